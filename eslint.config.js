@@ -1,0 +1,15 @@
+// Lint rules: the recommended JS and TypeScript sets, with type information off for speed.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+	{ignores: ['dist/', 'node_modules/', 'bench/results.json', 'coverage/']},
+	js.configs.recommended,
+	...tseslint.configs.recommended,
+	{
+		rules: {
+			'@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_'}],
+			'no-console': 'off',
+		},
+	},
+);

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// Entry point: flags, then a command or the TUI. Commands are imported lazily so `--version`,
+// `--help` and `export` start without loading Ink.
+import fs from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import type {Io} from './commands/export.js';
+
+const help = `gqx: Genesys Cloud queue performance in your terminal
+
+Usage:
+  gqx                        interactive: pick a profile (or set one up), dates, then drill into queues
+  gqx --demo                 the same on the embedded emulator: no account needed
+  gqx --profile NAME         start with a saved profile
+  gqx export [options]       write the numbers as csv, json, ndjson or a table (gqx export --help)
+  gqx profiles list|show|delete [NAME]
+  gqx regions                list the Genesys Cloud regions
+  gqx emulator [options]     run the Genesys Cloud emulator on loopback (gqx emulator --help)
+  gqx --version | --help
+`;
+
+function version(): string {
+	const file = fileURLToPath(new URL('../package.json', import.meta.url));
+	return (JSON.parse(fs.readFileSync(file, 'utf8')) as {version: string}).version;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+	const [command, ...rest] = argv;
+	switch (command) {
+		case '--version':
+		case '-v':
+			io.stdout.write(`${version()}\n`);
+			return 0;
+		case '--help':
+		case '-h':
+		case 'help':
+			io.stdout.write(help);
+			return 0;
+		case 'export': {
+			const {runExport} = await import('./commands/export.js');
+			return runExport(rest, io);
+		}
+		case 'emulator': {
+			const {runEmulator} = await import('./commands/emulator.js');
+			return runEmulator(rest, io);
+		}
+		case 'regions': {
+			const {runRegions} = await import('./commands/regions.js');
+			return runRegions(rest, io);
+		}
+		case 'profiles': {
+			const {runProfiles} = await import('./commands/profiles.js');
+			return runProfiles(rest, io);
+		}
+		default: {
+			if (command !== undefined && !command.startsWith('-')) {
+				io.stderr.write(`gqx: unknown command "${command}".\n  Run gqx --help to see the commands.\n`);
+				return 2;
+			}
+			const {runInteractive} = await import('./commands/interactive.js');
+			return runInteractive(argv, io);
+		}
+	}
+}
+
+const io: Io = {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()};
+process.stdout.on('error', error => {
+	// `gqx export | head` closes the pipe early: that is not a failure.
+	if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0);
+});
+main(process.argv.slice(2), io).then(
+	code => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		process.stderr.write(`gqx: unexpected internal error; please report it.\n${error instanceof Error ? error.stack : String(error)}\n`);
+		process.exitCode = 70;
+	},
+);

@@ -1,0 +1,60 @@
+// `gqx emulator`: the local Genesys Cloud on its own, for scripts, other tools and manual testing.
+import type {Io} from './export.js';
+import {parseFlags} from './args.js';
+import {UsageError} from '../genesys/errors.js';
+import {describeError} from './errors.js';
+
+export const emulatorHelp = `Usage: gqx emulator [--port N] [--seed S] [--queues N] [--rate-limit N] [--latency MS]
+
+Runs the embedded Genesys Cloud emulator on 127.0.0.1 until Ctrl+C, and prints its URL and
+demo credentials. Point gqx (or any Genesys client with a gateway setting) at the URL.
+  --port N          port to listen on (default: any free port)
+  --seed S          data seed (default 1): the same seed always gives the same organization
+  --queues N        number of queues (default 60)
+  --rate-limit N    requests per minute per token (default 300, 0 = off)
+  --latency MS      added to every answer (default 0)
+`;
+
+function integer(value: string | undefined, flag: string, fallback: number, min: number, max: number): number {
+	if (value === undefined) return fallback;
+	const number = Number(value);
+	if (!Number.isInteger(number) || number < min || number > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max} (got "${value}").`, '');
+	return number;
+}
+
+export async function runEmulator(args: string[], io: Io, signal?: AbortSignal): Promise<number> {
+	try {
+		const {values} = parseFlags(args, {port: {type: 'string'}, seed: {type: 'string'}, queues: {type: 'string'}, 'rate-limit': {type: 'string'}, latency: {type: 'string'}, help: {type: 'boolean', short: 'h'}}, 'emulator');
+		if (values.help) {
+			io.stdout.write(emulatorHelp);
+			return 0;
+		}
+		const {startEmulator, demoClient} = await import('../emulator/server.js');
+		const emulator = await startEmulator({
+			port: integer(values.port, '--port', 0, 0, 65_535),
+			seed: integer(values.seed, '--seed', 1, 0, 2_147_483_647),
+			queues: integer(values.queues, '--queues', 60, 1, 100_000),
+			rateLimitPerMinute: integer(values['rate-limit'], '--rate-limit', 300, 0, 1_000_000),
+			latencyMs: integer(values.latency, '--latency', 0, 0, 60_000),
+		});
+		io.stdout.write(
+			`Genesys Cloud emulator listening on ${emulator.url}\n` +
+				`  region:        ${emulator.url}\n  client id:     ${demoClient.id}\n  client secret: ${demoClient.secret}\n` +
+				`  queues: ${emulator.org.queues.length}, seed ${emulator.options.seed}\n` +
+				`Try: gqx export --region ${emulator.url} --client-id ${demoClient.id} --preset last-7-days (secret in GENESYS_CLOUD_CLIENT_SECRET)\n` +
+				`Press Ctrl+C to stop.\n`,
+		);
+		await new Promise<void>(resolve => {
+			const stop = () => resolve();
+			process.once('SIGINT', stop);
+			process.once('SIGTERM', stop);
+			signal?.addEventListener('abort', stop, {once: true});
+		});
+		await emulator.stop();
+		return 0;
+	} catch (error) {
+		const {text, exitCode} = describeError(error);
+		io.stderr.write(text);
+		return exitCode;
+	}
+}

@@ -1,0 +1,13 @@
+// How the command line reports a failure: the cause, the part that failed, and what to do; a stack only for bugs.
+import {GqxError} from '../genesys/errors.js';
+
+export function describeError(error: unknown): {text: string; exitCode: number} {
+	if (error instanceof GqxError) {
+		const lines = [`gqx: ${error.message}`];
+		if (error.part) lines.push(`  Failed part: ${error.part}. No partial numbers were written.`);
+		if (error.hint) lines.push(`  ${error.hint}`);
+		return {text: `${lines.join('\n')}\n`, exitCode: error.exitCode};
+	}
+	const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+	return {text: `gqx: unexpected internal error; please report it.\n${detail}\n`, exitCode: 70};
+}

@@ -1,0 +1,201 @@
+// `gqx export`: the scripting interface. Validates everything before the first request, then
+// writes one record per queue (and media, and interval) as csv, json, ndjson or a table.
+import {DateTime} from 'luxon';
+import type {Writable} from 'node:stream';
+import {GenesysClient, type RetryNotice} from '../genesys/client.js';
+import {UsageError} from '../genesys/errors.js';
+import {listAllQueues} from '../genesys/queues.js';
+import {fetchReport} from '../genesys/report.js';
+import {type Level, rollUp} from '../metrics/rows.js';
+import {ProfileStore} from '../profiles/store.js';
+import {type DateChoice, defaultGranularity, type Granularity, isoInterval, isPreset, presets, resolveRange, systemTimeZone, validateGranularity, validateTimeZone} from '../range/range.js';
+import {parseFlags} from './args.js';
+import {type Credentials, resolveCredentials} from './credentials.js';
+import {describeError} from './errors.js';
+import {type Format, formats, render, writeFileAtomic} from './output.js';
+import {matchQueues} from './queue-match.js';
+
+export const exportHelp = `Usage: gqx export [options]
+
+Writes queue performance numbers from the Genesys Cloud aggregates API.
+
+Where:
+  --profile NAME            a saved profile (see gqx profiles list)
+  --region R                region (us-east-1, eu_west_1, mypurecloud.ie) or base URL
+  --client-id ID            OAuth client id (client credentials grant)
+  --client-secret SECRET    works, but prefer GENESYS_CLOUD_CLIENT_SECRET (process lists show flags)
+  --demo                    use the embedded emulator and its demo data; no account needed
+
+When (calendar days in --tz, both included; default --preset yesterday):
+  --from YYYY-MM-DD --to YYYY-MM-DD
+  --preset ${presets.join('|')}
+  --tz IANA                 time zone of the days and buckets (default: the system's, ${systemTimeZone()})
+
+What:
+  --level queues|media|intervals   one record per queue, per queue and media (default), or per bucket
+  --granularity PT15M|PT30M|PT1H|P1D|P7D   bucket size for --level intervals (implies it)
+  --queue NAME_OR_ID ...    only these queues (exact name, id, or a pattern with *); repeatable
+  --media TYPE ...          only these media types (voice, chat, email, message, callback, ...); repeatable
+
+Output:
+  --format table|csv|json|ndjson   default: table on a terminal, csv otherwise
+  --output FILE             write to FILE (whole or not at all) instead of stdout
+
+Credentials are taken from flags, then --profile, then the environment (GENESYS_CLOUD_REGION,
+GENESYS_CLOUD_CLIENT_ID, GENESYS_CLOUD_CLIENT_SECRET, or the Genesys CLI's GENESYSCLOUD_REGION,
+GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET), then a .env file in this folder.
+
+Exit codes: 0 ok, 2 bad usage or input, 3 authentication failed, 4 permission missing,
+5 API or network failure after retries.
+`;
+
+export type Io = {
+	stdout: Writable & {isTTY?: boolean; columns?: number};
+	stderr: Writable & {isTTY?: boolean};
+	env: NodeJS.ProcessEnv;
+	cwd: string;
+};
+
+const analyticsMediaTypes = ['voice', 'chat', 'email', 'message', 'callback', 'cobrowse', 'video', 'screenshare', 'internalmessage', 'screenmonitoring', 'unknown'];
+
+const exportFlags = {
+	profile: {type: 'string'},
+	region: {type: 'string'},
+	'client-id': {type: 'string'},
+	'client-secret': {type: 'string'},
+	from: {type: 'string'},
+	to: {type: 'string'},
+	preset: {type: 'string'},
+	tz: {type: 'string'},
+	level: {type: 'string'},
+	granularity: {type: 'string'},
+	queue: {type: 'string', multiple: true},
+	media: {type: 'string', multiple: true},
+	format: {type: 'string'},
+	output: {type: 'string', short: 'o'},
+	demo: {type: 'boolean'},
+	'demo-queues': {type: 'string'},
+	help: {type: 'boolean', short: 'h'},
+} as const;
+
+export type ExportPlan = {
+	choice: DateChoice;
+	timeZone: string;
+	level: Level;
+	granularity: Granularity | undefined;
+	format: Format;
+	output: string | undefined;
+	queues: string[];
+	media: string[];
+};
+
+/** Checks every flag that needs no network, so bad input fails before anything is sent. */
+export function planExport(values: Record<string, unknown>, io: Io): ExportPlan {
+	const format = (values['format'] as string | undefined) ?? (io.stdout.isTTY && !values['output'] ? 'table' : 'csv');
+	if (!(formats as readonly string[]).includes(format)) throw new UsageError(`Unknown format "${format}".`, `Use one of ${formats.join(', ')}.`);
+	const granularityText = values['granularity'] as string | undefined;
+	const granularity = granularityText === undefined ? undefined : validateGranularity(granularityText);
+	const levelText = (values['level'] as string | undefined) ?? (granularity ? 'intervals' : 'media');
+	if (!['queues', 'media', 'intervals'].includes(levelText)) throw new UsageError(`Unknown level "${levelText}".`, 'Use queues, media or intervals.');
+	if (granularity && levelText !== 'intervals') throw new UsageError(`--granularity needs --level intervals (got --level ${levelText}).`, 'Drop --level, or use --level intervals.');
+	const timeZone = validateTimeZone((values['tz'] as string | undefined) ?? systemTimeZone());
+	const from = values['from'] as string | undefined;
+	const to = values['to'] as string | undefined;
+	const preset = values['preset'] as string | undefined;
+	let choice: DateChoice;
+	if (preset !== undefined) {
+		if (from !== undefined || to !== undefined) throw new UsageError('Give either --preset or --from/--to, not both.', '');
+		if (!isPreset(preset)) throw new UsageError(`Unknown preset "${preset}".`, `Use one of ${presets.join(', ')}.`);
+		choice = {preset};
+	} else if (from !== undefined || to !== undefined) {
+		if (from === undefined || to === undefined) throw new UsageError(`--${from === undefined ? 'from' : 'to'} is missing.`, 'Give both --from and --to (YYYY-MM-DD, both days included).');
+		choice = {from, to};
+	} else {
+		choice = {preset: 'yesterday'};
+	}
+	const media = ((values['media'] as string[] | undefined) ?? []).map(type => type.trim().toLowerCase());
+	for (const type of media) {
+		if (!analyticsMediaTypes.includes(type)) throw new UsageError(`Unknown media type "${type}".`, `Use one of ${analyticsMediaTypes.join(', ')}.`);
+	}
+	const queues = (values['queue'] as string[] | undefined) ?? [];
+	if (queues.some(queue => queue.trim() === '')) throw new UsageError('--queue is empty.', 'Give a queue name, id, or a pattern with *.');
+	const output = values['output'] as string | undefined;
+	if (output !== undefined && output.trim() === '') throw new UsageError('--output is empty.', 'Give a file name.');
+	return {choice, timeZone, level: levelText as Level, granularity, format: format as Format, output, queues, media};
+}
+
+function retryMessage(notice: RetryNotice): string {
+	const seconds = Math.max(1, Math.round(notice.delayMs / 1000));
+	if (notice.reason === 'rate-limit') return `gqx: rate limited, retrying in ${seconds} s`;
+	if (notice.reason === 'server-error') return `gqx: server answered ${notice.status}, retrying in ${seconds} s (attempt ${notice.attempt})`;
+	return `gqx: network failure, retrying in ${seconds} s (attempt ${notice.attempt})`;
+}
+
+export async function runExport(args: string[], io: Io): Promise<number> {
+	let stopDemo: (() => Promise<void>) | undefined;
+	try {
+		const {values} = parseFlags(args, exportFlags, 'export');
+		if (values.help) {
+			io.stdout.write(exportHelp);
+			return 0;
+		}
+		const plan = planExport(values, io);
+		const now = DateTime.now();
+		const range = resolveRange(plan.choice, plan.timeZone, now);
+		if (range.clamped && range.to > now.setZone(range.timeZone).toISODate()!) {
+			io.stderr.write(`gqx: the range ends in the future; using data up to now (${range.end.toFormat('yyyy-MM-dd HH:mm')} ${range.timeZone}).\n`);
+		}
+		let credentials: Credentials;
+		if (values.demo) {
+			const {startDemo} = await import('./demo.js');
+			const demo = await startDemo({queues: values['demo-queues'] === undefined ? undefined : Number(values['demo-queues'])});
+			stopDemo = demo.stop;
+			credentials = demo.credentials;
+		} else {
+			const profile = values.profile === undefined ? undefined : new ProfileStore({cwd: io.env['GQX_CONFIG_DIR'] || undefined}).require(values.profile);
+			credentials = resolveCredentials({region: values.region, clientId: values['client-id'], clientSecret: values['client-secret'], profile, env: io.env, cwd: io.cwd});
+		}
+		for (const warning of credentials.warnings) io.stderr.write(`gqx: warning: ${warning}\n`);
+		const client = new GenesysClient({
+			region: credentials.region,
+			clientId: credentials.clientId,
+			clientSecret: credentials.clientSecret,
+			onRetry: notice => io.stderr.write(`${retryMessage(notice)}\n`),
+		});
+		let queueIds: string[] | undefined;
+		let knownQueues;
+		if (plan.queues.length > 0) {
+			const all = await listAllQueues(client);
+			queueIds = matchQueues(plan.queues, all);
+			knownQueues = new Map(all.map(queue => [queue.id, queue]));
+		}
+		const granularity = plan.level === 'intervals' ? (plan.granularity ?? defaultGranularity(range)) : undefined;
+		const showProgress = Boolean(io.stderr.isTTY);
+		const report = await fetchReport(
+			client,
+			{start: range.start, end: range.end, timeZone: range.timeZone, granularity, queueIds, mediaTypes: plan.media},
+			{
+				knownQueues,
+				onProgress: progress => {
+					if (showProgress && progress.total > 1) io.stderr.write(`\rgqx: fetching ${progress.done}/${progress.total} requests…`);
+				},
+			},
+		);
+		if (showProgress) io.stderr.write('\r\u001B[K');
+		const rows = rollUp(report.cells, plan.level, report.nameOf, isoInterval(range.start, range.end));
+		const text = await render(rows, plan.format, {columns: io.stdout.columns, level: plan.level});
+		if (plan.output) {
+			writeFileAtomic(plan.output, text);
+			io.stderr.write(`gqx: wrote ${rows.length} records to ${plan.output}\n`);
+		} else {
+			await new Promise<void>((resolve, reject) => io.stdout.write(text, error => (error ? reject(error) : resolve())));
+		}
+		return 0;
+	} catch (error) {
+		const {text, exitCode} = describeError(error);
+		io.stderr.write(text);
+		return exitCode;
+	} finally {
+		await stopDemo?.();
+	}
+}

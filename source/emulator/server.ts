@@ -1,0 +1,437 @@
+// The Genesys Cloud emulator: node:http on loopback serving the login, aggregates and queue endpoints
+// with real error bodies, tokens, a per-token rate limit and injectable faults.
+import {randomBytes, randomUUID} from 'node:crypto';
+import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
+import type {AddressInfo, Socket} from 'node:net';
+import {runAggregateQuery, validateAggregateQuery} from './aggregates.js';
+import {queueMediaKey} from './catalog.js';
+import {type EmulatedQueue, generateOrg, type Org} from './org.js';
+import {createTrafficModel, type TrafficModel} from './traffic.js';
+
+export type EmulatorClient = {id: string; secret: string; permissions: string[]};
+
+export type Fault =
+	| {kind: 'status'; status: number; retryAfter?: number | string; body?: string; contentType?: string}
+	| {kind: 'hang'}
+	| {kind: 'reset'}
+	| {kind: 'truncate'}
+	| {kind: 'malformed'}
+	| {kind: 'shape'};
+
+export type ScheduledFault = Fault & {
+	/** Only requests whose path starts with this; default all. */
+	path?: string;
+	/** How many matching requests it hits; default 1. */
+	times?: number;
+};
+
+export type RecordedRequest = {method: string; path: string; host: string; authorization: string | undefined; body: string};
+
+export type EmulatorOptions = {
+	seed?: number;
+	queues?: number;
+	port?: number;
+	host?: string;
+	clients?: EmulatorClient[];
+	tokenLifetimeSeconds?: number;
+	/** Requests per minute per token; 0 turns the limit off. Default 300. */
+	rateLimitPerMinute?: number;
+	/** Largest page the queue listing serves, whatever is asked. Default 100. */
+	maxPageSize?: number;
+	/** Added to every answer. */
+	latencyMs?: number;
+	/** The emulator's clock: data exists up to this instant. */
+	now?: () => number;
+	/** How "no data at all" is answered. */
+	emptyResults?: 'empty-object' | 'empty-array';
+	/** UTC offset of the org's business hours (minutes). Default -300 (US Eastern). */
+	businessOffsetMinutes?: number;
+	/** Keep a log of requests (tests use it to see where secrets went). */
+	recordRequests?: boolean;
+};
+
+export const demoClient: EmulatorClient = {
+	id: 'gqx-demo-client',
+	secret: 'gqx-demo-secret',
+	permissions: ['analytics:conversationAggregate:view', 'routing:queue:view'],
+};
+
+type TokenRecord = {clientId: string; permissions: string[]; expiresAt: number; hits: number[]};
+
+class HttpError extends Error {
+	constructor(
+		readonly status: number,
+		readonly code: string,
+		message: string,
+		readonly extra: Record<string, unknown> = {},
+	) {
+		super(message);
+	}
+}
+
+const permissionsByRoute: Array<{prefix: string; permission: string}> = [
+	{prefix: '/api/v2/analytics/conversations/aggregates', permission: 'analytics:conversationAggregate:view'},
+	{prefix: '/api/v2/routing/queues', permission: 'routing:queue:view'},
+];
+
+export class Emulator {
+	readonly org: Org;
+	readonly model: TrafficModel;
+	readonly clients = new Map<string, EmulatorClient>();
+	readonly requests: RecordedRequest[] = [];
+	/** Requests answered, by path prefix, for assertions on request counts. */
+	readonly counts = {token: 0, aggregates: 0, queues: 0, rateLimited: 0};
+	options: Required<Omit<EmulatorOptions, 'clients' | 'port' | 'host' | 'now'>>;
+	#server: Server | undefined;
+	#url = '';
+	#tokens = new Map<string, TokenRecord>();
+	#faults: ScheduledFault[] = [];
+	#sockets = new Set<Socket>();
+	#now: () => number;
+
+	constructor(options: EmulatorOptions = {}) {
+		this.#now = options.now ?? (() => Date.now());
+		this.options = {
+			seed: options.seed ?? 1,
+			queues: options.queues ?? 60,
+			tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 86_399,
+			rateLimitPerMinute: options.rateLimitPerMinute ?? 300,
+			maxPageSize: options.maxPageSize ?? 100,
+			latencyMs: options.latencyMs ?? 0,
+			emptyResults: options.emptyResults ?? 'empty-object',
+			businessOffsetMinutes: options.businessOffsetMinutes ?? -300,
+			recordRequests: options.recordRequests ?? false,
+		};
+		for (const client of options.clients ?? [demoClient]) this.clients.set(client.id, client);
+		this.org = generateOrg(this.options.seed, this.options.queues);
+		// Data starts 400 days before the clock, at a day boundary, so "last year" has history.
+		const start = this.#now() - 400 * 86_400_000;
+		this.model = createTrafficModel(this.options.seed, {
+			offsetMinutes: this.options.businessOffsetMinutes,
+			dataStartMs: start - (start % 86_400_000),
+			nowMs: this.#now,
+		});
+	}
+
+	get url(): string {
+		return this.#url;
+	}
+
+	async start(port = 0, host = '127.0.0.1'): Promise<string> {
+		const server = createServer((request, response) => {
+			void this.#handle(request, response);
+		});
+		server.on('connection', socket => {
+			this.#sockets.add(socket);
+			socket.on('close', () => this.#sockets.delete(socket));
+		});
+		await new Promise<void>((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(port, host, () => resolve());
+		});
+		this.#server = server;
+		const address = server.address() as AddressInfo;
+		this.#url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+		return this.#url;
+	}
+
+	async stop(): Promise<void> {
+		const server = this.#server;
+		if (!server) return;
+		this.#server = undefined;
+		for (const socket of this.#sockets) socket.destroy();
+		await new Promise<void>(resolve => server.close(() => resolve()));
+	}
+
+	/** Schedules faults; each hits the next `times` matching requests. */
+	inject(...faults: ScheduledFault[]): void {
+		for (const fault of faults) this.#faults.push({times: 1, ...fault});
+	}
+
+	clearFaults(): void {
+		this.#faults = [];
+	}
+
+	/** Invalidates every token issued so far, as an admin revoking the client's sessions would. */
+	revokeTokens(): void {
+		this.#tokens.clear();
+	}
+
+	addClient(client: EmulatorClient): void {
+		this.clients.set(client.id, client);
+	}
+
+	#takeFault(path: string): ScheduledFault | undefined {
+		const index = this.#faults.findIndex(fault => !fault.path || path.startsWith(fault.path));
+		if (index === -1) return undefined;
+		const fault = this.#faults[index]!;
+		fault.times = (fault.times ?? 1) - 1;
+		if (fault.times <= 0) this.#faults.splice(index, 1);
+		return fault;
+	}
+
+	async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+		const correlationId = randomUUID();
+		response.setHeader('ININ-Correlation-Id', correlationId);
+		const url = new URL(request.url ?? '/', 'http://emulator');
+		let body: string;
+		try {
+			body = await readBody(request, 512_000);
+		} catch {
+			return sendError(response, new HttpError(413, 'request.entity.too.large', 'The request body is larger than 512000 bytes.'), correlationId);
+		}
+		if (this.options.recordRequests) {
+			this.requests.push({method: request.method ?? '', path: url.pathname, host: request.headers.host ?? '', authorization: request.headers.authorization, body});
+		}
+		if (this.options.latencyMs > 0) await delay(this.options.latencyMs);
+		const fault = this.#takeFault(url.pathname);
+		if (fault && this.#applyFault(fault, response, correlationId)) return;
+		try {
+			const answer = this.#route(request.method ?? 'GET', url, body, request.headers);
+			const payload = JSON.stringify(answer.body);
+			if (fault?.kind === 'truncate') {
+				response.writeHead(answer.status ?? 200, {'content-type': 'application/json', 'content-length': String(payload.length)});
+				response.end(payload.slice(0, Math.floor(payload.length / 2)));
+				response.socket?.destroy();
+				return;
+			}
+			if (fault?.kind === 'malformed') {
+				response.writeHead(200, {'content-type': 'application/json'});
+				response.end(payload.slice(0, Math.max(1, payload.length - 3)));
+				return;
+			}
+			if (fault?.kind === 'shape') {
+				response.writeHead(200, {'content-type': 'application/json'});
+				response.end(JSON.stringify({results: 'not-a-list', entities: 42, access_token: 7}));
+				return;
+			}
+			response.writeHead(answer.status ?? 200, {'content-type': 'application/json', ...answer.headers});
+			response.end(payload);
+		} catch (error) {
+			if (error instanceof HttpError) return sendError(response, error, correlationId);
+			sendError(response, new HttpError(500, 'internal.server.error', 'The emulator failed to answer.'), correlationId);
+		}
+	}
+
+	/** True when the fault answered the request itself. */
+	#applyFault(fault: ScheduledFault, response: ServerResponse, correlationId: string): boolean {
+		switch (fault.kind) {
+			case 'hang':
+				return true;
+			case 'reset':
+				response.socket?.destroy();
+				return true;
+			case 'status': {
+				const headers: Record<string, string> = {'content-type': fault.contentType ?? 'application/json'};
+				if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
+				response.writeHead(fault.status, headers);
+				response.end(
+					fault.body ??
+						JSON.stringify(
+							fault.status === 429
+								? rateLimitBody(Number(fault.retryAfter ?? 1), correlationId)
+								: {message: `Injected ${fault.status}.`, code: fault.status >= 500 ? 'service.unavailable' : 'bad.request', status: fault.status, contextId: correlationId, details: [], errors: []},
+						),
+				);
+				return true;
+			}
+			default:
+				return false;
+		}
+	}
+
+	#route(method: string, url: URL, body: string, headers: IncomingMessage['headers']): {status?: number; body: unknown; headers?: Record<string, string>} {
+		const path = url.pathname.replace(/\/+$/, '');
+		if (path === '/oauth/token') {
+			if (method !== 'POST') throw new HttpError(405, 'method.not.allowed', 'Use POST.');
+			return this.#token(body, headers);
+		}
+		if (!path.startsWith('/api/v2/')) throw new HttpError(404, 'not.found', `No route for ${path}.`);
+		const token = this.#authorize(path, headers);
+		this.#rateLimit(token);
+		if (path === '/api/v2/analytics/conversations/aggregates/query') {
+			if (method !== 'POST') throw new HttpError(405, 'method.not.allowed', 'Use POST.');
+			if (!String(headers['content-type'] ?? '').includes('application/json')) throw new HttpError(415, 'unsupported.media.type', 'Content-Type must be application/json.');
+			this.counts.aggregates++;
+			let parsed: unknown;
+			try {
+				parsed = JSON.parse(body);
+			} catch {
+				throw new HttpError(400, 'bad.request', 'The request body is not valid JSON.');
+			}
+			const query = validateAggregateQuery(parsed);
+			if ('status' in query) throw new HttpError(query.status, query.code, query.message);
+			const results = runAggregateQuery(this.org, this.model, query);
+			if (results.length === 0) return {body: this.options.emptyResults === 'empty-object' ? {} : {results: []}};
+			return {body: {results}};
+		}
+		if (path === '/api/v2/routing/queues') {
+			if (method !== 'GET') throw new HttpError(405, 'method.not.allowed', 'Use GET.');
+			this.counts.queues++;
+			return {body: this.#listQueues(url)};
+		}
+		const single = /^\/api\/v2\/routing\/queues\/([^/]+)$/.exec(path);
+		if (single) {
+			this.counts.queues++;
+			const queue = this.org.byId.get(decodeURIComponent(single[1] ?? ''));
+			if (!queue) throw new HttpError(404, 'not.found', 'The requested queue was not found.');
+			return {body: queueEntity(queue)};
+		}
+		throw new HttpError(404, 'not.found', `No route for ${path}.`);
+	}
+
+	#token(body: string, headers: IncomingMessage['headers']): {status?: number; body: unknown} {
+		this.counts.token++;
+		const form = new URLSearchParams(body);
+		const authorization = headers.authorization ?? '';
+		const match = /^Basic\s+(.+)$/i.exec(authorization);
+		if (!match) return {status: 400, body: {error: 'invalid_client', description: 'client authentication required', error_description: 'client authentication required'}};
+		const decoded = Buffer.from(match[1] ?? '', 'base64').toString('utf8');
+		const colon = decoded.indexOf(':');
+		const id = colon === -1 ? decoded : decoded.slice(0, colon);
+		const secret = colon === -1 ? '' : decoded.slice(colon + 1);
+		if (form.get('grant_type') !== 'client_credentials') {
+			return {status: 400, body: {error: 'unsupported_grant_type', description: 'grant type not supported', error_description: 'grant type not supported'}};
+		}
+		const client = this.clients.get(id);
+		if (!client) return {status: 400, body: {error: 'invalid_client', description: 'client not found', error_description: 'client not found'}};
+		if (client.secret !== secret) return {status: 401, body: {error: 'invalid_client', description: 'authentication failed', error_description: 'authentication failed'}};
+		const accessToken = randomBytes(32).toString('base64url');
+		this.#tokens.set(accessToken, {clientId: id, permissions: client.permissions, expiresAt: this.#now() + this.options.tokenLifetimeSeconds * 1000, hits: []});
+		return {body: {access_token: accessToken, token_type: 'bearer', expires_in: this.options.tokenLifetimeSeconds}};
+	}
+
+	#authorize(path: string, headers: IncomingMessage['headers']): TokenRecord {
+		const match = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? '');
+		if (!match) throw new HttpError(401, 'authentication.required', 'No authentication bearer token specified in authorization header.');
+		const token = this.#tokens.get(match[1] ?? '');
+		if (!token) throw new HttpError(401, 'bad.credentials', 'Invalid login credentials.');
+		if (token.expiresAt <= this.#now()) throw new HttpError(401, 'credentials.expired', 'The supplied credentials are expired and cannot be used.');
+		const needed = permissionsByRoute.find(route => path.startsWith(route.prefix));
+		if (needed && !token.permissions.includes(needed.permission)) {
+			throw new HttpError(403, 'missing.any.permissions', `Unable to perform the requested action. You must have at least one of the following permissions assigned: [${needed.permission}]`, {
+				messageParams: {permissions: needed.permission},
+			});
+		}
+		return token;
+	}
+
+	#rateLimit(token: TokenRecord): void {
+		const limit = this.options.rateLimitPerMinute;
+		if (limit <= 0) return;
+		const now = this.#now();
+		while (token.hits.length > 0 && (token.hits[0] ?? 0) <= now - 60_000) token.hits.shift();
+		if (token.hits.length >= limit) {
+			this.counts.rateLimited++;
+			const retryAfter = Math.max(1, Math.ceil(((token.hits[0] ?? now) + 60_000 - now) / 1000));
+			throw new HttpError(429, 'too.many.requests.retry.after', `Rate limit exceeded the maximum. Retry the request in [${retryAfter}] seconds`, {retryAfter});
+		}
+		token.hits.push(now);
+	}
+
+	#listQueues(url: URL): Record<string, unknown> {
+		const params = url.searchParams;
+		const pageSize = Math.min(this.options.maxPageSize, Math.max(1, Number(params.get('pageSize') ?? 25) || 25));
+		const pageNumber = Math.max(1, Number(params.get('pageNumber') ?? 1) || 1);
+		const ids = params.getAll('id').flatMap(value => value.split(',')).filter(Boolean);
+		const name = params.get('name');
+		let queues: EmulatedQueue[] = ids.length > 0 ? ids.flatMap(id => this.org.byId.get(id) ?? []) : this.org.queues;
+		if (name) {
+			const pattern = new RegExp(`^${name.split('*').map(escapeRegExp).join('.*')}$`, 'i');
+			queues = queues.filter(queue => pattern.test(queue.name));
+		}
+		const divisionIds = params.getAll('divisionId').flatMap(value => value.split(',')).filter(Boolean);
+		if (divisionIds.length > 0) queues = queues.filter(queue => divisionIds.includes(queue.divisionId));
+		const sorted = [...queues].sort((a, b) => a.name.localeCompare(b.name));
+		if (params.get('sortOrder') === 'desc') sorted.reverse();
+		const total = sorted.length;
+		const pageCount = Math.max(1, Math.ceil(total / pageSize));
+		const page = sorted.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
+		const uri = (n: number) => {
+			const next = new URLSearchParams(params);
+			next.set('pageSize', String(pageSize));
+			next.set('pageNumber', String(n));
+			return `/api/v2/routing/queues?${next.toString()}`;
+		};
+		return {
+			entities: page.map(queue => queueEntity(queue)),
+			pageSize,
+			pageNumber,
+			total,
+			pageCount,
+			firstUri: uri(1),
+			selfUri: uri(pageNumber),
+			lastUri: uri(pageCount),
+			...(pageNumber < pageCount ? {nextUri: uri(pageNumber + 1)} : {}),
+			...(pageNumber > 1 ? {previousUri: uri(pageNumber - 1)} : {}),
+		};
+	}
+}
+
+function queueEntity(queue: EmulatedQueue): Record<string, unknown> {
+	const mediaSettings: Record<string, unknown> = {};
+	for (const profile of queue.media) {
+		mediaSettings[queueMediaKey[profile.media]] = {
+			alertingTimeoutSeconds: 8,
+			serviceLevel: {percentage: profile.serviceLevelTarget, durationMs: profile.serviceLevelMs},
+		};
+	}
+	return {
+		id: queue.id,
+		name: queue.name,
+		division: {id: queue.divisionId, name: queue.divisionName, selfUri: `/api/v2/authorization/divisions/${queue.divisionId}`},
+		dateCreated: queue.dateCreated,
+		memberCount: queue.memberCount,
+		userMemberCount: queue.memberCount,
+		joinedMemberCount: Math.max(0, queue.memberCount - 2),
+		mediaSettings,
+		acwSettings: {wrapupPrompt: 'OPTIONAL', timeoutMs: 60_000},
+		skillEvaluationMethod: 'BEST',
+		selfUri: `/api/v2/routing/queues/${queue.id}`,
+	};
+}
+
+function rateLimitBody(retryAfter: number, correlationId: string): Record<string, unknown> {
+	return {message: `Rate limit exceeded the maximum. Retry the request in [${retryAfter}] seconds`, code: 'too.many.requests.retry.after', status: 429, contextId: correlationId, details: [], errors: []};
+}
+
+function sendError(response: ServerResponse, error: HttpError, correlationId: string): void {
+	const headers: Record<string, string> = {'content-type': 'application/json'};
+	const retryAfter = error.extra['retryAfter'];
+	if (typeof retryAfter === 'number') headers['retry-after'] = String(retryAfter);
+	const {retryAfter: _omit, ...extra} = error.extra;
+	response.writeHead(error.status, headers);
+	response.end(JSON.stringify({message: error.message, code: error.code, status: error.status, messageParams: {}, contextId: correlationId, details: [], errors: [], ...extra}));
+}
+
+function escapeRegExp(text: string): string {
+	return text.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`);
+}
+
+function delay(ms: number): Promise<void> {
+	return new Promise(resolve => setTimeout(resolve, ms));
+}
+
+function readBody(request: IncomingMessage, limit: number): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		request.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > limit) {
+				reject(new Error('too large'));
+				request.resume();
+				return;
+			}
+			chunks.push(chunk);
+		});
+		request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		request.on('error', reject);
+	});
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+	const emulator = new Emulator(options);
+	await emulator.start(options.port ?? 0, options.host ?? '127.0.0.1');
+	return emulator;
+}

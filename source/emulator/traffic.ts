@@ -1,0 +1,207 @@
+// The traffic model. Each (queue, media) has a cumulative count function of time; the number of
+// conversations in [a, b) is C(b) - C(a), so any interval costs O(1) whatever its length, and the
+// answer for a range always equals the sum of the answers for its parts. Answered, abandoned,
+// flow-outs and the rest are monotone functions of the cumulative offered count, which makes the
+// identities (offered = answered + abandoned + flow-outs, ...) hold in every bucket. Timer values
+// are per-conversation sequences with closed-form prefix sums.
+import type {MediaType} from './catalog.js';
+import type {QueueMediaProfile} from './org.js';
+import {hash, normal, unit} from './random.js';
+
+/** Minute zero of the model: a Monday. */
+const epochMs = Date.UTC(2020, 0, 6);
+const minutesPerDay = 1440;
+/** Day pattern period: 53 weeks, so queues shifted by whole weeks keep their weekday shape. */
+const dayPeriod = 371;
+/** Timer value sequences repeat every this many conversations. */
+const timerPeriod = 97;
+
+export type TimerMetric = 'tAnswered' | 'tAbandon' | 'tFlowOut' | 'tShortAbandon' | 'tWait' | 'tHandle' | 'tTalk' | 'tHeld' | 'tAcw';
+export const timerMetrics: readonly TimerMetric[] = ['tAnswered', 'tAbandon', 'tFlowOut', 'tShortAbandon', 'tWait', 'tHandle', 'tTalk', 'tHeld', 'tAcw'];
+
+/** Typical mean per media type, in ms, before the queue's own scale. */
+const timerMeansMs: Record<TimerMetric, Record<MediaType, number>> = {
+	tAnswered: {voice: 24_000, chat: 35_000, email: 5_400_000, message: 90_000, callback: 40_000},
+	tAbandon: {voice: 55_000, chat: 70_000, email: 7_200_000, message: 180_000, callback: 60_000},
+	tFlowOut: {voice: 150_000, chat: 160_000, email: 9_000_000, message: 240_000, callback: 150_000},
+	tShortAbandon: {voice: 4_000, chat: 5_000, email: 5_000, message: 5_000, callback: 4_000},
+	tWait: {voice: 30_000, chat: 42_000, email: 6_000_000, message: 110_000, callback: 45_000},
+	tHandle: {voice: 330_000, chat: 620_000, email: 780_000, message: 540_000, callback: 360_000},
+	// Talk is a fixed share of each conversation's handle time (same sequence, see timerStats).
+	tTalk: {voice: 257_400, chat: 483_600, email: 608_400, message: 421_200, callback: 280_800},
+	tHeld: {voice: 65_000, chat: 40_000, email: 40_000, message: 40_000, callback: 60_000},
+	tAcw: {voice: 45_000, chat: 60_000, email: 120_000, message: 50_000, callback: 45_000},
+};
+
+const timerSpread: Record<TimerMetric, number> = {
+	tAnswered: 0.9, tAbandon: 0.8, tFlowOut: 0.4, tShortAbandon: 0.4, tWait: 0.9, tHandle: 0.6, tTalk: 0.6, tHeld: 0.7, tAcw: 0.6,
+};
+
+/** Share of a media type's daily volume in each minute of the org's local day. */
+const intradayShape: Record<MediaType, (hour: number) => number> = {
+	voice: hour => 0.03 + bump(hour, 10.5, 2.2) + 0.9 * bump(hour, 14.5, 2.5),
+	chat: hour => 0.04 + 0.8 * bump(hour, 11, 2.8) + bump(hour, 16, 3.2),
+	email: hour => 0.25 + bump(hour, 9.5, 3) + 0.7 * bump(hour, 15, 3),
+	message: hour => 0.08 + 0.7 * bump(hour, 12, 3) + bump(hour, 19.5, 2.5),
+	callback: hour => 0.01 + bump(hour, 11, 2) + bump(hour, 15, 2),
+};
+
+function bump(hour: number, center: number, width: number): number {
+	return Math.exp(-(((hour - center) / width) ** 2));
+}
+
+const weekdayWeight = [1.1, 1.05, 1, 1, 0.95, 0.35, 0.25];
+
+export type TrafficModel = {
+	/** UTC offset of the org's business day, in minutes (the intraday curve follows it). */
+	offsetMinutes: number;
+	/** First and last minute with data (the org's start and "now"), as epoch ms. */
+	dataStartMs: number;
+	nowMs: () => number;
+	daySums: Float64Array;
+	dayWeights: Float64Array;
+	intradayPrefix: Record<MediaType, Float64Array>;
+	timerTables: Record<TimerMetric, {prefix: Float64Array; total: number}>;
+	/** Min and max of each whole timer sequence, filled on first use. */
+	extremes: Map<string, [number, number]>;
+	seed: number;
+};
+
+export function createTrafficModel(seed: number, options: {offsetMinutes: number; dataStartMs: number; nowMs: () => number}): TrafficModel {
+	const dayWeights = new Float64Array(dayPeriod);
+	const daySums = new Float64Array(dayPeriod + 1);
+	for (let day = 0; day < dayPeriod; day++) {
+		dayWeights[day] = (weekdayWeight[day % 7] ?? 1) * (0.8 + 0.4 * unit(seed, 5, day));
+		daySums[day + 1] = (daySums[day] ?? 0) + (dayWeights[day] ?? 0);
+	}
+	const intradayPrefix = {} as Record<MediaType, Float64Array>;
+	for (const [media, shape] of Object.entries(intradayShape) as Array<[MediaType, (hour: number) => number]>) {
+		const prefix = new Float64Array(minutesPerDay + 1);
+		for (let minute = 0; minute < minutesPerDay; minute++) prefix[minute + 1] = (prefix[minute] ?? 0) + shape((minute + 0.5) / 60);
+		const total = prefix[minutesPerDay] ?? 1;
+		for (let minute = 0; minute <= minutesPerDay; minute++) prefix[minute] = (prefix[minute] ?? 0) / total;
+		intradayPrefix[media] = prefix;
+	}
+	const timerTables = {} as TrafficModel['timerTables'];
+	timerMetrics.forEach((metric, metricIndex) => {
+		const prefix = new Float64Array(timerPeriod + 1);
+		const sigma = timerSpread[metric];
+		for (let index = 0; index < timerPeriod; index++) {
+			const value = Math.exp(sigma * normal(unit(seed, 6, metricIndex, index), unit(seed, 7, metricIndex, index)));
+			prefix[index + 1] = (prefix[index] ?? 0) + value;
+		}
+		timerTables[metric] = {prefix, total: prefix[timerPeriod] ?? 1};
+	});
+	return {...options, daySums, dayWeights, intradayPrefix, timerTables, extremes: new Map(), seed};
+}
+
+function mod(value: number, period: number): number {
+	return ((value % period) + period) % period;
+}
+
+/** Sum of day weights over days [0, n) of the periodic day pattern. */
+function dayWeightPrefix(model: TrafficModel, n: number): number {
+	const cycles = Math.floor(n / dayPeriod);
+	return cycles * (model.daySums[dayPeriod] ?? 0) + (model.daySums[mod(n, dayPeriod)] ?? 0);
+}
+
+export type SeriesKey = {queueIndex: number; mediaIndex: number; dayShift: number; profile: QueueMediaProfile};
+
+/** Smooth cumulative expected volume at local minute M (no noise). */
+function baseCumulative(model: TrafficModel, key: SeriesKey, localMinute: number): number {
+	const day = Math.floor(localMinute / minutesPerDay);
+	const minuteOfDay = localMinute - day * minutesPerDay;
+	const shifted = day + key.dayShift;
+	const dayStart = dayWeightPrefix(model, shifted) - dayWeightPrefix(model, key.dayShift);
+	const weight = model.dayWeights[mod(shifted, dayPeriod)] ?? 0;
+	return key.profile.dailyOffered * (dayStart + weight * (model.intradayPrefix[key.profile.media][minuteOfDay] ?? 0));
+}
+
+function toLocalMinute(model: TrafficModel, ms: number): number {
+	const clamped = Math.min(Math.max(ms, model.dataStartMs), model.nowMs());
+	return Math.floor((clamped - epochMs) / 60_000) + model.offsetMinutes;
+}
+
+/** Cumulative offered count at a time: monotone, integer, with per-minute noise. */
+export function cumulativeOffered(model: TrafficModel, key: SeriesKey, ms: number): number {
+	const minute = toLocalMinute(model, ms);
+	const base = baseCumulative(model, key, minute);
+	const step = baseCumulative(model, key, minute + 1) - base;
+	// Noise of at most one minute's increment keeps the function monotone.
+	const noise = unit(model.seed, key.queueIndex, key.mediaIndex, minute, 11) * step;
+	return Math.floor(base + noise);
+}
+
+function share(total: number, fraction: number, phase: number): number {
+	return Math.floor(fraction * total + phase);
+}
+
+export type Cumulative = {
+	offered: number;
+	abandoned: number;
+	flowOuts: number;
+	answered: number;
+	shortAbandoned: number;
+	overSla: number;
+	transferred: number;
+	held: number;
+	acw: number;
+};
+
+/** All cumulative counts at a time, each a monotone function of the offered count. */
+export function cumulativeCounts(model: TrafficModel, key: SeriesKey, ms: number): Cumulative {
+	const offered = cumulativeOffered(model, key, ms);
+	const p = key.profile;
+	const phase = (salt: number) => unit(model.seed, key.queueIndex, key.mediaIndex, salt);
+	const abandoned = share(offered, p.abandonRate, phase(21));
+	const flowOuts = share(offered - abandoned, p.flowOutRate, phase(22));
+	const answered = offered - abandoned - flowOuts;
+	return {
+		offered,
+		abandoned,
+		flowOuts,
+		answered,
+		shortAbandoned: share(abandoned, p.shortAbandonShare, phase(23)),
+		overSla: share(answered, p.overSlaShare, phase(24)),
+		transferred: share(answered, p.transferShare, phase(25)),
+		held: share(answered, p.holdShare, phase(26)),
+		acw: share(answered, p.acwShare, phase(27)),
+	};
+}
+
+export type TimerStats = {count: number; sum: number; min: number; max: number};
+
+/** Timer values of conversations [n1, n2) of one (queue, media, metric) sequence. */
+export function timerStats(model: TrafficModel, key: SeriesKey, metric: TimerMetric, n1: number, n2: number): TimerStats | undefined {
+	if (n2 <= n1) return undefined;
+	// Talk follows the handle-time sequence, so talk never exceeds handle for the same conversations.
+	const sequence = metric === 'tTalk' ? 'tHandle' : metric;
+	const table = model.timerTables[sequence];
+	const metricIndex = timerMetrics.indexOf(sequence);
+	const periodSumMs = Math.round(timerMeansMs[metric][key.profile.media] * key.profile.timeScale * timerPeriod);
+	const shift = hash(model.seed, key.queueIndex, key.mediaIndex, metricIndex) % timerPeriod;
+	// S(n): sum of the first n values, an integer; S(n + period) = S(n) + periodSumMs exactly.
+	const sumTo = (n: number) => {
+		const shifted = n + shift;
+		return Math.floor(shifted / timerPeriod) * periodSumMs + Math.round((periodSumMs * (table.prefix[shifted % timerPeriod] ?? 0)) / table.total);
+	};
+	const sum = sumTo(n2) - sumTo(n1);
+	// A range of a whole period or more sees every value of the sequence: its extremes are cached.
+	const whole = n2 - n1 >= timerPeriod;
+	const cacheKey = `${key.queueIndex}:${key.mediaIndex}:${metric}`;
+	const cached = whole ? model.extremes.get(cacheKey) : undefined;
+	if (cached) return {count: n2 - n1, sum, min: cached[0], max: cached[1]};
+	let min = Number.POSITIVE_INFINITY;
+	let max = 0;
+	const span = Math.min(n2 - n1, timerPeriod);
+	let previous = sumTo(n1);
+	for (let n = n1 + 1; n <= n1 + span; n++) {
+		const next = sumTo(n);
+		const value = next - previous;
+		if (value < min) min = value;
+		if (value > max) max = value;
+		previous = next;
+	}
+	if (whole) model.extremes.set(cacheKey, [min, max]);
+	return {count: n2 - n1, sum, min, max};
+}

@@ -1,0 +1,127 @@
+// Conversation aggregates per queue and media type: chunked, batched, run in parallel, merged exactly.
+import type {DateTime} from 'luxon';
+import {type Cell, queueMetricNames} from '../metrics/rows.js';
+import {addInto, type MetricStats} from '../metrics/stats.js';
+import {type Granularity, isoInterval, planChunks} from '../range/range.js';
+import type {GenesysClient} from './client.js';
+import {GqxError} from './errors.js';
+import {runPool} from './pool.js';
+import {aggregateResponseSchema, type AggregateResponse, type Stats} from './schemas.js';
+
+export const aggregatesPath = '/api/v2/analytics/conversations/aggregates/query';
+
+export type AggregateQuery = {
+	start: DateTime;
+	end: DateTime;
+	timeZone: string;
+	granularity?: Granularity;
+	queueIds?: readonly string[];
+	mediaTypes?: readonly string[];
+};
+
+export type Progress = {done: number; total: number};
+
+export type FetchOptions = {
+	signal?: AbortSignal;
+	onProgress?: (progress: Progress) => void;
+	/** Requests in flight at once; default 4. */
+	concurrency?: number;
+	/** Queue ids per request when filtering by queue; default 100. */
+	queueBatchSize?: number;
+};
+
+type Predicate = {type: 'dimension'; dimension: string; operator: 'matches'; value: string};
+
+function predicates(dimension: string, values: readonly string[]): Predicate[] {
+	return values.map(value => ({type: 'dimension', dimension, operator: 'matches', value}));
+}
+
+/** The request body: AND of an OR-clause of queue ids and an OR-clause of media types. */
+export function buildAggregateBody(interval: string, query: Pick<AggregateQuery, 'timeZone' | 'granularity' | 'mediaTypes'>, queueIds: readonly string[] | undefined): Record<string, unknown> {
+	const clauses = [];
+	if (queueIds?.length) clauses.push({type: 'or', predicates: predicates('queueId', queueIds)});
+	if (query.mediaTypes?.length) clauses.push({type: 'or', predicates: predicates('mediaType', query.mediaTypes)});
+	return {
+		interval,
+		...(query.granularity ? {granularity: query.granularity} : {}),
+		timeZone: query.timeZone,
+		groupBy: ['queueId', 'mediaType'],
+		...(clauses.length ? {filter: {type: 'and', clauses}} : {}),
+		metrics: [...queueMetricNames],
+	};
+}
+
+function toStats(stats: Stats): MetricStats {
+	const out: MetricStats = {};
+	if (stats.count !== undefined) out.count = stats.count;
+	if (stats.sum !== undefined) out.sum = stats.sum;
+	if (stats.min !== undefined) out.min = stats.min;
+	if (stats.max !== undefined) out.max = stats.max;
+	if (stats.numerator !== undefined) out.numerator = stats.numerator;
+	if (stats.denominator !== undefined) out.denominator = stats.denominator;
+	if (stats.target !== undefined) out.target = stats.target;
+	return out;
+}
+
+/**
+ * Adds one answer into the cell map. Groups without a queueId are not queue traffic and are left
+ * out; `wholeRange` replaces bucket intervals when no granularity was asked, so chunks merge.
+ */
+export function mergeResponse(cells: Map<string, Cell>, response: AggregateResponse, wholeRange: string | undefined): void {
+	for (const result of response.results ?? []) {
+		const queueId = result.group?.['queueId'];
+		if (!queueId) continue;
+		const mediaType = result.group?.['mediaType'] ?? null;
+		for (const data of result.data ?? []) {
+			const interval = wholeRange ?? data.interval;
+			const key = `${queueId}\u0000${mediaType ?? ''}\u0000${interval}`;
+			let cell = cells.get(key);
+			if (!cell) {
+				cell = {queueId, mediaType, interval, stats: {}};
+				cells.set(key, cell);
+			}
+			for (const metric of data.metrics ?? []) addInto(cell.stats, {[metric.metric]: toStats(metric.stats)});
+		}
+	}
+}
+
+export function describePart(start: DateTime, end: DateTime, batch: number, batches: number): string {
+	const days = `${start.toISODate()} to ${end.minus({milliseconds: 1}).toISODate()}`;
+	return batches > 1 ? `${days}, queue batch ${batch + 1} of ${batches}` : days;
+}
+
+/**
+ * Fetches queue x media aggregates for a range. Ranges over 31 days are split into chunks and
+ * queue filters into batches; the answers are merged into one cell per queue, media type and
+ * interval (the whole range when no granularity is given).
+ */
+export async function fetchQueueAggregates(client: GenesysClient, query: AggregateQuery, options: FetchOptions = {}): Promise<Cell[]> {
+	const chunks = planChunks(query.start, query.end, query.granularity);
+	const batchSize = options.queueBatchSize ?? 100;
+	const batches: Array<readonly string[] | undefined> = [];
+	if (query.queueIds?.length) {
+		for (let index = 0; index < query.queueIds.length; index += batchSize) batches.push(query.queueIds.slice(index, index + batchSize));
+	} else {
+		batches.push(undefined);
+	}
+	const wholeRange = query.granularity ? undefined : isoInterval(query.start, query.end);
+	const cells = new Map<string, Cell>();
+	const total = chunks.length * batches.length;
+	let done = 0;
+	options.onProgress?.({done, total});
+	const tasks = chunks.flatMap(([start, end]) =>
+		batches.map((batch, batchIndex) => async (signal: AbortSignal) => {
+			try {
+				const response = await client.post(aggregatesPath, buildAggregateBody(isoInterval(start, end), query, batch), aggregateResponseSchema, signal);
+				mergeResponse(cells, response, wholeRange);
+			} catch (error) {
+				if (error instanceof GqxError && total > 1) error.part ??= describePart(start, end, batchIndex, batches.length);
+				throw error;
+			}
+			done++;
+			options.onProgress?.({done, total});
+		}),
+	);
+	await runPool(tasks, options.concurrency ?? 4, options.signal);
+	return [...cells.values()];
+}

@@ -1,0 +1,370 @@
+// The Genesys Cloud HTTP client on got: client-credentials login, bearer token renewal, retries
+// that honour Retry-After, and typed errors. It knows nothing of queues or metrics.
+import got, {type Got, type Response, RequestError} from 'got';
+import type {z} from 'zod';
+import {ApiError, AuthError, GqxError, NetworkError, PermissionError, RateLimitError, ResponseError} from './errors.js';
+import type {ResolvedRegion} from './regions.js';
+import {errorBodySchema, oauthErrorSchema, tokenSchema} from './schemas.js';
+
+export type RetryNotice = {
+	reason: 'rate-limit' | 'server-error' | 'network';
+	/** 1 for the first retry. */
+	attempt: number;
+	delayMs: number;
+	/** HTTP status that caused it, when there was an answer. */
+	status?: number;
+	/** Path of the request that is retried (never a URL with credentials). */
+	path: string;
+};
+
+export type ClientOptions = {
+	region: ResolvedRegion;
+	clientId: string;
+	clientSecret: string;
+	/** Told before every wait, so a UI can say "rate limited, retrying in 3 s". */
+	onRetry?: (notice: RetryNotice) => void;
+	/** Per-request timeout; default 30 s. */
+	timeoutMs?: number;
+	/** Retries of 5xx answers and network failures; default 4. */
+	maxRetries?: number;
+	/** Retries of 429 answers; default 10 (each waits what Retry-After says). */
+	maxRateLimitRetries?: number;
+	/** A Retry-After above this fails at once instead of waiting; default 180 s. */
+	maxRetryAfterSeconds?: number;
+	/** First backoff wait for 5xx/network retries, doubled each time, with jitter; default 1000 ms. */
+	backoffBaseMs?: number;
+	backoffMaxMs?: number;
+	userAgent?: string;
+};
+
+export type ClientStats = {requests: number; retries: number; logins: number; rateLimited: number};
+
+type Token = {value: string; expiresAt: number; renewAt: number};
+
+type SendOptions = {
+	method: 'GET' | 'POST';
+	url: string;
+	headers?: Record<string, string>;
+	json?: unknown;
+	body?: string;
+	searchParams?: URLSearchParams;
+	signal?: AbortSignal;
+};
+
+const apiPermissionHint: Record<string, string> = {
+	'/api/v2/analytics/conversations/aggregates': 'analytics:conversationAggregate:view',
+	'/api/v2/routing/queues': 'routing:queue:view',
+};
+
+function permissionFor(path: string): string | undefined {
+	for (const [prefix, permission] of Object.entries(apiPermissionHint)) {
+		if (path.startsWith(prefix)) return permission;
+	}
+	return undefined;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+	return new Promise((resolve, reject) => {
+		if (signal?.aborted) {
+			reject(abortError());
+			return;
+		}
+		const timer = setTimeout(() => {
+			signal?.removeEventListener('abort', onAbort);
+			resolve();
+		}, ms);
+		const onAbort = () => {
+			clearTimeout(timer);
+			reject(abortError());
+		};
+		signal?.addEventListener('abort', onAbort, {once: true});
+	});
+}
+
+export class CancelledError extends GqxError {
+	constructor() {
+		super('Cancelled.', '');
+	}
+}
+
+function abortError(): CancelledError {
+	return new CancelledError();
+}
+
+function parseRetryAfterSeconds(value: string | undefined): number | undefined {
+	if (value === undefined) return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+	const date = Date.parse(value);
+	if (Number.isNaN(date)) return undefined;
+	return Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+function correlationIdOf(response: Response<string>, body: unknown): string | undefined {
+	const header = response.headers['inin-correlation-id'] ?? response.headers['genesys-correlation-id'];
+	if (typeof header === 'string' && header) return header;
+	const parsed = errorBodySchema.safeParse(body);
+	return parsed.success ? parsed.data.contextId : undefined;
+}
+
+function tryJson(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
+function describeBody(response: Response<string>): string {
+	const type = String(response.headers['content-type'] ?? '');
+	if (type.includes('html') || /^\s*<(?:!doctype|html)/i.test(response.body)) return 'an HTML page (a proxy or gateway answered, not Genesys Cloud)';
+	return response.body.length === 0 ? 'an empty body' : 'a body that is not JSON';
+}
+
+const networkHints: Record<string, string> = {
+	ENOTFOUND: 'Check the region and your DNS or proxy settings.',
+	EAI_AGAIN: 'DNS did not answer: check your network connection.',
+	ECONNREFUSED: 'Nothing is listening there: check the region or base URL.',
+	ECONNRESET: 'The connection was cut: check your network, VPN or proxy.',
+	ETIMEDOUT: 'The server did not answer in time: check your network, or try again later.',
+};
+
+const retryableNetworkCodes = new Set(['EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE']);
+
+export class GenesysClient {
+	readonly region: ResolvedRegion;
+	readonly stats: ClientStats = {requests: 0, retries: 0, logins: 0, rateLimited: 0};
+	readonly #clientId: string;
+	readonly #clientSecret: string;
+	readonly #http: Got;
+	readonly #options: Required<Omit<ClientOptions, 'onRetry' | 'region' | 'clientId' | 'clientSecret' | 'userAgent'>> & Pick<ClientOptions, 'onRetry'>;
+	#token: Token | undefined;
+	#login: Promise<Token> | undefined;
+
+	constructor(options: ClientOptions) {
+		this.region = options.region;
+		this.#clientId = options.clientId;
+		this.#clientSecret = options.clientSecret;
+		this.#options = {
+			timeoutMs: options.timeoutMs ?? 30_000,
+			maxRetries: options.maxRetries ?? 4,
+			maxRateLimitRetries: options.maxRateLimitRetries ?? 10,
+			maxRetryAfterSeconds: options.maxRetryAfterSeconds ?? 180,
+			backoffBaseMs: options.backoffBaseMs ?? 1000,
+			backoffMaxMs: options.backoffMaxMs ?? 60_000,
+			onRetry: options.onRetry,
+		};
+		this.#http = got.extend({
+			retry: {limit: 0},
+			throwHttpErrors: false,
+			followRedirect: false,
+			responseType: 'text',
+			timeout: {request: this.#options.timeoutMs},
+			headers: {'user-agent': options.userAgent ?? 'gqx', accept: 'application/json'},
+		});
+	}
+
+	/** Logs in now (the wizard's "verify"); later calls reuse the token until it is due for renewal. */
+	async verify(signal?: AbortSignal): Promise<void> {
+		this.#token = undefined;
+		await this.#accessToken(signal);
+	}
+
+	async get<T>(path: string, searchParams: URLSearchParams, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
+		return this.#api({method: 'GET', url: this.region.apiUrl + path, searchParams, signal}, path, schema);
+	}
+
+	async post<T>(path: string, json: unknown, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
+		return this.#api({method: 'POST', url: this.region.apiUrl + path, json, signal}, path, schema);
+	}
+
+	async #api<T>(request: SendOptions, path: string, schema: z.ZodType<T>): Promise<T> {
+		let loggedInAgain = false;
+		for (;;) {
+			const token = await this.#accessToken(request.signal);
+			const response = await this.#send({...request, headers: {authorization: `Bearer ${token.value}`}}, path);
+			const status = response.statusCode;
+			if (status >= 200 && status < 300) return this.#parse(response, path, schema);
+			const body = tryJson(response.body);
+			const errorBody = errorBodySchema.safeParse(body);
+			const correlationId = correlationIdOf(response, body);
+			const where = correlationId ? ` (correlation id ${correlationId})` : '';
+			if (status === 401) {
+				// Client-credentials tokens cannot be refreshed: log in again once, then give up.
+				if (this.#token === token) this.#token = undefined;
+				if (!loggedInAgain) {
+					loggedInAgain = true;
+					continue;
+				}
+				throw new AuthError(
+					`The API refused a fresh access token for ${path}${where}.`,
+					'The OAuth client may have been deleted or disabled: check it in Genesys Cloud Admin > OAuth.',
+				);
+			}
+			if (status === 403) {
+				const needed = permissionFor(path);
+				const message = errorBody.success ? errorBody.data.message : undefined;
+				throw new PermissionError(
+					`Permission missing for ${path}${needed ? `: ${needed}` : ''}.`,
+					`Give the OAuth client's role the permission ${needed ?? 'named by the server'} (Admin > Roles/Permissions).${message ? ` Server said: ${message}` : ''}`,
+					needed ? [needed] : [],
+				);
+			}
+			if (status === 429) throw this.#rateLimitError(response);
+			const serverMessage = errorBody.success && errorBody.data.message ? errorBody.data.message : `${describeBody(response)}`;
+			throw new ApiError(
+				`${request.method} ${path} failed with HTTP ${status}${where}: ${serverMessage}`,
+				status >= 500 ? 'Genesys Cloud had a problem; try again later, and quote the correlation id to support if it persists.' : 'This is likely a gqx bug: please report it with the correlation id.',
+				{status, code: errorBody.success ? errorBody.data.code : undefined, correlationId},
+			);
+		}
+	}
+
+	#parse<T>(response: Response<string>, path: string, schema: z.ZodType<T>): T {
+		const body = tryJson(response.body);
+		if (body === undefined) {
+			throw new ResponseError(`The answer to ${path} was ${describeBody(response)}, not JSON (HTTP ${response.statusCode}).`, 'Check that the region or base URL points at Genesys Cloud, not at a proxy login page.');
+		}
+		const parsed = schema.safeParse(body);
+		if (!parsed.success) {
+			const issue = parsed.error.issues[0];
+			const at = issue ? `${issue.path.join('.') || '(top level)'}: ${issue.message}` : 'unknown shape';
+			throw new ResponseError(`The answer to ${path} does not have the shape the API promises (${at}).`, 'Check that the region or base URL points at Genesys Cloud; report it if it does.');
+		}
+		return parsed.data;
+	}
+
+	#rateLimitError(response: Response<string>): RateLimitError {
+		const seconds = parseRetryAfterSeconds(response.headers['retry-after'] as string | undefined);
+		const when = seconds === undefined ? 'later' : `in ${seconds} s (after ${new Date(Date.now() + seconds * 1000).toLocaleTimeString()})`;
+		return new RateLimitError(`Genesys Cloud rate limit reached; it asks to retry ${when}.`, `Wait and retry ${when}; other tools using the same OAuth client share its limit.`, seconds);
+	}
+
+	async #accessToken(signal?: AbortSignal): Promise<Token> {
+		const now = Date.now();
+		if (this.#token && now < this.#token.renewAt) return this.#token;
+		this.#login ??= this.#loginNow(signal).finally(() => {
+			this.#login = undefined;
+		});
+		this.#token = await this.#login;
+		return this.#token;
+	}
+
+	async #loginNow(signal?: AbortSignal): Promise<Token> {
+		const basic = Buffer.from(`${this.#clientId}:${this.#clientSecret}`, 'utf8').toString('base64');
+		const response = await this.#send(
+			{
+				method: 'POST',
+				url: `${this.region.loginUrl}/oauth/token`,
+				headers: {authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded'},
+				body: 'grant_type=client_credentials',
+				signal,
+			},
+			'/oauth/token',
+		);
+		this.stats.logins++;
+		const status = response.statusCode;
+		const body = tryJson(response.body);
+		if (status === 200) {
+			const parsed = tokenSchema.safeParse(body);
+			if (!parsed.success) {
+				throw new ResponseError(`The login host ${new URL(this.region.loginUrl).host} answered without a usable access token.`, 'Check that the region or base URL points at Genesys Cloud.');
+			}
+			const lifetimeMs = parsed.data.expires_in * 1000;
+			const issued = Date.now();
+			// Renew early (10% of the lifetime, at most a minute) so no request carries a dying token.
+			return {value: parsed.data.access_token, expiresAt: issued + lifetimeMs, renewAt: issued + lifetimeMs - Math.min(60_000, lifetimeMs * 0.1)};
+		}
+		if (status === 429) throw this.#rateLimitError(response);
+		const oauth = oauthErrorSchema.safeParse(body);
+		const description = oauth.success ? (oauth.data.error_description ?? oauth.data.description ?? oauth.data.error) : undefined;
+		const host = new URL(this.region.loginUrl).host;
+		if (status === 400 || status === 401) {
+			const unknownClient = /not found/i.test(description ?? '');
+			throw new AuthError(
+				unknownClient ? `Login failed at ${host}: no OAuth client with that client id in region ${this.region.label}.` : `Login failed at ${host}: ${description ?? `HTTP ${status}`}.`,
+				unknownClient
+					? 'Check the client id, and that the region is the one your organization lives in.'
+					: 'Check the client secret (and id); the OAuth client must use the Client Credentials grant.',
+			);
+		}
+		throw new ApiError(`Login at ${host} failed with HTTP ${status}: ${description ?? describeBody(response)}.`, 'Try again later; check the region.', {
+			status,
+			correlationId: correlationIdOf(response, body),
+		});
+	}
+
+	/** One request with retries for 429, 5xx and network failures; other answers go back to the caller. */
+	async #send(request: SendOptions, path: string): Promise<Response<string>> {
+		let serverRetries = 0;
+		let rateLimitRetries = 0;
+		for (;;) {
+			if (request.signal?.aborted) throw abortError();
+			let response: Response<string>;
+			try {
+				this.stats.requests++;
+				response = await this.#http(request.url, {
+					method: request.method,
+					headers: request.headers,
+					json: request.json,
+					body: request.body,
+					searchParams: request.searchParams,
+					signal: request.signal,
+				});
+			} catch (error) {
+				if (request.signal?.aborted) throw abortError();
+				const failure = this.#networkError(error, request.url);
+				const code = error instanceof RequestError ? error.code : '';
+				if (!retryableNetworkCodes.has(code) || serverRetries >= this.#options.maxRetries) throw failure;
+				serverRetries++;
+				await this.#wait(this.#backoff(serverRetries), {reason: 'network', attempt: serverRetries, path}, request.signal);
+				continue;
+			}
+			const status = response.statusCode;
+			if (status === 429) {
+				this.stats.rateLimited++;
+				const seconds = parseRetryAfterSeconds(response.headers['retry-after'] as string | undefined);
+				if (seconds !== undefined && seconds > this.#options.maxRetryAfterSeconds) return response;
+				if (rateLimitRetries >= this.#options.maxRateLimitRetries) return response;
+				rateLimitRetries++;
+				const delayMs = seconds === undefined ? this.#backoff(rateLimitRetries) : seconds * 1000;
+				await this.#wait(delayMs, {reason: 'rate-limit', attempt: rateLimitRetries, status, path}, request.signal);
+				continue;
+			}
+			if ((status === 500 || status === 502 || status === 503 || status === 504) && serverRetries < this.#options.maxRetries) {
+				serverRetries++;
+				const seconds = parseRetryAfterSeconds(response.headers['retry-after'] as string | undefined);
+				const delayMs = seconds !== undefined && seconds <= this.#options.maxRetryAfterSeconds ? seconds * 1000 : this.#backoff(serverRetries);
+				await this.#wait(delayMs, {reason: 'server-error', attempt: serverRetries, status, path}, request.signal);
+				continue;
+			}
+			return response;
+		}
+	}
+
+	#backoff(attempt: number): number {
+		const exponential = Math.min(this.#options.backoffMaxMs, this.#options.backoffBaseMs * 2 ** (attempt - 1));
+		// Full jitter in the upper half keeps parallel requests from retrying in lockstep.
+		return Math.round(exponential / 2 + (Math.random() * exponential) / 2);
+	}
+
+	async #wait(delayMs: number, notice: Omit<RetryNotice, 'delayMs'>, signal?: AbortSignal): Promise<void> {
+		this.stats.retries++;
+		this.#options.onRetry?.({...notice, delayMs});
+		await sleep(delayMs, signal);
+	}
+
+	#networkError(error: unknown, url: string): NetworkError {
+		const host = new URL(url).host;
+		const code = error instanceof RequestError ? error.code : undefined;
+		const what: Record<string, string> = {
+			ENOTFOUND: `Cannot resolve host ${host} (DNS lookup failed).`,
+			EAI_AGAIN: `DNS lookup for ${host} timed out.`,
+			ECONNREFUSED: `Connection to ${host} refused.`,
+			ECONNRESET: `Connection to ${host} was reset.`,
+			ETIMEDOUT: `${host} did not answer within ${Math.round(this.#options.timeoutMs / 1000)} s.`,
+		};
+		const message = (code && what[code]) ?? `Network failure talking to ${host}${code ? ` (${code})` : ''}.`;
+		return new NetworkError(message, (code && networkHints[code]) ?? 'Check your network connection and the region.', host);
+	}
+}

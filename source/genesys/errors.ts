@@ -1,0 +1,100 @@
+// Typed errors: each carries a one-line cause, the next step for the user, and the exit code of `gqx export`.
+
+export type ErrorKind = 'usage' | 'auth' | 'permission' | 'rate-limit' | 'api' | 'network' | 'response' | 'config';
+
+export const exitCodes = {
+	ok: 0,
+	usage: 2,
+	auth: 3,
+	permission: 4,
+	api: 5,
+} as const;
+
+export class GqxError extends Error {
+	readonly kind: ErrorKind = 'api';
+	readonly exitCode: number = exitCodes.api;
+	/** What the user can do about it. */
+	readonly hint: string;
+	/** Which part of a larger job failed (a chunk of days, a queue batch), when there were several. */
+	part: string | undefined;
+
+	constructor(message: string, hint = '', options?: {cause?: unknown}) {
+		super(message, options);
+		this.name = new.target.name;
+		this.hint = hint;
+	}
+}
+
+/** Bad flags, dates, names or other input: nothing was sent. */
+export class UsageError extends GqxError {
+	override readonly kind = 'usage';
+	override readonly exitCode = exitCodes.usage;
+}
+
+/** The saved configuration could not be used. */
+export class ConfigError extends GqxError {
+	override readonly kind = 'config';
+	override readonly exitCode = exitCodes.usage;
+}
+
+/** The login host refused the client id or secret, or the token stopped working and re-login failed. */
+export class AuthError extends GqxError {
+	override readonly kind = 'auth';
+	override readonly exitCode = exitCodes.auth;
+}
+
+export class PermissionError extends GqxError {
+	override readonly kind = 'permission';
+	override readonly exitCode = exitCodes.permission;
+	readonly permissions: string[];
+
+	constructor(message: string, hint: string, permissions: string[]) {
+		super(message, hint);
+		this.permissions = permissions;
+	}
+}
+
+export class RateLimitError extends GqxError {
+	override readonly kind = 'rate-limit';
+	readonly retryAfterSeconds: number | undefined;
+
+	constructor(message: string, hint: string, retryAfterSeconds: number | undefined) {
+		super(message, hint);
+		this.retryAfterSeconds = retryAfterSeconds;
+	}
+}
+
+/** The API answered with an error status that retries did not clear. */
+export class ApiError extends GqxError {
+	override readonly kind = 'api';
+	readonly status: number;
+	readonly code: string | undefined;
+	readonly correlationId: string | undefined;
+
+	constructor(message: string, hint: string, details: {status: number; code?: string; correlationId?: string}) {
+		super(message, hint);
+		this.status = details.status;
+		this.code = details.code;
+		this.correlationId = details.correlationId;
+	}
+}
+
+/** No answer: DNS, refused or reset connection, timeout. */
+export class NetworkError extends GqxError {
+	override readonly kind = 'network';
+	readonly host: string;
+
+	constructor(message: string, hint: string, host: string, options?: {cause?: unknown}) {
+		super(message, hint, options);
+		this.host = host;
+	}
+}
+
+/** The server answered 2xx with something that is not what the API promises. */
+export class ResponseError extends GqxError {
+	override readonly kind = 'response';
+}
+
+export function isGqxError(error: unknown): error is GqxError {
+	return error instanceof GqxError;
+}

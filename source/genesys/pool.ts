@@ -1,0 +1,27 @@
+// A bounded pool of async tasks sharing one abort signal.
+
+/** Runs `tasks` with at most `limit` in flight; the first failure aborts the rest. */
+export async function runPool<T>(tasks: Array<(signal: AbortSignal) => Promise<T>>, limit: number, signal?: AbortSignal): Promise<T[]> {
+	const controller = new AbortController();
+	const onAbort = () => controller.abort();
+	signal?.addEventListener('abort', onAbort, {once: true});
+	const results: T[] = new Array<T>(tasks.length);
+	let next = 0;
+	const worker = async () => {
+		while (next < tasks.length) {
+			const index = next++;
+			const task = tasks[index];
+			if (!task) continue;
+			results[index] = await task(controller.signal);
+		}
+	};
+	try {
+		await Promise.all(Array.from({length: Math.min(limit, tasks.length)}, () => worker().catch((error: unknown) => {
+			controller.abort();
+			throw error;
+		})));
+		return results;
+	} finally {
+		signal?.removeEventListener('abort', onAbort);
+	}
+}

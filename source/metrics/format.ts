@@ -1,0 +1,22 @@
+// Human formats for table cells: durations as m:ss or h:mm:ss, ratios as percentages.
+
+export const missing = '–';
+
+export function formatDuration(ms: number | null): string {
+	if (ms === null) return missing;
+	const totalSeconds = Math.round(ms / 1000);
+	const hours = Math.floor(totalSeconds / 3600);
+	const minutes = Math.floor((totalSeconds % 3600) / 60);
+	const seconds = totalSeconds % 60;
+	const ss = String(seconds).padStart(2, '0');
+	return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${ss}` : `${minutes}:${ss}`;
+}
+
+export function formatPercent(ratio: number | null): string {
+	if (ratio === null) return missing;
+	return `${(ratio * 100).toFixed(1)}%`;
+}
+
+export function formatCount(value: number): string {
+	return value.toLocaleString('en-US');
+}

@@ -1,0 +1,169 @@
+// Queue rows: the derived numbers users see (the export contract), computed from raw statistics.
+import {mergeBags, type StatsBag} from './stats.js';
+
+/** The Genesys metrics a queue row is computed from. */
+export const queueMetricNames = [
+	'nOffered',
+	'tAnswered',
+	'tAbandon',
+	'tFlowOut',
+	'tShortAbandon',
+	'nTransferred',
+	'nOverSla',
+	'oServiceLevel',
+	'tWait',
+	'tHandle',
+	'tTalk',
+	'tHeld',
+	'tAcw',
+] as const;
+
+/** One aggregate cell as the API gives it: a queue, a media type and an interval. */
+export type Cell = {
+	queueId: string;
+	mediaType: string | null;
+	/** `start/end` in UTC ISO: a bucket, or the whole range when no granularity was asked. */
+	interval: string;
+	stats: StatsBag;
+};
+
+export const rowFields = [
+	'queueId',
+	'queueName',
+	'mediaType',
+	'interval',
+	'offered',
+	'answered',
+	'abandoned',
+	'flowOuts',
+	'shortAbandoned',
+	'transferred',
+	'overSla',
+	'answerRate',
+	'abandonRate',
+	'serviceLevel',
+	'serviceLevelTarget',
+	'asaMs',
+	'avgWaitMs',
+	'ahtMs',
+	'avgTalkMs',
+	'avgHoldMs',
+	'avgAcwMs',
+] as const;
+
+export type RowField = (typeof rowFields)[number];
+
+export type QueueRow = {
+	queueId: string | null;
+	queueName: string;
+	mediaType: string | null;
+	interval: string | null;
+	offered: number;
+	answered: number;
+	abandoned: number;
+	flowOuts: number;
+	shortAbandoned: number;
+	transferred: number;
+	overSla: number;
+	/** 0..1 */
+	answerRate: number | null;
+	abandonRate: number | null;
+	serviceLevel: number | null;
+	serviceLevelTarget: number | null;
+	asaMs: number | null;
+	avgWaitMs: number | null;
+	ahtMs: number | null;
+	avgTalkMs: number | null;
+	avgHoldMs: number | null;
+	avgAcwMs: number | null;
+};
+
+function count(stats: StatsBag, metric: string): number {
+	return stats[metric]?.count ?? 0;
+}
+
+function ratio(numerator: number, denominator: number | undefined): number | null {
+	return denominator ? numerator / denominator : null;
+}
+
+function averageMs(stats: StatsBag, metric: string): number | null {
+	const timer = stats[metric];
+	if (!timer?.count) return null;
+	return Math.round((timer.sum ?? 0) / timer.count);
+}
+
+export function toRow(identity: {queueId: string | null; queueName: string; mediaType: string | null; interval: string | null}, stats: StatsBag): QueueRow {
+	const offered = count(stats, 'nOffered');
+	const answered = count(stats, 'tAnswered');
+	const abandoned = count(stats, 'tAbandon');
+	const serviceLevel = stats['oServiceLevel'];
+	return {
+		...identity,
+		offered,
+		answered,
+		abandoned,
+		flowOuts: count(stats, 'tFlowOut'),
+		shortAbandoned: count(stats, 'tShortAbandon'),
+		transferred: count(stats, 'nTransferred'),
+		overSla: count(stats, 'nOverSla'),
+		answerRate: ratio(answered, offered),
+		abandonRate: ratio(abandoned, offered),
+		serviceLevel: serviceLevel ? ratio(serviceLevel.numerator ?? 0, serviceLevel.denominator) : null,
+		serviceLevelTarget: serviceLevel?.denominator ? (serviceLevel.target ?? null) : null,
+		asaMs: averageMs(stats, 'tAnswered'),
+		avgWaitMs: averageMs(stats, 'tWait'),
+		ahtMs: averageMs(stats, 'tHandle'),
+		avgTalkMs: averageMs(stats, 'tTalk'),
+		avgHoldMs: averageMs(stats, 'tHeld'),
+		avgAcwMs: averageMs(stats, 'tAcw'),
+	};
+}
+
+export type Level = 'queues' | 'media' | 'intervals';
+
+export type NameLookup = (queueId: string) => string;
+
+function intervalStart(interval: string | null): string {
+	return interval?.split('/')[0] ?? '';
+}
+
+export function compareRows(a: QueueRow, b: QueueRow): number {
+	return (
+		a.queueName.localeCompare(b.queueName) ||
+		(a.queueId ?? '').localeCompare(b.queueId ?? '') ||
+		(a.mediaType ?? '').localeCompare(b.mediaType ?? '') ||
+		intervalStart(a.interval).localeCompare(intervalStart(b.interval))
+	);
+}
+
+/**
+ * Rolls cells up to one level: per queue (all media), per queue and media, or per queue, media and
+ * interval. `rangeInterval` labels the queues and media levels. Rows come sorted by queue name, id,
+ * media type and interval start.
+ */
+export function rollUp(cells: Iterable<Cell>, level: Level, nameOf: NameLookup, rangeInterval: string | null): QueueRow[] {
+	const groups = new Map<string, {queueId: string; mediaType: string | null; interval: string | null; bags: StatsBag[]}>();
+	for (const cell of cells) {
+		const mediaType = level === 'queues' ? null : cell.mediaType;
+		const interval = level === 'intervals' ? cell.interval : rangeInterval;
+		const key = `${cell.queueId}\u0000${mediaType ?? ''}\u0000${interval ?? ''}`;
+		let group = groups.get(key);
+		if (!group) {
+			group = {queueId: cell.queueId, mediaType, interval, bags: []};
+			groups.set(key, group);
+		}
+		group.bags.push(cell.stats);
+	}
+	const rows: QueueRow[] = [];
+	for (const group of groups.values()) {
+		rows.push(toRow({queueId: group.queueId, queueName: nameOf(group.queueId), mediaType: group.mediaType, interval: group.interval}, mergeBags(group.bags)));
+	}
+	return rows.sort(compareRows);
+}
+
+/** The totals row over any set of cells. */
+export function totalRow(cells: Iterable<Cell>, label = 'Total', interval: string | null = null): QueueRow {
+	const bags: StatsBag[] = [];
+	for (const cell of cells) bags.push(cell.stats);
+	return toRow({queueId: null, queueName: label, mediaType: null, interval}, mergeBags(bags));
+}

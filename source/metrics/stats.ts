@@ -1,0 +1,65 @@
+// Raw aggregate statistics and how they combine: counts and sums add, min and max combine, service
+// level numerators and denominators add. Never an average of averages.
+
+export type MetricStats = {
+	count?: number;
+	sum?: number;
+	min?: number;
+	max?: number;
+	numerator?: number;
+	denominator?: number;
+	/** Service level target; null once combined parts disagree. */
+	target?: number | null;
+};
+
+/** Statistics by Genesys metric name (`nOffered`, `tHandle`, `oServiceLevel`, ...). */
+export type StatsBag = Record<string, MetricStats>;
+
+function add(a: number | undefined, b: number | undefined): number | undefined {
+	if (a === undefined) return b;
+	if (b === undefined) return a;
+	return a + b;
+}
+
+function pick(a: number | undefined, b: number | undefined, choose: (x: number, y: number) => number): number | undefined {
+	if (a === undefined) return b;
+	if (b === undefined) return a;
+	return choose(a, b);
+}
+
+export function mergeMetric(a: MetricStats, b: MetricStats): MetricStats {
+	const merged: MetricStats = {};
+	const count = add(a.count, b.count);
+	if (count !== undefined) merged.count = count;
+	const sum = add(a.sum, b.sum);
+	if (sum !== undefined) merged.sum = sum;
+	const min = pick(a.min, b.min, Math.min);
+	if (min !== undefined) merged.min = min;
+	const max = pick(a.max, b.max, Math.max);
+	if (max !== undefined) merged.max = max;
+	const numerator = add(a.numerator, b.numerator);
+	if (numerator !== undefined) merged.numerator = numerator;
+	const denominator = add(a.denominator, b.denominator);
+	if (denominator !== undefined) merged.denominator = denominator;
+	if (a.target !== undefined || b.target !== undefined) {
+		if (a.target === undefined) merged.target = b.target;
+		else if (b.target === undefined) merged.target = a.target;
+		else merged.target = a.target === b.target ? a.target : null;
+	}
+	return merged;
+}
+
+/** Adds `from` into `into` (mutates `into`, which is owned by the caller). */
+export function addInto(into: StatsBag, from: Readonly<StatsBag>): StatsBag {
+	for (const [name, stats] of Object.entries(from)) {
+		const existing = into[name];
+		into[name] = existing ? mergeMetric(existing, stats) : {...stats};
+	}
+	return into;
+}
+
+export function mergeBags(bags: Iterable<Readonly<StatsBag>>): StatsBag {
+	const total: StatsBag = {};
+	for (const bag of bags) addInto(total, bag);
+	return total;
+}

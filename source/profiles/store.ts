@@ -1,0 +1,204 @@
+// Saved credential profiles on conf: one JSON file, mode 0600 in a 0700 folder, validated on every
+// read, migrated on format changes, written under a lock so two gqx processes never lose an update.
+// A file that cannot be read is moved aside, never wiped.
+import fs from 'node:fs';
+import path from 'node:path';
+import Conf from 'conf';
+import envPaths from 'env-paths';
+import {z} from 'zod';
+import {ConfigError} from '../genesys/errors.js';
+
+/** Version of the saved format (not of gqx). Every change to it comes with a migration below. */
+export const formatVersion = '1.0.0';
+
+const dateChoiceSchema = z.union([
+	z.object({preset: z.string()}),
+	z.object({from: z.string(), to: z.string()}),
+]);
+
+export const profileSchema = z.object({
+	name: z.string().min(1).max(64),
+	region: z.string().min(1),
+	clientId: z.string().min(1),
+	clientSecret: z.string().min(1),
+	timeZone: z.string().optional(),
+	dateChoice: dateChoiceSchema.optional(),
+	lastUsedAt: z.string().optional(),
+});
+
+export type Profile = z.infer<typeof profileSchema>;
+
+const storeSchema = z.object({
+	profiles: z.record(z.string(), profileSchema),
+	__internal__: z.object({migrations: z.object({version: z.string()}).optional()}).optional(),
+});
+
+type StoreShape = {profiles: Record<string, Profile>};
+
+export type OpenNotice = {movedTo: string; reason: string};
+
+export function defaultConfigDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+	return env['GQX_CONFIG_DIR'] || undefined;
+}
+
+function compareVersions(a: string, b: string): number {
+	const pa = a.split('.').map(Number);
+	const pb = b.split('.').map(Number);
+	for (let index = 0; index < 3; index++) {
+		const difference = (pa[index] ?? 0) - (pb[index] ?? 0);
+		if (difference !== 0) return difference;
+	}
+	return 0;
+}
+
+function sleepSync(ms: number): void {
+	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+export class ProfileStore {
+	readonly path: string;
+	readonly notices: OpenNotice[] = [];
+	readonly #conf: Conf<StoreShape>;
+
+	constructor(options: {cwd?: string} = {}) {
+		const cwd = options.cwd ?? defaultConfigDir();
+		// Checked before conf sees the file: conf would throw on bad JSON, or silently downgrade a newer format.
+		// The same place conf picks: env-paths' config folder for "gqx" with conf's "-nodejs" suffix.
+		this.path = path.resolve(cwd ?? envPaths('gqx', {suffix: 'nodejs'}).config, 'config.json');
+		this.#rescueDamagedFile();
+		this.#conf = new Conf<StoreShape>({
+			projectName: 'gqx',
+			...(cwd ? {cwd} : {}),
+			projectVersion: formatVersion,
+			configFileMode: 0o600,
+			defaults: {profiles: {}},
+			migrations: {
+				'1.0.0': store => {
+					if (!store.has('profiles')) store.set('profiles', {});
+				},
+			},
+		});
+		if (this.#conf.path !== this.path) throw new ConfigError(`Profiles file location mismatch (${this.#conf.path}).`, 'Report this as a gqx bug.');
+		this.#tighten();
+	}
+
+	/** Moves an unreadable, invalid or newer-format file aside and records a notice for the user. */
+	#rescueDamagedFile(): void {
+		let text: string;
+		try {
+			text = fs.readFileSync(this.path, 'utf8');
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+			throw new ConfigError(`Cannot read the profiles file ${this.path}: ${(error as Error).message}.`, 'Check its permissions.');
+		}
+		let reason: string | undefined;
+		let parsed: unknown;
+		try {
+			parsed = JSON.parse(text);
+		} catch {
+			reason = 'it is not valid JSON';
+		}
+		if (!reason) {
+			const checked = storeSchema.safeParse(parsed);
+			if (!checked.success) {
+				const issue = checked.error.issues[0];
+				reason = `its content is not a gqx profiles file (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unknown shape'})`;
+			} else {
+				const version = checked.data.__internal__?.migrations?.version;
+				if (version && compareVersions(version, formatVersion) > 0) reason = `it was written by a newer gqx (format ${version}; this one reads ${formatVersion})`;
+			}
+		}
+		if (!reason) return;
+		const movedTo = `${this.path}.broken-${new Date().toISOString().replaceAll(':', '-')}`;
+		fs.renameSync(this.path, movedTo);
+		this.notices.push({movedTo, reason});
+	}
+
+	#tighten(): void {
+		try {
+			fs.chmodSync(path.dirname(this.path), 0o700);
+			if (fs.existsSync(this.path)) fs.chmodSync(this.path, 0o600);
+		} catch {
+			// Not ours to fix (a read-only or foreign-owned folder); writes will report real problems.
+		}
+	}
+
+	/** Runs a read-modify-write under a lock folder next to the file, so concurrent processes serialize. */
+	#locked<T>(action: () => T): T {
+		const lock = `${this.path}.lock`;
+		const deadline = Date.now() + 5000;
+		for (;;) {
+			try {
+				fs.mkdirSync(lock);
+				break;
+			} catch (error) {
+				if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+				try {
+					// A lock older than 10 s belongs to a process that died.
+					if (Date.now() - fs.statSync(lock).mtimeMs > 10_000) fs.rmdirSync(lock);
+				} catch {
+					// It went away meanwhile.
+				}
+				if (Date.now() > deadline) throw new ConfigError(`The profiles file is locked by another gqx (${lock}).`, 'Try again; if no other gqx runs, delete that folder.');
+				sleepSync(10 + Math.random() * 20);
+			}
+		}
+		try {
+			return action();
+		} finally {
+			fs.rmdirSync(lock);
+			this.#tighten();
+		}
+	}
+
+	#profiles(): Record<string, Profile> {
+		return {...this.#conf.get('profiles')};
+	}
+
+	/** Profiles, last used first. */
+	list(): Profile[] {
+		return Object.values(this.#profiles()).sort((a, b) => (b.lastUsedAt ?? '').localeCompare(a.lastUsedAt ?? '') || a.name.localeCompare(b.name));
+	}
+
+	get(name: string): Profile | undefined {
+		return this.#profiles()[name];
+	}
+
+	require(name: string): Profile {
+		const profile = this.get(name);
+		if (profile) return profile;
+		const names = this.list().map(each => each.name);
+		throw new ConfigError(`No saved profile named "${name}".`, names.length > 0 ? `Saved profiles: ${names.join(', ')}.` : 'There are no saved profiles yet: run gqx to create one.');
+	}
+
+	save(profile: Profile, options: {replacing?: string} = {}): void {
+		const valid = profileSchema.parse(profile);
+		this.#locked(() => {
+			const profiles = this.#profiles();
+			if (options.replacing && options.replacing !== valid.name) delete profiles[options.replacing];
+			profiles[valid.name] = valid;
+			this.#conf.set('profiles', profiles);
+		});
+	}
+
+	/** Records a use and the last date choice. */
+	touch(name: string, changes: Pick<Profile, 'dateChoice' | 'timeZone'> = {}): void {
+		this.#locked(() => {
+			const profiles = this.#profiles();
+			const profile = profiles[name];
+			if (!profile) return;
+			profiles[name] = {...profile, ...changes, lastUsedAt: new Date().toISOString()};
+			this.#conf.set('profiles', profiles);
+		});
+	}
+
+	delete(name: string): boolean {
+		return this.#locked(() => {
+			const profiles = this.#profiles();
+			if (!profiles[name]) return false;
+			delete profiles[name];
+			this.#conf.set('profiles', profiles);
+			return true;
+		});
+	}
+}

@@ -1,0 +1,149 @@
+// Date ranges: presets and calendar days in a time zone, turned into the UTC intervals the API takes.
+import {DateTime, Duration, IANAZone} from 'luxon';
+import {UsageError} from '../genesys/errors.js';
+
+export const presets = ['today', 'yesterday', 'last-7-days', 'last-30-days', 'this-week', 'last-week', 'this-month', 'last-month'] as const;
+export type Preset = (typeof presets)[number];
+
+export const presetLabels: Record<Preset, string> = {
+	today: 'Today',
+	yesterday: 'Yesterday',
+	'last-7-days': 'Last 7 days',
+	'last-30-days': 'Last 30 days',
+	'this-week': 'This week',
+	'last-week': 'Last week',
+	'this-month': 'This month',
+	'last-month': 'Last month',
+};
+
+/** Granularities gqx offers: each divides a day or a week, so chunks of a long range merge exactly. */
+export const granularities = ['PT15M', 'PT30M', 'PT1H', 'P1D', 'P7D'] as const;
+export type Granularity = (typeof granularities)[number];
+
+export type DateChoice = {preset: Preset} | {from: string; to: string};
+
+export type DateRange = {
+	/** Inclusive first day and last day, `YYYY-MM-DD`, in `timeZone`. */
+	from: string;
+	to: string;
+	timeZone: string;
+	start: DateTime;
+	/** Local midnight after `to`, or now when that is in the future. */
+	end: DateTime;
+	/** True when the end was cut back to now. */
+	clamped: boolean;
+};
+
+export function systemTimeZone(): string {
+	return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+export function validateTimeZone(zone: string): string {
+	const trimmed = zone.trim();
+	if (!trimmed || !IANAZone.isValidZone(trimmed)) {
+		throw new UsageError(`Unknown time zone "${zone}".`, 'Use an IANA name such as Europe/London, America/New_York or UTC.');
+	}
+	return trimmed;
+}
+
+export function validateGranularity(value: string): Granularity {
+	const upper = value.trim().toUpperCase();
+	if ((granularities as readonly string[]).includes(upper)) return upper as Granularity;
+	throw new UsageError(`Unsupported granularity "${value}".`, `Use one of ${granularities.join(', ')} (ISO 8601 durations).`);
+}
+
+export function parseDay(text: string, zone: string, flag: string): DateTime {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) throw new UsageError(`${flag} "${text}" is not a date in the form YYYY-MM-DD.`, 'Write dates as YYYY-MM-DD, for example 2026-03-01.');
+	const day = DateTime.fromISO(text, {zone});
+	if (!day.isValid) throw new UsageError(`${flag} ${text} is not a real calendar date.`, 'Check the day and month, for example 2026-02-28.');
+	return day.startOf('day');
+}
+
+function presetDays(preset: Preset, today: DateTime): [DateTime, DateTime] {
+	switch (preset) {
+		case 'today':
+			return [today, today];
+		case 'yesterday':
+			return [today.minus({days: 1}), today.minus({days: 1})];
+		case 'last-7-days':
+			return [today.minus({days: 6}), today];
+		case 'last-30-days':
+			return [today.minus({days: 29}), today];
+		case 'this-week':
+			return [today.startOf('week'), today];
+		case 'last-week': {
+			const start = today.startOf('week').minus({weeks: 1});
+			return [start, start.plus({days: 6})];
+		}
+		case 'this-month':
+			return [today.startOf('month'), today];
+		case 'last-month': {
+			const start = today.startOf('month').minus({months: 1});
+			return [start, start.endOf('month').startOf('day')];
+		}
+	}
+}
+
+export function isPreset(value: string): value is Preset {
+	return (presets as readonly string[]).includes(value);
+}
+
+/** Resolves a choice to an interval: local midnight of `from` to local midnight after `to`, never past now. */
+export function resolveRange(choice: DateChoice, timeZone: string, now: DateTime = DateTime.now()): DateRange {
+	const zone = validateTimeZone(timeZone);
+	const today = now.setZone(zone).startOf('day');
+	let first: DateTime;
+	let last: DateTime;
+	if ('preset' in choice) {
+		if (!isPreset(choice.preset)) throw new UsageError(`Unknown preset "${String(choice.preset)}".`, `Use one of ${presets.join(', ')}.`);
+		[first, last] = presetDays(choice.preset, today);
+	} else {
+		first = parseDay(choice.from, zone, '--from');
+		last = parseDay(choice.to, zone, '--to');
+		if (last < first) throw new UsageError(`--from ${choice.from} is after --to ${choice.to}.`, 'Swap them: --from is the first day, --to the last (both included).');
+	}
+	if (first > now) throw new UsageError(`The range starts on ${first.toISODate()}, which is in the future in ${zone}.`, 'Pick a range that starts today or earlier.');
+	const dayAfter = last.plus({days: 1}).startOf('day');
+	const clamped = dayAfter > now;
+	return {
+		from: first.toISODate() ?? '',
+		to: last.toISODate() ?? '',
+		timeZone: zone,
+		start: first,
+		end: clamped ? now.setZone(zone).startOf('minute') : dayAfter,
+		clamped,
+	};
+}
+
+/** `start/end` in UTC with milliseconds, as the API writes intervals. */
+export function isoInterval(start: DateTime, end: DateTime): string {
+	return `${start.toUTC().toISO()}/${end.toUTC().toISO()}`;
+}
+
+/** Granularity for the interval level: 30 minutes up to 2 days, days up to 31 days, weeks beyond. */
+export function defaultGranularity(range: Pick<DateRange, 'start' | 'end'>): Granularity {
+	const days = range.end.diff(range.start, 'days').days;
+	if (days <= 2) return 'PT30M';
+	if (days <= 31) return 'P1D';
+	return 'P7D';
+}
+
+/**
+ * Splits a range into chunks of at most 31 days whose length is a whole number of granularity
+ * buckets (28 days for weeks), so every bucket lies inside one chunk and merging is exact.
+ */
+export function planChunks(start: DateTime, end: DateTime, granularity: Granularity | undefined, maxDays = 31): Array<[DateTime, DateTime]> {
+	const chunkDays = granularity === 'P7D' ? Math.max(7, Math.floor(maxDays / 7) * 7) : maxDays;
+	const chunks: Array<[DateTime, DateTime]> = [];
+	let cursor = start;
+	while (cursor < end) {
+		const next = DateTime.min(cursor.plus({days: chunkDays}), end);
+		chunks.push([cursor, next]);
+		cursor = next;
+	}
+	return chunks;
+}
+
+export function granularityDuration(granularity: Granularity): Duration {
+	return Duration.fromISO(granularity);
+}
