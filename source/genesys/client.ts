@@ -362,7 +362,7 @@ export class GenesysClient {
 			EAI_AGAIN: `DNS lookup for ${host} timed out.`,
 			ECONNREFUSED: `Connection to ${host} refused.`,
 			ECONNRESET: `Connection to ${host} was reset.`,
-			ETIMEDOUT: `${host} did not answer within ${Math.round(this.#options.timeoutMs / 1000)} s.`,
+			ETIMEDOUT: `${host} did not answer within ${this.#options.timeoutMs < 1000 ? `${this.#options.timeoutMs} ms` : `${Math.round(this.#options.timeoutMs / 1000)} s`}.`,
 		};
 		const message = (code && what[code]) ?? `Network failure talking to ${host}${code ? ` (${code})` : ''}.`;
 		return new NetworkError(message, (code && networkHints[code]) ?? 'Check your network connection and the region.', host);

@@ -1,0 +1,134 @@
+// Aggregates through the client: chunking, batching, merging, names, and the odd answers of the API.
+import {DateTime} from 'luxon';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {fetchQueueAggregates} from '../../source/genesys/analytics.js';
+import {fetchQueueNames, listAllQueues} from '../../source/genesys/queues.js';
+import {fetchReport} from '../../source/genesys/report.js';
+import {type Cell, rollUp} from '../../source/metrics/rows.js';
+import {isoInterval} from '../../source/range/range.js';
+import {runAggregateQuery, validateAggregateQuery} from '../../source/emulator/aggregates.js';
+import type {Emulator} from '../../source/emulator/server.js';
+import {buildAggregateBody} from '../../source/genesys/analytics.js';
+import {clientFor, emulator} from '../helpers.js';
+
+let emu: Emulator;
+beforeAll(async () => {
+	emu = await emulator({queues: 250, seed: 3, maxPageSize: 100});
+});
+afterAll(async () => emu.stop());
+
+/** The emulator's own answer to one unchunked query, merged the same way: the ground truth. */
+function groundTruth(start: DateTime, end: DateTime, timeZone: string, granularity?: 'P1D' | 'P7D' | 'PT30M'): Cell[] {
+	const query = validateAggregateQuery(buildAggregateBody(isoInterval(start, end), {timeZone, granularity}, undefined));
+	if ('status' in query) throw new Error(query.message);
+	const cells: Cell[] = [];
+	for (const result of runAggregateQuery(emu.org, emu.model, query)) {
+		if (!result.group?.['queueId']) continue;
+		for (const data of result.data) {
+			const stats = Object.fromEntries(data.metrics.map(metric => [metric.metric, {...metric.stats}]));
+			for (const value of Object.values(stats)) delete (value as Record<string, unknown>)['ratio'];
+			cells.push({queueId: result.group['queueId'], mediaType: result.group['mediaType'] ?? null, interval: granularity ? data.interval : isoInterval(start, end), stats});
+		}
+	}
+	return cells;
+}
+
+const names = (id: string) => id;
+
+describe('fetchQueueAggregates', () => {
+	it('splits 90 days into 31-day chunks and merges them to exactly the unchunked answer', async () => {
+		const client = clientFor(emu);
+		const start = DateTime.fromISO('2025-12-01', {zone: 'Europe/Berlin'});
+		const end = start.plus({days: 90});
+		const progress: number[] = [];
+		const cells = await fetchQueueAggregates(client, {start, end, timeZone: 'Europe/Berlin'}, {onProgress: p => progress.push(p.done)});
+		expect(emu.counts.aggregates).toBeGreaterThanOrEqual(3);
+		expect(progress).toEqual([0, 1, 2, 3]);
+		const truth = groundTruth(start, end, 'Europe/Berlin');
+		expect(rollUp(cells, 'media', names, null)).toEqual(rollUp(truth, 'media', names, null));
+		// Exact for raw statistics too: min, max and sums.
+		const byKey = (list: Cell[]) => new Map(list.map(cell => [`${cell.queueId}/${cell.mediaType}`, cell.stats]));
+		const got = byKey(cells);
+		for (const [key, stats] of byKey(truth)) expect(got.get(key), key).toEqual(stats);
+	});
+
+	it('merges daily buckets across chunks without splitting a bucket', async () => {
+		const client = clientFor(emu);
+		const start = DateTime.fromISO('2025-10-15', {zone: 'America/Chicago'});
+		const end = start.plus({days: 45});
+		const cells = await fetchQueueAggregates(client, {start, end, timeZone: 'America/Chicago', granularity: 'P1D'});
+		expect(rollUp(cells, 'intervals', names, null)).toEqual(rollUp(groundTruth(start, end, 'America/Chicago', 'P1D'), 'intervals', names, null));
+		expect(new Set(cells.map(cell => cell.interval)).size).toBe(45);
+	});
+
+	it('asks for named queues in batches of at most 100 ids and media types in one clause', async () => {
+		emu.options.recordRequests = true;
+		emu.requests.length = 0;
+		try {
+			const client = clientFor(emu);
+			const ids = emu.org.queues.slice(0, 230).map(queue => queue.id);
+			const start = DateTime.fromISO('2026-03-01', {zone: 'UTC'});
+			const cells = await fetchQueueAggregates(client, {start, end: start.plus({days: 7}), timeZone: 'UTC', queueIds: ids, mediaTypes: ['voice', 'chat']});
+			const bodies = emu.requests.filter(request => request.path.endsWith('/aggregates/query')).map(request => JSON.parse(request.body) as {filter: {clauses: Array<{predicates: unknown[]}>}});
+			expect(bodies.map(body => body.filter.clauses[0]?.predicates.length).sort()).toEqual([100, 100, 30]);
+			expect(bodies.every(body => body.filter.clauses[1]?.predicates.length === 2)).toBe(true);
+			expect(cells.every(cell => ids.includes(cell.queueId) && ['voice', 'chat'].includes(cell.mediaType ?? ''))).toBe(true);
+		} finally {
+			emu.options.recordRequests = false;
+		}
+	});
+
+	it('accepts both {} and {"results": []} as no data', async () => {
+		const start = DateTime.fromISO('2026-06-01', {zone: 'UTC'});
+		for (const emptyResults of ['empty-object', 'empty-array'] as const) {
+			const empty = await emulator({emptyResults});
+			try {
+				const cells = await fetchQueueAggregates(clientFor(empty), {start, end: start.plus({days: 1}), timeZone: 'UTC'});
+				expect(cells).toEqual([]);
+			} finally {
+				await empty.stop();
+			}
+		}
+	});
+
+	it('leaves groups without a queueId out of queue rows', async () => {
+		const start = DateTime.fromISO('2026-03-02', {zone: 'UTC'});
+		const cells = await fetchQueueAggregates(clientFor(emu), {start, end: start.plus({days: 1}), timeZone: 'UTC'});
+		expect(cells.every(cell => emu.org.byId.has(cell.queueId))).toBe(true);
+	});
+
+	it('names which part failed when one chunk fails for good', async () => {
+		const client = clientFor(emu, {maxRetries: 1});
+		await client.verify();
+		const start = DateTime.fromISO('2025-11-01', {zone: 'UTC'});
+		emu.inject({kind: 'status', status: 503, path: '/api/v2/analytics', times: 50});
+		try {
+			await fetchQueueAggregates(client, {start, end: start.plus({days: 62}), timeZone: 'UTC'}, {concurrency: 1});
+			expect.unreachable();
+		} catch (error) {
+			expect((error as {part?: string}).part).toMatch(/^2025-11-01 to 2025-12-01$/);
+		} finally {
+			emu.clearFaults();
+		}
+	});
+});
+
+describe('queue names', () => {
+	it('follows pageCount when the server caps the page size', async () => {
+		const client = clientFor(emu);
+		const all = await listAllQueues(client);
+		expect(all).toHaveLength(250);
+		expect(new Set(all.map(queue => queue.id)).size).toBe(250);
+	});
+
+	it('looks ids up in batches and names deleted queues', async () => {
+		const client = clientFor(emu);
+		const ids = emu.org.queues.slice(0, 150).map(queue => queue.id);
+		const found = await fetchQueueNames(client, [...ids, 'deadbeef-0000-4000-8000-000000000000'], {batchSize: 100});
+		expect(found.size).toBe(150);
+		expect(found.get(ids[0]!)?.name).toBe(emu.org.queues[0]?.name);
+		const report = await fetchReport(client, {start: DateTime.fromISO('2026-03-02', {zone: 'UTC'}), end: DateTime.fromISO('2026-03-03', {zone: 'UTC'}), timeZone: 'UTC'});
+		expect(report.nameOf('deadbeef-0000-4000-8000-000000000000')).toBe('(deleted queue deadbeef)');
+		expect(report.nameOf(ids[0]!)).toBe(emu.org.queues[0]?.name);
+	});
+});
