@@ -1,5 +1,9 @@
 // Shared test set-up: an emulator on 127.0.0.1 port 0 with a fixed clock, and a client for it.
 import {DateTime} from 'luxon';
+import {runAggregateQuery, validateAggregateQuery} from '../source/emulator/aggregates.js';
+import {buildAggregateBody} from '../source/genesys/analytics.js';
+import type {Cell} from '../source/metrics/rows.js';
+import {type Granularity, isoInterval} from '../source/range/range.js';
 import {GenesysClient, type ClientOptions} from '../source/genesys/client.js';
 import {resolveRegion} from '../source/genesys/regions.js';
 import {demoClient, type Emulator, type EmulatorOptions, startEmulator} from '../source/emulator/server.js';
@@ -21,4 +25,28 @@ export function clientFor(emu: Emulator, options: Partial<ClientOptions> = {}): 
 		timeoutMs: 5000,
 		...options,
 	});
+}
+
+/** The emulator's own answer to one unchunked query, as cells: the ground truth that clients must reproduce. */
+export function groundTruth(emu: Emulator, start: DateTime, end: DateTime, timeZone: string, granularity?: Granularity, filter?: {queueIds?: string[]; mediaTypes?: string[]}): Cell[] {
+	const query = validateAggregateQuery(buildAggregateBody(isoInterval(start, end), {timeZone, granularity, mediaTypes: filter?.mediaTypes}, filter?.queueIds));
+	if ('status' in query) throw new Error(query.message);
+	const cells: Cell[] = [];
+	for (const result of runAggregateQuery(emu.org, emu.model, query)) {
+		const queueId = result.group?.['queueId'];
+		if (!queueId) continue;
+		for (const data of result.data) {
+			const stats = Object.fromEntries(data.metrics.map(metric => {
+				const {ratio: _ratio, ...rest} = metric.stats;
+				return [metric.metric, rest];
+			}));
+			cells.push({queueId, mediaType: result.group?.['mediaType'] ?? null, interval: granularity ? data.interval : isoInterval(start, end), stats});
+		}
+	}
+	return cells;
+}
+
+/** Queue names as the emulator knows them. */
+export function namesOf(emu: Emulator): (id: string) => string {
+	return id => emu.org.byId.get(id)?.name ?? `(deleted queue ${id.slice(0, 8)})`;
 }

@@ -5,33 +5,16 @@ import {fetchQueueAggregates} from '../../source/genesys/analytics.js';
 import {fetchQueueNames, listAllQueues} from '../../source/genesys/queues.js';
 import {fetchReport} from '../../source/genesys/report.js';
 import {type Cell, rollUp} from '../../source/metrics/rows.js';
-import {isoInterval} from '../../source/range/range.js';
-import {runAggregateQuery, validateAggregateQuery} from '../../source/emulator/aggregates.js';
 import type {Emulator} from '../../source/emulator/server.js';
-import {buildAggregateBody} from '../../source/genesys/analytics.js';
-import {clientFor, emulator} from '../helpers.js';
+import {clientFor, emulator, groundTruth as truthOf} from '../helpers.js';
+
+const groundTruth = (start: DateTime, end: DateTime, timeZone: string, granularity?: 'P1D') => truthOf(emu, start, end, timeZone, granularity);
 
 let emu: Emulator;
 beforeAll(async () => {
 	emu = await emulator({queues: 250, seed: 3, maxPageSize: 100});
 });
 afterAll(async () => emu.stop());
-
-/** The emulator's own answer to one unchunked query, merged the same way: the ground truth. */
-function groundTruth(start: DateTime, end: DateTime, timeZone: string, granularity?: 'P1D' | 'P7D' | 'PT30M'): Cell[] {
-	const query = validateAggregateQuery(buildAggregateBody(isoInterval(start, end), {timeZone, granularity}, undefined));
-	if ('status' in query) throw new Error(query.message);
-	const cells: Cell[] = [];
-	for (const result of runAggregateQuery(emu.org, emu.model, query)) {
-		if (!result.group?.['queueId']) continue;
-		for (const data of result.data) {
-			const stats = Object.fromEntries(data.metrics.map(metric => [metric.metric, {...metric.stats}]));
-			for (const value of Object.values(stats)) delete (value as Record<string, unknown>)['ratio'];
-			cells.push({queueId: result.group['queueId'], mediaType: result.group['mediaType'] ?? null, interval: granularity ? data.interval : isoInterval(start, end), stats});
-		}
-	}
-	return cells;
-}
 
 const names = (id: string) => id;
 

@@ -1,0 +1,40 @@
+// Runs the built gqx as a child process, as users and cron jobs do.
+import {spawn} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+export const cliPath = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+export type CliResult = {code: number | null; stdout: string; stderr: string};
+
+/** A fresh folder for a child's config and working directory. */
+export function scratchDir(): string {
+	return fs.mkdtempSync(path.join(os.tmpdir(), 'gqx-test-'));
+}
+
+export function runCli(args: string[], options: {env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number} = {}): Promise<CliResult> {
+	const cwd = options.cwd ?? scratchDir();
+	const env: Record<string, string> = {PATH: process.env['PATH'] ?? '', HOME: cwd, GQX_CONFIG_DIR: path.join(cwd, 'config'), TZ: 'UTC', NO_COLOR: '1'};
+	for (const [key, value] of Object.entries(options.env ?? {})) {
+		if (value === undefined) delete env[key];
+		else env[key] = value;
+	}
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [cliPath, ...args], {cwd, env, stdio: ['ignore', 'pipe', 'pipe']});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`gqx ${args.join(' ')} did not finish in time\n${stderr}`));
+		}, options.timeoutMs ?? 20_000);
+		child.on('error', reject);
+		child.on('close', code => {
+			clearTimeout(timer);
+			resolve({code, stdout, stderr});
+		});
+	});
+}
