@@ -1,8 +1,54 @@
-// `gqx` with no command: the interactive TUI. Until it exists, --demo prints the demo data as a table.
-import {runExport, type Io} from './export.js';
+// `gqx` with no command: the interactive TUI, full-screen, on a profile, the environment or the demo.
+import {UsageError} from '../genesys/errors.js';
+import {ProfileStore} from '../profiles/store.js';
+import {parseFlags} from './args.js';
+import {type Credentials, resolveCredentials} from './credentials.js';
+import {describeError} from './errors.js';
+import type {Io} from './export.js';
+
+function environmentCredentials(io: Io): Credentials | undefined {
+	try {
+		return resolveCredentials({env: io.env, cwd: io.cwd});
+	} catch {
+		return undefined;
+	}
+}
 
 export async function runInteractive(argv: string[], io: Io): Promise<number> {
-	if (argv.includes('--demo')) return runExport(['--demo', '--preset', 'last-7-days', '--level', 'queues', '--format', 'table'], io);
-	io.stderr.write('gqx: the interactive mode is not built yet; use gqx export (gqx export --help).\n');
-	return 2;
+	let stopDemo: (() => Promise<void>) | undefined;
+	try {
+		const {values} = parseFlags(argv, {demo: {type: 'boolean'}, profile: {type: 'string'}, 'demo-queues': {type: 'string'}}, 'gqx');
+		if (!process.stdin.isTTY || !process.stdout.isTTY) {
+			throw new UsageError('The interactive mode needs a terminal.', 'For scripts, pipes and cron jobs use gqx export (see gqx export --help).');
+		}
+		const [{render}, {createElement}, {App}, {takeOverTerminal}] = await Promise.all([import('ink'), import('react'), import('../ui/app.js'), import('../ui/terminal.js')]);
+		let start: import('../ui/app.js').AppStart = {kind: 'auto'};
+		let store: ProfileStore | undefined;
+		if (values.demo) {
+			const {startDemo} = await import('./demo.js');
+			const demo = await startDemo({queues: values['demo-queues'] === undefined ? undefined : Number(values['demo-queues'])});
+			stopDemo = demo.stop;
+			start = {kind: 'demo', credentials: demo.credentials};
+		} else {
+			store = new ProfileStore({cwd: io.env['GQX_CONFIG_DIR'] || undefined});
+			if (values.profile !== undefined) {
+				store.require(values.profile);
+				start = {kind: 'profile', name: values.profile};
+			}
+		}
+		const guard = takeOverTerminal(process.stdout, process.stdin);
+		try {
+			const instance = render(createElement(App, {start, store, envCredentials: values.demo ? undefined : environmentCredentials(io), cwd: io.cwd, env: io.env}), {exitOnCtrlC: true});
+			await instance.waitUntilExit();
+		} finally {
+			guard.restore();
+		}
+		return 0;
+	} catch (error) {
+		const {text, exitCode} = describeError(error);
+		io.stderr.write(text);
+		return exitCode;
+	} finally {
+		await stopDemo?.();
+	}
 }

@@ -132,8 +132,17 @@ export function cumulativeOffered(model: TrafficModel, key: SeriesKey, ms: numbe
 	return Math.floor(base + noise);
 }
 
-function share(total: number, fraction: number, phase: number): number {
-	return Math.floor(fraction * total + phase);
+/**
+ * The part of the first `total` conversations that have some property, as an integer function of
+ * `total` whose steps are 0 or 1: any range of conversations gets a share between 0 and all of it.
+ * The share drifts between 20% and 180% of `fraction` over `period` conversations, so busy stretches
+ * and quiet ones differ (abandon rate, service level) instead of being flat.
+ */
+function share(total: number, fraction: number, phase: number, period: number): number {
+	if (fraction <= 0) return 0;
+	const amplitude = (0.8 * Math.min(fraction, 1 - fraction) * period) / (2 * Math.PI);
+	const angle = phase * 2 * Math.PI;
+	return Math.floor(fraction * total + amplitude * (1 - Math.cos((2 * Math.PI * total) / period + angle)) - amplitude * (1 - Math.cos(angle)) + phase);
 }
 
 export type Cumulative = {
@@ -153,19 +162,22 @@ export function cumulativeCounts(model: TrafficModel, key: SeriesKey, ms: number
 	const offered = cumulativeOffered(model, key, ms);
 	const p = key.profile;
 	const phase = (salt: number) => unit(model.seed, key.queueIndex, key.mediaIndex, salt);
-	const abandoned = share(offered, p.abandonRate, phase(21));
-	const flowOuts = share(offered - abandoned, p.flowOutRate, phase(22));
+	// About a day and a half of this queue's volume per swing, so the drift shows from day to day.
+	const period = Math.max(20, p.dailyOffered * 1.7);
+	const abandoned = share(offered, p.abandonRate, phase(21), period);
+	const flowOuts = share(offered - abandoned, p.flowOutRate, phase(22), period);
 	const answered = offered - abandoned - flowOuts;
 	return {
 		offered,
 		abandoned,
 		flowOuts,
 		answered,
-		shortAbandoned: share(abandoned, p.shortAbandonShare, phase(23)),
-		overSla: share(answered, p.overSlaShare, phase(24)),
-		transferred: share(answered, p.transferShare, phase(25)),
-		held: share(answered, p.holdShare, phase(26)),
-		acw: share(answered, p.acwShare, phase(27)),
+		shortAbandoned: share(abandoned, p.shortAbandonShare, phase(23), period / 10),
+		// Service level suffers in the same stretches as abandons: the same phase.
+		overSla: share(answered, p.overSlaShare, phase(21), period),
+		transferred: share(answered, p.transferShare, phase(25), period),
+		held: share(answered, p.holdShare, phase(26), period),
+		acw: share(answered, p.acwShare, phase(27), period),
 	};
 }
 

@@ -7,12 +7,13 @@ import Conf from 'conf';
 import envPaths from 'env-paths';
 import {z} from 'zod';
 import {ConfigError} from '../genesys/errors.js';
+import {presets} from '../range/range.js';
 
 /** Version of the saved format (not of gqx). Every change to it comes with a migration below. */
 export const formatVersion = '1.0.0';
 
 const dateChoiceSchema = z.union([
-	z.object({preset: z.string()}),
+	z.object({preset: z.enum(presets)}),
 	z.object({from: z.string(), to: z.string()}),
 ]);
 

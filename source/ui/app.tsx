@@ -1,0 +1,238 @@
+// The interactive app: profile picker or set-up wizard -> dates -> explorer, and back again.
+import {Box, Text, useApp, useInput, useStdout} from 'ink';
+import {DateTime} from 'luxon';
+import {useEffect, useMemo, useRef, useState} from 'react';
+import type {Credentials} from '../commands/credentials.js';
+import {GenesysClient, type RetryNotice} from '../genesys/client.js';
+import {GqxError} from '../genesys/errors.js';
+import {resolveRegion} from '../genesys/regions.js';
+import type {Profile, ProfileStore} from '../profiles/store.js';
+import {type DateChoice, type DateRange, resolveRange, systemTimeZone} from '../range/range.js';
+import {ErrorPanel} from './components/chrome.js';
+import {createSource, type ExplorerSource, RetryHub} from './explorer/source.js';
+import {DatePicker} from './screens/date-picker.js';
+import {Explorer} from './screens/explorer.js';
+import {ProfilePicker} from './screens/profile-picker.js';
+import {Wizard, type WizardValues} from './screens/wizard.js';
+import {themeFor} from './theme.js';
+
+export type ClientFactory = (credentials: Pick<Credentials, 'region' | 'clientId' | 'clientSecret'>, onRetry: (notice: RetryNotice) => void) => GenesysClient;
+
+export type AppStart = {kind: 'auto'} | {kind: 'profile'; name: string} | {kind: 'demo'; credentials: Credentials};
+
+export type AppProps = {
+	start: AppStart;
+	store?: ProfileStore;
+	/** Credentials from the environment or .env, when present. */
+	envCredentials?: Credentials;
+	cwd: string;
+	env: NodeJS.ProcessEnv;
+	now?: () => DateTime;
+	makeClient?: ClientFactory;
+};
+
+type Session = {
+	label: string;
+	credentials: Pick<Credentials, 'region' | 'clientId' | 'clientSecret'>;
+	/** Saved profile behind the session, to remember its last dates. */
+	profileName?: string;
+	dateChoice?: DateChoice;
+	timeZone: string;
+	client: GenesysClient;
+	hub: RetryHub;
+};
+
+type Screen = {kind: 'picker'} | {kind: 'wizard'; editing?: Profile} | {kind: 'dates'} | {kind: 'explorer'; range: DateRange} | {kind: 'fatal'; error: GqxError};
+
+const defaultFactory: ClientFactory = (credentials, onRetry) => new GenesysClient({...credentials, onRetry});
+
+function useTerminalSize(): {width: number; height: number} {
+	const {stdout} = useStdout();
+	const read = () => ({width: stdout.columns || 100, height: stdout.rows || 24});
+	const [size, setSize] = useState(read);
+	useEffect(() => {
+		const onResize = () => setSize(read());
+		stdout.on('resize', onResize);
+		return () => {
+			stdout.off('resize', onResize);
+		};
+	});
+	return size;
+}
+
+export function App({start, store, envCredentials, cwd, env, now = () => DateTime.now(), makeClient = defaultFactory}: AppProps) {
+	const {exit} = useApp();
+	const theme = useMemo(() => themeFor(env), [env]);
+	const {width, height} = useTerminalSize();
+	const [session, setSession] = useState<Session>();
+	const [screen, setScreen] = useState<Screen>({kind: 'picker'});
+	const [profiles, setProfiles] = useState<Profile[]>(() => store?.list() ?? []);
+	const [notices] = useState<string[]>(() => (store?.notices ?? []).map(notice => `The profiles file could not be read (${notice.reason}); it was moved to ${notice.movedTo}.`));
+	const sources = useRef(new Map<string, ExplorerSource>());
+
+	const open = (label: string, credentials: Session['credentials'], profile?: Profile): Session => {
+		const hub = new RetryHub();
+		const next: Session = {label, credentials, profileName: profile?.name, dateChoice: profile?.dateChoice, timeZone: profile?.timeZone ?? systemTimeZone(), client: makeClient(credentials, hub.emit), hub};
+		setSession(next);
+		return next;
+	};
+
+	const chooseProfile = (profile: Profile) => {
+		try {
+			const opened = open(`${profile.name} (${profile.region})`, {region: resolveRegion(profile.region), clientId: profile.clientId, clientSecret: profile.clientSecret}, profile);
+			// A remembered date choice makes the next start one keypress: straight to the table.
+			if (opened.dateChoice) {
+				try {
+					setScreen({kind: 'explorer', range: resolveRange(opened.dateChoice, opened.timeZone, now())});
+					store?.touch(profile.name);
+					return;
+				} catch {
+					// The remembered choice no longer resolves (an odd zone, say): ask.
+				}
+			}
+			setScreen({kind: 'dates'});
+		} catch (error) {
+			setScreen({kind: 'fatal', error: error instanceof GqxError ? error : new GqxError(String(error))});
+		}
+	};
+
+	const chooseEnvironment = () => {
+		if (!envCredentials) return;
+		open(`environment (${envCredentials.region.label})`, envCredentials);
+		setScreen({kind: 'dates'});
+	};
+
+	useEffect(() => {
+		if (start.kind === 'demo') {
+			open(`demo (${start.credentials.region.label})`, start.credentials);
+			setSession(previous => (previous ? {...previous, dateChoice: {preset: 'last-7-days'}} : previous));
+			setScreen({kind: 'dates'});
+		} else if (start.kind === 'profile') {
+			const profile = store?.get(start.name);
+			if (profile) chooseProfile(profile);
+			else setScreen({kind: 'fatal', error: new GqxError(`No saved profile named "${start.name}".`, profiles.length > 0 ? `Saved profiles: ${profiles.map(each => each.name).join(', ')}.` : 'Run gqx without --profile to set one up.')});
+		} else if (profiles.length === 0 && envCredentials) {
+			chooseEnvironment();
+		} else if (profiles.length === 0) {
+			setScreen({kind: 'wizard'});
+		}
+		// Runs once, on start.
+	}, []);
+
+	useInput(
+		input => {
+			if (input === 'q') exit();
+		},
+		{isActive: screen.kind === 'fatal'},
+	);
+
+	const verify = async (values: WizardValues, signal: AbortSignal) => {
+		const client = makeClient({region: resolveRegion(values.region), clientId: values.clientId.trim(), clientSecret: values.clientSecret}, () => {});
+		await client.verify(signal);
+	};
+
+	const saveProfile = (values: WizardValues, editing?: Profile) => {
+		const profile: Profile = {...editing, name: values.name, region: values.region, clientId: values.clientId, clientSecret: values.clientSecret};
+		try {
+			store?.save(profile, {replacing: editing?.name});
+			setProfiles(store?.list() ?? [profile]);
+			open(`${profile.name} (${profile.region})`, {region: resolveRegion(profile.region), clientId: profile.clientId, clientSecret: profile.clientSecret}, profile);
+			setScreen({kind: 'dates'});
+		} catch (error) {
+			setScreen({kind: 'fatal', error: error instanceof GqxError ? error : new GqxError(`Could not save the profile: ${(error as Error).message}`)});
+		}
+	};
+
+	const sourceFor = (current: Session, range: DateRange): ExplorerSource => {
+		const key = `${current.label}\u0000${range.start.toISO()}\u0000${range.end.toISO()}\u0000${range.timeZone}`;
+		let source = sources.current.get(key);
+		if (!source) {
+			source = createSource(current.client, range, current.hub);
+			sources.current.set(key, source);
+		}
+		return source;
+	};
+
+	let body;
+	switch (screen.kind) {
+		case 'picker':
+			body = (
+				<ProfilePicker
+					profiles={profiles}
+					environmentLabel={envCredentials ? `Environment credentials (${envCredentials.source}, ${envCredentials.region.label})` : undefined}
+					notices={notices}
+					theme={theme}
+					onQuit={exit}
+					onChoose={choice => {
+						if (choice.kind === 'use') chooseProfile(choice.profile);
+						else if (choice.kind === 'environment') chooseEnvironment();
+						else if (choice.kind === 'new') setScreen({kind: 'wizard'});
+						else if (choice.kind === 'edit') setScreen({kind: 'wizard', editing: choice.profile});
+						else {
+							store?.delete(choice.profile.name);
+							setProfiles(store?.list() ?? []);
+						}
+					}}
+				/>
+			);
+			break;
+		case 'wizard':
+			body = (
+				<Wizard
+					editing={screen.editing}
+					existingNames={profiles.map(profile => profile.name)}
+					theme={theme}
+					verify={verify}
+					onSave={values => saveProfile(values, screen.editing)}
+					onCancel={() => (profiles.length > 0 || envCredentials ? setScreen({kind: 'picker'}) : exit())}
+				/>
+			);
+			break;
+		case 'dates':
+			body = session ? (
+				<DatePicker
+					initialChoice={session.dateChoice}
+					timeZone={session.timeZone}
+					now={now}
+					theme={theme}
+					onCancel={() => (start.kind === 'demo' ? exit() : setScreen({kind: 'picker'}))}
+					onDone={(range, choice) => {
+						setSession({...session, dateChoice: choice, timeZone: range.timeZone});
+						if (session.profileName) store?.touch(session.profileName, {dateChoice: choice, timeZone: range.timeZone});
+						setScreen({kind: 'explorer', range});
+					}}
+				/>
+			) : null;
+			break;
+		case 'explorer':
+			body = session ? (
+				<Explorer
+					key={`${session.label}-${screen.range.start.toISO()}-${screen.range.end.toISO()}-${screen.range.timeZone}`}
+					profileLabel={session.label}
+					range={screen.range}
+					source={sourceFor(session, screen.range)}
+					width={width}
+					height={height}
+					theme={theme}
+					cwd={cwd}
+					onDates={() => setScreen({kind: 'dates'})}
+					onProfile={() => (start.kind === 'demo' ? undefined : setScreen({kind: 'picker'}))}
+					onQuit={exit}
+				/>
+			) : null;
+			break;
+		case 'fatal':
+			body = (
+				<Box flexDirection="column">
+					<ErrorPanel error={screen.error} theme={theme} />
+					<Text>Press q to quit.</Text>
+				</Box>
+			);
+			break;
+	}
+	return (
+		<Box flexDirection="column" width={width}>
+			{body}
+		</Box>
+	);
+}

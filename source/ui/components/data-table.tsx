@@ -1,0 +1,57 @@
+// A selectable table that draws only the rows in its window: one Text line per row, cells padded, never wrapped.
+import {Box, Text} from 'ink';
+import {memo} from 'react';
+import type {QueueRow} from '../../metrics/rows.js';
+import {type Column, pad} from '../explorer/columns.js';
+import type {Sort} from '../explorer/state.js';
+import type {DisplayRow} from '../explorer/view.js';
+
+type Props = {
+	rows: readonly DisplayRow[];
+	total: QueueRow;
+	columns: readonly Column[];
+	selected: number;
+	top: number;
+	height: number;
+	sort: Sort;
+};
+
+function line(label: string, row: QueueRow, columns: readonly Column[]): string {
+	return columns.map(column => pad(column.id === 'name' ? label : column.text(row), column.width, column.align)).join(' ');
+}
+
+const Row = memo(function Row({text, selected}: {text: string; selected: boolean}) {
+	return (
+		<Text inverse={selected} wrap="truncate-end">
+			{selected ? '›' : ' '} {text}
+		</Text>
+	);
+});
+
+export function DataTable({rows, total, columns, selected, top, height, sort}: Props) {
+	const header = columns
+		.map(column => {
+			const arrow = sort.column === column.id ? (sort.descending ? '▼' : '▲') : '';
+			return pad(column.header + arrow, column.width, column.align);
+		})
+		.join(' ');
+	const window = rows.slice(top, top + height);
+	return (
+		<Box flexDirection="column">
+			<Text bold wrap="truncate-end">
+				{'  '}
+				{header}
+			</Text>
+			{window.map((row, index) => (
+				<Row key={row.key} text={line(row.label, row.row, columns)} selected={top + index === selected} />
+			))}
+			{Array.from({length: Math.max(0, height - window.length)}, (_, index) => (
+				<Text key={`blank-${index}`}> </Text>
+			))}
+			<Text bold wrap="truncate-end">
+				{'  '}
+				{line(total.queueName, total, columns)}
+			</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,65 @@
+// A list you narrow by typing: letters go to the query, arrows move, Enter picks. Used for regions and time zones.
+import {Box, Text, useInput} from 'ink';
+import TextInput from 'ink-text-input';
+import {useMemo, useState} from 'react';
+import type {Theme} from '../theme.js';
+
+export type ListItem<V> = {label: string; value: V; hint?: string};
+
+type Props<V> = {
+	items: ReadonlyArray<ListItem<V>>;
+	limit: number;
+	theme: Theme;
+	initialQuery?: string;
+	placeholder?: string;
+	onSelect: (item: ListItem<V>) => void;
+	onCancel?: () => void;
+};
+
+export function FilterList<V>({items, limit, theme, initialQuery = '', placeholder, onSelect, onCancel}: Props<V>) {
+	const [query, setQuery] = useState(initialQuery);
+	const [index, setIndex] = useState(0);
+	const shown = useMemo(() => {
+		const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+		return items.filter(item => words.every(word => `${item.label} ${item.hint ?? ''}`.toLowerCase().includes(word)));
+	}, [items, query]);
+	const selected = Math.min(index, Math.max(0, shown.length - 1));
+	useInput((_input, key) => {
+		if (key.upArrow) setIndex(Math.max(0, selected - 1));
+		else if (key.downArrow) setIndex(Math.min(shown.length - 1, selected + 1));
+		else if (key.pageUp) setIndex(Math.max(0, selected - limit));
+		else if (key.pageDown) setIndex(Math.min(shown.length - 1, selected + limit));
+		else if (key.escape) onCancel?.();
+	});
+	const top = Math.max(0, Math.min(selected - Math.floor(limit / 2), shown.length - limit));
+	return (
+		<Box flexDirection="column">
+			<Box>
+				<Text color={theme.accent}>{'> '}</Text>
+				<TextInput
+					value={query}
+					placeholder={placeholder}
+					onChange={text => {
+						setQuery(text);
+						setIndex(0);
+					}}
+					onSubmit={() => {
+						const item = shown[selected];
+						if (item) onSelect(item);
+					}}
+				/>
+			</Box>
+			{shown.length === 0 ? <Text dimColor={theme.dim}>Nothing matches “{query}”.</Text> : null}
+			{shown.slice(top, top + limit).map((item, offset) => (
+				<Text key={`${item.label}-${top + offset}`} inverse={top + offset === selected} wrap="truncate-end">
+					{top + offset === selected ? '› ' : '  '}
+					{item.label}
+					{item.hint ? <Text dimColor={theme.dim}>{`  ${item.hint}`}</Text> : null}
+				</Text>
+			))}
+			<Text dimColor={theme.dim}>
+				{shown.length} of {items.length} · type to narrow, ↑↓ to move, Enter to pick
+			</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,81 @@
+// From fetched cells to what one level shows: labelled rows in filter and sort order, their keys, the totals.
+import {DateTime} from 'luxon';
+import {type Cell, type QueueRow, rollUp, totalRow} from '../../metrics/rows.js';
+import type {Granularity} from '../../range/range.js';
+import {type Column, columns, compareBy} from './columns.js';
+import type {Frame, LevelRef} from './state.js';
+
+export type DisplayRow = {key: string; label: string; row: QueueRow};
+
+export type LevelView = {rows: DisplayRow[]; total: QueueRow; nameHeader: string; count: number};
+
+export function intervalLabel(interval: string, timeZone: string, granularity: Granularity): string {
+	const start = DateTime.fromISO(interval.split('/')[0] ?? '', {zone: 'utc'}).setZone(timeZone);
+	if (granularity === 'P1D') return start.toFormat('ccc dd LLL yyyy');
+	if (granularity === 'P7D') return `week of ${start.toFormat('dd LLL yyyy')}`;
+	return start.toFormat('ccc dd LLL HH:mm');
+}
+
+function sortRows(rows: DisplayRow[], frame: Frame, level: LevelRef): DisplayRow[] {
+	const column = columns.find(each => each.id === frame.sort.column) as Column;
+	if (column.id === 'name') {
+		const direction = frame.sort.descending ? -1 : 1;
+		// Intervals sort by time (their key), everything else by its label.
+		const name = (row: DisplayRow) => (level.kind === 'intervals' ? row.key : row.label.toLowerCase());
+		return [...rows].sort((a, b) => direction * name(a).localeCompare(name(b)));
+	}
+	const compare = compareBy(column, frame.sort.descending);
+	return [...rows].sort((a, b) => compare(a.row, b.row) || a.label.localeCompare(b.label));
+}
+
+/**
+ * Rows of one level: level 1 rolls all media of a queue together, level 2 splits one queue by
+ * media type, level 3 is one queue and media by interval.
+ */
+export function levelView(frame: Frame, totals: {cells: readonly Cell[]; nameOf: (id: string) => string}, intervalCells: readonly Cell[] | undefined, timeZone: string, granularity: Granularity): LevelView {
+	const level = frame.level;
+	let rows: DisplayRow[];
+	let cells: readonly Cell[];
+	let nameHeader: string;
+	if (level.kind === 'queues') {
+		cells = totals.cells;
+		rows = rollUp(cells, 'queues', totals.nameOf, null).map(row => ({key: row.queueId ?? '', label: row.queueName, row}));
+		nameHeader = 'Queue';
+	} else if (level.kind === 'media') {
+		cells = totals.cells.filter(cell => cell.queueId === level.queueId);
+		rows = rollUp(cells, 'media', totals.nameOf, null).map(row => ({key: row.mediaType ?? '', label: row.mediaType ?? '(none)', row}));
+		nameHeader = 'Media';
+	} else {
+		cells = intervalCells ?? [];
+		rows = rollUp(cells, 'intervals', totals.nameOf, null).map(row => ({key: row.interval ?? '', label: intervalLabel(row.interval ?? '', timeZone, granularity), row}));
+		nameHeader = 'Interval';
+	}
+	const count = rows.length;
+	const needle = frame.filter.trim().toLowerCase();
+	const shown = needle ? rows.filter(row => row.label.toLowerCase().includes(needle)) : rows;
+	const shownKeys = new Set(shown.map(row => row.key));
+	const keyOf = (cell: Cell) => (level.kind === 'queues' ? cell.queueId : level.kind === 'media' ? (cell.mediaType ?? '') : cell.interval);
+	const total = totalRow(
+		cells.filter(cell => shownKeys.has(keyOf(cell))),
+		needle ? 'Total (filtered)' : 'Total',
+	);
+	return {rows: sortRows(shown, frame, level), total, nameHeader, count};
+}
+
+const bars = '▁▂▃▄▅▆▇█';
+
+/** A one-line chart; gaps (null) show as spaces. Values are scaled to the largest one. */
+export function sparkline(values: ReadonlyArray<number | null>, maxWidth: number): string {
+	if (values.length === 0 || maxWidth <= 0) return '';
+	// Wider than the screen: average neighbouring values into `maxWidth` columns.
+	const width = Math.min(values.length, maxWidth);
+	const columnsOut: Array<number | null> = [];
+	for (let column = 0; column < width; column++) {
+		const from = Math.floor((column * values.length) / width);
+		const to = Math.max(from + 1, Math.floor(((column + 1) * values.length) / width));
+		const part = values.slice(from, to).filter((value): value is number => value !== null);
+		columnsOut.push(part.length > 0 ? part.reduce((a, b) => a + b, 0) / part.length : null);
+	}
+	const max = Math.max(0, ...columnsOut.filter((value): value is number => value !== null));
+	return columnsOut.map(value => (value === null ? ' ' : bars[max === 0 ? 0 : Math.min(7, Math.round((value / max) * 7))])).join('');
+}

@@ -1,0 +1,145 @@
+// The date step: presets, or a custom from/to checked as you type, and the time zone.
+import {Box, Text, useInput} from 'ink';
+import SelectInput from 'ink-select-input';
+import TextInput from 'ink-text-input';
+import {DateTime} from 'luxon';
+import {useMemo, useState} from 'react';
+import {GqxError} from '../../genesys/errors.js';
+import {type DateChoice, type DateRange, type Preset, presetLabels, presets, resolveRange} from '../../range/range.js';
+import {FilterList} from '../components/filter-list.js';
+import type {Theme} from '../theme.js';
+
+type Props = {
+	initialChoice?: DateChoice;
+	timeZone: string;
+	now: () => DateTime;
+	theme: Theme;
+	onDone: (range: DateRange, choice: DateChoice) => void;
+	onCancel: () => void;
+};
+
+function check(choice: DateChoice, timeZone: string, now: DateTime): {range?: DateRange; problem?: string} {
+	try {
+		return {range: resolveRange(choice, timeZone, now)};
+	} catch (error) {
+		return {problem: error instanceof GqxError ? `${error.message} ${error.hint}`.trim() : String(error)};
+	}
+}
+
+function describe(choice: DateChoice | undefined): string {
+	if (!choice) return '';
+	return 'preset' in choice ? presetLabels[choice.preset as keyof typeof presetLabels] ?? choice.preset : `${choice.from} → ${choice.to}`;
+}
+
+export function DatePicker({initialChoice, timeZone: initialZone, now, theme, onDone, onCancel}: Props) {
+	const [mode, setMode] = useState<'menu' | 'from' | 'to' | 'zone'>('menu');
+	const [timeZone, setTimeZone] = useState(initialZone);
+	const [from, setFrom] = useState(initialChoice && 'from' in initialChoice ? initialChoice.from : '');
+	const [to, setTo] = useState(initialChoice && 'to' in initialChoice ? initialChoice.to : '');
+	const [problem, setProblem] = useState<string>();
+	const zones = useMemo(() => ['UTC', ...Intl.supportedValuesOf('timeZone').filter(zone => zone !== 'UTC')].map(zone => ({label: zone, value: zone})), []);
+
+	useInput(
+		(_input, key) => {
+			if (!key.escape) return;
+			if (mode === 'menu') onCancel();
+			else if (mode === 'to') setMode('from');
+			else setMode('menu');
+			setProblem(undefined);
+		},
+		{isActive: mode !== 'zone'},
+	);
+
+	const finish = (choice: DateChoice) => {
+		const result = check(choice, timeZone, now());
+		if (result.range) onDone(result.range, choice);
+		else setProblem(result.problem);
+	};
+	// Checked as you type, once a whole date is there.
+	const typing = (choice: {from: string; to: string}, typed: string) => {
+		setProblem(typed.length >= 10 ? check(choice, timeZone, now()).problem : undefined);
+	};
+
+	const items = [
+		...presets.map(preset => ({key: preset, label: presetLabels[preset], value: preset as string})),
+		{key: 'custom', label: 'Custom range…', value: 'custom'},
+		{key: 'zone', label: `Time zone: ${timeZone} (change)`, value: 'zone'},
+	];
+	const initialIndex = Math.max(0, initialChoice && 'preset' in initialChoice ? presets.indexOf(initialChoice.preset as (typeof presets)[number]) : initialChoice ? presets.length : 2);
+
+	let body;
+	if (mode === 'menu') {
+		body = (
+			<SelectInput
+				items={items}
+				initialIndex={initialIndex}
+				limit={12}
+				onSelect={item => {
+					if (item.value === 'custom') setMode('from');
+					else if (item.value === 'zone') setMode('zone');
+					else finish({preset: item.value as Preset});
+				}}
+			/>
+		);
+	} else if (mode === 'zone') {
+		body = (
+			<FilterList
+				items={zones}
+				limit={8}
+				theme={theme}
+				placeholder="type to narrow, e.g. london or new_york"
+				onCancel={() => setMode('menu')}
+				onSelect={item => {
+					setTimeZone(item.value);
+					setMode('menu');
+				}}
+			/>
+		);
+	} else {
+		body = (
+			<Box flexDirection="column">
+				<Box>
+					<Text bold>From (YYYY-MM-DD): </Text>
+					{mode === 'from' ? (
+						<TextInput
+							value={from}
+							onChange={text => {
+								setFrom(text);
+								typing({from: text, to: text}, text);
+							}}
+							onSubmit={text => {
+								const result = check({from: text, to: text}, timeZone, now());
+								if (result.problem) setProblem(result.problem);
+								else setMode('to');
+							}}
+						/>
+					) : (
+						<Text>{from}</Text>
+					)}
+				</Box>
+				{mode === 'to' ? (
+					<Box>
+						<Text bold>To, included (YYYY-MM-DD): </Text>
+						<TextInput
+							value={to}
+							onChange={text => {
+								setTo(text);
+								typing({from, to: text}, text);
+							}}
+							onSubmit={text => finish({from, to: text})}
+						/>
+					</Box>
+				) : null}
+			</Box>
+		);
+	}
+	return (
+		<Box flexDirection="column" borderStyle="round" borderColor={theme.accent} paddingX={1}>
+			<Text bold>Dates · days in {timeZone}</Text>
+			{initialChoice ? <Text dimColor={theme.dim}>Last time: {describe(initialChoice)}</Text> : null}
+			{body}
+			{problem ? <Text color={theme.error}>✗ {problem}</Text> : null}
+			<Text dimColor={theme.dim}>Enter to pick, Esc to go back.</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,64 @@
+// `e` in the explorer: choose CSV or JSON and a file name; writes exactly the rows of the view.
+import path from 'node:path';
+import {Box, Text, useInput} from 'ink';
+import SelectInput from 'ink-select-input';
+import TextInput from 'ink-text-input';
+import {useState} from 'react';
+import {toCsv, toJson, writeFileAtomic} from '../../commands/output.js';
+import type {QueueRow} from '../../metrics/rows.js';
+import type {Theme} from '../theme.js';
+
+type Props = {
+	rows: readonly QueueRow[];
+	suggestedName: string;
+	cwd: string;
+	theme: Theme;
+	onDone: (message: string | undefined) => void;
+};
+
+export function ExportDialog({rows, suggestedName, cwd, theme, onDone}: Props) {
+	const [format, setFormat] = useState<'csv' | 'json'>();
+	const [name, setName] = useState('');
+	const [problem, setProblem] = useState<string>();
+	useInput((_input, key) => {
+		if (key.escape) onDone(undefined);
+	});
+	const save = (value: string) => {
+		const file = value.trim();
+		if (!file) {
+			setProblem('Give a file name.');
+			return;
+		}
+		try {
+			const target = path.resolve(cwd, file);
+			writeFileAtomic(target, format === 'json' ? toJson(rows) : toCsv(rows));
+			onDone(`Wrote ${rows.length} rows to ${file}`);
+		} catch (error) {
+			setProblem(`Could not write ${file}: ${(error as Error).message}`);
+		}
+	};
+	return (
+		<Box flexDirection="column" borderStyle="round" borderColor={theme.accent} paddingX={1}>
+			<Text bold>Export this view ({rows.length} rows, after filter and sort)</Text>
+			{format === undefined ? (
+				<SelectInput
+					items={[
+						{label: 'CSV (spreadsheets)', value: 'csv' as const},
+						{label: 'JSON', value: 'json' as const},
+					]}
+					onSelect={item => {
+						setFormat(item.value);
+						setName(`${suggestedName}.${item.value}`);
+					}}
+				/>
+			) : (
+				<Box>
+					<Text>File: </Text>
+					<TextInput value={name} onChange={setName} onSubmit={save} />
+				</Box>
+			)}
+			{problem ? <Text color={theme.error}>{problem}</Text> : null}
+			<Text dimColor={theme.dim}>Enter to confirm, Esc to cancel.</Text>
+		</Box>
+	);
+}

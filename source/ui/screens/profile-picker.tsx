@@ -1,0 +1,71 @@
+// The profile picker: last used first, plus new, edit and delete (with a confirmation).
+import {Box, Text, useInput} from 'ink';
+import SelectInput from 'ink-select-input';
+import {useState} from 'react';
+import type {Profile} from '../../profiles/store.js';
+import type {Theme} from '../theme.js';
+
+export type PickerChoice = {kind: 'use'; profile: Profile} | {kind: 'environment'} | {kind: 'new'} | {kind: 'edit'; profile: Profile} | {kind: 'delete'; profile: Profile};
+
+type Props = {
+	profiles: readonly Profile[];
+	environmentLabel?: string;
+	notices: readonly string[];
+	theme: Theme;
+	onChoose: (choice: PickerChoice) => void;
+	onQuit: () => void;
+};
+
+type Value = {kind: 'profile'; profile: Profile} | {kind: 'environment'} | {kind: 'new'};
+
+function lastUsed(profile: Profile): string {
+	return profile.lastUsedAt ? `last used ${profile.lastUsedAt.slice(0, 16).replace('T', ' ')}` : 'never used';
+}
+
+export function ProfilePicker({profiles, environmentLabel, notices, theme, onChoose, onQuit}: Props) {
+	const items: Array<{key: string; label: string; value: Value}> = [
+		...profiles.map(profile => ({key: `p-${profile.name}`, label: `${profile.name}  ·  ${profile.region}  ·  ${lastUsed(profile)}`, value: {kind: 'profile', profile} as Value})),
+		...(environmentLabel ? [{key: 'env', label: environmentLabel, value: {kind: 'environment'} as Value}] : []),
+		{key: 'new', label: '+ New profile', value: {kind: 'new'}},
+	];
+	const [highlighted, setHighlighted] = useState<Value | undefined>(items[0]?.value);
+	const [confirming, setConfirming] = useState<Profile>();
+
+	useInput((input, key) => {
+		if (confirming) {
+			if (input === 'y') {
+				onChoose({kind: 'delete', profile: confirming});
+				setConfirming(undefined);
+			} else if (input === 'n' || key.escape) setConfirming(undefined);
+			return;
+		}
+		if (input === 'q' || key.escape) onQuit();
+		else if (input === 'n') onChoose({kind: 'new'});
+		else if (highlighted?.kind === 'profile' && input === 'e') onChoose({kind: 'edit', profile: highlighted.profile});
+		else if (highlighted?.kind === 'profile' && (input === 'x' || key.delete)) setConfirming(highlighted.profile);
+	});
+
+	return (
+		<Box flexDirection="column" borderStyle="round" borderColor={theme.accent} paddingX={1}>
+			<Text bold>Profiles</Text>
+			{notices.map(notice => (
+				<Text key={notice} color={theme.warning}>
+					{notice}
+				</Text>
+			))}
+			{confirming ? (
+				<Text color={theme.warning}>Delete profile {confirming.name}? Its saved secret goes too. y / n</Text>
+			) : (
+				<SelectInput
+					items={items}
+					onHighlight={item => setHighlighted(item.value)}
+					onSelect={item => {
+						if (item.value.kind === 'profile') onChoose({kind: 'use', profile: item.value.profile});
+						else onChoose(item.value.kind === 'environment' ? {kind: 'environment'} : {kind: 'new'});
+					}}
+				/>
+			)}
+			<Text dimColor={theme.dim}>Enter use · n new · e edit · x delete · q quit</Text>
+		</Box>
+	);
+}

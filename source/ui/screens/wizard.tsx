@@ -1,0 +1,200 @@
+// Set-up of a profile: region -> client id -> secret (masked) -> verify by logging in -> name -> save.
+// A failed login sends the user back to the field at fault with everything typed kept.
+import {Box, Text, useInput} from 'ink';
+import Spinner from 'ink-spinner';
+import TextInput from 'ink-text-input';
+import {useState} from 'react';
+import {AuthError, GqxError, NetworkError} from '../../genesys/errors.js';
+import {regions, resolveRegion} from '../../genesys/regions.js';
+import type {Profile} from '../../profiles/store.js';
+import {FilterList, type ListItem} from '../components/filter-list.js';
+import type {Theme} from '../theme.js';
+
+export type WizardValues = {region: string; clientId: string; clientSecret: string; name: string};
+
+type Step = 'region' | 'custom-url' | 'client-id' | 'secret' | 'verify' | 'name';
+
+type Props = {
+	editing?: Profile;
+	existingNames: readonly string[];
+	theme: Theme;
+	verify: (values: WizardValues, signal: AbortSignal) => Promise<void>;
+	onSave: (values: WizardValues) => void;
+	onCancel: () => void;
+};
+
+const customValue = '__custom__';
+
+const regionItems: Array<ListItem<string>> = [
+	...regions.map(region => ({label: region.id, value: region.id, hint: `${region.location} · ${region.domain}`})),
+	{label: 'Custom base URL…', value: customValue, hint: 'a gateway or the gqx emulator'},
+];
+
+function Field({label, value, onChange, onSubmit, mask, placeholder}: {label: string; value: string; onChange: (text: string) => void; onSubmit: (text: string) => void; mask?: string; placeholder?: string}) {
+	return (
+		<Box>
+			<Text bold>{label}: </Text>
+			<TextInput value={value} onChange={onChange} onSubmit={onSubmit} mask={mask} placeholder={placeholder} />
+		</Box>
+	);
+}
+
+export function Wizard({editing, existingNames, theme, verify, onSave, onCancel}: Props) {
+	const [step, setStep] = useState<Step>('region');
+	const [values, setValues] = useState<WizardValues>({
+		region: editing?.region ?? '',
+		clientId: editing?.clientId ?? '',
+		clientSecret: editing?.clientSecret ?? '',
+		name: editing?.name ?? '',
+	});
+	const [problem, setProblem] = useState<{message: string; hint?: string}>();
+	const [controller, setController] = useState<AbortController>();
+
+	const set = (field: keyof WizardValues) => (text: string) => {
+		setValues(previous => ({...previous, [field]: text}));
+		setProblem(undefined);
+	};
+	const back: Partial<Record<Step, Step>> = {'custom-url': 'region', 'client-id': 'region', secret: 'client-id', name: 'secret'};
+
+	useInput(
+		(_input, key) => {
+			if (!key.escape) return;
+			if (step === 'verify') {
+				controller?.abort();
+				setStep('secret');
+				return;
+			}
+			const previous = back[step];
+			if (previous) setStep(previous);
+			else onCancel();
+		},
+		{isActive: step !== 'region'},
+	);
+
+	const runVerify = async (current: WizardValues) => {
+		const own = new AbortController();
+		setController(own);
+		setStep('verify');
+		setProblem(undefined);
+		try {
+			await verify(current, own.signal);
+			if (own.signal.aborted) return;
+			setValues(previous => ({...previous, name: previous.name || suggestName(current.region, existingNames)}));
+			setStep('name');
+		} catch (error) {
+			if (own.signal.aborted) return;
+			const failure = error instanceof GqxError ? error : new GqxError(String(error));
+			setProblem({message: failure.message, hint: failure.hint});
+			// Back to the field most likely at fault, with every value kept.
+			if (failure instanceof AuthError) setStep(/client id/.test(failure.message) ? 'client-id' : 'secret');
+			else if (failure instanceof NetworkError) setStep(values.region.includes('://') ? 'custom-url' : 'region');
+			else setStep('secret');
+		}
+	};
+
+	const required = (text: string, what: string, next: () => void) => {
+		if (text.trim() === '') setProblem({message: `The ${what} cannot be empty.`});
+		else next();
+	};
+
+	let body;
+	switch (step) {
+		case 'region':
+			body = (
+				<>
+					<Text>Region of your Genesys Cloud organization (the part after apps. in its web address):</Text>
+					<FilterList
+						items={regionItems}
+						limit={8}
+						theme={theme}
+						initialQuery={editing && !editing.region.includes('://') ? editing.region : ''}
+						placeholder="type a city, country or region name"
+						onCancel={onCancel}
+						onSelect={item => {
+							if (item.value === customValue) {
+								setStep('custom-url');
+							} else {
+								set('region')(item.value);
+								setStep('client-id');
+							}
+						}}
+					/>
+				</>
+			);
+			break;
+		case 'custom-url':
+			body = (
+				<Field
+					label="Base URL"
+					value={values.region}
+					onChange={set('region')}
+					placeholder="https://gateway.example.com or http://127.0.0.1:8080"
+					onSubmit={text => {
+						try {
+							resolveRegion(text);
+							setStep('client-id');
+						} catch (error) {
+							const failure = error as GqxError;
+							setProblem({message: failure.message, hint: failure.hint});
+						}
+					}}
+				/>
+			);
+			break;
+		case 'client-id':
+			body = <Field label="Client id" value={values.clientId} onChange={set('clientId')} onSubmit={text => required(text, 'client id', () => setStep('secret'))} placeholder="OAuth client (Client Credentials grant)" />;
+			break;
+		case 'secret':
+			body = <Field label="Client secret" value={values.clientSecret} onChange={set('clientSecret')} mask="*" onSubmit={text => required(text, 'client secret', () => void runVerify({...values, clientSecret: text}))} />;
+			break;
+		case 'verify':
+			body = (
+				<Text color={theme.accent}>
+					<Spinner type="dots" /> Logging in to {values.region}…
+				</Text>
+			);
+			break;
+		case 'name':
+			body = (
+				<>
+					<Text color={theme.accent}>✓ Logged in.</Text>
+					<Field
+						label="Profile name"
+						value={values.name}
+						onChange={set('name')}
+						onSubmit={text => {
+							const name = text.trim();
+							if (!name) setProblem({message: 'The profile name cannot be empty.'});
+							else if (name !== editing?.name && existingNames.includes(name)) setProblem({message: `A profile named "${name}" exists already.`, hint: 'Pick another name, or edit that profile from the list.'});
+							else onSave({...values, name, clientId: values.clientId.trim(), region: values.region.trim()});
+						}}
+					/>
+				</>
+			);
+			break;
+	}
+	const done = ['region', 'client-id', 'secret', 'name'].indexOf(step === 'custom-url' ? 'region' : step === 'verify' ? 'secret' : step) + 1;
+	return (
+		<Box flexDirection="column" borderStyle="round" borderColor={theme.accent} paddingX={1}>
+			<Text bold>
+				{editing ? `Edit profile ${editing.name}` : 'New profile'} · step {done} of 4
+			</Text>
+			{values.region && step !== 'region' && step !== 'custom-url' ? <Text dimColor={theme.dim}>Region: {values.region}</Text> : null}
+			{values.clientId && (step === 'secret' || step === 'verify' || step === 'name') ? <Text dimColor={theme.dim}>Client id: {values.clientId}</Text> : null}
+			{body}
+			{problem ? (
+				<Box flexDirection="column">
+					<Text color={theme.error}>✗ {problem.message}</Text>
+					{problem.hint ? <Text>{problem.hint}</Text> : null}
+				</Box>
+			) : null}
+			<Text dimColor={theme.dim}>Enter to continue, Esc to go back.</Text>
+		</Box>
+	);
+}
+
+function suggestName(region: string, existing: readonly string[]): string {
+	const base = region.includes('://') ? 'custom' : region;
+	if (!existing.includes(base)) return base;
+	for (let index = 2; ; index++) if (!existing.includes(`${base}-${index}`)) return `${base}-${index}`;
+}
