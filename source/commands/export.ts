@@ -2,7 +2,7 @@
 // writes one record per queue (and media, and interval) as csv, json, ndjson or a table.
 import {DateTime} from 'luxon';
 import type {Writable} from 'node:stream';
-import {GenesysClient, type RetryNotice} from '../genesys/client.js';
+import {describeRetry, GenesysClient} from '../genesys/client.js';
 import {UsageError} from '../genesys/errors.js';
 import {listAllQueues} from '../genesys/queues.js';
 import {fetchReport} from '../genesys/report.js';
@@ -124,13 +124,6 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 	return {choice, timeZone, level: levelText as Level, granularity, format: format as Format, output, queues, media};
 }
 
-function retryMessage(notice: RetryNotice): string {
-	const seconds = Math.max(1, Math.round(notice.delayMs / 1000));
-	if (notice.reason === 'rate-limit') return `gqx: rate limited, retrying in ${seconds} s`;
-	if (notice.reason === 'server-error') return `gqx: server answered ${notice.status}, retrying in ${seconds} s (attempt ${notice.attempt})`;
-	return `gqx: network failure, retrying in ${seconds} s (attempt ${notice.attempt})`;
-}
-
 export async function runExport(args: string[], io: Io): Promise<number> {
 	let stopDemo: (() => Promise<void>) | undefined;
 	try {
@@ -160,7 +153,7 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			region: credentials.region,
 			clientId: credentials.clientId,
 			clientSecret: credentials.clientSecret,
-			onRetry: notice => io.stderr.write(`${retryMessage(notice)}\n`),
+			onRetry: notice => io.stderr.write(`gqx: ${describeRetry(notice)}\n`),
 		});
 		let queueIds: string[] | undefined;
 		let knownQueues;

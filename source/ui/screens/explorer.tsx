@@ -3,9 +3,9 @@ import {Box, Text, useInput} from 'ink';
 import TextInput from 'ink-text-input';
 import {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import type {Progress} from '../../genesys/analytics.js';
-import {CancelledError, type RetryNotice} from '../../genesys/client.js';
+import {CancelledError, describeRetry} from '../../genesys/client.js';
 import {GqxError} from '../../genesys/errors.js';
-import {type DateRange, defaultGranularity} from '../../range/range.js';
+import {type DateRange, defaultGranularity, type Granularity} from '../../range/range.js';
 import {Breadcrumb, ErrorPanel, Footer, HelpOverlay, StatusBar} from '../components/chrome.js';
 import {DataTable} from '../components/data-table.js';
 import {fitColumns} from '../explorer/columns.js';
@@ -15,6 +15,8 @@ import {levelView, sparkline} from '../explorer/view.js';
 import {actionFor, type KeyContext} from '../keymap.js';
 import type {Theme} from '../theme.js';
 import {ExportDialog} from './export-dialog.js';
+
+const granularityWords: Record<Granularity, string> = {PT15M: '15 minutes', PT30M: '30 minutes', PT1H: 'hour', P1D: 'day', P7D: 'week'};
 
 export type ExplorerProps = {
 	profileLabel: string;
@@ -33,13 +35,6 @@ function asGqxError(error: unknown): GqxError {
 	return error instanceof GqxError ? error : new GqxError(error instanceof Error ? error.message : String(error), 'This looks like a gqx bug; please report it.');
 }
 
-function retryText(notice: RetryNotice): string {
-	const seconds = Math.max(1, Math.round(notice.delayMs / 1000));
-	if (notice.reason === 'rate-limit') return `rate limited, retrying in ${seconds} s`;
-	if (notice.reason === 'server-error') return `server answered ${notice.status}, retrying in ${seconds} s`;
-	return `network problem, retrying in ${seconds} s`;
-}
-
 export function Explorer({profileLabel, range, source, width, height, theme, cwd, onDates, onProfile, onQuit}: ExplorerProps) {
 	const [state, dispatch] = useReducer(explorerReducer, range, r => initialExplorer(defaultGranularity(r)));
 	const frame = currentFrame(state);
@@ -55,7 +50,7 @@ export function Explorer({profileLabel, range, source, width, height, theme, cwd
 	useEffect(
 		() =>
 			source.onRetry(retry => {
-				setNotice(retryText(retry));
+				setNotice(describeRetry(retry));
 			}),
 		[source],
 	);
@@ -77,6 +72,7 @@ export function Explorer({profileLabel, range, source, width, height, theme, cwd
 			setNotice(undefined);
 		} catch (caught) {
 			if (own.signal.aborted || caught instanceof CancelledError) return;
+			setNotice(undefined);
 			setError(asGqxError(caught));
 		} finally {
 			if (controller.current === own) {
@@ -212,12 +208,13 @@ export function Explorer({profileLabel, range, source, width, height, theme, cwd
 
 	const crumbs = [profileLabel, `${range.from === range.to ? range.from : `${range.from} → ${range.to}`} (${range.timeZone})`];
 	if (level.kind !== 'queues') crumbs.push(level.queueName);
-	if (level.kind === 'intervals') crumbs.push(`${level.mediaType} by ${state.granularity}`);
+	if (level.kind === 'intervals') crumbs.push(level.mediaType);
 
 	const asOf = (level.kind === 'intervals' ? intervalData?.asOf : totals?.asOf) ?? totals?.asOf;
 	const status = [
 		asOf ? `as of ${asOf.toTimeString().slice(0, 8)}` : 'not loaded',
 		view ? `${view.rows.length === view.count ? view.count : `${view.rows.length}/${view.count}`} rows` : '',
+		level.kind === 'intervals' ? `by ${granularityWords[state.granularity]} (i to change)` : '',
 		`sorted by ${columns.find(column => column.id === frame.sort.column)?.header ?? frame.sort.column}`,
 	].filter(Boolean);
 	const busy = loading ? `${loading.label}${loading.progress && loading.progress.total > 1 ? ` ${loading.progress.done}/${loading.progress.total}` : ''}…` : undefined;

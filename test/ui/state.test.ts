@@ -1,0 +1,137 @@
+// The explorer reducer, columns and view model, without a terminal.
+import {describe, expect, it} from 'vitest';
+import {type Cell, toRow} from '../../source/metrics/rows.js';
+import {fitColumns} from '../../source/ui/explorer/columns.js';
+import {currentFrame, explorerReducer, type ExplorerState, initialExplorer, selectedIndex} from '../../source/ui/explorer/state.js';
+import {levelView, sparkline} from '../../source/ui/explorer/view.js';
+import {actionFor, bindings, footerFor, helpRows} from '../../source/ui/keymap.js';
+
+const rows = (...names: string[]) => names.map(name => ({key: name.toLowerCase(), label: name}));
+
+function apply(state: ExplorerState, ...actions: Parameters<typeof explorerReducer>[1][]): ExplorerState {
+	return actions.reduce(explorerReducer, state);
+}
+
+describe('explorer reducer', () => {
+	const list = rows('A', 'B', 'C', 'D', 'E', 'F', 'G');
+	const keys = list.map(row => row.key);
+
+	it('moves, pages and jumps, keeping the selection inside the list and the window', () => {
+		let state = initialExplorer('P1D');
+		state = apply(state, {type: 'move', keys, delta: 1, pageSize: 3}, {type: 'move', keys, delta: 1, pageSize: 3}, {type: 'move', keys, delta: 1, pageSize: 3});
+		expect(currentFrame(state)).toMatchObject({selected: 'd', top: 1});
+		state = apply(state, {type: 'move', keys, delta: 100, pageSize: 3});
+		expect(currentFrame(state)).toMatchObject({selected: 'g', top: 4});
+		state = apply(state, {type: 'jump', keys, to: 'first', pageSize: 3});
+		expect(currentFrame(state)).toMatchObject({selected: 'a', top: 0});
+		state = apply(state, {type: 'move', keys, delta: -5, pageSize: 3});
+		expect(currentFrame(state).selected).toBe('a');
+	});
+
+	it('drills on the selected row of the latest state and comes back to the same selection', () => {
+		let state = apply(initialExplorer('P1D'), {type: 'move', keys, delta: 2, pageSize: 5}, {type: 'drill', rows: list});
+		expect(currentFrame(state).level).toEqual({kind: 'media', queueId: 'c', queueName: 'C'});
+		state = apply(state, {type: 'drill', rows: rows('Voice', 'Chat')});
+		expect(currentFrame(state).level).toEqual({kind: 'intervals', queueId: 'c', queueName: 'C', mediaType: 'voice'});
+		expect(currentFrame(state).sort).toEqual({column: 'name', descending: false});
+		// Nothing below intervals.
+		expect(apply(state, {type: 'drill', rows: rows('x')})).toEqual(state);
+		state = apply(state, {type: 'back'}, {type: 'back'});
+		expect(currentFrame(state)).toMatchObject({level: {kind: 'queues'}, selected: 'c'});
+		expect(apply(state, {type: 'back'})).toEqual(state);
+	});
+
+	it('keeps the selection by identity when the order changes', () => {
+		const state = apply(initialExplorer('P1D'), {type: 'move', keys, delta: 3, pageSize: 5});
+		const reversed = [...keys].reverse();
+		expect(reversed[selectedIndex(currentFrame(state), reversed)]).toBe('d');
+		// A filter that hides the row selects the first visible one, and brings it back when cleared.
+		expect(selectedIndex(currentFrame(state), ['x', 'y'])).toBe(0);
+		expect(keys[selectedIndex(currentFrame(state), keys)]).toBe('d');
+	});
+
+	it('keeps a filter and sort per level', () => {
+		let state = apply(initialExplorer('P1D'), {type: 'filter-start'}, {type: 'filter-set', text: 'sal'}, {type: 'filter-end', keep: true}, {type: 'sort-next'});
+		expect(state.filtering).toBe(false);
+		expect(currentFrame(state)).toMatchObject({filter: 'sal', sort: {column: 'answered', descending: true}});
+		state = apply(state, {type: 'drill', rows: list});
+		expect(currentFrame(state)).toMatchObject({filter: '', sort: {column: 'offered', descending: true}});
+		state = apply(state, {type: 'back'});
+		expect(currentFrame(state).filter).toBe('sal');
+		state = apply(state, {type: 'filter-start'}, {type: 'filter-end', keep: false}, {type: 'sort-reverse'});
+		expect(currentFrame(state)).toMatchObject({filter: '', sort: {column: 'answered', descending: false}});
+	});
+
+	it('cycles the interval granularity', () => {
+		expect(apply(initialExplorer('P1D'), {type: 'granularity-next'}).granularity).toBe('P7D');
+		expect(apply(initialExplorer('P7D'), {type: 'granularity-next'}).granularity).toBe('PT15M');
+	});
+});
+
+describe('columns', () => {
+	it('drops the least important columns first to fit, never exceeding the width', () => {
+		for (const width of [60, 80, 100, 120, 160, 200]) {
+			const fitted = fitColumns(width, 'Queue');
+			const used = fitted.reduce((sum, column) => sum + column.width + 1, 0) + 2;
+			expect(used, `width ${width}`).toBeLessThanOrEqual(width);
+			expect(fitted[0]?.id).toBe('name');
+		}
+		const narrow = fitColumns(80, 'Queue').map(column => column.id);
+		expect(narrow).toContain('offered');
+		expect(narrow).toContain('serviceLevel');
+		expect(narrow).not.toContain('transferred');
+		expect(fitColumns(160, 'Queue').map(column => column.id)).toHaveLength(11);
+	});
+});
+
+describe('level view', () => {
+	const cell = (queueId: string, mediaType: string, offered: number, interval = 'whole'): Cell => ({queueId, mediaType, interval, stats: {nOffered: {count: offered}, tAnswered: {count: offered, sum: offered * 1000}}});
+	const cells = [cell('q1', 'voice', 10), cell('q1', 'chat', 30), cell('q2', 'voice', 25), cell('q3', 'email', 5)];
+	const names = (id: string) => ({q1: 'Sales', q2: 'Support', q3: 'Billing'})[id] ?? id;
+
+	it('rolls queues up across media, sorted by offered, with totals of what is shown', () => {
+		const state = initialExplorer('P1D');
+		const view = levelView(currentFrame(state), {cells, nameOf: names}, undefined, 'UTC', 'P1D');
+		expect(view.rows.map(row => [row.label, row.row.offered])).toEqual([
+			['Sales', 40],
+			['Support', 25],
+			['Billing', 5],
+		]);
+		expect(view.total.offered).toBe(70);
+		const filtered = apply(state, {type: 'filter-set', text: 'su'});
+		const filteredView = levelView(currentFrame(filtered), {cells, nameOf: names}, undefined, 'UTC', 'P1D');
+		expect(filteredView.rows.map(row => row.label)).toEqual(['Support']);
+		expect(filteredView.total).toMatchObject({queueName: 'Total (filtered)', offered: 25});
+	});
+
+	it('splits a queue by media type at level 2', () => {
+		const state = apply(initialExplorer('P1D'), {type: 'drill', rows: [{key: 'q1', label: 'Sales'}]});
+		const view = levelView(currentFrame(state), {cells, nameOf: names}, undefined, 'UTC', 'P1D');
+		expect(view.rows.map(row => `${row.label}:${row.row.offered}`)).toEqual(['chat:30', 'voice:10']);
+		expect(view.total.offered).toBe(40);
+	});
+
+	it('labels intervals in the time zone and draws sparklines', () => {
+		const state = apply(initialExplorer('PT30M'), {type: 'drill', rows: [{key: 'q1', label: 'Sales'}]}, {type: 'drill', rows: [{key: 'voice', label: 'voice'}]});
+		const intervalCells = [cell('q1', 'voice', 3, '2026-03-08T14:30:00.000Z/2026-03-08T15:00:00.000Z'), cell('q1', 'voice', 9, '2026-03-08T14:00:00.000Z/2026-03-08T14:30:00.000Z')];
+		const view = levelView(currentFrame(state), {cells, nameOf: names}, intervalCells, 'America/New_York', 'PT30M');
+		expect(view.rows.map(row => row.label)).toEqual(['Sun 08 Mar 10:00', 'Sun 08 Mar 10:30']);
+		expect(sparkline([0, 1, 2, 3, 4, 5, 6, 7], 8)).toBe('▁▂▃▄▅▆▇█');
+		expect(sparkline([1, null, 1], 3)).toBe('█ █');
+		expect(sparkline([1, 1, 8, 8], 2)).toBe('▂█');
+		expect(toRow({queueId: null, queueName: '', mediaType: null, interval: null}, {}).offered).toBe(0);
+	});
+});
+
+describe('keymap', () => {
+	it('maps keys to actions per context and builds the footer and the help from the same bindings', () => {
+		const key = {upArrow: false, downArrow: true, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false} as const;
+		expect(actionFor('table', '', key)).toBe('down');
+		expect(actionFor('table', 'q', {...key, downArrow: false})).toBe('quit');
+		expect(actionFor('loading', '', {...key, downArrow: false, escape: true})).toBe('cancel');
+		expect(actionFor('table', '', {...key, downArrow: false, escape: true})).toBe('back');
+		expect(footerFor('table').map(entry => entry.keys)).toEqual(bindings.filter(binding => binding.footer && binding.contexts.includes('table')).map(binding => binding.keys));
+		expect(helpRows().map(row => row.keys)).toContain('/');
+		expect(helpRows().at(-1)?.keys).toBe('Ctrl+C');
+	});
+});
