@@ -182,4 +182,46 @@ describe('gqx interactive', () => {
 		await press(rendered, 'r');
 		await waitForText(rendered, /Total\s+[\d,]+/);
 	});
+
+	it('cancels a slow request with Esc without leaving the app', async () => {
+		const slow = await emulator({queues: 5, latencyMs: 5000});
+		try {
+			const {resolveRegion} = await import('../../source/genesys/regions.js');
+			const credentials = {region: resolveRegion(slow.url), regionInput: slow.url, clientId: demoClient.id, clientSecret: demoClient.secret, source: 'demo', warnings: []};
+			rendered = render(<App start={{kind: 'demo', credentials}} cwd={scratchDir()} env={{NO_COLOR: '1'}} now={now} makeClient={makeClient} />);
+			await waitForText(rendered, 'Dates · days in');
+			await press(rendered, keys.enter);
+			await waitForText(rendered, 'loading queues');
+			expect(rendered.lastFrame()).toContain('Esc cancel');
+			await press(rendered, keys.escape);
+			await waitForText(rendered, 'Dates · days in');
+		} finally {
+			await slow.stop();
+		}
+	});
+
+	it('edits a profile in the wizard, keeping what is not changed', async () => {
+		const dir = scratchDir();
+		const store = new ProfileStore({cwd: dir});
+		store.save({name: 'acme', region: emu.url, clientId: demoClient.id, clientSecret: 'old-secret'});
+		rendered = render(<App start={{kind: 'auto'}} store={store} cwd={dir} env={{NO_COLOR: '1'}} now={now} makeClient={makeClient} />);
+		await waitForText(rendered, 'acme  ·');
+		await press(rendered, 'e');
+		await waitForText(rendered, 'Edit profile acme · step 1 of 4');
+		await press(rendered, 'custom');
+		await waitForText(rendered, '› Custom base URL…');
+		await press(rendered, keys.enter);
+		const url = await waitForText(rendered, 'Base URL:');
+		expect(url).toContain(emu.url);
+		await press(rendered, keys.enter);
+		await waitForText(rendered, `Client id: ${demoClient.id}`);
+		await press(rendered, keys.enter);
+		await waitForText(rendered, 'Client secret: **********');
+		await press(rendered, ...Array.from({length: 10}, () => keys.backspace), demoClient.secret, keys.enter);
+		await waitForText(rendered, 'Profile name: acme');
+		await press(rendered, keys.enter);
+		await waitForText(rendered, 'Dates · days in');
+		expect(store.list()).toHaveLength(1);
+		expect(store.get('acme')?.clientSecret).toBe(demoClient.secret);
+	});
 });
