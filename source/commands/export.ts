@@ -37,6 +37,9 @@ What:
   --queue NAME_OR_ID ...    only these queues (exact name, id, or a pattern with *); repeatable
   --media TYPE ...          only these media types (voice, chat, email, message, callback, ...); repeatable
 
+Network:
+  --timeout SECONDS         per-request timeout (default 30); failures are retried with backoff
+
 Output:
   --format table|csv|json|ndjson   default: table on a terminal, csv otherwise
   --output FILE             write to FILE (whole or not at all) instead of stdout
@@ -73,6 +76,7 @@ const exportFlags = {
 	media: {type: 'string', multiple: true},
 	format: {type: 'string'},
 	output: {type: 'string', short: 'o'},
+	timeout: {type: 'string'},
 	demo: {type: 'boolean'},
 	'demo-queues': {type: 'string'},
 	help: {type: 'boolean', short: 'h'},
@@ -87,6 +91,7 @@ export type ExportPlan = {
 	output: string | undefined;
 	queues: string[];
 	media: string[];
+	timeoutMs: number;
 };
 
 /** Checks every flag that needs no network, so bad input fails before anything is sent. */
@@ -121,7 +126,10 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 	if (queues.some(queue => queue.trim() === '')) throw new UsageError('--queue is empty.', 'Give a queue name, id, or a pattern with *.');
 	const output = values['output'] as string | undefined;
 	if (output !== undefined && output.trim() === '') throw new UsageError('--output is empty.', 'Give a file name.');
-	return {choice, timeZone, level: levelText as Level, granularity, format: format as Format, output, queues, media};
+	const timeoutText = values['timeout'] as string | undefined;
+	const timeoutSeconds = timeoutText === undefined ? 30 : Number(timeoutText);
+	if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 600) throw new UsageError(`--timeout "${timeoutText}" is not a number of seconds from 0 to 600.`, 'For example --timeout 60.');
+	return {choice, timeZone, level: levelText as Level, granularity, format: format as Format, output, queues, media, timeoutMs: Math.round(timeoutSeconds * 1000)};
 }
 
 export async function runExport(args: string[], io: Io): Promise<number> {
@@ -154,6 +162,7 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			clientId: credentials.clientId,
 			clientSecret: credentials.clientSecret,
 			onRetry: notice => io.stderr.write(`gqx: ${describeRetry(notice)}\n`),
+			timeoutMs: plan.timeoutMs,
 		});
 		let queueIds: string[] | undefined;
 		let knownQueues;

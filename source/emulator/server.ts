@@ -16,7 +16,11 @@ export type Fault =
 	| {kind: 'reset'}
 	| {kind: 'truncate'}
 	| {kind: 'malformed'}
-	| {kind: 'shape'};
+	| {kind: 'shape'}
+	/** Revokes every token, then answers as usual (so the request gets a 401). */
+	| {kind: 'revoke'}
+	/** Rewrites a successful JSON answer: partial groups, odd values, anything a test needs. */
+	| {kind: 'transform'; transform: (body: unknown) => unknown};
 
 export type ScheduledFault = Fault & {
 	/** Only requests whose path starts with this; default all. */
@@ -79,12 +83,16 @@ export class Emulator {
 	readonly model: TrafficModel;
 	readonly clients = new Map<string, EmulatorClient>();
 	readonly requests: RecordedRequest[] = [];
+	/** Every access token handed out, so tests can look for leaks. */
+	readonly issuedTokens: string[] = [];
 	/** Requests answered, by path prefix, for assertions on request counts. */
 	readonly counts = {token: 0, aggregates: 0, queues: 0, rateLimited: 0};
 	options: Required<Omit<EmulatorOptions, 'clients' | 'port' | 'host' | 'now'>>;
 	#server: Server | undefined;
 	#url = '';
 	#tokens = new Map<string, TokenRecord>();
+	/** Queues deleted since their traffic happened: gone from the listing, still in analytics. */
+	#deleted = new Set<string>();
 	#faults: ScheduledFault[] = [];
 	#sockets = new Set<Socket>();
 	#now: () => number;
@@ -157,6 +165,10 @@ export class Emulator {
 		this.#tokens.clear();
 	}
 
+	deleteQueue(id: string): void {
+		this.#deleted.add(id);
+	}
+
 	addClient(client: EmulatorClient): void {
 		this.clients.set(client.id, client);
 	}
@@ -186,9 +198,10 @@ export class Emulator {
 		if (this.options.latencyMs > 0) await delay(this.options.latencyMs);
 		const fault = this.#takeFault(url.pathname);
 		if (fault && this.#applyFault(fault, response, correlationId)) return;
+		if (fault?.kind === 'revoke') this.revokeTokens();
 		try {
 			const answer = this.#route(request.method ?? 'GET', url, body, request.headers);
-			const payload = JSON.stringify(answer.body);
+			const payload = JSON.stringify(fault?.kind === 'transform' && (answer.status ?? 200) === 200 ? fault.transform(answer.body) : answer.body);
 			if (fault?.kind === 'truncate') {
 				response.writeHead(answer.status ?? 200, {'content-type': 'application/json', 'content-length': String(payload.length)});
 				response.end(payload.slice(0, Math.floor(payload.length / 2)));
@@ -274,7 +287,7 @@ export class Emulator {
 		if (single) {
 			this.counts.queues++;
 			const queue = this.org.byId.get(decodeURIComponent(single[1] ?? ''));
-			if (!queue) throw new HttpError(404, 'not.found', 'The requested queue was not found.');
+			if (!queue || this.#deleted.has(queue.id)) throw new HttpError(404, 'not.found', 'The requested queue was not found.');
 			return {body: queueEntity(queue)};
 		}
 		throw new HttpError(404, 'not.found', `No route for ${path}.`);
@@ -297,6 +310,7 @@ export class Emulator {
 		if (!client) return {status: 400, body: {error: 'invalid_client', description: 'client not found', error_description: 'client not found'}};
 		if (client.secret !== secret) return {status: 401, body: {error: 'invalid_client', description: 'authentication failed', error_description: 'authentication failed'}};
 		const accessToken = randomBytes(32).toString('base64url');
+		this.issuedTokens.push(accessToken);
 		this.#tokens.set(accessToken, {clientId: id, permissions: client.permissions, expiresAt: this.#now() + this.options.tokenLifetimeSeconds * 1000, hits: []});
 		return {body: {access_token: accessToken, token_type: 'bearer', expires_in: this.options.tokenLifetimeSeconds}};
 	}
@@ -335,7 +349,7 @@ export class Emulator {
 		const pageNumber = Math.max(1, Number(params.get('pageNumber') ?? 1) || 1);
 		const ids = params.getAll('id').flatMap(value => value.split(',')).filter(Boolean);
 		const name = params.get('name');
-		let queues: EmulatedQueue[] = ids.length > 0 ? ids.flatMap(id => this.org.byId.get(id) ?? []) : this.org.queues;
+		let queues: EmulatedQueue[] = (ids.length > 0 ? ids.flatMap(id => this.org.byId.get(id) ?? []) : this.org.queues).filter(queue => !this.#deleted.has(queue.id));
 		if (name) {
 			const pattern = new RegExp(`^${name.split('*').map(escapeRegExp).join('.*')}$`, 'i');
 			queues = queues.filter(queue => pattern.test(queue.name));

@@ -19,7 +19,7 @@ export type RetryNotice = {
 
 /** The words for a retry wait, shown by the export's stderr and the TUI's status bar. */
 export function describeRetry(notice: RetryNotice): string {
-	const wait = notice.delayMs >= 1000 ? `retrying in ${Math.round(notice.delayMs / 1000)} s` : 'retrying';
+	const wait = `retrying in ${notice.delayMs >= 1000 ? Math.round(notice.delayMs / 1000) : (notice.delayMs / 1000).toFixed(1)} s`;
 	if (notice.reason === 'rate-limit') return `rate limited, ${wait}`;
 	if (notice.reason === 'server-error') return `server answered ${notice.status}, ${wait} (attempt ${notice.attempt})`;
 	return `network problem, ${wait} (attempt ${notice.attempt})`;

@@ -37,6 +37,28 @@ export const statsSchema = z.object({
 
 export type Stats = z.infer<typeof statsSchema>;
 
+/**
+ * Facts that hold for every real answer, whatever the data: timers are non-negative with
+ * min <= max and min*count <= sum <= max*count, service level parts satisfy numerator <= denominator.
+ * An answer that breaks one is damaged, and is rejected rather than shown as numbers.
+ */
+const metricSchema = z
+	.object({metric: z.string(), qualifier: z.string().optional(), stats: statsSchema})
+	.superRefine((item, context) => {
+		const {count, sum, min, max, numerator, denominator, ratio, target} = item.stats;
+		const fail = (message: string) => context.addIssue({code: 'custom', message: `${item.metric}: ${message}`, path: ['stats']});
+		if (item.metric.startsWith('t') && ((min ?? 0) < 0 || (sum ?? 0) < 0)) fail('a timer is negative');
+		if (min !== undefined && max !== undefined && min > max) fail('min is above max');
+		if (count !== undefined && count > 0 && sum !== undefined && min !== undefined && max !== undefined) {
+			const slack = 1e-6 * Math.max(1, Math.abs(sum));
+			if (sum < min * count - slack || sum > max * count + slack) fail('sum is outside count x [min, max]');
+		}
+		if (count === 0 && sum !== undefined && sum !== 0) fail('a sum without any count');
+		if (numerator !== undefined && denominator !== undefined && numerator > denominator) fail('numerator is above denominator');
+		if (ratio !== undefined && (ratio < 0 || ratio > 1)) fail('ratio is outside 0..1');
+		if (target !== undefined && (target < 0 || target > 1)) fail('target is outside 0..1');
+	});
+
 export const aggregateResponseSchema = z.object({
 	results: z
 		.array(
@@ -46,7 +68,7 @@ export const aggregateResponseSchema = z.object({
 					.array(
 						z.object({
 							interval: z.string(),
-							metrics: z.array(z.object({metric: z.string(), qualifier: z.string().optional(), stats: statsSchema})).optional(),
+							metrics: z.array(metricSchema).optional(),
 						}),
 					)
 					.optional(),
