@@ -13,7 +13,7 @@ import {demoClient, type Emulator} from '../../source/emulator/server.js';
 import {App, type ClientFactory} from '../../source/ui/app.js';
 import {emulator, groundTruth, namesOf, testNow} from '../helpers.js';
 import {scratchDir} from '../run-cli.js';
-import {keys, press, type Rendered, waitForText} from './ink.js';
+import {keys, press, type Rendered, ready, waitForText} from './ink.js';
 
 let emu: Emulator;
 let rendered: Rendered | undefined;
@@ -45,7 +45,7 @@ describe('gqx interactive', () => {
 		rendered = render(<App start={{kind: 'auto'}} store={store} cwd={dir} env={{NO_COLOR: '1'}} now={now} makeClient={makeClient} />);
 		const app = rendered;
 
-		await waitForText(app, 'New profile · step 1 of 4');
+		await ready(app, 'New profile · step 1 of 4');
 		await press(app, 'custom');
 		await waitForText(app, '› Custom base URL…');
 		await press(app, keys.enter);
@@ -146,7 +146,8 @@ describe('gqx interactive', () => {
 		store.save({name: 'other', region: 'eu-west-1', clientId: 'x', clientSecret: 'y'});
 		store.touch('acme');
 		rendered = render(<App start={{kind: 'auto'}} store={store} cwd={dir} env={{NO_COLOR: '1'}} now={now} makeClient={makeClient} />);
-		const picker = await waitForText(rendered, 'Profiles');
+		await ready(rendered, 'Profiles');
+		const picker = rendered.lastFrame() ?? '';
 		expect(picker.indexOf('acme')).toBeLessThan(picker.indexOf('other'));
 		await press(rendered, keys.enter);
 		await waitForText(rendered, 'acme (http://127.0.0.1');
@@ -158,7 +159,7 @@ describe('gqx interactive', () => {
 		const store = new ProfileStore({cwd: dir});
 		store.save({name: 'old', region: 'eu-west-1', clientId: 'x', clientSecret: 'y'});
 		rendered = render(<App start={{kind: 'auto'}} store={store} cwd={dir} env={{NO_COLOR: '1'}} now={now} makeClient={makeClient} />);
-		await waitForText(rendered, 'old  ·  eu-west-1');
+		await ready(rendered, 'old  ·  eu-west-1');
 		await press(rendered, 'x');
 		await waitForText(rendered, 'Delete profile old?');
 		await press(rendered, 'n');
@@ -173,7 +174,7 @@ describe('gqx interactive', () => {
 		const dir = scratchDir();
 		const start = {kind: 'demo' as const, credentials: {region: (await import('../../source/genesys/regions.js')).resolveRegion(emu.url), regionInput: emu.url, clientId: demoClient.id, clientSecret: demoClient.secret, source: 'demo', warnings: []}};
 		rendered = render(<App start={start} cwd={dir} env={{NO_COLOR: '1'}} now={now} makeClient={(credentials, onRetry) => new GenesysClient({...credentials, onRetry, backoffBaseMs: 5, backoffMaxMs: 10, maxRetries: 1})} />);
-		await waitForText(rendered, 'Dates · days in');
+		await ready(rendered, 'Dates · days in');
 		emu.inject({kind: 'status', status: 503, path: '/api/v2/analytics', times: 2});
 		await press(rendered, keys.enter);
 		const failed = flat(await waitForText(rendered, ' ERROR '));
@@ -189,7 +190,7 @@ describe('gqx interactive', () => {
 			const {resolveRegion} = await import('../../source/genesys/regions.js');
 			const credentials = {region: resolveRegion(slow.url), regionInput: slow.url, clientId: demoClient.id, clientSecret: demoClient.secret, source: 'demo', warnings: []};
 			rendered = render(<App start={{kind: 'demo', credentials}} cwd={scratchDir()} env={{NO_COLOR: '1'}} now={now} makeClient={makeClient} />);
-			await waitForText(rendered, 'Dates · days in');
+			await ready(rendered, 'Dates · days in');
 			await press(rendered, keys.enter);
 			await waitForText(rendered, 'loading queues');
 			expect(rendered.lastFrame()).toContain('Esc cancel');
@@ -205,7 +206,7 @@ describe('gqx interactive', () => {
 		const store = new ProfileStore({cwd: dir});
 		store.save({name: 'acme', region: emu.url, clientId: demoClient.id, clientSecret: 'old-secret'});
 		rendered = render(<App start={{kind: 'auto'}} store={store} cwd={dir} env={{NO_COLOR: '1'}} now={now} makeClient={makeClient} />);
-		await waitForText(rendered, 'acme  ·');
+		await ready(rendered, 'acme  ·');
 		await press(rendered, 'e');
 		await waitForText(rendered, 'Edit profile acme · step 1 of 4');
 		await press(rendered, 'custom');

@@ -37,3 +37,12 @@ export async function press(rendered: Rendered, ...sequence: string[]): Promise<
 	}
 	await new Promise(resolve => setTimeout(resolve, 15));
 }
+
+/**
+ * Waits for the first screen and for its input handlers: Ink attaches them in an effect after the
+ * first frame, so keys written at once would be lost.
+ */
+export async function ready(rendered: Rendered, text: string | RegExp): Promise<void> {
+	await waitForText(rendered, text);
+	await new Promise(resolve => setTimeout(resolve, 100));
+}

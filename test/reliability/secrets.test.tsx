@@ -1,0 +1,135 @@
+// A known secret and every issued token are looked for everywhere a user or a log could see them.
+import fs from 'node:fs';
+import path from 'node:path';
+import {render} from 'ink-testing-library';
+import {DateTime} from 'luxon';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {GenesysClient} from '../../source/genesys/client.js';
+import {ProfileStore} from '../../source/profiles/store.js';
+import {type Emulator} from '../../source/emulator/server.js';
+import {App} from '../../source/ui/app.js';
+import {emulator, testNow} from '../helpers.js';
+import {runCli, scratchDir} from '../run-cli.js';
+import {keys, press, ready, waitForText} from '../ui/ink.js';
+
+const client = {id: 'leak-test-client', secret: 'Zebra-S3cret-4711', permissions: ['analytics:conversationAggregate:view', 'routing:queue:view']};
+let emu: Emulator;
+const seen: Array<[string, string]> = [];
+const range = ['--from', '2026-03-02', '--to', '2026-03-03', '--tz', 'UTC'];
+
+beforeAll(async () => {
+	emu = await emulator({queues: 6, clients: [client], recordRequests: true});
+});
+afterAll(async () => emu.stop());
+
+function record(where: string, text: string): void {
+	seen.push([where, text]);
+}
+
+describe('secrets and tokens', () => {
+	it('collects what every command shows and writes', async () => {
+		const env = {GENESYS_CLOUD_REGION: emu.url, GENESYS_CLOUD_CLIENT_ID: client.id, GENESYS_CLOUD_CLIENT_SECRET: client.secret};
+		const dir = scratchDir();
+		for (const args of [
+			['export', ...range, '--format', 'csv'],
+			['export', ...range, '--format', 'json', '--level', 'intervals'],
+			['export', ...range, '--format', 'table'],
+			['export', ...range, '--output', 'out.csv'],
+		]) {
+			const result = await runCli(args, {env, cwd: dir});
+			expect(result.code).toBe(0);
+			record(`stdout of ${args.join(' ')}`, result.stdout);
+			record(`stderr of ${args.join(' ')}`, result.stderr);
+		}
+		record('out.csv', fs.readFileSync(path.join(dir, 'out.csv'), 'utf8'));
+
+		const flag = await runCli(['export', ...range, '--region', emu.url, '--client-id', client.id, '--client-secret', client.secret]);
+		record('stderr with --client-secret', flag.stderr);
+		record('stdout with --client-secret', flag.stdout);
+
+		// Failures: the server, the login, the permission.
+		emu.inject({kind: 'status', status: 500, path: '/api/v2/analytics', times: 20});
+		const down = await runCli(['export', ...range], {env, timeoutMs: 60_000});
+		expect(down.code).toBe(5);
+		record('stderr of a server failure', down.stderr);
+		emu.clearFaults();
+		emu.inject({kind: 'status', status: 401, path: '/oauth/token', body: JSON.stringify({error: 'invalid_client', description: 'authentication failed'})});
+		const refused = await runCli(['export', ...range], {env});
+		expect(refused.code).toBe(3);
+		record('stderr of a refused login', refused.stderr);
+
+		// Profiles: saved, listed and shown.
+		const cwd = scratchDir();
+		const store = new ProfileStore({cwd: path.join(cwd, 'config')});
+		store.save({name: 'acme', region: emu.url, clientId: client.id, clientSecret: client.secret});
+		for (const args of [['profiles', 'list'], ['profiles', 'show', 'acme'], ['export', ...range, '--profile', 'acme']]) {
+			const result = await runCli(args, {cwd});
+			record(`stdout of ${args.join(' ')}`, result.stdout);
+			record(`stderr of ${args.join(' ')}`, result.stderr);
+		}
+		const saved = JSON.parse(fs.readFileSync(store.path, 'utf8')) as {profiles: Record<string, {clientSecret?: string}>};
+		expect(saved.profiles['acme']?.clientSecret).toBe(client.secret);
+		delete saved.profiles['acme']?.clientSecret;
+		record('the profiles file outside the secret field', JSON.stringify(saved));
+		for (const file of fs.readdirSync(path.dirname(store.path))) if (file !== 'config.json') record(`config folder ${file}`, fs.readFileSync(path.join(path.dirname(store.path), file), 'utf8'));
+	}, 120_000);
+
+	it('collects every frame of the TUI, from typing the secret to the table and an error', async () => {
+		const dir = scratchDir();
+		const store = new ProfileStore({cwd: dir});
+		const rendered = render(
+			<App start={{kind: 'auto'}} store={store} cwd={dir} env={{NO_COLOR: '1'}} now={() => DateTime.fromMillis(testNow)} makeClient={(c, onRetry) => new GenesysClient({...c, onRetry, maxRetries: 0})} />,
+		);
+		try {
+			await ready(rendered, 'New profile');
+			await press(rendered, 'custom');
+			await waitForText(rendered, '› Custom base URL…');
+			await press(rendered, keys.enter);
+			await waitForText(rendered, 'Base URL:');
+			await press(rendered, emu.url, keys.enter, client.id, keys.enter);
+			await waitForText(rendered, 'Client secret:');
+			await press(rendered, `${client.secret}x`, keys.enter);
+			await waitForText(rendered, '✗ Login failed');
+			await press(rendered, keys.backspace, keys.enter);
+			await waitForText(rendered, 'Profile name:');
+			await press(rendered, keys.enter);
+			await waitForText(rendered, 'Dates · days in');
+			await press(rendered, keys.enter);
+			await waitForText(rendered, /Total\s+[\d,]+/);
+			emu.inject({kind: 'status', status: 503, path: '/api/v2/analytics', times: 5});
+			await press(rendered, 'r');
+			await waitForText(rendered, ' ERROR ');
+			emu.clearFaults();
+			rendered.frames.forEach((frame, index) => record(`TUI frame ${index}`, frame));
+		} finally {
+			rendered.unmount();
+		}
+	});
+
+	it('finds the secret and the tokens nowhere', () => {
+		expect(emu.issuedTokens.length).toBeGreaterThan(3);
+		expect(seen.length).toBeGreaterThan(20);
+		for (const [where, text] of seen) {
+			expect(text.includes(client.secret), `secret in ${where}`).toBe(false);
+			expect(text.includes(Buffer.from(`${client.id}:${client.secret}`).toString('base64')), `Basic credentials in ${where}`).toBe(false);
+			for (const token of emu.issuedTokens) expect(text.includes(token), `token in ${where}`).toBe(false);
+		}
+	});
+
+	it('sends the secret only to the token endpoint and the token only to the API', () => {
+		const basic = `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString('base64')}`;
+		expect(emu.requests.length).toBeGreaterThan(10);
+		for (const request of emu.requests) {
+			if (request.path === '/oauth/token') {
+				expect(request.authorization?.startsWith('Basic ')).toBe(true);
+			} else {
+				expect(request.path.startsWith('/api/v2/')).toBe(true);
+				expect(request.authorization).toMatch(/^Bearer /);
+				expect(request.authorization).not.toBe(basic);
+			}
+			expect(request.body.includes(client.secret)).toBe(false);
+			expect(request.path.includes(client.secret)).toBe(false);
+		}
+		expect(emu.requests.some(request => request.authorization === basic)).toBe(true);
+	});
+});
