@@ -1,0 +1,108 @@
+// Seeded random keys against the whole app on the emulator, with faults injected now and then:
+// no uncaught error, exactly one selected row whenever a table shows, the app always answers.
+import {render} from 'ink-testing-library';
+import {DateTime} from 'luxon';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {GenesysClient} from '../../source/genesys/client.js';
+import {ProfileStore} from '../../source/profiles/store.js';
+import {demoClient, type Emulator, type ScheduledFault} from '../../source/emulator/server.js';
+import {App} from '../../source/ui/app.js';
+import {emulator, testNow} from '../helpers.js';
+import {scratchDir} from '../run-cli.js';
+import {keys, ready} from '../ui/ink.js';
+
+/** 20 seeds; 5,000 keys each in CI, 1,000 on a developer's run; FUZZ_KEYS sets it (docs/reliability.md). */
+const seeds = 20;
+const keysPerSeed = Number(process.env['FUZZ_KEYS'] ?? (process.env['CI'] ? 5000 : 1000));
+
+let emu: Emulator;
+beforeAll(async () => {
+	emu = await emulator({queues: 30, seed: 17});
+});
+afterAll(async () => emu.stop());
+
+function mulberry32(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+	};
+}
+
+// Weighted: navigation most, then drilling and the rest. `q` and Ctrl+C are left out so a run goes on.
+const alphabet = [
+	...Array<string>(6).fill(keys.down),
+	...Array<string>(4).fill(keys.up),
+	'j', 'k', keys.pageDown, keys.pageUp, 'g', 'G', keys.home, keys.end,
+	keys.enter, keys.enter, keys.enter, keys.escape, keys.escape, keys.backspace,
+	'/', 'a', 'e', 's', 'l', 'x', 'S', 's', 'i', 'r', 'e', '?', 'd', 'p', 'n', '1', '2',
+];
+const pickerKeys = [keys.down, keys.up, keys.enter];
+const faults: ScheduledFault[] = [
+	{kind: 'status', status: 503, path: '/api/v2/analytics'},
+	{kind: 'malformed', path: '/api/v2/analytics'},
+	{kind: 'reset', path: '/api/v2'},
+	{kind: 'shape', path: '/api/v2/routing'},
+];
+
+describe('TUI key fuzz', () => {
+	it(`survives ${seeds} seeds x ${keysPerSeed} keys with faults`, async () => {
+		const errors: unknown[] = [];
+		const onError = (error: unknown) => errors.push(error);
+		process.on('uncaughtException', onError);
+		process.on('unhandledRejection', onError);
+		let tablesSeen = 0;
+		let keysSent = 0;
+		try {
+			for (let seed = 1; seed <= seeds; seed++) {
+				const random = mulberry32(seed);
+				const dir = scratchDir();
+				const store = new ProfileStore({cwd: dir});
+				store.save({name: 'fuzz', region: emu.url, clientId: demoClient.id, clientSecret: demoClient.secret, timeZone: 'UTC', dateChoice: {from: '2026-03-09', to: '2026-03-11'}});
+				const rendered = render(
+					<App
+						start={{kind: 'profile', name: 'fuzz'}}
+						store={store}
+						cwd={dir}
+						env={{NO_COLOR: '1'}}
+						now={() => DateTime.fromMillis(testNow)}
+						makeClient={(c, onRetry) => new GenesysClient({...c, onRetry, maxRetries: 0, timeoutMs: 2000})}
+					/>,
+				);
+				try {
+					await ready(rendered, /Total|loading/);
+					for (let index = 0; index < keysPerSeed; index++) {
+						const frame = rendered.lastFrame() ?? '';
+						const onPicker = frame.includes('Enter use · n new');
+						const choices = onPicker ? pickerKeys : alphabet;
+						if (random() < 0.002) emu.inject(faults[Math.floor(random() * faults.length)]!);
+						rendered.stdin.write(choices[Math.floor(random() * choices.length)]!);
+						keysSent++;
+						// Let Ink and pending requests run; every 25th key waits a little longer for answers.
+						await new Promise(resolve => setTimeout(resolve, index % 25 === 0 ? 5 : 0));
+						const after = rendered.lastFrame() ?? '';
+						if (/\n\s+Total/.test(after) && !after.includes(' ERROR ') && !after.includes('Export this view') && !after.includes('Keys\n')) {
+							tablesSeen++;
+							const selected = after.split('\n').filter(line => line.startsWith('›')).length;
+							// "12 rows" or "3/12 rows": the rows that pass the filter.
+							const shown = Number(/│\s+(\d+)(?:\/\d+)? rows/.exec(after)?.[1] ?? 0);
+							expect(selected, `seed ${seed} key ${index}:\n${after}`).toBe(shown > 0 ? 1 : 0);
+						}
+					}
+				} finally {
+					emu.clearFaults();
+					rendered.unmount();
+				}
+			}
+		} finally {
+			process.off('uncaughtException', onError);
+			process.off('unhandledRejection', onError);
+		}
+		expect(errors).toEqual([]);
+		expect(keysSent).toBe(seeds * keysPerSeed);
+		expect(tablesSeen).toBeGreaterThan(keysSent / 10);
+	}, 600_000);
+});
