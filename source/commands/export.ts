@@ -5,14 +5,14 @@ import type {Writable} from 'node:stream';
 import {describeRetry, GenesysClient} from '../genesys/client.js';
 import {UsageError} from '../genesys/errors.js';
 import {listAllQueues} from '../genesys/queues.js';
-import {fetchReport} from '../genesys/report.js';
+import {fetchReport, streamIntervalRows} from '../genesys/report.js';
 import {type Level, rollUp} from '../metrics/rows.js';
 import {ProfileStore} from '../profiles/store.js';
 import {type DateChoice, defaultGranularity, type Granularity, isoInterval, isPreset, presets, resolveRange, systemTimeZone, validateGranularity, validateTimeZone} from '../range/range.js';
 import {parseFlags} from './args.js';
 import {type Credentials, resolveCredentials} from './credentials.js';
 import {describeError} from './errors.js';
-import {type Format, formats, render, writeFileAtomic} from './output.js';
+import {type Format, formats, openSink, render, writeFileAtomic} from './output.js';
 import {matchQueues} from './queue-match.js';
 
 export const exportHelp = `Usage: gqx export [options]
@@ -173,25 +173,32 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 		}
 		const granularity = plan.level === 'intervals' ? (plan.granularity ?? defaultGranularity(range)) : undefined;
 		const showProgress = Boolean(io.stderr.isTTY);
-		const report = await fetchReport(
-			client,
-			{start: range.start, end: range.end, timeZone: range.timeZone, granularity, queueIds, mediaTypes: plan.media},
-			{
-				knownQueues,
-				onProgress: progress => {
-					if (showProgress && progress.total > 1) io.stderr.write(`\rgqx: fetching ${progress.done}/${progress.total} requests…`);
-				},
-			},
-		);
-		if (showProgress) io.stderr.write('\r\u001B[K');
-		const rows = rollUp(report.cells, plan.level, report.nameOf, isoInterval(range.start, range.end));
-		const text = await render(rows, plan.format, {columns: io.stdout.columns, level: plan.level});
-		if (plan.output) {
-			writeFileAtomic(plan.output, text);
-			io.stderr.write(`gqx: wrote ${rows.length} records to ${plan.output}\n`);
+		const onProgress = (progress: {done: number; total: number}) => {
+			if (showProgress && progress.total > 1) io.stderr.write(`\rgqx: fetching ${progress.done}/${progress.total}…`);
+		};
+		const query = {start: range.start, end: range.end, timeZone: range.timeZone, queueIds, mediaTypes: plan.media};
+		let written: number;
+		if (granularity && plan.format !== 'table') {
+			// The interval level can be millions of rows: streamed a batch of queues at a time.
+			const sink = openSink(plan.format, plan.output ? {file: plan.output} : {stream: io.stdout});
+			try {
+				await streamIntervalRows(client, {...query, granularity}, {knownQueues, onProgress, onRows: rows => sink.write(rows)});
+				await sink.end();
+			} catch (error) {
+				sink.abort();
+				throw error;
+			}
+			written = sink.count;
 		} else {
-			await new Promise<void>((resolve, reject) => io.stdout.write(text, error => (error ? reject(error) : resolve())));
+			const report = await fetchReport(client, {...query, granularity}, {knownQueues, onProgress});
+			const rows = rollUp(report.cells, plan.level, report.nameOf, isoInterval(range.start, range.end));
+			const text = await render(rows, plan.format, {columns: io.stdout.columns, level: plan.level});
+			if (plan.output) writeFileAtomic(plan.output, text);
+			else await new Promise<void>((resolve, reject) => io.stdout.write(text, error => (error ? reject(error) : resolve())));
+			written = rows.length;
 		}
+		if (showProgress) io.stderr.write('\r\u001B[K');
+		if (plan.output) io.stderr.write(`gqx: wrote ${written} records to ${plan.output}\n`);
 		return 0;
 	} catch (error) {
 		const {text, exitCode} = describeError(error);

@@ -51,3 +51,75 @@ export function writeFileAtomic(file: string, text: string): void {
 		throw error;
 	}
 }
+
+/** Rows written as they come, in order, so a big export never holds all of them at once. */
+export type RowSink = {
+	write(rows: readonly QueueRow[]): Promise<void>;
+	/** Finishes the output (for a file: renames it into place). */
+	end(): Promise<void>;
+	/** Drops a half-written file. */
+	abort(): void;
+	readonly count: number;
+};
+
+type Target = {stream: NodeJS.WritableStream; file?: undefined} | {file: string; stream?: undefined};
+
+function writeTo(stream: NodeJS.WritableStream, text: string): Promise<void> {
+	if (text === '') return Promise.resolve();
+	return new Promise((resolve, reject) => {
+		const onError = (error: Error) => reject(error);
+		stream.once('error', onError);
+		const drained = stream.write(text, () => {
+			stream.off('error', onError);
+			if (drained) resolve();
+		});
+		if (!drained) stream.once('drain', () => resolve());
+	});
+}
+
+export function openSink(format: Exclude<Format, 'table'>, target: Target): RowSink {
+	const temporary = target.file ? `${path.resolve(target.file)}.gqx-${process.pid}.tmp` : undefined;
+	const stream = temporary ? fs.createWriteStream(temporary, {mode: 0o644}) : target.stream!;
+	let count = 0;
+	let ended = false;
+	const prefix = () => {
+		if (format === 'csv') return count === 0 ? stringify([], {header: true, columns: [...rowFields]}) : '';
+		return '';
+	};
+	return {
+		get count() {
+			return count;
+		},
+		async write(rows) {
+			if (rows.length === 0) return;
+			let text: string;
+			if (format === 'csv') {
+				text = stringify(
+					rows.map(row => rowFields.map(field => row[field])),
+					{header: count === 0, columns: [...rowFields], cast: {number: value => String(value)}},
+				);
+			} else if (format === 'json') {
+				text = `${count === 0 ? '[\n' : ',\n'}${rows.map(row => JSON.stringify(row)).join(',\n')}`;
+			} else {
+				text = toNdjson(rows);
+			}
+			count += rows.length;
+			await writeTo(stream, text);
+		},
+		async end() {
+			if (ended) return;
+			ended = true;
+			if (format === 'json') await writeTo(stream, count === 0 ? '[]\n' : '\n]\n');
+			else if (count === 0) await writeTo(stream, prefix());
+			if (temporary && target.file) {
+				await new Promise<void>((resolve, reject) => (stream as fs.WriteStream).end((error?: Error | null) => (error ? reject(error) : resolve())));
+				fs.renameSync(temporary, path.resolve(target.file));
+			}
+		},
+		abort() {
+			if (!temporary) return;
+			(stream as fs.WriteStream).destroy();
+			fs.rmSync(temporary, {force: true});
+		},
+	};
+}

@@ -17,6 +17,8 @@ export type AggregateQuery = {
 	granularity?: Granularity;
 	queueIds?: readonly string[];
 	mediaTypes?: readonly string[];
+	/** Metrics to ask for; default the ones a queue row needs. */
+	metrics?: readonly string[];
 };
 
 export type Progress = {done: number; total: number};
@@ -37,7 +39,7 @@ function predicates(dimension: string, values: readonly string[]): Predicate[] {
 }
 
 /** The request body: AND of an OR-clause of queue ids and an OR-clause of media types. */
-export function buildAggregateBody(interval: string, query: Pick<AggregateQuery, 'timeZone' | 'granularity' | 'mediaTypes'>, queueIds: readonly string[] | undefined): Record<string, unknown> {
+export function buildAggregateBody(interval: string, query: Pick<AggregateQuery, 'timeZone' | 'granularity' | 'mediaTypes' | 'metrics'>, queueIds: readonly string[] | undefined): Record<string, unknown> {
 	const clauses = [];
 	if (queueIds?.length) clauses.push({type: 'or', predicates: predicates('queueId', queueIds)});
 	if (query.mediaTypes?.length) clauses.push({type: 'or', predicates: predicates('mediaType', query.mediaTypes)});
@@ -47,7 +49,7 @@ export function buildAggregateBody(interval: string, query: Pick<AggregateQuery,
 		timeZone: query.timeZone,
 		groupBy: ['queueId', 'mediaType'],
 		...(clauses.length ? {filter: {type: 'and', clauses}} : {}),
-		metrics: [...queueMetricNames],
+		metrics: [...(query.metrics ?? queueMetricNames)],
 	};
 }
 

@@ -16,7 +16,7 @@ export function intervalLabel(interval: string, timeZone: string, granularity: G
 	return start.toFormat('ccc dd LLL HH:mm');
 }
 
-function sortRows(rows: DisplayRow[], frame: Frame, level: LevelRef): DisplayRow[] {
+function sortRows(rows: DisplayRow[], frame: Pick<Frame, 'sort'>, level: LevelRef): DisplayRow[] {
 	const column = columns.find(each => each.id === frame.sort.column) as Column;
 	if (column.id === 'name') {
 		const direction = frame.sort.descending ? -1 : 1;
@@ -28,38 +28,44 @@ function sortRows(rows: DisplayRow[], frame: Frame, level: LevelRef): DisplayRow
 	return [...rows].sort((a, b) => compare(a.row, b.row) || a.label.localeCompare(b.label));
 }
 
+export type LevelRows = {rows: DisplayRow[]; cells: readonly Cell[]; nameHeader: string};
+
 /**
- * Rows of one level: level 1 rolls all media of a queue together, level 2 splits one queue by
- * media type, level 3 is one queue and media by interval.
+ * Rows of one level, before filter and sort: level 1 rolls all media of a queue together, level 2
+ * splits one queue by media type, level 3 is one queue and media by interval. Depends only on the
+ * level and the data, so moving the selection never recomputes it.
  */
-export function levelView(frame: Frame, totals: {cells: readonly Cell[]; nameOf: (id: string) => string}, intervalCells: readonly Cell[] | undefined, timeZone: string, granularity: Granularity): LevelView {
-	const level = frame.level;
-	let rows: DisplayRow[];
-	let cells: readonly Cell[];
-	let nameHeader: string;
+export function levelRows(level: LevelRef, totals: {cells: readonly Cell[]; nameOf: (id: string) => string}, intervalCells: readonly Cell[] | undefined, timeZone: string, granularity: Granularity): LevelRows {
 	if (level.kind === 'queues') {
-		cells = totals.cells;
-		rows = rollUp(cells, 'queues', totals.nameOf, null).map(row => ({key: row.queueId ?? '', label: row.queueName, row}));
-		nameHeader = 'Queue';
-	} else if (level.kind === 'media') {
-		cells = totals.cells.filter(cell => cell.queueId === level.queueId);
-		rows = rollUp(cells, 'media', totals.nameOf, null).map(row => ({key: row.mediaType ?? '', label: row.mediaType ?? '(none)', row}));
-		nameHeader = 'Media';
-	} else {
-		cells = intervalCells ?? [];
-		rows = rollUp(cells, 'intervals', totals.nameOf, null).map(row => ({key: row.interval ?? '', label: intervalLabel(row.interval ?? '', timeZone, granularity), row}));
-		nameHeader = 'Interval';
+		return {cells: totals.cells, rows: rollUp(totals.cells, 'queues', totals.nameOf, null).map(row => ({key: row.queueId ?? '', label: row.queueName, row})), nameHeader: 'Queue'};
 	}
-	const count = rows.length;
-	const needle = frame.filter.trim().toLowerCase();
-	const shown = needle ? rows.filter(row => row.label.toLowerCase().includes(needle)) : rows;
-	const shownKeys = new Set(shown.map(row => row.key));
-	const keyOf = (cell: Cell) => (level.kind === 'queues' ? cell.queueId : level.kind === 'media' ? (cell.mediaType ?? '') : cell.interval);
-	const total = totalRow(
-		cells.filter(cell => shownKeys.has(keyOf(cell))),
-		needle ? 'Total (filtered)' : 'Total',
-	);
-	return {rows: sortRows(shown, frame, level), total, nameHeader, count};
+	if (level.kind === 'media') {
+		const cells = totals.cells.filter(cell => cell.queueId === level.queueId);
+		return {cells, rows: rollUp(cells, 'media', totals.nameOf, null).map(row => ({key: row.mediaType ?? '', label: row.mediaType ?? '(none)', row})), nameHeader: 'Media'};
+	}
+	const cells = intervalCells ?? [];
+	return {
+		cells,
+		rows: rollUp(cells, 'intervals', totals.nameOf, null).map(row => ({key: row.interval ?? '', label: intervalLabel(row.interval ?? '', timeZone, granularity), row})),
+		nameHeader: 'Interval',
+	};
+}
+
+/** Filter, sort and totals of what is shown. */
+export function shapeView(base: LevelRows, level: LevelRef, filter: string, sort: Frame['sort']): LevelView {
+	const needle = filter.trim().toLowerCase();
+	const shown = needle ? base.rows.filter(row => row.label.toLowerCase().includes(needle)) : base.rows;
+	let totalCells = base.cells;
+	if (needle) {
+		const shownKeys = new Set(shown.map(row => row.key));
+		const keyOf = (cell: Cell) => (level.kind === 'queues' ? cell.queueId : level.kind === 'media' ? (cell.mediaType ?? '') : cell.interval);
+		totalCells = base.cells.filter(cell => shownKeys.has(keyOf(cell)));
+	}
+	return {rows: sortRows(shown, {sort}, level), total: totalRow(totalCells, needle ? 'Total (filtered)' : 'Total'), nameHeader: base.nameHeader, count: base.rows.length};
+}
+
+export function levelView(frame: Frame, totals: {cells: readonly Cell[]; nameOf: (id: string) => string}, intervalCells: readonly Cell[] | undefined, timeZone: string, granularity: Granularity): LevelView {
+	return shapeView(levelRows(frame.level, totals, intervalCells, timeZone, granularity), frame.level, frame.filter, frame.sort);
 }
 
 const bars = '▁▂▃▄▅▆▇█';

@@ -11,7 +11,7 @@ import {DataTable} from '../components/data-table.js';
 import {fitColumns} from '../explorer/columns.js';
 import type {ExplorerSource, Intervals, Totals} from '../explorer/source.js';
 import {currentFrame, explorerReducer, initialExplorer, selectedIndex} from '../explorer/state.js';
-import {levelView, sparkline} from '../explorer/view.js';
+import {levelRows, shapeView, sparkline} from '../explorer/view.js';
 import {actionFor, type KeyContext} from '../keymap.js';
 import type {Theme} from '../theme.js';
 import {ExportDialog} from './export-dialog.js';
@@ -107,10 +107,9 @@ export function Explorer({profileLabel, range, source, width, height, theme, cwd
 	}, [intervalKey, intervals, loadIntervals]);
 
 	const intervalData = intervalKey ? intervals.get(intervalKey) : undefined;
-	const view = useMemo(
-		() => (totals ? levelView(frame, totals, intervalData?.cells, range.timeZone, state.granularity) : undefined),
-		[frame, totals, intervalData, range.timeZone, state.granularity],
-	);
+	// Rows depend on the level and the data; filter and sort on their own; the selection on neither.
+	const base = useMemo(() => (totals ? levelRows(level, totals, intervalData?.cells, range.timeZone, state.granularity) : undefined), [level, totals, intervalData, range.timeZone, state.granularity]);
+	const view = useMemo(() => (base ? shapeView(base, level, frame.filter, frame.sort) : undefined), [base, level, frame.filter, frame.sort]);
 	const keys = useMemo(() => view?.rows.map(row => row.key) ?? [], [view]);
 	const index = selectedIndex(frame, keys);
 	const columns = useMemo(() => fitColumns(width - 2, view?.nameHeader ?? 'Queue'), [width, view?.nameHeader]);
