@@ -5,6 +5,9 @@ import fs from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import type {Io} from './commands/export.js';
 
+// React's development build is several times slower and measures every render: users get production.
+process.env['NODE_ENV'] ??= 'production';
+
 const help = `gqx: Genesys Cloud queue performance in your terminal
 
 Usage:

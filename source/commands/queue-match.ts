@@ -1,6 +1,7 @@
 // Turning --queue NAME_OR_ID arguments into queue ids, with the closest names when nothing matches.
 import {UsageError} from '../genesys/errors.js';
 import type {QueueInfo} from '../genesys/queues.js';
+import {compareText} from '../metrics/compare.js';
 
 const uuidPattern = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 
@@ -31,7 +32,7 @@ export function closestNames(wanted: string, queues: readonly QueueInfo[], count
 			const score = name.includes(target) ? -1 + target.length / (name.length + 1) : editDistance(target, name) / Math.max(target.length, name.length);
 			return {name: queue.name, score};
 		})
-		.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
+		.sort((a, b) => a.score - b.score || compareText(a.name, b.name))
 		.slice(0, count)
 		.map(entry => entry.name);
 }

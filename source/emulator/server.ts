@@ -343,21 +343,33 @@ export class Emulator {
 		token.hits.push(now);
 	}
 
+	#sortedByName: EmulatedQueue[] | undefined;
+
+	#byName(): EmulatedQueue[] {
+		this.#sortedByName ??= [...this.org.queues].sort((a, b) => a.name.localeCompare(b.name));
+		return this.#sortedByName;
+	}
+
 	#listQueues(url: URL): Record<string, unknown> {
 		const params = url.searchParams;
 		const pageSize = Math.min(this.options.maxPageSize, Math.max(1, Number(params.get('pageSize') ?? 25) || 25));
 		const pageNumber = Math.max(1, Number(params.get('pageNumber') ?? 1) || 1);
 		const ids = params.getAll('id').flatMap(value => value.split(',')).filter(Boolean);
 		const name = params.get('name');
-		let queues: EmulatedQueue[] = (ids.length > 0 ? ids.flatMap(id => this.org.byId.get(id) ?? []) : this.org.queues).filter(queue => !this.#deleted.has(queue.id));
+		// The org's queues are sorted by name once; every filter keeps that order.
+		let queues: EmulatedQueue[] = this.#byName();
+		if (ids.length > 0) {
+			const wanted = new Set(ids);
+			queues = queues.filter(queue => wanted.has(queue.id));
+		}
+		if (this.#deleted.size > 0) queues = queues.filter(queue => !this.#deleted.has(queue.id));
 		if (name) {
 			const pattern = new RegExp(`^${name.split('*').map(escapeRegExp).join('.*')}$`, 'i');
 			queues = queues.filter(queue => pattern.test(queue.name));
 		}
 		const divisionIds = params.getAll('divisionId').flatMap(value => value.split(',')).filter(Boolean);
 		if (divisionIds.length > 0) queues = queues.filter(queue => divisionIds.includes(queue.divisionId));
-		const sorted = [...queues].sort((a, b) => a.name.localeCompare(b.name));
-		if (params.get('sortOrder') === 'desc') sorted.reverse();
+		const sorted = params.get('sortOrder') === 'desc' ? [...queues].reverse() : queues;
 		const total = sorted.length;
 		const pageCount = Math.max(1, Math.ceil(total / pageSize));
 		const page = sorted.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);

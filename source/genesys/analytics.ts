@@ -1,12 +1,12 @@
 // Conversation aggregates per queue and media type: chunked, batched, run in parallel, merged exactly.
 import type {DateTime} from 'luxon';
 import {type Cell, queueMetricNames} from '../metrics/rows.js';
-import {addInto, type MetricStats} from '../metrics/stats.js';
+import {mergeMetric, type MetricStats} from '../metrics/stats.js';
 import {type Granularity, isoInterval, planChunks} from '../range/range.js';
 import type {GenesysClient} from './client.js';
 import {GqxError} from './errors.js';
 import {runPool} from './pool.js';
-import {aggregateResponseSchema, type AggregateResponse, type Stats} from './schemas.js';
+import {aggregateResponseParser, type AggregateResponse, type Stats} from './schemas.js';
 
 export const aggregatesPath = '/api/v2/analytics/conversations/aggregates/query';
 
@@ -30,19 +30,39 @@ export type FetchOptions = {
 	concurrency?: number;
 	/** Queue ids per request when filtering by queue; default 100. */
 	queueBatchSize?: number;
+	/**
+	 * Split an unfiltered query into one request per media partition, run in parallel: the answers
+	 * are smaller, and each is parsed while the server still works on the next. Default true.
+	 */
+	splitByMedia?: boolean;
 };
 
-type Predicate = {type: 'dimension'; dimension: string; operator: 'matches'; value: string};
+type Predicate = {type: 'dimension'; dimension: string; operator: 'matches' | 'notExists'; value?: string};
+
+/** Media partitions that together cover every conversation: each analytics media type once, and none. */
+export const mediaPartitions: readonly Predicate[][] = [
+	['voice'],
+	['chat'],
+	['email'],
+	['message'],
+	['callback', 'cobrowse', 'internalmessage', 'screenmonitoring', 'screenshare', 'unknown', 'video'],
+].map(types => predicates('mediaType', types)).concat([[{type: 'dimension', dimension: 'mediaType', operator: 'notExists'}]]);
 
 function predicates(dimension: string, values: readonly string[]): Predicate[] {
 	return values.map(value => ({type: 'dimension', dimension, operator: 'matches', value}));
 }
 
 /** The request body: AND of an OR-clause of queue ids and an OR-clause of media types. */
-export function buildAggregateBody(interval: string, query: Pick<AggregateQuery, 'timeZone' | 'granularity' | 'mediaTypes' | 'metrics'>, queueIds: readonly string[] | undefined): Record<string, unknown> {
+export function buildAggregateBody(
+	interval: string,
+	query: Pick<AggregateQuery, 'timeZone' | 'granularity' | 'mediaTypes' | 'metrics'>,
+	queueIds: readonly string[] | undefined,
+	mediaPartition?: readonly Predicate[],
+): Record<string, unknown> {
 	const clauses = [];
 	if (queueIds?.length) clauses.push({type: 'or', predicates: predicates('queueId', queueIds)});
 	if (query.mediaTypes?.length) clauses.push({type: 'or', predicates: predicates('mediaType', query.mediaTypes)});
+	else if (mediaPartition) clauses.push({type: 'or', predicates: mediaPartition});
 	return {
 		interval,
 		...(query.granularity ? {granularity: query.granularity} : {}),
@@ -82,7 +102,10 @@ export function mergeResponse(cells: Map<string, Cell>, response: AggregateRespo
 				cell = {queueId, mediaType, interval, stats: {}};
 				cells.set(key, cell);
 			}
-			for (const metric of data.metrics ?? []) addInto(cell.stats, {[metric.metric]: toStats(metric.stats)});
+			for (const metric of data.metrics ?? []) {
+				const existing = cell.stats[metric.metric];
+				cell.stats[metric.metric] = existing ? mergeMetric(existing, toStats(metric.stats)) : toStats(metric.stats);
+			}
 		}
 	}
 }
@@ -107,23 +130,26 @@ export async function fetchQueueAggregates(client: GenesysClient, query: Aggrega
 		batches.push(undefined);
 	}
 	const wholeRange = query.granularity ? undefined : isoInterval(query.start, query.end);
+	const partitions: Array<readonly Predicate[] | undefined> = !query.queueIds?.length && !query.mediaTypes?.length && options.splitByMedia !== false ? [...mediaPartitions] : [undefined];
 	const cells = new Map<string, Cell>();
-	const total = chunks.length * batches.length;
+	const total = chunks.length * batches.length * partitions.length;
 	let done = 0;
 	options.onProgress?.({done, total});
 	const tasks = chunks.flatMap(([start, end]) =>
-		batches.map((batch, batchIndex) => async (signal: AbortSignal) => {
-			try {
-				const response = await client.post(aggregatesPath, buildAggregateBody(isoInterval(start, end), query, batch), aggregateResponseSchema, signal);
-				mergeResponse(cells, response, wholeRange);
-			} catch (error) {
-				if (error instanceof GqxError && total > 1) error.part ??= describePart(start, end, batchIndex, batches.length);
-				throw error;
-			}
-			done++;
-			options.onProgress?.({done, total});
-		}),
+		batches.flatMap((batch, batchIndex) =>
+			partitions.map(partition => async (signal: AbortSignal) => {
+				try {
+					const response = await client.post(aggregatesPath, buildAggregateBody(isoInterval(start, end), query, batch, partition), aggregateResponseParser, signal);
+					mergeResponse(cells, response, wholeRange);
+				} catch (error) {
+					if (error instanceof GqxError && chunks.length * batches.length > 1) error.part ??= describePart(start, end, batchIndex, batches.length);
+					throw error;
+				}
+				done++;
+				options.onProgress?.({done, total});
+			}),
+		),
 	);
-	await runPool(tasks, options.concurrency ?? 4, options.signal);
+	await runPool(tasks, options.concurrency ?? 6, options.signal);
 	return [...cells.values()];
 }

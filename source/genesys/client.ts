@@ -1,10 +1,14 @@
 // The Genesys Cloud HTTP client on got: client-credentials login, bearer token renewal, retries
 // that honour Retry-After, and typed errors. It knows nothing of queues or metrics.
 import got, {type Got, type Response, RequestError} from 'got';
-import type {z} from 'zod';
 import {ApiError, AuthError, GqxError, NetworkError, PermissionError, RateLimitError, ResponseError} from './errors.js';
 import type {ResolvedRegion} from './regions.js';
 import {errorBodySchema, oauthErrorSchema, tokenSchema} from './schemas.js';
+
+/** What checks an answer: a zod schema, or a hand-written parser with the same contract. */
+export type Parser<T> = {
+	safeParse(value: unknown): {success: true; data: T} | {success: false; error: {issues: ReadonlyArray<{path: ReadonlyArray<PropertyKey>; message: string}>}};
+};
 
 export type RetryNotice = {
 	reason: 'rate-limit' | 'server-error' | 'network';
@@ -178,15 +182,15 @@ export class GenesysClient {
 		await this.#accessToken(signal);
 	}
 
-	async get<T>(path: string, searchParams: URLSearchParams, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
+	async get<T>(path: string, searchParams: URLSearchParams, schema: Parser<T>, signal?: AbortSignal): Promise<T> {
 		return this.#api({method: 'GET', url: this.region.apiUrl + path, searchParams, signal}, path, schema);
 	}
 
-	async post<T>(path: string, json: unknown, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
+	async post<T>(path: string, json: unknown, schema: Parser<T>, signal?: AbortSignal): Promise<T> {
 		return this.#api({method: 'POST', url: this.region.apiUrl + path, json, signal}, path, schema);
 	}
 
-	async #api<T>(request: SendOptions, path: string, schema: z.ZodType<T>): Promise<T> {
+	async #api<T>(request: SendOptions, path: string, schema: Parser<T>): Promise<T> {
 		let loggedInAgain = false;
 		for (;;) {
 			const token = await this.#accessToken(request.signal);
@@ -228,7 +232,7 @@ export class GenesysClient {
 		}
 	}
 
-	#parse<T>(response: Response<string>, path: string, schema: z.ZodType<T>): T {
+	#parse<T>(response: Response<string>, path: string, schema: Parser<T>): T {
 		const body = tryJson(response.body);
 		if (body === undefined) {
 			throw new ResponseError(`The answer to ${path} was ${describeBody(response)}, not JSON (HTTP ${response.statusCode}).`, 'Check that the region or base URL points at Genesys Cloud, not at a proxy login page.');
@@ -236,7 +240,7 @@ export class GenesysClient {
 		const parsed = schema.safeParse(body);
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];
-			const at = issue ? `${issue.path.join('.') || '(top level)'}: ${issue.message}` : 'unknown shape';
+			const at = issue ? `${issue.path.map(String).join('.') || '(top level)'}: ${issue.message}` : 'unknown shape';
 			throw new ResponseError(`The answer to ${path} does not have the shape the API promises (${at}).`, 'Check that the region or base URL points at Genesys Cloud; report it if it does.');
 		}
 		return parsed.data;

@@ -49,6 +49,25 @@ export function deletedQueueName(id: string): string {
 	return `(deleted queue ${id.slice(0, 8)})`;
 }
 
+/**
+ * Every queue of the organization with its pages fetched in parallel after the first, or undefined
+ * when the organization has more than `maxPages` pages (then looking ids up is cheaper). Used to
+ * learn queue names while the aggregates query runs.
+ */
+export async function listQueuesInParallel(client: GenesysClient, options: PageOptions & {maxPages?: number; concurrency?: number} = {}): Promise<QueueInfo[] | undefined> {
+	const pageSize = options.pageSize ?? 100;
+	const page = (pageNumber: number) => client.get(queuesPath, new URLSearchParams({pageSize: String(pageSize), pageNumber: String(pageNumber)}), queueListingSchema, options.signal);
+	const first = await page(1);
+	const pageCount = first.pageCount ?? 1;
+	if (pageCount > (options.maxPages ?? 60)) return undefined;
+	const rest = await runPool(
+		Array.from({length: Math.max(0, pageCount - 1)}, (_, index) => () => page(index + 2)),
+		options.concurrency ?? 16,
+		options.signal,
+	);
+	return [first, ...rest].flatMap(listing => (listing.entities ?? []).map(entity => ({id: entity.id, name: entity.name, ...(entity.division?.name ? {divisionName: entity.division.name} : {})})));
+}
+
 /** Every queue of the organization, for name lookups and pickers. */
 export async function listAllQueues(client: GenesysClient, options: PageOptions = {}): Promise<QueueInfo[]> {
 	return listPages(client, new URLSearchParams(), {pageSize: 500, ...options});

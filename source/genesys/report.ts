@@ -3,8 +3,9 @@ import {type Cell, type QueueRow, rollUp} from '../metrics/rows.js';
 import type {Granularity} from '../range/range.js';
 import {fetchQueueAggregates, type Progress} from './analytics.js';
 import type {GenesysClient} from './client.js';
-import {deletedQueueName, fetchQueueNames, type QueueInfo} from './queues.js';
+import {deletedQueueName, fetchQueueNames, listQueuesInParallel, type QueueInfo} from './queues.js';
 import type {DateTime} from 'luxon';
+import {compareText} from '../metrics/compare.js';
 
 export type ReportQuery = {
 	start: DateTime;
@@ -41,7 +42,7 @@ export async function streamIntervalRows(
 	const missing = ids.filter(id => !queues.has(id));
 	if (missing.length > 0) for (const [id, info] of await fetchQueueNames(client, missing, {signal: options.signal})) queues.set(id, info);
 	const nameOf = (id: string) => queues.get(id)?.name ?? deletedQueueName(id);
-	ids.sort((a, b) => nameOf(a).localeCompare(nameOf(b)) || a.localeCompare(b));
+	ids.sort((a, b) => compareText(nameOf(a), nameOf(b)) || compareText(a, b));
 	const batchSize = options.batchSize ?? 50;
 	const batches: string[][] = [];
 	for (let index = 0; index < ids.length; index += batchSize) batches.push(ids.slice(index, index + batchSize));
@@ -76,11 +77,15 @@ export async function streamIntervalRows(
 }
 
 export async function fetchReport(client: GenesysClient, query: ReportQuery, options: ReportOptions = {}): Promise<Report> {
-	const cells = await fetchQueueAggregates(client, query, {signal: options.signal, onProgress: options.onProgress});
-	const ids = [...new Set(cells.map(cell => cell.queueId))];
 	const known = options.knownQueues;
-	const missing = known ? ids.filter(id => !known.has(id)) : ids;
+	// Names are learned while the aggregates run: the whole queue list in parallel pages, unless the
+	// caller knows the queues already or the organization is too big to list cheaply.
+	const listing = known ? Promise.resolve(undefined) : listQueuesInParallel(client, {signal: options.signal, concurrency: 50}).catch(() => undefined);
+	const [cells, listed] = await Promise.all([fetchQueueAggregates(client, query, {signal: options.signal, onProgress: options.onProgress}), listing]);
 	const queues = new Map(known ?? []);
+	for (const queue of listed ?? []) queues.set(queue.id, queue);
+	const missing = [...new Set(cells.map(cell => cell.queueId))].filter(id => !queues.has(id));
+	// Ids the listing did not have: deleted queues, or a listing that was skipped or failed.
 	if (missing.length > 0) for (const [id, info] of await fetchQueueNames(client, missing, {signal: options.signal})) queues.set(id, info);
 	return {cells, queues, nameOf: id => queues.get(id)?.name ?? deletedQueueName(id)};
 }

@@ -37,47 +37,12 @@ export const statsSchema = z.object({
 
 export type Stats = z.infer<typeof statsSchema>;
 
-/**
- * Facts that hold for every real answer, whatever the data: timers are non-negative with
- * min <= max and min*count <= sum <= max*count, service level parts satisfy numerator <= denominator.
- * An answer that breaks one is damaged, and is rejected rather than shown as numbers.
- */
-const metricSchema = z
-	.object({metric: z.string(), qualifier: z.string().optional(), stats: statsSchema})
-	.superRefine((item, context) => {
-		const {count, sum, min, max, numerator, denominator, ratio, target} = item.stats;
-		const fail = (message: string) => context.addIssue({code: 'custom', message: `${item.metric}: ${message}`, path: ['stats']});
-		if (item.metric.startsWith('t') && ((min ?? 0) < 0 || (sum ?? 0) < 0)) fail('a timer is negative');
-		if (min !== undefined && max !== undefined && min > max) fail('min is above max');
-		if (count !== undefined && count > 0 && sum !== undefined && min !== undefined && max !== undefined) {
-			const slack = 1e-6 * Math.max(1, Math.abs(sum));
-			if (sum < min * count - slack || sum > max * count + slack) fail('sum is outside count x [min, max]');
-		}
-		if (count === 0 && sum !== undefined && sum !== 0) fail('a sum without any count');
-		if (numerator !== undefined && denominator !== undefined && numerator > denominator) fail('numerator is above denominator');
-		if (ratio !== undefined && (ratio < 0 || ratio > 1)) fail('ratio is outside 0..1');
-		if (target !== undefined && (target < 0 || target > 1)) fail('target is outside 0..1');
-	});
-
-export const aggregateResponseSchema = z.object({
-	results: z
-		.array(
-			z.object({
-				group: z.record(z.string(), z.string()).optional(),
-				data: z
-					.array(
-						z.object({
-							interval: z.string(),
-							metrics: z.array(metricSchema).optional(),
-						}),
-					)
-					.optional(),
-			}),
-		)
-		.optional(),
-});
-
-export type AggregateResponse = z.infer<typeof aggregateResponseSchema>;
+export type AggregateResponse = {
+	results?: Array<{
+		group?: Record<string, string>;
+		data?: Array<{interval: string; metrics?: Array<{metric: string; qualifier?: string; stats: Stats}>}>;
+	}>;
+};
 
 export const queueSchema = z.object({
 	id: z.string().min(1),
@@ -95,3 +60,95 @@ export const queueListingSchema = z.object({
 });
 
 export type QueueListing = z.infer<typeof queueListingSchema>;
+
+type Issue = {path: PropertyKey[]; message: string};
+
+class ParseFailure extends Error {
+	constructor(readonly issue: Issue) {
+		super(issue.message);
+	}
+}
+
+const statFields = ['count', 'sum', 'min', 'max', 'ratio', 'numerator', 'denominator', 'target', 'current'] as const;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The aggregates answer, checked by hand (zod is several times slower on the megabytes a large
+ * organization returns). Besides the shape it checks facts that hold for every real answer, whatever
+ * the data: counts are whole and not negative, timers are not negative with min <= max and
+ * min*count <= sum <= max*count, service level numerator <= denominator, ratios within 0..1. An answer
+ * that breaks one is damaged, and is rejected rather than shown as numbers.
+ */
+export const aggregateResponseParser = {
+	safeParse(value: unknown): {success: true; data: AggregateResponse} | {success: false; error: {issues: Issue[]}} {
+		try {
+			return {success: true, data: parseAggregates(value)};
+		} catch (error) {
+			if (error instanceof ParseFailure) return {success: false, error: {issues: [error.issue]}};
+			throw error;
+		}
+	},
+};
+
+function fail(path: PropertyKey[], message: string): never {
+	throw new ParseFailure({path, message});
+}
+
+function parseAggregates(value: unknown): AggregateResponse {
+	if (!isObject(value)) fail([], 'expected an object');
+	const results = value['results'];
+	if (results === undefined) return {};
+	if (!Array.isArray(results)) fail(['results'], 'expected an array');
+	for (let r = 0; r < results.length; r++) {
+		const result: unknown = results[r];
+		if (!isObject(result)) fail(['results', r], 'expected an object');
+		const group = result['group'];
+		if (group !== undefined) {
+			if (!isObject(group)) fail(['results', r, 'group'], 'expected an object');
+			for (const key in group) if (typeof group[key] !== 'string') fail(['results', r, 'group', key], 'expected a string');
+		}
+		const data = result['data'];
+		if (data === undefined) continue;
+		if (!Array.isArray(data)) fail(['results', r, 'data'], 'expected an array');
+		for (let d = 0; d < data.length; d++) {
+			const entry: unknown = data[d];
+			if (!isObject(entry)) fail(['results', r, 'data', d], 'expected an object');
+			if (typeof entry['interval'] !== 'string') fail(['results', r, 'data', d, 'interval'], 'expected a string');
+			const metrics = entry['metrics'];
+			if (metrics === undefined) continue;
+			if (!Array.isArray(metrics)) fail(['results', r, 'data', d, 'metrics'], 'expected an array');
+			for (let m = 0; m < metrics.length; m++) checkMetric(metrics[m], ['results', r, 'data', d, 'metrics', m]);
+		}
+	}
+	return value as AggregateResponse;
+}
+
+function checkMetric(item: unknown, path: PropertyKey[]): void {
+	if (!isObject(item)) fail(path, 'expected an object');
+	const metric = item['metric'];
+	if (typeof metric !== 'string') fail([...path, 'metric'], 'expected a string');
+	if (item['qualifier'] !== undefined && typeof item['qualifier'] !== 'string') fail([...path, 'qualifier'], 'expected a string');
+	const stats = item['stats'];
+	if (!isObject(stats)) fail([...path, 'stats'], 'expected an object');
+	for (const field of statFields) {
+		const number = stats[field];
+		if (number !== undefined && (typeof number !== 'number' || !Number.isFinite(number))) fail([...path, 'stats', field], 'expected a finite number');
+	}
+	const {count, sum, min, max, numerator, denominator, ratio, target} = stats as Stats;
+	const broken = (message: string) => fail([...path, 'stats'], `${metric}: ${message}`);
+	if (count !== undefined && (!Number.isInteger(count) || count < 0)) broken('count is not a whole number of at least 0');
+	if ((numerator ?? 0) < 0 || (denominator ?? 0) < 0) broken('a service level part is negative');
+	if (metric.startsWith('t') && ((min ?? 0) < 0 || (sum ?? 0) < 0)) broken('a timer is negative');
+	if (min !== undefined && max !== undefined && min > max) broken('min is above max');
+	if (count !== undefined && count > 0 && sum !== undefined && min !== undefined && max !== undefined) {
+		const slack = 1e-6 * Math.max(1, Math.abs(sum));
+		if (sum < min * count - slack || sum > max * count + slack) broken('sum is outside count x [min, max]');
+	}
+	if (count === 0 && sum !== undefined && sum !== 0) broken('a sum without any count');
+	if (numerator !== undefined && denominator !== undefined && numerator > denominator) broken('numerator is above denominator');
+	if (ratio !== undefined && (ratio < 0 || ratio > 1)) broken('ratio is outside 0..1');
+	if (target !== undefined && (target < 0 || target > 1)) broken('target is outside 0..1');
+}

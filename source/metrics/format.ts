@@ -17,6 +17,9 @@ export function formatPercent(ratio: number | null): string {
 	return `${(ratio * 100).toFixed(1)}%`;
 }
 
+// One formatter for all counts: toLocaleString builds a new one on every call, which is slow in tables.
+const countFormat = new Intl.NumberFormat('en-US');
+
 export function formatCount(value: number): string {
-	return value.toLocaleString('en-US');
+	return countFormat.format(value);
 }

@@ -1,5 +1,6 @@
 // Queue rows: the derived numbers users see (the export contract), computed from raw statistics.
 import {mergeBags, type StatsBag} from './stats.js';
+import {compareText} from './compare.js';
 
 /** The Genesys metrics a queue row is computed from. */
 export const queueMetricNames = [
@@ -97,8 +98,13 @@ export function toRow(identity: {queueId: string | null; queueName: string; medi
 	const answered = count(stats, 'tAnswered');
 	const abandoned = count(stats, 'tAbandon');
 	const serviceLevel = stats['oServiceLevel'];
+	// Fields written out, not spread: spreading then adding twenty fields is slow in V8 (it showed
+	// as 20 µs a row, most of the time to draw 5,000 queues).
 	return {
-		...identity,
+		queueId: identity.queueId,
+		queueName: identity.queueName,
+		mediaType: identity.mediaType,
+		interval: identity.interval,
 		offered,
 		answered,
 		abandoned,
@@ -129,10 +135,10 @@ function intervalStart(interval: string | null): string {
 
 export function compareRows(a: QueueRow, b: QueueRow): number {
 	return (
-		a.queueName.localeCompare(b.queueName) ||
-		(a.queueId ?? '').localeCompare(b.queueId ?? '') ||
-		(a.mediaType ?? '').localeCompare(b.mediaType ?? '') ||
-		intervalStart(a.interval).localeCompare(intervalStart(b.interval))
+		compareText(a.queueName, b.queueName) ||
+		compareText(a.queueId ?? '', b.queueId ?? '') ||
+		compareText(a.mediaType ?? '', b.mediaType ?? '') ||
+		compareText(intervalStart(a.interval), intervalStart(b.interval))
 	);
 }
 
@@ -142,6 +148,13 @@ export function compareRows(a: QueueRow, b: QueueRow): number {
  * media type and interval start.
  */
 export function rollUp(cells: Iterable<Cell>, level: Level, nameOf: NameLookup, rangeInterval: string | null): QueueRow[] {
+	return rollUpWithStats(cells, level, nameOf, rangeInterval)
+		.map(entry => entry.row)
+		.sort(compareRows);
+}
+
+/** rollUp, unsorted, keeping each row's merged raw statistics (for totals of any subset of rows). */
+export function rollUpWithStats(cells: Iterable<Cell>, level: Level, nameOf: NameLookup, rangeInterval: string | null): Array<{row: QueueRow; stats: StatsBag}> {
 	const groups = new Map<string, {queueId: string; mediaType: string | null; interval: string | null; bags: StatsBag[]}>();
 	for (const cell of cells) {
 		const mediaType = level === 'queues' ? null : cell.mediaType;
@@ -154,11 +167,12 @@ export function rollUp(cells: Iterable<Cell>, level: Level, nameOf: NameLookup, 
 		}
 		group.bags.push(cell.stats);
 	}
-	const rows: QueueRow[] = [];
+	const rows: Array<{row: QueueRow; stats: StatsBag}> = [];
 	for (const group of groups.values()) {
-		rows.push(toRow({queueId: group.queueId, queueName: nameOf(group.queueId), mediaType: group.mediaType, interval: group.interval}, mergeBags(group.bags)));
+		const stats = mergeBags(group.bags);
+		rows.push({row: toRow({queueId: group.queueId, queueName: nameOf(group.queueId), mediaType: group.mediaType, interval: group.interval}, stats), stats});
 	}
-	return rows.sort(compareRows);
+	return rows;
 }
 
 /** The totals row over any set of cells. */

@@ -49,11 +49,24 @@ export function mergeMetric(a: MetricStats, b: MetricStats): MetricStats {
 	return merged;
 }
 
+/** Adds `b` into `a` in place; `a` must be owned by the caller. Same rules as mergeMetric. */
+function addMetricInto(a: MetricStats, b: MetricStats): void {
+	if (b.count !== undefined) a.count = (a.count ?? 0) + b.count;
+	if (b.sum !== undefined) a.sum = (a.sum ?? 0) + b.sum;
+	if (b.min !== undefined) a.min = a.min === undefined ? b.min : Math.min(a.min, b.min);
+	if (b.max !== undefined) a.max = a.max === undefined ? b.max : Math.max(a.max, b.max);
+	if (b.numerator !== undefined) a.numerator = (a.numerator ?? 0) + b.numerator;
+	if (b.denominator !== undefined) a.denominator = (a.denominator ?? 0) + b.denominator;
+	if (b.target !== undefined) a.target = a.target === undefined || a.target === b.target ? b.target : null;
+}
+
 /** Adds `from` into `into` (mutates `into`, which is owned by the caller). */
 export function addInto(into: StatsBag, from: Readonly<StatsBag>): StatsBag {
-	for (const [name, stats] of Object.entries(from)) {
+	for (const name in from) {
+		const stats = from[name]!;
 		const existing = into[name];
-		into[name] = existing ? mergeMetric(existing, stats) : {...stats};
+		if (existing) addMetricInto(existing, stats);
+		else into[name] = {...stats};
 	}
 	return into;
 }

@@ -8,6 +8,7 @@ import envPaths from 'env-paths';
 import {z} from 'zod';
 import {ConfigError} from '../genesys/errors.js';
 import {presets} from '../range/range.js';
+import {compareText} from '../metrics/compare.js';
 
 /** Version of the saved format (not of gqx). Every change to it comes with a migration below. */
 export const formatVersion = '1.0.0';
@@ -158,7 +159,7 @@ export class ProfileStore {
 
 	/** Profiles, last used first. */
 	list(): Profile[] {
-		return Object.values(this.#profiles()).sort((a, b) => (b.lastUsedAt ?? '').localeCompare(a.lastUsedAt ?? '') || a.name.localeCompare(b.name));
+		return Object.values(this.#profiles()).sort((a, b) => compareText(b.lastUsedAt ?? '', a.lastUsedAt ?? '') || compareText(a.name, b.name));
 	}
 
 	get(name: string): Profile | undefined {

@@ -45,7 +45,9 @@ describe('faults that clear: the numbers are still exact', () => {
 		const result = await exportJson();
 		expect(result.code).toBe(0);
 		expect(result.rows).toEqual(truth());
-		expect(result.stderr).toMatch(/server answered 502, retrying in [\d.]+ s \(attempt 1\)[\s\S]*server answered 503, retrying in [\d.]+ s \(attempt 2\)/);
+		// The query runs as parallel media partitions: each fault hits one of them, which retries it.
+		expect(result.stderr).toMatch(/server answered 502, retrying in [\d.]+ s \(attempt 1\)/);
+		expect(result.stderr).toMatch(/server answered 503, retrying in [\d.]+ s \(attempt 1\)/);
 	});
 
 	it('logs in again once when the token is revoked mid-run', async () => {

@@ -48,7 +48,7 @@ describe('secrets and tokens', () => {
 		record('stdout with --client-secret', flag.stdout);
 
 		// Failures: the server, the login, the permission.
-		emu.inject({kind: 'status', status: 500, path: '/api/v2/analytics', times: 20});
+		emu.inject({kind: 'status', status: 500, path: '/api/v2/analytics', times: 200});
 		const down = await runCli(['export', ...range], {env, timeoutMs: 60_000});
 		expect(down.code).toBe(5);
 		record('stderr of a server failure', down.stderr);

@@ -21,8 +21,8 @@ const cases: Array<[string, ScheduledFault, RegExp]> = [
 	['an HTML page', {kind: 'status', status: 200, contentType: 'text/html', body: '<html>proxy</html>'}, /HTML page/],
 	['malformed JSON', {kind: 'malformed'}, /not JSON/],
 	['an unexpected shape', {kind: 'shape'}, /does not have the shape/],
-	['resets that outlast the retries', {kind: 'reset', times: 2}, /Connection to .* was reset/],
-	['a server that never answers', {kind: 'hang', times: 2}, /did not answer within 300 ms/],
+	['resets that outlast the retries', {kind: 'reset', times: 50}, /Connection to .* was reset/],
+	['a server that never answers', {kind: 'hang', times: 50}, /did not answer within 300 ms/],
 	['a rate limit beyond the cap', {kind: 'status', status: 429, retryAfter: 900}, /rate limit reached; it asks to retry in 900 s/],
 	['a missing permission', {kind: 'status', status: 403, body: JSON.stringify({message: 'no', code: 'missing.any.permissions', status: 403})}, /analytics:conversationAggregate:view/],
 ];

@@ -175,11 +175,12 @@ describe('gqx interactive', () => {
 		const start = {kind: 'demo' as const, credentials: {region: (await import('../../source/genesys/regions.js')).resolveRegion(emu.url), regionInput: emu.url, clientId: demoClient.id, clientSecret: demoClient.secret, source: 'demo', warnings: []}};
 		rendered = render(<App start={start} cwd={dir} env={{NO_COLOR: '1'}} now={now} makeClient={(credentials, onRetry) => new GenesysClient({...credentials, onRetry, backoffBaseMs: 5, backoffMaxMs: 10, maxRetries: 1})} />);
 		await ready(rendered, 'Dates · days in');
-		emu.inject({kind: 'status', status: 503, path: '/api/v2/analytics', times: 2});
+		emu.inject({kind: 'status', status: 503, path: '/api/v2/analytics', times: 50});
 		await press(rendered, keys.enter);
 		const failed = flat(await waitForText(rendered, ' ERROR '));
 		expect(failed).toMatch(/HTTP 503 \(correlation id [\da-f-]{36}\)/);
 		expect(failed).toContain('Press r to retry.');
+		emu.clearFaults();
 		await press(rendered, 'r');
 		await waitForText(rendered, /Total\s+[\d,]+/);
 	});

@@ -1,6 +1,6 @@
 // A selectable table that draws only the rows in its window: one Text line per row, cells padded, never wrapped.
 import {Box, Text} from 'ink';
-import {memo} from 'react';
+import {memo, useMemo} from 'react';
 import type {QueueRow} from '../../metrics/rows.js';
 import {type Column, pad} from '../explorer/columns.js';
 import type {Sort} from '../explorer/state.js';
@@ -35,7 +35,7 @@ export function DataTable({rows, total, columns, selected, top, height, sort}: P
 			return pad(column.header + arrow, column.width, column.align);
 		})
 		.join(' ');
-	const window = rows.slice(top, top + height);
+	const window = useMemo(() => rows.slice(top, top + height).map(row => ({key: row.key, text: line(row.label, row.row, columns)})), [rows, top, height, columns]);
 	return (
 		<Box flexDirection="column">
 			<Text bold wrap="truncate-end">
@@ -43,7 +43,7 @@ export function DataTable({rows, total, columns, selected, top, height, sort}: P
 				{header}
 			</Text>
 			{window.map((row, index) => (
-				<Row key={row.key} text={line(row.label, row.row, columns)} selected={top + index === selected} />
+				<Row key={row.key} text={row.text} selected={top + index === selected} />
 			))}
 			{Array.from({length: Math.max(0, height - window.length)}, (_, index) => (
 				<Text key={`blank-${index}`}> </Text>

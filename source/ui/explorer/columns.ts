@@ -1,6 +1,7 @@
 // The table columns of the explorer: header, width, how a row shows and sorts, and which go first when space runs out.
 import {formatCount, formatDuration, formatPercent} from '../../metrics/format.js';
 import type {QueueRow} from '../../metrics/rows.js';
+import {compareText} from '../../metrics/compare.js';
 
 export type ColumnId = 'name' | 'offered' | 'answered' | 'abandoned' | 'abandonRate' | 'serviceLevel' | 'asa' | 'aht' | 'avgTalk' | 'avgAcw' | 'transferred';
 
@@ -51,7 +52,7 @@ export function compareBy(column: Column, descending: boolean): (a: QueueRow, b:
 	return (a, b) => {
 		const x = column.value(a);
 		const y = column.value(b);
-		if (x === y) return a.queueName.localeCompare(b.queueName);
+		if (x === y) return compareText(a.queueName, b.queueName);
 		if (x === null) return 1;
 		if (y === null) return -1;
 		const order = x < y ? -1 : 1;

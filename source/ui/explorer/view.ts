@@ -1,11 +1,13 @@
 // From fetched cells to what one level shows: labelled rows in filter and sort order, their keys, the totals.
 import {DateTime} from 'luxon';
-import {type Cell, type QueueRow, rollUp, totalRow} from '../../metrics/rows.js';
+import {type Cell, type QueueRow, rollUpWithStats, toRow} from '../../metrics/rows.js';
+import {mergeBags, type StatsBag} from '../../metrics/stats.js';
 import type {Granularity} from '../../range/range.js';
 import {type Column, columns, compareBy} from './columns.js';
 import type {Frame, LevelRef} from './state.js';
+import {compareText} from '../../metrics/compare.js';
 
-export type DisplayRow = {key: string; label: string; row: QueueRow};
+export type DisplayRow = {key: string; label: string; row: QueueRow; stats: StatsBag};
 
 export type LevelView = {rows: DisplayRow[]; total: QueueRow; nameHeader: string; count: number};
 
@@ -22,13 +24,13 @@ function sortRows(rows: DisplayRow[], frame: Pick<Frame, 'sort'>, level: LevelRe
 		const direction = frame.sort.descending ? -1 : 1;
 		// Intervals sort by time (their key), everything else by its label.
 		const name = (row: DisplayRow) => (level.kind === 'intervals' ? row.key : row.label.toLowerCase());
-		return [...rows].sort((a, b) => direction * name(a).localeCompare(name(b)));
+		return [...rows].sort((a, b) => direction * compareText(name(a), name(b)));
 	}
 	const compare = compareBy(column, frame.sort.descending);
-	return [...rows].sort((a, b) => compare(a.row, b.row) || a.label.localeCompare(b.label));
+	return [...rows].sort((a, b) => compare(a.row, b.row) || compareText(a.label, b.label));
 }
 
-export type LevelRows = {rows: DisplayRow[]; cells: readonly Cell[]; nameHeader: string};
+export type LevelRows = {rows: DisplayRow[]; nameHeader: string};
 
 /**
  * Rows of one level, before filter and sort: level 1 rolls all media of a queue together, level 2
@@ -37,16 +39,15 @@ export type LevelRows = {rows: DisplayRow[]; cells: readonly Cell[]; nameHeader:
  */
 export function levelRows(level: LevelRef, totals: {cells: readonly Cell[]; nameOf: (id: string) => string}, intervalCells: readonly Cell[] | undefined, timeZone: string, granularity: Granularity): LevelRows {
 	if (level.kind === 'queues') {
-		return {cells: totals.cells, rows: rollUp(totals.cells, 'queues', totals.nameOf, null).map(row => ({key: row.queueId ?? '', label: row.queueName, row})), nameHeader: 'Queue'};
+		return {rows: rollUpWithStats(totals.cells, 'queues', totals.nameOf, null).map(({row, stats}) => ({key: row.queueId ?? '', label: row.queueName, row, stats})), nameHeader: 'Queue'};
 	}
 	if (level.kind === 'media') {
 		const cells = totals.cells.filter(cell => cell.queueId === level.queueId);
-		return {cells, rows: rollUp(cells, 'media', totals.nameOf, null).map(row => ({key: row.mediaType ?? '', label: row.mediaType ?? '(none)', row})), nameHeader: 'Media'};
+		return {rows: rollUpWithStats(cells, 'media', totals.nameOf, null).map(({row, stats}) => ({key: row.mediaType ?? '', label: row.mediaType ?? '(none)', row, stats})), nameHeader: 'Media'};
 	}
 	const cells = intervalCells ?? [];
 	return {
-		cells,
-		rows: rollUp(cells, 'intervals', totals.nameOf, null).map(row => ({key: row.interval ?? '', label: intervalLabel(row.interval ?? '', timeZone, granularity), row})),
+		rows: rollUpWithStats(cells, 'intervals', totals.nameOf, null).map(({row, stats}) => ({key: row.interval ?? '', label: intervalLabel(row.interval ?? '', timeZone, granularity), row, stats})),
 		nameHeader: 'Interval',
 	};
 }
@@ -55,13 +56,9 @@ export function levelRows(level: LevelRef, totals: {cells: readonly Cell[]; name
 export function shapeView(base: LevelRows, level: LevelRef, filter: string, sort: Frame['sort']): LevelView {
 	const needle = filter.trim().toLowerCase();
 	const shown = needle ? base.rows.filter(row => row.label.toLowerCase().includes(needle)) : base.rows;
-	let totalCells = base.cells;
-	if (needle) {
-		const shownKeys = new Set(shown.map(row => row.key));
-		const keyOf = (cell: Cell) => (level.kind === 'queues' ? cell.queueId : level.kind === 'media' ? (cell.mediaType ?? '') : cell.interval);
-		totalCells = base.cells.filter(cell => shownKeys.has(keyOf(cell)));
-	}
-	return {rows: sortRows(shown, {sort}, level), total: totalRow(totalCells, needle ? 'Total (filtered)' : 'Total'), nameHeader: base.nameHeader, count: base.rows.length};
+	// Totals come from the rows' merged statistics, never from averaging the rows.
+	const total = toRow({queueId: null, queueName: needle ? 'Total (filtered)' : 'Total', mediaType: null, interval: null}, mergeBags(shown.map(row => row.stats)));
+	return {rows: sortRows(shown, {sort}, level), total, nameHeader: base.nameHeader, count: base.rows.length};
 }
 
 export function levelView(frame: Frame, totals: {cells: readonly Cell[]; nameOf: (id: string) => string}, intervalCells: readonly Cell[] | undefined, timeZone: string, granularity: Granularity): LevelView {

@@ -15,6 +15,7 @@ import {levelRows, shapeView, sparkline} from '../explorer/view.js';
 import {actionFor, type KeyContext} from '../keymap.js';
 import type {Theme} from '../theme.js';
 import {ExportDialog} from './export-dialog.js';
+import {compareText} from '../../metrics/compare.js';
 
 const granularityWords: Record<Granularity, string> = {PT15M: '15 minutes', PT30M: '30 minutes', PT1H: 'hour', P1D: 'day', P7D: 'week'};
 
@@ -218,7 +219,7 @@ export function Explorer({profileLabel, range, source, width, height, theme, cwd
 	].filter(Boolean);
 	const busy = loading ? `${loading.label}${loading.progress && loading.progress.total > 1 ? ` ${loading.progress.done}/${loading.progress.total}` : ''}…` : undefined;
 
-	const chronological = showSparklines && view ? [...view.rows].sort((a, b) => a.key.localeCompare(b.key)) : [];
+	const chronological = showSparklines && view ? [...view.rows].sort((a, b) => compareText(a.key, b.key)) : [];
 	const sparkWidth = Math.max(10, width - 12);
 
 	let body;

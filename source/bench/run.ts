@@ -1,0 +1,396 @@
+// `npm run bench`: the performance figures of docs/performance.md, each with the ratio it is judged
+// by, measured in one run on this machine. Prints a table and writes bench/results.json.
+import {spawn, spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import got from 'got';
+import {DateTime} from 'luxon';
+import {fetchQueueAggregates} from '../genesys/analytics.js';
+import {buildAggregateBody} from '../genesys/analytics.js';
+import {GenesysClient} from '../genesys/client.js';
+import {resolveRegion} from '../genesys/regions.js';
+import {fetchReport} from '../genesys/report.js';
+import {isoInterval} from '../range/range.js';
+import {demoClient, type Emulator, startEmulator} from '../emulator/server.js';
+import {FakeStdin, FakeStdout} from './fake-terminal.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const cli = path.join(root, 'dist/cli.js');
+const workload = {queues: 5000, days: 31, latencyMs: 100, rateLimitPerMinute: 300, seed: 1};
+const results: Record<string, unknown> = {};
+const lines: string[] = [];
+
+function say(line: string): void {
+	lines.push(line);
+	console.log(line);
+}
+
+function ms(value: number): string {
+	return `${Math.round(value)} ms`;
+}
+
+function percentile(values: number[], p: number): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+function median(values: number[]): number {
+	return percentile(values, 50);
+}
+
+/**
+ * The workload's emulator in a process of its own, as Genesys is a server elsewhere: its work does
+ * not share a thread with the client under test.
+ */
+async function remoteEmulator(): Promise<{url: string; stop: () => Promise<void>}> {
+	const child = spawn(process.execPath, [cli, 'emulator', '--queues', String(workload.queues), '--latency', String(workload.latencyMs), '--rate-limit', String(workload.rateLimitPerMinute), '--seed', String(workload.seed)], {stdio: ['ignore', 'pipe', 'inherit']});
+	const url = await new Promise<string>((resolve, reject) => {
+		let output = '';
+		child.stdout.on('data', (chunk: Buffer) => {
+			output += chunk.toString();
+			const match = /listening on (\S+)/.exec(output);
+			if (match?.[1]) resolve(match[1]);
+		});
+		child.on('error', reject);
+		child.on('close', () => reject(new Error(`emulator exited: ${output}`)));
+	});
+	return {
+		url,
+		stop: () =>
+			new Promise(resolve => {
+				child.removeAllListeners('close');
+				child.on('close', () => resolve());
+				child.kill('SIGINT');
+			}),
+	};
+}
+
+async function workloadEmulator(): Promise<Emulator> {
+	return startEmulator({queues: workload.queues, latencyMs: workload.latencyMs, rateLimitPerMinute: workload.rateLimitPerMinute, seed: workload.seed});
+}
+
+const rangeEnd = DateTime.now().setZone('UTC').startOf('day');
+const rangeStart = rangeEnd.minus({days: workload.days});
+
+function client(emu: {url: string}): GenesysClient {
+	return new GenesysClient({region: resolveRegion(emu.url), clientId: demoClient.id, clientSecret: demoClient.secret});
+}
+
+async function bareAggregatesMs(emu: {url: string}): Promise<number> {
+	const token = ((await got.post(`${emu.url}/oauth/token`, {headers: {authorization: `Basic ${Buffer.from(`${demoClient.id}:${demoClient.secret}`).toString('base64')}`}, body: 'grant_type=client_credentials'}).json()) as {access_token: string}).access_token;
+	const started = performance.now();
+	await got.post(`${emu.url}/api/v2/analytics/conversations/aggregates/query`, {headers: {authorization: `Bearer ${token}`}, json: buildAggregateBody(isoInterval(rangeStart, rangeEnd), {timeZone: 'UTC'}, undefined)}).text();
+	return performance.now() - started;
+}
+
+type Sdk = {
+	ApiClient: {instance: {setGateway(g: object): void; loginClientCredentialsGrant(id: string, secret: string): Promise<unknown>}};
+	AnalyticsApi: new () => {postAnalyticsConversationsAggregatesQuery(body: object): Promise<unknown>};
+	RoutingApi: new () => {getRoutingQueues(options: object): Promise<{pageCount?: number}>};
+};
+
+async function sdkTotalsMs(emu: {url: string}): Promise<number> {
+	const sdk = (await import('purecloud-platform-client-v2')).default as unknown as Sdk;
+	sdk.ApiClient.instance.setGateway({host: '127.0.0.1', protocol: 'http', port: Number(new URL(emu.url).port), path_params_login: '', path_params_api: ''});
+	await sdk.ApiClient.instance.loginClientCredentialsGrant(demoClient.id, demoClient.secret);
+	const started = performance.now();
+	await new sdk.AnalyticsApi().postAnalyticsConversationsAggregatesQuery(buildAggregateBody(isoInterval(rangeStart, rangeEnd), {timeZone: 'UTC'}, undefined));
+	const routing = new sdk.RoutingApi();
+	for (let page = 1, pages = 1; page <= pages; page++) {
+		const listing = await routing.getRoutingQueues({pageSize: 100, pageNumber: page});
+		pages = listing.pageCount ?? 1;
+	}
+	return performance.now() - started;
+}
+
+async function benchTotals(): Promise<void> {
+	say(`\n1. All-queue totals: ${workload.queues} queues, ${workload.days} days, ${workload.latencyMs} ms latency, ${workload.rateLimitPerMinute} requests/min per token`);
+	// One emulator for every contender, warmed by one query first; each contender logs in anew, so each
+	// has a fresh rate-limit budget.
+	const emu = await remoteEmulator();
+	await bareAggregatesMs(emu);
+	const floors = [];
+	for (let run = 0; run < 3; run++) floors.push(await bareAggregatesMs(emu));
+	const floor = median(floors);
+	const gqxTimes: number[] = [];
+	let rateLimited = 0;
+	let requests = 0;
+	for (let run = 0; run < 3; run++) {
+		const c = client(emu);
+		await c.verify();
+		const before = c.stats.requests;
+		const started = performance.now();
+		const report = await fetchReport(c, {start: rangeStart, end: rangeEnd, timeZone: 'UTC'});
+		gqxTimes.push(performance.now() - started);
+		if (report.queues.size < workload.queues) throw new Error(`only ${report.queues.size} queue names`);
+		rateLimited += c.stats.rateLimited;
+		requests = c.stats.requests - before;
+	}
+	const gqx = median(gqxTimes);
+	const sdk = await sdkTotalsMs(emu);
+	await emu.stop();
+	const pages = Math.ceil(workload.queues / 100);
+	say(`   floor: one aggregates round trip for all queues, measured bare (sent, answered, not parsed; median of 3) = ${ms(floor)} (${workload.latencyMs} ms latency + the server's work + transfer). The ${pages} queue pages fit in the rate limit (${pages + 1} requests < ${workload.rateLimitPerMinute}/min, so no wait is forced) and can overlap it, so the floor is that one round trip`);
+	say(`   gqx, aggregates + every queue name (median of 3): ${ms(gqx)} = ${(gqx / floor).toFixed(2)}x the floor (target <= 1.25x); ${requests} requests; 429s: ${rateLimited}`);
+	say(`   official JS SDK, the same query then ${pages} pages one after another: ${ms(sdk)} = ${(sdk / gqx).toFixed(2)}x gqx (target >= 3x)`);
+	results['totals'] = {floorMs: floor, floorRuns: floors, gqxMs: gqx, gqxRuns: gqxTimes, ratioToFloor: gqx / floor, sdkMs: sdk, sdkOverGqx: sdk / gqx, requests, rateLimited};
+}
+
+async function benchDrill(): Promise<void> {
+	say('\n2. Drill to one queue by interval: requests per chunk');
+	const emu = await workloadEmulator();
+	const c = client(emu);
+	await c.verify();
+	const queue = emu.org.queues[0]!;
+	const media = queue.media[0]!.media;
+	const cases = [
+		{label: `${workload.days} days by day`, start: rangeStart, end: rangeEnd, granularity: 'P1D' as const},
+		{label: '2 days by 30 minutes', start: rangeEnd.minus({days: 2}), end: rangeEnd, granularity: 'PT30M' as const},
+	];
+	const drill = [];
+	for (const each of cases) {
+		const before = emu.counts.aggregates;
+		const started = performance.now();
+		const cells = await fetchQueueAggregates(c, {start: each.start, end: each.end, timeZone: 'UTC', granularity: each.granularity, queueIds: [queue.id], mediaTypes: [media]});
+		const elapsed = performance.now() - started;
+		const requests = emu.counts.aggregates - before;
+		say(`   ${each.label}: ${requests} request(s) for 1 chunk, ${cells.length} buckets, ${ms(elapsed)}`);
+		drill.push({...each, start: each.start.toISO(), end: each.end.toISO(), requests, buckets: cells.length, ms: elapsed});
+	}
+	await emu.stop();
+	results['drill'] = drill;
+}
+
+async function benchTui(): Promise<void> {
+	say(`\n3. TUI with ${workload.queues} rows: keypress to next frame, first frame`);
+	// Production React, as gqx runs it (set before React loads).
+	process.env['NODE_ENV'] ??= 'production';
+	const {createElement} = await import('react');
+	const {render} = await import('ink');
+	const {Explorer} = await import('../ui/screens/explorer.js');
+	const {themeFor} = await import('../ui/theme.js');
+	const {resolveRange} = await import('../range/range.js');
+	const emu = await startEmulator({queues: workload.queues, seed: workload.seed, rateLimitPerMinute: 0});
+	const c = client(emu);
+	const report = await fetchReport(c, {start: rangeStart, end: rangeEnd, timeZone: 'UTC'});
+	await emu.stop();
+	const stdout = new FakeStdout(160, 48);
+	const stdin = new FakeStdin();
+	let arrived = 0;
+	const source = {
+		totals: async () => {
+			arrived = performance.now();
+			return {cells: report.cells, nameOf: report.nameOf, asOf: new Date()};
+		},
+		intervals: async () => ({cells: [], asOf: new Date()}),
+		onRetry: () => () => {},
+	};
+	stdout.watch = ['Total'];
+	const firstFrame = new Promise<number>(resolve => {
+		const check = () => {
+			const at = stdout.seen.get('Total');
+			if (at === undefined) setTimeout(check, 1);
+			else resolve(at);
+		};
+		check();
+	});
+	const instance = render(
+		createElement(Explorer, {
+			profileLabel: 'bench',
+			range: resolveRange({from: rangeStart.toISODate()!, to: rangeEnd.minus({days: 1}).toISODate()!}, 'UTC'),
+			source,
+			width: 160,
+			height: 48,
+			theme: themeFor({NO_COLOR: '1'}),
+			cwd: os.tmpdir(),
+			onDates: () => {},
+			onProfile: () => {},
+			onQuit: () => {},
+		}),
+		{stdout: stdout as never, stdin: stdin as never, exitOnCtrlC: false, patchConsole: false, maxFps: 60, incrementalRendering: true},
+	);
+	const first = (await firstFrame) - arrived;
+	await new Promise(resolve => setTimeout(resolve, 50));
+	const sequence: string[] = [];
+	for (let index = 0; index < 1000; index++) {
+		const step = index % 50;
+		if (step < 30) sequence.push('\u001B[B');
+		else if (step < 35) sequence.push('\u001B[6~');
+		else if (step === 35) sequence.push('s');
+		else if (step === 36) sequence.push('S');
+		else if (step === 37) sequence.push('/');
+		else if (step < 42) sequence.push('abcd'[step - 38]!);
+		else if (step === 42) sequence.push('\u001B');
+		else sequence.push('\u001B[A');
+	}
+	const latencies: number[] = [];
+	for (const key of sequence) {
+		// Keys come at a human pace (one per 40 ms) so Ink's 60 fps throttle is not what is measured.
+		await new Promise(resolve => setTimeout(resolve, 40));
+		const next = stdout.nextWrite();
+		const pressed = performance.now();
+		stdin.write(key);
+		const written = await Promise.race([next, new Promise<number>(resolve => setTimeout(() => resolve(Number.NaN), 1000))]);
+		if (!Number.isNaN(written)) latencies.push(written - pressed);
+	}
+	instance.unmount();
+	const p95 = percentile(latencies, 95);
+	say(`   first table frame after the data arrived: ${ms(first)} (target <= 100 ms)`);
+	say(`   keypress to next frame over ${latencies.length} keys (arrows, PgDn, sort, filter typing): median ${median(latencies).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (target <= 16 ms); rows drawn per frame: at most ${48 - 5}`);
+	results['tui'] = {firstFrameMs: first, keys: latencies.length, medianMs: median(latencies), p95Ms: p95, maxMs: Math.max(...latencies)};
+}
+
+/** Peak RSS of a child, from /proc while it runs (VmHWM only grows), in MB. */
+function watchPeak(pid: number): () => number {
+	let peak = 0;
+	const timer = setInterval(() => {
+		try {
+			const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+			if (match) peak = Math.max(peak, Number(match[1]) / 1024);
+		} catch {
+			// Gone.
+		}
+	}, 20);
+	return () => {
+		clearInterval(timer);
+		return peak;
+	};
+}
+
+async function benchMemory(): Promise<void> {
+	say('\n4. Memory: peak RSS of gqx export --level intervals --granularity P1D over the whole workload');
+	const emu = await workloadEmulator();
+	const out = path.join(os.tmpdir(), `gqx-bench-${process.pid}.csv`);
+	const started = performance.now();
+	const child = spawn(process.execPath, [cli, 'export', '--from', rangeStart.toISODate()!, '--to', rangeEnd.minus({days: 1}).toISODate()!, '--tz', 'UTC', '--level', 'intervals', '--granularity', 'P1D', '--format', 'csv', '--output', out], {
+		env: {...process.env, GENESYS_CLOUD_REGION: emu.url, GENESYS_CLOUD_CLIENT_ID: demoClient.id, GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret},
+		stdio: ['ignore', 'ignore', 'pipe'],
+	});
+	const stop = watchPeak(child.pid!);
+	let stderr = '';
+	child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+	const code = await new Promise<number | null>(resolve => child.on('close', resolve));
+	const peak = stop();
+	const elapsed = performance.now() - started;
+	await emu.stop();
+	const records = code === 0 ? fs.readFileSync(out, 'utf8').split('\n').length - 2 : 0;
+	fs.rmSync(out, {force: true});
+	if (code !== 0) throw new Error(`export failed: ${stderr}`);
+	say(`   ${records} records in ${ms(elapsed)}: peak RSS ${peak.toFixed(0)} MB (target <= 250 MB)`);
+	results['memory'] = {exportRecords: records, exportMs: elapsed, exportPeakRssMb: peak};
+}
+
+const ptyHelper = String.raw`
+import os, pty, sys, time, select, signal
+argv = sys.argv[2:]
+marker = sys.argv[1].encode()
+start = time.monotonic()
+pid, fd = pty.fork()
+if pid == 0:
+    os.environ['COLUMNS'] = '160'; os.environ['LINES'] = '48'
+    os.execvp(argv[0], argv)
+import fcntl, termios, struct
+fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack('HHHH', 48, 160, 0, 0))
+seen = b''
+first = None
+while time.monotonic() - start < 30:
+    r, _, _ = select.select([fd], [], [], 0.05)
+    if r:
+        try:
+            data = os.read(fd, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        seen += data
+        if first is None and marker in seen:
+            first = time.monotonic() - start
+            break
+peak = 0
+try:
+    with open('/proc/%d/status' % pid) as f:
+        for line in f:
+            if line.startswith('VmHWM:'):
+                peak = int(line.split()[1]) // 1024
+except OSError:
+    pass
+os.kill(pid, signal.SIGTERM)
+try:
+    os.waitpid(pid, 0)
+except OSError:
+    pass
+print('%f %d' % ((first if first is not None else -1) * 1000, peak))
+`;
+
+function firstFrame(marker: string, command: string[]): {ms: number; peakMb: number} {
+	const result = spawnSync('python3', ['-c', ptyHelper, marker, ...command], {encoding: 'utf8'});
+	const [time, peak] = result.stdout.trim().split(' ').map(Number);
+	return {ms: time ?? -1, peakMb: peak ?? 0};
+}
+
+async function benchStartup(): Promise<void> {
+	say('\n5. Start-up, against a bare Ink hello-world started the same way');
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gqx-hello-'));
+	const hello = path.join(dir, 'hello.mjs');
+	fs.writeFileSync(hello, `import {render, Text} from ${JSON.stringify(path.join(root, 'node_modules/ink/build/index.js'))};\nimport {createElement} from ${JSON.stringify(path.join(root, 'node_modules/react/index.js'))};\nconst app = render(createElement(Text, null, 'Hello'));\napp.unmount();\n`);
+	const time = (args: string[]) => {
+		const runs = [];
+		for (let run = 0; run < 7; run++) {
+			const started = performance.now();
+			spawnSync(process.execPath, args, {stdio: 'ignore'});
+			runs.push(performance.now() - started);
+		}
+		return median(runs);
+	};
+	const helloExit = time([hello]);
+	const version = time([cli, '--version']);
+	const helloFrames = [];
+	const demoFrames = [];
+	let demoPeak = 0;
+	for (let run = 0; run < 5; run++) {
+		helloFrames.push(firstFrame('Hello', [process.execPath, hello]).ms);
+		const demo = firstFrame('Dates', [process.execPath, cli, '--demo']);
+		demoFrames.push(demo.ms);
+		demoPeak = Math.max(demoPeak, demo.peakMb);
+	}
+	const helloFrame = median(helloFrames);
+	const demoFrame = median(demoFrames);
+	fs.rmSync(dir, {recursive: true, force: true});
+	say(`   gqx --version: ${ms(version)} vs hello-world run to exit ${ms(helloExit)} = ${(version / helloExit).toFixed(2)}x (target <= 1.5x)`);
+	say(`   first frame of gqx --demo: ${ms(demoFrame)} vs hello-world first frame ${ms(helloFrame)} = ${(demoFrame / helloFrame).toFixed(2)}x (target <= 1.5x)`);
+	results['startup'] = {versionMs: version, helloExitMs: helloExit, versionRatio: version / helloExit, demoFirstFrameMs: demoFrame, helloFirstFrameMs: helloFrame, demoRatio: demoFrame / helloFrame, demoPeakRssAtFirstFrameMb: demoPeak};
+}
+
+async function benchTuiMemory(): Promise<void> {
+	say('\n4b. Memory: the TUI session on 5,000 queues (gqx --demo with 5,000 queues, the emulator inside)');
+	const result = firstFrame('Total', ['sh', '-c', `printf '\\r' | true; exec ${process.execPath} ${cli} --demo --demo-queues 5000`]);
+	// The demo waits on the date step; the pty helper answers nothing, so this is the start-up footprint.
+	say(`   peak RSS at the date step: ${result.peakMb} MB`);
+	results['tuiMemoryAtStart'] = result;
+}
+
+async function main(): Promise<void> {
+	const only = process.argv.slice(2);
+	const want = (name: string) => only.length === 0 || only.includes(name);
+	say(`gqx benchmarks on ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+	results['machine'] = {cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: os.totalmem() / 2 ** 30, node: process.version, date: new Date().toISOString()};
+	if (want('totals')) await benchTotals();
+	if (want('drill')) await benchDrill();
+	if (want('tui')) await benchTui();
+	if (want('memory')) await benchMemory();
+	if (want('startup')) await benchStartup();
+	fs.mkdirSync(path.join(root, 'bench'), {recursive: true});
+	fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+	say('\nWrote bench/results.json');
+	void benchTuiMemory;
+}
+
+main().then(
+	() => process.exit(0),
+	(error: unknown) => {
+		console.error(error);
+		process.exit(1);
+	},
+);
