@@ -1,6 +1,5 @@
 // `gqx` with no command: the interactive TUI, full-screen, on a profile, the environment or the demo.
 import {UsageError} from '../genesys/errors.js';
-import {ProfileStore} from '../profiles/store.js';
 import {parseFlags} from './args.js';
 import {type Credentials, resolveCredentials} from './credentials.js';
 import {describeError} from './errors.js';
@@ -23,13 +22,15 @@ export async function runInteractive(argv: string[], io: Io): Promise<number> {
 		}
 		const [{render}, {createElement}, {App}, {takeOverTerminal}] = await Promise.all([import('ink'), import('react'), import('../ui/app.js'), import('../ui/terminal.js')]);
 		let start: import('../ui/app.js').AppStart = {kind: 'auto'};
-		let store: ProfileStore | undefined;
+		let store: import('../profiles/store.js').ProfileStore | undefined;
 		if (values.demo) {
 			const {startDemo} = await import('./demo.js');
 			const demo = await startDemo({queues: values['demo-queues'] === undefined ? undefined : Number(values['demo-queues'])});
 			stopDemo = demo.stop;
 			start = {kind: 'demo', credentials: demo.credentials};
 		} else {
+			// Loaded only when needed: the demo starts faster without conf.
+			const {ProfileStore} = await import('../profiles/store.js');
 			store = new ProfileStore({cwd: io.env['GQX_CONFIG_DIR'] || undefined});
 			if (values.profile !== undefined) {
 				store.require(values.profile);

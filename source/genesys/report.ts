@@ -43,7 +43,7 @@ export async function streamIntervalRows(
 	if (missing.length > 0) for (const [id, info] of await fetchQueueNames(client, missing, {signal: options.signal})) queues.set(id, info);
 	const nameOf = (id: string) => queues.get(id)?.name ?? deletedQueueName(id);
 	ids.sort((a, b) => compareText(nameOf(a), nameOf(b)) || compareText(a, b));
-	const batchSize = options.batchSize ?? 50;
+	const batchSize = options.batchSize ?? 25;
 	const batches: string[][] = [];
 	for (let index = 0; index < ids.length; index += batchSize) batches.push(ids.slice(index, index + batchSize));
 	const concurrency = options.concurrency ?? 4;
