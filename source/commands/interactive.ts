@@ -39,7 +39,7 @@ export async function runInteractive(argv: string[], io: Io): Promise<number> {
 		}
 		const guard = takeOverTerminal(process.stdout, process.stdin);
 		try {
-			const instance = render(createElement(App, {start, store, envCredentials: values.demo ? undefined : environmentCredentials(io), cwd: io.cwd, env: io.env}), {exitOnCtrlC: true, maxFps: 60, incrementalRendering: true});
+			const instance = render(createElement(App, {start, store, envCredentials: values.demo ? undefined : environmentCredentials(io), cwd: io.cwd, env: io.env}), {exitOnCtrlC: true, maxFps: 60});
 			await instance.waitUntilExit();
 		} finally {
 			guard.restore();

@@ -1,8 +1,8 @@
 // A list you narrow by typing: letters go to the query, arrows move, Enter picks. Used for regions and time zones.
 import {Box, Text, useInput} from 'ink';
-import TextInput from 'ink-text-input';
 import {useMemo, useState} from 'react';
 import type {Theme} from '../theme.js';
+import {TextField} from './text-field.js';
 
 export type ListItem<V> = {label: string; value: V; hint?: string};
 
@@ -16,13 +16,15 @@ type Props<V> = {
 	onCancel?: () => void;
 };
 
+function narrow<V>(items: ReadonlyArray<ListItem<V>>, query: string): Array<ListItem<V>> {
+	const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+	return items.filter(item => words.every(word => `${item.label} ${item.hint ?? ''}`.toLowerCase().includes(word)));
+}
+
 export function FilterList<V>({items, limit, theme, initialQuery = '', placeholder, onSelect, onCancel}: Props<V>) {
 	const [query, setQuery] = useState(initialQuery);
 	const [index, setIndex] = useState(0);
-	const shown = useMemo(() => {
-		const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-		return items.filter(item => words.every(word => `${item.label} ${item.hint ?? ''}`.toLowerCase().includes(word)));
-	}, [items, query]);
+	const shown = useMemo(() => narrow(items, query), [items, query]);
 	const selected = Math.min(index, Math.max(0, shown.length - 1));
 	useInput((_input, key) => {
 		if (key.upArrow) setIndex(Math.max(0, selected - 1));
@@ -36,15 +38,16 @@ export function FilterList<V>({items, limit, theme, initialQuery = '', placehold
 		<Box flexDirection="column">
 			<Box>
 				<Text color={theme.accent}>{'> '}</Text>
-				<TextInput
+				<TextField
 					value={query}
 					placeholder={placeholder}
 					onChange={text => {
 						setQuery(text);
 						setIndex(0);
 					}}
-					onSubmit={() => {
-						const item = shown[selected];
+					onSubmit={typed => {
+						// Typed and submitted in one go: narrow by what was typed, not by the last frame.
+						const item = typed === query ? shown[selected] : narrow(items, typed)[0];
 						if (item) onSelect(item);
 					}}
 				/>

@@ -1,13 +1,13 @@
 // The date step: presets, or a custom from/to checked as you type, and the time zone.
 import {Box, Text, useInput} from 'ink';
 import SelectInput from 'ink-select-input';
-import TextInput from 'ink-text-input';
 import {DateTime} from 'luxon';
-import {useMemo, useState} from 'react';
+import {useMemo, useRef, useState} from 'react';
 import {GqxError} from '../../genesys/errors.js';
 import {type DateChoice, type DateRange, type Preset, presetLabels, presets, resolveRange} from '../../range/range.js';
 import {FilterList} from '../components/filter-list.js';
 import type {Theme} from '../theme.js';
+import {TextField} from '../components/text-field.js';
 
 type Props = {
 	initialChoice?: DateChoice;
@@ -36,6 +36,8 @@ export function DatePicker({initialChoice, timeZone: initialZone, now, theme, on
 	const [timeZone, setTimeZone] = useState(initialZone);
 	const [from, setFrom] = useState(initialChoice && 'from' in initialChoice ? initialChoice.from : '');
 	const [to, setTo] = useState(initialChoice && 'to' in initialChoice ? initialChoice.to : '');
+	// The latest text of the from field, for the to field's checks in the same keystroke.
+	const latestFrom = useRef(from);
 	const [problem, setProblem] = useState<string>();
 	const zones = useMemo(() => ['UTC', ...Intl.supportedValuesOf('timeZone').filter(zone => zone !== 'UTC')].map(zone => ({label: zone, value: zone})), []);
 
@@ -101,9 +103,10 @@ export function DatePicker({initialChoice, timeZone: initialZone, now, theme, on
 				<Box>
 					<Text bold>From (YYYY-MM-DD): </Text>
 					{mode === 'from' ? (
-						<TextInput
+						<TextField
 							value={from}
 							onChange={text => {
+								latestFrom.current = text;
 								setFrom(text);
 								typing({from: text, to: text}, text);
 							}}
@@ -120,13 +123,13 @@ export function DatePicker({initialChoice, timeZone: initialZone, now, theme, on
 				{mode === 'to' ? (
 					<Box>
 						<Text bold>To, included (YYYY-MM-DD): </Text>
-						<TextInput
+						<TextField
 							value={to}
 							onChange={text => {
 								setTo(text);
-								typing({from, to: text}, text);
+								typing({from: latestFrom.current, to: text}, text);
 							}}
-							onSubmit={text => finish({from, to: text})}
+							onSubmit={text => finish({from: latestFrom.current, to: text})}
 						/>
 					</Box>
 				) : null}

@@ -1,6 +1,5 @@
 // The drillable tables: all queues -> one queue by media type -> that media by interval.
 import {Box, Text, useInput} from 'ink';
-import TextInput from 'ink-text-input';
 import {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import type {Progress} from '../../genesys/analytics.js';
 import {CancelledError, describeRetry} from '../../genesys/client.js';
@@ -8,6 +7,7 @@ import {GqxError} from '../../genesys/errors.js';
 import {type DateRange, defaultGranularity, type Granularity} from '../../range/range.js';
 import {Breadcrumb, ErrorPanel, Footer, HelpOverlay, StatusBar} from '../components/chrome.js';
 import {DataTable} from '../components/data-table.js';
+import {TextField} from '../components/text-field.js';
 import {fitColumns} from '../explorer/columns.js';
 import type {ExplorerSource, Intervals, Totals} from '../explorer/source.js';
 import {currentFrame, explorerReducer, initialExplorer, selectedIndex} from '../explorer/state.js';
@@ -273,7 +273,7 @@ export function Explorer({profileLabel, range, source, width, height, theme, cwd
 				<Box>
 					<Text bold>/</Text>
 					{state.filtering ? (
-						<TextInput value={frame.filter} onChange={text => dispatch({type: 'filter-set', text})} onSubmit={() => dispatch({type: 'filter-end', keep: true})} />
+						<TextField value={frame.filter} onChange={text => dispatch({type: 'filter-set', text})} onSubmit={() => dispatch({type: 'filter-end', keep: true})} />
 					) : (
 						<Text>{frame.filter}</Text>
 					)}

@@ -2,11 +2,11 @@
 import path from 'node:path';
 import {Box, Text, useInput} from 'ink';
 import SelectInput from 'ink-select-input';
-import TextInput from 'ink-text-input';
 import {useState} from 'react';
 import {toCsv, toJson, writeFileAtomic} from '../../commands/output.js';
 import type {QueueRow} from '../../metrics/rows.js';
 import type {Theme} from '../theme.js';
+import {TextField} from '../components/text-field.js';
 
 type Props = {
 	rows: readonly QueueRow[];
@@ -54,7 +54,7 @@ export function ExportDialog({rows, suggestedName, cwd, theme, onDone}: Props) {
 			) : (
 				<Box>
 					<Text>File: </Text>
-					<TextInput value={name} onChange={setName} onSubmit={save} />
+					<TextField value={name} onChange={setName} onSubmit={save} />
 				</Box>
 			)}
 			{problem ? <Text color={theme.error}>{problem}</Text> : null}

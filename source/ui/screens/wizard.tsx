@@ -2,8 +2,8 @@
 // A failed login sends the user back to the field at fault with everything typed kept.
 import {Box, Text, useInput} from 'ink';
 import Spinner from 'ink-spinner';
-import TextInput from 'ink-text-input';
 import {useState} from 'react';
+import {TextField} from '../components/text-field.js';
 import {AuthError, GqxError, NetworkError} from '../../genesys/errors.js';
 import {regions, resolveRegion} from '../../genesys/regions.js';
 import type {Profile} from '../../profiles/store.js';
@@ -34,7 +34,7 @@ function Field({label, value, onChange, onSubmit, mask, placeholder}: {label: st
 	return (
 		<Box>
 			<Text bold>{label}: </Text>
-			<TextInput value={value} onChange={onChange} onSubmit={onSubmit} mask={mask} placeholder={placeholder} />
+			<TextField value={value} onChange={onChange} onSubmit={onSubmit} mask={mask} placeholder={placeholder} />
 		</Box>
 	);
 }

@@ -1,0 +1,195 @@
+// gqx in a real pseudo-terminal (tmux) at 80x24 and 160x48: the demo flow, the set-up flow against
+// an emulator in its own process, and Ctrl+C on every screen, each ending with a restored terminal.
+import {spawn, type ChildProcess} from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import {parse} from 'csv-parse/sync';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {cliPath, scratchDir} from '../run-cli.js';
+import {hasTmux, startTerm, type Term} from './tmux.js';
+
+const gqx = `${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)}`;
+let terms: Term[] = [];
+
+function open(command: string, options: Parameters<typeof startTerm>[1]): Term {
+	const term = startTerm(command, options);
+	terms.push(term);
+	return term;
+}
+
+afterEach(() => {
+	for (const term of terms) term.kill();
+	terms = [];
+});
+
+async function expectRestored(term: Term, code = 0): Promise<void> {
+	const screen = await term.waitFor(/ECHO:-?echo/);
+	expect(screen).toContain(`EXIT:${code}`);
+	// Echo back on, alternate screen left, cursor shown.
+	expect(screen).toMatch(/ECHO:echo\b/);
+	expect(term.state()).toEqual({alternate: false, cursorVisible: true});
+}
+
+describe('a real terminal', () => {
+	it('has tmux (installed by .ci/run from Debian packages)', () => {
+		expect(hasTmux()).toBe(true);
+	});
+
+	for (const [width, height] of [
+		[80, 24],
+		[160, 48],
+	] as const) {
+		it(`runs the demo flow at ${width}x${height}: dates, queues, media, intervals, back, export, quit`, async () => {
+			const dir = scratchDir();
+			const term = open(`${gqx} --demo`, {width, height, cwd: dir, env: {GQX_CONFIG_DIR: path.join(dir, 'config')}});
+			await term.waitFor('Dates · days in');
+			expect(term.state().alternate).toBe(true);
+			term.keys('Enter');
+			const table = await term.waitFor(/Total\s+[\d,]+/);
+			// Nothing wraps: every line fits the width.
+			for (const line of table.split('\n')) expect(line.length).toBeLessThanOrEqual(width);
+			expect(table).toMatch(/Queue\s+Offered▼/);
+			expect(table).toContain('Enter drill');
+			term.keys('Enter');
+			await term.waitFor(/Media\s+Offered/);
+			term.keys('Enter');
+			const intervals = await term.waitFor('Offered   ');
+			expect(intervals).toMatch(/by day/);
+			term.keys('Escape');
+			await term.waitFor(/Media\s+Offered/);
+			term.keys('Escape');
+			const back = await term.waitFor(/Queue\s+Offered▼/);
+			const rowsOnScreen = back.split('\n').filter(line => /^[›\s] \S/.test(line) && !/Queue|Total/.test(line)).length;
+			term.keys('e');
+			await term.waitFor('Export this view');
+			term.keys('Enter');
+			await term.waitFor('File: gqx-queues-');
+			term.keys('Enter');
+			const wrote = await term.waitFor(/Wrote \d+ rows/);
+			const count = Number(/Wrote (\d+) rows/.exec(wrote)?.[1]);
+			const file = fs.readdirSync(dir).find(name => name.startsWith('gqx-queues-') && name.endsWith('.csv'));
+			expect(file).toBeDefined();
+			const rows = parse(fs.readFileSync(path.join(dir, file!), 'utf8'), {columns: true}) as Array<Record<string, string>>;
+			// All rows of the view, not only the ones that fit on screen.
+			expect(rows).toHaveLength(count);
+			expect(count).toBeGreaterThanOrEqual(rowsOnScreen);
+			term.keys('q');
+			await expectRestored(term);
+		}, 60_000);
+	}
+});
+
+describe('set-up against an emulator of its own', () => {
+	let emulator: ChildProcess;
+	let url: string;
+	beforeAll(async () => {
+		emulator = spawn(process.execPath, [cliPath, 'emulator', '--queues', '20'], {stdio: ['ignore', 'pipe', 'inherit']});
+		url = await new Promise<string>((resolve, reject) => {
+			emulator.stdout?.on('data', (chunk: Buffer) => {
+				const match = /listening on (\S+)/.exec(chunk.toString());
+				if (match?.[1]) resolve(match[1]);
+			});
+			emulator.on('error', reject);
+		});
+	});
+	afterAll(() => {
+		emulator.kill('SIGINT');
+	});
+
+	it('fixes a wrong secret in place, saves the profile, and starts on it the next time', async () => {
+		const dir = scratchDir();
+		const env = {GQX_CONFIG_DIR: path.join(dir, 'config')};
+		const term = open(gqx, {width: 100, height: 30, cwd: dir, env});
+		await term.waitFor('New profile · step 1 of 4');
+		term.type('custom');
+		await term.waitFor('› Custom base URL');
+		term.keys('Enter');
+		await term.waitFor('Base URL:');
+		term.type(url);
+		term.keys('Enter');
+		await term.waitFor('Client id:');
+		term.type('gqx-demo-client');
+		term.keys('Enter');
+		await term.waitFor('Client secret:');
+		term.type('not-the-secret');
+		term.keys('Enter');
+		const failed = await term.waitFor('✗ Login failed');
+		expect(failed).not.toContain('not-the-secret');
+		term.keys(...Array.from({length: 14}, () => 'BSpace'));
+		term.type('gqx-demo-secret');
+		term.keys('Enter');
+		await term.waitFor('Profile name:');
+		term.keys('Enter');
+		await term.waitFor('Dates · days in');
+		term.keys('Enter');
+		await term.waitFor(/Total\s+[\d,]+/);
+		term.keys('q');
+		await expectRestored(term);
+
+		const again = open(gqx, {width: 100, height: 30, cwd: dir, env});
+		await again.waitFor('Profiles');
+		expect(again.screen()).toMatch(/custom\s+·\s+http:\/\/127\.0\.0\.1/);
+		// One keypress: the remembered dates open the table at once.
+		again.keys('Enter');
+		await again.waitFor(/Total\s+[\d,]+/);
+		again.keys('C-c');
+		await expectRestored(again);
+	}, 60_000);
+});
+
+describe('Ctrl+C', () => {
+	const screens: Array<[string, (term: Term) => Promise<void>]> = [
+		['the date step', async () => {}],
+		['the table', async term => {
+			term.keys('Enter');
+			await term.waitFor(/Total\s+[\d,]+/);
+		}],
+		['the help overlay', async term => {
+			term.keys('Enter');
+			await term.waitFor(/Total\s+[\d,]+/);
+			term.keys('?');
+			await term.waitFor('Press any key to close');
+		}],
+		['the export dialog', async term => {
+			term.keys('Enter');
+			await term.waitFor(/Total\s+[\d,]+/);
+			term.keys('e');
+			await term.waitFor('Export this view');
+		}],
+		['the filter', async term => {
+			term.keys('Enter');
+			await term.waitFor(/Total\s+[\d,]+/);
+			term.keys('/');
+			await term.waitFor('Type to filter');
+		}],
+		['the time zone list', async term => {
+			// One key at a time: ink-select-input applies keys that arrive in one read to a stale index.
+			for (const label of ['Last 30 days', 'This week', 'Last week', 'This month', 'Last month', 'Custom range', 'Time zone']) {
+				term.keys('Down');
+				await term.waitFor(`❯ ${label}`);
+			}
+			term.keys('Enter');
+			await term.waitFor('type to narrow');
+		}],
+	];
+	for (const [where, reach] of screens) {
+		it(`at ${where} leaves a restored terminal`, async () => {
+			const dir = scratchDir();
+			const term = open(`${gqx} --demo`, {width: 100, height: 30, cwd: dir, env: {GQX_CONFIG_DIR: path.join(dir, 'config')}});
+			await term.waitFor('Dates · days in');
+			await reach(term);
+			term.keys('C-c');
+			await expectRestored(term);
+		}, 30_000);
+	}
+
+	it('in the wizard leaves a restored terminal and saves nothing', async () => {
+		const dir = scratchDir();
+		const term = open(gqx, {width: 100, height: 30, cwd: dir, env: {GQX_CONFIG_DIR: path.join(dir, 'config')}});
+		await term.waitFor('New profile');
+		term.type('eu');
+		term.keys('C-c');
+		await expectRestored(term);
+		expect(fs.existsSync(path.join(dir, 'config', 'config.json')) && JSON.parse(fs.readFileSync(path.join(dir, 'config', 'config.json'), 'utf8')).profiles).toEqual({});
+	}, 30_000);
+});

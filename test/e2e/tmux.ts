@@ -1,0 +1,70 @@
+// A real terminal for end-to-end tests: gqx runs under tmux, and tests read the screen as a user sees it.
+import {execFileSync} from 'node:child_process';
+
+let counter = 0;
+
+export type Term = {
+	name: string;
+	screen(): string;
+	/** tmux's own view: is the alternate screen on, is the cursor visible. */
+	state(): {alternate: boolean; cursorVisible: boolean};
+	keys(...keys: string[]): void;
+	type(text: string): void;
+	waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
+	kill(): void;
+};
+
+function tmux(...args: string[]): string {
+	return execFileSync('tmux', args, {encoding: 'utf8'});
+}
+
+export function hasTmux(): boolean {
+	try {
+		execFileSync('tmux', ['-V'], {stdio: 'ignore'});
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Starts `command` in a new tmux window of `width` x `height`. After the command ends the shell
+ * prints `EXIT:<code>` and whether the terminal echoes again, then waits, so tests can look.
+ */
+export function startTerm(command: string, options: {width: number; height: number; env?: Record<string, string>; cwd?: string}): Term {
+	const name = `gqx-e2e-${process.pid}-${counter++}`;
+	const env = Object.entries({NO_COLOR: '', ...options.env}).map(([key, value]) => `${key}=${JSON.stringify(value)}`).join(' ');
+	const script = `${options.cwd ? `cd ${JSON.stringify(options.cwd)} && ` : ''}env ${env} ${command}; echo "EXIT:$?"; stty -a | tr ' ' '\\n' | grep -x -- '-\\?echo' | sed 's/^/ECHO:/'; sleep 120`;
+	tmux('new-session', '-d', '-s', name, '-x', String(options.width), '-y', String(options.height), script);
+	const term: Term = {
+		name,
+		screen: () => tmux('capture-pane', '-p', '-t', name),
+		state: () => {
+			const [alternate, cursor] = tmux('display-message', '-p', '-t', name, '#{alternate_on} #{cursor_flag}').trim().split(' ');
+			return {alternate: alternate === '1', cursorVisible: cursor === '1'};
+		},
+		keys: (...keys) => {
+			tmux('send-keys', '-t', name, ...keys);
+		},
+		type: text => {
+			tmux('send-keys', '-t', name, '-l', text);
+		},
+		waitFor: async (text, timeoutMs = 15_000) => {
+			const deadline = Date.now() + timeoutMs;
+			for (;;) {
+				const screen = term.screen();
+				if (typeof text === 'string' ? screen.includes(text) : text.test(screen)) return screen;
+				if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(text)} in ${name}. Screen:\n${screen}`);
+				await new Promise(resolve => setTimeout(resolve, 50));
+			}
+		},
+		kill: () => {
+			try {
+				tmux('kill-session', '-t', name);
+			} catch {
+				// Already gone.
+			}
+		},
+	};
+	return term;
+}

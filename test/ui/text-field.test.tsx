@@ -1,0 +1,50 @@
+// The text field applies every key to the latest text, however keys are grouped into reads.
+import {Box, Text} from 'ink';
+import {render} from 'ink-testing-library';
+import {useState} from 'react';
+import {afterEach, describe, expect, it} from 'vitest';
+import {TextField} from '../../source/ui/components/text-field.js';
+import {keys, press, type Rendered, ready, waitForText} from './ink.js';
+
+let rendered: Rendered | undefined;
+afterEach(() => rendered?.unmount());
+
+function Harness({mask, onSubmit}: {mask?: string; onSubmit: (value: string) => void}) {
+	const [value, setValue] = useState('');
+	return (
+		<Box flexDirection="column">
+			<Text>ready</Text>
+			<TextField value={value} onChange={setValue} onSubmit={onSubmit} mask={mask} />
+			<Text>value=[{value}]</Text>
+		</Box>
+	);
+}
+
+describe('TextField', () => {
+	it('submits a paste followed by Enter in the same read', async () => {
+		const submitted: string[] = [];
+		rendered = render(<Harness onSubmit={value => submitted.push(value)} />);
+		await ready(rendered, 'ready');
+		rendered.stdin.write('pasted-secret\r');
+		await waitForText(rendered, 'value=[pasted-secret]');
+		expect(submitted).toEqual(['pasted-secret']);
+	});
+
+	it('deletes once per Backspace when several arrive in one read', async () => {
+		rendered = render(<Harness onSubmit={() => {}} />);
+		await ready(rendered, 'ready');
+		await press(rendered, 'abcdef');
+		rendered.stdin.write('\u007F\u007F\u007F');
+		await waitForText(rendered, 'value=[abc]');
+	});
+
+	it('edits in the middle with the arrows, and masks what it shows', async () => {
+		rendered = render(<Harness mask="*" onSubmit={() => {}} />);
+		await ready(rendered, 'ready');
+		await press(rendered, 'acd', '\u001B[D', '\u001B[D', 'b');
+		const frame = await waitForText(rendered, 'value=[abcd]');
+		expect(frame).toContain('****');
+		expect(frame.split('\n')[1]).not.toContain('abcd');
+		await press(rendered, keys.enter);
+	});
+});
