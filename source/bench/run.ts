@@ -209,7 +209,7 @@ async function benchTui(): Promise<void> {
 			onProfile: () => {},
 			onQuit: () => {},
 		}),
-		{stdout: stdout as never, stdin: stdin as never, exitOnCtrlC: false, patchConsole: false, maxFps: 60, incrementalRendering: true},
+		{stdout: stdout as never, stdin: stdin as never, exitOnCtrlC: false, patchConsole: false, maxFps: 60},
 	);
 	const first = (await firstFrame) - arrived;
 	await new Promise(resolve => setTimeout(resolve, 50));
