@@ -50,3 +50,15 @@ export function groundTruth(emu: Emulator, start: DateTime, end: DateTime, timeZ
 export function namesOf(emu: Emulator): (id: string) => string {
 	return id => emu.org.byId.get(id)?.name ?? `(deleted queue ${id.slice(0, 8)})`;
 }
+
+/** A small seeded random number generator (mulberry32): the same seed, the same sequence. */
+export function mulberry32(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+	};
+}

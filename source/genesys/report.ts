@@ -1,20 +1,13 @@
 // One report: the aggregates for a range plus the names of the queues in it. Used by export and the TUI.
 import {type Cell, type QueueRow, rollUp} from '../metrics/rows.js';
 import type {Granularity} from '../range/range.js';
-import {fetchQueueAggregates, type Progress} from './analytics.js';
+import {type AggregateQuery, fetchQueueAggregates, type Progress} from './analytics.js';
 import type {GenesysClient} from './client.js';
 import {deletedQueueName, fetchQueueNames, listQueuesInParallel, type QueueInfo} from './queues.js';
-import type {DateTime} from 'luxon';
 import {compareText} from '../metrics/compare.js';
 
-export type ReportQuery = {
-	start: DateTime;
-	end: DateTime;
-	timeZone: string;
-	granularity?: Granularity;
-	queueIds?: readonly string[];
-	mediaTypes?: readonly string[];
-};
+/** An aggregates query as a report asks it: always the metrics a queue row needs. */
+export type ReportQuery = Omit<AggregateQuery, 'metrics'>;
 
 export type Report = {
 	cells: Cell[];

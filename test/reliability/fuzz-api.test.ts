@@ -8,7 +8,7 @@ import {rollUp} from '../../source/metrics/rows.js';
 import {runAggregateQuery, validateAggregateQuery} from '../../source/emulator/aggregates.js';
 import type {Emulator} from '../../source/emulator/server.js';
 import {buildAggregateBody} from '../../source/genesys/analytics.js';
-import {clientFor, emulator} from '../helpers.js';
+import {clientFor, emulator, mulberry32} from '../helpers.js';
 
 const cases = 1500;
 let emu: Emulator;
@@ -20,17 +20,6 @@ beforeAll(async () => {
 	valid = JSON.stringify({results: runAggregateQuery(emu.org, emu.model, query)});
 });
 afterAll(async () => emu.stop());
-
-function mulberry32(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 type Json = null | boolean | number | string | Json[] | {[key: string]: Json};
 

@@ -7,7 +7,7 @@ import {GenesysClient} from '../../source/genesys/client.js';
 import {ProfileStore} from '../../source/profiles/store.js';
 import {demoClient, type Emulator, type ScheduledFault} from '../../source/emulator/server.js';
 import {App} from '../../source/ui/app.js';
-import {emulator, testNow} from '../helpers.js';
+import {emulator, mulberry32, testNow} from '../helpers.js';
 import {scratchDir} from '../run-cli.js';
 import {keys, ready} from '../ui/ink.js';
 
@@ -20,17 +20,6 @@ beforeAll(async () => {
 	emu = await emulator({queues: 30, seed: 17});
 });
 afterAll(async () => emu.stop());
-
-function mulberry32(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 // Weighted: navigation most, then drilling and the rest. `q` and Ctrl+C are left out so a run goes on.
 const alphabet = [
