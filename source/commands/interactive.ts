@@ -20,6 +20,9 @@ export async function runInteractive(argv: string[], io: Io): Promise<number> {
 		if (!process.stdin.isTTY || !process.stdout.isTTY) {
 			throw new UsageError('The interactive mode needs a terminal.', 'For scripts, pipes and cron jobs use gqx export (see gqx export --help).');
 		}
+		// Ink draws nothing until exit when it thinks it runs in CI (a CI variable in the shell, or a
+		// tool that sets one). Here a person is at a terminal: the screen must be drawn.
+		for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (process.env[name] !== undefined) process.env[name] = 'false';
 		const [{render}, {createElement}, {App}, {takeOverTerminal}] = await Promise.all([import('ink'), import('react'), import('../ui/app.js'), import('../ui/terminal.js')]);
 		let start: import('../ui/app.js').AppStart = {kind: 'auto'};
 		let store: import('../profiles/store.js').ProfileStore | undefined;

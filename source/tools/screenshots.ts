@@ -10,8 +10,11 @@ const cli = path.join(root, 'dist/cli.js');
 const width = 110;
 const height = 30;
 
+// A tmux server of its own, so a user's sessions are never touched.
+const socket = `gqx-shots-${process.pid}`;
+
 function tmux(...args: string[]): string {
-	return execFileSync('tmux', args, {encoding: 'utf8'});
+	return execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
 }
 
 async function waitFor(session: string, text: string | RegExp): Promise<string> {
@@ -74,7 +77,7 @@ async function main(): Promise<void> {
 		console.log('Wrote docs/queue-table.svg and docs/drill-down.svg');
 	} finally {
 		try {
-			tmux('kill-session', '-t', session);
+			tmux('kill-server');
 		} catch {
 			// Gone already.
 		}

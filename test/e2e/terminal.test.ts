@@ -6,7 +6,7 @@ import path from 'node:path';
 import {parse} from 'csv-parse/sync';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {cliPath, scratchDir} from '../run-cli.js';
-import {hasTmux, startTerm, type Term} from './tmux.js';
+import {hasTmux, startTerm, stopServer, type Term} from './tmux.js';
 
 const gqx = `${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)}`;
 let terms: Term[] = [];
@@ -21,6 +21,7 @@ afterEach(() => {
 	for (const term of terms) term.kill();
 	terms = [];
 });
+afterAll(() => stopServer());
 
 async function expectRestored(term: Term, code = 0): Promise<void> {
 	const screen = await term.waitFor(/ECHO:-?echo/);

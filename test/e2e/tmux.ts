@@ -2,6 +2,8 @@
 import {execFileSync} from 'node:child_process';
 
 let counter = 0;
+/** A tmux server of the tests' own (-L), so a user's tmux sessions are never touched. */
+const socket = `gqx-e2e-${process.pid}`;
 
 export type Term = {
 	name: string;
@@ -15,7 +17,16 @@ export type Term = {
 };
 
 function tmux(...args: string[]): string {
-	return execFileSync('tmux', args, {encoding: 'utf8'});
+	return execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
+}
+
+/** Ends the tests' tmux server and every session left on it. */
+export function stopServer(): void {
+	try {
+		tmux('kill-server');
+	} catch {
+		// Not running.
+	}
 }
 
 export function hasTmux(): boolean {
