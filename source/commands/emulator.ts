@@ -2,7 +2,7 @@
 import type {Io} from './export.js';
 import {parseFlags} from './args.js';
 import {UsageError} from '../genesys/errors.js';
-import {describeError} from './errors.js';
+import {reportFailure} from './errors.js';
 
 export const emulatorHelp = `Usage: gqx emulator [--port N] [--seed S] [--queues N] [--rate-limit N] [--latency MS]
 
@@ -53,8 +53,6 @@ export async function runEmulator(args: string[], io: Io, signal?: AbortSignal):
 		await emulator.stop();
 		return 0;
 	} catch (error) {
-		const {text, exitCode} = describeError(error);
-		io.stderr.write(text);
-		return exitCode;
+		return reportFailure(error, io.stderr);
 	}
 }

@@ -11,3 +11,10 @@ export function describeError(error: unknown): {text: string; exitCode: number} 
 	const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
 	return {text: `gqx: unexpected internal error; please report it.\n${detail}\n`, exitCode: 70};
 }
+
+/** Writes the failure to stderr and gives the exit code: the one way every command ends on an error. */
+export function reportFailure(error: unknown, stderr: {write(text: string): unknown}): number {
+	const {text, exitCode} = describeError(error);
+	stderr.write(text);
+	return exitCode;
+}

@@ -11,7 +11,7 @@ import {ProfileStore} from '../profiles/store.js';
 import {type DateChoice, defaultGranularity, type Granularity, isoInterval, isPreset, presets, resolveRange, systemTimeZone, validateGranularity, validateTimeZone} from '../range/range.js';
 import {parseFlags} from './args.js';
 import {type Credentials, resolveCredentials} from './credentials.js';
-import {describeError} from './errors.js';
+import {reportFailure} from './errors.js';
 import {type Format, formats, openSink, render, writeFileAtomic} from './output.js';
 import {matchQueues} from './queue-match.js';
 
@@ -201,9 +201,7 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 		if (plan.output) io.stderr.write(`gqx: wrote ${written} records to ${plan.output}\n`);
 		return 0;
 	} catch (error) {
-		const {text, exitCode} = describeError(error);
-		io.stderr.write(text);
-		return exitCode;
+		return reportFailure(error, io.stderr);
 	} finally {
 		await stopDemo?.();
 	}

@@ -2,7 +2,7 @@
 import {UsageError} from '../genesys/errors.js';
 import {parseFlags} from './args.js';
 import {type Credentials, resolveCredentials} from './credentials.js';
-import {describeError} from './errors.js';
+import {reportFailure} from './errors.js';
 import type {Io} from './export.js';
 
 function environmentCredentials(io: Io): Credentials | undefined {
@@ -49,9 +49,7 @@ export async function runInteractive(argv: string[], io: Io): Promise<number> {
 		}
 		return 0;
 	} catch (error) {
-		const {text, exitCode} = describeError(error);
-		io.stderr.write(text);
-		return exitCode;
+		return reportFailure(error, io.stderr);
 	} finally {
 		await stopDemo?.();
 	}

@@ -1,7 +1,7 @@
 // `gqx profiles list|show|delete`: saved profiles for scripts. The secret is never printed.
 import {UsageError} from '../genesys/errors.js';
 import {type Profile, ProfileStore} from '../profiles/store.js';
-import {describeError} from './errors.js';
+import {reportFailure} from './errors.js';
 import type {Io} from './export.js';
 
 function describe(profile: Profile): string {
@@ -47,8 +47,6 @@ export async function runProfiles(args: string[], io: Io): Promise<number> {
 				throw new UsageError(`Unknown action "${action}" for gqx profiles.`, 'Usage: gqx profiles list|show NAME|delete NAME|path');
 		}
 	} catch (error) {
-		const {text, exitCode} = describeError(error);
-		io.stderr.write(text);
-		return exitCode;
+		return reportFailure(error, io.stderr);
 	}
 }
