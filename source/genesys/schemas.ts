@@ -20,22 +20,17 @@ export const errorBodySchema = z.object({
 	contextId: z.string().optional(),
 });
 
-const finite = z.number().finite();
-const nonNegative = finite.nonnegative();
-
-export const statsSchema = z.object({
-	count: z.number().int().nonnegative().optional(),
-	sum: finite.optional(),
-	min: finite.optional(),
-	max: finite.optional(),
-	ratio: finite.optional(),
-	numerator: nonNegative.optional(),
-	denominator: nonNegative.optional(),
-	target: finite.optional(),
-	current: finite.optional(),
-});
-
-export type Stats = z.infer<typeof statsSchema>;
+export type Stats = {
+	count?: number;
+	sum?: number;
+	min?: number;
+	max?: number;
+	ratio?: number;
+	numerator?: number;
+	denominator?: number;
+	target?: number;
+	current?: number;
+};
 
 export type AggregateResponse = {
 	results?: Array<{
