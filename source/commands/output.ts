@@ -7,11 +7,15 @@ import {type QueueRow, rowFields} from '../metrics/rows.js';
 export const formats = ['table', 'csv', 'json', 'ndjson'] as const;
 export type Format = (typeof formats)[number];
 
-export function toCsv(rows: readonly QueueRow[]): string {
+function csvText(rows: readonly QueueRow[], header: boolean): string {
 	return stringify(
 		rows.map(row => rowFields.map(field => row[field])),
-		{header: true, columns: [...rowFields], cast: {number: value => String(value)}},
+		{header, columns: [...rowFields], cast: {number: value => String(value)}},
 	);
+}
+
+export function toCsv(rows: readonly QueueRow[]): string {
+	return csvText(rows, true);
 }
 
 export function toJson(rows: readonly QueueRow[]): string {
@@ -82,10 +86,6 @@ export function openSink(format: Exclude<Format, 'table'>, target: Target): RowS
 	const stream = temporary ? fs.createWriteStream(temporary, {mode: 0o644}) : target.stream!;
 	let count = 0;
 	let ended = false;
-	const prefix = () => {
-		if (format === 'csv') return count === 0 ? stringify([], {header: true, columns: [...rowFields]}) : '';
-		return '';
-	};
 	return {
 		get count() {
 			return count;
@@ -94,10 +94,7 @@ export function openSink(format: Exclude<Format, 'table'>, target: Target): RowS
 			if (rows.length === 0) return;
 			let text: string;
 			if (format === 'csv') {
-				text = stringify(
-					rows.map(row => rowFields.map(field => row[field])),
-					{header: count === 0, columns: [...rowFields], cast: {number: value => String(value)}},
-				);
+				text = csvText(rows, count === 0);
 			} else if (format === 'json') {
 				text = `${count === 0 ? '[\n' : ',\n'}${rows.map(row => JSON.stringify(row)).join(',\n')}`;
 			} else {
@@ -110,7 +107,7 @@ export function openSink(format: Exclude<Format, 'table'>, target: Target): RowS
 			if (ended) return;
 			ended = true;
 			if (format === 'json') await writeTo(stream, count === 0 ? '[]\n' : '\n]\n');
-			else if (count === 0) await writeTo(stream, prefix());
+			else if (count === 0 && format === 'csv') await writeTo(stream, toCsv([]));
 			if (temporary && target.file) {
 				await new Promise<void>((resolve, reject) => (stream as fs.WriteStream).end((error?: Error | null) => (error ? reject(error) : resolve())));
 				fs.renameSync(temporary, path.resolve(target.file));

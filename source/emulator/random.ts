@@ -26,15 +26,6 @@ export function unit(...parts: number[]): number {
 	return hash(...parts) / 4_294_967_296;
 }
 
-export function stringHash(text: string): number {
-	let h = 2166136261;
-	for (let index = 0; index < text.length; index++) {
-		h ^= text.charCodeAt(index);
-		h = Math.imul(h, 16777619);
-	}
-	return h >>> 0;
-}
-
 /** A UUID-shaped id that is stable for (seed, kind, index). */
 export function stableUuid(seed: number, kind: number, index: number): string {
 	const hex = [0, 1, 2, 3].map(part => hash(seed, kind, index, part).toString(16).padStart(8, '0')).join('');

@@ -94,7 +94,3 @@ export class NetworkError extends GqxError {
 export class ResponseError extends GqxError {
 	override readonly kind = 'response';
 }
-
-export function isGqxError(error: unknown): error is GqxError {
-	return error instanceof GqxError;
-}

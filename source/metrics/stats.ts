@@ -15,41 +15,7 @@ export type MetricStats = {
 /** Statistics by Genesys metric name (`nOffered`, `tHandle`, `oServiceLevel`, ...). */
 export type StatsBag = Record<string, MetricStats>;
 
-function add(a: number | undefined, b: number | undefined): number | undefined {
-	if (a === undefined) return b;
-	if (b === undefined) return a;
-	return a + b;
-}
-
-function pick(a: number | undefined, b: number | undefined, choose: (x: number, y: number) => number): number | undefined {
-	if (a === undefined) return b;
-	if (b === undefined) return a;
-	return choose(a, b);
-}
-
-export function mergeMetric(a: MetricStats, b: MetricStats): MetricStats {
-	const merged: MetricStats = {};
-	const count = add(a.count, b.count);
-	if (count !== undefined) merged.count = count;
-	const sum = add(a.sum, b.sum);
-	if (sum !== undefined) merged.sum = sum;
-	const min = pick(a.min, b.min, Math.min);
-	if (min !== undefined) merged.min = min;
-	const max = pick(a.max, b.max, Math.max);
-	if (max !== undefined) merged.max = max;
-	const numerator = add(a.numerator, b.numerator);
-	if (numerator !== undefined) merged.numerator = numerator;
-	const denominator = add(a.denominator, b.denominator);
-	if (denominator !== undefined) merged.denominator = denominator;
-	if (a.target !== undefined || b.target !== undefined) {
-		if (a.target === undefined) merged.target = b.target;
-		else if (b.target === undefined) merged.target = a.target;
-		else merged.target = a.target === b.target ? a.target : null;
-	}
-	return merged;
-}
-
-/** Adds `b` into `a` in place; `a` must be owned by the caller. Same rules as mergeMetric. */
+/** Adds `b` into `a` in place; `a` must be owned by the caller. */
 function addMetricInto(a: MetricStats, b: MetricStats): void {
 	if (b.count !== undefined) a.count = (a.count ?? 0) + b.count;
 	if (b.sum !== undefined) a.sum = (a.sum ?? 0) + b.sum;
@@ -58,6 +24,12 @@ function addMetricInto(a: MetricStats, b: MetricStats): void {
 	if (b.numerator !== undefined) a.numerator = (a.numerator ?? 0) + b.numerator;
 	if (b.denominator !== undefined) a.denominator = (a.denominator ?? 0) + b.denominator;
 	if (b.target !== undefined) a.target = a.target === undefined || a.target === b.target ? b.target : null;
+}
+
+export function mergeMetric(a: MetricStats, b: MetricStats): MetricStats {
+	const merged = {...a};
+	addMetricInto(merged, b);
+	return merged;
 }
 
 /** Adds `from` into `into` (mutates `into`, which is owned by the caller). */

@@ -1,5 +1,5 @@
 // Date ranges: presets and calendar days in a time zone, turned into the UTC intervals the API takes.
-import {DateTime, Duration, IANAZone} from 'luxon';
+import {DateTime, IANAZone} from 'luxon';
 import {UsageError} from '../genesys/errors.js';
 
 export const presets = ['today', 'yesterday', 'last-7-days', 'last-30-days', 'this-week', 'last-week', 'this-month', 'last-month'] as const;
@@ -142,8 +142,4 @@ export function planChunks(start: DateTime, end: DateTime, granularity: Granular
 		cursor = next;
 	}
 	return chunks;
-}
-
-export function granularityDuration(granularity: Granularity): Duration {
-	return Duration.fromISO(granularity);
 }

@@ -67,10 +67,10 @@ export function App({start, store, envCredentials, cwd, env, now = () => DateTim
 	const [session, setSession] = useState<Session>();
 	const [screen, setScreen] = useState<Screen>({kind: 'picker'});
 	const [profiles, setProfiles] = useState<Profile[]>(() => store?.list() ?? []);
-	const [notices] = useState<string[]>(() => (store?.notices ?? []).map(notice => `The profiles file could not be read (${notice.reason}); it was moved to ${notice.movedTo}.`));
+	const notices = useMemo(() => (store?.notices ?? []).map(notice => `The profiles file could not be read (${notice.reason}); it was moved to ${notice.movedTo}.`), [store]);
 	const sources = useRef(new Map<string, ExplorerSource>());
 
-	const open = (label: string, credentials: Session['credentials'], profile?: Profile): Session => {
+	const open = (label: string, credentials: Session['credentials'], profile?: Partial<Pick<Profile, 'name' | 'dateChoice' | 'timeZone'>>): Session => {
 		const hub = new RetryHub();
 		const next: Session = {label, credentials, profileName: profile?.name, dateChoice: profile?.dateChoice, timeZone: profile?.timeZone ?? systemTimeZone(), client: makeClient(credentials, hub.emit), hub};
 		setSession(next);
@@ -104,8 +104,7 @@ export function App({start, store, envCredentials, cwd, env, now = () => DateTim
 
 	useEffect(() => {
 		if (start.kind === 'demo') {
-			open(`demo (${start.credentials.region.label})`, start.credentials);
-			setSession(previous => (previous ? {...previous, dateChoice: {preset: 'last-7-days'}} : previous));
+			open(`demo (${start.credentials.region.label})`, start.credentials, {dateChoice: {preset: 'last-7-days'}});
 			setScreen({kind: 'dates'});
 		} else if (start.kind === 'profile') {
 			const profile = store?.get(start.name);

@@ -19,6 +19,9 @@ import {compareText} from '../../metrics/compare.js';
 
 const granularityWords: Record<Granularity, string> = {PT15M: '15 minutes', PT30M: '30 minutes', PT1H: 'hour', P1D: 'day', P7D: 'week'};
 
+/** Keys that only change the explorer's own state. */
+const plainActions = {filter: 'filter-start', sort: 'sort-next', 'sort-reverse': 'sort-reverse'} as const;
+
 export type ExplorerProps = {
 	profileLabel: string;
 	range: DateRange;
@@ -166,13 +169,9 @@ export function Explorer({profileLabel, range, source, width, height, theme, cwd
 					dispatch({type: 'back'});
 					return;
 				case 'filter':
-					dispatch({type: 'filter-start'});
-					return;
 				case 'sort':
-					dispatch({type: 'sort-next'});
-					return;
 				case 'sort-reverse':
-					dispatch({type: 'sort-reverse'});
+					dispatch({type: plainActions[action]});
 					return;
 				case 'granularity':
 					if (level.kind === 'intervals') dispatch({type: 'granularity-next'});
