@@ -125,6 +125,12 @@ export function App({start, store, envCredentials, cwd, env, now = () => DateTim
 		{isActive: screen.kind === 'fatal'},
 	);
 
+	// Ink quits on Ctrl+C only when it arrives alone; typed right after other keys it comes in the
+	// same read ("eu\u0003") and would be taken as text. Ctrl+C always quits, on every screen.
+	useInput(input => {
+		if (input.length > 1 && input.includes('\u0003')) exit();
+	});
+
 	const verify = async (values: WizardValues, signal: AbortSignal) => {
 		const client = makeClient({region: resolveRegion(values.region), clientId: values.clientId.trim(), clientSecret: values.clientSecret}, () => {});
 		await client.verify(signal);

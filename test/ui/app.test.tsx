@@ -226,4 +226,16 @@ describe('gqx interactive', () => {
 		expect(store.list()).toHaveLength(1);
 		expect(store.get('acme')?.clientSecret).toBe(demoClient.secret);
 	});
+
+	it('quits on Ctrl+C that arrives in the same read as typed text', async () => {
+		const dir = scratchDir();
+		rendered = render(<App start={{kind: 'auto'}} store={new ProfileStore({cwd: dir})} cwd={dir} env={{NO_COLOR: '1'}} now={now} makeClient={makeClient} />);
+		await ready(rendered, 'New profile');
+		const frames = rendered.frames.length;
+		rendered.stdin.write('eu\u0003');
+		// Ink clears the last frame on exit: the app stops drawing and no text was typed.
+		await new Promise(resolve => setTimeout(resolve, 200));
+		expect(rendered.frames.slice(frames).some(frame => frame.includes('> eu'))).toBe(false);
+	});
 });
+
