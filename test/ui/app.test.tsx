@@ -68,16 +68,22 @@ describe('gqx interactive', () => {
 		expect(store.get('lab')).toMatchObject({region: emu.url, clientId: demoClient.id, clientSecret: demoClient.secret});
 
 		// Custom range in New York time.
-		// The menu starts on "Last 7 days"; the time zone is the last entry.
-		await press(app, ...Array.from({length: 7}, () => keys.down));
-		await waitForText(app, /❯ Time zone/);
+		// The menu starts on "Last 7 days"; the time zone is the last entry. One key at a time:
+		// ink-select-input applies keys handled before a re-render to a stale index.
+		const menu = ['Last 30 days', 'This week', 'Last week', 'This month', 'Last month', 'Custom range', 'Time zone'];
+		for (const label of menu) {
+			await press(app, keys.down);
+			await waitForText(app, `❯ ${label}`);
+		}
 		await press(app, keys.enter);
 		await press(app, 'new york');
 		await waitForText(app, '› America/New_York');
 		await press(app, keys.enter);
 		await waitForText(app, 'Dates · days in America/New_York');
-		await press(app, ...Array.from({length: 6}, () => keys.down));
-		await waitForText(app, /❯ Custom range/);
+		for (const label of menu.slice(0, 6)) {
+			await press(app, keys.down);
+			await waitForText(app, `❯ ${label}`);
+		}
 		await press(app, keys.enter);
 		await waitForText(app, 'From (YYYY-MM-DD):');
 		await press(app, '2026-02-30');
