@@ -1,9 +1,11 @@
 // The explorer reducer, columns and view model, without a terminal.
 import {describe, expect, it} from 'vitest';
 import {type Cell, toRow} from '../../source/metrics/rows.js';
-import {fitColumns} from '../../source/ui/explorer/columns.js';
+import {columns as allColumns, fitColumns} from '../../source/ui/explorer/columns.js';
 import {currentFrame, explorerReducer, type ExplorerState, initialExplorer, selectedIndex} from '../../source/ui/explorer/state.js';
-import {levelView, sparkline} from '../../source/ui/explorer/view.js';
+import {levelRows, levelView, shapeView, sparkline} from '../../source/ui/explorer/view.js';
+import {compareText} from '../../source/metrics/compare.js';
+import {mulberry32} from '../helpers.js';
 import {actionFor, bindings, footerFor, helpRows} from '../../source/ui/keymap.js';
 
 const rows = (...names: string[]) => names.map(name => ({key: name.toLowerCase(), label: name}));
@@ -120,6 +122,49 @@ describe('level view', () => {
 		expect(sparkline([1, null, 1], 3)).toBe('█ █');
 		expect(sparkline([1, 1, 8, 8], 2)).toBe('▂█');
 		expect(toRow({queueId: null, queueName: '', mediaType: null, interval: null}, {}).offered).toBe(0);
+	});
+});
+
+describe('sorting and filtering many rows', () => {
+	it('orders by every column both ways as a plain comparison would: empty values last, ties by name, filters keep the order', () => {
+		const random = mulberry32(7);
+		const words = ['Sales', 'sales', 'Support', 'Billing', 'Élan', 'Ops', 'ops desk', 'Z', 'a'];
+		const cells: Cell[] = [];
+		const names = new Map<string, string>();
+		for (let index = 0; index < 400; index++) {
+			const id = `q${index}`;
+			names.set(id, `${words[Math.floor(random() * words.length)]} ${Math.floor(random() * 5)}`);
+			const offered = Math.floor(random() * 4);
+			// Some queues have no answered calls (ASA and AHT empty), many share a value.
+			const answered = Math.min(offered, Math.floor(random() * 3));
+			cells.push({queueId: id, mediaType: 'voice', interval: 'whole', stats: {nOffered: {count: offered}, ...(answered > 0 ? {tAnswered: {count: answered, sum: answered * 1000 * Math.floor(random() * 3)}, tHandle: {count: answered, sum: answered * 5000}} : {})}});
+		}
+		const totals = {cells, nameOf: (id: string) => names.get(id) ?? id};
+		const level = {kind: 'queues'} as const;
+		const base = levelRows(level, totals, undefined, 'UTC', 'P1D');
+		for (const column of allColumns) {
+			for (const descending of [false, true]) {
+				for (const filter of ['', 'sa', 'OPS ', 'é']) {
+					const view = shapeView(base, level, filter, {column: column.id, descending});
+					const needle = filter.trim().toLowerCase();
+					const expected = base.rows
+						.filter(row => row.label.toLowerCase().includes(needle))
+						.sort((a, b) => {
+							const byName = compareText(a.label.toLowerCase(), b.label.toLowerCase()) || compareText(a.label, b.label);
+							if (column.id === 'name') return (descending ? -1 : 1) * byName;
+							const x = column.value(a.row);
+							const y = column.value(b.row);
+							if (x === y) return byName;
+							if (x === null) return 1;
+							if (y === null) return -1;
+							return (x < y ? -1 : 1) * (descending ? -1 : 1);
+						});
+					const shown = (list: typeof expected) => list.map(row => `${row.label}=${column.id === 'name' ? '' : String(column.value(row.row))}`);
+					expect(shown(view.rows), `${column.id} ${descending ? 'descending' : 'ascending'} filter '${filter}'`).toEqual(shown(expected));
+					expect(view.total.offered).toBe(expected.reduce((sum, row) => sum + row.row.offered, 0));
+				}
+			}
+		}
 	});
 });
 

@@ -1,7 +1,6 @@
 // The table columns of the explorer: header, width, how a row shows and sorts, and which go first when space runs out.
 import {formatCount, formatDuration, formatPercent} from '../../metrics/format.js';
 import type {QueueRow} from '../../metrics/rows.js';
-import {compareText} from '../../metrics/compare.js';
 
 export type ColumnId = 'name' | 'offered' | 'answered' | 'abandoned' | 'abandonRate' | 'serviceLevel' | 'asa' | 'aht' | 'avgTalk' | 'avgAcw' | 'transferred';
 
@@ -46,18 +45,6 @@ export function fitColumns(width: number, nameHeader: string): Column[] {
 	const name = kept[0];
 	if (name) name.width = Math.max(12, width - used(kept) + name.width);
 	return kept;
-}
-
-export function compareBy(column: Column, descending: boolean): (a: QueueRow, b: QueueRow) => number {
-	return (a, b) => {
-		const x = column.value(a);
-		const y = column.value(b);
-		if (x === y) return compareText(a.queueName, b.queueName);
-		if (x === null) return 1;
-		if (y === null) return -1;
-		const order = x < y ? -1 : 1;
-		return descending ? -order : order;
-	};
 }
 
 export function pad(text: string, width: number, align: 'left' | 'right'): string {

@@ -3,11 +3,12 @@ import {DateTime} from 'luxon';
 import {type Cell, type QueueRow, rollUpWithStats, toRow} from '../../metrics/rows.js';
 import {mergeBags, type StatsBag} from '../../metrics/stats.js';
 import type {Granularity} from '../../range/range.js';
-import {type Column, columns, compareBy} from './columns.js';
+import {type Column, columns} from './columns.js';
 import type {Frame, LevelRef} from './state.js';
 import {compareText} from '../../metrics/compare.js';
 
-export type DisplayRow = {key: string; label: string; row: QueueRow; stats: StatsBag};
+/** `search` is the label in lower case, for the filter and name order. */
+export type DisplayRow = {key: string; label: string; search: string; row: QueueRow; stats: StatsBag};
 
 export type LevelView = {rows: DisplayRow[]; total: QueueRow; nameHeader: string; count: number};
 
@@ -18,16 +19,61 @@ export function intervalLabel(interval: string, timeZone: string, granularity: G
 	return start.toFormat('ccc dd LLL HH:mm');
 }
 
-function sortRows(rows: DisplayRow[], frame: Pick<Frame, 'sort'>, level: LevelRef): DisplayRow[] {
-	const column = columns.find(each => each.id === frame.sort.column) as Column;
-	if (column.id === 'name') {
-		const direction = frame.sort.descending ? -1 : 1;
-		// Intervals sort by time (their key), everything else by its label.
-		const name = (row: DisplayRow) => (level.kind === 'intervals' ? row.key : row.label.toLowerCase());
-		return [...rows].sort((a, b) => direction * compareText(name(a), name(b)));
+/** Each row's place in name order (intervals by time), computed once per level's rows. */
+const nameRanks = new WeakMap<LevelRows, Int32Array>();
+
+function rankByName(base: LevelRows, level: LevelRef): Int32Array {
+	let ranks = nameRanks.get(base);
+	if (!ranks) {
+		const {rows} = base;
+		const name = level.kind === 'intervals' ? rows.map(row => row.key) : rows.map(row => row.search);
+		const order = rows.map((_, index) => index).sort((a, b) => compareText(name[a]!, name[b]!) || compareText(rows[a]!.label, rows[b]!.label));
+		ranks = new Int32Array(rows.length);
+		for (const [rank, index] of order.entries()) ranks[index] = rank;
+		nameRanks.set(base, ranks);
 	}
-	const compare = compareBy(column, frame.sort.descending);
-	return [...rows].sort((a, b) => compare(a.row, b.row) || compareText(a.label, b.label));
+	return ranks;
+}
+
+/**
+ * All rows of a level in one sort order: by name, or by a column with null last and ties in name
+ * order. Sorting compares numbers only (names are ranked once), and each order is kept, so typing
+ * a filter never sorts again: filtering a sorted list keeps it sorted.
+ */
+const sortedCache = new WeakMap<LevelRows, Map<string, DisplayRow[]>>();
+
+function sortedRows(base: LevelRows, level: LevelRef, sort: Frame['sort']): DisplayRow[] {
+	let orders = sortedCache.get(base);
+	if (!orders) {
+		orders = new Map();
+		sortedCache.set(base, orders);
+	}
+	const cacheKey = `${sort.column} ${sort.descending}`;
+	let sorted = orders.get(cacheKey);
+	if (!sorted) {
+		const ranks = rankByName(base, level);
+		const {rows} = base;
+		const indexes = rows.map((_, index) => index);
+		if (sort.column === 'name') {
+			const direction = sort.descending ? -1 : 1;
+			indexes.sort((a, b) => direction * (ranks[a]! - ranks[b]!));
+		} else {
+			const column = columns.find(each => each.id === sort.column) as Column;
+			const values = rows.map(row => column.value(row.row));
+			const direction = sort.descending ? -1 : 1;
+			indexes.sort((a, b) => {
+				const x = values[a];
+				const y = values[b];
+				if (x === y) return ranks[a]! - ranks[b]!;
+				if (x === null || x === undefined) return 1;
+				if (y === null || y === undefined) return -1;
+				return x < y ? -direction : direction;
+			});
+		}
+		sorted = indexes.map(index => rows[index]!);
+		orders.set(cacheKey, sorted);
+	}
+	return sorted;
 }
 
 export type LevelRows = {rows: DisplayRow[]; nameHeader: string};
@@ -39,26 +85,39 @@ export type LevelRows = {rows: DisplayRow[]; nameHeader: string};
  */
 export function levelRows(level: LevelRef, totals: {cells: readonly Cell[]; nameOf: (id: string) => string}, intervalCells: readonly Cell[] | undefined, timeZone: string, granularity: Granularity): LevelRows {
 	if (level.kind === 'queues') {
-		return {rows: rollUpWithStats(totals.cells, 'queues', totals.nameOf, null).map(({row, stats}) => ({key: row.queueId ?? '', label: row.queueName, row, stats})), nameHeader: 'Queue'};
+		return {rows: rollUpWithStats(totals.cells, 'queues', totals.nameOf, null).map(({row, stats}) => ({key: row.queueId ?? '', label: row.queueName, search: row.queueName.toLowerCase(), row, stats})), nameHeader: 'Queue'};
 	}
 	if (level.kind === 'media') {
 		const cells = totals.cells.filter(cell => cell.queueId === level.queueId);
-		return {rows: rollUpWithStats(cells, 'media', totals.nameOf, null).map(({row, stats}) => ({key: row.mediaType ?? '', label: row.mediaType ?? '(none)', row, stats})), nameHeader: 'Media'};
+		return {rows: rollUpWithStats(cells, 'media', totals.nameOf, null).map(({row, stats}) => ({key: row.mediaType ?? '', label: row.mediaType ?? '(none)', search: (row.mediaType ?? '(none)').toLowerCase(), row, stats})), nameHeader: 'Media'};
 	}
 	const cells = intervalCells ?? [];
 	return {
-		rows: rollUpWithStats(cells, 'intervals', totals.nameOf, null).map(({row, stats}) => ({key: row.interval ?? '', label: intervalLabel(row.interval ?? '', timeZone, granularity), row, stats})),
+		rows: rollUpWithStats(cells, 'intervals', totals.nameOf, null).map(({row, stats}) => {
+			const label = intervalLabel(row.interval ?? '', timeZone, granularity);
+			return {key: row.interval ?? '', label, search: label.toLowerCase(), row, stats};
+		}),
 		nameHeader: 'Interval',
 	};
+}
+
+const unfilteredTotals = new WeakMap<LevelRows, QueueRow>();
+
+/** Totals come from the rows' merged statistics, never from averaging the rows. */
+function totalOf(base: LevelRows, rows: readonly DisplayRow[], filtered: boolean): QueueRow {
+	const cached = filtered ? undefined : unfilteredTotals.get(base);
+	if (cached) return cached;
+	const total = toRow({queueId: null, queueName: filtered ? 'Total (filtered)' : 'Total', mediaType: null, interval: null}, mergeBags(rows.map(row => row.stats)));
+	if (!filtered) unfilteredTotals.set(base, total);
+	return total;
 }
 
 /** Filter, sort and totals of what is shown. */
 export function shapeView(base: LevelRows, level: LevelRef, filter: string, sort: Frame['sort']): LevelView {
 	const needle = filter.trim().toLowerCase();
-	const shown = needle ? base.rows.filter(row => row.label.toLowerCase().includes(needle)) : base.rows;
-	// Totals come from the rows' merged statistics, never from averaging the rows.
-	const total = toRow({queueId: null, queueName: needle ? 'Total (filtered)' : 'Total', mediaType: null, interval: null}, mergeBags(shown.map(row => row.stats)));
-	return {rows: sortRows(shown, {sort}, level), total, nameHeader: base.nameHeader, count: base.rows.length};
+	const sorted = sortedRows(base, level, sort);
+	const rows = needle ? sorted.filter(row => row.search.includes(needle)) : sorted;
+	return {rows, total: totalOf(base, rows, needle !== ''), nameHeader: base.nameHeader, count: base.rows.length};
 }
 
 export function levelView(frame: Frame, totals: {cells: readonly Cell[]; nameOf: (id: string) => string}, intervalCells: readonly Cell[] | undefined, timeZone: string, granularity: Granularity): LevelView {
