@@ -169,6 +169,8 @@ async function benchTui(): Promise<void> {
 	process.env['NODE_ENV'] ??= 'production';
 	const {createElement} = await import('react');
 	const {render} = await import('ink');
+	const {installFastOutput, fastOutputStats} = await import('../ui/fast-output.js');
+	const fastOutput = process.env['GQX_INK_OUTPUT'] === 'ink' ? false : await installFastOutput();
 	const {Explorer} = await import('../ui/screens/explorer.js');
 	const {themeFor} = await import('../ui/theme.js');
 	const {resolveRange} = await import('../range/range.js');
@@ -236,6 +238,8 @@ async function benchTui(): Promise<void> {
 		if (!Number.isNaN(written)) latencies.push(written - pressed);
 	}
 	instance.unmount();
+	const frames = fastOutputStats();
+	say(`   frames drawn by gqx's compositor: ${fastOutput ? `${frames.fast}, by Ink's own code: ${frames.fallback}` : 'none (GQX_INK_OUTPUT=ink)'}`);
 	const p95 = percentile(latencies, 95);
 	say(`   first table frame after the data arrived: ${ms(first)} (target <= 100 ms)`);
 	say(`   keypress to next frame over ${latencies.length} keys (arrows, PgDn, sort, filter typing): median ${median(latencies).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (target <= 16 ms); rows drawn per frame: at most ${48 - 5}`);

@@ -13,6 +13,17 @@ function environmentCredentials(io: Io): Credentials | undefined {
 	}
 }
 
+/**
+ * Frames are drawn by gqx's compositor where it can (source/ui/fast-output.ts);
+ * GQX_INK_OUTPUT=ink leaves every frame to Ink, GQX_CHECK_FRAMES=1 draws each both ways and
+ * stops on a difference.
+ */
+async function useFastOutput(env: NodeJS.ProcessEnv): Promise<void> {
+	if (env['GQX_INK_OUTPUT'] === 'ink') return;
+	const {installFastOutput} = await import('../ui/fast-output.js');
+	await installFastOutput({verify: env['GQX_CHECK_FRAMES'] === '1'});
+}
+
 export async function runInteractive(argv: string[], io: Io): Promise<number> {
 	let stopDemo: (() => Promise<void>) | undefined;
 	try {
@@ -23,7 +34,7 @@ export async function runInteractive(argv: string[], io: Io): Promise<number> {
 		// Ink draws nothing until exit when it thinks it runs in CI (a CI variable in the shell, or a
 		// tool that sets one). Here a person is at a terminal: the screen must be drawn.
 		for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (process.env[name] !== undefined) process.env[name] = 'false';
-		const [{render}, {createElement}, {App}, {takeOverTerminal}] = await Promise.all([import('ink'), import('react'), import('../ui/app.js'), import('../ui/terminal.js')]);
+		const [{render}, {createElement}, {App}, {takeOverTerminal}] = await Promise.all([import('ink'), import('react'), import('../ui/app.js'), import('../ui/terminal.js'), useFastOutput(io.env)]);
 		let start: import('../ui/app.js').AppStart = {kind: 'auto'};
 		let store: import('../profiles/store.js').ProfileStore | undefined;
 		if (values.demo) {

@@ -125,7 +125,9 @@ describe('gqx interactive', () => {
 
 		// Filter by name, then sort by the next column.
 		const needle = second.queueName.split(' ')[0]!.toLowerCase();
-		await press(app, '/', needle, keys.enter);
+		await press(app, '/');
+		await waitForText(app, 'Type to filter');
+		await press(app, needle, keys.enter);
 		const filtered = await waitForText(app, 'Total (filtered)');
 		const expectedNames = truth.filter(row => row.queueName.toLowerCase().includes(needle));
 		expect(filtered).toContain(`${expectedNames.length}/${truth.length} rows`);
