@@ -1,5 +1,5 @@
 // Queue rows: the derived numbers users see (the export contract), computed from raw statistics.
-import {mergeBags, type StatsBag} from './stats.js';
+import {addInto, mergeBags, type StatsBag} from './stats.js';
 import {compareText} from './compare.js';
 
 /** The Genesys metrics a queue row is computed from. */
@@ -155,22 +155,25 @@ export function rollUp(cells: Iterable<Cell>, level: Level, nameOf: NameLookup, 
 
 /** rollUp, unsorted, keeping each row's merged raw statistics (for totals of any subset of rows). */
 export function rollUpWithStats(cells: Iterable<Cell>, level: Level, nameOf: NameLookup, rangeInterval: string | null): Array<{row: QueueRow; stats: StatsBag}> {
-	const groups = new Map<string, {queueId: string; mediaType: string | null; interval: string | null; bags: StatsBag[]}>();
+	// A group keeps its first bag as is and copies only when a second one is added into it: most
+	// rows come from one to three cells, and copying every metric of every cell was most of the time.
+	type Group = {queueId: string; mediaType: string | null; interval: string | null; stats: Readonly<StatsBag>; owned: boolean};
+	const groups = new Map<string, Group>();
 	for (const cell of cells) {
 		const mediaType = level === 'queues' ? null : cell.mediaType;
 		const interval = level === 'intervals' ? cell.interval : rangeInterval;
-		const key = `${cell.queueId}\u0000${mediaType ?? ''}\u0000${interval ?? ''}`;
-		let group = groups.get(key);
-		if (!group) {
-			group = {queueId: cell.queueId, mediaType, interval, bags: []};
-			groups.set(key, group);
+		const key = level === 'queues' ? cell.queueId : `${cell.queueId}\u0000${mediaType ?? ''}\u0000${interval ?? ''}`;
+		const group = groups.get(key);
+		if (!group) groups.set(key, {queueId: cell.queueId, mediaType, interval, stats: cell.stats, owned: false});
+		else if (group.owned) addInto(group.stats, cell.stats);
+		else {
+			group.stats = addInto(addInto({}, group.stats), cell.stats);
+			group.owned = true;
 		}
-		group.bags.push(cell.stats);
 	}
 	const rows: Array<{row: QueueRow; stats: StatsBag}> = [];
 	for (const group of groups.values()) {
-		const stats = mergeBags(group.bags);
-		rows.push({row: toRow({queueId: group.queueId, queueName: nameOf(group.queueId), mediaType: group.mediaType, interval: group.interval}, stats), stats});
+		rows.push({row: toRow({queueId: group.queueId, queueName: nameOf(group.queueId), mediaType: group.mediaType, interval: group.interval}, group.stats), stats: group.stats});
 	}
 	return rows;
 }

@@ -141,27 +141,30 @@ describe('sorting and filtering many rows', () => {
 		}
 		const totals = {cells, nameOf: (id: string) => names.get(id) ?? id};
 		const level = {kind: 'queues'} as const;
-		const base = levelRows(level, totals, undefined, 'UTC', 'P1D');
-		for (const column of allColumns) {
-			for (const descending of [false, true]) {
-				for (const filter of ['', 'sa', 'OPS ', 'é']) {
-					const view = shapeView(base, level, filter, {column: column.id, descending});
-					const needle = filter.trim().toLowerCase();
-					const expected = base.rows
-						.filter(row => row.label.toLowerCase().includes(needle))
-						.sort((a, b) => {
-							const byName = compareText(a.label.toLowerCase(), b.label.toLowerCase()) || compareText(a.label, b.label);
-							if (column.id === 'name') return (descending ? -1 : 1) * byName;
-							const x = column.value(a.row);
-							const y = column.value(b.row);
-							if (x === y) return byName;
-							if (x === null) return 1;
-							if (y === null) return -1;
-							return (x < y ? -1 : 1) * (descending ? -1 : 1);
-						});
-					const shown = (list: typeof expected) => list.map(row => `${row.label}=${column.id === 'name' ? '' : String(column.value(row.row))}`);
-					expect(shown(view.rows), `${column.id} ${descending ? 'descending' : 'ascending'} filter '${filter}'`).toEqual(shown(expected));
-					expect(view.total.offered).toBe(expected.reduce((sum, row) => sum + row.row.offered, 0));
+		// Column sorts before and after the first sort by name (which ranks all names once).
+		for (const order of [[...allColumns].reverse(), allColumns]) {
+			const base = levelRows(level, totals, undefined, 'UTC', 'P1D');
+			for (const column of order) {
+				for (const descending of [false, true]) {
+					for (const filter of ['', 'sa', 'OPS ', 'é']) {
+						const view = shapeView(base, level, filter, {column: column.id, descending});
+						const needle = filter.trim().toLowerCase();
+						const expected = base.rows
+							.filter(row => row.label.toLowerCase().includes(needle))
+							.sort((a, b) => {
+								const byName = compareText(a.label.toLowerCase(), b.label.toLowerCase()) || compareText(a.label, b.label);
+								if (column.id === 'name') return (descending ? -1 : 1) * byName;
+								const x = column.value(a.row);
+								const y = column.value(b.row);
+								if (x === y) return byName;
+								if (x === null) return 1;
+								if (y === null) return -1;
+								return (x < y ? -1 : 1) * (descending ? -1 : 1);
+							});
+						const shown = (list: typeof expected) => list.map(row => `${row.label}=${column.id === 'name' ? '' : String(column.value(row.row))}`);
+						expect(shown(view.rows), `${column.id} ${descending ? 'descending' : 'ascending'} filter '${filter}'`).toEqual(shown(expected));
+						expect(view.total.offered).toBe(expected.reduce((sum, row) => sum + row.row.offered, 0));
+					}
 				}
 			}
 		}

@@ -19,15 +19,20 @@ export function intervalLabel(interval: string, timeZone: string, granularity: G
 	return start.toFormat('ccc dd LLL HH:mm');
 }
 
-/** Each row's place in name order (intervals by time), computed once per level's rows. */
+/** Name order (intervals by time) of two rows of a level. */
+function byName(level: LevelRef): (a: DisplayRow, b: DisplayRow) => number {
+	return level.kind === 'intervals' ? (a, b) => compareText(a.key, b.key) : (a, b) => compareText(a.search, b.search) || compareText(a.label, b.label);
+}
+
+/** Each row's place in name order, computed once per level's rows, when a sort needs many names compared. */
 const nameRanks = new WeakMap<LevelRows, Int32Array>();
 
 function rankByName(base: LevelRows, level: LevelRef): Int32Array {
 	let ranks = nameRanks.get(base);
 	if (!ranks) {
 		const {rows} = base;
-		const name = level.kind === 'intervals' ? rows.map(row => row.key) : rows.map(row => row.search);
-		const order = rows.map((_, index) => index).sort((a, b) => compareText(name[a]!, name[b]!) || compareText(rows[a]!.label, rows[b]!.label));
+		const compare = byName(level);
+		const order = rows.map((_, index) => index).sort((a, b) => compare(rows[a]!, rows[b]!));
 		ranks = new Int32Array(rows.length);
 		for (const [rank, index] of order.entries()) ranks[index] = rank;
 		nameRanks.set(base, ranks);
@@ -37,8 +42,8 @@ function rankByName(base: LevelRows, level: LevelRef): Int32Array {
 
 /**
  * All rows of a level in one sort order: by name, or by a column with null last and ties in name
- * order. Sorting compares numbers only (names are ranked once), and each order is kept, so typing
- * a filter never sorts again: filtering a sorted list keeps it sorted.
+ * order. Each order is kept, so typing a filter never sorts again: filtering a sorted list keeps
+ * it sorted.
  */
 const sortedCache = new WeakMap<LevelRows, Map<string, DisplayRow[]>>();
 
@@ -51,20 +56,25 @@ function sortedRows(base: LevelRows, level: LevelRef, sort: Frame['sort']): Disp
 	const cacheKey = `${sort.column} ${sort.descending}`;
 	let sorted = orders.get(cacheKey);
 	if (!sorted) {
-		const ranks = rankByName(base, level);
 		const {rows} = base;
 		const indexes = rows.map((_, index) => index);
 		if (sort.column === 'name') {
+			const ranks = rankByName(base, level);
 			const direction = sort.descending ? -1 : 1;
 			indexes.sort((a, b) => direction * (ranks[a]! - ranks[b]!));
 		} else {
 			const column = columns.find(each => each.id === sort.column) as Column;
 			const values = rows.map(row => column.value(row.row));
 			const direction = sort.descending ? -1 : 1;
+			// Ties go in name order: compared directly while they are few (as for the first table,
+			// by offered), by rank once ranks exist.
+			const known = nameRanks.get(base);
+			const compareNames = byName(level);
+			const tie = known ? (a: number, b: number) => known[a]! - known[b]! : (a: number, b: number) => compareNames(rows[a]!, rows[b]!);
 			indexes.sort((a, b) => {
 				const x = values[a];
 				const y = values[b];
-				if (x === y) return ranks[a]! - ranks[b]!;
+				if (x === y) return tie(a, b);
 				if (x === null || x === undefined) return 1;
 				if (y === null || y === undefined) return -1;
 				return x < y ? -direction : direction;
