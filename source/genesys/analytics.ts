@@ -1,7 +1,7 @@
 // Conversation aggregates per queue and media type: chunked, batched, run in parallel, merged exactly.
 import type {DateTime} from 'luxon';
 import {type Cell, queueMetricNames} from '../metrics/rows.js';
-import {mergeMetric, type MetricStats} from '../metrics/stats.js';
+import {addMetricInto, mergeMetric, type MetricStats, type StatsBag} from '../metrics/stats.js';
 import {type Granularity, isoInterval, planChunks} from '../range/range.js';
 import type {GenesysClient} from './client.js';
 import {GqxError} from './errors.js';
@@ -35,6 +35,11 @@ export type FetchOptions = {
 	 * are smaller, and each is parsed while the server still works on the next. Default true.
 	 */
 	splitByMedia?: boolean;
+	/**
+	 * When given, every answer is also added up per queue (all media and intervals together) as it
+	 * arrives, so the queue level is ready when the last answer is in.
+	 */
+	queueTotals?: Map<string, StatsBag>;
 };
 
 type Predicate = {type: 'dimension'; dimension: string; operator: 'matches' | 'notExists'; value?: string};
@@ -89,11 +94,16 @@ function toStats(stats: Stats): MetricStats {
  * Adds one answer into the cell map. Groups without a queueId are not queue traffic and are left
  * out; `wholeRange` replaces bucket intervals when no granularity was asked, so chunks merge.
  */
-export function mergeResponse(cells: Map<string, Cell>, response: AggregateResponse, wholeRange: string | undefined): void {
+export function mergeResponse(cells: Map<string, Cell>, response: AggregateResponse, wholeRange: string | undefined, queueTotals?: Map<string, StatsBag>): void {
 	for (const result of response.results ?? []) {
 		const queueId = result.group?.['queueId'];
 		if (!queueId) continue;
 		const mediaType = result.group?.['mediaType'] ?? null;
+		let queueBag = queueTotals?.get(queueId);
+		if (queueTotals && !queueBag) {
+			queueBag = {};
+			queueTotals.set(queueId, queueBag);
+		}
 		for (const data of result.data ?? []) {
 			const interval = wholeRange ?? data.interval;
 			const key = `${queueId}\u0000${mediaType ?? ''}\u0000${interval}`;
@@ -105,6 +115,11 @@ export function mergeResponse(cells: Map<string, Cell>, response: AggregateRespo
 			for (const metric of data.metrics ?? []) {
 				const existing = cell.stats[metric.metric];
 				cell.stats[metric.metric] = existing ? mergeMetric(existing, toStats(metric.stats)) : toStats(metric.stats);
+				if (queueBag) {
+					const sum = queueBag[metric.metric];
+					if (sum) addMetricInto(sum, metric.stats);
+					else queueBag[metric.metric] = toStats(metric.stats);
+				}
 			}
 		}
 	}
@@ -140,7 +155,7 @@ export async function fetchQueueAggregates(client: GenesysClient, query: Aggrega
 			partitions.map(partition => async (signal: AbortSignal) => {
 				try {
 					const response = await client.post(aggregatesPath, buildAggregateBody(isoInterval(start, end), query, batch, partition), aggregateResponseParser, signal);
-					mergeResponse(cells, response, wholeRange);
+					mergeResponse(cells, response, wholeRange, options.queueTotals);
 				} catch (error) {
 					if (error instanceof GqxError && chunks.length * batches.length > 1) error.part ??= describePart(start, end, batchIndex, batches.length);
 					throw error;

@@ -16,7 +16,7 @@ export type MetricStats = {
 export type StatsBag = Record<string, MetricStats>;
 
 /** Adds `b` into `a` in place; `a` must be owned by the caller. */
-function addMetricInto(a: MetricStats, b: MetricStats): void {
+export function addMetricInto(a: MetricStats, b: MetricStats): void {
 	if (b.count !== undefined) a.count = (a.count ?? 0) + b.count;
 	if (b.sum !== undefined) a.sum = (a.sum ?? 0) + b.sum;
 	if (b.min !== undefined) a.min = a.min === undefined ? b.min : Math.min(a.min, b.min);

@@ -4,7 +4,8 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {fetchQueueAggregates} from '../../source/genesys/analytics.js';
 import {fetchQueueNames, listAllQueues} from '../../source/genesys/queues.js';
 import {fetchReport} from '../../source/genesys/report.js';
-import {type Cell, rollUp} from '../../source/metrics/rows.js';
+import {type Cell, rollUp, toRow} from '../../source/metrics/rows.js';
+import {levelRows, shapeView} from '../../source/ui/explorer/view.js';
 import type {Emulator} from '../../source/emulator/server.js';
 import {clientFor, emulator, groundTruth as truthOf} from '../helpers.js';
 
@@ -97,6 +98,30 @@ describe('fetchQueueAggregates', () => {
 		} finally {
 			emu.clearFaults();
 		}
+	});
+});
+
+describe('queue level added up as answers arrive', () => {
+	it('equals the roll-up of the merged cells, over two chunks and six media partitions', async () => {
+		const client = clientFor(emu);
+		// 40 days: two chunks, each in six media partitions, so each queue is added up from many answers.
+		const start = DateTime.fromISO('2026-02-01', {zone: 'America/Chicago'});
+		const report = await fetchReport(client, {start, end: start.plus({days: 40}), timeZone: 'America/Chicago'});
+		const fromCells = rollUp(report.cells, 'queues', report.nameOf, null);
+		expect(fromCells.length).toBeGreaterThan(200);
+		expect(report.queueTotals.size).toBe(fromCells.length);
+		for (const row of fromCells) {
+			const stats = report.queueTotals.get(row.queueId!);
+			expect(stats, row.queueName).toBeDefined();
+			expect(toRow({queueId: row.queueId, queueName: row.queueName, mediaType: null, interval: null}, stats!)).toEqual(row);
+		}
+		// The TUI's queue level from the running sums is the same as from the cells.
+		const level = {kind: 'queues'} as const;
+		const view = (totals: Parameters<typeof levelRows>[1]) => shapeView(levelRows(level, totals, undefined, 'UTC', 'P1D'), level, '', {column: 'offered', descending: true});
+		const fast = view(report);
+		const slow = view({cells: report.cells, nameOf: report.nameOf});
+		expect(fast.rows.map(row => row.row)).toEqual(slow.rows.map(row => row.row));
+		expect(fast.total).toEqual(slow.total);
 	});
 });
 

@@ -5,9 +5,11 @@ import {fetchQueueAggregates} from '../../genesys/analytics.js';
 import type {GenesysClient, RetryNotice} from '../../genesys/client.js';
 import {fetchReport} from '../../genesys/report.js';
 import type {Cell} from '../../metrics/rows.js';
+import type {StatsBag} from '../../metrics/stats.js';
 import type {DateRange, Granularity} from '../../range/range.js';
 
-export type Totals = {cells: Cell[]; nameOf: (queueId: string) => string; asOf: Date};
+/** `queueTotals`, when there, is the cells added up per queue (the queue level without names). */
+export type Totals = {cells: Cell[]; queueTotals?: ReadonlyMap<string, StatsBag>; nameOf: (queueId: string) => string; asOf: Date};
 export type Intervals = {cells: Cell[]; asOf: Date};
 
 export type ExplorerSource = {
@@ -48,7 +50,7 @@ export function createSource(client: GenesysClient, range: DateRange, hub: Retry
 		totals: ({signal, onProgress, fresh}) =>
 			cached('totals', fresh, async () => {
 				const report = await fetchReport(client, {start: range.start, end: range.end, timeZone: range.timeZone}, {signal, onProgress});
-				return {cells: report.cells, nameOf: report.nameOf, asOf: new Date()};
+				return {cells: report.cells, queueTotals: report.queueTotals, nameOf: report.nameOf, asOf: new Date()};
 			}),
 		intervals: (queueId, mediaType, granularity, {signal, onProgress, fresh}) =>
 			cached(`intervals\u0000${queueId}\u0000${mediaType}\u0000${granularity}`, fresh, async () => {

@@ -93,7 +93,16 @@ export type LevelRows = {rows: DisplayRow[]; nameHeader: string};
  * splits one queue by media type, level 3 is one queue and media by interval. Depends only on the
  * level and the data, so moving the selection never recomputes it.
  */
-export function levelRows(level: LevelRef, totals: {cells: readonly Cell[]; nameOf: (id: string) => string}, intervalCells: readonly Cell[] | undefined, timeZone: string, granularity: Granularity): LevelRows {
+export function levelRows(level: LevelRef, totals: {cells: readonly Cell[]; queueTotals?: ReadonlyMap<string, StatsBag>; nameOf: (id: string) => string}, intervalCells: readonly Cell[] | undefined, timeZone: string, granularity: Granularity): LevelRows {
+	if (level.kind === 'queues' && totals.queueTotals) {
+		// Added up while the answers arrived: only names and derived numbers are left to do.
+		const rows: DisplayRow[] = [];
+		for (const [queueId, stats] of totals.queueTotals) {
+			const queueName = totals.nameOf(queueId);
+			rows.push({key: queueId, label: queueName, search: queueName.toLowerCase(), row: toRow({queueId, queueName, mediaType: null, interval: null}, stats), stats});
+		}
+		return {rows, nameHeader: 'Queue'};
+	}
 	if (level.kind === 'queues') {
 		return {rows: rollUpWithStats(totals.cells, 'queues', totals.nameOf, null).map(({row, stats}) => ({key: row.queueId ?? '', label: row.queueName, search: row.queueName.toLowerCase(), row, stats})), nameHeader: 'Queue'};
 	}
