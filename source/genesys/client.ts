@@ -1,7 +1,7 @@
 // The Genesys Cloud HTTP client on got: client-credentials login, bearer token renewal, retries
 // that honour Retry-After, and typed errors. It knows nothing of queues or metrics.
 import got, {type Got, type Response, RequestError} from 'got';
-import {ApiError, AuthError, GqxError, NetworkError, PermissionError, RateLimitError, ResponseError} from './errors.js';
+import {ApiError, AuthError, CancelledError, NetworkError, PermissionError, RateLimitError, ResponseError, type RetryNotice} from './errors.js';
 import type {ResolvedRegion} from './regions.js';
 import {errorBodySchema, oauthErrorSchema, tokenSchema} from './schemas.js';
 
@@ -10,24 +10,7 @@ export type Parser<T> = {
 	safeParse(value: unknown): {success: true; data: T} | {success: false; error: {issues: ReadonlyArray<{path: ReadonlyArray<PropertyKey>; message: string}>}};
 };
 
-export type RetryNotice = {
-	reason: 'rate-limit' | 'server-error' | 'network';
-	/** 1 for the first retry. */
-	attempt: number;
-	delayMs: number;
-	/** HTTP status that caused it, when there was an answer. */
-	status?: number;
-	/** Path of the request that is retried (never a URL with credentials). */
-	path: string;
-};
-
-/** The words for a retry wait, shown by the export's stderr and the TUI's status bar. */
-export function describeRetry(notice: RetryNotice): string {
-	const wait = `retrying in ${notice.delayMs >= 1000 ? Math.round(notice.delayMs / 1000) : (notice.delayMs / 1000).toFixed(1)} s`;
-	if (notice.reason === 'rate-limit') return `rate limited, ${wait}`;
-	if (notice.reason === 'server-error') return `server answered ${notice.status}, ${wait} (attempt ${notice.attempt})`;
-	return `network problem, ${wait} (attempt ${notice.attempt})`;
-}
+export {CancelledError, describeRetry, type RetryNotice} from './errors.js';
 
 export type ClientOptions = {
 	region: ResolvedRegion;
@@ -91,12 +74,6 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 		};
 		signal?.addEventListener('abort', onAbort, {once: true});
 	});
-}
-
-export class CancelledError extends GqxError {
-	constructor() {
-		super('Cancelled.', '');
-	}
 }
 
 function abortError(): CancelledError {

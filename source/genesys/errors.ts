@@ -94,3 +94,28 @@ export class NetworkError extends GqxError {
 export class ResponseError extends GqxError {
 	override readonly kind = 'response';
 }
+
+export class CancelledError extends GqxError {
+	constructor() {
+		super('Cancelled.', '');
+	}
+}
+
+export type RetryNotice = {
+	reason: 'rate-limit' | 'server-error' | 'network';
+	/** 1 for the first retry. */
+	attempt: number;
+	delayMs: number;
+	/** HTTP status that caused it, when there was an answer. */
+	status?: number;
+	/** Path of the request that is retried (never a URL with credentials). */
+	path: string;
+};
+
+/** The words for a retry wait, shown by the export's stderr and the TUI's status bar. */
+export function describeRetry(notice: RetryNotice): string {
+	const wait = `retrying in ${notice.delayMs >= 1000 ? Math.round(notice.delayMs / 1000) : (notice.delayMs / 1000).toFixed(1)} s`;
+	if (notice.reason === 'rate-limit') return `rate limited, ${wait}`;
+	if (notice.reason === 'server-error') return `server answered ${notice.status}, ${wait} (attempt ${notice.attempt})`;
+	return `network problem, ${wait} (attempt ${notice.attempt})`;
+}

@@ -3,8 +3,8 @@ import {Box, Text, useApp, useInput, useStdout} from 'ink';
 import {DateTime} from 'luxon';
 import {useEffect, useMemo, useRef, useState} from 'react';
 import type {Credentials} from '../commands/credentials.js';
-import {GenesysClient, type RetryNotice} from '../genesys/client.js';
-import {GqxError} from '../genesys/errors.js';
+import type {GenesysClient} from '../genesys/client.js';
+import {GqxError, type RetryNotice} from '../genesys/errors.js';
 import {resolveRegion} from '../genesys/regions.js';
 import type {Profile, ProfileStore} from '../profiles/store.js';
 import {type DateChoice, type DateRange, resolveRange, systemTimeZone} from '../range/range.js';
@@ -16,7 +16,7 @@ import {ProfilePicker} from './screens/profile-picker.js';
 import {Wizard, type WizardValues} from './screens/wizard.js';
 import {themeFor} from './theme.js';
 
-export type ClientFactory = (credentials: Pick<Credentials, 'region' | 'clientId' | 'clientSecret'>, onRetry: (notice: RetryNotice) => void) => GenesysClient;
+export type ClientFactory = (credentials: Pick<Credentials, 'region' | 'clientId' | 'clientSecret'>, onRetry: (notice: RetryNotice) => void) => GenesysClient | Promise<GenesysClient>;
 
 export type AppStart = {kind: 'auto'} | {kind: 'profile'; name: string} | {kind: 'demo'; credentials: Credentials};
 
@@ -38,13 +38,15 @@ type Session = {
 	profileName?: string;
 	dateChoice?: DateChoice;
 	timeZone: string;
-	client: GenesysClient;
+	/** Made when the first request needs it (see defaultFactory). */
+	client: Promise<GenesysClient>;
 	hub: RetryHub;
 };
 
 type Screen = {kind: 'picker'} | {kind: 'wizard'; editing?: Profile} | {kind: 'dates'} | {kind: 'explorer'; range: DateRange} | {kind: 'fatal'; error: GqxError};
 
-const defaultFactory: ClientFactory = (credentials, onRetry) => new GenesysClient({...credentials, onRetry});
+// The client (got, zod) is loaded after the first frame, when a session opens.
+const defaultFactory: ClientFactory = async (credentials, onRetry) => new (await import('../genesys/client.js')).GenesysClient({...credentials, onRetry});
 
 function useTerminalSize(): {width: number; height: number} {
 	const {stdout} = useStdout();
@@ -72,7 +74,10 @@ export function App({start, store, envCredentials, cwd, env, now = () => DateTim
 
 	const open = (label: string, credentials: Session['credentials'], profile?: Partial<Pick<Profile, 'name' | 'dateChoice' | 'timeZone'>>): Session => {
 		const hub = new RetryHub();
-		const next: Session = {label, credentials, profileName: profile?.name, dateChoice: profile?.dateChoice, timeZone: profile?.timeZone ?? systemTimeZone(), client: makeClient(credentials, hub.emit), hub};
+		const client = Promise.resolve().then(() => makeClient(credentials, hub.emit));
+		// A client that cannot be made fails the first request, in the error panel; never unhandled.
+		client.catch(() => {});
+		const next: Session = {label, credentials, profileName: profile?.name, dateChoice: profile?.dateChoice, timeZone: profile?.timeZone ?? systemTimeZone(), client, hub};
 		setSession(next);
 		return next;
 	};
@@ -132,7 +137,7 @@ export function App({start, store, envCredentials, cwd, env, now = () => DateTim
 	});
 
 	const verify = async (values: WizardValues, signal: AbortSignal) => {
-		const client = makeClient({region: resolveRegion(values.region), clientId: values.clientId.trim(), clientSecret: values.clientSecret}, () => {});
+		const client = await makeClient({region: resolveRegion(values.region), clientId: values.clientId.trim(), clientSecret: values.clientSecret}, () => {});
 		await client.verify(signal);
 	};
 

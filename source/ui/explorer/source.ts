@@ -1,9 +1,9 @@
 // Where the explorer's numbers come from: one cached aggregates query for levels 1 and 2, and one per
 // queue, media and granularity for level 3. No Ink here; tests can give the screen any source.
+// The API client and the query code (got, zod) load with the first request, not with the first frame.
 import type {Progress} from '../../genesys/analytics.js';
-import {fetchQueueAggregates} from '../../genesys/analytics.js';
-import type {GenesysClient, RetryNotice} from '../../genesys/client.js';
-import {fetchReport} from '../../genesys/report.js';
+import type {GenesysClient} from '../../genesys/client.js';
+import type {RetryNotice} from '../../genesys/errors.js';
 import type {Cell} from '../../metrics/rows.js';
 import type {StatsBag} from '../../metrics/stats.js';
 import type {DateRange, Granularity} from '../../range/range.js';
@@ -31,7 +31,7 @@ export class RetryHub {
 	}
 }
 
-export function createSource(client: GenesysClient, range: DateRange, hub: RetryHub): ExplorerSource {
+export function createSource(client: GenesysClient | Promise<GenesysClient>, range: DateRange, hub: RetryHub): ExplorerSource {
 	const cache = new Map<string, Promise<Totals | Intervals>>();
 	function cached<T extends Totals | Intervals>(key: string, fresh: boolean | undefined, load: () => Promise<T>): Promise<T> {
 		if (!fresh) {
@@ -49,12 +49,14 @@ export function createSource(client: GenesysClient, range: DateRange, hub: Retry
 	return {
 		totals: ({signal, onProgress, fresh}) =>
 			cached('totals', fresh, async () => {
-				const report = await fetchReport(client, {start: range.start, end: range.end, timeZone: range.timeZone}, {signal, onProgress});
+				const [{fetchReport}, ready] = await Promise.all([import('../../genesys/report.js'), client]);
+				const report = await fetchReport(ready, {start: range.start, end: range.end, timeZone: range.timeZone}, {signal, onProgress});
 				return {cells: report.cells, queueTotals: report.queueTotals, nameOf: report.nameOf, asOf: new Date()};
 			}),
 		intervals: (queueId, mediaType, granularity, {signal, onProgress, fresh}) =>
 			cached(`intervals\u0000${queueId}\u0000${mediaType}\u0000${granularity}`, fresh, async () => {
-				const cells = await fetchQueueAggregates(client, {start: range.start, end: range.end, timeZone: range.timeZone, granularity, queueIds: [queueId], mediaTypes: [mediaType]}, {signal, onProgress});
+				const [{fetchQueueAggregates}, ready] = await Promise.all([import('../../genesys/analytics.js'), client]);
+				const cells = await fetchQueueAggregates(ready, {start: range.start, end: range.end, timeZone: range.timeZone, granularity, queueIds: [queueId], mediaTypes: [mediaType]}, {signal, onProgress});
 				return {cells, asOf: new Date()};
 			}),
 		onRetry: listener => hub.subscribe(listener),

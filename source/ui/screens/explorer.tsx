@@ -2,8 +2,7 @@
 import {Box, Text, useInput} from 'ink';
 import {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import type {Progress} from '../../genesys/analytics.js';
-import {CancelledError, describeRetry} from '../../genesys/client.js';
-import {GqxError} from '../../genesys/errors.js';
+import {CancelledError, describeRetry, GqxError} from '../../genesys/errors.js';
 import {type DateRange, defaultGranularity, type Granularity} from '../../range/range.js';
 import {Breadcrumb, ErrorPanel, Footer, HelpOverlay, StatusBar} from '../components/chrome.js';
 import {DataTable} from '../components/data-table.js';

@@ -1,0 +1,53 @@
+// What each way of starting gqx loads: --version and export never load Ink, and the TUI's first
+// frame loads neither the API client (got) nor the answer schemas (zod). Checked with a module
+// resolution hook in a child process, so the list is what Node really loaded.
+import {spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import {describe, expect, it} from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Packages (by name) and gqx's own files (by path) loaded by running `code` in a fresh Node. */
+function loadedBy(code: string): Set<string> {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gqx-imports-'));
+	const hooks = path.join(dir, 'hooks.mjs');
+	const list = path.join(dir, 'loaded.txt');
+	// The hooks run on a thread of their own and write each URL at once, so an exit loses none.
+	fs.writeFileSync(hooks, `import fs from 'node:fs';\nexport async function resolve(specifier, context, next) {\n\tconst result = await next(specifier, context);\n\tfs.appendFileSync(${JSON.stringify(list)}, result.url + '\\n');\n\treturn result;\n}\n`);
+	const register = path.join(dir, 'register.mjs');
+	fs.writeFileSync(register, `import {register} from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+	const script = path.join(dir, 'main.mjs');
+	fs.writeFileSync(script, code);
+	const result = spawnSync(process.execPath, ['--import', register, script], {cwd: root, encoding: 'utf8', env: {...process.env, NODE_ENV: 'production'}});
+	expect(result.stderr).toBe('');
+	const loaded = fs.readFileSync(list, 'utf8');
+	fs.rmSync(dir, {recursive: true, force: true});
+	const packages = new Set<string>();
+	for (const url of loaded.split('\n')) {
+		// Our own modules by path, packages by name.
+		if (url.startsWith(pathToFileURL(root).href) && !url.includes('/node_modules/')) packages.add(url.slice(pathToFileURL(root).href.length));
+		const match = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
+		if (match) packages.add(match[1]!);
+	}
+	return packages;
+}
+
+describe('lazy imports', () => {
+	it('draws the first frame of the TUI without the API client or the schemas', () => {
+		const app = new URL('dist/ui/app.js', `file://${root}`).href;
+		const loaded = loadedBy(`await import(${JSON.stringify(app)});\n`);
+		expect(loaded.has('ink')).toBe(true);
+		expect(loaded.has('got')).toBe(false);
+		expect(loaded.has('zod')).toBe(false);
+	});
+
+	it('answers --version without Ink, React or the API client', () => {
+		const cli = new URL('dist/cli.js', `file://${root}`).href;
+		const loaded = loadedBy(`process.argv.push('--version');\nawait import(${JSON.stringify(cli)});\n`);
+		expect(loaded.has('dist/cli.js')).toBe(true);
+		for (const name of ['ink', 'react', 'got', 'zod']) expect(loaded.has(name), name).toBe(false);
+	});
+});
