@@ -114,7 +114,10 @@ export function mergeResponse(cells: Map<string, Cell>, response: AggregateRespo
 			}
 			for (const metric of data.metrics ?? []) {
 				const existing = cell.stats[metric.metric];
-				cell.stats[metric.metric] = existing ? mergeMetric(existing, toStats(metric.stats)) : toStats(metric.stats);
+				// The parsed answer is ours alone: a new cell keeps its statistics object (never changed
+				// afterwards; a later chunk makes a merged copy), which saves a copy of every metric. Its
+				// extra fields (the API's `ratio`) are never read: rows derive every number themselves.
+				cell.stats[metric.metric] = existing ? mergeMetric(existing, metric.stats) : metric.stats;
 				if (queueBag) {
 					const sum = queueBag[metric.metric];
 					if (sum) addMetricInto(sum, metric.stats);

@@ -26,8 +26,10 @@ export function addMetricInto(a: MetricStats, b: MetricStats): void {
 	if (b.target !== undefined) a.target = a.target === undefined || a.target === b.target ? b.target : null;
 }
 
+/** A new object with the known fields of both (an answer's own extras, like `ratio`, do not survive a merge). */
 export function mergeMetric(a: MetricStats, b: MetricStats): MetricStats {
-	const merged = {...a};
+	const merged: MetricStats = {};
+	addMetricInto(merged, a);
 	addMetricInto(merged, b);
 	return merged;
 }
