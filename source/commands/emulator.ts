@@ -4,7 +4,7 @@ import {parseFlags} from './args.js';
 import {UsageError} from '../genesys/errors.js';
 import {reportFailure} from './errors.js';
 
-export const emulatorHelp = `Usage: gqx emulator [--port N] [--seed S] [--queues N] [--rate-limit N] [--latency MS]
+export const emulatorHelp = `Usage: gqx emulator [--port N] [--seed S] [--queues N] [--rate-limit N] [--latency MS] [--threads N]
 
 Runs the embedded Genesys Cloud emulator on 127.0.0.1 until Ctrl+C, and prints its URL and
 demo credentials. Point gqx (or any Genesys client with a gateway setting) at the URL.
@@ -13,6 +13,7 @@ demo credentials. Point gqx (or any Genesys client with a gateway setting) at th
   --queues N        number of queues (default 60)
   --rate-limit N    requests per minute per token (default 300, 0 = off)
   --latency MS      added to every answer (default 0)
+  --threads N       threads computing aggregate queries at once (default 2, 0 = the server's own)
 `;
 
 function integer(value: string | undefined, flag: string, fallback: number, min: number, max: number): number {
@@ -24,7 +25,7 @@ function integer(value: string | undefined, flag: string, fallback: number, min:
 
 export async function runEmulator(args: string[], io: Io, signal?: AbortSignal): Promise<number> {
 	try {
-		const {values} = parseFlags(args, {port: {type: 'string'}, seed: {type: 'string'}, queues: {type: 'string'}, 'rate-limit': {type: 'string'}, latency: {type: 'string'}, help: {type: 'boolean', short: 'h'}}, 'emulator');
+		const {values} = parseFlags(args, {port: {type: 'string'}, seed: {type: 'string'}, queues: {type: 'string'}, 'rate-limit': {type: 'string'}, latency: {type: 'string'}, threads: {type: 'string'}, help: {type: 'boolean', short: 'h'}}, 'emulator');
 		if (values.help) {
 			io.stdout.write(emulatorHelp);
 			return 0;
@@ -36,11 +37,12 @@ export async function runEmulator(args: string[], io: Io, signal?: AbortSignal):
 			queues: integer(values.queues, '--queues', 60, 1, 100_000),
 			rateLimitPerMinute: integer(values['rate-limit'], '--rate-limit', 300, 0, 1_000_000),
 			latencyMs: integer(values.latency, '--latency', 0, 0, 60_000),
+			computeThreads: integer(values.threads, '--threads', 2, 0, 64),
 		});
 		io.stdout.write(
 			`Genesys Cloud emulator listening on ${emulator.url}\n` +
 				`  region:        ${emulator.url}\n  client id:     ${demoClient.id}\n  client secret: ${demoClient.secret}\n` +
-				`  queues: ${emulator.org.queues.length}, seed ${emulator.options.seed}\n` +
+				`  queues: ${emulator.org.queues.length}, seed ${emulator.options.seed}, ${emulator.computeThreads || 'no'} compute thread(s)\n` +
 				`Try: gqx export --region ${emulator.url} --client-id ${demoClient.id} --preset last-7-days (secret in GENESYS_CLOUD_CLIENT_SECRET)\n` +
 				`Press Ctrl+C to stop.\n`,
 		);

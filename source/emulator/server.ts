@@ -3,10 +3,12 @@
 import {randomBytes, randomUUID} from 'node:crypto';
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import type {AddressInfo, Socket} from 'node:net';
+import {Worker} from 'node:worker_threads';
 import {runAggregateQuery, validateAggregateQuery} from './aggregates.js';
 import {queueMediaKey} from './catalog.js';
 import {type EmulatedQueue, generateOrg, type Org} from './org.js';
 import {createTrafficModel, type TrafficModel} from './traffic.js';
+import type {ComputeAnswer, ComputeSetup, ComputeTask} from './compute-worker.js';
 
 export type EmulatorClient = {id: string; secret: string; permissions: string[]};
 
@@ -52,7 +54,64 @@ export type EmulatorOptions = {
 	businessOffsetMinutes?: number;
 	/** Keep a log of requests (tests use it to see where secrets went). */
 	recordRequests?: boolean;
+	/**
+	 * Worker threads that compute aggregate queries, so several run at once and a long one does not
+	 * hold up other requests, as on Genesys. 0 (the default) computes them in the server's thread.
+	 * Needs the built emulator (dist/), as workers run JavaScript.
+	 */
+	computeThreads?: number;
 };
+
+/** What a route answers: a body to send as JSON, or JSON text made elsewhere (a compute thread). */
+type Answer = {status?: number; body: unknown; json?: string; headers?: Record<string, string>};
+
+/** Worker threads computing aggregate queries, each task to the next idle one. */
+class ComputePool {
+	readonly #idle: Worker[] = [];
+	readonly #all: Worker[] = [];
+	readonly #waiting: Array<{task: ComputeTask; resolve: (answer: ComputeAnswer) => void}> = [];
+	readonly #pending = new Map<number, (answer: ComputeAnswer) => void>();
+	#next = 0;
+
+	constructor(threads: number, setup: ComputeSetup) {
+		for (let index = 0; index < threads; index++) {
+			const worker = new Worker(new URL('./compute-worker.js', import.meta.url), {workerData: setup});
+			worker.on('message', (answer: ComputeAnswer) => {
+				this.#pending.get(answer.id)?.(answer);
+				this.#pending.delete(answer.id);
+				this.#idle.push(worker);
+				this.#dispatch();
+			});
+			worker.unref();
+			this.#all.push(worker);
+			this.#idle.push(worker);
+		}
+	}
+
+	get size(): number {
+		return this.#all.length;
+	}
+
+	run(query: unknown, nowMs: number): Promise<ComputeAnswer> {
+		return new Promise((resolve, reject) => {
+			this.#waiting.push({task: {id: this.#next++, query, nowMs}, resolve: answer => (answer.error ? reject(new Error(answer.error)) : resolve(answer))});
+			this.#dispatch();
+		});
+	}
+
+	#dispatch(): void {
+		while (this.#idle.length > 0 && this.#waiting.length > 0) {
+			const worker = this.#idle.shift()!;
+			const {task, resolve} = this.#waiting.shift()!;
+			this.#pending.set(task.id, resolve);
+			worker.postMessage(task);
+		}
+	}
+
+	async close(): Promise<void> {
+		await Promise.all(this.#all.map(worker => worker.terminate()));
+	}
+}
 
 export const demoClient: EmulatorClient = {
 	id: 'gqx-demo-client',
@@ -89,7 +148,7 @@ export class Emulator {
 	readonly counts = {token: 0, aggregates: 0, queues: 0, rateLimited: 0};
 	/** When the last answer was sent in full (performance.now()), for benchmarks. */
 	lastAnsweredAt = 0;
-	options: Required<Omit<EmulatorOptions, 'clients' | 'port' | 'host' | 'now'>>;
+	options: Required<Omit<EmulatorOptions, 'clients' | 'port' | 'host' | 'now' | 'computeThreads'>>;
 	#server: Server | undefined;
 	#url = '';
 	#tokens = new Map<string, TokenRecord>();
@@ -98,6 +157,7 @@ export class Emulator {
 	#faults: ScheduledFault[] = [];
 	#sockets = new Set<Socket>();
 	#now: () => number;
+	#pool: ComputePool | undefined;
 
 	constructor(options: EmulatorOptions = {}) {
 		this.#now = options.now ?? (() => Date.now());
@@ -116,11 +176,15 @@ export class Emulator {
 		this.org = generateOrg(this.options.seed, this.options.queues);
 		// Data starts 400 days before the clock, at a day boundary, so "last year" has history.
 		const start = this.#now() - 400 * 86_400_000;
-		this.model = createTrafficModel(this.options.seed, {
-			offsetMinutes: this.options.businessOffsetMinutes,
-			dataStartMs: start - (start % 86_400_000),
-			nowMs: this.#now,
-		});
+		const dataStartMs = start - (start % 86_400_000);
+		this.model = createTrafficModel(this.options.seed, {offsetMinutes: this.options.businessOffsetMinutes, dataStartMs, nowMs: this.#now});
+		const threads = options.computeThreads ?? 0;
+		if (threads > 0) this.#pool = new ComputePool(threads, {seed: this.options.seed, queues: this.options.queues, offsetMinutes: this.options.businessOffsetMinutes, dataStartMs});
+	}
+
+	/** Threads computing aggregate queries (0: the server's own). */
+	get computeThreads(): number {
+		return this.#pool?.size ?? 0;
 	}
 
 	get url(): string {
@@ -149,6 +213,8 @@ export class Emulator {
 	}
 
 	async stop(): Promise<void> {
+		await this.#pool?.close();
+		this.#pool = undefined;
 		const server = this.#server;
 		if (!server) return;
 		this.#server = undefined;
@@ -205,8 +271,10 @@ export class Emulator {
 		if (fault && this.#applyFault(fault, response, correlationId)) return;
 		if (fault?.kind === 'revoke') this.revokeTokens();
 		try {
-			const answer = this.#route(request.method ?? 'GET', url, body, request.headers);
-			const payload = JSON.stringify(fault?.kind === 'transform' && (answer.status ?? 200) === 200 ? fault.transform(answer.body) : answer.body);
+			const routed = this.#route(request.method ?? 'GET', url, body, request.headers);
+			const answer = 'then' in routed ? await routed : routed;
+			const transform = fault?.kind === 'transform' && (answer.status ?? 200) === 200 ? fault.transform : undefined;
+			const payload = answer.json !== undefined && !transform ? answer.json : JSON.stringify(transform ? transform(answer.json === undefined ? answer.body : JSON.parse(answer.json)) : answer.body);
 			if (fault?.kind === 'truncate') {
 				response.writeHead(answer.status ?? 200, {'content-type': 'application/json', 'content-length': String(payload.length)});
 				response.end(payload.slice(0, Math.floor(payload.length / 2)));
@@ -258,7 +326,7 @@ export class Emulator {
 		}
 	}
 
-	#route(method: string, url: URL, body: string, headers: IncomingMessage['headers']): {status?: number; body: unknown; headers?: Record<string, string>} {
+	#route(method: string, url: URL, body: string, headers: IncomingMessage['headers']): Answer | Promise<Answer> {
 		const path = url.pathname.replace(/\/+$/, '');
 		if (path === '/oauth/token') {
 			if (method !== 'POST') throw new HttpError(405, 'method.not.allowed', 'Use POST.');
@@ -279,8 +347,10 @@ export class Emulator {
 			}
 			const query = validateAggregateQuery(parsed);
 			if ('status' in query) throw new HttpError(query.status, query.code, query.message);
+			const empty = {body: this.options.emptyResults === 'empty-object' ? {} : {results: []}};
+			if (this.#pool) return this.#pool.run(parsed, this.#now()).then(computed => (computed.empty ? empty : {body: undefined, json: computed.json}));
 			const results = runAggregateQuery(this.org, this.model, query);
-			if (results.length === 0) return {body: this.options.emptyResults === 'empty-object' ? {} : {results: []}};
+			if (results.length === 0) return empty;
 			return {body: {results}};
 		}
 		if (path === '/api/v2/routing/queues') {
