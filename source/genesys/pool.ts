@@ -1,8 +1,12 @@
 // A bounded pool of async tasks sharing one abort signal.
+import {setMaxListeners} from 'node:events';
 
 /** Runs `tasks` with at most `limit` in flight; the first failure aborts the rest. */
 export async function runPool<T>(tasks: Array<(signal: AbortSignal) => Promise<T>>, limit: number, signal?: AbortSignal): Promise<T[]> {
 	const controller = new AbortController();
+	// Every request in flight listens on this signal (got adds one listener each): allow the pool's
+	// own number, or Node warns on stderr (over the TUI) from 11 on.
+	setMaxListeners(Math.max(10, limit * 2), controller.signal);
 	const onAbort = () => controller.abort();
 	signal?.addEventListener('abort', onAbort, {once: true});
 	const results: T[] = new Array<T>(tasks.length);

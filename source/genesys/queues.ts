@@ -56,12 +56,12 @@ export function deletedQueueName(id: string): string {
  */
 export async function listQueuesInParallel(client: GenesysClient, options: PageOptions & {maxPages?: number; concurrency?: number} = {}): Promise<QueueInfo[] | undefined> {
 	const pageSize = options.pageSize ?? 100;
-	const page = (pageNumber: number) => client.get(queuesPath, new URLSearchParams({pageSize: String(pageSize), pageNumber: String(pageNumber)}), queueListingSchema, options.signal);
+	const page = (pageNumber: number, signal = options.signal) => client.get(queuesPath, new URLSearchParams({pageSize: String(pageSize), pageNumber: String(pageNumber)}), queueListingSchema, signal);
 	const first = await page(1);
 	const pageCount = first.pageCount ?? 1;
 	if (pageCount > (options.maxPages ?? 60)) return undefined;
 	const rest = await runPool(
-		Array.from({length: Math.max(0, pageCount - 1)}, (_, index) => () => page(index + 2)),
+		Array.from({length: Math.max(0, pageCount - 1)}, (_, index) => (signal: AbortSignal) => page(index + 2, signal)),
 		options.concurrency ?? 16,
 		options.signal,
 	);

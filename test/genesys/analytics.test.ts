@@ -2,7 +2,7 @@
 import {DateTime} from 'luxon';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {fetchQueueAggregates} from '../../source/genesys/analytics.js';
-import {fetchQueueNames, listAllQueues} from '../../source/genesys/queues.js';
+import {fetchQueueNames, listAllQueues, listQueuesInParallel} from '../../source/genesys/queues.js';
 import {fetchReport} from '../../source/genesys/report.js';
 import {type Cell, rollUp, toRow} from '../../source/metrics/rows.js';
 import {levelRows, shapeView} from '../../source/ui/explorer/view.js';
@@ -126,6 +126,21 @@ describe('queue level added up as answers arrive', () => {
 });
 
 describe('queue names', () => {
+	it('lists 50 pages at once under one abort signal without a listener warning (it would print over the TUI)', async () => {
+		const warnings: string[] = [];
+		const onWarning = (warning: Error) => warnings.push(warning.name);
+		process.on('warning', onWarning);
+		try {
+			const controller = new AbortController();
+			const queues = await listQueuesInParallel(clientFor(emu), {pageSize: 5, concurrency: 50, signal: controller.signal});
+			expect(queues).toHaveLength(250);
+			await new Promise(resolve => setTimeout(resolve, 50));
+		} finally {
+			process.off('warning', onWarning);
+		}
+		expect(warnings).toEqual([]);
+	});
+
 	it('follows pageCount when the server caps the page size', async () => {
 		const client = clientFor(emu);
 		const all = await listAllQueues(client);
