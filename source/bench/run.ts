@@ -165,24 +165,38 @@ async function benchDrill(): Promise<void> {
 	results['drill'] = drill;
 }
 
-async function benchTui(): Promise<void> {
-	say(`\n3. TUI with ${workload.queues} rows: keypress to next frame, first frame`);
+type TuiSession = {firstMs: number; readyMs: number; frameMs: number; latencies: number[]; fast: number; fallback: number; compositor: boolean};
+
+/**
+ * One explorer session on the workload's emulator at `url` (in its own process: Genesys is a server
+ * elsewhere), through the explorer's real source, in colour, at 160x48. The first table frame is
+ * timed from the moment the last answer (aggregates or queue page) arrived whole at the client,
+ * before it was read; with `keys`, 1,000 keypresses are timed after it.
+ */
+async function tuiSession(url: string, keys: boolean): Promise<TuiSession> {
 	// Production React, as gqx runs it (set before React loads), and colours as in a terminal.
 	process.env['NODE_ENV'] ??= 'production';
 	process.env['FORCE_COLOR'] ??= '1';
 	const {createElement} = await import('react');
 	const {render} = await import('ink');
 	const {installFastOutput, fastOutputStats} = await import('../ui/fast-output.js');
-	const fastOutput = process.env['GQX_INK_OUTPUT'] === 'ink' ? false : await installFastOutput();
+	const compositor = process.env['GQX_INK_OUTPUT'] === 'ink' ? false : await installFastOutput();
 	const {Explorer} = await import('../ui/screens/explorer.js');
 	const {themeFor} = await import('../ui/theme.js');
 	const {resolveRange} = await import('../range/range.js');
-	// The explorer's own source against the workload's emulator (100 ms a request): the first frame
-	// is timed from the moment the last answer (aggregates or queue page) was sent in full.
 	const {createSource, RetryHub} = await import('../ui/explorer/source.js');
-	const emu = await startEmulator({queues: workload.queues, seed: workload.seed, latencyMs: workload.latencyMs, rateLimitPerMinute: workload.rateLimitPerMinute});
 	const range = resolveRange({from: rangeStart.toISODate()!, to: rangeEnd.minus({days: 1}).toISODate()!}, 'UTC');
-	const source = createSource(client(emu), range, new RetryHub());
+	const apiClient = client({url});
+	const realSource = createSource(apiClient, range, new RetryHub());
+	let readyAt = 0;
+	const source = {
+		...realSource,
+		totals: async (options: Parameters<typeof realSource.totals>[0]) => {
+			const totals = await realSource.totals(options);
+			readyAt = performance.now();
+			return totals;
+		},
+	};
 	const stdout = new FakeStdout(160, 48);
 	const stdin = new FakeStdin();
 	stdout.watch = ['Total'];
@@ -210,38 +224,61 @@ async function benchTui(): Promise<void> {
 		{stdout: stdout as never, stdin: stdin as never, exitOnCtrlC: false, patchConsole: false, maxFps: 60},
 	);
 	const shown = await firstFrame;
-	const first = shown - emu.lastAnsweredAt;
-	await emu.stop();
-	await new Promise(resolve => setTimeout(resolve, 50));
-	const sequence: string[] = [];
-	for (let index = 0; index < 1000; index++) {
-		const step = index % 50;
-		if (step < 30) sequence.push('\u001B[B');
-		else if (step < 35) sequence.push('\u001B[6~');
-		else if (step === 35) sequence.push('s');
-		else if (step === 36) sequence.push('S');
-		else if (step === 37) sequence.push('/');
-		else if (step < 42) sequence.push('abcd'[step - 38]!);
-		else if (step === 42) sequence.push('\u001B');
-		else sequence.push('\u001B[A');
-	}
+	const arrived = apiClient.stats.lastAnswerAt;
 	const latencies: number[] = [];
-	for (const key of sequence) {
-		// Keys come at a human pace (one per 40 ms) so Ink's 60 fps throttle is not what is measured.
-		await new Promise(resolve => setTimeout(resolve, 40));
-		const next = stdout.nextWrite();
-		const pressed = performance.now();
-		stdin.write(key);
-		const written = await Promise.race([next, new Promise<number>(resolve => setTimeout(() => resolve(Number.NaN), 1000))]);
-		if (!Number.isNaN(written)) latencies.push(written - pressed);
+	if (keys) {
+		await new Promise(resolve => setTimeout(resolve, 50));
+		const sequence: string[] = [];
+		for (let index = 0; index < 1000; index++) {
+			const step = index % 50;
+			if (step < 30) sequence.push('\u001B[B');
+			else if (step < 35) sequence.push('\u001B[6~');
+			else if (step === 35) sequence.push('s');
+			else if (step === 36) sequence.push('S');
+			else if (step === 37) sequence.push('/');
+			else if (step < 42) sequence.push('abcd'[step - 38]!);
+			else if (step === 42) sequence.push('\u001B');
+			else sequence.push('\u001B[A');
+		}
+		for (const key of sequence) {
+			// Keys come at a human pace (one per 40 ms) so Ink's 60 fps throttle is not what is measured.
+			await new Promise(resolve => setTimeout(resolve, 40));
+			const next = stdout.nextWrite();
+			const pressed = performance.now();
+			stdin.write(key);
+			const written = await Promise.race([next, new Promise<number>(resolve => setTimeout(() => resolve(Number.NaN), 1000))]);
+			if (!Number.isNaN(written)) latencies.push(written - pressed);
+		}
 	}
 	instance.unmount();
 	const frames = fastOutputStats();
-	say(`   frames drawn by gqx's compositor: ${fastOutput ? `${frames.fast}, by Ink's own code: ${frames.fallback}` : 'none (GQX_INK_OUTPUT=ink)'}`);
+	return {firstMs: shown - arrived, readyMs: readyAt - arrived, frameMs: shown - readyAt, latencies, fast: frames.fast, fallback: frames.fallback, compositor};
+}
+
+async function benchTui(): Promise<void> {
+	say(`\n3. TUI with ${workload.queues} rows: first table frame, keypress to next frame`);
+	const emu = await remoteEmulator();
+	// The first table of a session runs code for the first time: each run is a fresh process.
+	const firsts: TuiSession[] = [];
+	for (let run = 0; run < 5; run++) {
+		const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--tui-session', emu.url], {encoding: 'utf8', env: {...process.env}});
+		const line = child.stdout.split('\n').find(each => each.startsWith('{'));
+		if (!line) throw new Error(`the TUI session failed: ${child.stderr}`);
+		firsts.push(JSON.parse(line) as TuiSession);
+	}
+	const session = await tuiSession(emu.url, true);
+	await emu.stop();
+	const {latencies} = session;
+	// "After the data arrives": once the last answer is read and merged (the data is in), and,
+	// stricter, from the moment its bytes arrived (reading it included).
+	const first = median(firsts.map(each => each.frameMs));
+	const strict = median(firsts.map(each => each.firstMs));
 	const p95 = percentile(latencies, 95);
-	say(`   first table frame after the data arrived: ${ms(first)} (target <= 100 ms)`);
+	say(`   first table frame after the data is in (last answer read and merged), median of 5 fresh processes: ${ms(first)} (target <= 100 ms); runs ${firsts.map(each => Math.round(each.frameMs)).join(', ')} ms`);
+	say(`   the same counted from the arrival of the last answer's bytes (reading and merging it included): median ${ms(strict)}; runs ${firsts.map(each => `${Math.round(each.firstMs)} (${Math.round(each.readyMs)} + ${Math.round(each.frameMs)})`).join(', ')} ms`);
 	say(`   keypress to next frame over ${latencies.length} keys (arrows, PgDn, sort, filter typing): median ${median(latencies).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (target <= 16 ms); rows drawn per frame: at most ${48 - 5}`);
-	results['tui'] = {firstFrameMs: first, keys: latencies.length, medianMs: median(latencies), p95Ms: p95, maxMs: Math.max(...latencies)};
+	say(`   frames drawn by gqx's compositor: ${session.compositor ? `${session.fast}, by Ink's own code: ${session.fallback}` : 'none (GQX_INK_OUTPUT=ink)'}`);
+	results['tui'] = {firstFrameAfterDataInMs: first, firstFrameAfterLastBytesMs: strict, firstFrameRuns: firsts.map(({firstMs, readyMs, frameMs}) => ({firstMs, readyMs, frameMs})), keys: latencies.length, medianMs: median(latencies), p95Ms: p95, maxMs: Math.max(...latencies), compositorFrames: session.fast, inkFrames: session.fallback};
 }
 
 /** Peak RSS of a child, from /proc while it runs (VmHWM only grows), in MB. */
@@ -387,6 +424,11 @@ async function benchTuiMemory(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+	if (process.argv[2] === '--tui-session') {
+		// One first-table measurement for benchTui, in a process of its own.
+		process.stdout.write(`${JSON.stringify(await tuiSession(process.argv[3] ?? '', false))}\n`);
+		return;
+	}
 	const only = process.argv.slice(2);
 	const want = (name: string) => only.length === 0 || only.includes(name);
 	say(`gqx benchmarks on ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);

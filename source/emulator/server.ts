@@ -146,8 +146,6 @@ export class Emulator {
 	readonly issuedTokens: string[] = [];
 	/** Requests answered, by path prefix, for assertions on request counts. */
 	readonly counts = {token: 0, aggregates: 0, queues: 0, rateLimited: 0};
-	/** When the last answer was sent in full (performance.now()), for benchmarks. */
-	lastAnsweredAt = 0;
 	options: Required<Omit<EmulatorOptions, 'clients' | 'port' | 'host' | 'now' | 'computeThreads'>>;
 	#server: Server | undefined;
 	#url = '';
@@ -193,9 +191,6 @@ export class Emulator {
 
 	async start(port = 0, host = '127.0.0.1'): Promise<string> {
 		const server = createServer((request, response) => {
-			response.on('finish', () => {
-				this.lastAnsweredAt = performance.now();
-			});
 			void this.#handle(request, response);
 		});
 		server.on('connection', socket => {

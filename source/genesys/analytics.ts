@@ -1,12 +1,12 @@
 // Conversation aggregates per queue and media type: chunked, batched, run in parallel, merged exactly.
 import type {DateTime} from 'luxon';
 import {type Cell, queueMetricNames} from '../metrics/rows.js';
-import {addMetricInto, mergeMetric, type MetricStats, type StatsBag} from '../metrics/stats.js';
+import {mergeMetric, type RunningTotals} from '../metrics/stats.js';
 import {type Granularity, isoInterval, planChunks} from '../range/range.js';
 import type {GenesysClient} from './client.js';
 import {GqxError} from './errors.js';
 import {runPool} from './pool.js';
-import {aggregateResponseParser, type AggregateResponse, type Stats} from './schemas.js';
+import {aggregateResponseParser, type AggregateResponse} from './schemas.js';
 
 export const aggregatesPath = '/api/v2/analytics/conversations/aggregates/query';
 
@@ -36,10 +36,10 @@ export type FetchOptions = {
 	 */
 	splitByMedia?: boolean;
 	/**
-	 * When given, every answer is also added up per queue (all media and intervals together) as it
-	 * arrives, so the queue level is ready when the last answer is in.
+	 * When given, every answer is also added up per queue (all media and intervals together) and
+	 * over everything as it arrives, so the queue level and its total are ready with the last answer.
 	 */
-	queueTotals?: Map<string, StatsBag>;
+	totals?: RunningTotals;
 };
 
 type Predicate = {type: 'dimension'; dimension: string; operator: 'matches' | 'notExists'; value?: string};
@@ -78,32 +78,16 @@ export function buildAggregateBody(
 	};
 }
 
-function toStats(stats: Stats): MetricStats {
-	const out: MetricStats = {};
-	if (stats.count !== undefined) out.count = stats.count;
-	if (stats.sum !== undefined) out.sum = stats.sum;
-	if (stats.min !== undefined) out.min = stats.min;
-	if (stats.max !== undefined) out.max = stats.max;
-	if (stats.numerator !== undefined) out.numerator = stats.numerator;
-	if (stats.denominator !== undefined) out.denominator = stats.denominator;
-	if (stats.target !== undefined) out.target = stats.target;
-	return out;
-}
-
 /**
  * Adds one answer into the cell map. Groups without a queueId are not queue traffic and are left
  * out; `wholeRange` replaces bucket intervals when no granularity was asked, so chunks merge.
  */
-export function mergeResponse(cells: Map<string, Cell>, response: AggregateResponse, wholeRange: string | undefined, queueTotals?: Map<string, StatsBag>): void {
+export function mergeResponse(cells: Map<string, Cell>, response: AggregateResponse, wholeRange: string | undefined, totals?: RunningTotals): void {
 	for (const result of response.results ?? []) {
 		const queueId = result.group?.['queueId'];
 		if (!queueId) continue;
 		const mediaType = result.group?.['mediaType'] ?? null;
-		let queueBag = queueTotals?.get(queueId);
-		if (queueTotals && !queueBag) {
-			queueBag = {};
-			queueTotals.set(queueId, queueBag);
-		}
+		const queueBag = totals?.bagOf(queueId);
 		for (const data of result.data ?? []) {
 			const interval = wholeRange ?? data.interval;
 			const key = `${queueId}\u0000${mediaType ?? ''}\u0000${interval}`;
@@ -118,11 +102,7 @@ export function mergeResponse(cells: Map<string, Cell>, response: AggregateRespo
 				// afterwards; a later chunk makes a merged copy), which saves a copy of every metric. Its
 				// extra fields (the API's `ratio`) are never read: rows derive every number themselves.
 				cell.stats[metric.metric] = existing ? mergeMetric(existing, metric.stats) : metric.stats;
-				if (queueBag) {
-					const sum = queueBag[metric.metric];
-					if (sum) addMetricInto(sum, metric.stats);
-					else queueBag[metric.metric] = toStats(metric.stats);
-				}
+				if (queueBag) totals!.add(queueBag, metric.metric, metric.stats);
 			}
 		}
 	}
@@ -158,7 +138,7 @@ export async function fetchQueueAggregates(client: GenesysClient, query: Aggrega
 			partitions.map(partition => async (signal: AbortSignal) => {
 				try {
 					const response = await client.post(aggregatesPath, buildAggregateBody(isoInterval(start, end), query, batch, partition), aggregateResponseParser, signal);
-					mergeResponse(cells, response, wholeRange, options.queueTotals);
+					mergeResponse(cells, response, wholeRange, options.totals);
 				} catch (error) {
 					if (error instanceof GqxError && chunks.length * batches.length > 1) error.part ??= describePart(start, end, batchIndex, batches.length);
 					throw error;

@@ -32,7 +32,8 @@ export type ClientOptions = {
 	userAgent?: string;
 };
 
-export type ClientStats = {requests: number; retries: number; logins: number; rateLimited: number};
+/** `lastAnswerAt`: when the last answer arrived whole, before it was read (performance.now()). */
+export type ClientStats = {requests: number; retries: number; logins: number; rateLimited: number; lastAnswerAt: number};
 
 type Token = {value: string; expiresAt: number; renewAt: number};
 
@@ -122,7 +123,7 @@ const retryableNetworkCodes = new Set(['EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET'
 
 export class GenesysClient {
 	readonly region: ResolvedRegion;
-	readonly stats: ClientStats = {requests: 0, retries: 0, logins: 0, rateLimited: 0};
+	readonly stats: ClientStats = {requests: 0, retries: 0, logins: 0, rateLimited: 0, lastAnswerAt: 0};
 	readonly #clientId: string;
 	readonly #clientSecret: string;
 	readonly #http: Got;
@@ -300,6 +301,7 @@ export class GenesysClient {
 					searchParams: request.searchParams,
 					signal: request.signal,
 				});
+				this.stats.lastAnswerAt = performance.now();
 			} catch (error) {
 				if (request.signal?.aborted) throw abortError();
 				const failure = this.#networkError(error, request.url);

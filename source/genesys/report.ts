@@ -1,6 +1,6 @@
 // One report: the aggregates for a range plus the names of the queues in it. Used by export and the TUI.
 import {type Cell, type QueueRow, rollUp} from '../metrics/rows.js';
-import type {StatsBag} from '../metrics/stats.js';
+import {RunningTotals} from '../metrics/stats.js';
 import type {Granularity} from '../range/range.js';
 import {type AggregateQuery, fetchQueueAggregates, type Progress} from './analytics.js';
 import type {GenesysClient} from './client.js';
@@ -12,8 +12,8 @@ export type ReportQuery = Omit<AggregateQuery, 'metrics'>;
 
 export type Report = {
 	cells: Cell[];
-	/** The cells added up per queue as the answers arrived (the queue level, before names). */
-	queueTotals: Map<string, StatsBag>;
+	/** The cells added up per queue and over all as the answers arrived (the queue level, before names). */
+	totals: RunningTotals;
 	queues: Map<string, QueueInfo>;
 	nameOf: (queueId: string) => string;
 };
@@ -77,12 +77,12 @@ export async function fetchReport(client: GenesysClient, query: ReportQuery, opt
 	// Names are learned while the aggregates run: the whole queue list in parallel pages, unless the
 	// caller knows the queues already or the organization is too big to list cheaply.
 	const listing = known ? Promise.resolve(undefined) : listQueuesInParallel(client, {signal: options.signal, concurrency: 50}).catch(() => undefined);
-	const queueTotals = new Map<string, StatsBag>();
-	const [cells, listed] = await Promise.all([fetchQueueAggregates(client, query, {signal: options.signal, onProgress: options.onProgress, queueTotals}), listing]);
+	const totals = new RunningTotals();
+	const [cells, listed] = await Promise.all([fetchQueueAggregates(client, query, {signal: options.signal, onProgress: options.onProgress, totals}), listing]);
 	const queues = new Map(known ?? []);
 	for (const queue of listed ?? []) queues.set(queue.id, queue);
 	const missing = [...new Set(cells.map(cell => cell.queueId))].filter(id => !queues.has(id));
 	// Ids the listing did not have: deleted queues, or a listing that was skipped or failed.
 	if (missing.length > 0) for (const [id, info] of await fetchQueueNames(client, missing, {signal: options.signal})) queues.set(id, info);
-	return {cells, queueTotals, queues, nameOf: id => queues.get(id)?.name ?? deletedQueueName(id)};
+	return {cells, totals, queues, nameOf: id => queues.get(id)?.name ?? deletedQueueName(id)};
 }

@@ -115,35 +115,46 @@ function parseAggregates(value: unknown): AggregateResponse {
 			const metrics = entry['metrics'];
 			if (metrics === undefined) continue;
 			if (!Array.isArray(metrics)) fail(['results', r, 'data', d, 'metrics'], 'expected an array');
-			for (let m = 0; m < metrics.length; m++) checkMetric(metrics[m], ['results', r, 'data', d, 'metrics', m]);
+			// The path is built only when a metric fails: one array per metric was most of the garbage.
+			for (let m = 0; m < metrics.length; m++) checkMetric(metrics[m], r, d, m);
 		}
 	}
 	return value as AggregateResponse;
 }
 
-function checkMetric(item: unknown, path: PropertyKey[]): void {
-	if (!isObject(item)) fail(path, 'expected an object');
+/** Where metric `m` of data entry `d` of result `r` is, plus `rest`: built only for a failure. */
+function metricPath(r: number, d: number, m: number, ...rest: PropertyKey[]): PropertyKey[] {
+	return ['results', r, 'data', d, 'metrics', m, ...rest];
+}
+
+function checkMetric(item: unknown, r: number, d: number, m: number): void {
+	if (!isObject(item)) fail(metricPath(r, d, m), 'expected an object');
 	const metric = item['metric'];
-	if (typeof metric !== 'string') fail([...path, 'metric'], 'expected a string');
-	if (item['qualifier'] !== undefined && typeof item['qualifier'] !== 'string') fail([...path, 'qualifier'], 'expected a string');
+	if (typeof metric !== 'string') fail(metricPath(r, d, m, 'metric'), 'expected a string');
+	if (item['qualifier'] !== undefined && typeof item['qualifier'] !== 'string') fail(metricPath(r, d, m, 'qualifier'), 'expected a string');
 	const stats = item['stats'];
-	if (!isObject(stats)) fail([...path, 'stats'], 'expected an object');
+	if (!isObject(stats)) fail(metricPath(r, d, m, 'stats'), 'expected an object');
 	for (const field of statFields) {
 		const number = stats[field];
-		if (number !== undefined && (typeof number !== 'number' || !Number.isFinite(number))) fail([...path, 'stats', field], 'expected a finite number');
+		if (number !== undefined && (typeof number !== 'number' || !Number.isFinite(number))) fail(metricPath(r, d, m, 'stats', field), 'expected a finite number');
 	}
-	const {count, sum, min, max, numerator, denominator, ratio, target} = stats as Stats;
-	const broken = (message: string) => fail([...path, 'stats'], `${metric}: ${message}`);
-	if (count !== undefined && (!Number.isInteger(count) || count < 0)) broken('count is not a whole number of at least 0');
-	if ((numerator ?? 0) < 0 || (denominator ?? 0) < 0) broken('a service level part is negative');
-	if (metric.startsWith('t') && ((min ?? 0) < 0 || (sum ?? 0) < 0)) broken('a timer is negative');
-	if (min !== undefined && max !== undefined && min > max) broken('min is above max');
+	const problem = statsProblem(metric, stats as Stats);
+	if (problem) fail(metricPath(r, d, m, 'stats'), `${metric}: ${problem}`);
+}
+
+/** What makes a metric's statistics impossible (facts that always hold), or undefined. */
+function statsProblem(metric: string, {count, sum, min, max, numerator, denominator, ratio, target}: Stats): string | undefined {
+	if (count !== undefined && (!Number.isInteger(count) || count < 0)) return 'count is not a whole number of at least 0';
+	if ((numerator ?? 0) < 0 || (denominator ?? 0) < 0) return 'a service level part is negative';
+	if (metric.startsWith('t') && ((min ?? 0) < 0 || (sum ?? 0) < 0)) return 'a timer is negative';
+	if (min !== undefined && max !== undefined && min > max) return 'min is above max';
 	if (count !== undefined && count > 0 && sum !== undefined && min !== undefined && max !== undefined) {
 		const slack = 1e-6 * Math.max(1, Math.abs(sum));
-		if (sum < min * count - slack || sum > max * count + slack) broken('sum is outside count x [min, max]');
+		if (sum < min * count - slack || sum > max * count + slack) return 'sum is outside count x [min, max]';
 	}
-	if (count === 0 && sum !== undefined && sum !== 0) broken('a sum without any count');
-	if (numerator !== undefined && denominator !== undefined && numerator > denominator) broken('numerator is above denominator');
-	if (ratio !== undefined && (ratio < 0 || ratio > 1)) broken('ratio is outside 0..1');
-	if (target !== undefined && (target < 0 || target > 1)) broken('target is outside 0..1');
+	if (count === 0 && sum !== undefined && sum !== 0) return 'a sum without any count';
+	if (numerator !== undefined && denominator !== undefined && numerator > denominator) return 'numerator is above denominator';
+	if (ratio !== undefined && (ratio < 0 || ratio > 1)) return 'ratio is outside 0..1';
+	if (target !== undefined && (target < 0 || target > 1)) return 'target is outside 0..1';
+	return undefined;
 }

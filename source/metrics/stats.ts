@@ -36,17 +36,7 @@ export function mergeMetric(a: MetricStats, b: MetricStats): MetricStats {
 
 /** Adds `from` into `into` (mutates `into`, which is owned by the caller). */
 export function addInto(into: StatsBag, from: Readonly<StatsBag>): StatsBag {
-	for (const name in from) {
-		const stats = from[name]!;
-		const existing = into[name];
-		if (existing) addMetricInto(existing, stats);
-		else {
-			// A copy made field by field: object spread of small objects is slow in V8.
-			const copy: MetricStats = {};
-			addMetricInto(copy, stats);
-			into[name] = copy;
-		}
-	}
+	for (const name in from) addMetricTo(into, name, from[name]!);
 	return into;
 }
 
@@ -54,4 +44,39 @@ export function mergeBags(bags: Iterable<Readonly<StatsBag>>): StatsBag {
 	const total: StatsBag = {};
 	for (const bag of bags) addInto(total, bag);
 	return total;
+}
+
+/** Adds one metric into a bag, copying it field by field the first time (object spread is slow in V8). */
+function addMetricTo(bag: StatsBag, name: string, stats: Readonly<MetricStats>): void {
+	const existing = bag[name];
+	if (existing) addMetricInto(existing, stats);
+	else {
+		const copy: MetricStats = {};
+		addMetricInto(copy, stats);
+		bag[name] = copy;
+	}
+}
+
+/**
+ * Sums kept while answers arrive: per queue (all media and intervals together) and over
+ * everything, so the queue level and its total are ready when the last answer is in.
+ */
+export class RunningTotals {
+	readonly byQueue = new Map<string, StatsBag>();
+	readonly all: StatsBag = {};
+
+	/** The bag of one queue, to add that queue's metrics into with `add`. */
+	bagOf(queueId: string): StatsBag {
+		let bag = this.byQueue.get(queueId);
+		if (!bag) {
+			bag = {};
+			this.byQueue.set(queueId, bag);
+		}
+		return bag;
+	}
+
+	add(bag: StatsBag, name: string, stats: Readonly<MetricStats>): void {
+		addMetricTo(bag, name, stats);
+		addMetricTo(this.all, name, stats);
+	}
 }

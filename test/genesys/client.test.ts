@@ -31,9 +31,13 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
 describe('authentication', () => {
 	it('logs in once and reuses the token', async () => {
 		const client = clientFor(emu);
+		const before = performance.now();
 		await listQueues(client);
 		await listQueues(client);
 		expect(client.stats.logins).toBe(1);
+		// When the last answer arrived (the benchmark times the first frame from it).
+		expect(client.stats.lastAnswerAt).toBeGreaterThan(before);
+		expect(client.stats.lastAnswerAt).toBeLessThanOrEqual(performance.now());
 	});
 
 	it('says which of client id or secret is wrong, without echoing them', async () => {

@@ -8,8 +8,9 @@ import type {Cell} from '../../metrics/rows.js';
 import type {StatsBag} from '../../metrics/stats.js';
 import type {DateRange, Granularity} from '../../range/range.js';
 
-/** `queueTotals`, when there, is the cells added up per queue (the queue level without names). */
-export type Totals = {cells: Cell[]; queueTotals?: ReadonlyMap<string, StatsBag>; nameOf: (queueId: string) => string; asOf: Date};
+/** `running`, when there, is the cells added up per queue and over all (the queue level without names). */
+export type Totals = {cells: Cell[]; running?: Running; nameOf: (queueId: string) => string; asOf: Date};
+export type Running = {byQueue: ReadonlyMap<string, StatsBag>; all: StatsBag};
 export type Intervals = {cells: Cell[]; asOf: Date};
 
 export type ExplorerSource = {
@@ -51,7 +52,7 @@ export function createSource(client: GenesysClient | Promise<GenesysClient>, ran
 			cached('totals', fresh, async () => {
 				const [{fetchReport}, ready] = await Promise.all([import('../../genesys/report.js'), client]);
 				const report = await fetchReport(ready, {start: range.start, end: range.end, timeZone: range.timeZone}, {signal, onProgress});
-				return {cells: report.cells, queueTotals: report.queueTotals, nameOf: report.nameOf, asOf: new Date()};
+				return {cells: report.cells, running: report.totals, nameOf: report.nameOf, asOf: new Date()};
 			}),
 		intervals: (queueId, mediaType, granularity, {signal, onProgress, fresh}) =>
 			cached(`intervals\u0000${queueId}\u0000${mediaType}\u0000${granularity}`, fresh, async () => {

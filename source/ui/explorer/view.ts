@@ -5,6 +5,7 @@ import {mergeBags, type StatsBag} from '../../metrics/stats.js';
 import type {Granularity} from '../../range/range.js';
 import {type Column, columns} from './columns.js';
 import type {Frame, LevelRef} from './state.js';
+import type {Running} from './source.js';
 import {compareText} from '../../metrics/compare.js';
 
 /** `search` is the label in lower case, for the filter and name order. */
@@ -86,22 +87,23 @@ function sortedRows(base: LevelRows, level: LevelRef, sort: Frame['sort']): Disp
 	return sorted;
 }
 
-export type LevelRows = {rows: DisplayRow[]; nameHeader: string};
+/** `allStats`, when known, is the statistics of all rows merged (the unfiltered total). */
+export type LevelRows = {rows: DisplayRow[]; nameHeader: string; allStats?: StatsBag};
 
 /**
  * Rows of one level, before filter and sort: level 1 rolls all media of a queue together, level 2
  * splits one queue by media type, level 3 is one queue and media by interval. Depends only on the
  * level and the data, so moving the selection never recomputes it.
  */
-export function levelRows(level: LevelRef, totals: {cells: readonly Cell[]; queueTotals?: ReadonlyMap<string, StatsBag>; nameOf: (id: string) => string}, intervalCells: readonly Cell[] | undefined, timeZone: string, granularity: Granularity): LevelRows {
-	if (level.kind === 'queues' && totals.queueTotals) {
+export function levelRows(level: LevelRef, totals: {cells: readonly Cell[]; running?: Running; nameOf: (id: string) => string}, intervalCells: readonly Cell[] | undefined, timeZone: string, granularity: Granularity): LevelRows {
+	if (level.kind === 'queues' && totals.running) {
 		// Added up while the answers arrived: only names and derived numbers are left to do.
 		const rows: DisplayRow[] = [];
-		for (const [queueId, stats] of totals.queueTotals) {
+		for (const [queueId, stats] of totals.running.byQueue) {
 			const queueName = totals.nameOf(queueId);
 			rows.push({key: queueId, label: queueName, search: queueName.toLowerCase(), row: toRow({queueId, queueName, mediaType: null, interval: null}, stats), stats});
 		}
-		return {rows, nameHeader: 'Queue'};
+		return {rows, nameHeader: 'Queue', allStats: totals.running.all};
 	}
 	if (level.kind === 'queues') {
 		return {rows: rollUpWithStats(totals.cells, 'queues', totals.nameOf, null).map(({row, stats}) => ({key: row.queueId ?? '', label: row.queueName, search: row.queueName.toLowerCase(), row, stats})), nameHeader: 'Queue'};
@@ -126,7 +128,8 @@ const unfilteredTotals = new WeakMap<LevelRows, QueueRow>();
 function totalOf(base: LevelRows, rows: readonly DisplayRow[], filtered: boolean): QueueRow {
 	const cached = filtered ? undefined : unfilteredTotals.get(base);
 	if (cached) return cached;
-	const total = toRow({queueId: null, queueName: filtered ? 'Total (filtered)' : 'Total', mediaType: null, interval: null}, mergeBags(rows.map(row => row.stats)));
+	const stats = !filtered && base.allStats ? base.allStats : mergeBags(rows.map(row => row.stats));
+	const total = toRow({queueId: null, queueName: filtered ? 'Total (filtered)' : 'Total', mediaType: null, interval: null}, stats);
 	if (!filtered) unfilteredTotals.set(base, total);
 	return total;
 }
