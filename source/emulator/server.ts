@@ -72,20 +72,41 @@ class ComputePool {
 	readonly #waiting: Array<{task: ComputeTask; resolve: (answer: ComputeAnswer) => void}> = [];
 	readonly #pending = new Map<number, (answer: ComputeAnswer) => void>();
 	#next = 0;
+	#closed = false;
+
+	readonly #setup: ComputeSetup;
+	/** The task each busy worker has. */
+	readonly #busy = new Map<Worker, number>();
 
 	constructor(threads: number, setup: ComputeSetup) {
-		for (let index = 0; index < threads; index++) {
-			const worker = new Worker(new URL('./compute-worker.js', import.meta.url), {workerData: setup});
-			worker.on('message', (answer: ComputeAnswer) => {
-				this.#pending.get(answer.id)?.(answer);
-				this.#pending.delete(answer.id);
-				this.#idle.push(worker);
-				this.#dispatch();
-			});
-			worker.unref();
-			this.#all.push(worker);
+		this.#setup = setup;
+		for (let index = 0; index < threads; index++) this.#spawn();
+	}
+
+	#spawn(): void {
+		const worker = new Worker(new URL('./compute-worker.js', import.meta.url), {workerData: this.#setup});
+		worker.on('message', (answer: ComputeAnswer) => {
+			this.#pending.get(answer.id)?.(answer);
+			this.#pending.delete(answer.id);
+			this.#busy.delete(worker);
 			this.#idle.push(worker);
-		}
+			this.#dispatch();
+		});
+		// A worker that dies fails its task (the request gets a 500) and is replaced.
+		worker.on('error', (error: Error) => {
+			const id = this.#busy.get(worker);
+			if (id !== undefined) this.#pending.get(id)?.({id, error: error.message});
+			if (id !== undefined) this.#pending.delete(id);
+			this.#busy.delete(worker);
+			this.#all.splice(this.#all.indexOf(worker), 1);
+			const idle = this.#idle.indexOf(worker);
+			if (idle >= 0) this.#idle.splice(idle, 1);
+			if (!this.#closed) this.#spawn();
+			this.#dispatch();
+		});
+		worker.unref();
+		this.#all.push(worker);
+		this.#idle.push(worker);
 	}
 
 	get size(): number {
@@ -104,11 +125,13 @@ class ComputePool {
 			const worker = this.#idle.shift()!;
 			const {task, resolve} = this.#waiting.shift()!;
 			this.#pending.set(task.id, resolve);
+			this.#busy.set(worker, task.id);
 			worker.postMessage(task);
 		}
 	}
 
 	async close(): Promise<void> {
+		this.#closed = true;
 		await Promise.all(this.#all.map(worker => worker.terminate()));
 	}
 }
@@ -266,8 +289,7 @@ export class Emulator {
 		if (fault && this.#applyFault(fault, response, correlationId)) return;
 		if (fault?.kind === 'revoke') this.revokeTokens();
 		try {
-			const routed = this.#route(request.method ?? 'GET', url, body, request.headers);
-			const answer = 'then' in routed ? await routed : routed;
+			const answer = await this.#route(request.method ?? 'GET', url, body, request.headers);
 			const transform = fault?.kind === 'transform' && (answer.status ?? 200) === 200 ? fault.transform : undefined;
 			const payload = answer.json !== undefined && !transform ? answer.json : JSON.stringify(transform ? transform(answer.json === undefined ? answer.body : JSON.parse(answer.json)) : answer.body);
 			if (fault?.kind === 'truncate') {
