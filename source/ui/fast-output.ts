@@ -34,10 +34,11 @@ const simple = new Map<number, boolean>();
 function isSimpleCodePoint(code: number): boolean {
 	let known = simple.get(code);
 	if (known === undefined) {
+		if (stringWidth === undefined) return false;
 		// Latin, Greek, Cyrillic and the symbol blocks (punctuation, arrows, box drawing, blocks,
 		// shapes, braille); other scripts may join characters into one grapheme: Ink's code handles them.
 		const inRange = (code >= 0xa0 && code < 0x0590) || (code >= 0x2010 && code < 0x2c00);
-		known = inRange && stringWidth !== undefined && stringWidth(String.fromCharCode(code)) === 1;
+		known = inRange && stringWidth(String.fromCharCode(code)) === 1;
 		simple.set(code, known);
 	}
 	return known;
