@@ -7,6 +7,7 @@ import {GenesysClient} from '../../source/genesys/client.js';
 import {ProfileStore} from '../../source/profiles/store.js';
 import {demoClient, type Emulator, type ScheduledFault} from '../../source/emulator/server.js';
 import {App} from '../../source/ui/app.js';
+import {checkFramesEvery} from '../../source/ui/fast-output.js';
 import {emulator, mulberry32, testNow} from '../helpers.js';
 import {scratchDir} from '../run-cli.js';
 import {keys, ready} from '../ui/ink.js';
@@ -14,6 +15,9 @@ import {keys, ready} from '../ui/ink.js';
 /** 20 seeds; 5,000 keys each in CI, 1,000 on a developer's run; FUZZ_KEYS sets it (docs/reliability.md). */
 const seeds = 20;
 const keysPerSeed = Number(process.env['FUZZ_KEYS'] ?? (process.env['CI'] ? 5000 : 1000));
+// Every frame drawn both ways (test/setup.ts) made 100,000 keys take about 10 minutes: the long
+// run compares every 5th frame with Ink's, still some 20,000 of them.
+if (keysPerSeed > 1000) checkFramesEvery(5);
 
 let emu: Emulator;
 beforeAll(async () => {
