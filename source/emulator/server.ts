@@ -95,8 +95,10 @@ class ComputePool {
 		// A worker that dies fails its task (the request gets a 500) and is replaced.
 		worker.on('error', (error: Error) => {
 			const id = this.#busy.get(worker);
-			if (id !== undefined) this.#pending.get(id)?.({id, error: error.message});
-			if (id !== undefined) this.#pending.delete(id);
+			if (id !== undefined) {
+				this.#pending.get(id)?.({id, error: error.message});
+				this.#pending.delete(id);
+			}
 			this.#busy.delete(worker);
 			this.#all.splice(this.#all.indexOf(worker), 1);
 			const idle = this.#idle.indexOf(worker);
@@ -291,7 +293,8 @@ export class Emulator {
 		try {
 			const answer = await this.#route(request.method ?? 'GET', url, body, request.headers);
 			const transform = fault?.kind === 'transform' && (answer.status ?? 200) === 200 ? fault.transform : undefined;
-			const payload = answer.json !== undefined && !transform ? answer.json : JSON.stringify(transform ? transform(answer.json === undefined ? answer.body : JSON.parse(answer.json)) : answer.body);
+			// A compute thread's answer comes as JSON text already; a transform fault works on the object.
+			const payload = transform ? JSON.stringify(transform(answer.json === undefined ? answer.body : JSON.parse(answer.json))) : (answer.json ?? JSON.stringify(answer.body));
 			if (fault?.kind === 'truncate') {
 				response.writeHead(answer.status ?? 200, {'content-type': 'application/json', 'content-length': String(payload.length)});
 				response.end(payload.slice(0, Math.floor(payload.length / 2)));
