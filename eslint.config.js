@@ -1,11 +1,13 @@
-// Lint rules: the recommended JS and TypeScript sets, with type information off for speed.
+// Lint rules: the recommended JS and TypeScript sets, with type information off for speed; layout is prettier's.
 import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
 	{ignores: ['dist/', 'node_modules/', 'bench/results.json', 'coverage/']},
 	js.configs.recommended,
 	...tseslint.configs.recommended,
+	prettier,
 	{
 		rules: {
 			'@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_'}],

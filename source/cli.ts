@@ -75,7 +75,9 @@ main(process.argv.slice(2), io).then(
 		process.exitCode = code;
 	},
 	(error: unknown) => {
-		process.stderr.write(`gqx: unexpected internal error; please report it.\n${error instanceof Error ? error.stack : String(error)}\n`);
+		process.stderr.write(
+			`gqx: unexpected internal error; please report it.\n${error instanceof Error ? error.stack : String(error)}\n`,
+		);
 		process.exitCode = 70;
 	},
 );

@@ -28,19 +28,39 @@ export function clientFor(emu: Emulator, options: Partial<ClientOptions> = {}): 
 }
 
 /** The emulator's own answer to one unchunked query, as cells: the ground truth that clients must reproduce. */
-export function groundTruth(emu: Emulator, start: DateTime, end: DateTime, timeZone: string, granularity?: Granularity, filter?: {queueIds?: string[]; mediaTypes?: string[]}): Cell[] {
-	const query = validateAggregateQuery(buildAggregateBody(isoInterval(start, end), {timeZone, granularity, mediaTypes: filter?.mediaTypes}, filter?.queueIds));
+export function groundTruth(
+	emu: Emulator,
+	start: DateTime,
+	end: DateTime,
+	timeZone: string,
+	granularity?: Granularity,
+	filter?: {queueIds?: string[]; mediaTypes?: string[]},
+): Cell[] {
+	const query = validateAggregateQuery(
+		buildAggregateBody(
+			isoInterval(start, end),
+			{timeZone, granularity, mediaTypes: filter?.mediaTypes},
+			filter?.queueIds,
+		),
+	);
 	if ('status' in query) throw new Error(query.message);
 	const cells: Cell[] = [];
 	for (const result of runAggregateQuery(emu.org, emu.model, query)) {
 		const queueId = result.group?.['queueId'];
 		if (!queueId) continue;
 		for (const data of result.data) {
-			const stats = Object.fromEntries(data.metrics.map(metric => {
-				const {ratio: _ratio, ...rest} = metric.stats;
-				return [metric.metric, rest];
-			}));
-			cells.push({queueId, mediaType: result.group?.['mediaType'] ?? null, interval: granularity ? data.interval : isoInterval(start, end), stats});
+			const stats = Object.fromEntries(
+				data.metrics.map(metric => {
+					const {ratio: _ratio, ...rest} = metric.stats;
+					return [metric.metric, rest];
+				}),
+			);
+			cells.push({
+				queueId,
+				mediaType: result.group?.['mediaType'] ?? null,
+				interval: granularity ? data.interval : isoInterval(start, end),
+				stats,
+			});
 		}
 	}
 	return cells;

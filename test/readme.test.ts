@@ -12,5 +12,10 @@ it('README lists exactly the keys of the keymap', () => {
 it('README quick start has the two commands that work on a fresh clone', () => {
 	const readme = fs.readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 	const quickStart = /## Quick start\n\n```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
-	expect(quickStart.trim().split('\n').map(line => line.split('#')[0]?.trim())).toEqual(['npm ci && npm run demo', 'npm ci && npm test']);
+	expect(
+		quickStart
+			.trim()
+			.split('\n')
+			.map(line => line.split('#')[0]?.trim()),
+	).toEqual(['npm ci && npm run demo', 'npm ci && npm test']);
 });

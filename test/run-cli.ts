@@ -14,9 +14,18 @@ export function scratchDir(): string {
 	return fs.mkdtempSync(path.join(os.tmpdir(), 'gqx-test-'));
 }
 
-export function runCli(args: string[], options: {env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number} = {}): Promise<CliResult> {
+export function runCli(
+	args: string[],
+	options: {env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number} = {},
+): Promise<CliResult> {
 	const cwd = options.cwd ?? scratchDir();
-	const env: Record<string, string> = {PATH: process.env['PATH'] ?? '', HOME: cwd, GQX_CONFIG_DIR: path.join(cwd, 'config'), TZ: 'UTC', NO_COLOR: '1'};
+	const env: Record<string, string> = {
+		PATH: process.env['PATH'] ?? '',
+		HOME: cwd,
+		GQX_CONFIG_DIR: path.join(cwd, 'config'),
+		TZ: 'UTC',
+		NO_COLOR: '1',
+	};
 	for (const [key, value] of Object.entries(options.env ?? {})) {
 		if (value === undefined) delete env[key];
 		else env[key] = value;

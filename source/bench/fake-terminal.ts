@@ -43,7 +43,8 @@ export class FakeStdout extends Writable {
 		this.lastWriteAt = performance.now();
 		if (this.watch.length > 0) {
 			const text = String(chunk);
-			for (const word of this.watch) if (!this.seen.has(word) && text.includes(word)) this.seen.set(word, this.lastWriteAt);
+			for (const word of this.watch)
+				if (!this.seen.has(word) && text.includes(word)) this.seen.set(word, this.lastWriteAt);
 		}
 		const waiters = this.#waiters;
 		this.#waiters = [];

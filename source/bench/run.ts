@@ -47,7 +47,24 @@ function median(values: number[]): number {
  * not share a thread with the client under test.
  */
 async function remoteEmulator(): Promise<{url: string; stop: () => Promise<void>}> {
-	const child = spawn(process.execPath, [cli, 'emulator', '--queues', String(workload.queues), '--latency', String(workload.latencyMs), '--rate-limit', String(workload.rateLimitPerMinute), '--seed', String(workload.seed), '--threads', String(workload.emulatorThreads)], {stdio: ['ignore', 'pipe', 'inherit']});
+	const child = spawn(
+		process.execPath,
+		[
+			cli,
+			'emulator',
+			'--queues',
+			String(workload.queues),
+			'--latency',
+			String(workload.latencyMs),
+			'--rate-limit',
+			String(workload.rateLimitPerMinute),
+			'--seed',
+			String(workload.seed),
+			'--threads',
+			String(workload.emulatorThreads),
+		],
+		{stdio: ['ignore', 'pipe', 'inherit']},
+	);
 	const url = await new Promise<string>((resolve, reject) => {
 		let output = '';
 		child.stdout.on('data', (chunk: Buffer) => {
@@ -70,7 +87,12 @@ async function remoteEmulator(): Promise<{url: string; stop: () => Promise<void>
 }
 
 async function workloadEmulator(): Promise<Emulator> {
-	return startEmulator({queues: workload.queues, latencyMs: workload.latencyMs, rateLimitPerMinute: workload.rateLimitPerMinute, seed: workload.seed});
+	return startEmulator({
+		queues: workload.queues,
+		latencyMs: workload.latencyMs,
+		rateLimitPerMinute: workload.rateLimitPerMinute,
+		seed: workload.seed,
+	});
 }
 
 const rangeEnd = DateTime.now().setZone('UTC').startOf('day');
@@ -81,24 +103,46 @@ function client(emu: {url: string}): GenesysClient {
 }
 
 async function bareAggregatesMs(emu: {url: string}): Promise<number> {
-	const token = ((await got.post(`${emu.url}/oauth/token`, {headers: {authorization: `Basic ${Buffer.from(`${demoClient.id}:${demoClient.secret}`).toString('base64')}`}, body: 'grant_type=client_credentials'}).json()) as {access_token: string}).access_token;
+	const token = (
+		(await got
+			.post(`${emu.url}/oauth/token`, {
+				headers: {authorization: `Basic ${Buffer.from(`${demoClient.id}:${demoClient.secret}`).toString('base64')}`},
+				body: 'grant_type=client_credentials',
+			})
+			.json()) as {access_token: string}
+	).access_token;
 	const started = performance.now();
-	await got.post(`${emu.url}/api/v2/analytics/conversations/aggregates/query`, {headers: {authorization: `Bearer ${token}`}, json: buildAggregateBody(isoInterval(rangeStart, rangeEnd), {timeZone: 'UTC'}, undefined)}).text();
+	await got
+		.post(`${emu.url}/api/v2/analytics/conversations/aggregates/query`, {
+			headers: {authorization: `Bearer ${token}`},
+			json: buildAggregateBody(isoInterval(rangeStart, rangeEnd), {timeZone: 'UTC'}, undefined),
+		})
+		.text();
 	return performance.now() - started;
 }
 
 type Sdk = {
-	ApiClient: {instance: {setGateway(g: object): void; loginClientCredentialsGrant(id: string, secret: string): Promise<unknown>}};
+	ApiClient: {
+		instance: {setGateway(g: object): void; loginClientCredentialsGrant(id: string, secret: string): Promise<unknown>};
+	};
 	AnalyticsApi: new () => {postAnalyticsConversationsAggregatesQuery(body: object): Promise<unknown>};
 	RoutingApi: new () => {getRoutingQueues(options: object): Promise<{pageCount?: number}>};
 };
 
 async function sdkTotalsMs(emu: {url: string}): Promise<number> {
 	const sdk = (await import('purecloud-platform-client-v2')).default as unknown as Sdk;
-	sdk.ApiClient.instance.setGateway({host: '127.0.0.1', protocol: 'http', port: Number(new URL(emu.url).port), path_params_login: '', path_params_api: ''});
+	sdk.ApiClient.instance.setGateway({
+		host: '127.0.0.1',
+		protocol: 'http',
+		port: Number(new URL(emu.url).port),
+		path_params_login: '',
+		path_params_api: '',
+	});
 	await sdk.ApiClient.instance.loginClientCredentialsGrant(demoClient.id, demoClient.secret);
 	const started = performance.now();
-	await new sdk.AnalyticsApi().postAnalyticsConversationsAggregatesQuery(buildAggregateBody(isoInterval(rangeStart, rangeEnd), {timeZone: 'UTC'}, undefined));
+	await new sdk.AnalyticsApi().postAnalyticsConversationsAggregatesQuery(
+		buildAggregateBody(isoInterval(rangeStart, rangeEnd), {timeZone: 'UTC'}, undefined),
+	);
 	const routing = new sdk.RoutingApi();
 	for (let page = 1, pages = 1; page <= pages; page++) {
 		const listing = await routing.getRoutingQueues({pageSize: 100, pageNumber: page});
@@ -108,7 +152,9 @@ async function sdkTotalsMs(emu: {url: string}): Promise<number> {
 }
 
 async function benchTotals(): Promise<void> {
-	say(`\n1. All-queue totals: ${workload.queues} queues, ${workload.days} days, ${workload.latencyMs} ms latency, ${workload.rateLimitPerMinute} requests/min per token, emulator in its own process computing on ${workload.emulatorThreads} threads`);
+	say(
+		`\n1. All-queue totals: ${workload.queues} queues, ${workload.days} days, ${workload.latencyMs} ms latency, ${workload.rateLimitPerMinute} requests/min per token, emulator in its own process computing on ${workload.emulatorThreads} threads`,
+	);
 	// One emulator for every contender, warmed by one query first; each contender logs in anew, so each
 	// has a fresh rate-limit budget.
 	const emu = await remoteEmulator();
@@ -134,10 +180,26 @@ async function benchTotals(): Promise<void> {
 	const sdk = await sdkTotalsMs(emu);
 	await emu.stop();
 	const pages = Math.ceil(workload.queues / 100);
-	say(`   floor: one aggregates round trip for all queues, measured bare (sent, answered, not parsed; median of 3) = ${ms(floor)} (${workload.latencyMs} ms latency + the server's work + transfer). The ${pages} queue pages fit in the rate limit (${pages + 1} requests < ${workload.rateLimitPerMinute}/min, so no wait is forced) and can overlap it, so the floor is that one round trip`);
-	say(`   gqx, aggregates + every queue name (median of 3): ${ms(gqx)} = ${(gqx / floor).toFixed(2)}x the floor (target <= 1.25x); ${requests} requests; 429s: ${rateLimited}`);
-	say(`   official JS SDK, the same query then ${pages} pages one after another: ${ms(sdk)} = ${(sdk / gqx).toFixed(2)}x gqx (target >= 3x)`);
-	results['totals'] = {floorMs: floor, floorRuns: floors, gqxMs: gqx, gqxRuns: gqxTimes, ratioToFloor: gqx / floor, sdkMs: sdk, sdkOverGqx: sdk / gqx, requests, rateLimited};
+	say(
+		`   floor: one aggregates round trip for all queues, measured bare (sent, answered, not parsed; median of 3) = ${ms(floor)} (${workload.latencyMs} ms latency + the server's work + transfer). The ${pages} queue pages fit in the rate limit (${pages + 1} requests < ${workload.rateLimitPerMinute}/min, so no wait is forced) and can overlap it, so the floor is that one round trip`,
+	);
+	say(
+		`   gqx, aggregates + every queue name (median of 3): ${ms(gqx)} = ${(gqx / floor).toFixed(2)}x the floor (target <= 1.25x); ${requests} requests; 429s: ${rateLimited}`,
+	);
+	say(
+		`   official JS SDK, the same query then ${pages} pages one after another: ${ms(sdk)} = ${(sdk / gqx).toFixed(2)}x gqx (target >= 3x)`,
+	);
+	results['totals'] = {
+		floorMs: floor,
+		floorRuns: floors,
+		gqxMs: gqx,
+		gqxRuns: gqxTimes,
+		ratioToFloor: gqx / floor,
+		sdkMs: sdk,
+		sdkOverGqx: sdk / gqx,
+		requests,
+		rateLimited,
+	};
 }
 
 async function benchDrill(): Promise<void> {
@@ -155,17 +217,39 @@ async function benchDrill(): Promise<void> {
 	for (const each of cases) {
 		const before = emu.counts.aggregates;
 		const started = performance.now();
-		const cells = await fetchQueueAggregates(c, {start: each.start, end: each.end, timeZone: 'UTC', granularity: each.granularity, queueIds: [queue.id], mediaTypes: [media]});
+		const cells = await fetchQueueAggregates(c, {
+			start: each.start,
+			end: each.end,
+			timeZone: 'UTC',
+			granularity: each.granularity,
+			queueIds: [queue.id],
+			mediaTypes: [media],
+		});
 		const elapsed = performance.now() - started;
 		const requests = emu.counts.aggregates - before;
 		say(`   ${each.label}: ${requests} request(s) for 1 chunk, ${cells.length} buckets, ${ms(elapsed)}`);
-		drill.push({...each, start: each.start.toISO(), end: each.end.toISO(), requests, buckets: cells.length, ms: elapsed});
+		drill.push({
+			...each,
+			start: each.start.toISO(),
+			end: each.end.toISO(),
+			requests,
+			buckets: cells.length,
+			ms: elapsed,
+		});
 	}
 	await emu.stop();
 	results['drill'] = drill;
 }
 
-type TuiSession = {firstMs: number; readyMs: number; frameMs: number; latencies: number[]; fast: number; fallback: number; compositor: boolean};
+type TuiSession = {
+	firstMs: number;
+	readyMs: number;
+	frameMs: number;
+	latencies: number[];
+	fast: number;
+	fallback: number;
+	compositor: boolean;
+};
 
 /**
  * One explorer session on the workload's emulator at `url` (in its own process: Genesys is a server
@@ -246,13 +330,24 @@ async function tuiSession(url: string, keys: boolean): Promise<TuiSession> {
 			const next = stdout.nextWrite();
 			const pressed = performance.now();
 			stdin.write(key);
-			const written = await Promise.race([next, new Promise<number>(resolve => setTimeout(() => resolve(Number.NaN), 1000))]);
+			const written = await Promise.race([
+				next,
+				new Promise<number>(resolve => setTimeout(() => resolve(Number.NaN), 1000)),
+			]);
 			if (!Number.isNaN(written)) latencies.push(written - pressed);
 		}
 	}
 	instance.unmount();
 	const frames = fastOutputStats();
-	return {firstMs: shown - arrived, readyMs: readyAt - arrived, frameMs: shown - readyAt, latencies, fast: frames.fast, fallback: frames.fallback, compositor};
+	return {
+		firstMs: shown - arrived,
+		readyMs: readyAt - arrived,
+		frameMs: shown - readyAt,
+		latencies,
+		fast: frames.fast,
+		fallback: frames.fallback,
+		compositor,
+	};
 }
 
 async function benchTui(): Promise<void> {
@@ -261,7 +356,10 @@ async function benchTui(): Promise<void> {
 	// The first table of a session runs code for the first time: each run is a fresh process.
 	const firsts: TuiSession[] = [];
 	for (let run = 0; run < 5; run++) {
-		const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--tui-session', emu.url], {encoding: 'utf8', env: {...process.env}});
+		const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--tui-session', emu.url], {
+			encoding: 'utf8',
+			env: {...process.env},
+		});
 		const line = child.stdout.split('\n').find(each => each.startsWith('{'));
 		if (!line) throw new Error(`the TUI session failed: ${child.stderr}`);
 		firsts.push(JSON.parse(line) as TuiSession);
@@ -274,11 +372,29 @@ async function benchTui(): Promise<void> {
 	const first = median(firsts.map(each => each.frameMs));
 	const strict = median(firsts.map(each => each.firstMs));
 	const p95 = percentile(latencies, 95);
-	say(`   first table frame after the data is in (last answer read and merged), median of 5 fresh processes: ${ms(first)} (target <= 100 ms); runs ${firsts.map(each => Math.round(each.frameMs)).join(', ')} ms`);
-	say(`   the same counted from the arrival of the last answer's bytes (reading and merging it included): median ${ms(strict)}; runs ${firsts.map(each => `${Math.round(each.firstMs)} (${Math.round(each.readyMs)} + ${Math.round(each.frameMs)})`).join(', ')} ms`);
-	say(`   keypress to next frame over ${latencies.length} keys (arrows, PgDn, sort, filter typing): median ${median(latencies).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (target <= 16 ms); rows drawn per frame: at most ${48 - 5}`);
-	say(`   frames drawn by gqx's compositor: ${session.compositor ? `${session.fast}, by Ink's own code: ${session.fallback}` : 'none (GQX_INK_OUTPUT=ink)'}`);
-	results['tui'] = {firstFrameAfterDataInMs: first, firstFrameAfterLastBytesMs: strict, firstFrameRuns: firsts.map(({firstMs, readyMs, frameMs}) => ({firstMs, readyMs, frameMs})), keys: latencies.length, medianMs: median(latencies), p95Ms: p95, maxMs: Math.max(...latencies), compositorFrames: session.fast, inkFrames: session.fallback};
+	say(
+		`   first table frame after the data is in (last answer read and merged), median of 5 fresh processes: ${ms(first)} (target <= 100 ms); runs ${firsts.map(each => Math.round(each.frameMs)).join(', ')} ms`,
+	);
+	say(
+		`   the same counted from the arrival of the last answer's bytes (reading and merging it included): median ${ms(strict)}; runs ${firsts.map(each => `${Math.round(each.firstMs)} (${Math.round(each.readyMs)} + ${Math.round(each.frameMs)})`).join(', ')} ms`,
+	);
+	say(
+		`   keypress to next frame over ${latencies.length} keys (arrows, PgDn, sort, filter typing): median ${median(latencies).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (target <= 16 ms); rows drawn per frame: at most ${48 - 5}`,
+	);
+	say(
+		`   frames drawn by gqx's compositor: ${session.compositor ? `${session.fast}, by Ink's own code: ${session.fallback}` : 'none (GQX_INK_OUTPUT=ink)'}`,
+	);
+	results['tui'] = {
+		firstFrameAfterDataInMs: first,
+		firstFrameAfterLastBytesMs: strict,
+		firstFrameRuns: firsts.map(({firstMs, readyMs, frameMs}) => ({firstMs, readyMs, frameMs})),
+		keys: latencies.length,
+		medianMs: median(latencies),
+		p95Ms: p95,
+		maxMs: Math.max(...latencies),
+		compositorFrames: session.fast,
+		inkFrames: session.fallback,
+	};
 }
 
 /** Peak RSS of a child, from /proc while it runs (VmHWM only grows), in MB. */
@@ -303,10 +419,36 @@ async function benchMemory(): Promise<void> {
 	const emu = await workloadEmulator();
 	const out = path.join(os.tmpdir(), `gqx-bench-${process.pid}.csv`);
 	const started = performance.now();
-	const child = spawn(process.execPath, [cli, 'export', '--from', rangeStart.toISODate()!, '--to', rangeEnd.minus({days: 1}).toISODate()!, '--tz', 'UTC', '--level', 'intervals', '--granularity', 'P1D', '--format', 'csv', '--output', out], {
-		env: {...process.env, GENESYS_CLOUD_REGION: emu.url, GENESYS_CLOUD_CLIENT_ID: demoClient.id, GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret},
-		stdio: ['ignore', 'ignore', 'pipe'],
-	});
+	const child = spawn(
+		process.execPath,
+		[
+			cli,
+			'export',
+			'--from',
+			rangeStart.toISODate()!,
+			'--to',
+			rangeEnd.minus({days: 1}).toISODate()!,
+			'--tz',
+			'UTC',
+			'--level',
+			'intervals',
+			'--granularity',
+			'P1D',
+			'--format',
+			'csv',
+			'--output',
+			out,
+		],
+		{
+			env: {
+				...process.env,
+				GENESYS_CLOUD_REGION: emu.url,
+				GENESYS_CLOUD_CLIENT_ID: demoClient.id,
+				GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
+			},
+			stdio: ['ignore', 'ignore', 'pipe'],
+		},
+	);
 	const stop = watchPeak(child.pid!);
 	let stderr = '';
 	child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -370,7 +512,10 @@ print('%f %d' % ((first if first is not None else -1) * 1000, peak))
 `;
 
 function firstFrame(marker: string, command: string[], pressEnterAt?: string): {ms: number; peakMb: number} {
-	const result = spawnSync('python3', ['-c', ptyHelper, marker, ...command], {encoding: 'utf8', env: {...process.env, PTY_SEND: pressEnterAt ?? ''}});
+	const result = spawnSync('python3', ['-c', ptyHelper, marker, ...command], {
+		encoding: 'utf8',
+		env: {...process.env, PTY_SEND: pressEnterAt ?? ''},
+	});
 	const [time, peak] = result.stdout.trim().split(' ').map(Number);
 	return {ms: time ?? -1, peakMb: peak ?? 0};
 }
@@ -379,7 +524,10 @@ async function benchStartup(): Promise<void> {
 	say('\n5. Start-up, against a bare Ink hello-world started the same way');
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gqx-hello-'));
 	const hello = path.join(dir, 'hello.mjs');
-	fs.writeFileSync(hello, `import {render, Text} from ${JSON.stringify(path.join(root, 'node_modules/ink/build/index.js'))};\nimport {createElement} from ${JSON.stringify(path.join(root, 'node_modules/react/index.js'))};\nconst app = render(createElement(Text, null, 'Hello'));\napp.unmount();\n`);
+	fs.writeFileSync(
+		hello,
+		`import {render, Text} from ${JSON.stringify(path.join(root, 'node_modules/ink/build/index.js'))};\nimport {createElement} from ${JSON.stringify(path.join(root, 'node_modules/react/index.js'))};\nconst app = render(createElement(Text, null, 'Hello'));\napp.unmount();\n`,
+	);
 	const time = (args: string[]) => {
 		const runs = [];
 		for (let run = 0; run < 7; run++) {
@@ -403,9 +551,21 @@ async function benchStartup(): Promise<void> {
 	const helloFrame = median(helloFrames);
 	const demoFrame = median(demoFrames);
 	fs.rmSync(dir, {recursive: true, force: true});
-	say(`   gqx --version: ${ms(version)} vs hello-world run to exit ${ms(helloExit)} = ${(version / helloExit).toFixed(2)}x (target <= 1.5x)`);
-	say(`   first frame of gqx --demo: ${ms(demoFrame)} vs hello-world first frame ${ms(helloFrame)} = ${(demoFrame / helloFrame).toFixed(2)}x (target <= 1.5x)`);
-	results['startup'] = {versionMs: version, helloExitMs: helloExit, versionRatio: version / helloExit, demoFirstFrameMs: demoFrame, helloFirstFrameMs: helloFrame, demoRatio: demoFrame / helloFrame, demoPeakRssAtFirstFrameMb: demoPeak};
+	say(
+		`   gqx --version: ${ms(version)} vs hello-world run to exit ${ms(helloExit)} = ${(version / helloExit).toFixed(2)}x (target <= 1.5x)`,
+	);
+	say(
+		`   first frame of gqx --demo: ${ms(demoFrame)} vs hello-world first frame ${ms(helloFrame)} = ${(demoFrame / helloFrame).toFixed(2)}x (target <= 1.5x)`,
+	);
+	results['startup'] = {
+		versionMs: version,
+		helloExitMs: helloExit,
+		versionRatio: version / helloExit,
+		demoFirstFrameMs: demoFrame,
+		helloFirstFrameMs: helloFrame,
+		demoRatio: demoFrame / helloFrame,
+		demoPeakRssAtFirstFrameMb: demoPeak,
+	};
 }
 
 async function benchTuiMemory(): Promise<void> {
@@ -413,7 +573,14 @@ async function benchTuiMemory(): Promise<void> {
 	const emu = await remoteEmulator();
 	const config = fs.mkdtempSync(path.join(os.tmpdir(), 'gqx-bench-config-'));
 	const {ProfileStore} = await import('../profiles/store.js');
-	new ProfileStore({cwd: config}).save({name: 'bench', region: emu.url, clientId: demoClient.id, clientSecret: demoClient.secret, timeZone: 'UTC', dateChoice: {preset: 'last-30-days'}});
+	new ProfileStore({cwd: config}).save({
+		name: 'bench',
+		region: emu.url,
+		clientId: demoClient.id,
+		clientSecret: demoClient.secret,
+		timeZone: 'UTC',
+		dateChoice: {preset: 'last-30-days'},
+	});
 	process.env['GQX_CONFIG_DIR'] = config;
 	const result = firstFrame('Total', [process.execPath, cli, '--profile', 'bench']);
 	delete process.env['GQX_CONFIG_DIR'];
@@ -431,8 +598,16 @@ async function main(): Promise<void> {
 	}
 	const only = process.argv.slice(2);
 	const want = (name: string) => only.length === 0 || only.includes(name);
-	say(`gqx benchmarks on ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-	results['machine'] = {cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: os.totalmem() / 2 ** 30, node: process.version, date: new Date().toISOString()};
+	say(
+		`gqx benchmarks on ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+	);
+	results['machine'] = {
+		cpus: os.cpus().length,
+		model: os.cpus()[0]?.model,
+		memoryGiB: os.totalmem() / 2 ** 30,
+		node: process.version,
+		date: new Date().toISOString(),
+	};
 	if (want('totals')) await benchTotals();
 	if (want('drill')) await benchDrill();
 	if (want('tui')) await benchTui();

@@ -10,9 +10,14 @@ export function parseFlags<T extends Options>(args: string[], options: T, comman
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		const unknown = /Unknown option '([^']+)'/.exec(message);
-		if (unknown) throw new UsageError(`Unknown flag ${unknown[1]} for ${command}.`, `Run gqx ${command === 'gqx' ? '' : `${command} `}--help to see the flags.`);
+		if (unknown)
+			throw new UsageError(
+				`Unknown flag ${unknown[1]} for ${command}.`,
+				`Run gqx ${command === 'gqx' ? '' : `${command} `}--help to see the flags.`,
+			);
 		const positional = /Unexpected argument '([^']+)'/.exec(message);
-		if (positional) throw new UsageError(`Unexpected argument "${positional[1]}" for ${command}.`, `Run gqx ${command} --help.`);
+		if (positional)
+			throw new UsageError(`Unexpected argument "${positional[1]}" for ${command}.`, `Run gqx ${command} --help.`);
 		throw new UsageError(message.replace(/\. To specify.*$/, '.'), `Run gqx ${command} --help.`);
 	}
 }

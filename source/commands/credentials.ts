@@ -49,8 +49,13 @@ export type CredentialInput = {
 };
 
 function required(value: string | undefined, what: string, flag: string, variable: string): string {
-	if (value === undefined) throw new UsageError(`No ${what} given.`, `Pass ${flag}, set ${variable} (or put it in .env), or use --profile NAME.`);
-	if (value.trim() === '') throw new UsageError(`The ${what} is empty.`, `Give a non-empty ${what} with ${flag} or ${variable}.`);
+	if (value === undefined)
+		throw new UsageError(
+			`No ${what} given.`,
+			`Pass ${flag}, set ${variable} (or put it in .env), or use --profile NAME.`,
+		);
+	if (value.trim() === '')
+		throw new UsageError(`The ${what} is empty.`, `Give a non-empty ${what} with ${flag} or ${variable}.`);
 	return value.trim();
 }
 
@@ -58,11 +63,30 @@ export function resolveCredentials(input: CredentialInput): Credentials {
 	const warnings: string[] = [];
 	const dotEnv = readDotEnv(input.cwd);
 	const env = input.env as Record<string, string | undefined>;
-	const pickFrom = (flag: string | undefined, fromProfile: string | undefined, names: string[]) => flag ?? fromProfile ?? first(env, names) ?? first(dotEnv, names);
-	if (input.clientSecret !== undefined) warnings.push('A secret given as --client-secret can be seen in the process list and shell history; prefer GENESYS_CLOUD_CLIENT_SECRET or a saved profile.');
-	const regionInput = required(pickFrom(input.region, input.profile?.region, regionVariables), 'region', '--region', 'GENESYS_CLOUD_REGION');
-	const clientId = required(pickFrom(input.clientId, input.profile?.clientId, idVariables), 'client id', '--client-id', 'GENESYS_CLOUD_CLIENT_ID');
-	const clientSecret = required(pickFrom(input.clientSecret, input.profile?.clientSecret, secretVariables), 'client secret', '--client-secret', 'GENESYS_CLOUD_CLIENT_SECRET');
+	const pickFrom = (flag: string | undefined, fromProfile: string | undefined, names: string[]) =>
+		flag ?? fromProfile ?? first(env, names) ?? first(dotEnv, names);
+	if (input.clientSecret !== undefined)
+		warnings.push(
+			'A secret given as --client-secret can be seen in the process list and shell history; prefer GENESYS_CLOUD_CLIENT_SECRET or a saved profile.',
+		);
+	const regionInput = required(
+		pickFrom(input.region, input.profile?.region, regionVariables),
+		'region',
+		'--region',
+		'GENESYS_CLOUD_REGION',
+	);
+	const clientId = required(
+		pickFrom(input.clientId, input.profile?.clientId, idVariables),
+		'client id',
+		'--client-id',
+		'GENESYS_CLOUD_CLIENT_ID',
+	);
+	const clientSecret = required(
+		pickFrom(input.clientSecret, input.profile?.clientSecret, secretVariables),
+		'client secret',
+		'--client-secret',
+		'GENESYS_CLOUD_CLIENT_SECRET',
+	);
 	let source = 'flags';
 	if (input.profile) source = `profile ${input.profile.name}`;
 	else if (first(env, idVariables) && input.clientId === undefined) source = 'environment';

@@ -3,8 +3,13 @@ import {resolveRegion} from '../genesys/regions.js';
 import {demoClient, startEmulator} from '../emulator/server.js';
 import type {Credentials} from './credentials.js';
 
-export async function startDemo(options: {queues?: number; seed?: number} = {}): Promise<{credentials: Credentials; url: string; stop: () => Promise<void>}> {
-	const emulator = await startEmulator({queues: options.queues && Number.isFinite(options.queues) ? options.queues : 60, seed: options.seed ?? 1});
+export async function startDemo(
+	options: {queues?: number; seed?: number} = {},
+): Promise<{credentials: Credentials; url: string; stop: () => Promise<void>}> {
+	const emulator = await startEmulator({
+		queues: options.queues && Number.isFinite(options.queues) ? options.queues : 60,
+		seed: options.seed ?? 1,
+	});
 	return {
 		url: emulator.url,
 		credentials: {

@@ -19,13 +19,26 @@ demo credentials. Point gqx (or any Genesys client with a gateway setting) at th
 function integer(value: string | undefined, flag: string, fallback: number, min: number, max: number): number {
 	if (value === undefined) return fallback;
 	const number = Number(value);
-	if (!Number.isInteger(number) || number < min || number > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max} (got "${value}").`, '');
+	if (!Number.isInteger(number) || number < min || number > max)
+		throw new UsageError(`${flag} must be a whole number from ${min} to ${max} (got "${value}").`, '');
 	return number;
 }
 
 export async function runEmulator(args: string[], io: Io, signal?: AbortSignal): Promise<number> {
 	try {
-		const {values} = parseFlags(args, {port: {type: 'string'}, seed: {type: 'string'}, queues: {type: 'string'}, 'rate-limit': {type: 'string'}, latency: {type: 'string'}, threads: {type: 'string'}, help: {type: 'boolean', short: 'h'}}, 'emulator');
+		const {values} = parseFlags(
+			args,
+			{
+				port: {type: 'string'},
+				seed: {type: 'string'},
+				queues: {type: 'string'},
+				'rate-limit': {type: 'string'},
+				latency: {type: 'string'},
+				threads: {type: 'string'},
+				help: {type: 'boolean', short: 'h'},
+			},
+			'emulator',
+		);
 		if (values.help) {
 			io.stdout.write(emulatorHelp);
 			return 0;

@@ -8,7 +8,18 @@ import {listAllQueues} from '../genesys/queues.js';
 import {fetchReport, streamIntervalRows} from '../genesys/report.js';
 import {type Level, rollUp} from '../metrics/rows.js';
 import {ProfileStore} from '../profiles/store.js';
-import {type DateChoice, defaultGranularity, type Granularity, isoInterval, isPreset, presets, resolveRange, systemTimeZone, validateGranularity, validateTimeZone} from '../range/range.js';
+import {
+	type DateChoice,
+	defaultGranularity,
+	type Granularity,
+	isoInterval,
+	isPreset,
+	presets,
+	resolveRange,
+	systemTimeZone,
+	validateGranularity,
+	validateTimeZone,
+} from '../range/range.js';
 import {parseFlags} from './args.js';
 import {type Credentials, resolveCredentials} from './credentials.js';
 import {reportFailure} from './errors.js';
@@ -59,7 +70,19 @@ export type Io = {
 	cwd: string;
 };
 
-const analyticsMediaTypes = ['voice', 'chat', 'email', 'message', 'callback', 'cobrowse', 'video', 'screenshare', 'internalmessage', 'screenmonitoring', 'unknown'];
+const analyticsMediaTypes = [
+	'voice',
+	'chat',
+	'email',
+	'message',
+	'callback',
+	'cobrowse',
+	'video',
+	'screenshare',
+	'internalmessage',
+	'screenmonitoring',
+	'unknown',
+];
 
 const exportFlags = {
 	profile: {type: 'string'},
@@ -97,39 +120,66 @@ export type ExportPlan = {
 /** Checks every flag that needs no network, so bad input fails before anything is sent. */
 export function planExport(values: Record<string, unknown>, io: Io): ExportPlan {
 	const format = (values['format'] as string | undefined) ?? (io.stdout.isTTY && !values['output'] ? 'table' : 'csv');
-	if (!(formats as readonly string[]).includes(format)) throw new UsageError(`Unknown format "${format}".`, `Use one of ${formats.join(', ')}.`);
+	if (!(formats as readonly string[]).includes(format))
+		throw new UsageError(`Unknown format "${format}".`, `Use one of ${formats.join(', ')}.`);
 	const granularityText = values['granularity'] as string | undefined;
 	const granularity = granularityText === undefined ? undefined : validateGranularity(granularityText);
 	const levelText = (values['level'] as string | undefined) ?? (granularity ? 'intervals' : 'media');
-	if (!['queues', 'media', 'intervals'].includes(levelText)) throw new UsageError(`Unknown level "${levelText}".`, 'Use queues, media or intervals.');
-	if (granularity && levelText !== 'intervals') throw new UsageError(`--granularity needs --level intervals (got --level ${levelText}).`, 'Drop --level, or use --level intervals.');
+	if (!['queues', 'media', 'intervals'].includes(levelText))
+		throw new UsageError(`Unknown level "${levelText}".`, 'Use queues, media or intervals.');
+	if (granularity && levelText !== 'intervals')
+		throw new UsageError(
+			`--granularity needs --level intervals (got --level ${levelText}).`,
+			'Drop --level, or use --level intervals.',
+		);
 	const timeZone = validateTimeZone((values['tz'] as string | undefined) ?? systemTimeZone());
 	const from = values['from'] as string | undefined;
 	const to = values['to'] as string | undefined;
 	const preset = values['preset'] as string | undefined;
 	let choice: DateChoice;
 	if (preset !== undefined) {
-		if (from !== undefined || to !== undefined) throw new UsageError('Give either --preset or --from/--to, not both.', '');
+		if (from !== undefined || to !== undefined)
+			throw new UsageError('Give either --preset or --from/--to, not both.', '');
 		if (!isPreset(preset)) throw new UsageError(`Unknown preset "${preset}".`, `Use one of ${presets.join(', ')}.`);
 		choice = {preset};
 	} else if (from !== undefined || to !== undefined) {
-		if (from === undefined || to === undefined) throw new UsageError(`--${from === undefined ? 'from' : 'to'} is missing.`, 'Give both --from and --to (YYYY-MM-DD, both days included).');
+		if (from === undefined || to === undefined)
+			throw new UsageError(
+				`--${from === undefined ? 'from' : 'to'} is missing.`,
+				'Give both --from and --to (YYYY-MM-DD, both days included).',
+			);
 		choice = {from, to};
 	} else {
 		choice = {preset: 'yesterday'};
 	}
 	const media = ((values['media'] as string[] | undefined) ?? []).map(type => type.trim().toLowerCase());
 	for (const type of media) {
-		if (!analyticsMediaTypes.includes(type)) throw new UsageError(`Unknown media type "${type}".`, `Use one of ${analyticsMediaTypes.join(', ')}.`);
+		if (!analyticsMediaTypes.includes(type))
+			throw new UsageError(`Unknown media type "${type}".`, `Use one of ${analyticsMediaTypes.join(', ')}.`);
 	}
 	const queues = (values['queue'] as string[] | undefined) ?? [];
-	if (queues.some(queue => queue.trim() === '')) throw new UsageError('--queue is empty.', 'Give a queue name, id, or a pattern with *.');
+	if (queues.some(queue => queue.trim() === ''))
+		throw new UsageError('--queue is empty.', 'Give a queue name, id, or a pattern with *.');
 	const output = values['output'] as string | undefined;
 	if (output !== undefined && output.trim() === '') throw new UsageError('--output is empty.', 'Give a file name.');
 	const timeoutText = values['timeout'] as string | undefined;
 	const timeoutSeconds = timeoutText === undefined ? 30 : Number(timeoutText);
-	if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 600) throw new UsageError(`--timeout "${timeoutText}" is not a number of seconds from 0 to 600.`, 'For example --timeout 60.');
-	return {choice, timeZone, level: levelText as Level, granularity, format: format as Format, output, queues, media, timeoutMs: Math.round(timeoutSeconds * 1000)};
+	if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 600)
+		throw new UsageError(
+			`--timeout "${timeoutText}" is not a number of seconds from 0 to 600.`,
+			'For example --timeout 60.',
+		);
+	return {
+		choice,
+		timeZone,
+		level: levelText as Level,
+		granularity,
+		format: format as Format,
+		output,
+		queues,
+		media,
+		timeoutMs: Math.round(timeoutSeconds * 1000),
+	};
 }
 
 export async function runExport(args: string[], io: Io): Promise<number> {
@@ -144,17 +194,31 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 		const now = DateTime.now();
 		const range = resolveRange(plan.choice, plan.timeZone, now);
 		if (range.clamped && range.to > now.setZone(range.timeZone).toISODate()!) {
-			io.stderr.write(`gqx: the range ends in the future; using data up to now (${range.end.toFormat('yyyy-MM-dd HH:mm')} ${range.timeZone}).\n`);
+			io.stderr.write(
+				`gqx: the range ends in the future; using data up to now (${range.end.toFormat('yyyy-MM-dd HH:mm')} ${range.timeZone}).\n`,
+			);
 		}
 		let credentials: Credentials;
 		if (values.demo) {
 			const {startDemo} = await import('./demo.js');
-			const demo = await startDemo({queues: values['demo-queues'] === undefined ? undefined : Number(values['demo-queues'])});
+			const demo = await startDemo({
+				queues: values['demo-queues'] === undefined ? undefined : Number(values['demo-queues']),
+			});
 			stopDemo = demo.stop;
 			credentials = demo.credentials;
 		} else {
-			const profile = values.profile === undefined ? undefined : new ProfileStore({cwd: io.env['GQX_CONFIG_DIR'] || undefined}).require(values.profile);
-			credentials = resolveCredentials({region: values.region, clientId: values['client-id'], clientSecret: values['client-secret'], profile, env: io.env, cwd: io.cwd});
+			const profile =
+				values.profile === undefined
+					? undefined
+					: new ProfileStore({cwd: io.env['GQX_CONFIG_DIR'] || undefined}).require(values.profile);
+			credentials = resolveCredentials({
+				region: values.region,
+				clientId: values['client-id'],
+				clientSecret: values['client-secret'],
+				profile,
+				env: io.env,
+				cwd: io.cwd,
+			});
 		}
 		for (const warning of credentials.warnings) io.stderr.write(`gqx: warning: ${warning}\n`);
 		const client = new GenesysClient({
@@ -182,7 +246,11 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			// The interval level can be millions of rows: streamed a batch of queues at a time.
 			const sink = openSink(plan.format, plan.output ? {file: plan.output} : {stream: io.stdout});
 			try {
-				await streamIntervalRows(client, {...query, granularity}, {knownQueues, onProgress, onRows: rows => sink.write(rows)});
+				await streamIntervalRows(
+					client,
+					{...query, granularity},
+					{knownQueues, onProgress, onRows: rows => sink.write(rows)},
+				);
 				await sink.end();
 			} catch (error) {
 				sink.abort();
@@ -194,7 +262,10 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			const rows = rollUp(report.cells, plan.level, report.nameOf, isoInterval(range.start, range.end));
 			const text = await render(rows, plan.format, {columns: io.stdout.columns, level: plan.level});
 			if (plan.output) writeFileAtomic(plan.output, text);
-			else await new Promise<void>((resolve, reject) => io.stdout.write(text, error => (error ? reject(error) : resolve())));
+			else
+				await new Promise<void>((resolve, reject) =>
+					io.stdout.write(text, error => (error ? reject(error) : resolve())),
+				);
 			written = rows.length;
 		}
 		if (showProgress) io.stderr.write('\r\u001B[K');

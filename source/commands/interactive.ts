@@ -27,19 +27,35 @@ async function useFastOutput(env: NodeJS.ProcessEnv): Promise<void> {
 export async function runInteractive(argv: string[], io: Io): Promise<number> {
 	let stopDemo: (() => Promise<void>) | undefined;
 	try {
-		const {values} = parseFlags(argv, {demo: {type: 'boolean'}, profile: {type: 'string'}, 'demo-queues': {type: 'string'}}, 'gqx');
+		const {values} = parseFlags(
+			argv,
+			{demo: {type: 'boolean'}, profile: {type: 'string'}, 'demo-queues': {type: 'string'}},
+			'gqx',
+		);
 		if (!process.stdin.isTTY || !process.stdout.isTTY) {
-			throw new UsageError('The interactive mode needs a terminal.', 'For scripts, pipes and cron jobs use gqx export (see gqx export --help).');
+			throw new UsageError(
+				'The interactive mode needs a terminal.',
+				'For scripts, pipes and cron jobs use gqx export (see gqx export --help).',
+			);
 		}
 		// Ink draws nothing until exit when it thinks it runs in CI (a CI variable in the shell, or a
 		// tool that sets one). Here a person is at a terminal: the screen must be drawn.
-		for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (process.env[name] !== undefined) process.env[name] = 'false';
-		const [{render}, {createElement}, {App}, {takeOverTerminal}] = await Promise.all([import('ink'), import('react'), import('../ui/app.js'), import('../ui/terminal.js'), useFastOutput(io.env)]);
+		for (const name of ['CI', 'CONTINUOUS_INTEGRATION'])
+			if (process.env[name] !== undefined) process.env[name] = 'false';
+		const [{render}, {createElement}, {App}, {takeOverTerminal}] = await Promise.all([
+			import('ink'),
+			import('react'),
+			import('../ui/app.js'),
+			import('../ui/terminal.js'),
+			useFastOutput(io.env),
+		]);
 		let start: import('../ui/app.js').AppStart = {kind: 'auto'};
 		let store: import('../profiles/store.js').ProfileStore | undefined;
 		if (values.demo) {
 			const {startDemo} = await import('./demo.js');
-			const demo = await startDemo({queues: values['demo-queues'] === undefined ? undefined : Number(values['demo-queues'])});
+			const demo = await startDemo({
+				queues: values['demo-queues'] === undefined ? undefined : Number(values['demo-queues']),
+			});
 			stopDemo = demo.stop;
 			start = {kind: 'demo', credentials: demo.credentials};
 		} else {
@@ -53,7 +69,16 @@ export async function runInteractive(argv: string[], io: Io): Promise<number> {
 		}
 		const guard = takeOverTerminal(process.stdout, process.stdin);
 		try {
-			const instance = render(createElement(App, {start, store, envCredentials: values.demo ? undefined : environmentCredentials(io), cwd: io.cwd, env: io.env}), {exitOnCtrlC: true, maxFps: 60});
+			const instance = render(
+				createElement(App, {
+					start,
+					store,
+					envCredentials: values.demo ? undefined : environmentCredentials(io),
+					cwd: io.cwd,
+					env: io.env,
+				}),
+				{exitOnCtrlC: true, maxFps: 60},
+			);
 			await instance.waitUntilExit();
 		} finally {
 			guard.restore();

@@ -27,7 +27,11 @@ export function toNdjson(rows: readonly QueueRow[]): string {
 	return rows.map(row => `${JSON.stringify(row)}\n`).join('');
 }
 
-export async function render(rows: readonly QueueRow[], format: Format, options: {columns?: number; level?: string}): Promise<string> {
+export async function render(
+	rows: readonly QueueRow[],
+	format: Format,
+	options: {columns?: number; level?: string},
+): Promise<string> {
 	switch (format) {
 		case 'csv':
 			return toCsv(rows);
@@ -109,7 +113,9 @@ export function openSink(format: Exclude<Format, 'table'>, target: Target): RowS
 			if (format === 'json') await writeTo(stream, count === 0 ? '[]\n' : '\n]\n');
 			else if (count === 0 && format === 'csv') await writeTo(stream, toCsv([]));
 			if (temporary && target.file) {
-				await new Promise<void>((resolve, reject) => (stream as fs.WriteStream).end((error?: Error | null) => (error ? reject(error) : resolve())));
+				await new Promise<void>((resolve, reject) =>
+					(stream as fs.WriteStream).end((error?: Error | null) => (error ? reject(error) : resolve())),
+				);
 				fs.renameSync(temporary, path.resolve(target.file));
 			}
 		},

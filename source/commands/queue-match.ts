@@ -29,7 +29,9 @@ export function closestNames(wanted: string, queues: readonly QueueInfo[], count
 		.map(queue => {
 			const name = queue.name.toLowerCase();
 			// A name that contains the text is closer than any edit distance.
-			const score = name.includes(target) ? -1 + target.length / (name.length + 1) : editDistance(target, name) / Math.max(target.length, name.length);
+			const score = name.includes(target)
+				? -1 + target.length / (name.length + 1)
+				: editDistance(target, name) / Math.max(target.length, name.length);
 			return {name: queue.name, score};
 		})
 		.sort((a, b) => a.score - b.score || compareText(a.name, b.name))
@@ -49,7 +51,13 @@ export function matchQueues(args: readonly string[], queues: readonly QueueInfo[
 		}
 		let matches: QueueInfo[];
 		if (text.includes('*')) {
-			const pattern = new RegExp(`^${text.split('*').map(part => part.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`)).join('.*')}$`, 'i');
+			const pattern = new RegExp(
+				`^${text
+					.split('*')
+					.map(part => part.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`))
+					.join('.*')}$`,
+				'i',
+			);
 			matches = queues.filter(queue => pattern.test(queue.name));
 		} else {
 			matches = queues.filter(queue => queue.name.toLowerCase() === text.toLowerCase());
@@ -58,7 +66,9 @@ export function matchQueues(args: readonly string[], queues: readonly QueueInfo[
 			const closest = closestNames(text.replaceAll('*', ''), queues);
 			throw new UsageError(
 				`No queue matches "${text}".`,
-				closest.length > 0 ? `Closest queue names: ${closest.map(name => `"${name}"`).join(', ')}.` : 'The organization has no queues visible to this OAuth client.',
+				closest.length > 0
+					? `Closest queue names: ${closest.map(name => `"${name}"`).join(', ')}.`
+					: 'The organization has no queues visible to this OAuth client.',
 			);
 		}
 		for (const queue of matches) ids.add(queue.id);

@@ -28,6 +28,12 @@ export function renderTable(rows: readonly QueueRow[], options: {columns?: numbe
 		Transferred: formatCount(row.transferred),
 	}));
 	const first = data[0] ?? {};
-	const columns = Object.keys(first).map(key => ({key, align: ['Queue', 'Media', 'Interval'].includes(key) ? ('left' as const) : ('right' as const)}) as {key: string; align: 'left' | 'right'});
+	const columns = Object.keys(first).map(
+		key =>
+			({key, align: ['Queue', 'Media', 'Interval'].includes(key) ? ('left' as const) : ('right' as const)}) as {
+				key: string;
+				align: 'left' | 'right';
+			},
+	);
 	return `${renderToString(<Table data={data} columns={columns} />, {columns: Math.max(options.columns ?? 200, 200)})}\n`;
 }

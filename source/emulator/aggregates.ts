@@ -3,7 +3,14 @@
 import {DateTime, Duration, IANAZone} from 'luxon';
 import {dimensionNames, mediaTypes, metricNames, predicateOnlyDimensions} from './catalog.js';
 import type {EmulatedQueue, Org, QueueMediaProfile} from './org.js';
-import {type Cumulative, cumulativeCounts, type SeriesKey, type TimerMetric, timerStats, type TrafficModel} from './traffic.js';
+import {
+	type Cumulative,
+	cumulativeCounts,
+	type SeriesKey,
+	type TimerMetric,
+	timerStats,
+	type TrafficModel,
+} from './traffic.js';
 
 export type HttpFailure = {status: number; code: string; message: string};
 
@@ -35,18 +42,31 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function validatePredicate(value: unknown, where: string): Predicate | HttpFailure {
 	if (!isRecord(value)) return invalid(`${where} must be an object.`);
 	const {dimension, operator = 'matches', value: predicateValue, type} = value;
-	if (type !== undefined && type !== 'dimension' && type !== 'property' && type !== 'metric') return invalid(`Value [${String(type)}] is not valid for field type [${where}.type]. Allowable values are: dimension, property, metric`, 'invalid.value');
+	if (type !== undefined && type !== 'dimension' && type !== 'property' && type !== 'metric')
+		return invalid(
+			`Value [${String(type)}] is not valid for field type [${where}.type]. Allowable values are: dimension, property, metric`,
+			'invalid.value',
+		);
 	if (typeof dimension !== 'string' || !(dimensionNames.has(dimension) || predicateOnlyDimensions.has(dimension))) {
 		return invalid(`Value [${String(dimension)}] is not valid for field type [${where}.dimension].`, 'invalid.value');
 	}
-	if (operator !== 'matches' && operator !== 'exists' && operator !== 'notExists') return invalid(`Value [${String(operator)}] is not valid for field type [${where}.operator]. Allowable values are: matches, exists, notExists`, 'invalid.value');
-	if (operator === 'matches' && typeof predicateValue !== 'string') return invalid(`${where} with operator matches needs a string value.`);
+	if (operator !== 'matches' && operator !== 'exists' && operator !== 'notExists')
+		return invalid(
+			`Value [${String(operator)}] is not valid for field type [${where}.operator]. Allowable values are: matches, exists, notExists`,
+			'invalid.value',
+		);
+	if (operator === 'matches' && typeof predicateValue !== 'string')
+		return invalid(`${where} with operator matches needs a string value.`);
 	return {dimension, operator, ...(typeof predicateValue === 'string' ? {value: predicateValue} : {})};
 }
 
 function validateFilter(value: unknown): Filter | HttpFailure {
 	if (!isRecord(value)) return invalid('filter must be an object.');
-	if (value['type'] !== 'and' && value['type'] !== 'or') return invalid(`Value [${String(value['type'])}] is not valid for field type [filter.type]. Allowable values are: and, or`, 'invalid.value');
+	if (value['type'] !== 'and' && value['type'] !== 'or')
+		return invalid(
+			`Value [${String(value['type'])}] is not valid for field type [filter.type]. Allowable values are: and, or`,
+			'invalid.value',
+		);
 	const filter: Filter = {type: value['type']};
 	if (value['predicates'] !== undefined) {
 		if (!Array.isArray(value['predicates'])) return invalid('filter.predicates must be an array.');
@@ -61,8 +81,10 @@ function validateFilter(value: unknown): Filter | HttpFailure {
 		if (!Array.isArray(value['clauses'])) return invalid('filter.clauses must be an array.');
 		filter.clauses = [];
 		for (const [index, item] of value['clauses'].entries()) {
-			if (!isRecord(item) || (item['type'] !== 'and' && item['type'] !== 'or')) return invalid(`filter.clauses[${index}].type must be and or or.`, 'invalid.value');
-			if (!Array.isArray(item['predicates']) || item['predicates'].length === 0) return invalid(`filter.clauses[${index}].predicates is required.`);
+			if (!isRecord(item) || (item['type'] !== 'and' && item['type'] !== 'or'))
+				return invalid(`filter.clauses[${index}].type must be and or or.`, 'invalid.value');
+			if (!Array.isArray(item['predicates']) || item['predicates'].length === 0)
+				return invalid(`filter.clauses[${index}].predicates is required.`);
 			const predicates: Predicate[] = [];
 			for (const [at, entry] of item['predicates'].entries()) {
 				const predicate = validatePredicate(entry, `filter.clauses[${index}].predicates[${at}]`);
@@ -83,30 +105,38 @@ export function validateAggregateQuery(body: unknown): AggregateQuery | HttpFail
 	const parts = interval.split('/');
 	const start = DateTime.fromISO(parts[0] ?? '', {setZone: true});
 	const end = DateTime.fromISO(parts[1] ?? '', {setZone: true});
-	if (parts.length !== 2 || !start.isValid || !end.isValid) return invalid(`Invalid interval [${interval}]: expected ISO-8601 start/end.`, 'invalid.date');
+	if (parts.length !== 2 || !start.isValid || !end.isValid)
+		return invalid(`Invalid interval [${interval}]: expected ISO-8601 start/end.`, 'invalid.date');
 	if (end <= start) return invalid(`Invalid interval [${interval}]: the end must be after the start.`, 'invalid.date');
 
 	const timeZone = body['timeZone'] ?? 'UTC';
-	if (typeof timeZone !== 'string' || !IANAZone.isValidZone(timeZone)) return invalid(`Value [${String(timeZone)}] is not valid for field type [timeZone].`, 'invalid.value');
+	if (typeof timeZone !== 'string' || !IANAZone.isValidZone(timeZone))
+		return invalid(`Value [${String(timeZone)}] is not valid for field type [timeZone].`, 'invalid.value');
 
 	let granularity: Duration | undefined;
 	if (body['granularity'] !== undefined) {
 		const text = body['granularity'];
 		granularity = typeof text === 'string' ? Duration.fromISO(text) : undefined;
-		if (!granularity?.isValid || granularity.toMillis() <= 0) return invalid(`Value [${String(text)}] is not valid for field type [granularity].`, 'invalid.value');
+		if (!granularity?.isValid || granularity.toMillis() <= 0)
+			return invalid(`Value [${String(text)}] is not valid for field type [granularity].`, 'invalid.value');
 		const approximate = end.toMillis() - start.toMillis();
-		if (approximate / granularity.toMillis() > maxBuckets) return invalid(`The granularity ${String(text)} makes more than ${maxBuckets} intervals; use a coarser granularity or a shorter interval.`);
+		if (approximate / granularity.toMillis() > maxBuckets)
+			return invalid(
+				`The granularity ${String(text)} makes more than ${maxBuckets} intervals; use a coarser granularity or a shorter interval.`,
+			);
 	}
 
 	const metrics = body['metrics'];
 	if (!Array.isArray(metrics) || metrics.length === 0) return invalid('metrics is required and must not be empty.');
 	for (const metric of metrics) {
-		if (typeof metric !== 'string' || !metricNames.has(metric)) return invalid(`Value [${String(metric)}] is not valid for field type [metrics].`, 'invalid.value');
+		if (typeof metric !== 'string' || !metricNames.has(metric))
+			return invalid(`Value [${String(metric)}] is not valid for field type [metrics].`, 'invalid.value');
 	}
 	const groupBy = body['groupBy'] ?? [];
 	if (!Array.isArray(groupBy)) return invalid('groupBy must be an array.');
 	for (const dimension of groupBy) {
-		if (typeof dimension !== 'string' || !dimensionNames.has(dimension)) return invalid(`Value [${String(dimension)}] is not valid for field type [groupBy].`, 'invalid.value');
+		if (typeof dimension !== 'string' || !dimensionNames.has(dimension))
+			return invalid(`Value [${String(dimension)}] is not valid for field type [groupBy].`, 'invalid.value');
 	}
 	let filter: Filter | undefined;
 	if (body['filter'] !== undefined) {
@@ -115,8 +145,18 @@ export function validateAggregateQuery(body: unknown): AggregateQuery | HttpFail
 		filter = checked;
 	}
 	const views = body['views'];
-	if (views !== undefined && (!Array.isArray(views) || views.length > 10)) return invalid('views must be an array of at most 10 views.');
-	return {startMs: start.toMillis(), endMs: end.toMillis(), start: start.setZone(timeZone), granularity, timeZone, groupBy: groupBy as string[], metrics: metrics as string[], filter};
+	if (views !== undefined && (!Array.isArray(views) || views.length > 10))
+		return invalid('views must be an array of at most 10 views.');
+	return {
+		startMs: start.toMillis(),
+		endMs: end.toMillis(),
+		start: start.setZone(timeZone),
+		granularity,
+		timeZone,
+		groupBy: groupBy as string[],
+		metrics: metrics as string[],
+		filter,
+	};
 }
 
 /** What a conversation series can be filtered and grouped by. */
@@ -144,15 +184,30 @@ function filterHolds(entity: Entity, filter: Filter | undefined): boolean {
 	if (!filter) return true;
 	const results = [
 		...(filter.predicates ?? []).map(predicate => predicateHolds(entity, predicate)),
-		...(filter.clauses ?? []).map(clause => combine(clause.type, clause.predicates.map(predicate => predicateHolds(entity, predicate)))),
+		...(filter.clauses ?? []).map(clause =>
+			combine(
+				clause.type,
+				clause.predicates.map(predicate => predicateHolds(entity, predicate)),
+			),
+		),
 	];
 	return combine(filter.type, results);
 }
 
 /** Traffic that reached no queue (direct and outbound calls): it has a media type but no queueId. */
 const nonQueueProfile: QueueMediaProfile = {
-	media: 'voice', dailyOffered: 120, abandonRate: 0, flowOutRate: 0, shortAbandonShare: 0, overSlaShare: 0, transferShare: 0.05,
-	holdShare: 0.1, acwShare: 0.5, timeScale: 0.8, serviceLevelTarget: 0, serviceLevelMs: 0,
+	media: 'voice',
+	dailyOffered: 120,
+	abandonRate: 0,
+	flowOutRate: 0,
+	shortAbandonShare: 0,
+	overSlaShare: 0,
+	transferShare: 0.05,
+	holdShare: 0.1,
+	acwShare: 0.5,
+	timeScale: 0.8,
+	serviceLevelTarget: 0,
+	serviceLevelMs: 0,
 };
 
 function* entitiesOf(org: Org, filter: Filter | undefined): Generator<Entity> {
@@ -165,14 +220,22 @@ function* entitiesOf(org: Org, filter: Filter | undefined): Generator<Entity> {
 				queueId: queue.id,
 				mediaType: profile.media,
 				divisionId: queue.divisionId,
-				key: {queueIndex: queue.index, mediaIndex: mediaTypes.indexOf(profile.media), dayShift: queue.dayShift, profile},
+				key: {
+					queueIndex: queue.index,
+					mediaIndex: mediaTypes.indexOf(profile.media),
+					dayShift: queue.dayShift,
+					profile,
+				},
 				queue,
 			};
 			if (filterHolds(entity, filter)) yield entity;
 		}
 	}
 	if (!wanted) {
-		const entity: Entity = {mediaType: 'voice', key: {queueIndex: -1, mediaIndex: 0, dayShift: 0, profile: nonQueueProfile}};
+		const entity: Entity = {
+			mediaType: 'voice',
+			key: {queueIndex: -1, mediaIndex: 0, dayShift: 0, profile: nonQueueProfile},
+		};
 		if (filterHolds(entity, filter)) yield entity;
 	}
 }
@@ -180,16 +243,26 @@ function* entitiesOf(org: Org, filter: Filter | undefined): Generator<Entity> {
 function wantedQueueIds(filter: Filter | undefined): Set<string> | undefined {
 	if (!filter || filter.type !== 'and') return undefined;
 	const sets: Array<Set<string>> = [];
-	const onlyQueue = (predicates: Predicate[]) => predicates.length > 0 && predicates.every(p => p.dimension === 'queueId' && p.operator === 'matches' && p.value);
-	for (const predicate of filter.predicates ?? []) if (onlyQueue([predicate])) sets.push(new Set([predicate.value ?? '']));
-	for (const clause of filter.clauses ?? []) if (clause.type === 'or' && onlyQueue(clause.predicates)) sets.push(new Set(clause.predicates.map(p => p.value ?? '')));
+	const onlyQueue = (predicates: Predicate[]) =>
+		predicates.length > 0 && predicates.every(p => p.dimension === 'queueId' && p.operator === 'matches' && p.value);
+	for (const predicate of filter.predicates ?? [])
+		if (onlyQueue([predicate])) sets.push(new Set([predicate.value ?? '']));
+	for (const clause of filter.clauses ?? [])
+		if (clause.type === 'or' && onlyQueue(clause.predicates))
+			sets.push(new Set(clause.predicates.map(p => p.value ?? '')));
 	if (sets.length === 0) return undefined;
 	return sets.reduce((a, b) => new Set([...a].filter(id => b.has(id))));
 }
 
 type StatsOut = Record<string, number>;
 
-function metricStats(model: TrafficModel, entity: Entity, metric: string, from: Cumulative, to: Cumulative): StatsOut | undefined {
+function metricStats(
+	model: TrafficModel,
+	entity: Entity,
+	metric: string,
+	from: Cumulative,
+	to: Cumulative,
+): StatsOut | undefined {
 	const diff = (field: keyof Cumulative) => to[field] - from[field];
 	const timer = (name: TimerMetric, field: keyof Cumulative) => {
 		const stats = timerStats(model, entity.key, name, from[field], to[field]);
@@ -272,7 +345,10 @@ function isoUtc(ms: number): string {
 	return new Date(ms).toISOString();
 }
 
-export type AggregateResult = {group?: Record<string, string>; data: Array<{interval: string; metrics: Array<{metric: string; stats: StatsOut}>}>};
+export type AggregateResult = {
+	group?: Record<string, string>;
+	data: Array<{interval: string; metrics: Array<{metric: string; stats: StatsOut}>}>;
+};
 
 export function runAggregateQuery(org: Org, model: TrafficModel, query: AggregateQuery): AggregateResult[] {
 	const boundaries = bucketBoundaries(query);

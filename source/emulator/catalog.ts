@@ -35,4 +35,10 @@ export const mediaTypes = ['voice', 'chat', 'email', 'message', 'callback'] as c
 export type MediaType = (typeof mediaTypes)[number];
 
 /** Queue mediaSettings keys; analytics says `voice` where queues say `call`. */
-export const queueMediaKey: Record<MediaType, string> = {voice: 'call', chat: 'chat', email: 'email', message: 'message', callback: 'callback'};
+export const queueMediaKey: Record<MediaType, string> = {
+	voice: 'call',
+	chat: 'chat',
+	email: 'email',
+	message: 'message',
+	callback: 'callback',
+};

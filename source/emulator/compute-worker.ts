@@ -13,7 +13,11 @@ export type ComputeAnswer = {id: number; json?: string; empty?: boolean; error?:
 const setup = workerData as ComputeSetup;
 const org = generateOrg(setup.seed, setup.queues);
 let now = 0;
-const model = createTrafficModel(setup.seed, {offsetMinutes: setup.offsetMinutes, dataStartMs: setup.dataStartMs, nowMs: () => now});
+const model = createTrafficModel(setup.seed, {
+	offsetMinutes: setup.offsetMinutes,
+	dataStartMs: setup.dataStartMs,
+	nowMs: () => now,
+});
 
 parentPort?.on('message', (task: ComputeTask) => {
 	let answer: ComputeAnswer;

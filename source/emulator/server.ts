@@ -31,7 +31,13 @@ export type ScheduledFault = Fault & {
 	times?: number;
 };
 
-export type RecordedRequest = {method: string; path: string; host: string; authorization: string | undefined; body: string};
+export type RecordedRequest = {
+	method: string;
+	path: string;
+	host: string;
+	authorization: string | undefined;
+	body: string;
+};
 
 export type EmulatorOptions = {
 	seed?: number;
@@ -117,7 +123,10 @@ class ComputePool {
 
 	run(query: unknown, nowMs: number): Promise<ComputeAnswer> {
 		return new Promise((resolve, reject) => {
-			this.#waiting.push({task: {id: this.#next++, query, nowMs}, resolve: answer => (answer.error ? reject(new Error(answer.error)) : resolve(answer))});
+			this.#waiting.push({
+				task: {id: this.#next++, query, nowMs},
+				resolve: answer => (answer.error ? reject(new Error(answer.error)) : resolve(answer)),
+			});
 			this.#dispatch();
 		});
 	}
@@ -200,9 +209,19 @@ export class Emulator {
 		// Data starts 400 days before the clock, at a day boundary, so "last year" has history.
 		const start = this.#now() - 400 * 86_400_000;
 		const dataStartMs = start - (start % 86_400_000);
-		this.model = createTrafficModel(this.options.seed, {offsetMinutes: this.options.businessOffsetMinutes, dataStartMs, nowMs: this.#now});
+		this.model = createTrafficModel(this.options.seed, {
+			offsetMinutes: this.options.businessOffsetMinutes,
+			dataStartMs,
+			nowMs: this.#now,
+		});
 		const threads = options.computeThreads ?? 0;
-		if (threads > 0) this.#pool = new ComputePool(threads, {seed: this.options.seed, queues: this.options.queues, offsetMinutes: this.options.businessOffsetMinutes, dataStartMs});
+		if (threads > 0)
+			this.#pool = new ComputePool(threads, {
+				seed: this.options.seed,
+				queues: this.options.queues,
+				offsetMinutes: this.options.businessOffsetMinutes,
+				dataStartMs,
+			});
 	}
 
 	/** Threads computing aggregate queries (0: the server's own). */
@@ -281,10 +300,20 @@ export class Emulator {
 		try {
 			body = await readBody(request, 512_000);
 		} catch {
-			return sendError(response, new HttpError(413, 'request.entity.too.large', 'The request body is larger than 512000 bytes.'), correlationId);
+			return sendError(
+				response,
+				new HttpError(413, 'request.entity.too.large', 'The request body is larger than 512000 bytes.'),
+				correlationId,
+			);
 		}
 		if (this.options.recordRequests) {
-			this.requests.push({method: request.method ?? '', path: url.pathname, host: request.headers.host ?? '', authorization: request.headers.authorization, body});
+			this.requests.push({
+				method: request.method ?? '',
+				path: url.pathname,
+				host: request.headers.host ?? '',
+				authorization: request.headers.authorization,
+				body,
+			});
 		}
 		if (this.options.latencyMs > 0) await delay(this.options.latencyMs);
 		const fault = this.#takeFault(url.pathname);
@@ -294,9 +323,14 @@ export class Emulator {
 			const answer = await this.#route(request.method ?? 'GET', url, body, request.headers);
 			const transform = fault?.kind === 'transform' && (answer.status ?? 200) === 200 ? fault.transform : undefined;
 			// A compute thread's answer comes as JSON text already; a transform fault works on the object.
-			const payload = transform ? JSON.stringify(transform(answer.json === undefined ? answer.body : JSON.parse(answer.json))) : (answer.json ?? JSON.stringify(answer.body));
+			const payload = transform
+				? JSON.stringify(transform(answer.json === undefined ? answer.body : JSON.parse(answer.json)))
+				: (answer.json ?? JSON.stringify(answer.body));
 			if (fault?.kind === 'truncate') {
-				response.writeHead(answer.status ?? 200, {'content-type': 'application/json', 'content-length': String(payload.length)});
+				response.writeHead(answer.status ?? 200, {
+					'content-type': 'application/json',
+					'content-length': String(payload.length),
+				});
 				response.end(payload.slice(0, Math.floor(payload.length / 2)));
 				response.socket?.destroy();
 				return;
@@ -336,7 +370,14 @@ export class Emulator {
 						JSON.stringify(
 							fault.status === 429
 								? rateLimitBody(Number(fault.retryAfter ?? 1), correlationId)
-								: {message: `Injected ${fault.status}.`, code: fault.status >= 500 ? 'service.unavailable' : 'bad.request', status: fault.status, contextId: correlationId, details: [], errors: []},
+								: {
+										message: `Injected ${fault.status}.`,
+										code: fault.status >= 500 ? 'service.unavailable' : 'bad.request',
+										status: fault.status,
+										contextId: correlationId,
+										details: [],
+										errors: [],
+									},
 						),
 				);
 				return true;
@@ -357,7 +398,8 @@ export class Emulator {
 		this.#rateLimit(token);
 		if (path === '/api/v2/analytics/conversations/aggregates/query') {
 			if (method !== 'POST') throw new HttpError(405, 'method.not.allowed', 'Use POST.');
-			if (!String(headers['content-type'] ?? '').includes('application/json')) throw new HttpError(415, 'unsupported.media.type', 'Content-Type must be application/json.');
+			if (!String(headers['content-type'] ?? '').includes('application/json'))
+				throw new HttpError(415, 'unsupported.media.type', 'Content-Type must be application/json.');
 			this.counts.aggregates++;
 			let parsed: unknown;
 			try {
@@ -368,7 +410,10 @@ export class Emulator {
 			const query = validateAggregateQuery(parsed);
 			if ('status' in query) throw new HttpError(query.status, query.code, query.message);
 			const empty = {body: this.options.emptyResults === 'empty-object' ? {} : {results: []}};
-			if (this.#pool) return this.#pool.run(parsed, this.#now()).then(computed => (computed.empty ? empty : {body: undefined, json: computed.json}));
+			if (this.#pool)
+				return this.#pool
+					.run(parsed, this.#now())
+					.then(computed => (computed.empty ? empty : {body: undefined, json: computed.json}));
 			const results = runAggregateQuery(this.org, this.model, query);
 			if (results.length === 0) return empty;
 			return {body: {results}};
@@ -382,7 +427,8 @@ export class Emulator {
 		if (single) {
 			this.counts.queues++;
 			const queue = this.org.byId.get(decodeURIComponent(single[1] ?? ''));
-			if (!queue || this.#deleted.has(queue.id)) throw new HttpError(404, 'not.found', 'The requested queue was not found.');
+			if (!queue || this.#deleted.has(queue.id))
+				throw new HttpError(404, 'not.found', 'The requested queue was not found.');
 			return {body: queueEntity(queue)};
 		}
 		throw new HttpError(404, 'not.found', `No route for ${path}.`);
@@ -393,34 +439,77 @@ export class Emulator {
 		const form = new URLSearchParams(body);
 		const authorization = headers.authorization ?? '';
 		const match = /^Basic\s+(.+)$/i.exec(authorization);
-		if (!match) return {status: 400, body: {error: 'invalid_client', description: 'client authentication required', error_description: 'client authentication required'}};
+		if (!match)
+			return {
+				status: 400,
+				body: {
+					error: 'invalid_client',
+					description: 'client authentication required',
+					error_description: 'client authentication required',
+				},
+			};
 		const decoded = Buffer.from(match[1] ?? '', 'base64').toString('utf8');
 		const colon = decoded.indexOf(':');
 		const id = colon === -1 ? decoded : decoded.slice(0, colon);
 		const secret = colon === -1 ? '' : decoded.slice(colon + 1);
 		if (form.get('grant_type') !== 'client_credentials') {
-			return {status: 400, body: {error: 'unsupported_grant_type', description: 'grant type not supported', error_description: 'grant type not supported'}};
+			return {
+				status: 400,
+				body: {
+					error: 'unsupported_grant_type',
+					description: 'grant type not supported',
+					error_description: 'grant type not supported',
+				},
+			};
 		}
 		const client = this.clients.get(id);
-		if (!client) return {status: 400, body: {error: 'invalid_client', description: 'client not found', error_description: 'client not found'}};
-		if (client.secret !== secret) return {status: 401, body: {error: 'invalid_client', description: 'authentication failed', error_description: 'authentication failed'}};
+		if (!client)
+			return {
+				status: 400,
+				body: {error: 'invalid_client', description: 'client not found', error_description: 'client not found'},
+			};
+		if (client.secret !== secret)
+			return {
+				status: 401,
+				body: {
+					error: 'invalid_client',
+					description: 'authentication failed',
+					error_description: 'authentication failed',
+				},
+			};
 		const accessToken = randomBytes(32).toString('base64url');
 		this.issuedTokens.push(accessToken);
-		this.#tokens.set(accessToken, {clientId: id, permissions: client.permissions, expiresAt: this.#now() + this.options.tokenLifetimeSeconds * 1000, hits: []});
+		this.#tokens.set(accessToken, {
+			clientId: id,
+			permissions: client.permissions,
+			expiresAt: this.#now() + this.options.tokenLifetimeSeconds * 1000,
+			hits: [],
+		});
 		return {body: {access_token: accessToken, token_type: 'bearer', expires_in: this.options.tokenLifetimeSeconds}};
 	}
 
 	#authorize(path: string, headers: IncomingMessage['headers']): TokenRecord {
 		const match = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? '');
-		if (!match) throw new HttpError(401, 'authentication.required', 'No authentication bearer token specified in authorization header.');
+		if (!match)
+			throw new HttpError(
+				401,
+				'authentication.required',
+				'No authentication bearer token specified in authorization header.',
+			);
 		const token = this.#tokens.get(match[1] ?? '');
 		if (!token) throw new HttpError(401, 'bad.credentials', 'Invalid login credentials.');
-		if (token.expiresAt <= this.#now()) throw new HttpError(401, 'credentials.expired', 'The supplied credentials are expired and cannot be used.');
+		if (token.expiresAt <= this.#now())
+			throw new HttpError(401, 'credentials.expired', 'The supplied credentials are expired and cannot be used.');
 		const needed = permissionsByRoute.find(route => path.startsWith(route.prefix));
 		if (needed && !token.permissions.includes(needed.permission)) {
-			throw new HttpError(403, 'missing.any.permissions', `Unable to perform the requested action. You must have at least one of the following permissions assigned: [${needed.permission}]`, {
-				messageParams: {permissions: needed.permission},
-			});
+			throw new HttpError(
+				403,
+				'missing.any.permissions',
+				`Unable to perform the requested action. You must have at least one of the following permissions assigned: [${needed.permission}]`,
+				{
+					messageParams: {permissions: needed.permission},
+				},
+			);
 		}
 		return token;
 	}
@@ -433,7 +522,12 @@ export class Emulator {
 		if (token.hits.length >= limit) {
 			this.counts.rateLimited++;
 			const retryAfter = Math.max(1, Math.ceil(((token.hits[0] ?? now) + 60_000 - now) / 1000));
-			throw new HttpError(429, 'too.many.requests.retry.after', `Rate limit exceeded the maximum. Retry the request in [${retryAfter}] seconds`, {retryAfter});
+			throw new HttpError(
+				429,
+				'too.many.requests.retry.after',
+				`Rate limit exceeded the maximum. Retry the request in [${retryAfter}] seconds`,
+				{retryAfter},
+			);
 		}
 		token.hits.push(now);
 	}
@@ -449,7 +543,10 @@ export class Emulator {
 		const params = url.searchParams;
 		const pageSize = Math.min(this.options.maxPageSize, Math.max(1, Number(params.get('pageSize') ?? 25) || 25));
 		const pageNumber = Math.max(1, Number(params.get('pageNumber') ?? 1) || 1);
-		const ids = params.getAll('id').flatMap(value => value.split(',')).filter(Boolean);
+		const ids = params
+			.getAll('id')
+			.flatMap(value => value.split(','))
+			.filter(Boolean);
 		const name = params.get('name');
 		// The org's queues are sorted by name once; every filter keeps that order.
 		let queues: EmulatedQueue[] = this.#byName();
@@ -462,7 +559,10 @@ export class Emulator {
 			const pattern = new RegExp(`^${name.split('*').map(escapeRegExp).join('.*')}$`, 'i');
 			queues = queues.filter(queue => pattern.test(queue.name));
 		}
-		const divisionIds = params.getAll('divisionId').flatMap(value => value.split(',')).filter(Boolean);
+		const divisionIds = params
+			.getAll('divisionId')
+			.flatMap(value => value.split(','))
+			.filter(Boolean);
 		if (divisionIds.length > 0) queues = queues.filter(queue => divisionIds.includes(queue.divisionId));
 		const sorted = params.get('sortOrder') === 'desc' ? [...queues].reverse() : queues;
 		const total = sorted.length;
@@ -500,7 +600,11 @@ function queueEntity(queue: EmulatedQueue): Record<string, unknown> {
 	return {
 		id: queue.id,
 		name: queue.name,
-		division: {id: queue.divisionId, name: queue.divisionName, selfUri: `/api/v2/authorization/divisions/${queue.divisionId}`},
+		division: {
+			id: queue.divisionId,
+			name: queue.divisionName,
+			selfUri: `/api/v2/authorization/divisions/${queue.divisionId}`,
+		},
 		dateCreated: queue.dateCreated,
 		memberCount: queue.memberCount,
 		userMemberCount: queue.memberCount,
@@ -513,7 +617,14 @@ function queueEntity(queue: EmulatedQueue): Record<string, unknown> {
 }
 
 function rateLimitBody(retryAfter: number, correlationId: string): Record<string, unknown> {
-	return {message: `Rate limit exceeded the maximum. Retry the request in [${retryAfter}] seconds`, code: 'too.many.requests.retry.after', status: 429, contextId: correlationId, details: [], errors: []};
+	return {
+		message: `Rate limit exceeded the maximum. Retry the request in [${retryAfter}] seconds`,
+		code: 'too.many.requests.retry.after',
+		status: 429,
+		contextId: correlationId,
+		details: [],
+		errors: [],
+	};
 }
 
 function sendError(response: ServerResponse, error: HttpError, correlationId: string): void {
@@ -522,7 +633,18 @@ function sendError(response: ServerResponse, error: HttpError, correlationId: st
 	if (typeof retryAfter === 'number') headers['retry-after'] = String(retryAfter);
 	const {retryAfter: _omit, ...extra} = error.extra;
 	response.writeHead(error.status, headers);
-	response.end(JSON.stringify({message: error.message, code: error.code, status: error.status, messageParams: {}, contextId: correlationId, details: [], errors: [], ...extra}));
+	response.end(
+		JSON.stringify({
+			message: error.message,
+			code: error.code,
+			status: error.status,
+			messageParams: {},
+			contextId: correlationId,
+			details: [],
+			errors: [],
+			...extra,
+		}),
+	);
 }
 
 function escapeRegExp(text: string): string {

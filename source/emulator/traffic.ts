@@ -16,8 +16,19 @@ const dayPeriod = 371;
 /** Timer value sequences repeat every this many conversations. */
 const timerPeriod = 97;
 
-export type TimerMetric = 'tAnswered' | 'tAbandon' | 'tFlowOut' | 'tShortAbandon' | 'tWait' | 'tHandle' | 'tTalk' | 'tHeld' | 'tAcw';
-export const timerMetrics: readonly TimerMetric[] = ['tAnswered', 'tAbandon', 'tFlowOut', 'tShortAbandon', 'tWait', 'tHandle', 'tTalk', 'tHeld', 'tAcw'];
+export type TimerMetric =
+	'tAnswered' | 'tAbandon' | 'tFlowOut' | 'tShortAbandon' | 'tWait' | 'tHandle' | 'tTalk' | 'tHeld' | 'tAcw';
+export const timerMetrics: readonly TimerMetric[] = [
+	'tAnswered',
+	'tAbandon',
+	'tFlowOut',
+	'tShortAbandon',
+	'tWait',
+	'tHandle',
+	'tTalk',
+	'tHeld',
+	'tAcw',
+];
 
 /** Typical mean per media type, in ms, before the queue's own scale. */
 const timerMeansMs: Record<TimerMetric, Record<MediaType, number>> = {
@@ -34,7 +45,15 @@ const timerMeansMs: Record<TimerMetric, Record<MediaType, number>> = {
 };
 
 const timerSpread: Record<TimerMetric, number> = {
-	tAnswered: 0.9, tAbandon: 0.8, tFlowOut: 0.4, tShortAbandon: 0.4, tWait: 0.9, tHandle: 0.6, tTalk: 0.6, tHeld: 0.7, tAcw: 0.6,
+	tAnswered: 0.9,
+	tAbandon: 0.8,
+	tFlowOut: 0.4,
+	tShortAbandon: 0.4,
+	tWait: 0.9,
+	tHandle: 0.6,
+	tTalk: 0.6,
+	tHeld: 0.7,
+	tAcw: 0.6,
 };
 
 /** Share of a media type's daily volume in each minute of the org's local day. */
@@ -67,7 +86,10 @@ export type TrafficModel = {
 	seed: number;
 };
 
-export function createTrafficModel(seed: number, options: {offsetMinutes: number; dataStartMs: number; nowMs: () => number}): TrafficModel {
+export function createTrafficModel(
+	seed: number,
+	options: {offsetMinutes: number; dataStartMs: number; nowMs: () => number},
+): TrafficModel {
 	const dayWeights = new Float64Array(dayPeriod);
 	const daySums = new Float64Array(dayPeriod + 1);
 	for (let day = 0; day < dayPeriod; day++) {
@@ -77,7 +99,8 @@ export function createTrafficModel(seed: number, options: {offsetMinutes: number
 	const intradayPrefix = {} as Record<MediaType, Float64Array>;
 	for (const [media, shape] of Object.entries(intradayShape) as Array<[MediaType, (hour: number) => number]>) {
 		const prefix = new Float64Array(minutesPerDay + 1);
-		for (let minute = 0; minute < minutesPerDay; minute++) prefix[minute + 1] = (prefix[minute] ?? 0) + shape((minute + 0.5) / 60);
+		for (let minute = 0; minute < minutesPerDay; minute++)
+			prefix[minute + 1] = (prefix[minute] ?? 0) + shape((minute + 0.5) / 60);
 		const total = prefix[minutesPerDay] ?? 1;
 		for (let minute = 0; minute <= minutesPerDay; minute++) prefix[minute] = (prefix[minute] ?? 0) / total;
 		intradayPrefix[media] = prefix;
@@ -142,7 +165,12 @@ function share(total: number, fraction: number, phase: number, period: number): 
 	if (fraction <= 0) return 0;
 	const amplitude = (0.8 * Math.min(fraction, 1 - fraction) * period) / (2 * Math.PI);
 	const angle = phase * 2 * Math.PI;
-	return Math.floor(fraction * total + amplitude * (1 - Math.cos((2 * Math.PI * total) / period + angle)) - amplitude * (1 - Math.cos(angle)) + phase);
+	return Math.floor(
+		fraction * total +
+			amplitude * (1 - Math.cos((2 * Math.PI * total) / period + angle)) -
+			amplitude * (1 - Math.cos(angle)) +
+			phase,
+	);
 }
 
 export type Cumulative = {
@@ -184,7 +212,13 @@ export function cumulativeCounts(model: TrafficModel, key: SeriesKey, ms: number
 export type TimerStats = {count: number; sum: number; min: number; max: number};
 
 /** Timer values of conversations [n1, n2) of one (queue, media, metric) sequence. */
-export function timerStats(model: TrafficModel, key: SeriesKey, metric: TimerMetric, n1: number, n2: number): TimerStats | undefined {
+export function timerStats(
+	model: TrafficModel,
+	key: SeriesKey,
+	metric: TimerMetric,
+	n1: number,
+	n2: number,
+): TimerStats | undefined {
 	if (n2 <= n1) return undefined;
 	// Talk follows the handle-time sequence, so talk never exceeds handle for the same conversations.
 	const sequence = metric === 'tTalk' ? 'tHandle' : metric;
@@ -195,7 +229,10 @@ export function timerStats(model: TrafficModel, key: SeriesKey, metric: TimerMet
 	// S(n): sum of the first n values, an integer; S(n + period) = S(n) + periodSumMs exactly.
 	const sumTo = (n: number) => {
 		const shifted = n + shift;
-		return Math.floor(shifted / timerPeriod) * periodSumMs + Math.round((periodSumMs * (table.prefix[shifted % timerPeriod] ?? 0)) / table.total);
+		return (
+			Math.floor(shifted / timerPeriod) * periodSumMs +
+			Math.round((periodSumMs * (table.prefix[shifted % timerPeriod] ?? 0)) / table.total)
+		);
 	};
 	const sum = sumTo(n2) - sumTo(n1);
 	// A range of a whole period or more sees every value of the sequence: its extremes are cached.

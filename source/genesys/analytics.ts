@@ -51,7 +51,9 @@ export const mediaPartitions: readonly Predicate[][] = [
 	['email'],
 	['message'],
 	['callback', 'cobrowse', 'internalmessage', 'screenmonitoring', 'screenshare', 'unknown', 'video'],
-].map(types => predicates('mediaType', types)).concat([[{type: 'dimension', dimension: 'mediaType', operator: 'notExists'}]]);
+]
+	.map(types => predicates('mediaType', types))
+	.concat([[{type: 'dimension', dimension: 'mediaType', operator: 'notExists'}]]);
 
 function predicates(dimension: string, values: readonly string[]): Predicate[] {
 	return values.map(value => ({type: 'dimension', dimension, operator: 'matches', value}));
@@ -82,7 +84,12 @@ export function buildAggregateBody(
  * Adds one answer into the cell map. Groups without a queueId are not queue traffic and are left
  * out; `wholeRange` replaces bucket intervals when no granularity was asked, so chunks merge.
  */
-export function mergeResponse(cells: Map<string, Cell>, response: AggregateResponse, wholeRange: string | undefined, totals?: RunningTotals): void {
+export function mergeResponse(
+	cells: Map<string, Cell>,
+	response: AggregateResponse,
+	wholeRange: string | undefined,
+	totals?: RunningTotals,
+): void {
 	for (const result of response.results ?? []) {
 		const queueId = result.group?.['queueId'];
 		if (!queueId) continue;
@@ -118,17 +125,25 @@ export function describePart(start: DateTime, end: DateTime, batch: number, batc
  * queue filters into batches; the answers are merged into one cell per queue, media type and
  * interval (the whole range when no granularity is given).
  */
-export async function fetchQueueAggregates(client: GenesysClient, query: AggregateQuery, options: FetchOptions = {}): Promise<Cell[]> {
+export async function fetchQueueAggregates(
+	client: GenesysClient,
+	query: AggregateQuery,
+	options: FetchOptions = {},
+): Promise<Cell[]> {
 	const chunks = planChunks(query.start, query.end, query.granularity);
 	const batchSize = options.queueBatchSize ?? 100;
 	const batches: Array<readonly string[] | undefined> = [];
 	if (query.queueIds?.length) {
-		for (let index = 0; index < query.queueIds.length; index += batchSize) batches.push(query.queueIds.slice(index, index + batchSize));
+		for (let index = 0; index < query.queueIds.length; index += batchSize)
+			batches.push(query.queueIds.slice(index, index + batchSize));
 	} else {
 		batches.push(undefined);
 	}
 	const wholeRange = query.granularity ? undefined : isoInterval(query.start, query.end);
-	const partitions: Array<readonly Predicate[] | undefined> = !query.queueIds?.length && !query.mediaTypes?.length && options.splitByMedia !== false ? [...mediaPartitions] : [undefined];
+	const partitions: Array<readonly Predicate[] | undefined> =
+		!query.queueIds?.length && !query.mediaTypes?.length && options.splitByMedia !== false
+			? [...mediaPartitions]
+			: [undefined];
 	const cells = new Map<string, Cell>();
 	const total = chunks.length * batches.length * partitions.length;
 	let done = 0;
@@ -137,10 +152,16 @@ export async function fetchQueueAggregates(client: GenesysClient, query: Aggrega
 		batches.flatMap((batch, batchIndex) =>
 			partitions.map(partition => async (signal: AbortSignal) => {
 				try {
-					const response = await client.post(aggregatesPath, buildAggregateBody(isoInterval(start, end), query, batch, partition), aggregateResponseParser, signal);
+					const response = await client.post(
+						aggregatesPath,
+						buildAggregateBody(isoInterval(start, end), query, batch, partition),
+						aggregateResponseParser,
+						signal,
+					);
 					mergeResponse(cells, response, wholeRange, options.totals);
 				} catch (error) {
-					if (error instanceof GqxError && chunks.length * batches.length > 1) error.part ??= describePart(start, end, batchIndex, batches.length);
+					if (error instanceof GqxError && chunks.length * batches.length > 1)
+						error.part ??= describePart(start, end, batchIndex, batches.length);
 					throw error;
 				}
 				done++;

@@ -1,13 +1,26 @@
 // The Genesys Cloud HTTP client on got: client-credentials login, bearer token renewal, retries
 // that honour Retry-After, and typed errors. It knows nothing of queues or metrics.
 import got, {type Got, type Response, RequestError} from 'got';
-import {ApiError, AuthError, CancelledError, NetworkError, PermissionError, RateLimitError, ResponseError, type RetryNotice} from './errors.js';
+import {
+	ApiError,
+	AuthError,
+	CancelledError,
+	NetworkError,
+	PermissionError,
+	RateLimitError,
+	ResponseError,
+	type RetryNotice,
+} from './errors.js';
 import type {ResolvedRegion} from './regions.js';
 import {errorBodySchema, oauthErrorSchema, tokenSchema} from './schemas.js';
 
 /** What checks an answer: a zod schema, or a hand-written parser with the same contract. */
 export type Parser<T> = {
-	safeParse(value: unknown): {success: true; data: T} | {success: false; error: {issues: ReadonlyArray<{path: ReadonlyArray<PropertyKey>; message: string}>}};
+	safeParse(
+		value: unknown,
+	):
+		| {success: true; data: T}
+		| {success: false; error: {issues: ReadonlyArray<{path: ReadonlyArray<PropertyKey>; message: string}>}};
 };
 
 export {CancelledError, describeRetry, type RetryNotice} from './errors.js';
@@ -33,7 +46,13 @@ export type ClientOptions = {
 };
 
 /** `lastAnswerAt`: when the last answer arrived whole, before it was read (performance.now()). */
-export type ClientStats = {requests: number; retries: number; logins: number; rateLimited: number; lastAnswerAt: number};
+export type ClientStats = {
+	requests: number;
+	retries: number;
+	logins: number;
+	rateLimited: number;
+	lastAnswerAt: number;
+};
 
 type Token = {value: string; expiresAt: number; renewAt: number};
 
@@ -107,7 +126,8 @@ function tryJson(text: string): unknown {
 
 function describeBody(response: Response<string>): string {
 	const type = String(response.headers['content-type'] ?? '');
-	if (type.includes('html') || /^\s*<(?:!doctype|html)/i.test(response.body)) return 'an HTML page (a proxy or gateway answered, not Genesys Cloud)';
+	if (type.includes('html') || /^\s*<(?:!doctype|html)/i.test(response.body))
+		return 'an HTML page (a proxy or gateway answered, not Genesys Cloud)';
 	return response.body.length === 0 ? 'an empty body' : 'a body that is not JSON';
 }
 
@@ -119,7 +139,17 @@ const networkHints: Record<string, string> = {
 	ETIMEDOUT: 'The server did not answer in time: check your network, or try again later.',
 };
 
-const retryableNetworkCodes = new Set(['EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE']);
+const retryableNetworkCodes = new Set([
+	'EAI_AGAIN',
+	'ECONNREFUSED',
+	'ECONNRESET',
+	'EPIPE',
+	'ETIMEDOUT',
+	'ENETUNREACH',
+	'EHOSTUNREACH',
+	'ECONNABORTED',
+	'ERR_STREAM_PREMATURE_CLOSE',
+]);
 
 export class GenesysClient {
 	readonly region: ResolvedRegion;
@@ -127,7 +157,8 @@ export class GenesysClient {
 	readonly #clientId: string;
 	readonly #clientSecret: string;
 	readonly #http: Got;
-	readonly #options: Required<Omit<ClientOptions, 'onRetry' | 'region' | 'clientId' | 'clientSecret' | 'userAgent'>> & Pick<ClientOptions, 'onRetry'>;
+	readonly #options: Required<Omit<ClientOptions, 'onRetry' | 'region' | 'clientId' | 'clientSecret' | 'userAgent'>> &
+		Pick<ClientOptions, 'onRetry'>;
 	#token: Token | undefined;
 	#login: Promise<Token> | undefined;
 
@@ -201,10 +232,13 @@ export class GenesysClient {
 				);
 			}
 			if (status === 429) throw this.#rateLimitError(response);
-			const serverMessage = errorBody.success && errorBody.data.message ? errorBody.data.message : `${describeBody(response)}`;
+			const serverMessage =
+				errorBody.success && errorBody.data.message ? errorBody.data.message : `${describeBody(response)}`;
 			throw new ApiError(
 				`${request.method} ${path} failed with HTTP ${status}${where}: ${serverMessage}`,
-				status >= 500 ? 'Genesys Cloud had a problem; try again later, and quote the correlation id to support if it persists.' : 'This is likely a gqx bug: please report it with the correlation id.',
+				status >= 500
+					? 'Genesys Cloud had a problem; try again later, and quote the correlation id to support if it persists.'
+					: 'This is likely a gqx bug: please report it with the correlation id.',
 				{status, code: errorBody.success ? errorBody.data.code : undefined, correlationId},
 			);
 		}
@@ -213,21 +247,34 @@ export class GenesysClient {
 	#parse<T>(response: Response<string>, path: string, schema: Parser<T>): T {
 		const body = tryJson(response.body);
 		if (body === undefined) {
-			throw new ResponseError(`The answer to ${path} was ${describeBody(response)}, not JSON (HTTP ${response.statusCode}).`, 'Check that the region or base URL points at Genesys Cloud, not at a proxy login page.');
+			throw new ResponseError(
+				`The answer to ${path} was ${describeBody(response)}, not JSON (HTTP ${response.statusCode}).`,
+				'Check that the region or base URL points at Genesys Cloud, not at a proxy login page.',
+			);
 		}
 		const parsed = schema.safeParse(body);
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];
 			const at = issue ? `${issue.path.map(String).join('.') || '(top level)'}: ${issue.message}` : 'unknown shape';
-			throw new ResponseError(`The answer to ${path} does not have the shape the API promises (${at}).`, 'Check that the region or base URL points at Genesys Cloud; report it if it does.');
+			throw new ResponseError(
+				`The answer to ${path} does not have the shape the API promises (${at}).`,
+				'Check that the region or base URL points at Genesys Cloud; report it if it does.',
+			);
 		}
 		return parsed.data;
 	}
 
 	#rateLimitError(response: Response<string>): RateLimitError {
 		const seconds = parseRetryAfterSeconds(response.headers['retry-after'] as string | undefined);
-		const when = seconds === undefined ? 'later' : `in ${seconds} s (after ${new Date(Date.now() + seconds * 1000).toLocaleTimeString()})`;
-		return new RateLimitError(`Genesys Cloud rate limit reached; it asks to retry ${when}.`, `Wait and retry ${when}; other tools using the same OAuth client share its limit.`, seconds);
+		const when =
+			seconds === undefined
+				? 'later'
+				: `in ${seconds} s (after ${new Date(Date.now() + seconds * 1000).toLocaleTimeString()})`;
+		return new RateLimitError(
+			`Genesys Cloud rate limit reached; it asks to retry ${when}.`,
+			`Wait and retry ${when}; other tools using the same OAuth client share its limit.`,
+			seconds,
+		);
 	}
 
 	async #accessToken(signal?: AbortSignal): Promise<Token> {
@@ -258,30 +305,45 @@ export class GenesysClient {
 		if (status === 200) {
 			const parsed = tokenSchema.safeParse(body);
 			if (!parsed.success) {
-				throw new ResponseError(`The login host ${new URL(this.region.loginUrl).host} answered without a usable access token.`, 'Check that the region or base URL points at Genesys Cloud.');
+				throw new ResponseError(
+					`The login host ${new URL(this.region.loginUrl).host} answered without a usable access token.`,
+					'Check that the region or base URL points at Genesys Cloud.',
+				);
 			}
 			const lifetimeMs = parsed.data.expires_in * 1000;
 			const issued = Date.now();
 			// Renew early (10% of the lifetime, at most a minute) so no request carries a dying token.
-			return {value: parsed.data.access_token, expiresAt: issued + lifetimeMs, renewAt: issued + lifetimeMs - Math.min(60_000, lifetimeMs * 0.1)};
+			return {
+				value: parsed.data.access_token,
+				expiresAt: issued + lifetimeMs,
+				renewAt: issued + lifetimeMs - Math.min(60_000, lifetimeMs * 0.1),
+			};
 		}
 		if (status === 429) throw this.#rateLimitError(response);
 		const oauth = oauthErrorSchema.safeParse(body);
-		const description = oauth.success ? (oauth.data.error_description ?? oauth.data.description ?? oauth.data.error) : undefined;
+		const description = oauth.success
+			? (oauth.data.error_description ?? oauth.data.description ?? oauth.data.error)
+			: undefined;
 		const host = new URL(this.region.loginUrl).host;
 		if (status === 400 || status === 401) {
 			const unknownClient = /not found/i.test(description ?? '');
 			throw new AuthError(
-				unknownClient ? `Login failed at ${host}: no OAuth client with that client id in region ${this.region.label}.` : `Login failed at ${host}: ${description ?? `HTTP ${status}`}.`,
+				unknownClient
+					? `Login failed at ${host}: no OAuth client with that client id in region ${this.region.label}.`
+					: `Login failed at ${host}: ${description ?? `HTTP ${status}`}.`,
 				unknownClient
 					? 'Check the client id, and that the region is the one your organization lives in.'
 					: 'Check the client secret (and id); the OAuth client must use the Client Credentials grant.',
 			);
 		}
-		throw new ApiError(`Login at ${host} failed with HTTP ${status}: ${description ?? describeBody(response)}.`, 'Try again later; check the region.', {
-			status,
-			correlationId: correlationIdOf(response, body),
-		});
+		throw new ApiError(
+			`Login at ${host} failed with HTTP ${status}: ${description ?? describeBody(response)}.`,
+			'Try again later; check the region.',
+			{
+				status,
+				correlationId: correlationIdOf(response, body),
+			},
+		);
 	}
 
 	/** One request with retries for 429, 5xx and network failures; other answers go back to the caller. */
@@ -308,7 +370,11 @@ export class GenesysClient {
 				const code = error instanceof RequestError ? error.code : '';
 				if (!retryableNetworkCodes.has(code) || serverRetries >= this.#options.maxRetries) throw failure;
 				serverRetries++;
-				await this.#wait(this.#backoff(serverRetries), {reason: 'network', attempt: serverRetries, path}, request.signal);
+				await this.#wait(
+					this.#backoff(serverRetries),
+					{reason: 'network', attempt: serverRetries, path},
+					request.signal,
+				);
 				continue;
 			}
 			const status = response.statusCode;
@@ -322,10 +388,16 @@ export class GenesysClient {
 				await this.#wait(delayMs, {reason: 'rate-limit', attempt: rateLimitRetries, status, path}, request.signal);
 				continue;
 			}
-			if ((status === 500 || status === 502 || status === 503 || status === 504) && serverRetries < this.#options.maxRetries) {
+			if (
+				(status === 500 || status === 502 || status === 503 || status === 504) &&
+				serverRetries < this.#options.maxRetries
+			) {
 				serverRetries++;
 				const seconds = parseRetryAfterSeconds(response.headers['retry-after'] as string | undefined);
-				const delayMs = seconds !== undefined && seconds <= this.#options.maxRetryAfterSeconds ? seconds * 1000 : this.#backoff(serverRetries);
+				const delayMs =
+					seconds !== undefined && seconds <= this.#options.maxRetryAfterSeconds
+						? seconds * 1000
+						: this.#backoff(serverRetries);
 				await this.#wait(delayMs, {reason: 'server-error', attempt: serverRetries, status, path}, request.signal);
 				continue;
 			}
@@ -356,6 +428,10 @@ export class GenesysClient {
 			ETIMEDOUT: `${host} did not answer within ${this.#options.timeoutMs < 1000 ? `${this.#options.timeoutMs} ms` : `${Math.round(this.#options.timeoutMs / 1000)} s`}.`,
 		};
 		const message = (code && what[code]) ?? `Network failure talking to ${host}${code ? ` (${code})` : ''}.`;
-		return new NetworkError(message, (code && networkHints[code]) ?? 'Check your network connection and the region.', host);
+		return new NetworkError(
+			message,
+			(code && networkHints[code]) ?? 'Check your network connection and the region.',
+			host,
+		);
 	}
 }

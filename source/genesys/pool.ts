@@ -2,7 +2,11 @@
 import {setMaxListeners} from 'node:events';
 
 /** Runs `tasks` with at most `limit` in flight; the first failure aborts the rest. */
-export async function runPool<T>(tasks: Array<(signal: AbortSignal) => Promise<T>>, limit: number, signal?: AbortSignal): Promise<T[]> {
+export async function runPool<T>(
+	tasks: Array<(signal: AbortSignal) => Promise<T>>,
+	limit: number,
+	signal?: AbortSignal,
+): Promise<T[]> {
 	const controller = new AbortController();
 	// Every request in flight listens on this signal (got adds one listener each): allow the pool's
 	// own number, or Node warns on stderr (over the TUI) from 11 on.
@@ -20,10 +24,14 @@ export async function runPool<T>(tasks: Array<(signal: AbortSignal) => Promise<T
 		}
 	};
 	try {
-		await Promise.all(Array.from({length: Math.min(limit, tasks.length)}, () => worker().catch((error: unknown) => {
-			controller.abort();
-			throw error;
-		})));
+		await Promise.all(
+			Array.from({length: Math.min(limit, tasks.length)}, () =>
+				worker().catch((error: unknown) => {
+					controller.abort();
+					throw error;
+				}),
+			),
+		);
 		return results;
 	} finally {
 		signal?.removeEventListener('abort', onAbort);

@@ -19,16 +19,29 @@ async function listPages(client: GenesysClient, params: URLSearchParams, options
 		search.set('pageSize', pageSize);
 		search.set('pageNumber', String(pageNumber));
 		const page = await client.get(queuesPath, search, queueListingSchema, options.signal);
-		for (const entity of page.entities ?? []) queues.push({id: entity.id, name: entity.name, ...(entity.division?.name ? {divisionName: entity.division.name} : {})});
+		for (const entity of page.entities ?? [])
+			queues.push({
+				id: entity.id,
+				name: entity.name,
+				...(entity.division?.name ? {divisionName: entity.division.name} : {}),
+			});
 		const pageCount = page.pageCount ?? (page.nextUri ? pageNumber + 1 : pageNumber);
 		if (pageNumber >= pageCount || (page.entities ?? []).length === 0) break;
-		if (pageNumber > 10_000) throw new ResponseError('The queue listing did not end after 10,000 pages.', 'Report this: the server keeps announcing more pages.');
+		if (pageNumber > 10_000)
+			throw new ResponseError(
+				'The queue listing did not end after 10,000 pages.',
+				'Report this: the server keeps announcing more pages.',
+			);
 	}
 	return queues;
 }
 
 /** Names for the given queue ids, asked for in batches as comma lists (the form the official SDKs send). */
-export async function fetchQueueNames(client: GenesysClient, ids: readonly string[], options: PageOptions & {batchSize?: number; concurrency?: number} = {}): Promise<Map<string, QueueInfo>> {
+export async function fetchQueueNames(
+	client: GenesysClient,
+	ids: readonly string[],
+	options: PageOptions & {batchSize?: number; concurrency?: number} = {},
+): Promise<Map<string, QueueInfo>> {
 	const unique = [...new Set(ids)];
 	const batchSize = options.batchSize ?? 100;
 	const found = new Map<string, QueueInfo>();
@@ -54,9 +67,18 @@ export function deletedQueueName(id: string): string {
  * when the organization has more than `maxPages` pages (then looking ids up is cheaper). Used to
  * learn queue names while the aggregates query runs.
  */
-export async function listQueuesInParallel(client: GenesysClient, options: PageOptions & {maxPages?: number; concurrency?: number} = {}): Promise<QueueInfo[] | undefined> {
+export async function listQueuesInParallel(
+	client: GenesysClient,
+	options: PageOptions & {maxPages?: number; concurrency?: number} = {},
+): Promise<QueueInfo[] | undefined> {
 	const pageSize = options.pageSize ?? 100;
-	const page = (pageNumber: number, signal = options.signal) => client.get(queuesPath, new URLSearchParams({pageSize: String(pageSize), pageNumber: String(pageNumber)}), queueListingSchema, signal);
+	const page = (pageNumber: number, signal = options.signal) =>
+		client.get(
+			queuesPath,
+			new URLSearchParams({pageSize: String(pageSize), pageNumber: String(pageNumber)}),
+			queueListingSchema,
+			signal,
+		);
 	const first = await page(1);
 	const pageCount = first.pageCount ?? 1;
 	if (pageCount > (options.maxPages ?? 60)) return undefined;
@@ -65,7 +87,13 @@ export async function listQueuesInParallel(client: GenesysClient, options: PageO
 		options.concurrency ?? 16,
 		options.signal,
 	);
-	return [first, ...rest].flatMap(listing => (listing.entities ?? []).map(entity => ({id: entity.id, name: entity.name, ...(entity.division?.name ? {divisionName: entity.division.name} : {})})));
+	return [first, ...rest].flatMap(listing =>
+		(listing.entities ?? []).map(entity => ({
+			id: entity.id,
+			name: entity.name,
+			...(entity.division?.name ? {divisionName: entity.division.name} : {}),
+		})),
+	);
 }
 
 /** Every queue of the organization, for name lookups and pickers. */

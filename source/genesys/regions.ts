@@ -83,13 +83,20 @@ export function resolveRegion(input: string): ResolvedRegion {
 			throw new UsageError(`"${text}" is not a valid URL.`, regionHint);
 		}
 		if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-			throw new UsageError(`"${text}" uses ${url.protocol.slice(0, -1)}; only https (or http on loopback) is supported.`, regionHint);
+			throw new UsageError(
+				`"${text}" uses ${url.protocol.slice(0, -1)}; only https (or http on loopback) is supported.`,
+				regionHint,
+			);
 		}
 		if (url.username || url.password) {
-			throw new UsageError('A region URL must not contain a user name or password.', 'Give the client id and secret separately.');
+			throw new UsageError(
+				'A region URL must not contain a user name or password.',
+				'Give the client id and secret separately.',
+			);
 		}
 		const known = findByDomain(url.hostname);
-		if (known && url.protocol === 'https:' && (url.pathname === '/' || url.pathname === '') && !url.port) return fromDomain(known);
+		if (known && url.protocol === 'https:' && (url.pathname === '/' || url.pathname === '') && !url.port)
+			return fromDomain(known);
 		if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
 			throw new UsageError(
 				`Refusing plain http to ${url.hostname}: the client secret would cross the network unencrypted.`,

@@ -18,7 +18,11 @@ export type Report = {
 	nameOf: (queueId: string) => string;
 };
 
-export type ReportOptions = {signal?: AbortSignal; onProgress?: (progress: Progress) => void; knownQueues?: ReadonlyMap<string, QueueInfo>};
+export type ReportOptions = {
+	signal?: AbortSignal;
+	onProgress?: (progress: Progress) => void;
+	knownQueues?: ReadonlyMap<string, QueueInfo>;
+};
 
 /**
  * The interval level for a whole organization, a batch of queues at a time, in export order (queue
@@ -31,12 +35,17 @@ export async function streamIntervalRows(
 	query: ReportQuery & {granularity: Granularity},
 	options: ReportOptions & {batchSize?: number; concurrency?: number; onRows: (rows: QueueRow[]) => Promise<void>},
 ): Promise<number> {
-	const found = await fetchQueueAggregates(client, {...query, granularity: undefined, metrics: ['nOffered']}, {signal: options.signal});
+	const found = await fetchQueueAggregates(
+		client,
+		{...query, granularity: undefined, metrics: ['nOffered']},
+		{signal: options.signal},
+	);
 	const ids = [...new Set(found.map(cell => cell.queueId))];
 	const known = options.knownQueues;
 	const queues = new Map(known ?? []);
 	const missing = ids.filter(id => !queues.has(id));
-	if (missing.length > 0) for (const [id, info] of await fetchQueueNames(client, missing, {signal: options.signal})) queues.set(id, info);
+	if (missing.length > 0)
+		for (const [id, info] of await fetchQueueNames(client, missing, {signal: options.signal})) queues.set(id, info);
 	const nameOf = (id: string) => queues.get(id)?.name ?? deletedQueueName(id);
 	ids.sort((a, b) => compareText(nameOf(a), nameOf(b)) || compareText(a, b));
 	const batchSize = options.batchSize ?? 25;
@@ -49,7 +58,11 @@ export async function streamIntervalRows(
 	const start = (index: number) => {
 		const batch = batches[index];
 		if (!batch || pending[index]) return;
-		pending[index] = fetchQueueAggregates(client, {...query, queueIds: batch}, {signal: controller.signal, queueBatchSize: batchSize}).then(cells => rollUp(cells, 'intervals', nameOf, null));
+		pending[index] = fetchQueueAggregates(
+			client,
+			{...query, queueIds: batch},
+			{signal: controller.signal, queueBatchSize: batchSize},
+		).then(cells => rollUp(cells, 'intervals', nameOf, null));
 		// Failures surface when their turn comes; until then they must not count as unhandled.
 		pending[index].catch(() => {});
 	};
@@ -72,17 +85,27 @@ export async function streamIntervalRows(
 	return written;
 }
 
-export async function fetchReport(client: GenesysClient, query: ReportQuery, options: ReportOptions = {}): Promise<Report> {
+export async function fetchReport(
+	client: GenesysClient,
+	query: ReportQuery,
+	options: ReportOptions = {},
+): Promise<Report> {
 	const known = options.knownQueues;
 	// Names are learned while the aggregates run: the whole queue list in parallel pages, unless the
 	// caller knows the queues already or the organization is too big to list cheaply.
-	const listing = known ? Promise.resolve(undefined) : listQueuesInParallel(client, {signal: options.signal, concurrency: 50}).catch(() => undefined);
+	const listing = known
+		? Promise.resolve(undefined)
+		: listQueuesInParallel(client, {signal: options.signal, concurrency: 50}).catch(() => undefined);
 	const totals = new RunningTotals();
-	const [cells, listed] = await Promise.all([fetchQueueAggregates(client, query, {signal: options.signal, onProgress: options.onProgress, totals}), listing]);
+	const [cells, listed] = await Promise.all([
+		fetchQueueAggregates(client, query, {signal: options.signal, onProgress: options.onProgress, totals}),
+		listing,
+	]);
 	const queues = new Map(known ?? []);
 	for (const queue of listed ?? []) queues.set(queue.id, queue);
 	const missing = [...new Set(cells.map(cell => cell.queueId))].filter(id => !queues.has(id));
 	// Ids the listing did not have: deleted queues, or a listing that was skipped or failed.
-	if (missing.length > 0) for (const [id, info] of await fetchQueueNames(client, missing, {signal: options.signal})) queues.set(id, info);
+	if (missing.length > 0)
+		for (const [id, info] of await fetchQueueNames(client, missing, {signal: options.signal})) queues.set(id, info);
 	return {cells, totals, queues, nameOf: id => queues.get(id)?.name ?? deletedQueueName(id)};
 }

@@ -103,7 +103,8 @@ function parseAggregates(value: unknown): AggregateResponse {
 		const group = result['group'];
 		if (group !== undefined) {
 			if (!isObject(group)) fail(['results', r, 'group'], 'expected an object');
-			for (const key in group) if (typeof group[key] !== 'string') fail(['results', r, 'group', key], 'expected a string');
+			for (const key in group)
+				if (typeof group[key] !== 'string') fail(['results', r, 'group', key], 'expected a string');
 		}
 		const data = result['data'];
 		if (data === undefined) continue;
@@ -131,20 +132,26 @@ function checkMetric(item: unknown, r: number, d: number, m: number): void {
 	if (!isObject(item)) fail(metricPath(r, d, m), 'expected an object');
 	const metric = item['metric'];
 	if (typeof metric !== 'string') fail(metricPath(r, d, m, 'metric'), 'expected a string');
-	if (item['qualifier'] !== undefined && typeof item['qualifier'] !== 'string') fail(metricPath(r, d, m, 'qualifier'), 'expected a string');
+	if (item['qualifier'] !== undefined && typeof item['qualifier'] !== 'string')
+		fail(metricPath(r, d, m, 'qualifier'), 'expected a string');
 	const stats = item['stats'];
 	if (!isObject(stats)) fail(metricPath(r, d, m, 'stats'), 'expected an object');
 	for (const field of statFields) {
 		const number = stats[field];
-		if (number !== undefined && (typeof number !== 'number' || !Number.isFinite(number))) fail(metricPath(r, d, m, 'stats', field), 'expected a finite number');
+		if (number !== undefined && (typeof number !== 'number' || !Number.isFinite(number)))
+			fail(metricPath(r, d, m, 'stats', field), 'expected a finite number');
 	}
 	const problem = statsProblem(metric, stats as Stats);
 	if (problem) fail(metricPath(r, d, m, 'stats'), `${metric}: ${problem}`);
 }
 
 /** What makes a metric's statistics impossible (facts that always hold), or undefined. */
-function statsProblem(metric: string, {count, sum, min, max, numerator, denominator, ratio, target}: Stats): string | undefined {
-	if (count !== undefined && (!Number.isInteger(count) || count < 0)) return 'count is not a whole number of at least 0';
+function statsProblem(
+	metric: string,
+	{count, sum, min, max, numerator, denominator, ratio, target}: Stats,
+): string | undefined {
+	if (count !== undefined && (!Number.isInteger(count) || count < 0))
+		return 'count is not a whole number of at least 0';
 	if ((numerator ?? 0) < 0 || (denominator ?? 0) < 0) return 'a service level part is negative';
 	if (metric.startsWith('t') && ((min ?? 0) < 0 || (sum ?? 0) < 0)) return 'a timer is negative';
 	if (min !== undefined && max !== undefined && min > max) return 'min is above max';
@@ -153,7 +160,8 @@ function statsProblem(metric: string, {count, sum, min, max, numerator, denomina
 		if (sum < min * count - slack || sum > max * count + slack) return 'sum is outside count x [min, max]';
 	}
 	if (count === 0 && sum !== undefined && sum !== 0) return 'a sum without any count';
-	if (numerator !== undefined && denominator !== undefined && numerator > denominator) return 'numerator is above denominator';
+	if (numerator !== undefined && denominator !== undefined && numerator > denominator)
+		return 'numerator is above denominator';
 	if (ratio !== undefined && (ratio < 0 || ratio > 1)) return 'ratio is outside 0..1';
 	if (target !== undefined && (target < 0 || target > 1)) return 'target is outside 0..1';
 	return undefined;

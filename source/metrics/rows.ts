@@ -93,7 +93,10 @@ function averageMs(stats: StatsBag, metric: string): number | null {
 	return Math.round((timer.sum ?? 0) / timer.count);
 }
 
-export function toRow(identity: {queueId: string | null; queueName: string; mediaType: string | null; interval: string | null}, stats: StatsBag): QueueRow {
+export function toRow(
+	identity: {queueId: string | null; queueName: string; mediaType: string | null; interval: string | null},
+	stats: StatsBag,
+): QueueRow {
 	const offered = count(stats, 'nOffered');
 	const answered = count(stats, 'tAnswered');
 	const abandoned = count(stats, 'tAbandon');
@@ -147,17 +150,33 @@ export function compareRows(a: QueueRow, b: QueueRow): number {
  * interval. `rangeInterval` labels the queues and media levels. Rows come sorted by queue name, id,
  * media type and interval start.
  */
-export function rollUp(cells: Iterable<Cell>, level: Level, nameOf: NameLookup, rangeInterval: string | null): QueueRow[] {
+export function rollUp(
+	cells: Iterable<Cell>,
+	level: Level,
+	nameOf: NameLookup,
+	rangeInterval: string | null,
+): QueueRow[] {
 	return rollUpWithStats(cells, level, nameOf, rangeInterval)
 		.map(entry => entry.row)
 		.sort(compareRows);
 }
 
 /** rollUp, unsorted, keeping each row's merged raw statistics (for totals of any subset of rows). */
-export function rollUpWithStats(cells: Iterable<Cell>, level: Level, nameOf: NameLookup, rangeInterval: string | null): Array<{row: QueueRow; stats: StatsBag}> {
+export function rollUpWithStats(
+	cells: Iterable<Cell>,
+	level: Level,
+	nameOf: NameLookup,
+	rangeInterval: string | null,
+): Array<{row: QueueRow; stats: StatsBag}> {
 	// A group keeps its first bag as is and copies only when a second one is added into it: most
 	// rows come from one to three cells, and copying every metric of every cell was most of the time.
-	type Group = {queueId: string; mediaType: string | null; interval: string | null; stats: Readonly<StatsBag>; owned: boolean};
+	type Group = {
+		queueId: string;
+		mediaType: string | null;
+		interval: string | null;
+		stats: Readonly<StatsBag>;
+		owned: boolean;
+	};
 	const groups = new Map<string, Group>();
 	for (const cell of cells) {
 		const mediaType = level === 'queues' ? null : cell.mediaType;
@@ -173,7 +192,18 @@ export function rollUpWithStats(cells: Iterable<Cell>, level: Level, nameOf: Nam
 	}
 	const rows: Array<{row: QueueRow; stats: StatsBag}> = [];
 	for (const group of groups.values()) {
-		rows.push({row: toRow({queueId: group.queueId, queueName: nameOf(group.queueId), mediaType: group.mediaType, interval: group.interval}, group.stats), stats: group.stats});
+		rows.push({
+			row: toRow(
+				{
+					queueId: group.queueId,
+					queueName: nameOf(group.queueId),
+					mediaType: group.mediaType,
+					interval: group.interval,
+				},
+				group.stats,
+			),
+			stats: group.stats,
+		});
 	}
 	return rows;
 }

@@ -13,10 +13,7 @@ import {compareText} from '../metrics/compare.js';
 /** Version of the saved format (not of gqx). Every change to it comes with a migration below. */
 export const formatVersion = '1.0.0';
 
-const dateChoiceSchema = z.union([
-	z.object({preset: z.enum(presets)}),
-	z.object({from: z.string(), to: z.string()}),
-]);
+const dateChoiceSchema = z.union([z.object({preset: z.enum(presets)}), z.object({from: z.string(), to: z.string()})]);
 
 export const profileSchema = z.object({
 	name: z.string().min(1).max(64),
@@ -80,7 +77,8 @@ export class ProfileStore {
 				},
 			},
 		});
-		if (this.#conf.path !== this.path) throw new ConfigError(`Profiles file location mismatch (${this.#conf.path}).`, 'Report this as a gqx bug.');
+		if (this.#conf.path !== this.path)
+			throw new ConfigError(`Profiles file location mismatch (${this.#conf.path}).`, 'Report this as a gqx bug.');
 		this.#tighten();
 	}
 
@@ -91,7 +89,10 @@ export class ProfileStore {
 			text = fs.readFileSync(this.path, 'utf8');
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-			throw new ConfigError(`Cannot read the profiles file ${this.path}: ${(error as Error).message}.`, 'Check its permissions.');
+			throw new ConfigError(
+				`Cannot read the profiles file ${this.path}: ${(error as Error).message}.`,
+				'Check its permissions.',
+			);
 		}
 		let reason: string | undefined;
 		let parsed: unknown;
@@ -107,7 +108,8 @@ export class ProfileStore {
 				reason = `its content is not a gqx profiles file (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unknown shape'})`;
 			} else {
 				const version = checked.data.__internal__?.migrations?.version;
-				if (version && compareVersions(version, formatVersion) > 0) reason = `it was written by a newer gqx (format ${version}; this one reads ${formatVersion})`;
+				if (version && compareVersions(version, formatVersion) > 0)
+					reason = `it was written by a newer gqx (format ${version}; this one reads ${formatVersion})`;
 			}
 		}
 		if (!reason) return;
@@ -141,7 +143,11 @@ export class ProfileStore {
 				} catch {
 					// It went away meanwhile.
 				}
-				if (Date.now() > deadline) throw new ConfigError(`The profiles file is locked by another gqx (${lock}).`, 'Try again; if no other gqx runs, delete that folder.');
+				if (Date.now() > deadline)
+					throw new ConfigError(
+						`The profiles file is locked by another gqx (${lock}).`,
+						'Try again; if no other gqx runs, delete that folder.',
+					);
 				sleepSync(10 + Math.random() * 20);
 			}
 		}
@@ -159,7 +165,9 @@ export class ProfileStore {
 
 	/** Profiles, last used first. */
 	list(): Profile[] {
-		return Object.values(this.#profiles()).sort((a, b) => compareText(b.lastUsedAt ?? '', a.lastUsedAt ?? '') || compareText(a.name, b.name));
+		return Object.values(this.#profiles()).sort(
+			(a, b) => compareText(b.lastUsedAt ?? '', a.lastUsedAt ?? '') || compareText(a.name, b.name),
+		);
 	}
 
 	get(name: string): Profile | undefined {
@@ -170,7 +178,12 @@ export class ProfileStore {
 		const profile = this.get(name);
 		if (profile) return profile;
 		const names = this.list().map(each => each.name);
-		throw new ConfigError(`No saved profile named "${name}".`, names.length > 0 ? `Saved profiles: ${names.join(', ')}.` : 'There are no saved profiles yet: run gqx to create one.');
+		throw new ConfigError(
+			`No saved profile named "${name}".`,
+			names.length > 0
+				? `Saved profiles: ${names.join(', ')}.`
+				: 'There are no saved profiles yet: run gqx to create one.',
+		);
 	}
 
 	save(profile: Profile, options: {replacing?: string} = {}): void {

@@ -2,7 +2,16 @@
 import {DateTime, IANAZone} from 'luxon';
 import {UsageError} from '../genesys/errors.js';
 
-export const presets = ['today', 'yesterday', 'last-7-days', 'last-30-days', 'this-week', 'last-week', 'this-month', 'last-month'] as const;
+export const presets = [
+	'today',
+	'yesterday',
+	'last-7-days',
+	'last-30-days',
+	'this-week',
+	'last-week',
+	'this-month',
+	'last-month',
+] as const;
 export type Preset = (typeof presets)[number];
 
 export const presetLabels: Record<Preset, string> = {
@@ -41,7 +50,10 @@ export function systemTimeZone(): string {
 export function validateTimeZone(zone: string): string {
 	const trimmed = zone.trim();
 	if (!trimmed || !IANAZone.isValidZone(trimmed)) {
-		throw new UsageError(`Unknown time zone "${zone}".`, 'Use an IANA name such as Europe/London, America/New_York or UTC.');
+		throw new UsageError(
+			`Unknown time zone "${zone}".`,
+			'Use an IANA name such as Europe/London, America/New_York or UTC.',
+		);
 	}
 	return trimmed;
 }
@@ -49,13 +61,24 @@ export function validateTimeZone(zone: string): string {
 export function validateGranularity(value: string): Granularity {
 	const upper = value.trim().toUpperCase();
 	if ((granularities as readonly string[]).includes(upper)) return upper as Granularity;
-	throw new UsageError(`Unsupported granularity "${value}".`, `Use one of ${granularities.join(', ')} (ISO 8601 durations).`);
+	throw new UsageError(
+		`Unsupported granularity "${value}".`,
+		`Use one of ${granularities.join(', ')} (ISO 8601 durations).`,
+	);
 }
 
 export function parseDay(text: string, zone: string, flag: string): DateTime {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) throw new UsageError(`${flag} "${text}" is not a date in the form YYYY-MM-DD.`, 'Write dates as YYYY-MM-DD, for example 2026-03-01.');
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(text))
+		throw new UsageError(
+			`${flag} "${text}" is not a date in the form YYYY-MM-DD.`,
+			'Write dates as YYYY-MM-DD, for example 2026-03-01.',
+		);
 	const day = DateTime.fromISO(text, {zone});
-	if (!day.isValid) throw new UsageError(`${flag} ${text} is not a real calendar date.`, 'Check the day and month, for example 2026-02-28.');
+	if (!day.isValid)
+		throw new UsageError(
+			`${flag} ${text} is not a real calendar date.`,
+			'Check the day and month, for example 2026-02-28.',
+		);
 	return day.startOf('day');
 }
 
@@ -95,14 +118,23 @@ export function resolveRange(choice: DateChoice, timeZone: string, now: DateTime
 	let first: DateTime;
 	let last: DateTime;
 	if ('preset' in choice) {
-		if (!isPreset(choice.preset)) throw new UsageError(`Unknown preset "${String(choice.preset)}".`, `Use one of ${presets.join(', ')}.`);
+		if (!isPreset(choice.preset))
+			throw new UsageError(`Unknown preset "${String(choice.preset)}".`, `Use one of ${presets.join(', ')}.`);
 		[first, last] = presetDays(choice.preset, today);
 	} else {
 		first = parseDay(choice.from, zone, '--from');
 		last = parseDay(choice.to, zone, '--to');
-		if (last < first) throw new UsageError(`--from ${choice.from} is after --to ${choice.to}.`, 'Swap them: --from is the first day, --to the last (both included).');
+		if (last < first)
+			throw new UsageError(
+				`--from ${choice.from} is after --to ${choice.to}.`,
+				'Swap them: --from is the first day, --to the last (both included).',
+			);
 	}
-	if (first > now) throw new UsageError(`The range starts on ${first.toISODate()}, which is in the future in ${zone}.`, 'Pick a range that starts today or earlier.');
+	if (first > now)
+		throw new UsageError(
+			`The range starts on ${first.toISODate()}, which is in the future in ${zone}.`,
+			'Pick a range that starts today or earlier.',
+		);
 	const dayAfter = last.plus({days: 1}).startOf('day');
 	const clamped = dayAfter > now;
 	return {
@@ -132,7 +164,12 @@ export function defaultGranularity(range: Pick<DateRange, 'start' | 'end'>): Gra
  * Splits a range into chunks of at most 31 days whose length is a whole number of granularity
  * buckets (28 days for weeks), so every bucket lies inside one chunk and merging is exact.
  */
-export function planChunks(start: DateTime, end: DateTime, granularity: Granularity | undefined, maxDays = 31): Array<[DateTime, DateTime]> {
+export function planChunks(
+	start: DateTime,
+	end: DateTime,
+	granularity: Granularity | undefined,
+	maxDays = 31,
+): Array<[DateTime, DateTime]> {
 	const chunkDays = granularity === 'P7D' ? Math.max(7, Math.floor(maxDays / 7) * 7) : maxDays;
 	const chunks: Array<[DateTime, DateTime]> = [];
 	let cursor = start;

@@ -43,7 +43,9 @@ function toSvg(screen: string, title: string): string {
 			const y = 12 + (index + 1) * lineHeight - 4;
 			const selected = line.startsWith('›');
 			const bold = index === 0 || /^\s+(Queue|Media|Interval)\s/.test(line) || /^\s+Total/.test(line);
-			const highlight = selected ? `<rect x="10" y="${y - lineHeight + 5}" width="${svgWidth - 20}" height="${lineHeight}" fill="#d0d0d0"/>` : '';
+			const highlight = selected
+				? `<rect x="10" y="${y - lineHeight + 5}" width="${svgWidth - 20}" height="${lineHeight}" fill="#d0d0d0"/>`
+				: '';
 			const color = selected ? '#111' : index === 0 ? '#5fd7ff' : '#e6e6e6';
 			return `${highlight}<text x="12" y="${y}" fill="${color}"${bold ? ' font-weight="bold"' : ''} xml:space="preserve">${escape(line)}</text>`;
 		})
@@ -59,7 +61,17 @@ ${body}
 async function main(): Promise<void> {
 	const session = `gqx-shots-${process.pid}`;
 	const config = fs.mkdtempSync(path.join(process.env['TMPDIR'] ?? '/tmp', 'gqx-shots-'));
-	tmux('new-session', '-d', '-s', session, '-x', String(width), '-y', String(height), `env NO_COLOR=1 GQX_CONFIG_DIR=${config} ${process.execPath} ${cli} --demo; sleep 5`);
+	tmux(
+		'new-session',
+		'-d',
+		'-s',
+		session,
+		'-x',
+		String(width),
+		'-y',
+		String(height),
+		`env NO_COLOR=1 GQX_CONFIG_DIR=${config} ${process.execPath} ${cli} --demo; sleep 5`,
+	);
 	try {
 		await waitFor(session, 'Dates · days in');
 		tmux('send-keys', '-t', session, 'Enter');

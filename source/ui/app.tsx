@@ -16,7 +16,10 @@ import {ProfilePicker} from './screens/profile-picker.js';
 import {Wizard, type WizardValues} from './screens/wizard.js';
 import {themeFor} from './theme.js';
 
-export type ClientFactory = (credentials: Pick<Credentials, 'region' | 'clientId' | 'clientSecret'>, onRetry: (notice: RetryNotice) => void) => GenesysClient | Promise<GenesysClient>;
+export type ClientFactory = (
+	credentials: Pick<Credentials, 'region' | 'clientId' | 'clientSecret'>,
+	onRetry: (notice: RetryNotice) => void,
+) => GenesysClient | Promise<GenesysClient>;
 
 export type AppStart = {kind: 'auto'} | {kind: 'profile'; name: string} | {kind: 'demo'; credentials: Credentials};
 
@@ -43,10 +46,16 @@ type Session = {
 	hub: RetryHub;
 };
 
-type Screen = {kind: 'picker'} | {kind: 'wizard'; editing?: Profile} | {kind: 'dates'} | {kind: 'explorer'; range: DateRange} | {kind: 'fatal'; error: GqxError};
+type Screen =
+	| {kind: 'picker'}
+	| {kind: 'wizard'; editing?: Profile}
+	| {kind: 'dates'}
+	| {kind: 'explorer'; range: DateRange}
+	| {kind: 'fatal'; error: GqxError};
 
 // The client (got, zod) is loaded after the first frame, when a session opens.
-const defaultFactory: ClientFactory = async (credentials, onRetry) => new (await import('../genesys/client.js')).GenesysClient({...credentials, onRetry});
+const defaultFactory: ClientFactory = async (credentials, onRetry) =>
+	new (await import('../genesys/client.js')).GenesysClient({...credentials, onRetry});
 
 function useTerminalSize(): {width: number; height: number} {
 	const {stdout} = useStdout();
@@ -62,29 +71,59 @@ function useTerminalSize(): {width: number; height: number} {
 	return size;
 }
 
-export function App({start, store, envCredentials, cwd, env, now = () => DateTime.now(), makeClient = defaultFactory}: AppProps) {
+export function App({
+	start,
+	store,
+	envCredentials,
+	cwd,
+	env,
+	now = () => DateTime.now(),
+	makeClient = defaultFactory,
+}: AppProps) {
 	const {exit} = useApp();
 	const theme = useMemo(() => themeFor(env), [env]);
 	const {width, height} = useTerminalSize();
 	const [session, setSession] = useState<Session>();
 	const [screen, setScreen] = useState<Screen>({kind: 'picker'});
 	const [profiles, setProfiles] = useState<Profile[]>(() => store?.list() ?? []);
-	const notices = useMemo(() => (store?.notices ?? []).map(notice => `The profiles file could not be read (${notice.reason}); it was moved to ${notice.movedTo}.`), [store]);
+	const notices = useMemo(
+		() =>
+			(store?.notices ?? []).map(
+				notice => `The profiles file could not be read (${notice.reason}); it was moved to ${notice.movedTo}.`,
+			),
+		[store],
+	);
 	const sources = useRef(new Map<string, ExplorerSource>());
 
-	const open = (label: string, credentials: Session['credentials'], profile?: Partial<Pick<Profile, 'name' | 'dateChoice' | 'timeZone'>>): Session => {
+	const open = (
+		label: string,
+		credentials: Session['credentials'],
+		profile?: Partial<Pick<Profile, 'name' | 'dateChoice' | 'timeZone'>>,
+	): Session => {
 		const hub = new RetryHub();
 		const client = Promise.resolve().then(() => makeClient(credentials, hub.emit));
 		// A client that cannot be made fails the first request, in the error panel; never unhandled.
 		client.catch(() => {});
-		const next: Session = {label, credentials, profileName: profile?.name, dateChoice: profile?.dateChoice, timeZone: profile?.timeZone ?? systemTimeZone(), client, hub};
+		const next: Session = {
+			label,
+			credentials,
+			profileName: profile?.name,
+			dateChoice: profile?.dateChoice,
+			timeZone: profile?.timeZone ?? systemTimeZone(),
+			client,
+			hub,
+		};
 		setSession(next);
 		return next;
 	};
 
 	const chooseProfile = (profile: Profile) => {
 		try {
-			const opened = open(`${profile.name} (${profile.region})`, {region: resolveRegion(profile.region), clientId: profile.clientId, clientSecret: profile.clientSecret}, profile);
+			const opened = open(
+				`${profile.name} (${profile.region})`,
+				{region: resolveRegion(profile.region), clientId: profile.clientId, clientSecret: profile.clientSecret},
+				profile,
+			);
 			// A remembered date choice makes the next start one keypress: straight to the table.
 			if (opened.dateChoice) {
 				try {
@@ -114,7 +153,16 @@ export function App({start, store, envCredentials, cwd, env, now = () => DateTim
 		} else if (start.kind === 'profile') {
 			const profile = store?.get(start.name);
 			if (profile) chooseProfile(profile);
-			else setScreen({kind: 'fatal', error: new GqxError(`No saved profile named "${start.name}".`, profiles.length > 0 ? `Saved profiles: ${profiles.map(each => each.name).join(', ')}.` : 'Run gqx without --profile to set one up.')});
+			else
+				setScreen({
+					kind: 'fatal',
+					error: new GqxError(
+						`No saved profile named "${start.name}".`,
+						profiles.length > 0
+							? `Saved profiles: ${profiles.map(each => each.name).join(', ')}.`
+							: 'Run gqx without --profile to set one up.',
+					),
+				});
 		} else if (profiles.length === 0 && envCredentials) {
 			chooseEnvironment();
 		} else if (profiles.length === 0) {
@@ -137,19 +185,36 @@ export function App({start, store, envCredentials, cwd, env, now = () => DateTim
 	});
 
 	const verify = async (values: WizardValues, signal: AbortSignal) => {
-		const client = await makeClient({region: resolveRegion(values.region), clientId: values.clientId.trim(), clientSecret: values.clientSecret}, () => {});
+		const client = await makeClient(
+			{region: resolveRegion(values.region), clientId: values.clientId.trim(), clientSecret: values.clientSecret},
+			() => {},
+		);
 		await client.verify(signal);
 	};
 
 	const saveProfile = (values: WizardValues, editing?: Profile) => {
-		const profile: Profile = {...editing, name: values.name, region: values.region, clientId: values.clientId, clientSecret: values.clientSecret};
+		const profile: Profile = {
+			...editing,
+			name: values.name,
+			region: values.region,
+			clientId: values.clientId,
+			clientSecret: values.clientSecret,
+		};
 		try {
 			store?.save(profile, {replacing: editing?.name});
 			setProfiles(store?.list() ?? [profile]);
-			open(`${profile.name} (${profile.region})`, {region: resolveRegion(profile.region), clientId: profile.clientId, clientSecret: profile.clientSecret}, profile);
+			open(
+				`${profile.name} (${profile.region})`,
+				{region: resolveRegion(profile.region), clientId: profile.clientId, clientSecret: profile.clientSecret},
+				profile,
+			);
 			setScreen({kind: 'dates'});
 		} catch (error) {
-			setScreen({kind: 'fatal', error: error instanceof GqxError ? error : new GqxError(`Could not save the profile: ${(error as Error).message}`)});
+			setScreen({
+				kind: 'fatal',
+				error:
+					error instanceof GqxError ? error : new GqxError(`Could not save the profile: ${(error as Error).message}`),
+			});
 		}
 	};
 
@@ -169,7 +234,11 @@ export function App({start, store, envCredentials, cwd, env, now = () => DateTim
 			body = (
 				<ProfilePicker
 					profiles={profiles}
-					environmentLabel={envCredentials ? `Environment credentials (${envCredentials.source}, ${envCredentials.region.label})` : undefined}
+					environmentLabel={
+						envCredentials
+							? `Environment credentials (${envCredentials.source}, ${envCredentials.region.label})`
+							: undefined
+					}
 					notices={notices}
 					theme={theme}
 					onQuit={exit}

@@ -9,7 +9,10 @@
 
 type Transformer = (line: string, index: number) => string;
 type Clip = {x1?: number; x2?: number; y1?: number; y2?: number};
-type Operation = {type: 'write'; x: number; y: number; text: string; transformers: Transformer[]} | {type: 'clip'; clip: Clip} | {type: 'unclip'};
+type Operation =
+	| {type: 'write'; x: number; y: number; text: string; transformers: Transformer[]}
+	| {type: 'clip'; clip: Clip}
+	| {type: 'unclip'};
 type OutputInstance = {
 	width: number;
 	height: number;
@@ -46,10 +49,28 @@ function isSimpleCodePoint(code: number): boolean {
 
 /** Style attributes that an SGR parameter opens (bit) or closes (mask); 0 resets everything. */
 const opens = new Map<number, number>([
-	[1, 1], [2, 2], [3, 4], [4, 8], [5, 16], [7, 32], [8, 64], [9, 128], [53, 256],
+	[1, 1],
+	[2, 2],
+	[3, 4],
+	[4, 8],
+	[5, 16],
+	[7, 32],
+	[8, 64],
+	[9, 128],
+	[53, 256],
 ]);
 const closes = new Map<number, number>([
-	[22, 1 | 2], [23, 4], [24, 8], [25, 16], [27, 32], [28, 64], [29, 128], [55, 256], [39, 512], [49, 1024], [59, 2048],
+	[22, 1 | 2],
+	[23, 4],
+	[24, 8],
+	[25, 16],
+	[27, 32],
+	[28, 64],
+	[29, 128],
+	[55, 256],
+	[39, 512],
+	[49, 1024],
+	[59, 2048],
 ]);
 const FG = 512;
 const BG = 1024;
@@ -213,7 +234,13 @@ type Tokenizer = {
 export function sameScreen(tokenizer: Tokenizer, a: string, b: string): boolean {
 	const cells = (frame: string) =>
 		frame.split('\n').map(row => {
-			const list = tokenizer.styledCharsFromTokens(tokenizer.tokenize(row)).map(cell => `${cell.value}\u0000${cell.styles.map(style => style.code).sort().join('')}`);
+			const list = tokenizer.styledCharsFromTokens(tokenizer.tokenize(row)).map(
+				cell =>
+					`${cell.value}\u0000${cell.styles
+						.map(style => style.code)
+						.sort()
+						.join('')}`,
+			);
 			while (list.length > 0 && list.at(-1) === ' \u0000') list.pop();
 			return list.join('\u0001');
 		});
@@ -236,20 +263,38 @@ function entryOf(exports: Exports): string | undefined {
 }
 
 /** Imports a package as a module inside `packageDirectory` would, following Node's node_modules lookup. */
-async function importBeside(packageDirectory: URL, name: string, readFile: (url: URL, encoding: 'utf8') => Promise<string>): Promise<Record<string, unknown>> {
+async function importBeside(
+	packageDirectory: URL,
+	name: string,
+	readFile: (url: URL, encoding: 'utf8') => Promise<string>,
+): Promise<Record<string, unknown>> {
 	for (let directory = packageDirectory; ; directory = new URL('../', directory)) {
 		const manifestUrl = new URL(`node_modules/${name}/package.json`, directory);
 		const manifest = await readFile(manifestUrl, 'utf8').then(
 			text => JSON.parse(text) as {exports?: Exports; main?: string},
 			() => undefined,
 		);
-		if (manifest) return (await import(new URL(entryOf(manifest.exports) ?? manifest.main ?? 'index.js', manifestUrl).href)) as Record<string, unknown>;
+		if (manifest)
+			return (await import(
+				new URL(entryOf(manifest.exports) ?? manifest.main ?? 'index.js', manifestUrl).href
+			)) as Record<string, unknown>;
 		if (directory.pathname === '/') throw new Error(`${name} not found beside Ink`);
 	}
 }
 
 /** What tests need of Ink's internals: its Output class, slice-ansi and tokenizer. */
-export type InkInternals = {inkGet: (this: OutputInstance) => Result; Output: OutputClass & (new (options: {width: number; height: number}) => OutputInstance & {write(x: number, y: number, text: string, options: {transformers: Transformer[]}): void; clip(clip: Clip): void; unclip(): void; get(): Result}); sliceAnsi: SliceAnsi; tokenizer: Tokenizer};
+export type InkInternals = {
+	inkGet: (this: OutputInstance) => Result;
+	Output: OutputClass &
+		(new (options: {width: number; height: number}) => OutputInstance & {
+			write(x: number, y: number, text: string, options: {transformers: Transformer[]}): void;
+			clip(clip: Clip): void;
+			unclip(): void;
+			get(): Result;
+		});
+	sliceAnsi: SliceAnsi;
+	tokenizer: Tokenizer;
+};
 
 /** Ink 6.8's Output class and the helpers it uses, or undefined for any other Ink. */
 export async function inkInternals(): Promise<InkInternals | undefined> {

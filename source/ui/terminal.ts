@@ -23,7 +23,9 @@ export function takeOverTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadS
 	process.once('exit', restore);
 	const onCrash = (error: unknown) => {
 		restore();
-		process.stderr.write(`gqx: unexpected internal error; please report it.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.stderr.write(
+			`gqx: unexpected internal error; please report it.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+		);
 		process.exit(70);
 	};
 	process.once('uncaughtException', onCrash);

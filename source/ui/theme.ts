@@ -9,5 +9,7 @@ export type Theme = {
 
 export function themeFor(env: NodeJS.ProcessEnv): Theme {
 	const noColor = env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '';
-	return noColor ? {accent: undefined, error: undefined, warning: undefined, dim: false} : {accent: 'cyan', error: 'red', warning: 'yellow', dim: true};
+	return noColor
+		? {accent: undefined, error: undefined, warning: undefined, dim: false}
+		: {accent: 'cyan', error: 'red', warning: 'yellow', dim: true};
 }

@@ -7,7 +7,10 @@ import {cliPath, runCli} from '../run-cli.js';
 describe('gqx', () => {
 	it('prints its version and help', async () => {
 		const version = await runCli(['--version']);
-		expect(version.stdout.trim()).toBe((JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version);
+		expect(version.stdout.trim()).toBe(
+			(JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string})
+				.version,
+		);
 		const help = await runCli(['--help']);
 		expect(help.code).toBe(0);
 		expect(help.stdout).toMatch(/gqx export \[options\]/);
@@ -37,7 +40,9 @@ describe('gqx', () => {
 	});
 
 	it('runs the emulator standalone, usable by gqx export, until interrupted', async () => {
-		const child = spawn(process.execPath, [cliPath, 'emulator', '--queues', '7', '--seed', '4'], {stdio: ['ignore', 'pipe', 'pipe']});
+		const child = spawn(process.execPath, [cliPath, 'emulator', '--queues', '7', '--seed', '4'], {
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let output = '';
 		const url = await new Promise<string>((resolve, reject) => {
 			child.stdout.on('data', (chunk: Buffer) => {
@@ -51,7 +56,11 @@ describe('gqx', () => {
 		expect(output).toContain('client id:     gqx-demo-client');
 		expect(output).toContain('queues: 7, seed 4');
 		const exported = await runCli(['export', '--preset', 'last-30-days', '--level', 'queues', '--format', 'json'], {
-			env: {GENESYS_CLOUD_REGION: url, GENESYS_CLOUD_CLIENT_ID: 'gqx-demo-client', GENESYS_CLOUD_CLIENT_SECRET: 'gqx-demo-secret'},
+			env: {
+				GENESYS_CLOUD_REGION: url,
+				GENESYS_CLOUD_CLIENT_ID: 'gqx-demo-client',
+				GENESYS_CLOUD_CLIENT_SECRET: 'gqx-demo-secret',
+			},
 		});
 		expect(exported.code).toBe(0);
 		expect((JSON.parse(exported.stdout) as unknown[]).length).toBe(7);

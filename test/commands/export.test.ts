@@ -18,7 +18,11 @@ const range = ['--from', '2026-03-02', '--to', '2026-03-08', '--tz', zone];
 
 beforeAll(async () => {
 	emu = await emulator({queues: 30, seed: 11});
-	env = {GENESYS_CLOUD_REGION: emu.url, GENESYS_CLOUD_CLIENT_ID: demoClient.id, GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret};
+	env = {
+		GENESYS_CLOUD_REGION: emu.url,
+		GENESYS_CLOUD_CLIENT_ID: demoClient.id,
+		GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
+	};
 });
 afterAll(async () => emu.stop());
 
@@ -38,12 +42,18 @@ describe('gqx export output', () => {
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		const records = fromCsv(result.stdout);
-		const truth = rollUp(groundTruth(emu, start, end, zone), 'media', namesOf(emu), `${start.toUTC().toISO()}/${end.toUTC().toISO()}`);
+		const truth = rollUp(
+			groundTruth(emu, start, end, zone),
+			'media',
+			namesOf(emu),
+			`${start.toUTC().toISO()}/${end.toUTC().toISO()}`,
+		);
 		expect(records.length).toBe(truth.length);
 		expect(Object.keys(records[0] ?? {})).toEqual([...rowFields]);
 		records.forEach((record, index) => {
 			const expected = truth[index] as QueueRow;
-			for (const field of rowFields) expect(csvValue(field, record[field] ?? ''), `${index}.${field}`).toEqual(expected[field]);
+			for (const field of rowFields)
+				expect(csvValue(field, record[field] ?? ''), `${index}.${field}`).toEqual(expected[field]);
 		});
 	});
 
@@ -51,29 +61,62 @@ describe('gqx export output', () => {
 		const json = await runCli(['export', ...range, '--format', 'json', '--level', 'queues'], {env});
 		expect(json.code).toBe(0);
 		const rows = JSON.parse(json.stdout) as QueueRow[];
-		const truth = rollUp(groundTruth(emu, start, end, zone), 'queues', namesOf(emu), `${start.toUTC().toISO()}/${end.toUTC().toISO()}`);
+		const truth = rollUp(
+			groundTruth(emu, start, end, zone),
+			'queues',
+			namesOf(emu),
+			`${start.toUTC().toISO()}/${end.toUTC().toISO()}`,
+		);
 		expect(rows).toEqual(truth);
 		expect(rows.every(row => row.mediaType === null)).toBe(true);
 		const names = rows.map(row => row.queueName);
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 		const ndjson = await runCli(['export', ...range, '--format', 'ndjson', '--level', 'queues'], {env});
-		expect(ndjson.stdout.trim().split('\n').map(line => JSON.parse(line) as QueueRow)).toEqual(truth);
+		expect(
+			ndjson.stdout
+				.trim()
+				.split('\n')
+				.map(line => JSON.parse(line) as QueueRow),
+		).toEqual(truth);
 	});
 
 	it('writes one record per bucket at --level intervals, with UTC intervals', async () => {
-		const result = await runCli(['export', ...range, '--granularity', 'P1D', '--format', 'json', '--media', 'voice'], {env});
+		const result = await runCli(['export', ...range, '--granularity', 'P1D', '--format', 'json', '--media', 'voice'], {
+			env,
+		});
 		expect(result.code).toBe(0);
 		const rows = JSON.parse(result.stdout) as QueueRow[];
-		const truth = rollUp(groundTruth(emu, start, end, zone, 'P1D', {mediaTypes: ['voice']}), 'intervals', namesOf(emu), null);
+		const truth = rollUp(
+			groundTruth(emu, start, end, zone, 'P1D', {mediaTypes: ['voice']}),
+			'intervals',
+			namesOf(emu),
+			null,
+		);
 		expect(rows).toEqual(truth);
 		expect(new Set(rows.map(row => row.interval))).toContain('2026-03-08T05:00:00.000Z/2026-03-09T04:00:00.000Z');
 	});
 
 	it('filters by queue name, pattern or id', async () => {
 		const [first, second] = emu.org.queues;
-		const result = await runCli(['export', ...range, '--format', 'json', '--level', 'queues', '--queue', first!.name.toUpperCase(), '--queue', second!.id], {env});
+		const result = await runCli(
+			[
+				'export',
+				...range,
+				'--format',
+				'json',
+				'--level',
+				'queues',
+				'--queue',
+				first!.name.toUpperCase(),
+				'--queue',
+				second!.id,
+			],
+			{env},
+		);
 		expect(result.code).toBe(0);
-		expect((JSON.parse(result.stdout) as QueueRow[]).map(row => row.queueId).sort()).toEqual([first!.id, second!.id].sort());
+		expect((JSON.parse(result.stdout) as QueueRow[]).map(row => row.queueId).sort()).toEqual(
+			[first!.id, second!.id].sort(),
+		);
 	});
 
 	it('writes --output whole and reports it on stderr', async () => {
@@ -98,19 +141,42 @@ describe('gqx export output', () => {
 describe('gqx export credentials', () => {
 	it('reads a .env file, and the environment wins over it', async () => {
 		const dir = scratchDir();
-		fs.writeFileSync(path.join(dir, '.env'), `GENESYS_CLOUD_REGION=${emu.url}\nGENESYS_CLOUD_CLIENT_ID=${demoClient.id}\nGENESYS_CLOUD_CLIENT_SECRET="${demoClient.secret}"\n`);
+		fs.writeFileSync(
+			path.join(dir, '.env'),
+			`GENESYS_CLOUD_REGION=${emu.url}\nGENESYS_CLOUD_CLIENT_ID=${demoClient.id}\nGENESYS_CLOUD_CLIENT_SECRET="${demoClient.secret}"\n`,
+		);
 		expect((await runCli(['export', ...range, '--format', 'csv'], {cwd: dir})).code).toBe(0);
-		const overridden = await runCli(['export', ...range, '--format', 'csv'], {cwd: dir, env: {GENESYS_CLOUD_CLIENT_SECRET: 'from-environment'}});
+		const overridden = await runCli(['export', ...range, '--format', 'csv'], {
+			cwd: dir,
+			env: {GENESYS_CLOUD_CLIENT_SECRET: 'from-environment'},
+		});
 		expect(overridden.code).toBe(3);
 	});
 
 	it("accepts the Genesys CLI's variable names", async () => {
-		const result = await runCli(['export', ...range, '--format', 'csv'], {env: {GENESYSCLOUD_REGION: emu.url, GENESYSCLOUD_OAUTHCLIENT_ID: demoClient.id, GENESYSCLOUD_OAUTHCLIENT_SECRET: demoClient.secret}});
+		const result = await runCli(['export', ...range, '--format', 'csv'], {
+			env: {
+				GENESYSCLOUD_REGION: emu.url,
+				GENESYSCLOUD_OAUTHCLIENT_ID: demoClient.id,
+				GENESYSCLOUD_OAUTHCLIENT_SECRET: demoClient.secret,
+			},
+		});
 		expect(result.code).toBe(0);
 	});
 
 	it('warns that a secret on the command line shows in process lists, without printing it', async () => {
-		const result = await runCli(['export', ...range, '--format', 'csv', '--region', emu.url, '--client-id', demoClient.id, '--client-secret', demoClient.secret]);
+		const result = await runCli([
+			'export',
+			...range,
+			'--format',
+			'csv',
+			'--region',
+			emu.url,
+			'--client-id',
+			demoClient.id,
+			'--client-secret',
+			demoClient.secret,
+		]);
 		expect(result.code).toBe(0);
 		expect(result.stderr).toMatch(/warning: A secret given as --client-secret can be seen in the process list/);
 		expect(result.stderr + result.stdout).not.toContain(demoClient.secret);
@@ -119,12 +185,20 @@ describe('gqx export credentials', () => {
 
 describe('gqx export failures', () => {
 	const bad: Array<[string, string[], RegExp]> = [
-		['a date that does not exist', ['--from', '2026-02-30', '--to', '2026-03-01'], /2026-02-30 is not a real calendar date/],
+		[
+			'a date that does not exist',
+			['--from', '2026-02-30', '--to', '2026-03-01'],
+			/2026-02-30 is not a real calendar date/,
+		],
 		['from after to', ['--from', '2026-03-05', '--to', '2026-03-01'], /after --to/],
 		['an unknown preset', ['--preset', 'fortnight'], /Unknown preset "fortnight"/],
 		['an unknown time zone', ['--preset', 'yesterday', '--tz', 'Mars/Olympus'], /Unknown time zone/],
 		['an unknown flag', ['--colour'], /Unknown flag --colour for export/],
-		['a granularity that is not offered', ['--preset', 'yesterday', '--granularity', 'PT7M'], /Unsupported granularity "PT7M"/],
+		[
+			'a granularity that is not offered',
+			['--preset', 'yesterday', '--granularity', 'PT7M'],
+			/Unsupported granularity "PT7M"/,
+		],
 		['an unknown format', ['--preset', 'yesterday', '--format', 'xml'], /Unknown format "xml"/],
 		['an unknown media type', ['--preset', 'yesterday', '--media', 'fax'], /Unknown media type "fax"/],
 		['a range wholly in the future', ['--from', '2099-01-01', '--to', '2099-01-02'], /in the future/],
@@ -141,8 +215,12 @@ describe('gqx export failures', () => {
 	}
 
 	it('exits 2 for bad regions and empty credentials', async () => {
-		expect((await runCli(['export', '--preset', 'yesterday'], {env: {...env, GENESYS_CLOUD_REGION: 'us-east-9'}})).stderr).toMatch(/Unknown region "us-east-9"/);
-		const plainHttp = await runCli(['export', '--preset', 'yesterday'], {env: {...env, GENESYS_CLOUD_REGION: 'http://gateway.example.com'}});
+		expect(
+			(await runCli(['export', '--preset', 'yesterday'], {env: {...env, GENESYS_CLOUD_REGION: 'us-east-9'}})).stderr,
+		).toMatch(/Unknown region "us-east-9"/);
+		const plainHttp = await runCli(['export', '--preset', 'yesterday'], {
+			env: {...env, GENESYS_CLOUD_REGION: 'http://gateway.example.com'},
+		});
 		expect(plainHttp.code).toBe(2);
 		expect(plainHttp.stderr).toMatch(/Refusing plain http/);
 		const blank = await runCli(['export', '--preset', 'yesterday', '--client-id', '   '], {env});
@@ -171,14 +249,19 @@ describe('gqx export failures', () => {
 		expect(wrong.stderr).not.toContain('not-it');
 
 		emu.addClient({id: 'no-analytics', secret: 'x', permissions: ['routing:queue:view']});
-		const denied = await runCli(['export', ...range], {env: {...env, GENESYS_CLOUD_CLIENT_ID: 'no-analytics', GENESYS_CLOUD_CLIENT_SECRET: 'x'}});
+		const denied = await runCli(['export', ...range], {
+			env: {...env, GENESYS_CLOUD_CLIENT_ID: 'no-analytics', GENESYS_CLOUD_CLIENT_SECRET: 'x'},
+		});
 		expect(denied.code).toBe(4);
 		expect(denied.stderr).toMatch(/analytics:conversationAggregate:view/);
 
 		const down = await emulator({queues: 3});
 		down.inject({kind: 'status', status: 503, path: '/api/v2/analytics', times: 100});
 		try {
-			const failed = await runCli(['export', ...range], {env: {...env, GENESYS_CLOUD_REGION: down.url}, timeoutMs: 60_000});
+			const failed = await runCli(['export', ...range], {
+				env: {...env, GENESYS_CLOUD_REGION: down.url},
+				timeoutMs: 60_000,
+			});
 			expect(failed.code).toBe(5);
 			expect(failed.stderr).toMatch(/HTTP 503 \(correlation id [\da-f-]{36}\)/);
 			expect(failed.stderr).toMatch(/server answered 503, retrying in \d+ s/);
@@ -188,7 +271,10 @@ describe('gqx export failures', () => {
 	}, 60_000);
 
 	it('exits 5 naming the host when nothing answers', async () => {
-		const result = await runCli(['export', ...range], {env: {...env, GENESYS_CLOUD_REGION: 'http://127.0.0.1:1'}, timeoutMs: 60_000});
+		const result = await runCli(['export', ...range], {
+			env: {...env, GENESYS_CLOUD_REGION: 'http://127.0.0.1:1'},
+			timeoutMs: 60_000,
+		});
 		expect(result.code).toBe(5);
 		expect(result.stderr).toMatch(/Connection to 127.0.0.1:1 refused/);
 	}, 60_000);

@@ -16,19 +16,30 @@ function loadedBy(code: string): Set<string> {
 	const hooks = path.join(dir, 'hooks.mjs');
 	const list = path.join(dir, 'loaded.txt');
 	// The hooks run on a thread of their own and write each URL at once, so an exit loses none.
-	fs.writeFileSync(hooks, `import fs from 'node:fs';\nexport async function resolve(specifier, context, next) {\n\tconst result = await next(specifier, context);\n\tfs.appendFileSync(${JSON.stringify(list)}, result.url + '\\n');\n\treturn result;\n}\n`);
+	fs.writeFileSync(
+		hooks,
+		`import fs from 'node:fs';\nexport async function resolve(specifier, context, next) {\n\tconst result = await next(specifier, context);\n\tfs.appendFileSync(${JSON.stringify(list)}, result.url + '\\n');\n\treturn result;\n}\n`,
+	);
 	const register = path.join(dir, 'register.mjs');
-	fs.writeFileSync(register, `import {register} from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+	fs.writeFileSync(
+		register,
+		`import {register} from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
+	);
 	const script = path.join(dir, 'main.mjs');
 	fs.writeFileSync(script, code);
-	const result = spawnSync(process.execPath, ['--import', register, script], {cwd: root, encoding: 'utf8', env: {...process.env, NODE_ENV: 'production'}});
+	const result = spawnSync(process.execPath, ['--import', register, script], {
+		cwd: root,
+		encoding: 'utf8',
+		env: {...process.env, NODE_ENV: 'production'},
+	});
 	expect(result.stderr).toBe('');
 	const loaded = fs.readFileSync(list, 'utf8');
 	fs.rmSync(dir, {recursive: true, force: true});
 	const packages = new Set<string>();
 	for (const url of loaded.split('\n')) {
 		// Our own modules by path, packages by name.
-		if (url.startsWith(pathToFileURL(root).href) && !url.includes('/node_modules/')) packages.add(url.slice(pathToFileURL(root).href.length));
+		if (url.startsWith(pathToFileURL(root).href) && !url.includes('/node_modules/'))
+			packages.add(url.slice(pathToFileURL(root).href.length));
 		const match = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
 		if (match) packages.add(match[1]!);
 	}

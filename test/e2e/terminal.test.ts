@@ -70,7 +70,9 @@ describe('a real terminal', () => {
 			const count = Number(/Wrote (\d+) rows/.exec(wrote)?.[1]);
 			const file = fs.readdirSync(dir).find(name => name.startsWith('gqx-queues-') && name.endsWith('.csv'));
 			expect(file).toBeDefined();
-			const rows = parse(fs.readFileSync(path.join(dir, file!), 'utf8'), {columns: true}) as Array<Record<string, string>>;
+			const rows = parse(fs.readFileSync(path.join(dir, file!), 'utf8'), {columns: true}) as Array<
+				Record<string, string>
+			>;
 			// All rows of the view, not only the ones that fit on screen.
 			expect(rows).toHaveLength(count);
 			expect(count).toBeGreaterThanOrEqual(rowsOnScreen);
@@ -141,42 +143,70 @@ describe('set-up against an emulator of its own', () => {
 describe('Ctrl+C', () => {
 	const screens: Array<[string, (term: Term) => Promise<void>]> = [
 		['the date step', async () => {}],
-		['the table', async term => {
-			term.keys('Enter');
-			await term.waitFor(/Total\s+[\d,]+/);
-		}],
-		['the help overlay', async term => {
-			term.keys('Enter');
-			await term.waitFor(/Total\s+[\d,]+/);
-			term.keys('?');
-			await term.waitFor('Press any key to close');
-		}],
-		['the export dialog', async term => {
-			term.keys('Enter');
-			await term.waitFor(/Total\s+[\d,]+/);
-			term.keys('e');
-			await term.waitFor('Export this view');
-		}],
-		['the filter', async term => {
-			term.keys('Enter');
-			await term.waitFor(/Total\s+[\d,]+/);
-			term.keys('/');
-			await term.waitFor('Type to filter');
-		}],
-		['the time zone list', async term => {
-			// One key at a time: ink-select-input applies keys that arrive in one read to a stale index.
-			for (const label of ['Last 30 days', 'This week', 'Last week', 'This month', 'Last month', 'Custom range', 'Time zone']) {
-				term.keys('Down');
-				await term.waitFor(`❯ ${label}`);
-			}
-			term.keys('Enter');
-			await term.waitFor('type to narrow');
-		}],
+		[
+			'the table',
+			async term => {
+				term.keys('Enter');
+				await term.waitFor(/Total\s+[\d,]+/);
+			},
+		],
+		[
+			'the help overlay',
+			async term => {
+				term.keys('Enter');
+				await term.waitFor(/Total\s+[\d,]+/);
+				term.keys('?');
+				await term.waitFor('Press any key to close');
+			},
+		],
+		[
+			'the export dialog',
+			async term => {
+				term.keys('Enter');
+				await term.waitFor(/Total\s+[\d,]+/);
+				term.keys('e');
+				await term.waitFor('Export this view');
+			},
+		],
+		[
+			'the filter',
+			async term => {
+				term.keys('Enter');
+				await term.waitFor(/Total\s+[\d,]+/);
+				term.keys('/');
+				await term.waitFor('Type to filter');
+			},
+		],
+		[
+			'the time zone list',
+			async term => {
+				// One key at a time: ink-select-input applies keys that arrive in one read to a stale index.
+				for (const label of [
+					'Last 30 days',
+					'This week',
+					'Last week',
+					'This month',
+					'Last month',
+					'Custom range',
+					'Time zone',
+				]) {
+					term.keys('Down');
+					await term.waitFor(`❯ ${label}`);
+				}
+				term.keys('Enter');
+				await term.waitFor('type to narrow');
+			},
+		],
 	];
 	for (const [where, reach] of screens) {
 		it(`at ${where} leaves a restored terminal`, async () => {
 			const dir = scratchDir();
-			const term = open(`${gqx} --demo`, {width: 100, height: 30, cwd: dir, env: {GQX_CONFIG_DIR: path.join(dir, 'config')}});
+			const term = open(`${gqx} --demo`, {
+				width: 100,
+				height: 30,
+				cwd: dir,
+				env: {GQX_CONFIG_DIR: path.join(dir, 'config')},
+			});
 			await term.waitFor('Dates · days in');
 			await reach(term);
 			term.keys('C-c');
@@ -191,6 +221,9 @@ describe('Ctrl+C', () => {
 		term.type('eu');
 		term.keys('C-c');
 		await expectRestored(term);
-		expect(fs.existsSync(path.join(dir, 'config', 'config.json')) && JSON.parse(fs.readFileSync(path.join(dir, 'config', 'config.json'), 'utf8')).profiles).toEqual({});
+		expect(
+			fs.existsSync(path.join(dir, 'config', 'config.json')) &&
+				JSON.parse(fs.readFileSync(path.join(dir, 'config', 'config.json'), 'utf8')).profiles,
+		).toEqual({});
 	}, 30_000);
 });

@@ -42,16 +42,23 @@ export function hasTmux(): boolean {
  * Starts `command` in a new tmux window of `width` x `height`. After the command ends the shell
  * prints `EXIT:<code>` and whether the terminal echoes again, then waits, so tests can look.
  */
-export function startTerm(command: string, options: {width: number; height: number; env?: Record<string, string>; cwd?: string}): Term {
+export function startTerm(
+	command: string,
+	options: {width: number; height: number; env?: Record<string, string>; cwd?: string},
+): Term {
 	const name = `gqx-e2e-${process.pid}-${counter++}`;
-	const env = Object.entries({NO_COLOR: '', GQX_CHECK_FRAMES: '1', ...options.env}).map(([key, value]) => `${key}=${JSON.stringify(value)}`).join(' ');
+	const env = Object.entries({NO_COLOR: '', GQX_CHECK_FRAMES: '1', ...options.env})
+		.map(([key, value]) => `${key}=${JSON.stringify(value)}`)
+		.join(' ');
 	const script = `${options.cwd ? `cd ${JSON.stringify(options.cwd)} && ` : ''}env ${env} ${command}; echo "EXIT:$?"; stty -a | tr ' ' '\\n' | grep -x -- '-\\?echo' | sed 's/^/ECHO:/'; sleep 120`;
 	tmux('new-session', '-d', '-s', name, '-x', String(options.width), '-y', String(options.height), script);
 	const term: Term = {
 		name,
 		screen: () => tmux('capture-pane', '-p', '-t', name),
 		state: () => {
-			const [alternate, cursor] = tmux('display-message', '-p', '-t', name, '#{alternate_on} #{cursor_flag}').trim().split(' ');
+			const [alternate, cursor] = tmux('display-message', '-p', '-t', name, '#{alternate_on} #{cursor_flag}')
+				.trim()
+				.split(' ');
 			return {alternate: alternate === '1', cursorVisible: cursor === '1'};
 		},
 		keys: (...keys) => {
@@ -65,7 +72,8 @@ export function startTerm(command: string, options: {width: number; height: numb
 			for (;;) {
 				const screen = term.screen();
 				if (typeof text === 'string' ? screen.includes(text) : text.test(screen)) return screen;
-				if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(text)} in ${name}. Screen:\n${screen}`);
+				if (Date.now() > deadline)
+					throw new Error(`Timed out waiting for ${String(text)} in ${name}. Screen:\n${screen}`);
 				await new Promise(resolve => setTimeout(resolve, 50));
 			}
 		},

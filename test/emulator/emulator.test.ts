@@ -10,7 +10,10 @@ let token: string;
 async function login(id = demoClient.id, secret = demoClient.secret): Promise<Response> {
 	return fetch(`${emu.url}/oauth/token`, {
 		method: 'POST',
-		headers: {authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded'},
+		headers: {
+			authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`,
+			'content-type': 'application/x-www-form-urlencoded',
+		},
 		body: 'grant_type=client_credentials',
 	});
 }
@@ -23,7 +26,10 @@ async function query(body: unknown, bearer = token): Promise<Response> {
 	});
 }
 
-type Result = {group?: Record<string, string>; data: Array<{interval: string; metrics: Array<{metric: string; stats: Record<string, number>}>}>};
+type Result = {
+	group?: Record<string, string>;
+	data: Array<{interval: string; metrics: Array<{metric: string; stats: Record<string, number>}>}>;
+};
 
 async function results(body: unknown): Promise<Result[]> {
 	const response = await query(body);
@@ -47,20 +53,31 @@ describe('login', () => {
 	it('issues a bearer token for client credentials with Basic auth', async () => {
 		const response = await login();
 		expect(response.status).toBe(200);
-		expect(await response.json()).toMatchObject({token_type: 'bearer', expires_in: 86_399, access_token: expect.any(String)});
+		expect(await response.json()).toMatchObject({
+			token_type: 'bearer',
+			expires_in: 86_399,
+			access_token: expect.any(String),
+		});
 	});
 
 	it('answers like Genesys for an unknown client (400) and a wrong secret (401)', async () => {
 		const unknown = await login('nobody', 'x');
 		expect(unknown.status).toBe(400);
-		expect(await unknown.json()).toEqual({error: 'invalid_client', description: 'client not found', error_description: 'client not found'});
+		expect(await unknown.json()).toEqual({
+			error: 'invalid_client',
+			description: 'client not found',
+			error_description: 'client not found',
+		});
 		const wrong = await login(demoClient.id, 'wrong');
 		expect(wrong.status).toBe(401);
 		expect(await wrong.json()).toMatchObject({error: 'invalid_client', description: 'authentication failed'});
 	});
 
 	it('rejects API calls without or with a bad token, with the platform error body and a correlation id', async () => {
-		const response = await query({interval: '2026-03-01T00:00:00Z/2026-03-02T00:00:00Z', metrics: ['nOffered']}, 'not-a-token');
+		const response = await query(
+			{interval: '2026-03-01T00:00:00Z/2026-03-02T00:00:00Z', metrics: ['nOffered']},
+			'not-a-token',
+		);
 		expect(response.status).toBe(401);
 		const body = (await response.json()) as Record<string, unknown>;
 		expect(body).toMatchObject({code: 'bad.credentials', status: 401, message: 'Invalid login credentials.'});
@@ -70,9 +87,15 @@ describe('login', () => {
 	it('answers 403 missing.any.permissions naming the permission', async () => {
 		emu.addClient({id: 'no-analytics', secret: 's', permissions: ['routing:queue:view']});
 		const limited = ((await (await login('no-analytics', 's')).json()) as {access_token: string}).access_token;
-		const response = await query({interval: '2026-03-01T00:00:00Z/2026-03-02T00:00:00Z', metrics: ['nOffered']}, limited);
+		const response = await query(
+			{interval: '2026-03-01T00:00:00Z/2026-03-02T00:00:00Z', metrics: ['nOffered']},
+			limited,
+		);
 		expect(response.status).toBe(403);
-		expect(await response.json()).toMatchObject({code: 'missing.any.permissions', message: expect.stringContaining('analytics:conversationAggregate:view')});
+		expect(await response.json()).toMatchObject({
+			code: 'missing.any.permissions',
+			message: expect.stringContaining('analytics:conversationAggregate:view'),
+		});
 	});
 });
 
@@ -90,7 +113,14 @@ describe('aggregates query', () => {
 			[{interval: week, metrics: ['nOffered'], granularity: 'daily'}, /granularity/],
 			[{interval: week, metrics: ['nOffered'], timeZone: 'Mars/Base'}, /timeZone/],
 			[{interval: week, metrics: ['nOffered'], filter: {type: 'xor', predicates: []}}, /filter.type/],
-			[{interval: week, metrics: ['nOffered'], filter: {type: 'and', clauses: [{type: 'or', predicates: [{dimension: 'queue', value: 'x'}]}]}}, /dimension/],
+			[
+				{
+					interval: week,
+					metrics: ['nOffered'],
+					filter: {type: 'and', clauses: [{type: 'or', predicates: [{dimension: 'queue', value: 'x'}]}]},
+				},
+				/dimension/,
+			],
 		];
 		for (const [body, reason] of cases) {
 			const response = await query(body);
@@ -102,7 +132,12 @@ describe('aggregates query', () => {
 	});
 
 	it('keeps offered = answered + abandoned + flow-outs and the service level identities in every bucket', async () => {
-		const found = await results({interval: week, granularity: 'PT1H', groupBy: ['queueId', 'mediaType'], metrics: [...queueMetricNames]});
+		const found = await results({
+			interval: week,
+			granularity: 'PT1H',
+			groupBy: ['queueId', 'mediaType'],
+			metrics: [...queueMetricNames],
+		});
 		let buckets = 0;
 		for (const result of found) {
 			for (const data of result.data) {
@@ -130,8 +165,17 @@ describe('aggregates query', () => {
 
 	it('answers a range with exactly the sum of its buckets, whatever the granularity', async () => {
 		const whole = await results({interval: week, groupBy: ['queueId', 'mediaType'], metrics: ['nOffered', 'tHandle']});
-		const hourly = await results({interval: week, granularity: 'PT1H', groupBy: ['queueId', 'mediaType'], metrics: ['nOffered', 'tHandle']});
-		const total = (found: Result[], metric: string, field: string) => found.reduce((sum, result) => sum + result.data.reduce((inner, data) => inner + stat(data.metrics, metric, field), 0), 0);
+		const hourly = await results({
+			interval: week,
+			granularity: 'PT1H',
+			groupBy: ['queueId', 'mediaType'],
+			metrics: ['nOffered', 'tHandle'],
+		});
+		const total = (found: Result[], metric: string, field: string) =>
+			found.reduce(
+				(sum, result) => sum + result.data.reduce((inner, data) => inner + stat(data.metrics, metric, field), 0),
+				0,
+			);
 		expect(total(hourly, 'nOffered', 'count')).toBe(total(whole, 'nOffered', 'count'));
 		expect(total(hourly, 'tHandle', 'sum')).toBe(total(whole, 'tHandle', 'sum'));
 		expect(total(whole, 'nOffered', 'count')).toBeGreaterThan(1000);
@@ -155,7 +199,11 @@ describe('aggregates query', () => {
 	});
 
 	it('has no data after its clock, and answers {} when nothing matches', async () => {
-		const response = await query({interval: '2026-04-01T00:00:00Z/2026-04-02T00:00:00Z', metrics: ['nOffered'], groupBy: ['queueId']});
+		const response = await query({
+			interval: '2026-04-01T00:00:00Z/2026-04-02T00:00:00Z',
+			metrics: ['nOffered'],
+			groupBy: ['queueId'],
+		});
 		expect(await response.json()).toEqual({});
 	});
 
@@ -177,24 +225,46 @@ describe('aggregates query', () => {
 			filter: {
 				type: 'and',
 				clauses: [
-					{type: 'or', predicates: [{dimension: 'queueId', value: a!.id}, {dimension: 'queueId', value: b!.id}]},
+					{
+						type: 'or',
+						predicates: [
+							{dimension: 'queueId', value: a!.id},
+							{dimension: 'queueId', value: b!.id},
+						],
+					},
 					{type: 'or', predicates: [{dimension: 'mediaType', value: 'voice'}]},
 				],
 			},
 		});
-		expect(found.every(result => [a!.id, b!.id].includes(result.group?.['queueId'] ?? '') && result.group?.['mediaType'] === 'voice')).toBe(true);
+		expect(
+			found.every(
+				result => [a!.id, b!.id].includes(result.group?.['queueId'] ?? '') && result.group?.['mediaType'] === 'voice',
+			),
+		).toBe(true);
 		expect(found.length).toBeGreaterThan(0);
 	});
 
 	it('is deterministic for a seed', async () => {
-		const body = {interval: week, groupBy: ['queueId', 'mediaType'], metrics: ['nOffered', 'tAnswered', 'oServiceLevel']};
+		const body = {
+			interval: week,
+			groupBy: ['queueId', 'mediaType'],
+			metrics: ['nOffered', 'tAnswered', 'oServiceLevel'],
+		};
 		expect(await results(body)).toEqual(await results(body));
 	});
 });
 
 describe('queues', () => {
-	async function page(search: string): Promise<{entities: Array<{id: string; name: string}>; pageSize: number; pageCount: number; total: number; nextUri?: string}> {
-		const response = await fetch(`${emu.url}/api/v2/routing/queues?${search}`, {headers: {authorization: `Bearer ${token}`}});
+	async function page(search: string): Promise<{
+		entities: Array<{id: string; name: string}>;
+		pageSize: number;
+		pageCount: number;
+		total: number;
+		nextUri?: string;
+	}> {
+		const response = await fetch(`${emu.url}/api/v2/routing/queues?${search}`, {
+			headers: {authorization: `Bearer ${token}`},
+		});
 		expect(response.status).toBe(200);
 		return (await response.json()) as never;
 	}
@@ -220,7 +290,9 @@ describe('queues', () => {
 	});
 
 	it('answers 404 not.found for an unknown queue id', async () => {
-		const response = await fetch(`${emu.url}/api/v2/routing/queues/00000000-0000-4000-8000-000000000000`, {headers: {authorization: `Bearer ${token}`}});
+		const response = await fetch(`${emu.url}/api/v2/routing/queues/00000000-0000-4000-8000-000000000000`, {
+			headers: {authorization: `Bearer ${token}`},
+		});
 		expect(response.status).toBe(404);
 		expect(await response.json()).toMatchObject({code: 'not.found'});
 	});
@@ -244,7 +316,11 @@ describe('rate limit', () => {
 			}
 			expect(statuses).toEqual([200, 200, 200, 429]);
 			expect(Number(last?.headers.get('retry-after'))).toBeGreaterThan(0);
-			expect(await last?.json()).toMatchObject({code: 'too.many.requests.retry.after', status: 429, message: expect.stringMatching(/^Rate limit exceeded the maximum. Retry the request in \[\d+\] seconds$/)});
+			expect(await last?.json()).toMatchObject({
+				code: 'too.many.requests.retry.after',
+				status: 429,
+				message: expect.stringMatching(/^Rate limit exceeded the maximum. Retry the request in \[\d+\] seconds$/),
+			});
 		} finally {
 			await limited.stop();
 		}

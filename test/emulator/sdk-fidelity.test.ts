@@ -6,9 +6,25 @@ import {emulator, groundTruth} from '../helpers.js';
 import {DateTime} from 'luxon';
 
 type Sdk = {
-	ApiClient: {instance: {setGateway(g: object): void; loginClientCredentialsGrant(id: string, secret: string): Promise<{accessToken: string}>}};
-	AnalyticsApi: new () => {postAnalyticsConversationsAggregatesQuery(body: object): Promise<{results?: Array<{group?: Record<string, string>; data?: Array<{interval?: string; metrics?: Array<{metric?: string; stats?: {count?: number; sum?: number}}>}>}>}>};
-	RoutingApi: new () => {getRoutingQueues(options: object): Promise<{entities?: Array<{id?: string; name?: string}>; pageCount?: number; total?: number}>};
+	ApiClient: {
+		instance: {
+			setGateway(g: object): void;
+			loginClientCredentialsGrant(id: string, secret: string): Promise<{accessToken: string}>;
+		};
+	};
+	AnalyticsApi: new () => {
+		postAnalyticsConversationsAggregatesQuery(body: object): Promise<{
+			results?: Array<{
+				group?: Record<string, string>;
+				data?: Array<{interval?: string; metrics?: Array<{metric?: string; stats?: {count?: number; sum?: number}}>}>;
+			}>;
+		}>;
+	};
+	RoutingApi: new () => {
+		getRoutingQueues(
+			options: object,
+		): Promise<{entities?: Array<{id?: string; name?: string}>; pageCount?: number; total?: number}>;
+	};
 };
 
 const sdk = platformClient as unknown as Sdk;
@@ -17,7 +33,13 @@ let emu: Emulator;
 beforeAll(async () => {
 	emu = await emulator({queues: 12, seed: 5});
 	const port = Number(new URL(emu.url).port);
-	sdk.ApiClient.instance.setGateway({host: '127.0.0.1', protocol: 'http', port, path_params_login: '', path_params_api: ''});
+	sdk.ApiClient.instance.setGateway({
+		host: '127.0.0.1',
+		protocol: 'http',
+		port,
+		path_params_login: '',
+		path_params_api: '',
+	});
 });
 afterAll(async () => emu.stop());
 
@@ -40,18 +62,31 @@ describe('official JS SDK against the emulator', () => {
 			timeZone: 'UTC',
 		});
 		const truth = groundTruth(emu, start, end, 'UTC');
-		const offered = (answer.results ?? []).filter(result => result.group?.['queueId']).flatMap(result => result.data ?? []).flatMap(data => data.metrics ?? []).filter(metric => metric.metric === 'nOffered').reduce((sum, metric) => sum + (metric.stats?.count ?? 0), 0);
+		const offered = (answer.results ?? [])
+			.filter(result => result.group?.['queueId'])
+			.flatMap(result => result.data ?? [])
+			.flatMap(data => data.metrics ?? [])
+			.filter(metric => metric.metric === 'nOffered')
+			.reduce((sum, metric) => sum + (metric.stats?.count ?? 0), 0);
 		expect(offered).toBe(truth.reduce((sum, cell) => sum + (cell.stats['nOffered']?.count ?? 0), 0));
 		expect(offered).toBeGreaterThan(100);
 	});
 
 	it('gets the SDK error body for an invented metric', async () => {
 		try {
-			await new sdk.AnalyticsApi().postAnalyticsConversationsAggregatesQuery({interval: '2026-03-02T00:00:00Z/2026-03-03T00:00:00Z', metrics: ['nAnswered']});
+			await new sdk.AnalyticsApi().postAnalyticsConversationsAggregatesQuery({
+				interval: '2026-03-02T00:00:00Z/2026-03-03T00:00:00Z',
+				metrics: ['nAnswered'],
+			});
 			expect.unreachable();
 		} catch (error) {
 			// The JS SDK rejects with the platform error body itself.
-			expect(error).toMatchObject({status: 400, code: 'invalid.value', message: expect.stringContaining('nAnswered'), contextId: expect.any(String)});
+			expect(error).toMatchObject({
+				status: 400,
+				code: 'invalid.value',
+				message: expect.stringContaining('nAnswered'),
+				contextId: expect.any(String),
+			});
 		}
 	});
 });

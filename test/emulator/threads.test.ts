@@ -6,7 +6,9 @@ import {queueMetricNames} from '../../source/metrics/rows.js';
 import type {Emulator as EmulatorType} from '../../source/emulator/server.js';
 import {testNow} from '../helpers.js';
 
-const built = (await import(new URL('../../dist/emulator/server.js', import.meta.url).href)) as typeof import('../../source/emulator/server.js');
+const built = (await import(
+	new URL('../../dist/emulator/server.js', import.meta.url).href
+)) as typeof import('../../source/emulator/server.js');
 
 let threaded: EmulatorType;
 let plain: EmulatorType;
@@ -14,7 +16,10 @@ let plain: EmulatorType;
 async function tokenFor(emu: EmulatorType): Promise<string> {
 	const response = await fetch(`${emu.url}/oauth/token`, {
 		method: 'POST',
-		headers: {authorization: `Basic ${Buffer.from(`${built.demoClient.id}:${built.demoClient.secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded'},
+		headers: {
+			authorization: `Basic ${Buffer.from(`${built.demoClient.id}:${built.demoClient.secret}`).toString('base64')}`,
+			'content-type': 'application/x-www-form-urlencoded',
+		},
 		body: 'grant_type=client_credentials',
 	});
 	return ((await response.json()) as {access_token: string}).access_token;
@@ -45,8 +50,24 @@ describe('compute threads', () => {
 		const metrics = [...queueMetricNames];
 		const queries = [
 			{interval: '2026-02-01T00:00:00.000Z/2026-03-01T00:00:00.000Z', groupBy: ['queueId', 'mediaType'], metrics},
-			{interval: '2026-03-08T00:00:00.000Z/2026-03-10T00:00:00.000Z', granularity: 'PT30M', timeZone: 'America/New_York', groupBy: ['queueId', 'mediaType'], metrics},
-			{interval: '2026-03-01T00:00:00.000Z/2026-03-08T00:00:00.000Z', groupBy: ['mediaType'], filter: {type: 'and', clauses: [{type: 'or', predicates: [{type: 'dimension', dimension: 'mediaType', operator: 'matches', value: 'chat'}]}]}, metrics: ['nOffered', 'tHandle']},
+			{
+				interval: '2026-03-08T00:00:00.000Z/2026-03-10T00:00:00.000Z',
+				granularity: 'PT30M',
+				timeZone: 'America/New_York',
+				groupBy: ['queueId', 'mediaType'],
+				metrics,
+			},
+			{
+				interval: '2026-03-01T00:00:00.000Z/2026-03-08T00:00:00.000Z',
+				groupBy: ['mediaType'],
+				filter: {
+					type: 'and',
+					clauses: [
+						{type: 'or', predicates: [{type: 'dimension', dimension: 'mediaType', operator: 'matches', value: 'chat'}]},
+					],
+				},
+				metrics: ['nOffered', 'tHandle'],
+			},
 			// No traffic at all, and a query the emulator refuses.
 			{interval: '2030-01-01T00:00:00.000Z/2030-01-02T00:00:00.000Z', groupBy: ['queueId'], metrics: ['nOffered']},
 			{interval: 'yesterday', groupBy: ['queueId'], metrics: ['nOffered']},
@@ -65,12 +86,19 @@ describe('compute threads', () => {
 		const token = await tokenFor(threaded);
 		const order: string[] = [];
 		// Seconds of work for the server (more under a loaded CI, so not more than a week); a page is milliseconds.
-		const long = ask(threaded, {interval: '2026-02-24T00:00:00.000Z/2026-03-03T00:00:00.000Z', granularity: 'PT30M', groupBy: ['queueId', 'mediaType'], metrics: [...queueMetricNames]}).then(answer => {
+		const long = ask(threaded, {
+			interval: '2026-02-24T00:00:00.000Z/2026-03-03T00:00:00.000Z',
+			granularity: 'PT30M',
+			groupBy: ['queueId', 'mediaType'],
+			metrics: [...queueMetricNames],
+		}).then(answer => {
 			expect(answer.status, answer.text.slice(0, 200)).toBe(200);
 			order.push('aggregates');
 		});
 		await new Promise(resolve => setTimeout(resolve, 20));
-		const page = fetch(`${threaded.url}/api/v2/routing/queues?pageSize=100&pageNumber=1`, {headers: {authorization: `Bearer ${token}`}}).then(async response => {
+		const page = fetch(`${threaded.url}/api/v2/routing/queues?pageSize=100&pageNumber=1`, {
+			headers: {authorization: `Bearer ${token}`},
+		}).then(async response => {
 			expect(response.status).toBe(200);
 			await response.text();
 			order.push('page');
@@ -80,8 +108,16 @@ describe('compute threads', () => {
 	});
 
 	it('still apply faults to computed answers', async () => {
-		threaded.inject({path: '/api/v2/analytics/conversations/aggregates/query', kind: 'transform', transform: body => ({...(body as object), extra: 1})});
-		const answer = await ask(threaded, {interval: '2026-03-01T00:00:00.000Z/2026-03-02T00:00:00.000Z', groupBy: ['queueId'], metrics: ['nOffered']});
+		threaded.inject({
+			path: '/api/v2/analytics/conversations/aggregates/query',
+			kind: 'transform',
+			transform: body => ({...(body as object), extra: 1}),
+		});
+		const answer = await ask(threaded, {
+			interval: '2026-03-01T00:00:00.000Z/2026-03-02T00:00:00.000Z',
+			groupBy: ['queueId'],
+			metrics: ['nOffered'],
+		});
 		expect(answer.status).toBe(200);
 		const parsed = JSON.parse(answer.text) as {extra?: number; results?: unknown[]};
 		expect(parsed.extra).toBe(1);

@@ -9,7 +9,8 @@ import {levelRows, shapeView} from '../../source/ui/explorer/view.js';
 import type {Emulator} from '../../source/emulator/server.js';
 import {clientFor, emulator, groundTruth as truthOf} from '../helpers.js';
 
-const groundTruth = (start: DateTime, end: DateTime, timeZone: string, granularity?: 'P1D') => truthOf(emu, start, end, timeZone, granularity);
+const groundTruth = (start: DateTime, end: DateTime, timeZone: string, granularity?: 'P1D') =>
+	truthOf(emu, start, end, timeZone, granularity);
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -26,7 +27,11 @@ describe('fetchQueueAggregates', () => {
 		const end = start.plus({days: 90});
 		const progress: number[] = [];
 		const before = emu.counts.aggregates;
-		const cells = await fetchQueueAggregates(client, {start, end, timeZone: 'Europe/Berlin'}, {onProgress: p => progress.push(p.done)});
+		const cells = await fetchQueueAggregates(
+			client,
+			{start, end, timeZone: 'Europe/Berlin'},
+			{onProgress: p => progress.push(p.done)},
+		);
 		// 3 chunks, each asked as 6 media partitions in parallel.
 		expect(emu.counts.aggregates - before).toBe(18);
 		expect(progress).toEqual(Array.from({length: 19}, (_, index) => index));
@@ -45,7 +50,9 @@ describe('fetchQueueAggregates', () => {
 		const start = DateTime.fromISO('2025-10-15', {zone: 'America/Chicago'});
 		const end = start.plus({days: 45});
 		const cells = await fetchQueueAggregates(client, {start, end, timeZone: 'America/Chicago', granularity: 'P1D'});
-		expect(rollUp(cells, 'intervals', names, null)).toEqual(rollUp(groundTruth(start, end, 'America/Chicago', 'P1D'), 'intervals', names, null));
+		expect(rollUp(cells, 'intervals', names, null)).toEqual(
+			rollUp(groundTruth(start, end, 'America/Chicago', 'P1D'), 'intervals', names, null),
+		);
 		expect(new Set(cells.map(cell => cell.interval)).size).toBe(45);
 	});
 
@@ -56,11 +63,21 @@ describe('fetchQueueAggregates', () => {
 			const client = clientFor(emu);
 			const ids = emu.org.queues.slice(0, 230).map(queue => queue.id);
 			const start = DateTime.fromISO('2026-03-01', {zone: 'UTC'});
-			const cells = await fetchQueueAggregates(client, {start, end: start.plus({days: 7}), timeZone: 'UTC', queueIds: ids, mediaTypes: ['voice', 'chat']});
-			const bodies = emu.requests.filter(request => request.path.endsWith('/aggregates/query')).map(request => JSON.parse(request.body) as {filter: {clauses: Array<{predicates: unknown[]}>}});
+			const cells = await fetchQueueAggregates(client, {
+				start,
+				end: start.plus({days: 7}),
+				timeZone: 'UTC',
+				queueIds: ids,
+				mediaTypes: ['voice', 'chat'],
+			});
+			const bodies = emu.requests
+				.filter(request => request.path.endsWith('/aggregates/query'))
+				.map(request => JSON.parse(request.body) as {filter: {clauses: Array<{predicates: unknown[]}>}});
 			expect(bodies.map(body => body.filter.clauses[0]?.predicates.length).sort()).toEqual([100, 100, 30]);
 			expect(bodies.every(body => body.filter.clauses[1]?.predicates.length === 2)).toBe(true);
-			expect(cells.every(cell => ids.includes(cell.queueId) && ['voice', 'chat'].includes(cell.mediaType ?? ''))).toBe(true);
+			expect(cells.every(cell => ids.includes(cell.queueId) && ['voice', 'chat'].includes(cell.mediaType ?? ''))).toBe(
+				true,
+			);
 		} finally {
 			emu.options.recordRequests = false;
 		}
@@ -71,7 +88,11 @@ describe('fetchQueueAggregates', () => {
 		for (const emptyResults of ['empty-object', 'empty-array'] as const) {
 			const empty = await emulator({emptyResults});
 			try {
-				const cells = await fetchQueueAggregates(clientFor(empty), {start, end: start.plus({days: 1}), timeZone: 'UTC'});
+				const cells = await fetchQueueAggregates(clientFor(empty), {
+					start,
+					end: start.plus({days: 1}),
+					timeZone: 'UTC',
+				});
 				expect(cells).toEqual([]);
 			} finally {
 				await empty.stop();
@@ -113,11 +134,14 @@ describe('queue level added up as answers arrive', () => {
 		for (const row of fromCells) {
 			const stats = report.totals.byQueue.get(row.queueId!);
 			expect(stats, row.queueName).toBeDefined();
-			expect(toRow({queueId: row.queueId, queueName: row.queueName, mediaType: null, interval: null}, stats!)).toEqual(row);
+			expect(toRow({queueId: row.queueId, queueName: row.queueName, mediaType: null, interval: null}, stats!)).toEqual(
+				row,
+			);
 		}
 		// The TUI's queue level from the running sums is the same as from the cells.
 		const level = {kind: 'queues'} as const;
-		const view = (totals: Parameters<typeof levelRows>[1]) => shapeView(levelRows(level, totals, undefined, 'UTC', 'P1D'), level, '', {column: 'offered', descending: true});
+		const view = (totals: Parameters<typeof levelRows>[1]) =>
+			shapeView(levelRows(level, totals, undefined, 'UTC', 'P1D'), level, '', {column: 'offered', descending: true});
 		const fast = view({...report, running: report.totals});
 		const slow = view({cells: report.cells, nameOf: report.nameOf});
 		expect(fast.rows.map(row => row.row)).toEqual(slow.rows.map(row => row.row));
@@ -132,7 +156,11 @@ describe('queue names', () => {
 		process.on('warning', onWarning);
 		try {
 			const controller = new AbortController();
-			const queues = await listQueuesInParallel(clientFor(emu), {pageSize: 5, concurrency: 50, signal: controller.signal});
+			const queues = await listQueuesInParallel(clientFor(emu), {
+				pageSize: 5,
+				concurrency: 50,
+				signal: controller.signal,
+			});
 			expect(queues).toHaveLength(250);
 			await new Promise(resolve => setTimeout(resolve, 50));
 		} finally {
@@ -154,7 +182,11 @@ describe('queue names', () => {
 		const found = await fetchQueueNames(client, [...ids, 'deadbeef-0000-4000-8000-000000000000'], {batchSize: 100});
 		expect(found.size).toBe(150);
 		expect(found.get(ids[0]!)?.name).toBe(emu.org.queues[0]?.name);
-		const report = await fetchReport(client, {start: DateTime.fromISO('2026-03-02', {zone: 'UTC'}), end: DateTime.fromISO('2026-03-03', {zone: 'UTC'}), timeZone: 'UTC'});
+		const report = await fetchReport(client, {
+			start: DateTime.fromISO('2026-03-02', {zone: 'UTC'}),
+			end: DateTime.fromISO('2026-03-03', {zone: 'UTC'}),
+			timeZone: 'UTC',
+		});
 		expect(report.nameOf('deadbeef-0000-4000-8000-000000000000')).toBe('(deleted queue deadbeef)');
 		expect(report.nameOf(ids[0]!)).toBe(emu.org.queues[0]?.name);
 	});

@@ -4,7 +4,14 @@ import type {AddressInfo} from 'node:net';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {z} from 'zod';
 import type {RetryNotice} from '../../source/genesys/client.js';
-import {ApiError, AuthError, NetworkError, PermissionError, RateLimitError, ResponseError} from '../../source/genesys/errors.js';
+import {
+	ApiError,
+	AuthError,
+	NetworkError,
+	PermissionError,
+	RateLimitError,
+	ResponseError,
+} from '../../source/genesys/errors.js';
 import {resolveRegion} from '../../source/genesys/regions.js';
 import {queueListingSchema} from '../../source/genesys/schemas.js';
 import type {Emulator} from '../../source/emulator/server.js';
@@ -17,7 +24,8 @@ beforeAll(async () => {
 afterAll(async () => emu.stop());
 afterEach(() => emu.clearFaults());
 
-const listQueues = (client: ReturnType<typeof clientFor>) => client.get('/api/v2/routing/queues', new URLSearchParams({pageSize: '5'}), queueListingSchema);
+const listQueues = (client: ReturnType<typeof clientFor>) =>
+	client.get('/api/v2/routing/queues', new URLSearchParams({pageSize: '5'}), queueListingSchema);
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {
 	try {
@@ -81,7 +89,12 @@ describe('authentication', () => {
 		const client = clientFor(emu);
 		await listQueues(client);
 		emu.revokeTokens();
-		emu.inject({kind: 'status', status: 401, path: '/oauth/token', body: JSON.stringify({error: 'invalid_client', description: 'authentication failed'})});
+		emu.inject({
+			kind: 'status',
+			status: 401,
+			path: '/oauth/token',
+			body: JSON.stringify({error: 'invalid_client', description: 'authentication failed'}),
+		});
 		const error = await rejection(listQueues(client));
 		expect(error).toBeInstanceOf(AuthError);
 	});
@@ -89,7 +102,13 @@ describe('authentication', () => {
 	it('names the missing permission on 403', async () => {
 		emu.addClient({id: 'queues-only', secret: 's', permissions: ['routing:queue:view']});
 		const client = clientFor(emu, {clientId: 'queues-only', clientSecret: 's'});
-		const error = await rejection(client.post('/api/v2/analytics/conversations/aggregates/query', {interval: '2026-03-01T00:00:00Z/2026-03-02T00:00:00Z', metrics: ['nOffered']}, z.unknown()));
+		const error = await rejection(
+			client.post(
+				'/api/v2/analytics/conversations/aggregates/query',
+				{interval: '2026-03-01T00:00:00Z/2026-03-02T00:00:00Z', metrics: ['nOffered']},
+				z.unknown(),
+			),
+		);
 		expect(error).toBeInstanceOf(PermissionError);
 		expect(error.message).toContain('analytics:conversationAggregate:view');
 		expect((error as PermissionError).exitCode).toBe(4);
@@ -131,7 +150,9 @@ describe('retries', () => {
 		expect(page.entities).toHaveLength(5);
 		expect(notices.map(notice => notice.status)).toEqual([500, 502, 503, 504]);
 		// Exponential: each wait is at least half of base * 2^(n-1) (base 10 ms in tests, capped at 50).
-		notices.forEach((notice, index) => expect(notice.delayMs).toBeGreaterThanOrEqual(Math.min(50, 10 * 2 ** index) / 2));
+		notices.forEach((notice, index) =>
+			expect(notice.delayMs).toBeGreaterThanOrEqual(Math.min(50, 10 * 2 ** index) / 2),
+		);
 	});
 
 	it('gives up on a persistent 503 after the retry budget, quoting the correlation id', async () => {
@@ -148,7 +169,13 @@ describe('retries', () => {
 
 	it('does not retry other 4xx answers', async () => {
 		const client = clientFor(emu);
-		const error = await rejection(client.post('/api/v2/analytics/conversations/aggregates/query', {interval: 'bad', metrics: ['nOffered']}, z.unknown()));
+		const error = await rejection(
+			client.post(
+				'/api/v2/analytics/conversations/aggregates/query',
+				{interval: 'bad', metrics: ['nOffered']},
+				z.unknown(),
+			),
+		);
 		expect(error).toBeInstanceOf(ApiError);
 		expect((error as ApiError).status).toBe(400);
 		expect(client.stats.retries).toBe(0);
@@ -201,7 +228,13 @@ describe('network and malformed answers', () => {
 	it('turns an HTML page from a proxy, bad JSON and a wrong shape into typed errors', async () => {
 		const client = clientFor(emu, {maxRetries: 0});
 		await client.verify();
-		emu.inject({kind: 'status', status: 200, path: '/api/v2/routing', contentType: 'text/html', body: '<!doctype html><title>Sign in to the proxy</title>'});
+		emu.inject({
+			kind: 'status',
+			status: 200,
+			path: '/api/v2/routing',
+			contentType: 'text/html',
+			body: '<!doctype html><title>Sign in to the proxy</title>',
+		});
 		expect((await rejection(listQueues(client))).message).toMatch(/HTML page/);
 		emu.inject({kind: 'malformed', path: '/api/v2/routing'});
 		expect(await rejection(listQueues(client))).toBeInstanceOf(ResponseError);
@@ -209,7 +242,13 @@ describe('network and malformed answers', () => {
 		const shape = await rejection(listQueues(client));
 		expect(shape).toBeInstanceOf(ResponseError);
 		expect(shape.message).toMatch(/does not have the shape/);
-		emu.inject({kind: 'status', status: 502, path: '/api/v2/routing', contentType: 'text/html', body: '<html>Bad gateway</html>'});
+		emu.inject({
+			kind: 'status',
+			status: 502,
+			path: '/api/v2/routing',
+			contentType: 'text/html',
+			body: '<html>Bad gateway</html>',
+		});
 		expect((await rejection(listQueues(client))).message).toMatch(/HTTP 502.*HTML page/);
 	});
 

@@ -29,13 +29,28 @@ describe('resolveRegion', () => {
 	});
 
 	it('accepts bare domains, api./login. hosts and the region https URL', () => {
-		for (const input of ['mypurecloud.ie', 'api.mypurecloud.ie', 'login.mypurecloud.ie', 'https://api.mypurecloud.ie/', 'mypurecloud.ie/']) {
-			expect(resolveRegion(input)).toMatchObject({label: 'eu-west-1', apiUrl: 'https://api.mypurecloud.ie', custom: false});
+		for (const input of [
+			'mypurecloud.ie',
+			'api.mypurecloud.ie',
+			'login.mypurecloud.ie',
+			'https://api.mypurecloud.ie/',
+			'mypurecloud.ie/',
+		]) {
+			expect(resolveRegion(input)).toMatchObject({
+				label: 'eu-west-1',
+				apiUrl: 'https://api.mypurecloud.ie',
+				custom: false,
+			});
 		}
 	});
 
 	it('takes a custom base URL for both login and API, with http only on loopback', () => {
-		expect(resolveRegion('http://127.0.0.1:8080/')).toEqual({label: 'http://127.0.0.1:8080', loginUrl: 'http://127.0.0.1:8080', apiUrl: 'http://127.0.0.1:8080', custom: true});
+		expect(resolveRegion('http://127.0.0.1:8080/')).toEqual({
+			label: 'http://127.0.0.1:8080',
+			loginUrl: 'http://127.0.0.1:8080',
+			apiUrl: 'http://127.0.0.1:8080',
+			custom: true,
+		});
 		expect(resolveRegion('http://localhost:9').custom).toBe(true);
 		expect(resolveRegion('http://[::1]:9').apiUrl).toBe('http://[::1]:9');
 		expect(resolveRegion('https://gateway.example.com/genesys').apiUrl).toBe('https://gateway.example.com/genesys');
@@ -45,7 +60,10 @@ describe('resolveRegion', () => {
 
 	it('rejects unknown regions and odd URLs with an actionable message', () => {
 		expect(() => resolveRegion('us-east-9')).toThrow(/Unknown region "us-east-9"/);
-		expect(thrown(() => resolveRegion('api.us.genesys.cloud'))).toMatchObject({message: 'Unknown region "api.us.genesys.cloud".', hint: expect.stringMatching(/gqx regions lists all 18/)});
+		expect(thrown(() => resolveRegion('api.us.genesys.cloud'))).toMatchObject({
+			message: 'Unknown region "api.us.genesys.cloud".',
+			hint: expect.stringMatching(/gqx regions lists all 18/),
+		});
 		expect(() => resolveRegion('')).toThrow(/No region given/);
 		expect(() => resolveRegion('ftp://127.0.0.1')).toThrow(/only https/);
 		expect(() => resolveRegion('https://user:pw@127.0.0.1')).toThrow(/user name or password/);

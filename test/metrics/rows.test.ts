@@ -47,7 +47,17 @@ describe('toRow', () => {
 
 	it('gives 0 for absent counts and null for undefined ratios and averages', () => {
 		const row = toRow(identity, {nOffered: {count: 3}, tAbandon: {count: 3, sum: 9000}});
-		expect(row).toMatchObject({offered: 3, answered: 0, abandoned: 3, abandonRate: 1, answerRate: 0, asaMs: null, ahtMs: null, serviceLevel: null, serviceLevelTarget: null});
+		expect(row).toMatchObject({
+			offered: 3,
+			answered: 0,
+			abandoned: 3,
+			abandonRate: 1,
+			answerRate: 0,
+			asaMs: null,
+			ahtMs: null,
+			serviceLevel: null,
+			serviceLevelTarget: null,
+		});
 		const empty = toRow(identity, {});
 		expect(empty).toMatchObject({offered: 0, answerRate: null, abandonRate: null});
 	});
@@ -55,8 +65,26 @@ describe('toRow', () => {
 
 describe('roll-ups', () => {
 	const cells: Cell[] = [
-		{queueId: 'q1', mediaType: 'voice', interval: 'a', stats: {nOffered: {count: 10}, tAnswered: {count: 10, sum: 100_000, min: 1000, max: 30_000}, oServiceLevel: {numerator: 8, denominator: 10, target: 0.8}}},
-		{queueId: 'q1', mediaType: 'chat', interval: 'a', stats: {nOffered: {count: 90}, tAnswered: {count: 90, sum: 9_000_000, min: 500, max: 900_000}, oServiceLevel: {numerator: 45, denominator: 90, target: 0.9}}},
+		{
+			queueId: 'q1',
+			mediaType: 'voice',
+			interval: 'a',
+			stats: {
+				nOffered: {count: 10},
+				tAnswered: {count: 10, sum: 100_000, min: 1000, max: 30_000},
+				oServiceLevel: {numerator: 8, denominator: 10, target: 0.8},
+			},
+		},
+		{
+			queueId: 'q1',
+			mediaType: 'chat',
+			interval: 'a',
+			stats: {
+				nOffered: {count: 90},
+				tAnswered: {count: 90, sum: 9_000_000, min: 500, max: 900_000},
+				oServiceLevel: {numerator: 45, denominator: 90, target: 0.9},
+			},
+		},
 		{queueId: 'q2', mediaType: 'voice', interval: 'a', stats: {nOffered: {count: 5}}},
 	];
 
@@ -80,7 +108,12 @@ describe('roll-ups', () => {
 	});
 
 	it('merges min and max and keeps an agreeing target', () => {
-		expect(mergeMetric({count: 1, min: 5, max: 9, target: 0.8}, {count: 2, min: 3, max: 7, target: 0.8})).toEqual({count: 3, min: 3, max: 9, target: 0.8});
+		expect(mergeMetric({count: 1, min: 5, max: 9, target: 0.8}, {count: 2, min: 3, max: 7, target: 0.8})).toEqual({
+			count: 3,
+			min: 3,
+			max: 9,
+			target: 0.8,
+		});
 	});
 });
 

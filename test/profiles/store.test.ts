@@ -6,7 +6,13 @@ import {describe, expect, it} from 'vitest';
 import {formatVersion, type Profile, ProfileStore} from '../../source/profiles/store.js';
 import {runCli, scratchDir} from '../run-cli.js';
 
-const profile = (name: string, extra: Partial<Profile> = {}): Profile => ({name, region: 'eu-west-1', clientId: `id-${name}`, clientSecret: `secret-${name}-s3cr3t`, ...extra});
+const profile = (name: string, extra: Partial<Profile> = {}): Profile => ({
+	name,
+	region: 'eu-west-1',
+	clientId: `id-${name}`,
+	clientSecret: `secret-${name}-s3cr3t`,
+	...extra,
+});
 
 function mode(file: string): number {
 	return fs.statSync(file).mode & 0o777;
@@ -19,7 +25,11 @@ describe('ProfileStore', () => {
 		store.save(profile('globex'));
 		store.touch('globex', {timeZone: 'Europe/Dublin', dateChoice: {preset: 'last-week'}});
 		expect(store.list().map(each => each.name)).toEqual(['globex', 'acme']);
-		expect(store.get('globex')).toMatchObject({timeZone: 'Europe/Dublin', dateChoice: {preset: 'last-week'}, lastUsedAt: expect.any(String)});
+		expect(store.get('globex')).toMatchObject({
+			timeZone: 'Europe/Dublin',
+			dateChoice: {preset: 'last-week'},
+			lastUsedAt: expect.any(String),
+		});
 		expect(store.delete('acme')).toBe(true);
 		expect(store.list().map(each => each.name)).toEqual(['globex']);
 		// A second store over the same folder sees the same data: nothing is cached in memory.
@@ -49,7 +59,11 @@ describe('ProfileStore', () => {
 	for (const [what, content, reason] of [
 		['invalid JSON', '{"profiles": {', /not valid JSON/],
 		['wrong types', JSON.stringify({profiles: {a: {name: 'a', region: 5}}}), /not a gqx profiles file/],
-		['a newer format', JSON.stringify({profiles: {}, __internal__: {migrations: {version: '9.0.0'}}}), /written by a newer gqx/],
+		[
+			'a newer format',
+			JSON.stringify({profiles: {}, __internal__: {migrations: {version: '9.0.0'}}}),
+			/written by a newer gqx/,
+		],
 	] as const) {
 		it(`moves a file with ${what} aside instead of wiping it`, () => {
 			const dir = scratchDir();
@@ -105,6 +119,8 @@ describe('gqx profiles', () => {
 		fs.writeFileSync(path.join(cwd, 'config', 'config.json'), 'garbage');
 		const result = await runCli(['profiles', 'list'], {cwd});
 		expect(result.code).toBe(0);
-		expect(result.stderr).toMatch(/could not be read \(it is not valid JSON\); it was moved to .*config\.json\.broken-/);
+		expect(result.stderr).toMatch(
+			/could not be read \(it is not valid JSON\); it was moved to .*config\.json\.broken-/,
+		);
 	});
 });

@@ -11,7 +11,11 @@ describe('resolveRange', () => {
 	});
 
 	it('follows DST: the day the clocks change is 23 hours long', () => {
-		const range = resolveRange({from: '2026-03-29', to: '2026-03-29'}, 'Europe/London', DateTime.fromISO('2026-04-10T00:00:00Z'));
+		const range = resolveRange(
+			{from: '2026-03-29', to: '2026-03-29'},
+			'Europe/London',
+			DateTime.fromISO('2026-04-10T00:00:00Z'),
+		);
 		expect(isoInterval(range.start, range.end)).toBe('2026-03-29T00:00:00.000Z/2026-03-29T23:00:00.000Z');
 	});
 
@@ -37,7 +41,9 @@ describe('resolveRange', () => {
 	});
 
 	it('rejects impossible dates, reversed ranges, future ranges and unknown zones', () => {
-		expect(() => resolveRange({from: '2026-02-30', to: '2026-03-01'}, 'UTC', now)).toThrow(/2026-02-30 is not a real calendar date/);
+		expect(() => resolveRange({from: '2026-02-30', to: '2026-03-01'}, 'UTC', now)).toThrow(
+			/2026-02-30 is not a real calendar date/,
+		);
 		expect(() => resolveRange({from: '2026-03-05', to: '2026-03-01'}, 'UTC', now)).toThrow(/after --to/);
 		expect(() => resolveRange({from: '2027-01-01', to: '2027-01-02'}, 'UTC', now)).toThrow(/in the future/);
 		expect(() => resolveRange({from: '1/2/2026', to: '2026-03-01'}, 'UTC', now)).toThrow(/YYYY-MM-DD/);

@@ -17,7 +17,11 @@ const end = start.plus({days: 3});
 
 beforeAll(async () => {
 	emu = await emulator({queues: 12, seed: 31});
-	env = {GENESYS_CLOUD_REGION: emu.url, GENESYS_CLOUD_CLIENT_ID: demoClient.id, GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret};
+	env = {
+		GENESYS_CLOUD_REGION: emu.url,
+		GENESYS_CLOUD_CLIENT_ID: demoClient.id,
+		GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
+	};
 });
 afterAll(async () => emu.stop());
 afterEach(() => emu.clearFaults());
@@ -28,7 +32,11 @@ function truth(): QueueRow[] {
 
 async function exportJson(extra: string[] = []): Promise<{code: number | null; rows: QueueRow[]; stderr: string}> {
 	const result = await runCli(['export', ...range, ...extra], {env, timeoutMs: 60_000});
-	return {code: result.code, rows: result.code === 0 ? (JSON.parse(result.stdout) as QueueRow[]) : [], stderr: result.stderr};
+	return {
+		code: result.code,
+		rows: result.code === 0 ? (JSON.parse(result.stdout) as QueueRow[]) : [],
+		stderr: result.stderr,
+	};
 }
 
 describe('faults that clear: the numbers are still exact', () => {
@@ -41,7 +49,10 @@ describe('faults that clear: the numbers are still exact', () => {
 	});
 
 	it('retries 502 and 503 with backoff', async () => {
-		emu.inject({kind: 'status', status: 502, path: '/api/v2/analytics'}, {kind: 'status', status: 503, path: '/api/v2/analytics'});
+		emu.inject(
+			{kind: 'status', status: 502, path: '/api/v2/analytics'},
+			{kind: 'status', status: 503, path: '/api/v2/analytics'},
+		);
 		const result = await exportJson();
 		expect(result.code).toBe(0);
 		expect(result.rows).toEqual(truth());
@@ -60,7 +71,11 @@ describe('faults that clear: the numbers are still exact', () => {
 	});
 
 	it('retries a reset connection, a truncated answer and one that hangs past --timeout', async () => {
-		emu.inject({kind: 'reset', path: '/api/v2/analytics'}, {kind: 'truncate', path: '/api/v2/analytics'}, {kind: 'hang', path: '/api/v2/routing'});
+		emu.inject(
+			{kind: 'reset', path: '/api/v2/analytics'},
+			{kind: 'truncate', path: '/api/v2/analytics'},
+			{kind: 'hang', path: '/api/v2/routing'},
+		);
 		const result = await exportJson(['--timeout', '1']);
 		expect(result.code).toBe(0);
 		expect(result.rows).toEqual(truth());
@@ -71,7 +86,11 @@ describe('faults that clear: the numbers are still exact', () => {
 describe('faults that do not clear: a typed error, an exit code, no output', () => {
 	async function failing(extra: string[] = []): Promise<{code: number | null; stderr: string; wrote: boolean}> {
 		const dir = scratchDir();
-		const result = await runCli(['export', ...range, ...extra, '--output', 'out.json'], {env, cwd: dir, timeoutMs: 60_000});
+		const result = await runCli(['export', ...range, ...extra, '--output', 'out.json'], {
+			env,
+			cwd: dir,
+			timeoutMs: 60_000,
+		});
 		return {code: result.code, stderr: result.stderr, wrote: fs.existsSync(path.join(dir, 'out.json'))};
 	}
 
@@ -83,7 +102,15 @@ describe('faults that do not clear: a typed error, an exit code, no output', () 
 	});
 
 	it('exits 3 when the re-login after a revoked token is refused', async () => {
-		emu.inject({kind: 'revoke', path: '/api/v2/routing'}, {kind: 'status', status: 401, path: '/oauth/token', body: JSON.stringify({error: 'invalid_client', description: 'authentication failed'})});
+		emu.inject(
+			{kind: 'revoke', path: '/api/v2/routing'},
+			{
+				kind: 'status',
+				status: 401,
+				path: '/oauth/token',
+				body: JSON.stringify({error: 'invalid_client', description: 'authentication failed'}),
+			},
+		);
 		const result = await failing();
 		expect(result).toMatchObject({code: 3, wrote: false});
 	});
@@ -91,23 +118,51 @@ describe('faults that do not clear: a typed error, an exit code, no output', () 
 	it('names the part of a chunked range that failed, writing nothing', async () => {
 		emu.inject({kind: 'status', status: 503, path: '/api/v2/analytics', times: 40});
 		const dir = scratchDir();
-		const result = await runCli(['export', '--from', '2026-01-01', '--to', '2026-03-03', '--tz', 'UTC', '--output', 'out.csv'], {env, cwd: dir, timeoutMs: 90_000});
+		const result = await runCli(
+			['export', '--from', '2026-01-01', '--to', '2026-03-03', '--tz', 'UTC', '--output', 'out.csv'],
+			{env, cwd: dir, timeoutMs: 90_000},
+		);
 		expect(result.code).toBe(5);
 		expect(result.stderr).toMatch(/Failed part: 2026-0\d-\d\d to 2026-0\d-\d\d\. No partial numbers were written\./);
 		expect(fs.existsSync(path.join(dir, 'out.csv'))).toBe(false);
 	}, 90_000);
 
 	it('says a DNS failure by host', async () => {
-		const result = await runCli(['export', ...range], {env: {...env, GENESYS_CLOUD_REGION: 'https://login.gqx-test.invalid'}});
+		const result = await runCli(['export', ...range], {
+			env: {...env, GENESYS_CLOUD_REGION: 'https://login.gqx-test.invalid'},
+		});
 		expect(result.code).toBe(5);
 		expect(result.stderr).toMatch(/Cannot resolve host login\.gqx-test\.invalid/);
 	});
 
 	for (const [what, fault, message] of [
-		['an HTML page from a proxy', {kind: 'status', status: 200, contentType: 'text/html', body: '<html><body>Please sign in to the proxy</body></html>'}, /HTML page \(a proxy or gateway answered/],
+		[
+			'an HTML page from a proxy',
+			{
+				kind: 'status',
+				status: 200,
+				contentType: 'text/html',
+				body: '<html><body>Please sign in to the proxy</body></html>',
+			},
+			/HTML page \(a proxy or gateway answered/,
+		],
 		['malformed JSON', {kind: 'malformed'}, /not JSON/],
 		['a 200 with an unexpected shape', {kind: 'shape'}, /does not have the shape the API promises/],
-		['numbers that cannot be true', {kind: 'transform', transform: () => ({results: [{group: {queueId: 'x', mediaType: 'voice'}, data: [{interval: 'i', metrics: [{metric: 'tHandle', stats: {count: 2, sum: 10, min: 50, max: 60}}]}]}]})}, /sum is outside count x \[min, max\]/],
+		[
+			'numbers that cannot be true',
+			{
+				kind: 'transform',
+				transform: () => ({
+					results: [
+						{
+							group: {queueId: 'x', mediaType: 'voice'},
+							data: [{interval: 'i', metrics: [{metric: 'tHandle', stats: {count: 2, sum: 10, min: 50, max: 60}}]}],
+						},
+					],
+				}),
+			},
+			/sum is outside count x \[min, max\]/,
+		],
 	] as const) {
 		it(`rejects ${what} with a clear message`, async () => {
 			emu.inject({...fault, path: '/api/v2/analytics'} as never);
@@ -126,15 +181,21 @@ describe('partial data', () => {
 			kind: 'transform',
 			path: '/api/v2/analytics',
 			transform: body => {
-				const answer = body as {results: Array<{group?: Record<string, string>; data: Array<{metrics: Array<{metric: string}>}>}>};
+				const answer = body as {
+					results: Array<{group?: Record<string, string>; data: Array<{metrics: Array<{metric: string}>}>}>;
+				};
 				const [first, second] = answer.results;
 				// A group whose media type is missing, and metrics missing from another.
 				if (first?.group) delete first.group['mediaType'];
-				for (const data of second?.data ?? []) data.metrics = data.metrics.filter(metric => metric.metric === 'nOffered');
+				for (const data of second?.data ?? [])
+					data.metrics = data.metrics.filter(metric => metric.metric === 'nOffered');
 				return answer;
 			},
 		});
-		const result = await runCli(['export', '--from', '2026-03-02', '--to', '2026-03-04', '--tz', 'UTC', '--format', 'json'], {env});
+		const result = await runCli(
+			['export', '--from', '2026-03-02', '--to', '2026-03-04', '--tz', 'UTC', '--format', 'json'],
+			{env},
+		);
 		expect(result.code).toBe(0);
 		const rows = JSON.parse(result.stdout) as QueueRow[];
 		expect(rows.some(row => row.mediaType === null)).toBe(true);
@@ -150,13 +211,29 @@ describe('partial data', () => {
 describe('bad input that is only partly wrong', () => {
 	it('clamps a range that ends in the future to now, with a notice', async () => {
 		const today = DateTime.utc();
-		const result = await runCli(['export', '--from', today.minus({days: 1}).toISODate()!, '--to', today.plus({days: 5}).toISODate()!, '--tz', 'UTC', '--format', 'csv'], {env});
+		const result = await runCli(
+			[
+				'export',
+				'--from',
+				today.minus({days: 1}).toISODate()!,
+				'--to',
+				today.plus({days: 5}).toISODate()!,
+				'--tz',
+				'UTC',
+				'--format',
+				'csv',
+			],
+			{env},
+		);
 		expect(result.code).toBe(0);
 		expect(result.stderr).toMatch(/the range ends in the future; using data up to now/);
 	});
 
 	it('refuses a whitespace secret with exit 2', async () => {
-		const result = await runCli(['export', ...range], {env: {...env, GENESYS_CLOUD_CLIENT_SECRET: undefined}, cwd: scratchDir()});
+		const result = await runCli(['export', ...range], {
+			env: {...env, GENESYS_CLOUD_CLIENT_SECRET: undefined},
+			cwd: scratchDir(),
+		});
 		expect(result.code).toBe(2);
 		const blank = await runCli(['export', ...range, '--client-secret', '  '], {env});
 		expect(blank.code).toBe(2);

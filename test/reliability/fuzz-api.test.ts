@@ -15,7 +15,13 @@ let emu: Emulator;
 let valid: string;
 beforeAll(async () => {
 	emu = await emulator({queues: 6, seed: 9});
-	const query = validateAggregateQuery(buildAggregateBody('2026-03-02T00:00:00.000Z/2026-03-04T00:00:00.000Z', {timeZone: 'UTC', granularity: 'P1D'}, undefined));
+	const query = validateAggregateQuery(
+		buildAggregateBody(
+			'2026-03-02T00:00:00.000Z/2026-03-04T00:00:00.000Z',
+			{timeZone: 'UTC', granularity: 'P1D'},
+			undefined,
+		),
+	);
 	if ('status' in query) throw new Error(query.message);
 	valid = JSON.stringify({results: runAggregateQuery(emu.org, emu.model, query)});
 });
@@ -40,11 +46,13 @@ function slots(value: Json, into: Array<[Json[] | {[key: string]: Json}, string 
 }
 
 function damage(text: string, random: () => number): string {
-	const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+	const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 	if (random() < 0.15) {
 		// Text-level damage: cut, or change one character.
 		const at = Math.floor(random() * text.length);
-		return random() < 0.5 ? text.slice(0, at) : text.slice(0, at) + pick(['"', '}', ']', ',', '9', '-', 'x', ' ']) + text.slice(at + 1);
+		return random() < 0.5
+			? text.slice(0, at)
+			: text.slice(0, at) + pick(['"', '}', ']', ',', '9', '-', 'x', ' ']) + text.slice(at + 1);
 	}
 	const value = JSON.parse(text) as Json;
 	const count = 1 + Math.floor(random() * 3);
@@ -86,23 +94,40 @@ describe('API answer fuzz', () => {
 			const body = damage(valid, random);
 			emu.inject({kind: 'status', status: 200, body, path: '/api/v2/analytics'});
 			try {
-				const cells = await fetchQueueAggregates(client, {start, end: start.plus({days: 2}), timeZone: 'UTC', granularity: 'P1D'}, {splitByMedia: false});
+				const cells = await fetchQueueAggregates(
+					client,
+					{start, end: start.plus({days: 2}), timeZone: 'UTC', granularity: 'P1D'},
+					{splitByMedia: false},
+				);
 				parsed++;
 				for (const row of rollUp(cells, 'intervals', id => id, null)) {
-					for (const field of ['offered', 'answered', 'abandoned', 'flowOuts', 'shortAbandoned', 'transferred', 'overSla'] as const) {
+					for (const field of [
+						'offered',
+						'answered',
+						'abandoned',
+						'flowOuts',
+						'shortAbandoned',
+						'transferred',
+						'overSla',
+					] as const) {
 						expect(Number.isInteger(row[field]) && row[field] >= 0, `${field} of case ${index}`).toBe(true);
 					}
-					if (row.serviceLevel !== null) expect(row.serviceLevel >= 0 && row.serviceLevel <= 1, `serviceLevel of case ${index}`).toBe(true);
+					if (row.serviceLevel !== null)
+						expect(row.serviceLevel >= 0 && row.serviceLevel <= 1, `serviceLevel of case ${index}`).toBe(true);
 					for (const field of ['asaMs', 'avgWaitMs', 'ahtMs', 'avgTalkMs', 'avgHoldMs', 'avgAcwMs'] as const) {
 						const value = row[field];
-						if (value !== null) expect(Number.isFinite(value) && value >= 0, `${field} of case ${index}: ${value}`).toBe(true);
+						if (value !== null)
+							expect(Number.isFinite(value) && value >= 0, `${field} of case ${index}: ${value}`).toBe(true);
 					}
 				}
 				for (const cell of cells) {
 					for (const [metric, stats] of Object.entries(cell.stats)) {
 						if (stats.count && stats.sum !== undefined && stats.min !== undefined && stats.max !== undefined) {
 							const average = stats.sum / stats.count;
-							expect(average >= stats.min - 1e-6 && average <= stats.max + 1e-6, `${metric} average within min..max in case ${index}`).toBe(true);
+							expect(
+								average >= stats.min - 1e-6 && average <= stats.max + 1e-6,
+								`${metric} average within min..max in case ${index}`,
+							).toBe(true);
 						}
 					}
 				}

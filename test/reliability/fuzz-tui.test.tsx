@@ -29,9 +29,37 @@ afterAll(async () => emu.stop());
 const alphabet = [
 	...Array<string>(6).fill(keys.down),
 	...Array<string>(4).fill(keys.up),
-	'j', 'k', keys.pageDown, keys.pageUp, 'g', 'G', keys.home, keys.end,
-	keys.enter, keys.enter, keys.enter, keys.escape, keys.escape, keys.backspace,
-	'/', 'a', 'e', 's', 'l', 'x', 'S', 's', 'i', 'r', 'e', '?', 'd', 'p', 'n', '1', '2',
+	'j',
+	'k',
+	keys.pageDown,
+	keys.pageUp,
+	'g',
+	'G',
+	keys.home,
+	keys.end,
+	keys.enter,
+	keys.enter,
+	keys.enter,
+	keys.escape,
+	keys.escape,
+	keys.backspace,
+	'/',
+	'a',
+	'e',
+	's',
+	'l',
+	'x',
+	'S',
+	's',
+	'i',
+	'r',
+	'e',
+	'?',
+	'd',
+	'p',
+	'n',
+	'1',
+	'2',
 ];
 const pickerKeys = [keys.down, keys.up, keys.enter];
 const faults: ScheduledFault[] = [
@@ -54,7 +82,14 @@ describe('TUI key fuzz', () => {
 				const random = mulberry32(seed);
 				const dir = scratchDir();
 				const store = new ProfileStore({cwd: dir});
-				store.save({name: 'fuzz', region: emu.url, clientId: demoClient.id, clientSecret: demoClient.secret, timeZone: 'UTC', dateChoice: {from: '2026-03-09', to: '2026-03-11'}});
+				store.save({
+					name: 'fuzz',
+					region: emu.url,
+					clientId: demoClient.id,
+					clientSecret: demoClient.secret,
+					timeZone: 'UTC',
+					dateChoice: {from: '2026-03-09', to: '2026-03-11'},
+				});
 				const rendered = render(
 					<App
 						start={{kind: 'profile', name: 'fuzz'}}
@@ -77,7 +112,12 @@ describe('TUI key fuzz', () => {
 						// Let Ink and pending requests run; every 25th key waits a little longer for answers.
 						await new Promise(resolve => setTimeout(resolve, index % 25 === 0 ? 5 : 0));
 						const after = rendered.lastFrame() ?? '';
-						if (/\n\s+Total/.test(after) && !after.includes(' ERROR ') && !after.includes('Export this view') && !after.includes('Keys\n')) {
+						if (
+							/\n\s+Total/.test(after) &&
+							!after.includes(' ERROR ') &&
+							!after.includes('Export this view') &&
+							!after.includes('Keys\n')
+						) {
 							tablesSeen++;
 							const selected = after.split('\n').filter(line => line.startsWith('›')).length;
 							// "12 rows" or "3/12 rows": the rows that pass the filter.

@@ -9,11 +9,13 @@ import {mergeBags, type StatsBag} from '../../source/metrics/stats.js';
 import type {Emulator} from '../../source/emulator/server.js';
 import {clientFor, emulator, groundTruth} from '../helpers.js';
 
-const timer = fc.tuple(fc.integer({min: 1, max: 50}), fc.integer({min: 0, max: 100_000}), fc.integer({min: 0, max: 100_000})).map(([count, a, b]) => {
-	const min = Math.min(a, b);
-	const max = Math.max(a, b);
-	return {count, min, max, sum: count === 1 ? min : min + max + (count - 2) * Math.round((min + max) / 2)};
-});
+const timer = fc
+	.tuple(fc.integer({min: 1, max: 50}), fc.integer({min: 0, max: 100_000}), fc.integer({min: 0, max: 100_000}))
+	.map(([count, a, b]) => {
+		const min = Math.min(a, b);
+		const max = Math.max(a, b);
+		return {count, min, max, sum: count === 1 ? min : min + max + (count - 2) * Math.round((min + max) / 2)};
+	});
 
 const bag: fc.Arbitrary<StatsBag> = fc.record(
 	{
@@ -22,13 +24,20 @@ const bag: fc.Arbitrary<StatsBag> = fc.record(
 		tAbandon: timer,
 		tHandle: timer,
 		nTransferred: fc.integer({min: 0, max: 50}).map(count => ({count})),
-		oServiceLevel: fc.tuple(fc.integer({min: 0, max: 200}), fc.integer({min: 0, max: 200}), fc.constantFrom(0.8, 0.9)).map(([a, b, target]) => ({numerator: Math.min(a, b), denominator: Math.max(a, b), target})),
+		oServiceLevel: fc
+			.tuple(fc.integer({min: 0, max: 200}), fc.integer({min: 0, max: 200}), fc.constantFrom(0.8, 0.9))
+			.map(([a, b, target]) => ({numerator: Math.min(a, b), denominator: Math.max(a, b), target})),
 	},
 	{requiredKeys: []},
 );
 
 const cells = fc.array(
-	fc.record({queueId: fc.constantFrom('q1', 'q2', 'q3'), mediaType: fc.constantFrom('voice', 'chat', 'email'), interval: fc.constantFrom('i1', 'i2', 'i3', 'i4'), stats: bag}),
+	fc.record({
+		queueId: fc.constantFrom('q1', 'q2', 'q3'),
+		mediaType: fc.constantFrom('voice', 'chat', 'email'),
+		interval: fc.constantFrom('i1', 'i2', 'i3', 'i4'),
+		stats: bag,
+	}),
 	{minLength: 1, maxLength: 30},
 ) as fc.Arbitrary<Cell[]>;
 
@@ -59,7 +68,11 @@ describe('merge properties', () => {
 				for (const cell of all) {
 					const key = `${cell.queueId}/${cell.mediaType}`;
 					const existing = mediaCells.get(key);
-					mediaCells.set(key, {...cell, interval: 'all', stats: existing ? mergeBags([existing.stats, cell.stats]) : cell.stats});
+					mediaCells.set(key, {
+						...cell,
+						interval: 'all',
+						stats: existing ? mergeBags([existing.stats, cell.stats]) : cell.stats,
+					});
 				}
 				expect(rollUp([...mediaCells.values()], 'queues', names, null)).toEqual(direct);
 				const total = totalRow(all);
@@ -95,7 +108,9 @@ describe('chunking property', () => {
 					const end = start.plus({days});
 					const chunked = await fetchQueueAggregates(client, {start, end, timeZone: zone, granularity});
 					const level = granularity ? 'intervals' : 'media';
-					expect(rollUp(chunked, level, id => id, null)).toEqual(rollUp(groundTruth(emu, start, end, zone, granularity), level, id => id, null));
+					expect(rollUp(chunked, level, id => id, null)).toEqual(
+						rollUp(groundTruth(emu, start, end, zone, granularity), level, id => id, null),
+					);
 				},
 			),
 			{numRuns: 25, seed: 11},

@@ -12,7 +12,11 @@ import {emulator, testNow} from '../helpers.js';
 import {runCli, scratchDir} from '../run-cli.js';
 import {keys, press, ready, waitForText} from '../ui/ink.js';
 
-const client = {id: 'leak-test-client', secret: 'Zebra-S3cret-4711', permissions: ['analytics:conversationAggregate:view', 'routing:queue:view']};
+const client = {
+	id: 'leak-test-client',
+	secret: 'Zebra-S3cret-4711',
+	permissions: ['analytics:conversationAggregate:view', 'routing:queue:view'],
+};
 let emu: Emulator;
 const seen: Array<[string, string]> = [];
 const range = ['--from', '2026-03-02', '--to', '2026-03-03', '--tz', 'UTC'];
@@ -28,7 +32,11 @@ function record(where: string, text: string): void {
 
 describe('secrets and tokens', () => {
 	it('collects what every command shows and writes', async () => {
-		const env = {GENESYS_CLOUD_REGION: emu.url, GENESYS_CLOUD_CLIENT_ID: client.id, GENESYS_CLOUD_CLIENT_SECRET: client.secret};
+		const env = {
+			GENESYS_CLOUD_REGION: emu.url,
+			GENESYS_CLOUD_CLIENT_ID: client.id,
+			GENESYS_CLOUD_CLIENT_SECRET: client.secret,
+		};
 		const dir = scratchDir();
 		for (const args of [
 			['export', ...range, '--format', 'csv'],
@@ -43,7 +51,16 @@ describe('secrets and tokens', () => {
 		}
 		record('out.csv', fs.readFileSync(path.join(dir, 'out.csv'), 'utf8'));
 
-		const flag = await runCli(['export', ...range, '--region', emu.url, '--client-id', client.id, '--client-secret', client.secret]);
+		const flag = await runCli([
+			'export',
+			...range,
+			'--region',
+			emu.url,
+			'--client-id',
+			client.id,
+			'--client-secret',
+			client.secret,
+		]);
 		record('stderr with --client-secret', flag.stderr);
 		record('stdout with --client-secret', flag.stdout);
 
@@ -53,7 +70,12 @@ describe('secrets and tokens', () => {
 		expect(down.code).toBe(5);
 		record('stderr of a server failure', down.stderr);
 		emu.clearFaults();
-		emu.inject({kind: 'status', status: 401, path: '/oauth/token', body: JSON.stringify({error: 'invalid_client', description: 'authentication failed'})});
+		emu.inject({
+			kind: 'status',
+			status: 401,
+			path: '/oauth/token',
+			body: JSON.stringify({error: 'invalid_client', description: 'authentication failed'}),
+		});
 		const refused = await runCli(['export', ...range], {env});
 		expect(refused.code).toBe(3);
 		record('stderr of a refused login', refused.stderr);
@@ -62,23 +84,38 @@ describe('secrets and tokens', () => {
 		const cwd = scratchDir();
 		const store = new ProfileStore({cwd: path.join(cwd, 'config')});
 		store.save({name: 'acme', region: emu.url, clientId: client.id, clientSecret: client.secret});
-		for (const args of [['profiles', 'list'], ['profiles', 'show', 'acme'], ['export', ...range, '--profile', 'acme']]) {
+		for (const args of [
+			['profiles', 'list'],
+			['profiles', 'show', 'acme'],
+			['export', ...range, '--profile', 'acme'],
+		]) {
 			const result = await runCli(args, {cwd});
 			record(`stdout of ${args.join(' ')}`, result.stdout);
 			record(`stderr of ${args.join(' ')}`, result.stderr);
 		}
-		const saved = JSON.parse(fs.readFileSync(store.path, 'utf8')) as {profiles: Record<string, {clientSecret?: string}>};
+		const saved = JSON.parse(fs.readFileSync(store.path, 'utf8')) as {
+			profiles: Record<string, {clientSecret?: string}>;
+		};
 		expect(saved.profiles['acme']?.clientSecret).toBe(client.secret);
 		delete saved.profiles['acme']?.clientSecret;
 		record('the profiles file outside the secret field', JSON.stringify(saved));
-		for (const file of fs.readdirSync(path.dirname(store.path))) if (file !== 'config.json') record(`config folder ${file}`, fs.readFileSync(path.join(path.dirname(store.path), file), 'utf8'));
+		for (const file of fs.readdirSync(path.dirname(store.path)))
+			if (file !== 'config.json')
+				record(`config folder ${file}`, fs.readFileSync(path.join(path.dirname(store.path), file), 'utf8'));
 	}, 120_000);
 
 	it('collects every frame of the TUI, from typing the secret to the table and an error', async () => {
 		const dir = scratchDir();
 		const store = new ProfileStore({cwd: dir});
 		const rendered = render(
-			<App start={{kind: 'auto'}} store={store} cwd={dir} env={{NO_COLOR: '1'}} now={() => DateTime.fromMillis(testNow)} makeClient={(c, onRetry) => new GenesysClient({...c, onRetry, maxRetries: 0})} />,
+			<App
+				start={{kind: 'auto'}}
+				store={store}
+				cwd={dir}
+				env={{NO_COLOR: '1'}}
+				now={() => DateTime.fromMillis(testNow)}
+				makeClient={(c, onRetry) => new GenesysClient({...c, onRetry, maxRetries: 0})}
+			/>,
 		);
 		try {
 			await ready(rendered, 'New profile');
@@ -111,7 +148,10 @@ describe('secrets and tokens', () => {
 		expect(seen.length).toBeGreaterThan(20);
 		for (const [where, text] of seen) {
 			expect(text.includes(client.secret), `secret in ${where}`).toBe(false);
-			expect(text.includes(Buffer.from(`${client.id}:${client.secret}`).toString('base64')), `Basic credentials in ${where}`).toBe(false);
+			expect(
+				text.includes(Buffer.from(`${client.id}:${client.secret}`).toString('base64')),
+				`Basic credentials in ${where}`,
+			).toBe(false);
 			for (const token of emu.issuedTokens) expect(text.includes(token), `token in ${where}`).toBe(false);
 		}
 	});

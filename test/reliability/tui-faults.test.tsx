@@ -23,21 +23,38 @@ const cases: Array<[string, ScheduledFault, RegExp]> = [
 	['an unexpected shape', {kind: 'shape'}, /does not have the shape/],
 	['resets that outlast the retries', {kind: 'reset', times: 50}, /Connection to .* was reset/],
 	['a server that never answers', {kind: 'hang', times: 50}, /did not answer within 300 ms/],
-	['a rate limit beyond the cap', {kind: 'status', status: 429, retryAfter: 900}, /rate limit reached; it asks to retry in 900 s/],
-	['a missing permission', {kind: 'status', status: 403, body: JSON.stringify({message: 'no', code: 'missing.any.permissions', status: 403})}, /analytics:conversationAggregate:view/],
+	[
+		'a rate limit beyond the cap',
+		{kind: 'status', status: 429, retryAfter: 900},
+		/rate limit reached; it asks to retry in 900 s/,
+	],
+	[
+		'a missing permission',
+		{kind: 'status', status: 403, body: JSON.stringify({message: 'no', code: 'missing.any.permissions', status: 403})},
+		/analytics:conversationAggregate:view/,
+	],
 ];
 
 describe('TUI under faults', () => {
 	for (const [what, fault, message] of cases) {
 		it(`shows ${what} in the error panel and recovers with r`, async () => {
-			const credentials = {region: resolveRegion(emu.url), regionInput: emu.url, clientId: demoClient.id, clientSecret: demoClient.secret, source: 'demo', warnings: []};
+			const credentials = {
+				region: resolveRegion(emu.url),
+				regionInput: emu.url,
+				clientId: demoClient.id,
+				clientSecret: demoClient.secret,
+				source: 'demo',
+				warnings: [],
+			};
 			const rendered = render(
 				<App
 					start={{kind: 'demo', credentials}}
 					cwd={scratchDir()}
 					env={{NO_COLOR: '1'}}
 					now={() => DateTime.fromMillis(testNow)}
-					makeClient={(c, onRetry) => new GenesysClient({...c, onRetry, timeoutMs: 300, maxRetries: 1, backoffBaseMs: 5, backoffMaxMs: 10})}
+					makeClient={(c, onRetry) =>
+						new GenesysClient({...c, onRetry, timeoutMs: 300, maxRetries: 1, backoffBaseMs: 5, backoffMaxMs: 10})
+					}
 				/>,
 			);
 			try {

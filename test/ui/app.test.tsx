@@ -18,7 +18,8 @@ import {keys, press, type Rendered, ready, waitForText} from './ink.js';
 let emu: Emulator;
 let rendered: Rendered | undefined;
 const now = () => DateTime.fromMillis(testNow);
-const makeClient: ClientFactory = (credentials, onRetry) => new GenesysClient({...credentials, onRetry, backoffBaseMs: 10, backoffMaxMs: 50});
+const makeClient: ClientFactory = (credentials, onRetry) =>
+	new GenesysClient({...credentials, onRetry, backoffBaseMs: 10, backoffMaxMs: 50});
 
 beforeAll(async () => {
 	emu = await emulator({queues: 40, seed: 21});
@@ -42,7 +43,9 @@ describe('gqx interactive', () => {
 	it('sets up a profile, fixes a wrong secret in place, then drills, filters, sorts and exports', async () => {
 		const dir = scratchDir();
 		const store = new ProfileStore({cwd: path.join(dir, 'config')});
-		rendered = render(<App start={{kind: 'auto'}} store={store} cwd={dir} env={{NO_COLOR: '1'}} now={now} makeClient={makeClient} />);
+		rendered = render(
+			<App start={{kind: 'auto'}} store={store} cwd={dir} env={{NO_COLOR: '1'}} now={now} makeClient={makeClient} />,
+		);
 		const app = rendered;
 
 		await ready(app, 'New profile · step 1 of 4');
@@ -95,7 +98,12 @@ describe('gqx interactive', () => {
 		// Level 1: all queues, the largest first, with the emulator's own numbers.
 		const level1 = await waitForText(app, /Total\s+[\d,]+/);
 		const start = DateTime.fromISO('2026-03-02', {zone: 'America/New_York'});
-		const truth = rollUp(groundTruth(emu, start, start.plus({days: 7}), 'America/New_York'), 'queues', namesOf(emu), null).sort((a, b) => b.offered - a.offered);
+		const truth = rollUp(
+			groundTruth(emu, start, start.plus({days: 7}), 'America/New_York'),
+			'queues',
+			namesOf(emu),
+			null,
+		).sort((a, b) => b.offered - a.offered);
 		const top = truth[0]!;
 		expect(selectedLine(level1)).toContain(top.queueName.slice(0, 20));
 		expect(selectedLine(level1)).toContain(top.offered.toLocaleString('en-US'));
@@ -141,8 +149,12 @@ describe('gqx interactive', () => {
 		await waitForText(app, 'File: gqx-queues-2026-03-02_2026-03-08.csv');
 		await press(app, keys.enter);
 		await waitForText(app, `Wrote ${expectedNames.length} rows`);
-		const exported = parse(fs.readFileSync(path.join(dir, 'gqx-queues-2026-03-02_2026-03-08.csv'), 'utf8'), {columns: true}) as Array<Record<string, string>>;
-		const byAnswered = [...expectedNames].sort((a, b) => b.answered - a.answered || a.queueName.localeCompare(b.queueName));
+		const exported = parse(fs.readFileSync(path.join(dir, 'gqx-queues-2026-03-02_2026-03-08.csv'), 'utf8'), {
+			columns: true,
+		}) as Array<Record<string, string>>;
+		const byAnswered = [...expectedNames].sort(
+			(a, b) => b.answered - a.answered || a.queueName.localeCompare(b.queueName),
+		);
 		expect(exported.map(row => row['queueName'])).toEqual(byAnswered.map(row => row.queueName));
 		expect(exported.map(row => Number(row['offered']))).toEqual(byAnswered.map(row => row.offered));
 	});
@@ -150,10 +162,19 @@ describe('gqx interactive', () => {
 	it('starts a saved profile with remembered dates in one keypress', async () => {
 		const dir = scratchDir();
 		const store = new ProfileStore({cwd: dir});
-		store.save({name: 'acme', region: emu.url, clientId: demoClient.id, clientSecret: demoClient.secret, timeZone: 'UTC', dateChoice: {from: '2026-03-09', to: '2026-03-10'}});
+		store.save({
+			name: 'acme',
+			region: emu.url,
+			clientId: demoClient.id,
+			clientSecret: demoClient.secret,
+			timeZone: 'UTC',
+			dateChoice: {from: '2026-03-09', to: '2026-03-10'},
+		});
 		store.save({name: 'other', region: 'eu-west-1', clientId: 'x', clientSecret: 'y'});
 		store.touch('acme');
-		rendered = render(<App start={{kind: 'auto'}} store={store} cwd={dir} env={{NO_COLOR: '1'}} now={now} makeClient={makeClient} />);
+		rendered = render(
+			<App start={{kind: 'auto'}} store={store} cwd={dir} env={{NO_COLOR: '1'}} now={now} makeClient={makeClient} />,
+		);
 		await ready(rendered, 'Profiles');
 		const picker = rendered.lastFrame() ?? '';
 		expect(picker.indexOf('acme')).toBeLessThan(picker.indexOf('other'));
@@ -166,7 +187,9 @@ describe('gqx interactive', () => {
 		const dir = scratchDir();
 		const store = new ProfileStore({cwd: dir});
 		store.save({name: 'old', region: 'eu-west-1', clientId: 'x', clientSecret: 'y'});
-		rendered = render(<App start={{kind: 'auto'}} store={store} cwd={dir} env={{NO_COLOR: '1'}} now={now} makeClient={makeClient} />);
+		rendered = render(
+			<App start={{kind: 'auto'}} store={store} cwd={dir} env={{NO_COLOR: '1'}} now={now} makeClient={makeClient} />,
+		);
 		await ready(rendered, 'old  ·  eu-west-1');
 		await press(rendered, 'x');
 		await waitForText(rendered, 'Delete profile old?');
@@ -180,8 +203,28 @@ describe('gqx interactive', () => {
 
 	it('shows a failure in an error panel with the next step, and recovers with r', async () => {
 		const dir = scratchDir();
-		const start = {kind: 'demo' as const, credentials: {region: (await import('../../source/genesys/regions.js')).resolveRegion(emu.url), regionInput: emu.url, clientId: demoClient.id, clientSecret: demoClient.secret, source: 'demo', warnings: []}};
-		rendered = render(<App start={start} cwd={dir} env={{NO_COLOR: '1'}} now={now} makeClient={(credentials, onRetry) => new GenesysClient({...credentials, onRetry, backoffBaseMs: 5, backoffMaxMs: 10, maxRetries: 1})} />);
+		const start = {
+			kind: 'demo' as const,
+			credentials: {
+				region: (await import('../../source/genesys/regions.js')).resolveRegion(emu.url),
+				regionInput: emu.url,
+				clientId: demoClient.id,
+				clientSecret: demoClient.secret,
+				source: 'demo',
+				warnings: [],
+			},
+		};
+		rendered = render(
+			<App
+				start={start}
+				cwd={dir}
+				env={{NO_COLOR: '1'}}
+				now={now}
+				makeClient={(credentials, onRetry) =>
+					new GenesysClient({...credentials, onRetry, backoffBaseMs: 5, backoffMaxMs: 10, maxRetries: 1})
+				}
+			/>,
+		);
 		await ready(rendered, 'Dates · days in');
 		emu.inject({kind: 'status', status: 503, path: '/api/v2/analytics', times: 50});
 		await press(rendered, keys.enter);
@@ -197,8 +240,23 @@ describe('gqx interactive', () => {
 		const slow = await emulator({queues: 5, latencyMs: 5000});
 		try {
 			const {resolveRegion} = await import('../../source/genesys/regions.js');
-			const credentials = {region: resolveRegion(slow.url), regionInput: slow.url, clientId: demoClient.id, clientSecret: demoClient.secret, source: 'demo', warnings: []};
-			rendered = render(<App start={{kind: 'demo', credentials}} cwd={scratchDir()} env={{NO_COLOR: '1'}} now={now} makeClient={makeClient} />);
+			const credentials = {
+				region: resolveRegion(slow.url),
+				regionInput: slow.url,
+				clientId: demoClient.id,
+				clientSecret: demoClient.secret,
+				source: 'demo',
+				warnings: [],
+			};
+			rendered = render(
+				<App
+					start={{kind: 'demo', credentials}}
+					cwd={scratchDir()}
+					env={{NO_COLOR: '1'}}
+					now={now}
+					makeClient={makeClient}
+				/>,
+			);
 			await ready(rendered, 'Dates · days in');
 			await press(rendered, keys.enter);
 			await waitForText(rendered, 'loading queues');
@@ -214,7 +272,9 @@ describe('gqx interactive', () => {
 		const dir = scratchDir();
 		const store = new ProfileStore({cwd: dir});
 		store.save({name: 'acme', region: emu.url, clientId: demoClient.id, clientSecret: 'old-secret'});
-		rendered = render(<App start={{kind: 'auto'}} store={store} cwd={dir} env={{NO_COLOR: '1'}} now={now} makeClient={makeClient} />);
+		rendered = render(
+			<App start={{kind: 'auto'}} store={store} cwd={dir} env={{NO_COLOR: '1'}} now={now} makeClient={makeClient} />,
+		);
 		await ready(rendered, 'acme  ·');
 		await press(rendered, 'e');
 		await waitForText(rendered, 'Edit profile acme · step 1 of 4');
@@ -237,7 +297,16 @@ describe('gqx interactive', () => {
 
 	it('quits on Ctrl+C that arrives in the same read as typed text', async () => {
 		const dir = scratchDir();
-		rendered = render(<App start={{kind: 'auto'}} store={new ProfileStore({cwd: dir})} cwd={dir} env={{NO_COLOR: '1'}} now={now} makeClient={makeClient} />);
+		rendered = render(
+			<App
+				start={{kind: 'auto'}}
+				store={new ProfileStore({cwd: dir})}
+				cwd={dir}
+				env={{NO_COLOR: '1'}}
+				now={now}
+				makeClient={makeClient}
+			/>,
+		);
 		await ready(rendered, 'New profile');
 		const frames = rendered.frames.length;
 		rendered.stdin.write('eu\u0003');
@@ -246,4 +315,3 @@ describe('gqx interactive', () => {
 		expect(rendered.frames.slice(frames).some(frame => frame.includes('> eu'))).toBe(false);
 	});
 });
-

@@ -6,7 +6,10 @@ import {composeFrame, inkInternals, type InkInternals, sameScreen, simpleWidth} 
 
 const internals = (await inkInternals()) as InkInternals;
 
-type Op = {kind: 'write'; x: number; y: number; text: string; transform: number} | {kind: 'clip'; x1?: number; x2?: number; y1?: number; y2?: number} | {kind: 'unclip'};
+type Op =
+	| {kind: 'write'; x: number; y: number; text: string; transform: number}
+	| {kind: 'clip'; x1?: number; x2?: number; y1?: number; y2?: number}
+	| {kind: 'unclip'};
 
 const transformers = [
 	[],
@@ -19,12 +22,54 @@ const transformers = [
 const piece = fc.oneof(
 	{weight: 6, arbitrary: fc.constantFrom('a', 'b', ' ', 'Z', '9', 'é', '─', '▇', '…', '›', 'ß', 'Ж')},
 	{weight: 1, arbitrary: fc.constantFrom('中', 'e\u0301', '😀', '\t', '\u00AD', '\u200B')},
-	{weight: 3, arbitrary: fc.constantFrom('\u001B[1m', '\u001B[22m', '\u001B[2m', '\u001B[7m', '\u001B[27m', '\u001B[32m', '\u001B[39m', '\u001B[38;5;208m', '\u001B[48;2;1;2;3m', '\u001B[49m', '\u001B[0m', '\u001B[m', '\u001B[4m', '\u001B[24m', '\u001B[1;32m', '\u001B[22;39m', '\u001B[6m')},
+	{
+		weight: 3,
+		arbitrary: fc.constantFrom(
+			'\u001B[1m',
+			'\u001B[22m',
+			'\u001B[2m',
+			'\u001B[7m',
+			'\u001B[27m',
+			'\u001B[32m',
+			'\u001B[39m',
+			'\u001B[38;5;208m',
+			'\u001B[48;2;1;2;3m',
+			'\u001B[49m',
+			'\u001B[0m',
+			'\u001B[m',
+			'\u001B[4m',
+			'\u001B[24m',
+			'\u001B[1;32m',
+			'\u001B[22;39m',
+			'\u001B[6m',
+		),
+	},
 );
 const line = fc.array(piece, {maxLength: 12}).map(parts => parts.join(''));
 const op: fc.Arbitrary<Op> = fc.oneof(
-	{weight: 6, arbitrary: fc.record({kind: fc.constant('write' as const), x: fc.integer({min: -3, max: 30}), y: fc.integer({min: -2, max: 8}), text: fc.array(line, {minLength: 1, maxLength: 3}).map(lines => lines.join('\n')), transform: fc.integer({min: 0, max: 2})})},
-	{weight: 1, arbitrary: fc.record({kind: fc.constant('clip' as const), x1: fc.integer({min: 0, max: 10}), x2: fc.integer({min: 5, max: 30}), y1: fc.integer({min: 0, max: 3}), y2: fc.integer({min: 2, max: 8})}, {requiredKeys: ['kind']})},
+	{
+		weight: 6,
+		arbitrary: fc.record({
+			kind: fc.constant('write' as const),
+			x: fc.integer({min: -3, max: 30}),
+			y: fc.integer({min: -2, max: 8}),
+			text: fc.array(line, {minLength: 1, maxLength: 3}).map(lines => lines.join('\n')),
+			transform: fc.integer({min: 0, max: 2}),
+		}),
+	},
+	{
+		weight: 1,
+		arbitrary: fc.record(
+			{
+				kind: fc.constant('clip' as const),
+				x1: fc.integer({min: 0, max: 10}),
+				x2: fc.integer({min: 5, max: 30}),
+				y1: fc.integer({min: 0, max: 3}),
+				y2: fc.integer({min: 2, max: 8}),
+			},
+			{requiredKeys: ['kind']},
+		),
+	},
 	{weight: 1, arbitrary: fc.constant({kind: 'unclip' as const})},
 );
 
@@ -43,18 +88,26 @@ describe('frame compositor', () => {
 		let drawn = 0;
 		let left = 0;
 		fc.assert(
-			fc.property(fc.integer({min: 1, max: 30}), fc.integer({min: 1, max: 7}), fc.array(op, {maxLength: 10}), (width, height, ops) => {
-				const output = frameOf(width, height, ops);
-				const fast = composeFrame(output, internals.sliceAnsi);
-				if (fast === undefined) {
-					left++;
-					return;
-				}
-				drawn++;
-				const ink = internals.inkGet.call(output);
-				expect(fast.height).toBe(ink.height);
-				expect(sameScreen(internals.tokenizer, ink.output, fast.output), `ink:\n${ink.output}\nfast:\n${fast.output}`).toBe(true);
-			}),
+			fc.property(
+				fc.integer({min: 1, max: 30}),
+				fc.integer({min: 1, max: 7}),
+				fc.array(op, {maxLength: 10}),
+				(width, height, ops) => {
+					const output = frameOf(width, height, ops);
+					const fast = composeFrame(output, internals.sliceAnsi);
+					if (fast === undefined) {
+						left++;
+						return;
+					}
+					drawn++;
+					const ink = internals.inkGet.call(output);
+					expect(fast.height).toBe(ink.height);
+					expect(
+						sameScreen(internals.tokenizer, ink.output, fast.output),
+						`ink:\n${ink.output}\nfast:\n${fast.output}`,
+					).toBe(true);
+				},
+			),
 			{numRuns: 3000, seed: 42},
 		);
 		// Both paths are really taken.
@@ -68,7 +121,9 @@ describe('frame compositor', () => {
 			{kind: 'write', x: 30, y: 0, text: '\u001B[32m98.5%\u001B[39m', transform: 0},
 			{kind: 'write', x: 10, y: 1, text: '▁▂▃█ …', transform: 0},
 		]);
-		expect(composeFrame(row, internals.sliceAnsi)?.output).toBe('\u001B[1mQueue\u001B[22m                         \u001B[32m98.5%\u001B[39m\n          ▁▂▃█ …');
+		expect(composeFrame(row, internals.sliceAnsi)?.output).toBe(
+			'\u001B[1mQueue\u001B[22m                         \u001B[32m98.5%\u001B[39m\n          ▁▂▃█ …',
+		);
 		const overlap = frameOf(20, 1, [
 			{kind: 'write', x: 0, y: 0, text: 'abcdef', transform: 0},
 			{kind: 'write', x: 3, y: 0, text: 'XY', transform: 0},

@@ -15,7 +15,12 @@ export const keys = {
 	end: '\u001B[F',
 };
 
-export async function waitFor(rendered: Rendered, predicate: (frame: string) => boolean, what: string, timeoutMs = 10_000): Promise<string> {
+export async function waitFor(
+	rendered: Rendered,
+	predicate: (frame: string) => boolean,
+	what: string,
+	timeoutMs = 10_000,
+): Promise<string> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const frame = rendered.lastFrame() ?? '';
@@ -26,7 +31,12 @@ export async function waitFor(rendered: Rendered, predicate: (frame: string) => 
 }
 
 export function waitForText(rendered: Rendered, text: string | RegExp, timeoutMs?: number): Promise<string> {
-	return waitFor(rendered, frame => (typeof text === 'string' ? frame.includes(text) : text.test(frame)), String(text), timeoutMs);
+	return waitFor(
+		rendered,
+		frame => (typeof text === 'string' ? frame.includes(text) : text.test(frame)),
+		String(text),
+		timeoutMs,
+	);
 }
 
 /** Types keys one write at a time, letting Ink handle each (input right after render is lost otherwise). */

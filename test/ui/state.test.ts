@@ -2,7 +2,13 @@
 import {describe, expect, it} from 'vitest';
 import {type Cell, toRow} from '../../source/metrics/rows.js';
 import {columns as allColumns, fitColumns} from '../../source/ui/explorer/columns.js';
-import {currentFrame, explorerReducer, type ExplorerState, initialExplorer, selectedIndex} from '../../source/ui/explorer/state.js';
+import {
+	currentFrame,
+	explorerReducer,
+	type ExplorerState,
+	initialExplorer,
+	selectedIndex,
+} from '../../source/ui/explorer/state.js';
 import {levelRows, levelView, shapeView, sparkline} from '../../source/ui/explorer/view.js';
 import {compareText} from '../../source/metrics/compare.js';
 import {mulberry32} from '../helpers.js';
@@ -20,7 +26,12 @@ describe('explorer reducer', () => {
 
 	it('moves, pages and jumps, keeping the selection inside the list and the window', () => {
 		let state = initialExplorer('P1D');
-		state = apply(state, {type: 'move', keys, delta: 1, pageSize: 3}, {type: 'move', keys, delta: 1, pageSize: 3}, {type: 'move', keys, delta: 1, pageSize: 3});
+		state = apply(
+			state,
+			{type: 'move', keys, delta: 1, pageSize: 3},
+			{type: 'move', keys, delta: 1, pageSize: 3},
+			{type: 'move', keys, delta: 1, pageSize: 3},
+		);
 		expect(currentFrame(state)).toMatchObject({selected: 'd', top: 1});
 		state = apply(state, {type: 'move', keys, delta: 100, pageSize: 3});
 		expect(currentFrame(state)).toMatchObject({selected: 'g', top: 4});
@@ -53,7 +64,13 @@ describe('explorer reducer', () => {
 	});
 
 	it('keeps a filter and sort per level', () => {
-		let state = apply(initialExplorer('P1D'), {type: 'filter-start'}, {type: 'filter-set', text: 'sal'}, {type: 'filter-end', keep: true}, {type: 'sort-next'});
+		let state = apply(
+			initialExplorer('P1D'),
+			{type: 'filter-start'},
+			{type: 'filter-set', text: 'sal'},
+			{type: 'filter-end', keep: true},
+			{type: 'sort-next'},
+		);
 		expect(state.filtering).toBe(false);
 		expect(currentFrame(state)).toMatchObject({filter: 'sal', sort: {column: 'answered', descending: true}});
 		state = apply(state, {type: 'drill', rows: list});
@@ -87,7 +104,12 @@ describe('columns', () => {
 });
 
 describe('level view', () => {
-	const cell = (queueId: string, mediaType: string, offered: number, interval = 'whole'): Cell => ({queueId, mediaType, interval, stats: {nOffered: {count: offered}, tAnswered: {count: offered, sum: offered * 1000}}});
+	const cell = (queueId: string, mediaType: string, offered: number, interval = 'whole'): Cell => ({
+		queueId,
+		mediaType,
+		interval,
+		stats: {nOffered: {count: offered}, tAnswered: {count: offered, sum: offered * 1000}},
+	});
 	const cells = [cell('q1', 'voice', 10), cell('q1', 'chat', 30), cell('q2', 'voice', 25), cell('q3', 'email', 5)];
 	const names = (id: string) => ({q1: 'Sales', q2: 'Support', q3: 'Billing'})[id] ?? id;
 
@@ -114,8 +136,15 @@ describe('level view', () => {
 	});
 
 	it('labels intervals in the time zone and draws sparklines', () => {
-		const state = apply(initialExplorer('PT30M'), {type: 'drill', rows: [{key: 'q1', label: 'Sales'}]}, {type: 'drill', rows: [{key: 'voice', label: 'voice'}]});
-		const intervalCells = [cell('q1', 'voice', 3, '2026-03-08T14:30:00.000Z/2026-03-08T15:00:00.000Z'), cell('q1', 'voice', 9, '2026-03-08T14:00:00.000Z/2026-03-08T14:30:00.000Z')];
+		const state = apply(
+			initialExplorer('PT30M'),
+			{type: 'drill', rows: [{key: 'q1', label: 'Sales'}]},
+			{type: 'drill', rows: [{key: 'voice', label: 'voice'}]},
+		);
+		const intervalCells = [
+			cell('q1', 'voice', 3, '2026-03-08T14:30:00.000Z/2026-03-08T15:00:00.000Z'),
+			cell('q1', 'voice', 9, '2026-03-08T14:00:00.000Z/2026-03-08T14:30:00.000Z'),
+		];
 		const view = levelView(currentFrame(state), {cells, nameOf: names}, intervalCells, 'America/New_York', 'PT30M');
 		expect(view.rows.map(row => row.label)).toEqual(['Sun 08 Mar 10:00', 'Sun 08 Mar 10:30']);
 		expect(sparkline([0, 1, 2, 3, 4, 5, 6, 7], 8)).toBe('▁▂▃▄▅▆▇█');
@@ -137,7 +166,20 @@ describe('sorting and filtering many rows', () => {
 			const offered = Math.floor(random() * 4);
 			// Some queues have no answered calls (ASA and AHT empty), many share a value.
 			const answered = Math.min(offered, Math.floor(random() * 3));
-			cells.push({queueId: id, mediaType: 'voice', interval: 'whole', stats: {nOffered: {count: offered}, ...(answered > 0 ? {tAnswered: {count: answered, sum: answered * 1000 * Math.floor(random() * 3)}, tHandle: {count: answered, sum: answered * 5000}} : {})}});
+			cells.push({
+				queueId: id,
+				mediaType: 'voice',
+				interval: 'whole',
+				stats: {
+					nOffered: {count: offered},
+					...(answered > 0
+						? {
+								tAnswered: {count: answered, sum: answered * 1000 * Math.floor(random() * 3)},
+								tHandle: {count: answered, sum: answered * 5000},
+							}
+						: {}),
+				},
+			});
 		}
 		const totals = {cells, nameOf: (id: string) => names.get(id) ?? id};
 		const level = {kind: 'queues'} as const;
@@ -152,7 +194,8 @@ describe('sorting and filtering many rows', () => {
 						const expected = base.rows
 							.filter(row => row.label.toLowerCase().includes(needle))
 							.sort((a, b) => {
-								const byName = compareText(a.label.toLowerCase(), b.label.toLowerCase()) || compareText(a.label, b.label);
+								const byName =
+									compareText(a.label.toLowerCase(), b.label.toLowerCase()) || compareText(a.label, b.label);
 								if (column.id === 'name') return (descending ? -1 : 1) * byName;
 								const x = column.value(a.row);
 								const y = column.value(b.row);
@@ -161,8 +204,12 @@ describe('sorting and filtering many rows', () => {
 								if (y === null) return -1;
 								return (x < y ? -1 : 1) * (descending ? -1 : 1);
 							});
-						const shown = (list: typeof expected) => list.map(row => `${row.label}=${column.id === 'name' ? '' : String(column.value(row.row))}`);
-						expect(shown(view.rows), `${column.id} ${descending ? 'descending' : 'ascending'} filter '${filter}'`).toEqual(shown(expected));
+						const shown = (list: typeof expected) =>
+							list.map(row => `${row.label}=${column.id === 'name' ? '' : String(column.value(row.row))}`);
+						expect(
+							shown(view.rows),
+							`${column.id} ${descending ? 'descending' : 'ascending'} filter '${filter}'`,
+						).toEqual(shown(expected));
 						expect(view.total.offered).toBe(expected.reduce((sum, row) => sum + row.row.offered, 0));
 					}
 				}
@@ -173,12 +220,35 @@ describe('sorting and filtering many rows', () => {
 
 describe('keymap', () => {
 	it('maps keys to actions per context and builds the footer and the help from the same bindings', () => {
-		const key = {upArrow: false, downArrow: true, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false} as const;
+		const key = {
+			upArrow: false,
+			downArrow: true,
+			leftArrow: false,
+			rightArrow: false,
+			pageDown: false,
+			pageUp: false,
+			home: false,
+			end: false,
+			return: false,
+			escape: false,
+			ctrl: false,
+			shift: false,
+			tab: false,
+			backspace: false,
+			delete: false,
+			meta: false,
+			super: false,
+			hyper: false,
+			capsLock: false,
+			numLock: false,
+		} as const;
 		expect(actionFor('table', '', key)).toBe('down');
 		expect(actionFor('table', 'q', {...key, downArrow: false})).toBe('quit');
 		expect(actionFor('loading', '', {...key, downArrow: false, escape: true})).toBe('cancel');
 		expect(actionFor('table', '', {...key, downArrow: false, escape: true})).toBe('back');
-		expect(footerFor('table').map(entry => entry.keys)).toEqual(bindings.filter(binding => binding.footer && binding.contexts.includes('table')).map(binding => binding.keys));
+		expect(footerFor('table').map(entry => entry.keys)).toEqual(
+			bindings.filter(binding => binding.footer && binding.contexts.includes('table')).map(binding => binding.keys),
+		);
 		expect(helpRows().map(row => row.keys)).toContain('/');
 		expect(helpRows().at(-1)?.keys).toBe('Ctrl+C');
 	});

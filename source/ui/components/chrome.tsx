@@ -13,7 +13,17 @@ export function Breadcrumb({parts, theme}: {parts: string[]; theme: Theme}) {
 	);
 }
 
-export function StatusBar({items, busy, notice, theme}: {items: string[]; busy: string | undefined; notice: string | undefined; theme: Theme}) {
+export function StatusBar({
+	items,
+	busy,
+	notice,
+	theme,
+}: {
+	items: string[];
+	busy: string | undefined;
+	notice: string | undefined;
+	theme: Theme;
+}) {
 	// One line, always: what does not fit is cut, never wrapped onto the table.
 	return (
 		<Text wrap="truncate-end">
@@ -29,7 +39,13 @@ export function StatusBar({items, busy, notice, theme}: {items: string[]; busy: 
 	);
 }
 
-export function Footer({context, extra = []}: {context: KeyContext; extra?: Array<{keys: string; description: string}>}) {
+export function Footer({
+	context,
+	extra = [],
+}: {
+	context: KeyContext;
+	extra?: Array<{keys: string; description: string}>;
+}) {
 	const keys = [...footerFor(context), ...extra];
 	return (
 		<Text wrap="truncate-end">

@@ -17,7 +17,9 @@ type Props = {
 };
 
 function line(label: string, row: QueueRow, columns: readonly Column[]): string {
-	return columns.map(column => pad(column.id === 'name' ? label : column.text(row), column.width, column.align)).join(' ');
+	return columns
+		.map(column => pad(column.id === 'name' ? label : column.text(row), column.width, column.align))
+		.join(' ');
 }
 
 const Row = memo(function Row({text, selected}: {text: string; selected: boolean}) {
@@ -35,7 +37,10 @@ export function DataTable({rows, total, columns, selected, top, height, sort}: P
 			return pad(column.header + arrow, column.width, column.align);
 		})
 		.join(' ');
-	const window = useMemo(() => rows.slice(top, top + height).map(row => ({key: row.key, text: line(row.label, row.row, columns)})), [rows, top, height, columns]);
+	const window = useMemo(
+		() => rows.slice(top, top + height).map(row => ({key: row.key, text: line(row.label, row.row, columns)})),
+		[rows, top, height, columns],
+	);
 	return (
 		<Box flexDirection="column">
 			<Text bold wrap="truncate-end">

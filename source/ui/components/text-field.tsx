@@ -30,7 +30,16 @@ export function TextField({value, onChange, onSubmit, mask, placeholder, focus =
 
 	useInput(
 		(input, key) => {
-			if (key.upArrow || key.downArrow || key.tab || key.escape || (key.ctrl && input === 'c') || key.pageUp || key.pageDown) return;
+			if (
+				key.upArrow ||
+				key.downArrow ||
+				key.tab ||
+				key.escape ||
+				(key.ctrl && input === 'c') ||
+				key.pageUp ||
+				key.pageDown
+			)
+				return;
 			if (key.return) {
 				onSubmit?.(text.current);
 				return;

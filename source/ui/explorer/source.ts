@@ -15,7 +15,12 @@ export type Intervals = {cells: Cell[]; asOf: Date};
 
 export type ExplorerSource = {
 	totals(options: {signal?: AbortSignal; onProgress?: (progress: Progress) => void; fresh?: boolean}): Promise<Totals>;
-	intervals(queueId: string, mediaType: string, granularity: Granularity, options: {signal?: AbortSignal; onProgress?: (progress: Progress) => void; fresh?: boolean}): Promise<Intervals>;
+	intervals(
+		queueId: string,
+		mediaType: string,
+		granularity: Granularity,
+		options: {signal?: AbortSignal; onProgress?: (progress: Progress) => void; fresh?: boolean},
+	): Promise<Intervals>;
 	/** Retry waits of the requests behind this source; returns the unsubscribe function. */
 	onRetry(listener: (notice: RetryNotice) => void): () => void;
 };
@@ -32,9 +37,17 @@ export class RetryHub {
 	}
 }
 
-export function createSource(client: GenesysClient | Promise<GenesysClient>, range: DateRange, hub: RetryHub): ExplorerSource {
+export function createSource(
+	client: GenesysClient | Promise<GenesysClient>,
+	range: DateRange,
+	hub: RetryHub,
+): ExplorerSource {
 	const cache = new Map<string, Promise<Totals | Intervals>>();
-	function cached<T extends Totals | Intervals>(key: string, fresh: boolean | undefined, load: () => Promise<T>): Promise<T> {
+	function cached<T extends Totals | Intervals>(
+		key: string,
+		fresh: boolean | undefined,
+		load: () => Promise<T>,
+	): Promise<T> {
 		if (!fresh) {
 			const hit = cache.get(key);
 			if (hit) return hit as Promise<T>;
@@ -51,13 +64,28 @@ export function createSource(client: GenesysClient | Promise<GenesysClient>, ran
 		totals: ({signal, onProgress, fresh}) =>
 			cached('totals', fresh, async () => {
 				const [{fetchReport}, ready] = await Promise.all([import('../../genesys/report.js'), client]);
-				const report = await fetchReport(ready, {start: range.start, end: range.end, timeZone: range.timeZone}, {signal, onProgress});
+				const report = await fetchReport(
+					ready,
+					{start: range.start, end: range.end, timeZone: range.timeZone},
+					{signal, onProgress},
+				);
 				return {cells: report.cells, running: report.totals, nameOf: report.nameOf, asOf: new Date()};
 			}),
 		intervals: (queueId, mediaType, granularity, {signal, onProgress, fresh}) =>
 			cached(`intervals\u0000${queueId}\u0000${mediaType}\u0000${granularity}`, fresh, async () => {
 				const [{fetchQueueAggregates}, ready] = await Promise.all([import('../../genesys/analytics.js'), client]);
-				const cells = await fetchQueueAggregates(ready, {start: range.start, end: range.end, timeZone: range.timeZone, granularity, queueIds: [queueId], mediaTypes: [mediaType]}, {signal, onProgress});
+				const cells = await fetchQueueAggregates(
+					ready,
+					{
+						start: range.start,
+						end: range.end,
+						timeZone: range.timeZone,
+						granularity,
+						queueIds: [queueId],
+						mediaTypes: [mediaType],
+					},
+					{signal, onProgress},
+				);
 				return {cells, asOf: new Date()};
 			}),
 		onRetry: listener => hub.subscribe(listener),

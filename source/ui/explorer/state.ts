@@ -5,7 +5,10 @@ import {granularities} from '../../range/range.js';
 import type {ColumnId} from './columns.js';
 import {sortOrder} from './columns.js';
 
-export type LevelRef = {kind: 'queues'} | {kind: 'media'; queueId: string; queueName: string} | {kind: 'intervals'; queueId: string; queueName: string; mediaType: string};
+export type LevelRef =
+	| {kind: 'queues'}
+	| {kind: 'media'; queueId: string; queueName: string}
+	| {kind: 'intervals'; queueId: string; queueName: string; mediaType: string};
 
 export type Sort = {column: ColumnId; descending: boolean};
 
@@ -81,15 +84,32 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 		case 'jump': {
 			if (action.keys.length === 0) return state;
 			const index = selectedIndex(frame, action.keys);
-			const target = action.type === 'jump' ? (action.to === 'first' ? 0 : action.keys.length - 1) : Math.max(0, Math.min(action.keys.length - 1, index + action.delta));
-			return withFrame(state, {selected: action.keys[target] ?? null, top: scrolled(frame.top, target, action.pageSize, action.keys.length)});
+			const target =
+				action.type === 'jump'
+					? action.to === 'first'
+						? 0
+						: action.keys.length - 1
+					: Math.max(0, Math.min(action.keys.length - 1, index + action.delta));
+			return withFrame(state, {
+				selected: action.keys[target] ?? null,
+				top: scrolled(frame.top, target, action.pageSize, action.keys.length),
+			});
 		}
 		case 'drill': {
 			// The row is found here, from the latest state, so keys typed ahead (↓↓Enter) drill where they should.
-			const row = action.rows[selectedIndex(frame, action.rows.map(each => each.key))];
+			const row =
+				action.rows[
+					selectedIndex(
+						frame,
+						action.rows.map(each => each.key),
+					)
+				];
 			const level = frame.level;
 			if (!row || level.kind === 'intervals') return state;
-			const next: LevelRef = level.kind === 'queues' ? {kind: 'media', queueId: row.key, queueName: row.label} : {kind: 'intervals', queueId: level.queueId, queueName: level.queueName, mediaType: row.key};
+			const next: LevelRef =
+				level.kind === 'queues'
+					? {kind: 'media', queueId: row.key, queueName: row.label}
+					: {kind: 'intervals', queueId: level.queueId, queueName: level.queueName, mediaType: row.key};
 			return {...state, filtering: false, stack: [...state.stack, newFrame(next)]};
 		}
 		case 'back':
@@ -108,6 +128,9 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 		case 'sort-reverse':
 			return withFrame(state, {sort: {...frame.sort, descending: !frame.sort.descending}});
 		case 'granularity-next':
-			return {...state, granularity: granularities[(granularities.indexOf(state.granularity) + 1) % granularities.length] ?? 'P1D'};
+			return {
+				...state,
+				granularity: granularities[(granularities.indexOf(state.granularity) + 1) % granularities.length] ?? 'P1D',
+			};
 	}
 }

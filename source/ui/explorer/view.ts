@@ -22,7 +22,9 @@ export function intervalLabel(interval: string, timeZone: string, granularity: G
 
 /** Name order (intervals by time) of two rows of a level. */
 function byName(level: LevelRef): (a: DisplayRow, b: DisplayRow) => number {
-	return level.kind === 'intervals' ? (a, b) => compareText(a.key, b.key) : (a, b) => compareText(a.search, b.search) || compareText(a.label, b.label);
+	return level.kind === 'intervals'
+		? (a, b) => compareText(a.key, b.key)
+		: (a, b) => compareText(a.search, b.search) || compareText(a.label, b.label);
 }
 
 /** Each row's place in name order, computed once per level's rows, when a sort needs many names compared. */
@@ -71,7 +73,9 @@ function sortedRows(base: LevelRows, level: LevelRef, sort: Frame['sort']): Disp
 			// by offered), by rank once ranks exist.
 			const known = nameRanks.get(base);
 			const compareNames = byName(level);
-			const tie = known ? (a: number, b: number) => known[a]! - known[b]! : (a: number, b: number) => compareNames(rows[a]!, rows[b]!);
+			const tie = known
+				? (a: number, b: number) => known[a]! - known[b]!
+				: (a: number, b: number) => compareNames(rows[a]!, rows[b]!);
 			indexes.sort((a, b) => {
 				const x = values[a];
 				const y = values[b];
@@ -95,22 +99,52 @@ export type LevelRows = {rows: DisplayRow[]; nameHeader: string; allStats?: Stat
  * splits one queue by media type, level 3 is one queue and media by interval. Depends only on the
  * level and the data, so moving the selection never recomputes it.
  */
-export function levelRows(level: LevelRef, totals: {cells: readonly Cell[]; running?: Running; nameOf: (id: string) => string}, intervalCells: readonly Cell[] | undefined, timeZone: string, granularity: Granularity): LevelRows {
+export function levelRows(
+	level: LevelRef,
+	totals: {cells: readonly Cell[]; running?: Running; nameOf: (id: string) => string},
+	intervalCells: readonly Cell[] | undefined,
+	timeZone: string,
+	granularity: Granularity,
+): LevelRows {
 	if (level.kind === 'queues' && totals.running) {
 		// Added up while the answers arrived: only names and derived numbers are left to do.
 		const rows: DisplayRow[] = [];
 		for (const [queueId, stats] of totals.running.byQueue) {
 			const queueName = totals.nameOf(queueId);
-			rows.push({key: queueId, label: queueName, search: queueName.toLowerCase(), row: toRow({queueId, queueName, mediaType: null, interval: null}, stats), stats});
+			rows.push({
+				key: queueId,
+				label: queueName,
+				search: queueName.toLowerCase(),
+				row: toRow({queueId, queueName, mediaType: null, interval: null}, stats),
+				stats,
+			});
 		}
 		return {rows, nameHeader: 'Queue', allStats: totals.running.all};
 	}
 	if (level.kind === 'queues') {
-		return {rows: rollUpWithStats(totals.cells, 'queues', totals.nameOf, null).map(({row, stats}) => ({key: row.queueId ?? '', label: row.queueName, search: row.queueName.toLowerCase(), row, stats})), nameHeader: 'Queue'};
+		return {
+			rows: rollUpWithStats(totals.cells, 'queues', totals.nameOf, null).map(({row, stats}) => ({
+				key: row.queueId ?? '',
+				label: row.queueName,
+				search: row.queueName.toLowerCase(),
+				row,
+				stats,
+			})),
+			nameHeader: 'Queue',
+		};
 	}
 	if (level.kind === 'media') {
 		const cells = totals.cells.filter(cell => cell.queueId === level.queueId);
-		return {rows: rollUpWithStats(cells, 'media', totals.nameOf, null).map(({row, stats}) => ({key: row.mediaType ?? '', label: row.mediaType ?? '(none)', search: (row.mediaType ?? '(none)').toLowerCase(), row, stats})), nameHeader: 'Media'};
+		return {
+			rows: rollUpWithStats(cells, 'media', totals.nameOf, null).map(({row, stats}) => ({
+				key: row.mediaType ?? '',
+				label: row.mediaType ?? '(none)',
+				search: (row.mediaType ?? '(none)').toLowerCase(),
+				row,
+				stats,
+			})),
+			nameHeader: 'Media',
+		};
 	}
 	const cells = intervalCells ?? [];
 	return {
@@ -129,7 +163,10 @@ function totalOf(base: LevelRows, rows: readonly DisplayRow[], filtered: boolean
 	const cached = filtered ? undefined : unfilteredTotals.get(base);
 	if (cached) return cached;
 	const stats = !filtered && base.allStats ? base.allStats : mergeBags(rows.map(row => row.stats));
-	const total = toRow({queueId: null, queueName: filtered ? 'Total (filtered)' : 'Total', mediaType: null, interval: null}, stats);
+	const total = toRow(
+		{queueId: null, queueName: filtered ? 'Total (filtered)' : 'Total', mediaType: null, interval: null},
+		stats,
+	);
 	if (!filtered) unfilteredTotals.set(base, total);
 	return total;
 }
@@ -142,8 +179,19 @@ export function shapeView(base: LevelRows, level: LevelRef, filter: string, sort
 	return {rows, total: totalOf(base, rows, needle !== ''), nameHeader: base.nameHeader, count: base.rows.length};
 }
 
-export function levelView(frame: Frame, totals: {cells: readonly Cell[]; nameOf: (id: string) => string}, intervalCells: readonly Cell[] | undefined, timeZone: string, granularity: Granularity): LevelView {
-	return shapeView(levelRows(frame.level, totals, intervalCells, timeZone, granularity), frame.level, frame.filter, frame.sort);
+export function levelView(
+	frame: Frame,
+	totals: {cells: readonly Cell[]; nameOf: (id: string) => string},
+	intervalCells: readonly Cell[] | undefined,
+	timeZone: string,
+	granularity: Granularity,
+): LevelView {
+	return shapeView(
+		levelRows(frame.level, totals, intervalCells, timeZone, granularity),
+		frame.level,
+		frame.filter,
+		frame.sort,
+	);
 }
 
 const bars = '▁▂▃▄▅▆▇█';
@@ -161,5 +209,7 @@ export function sparkline(values: ReadonlyArray<number | null>, maxWidth: number
 		columnsOut.push(part.length > 0 ? part.reduce((a, b) => a + b, 0) / part.length : null);
 	}
 	const max = Math.max(0, ...columnsOut.filter((value): value is number => value !== null));
-	return columnsOut.map(value => (value === null ? ' ' : bars[max === 0 ? 0 : Math.min(7, Math.round((value / max) * 7))])).join('');
+	return columnsOut
+		.map(value => (value === null ? ' ' : bars[max === 0 ? 0 : Math.min(7, Math.round((value / max) * 7))]))
+		.join('');
 }

@@ -28,7 +28,9 @@ function check(choice: DateChoice, timeZone: string, now: DateTime): {range?: Da
 
 function describe(choice: DateChoice | undefined): string {
 	if (!choice) return '';
-	return 'preset' in choice ? presetLabels[choice.preset as keyof typeof presetLabels] ?? choice.preset : `${choice.from} → ${choice.to}`;
+	return 'preset' in choice
+		? (presetLabels[choice.preset as keyof typeof presetLabels] ?? choice.preset)
+		: `${choice.from} → ${choice.to}`;
 }
 
 export function DatePicker({initialChoice, timeZone: initialZone, now, theme, onDone, onCancel}: Props) {
@@ -39,7 +41,14 @@ export function DatePicker({initialChoice, timeZone: initialZone, now, theme, on
 	// The latest text of the from field, for the to field's checks in the same keystroke.
 	const latestFrom = useRef(from);
 	const [problem, setProblem] = useState<string>();
-	const zones = useMemo(() => ['UTC', ...Intl.supportedValuesOf('timeZone').filter(zone => zone !== 'UTC')].map(zone => ({label: zone, value: zone})), []);
+	const zones = useMemo(
+		() =>
+			['UTC', ...Intl.supportedValuesOf('timeZone').filter(zone => zone !== 'UTC')].map(zone => ({
+				label: zone,
+				value: zone,
+			})),
+		[],
+	);
 
 	useInput(
 		(_input, key) => {
@@ -67,7 +76,14 @@ export function DatePicker({initialChoice, timeZone: initialZone, now, theme, on
 		{key: 'custom', label: 'Custom range…', value: 'custom'},
 		{key: 'zone', label: `Time zone: ${timeZone} (change)`, value: 'zone'},
 	];
-	const initialIndex = Math.max(0, initialChoice && 'preset' in initialChoice ? presets.indexOf(initialChoice.preset as (typeof presets)[number]) : initialChoice ? presets.length : 2);
+	const initialIndex = Math.max(
+		0,
+		initialChoice && 'preset' in initialChoice
+			? presets.indexOf(initialChoice.preset as (typeof presets)[number])
+			: initialChoice
+				? presets.length
+				: 2,
+	);
 
 	let body;
 	if (mode === 'menu') {

@@ -16,7 +16,13 @@ import type {Theme} from '../theme.js';
 import {ExportDialog} from './export-dialog.js';
 import {compareText} from '../../metrics/compare.js';
 
-const granularityWords: Record<Granularity, string> = {PT15M: '15 minutes', PT30M: '30 minutes', PT1H: 'hour', P1D: 'day', P7D: 'week'};
+const granularityWords: Record<Granularity, string> = {
+	PT15M: '15 minutes',
+	PT30M: '30 minutes',
+	PT1H: 'hour',
+	P1D: 'day',
+	P7D: 'week',
+};
 
 /** Keys that only change the explorer's own state. */
 const plainActions = {filter: 'filter-start', sort: 'sort-next', 'sort-reverse': 'sort-reverse'} as const;
@@ -35,10 +41,26 @@ export type ExplorerProps = {
 };
 
 function asGqxError(error: unknown): GqxError {
-	return error instanceof GqxError ? error : new GqxError(error instanceof Error ? error.message : String(error), 'This looks like a gqx bug; please report it.');
+	return error instanceof GqxError
+		? error
+		: new GqxError(
+				error instanceof Error ? error.message : String(error),
+				'This looks like a gqx bug; please report it.',
+			);
 }
 
-export function Explorer({profileLabel, range, source, width, height, theme, cwd, onDates, onProfile, onQuit}: ExplorerProps) {
+export function Explorer({
+	profileLabel,
+	range,
+	source,
+	width,
+	height,
+	theme,
+	cwd,
+	onDates,
+	onProfile,
+	onQuit,
+}: ExplorerProps) {
 	const [state, dispatch] = useReducer(explorerReducer, range, r => initialExplorer(defaultGranularity(r)));
 	const frame = currentFrame(state);
 	const level = frame.level;
@@ -59,34 +81,43 @@ export function Explorer({profileLabel, range, source, width, height, theme, cwd
 	);
 	useEffect(() => () => controller.current?.abort(), []);
 
-	const intervalKey = level.kind === 'intervals' ? `${level.queueId}\u0000${level.mediaType}\u0000${state.granularity}` : undefined;
+	const intervalKey =
+		level.kind === 'intervals' ? `${level.queueId}\u0000${level.mediaType}\u0000${state.granularity}` : undefined;
 
 	/** Runs one load; a newer one or Esc aborts it. */
-	const run = useCallback(async <T,>(label: string, task: (signal: AbortSignal, onProgress: (progress: Progress) => void) => Promise<T>, done: (value: T) => void) => {
-		controller.current?.abort();
-		const own = new AbortController();
-		controller.current = own;
-		setError(undefined);
-		setLoading({label});
-		try {
-			const value = await task(own.signal, progress => setLoading({label, progress}));
-			if (own.signal.aborted) return;
-			done(value);
-			setNotice(undefined);
-		} catch (caught) {
-			if (own.signal.aborted || caught instanceof CancelledError) return;
-			setNotice(undefined);
-			setError(asGqxError(caught));
-		} finally {
-			if (controller.current === own) {
-				controller.current = undefined;
-				setLoading(undefined);
+	const run = useCallback(
+		async <T,>(
+			label: string,
+			task: (signal: AbortSignal, onProgress: (progress: Progress) => void) => Promise<T>,
+			done: (value: T) => void,
+		) => {
+			controller.current?.abort();
+			const own = new AbortController();
+			controller.current = own;
+			setError(undefined);
+			setLoading({label});
+			try {
+				const value = await task(own.signal, progress => setLoading({label, progress}));
+				if (own.signal.aborted) return;
+				done(value);
+				setNotice(undefined);
+			} catch (caught) {
+				if (own.signal.aborted || caught instanceof CancelledError) return;
+				setNotice(undefined);
+				setError(asGqxError(caught));
+			} finally {
+				if (controller.current === own) {
+					controller.current = undefined;
+					setLoading(undefined);
+				}
 			}
-		}
-	}, []);
+		},
+		[],
+	);
 
 	const loadTotals = useCallback(
-		(fresh: boolean) => run('loading queues', (signal, onProgress) => source.totals({signal, onProgress, fresh}), setTotals),
+		(fresh: boolean) =>
+			run('loading queues', (signal, onProgress) => source.totals({signal, onProgress, fresh}), setTotals),
 		[run, source],
 	);
 
@@ -94,8 +125,11 @@ export function Explorer({profileLabel, range, source, width, height, theme, cwd
 		(fresh: boolean) => {
 			if (level.kind !== 'intervals' || !intervalKey) return;
 			const key = intervalKey;
-			void run('loading intervals', (signal, onProgress) => source.intervals(level.queueId, level.mediaType, state.granularity, {signal, onProgress, fresh}), value =>
-				setIntervals(previous => new Map(previous).set(key, value)),
+			void run(
+				'loading intervals',
+				(signal, onProgress) =>
+					source.intervals(level.queueId, level.mediaType, state.granularity, {signal, onProgress, fresh}),
+				value => setIntervals(previous => new Map(previous).set(key, value)),
 			);
 		},
 		[level, intervalKey, run, source, state.granularity],
@@ -111,8 +145,14 @@ export function Explorer({profileLabel, range, source, width, height, theme, cwd
 
 	const intervalData = intervalKey ? intervals.get(intervalKey) : undefined;
 	// Rows depend on the level and the data; filter and sort on their own; the selection on neither.
-	const base = useMemo(() => (totals ? levelRows(level, totals, intervalData?.cells, range.timeZone, state.granularity) : undefined), [level, totals, intervalData, range.timeZone, state.granularity]);
-	const view = useMemo(() => (base ? shapeView(base, level, frame.filter, frame.sort) : undefined), [base, level, frame.filter, frame.sort]);
+	const base = useMemo(
+		() => (totals ? levelRows(level, totals, intervalData?.cells, range.timeZone, state.granularity) : undefined),
+		[level, totals, intervalData, range.timeZone, state.granularity],
+	);
+	const view = useMemo(
+		() => (base ? shapeView(base, level, frame.filter, frame.sort) : undefined),
+		[base, level, frame.filter, frame.sort],
+	);
 	const keys = useMemo(() => view?.rows.map(row => row.key) ?? [], [view]);
 	const index = selectedIndex(frame, keys);
 	const columns = useMemo(() => fitColumns(width - 2, view?.nameHeader ?? 'Queue'), [width, view?.nameHeader]);
@@ -204,7 +244,10 @@ export function Explorer({profileLabel, range, source, width, height, theme, cwd
 		{isActive: state.filtering},
 	);
 
-	const crumbs = [profileLabel, `${range.from === range.to ? range.from : `${range.from} → ${range.to}`} (${range.timeZone})`];
+	const crumbs = [
+		profileLabel,
+		`${range.from === range.to ? range.from : `${range.from} → ${range.to}`} (${range.timeZone})`,
+	];
 	if (level.kind !== 'queues') crumbs.push(level.queueName);
 	if (level.kind === 'intervals') crumbs.push(level.mediaType);
 
@@ -215,7 +258,9 @@ export function Explorer({profileLabel, range, source, width, height, theme, cwd
 		level.kind === 'intervals' ? `by ${granularityWords[state.granularity]} (i to change)` : '',
 		`sorted by ${columns.find(column => column.id === frame.sort.column)?.header ?? frame.sort.column}`,
 	].filter(Boolean);
-	const busy = loading ? `${loading.label}${loading.progress && loading.progress.total > 1 ? ` ${loading.progress.done}/${loading.progress.total}` : ''}…` : undefined;
+	const busy = loading
+		? `${loading.label}${loading.progress && loading.progress.total > 1 ? ` ${loading.progress.done}/${loading.progress.total}` : ''}…`
+		: undefined;
 
 	const chronological = showSparklines && view ? [...view.rows].sort((a, b) => compareText(a.key, b.key)) : [];
 	const sparkWidth = Math.max(10, width - 12);
@@ -243,18 +288,36 @@ export function Explorer({profileLabel, range, source, width, height, theme, cwd
 					<>
 						<Text wrap="truncate-end">
 							{'Offered   '}
-							<Text color={theme.accent}>{sparkline(chronological.map(row => row.row.offered), sparkWidth)}</Text>
+							<Text color={theme.accent}>
+								{sparkline(
+									chronological.map(row => row.row.offered),
+									sparkWidth,
+								)}
+							</Text>
 						</Text>
 						<Text wrap="truncate-end">
 							{'SL %      '}
-							<Text color={theme.accent}>{sparkline(chronological.map(row => row.row.serviceLevel), sparkWidth)}</Text>
+							<Text color={theme.accent}>
+								{sparkline(
+									chronological.map(row => row.row.serviceLevel),
+									sparkWidth,
+								)}
+							</Text>
 						</Text>
 					</>
 				) : null}
 				{view.count === 0 ? (
 					<Text>No queue traffic in this range. Press d to pick other dates.</Text>
 				) : (
-					<DataTable rows={view.rows} total={view.total} columns={columns} selected={index} top={visibleTop} height={pageSize} sort={frame.sort} />
+					<DataTable
+						rows={view.rows}
+						total={view.total}
+						columns={columns}
+						selected={index}
+						top={visibleTop}
+						height={pageSize}
+						sort={frame.sort}
+					/>
 				)}
 			</Box>
 		);
@@ -271,7 +334,11 @@ export function Explorer({profileLabel, range, source, width, height, theme, cwd
 				<Box>
 					<Text bold>/</Text>
 					{state.filtering ? (
-						<TextField value={frame.filter} onChange={text => dispatch({type: 'filter-set', text})} onSubmit={() => dispatch({type: 'filter-end', keep: true})} />
+						<TextField
+							value={frame.filter}
+							onChange={text => dispatch({type: 'filter-set', text})}
+							onSubmit={() => dispatch({type: 'filter-end', keep: true})}
+						/>
 					) : (
 						<Text>{frame.filter}</Text>
 					)}

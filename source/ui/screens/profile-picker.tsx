@@ -5,7 +5,12 @@ import {useState} from 'react';
 import type {Profile} from '../../profiles/store.js';
 import type {Theme} from '../theme.js';
 
-export type PickerChoice = {kind: 'use'; profile: Profile} | {kind: 'environment'} | {kind: 'new'} | {kind: 'edit'; profile: Profile} | {kind: 'delete'; profile: Profile};
+export type PickerChoice =
+	| {kind: 'use'; profile: Profile}
+	| {kind: 'environment'}
+	| {kind: 'new'}
+	| {kind: 'edit'; profile: Profile}
+	| {kind: 'delete'; profile: Profile};
 
 type Props = {
 	profiles: readonly Profile[];
@@ -24,7 +29,11 @@ function lastUsed(profile: Profile): string {
 
 export function ProfilePicker({profiles, environmentLabel, notices, theme, onChoose, onQuit}: Props) {
 	const items: Array<{key: string; label: string; value: Value}> = [
-		...profiles.map(profile => ({key: `p-${profile.name}`, label: `${profile.name}  ·  ${profile.region}  ·  ${lastUsed(profile)}`, value: {kind: 'profile', profile} as Value})),
+		...profiles.map(profile => ({
+			key: `p-${profile.name}`,
+			label: `${profile.name}  ·  ${profile.region}  ·  ${lastUsed(profile)}`,
+			value: {kind: 'profile', profile} as Value,
+		})),
 		...(environmentLabel ? [{key: 'env', label: environmentLabel, value: {kind: 'environment'} as Value}] : []),
 		{key: 'new', label: '+ New profile', value: {kind: 'new'}},
 	];

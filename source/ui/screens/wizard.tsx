@@ -30,7 +30,21 @@ const regionItems: Array<ListItem<string>> = [
 	{label: 'Custom base URL…', value: customValue, hint: 'a gateway or the gqx emulator'},
 ];
 
-function Field({label, value, onChange, onSubmit, mask, placeholder}: {label: string; value: string; onChange: (text: string) => void; onSubmit: (text: string) => void; mask?: string; placeholder?: string}) {
+function Field({
+	label,
+	value,
+	onChange,
+	onSubmit,
+	mask,
+	placeholder,
+}: {
+	label: string;
+	value: string;
+	onChange: (text: string) => void;
+	onSubmit: (text: string) => void;
+	mask?: string;
+	placeholder?: string;
+}) {
 	return (
 		<Box>
 			<Text bold>{label}: </Text>
@@ -54,7 +68,12 @@ export function Wizard({editing, existingNames, theme, verify, onSave, onCancel}
 		setValues(previous => ({...previous, [field]: text}));
 		setProblem(undefined);
 	};
-	const back: Partial<Record<Step, Step>> = {'custom-url': 'region', 'client-id': 'region', secret: 'client-id', name: 'secret'};
+	const back: Partial<Record<Step, Step>> = {
+		'custom-url': 'region',
+		'client-id': 'region',
+		secret: 'client-id',
+		name: 'secret',
+	};
 
 	useInput(
 		(_input, key) => {
@@ -142,10 +161,26 @@ export function Wizard({editing, existingNames, theme, verify, onSave, onCancel}
 			);
 			break;
 		case 'client-id':
-			body = <Field label="Client id" value={values.clientId} onChange={set('clientId')} onSubmit={text => required(text, 'client id', () => setStep('secret'))} placeholder="OAuth client (Client Credentials grant)" />;
+			body = (
+				<Field
+					label="Client id"
+					value={values.clientId}
+					onChange={set('clientId')}
+					onSubmit={text => required(text, 'client id', () => setStep('secret'))}
+					placeholder="OAuth client (Client Credentials grant)"
+				/>
+			);
 			break;
 		case 'secret':
-			body = <Field label="Client secret" value={values.clientSecret} onChange={set('clientSecret')} mask="*" onSubmit={text => required(text, 'client secret', () => void runVerify({...values, clientSecret: text}))} />;
+			body = (
+				<Field
+					label="Client secret"
+					value={values.clientSecret}
+					onChange={set('clientSecret')}
+					mask="*"
+					onSubmit={text => required(text, 'client secret', () => void runVerify({...values, clientSecret: text}))}
+				/>
+			);
 			break;
 		case 'verify':
 			body = (
@@ -165,7 +200,11 @@ export function Wizard({editing, existingNames, theme, verify, onSave, onCancel}
 						onSubmit={text => {
 							const name = text.trim();
 							if (!name) setProblem({message: 'The profile name cannot be empty.'});
-							else if (name !== editing?.name && existingNames.includes(name)) setProblem({message: `A profile named "${name}" exists already.`, hint: 'Pick another name, or edit that profile from the list.'});
+							else if (name !== editing?.name && existingNames.includes(name))
+								setProblem({
+									message: `A profile named "${name}" exists already.`,
+									hint: 'Pick another name, or edit that profile from the list.',
+								});
 							else onSave({...values, name, clientId: values.clientId.trim(), region: values.region.trim()});
 						}}
 					/>
@@ -173,14 +212,21 @@ export function Wizard({editing, existingNames, theme, verify, onSave, onCancel}
 			);
 			break;
 	}
-	const done = ['region', 'client-id', 'secret', 'name'].indexOf(step === 'custom-url' ? 'region' : step === 'verify' ? 'secret' : step) + 1;
+	const done =
+		['region', 'client-id', 'secret', 'name'].indexOf(
+			step === 'custom-url' ? 'region' : step === 'verify' ? 'secret' : step,
+		) + 1;
 	return (
 		<Box flexDirection="column" borderStyle="round" borderColor={theme.accent} paddingX={1}>
 			<Text bold>
 				{editing ? `Edit profile ${editing.name}` : 'New profile'} · step {done} of 4
 			</Text>
-			{values.region && step !== 'region' && step !== 'custom-url' ? <Text dimColor={theme.dim}>Region: {values.region}</Text> : null}
-			{values.clientId && (step === 'secret' || step === 'verify' || step === 'name') ? <Text dimColor={theme.dim}>Client id: {values.clientId}</Text> : null}
+			{values.region && step !== 'region' && step !== 'custom-url' ? (
+				<Text dimColor={theme.dim}>Region: {values.region}</Text>
+			) : null}
+			{values.clientId && (step === 'secret' || step === 'verify' || step === 'name') ? (
+				<Text dimColor={theme.dim}>Client id: {values.clientId}</Text>
+			) : null}
 			{body}
 			{problem ? (
 				<Box flexDirection="column">
