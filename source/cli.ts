@@ -3,7 +3,7 @@
 // `--help` and `export` start without loading Ink.
 import fs from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import type {Io} from './commands/export.js';
+import type {Io} from './commands/io.js';
 
 // React's development build is several times slower and measures every render: users get production.
 process.env['NODE_ENV'] ??= 'production';

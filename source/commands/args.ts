@@ -1,6 +1,6 @@
 // Flag parsing on node:util parseArgs, with usage errors instead of stack traces.
 import {parseArgs, type ParseArgsConfig} from 'node:util';
-import {UsageError} from '../genesys/errors.js';
+import {UsageError} from '../errors.js';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 

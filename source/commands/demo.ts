@@ -1,7 +1,7 @@
 // The embedded emulator behind --demo: a ready organization on loopback and credentials for it.
 import {resolveRegion} from '../genesys/regions.js';
 import {demoClient, startEmulator} from '../emulator/server.js';
-import type {Credentials} from './credentials.js';
+import type {Credentials} from '../credentials/resolve.js';
 
 export async function startDemo(
 	options: {queues?: number; seed?: number} = {},

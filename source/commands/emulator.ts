@@ -1,7 +1,7 @@
 // `gqx emulator`: the local Genesys Cloud on its own, for scripts, other tools and manual testing.
-import type {Io} from './export.js';
+import type {Io} from './io.js';
 import {parseFlags} from './args.js';
-import {UsageError} from '../genesys/errors.js';
+import {UsageError} from '../errors.js';
 import {reportFailure} from './errors.js';
 
 export const emulatorHelp = `Usage: gqx emulator [--port N] [--seed S] [--queues N] [--rate-limit N] [--latency MS] [--threads N]

@@ -1,5 +1,5 @@
 // How the command line reports a failure: the cause, the part that failed, and what to do; a stack only for bugs.
-import {GqxError} from '../genesys/errors.js';
+import {GqxError} from '../errors.js';
 
 export function describeError(error: unknown): {text: string; exitCode: number} {
 	if (error instanceof GqxError) {

@@ -1,13 +1,12 @@
 // `gqx export`: the scripting interface. Validates everything before the first request, then
 // writes one record per queue (and media, and interval) as csv, json, ndjson or a table.
 import {DateTime} from 'luxon';
-import type {Writable} from 'node:stream';
 import {describeRetry, GenesysClient} from '../genesys/client.js';
-import {UsageError} from '../genesys/errors.js';
+import {UsageError} from '../errors.js';
 import {listAllQueues} from '../genesys/queues.js';
 import {fetchReport, streamIntervalRows} from '../genesys/report.js';
 import {type Level, rollUp} from '../metrics/rows.js';
-import {ProfileStore} from '../profiles/store.js';
+import {openProfileStore} from '../profiles/store.js';
 import {
 	type DateChoice,
 	defaultGranularity,
@@ -21,9 +20,10 @@ import {
 	validateTimeZone,
 } from '../range/range.js';
 import {parseFlags} from './args.js';
-import {type Credentials, resolveCredentials} from './credentials.js';
+import type {Io} from './io.js';
+import {type Credentials, resolveCredentials} from '../credentials/resolve.js';
 import {reportFailure} from './errors.js';
-import {type Format, formats, openSink, render, writeFileAtomic} from './output.js';
+import {type Format, formats, openSink, render, writeFileAtomic} from '../export/writers.js';
 import {matchQueues} from './queue-match.js';
 
 export const exportHelp = `Usage: gqx export [options]
@@ -62,13 +62,6 @@ GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET), then a .env file 
 Exit codes: 0 ok, 2 bad usage or input, 3 authentication failed, 4 permission missing,
 5 API or network failure after retries.
 `;
-
-export type Io = {
-	stdout: Writable & {isTTY?: boolean; columns?: number};
-	stderr: Writable & {isTTY?: boolean};
-	env: NodeJS.ProcessEnv;
-	cwd: string;
-};
 
 const analyticsMediaTypes = [
 	'voice',
@@ -207,10 +200,7 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			stopDemo = demo.stop;
 			credentials = demo.credentials;
 		} else {
-			const profile =
-				values.profile === undefined
-					? undefined
-					: new ProfileStore({cwd: io.env['GQX_CONFIG_DIR'] || undefined}).require(values.profile);
+			const profile = values.profile === undefined ? undefined : openProfileStore(io.env).require(values.profile);
 			credentials = resolveCredentials({
 				region: values.region,
 				clientId: values['client-id'],

@@ -1,9 +1,9 @@
 // `gqx` with no command: the interactive TUI, full-screen, on a profile, the environment or the demo.
-import {UsageError} from '../genesys/errors.js';
+import {UsageError} from '../errors.js';
 import {parseFlags} from './args.js';
-import {type Credentials, resolveCredentials} from './credentials.js';
+import {type Credentials, resolveCredentials} from '../credentials/resolve.js';
 import {reportFailure} from './errors.js';
-import type {Io} from './export.js';
+import type {Io} from './io.js';
 
 function environmentCredentials(io: Io): Credentials | undefined {
 	try {
@@ -60,8 +60,8 @@ export async function runInteractive(argv: string[], io: Io): Promise<number> {
 			start = {kind: 'demo', credentials: demo.credentials};
 		} else {
 			// Loaded only when needed: the demo starts faster without conf.
-			const {ProfileStore} = await import('../profiles/store.js');
-			store = new ProfileStore({cwd: io.env['GQX_CONFIG_DIR'] || undefined});
+			const {openProfileStore} = await import('../profiles/store.js');
+			store = openProfileStore(io.env);
 			if (values.profile !== undefined) {
 				store.require(values.profile);
 				start = {kind: 'profile', name: values.profile};

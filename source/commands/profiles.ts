@@ -1,8 +1,8 @@
 // `gqx profiles list|show|delete`: saved profiles for scripts. The secret is never printed.
-import {UsageError} from '../genesys/errors.js';
-import {type Profile, ProfileStore} from '../profiles/store.js';
+import {UsageError} from '../errors.js';
+import {type Profile, openProfileStore} from '../profiles/store.js';
 import {reportFailure} from './errors.js';
-import type {Io} from './export.js';
+import type {Io} from './io.js';
 
 function describe(profile: Profile): string {
 	const choice = profile.dateChoice
@@ -29,7 +29,7 @@ export async function runProfiles(args: string[], io: Io): Promise<number> {
 				`Too many arguments for gqx profiles ${action}.`,
 				'Usage: gqx profiles list|show NAME|delete NAME',
 			);
-		const store = new ProfileStore({cwd: io.env['GQX_CONFIG_DIR'] || undefined});
+		const store = openProfileStore(io.env);
 		for (const notice of store.notices)
 			io.stderr.write(
 				`gqx: the profiles file could not be read (${notice.reason}); it was moved to ${notice.movedTo}.\n`,

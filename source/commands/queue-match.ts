@@ -1,5 +1,5 @@
 // Turning --queue NAME_OR_ID arguments into queue ids, with the closest names when nothing matches.
-import {UsageError} from '../genesys/errors.js';
+import {UsageError} from '../errors.js';
 import type {QueueInfo} from '../genesys/queues.js';
 import {compareText} from '../metrics/compare.js';
 

@@ -1,6 +1,6 @@
 // `gqx regions`: the region table, for choosing --region.
 import {regions} from '../genesys/regions.js';
-import type {Io} from './export.js';
+import type {Io} from './io.js';
 
 export async function runRegions(_args: string[], io: Io): Promise<number> {
 	const width = Math.max(...regions.map(region => region.id.length));

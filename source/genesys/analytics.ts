@@ -4,7 +4,7 @@ import {type Cell, queueMetricNames} from '../metrics/rows.js';
 import {mergeMetric, type RunningTotals} from '../metrics/stats.js';
 import {type Granularity, isoInterval, planChunks} from '../range/range.js';
 import type {GenesysClient} from './client.js';
-import {GqxError} from './errors.js';
+import {GqxError} from '../errors.js';
 import {runPool} from './pool.js';
 import {aggregateResponseParser, type AggregateResponse} from './schemas.js';
 

@@ -10,7 +10,7 @@ import {
 	RateLimitError,
 	ResponseError,
 	type RetryNotice,
-} from './errors.js';
+} from '../errors.js';
 import type {ResolvedRegion} from './regions.js';
 import {errorBodySchema, oauthErrorSchema, tokenSchema} from './schemas.js';
 
@@ -23,7 +23,7 @@ export type Parser<T> = {
 		| {success: false; error: {issues: ReadonlyArray<{path: ReadonlyArray<PropertyKey>; message: string}>}};
 };
 
-export {CancelledError, describeRetry, type RetryNotice} from './errors.js';
+export {CancelledError, describeRetry, type RetryNotice} from '../errors.js';
 
 export type ClientOptions = {
 	region: ResolvedRegion;

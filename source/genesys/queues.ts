@@ -1,6 +1,6 @@
 // Queue names and lookups from GET /api/v2/routing/queues, following every page the server says exists.
 import type {GenesysClient} from './client.js';
-import {ResponseError} from './errors.js';
+import {ResponseError} from '../errors.js';
 import {runPool} from './pool.js';
 import {queueListingSchema} from './schemas.js';
 

@@ -1,5 +1,5 @@
 // The Genesys Cloud regions and how a user's region input becomes a login URL and an API URL.
-import {UsageError} from './errors.js';
+import {UsageError} from '../errors.js';
 
 export type Region = {
 	/** AWS-style name, the one users type: `eu-west-1`. */

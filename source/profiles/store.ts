@@ -6,7 +6,7 @@ import path from 'node:path';
 import Conf from 'conf';
 import envPaths from 'env-paths';
 import {z} from 'zod';
-import {ConfigError} from '../genesys/errors.js';
+import {ConfigError} from '../errors.js';
 import {presets} from '../range/range.js';
 import {compareText} from '../metrics/compare.js';
 
@@ -38,6 +38,11 @@ export type OpenNotice = {movedTo: string; reason: string};
 
 export function defaultConfigDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
 	return env['GQX_CONFIG_DIR'] || undefined;
+}
+
+/** The profiles file of this environment (`GQX_CONFIG_DIR`, else the platform's config folder). */
+export function openProfileStore(env: NodeJS.ProcessEnv): ProfileStore {
+	return new ProfileStore({cwd: defaultConfigDir(env)});
 }
 
 function compareVersions(a: string, b: string): number {

@@ -1,6 +1,6 @@
 // Date ranges: presets and calendar days in a time zone, turned into the UTC intervals the API takes.
 import {DateTime, IANAZone} from 'luxon';
-import {UsageError} from '../genesys/errors.js';
+import {UsageError} from '../errors.js';
 
 export const presets = [
 	'today',

@@ -2,9 +2,9 @@
 import {Box, Text, useApp, useInput, useStdout} from 'ink';
 import {DateTime} from 'luxon';
 import {useEffect, useMemo, useRef, useState} from 'react';
-import type {Credentials} from '../commands/credentials.js';
+import type {Credentials} from '../credentials/resolve.js';
 import type {GenesysClient} from '../genesys/client.js';
-import {GqxError, type RetryNotice} from '../genesys/errors.js';
+import {asGqxError, GqxError, type RetryNotice} from '../errors.js';
 import {resolveRegion} from '../genesys/regions.js';
 import type {Profile, ProfileStore} from '../profiles/store.js';
 import {type DateChoice, type DateRange, resolveRange, systemTimeZone} from '../range/range.js';
@@ -136,7 +136,7 @@ export function App({
 			}
 			setScreen({kind: 'dates'});
 		} catch (error) {
-			setScreen({kind: 'fatal', error: error instanceof GqxError ? error : new GqxError(String(error))});
+			setScreen({kind: 'fatal', error: asGqxError(error)});
 		}
 	};
 
@@ -212,8 +212,7 @@ export function App({
 		} catch (error) {
 			setScreen({
 				kind: 'fatal',
-				error:
-					error instanceof GqxError ? error : new GqxError(`Could not save the profile: ${(error as Error).message}`),
+				error: asGqxError(error, 'Could not save the profile'),
 			});
 		}
 	};

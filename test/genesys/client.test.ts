@@ -11,7 +11,7 @@ import {
 	PermissionError,
 	RateLimitError,
 	ResponseError,
-} from '../../source/genesys/errors.js';
+} from '../../source/errors.js';
 import {resolveRegion} from '../../source/genesys/regions.js';
 import {queueListingSchema} from '../../source/genesys/schemas.js';
 import type {Emulator} from '../../source/emulator/server.js';

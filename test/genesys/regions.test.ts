@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {UsageError} from '../../source/genesys/errors.js';
+import {UsageError} from '../../source/errors.js';
 import {regions, resolveRegion} from '../../source/genesys/regions.js';
 
 function thrown(action: () => unknown): unknown {

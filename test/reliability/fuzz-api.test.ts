@@ -3,7 +3,7 @@
 import {DateTime} from 'luxon';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {fetchQueueAggregates} from '../../source/genesys/analytics.js';
-import {GqxError, ResponseError} from '../../source/genesys/errors.js';
+import {GqxError, ResponseError} from '../../source/errors.js';
 import {rollUp} from '../../source/metrics/rows.js';
 import {runAggregateQuery, validateAggregateQuery} from '../../source/emulator/aggregates.js';
 import type {Emulator} from '../../source/emulator/server.js';

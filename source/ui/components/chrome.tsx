@@ -1,7 +1,7 @@
 // The frame around every screen: breadcrumb, status bar, footer keys, help overlay and error panel.
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
-import type {GqxError} from '../../genesys/errors.js';
+import type {GqxError} from '../../errors.js';
 import {footerFor, helpRows, type KeyContext} from '../keymap.js';
 import type {Theme} from '../theme.js';
 

@@ -3,7 +3,7 @@
 // The API client and the query code (got, zod) load with the first request, not with the first frame.
 import type {Progress} from '../../genesys/analytics.js';
 import type {GenesysClient} from '../../genesys/client.js';
-import type {RetryNotice} from '../../genesys/errors.js';
+import type {RetryNotice} from '../../errors.js';
 import type {Cell} from '../../metrics/rows.js';
 import type {StatsBag} from '../../metrics/stats.js';
 import type {DateRange, Granularity} from '../../range/range.js';

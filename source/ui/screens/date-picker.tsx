@@ -3,7 +3,7 @@ import {Box, Text, useInput} from 'ink';
 import SelectInput from 'ink-select-input';
 import {DateTime} from 'luxon';
 import {useMemo, useRef, useState} from 'react';
-import {GqxError} from '../../genesys/errors.js';
+import {asGqxError} from '../../errors.js';
 import {type DateChoice, type DateRange, type Preset, presetLabels, presets, resolveRange} from '../../range/range.js';
 import {FilterList} from '../components/filter-list.js';
 import type {Theme} from '../theme.js';
@@ -22,7 +22,8 @@ function check(choice: DateChoice, timeZone: string, now: DateTime): {range?: Da
 	try {
 		return {range: resolveRange(choice, timeZone, now)};
 	} catch (error) {
-		return {problem: error instanceof GqxError ? `${error.message} ${error.hint}`.trim() : String(error)};
+		const failure = asGqxError(error);
+		return {problem: `${failure.message} ${failure.hint}`.trim()};
 	}
 }
 

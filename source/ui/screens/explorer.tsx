@@ -2,7 +2,7 @@
 import {Box, Text, useInput} from 'ink';
 import {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import type {Progress} from '../../genesys/analytics.js';
-import {CancelledError, describeRetry, GqxError} from '../../genesys/errors.js';
+import {asGqxError, CancelledError, describeRetry, type GqxError} from '../../errors.js';
 import {type DateRange, defaultGranularity, type Granularity} from '../../range/range.js';
 import {Breadcrumb, ErrorPanel, Footer, HelpOverlay, StatusBar} from '../components/chrome.js';
 import {DataTable} from '../components/data-table.js';
@@ -39,15 +39,6 @@ export type ExplorerProps = {
 	onProfile: () => void;
 	onQuit: () => void;
 };
-
-function asGqxError(error: unknown): GqxError {
-	return error instanceof GqxError
-		? error
-		: new GqxError(
-				error instanceof Error ? error.message : String(error),
-				'This looks like a gqx bug; please report it.',
-			);
-}
 
 export function Explorer({
 	profileLabel,

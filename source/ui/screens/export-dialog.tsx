@@ -3,7 +3,7 @@ import path from 'node:path';
 import {Box, Text, useInput} from 'ink';
 import SelectInput from 'ink-select-input';
 import {useState} from 'react';
-import {toCsv, toJson, writeFileAtomic} from '../../commands/output.js';
+import {toCsv, toJson, writeFileAtomic} from '../../export/writers.js';
 import type {QueueRow} from '../../metrics/rows.js';
 import type {Theme} from '../theme.js';
 import {TextField} from '../components/text-field.js';

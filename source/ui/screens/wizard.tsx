@@ -4,7 +4,7 @@ import {Box, Text, useInput} from 'ink';
 import Spinner from 'ink-spinner';
 import {useState} from 'react';
 import {TextField} from '../components/text-field.js';
-import {AuthError, GqxError, NetworkError} from '../../genesys/errors.js';
+import {asGqxError, AuthError, NetworkError} from '../../errors.js';
 import {regions, resolveRegion} from '../../genesys/regions.js';
 import type {Profile} from '../../profiles/store.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
@@ -102,7 +102,7 @@ export function Wizard({editing, existingNames, theme, verify, onSave, onCancel}
 			setStep('name');
 		} catch (error) {
 			if (own.signal.aborted) return;
-			const failure = error instanceof GqxError ? error : new GqxError(String(error));
+			const failure = asGqxError(error);
 			setProblem({message: failure.message, hint: failure.hint});
 			// Back to the field most likely at fault, with every value kept.
 			if (failure instanceof AuthError) setStep(/client id/.test(failure.message) ? 'client-id' : 'secret');
@@ -153,7 +153,7 @@ export function Wizard({editing, existingNames, theme, verify, onSave, onCancel}
 							resolveRegion(text);
 							setStep('client-id');
 						} catch (error) {
-							const failure = error as GqxError;
+							const failure = asGqxError(error);
 							setProblem({message: failure.message, hint: failure.hint});
 						}
 					}}

@@ -95,6 +95,18 @@ export class ResponseError extends GqxError {
 	override readonly kind = 'response';
 }
 
+/**
+ * Any thrown value as a GqxError: itself when it is one, else its message with `context` before it
+ * (what was being done) and a hint that this is unexpected. The one fallback every screen and command uses.
+ */
+export function asGqxError(error: unknown, context?: string): GqxError {
+	if (error instanceof GqxError) return error;
+	const message = error instanceof Error ? error.message : String(error);
+	return new GqxError(context ? `${context}: ${message}` : message, 'This looks like a gqx bug; please report it.', {
+		cause: error,
+	});
+}
+
 export class CancelledError extends GqxError {
 	constructor() {
 		super('Cancelled.', '');

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {parseEnv} from 'node:util';
-import {UsageError} from '../genesys/errors.js';
+import {UsageError} from '../errors.js';
 import {type ResolvedRegion, resolveRegion} from '../genesys/regions.js';
 import type {Profile} from '../profiles/store.js';
 

@@ -41,7 +41,7 @@ export async function render(
 			return toNdjson(rows);
 		case 'table': {
 			// Ink is loaded only for the human table, so scripts start fast.
-			const {renderTable} = await import('./table-format.js');
+			const {renderTable} = await import('./table.js');
 			return renderTable(rows, options);
 		}
 	}
