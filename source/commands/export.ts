@@ -3,6 +3,7 @@
 import {DateTime} from 'luxon';
 import {describeRetry, GenesysClient} from '../genesys/client.js';
 import {UsageError} from '../errors.js';
+import {analyticsMediaTypes, isAnalyticsMediaType} from '../genesys/media-types.js';
 import {listAllQueues} from '../genesys/queues.js';
 import {fetchReport, streamIntervalRows} from '../genesys/report.js';
 import {type Level, rollUp} from '../metrics/rows.js';
@@ -62,20 +63,6 @@ GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET), then a .env file 
 Exit codes: 0 ok, 2 bad usage or input, 3 authentication failed, 4 permission missing,
 5 API or network failure after retries.
 `;
-
-const analyticsMediaTypes = [
-	'voice',
-	'chat',
-	'email',
-	'message',
-	'callback',
-	'cobrowse',
-	'video',
-	'screenshare',
-	'internalmessage',
-	'screenmonitoring',
-	'unknown',
-];
 
 const exportFlags = {
 	profile: {type: 'string'},
@@ -147,7 +134,7 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 	}
 	const media = ((values['media'] as string[] | undefined) ?? []).map(type => type.trim().toLowerCase());
 	for (const type of media) {
-		if (!analyticsMediaTypes.includes(type))
+		if (!isAnalyticsMediaType(type))
 			throw new UsageError(`Unknown media type "${type}".`, `Use one of ${analyticsMediaTypes.join(', ')}.`);
 	}
 	const queues = (values['queue'] as string[] | undefined) ?? [];

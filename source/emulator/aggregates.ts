@@ -1,6 +1,7 @@
 // POST /api/v2/analytics/conversations/aggregates/query: request validation like the real API, then
 // the answer from the traffic model, bucketed by granularity in the query's time zone.
 import {DateTime, Duration, IANAZone} from 'luxon';
+import {analyticsMediaTypes, isAnalyticsMediaType} from '../genesys/media-types.js';
 import {dimensionNames, mediaTypes, metricNames, predicateOnlyDimensions} from './catalog.js';
 import type {EmulatedQueue, Org, QueueMediaProfile} from './org.js';
 import {
@@ -57,6 +58,12 @@ function validatePredicate(value: unknown, where: string): Predicate | HttpFailu
 		);
 	if (operator === 'matches' && typeof predicateValue !== 'string')
 		return invalid(`${where} with operator matches needs a string value.`);
+	// Enum dimensions take only their values, like the service's other enum fields.
+	if (dimension === 'mediaType' && typeof predicateValue === 'string' && !isAnalyticsMediaType(predicateValue))
+		return invalid(
+			`Value [${predicateValue}] is not valid for field type [${where}.value]. Allowable values are: ${analyticsMediaTypes.join(', ')}`,
+			'invalid.value',
+		);
 	return {dimension, operator, ...(typeof predicateValue === 'string' ? {value: predicateValue} : {})};
 }
 

@@ -1,4 +1,5 @@
 // The names the aggregates endpoint accepts (from the .NET SDK 270 enums, see the API reference).
+import type {AnalyticsMediaType} from '../genesys/media-types.js';
 
 export const metricNames: ReadonlySet<string> = new Set(
 	`nBlindTransferred nBotInteractions nCallbackAttempts nCallbackOverSla nCallbackScheduled nCfcOffered nCobrowseSessions
@@ -31,7 +32,14 @@ stationId teamId usedRouting userId videoPresent waitingInteractionCount wrapUpC
 /** Predicates may also filter on this one, which is not a groupBy dimension. */
 export const predicateOnlyDimensions: ReadonlySet<string> = new Set(['canonicalExternalContactId']);
 
-export const mediaTypes = ['voice', 'chat', 'email', 'message', 'callback'] as const;
+/** The media types the demo org has traffic in (all are accepted in queries). */
+export const mediaTypes = [
+	'voice',
+	'chat',
+	'email',
+	'message',
+	'callback',
+] as const satisfies readonly AnalyticsMediaType[];
 export type MediaType = (typeof mediaTypes)[number];
 
 /** Queue mediaSettings keys; analytics says `voice` where queues say `call`. */

@@ -1,4 +1,5 @@
 // Conversation aggregates per queue and media type: chunked, batched, run in parallel, merged exactly.
+import {analyticsMediaTypes, ownPartitionMediaTypes} from './media-types.js';
 import type {DateTime} from 'luxon';
 import {type Cell, queueMetricNames} from '../metrics/rows.js';
 import {mergeMetric, type RunningTotals} from '../metrics/stats.js';
@@ -46,11 +47,8 @@ type Predicate = {type: 'dimension'; dimension: string; operator: 'matches' | 'n
 
 /** Media partitions that together cover every conversation: each analytics media type once, and none. */
 export const mediaPartitions: readonly Predicate[][] = [
-	['voice'],
-	['chat'],
-	['email'],
-	['message'],
-	['callback', 'cobrowse', 'internalmessage', 'screenmonitoring', 'screenshare', 'unknown', 'video'],
+	...ownPartitionMediaTypes.map(type => [type]),
+	analyticsMediaTypes.filter(type => !ownPartitionMediaTypes.includes(type)),
 ]
 	.map(types => predicates('mediaType', types))
 	.concat([[{type: 'dimension', dimension: 'mediaType', operator: 'notExists'}]]);

@@ -121,6 +121,14 @@ describe('aggregates query', () => {
 				},
 				/dimension/,
 			],
+			[
+				{
+					interval: week,
+					metrics: ['nOffered'],
+					filter: {type: 'or', predicates: [{dimension: 'mediaType', value: 'fax'}]},
+				},
+				/\[fax\].*Allowable values are: callback, chat/,
+			],
 		];
 		for (const [body, reason] of cases) {
 			const response = await query(body);
