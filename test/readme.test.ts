@@ -1,12 +1,19 @@
 // The README's keys table is generated from the keymap; this keeps the two in step.
 import fs from 'node:fs';
 import {expect, it} from 'vitest';
+import {metricsMarkdown} from '../source/metrics/catalog.js';
 import {keysMarkdown} from '../source/ui/keymap.js';
 
 it('README lists exactly the keys of the keymap', () => {
 	const readme = fs.readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 	const block = /<!-- keys:start -->\n([\s\S]*?)\n<!-- keys:end -->/.exec(readme)?.[1];
 	expect(block).toBe(keysMarkdown());
+});
+
+it('README lists exactly the metric columns of the catalog', () => {
+	const readme = fs.readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+	const block = /<!-- metrics:start -->\n([\s\S]*?)\n<!-- metrics:end -->/.exec(readme)?.[1];
+	expect(block).toBe(metricsMarkdown());
 });
 
 it('README quick start has the two commands that work on a fresh clone', () => {

@@ -268,17 +268,17 @@ async function tuiSession(url: string, keys: boolean): Promise<TuiSession> {
 	const {Explorer} = await import('../ui/screens/explorer.js');
 	const {themeFor} = await import('../ui/theme.js');
 	const {resolveRange} = await import('../range/range.js');
-	const {createSource, RetryHub} = await import('../ui/explorer/source.js');
+	const {createLevelSource, RetryHub} = await import('../levels/source.js');
 	const range = resolveRange({from: rangeStart.toISODate()!, to: rangeEnd.minus({days: 1}).toISODate()!}, 'UTC');
 	const apiClient = client({url});
-	const realSource = createSource(apiClient, range, new RetryHub());
+	const realSource = createLevelSource(apiClient, range, new RetryHub());
 	let readyAt = 0;
-	const source = {
+	const source: typeof realSource = {
 		...realSource,
-		totals: async (options: Parameters<typeof realSource.totals>[0]) => {
-			const totals = await realSource.totals(options);
+		load: async (request, options) => {
+			const loaded = await realSource.load(request, options);
 			readyAt = performance.now();
-			return totals;
+			return loaded;
 		},
 	};
 	const stdout = new FakeStdout(160, 48);

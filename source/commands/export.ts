@@ -237,7 +237,12 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 		} else {
 			const report = await fetchReport(client, {...query, granularity}, {knownQueues, onProgress});
 			const rows = rollUp(report.cells, plan.level, report.nameOf, isoInterval(range.start, range.end));
-			const text = await render(rows, plan.format, {columns: io.stdout.columns, level: plan.level});
+			const text = await render(rows, plan.format, {
+				columns: io.stdout.columns,
+				level: plan.level,
+				timeZone: range.timeZone,
+				granularity,
+			});
 			if (plan.output) writeFileAtomic(plan.output, text);
 			else
 				await new Promise<void>((resolve, reject) =>

@@ -1,39 +1,28 @@
-// `gqx export --format table`: an aligned table for people, drawn with @alcalzone/ink-table.
+// `gqx export --format table`: an aligned table for people, its columns from the metric catalog, drawn with @alcalzone/ink-table.
 import {Table} from '@alcalzone/ink-table';
 import {renderToString} from 'ink';
-import {formatCount, formatDuration, formatPercent} from '../metrics/format.js';
+import {defaultColumns, formatMetric, metricFor} from '../metrics/catalog.js';
 import type {QueueRow} from '../metrics/rows.js';
+import {bucketLabel, type Granularity} from '../range/range.js';
 
-function intervalLabel(interval: string | null): string {
-	if (!interval) return '';
-	const [start, end] = interval.split('/');
-	return `${start?.replace('T', ' ').replace(':00.000Z', 'Z') ?? ''} – ${end?.slice(11).replace(':00.000Z', 'Z') ?? ''}`;
-}
+export type TableOptions = {columns?: number; level?: string; timeZone?: string; granularity?: Granularity};
 
-export function renderTable(rows: readonly QueueRow[], options: {columns?: number; level?: string}): string {
+export function renderTable(rows: readonly QueueRow[], options: TableOptions): string {
 	if (rows.length === 0) return 'No queue traffic in this range.\n';
-	const data: Array<Record<string, string>> = rows.map(row => ({
-		Queue: row.queueName,
-		...(options.level === 'queues' ? {} : {Media: row.mediaType ?? ''}),
-		...(options.level === 'intervals' ? {Interval: intervalLabel(row.interval)} : {}),
-		Offered: formatCount(row.offered),
-		Answered: formatCount(row.answered),
-		Abandoned: formatCount(row.abandoned),
-		'Abandon %': formatPercent(row.abandonRate),
-		'SL %': formatPercent(row.serviceLevel),
-		ASA: formatDuration(row.asaMs),
-		AHT: formatDuration(row.ahtMs),
-		'Avg talk': formatDuration(row.avgTalkMs),
-		'Avg ACW': formatDuration(row.avgAcwMs),
-		Transferred: formatCount(row.transferred),
+	const metrics = defaultColumns.map(metricFor);
+	const data: Array<Record<string, string>> = rows.map(row => {
+		const record: Record<string, string> = {Queue: row.queueName};
+		if (options.level !== 'queues') record['Media'] = row.mediaType ?? '';
+		if (options.level === 'intervals')
+			record['Interval'] = row.interval
+				? bucketLabel(row.interval, options.timeZone ?? 'UTC', options.granularity ?? 'PT30M')
+				: '';
+		for (const metric of metrics) record[metric.header] = formatMetric(metric, row);
+		return record;
+	});
+	const columns = Object.keys(data[0] ?? {}).map(key => ({
+		key,
+		align: ['Queue', 'Media', 'Interval'].includes(key) ? ('left' as const) : ('right' as const),
 	}));
-	const first = data[0] ?? {};
-	const columns = Object.keys(first).map(
-		key =>
-			({key, align: ['Queue', 'Media', 'Interval'].includes(key) ? ('left' as const) : ('right' as const)}) as {
-				key: string;
-				align: 'left' | 'right';
-			},
-	);
 	return `${renderToString(<Table data={data} columns={columns} />, {columns: Math.max(options.columns ?? 200, 200)})}\n`;
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {stringify} from 'csv-stringify/sync';
 import {type QueueRow, rowFields} from '../metrics/rows.js';
+import type {TableOptions} from './table.js';
 
 export const formats = ['table', 'csv', 'json', 'ndjson'] as const;
 export type Format = (typeof formats)[number];
@@ -27,11 +28,7 @@ export function toNdjson(rows: readonly QueueRow[]): string {
 	return rows.map(row => `${JSON.stringify(row)}\n`).join('');
 }
 
-export async function render(
-	rows: readonly QueueRow[],
-	format: Format,
-	options: {columns?: number; level?: string},
-): Promise<string> {
+export async function render(rows: readonly QueueRow[], format: Format, options: TableOptions): Promise<string> {
 	switch (format) {
 		case 'csv':
 			return toCsv(rows);

@@ -1,4 +1,5 @@
 // Queue rows: the derived numbers users see (the export contract), computed from raw statistics.
+import {type MetricField, metrics} from './catalog.js';
 import {addInto, mergeBags, type StatsBag} from './stats.js';
 import {compareText} from './compare.js';
 
@@ -28,31 +29,16 @@ export type Cell = {
 	stats: StatsBag;
 };
 
-export const rowFields = [
+/** Every record's fields in order (the CSV header, the JSON keys): the row's identity, then the catalog's metrics. */
+export const rowFields: readonly RowField[] = [
 	'queueId',
 	'queueName',
 	'mediaType',
 	'interval',
-	'offered',
-	'answered',
-	'abandoned',
-	'flowOuts',
-	'shortAbandoned',
-	'transferred',
-	'overSla',
-	'answerRate',
-	'abandonRate',
-	'serviceLevel',
-	'serviceLevelTarget',
-	'asaMs',
-	'avgWaitMs',
-	'ahtMs',
-	'avgTalkMs',
-	'avgHoldMs',
-	'avgAcwMs',
-] as const;
+	...metrics.map(metric => metric.field),
+];
 
-export type RowField = (typeof rowFields)[number];
+export type RowField = 'queueId' | 'queueName' | 'mediaType' | 'interval' | MetricField;
 
 export type QueueRow = {
 	queueId: string | null;

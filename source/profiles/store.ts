@@ -23,6 +23,16 @@ export const profileSchema = z.object({
 	timeZone: z.string().optional(),
 	dateChoice: dateChoiceSchema.optional(),
 	lastUsedAt: z.string().optional(),
+	/** Per explorer level, the columns (in order) and sort the user chose; the UI drops names it does not know. */
+	views: z
+		.record(
+			z.string(),
+			z.object({
+				columns: z.array(z.string()).optional(),
+				sort: z.object({column: z.string(), descending: z.boolean()}).optional(),
+			}),
+		)
+		.optional(),
 });
 
 export type Profile = z.infer<typeof profileSchema>;
@@ -201,8 +211,8 @@ export class ProfileStore {
 		});
 	}
 
-	/** Records a use and the last date choice. */
-	touch(name: string, changes: Pick<Profile, 'dateChoice' | 'timeZone'> = {}): void {
+	/** Records a use and the last date choice or views. */
+	touch(name: string, changes: Partial<Pick<Profile, 'dateChoice' | 'timeZone' | 'views'>> = {}): void {
 		this.#locked(() => {
 			const profiles = this.#profiles();
 			const profile = profiles[name];

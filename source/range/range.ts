@@ -180,3 +180,11 @@ export function planChunks(
 	}
 	return chunks;
 }
+
+/** A bucket `start/end` (UTC ISO) as people read it, in `timeZone`: a day, a week, or a day and time. */
+export function bucketLabel(interval: string, timeZone: string, granularity: Granularity): string {
+	const start = DateTime.fromISO(interval.split('/')[0] ?? '', {zone: 'utc'}).setZone(timeZone);
+	if (granularity === 'P1D') return start.toFormat('ccc dd LLL yyyy');
+	if (granularity === 'P7D') return `week of ${start.toFormat('dd LLL yyyy')}`;
+	return start.toFormat('ccc dd LLL HH:mm');
+}

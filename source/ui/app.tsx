@@ -1,19 +1,24 @@
 // The interactive app: profile picker or set-up wizard -> dates -> explorer, and back again.
-import {Box, Text, useApp, useInput, useStdout} from 'ink';
+import {Box, Text, useApp, useInput} from 'ink';
 import {DateTime} from 'luxon';
-import {useEffect, useMemo, useRef, useState} from 'react';
+import {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import type {Credentials} from '../credentials/resolve.js';
 import type {GenesysClient} from '../genesys/client.js';
 import {asGqxError, GqxError, type RetryNotice} from '../errors.js';
 import {resolveRegion} from '../genesys/regions.js';
 import type {Profile, ProfileStore} from '../profiles/store.js';
+import type {Screen} from './app-state.js';
+import type {SavedViews} from './explorer/state.js';
 import {type DateChoice, type DateRange, resolveRange, systemTimeZone} from '../range/range.js';
-import {ErrorPanel} from './components/chrome.js';
-import {createSource, type ExplorerSource, RetryHub} from './explorer/source.js';
+import {ErrorPanel} from './components/error-panel.js';
+import {createLevelSource, type LevelSource, rangeKey, rangesKept, RetryHub} from '../levels/source.js';
+import {RecentCache} from '../levels/recent-cache.js';
+import {appReducer, initialApp} from './app-state.js';
 import {DatePicker} from './screens/date-picker.js';
 import {Explorer} from './screens/explorer.js';
 import {ProfilePicker} from './screens/profile-picker.js';
 import {Wizard, type WizardValues} from './screens/wizard.js';
+import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {themeFor} from './theme.js';
 
 export type ClientFactory = (
@@ -44,32 +49,13 @@ type Session = {
 	/** Made when the first request needs it (see defaultFactory). */
 	client: Promise<GenesysClient>;
 	hub: RetryHub;
+	/** Columns and sorts chosen in a session without a profile. */
+	views?: SavedViews;
 };
-
-type Screen =
-	| {kind: 'picker'}
-	| {kind: 'wizard'; editing?: Profile}
-	| {kind: 'dates'}
-	| {kind: 'explorer'; range: DateRange}
-	| {kind: 'fatal'; error: GqxError};
 
 // The client (got, zod) is loaded after the first frame, when a session opens.
 const defaultFactory: ClientFactory = async (credentials, onRetry) =>
 	new (await import('../genesys/client.js')).GenesysClient({...credentials, onRetry});
-
-function useTerminalSize(): {width: number; height: number} {
-	const {stdout} = useStdout();
-	const read = () => ({width: stdout.columns || 100, height: stdout.rows || 24});
-	const [size, setSize] = useState(read);
-	useEffect(() => {
-		const onResize = () => setSize(read());
-		stdout.on('resize', onResize);
-		return () => {
-			stdout.off('resize', onResize);
-		};
-	});
-	return size;
-}
 
 export function App({
 	start,
@@ -84,8 +70,18 @@ export function App({
 	const theme = useMemo(() => themeFor(env), [env]);
 	const {width, height} = useTerminalSize();
 	const [session, setSession] = useState<Session>();
-	const [screen, setScreen] = useState<Screen>({kind: 'picker'});
 	const [profiles, setProfiles] = useState<Profile[]>(() => store?.list() ?? []);
+	const [app, dispatch] = useReducer(appReducer, undefined, () =>
+		initialApp({demo: start.kind === 'demo', canPick: profiles.length > 0 || Boolean(envCredentials)}),
+	);
+	const {screen} = app;
+	const setScreen = (next: Screen) => dispatch({type: 'show', screen: next});
+	useEffect(() => {
+		if (app.quit) exit();
+	}, [app.quit, exit]);
+	useEffect(() => {
+		dispatch({type: 'profiles-changed', canPick: profiles.length > 0 || Boolean(envCredentials)});
+	}, [profiles, envCredentials]);
 	const notices = useMemo(
 		() =>
 			(store?.notices ?? []).map(
@@ -93,7 +89,8 @@ export function App({
 			),
 		[store],
 	);
-	const sources = useRef(new Map<string, ExplorerSource>());
+	// The sources of the last few ranges: coming back to one is instant, and memory stays bounded.
+	const sources = useRef(new RecentCache<string, LevelSource>(rangesKept));
 
 	const open = (
 		label: string,
@@ -217,15 +214,25 @@ export function App({
 		}
 	};
 
-	const sourceFor = (current: Session, range: DateRange): ExplorerSource => {
-		const key = `${current.label}\u0000${range.start.toISO()}\u0000${range.end.toISO()}\u0000${range.timeZone}`;
-		let source = sources.current.get(key);
-		if (!source) {
-			source = createSource(current.client, range, current.hub);
-			sources.current.set(key, source);
-		}
-		return source;
-	};
+	const sourceFor = (current: Session, range: DateRange): LevelSource =>
+		sources.current.getOrCreate(rangeKey(current.label, range), () =>
+			createLevelSource(current.client, range, current.hub),
+		);
+
+	const profileName = session?.profileName;
+	const saveViews = useCallback(
+		(views: SavedViews) => {
+			// Without a profile (demo, environment) the choice lasts the session.
+			setSession(current => (current ? {...current, views} : current));
+			if (!profileName) return;
+			store?.touch(profileName, {views});
+			setProfiles(store?.list() ?? []);
+		},
+		[store, profileName],
+	);
+
+	const showDates = useCallback(() => dispatch({type: 'show', screen: {kind: 'dates'}}), []);
+	const switchProfile = useCallback(() => dispatch({type: 'switch-profile'}), []);
 
 	let body;
 	switch (screen.kind) {
@@ -262,7 +269,7 @@ export function App({
 					theme={theme}
 					verify={verify}
 					onSave={values => saveProfile(values, screen.editing)}
-					onCancel={() => (profiles.length > 0 || envCredentials ? setScreen({kind: 'picker'}) : exit())}
+					onCancel={() => dispatch({type: 'wizard-cancelled'})}
 				/>
 			);
 			break;
@@ -273,7 +280,7 @@ export function App({
 					timeZone={session.timeZone}
 					now={now}
 					theme={theme}
-					onCancel={() => (start.kind === 'demo' ? exit() : setScreen({kind: 'picker'}))}
+					onCancel={() => dispatch({type: 'dates-cancelled'})}
 					onDone={(range, choice) => {
 						setSession({...session, dateChoice: choice, timeZone: range.timeZone});
 						if (session.profileName) store?.touch(session.profileName, {dateChoice: choice, timeZone: range.timeZone});
@@ -293,8 +300,10 @@ export function App({
 					height={height}
 					theme={theme}
 					cwd={cwd}
-					onDates={() => setScreen({kind: 'dates'})}
-					onProfile={() => (start.kind === 'demo' ? undefined : setScreen({kind: 'picker'}))}
+					views={profiles.find(profile => profile.name === session.profileName)?.views ?? session.views}
+					onViews={saveViews}
+					onDates={showDates}
+					onProfile={switchProfile}
 					onQuit={exit}
 				/>
 			) : null;

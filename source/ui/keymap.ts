@@ -1,7 +1,8 @@
 // The one keymap: it decides what a key does, and the footer and the help overlay are drawn from it.
 import type {Key} from 'ink';
 
-export type KeyContext = 'table' | 'loading' | 'error';
+/** Where a key is read: the explorer's table (loaded, loading, failed), its column picker, or another screen. */
+export type KeyContext = 'table' | 'loading' | 'error' | 'columns' | 'picker' | 'wizard' | 'dates' | 'export';
 
 export type KeyAction =
 	| 'up'
@@ -20,9 +21,23 @@ export type KeyAction =
 	| 'dates'
 	| 'profile'
 	| 'export'
+	| 'columns'
 	| 'help'
 	| 'cancel'
-	| 'quit';
+	| 'quit'
+	| 'column-up'
+	| 'column-down'
+	| 'column-toggle'
+	| 'column-earlier'
+	| 'column-later'
+	| 'columns-reset'
+	| 'close'
+	| 'use'
+	| 'new'
+	| 'edit'
+	| 'delete'
+	| 'next'
+	| 'previous';
 
 export type Binding = {
 	action: KeyAction;
@@ -184,6 +199,15 @@ export const bindings: readonly Binding[] = [
 		match: (input, key) => input === 'e' && plain(key),
 	},
 	{
+		action: 'columns',
+		short: 'columns',
+		keys: 'v',
+		description: 'choose, order and reset columns',
+		contexts: ['table'],
+		footer: false,
+		match: (input, key) => input === 'v' && plain(key),
+	},
+	{
 		action: 'help',
 		short: 'keys',
 		keys: '?',
@@ -201,7 +225,170 @@ export const bindings: readonly Binding[] = [
 		footer: true,
 		match: (input, key) => input === 'q' && plain(key),
 	},
+	// The column picker (v).
+	{
+		action: 'column-up',
+		keys: '↑/k',
+		description: 'previous column',
+		contexts: ['columns'],
+		footer: false,
+		match: (input, key) => key.upArrow || (input === 'k' && plain(key)),
+	},
+	{
+		action: 'column-down',
+		keys: '↓/j',
+		description: 'next column',
+		contexts: ['columns'],
+		footer: false,
+		match: (input, key) => key.downArrow || (input === 'j' && plain(key)),
+	},
+	{
+		action: 'column-toggle',
+		short: 'show/hide',
+		keys: 'Space',
+		description: 'show or hide the column',
+		contexts: ['columns'],
+		footer: true,
+		match: input => input === ' ',
+	},
+	{
+		action: 'column-earlier',
+		short: 'move left',
+		keys: '[',
+		description: 'move the column left',
+		contexts: ['columns'],
+		footer: true,
+		match: input => input === '[',
+	},
+	{
+		action: 'column-later',
+		short: 'right',
+		keys: ']',
+		description: 'move the column right',
+		contexts: ['columns'],
+		footer: true,
+		match: input => input === ']',
+	},
+	{
+		action: 'columns-reset',
+		short: 'reset',
+		keys: 'r',
+		description: 'back to the default columns and sort',
+		contexts: ['columns'],
+		footer: true,
+		match: (input, key) => input === 'r' && plain(key),
+	},
+	{
+		action: 'close',
+		short: 'done',
+		keys: 'Enter/Esc',
+		description: 'close the picker',
+		contexts: ['columns'],
+		footer: true,
+		match: (input, key) => key.return || key.escape || input === 'v',
+	},
+	// Other screens: their lists move with ↑↓ (ink-select-input); these keys are read by the screens.
+	{
+		action: 'use',
+		short: 'use',
+		keys: 'Enter',
+		description: 'use the profile',
+		contexts: ['picker'],
+		footer: true,
+		match: (_input, key) => key.return,
+	},
+	{
+		action: 'new',
+		short: 'new',
+		keys: 'n',
+		description: 'new profile',
+		contexts: ['picker'],
+		footer: true,
+		match: (input, key) => input === 'n' && plain(key),
+	},
+	{
+		action: 'edit',
+		short: 'edit',
+		keys: 'e',
+		description: 'edit the profile',
+		contexts: ['picker'],
+		footer: true,
+		match: (input, key) => input === 'e' && plain(key),
+	},
+	{
+		action: 'delete',
+		short: 'delete',
+		keys: 'x',
+		description: 'delete the profile (asks first)',
+		contexts: ['picker'],
+		footer: true,
+		match: (input, key) => (input === 'x' && plain(key)) || key.delete,
+	},
+	{
+		action: 'quit',
+		short: 'quit',
+		keys: 'q',
+		description: 'quit',
+		contexts: ['picker'],
+		footer: true,
+		match: (input, key) => (input === 'q' && plain(key)) || key.escape,
+	},
+	{
+		action: 'next',
+		short: 'continue',
+		keys: 'Enter',
+		description: 'continue',
+		contexts: ['wizard'],
+		footer: true,
+		match: (_input, key) => key.return,
+	},
+	{
+		action: 'next',
+		short: 'pick',
+		keys: 'Enter',
+		description: 'pick',
+		contexts: ['dates'],
+		footer: true,
+		match: (_input, key) => key.return,
+	},
+	{
+		action: 'next',
+		short: 'confirm',
+		keys: 'Enter',
+		description: 'confirm',
+		contexts: ['export'],
+		footer: true,
+		match: (_input, key) => key.return,
+	},
+	{
+		action: 'previous',
+		short: 'go back',
+		keys: 'Esc',
+		description: 'go back',
+		contexts: ['wizard', 'dates'],
+		footer: true,
+		match: (_input, key) => key.escape,
+	},
+	{
+		action: 'previous',
+		short: 'cancel',
+		keys: 'Esc',
+		description: 'cancel',
+		contexts: ['export'],
+		footer: true,
+		match: (_input, key) => key.escape,
+	},
 ];
+
+/** The explorer's contexts: the help overlay and the README list their keys. */
+const explorerContexts: readonly KeyContext[] = ['table', 'loading', 'error'];
+
+/** One line of a screen's keys ("Enter use · n new · q quit"), for the screens outside the explorer. */
+export function hintLine(context: KeyContext): string {
+	return footerFor(context)
+		.map(binding => `${binding.keys} ${binding.description}`)
+		.join(' · ');
+}
 
 export function actionFor(context: KeyContext, input: string, key: Key): KeyAction | undefined {
 	return bindings.find(binding => binding.contexts.includes(context) && binding.match(input, key))?.action;
@@ -214,23 +401,27 @@ export function footerFor(context: KeyContext): Array<{keys: string; description
 }
 
 /** Rows of the help overlay and of the README's keys table. */
-export function helpRows(): Array<Pick<Binding, 'keys' | 'description'>> {
+export function helpRows(
+	contexts: readonly KeyContext[] = explorerContexts,
+): Array<Pick<Binding, 'keys' | 'description'>> {
 	const seen = new Set<string>();
 	const rows: Array<Pick<Binding, 'keys' | 'description'>> = [];
 	for (const binding of bindings) {
+		if (!binding.contexts.some(context => contexts.includes(context))) continue;
 		if (seen.has(binding.action)) continue;
 		seen.add(binding.action);
 		rows.push({keys: binding.keys, description: binding.description});
 	}
-	rows.push({keys: 'Ctrl+C', description: 'quit at once, from anywhere'});
+	if (contexts === explorerContexts) rows.push({keys: 'Ctrl+C', description: 'quit at once, from anywhere'});
 	return rows;
 }
 
 /** The README's keys table, generated from the bindings (a test keeps the README in sync). */
 export function keysMarkdown(): string {
-	return [
+	const table = (rows: ReturnType<typeof helpRows>) => [
 		'| key | what it does |',
 		'| --- | --- |',
-		...helpRows().map(row => `| \`${row.keys}\` | ${row.description} |`),
-	].join('\n');
+		...rows.map(row => `| \`${row.keys}\` | ${row.description} |`),
+	];
+	return [...table(helpRows()), '', 'In the column picker (`v`):', '', ...table(helpRows(['columns']))].join('\n');
 }

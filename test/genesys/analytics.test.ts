@@ -5,7 +5,9 @@ import {fetchQueueAggregates} from '../../source/genesys/analytics.js';
 import {fetchQueueNames, listAllQueues, listQueuesInParallel} from '../../source/genesys/queues.js';
 import {fetchReport} from '../../source/genesys/report.js';
 import {type Cell, rollUp, toRow} from '../../source/metrics/rows.js';
-import {levelRows, shapeView} from '../../source/ui/explorer/view.js';
+import {levels} from '../../source/levels/registry.js';
+import type {Totals} from '../../source/levels/totals.js';
+import {levelView} from '../../source/ui/explorer/view.js';
 import type {Emulator} from '../../source/emulator/server.js';
 import {clientFor, emulator, groundTruth as truthOf} from '../helpers.js';
 
@@ -139,9 +141,12 @@ describe('queue level added up as answers arrive', () => {
 			);
 		}
 		// The TUI's queue level from the running sums is the same as from the cells.
-		const level = {kind: 'queues'} as const;
-		const view = (totals: Parameters<typeof levelRows>[1]) =>
-			shapeView(levelRows(level, totals, undefined, 'UTC', 'P1D'), level, '', {column: 'offered', descending: true});
+		const level = levels.queues;
+		const view = (totals: Totals) =>
+			levelView(level.rows(totals, {id: 'queues', context: {}}, {timeZone: 'UTC', granularity: 'P1D'}), level, '', {
+				column: 'offered',
+				descending: true,
+			});
 		const fast = view({...report, running: report.totals});
 		const slow = view({cells: report.cells, nameOf: report.nameOf});
 		expect(fast.rows.map(row => row.row)).toEqual(slow.rows.map(row => row.row));

@@ -123,7 +123,10 @@ describe('secrets and tokens', () => {
 			await waitForText(rendered, '› Custom base URL…');
 			await press(rendered, keys.enter);
 			await waitForText(rendered, 'Base URL:');
-			await press(rendered, emu.url, keys.enter, client.id, keys.enter);
+			await press(rendered, emu.url, keys.enter);
+			// Each field appears before it is typed into, as a user sees it (a loaded machine re-renders late).
+			await waitForText(rendered, 'Client id:');
+			await press(rendered, client.id, keys.enter);
 			await waitForText(rendered, 'Client secret:');
 			await press(rendered, `${client.secret}x`, keys.enter);
 			await waitForText(rendered, '✗ Login failed');

@@ -1,18 +1,36 @@
 // The explorer reducer, columns and view model, without a terminal.
 import {describe, expect, it} from 'vitest';
 import {type Cell, toRow} from '../../source/metrics/rows.js';
-import {columns as allColumns, fitColumns} from '../../source/ui/explorer/columns.js';
+import {columnFor, fitColumns, nameColumn} from '../../source/ui/explorer/columns.js';
+import {metrics} from '../../source/metrics/catalog.js';
+import {levelOf, levels} from '../../source/levels/registry.js';
+import type {Totals} from '../../source/levels/totals.js';
 import {
 	currentFrame,
 	explorerReducer,
 	type ExplorerState,
+	type Frame,
 	initialExplorer,
 	selectedIndex,
 } from '../../source/ui/explorer/state.js';
-import {levelRows, levelView, shapeView, sparkline} from '../../source/ui/explorer/view.js';
+import {levelView, sparkline} from '../../source/ui/explorer/view.js';
+import type {Granularity} from '../../source/range/range.js';
 import {compareText} from '../../source/metrics/compare.js';
 import {mulberry32} from '../helpers.js';
 import {actionFor, bindings, footerFor, helpRows} from '../../source/ui/keymap.js';
+
+/** What the explorer shows for a frame: the level's rows from its data, then filter and sort. */
+function viewOf(
+	frame: Frame,
+	totals: Totals,
+	intervalCells: Cell[] | undefined,
+	timeZone: string,
+	granularity: Granularity,
+) {
+	const level = levelOf(frame.level);
+	const data = frame.level.id === 'intervals' ? intervalCells : totals;
+	return levelView(level.rows(data, frame.level, {timeZone, granularity}), level, frame.filter, frame.sort);
+}
 
 const rows = (...names: string[]) => names.map(name => ({key: name.toLowerCase(), label: name}));
 
@@ -42,15 +60,22 @@ describe('explorer reducer', () => {
 	});
 
 	it('drills on the selected row of the latest state and comes back to the same selection', () => {
-		let state = apply(initialExplorer('P1D'), {type: 'move', keys, delta: 2, pageSize: 5}, {type: 'drill', rows: list});
-		expect(currentFrame(state).level).toEqual({kind: 'media', queueId: 'c', queueName: 'C'});
-		state = apply(state, {type: 'drill', rows: rows('Voice', 'Chat')});
-		expect(currentFrame(state).level).toEqual({kind: 'intervals', queueId: 'c', queueName: 'C', mediaType: 'voice'});
+		let state = apply(
+			initialExplorer('P1D'),
+			{type: 'move', keys, delta: 2, pageSize: 5},
+			{type: 'open', via: 'drill', rows: list},
+		);
+		expect(currentFrame(state).level).toEqual({id: 'media', context: {queueId: 'c', queueName: 'C'}});
+		state = apply(state, {type: 'open', via: 'drill', rows: rows('Voice', 'Chat')});
+		expect(currentFrame(state).level).toEqual({
+			id: 'intervals',
+			context: {queueId: 'c', queueName: 'C', mediaType: 'voice'},
+		});
 		expect(currentFrame(state).sort).toEqual({column: 'name', descending: false});
 		// Nothing below intervals.
-		expect(apply(state, {type: 'drill', rows: rows('x')})).toEqual(state);
+		expect(apply(state, {type: 'open', via: 'drill', rows: rows('x')})).toEqual(state);
 		state = apply(state, {type: 'back'}, {type: 'back'});
-		expect(currentFrame(state)).toMatchObject({level: {kind: 'queues'}, selected: 'c'});
+		expect(currentFrame(state)).toMatchObject({level: {id: 'queues'}, selected: 'c'});
 		expect(apply(state, {type: 'back'})).toEqual(state);
 	});
 
@@ -69,11 +94,11 @@ describe('explorer reducer', () => {
 			{type: 'filter-start'},
 			{type: 'filter-set', text: 'sal'},
 			{type: 'filter-end', keep: true},
-			{type: 'sort-next'},
+			{type: 'sort-next', columns: ['name', 'offered', 'answered']},
 		);
 		expect(state.filtering).toBe(false);
 		expect(currentFrame(state)).toMatchObject({filter: 'sal', sort: {column: 'answered', descending: true}});
-		state = apply(state, {type: 'drill', rows: list});
+		state = apply(state, {type: 'open', via: 'drill', rows: list});
 		expect(currentFrame(state)).toMatchObject({filter: '', sort: {column: 'offered', descending: true}});
 		state = apply(state, {type: 'back'});
 		expect(currentFrame(state).filter).toBe('sal');
@@ -81,9 +106,16 @@ describe('explorer reducer', () => {
 		expect(currentFrame(state)).toMatchObject({filter: '', sort: {column: 'answered', descending: false}});
 	});
 
-	it('cycles the interval granularity', () => {
-		expect(apply(initialExplorer('P1D'), {type: 'granularity-next'}).granularity).toBe('P7D');
-		expect(apply(initialExplorer('P7D'), {type: 'granularity-next'}).granularity).toBe('PT15M');
+	it('cycles the interval granularity at the interval level only', () => {
+		const atIntervals = (granularity: Granularity) =>
+			apply(
+				initialExplorer(granularity),
+				{type: 'open', via: 'drill', rows: list},
+				{type: 'open', via: 'drill', rows: rows('voice')},
+			);
+		expect(apply(atIntervals('P1D'), {type: 'granularity-next'}).granularity).toBe('P7D');
+		expect(apply(atIntervals('P7D'), {type: 'granularity-next'}).granularity).toBe('PT15M');
+		expect(apply(initialExplorer('P1D'), {type: 'granularity-next'}).granularity).toBe('P1D');
 	});
 });
 
@@ -115,7 +147,7 @@ describe('level view', () => {
 
 	it('rolls queues up across media, sorted by offered, with totals of what is shown', () => {
 		const state = initialExplorer('P1D');
-		const view = levelView(currentFrame(state), {cells, nameOf: names}, undefined, 'UTC', 'P1D');
+		const view = viewOf(currentFrame(state), {cells, nameOf: names}, undefined, 'UTC', 'P1D');
 		expect(view.rows.map(row => [row.label, row.row.offered])).toEqual([
 			['Sales', 40],
 			['Support', 25],
@@ -123,14 +155,14 @@ describe('level view', () => {
 		]);
 		expect(view.total.offered).toBe(70);
 		const filtered = apply(state, {type: 'filter-set', text: 'su'});
-		const filteredView = levelView(currentFrame(filtered), {cells, nameOf: names}, undefined, 'UTC', 'P1D');
+		const filteredView = viewOf(currentFrame(filtered), {cells, nameOf: names}, undefined, 'UTC', 'P1D');
 		expect(filteredView.rows.map(row => row.label)).toEqual(['Support']);
 		expect(filteredView.total).toMatchObject({queueName: 'Total (filtered)', offered: 25});
 	});
 
 	it('splits a queue by media type at level 2', () => {
-		const state = apply(initialExplorer('P1D'), {type: 'drill', rows: [{key: 'q1', label: 'Sales'}]});
-		const view = levelView(currentFrame(state), {cells, nameOf: names}, undefined, 'UTC', 'P1D');
+		const state = apply(initialExplorer('P1D'), {type: 'open', via: 'drill', rows: [{key: 'q1', label: 'Sales'}]});
+		const view = viewOf(currentFrame(state), {cells, nameOf: names}, undefined, 'UTC', 'P1D');
 		expect(view.rows.map(row => `${row.label}:${row.row.offered}`)).toEqual(['chat:30', 'voice:10']);
 		expect(view.total.offered).toBe(40);
 	});
@@ -138,14 +170,14 @@ describe('level view', () => {
 	it('labels intervals in the time zone and draws sparklines', () => {
 		const state = apply(
 			initialExplorer('PT30M'),
-			{type: 'drill', rows: [{key: 'q1', label: 'Sales'}]},
-			{type: 'drill', rows: [{key: 'voice', label: 'voice'}]},
+			{type: 'open', via: 'drill', rows: [{key: 'q1', label: 'Sales'}]},
+			{type: 'open', via: 'drill', rows: [{key: 'voice', label: 'voice'}]},
 		);
 		const intervalCells = [
 			cell('q1', 'voice', 3, '2026-03-08T14:30:00.000Z/2026-03-08T15:00:00.000Z'),
 			cell('q1', 'voice', 9, '2026-03-08T14:00:00.000Z/2026-03-08T14:30:00.000Z'),
 		];
-		const view = levelView(currentFrame(state), {cells, nameOf: names}, intervalCells, 'America/New_York', 'PT30M');
+		const view = viewOf(currentFrame(state), {cells, nameOf: names}, intervalCells, 'America/New_York', 'PT30M');
 		expect(view.rows.map(row => row.label)).toEqual(['Sun 08 Mar 10:00', 'Sun 08 Mar 10:30']);
 		expect(sparkline([0, 1, 2, 3, 4, 5, 6, 7], 8)).toBe('▁▂▃▄▅▆▇█');
 		expect(sparkline([1, null, 1], 3)).toBe('█ █');
@@ -182,14 +214,16 @@ describe('sorting and filtering many rows', () => {
 			});
 		}
 		const totals = {cells, nameOf: (id: string) => names.get(id) ?? id};
-		const level = {kind: 'queues'} as const;
+		const level = levels.queues;
+		const ref = {id: 'queues', context: {}} as const;
+		const allColumns = [nameColumn('Queue'), ...metrics.map(metric => columnFor(metric.field))];
 		// Column sorts before and after the first sort by name (which ranks all names once).
 		for (const order of [[...allColumns].reverse(), allColumns]) {
-			const base = levelRows(level, totals, undefined, 'UTC', 'P1D');
+			const base = level.rows(totals, ref, {timeZone: 'UTC', granularity: 'P1D'});
 			for (const column of order) {
 				for (const descending of [false, true]) {
 					for (const filter of ['', 'sa', 'OPS ', 'é']) {
-						const view = shapeView(base, level, filter, {column: column.id, descending});
+						const view = levelView(base, level, filter, {column: column.id, descending});
 						const needle = filter.trim().toLowerCase();
 						const expected = base.rows
 							.filter(row => row.label.toLowerCase().includes(needle))

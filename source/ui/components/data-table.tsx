@@ -3,8 +3,7 @@ import {Box, Text} from 'ink';
 import {memo, useMemo} from 'react';
 import type {QueueRow} from '../../metrics/rows.js';
 import {type Column, pad} from '../explorer/columns.js';
-import type {Sort} from '../explorer/state.js';
-import type {DisplayRow} from '../explorer/view.js';
+import type {DisplayRow, Sort} from '../../levels/types.js';
 
 type Props = {
 	rows: readonly DisplayRow[];

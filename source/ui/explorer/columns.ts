@@ -1,149 +1,74 @@
-// The table columns of the explorer: header, width, how a row shows and sorts, and which go first when space runs out.
-import {formatCount, formatDuration, formatPercent} from '../../metrics/format.js';
+// The explorer's columns: the level's name column, then metric columns from the catalog, fitted to the width.
+import {defaultColumns, formatMetric, type Metric, type MetricField, metrics} from '../../metrics/catalog.js';
 import type {QueueRow} from '../../metrics/rows.js';
 
-export type ColumnId =
-	| 'name'
-	| 'offered'
-	| 'answered'
-	| 'abandoned'
-	| 'abandonRate'
-	| 'serviceLevel'
-	| 'asa'
-	| 'aht'
-	| 'avgTalk'
-	| 'avgAcw'
-	| 'transferred';
+export type ColumnId = 'name' | MetricField;
 
 export type Column = {
 	id: ColumnId;
 	header: string;
 	width: number;
 	/** Lower numbers are dropped first when the terminal is narrow. */
-	keep: number;
+	priority: number;
 	align: 'left' | 'right';
 	text: (row: QueueRow) => string;
 	/** Sort key; null sorts last. */
 	value: (row: QueueRow) => number | string | null;
 };
 
-export const columns: readonly Column[] = [
-	{
+function metricColumn(metric: Metric): Column {
+	return {
+		id: metric.field,
+		header: metric.header,
+		width: metric.width,
+		priority: metric.priority,
+		align: 'right',
+		text: row => formatMetric(metric, row),
+		value: row => row[metric.field],
+	};
+}
+
+const metricColumns = new Map(metrics.map(metric => [metric.field, metricColumn(metric)]));
+
+/** The metric columns shown when the user has not picked any. */
+export const defaultMetricFields: readonly MetricField[] = defaultColumns;
+
+export function nameColumn(header: string): Column {
+	return {
 		id: 'name',
-		header: 'Queue',
+		header,
 		width: 24,
-		keep: 100,
+		priority: 100,
 		align: 'left',
 		text: row => row.queueName,
 		value: row => row.queueName.toLowerCase(),
-	},
-	{
-		id: 'offered',
-		header: 'Offered',
-		width: 9,
-		keep: 90,
-		align: 'right',
-		text: row => formatCount(row.offered),
-		value: row => row.offered,
-	},
-	{
-		id: 'answered',
-		header: 'Answered',
-		width: 9,
-		keep: 60,
-		align: 'right',
-		text: row => formatCount(row.answered),
-		value: row => row.answered,
-	},
-	{
-		id: 'abandoned',
-		header: 'Abandoned',
-		width: 10,
-		keep: 70,
-		align: 'right',
-		text: row => formatCount(row.abandoned),
-		value: row => row.abandoned,
-	},
-	{
-		id: 'abandonRate',
-		header: 'Aband %',
-		width: 8,
-		keep: 75,
-		align: 'right',
-		text: row => formatPercent(row.abandonRate),
-		value: row => row.abandonRate,
-	},
-	{
-		id: 'serviceLevel',
-		header: 'SL %',
-		width: 7,
-		keep: 85,
-		align: 'right',
-		text: row => formatPercent(row.serviceLevel),
-		value: row => row.serviceLevel,
-	},
-	{
-		id: 'asa',
-		header: 'ASA',
-		width: 8,
-		keep: 80,
-		align: 'right',
-		text: row => formatDuration(row.asaMs),
-		value: row => row.asaMs,
-	},
-	{
-		id: 'aht',
-		header: 'AHT',
-		width: 8,
-		keep: 78,
-		align: 'right',
-		text: row => formatDuration(row.ahtMs),
-		value: row => row.ahtMs,
-	},
-	{
-		id: 'avgTalk',
-		header: 'Avg talk',
-		width: 9,
-		keep: 40,
-		align: 'right',
-		text: row => formatDuration(row.avgTalkMs),
-		value: row => row.avgTalkMs,
-	},
-	{
-		id: 'avgAcw',
-		header: 'Avg ACW',
-		width: 8,
-		keep: 50,
-		align: 'right',
-		text: row => formatDuration(row.avgAcwMs),
-		value: row => row.avgAcwMs,
-	},
-	{
-		id: 'transferred',
-		header: 'Transf.',
-		width: 8,
-		keep: 30,
-		align: 'right',
-		text: row => formatCount(row.transferred),
-		value: row => row.transferred,
-	},
-];
+	};
+}
 
-export const sortOrder: readonly ColumnId[] = columns.map(column => column.id);
+/** The column of a metric field, for sorting by a column that may not be on screen. */
+export function columnFor(id: MetricField): Column {
+	return metricColumns.get(id)!;
+}
 
-/** Columns that fit `width` (with one space between), dropping the least important first, never wrapping. */
-export function fitColumns(width: number, nameHeader: string): Column[] {
-	const kept = columns.map(column => (column.id === 'name' ? {...column, header: nameHeader} : column));
+/**
+ * The name column and `fields` (in that order) that fit `width` with one space between, dropping
+ * the lowest priority first, never wrapping; the name column takes what is left.
+ */
+export function fitColumns(
+	width: number,
+	nameHeader: string,
+	fields: readonly MetricField[] = defaultMetricFields,
+): Column[] {
+	const kept = [nameColumn(nameHeader), ...fields.map(field => columnFor(field))];
 	const used = (list: Column[]) => list.reduce((sum, column) => sum + column.width + 1, 0) + 2;
 	while (used(kept) > width && kept.length > 2) {
 		let weakest = 1;
 		for (let index = 1; index < kept.length; index++)
-			if ((kept[index]?.keep ?? 0) < (kept[weakest]?.keep ?? 0)) weakest = index;
+			if ((kept[index]?.priority ?? 0) < (kept[weakest]?.priority ?? 0)) weakest = index;
 		kept.splice(weakest, 1);
 	}
-	// The name column takes whatever is left.
-	const name = kept[0];
-	if (name) name.width = Math.max(12, width - used(kept) + name.width);
+	const name = kept[0]!;
+	name.width = Math.max(12, width - used(kept) + name.width);
 	return kept;
 }
 

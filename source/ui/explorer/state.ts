@@ -1,16 +1,13 @@
-// The explorer's state as a pure reducer: drill levels, and per level the selection (kept by row
-// identity, not index), scroll position, filter and sort.
-import type {Granularity} from '../../range/range.js';
-import {granularities} from '../../range/range.js';
-import type {ColumnId} from './columns.js';
-import {sortOrder} from './columns.js';
-
-export type LevelRef =
-	| {kind: 'queues'}
-	| {kind: 'media'; queueId: string; queueName: string}
-	| {kind: 'intervals'; queueId: string; queueName: string; mediaType: string};
-
-export type Sort = {column: ColumnId; descending: boolean};
+// The explorer's state as a pure reducer, generic over levels: the drill stack and per level the
+// selection (kept by row identity, not index), scroll, filter and sort; loads, errors, overlays and
+// the remembered views. Every transition is here, so each has a unit test.
+import type {Progress} from '../../genesys/analytics.js';
+import type {GqxError} from '../../errors.js';
+import {firstLevel, levelIds, levelOf} from '../../levels/registry.js';
+import type {LevelId, LevelRef, Loaded, OpenAction, Sort, SortColumn} from '../../levels/types.js';
+import {isMetricField, type MetricField, metrics} from '../../metrics/catalog.js';
+import {type Granularity, granularities} from '../../range/range.js';
+import {defaultMetricFields} from './columns.js';
 
 export type Frame = {
 	level: LevelRef;
@@ -22,40 +19,119 @@ export type Frame = {
 	sort: Sort;
 };
 
+/** What the user chose for a level: its columns (in order) and its sort. Remembered per profile. */
+export type ViewChoice = {columns?: MetricField[]; sort?: Sort};
+export type SavedViews = Partial<Record<LevelId, ViewChoice>>;
+/** Views as the profiles file keeps them: plain strings, checked when read. */
+export type StoredViews = Record<string, {columns?: string[]; sort?: {column: string; descending: boolean}}>;
+
+export type Overlay = {kind: 'help'} | {kind: 'export'} | {kind: 'columns'; cursor: number};
+
+/** Where the explorer asks the app to go. */
+export type Leave = 'dates' | 'profile' | 'quit';
+
 export type ExplorerState = {
 	stack: Frame[];
 	/** True while `/` editing of the filter is active. */
 	filtering: boolean;
 	granularity: Granularity;
+	/** Answers by request key: the levels on the stack and a few recent others. */
+	data: ReadonlyMap<string, Loaded>;
+	loading?: {key: string; label: string; progress?: Progress};
+	/** A load the data hook should start although an answer may be there (`r`). */
+	refresh?: string;
+	error?: GqxError;
+	/** The request key that failed or was cancelled, so it is not asked again until `r`. */
+	stopped?: string;
+	notice?: string;
+	overlay?: Overlay;
+	leave?: Leave;
+	views: SavedViews;
 };
 
 export type ExplorerAction =
 	| {type: 'move'; keys: readonly string[]; delta: number; pageSize: number}
 	| {type: 'jump'; keys: readonly string[]; to: 'first' | 'last'; pageSize: number}
-	| {type: 'drill'; rows: ReadonlyArray<{key: string; label: string}>}
+	| {type: 'open'; via: OpenAction; rows: ReadonlyArray<{key: string; label: string}>}
 	| {type: 'back'}
+	| {type: 'cancel'}
+	| {type: 'refresh'}
 	| {type: 'filter-start'}
 	| {type: 'filter-set'; text: string}
 	| {type: 'filter-end'; keep: boolean}
-	| {type: 'sort-next'}
+	| {type: 'sort-next'; columns: readonly SortColumn[]}
 	| {type: 'sort-reverse'}
-	| {type: 'granularity-next'};
+	| {type: 'granularity-next'}
+	| {type: 'load-start'; key: string; label: string}
+	| {type: 'load-progress'; key: string; progress: Progress}
+	| {type: 'load-done'; key: string; loaded: Loaded}
+	| {type: 'load-failed'; key: string; error: GqxError}
+	| {type: 'notice'; text: string | undefined}
+	| {type: 'overlay'; overlay: Overlay | undefined}
+	| {type: 'columns-move'; delta: number}
+	| {type: 'columns-toggle'}
+	| {type: 'columns-shift'; delta: number}
+	| {type: 'columns-reset'}
+	| {type: 'leave'; to: Leave | undefined};
 
-/** Queues and media sort by volume; intervals read best in time order. */
-function defaultSort(level: LevelRef): Sort {
-	return level.kind === 'intervals' ? {column: 'name', descending: false} : {column: 'offered', descending: true};
+/** Answers kept beyond those of the levels on the stack. */
+const dataKept = 8;
+
+function sortOf(level: LevelRef, views: SavedViews): Sort {
+	return views[level.id]?.sort ?? levelOf(level).defaultSort;
 }
 
-function newFrame(level: LevelRef): Frame {
-	return {level, selected: null, top: 0, filter: '', sort: defaultSort(level)};
+function newFrame(level: LevelRef, views: SavedViews): Frame {
+	return {level, selected: null, top: 0, filter: '', sort: sortOf(level, views)};
 }
 
-export function initialExplorer(granularity: Granularity): ExplorerState {
-	return {stack: [newFrame({kind: 'queues'})], filtering: false, granularity};
+/** Saved views as they are usable now: unknown columns (from an older or newer gqx) dropped. */
+export function cleanViews(saved: StoredViews | undefined): SavedViews {
+	const views: SavedViews = {};
+	for (const [id, view] of Object.entries(saved ?? {})) {
+		if (!levelIds.includes(id as LevelId)) continue;
+		const columns = view.columns?.filter(isMetricField);
+		const column = view.sort?.column;
+		const sort =
+			view.sort && column && (column === 'name' || isMetricField(column))
+				? {column: column as SortColumn, descending: view.sort.descending}
+				: undefined;
+		views[id as LevelId] = {
+			...(columns?.length ? {columns: [...new Set(columns)]} : {}),
+			...(sort ? {sort} : {}),
+		};
+	}
+	return views;
+}
+
+export function initialExplorer(granularity: Granularity, views: StoredViews = {}): ExplorerState {
+	const clean = cleanViews(views);
+	return {stack: [newFrame(firstLevel, clean)], filtering: false, granularity, data: new Map(), views: clean};
 }
 
 export function currentFrame(state: ExplorerState): Frame {
-	return state.stack.at(-1) ?? newFrame({kind: 'queues'});
+	return state.stack.at(-1) ?? newFrame(firstLevel, state.views);
+}
+
+/** The request key of a frame's data. */
+export function requestKey(frame: Frame, granularity: Granularity): string {
+	return levelOf(frame.level).request(frame.level, granularity).key;
+}
+
+/** The current level's answer, when it is in. */
+export function currentData(state: ExplorerState): Loaded | undefined {
+	return state.data.get(requestKey(currentFrame(state), state.granularity));
+}
+
+/** The metric columns a level shows: the user's choice, else the catalog's defaults. */
+export function visibleColumns(state: Pick<ExplorerState, 'views'>, level: LevelId): readonly MetricField[] {
+	return state.views[level]?.columns ?? defaultMetricFields;
+}
+
+/** Every metric of the catalog in the picker's order: the visible ones as ordered, then the hidden ones. */
+export function pickerOrder(state: Pick<ExplorerState, 'views'>, level: LevelId): MetricField[] {
+	const visible = visibleColumns(state, level);
+	return [...visible, ...metrics.map(metric => metric.field).filter(field => !visible.includes(field))];
 }
 
 /** Where the selection is among `keys`: its index, or the first row when it vanished. */
@@ -77,6 +153,37 @@ function withFrame(state: ExplorerState, change: Partial<Frame>): ExplorerState 
 	return {...state, stack: [...state.stack.slice(0, -1), {...currentFrame(state), ...change}]};
 }
 
+function withView(state: ExplorerState, level: LevelId, change: ViewChoice): ExplorerState {
+	return {...state, views: {...state.views, [level]: {...state.views[level], ...change}}};
+}
+
+/** A sort chosen by the user: on the frame, and remembered for the level. */
+function withSort(state: ExplorerState, sort: Sort): ExplorerState {
+	return withView(withFrame(state, {sort}), currentFrame(state).level.id, {sort});
+}
+
+function withColumns(state: ExplorerState, columns: MetricField[]): ExplorerState {
+	return withView(state, currentFrame(state).level.id, {columns});
+}
+
+/** Back one level; at the first level, back to the dates when there is nothing to show. */
+function goBack(state: ExplorerState): ExplorerState {
+	if (state.stack.length > 1) return {...state, filtering: false, stack: state.stack.slice(0, -1)};
+	return currentData(state) ? state : {...state, leave: 'dates'};
+}
+
+function remember(state: ExplorerState, key: string, loaded: Loaded): ReadonlyMap<string, Loaded> {
+	const data = new Map(state.data);
+	data.delete(key);
+	data.set(key, loaded);
+	const onStack = new Set(state.stack.map(frame => requestKey(frame, state.granularity)));
+	for (const old of data.keys()) {
+		if (data.size <= dataKept + onStack.size) break;
+		if (!onStack.has(old)) data.delete(old);
+	}
+	return data;
+}
+
 export function explorerReducer(state: ExplorerState, action: ExplorerAction): ExplorerState {
 	const frame = currentFrame(state);
 	switch (action.type) {
@@ -95,8 +202,8 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 				top: scrolled(frame.top, target, action.pageSize, action.keys.length),
 			});
 		}
-		case 'drill': {
-			// The row is found here, from the latest state, so keys typed ahead (↓↓Enter) drill where they should.
+		case 'open': {
+			// The row is found here, from the latest state, so keys typed ahead (↓↓Enter) open where they should.
 			const row =
 				action.rows[
 					selectedIndex(
@@ -104,16 +211,23 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 						action.rows.map(each => each.key),
 					)
 				];
-			const level = frame.level;
-			if (!row || level.kind === 'intervals') return state;
-			const next: LevelRef =
-				level.kind === 'queues'
-					? {kind: 'media', queueId: row.key, queueName: row.label}
-					: {kind: 'intervals', queueId: level.queueId, queueName: level.queueName, mediaType: row.key};
-			return {...state, filtering: false, stack: [...state.stack, newFrame(next)]};
+			const level = levelOf(frame.level);
+			const next = level.opens[action.via];
+			if (!row || !next) return state;
+			const ref: LevelRef = {id: next, context: level.openContext(row, frame.level)};
+			return {...state, filtering: false, stack: [...state.stack, newFrame(ref, state.views)]};
 		}
 		case 'back':
-			return state.stack.length <= 1 ? state : {...state, filtering: false, stack: state.stack.slice(0, -1)};
+			if (state.error) return goBack({...state, error: undefined});
+			return state.stack.length > 1 ? goBack(state) : state;
+		case 'cancel': {
+			if (!state.loading) return state;
+			const stopped = {...state, loading: undefined, refresh: undefined, stopped: state.loading.key};
+			// Nothing to show yet: back to where there is (the level above, or the dates).
+			return currentData(stopped) ? stopped : goBack(stopped);
+		}
+		case 'refresh':
+			return {...state, error: undefined, stopped: undefined, refresh: requestKey(frame, state.granularity)};
 		case 'filter-start':
 			return {...state, filtering: true};
 		case 'filter-set':
@@ -121,16 +235,92 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 		case 'filter-end':
 			return action.keep ? {...state, filtering: false} : withFrame({...state, filtering: false}, {filter: '', top: 0});
 		case 'sort-next': {
-			const column = sortOrder[(sortOrder.indexOf(frame.sort.column) + 1) % sortOrder.length] ?? 'offered';
-			// Names read best A to Z, numbers largest first.
-			return withFrame(state, {sort: {column, descending: column !== 'name'}});
+			const {columns} = action;
+			const at = columns.indexOf(frame.sort.column);
+			const column = columns[(at + 1) % columns.length] ?? 'offered';
+			// Names read best A to Z (intervals in time order), numbers largest first.
+			return withSort(state, {column, descending: column !== 'name'});
 		}
 		case 'sort-reverse':
-			return withFrame(state, {sort: {...frame.sort, descending: !frame.sort.descending}});
+			return withSort(state, {...frame.sort, descending: !frame.sort.descending});
 		case 'granularity-next':
+			if (!levelOf(frame.level).usesGranularity) return state;
 			return {
 				...state,
 				granularity: granularities[(granularities.indexOf(state.granularity) + 1) % granularities.length] ?? 'P1D',
 			};
+		case 'load-start':
+			return {
+				...state,
+				loading: {key: action.key, label: action.label},
+				error: undefined,
+				stopped: undefined,
+				refresh: undefined,
+			};
+		case 'load-progress':
+			return state.loading?.key === action.key
+				? {...state, loading: {...state.loading, progress: action.progress}}
+				: state;
+		case 'load-done':
+			return {
+				...state,
+				data: remember(state, action.key, action.loaded),
+				loading: state.loading?.key === action.key ? undefined : state.loading,
+				notice: undefined,
+			};
+		case 'load-failed':
+			return {
+				...state,
+				loading: state.loading?.key === action.key ? undefined : state.loading,
+				error: action.error,
+				stopped: action.key,
+				notice: undefined,
+			};
+		case 'notice':
+			return {...state, notice: action.text};
+		case 'overlay':
+			return {...state, overlay: action.overlay};
+		case 'columns-move': {
+			if (state.overlay?.kind !== 'columns') return state;
+			const count = metrics.length;
+			return {...state, overlay: {kind: 'columns', cursor: (state.overlay.cursor + action.delta + count) % count}};
+		}
+		case 'columns-toggle': {
+			if (state.overlay?.kind !== 'columns') return state;
+			const field = pickerOrder(state, frame.level.id)[state.overlay.cursor];
+			if (!field) return state;
+			const visible = visibleColumns(state, frame.level.id);
+			// At least one metric stays, or the table would be names only.
+			if (visible.includes(field))
+				return visible.length > 1
+					? withColumns(
+							state,
+							visible.filter(each => each !== field),
+						)
+					: state;
+			// Shown again, it goes after the visible ones, where the cursor follows it.
+			return {
+				...withColumns(state, [...visible, field]),
+				overlay: {kind: 'columns', cursor: visible.length},
+			};
+		}
+		case 'columns-shift': {
+			if (state.overlay?.kind !== 'columns') return state;
+			const visible = [...visibleColumns(state, frame.level.id)];
+			const from = state.overlay.cursor;
+			const to = from + action.delta;
+			if (from >= visible.length || to < 0 || to >= visible.length) return state;
+			[visible[from], visible[to]] = [visible[to]!, visible[from]!];
+			return {...withColumns(state, visible), overlay: {kind: 'columns', cursor: to}};
+		}
+		case 'columns-reset': {
+			const level = frame.level.id;
+			const views = {...state.views};
+			delete views[level];
+			const sort = levelOf(frame.level).defaultSort;
+			return {...withFrame({...state, views}, {sort}), overlay: {kind: 'columns', cursor: 0}};
+		}
+		case 'leave':
+			return {...state, leave: action.to};
 	}
 }

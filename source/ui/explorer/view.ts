@@ -1,28 +1,15 @@
 // From fetched cells to what one level shows: labelled rows in filter and sort order, their keys, the totals.
-import {DateTime} from 'luxon';
-import {type Cell, type QueueRow, rollUpWithStats, toRow} from '../../metrics/rows.js';
-import {mergeBags, type StatsBag} from '../../metrics/stats.js';
-import type {Granularity} from '../../range/range.js';
-import {type Column, columns} from './columns.js';
-import type {Frame, LevelRef} from './state.js';
-import type {Running} from './source.js';
+import type {DisplayRow, LevelModule, LevelRows, Sort} from '../../levels/types.js';
 import {compareText} from '../../metrics/compare.js';
+import {type QueueRow, toRow} from '../../metrics/rows.js';
+import {mergeBags} from '../../metrics/stats.js';
+import {columnFor} from './columns.js';
 
-/** `search` is the label in lower case, for the filter and name order. */
-export type DisplayRow = {key: string; label: string; search: string; row: QueueRow; stats: StatsBag};
-
-export type LevelView = {rows: DisplayRow[]; total: QueueRow; nameHeader: string; count: number};
-
-export function intervalLabel(interval: string, timeZone: string, granularity: Granularity): string {
-	const start = DateTime.fromISO(interval.split('/')[0] ?? '', {zone: 'utc'}).setZone(timeZone);
-	if (granularity === 'P1D') return start.toFormat('ccc dd LLL yyyy');
-	if (granularity === 'P7D') return `week of ${start.toFormat('dd LLL yyyy')}`;
-	return start.toFormat('ccc dd LLL HH:mm');
-}
+export type LevelView = {rows: DisplayRow[]; total: QueueRow; count: number};
 
 /** Name order (intervals by time) of two rows of a level. */
-function byName(level: LevelRef): (a: DisplayRow, b: DisplayRow) => number {
-	return level.kind === 'intervals'
+function byName(level: LevelModule): (a: DisplayRow, b: DisplayRow) => number {
+	return level.byKey
 		? (a, b) => compareText(a.key, b.key)
 		: (a, b) => compareText(a.search, b.search) || compareText(a.label, b.label);
 }
@@ -30,7 +17,7 @@ function byName(level: LevelRef): (a: DisplayRow, b: DisplayRow) => number {
 /** Each row's place in name order, computed once per level's rows, when a sort needs many names compared. */
 const nameRanks = new WeakMap<LevelRows, Int32Array>();
 
-function rankByName(base: LevelRows, level: LevelRef): Int32Array {
+function rankByName(base: LevelRows, level: LevelModule): Int32Array {
 	let ranks = nameRanks.get(base);
 	if (!ranks) {
 		const {rows} = base;
@@ -50,7 +37,7 @@ function rankByName(base: LevelRows, level: LevelRef): Int32Array {
  */
 const sortedCache = new WeakMap<LevelRows, Map<string, DisplayRow[]>>();
 
-function sortedRows(base: LevelRows, level: LevelRef, sort: Frame['sort']): DisplayRow[] {
+function sortedRows(base: LevelRows, level: LevelModule, sort: Sort): DisplayRow[] {
 	let orders = sortedCache.get(base);
 	if (!orders) {
 		orders = new Map();
@@ -66,7 +53,7 @@ function sortedRows(base: LevelRows, level: LevelRef, sort: Frame['sort']): Disp
 			const direction = sort.descending ? -1 : 1;
 			indexes.sort((a, b) => direction * (ranks[a]! - ranks[b]!));
 		} else {
-			const column = columns.find(each => each.id === sort.column) as Column;
+			const column = columnFor(sort.column);
 			const values = rows.map(row => column.value(row.row));
 			const direction = sort.descending ? -1 : 1;
 			// Ties go in name order: compared directly while they are few (as for the first table,
@@ -91,71 +78,6 @@ function sortedRows(base: LevelRows, level: LevelRef, sort: Frame['sort']): Disp
 	return sorted;
 }
 
-/** `allStats`, when known, is the statistics of all rows merged (the unfiltered total). */
-export type LevelRows = {rows: DisplayRow[]; nameHeader: string; allStats?: StatsBag};
-
-/**
- * Rows of one level, before filter and sort: level 1 rolls all media of a queue together, level 2
- * splits one queue by media type, level 3 is one queue and media by interval. Depends only on the
- * level and the data, so moving the selection never recomputes it.
- */
-export function levelRows(
-	level: LevelRef,
-	totals: {cells: readonly Cell[]; running?: Running; nameOf: (id: string) => string},
-	intervalCells: readonly Cell[] | undefined,
-	timeZone: string,
-	granularity: Granularity,
-): LevelRows {
-	if (level.kind === 'queues' && totals.running) {
-		// Added up while the answers arrived: only names and derived numbers are left to do.
-		const rows: DisplayRow[] = [];
-		for (const [queueId, stats] of totals.running.byQueue) {
-			const queueName = totals.nameOf(queueId);
-			rows.push({
-				key: queueId,
-				label: queueName,
-				search: queueName.toLowerCase(),
-				row: toRow({queueId, queueName, mediaType: null, interval: null}, stats),
-				stats,
-			});
-		}
-		return {rows, nameHeader: 'Queue', allStats: totals.running.all};
-	}
-	if (level.kind === 'queues') {
-		return {
-			rows: rollUpWithStats(totals.cells, 'queues', totals.nameOf, null).map(({row, stats}) => ({
-				key: row.queueId ?? '',
-				label: row.queueName,
-				search: row.queueName.toLowerCase(),
-				row,
-				stats,
-			})),
-			nameHeader: 'Queue',
-		};
-	}
-	if (level.kind === 'media') {
-		const cells = totals.cells.filter(cell => cell.queueId === level.queueId);
-		return {
-			rows: rollUpWithStats(cells, 'media', totals.nameOf, null).map(({row, stats}) => ({
-				key: row.mediaType ?? '',
-				label: row.mediaType ?? '(none)',
-				search: (row.mediaType ?? '(none)').toLowerCase(),
-				row,
-				stats,
-			})),
-			nameHeader: 'Media',
-		};
-	}
-	const cells = intervalCells ?? [];
-	return {
-		rows: rollUpWithStats(cells, 'intervals', totals.nameOf, null).map(({row, stats}) => {
-			const label = intervalLabel(row.interval ?? '', timeZone, granularity);
-			return {key: row.interval ?? '', label, search: label.toLowerCase(), row, stats};
-		}),
-		nameHeader: 'Interval',
-	};
-}
-
 const unfilteredTotals = new WeakMap<LevelRows, QueueRow>();
 
 /** Totals come from the rows' merged statistics, never from averaging the rows. */
@@ -171,27 +93,12 @@ function totalOf(base: LevelRows, rows: readonly DisplayRow[], filtered: boolean
 	return total;
 }
 
-/** Filter, sort and totals of what is shown. */
-export function shapeView(base: LevelRows, level: LevelRef, filter: string, sort: Frame['sort']): LevelView {
+/** A level's view: its rows with the frame's filter and sort, and the totals of what is shown. */
+export function levelView(base: LevelRows, level: LevelModule, filter: string, sort: Sort): LevelView {
 	const needle = filter.trim().toLowerCase();
 	const sorted = sortedRows(base, level, sort);
 	const rows = needle ? sorted.filter(row => row.search.includes(needle)) : sorted;
-	return {rows, total: totalOf(base, rows, needle !== ''), nameHeader: base.nameHeader, count: base.rows.length};
-}
-
-export function levelView(
-	frame: Frame,
-	totals: {cells: readonly Cell[]; nameOf: (id: string) => string},
-	intervalCells: readonly Cell[] | undefined,
-	timeZone: string,
-	granularity: Granularity,
-): LevelView {
-	return shapeView(
-		levelRows(frame.level, totals, intervalCells, timeZone, granularity),
-		frame.level,
-		frame.filter,
-		frame.sort,
-	);
+	return {rows, total: totalOf(base, rows, needle !== ''), count: base.rows.length};
 }
 
 const bars = '▁▂▃▄▅▆▇█';

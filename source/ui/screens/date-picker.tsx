@@ -6,6 +6,7 @@ import {useMemo, useRef, useState} from 'react';
 import {asGqxError} from '../../errors.js';
 import {type DateChoice, type DateRange, type Preset, presetLabels, presets, resolveRange} from '../../range/range.js';
 import {FilterList} from '../components/filter-list.js';
+import {hintLine} from '../keymap.js';
 import type {Theme} from '../theme.js';
 import {TextField} from '../components/text-field.js';
 
@@ -159,7 +160,7 @@ export function DatePicker({initialChoice, timeZone: initialZone, now, theme, on
 			{initialChoice ? <Text dimColor={theme.dim}>Last time: {describe(initialChoice)}</Text> : null}
 			{body}
 			{problem ? <Text color={theme.error}>✗ {problem}</Text> : null}
-			<Text dimColor={theme.dim}>Enter to pick, Esc to go back.</Text>
+			<Text dimColor={theme.dim}>{hintLine('dates')}</Text>
 		</Box>
 	);
 }

@@ -1,20 +1,36 @@
-// The drillable tables: all queues -> one queue by media type -> that media by interval.
+// The drillable tables, generic over levels: data comes from a hook, keys become reducer actions, this draws.
 import {Box, Text, useInput} from 'ink';
-import {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
-import type {Progress} from '../../genesys/analytics.js';
-import {asGqxError, CancelledError, describeRetry, type GqxError} from '../../errors.js';
+import {useEffect, useMemo, useReducer} from 'react';
+import {levelOf} from '../../levels/registry.js';
+import type {LevelSource} from '../../levels/source.js';
+import type {SortColumn} from '../../levels/types.js';
+import {compareText} from '../../metrics/compare.js';
 import {type DateRange, defaultGranularity, type Granularity} from '../../range/range.js';
-import {Breadcrumb, ErrorPanel, Footer, HelpOverlay, StatusBar} from '../components/chrome.js';
+import {Breadcrumb} from '../components/breadcrumb.js';
+import {ColumnPicker} from '../components/column-picker.js';
 import {DataTable} from '../components/data-table.js';
+import {ErrorPanel} from '../components/error-panel.js';
+import {Footer} from '../components/footer.js';
+import {HelpOverlay} from '../components/help-overlay.js';
+import {StatusBar} from '../components/status-bar.js';
 import {TextField} from '../components/text-field.js';
 import {fitColumns} from '../explorer/columns.js';
-import type {ExplorerSource, Intervals, Totals} from '../explorer/source.js';
-import {currentFrame, explorerReducer, initialExplorer, selectedIndex} from '../explorer/state.js';
-import {levelRows, shapeView, sparkline} from '../explorer/view.js';
+import {explorerActionFor} from '../explorer/keys.js';
+import {
+	currentData,
+	currentFrame,
+	explorerReducer,
+	initialExplorer,
+	pickerOrder,
+	type SavedViews,
+	selectedIndex,
+	visibleColumns,
+} from '../explorer/state.js';
+import {levelView, sparkline} from '../explorer/view.js';
+import {useLevelData} from '../hooks/use-level-data.js';
 import {actionFor, type KeyContext} from '../keymap.js';
 import type {Theme} from '../theme.js';
 import {ExportDialog} from './export-dialog.js';
-import {compareText} from '../../metrics/compare.js';
 
 const granularityWords: Record<Granularity, string> = {
 	PT15M: '15 minutes',
@@ -24,17 +40,17 @@ const granularityWords: Record<Granularity, string> = {
 	P7D: 'week',
 };
 
-/** Keys that only change the explorer's own state. */
-const plainActions = {filter: 'filter-start', sort: 'sort-next', 'sort-reverse': 'sort-reverse'} as const;
-
 export type ExplorerProps = {
 	profileLabel: string;
 	range: DateRange;
-	source: ExplorerSource;
+	source: LevelSource;
 	width: number;
 	height: number;
 	theme: Theme;
 	cwd: string;
+	/** The columns and sorts remembered for this profile. */
+	views?: SavedViews;
+	onViews?: (views: SavedViews) => void;
 	onDates: () => void;
 	onProfile: () => void;
 	onQuit: () => void;
@@ -48,184 +64,80 @@ export function Explorer({
 	height,
 	theme,
 	cwd,
+	views,
+	onViews,
 	onDates,
 	onProfile,
 	onQuit,
 }: ExplorerProps) {
-	const [state, dispatch] = useReducer(explorerReducer, range, r => initialExplorer(defaultGranularity(r)));
+	const [state, dispatch] = useReducer(explorerReducer, undefined, () =>
+		initialExplorer(defaultGranularity(range), views),
+	);
+	useLevelData(source, state, dispatch);
 	const frame = currentFrame(state);
-	const level = frame.level;
-	const [totals, setTotals] = useState<Totals>();
-	const [intervals, setIntervals] = useState<Map<string, Intervals>>(() => new Map());
-	const [loading, setLoading] = useState<{label: string; progress?: Progress}>();
-	const [error, setError] = useState<GqxError>();
-	const [notice, setNotice] = useState<string>();
-	const [overlay, setOverlay] = useState<'help' | 'export'>();
-	const controller = useRef<AbortController | undefined>(undefined);
+	const level = levelOf(frame.level);
+	const loaded = currentData(state);
 
-	useEffect(
-		() =>
-			source.onRetry(retry => {
-				setNotice(describeRetry(retry));
-			}),
-		[source],
-	);
-	useEffect(() => () => controller.current?.abort(), []);
-
-	const intervalKey =
-		level.kind === 'intervals' ? `${level.queueId}\u0000${level.mediaType}\u0000${state.granularity}` : undefined;
-
-	/** Runs one load; a newer one or Esc aborts it. */
-	const run = useCallback(
-		async <T,>(
-			label: string,
-			task: (signal: AbortSignal, onProgress: (progress: Progress) => void) => Promise<T>,
-			done: (value: T) => void,
-		) => {
-			controller.current?.abort();
-			const own = new AbortController();
-			controller.current = own;
-			setError(undefined);
-			setLoading({label});
-			try {
-				const value = await task(own.signal, progress => setLoading({label, progress}));
-				if (own.signal.aborted) return;
-				done(value);
-				setNotice(undefined);
-			} catch (caught) {
-				if (own.signal.aborted || caught instanceof CancelledError) return;
-				setNotice(undefined);
-				setError(asGqxError(caught));
-			} finally {
-				if (controller.current === own) {
-					controller.current = undefined;
-					setLoading(undefined);
-				}
-			}
-		},
-		[],
-	);
-
-	const loadTotals = useCallback(
-		(fresh: boolean) =>
-			run('loading queues', (signal, onProgress) => source.totals({signal, onProgress, fresh}), setTotals),
-		[run, source],
-	);
-
-	const loadIntervals = useCallback(
-		(fresh: boolean) => {
-			if (level.kind !== 'intervals' || !intervalKey) return;
-			const key = intervalKey;
-			void run(
-				'loading intervals',
-				(signal, onProgress) =>
-					source.intervals(level.queueId, level.mediaType, state.granularity, {signal, onProgress, fresh}),
-				value => setIntervals(previous => new Map(previous).set(key, value)),
-			);
-		},
-		[level, intervalKey, run, source, state.granularity],
-	);
-
+	// Where the reducer asks to go, the app takes us.
 	useEffect(() => {
-		void loadTotals(false);
-	}, [loadTotals]);
+		if (!state.leave) return;
+		dispatch({type: 'leave', to: undefined});
+		if (state.leave === 'dates') onDates();
+		else if (state.leave === 'profile') onProfile();
+		else onQuit();
+	}, [state.leave, onDates, onProfile, onQuit]);
 
+	// A changed column choice or sort is saved for the next start.
+	const initialViews = useMemo(() => state.views, []);
 	useEffect(() => {
-		if (intervalKey && !intervals.has(intervalKey)) loadIntervals(false);
-	}, [intervalKey, intervals, loadIntervals]);
+		if (state.views !== initialViews) onViews?.(state.views);
+	}, [state.views, initialViews, onViews]);
 
-	const intervalData = intervalKey ? intervals.get(intervalKey) : undefined;
 	// Rows depend on the level and the data; filter and sort on their own; the selection on neither.
 	const base = useMemo(
-		() => (totals ? levelRows(level, totals, intervalData?.cells, range.timeZone, state.granularity) : undefined),
-		[level, totals, intervalData, range.timeZone, state.granularity],
+		() =>
+			loaded
+				? level.rows(loaded.data, frame.level, {timeZone: range.timeZone, granularity: state.granularity})
+				: undefined,
+		[level, loaded, frame.level, range.timeZone, state.granularity],
 	);
 	const view = useMemo(
-		() => (base ? shapeView(base, level, frame.filter, frame.sort) : undefined),
+		() => (base ? levelView(base, level, frame.filter, frame.sort) : undefined),
 		[base, level, frame.filter, frame.sort],
 	);
 	const keys = useMemo(() => view?.rows.map(row => row.key) ?? [], [view]);
 	const index = selectedIndex(frame, keys);
-	const columns = useMemo(() => fitColumns(width - 2, view?.nameHeader ?? 'Queue'), [width, view?.nameHeader]);
+	const fields = visibleColumns(state, frame.level.id);
+	const columns = useMemo(() => fitColumns(width - 2, level.nameHeader, fields), [width, level.nameHeader, fields]);
 
-	const showSparklines = level.kind === 'intervals' && Boolean(view?.rows.length);
+	const showSparklines = level.usesGranularity && Boolean(view?.rows.length);
 	const filterLine = state.filtering || frame.filter !== '';
 	// Breadcrumb, status, table header, totals and footer, plus the optional lines.
 	const pageSize = Math.max(3, height - 5 - (showSparklines ? 2 : 0) - (filterLine ? 1 : 0));
 	const top = Math.max(0, Math.min(frame.top, Math.max(0, keys.length - pageSize), index));
 	const visibleTop = index >= top + pageSize ? index - pageSize + 1 : top;
 
-	const context: KeyContext = loading ? 'loading' : error ? 'error' : 'table';
+	const overlay = state.overlay;
+	const context: KeyContext =
+		overlay?.kind === 'columns' ? 'columns' : state.loading ? 'loading' : state.error ? 'error' : 'table';
 	useInput(
 		(input, key) => {
-			if (overlay === 'help') {
-				setOverlay(undefined);
+			if (overlay?.kind === 'help') {
+				dispatch({type: 'overlay', overlay: undefined});
 				return;
 			}
 			const action = actionFor(context, input, key);
-			switch (action) {
-				case 'quit':
-					onQuit();
-					return;
-				case 'cancel':
-					controller.current?.abort();
-					setLoading(undefined);
-					// Nothing to show yet: back to the dates; an interval level goes back to its media.
-					if (!totals) onDates();
-					else if (level.kind === 'intervals' && !intervalData) dispatch({type: 'back'});
-					return;
-				case 'up':
-				case 'down':
-					dispatch({type: 'move', keys, delta: action === 'up' ? -1 : 1, pageSize});
-					return;
-				case 'page-up':
-				case 'page-down':
-					dispatch({type: 'move', keys, delta: action === 'page-up' ? -pageSize : pageSize, pageSize});
-					return;
-				case 'first':
-				case 'last':
-					dispatch({type: 'jump', keys, to: action === 'first' ? 'first' : 'last', pageSize});
-					return;
-				case 'drill':
-					if (view) dispatch({type: 'drill', rows: view.rows});
-					return;
-				case 'back':
-					if (error) {
-						setError(undefined);
-						if (level.kind !== 'queues') dispatch({type: 'back'});
-						else if (!totals) onDates();
-						return;
-					}
-					dispatch({type: 'back'});
-					return;
-				case 'filter':
-				case 'sort':
-				case 'sort-reverse':
-					dispatch({type: plainActions[action]});
-					return;
-				case 'granularity':
-					if (level.kind === 'intervals') dispatch({type: 'granularity-next'});
-					return;
-				case 'refresh':
-					if (level.kind === 'intervals') loadIntervals(true);
-					else void loadTotals(true);
-					return;
-				case 'dates':
-					onDates();
-					return;
-				case 'profile':
-					onProfile();
-					return;
-				case 'export':
-					if (view) setOverlay('export');
-					return;
-				case 'help':
-					setOverlay('help');
-					return;
-				default:
-			}
+			if (!action) return;
+			const mapped = explorerActionFor(action, {
+				keys,
+				rows: view?.rows ?? [],
+				pageSize,
+				hasView: Boolean(view),
+				sortColumns: columns.map(column => column.id as SortColumn),
+			});
+			if (mapped) dispatch(mapped);
 		},
-		{isActive: !state.filtering && overlay !== 'export'},
+		{isActive: !state.filtering && overlay?.kind !== 'export'},
 	);
 
 	useInput(
@@ -238,17 +150,21 @@ export function Explorer({
 	const crumbs = [
 		profileLabel,
 		`${range.from === range.to ? range.from : `${range.from} → ${range.to}`} (${range.timeZone})`,
+		...state.stack.flatMap(each => levelOf(each.level).crumb(each.level) ?? []),
 	];
-	if (level.kind !== 'queues') crumbs.push(level.queueName);
-	if (level.kind === 'intervals') crumbs.push(level.mediaType);
 
-	const asOf = (level.kind === 'intervals' ? intervalData?.asOf : totals?.asOf) ?? totals?.asOf;
+	const asOf = loaded?.asOf ?? [...state.data.values()].at(-1)?.asOf;
+	const sortHeader =
+		frame.sort.column === 'name'
+			? level.nameHeader
+			: (columns.find(column => column.id === frame.sort.column)?.header ?? frame.sort.column);
 	const status = [
 		asOf ? `as of ${asOf.toTimeString().slice(0, 8)}` : 'not loaded',
 		view ? `${view.rows.length === view.count ? view.count : `${view.rows.length}/${view.count}`} rows` : '',
-		level.kind === 'intervals' ? `by ${granularityWords[state.granularity]} (i to change)` : '',
-		`sorted by ${columns.find(column => column.id === frame.sort.column)?.header ?? frame.sort.column}`,
+		level.usesGranularity ? `by ${granularityWords[state.granularity]} (i to change)` : '',
+		`sorted by ${sortHeader}`,
 	].filter(Boolean);
+	const {loading} = state;
 	const busy = loading
 		? `${loading.label}${loading.progress && loading.progress.total > 1 ? ` ${loading.progress.done}/${loading.progress.total}` : ''}…`
 		: undefined;
@@ -257,22 +173,33 @@ export function Explorer({
 	const sparkWidth = Math.max(10, width - 12);
 
 	let body;
-	if (overlay === 'help') body = <HelpOverlay theme={theme} />;
-	else if (overlay === 'export' && view)
+	if (overlay?.kind === 'help') body = <HelpOverlay theme={theme} />;
+	else if (overlay?.kind === 'columns')
+		body = (
+			<ColumnPicker
+				order={pickerOrder(state, frame.level.id)}
+				visible={fields}
+				cursor={overlay.cursor}
+				levelName={level.nameHeader.toLowerCase()}
+				height={height - 3}
+				theme={theme}
+			/>
+		);
+	else if (overlay?.kind === 'export' && view)
 		body = (
 			<ExportDialog
 				rows={view.rows.map(row => row.row)}
-				suggestedName={`gqx-${level.kind}-${range.from}_${range.to}`}
+				suggestedName={`gqx-${frame.level.id}-${range.from}_${range.to}`}
 				cwd={cwd}
 				theme={theme}
 				onDone={message => {
-					setOverlay(undefined);
-					if (message) setNotice(message);
+					dispatch({type: 'overlay', overlay: undefined});
+					if (message) dispatch({type: 'notice', text: message});
 				}}
 			/>
 		);
-	else if (error) body = <ErrorPanel error={error} theme={theme} />;
-	else if (view && !(level.kind === 'intervals' && !intervalData))
+	else if (state.error) body = <ErrorPanel error={state.error} theme={theme} />;
+	else if (view)
 		body = (
 			<Box flexDirection="column">
 				{showSparklines ? (
@@ -298,7 +225,7 @@ export function Explorer({
 					</>
 				) : null}
 				{view.count === 0 ? (
-					<Text>No queue traffic in this range. Press d to pick other dates.</Text>
+					<Text>{level.emptyText}</Text>
 				) : (
 					<DataTable
 						rows={view.rows}
@@ -317,7 +244,7 @@ export function Explorer({
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Breadcrumb parts={crumbs} theme={theme} />
-			<StatusBar items={status} busy={busy} notice={notice} theme={theme} />
+			<StatusBar items={status} busy={busy} notice={state.notice} theme={theme} />
 			<Box flexDirection="column" flexGrow={1}>
 				{body}
 			</Box>

@@ -5,6 +5,7 @@ import SelectInput from 'ink-select-input';
 import {useState} from 'react';
 import {toCsv, toJson, writeFileAtomic} from '../../export/writers.js';
 import type {QueueRow} from '../../metrics/rows.js';
+import {hintLine} from '../keymap.js';
 import type {Theme} from '../theme.js';
 import {TextField} from '../components/text-field.js';
 
@@ -58,7 +59,7 @@ export function ExportDialog({rows, suggestedName, cwd, theme, onDone}: Props) {
 				</Box>
 			)}
 			{problem ? <Text color={theme.error}>{problem}</Text> : null}
-			<Text dimColor={theme.dim}>Enter to confirm, Esc to cancel.</Text>
+			<Text dimColor={theme.dim}>{hintLine('export')}</Text>
 		</Box>
 	);
 }

@@ -3,6 +3,7 @@ import {Box, Text, useInput} from 'ink';
 import SelectInput from 'ink-select-input';
 import {useState} from 'react';
 import type {Profile} from '../../profiles/store.js';
+import {actionFor, hintLine} from '../keymap.js';
 import type {Theme} from '../theme.js';
 
 export type PickerChoice =
@@ -48,10 +49,12 @@ export function ProfilePicker({profiles, environmentLabel, notices, theme, onCho
 			} else if (input === 'n' || key.escape) setConfirming(undefined);
 			return;
 		}
-		if (input === 'q' || key.escape) onQuit();
-		else if (input === 'n') onChoose({kind: 'new'});
-		else if (highlighted?.kind === 'profile' && input === 'e') onChoose({kind: 'edit', profile: highlighted.profile});
-		else if (highlighted?.kind === 'profile' && (input === 'x' || key.delete)) setConfirming(highlighted.profile);
+		const action = actionFor('picker', input, key);
+		if (action === 'quit') onQuit();
+		else if (action === 'new') onChoose({kind: 'new'});
+		else if (highlighted?.kind === 'profile' && action === 'edit')
+			onChoose({kind: 'edit', profile: highlighted.profile});
+		else if (highlighted?.kind === 'profile' && action === 'delete') setConfirming(highlighted.profile);
 	});
 
 	return (
@@ -74,7 +77,7 @@ export function ProfilePicker({profiles, environmentLabel, notices, theme, onCho
 					}}
 				/>
 			)}
-			<Text dimColor={theme.dim}>Enter use · n new · e edit · x delete · q quit</Text>
+			<Text dimColor={theme.dim}>{hintLine('picker')}</Text>
 		</Box>
 	);
 }

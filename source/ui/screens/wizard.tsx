@@ -8,6 +8,7 @@ import {asGqxError, AuthError, NetworkError} from '../../errors.js';
 import {regions, resolveRegion} from '../../genesys/regions.js';
 import type {Profile} from '../../profiles/store.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
+import {hintLine} from '../keymap.js';
 import type {Theme} from '../theme.js';
 
 export type WizardValues = {region: string; clientId: string; clientSecret: string; name: string};
@@ -234,7 +235,7 @@ export function Wizard({editing, existingNames, theme, verify, onSave, onCancel}
 					{problem.hint ? <Text>{problem.hint}</Text> : null}
 				</Box>
 			) : null}
-			<Text dimColor={theme.dim}>Enter to continue, Esc to go back.</Text>
+			<Text dimColor={theme.dim}>{hintLine('wizard')}</Text>
 		</Box>
 	);
 }

@@ -1,0 +1,46 @@
+// Level 3: one queue and media type by interval (30 minutes up to weeks; `i` changes it).
+import type {Cell} from '../metrics/rows.js';
+import {rollUpWithStats} from '../metrics/rows.js';
+import {bucketLabel} from '../range/range.js';
+import type {LevelModule} from './types.js';
+
+export const intervalsLevel: LevelModule = {
+	id: 'intervals',
+	description: 'one queue and media type by interval',
+	nameHeader: 'Interval',
+	emptyText: 'No traffic in these intervals.',
+	defaultSort: {column: 'name', descending: false},
+	byKey: true,
+	usesGranularity: true,
+	request: ({context: {queueId = '', mediaType = ''}}, granularity) => ({
+		key: `intervals\u0000${queueId}\u0000${mediaType}\u0000${granularity}`,
+		label: 'loading intervals',
+		async load(client, range, {signal, onProgress}): Promise<Cell[]> {
+			const {fetchQueueAggregates} = await import('../genesys/analytics.js');
+			return fetchQueueAggregates(
+				client,
+				{
+					start: range.start,
+					end: range.end,
+					timeZone: range.timeZone,
+					granularity,
+					queueIds: [queueId],
+					mediaTypes: [mediaType],
+				},
+				{signal, onProgress},
+			);
+		},
+	}),
+	rows(data, ref, {timeZone, granularity}) {
+		const queueName = ref.context.queueName ?? '';
+		return {
+			rows: rollUpWithStats(data as Cell[], 'intervals', () => queueName, null).map(({row, stats}) => {
+				const label = bucketLabel(row.interval ?? '', timeZone, granularity);
+				return {key: row.interval ?? '', label, search: label.toLowerCase(), row, stats};
+			}),
+		};
+	},
+	opens: {},
+	openContext: (_row, ref) => ref.context,
+	crumb: ref => ref.context.mediaType,
+};

@@ -1,0 +1,28 @@
+// Level 2: one queue by media type.
+import {rollUpWithStats} from '../metrics/rows.js';
+import {type Totals, totalsRequest} from './totals.js';
+import type {LevelModule} from './types.js';
+
+export const mediaLevel: LevelModule = {
+	id: 'media',
+	description: 'one queue by media type',
+	nameHeader: 'Media',
+	emptyText: 'No traffic in this queue in this range.',
+	defaultSort: {column: 'offered', descending: true},
+	byKey: false,
+	usesGranularity: false,
+	request: () => totalsRequest,
+	rows(data, ref) {
+		const totals = data as Totals;
+		const cells = totals.cells.filter(cell => cell.queueId === ref.context.queueId);
+		return {
+			rows: rollUpWithStats(cells, 'media', totals.nameOf, null).map(({row, stats}) => {
+				const label = row.mediaType ?? '(none)';
+				return {key: row.mediaType ?? '', label, search: label.toLowerCase(), row, stats};
+			}),
+		};
+	},
+	opens: {drill: 'intervals'},
+	openContext: (row, ref) => ({...ref.context, mediaType: row.key}),
+	crumb: ref => ref.context.queueName,
+};

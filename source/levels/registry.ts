@@ -1,0 +1,19 @@
+// Every level of the explorer. Adding a level is adding its module here (and a key in the keymap if it opens by one).
+import {intervalsLevel} from './intervals.js';
+import {mediaLevel} from './media.js';
+import {queuesLevel} from './queues.js';
+import type {LevelId, LevelModule, LevelRef} from './types.js';
+
+export const levels: Readonly<Record<LevelId, LevelModule>> = {
+	queues: queuesLevel,
+	media: mediaLevel,
+	intervals: intervalsLevel,
+};
+
+export const levelIds = Object.keys(levels) as LevelId[];
+
+export function levelOf(ref: LevelRef): LevelModule {
+	return levels[ref.id];
+}
+
+export const firstLevel: LevelRef = {id: 'queues', context: {}};

@@ -1,0 +1,62 @@
+// Where the explorer's data comes from: the levels' requests run through one client for one date range,
+// the recent answers kept. No Ink here; the API client (got, zod) loads with the first request.
+import type {GenesysClient} from '../genesys/client.js';
+import type {RetryNotice} from '../errors.js';
+import type {DateRange} from '../range/range.js';
+import {RecentCache} from './recent-cache.js';
+import type {DataRequest, Loaded, LoadOptions} from './types.js';
+
+export type LevelSource = {
+	load(request: DataRequest, options: LoadOptions & {fresh?: boolean}): Promise<Loaded>;
+	/** Retry waits of the requests behind this source; returns the unsubscribe function. */
+	onRetry(listener: (notice: RetryNotice) => void): () => void;
+};
+
+/** Fans the client's single onRetry callback out to whichever screen listens. */
+export class RetryHub {
+	readonly #listeners = new Set<(notice: RetryNotice) => void>();
+	emit = (notice: RetryNotice): void => {
+		for (const listener of this.#listeners) listener(notice);
+	};
+	subscribe(listener: (notice: RetryNotice) => void): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+}
+
+/** Answers kept per range: the totals and the most recently opened interval levels. */
+export const answersKept = 8;
+
+export function createLevelSource(
+	client: GenesysClient | Promise<GenesysClient>,
+	range: DateRange,
+	hub: RetryHub,
+): LevelSource {
+	const cache = new RecentCache<string, Promise<Loaded>>(answersKept);
+	return {
+		load(request, {signal, onProgress, fresh}) {
+			if (!fresh) {
+				const hit = cache.get(request.key);
+				if (hit) return hit;
+			}
+			const promise = Promise.resolve(client).then(async ready => ({
+				data: await request.load(ready, range, {signal, onProgress}),
+				asOf: new Date(),
+			}));
+			cache.set(request.key, promise);
+			// A failed or cancelled request is not remembered: the next try asks again.
+			promise.catch(() => {
+				if (cache.get(request.key) === promise) cache.delete(request.key);
+			});
+			return promise;
+		},
+		onRetry: listener => hub.subscribe(listener),
+	};
+}
+
+/** The sources of the ranges visited most recently (a few, not all: each holds its answers). */
+export const rangesKept = 4;
+
+export function rangeKey(label: string, range: DateRange): string {
+	return `${label}\u0000${range.start.toISO()}\u0000${range.end.toISO()}\u0000${range.timeZone}`;
+}

@@ -1,0 +1,62 @@
+// What a level of the explorer is: its identity, how its rows are loaded and made, and which levels it opens.
+import type {Progress} from '../genesys/analytics.js';
+import type {GenesysClient} from '../genesys/client.js';
+import type {MetricField} from '../metrics/catalog.js';
+import type {QueueRow} from '../metrics/rows.js';
+import type {StatsBag} from '../metrics/stats.js';
+import type {DateRange, Granularity} from '../range/range.js';
+
+export type LevelId = 'queues' | 'media' | 'intervals';
+
+/** What the levels above chose, growing with each drill (the queue, then its media type). */
+export type LevelContext = Readonly<{queueId?: string; queueName?: string; mediaType?: string}>;
+
+export type LevelRef = {id: LevelId; context: LevelContext};
+
+export type SortColumn = 'name' | MetricField;
+export type Sort = {column: SortColumn; descending: boolean};
+
+/** How one row of a level opens another level: the keymap action that does it. Agents and wrap-up codes add theirs. */
+export type OpenAction = 'drill';
+
+export type LoadOptions = {signal?: AbortSignal; onProgress?: (progress: Progress) => void};
+
+/** One load of data through the client; levels that need the same data give the same key and share it. */
+export type DataRequest = {
+	key: string;
+	/** What the status bar says while it runs ("loading queues"). */
+	label: string;
+	load(client: GenesysClient, range: DateRange, options: LoadOptions): Promise<unknown>;
+};
+
+export type Loaded = {data: unknown; asOf: Date};
+
+/** `search` is the label in lower case, for the filter and name order. */
+export type DisplayRow = {key: string; label: string; search: string; row: QueueRow; stats: StatsBag};
+
+/** `allStats`, when known, is the statistics of all rows merged (the unfiltered total). */
+export type LevelRows = {rows: DisplayRow[]; allStats?: StatsBag};
+
+export type LevelModule = {
+	id: LevelId;
+	/** One line for the README and the help: what a row of this level is. */
+	description: string;
+	/** Header of the name column. */
+	nameHeader: string;
+	/** Said in the table when there are no rows. */
+	emptyText: string;
+	defaultSort: Sort;
+	/** Name order is the row keys' order (time), not the labels'. */
+	byKey: boolean;
+	/** The interval size (`i`) applies. */
+	usesGranularity: boolean;
+	request(ref: LevelRef, granularity: Granularity): DataRequest;
+	/** Rows before filter and sort; depends only on the data, so moving the selection never recomputes it. */
+	rows(data: unknown, ref: LevelRef, options: {timeZone: string; granularity: Granularity}): LevelRows;
+	/** The levels a row opens, by the action that opens them. */
+	opens: Partial<Record<OpenAction, LevelId>>;
+	/** The context of a level opened from `row`. */
+	openContext(row: Pick<DisplayRow, 'key' | 'label'>, ref: LevelRef): LevelContext;
+	/** What this level adds to the breadcrumb. */
+	crumb(ref: LevelRef): string | undefined;
+};

@@ -1,0 +1,269 @@
+// The one catalog of metric columns: every table, export field order and the README's metric table come from it.
+import {formatCount, formatDuration, formatPercent} from './format.js';
+import type {QueueRow} from './rows.js';
+
+/** The numeric fields of a row, in export order. */
+export type MetricField =
+	| 'offered'
+	| 'answered'
+	| 'abandoned'
+	| 'flowOuts'
+	| 'shortAbandoned'
+	| 'transferred'
+	| 'overSla'
+	| 'answerRate'
+	| 'abandonRate'
+	| 'serviceLevel'
+	| 'serviceLevelTarget'
+	| 'asaMs'
+	| 'avgWaitMs'
+	| 'ahtMs'
+	| 'avgTalkMs'
+	| 'avgHoldMs'
+	| 'avgAcwMs';
+
+/** Counts add up, rates are ratios 0..1 shown as %, durations are milliseconds shown as m:ss. */
+export type MetricKind = 'count' | 'rate' | 'duration';
+
+export type Metric = {
+	/** The column's id and its CSV/JSON field name. */
+	field: MetricField;
+	/** Table header, short enough for narrow terminals. */
+	header: string;
+	/** Full name: the column picker and the README. */
+	title: string;
+	/** How it is computed from the Genesys metrics (the README's metric table). */
+	source: string;
+	kind: MetricKind;
+	/** true: up is good (service level); false: up is bad (abandon %); null: neither (offered). */
+	higherIsBetter: boolean | null;
+	/** Columns with a lower priority are dropped first when the terminal is narrow. */
+	priority: number;
+	/** Table width in terminal columns, header included. */
+	width: number;
+};
+
+const formatters: Record<MetricKind, (value: number | null) => string> = {
+	count: value => (value === null ? formatPercent(null) : formatCount(value)),
+	rate: formatPercent,
+	duration: formatDuration,
+};
+
+export const metrics: readonly Metric[] = [
+	{
+		field: 'offered',
+		header: 'Offered',
+		title: 'Offered',
+		source: '`nOffered.count`',
+		kind: 'count',
+		higherIsBetter: null,
+		priority: 90,
+		width: 9,
+	},
+	{
+		field: 'answered',
+		header: 'Answered',
+		title: 'Answered',
+		source: '`tAnswered.count`',
+		kind: 'count',
+		higherIsBetter: true,
+		priority: 60,
+		width: 9,
+	},
+	{
+		field: 'abandoned',
+		header: 'Abandoned',
+		title: 'Abandoned',
+		source: '`tAbandon.count` (short abandons included)',
+		kind: 'count',
+		higherIsBetter: false,
+		priority: 70,
+		width: 10,
+	},
+	{
+		field: 'flowOuts',
+		header: 'Flow-outs',
+		title: 'Flow-outs',
+		source: '`tFlowOut.count`',
+		kind: 'count',
+		higherIsBetter: null,
+		priority: 22,
+		width: 9,
+	},
+	{
+		field: 'shortAbandoned',
+		header: 'Short ab.',
+		title: 'Short abandons',
+		source: '`tShortAbandon.count`',
+		kind: 'count',
+		higherIsBetter: null,
+		priority: 12,
+		width: 9,
+	},
+	{
+		field: 'transferred',
+		header: 'Transf.',
+		title: 'Transferred',
+		source: '`nTransferred.count`',
+		kind: 'count',
+		higherIsBetter: null,
+		priority: 30,
+		width: 8,
+	},
+	{
+		field: 'overSla',
+		header: 'Over SLA',
+		title: 'Over SLA',
+		source: '`nOverSla.count`',
+		kind: 'count',
+		higherIsBetter: false,
+		priority: 18,
+		width: 8,
+	},
+	{
+		field: 'answerRate',
+		header: 'Answer %',
+		title: 'Answer %',
+		source: 'answered / offered',
+		kind: 'rate',
+		higherIsBetter: true,
+		priority: 25,
+		width: 8,
+	},
+	{
+		field: 'abandonRate',
+		header: 'Aband %',
+		title: 'Abandon %',
+		source: 'abandoned / offered',
+		kind: 'rate',
+		higherIsBetter: false,
+		priority: 75,
+		width: 8,
+	},
+	{
+		field: 'serviceLevel',
+		header: 'SL %',
+		title: 'Service level %',
+		source: '`oServiceLevel` numerator / denominator (answered within the queue’s SL time, of offered less flow-outs)',
+		kind: 'rate',
+		higherIsBetter: true,
+		priority: 85,
+		width: 7,
+	},
+	{
+		field: 'serviceLevelTarget',
+		header: 'SL target',
+		title: 'Service level target',
+		source: '`oServiceLevel.target`; empty for a roll-up whose parts differ',
+		kind: 'rate',
+		higherIsBetter: null,
+		priority: 15,
+		width: 9,
+	},
+	{
+		field: 'asaMs',
+		header: 'ASA',
+		title: 'Average speed of answer',
+		source: '`tAnswered.sum / tAnswered.count`',
+		kind: 'duration',
+		higherIsBetter: false,
+		priority: 80,
+		width: 8,
+	},
+	{
+		field: 'avgWaitMs',
+		header: 'Avg wait',
+		title: 'Average wait',
+		source: '`tWait.sum / tWait.count` (abandons included)',
+		kind: 'duration',
+		higherIsBetter: false,
+		priority: 20,
+		width: 8,
+	},
+	{
+		field: 'ahtMs',
+		header: 'AHT',
+		title: 'Average handle time',
+		source: '`tHandle.sum / tHandle.count`',
+		kind: 'duration',
+		higherIsBetter: null,
+		priority: 78,
+		width: 8,
+	},
+	{
+		field: 'avgTalkMs',
+		header: 'Avg talk',
+		title: 'Average talk',
+		source: '`tTalk.sum / tTalk.count`',
+		kind: 'duration',
+		higherIsBetter: null,
+		priority: 40,
+		width: 9,
+	},
+	{
+		field: 'avgHoldMs',
+		header: 'Avg hold',
+		title: 'Average hold',
+		source: '`tHeld.sum / tHeld.count`',
+		kind: 'duration',
+		higherIsBetter: false,
+		priority: 35,
+		width: 9,
+	},
+	{
+		field: 'avgAcwMs',
+		header: 'Avg ACW',
+		title: 'Average after-call work',
+		source: '`tAcw.sum / tAcw.count`',
+		kind: 'duration',
+		higherIsBetter: false,
+		priority: 50,
+		width: 8,
+	},
+];
+
+/** The columns a table shows unless the user picks others, in their order on screen. */
+export const defaultColumns: readonly MetricField[] = [
+	'offered',
+	'answered',
+	'abandoned',
+	'abandonRate',
+	'serviceLevel',
+	'asaMs',
+	'ahtMs',
+	'avgTalkMs',
+	'avgAcwMs',
+	'transferred',
+];
+
+const byField = new Map(metrics.map(metric => [metric.field, metric]));
+
+export function metricFor(field: MetricField): Metric {
+	return byField.get(field)!;
+}
+
+export function isMetricField(value: string): value is MetricField {
+	return byField.has(value as MetricField);
+}
+
+export function metricValue(metric: Metric, row: QueueRow): number | null {
+	return row[metric.field];
+}
+
+export function formatMetric(metric: Metric, row: QueueRow): string {
+	return formatters[metric.kind](row[metric.field]);
+}
+
+/** The README's metric table, generated from the catalog (a test keeps the README in sync). */
+export function metricsMarkdown(): string {
+	const direction = (metric: Metric) =>
+		metric.higherIsBetter === null ? '' : metric.higherIsBetter ? 'higher' : 'lower';
+	return [
+		'| column | header | field | from the Genesys metrics | better |',
+		'| --- | --- | --- | --- | --- |',
+		...metrics.map(
+			metric =>
+				`| ${metric.title} | ${metric.header} | \`${metric.field}\` | ${metric.source} | ${direction(metric)} |`,
+		),
+	].join('\n');
+}

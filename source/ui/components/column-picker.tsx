@@ -1,0 +1,39 @@
+// The column picker (`v`): every metric of the catalog, the shown ones ticked and in their order.
+import {Box, Text} from 'ink';
+import {metricFor, type MetricField} from '../../metrics/catalog.js';
+import type {Theme} from '../theme.js';
+
+type Props = {
+	/** Every metric, the visible ones first in their order. */
+	order: readonly MetricField[];
+	visible: readonly MetricField[];
+	cursor: number;
+	levelName: string;
+	/** Rows available for the list. */
+	height: number;
+	theme: Theme;
+};
+
+export function ColumnPicker({order, visible, cursor, levelName, height, theme}: Props) {
+	const rows = Math.max(3, height - 4);
+	const top = Math.max(0, Math.min(cursor - Math.floor(rows / 2), order.length - rows));
+	return (
+		<Box flexDirection="column" borderStyle="round" borderColor={theme.accent} paddingX={1}>
+			<Text bold wrap="truncate-end">
+				Columns of the {levelName} level ({visible.length} of {order.length} shown; the name column always is)
+			</Text>
+			{order.slice(top, top + rows).map((field, index) => {
+				const metric = metricFor(field);
+				const at = top + index;
+				const shown = visible.includes(field);
+				return (
+					<Text key={field} inverse={at === cursor} wrap="truncate-end">
+						{at === cursor ? '›' : ' '} [{shown ? 'x' : ' '}]{' '}
+						{shown ? `${String(visible.indexOf(field) + 1).padStart(2)}.` : '   '} {metric.title}
+						{metric.header === metric.title ? '' : ` (${metric.header})`}
+					</Text>
+				);
+			})}
+		</Box>
+	);
+}

@@ -1,0 +1,31 @@
+// A failure drawn the one way: a badge, the cause, the failed part, the hint and the next key to press.
+import {Box, Text} from 'ink';
+import type {GqxError} from '../../errors.js';
+import type {Theme} from '../theme.js';
+
+const nextSteps: Record<string, string> = {
+	auth: 'Press p to edit or switch the profile.',
+	permission: 'Ask an admin to add the permission to the OAuth client’s role, then press r.',
+	'rate-limit': 'Press r to retry once the wait is over.',
+	network: 'Check the connection, then press r.',
+	api: 'Press r to retry.',
+	response: 'Press p to check the region of the profile.',
+	usage: 'Press d to pick other dates.',
+	config: 'Press p to pick a profile.',
+};
+
+export function ErrorPanel({error, theme}: {error: GqxError; theme: Theme}) {
+	return (
+		<Box flexDirection="column" borderStyle="round" borderColor={theme.error} paddingX={1}>
+			<Text>
+				<Text inverse color={theme.error} bold>
+					{' ERROR '}
+				</Text>{' '}
+				{error.message}
+			</Text>
+			{error.part ? <Text>Failed part: {error.part}. No partial numbers are shown.</Text> : null}
+			{error.hint ? <Text>{error.hint}</Text> : null}
+			<Text dimColor={theme.dim}>{nextSteps[error.kind] ?? 'Press r to retry.'}</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,72 @@
+// The explorer's keys as reducer actions: one mapping from keymap actions, nothing else decided here.
+import type {KeyAction} from '../keymap.js';
+import type {ExplorerAction} from './state.js';
+import type {SortColumn} from '../../levels/types.js';
+
+export type KeyScope = {
+	/** Row keys of the view, in order. */
+	keys: readonly string[];
+	rows: ReadonlyArray<{key: string; label: string}>;
+	pageSize: number;
+	/** The level's rows are in (there is something to export). */
+	hasView: boolean;
+	/** The columns `s` cycles through: those on screen. */
+	sortColumns: readonly SortColumn[];
+};
+
+export function explorerActionFor(action: KeyAction, scope: KeyScope): ExplorerAction | undefined {
+	const {keys, pageSize} = scope;
+	switch (action) {
+		case 'up':
+		case 'down':
+			return {type: 'move', keys, delta: action === 'up' ? -1 : 1, pageSize};
+		case 'page-up':
+		case 'page-down':
+			return {type: 'move', keys, delta: action === 'page-up' ? -pageSize : pageSize, pageSize};
+		case 'first':
+		case 'last':
+			return {type: 'jump', keys, to: action, pageSize};
+		case 'drill':
+			return {type: 'open', via: 'drill', rows: scope.rows};
+		case 'back':
+			return {type: 'back'};
+		case 'cancel':
+			return {type: 'cancel'};
+		case 'refresh':
+			return {type: 'refresh'};
+		case 'filter':
+			return {type: 'filter-start'};
+		case 'sort':
+			return {type: 'sort-next', columns: scope.sortColumns};
+		case 'sort-reverse':
+			return {type: 'sort-reverse'};
+		case 'granularity':
+			return {type: 'granularity-next'};
+		case 'dates':
+			return {type: 'leave', to: 'dates'};
+		case 'profile':
+			return {type: 'leave', to: 'profile'};
+		case 'quit':
+			return {type: 'leave', to: 'quit'};
+		case 'export':
+			return scope.hasView ? {type: 'overlay', overlay: {kind: 'export'}} : undefined;
+		case 'columns':
+			return {type: 'overlay', overlay: {kind: 'columns', cursor: 0}};
+		case 'help':
+			return {type: 'overlay', overlay: {kind: 'help'}};
+		case 'column-up':
+		case 'column-down':
+			return {type: 'columns-move', delta: action === 'column-up' ? -1 : 1};
+		case 'column-toggle':
+			return {type: 'columns-toggle'};
+		case 'column-earlier':
+		case 'column-later':
+			return {type: 'columns-shift', delta: action === 'column-earlier' ? -1 : 1};
+		case 'columns-reset':
+			return {type: 'columns-reset'};
+		case 'close':
+			return {type: 'overlay', overlay: undefined};
+		default:
+			return undefined;
+	}
+}
