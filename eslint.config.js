@@ -4,7 +4,7 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-	{ignores: ['dist/', 'node_modules/', 'bench/results.json', 'coverage/']},
+	{ignores: ['dist/', 'dist-dev/', 'node_modules/', 'bench/results.json', 'coverage/']},
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	prettier,

@@ -18,8 +18,6 @@ function layerOf(file: string): string {
 	const [first = ''] = path.relative(root, file).split(path.sep);
 	if (first === 'cli.ts') return 'cli';
 	if (['commands', 'ui'].includes(first)) return first;
-	// The benchmark and scripts move out of the package; until then they sit above everything.
-	if (['bench', 'tools'].includes(first)) return 'cli';
 	return 'data';
 }
 

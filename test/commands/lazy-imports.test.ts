@@ -13,17 +13,33 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 /** Packages (by name) and gqx's own files (by path) loaded by running `code` in a fresh Node. */
 function loadedBy(code: string): Set<string> {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gqx-imports-'));
-	const hooks = path.join(dir, 'hooks.mjs');
 	const list = path.join(dir, 'loaded.txt');
-	// The hooks run on a thread of their own and write each URL at once, so an exit loses none.
+	// Each resolved URL is written at once, so an exit loses none. registerHooks (Node 22.15+) runs
+	// the hook on the main thread; Node 20 has only register(), whose hooks run on a thread of their
+	// own, and Node 26 deprecates register() with a warning on stderr.
+	const record = `fs.appendFileSync(${JSON.stringify(list)}, result.url + '\\n');`;
+	const hooks = path.join(dir, 'hooks.mjs');
 	fs.writeFileSync(
 		hooks,
-		`import fs from 'node:fs';\nexport async function resolve(specifier, context, next) {\n\tconst result = await next(specifier, context);\n\tfs.appendFileSync(${JSON.stringify(list)}, result.url + '\\n');\n\treturn result;\n}\n`,
+		`import fs from 'node:fs';\nexport async function resolve(specifier, context, next) {\n\tconst result = await next(specifier, context);\n\t${record}\n\treturn result;\n}\n`,
 	);
 	const register = path.join(dir, 'register.mjs');
 	fs.writeFileSync(
 		register,
-		`import {register} from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
+		[
+			`import fs from 'node:fs';`,
+			`import * as module from 'node:module';`,
+			`if (module.registerHooks) {`,
+			`\tmodule.registerHooks({`,
+			`\t\tresolve(specifier, context, next) {`,
+			`\t\t\tconst result = next(specifier, context);`,
+			`\t\t\t${record}`,
+			`\t\t\treturn result;`,
+			`\t\t},`,
+			`\t});`,
+			`} else module.register(${JSON.stringify(pathToFileURL(hooks).href)});`,
+			'',
+		].join('\n'),
 	);
 	const script = path.join(dir, 'main.mjs');
 	fs.writeFileSync(script, code);

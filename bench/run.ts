@@ -7,13 +7,13 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import got from 'got';
 import {DateTime} from 'luxon';
-import {fetchQueueAggregates} from '../genesys/analytics.js';
-import {buildAggregateBody} from '../genesys/analytics.js';
-import {GenesysClient} from '../genesys/client.js';
-import {resolveRegion} from '../genesys/regions.js';
-import {fetchReport} from '../genesys/report.js';
-import {isoInterval} from '../range/range.js';
-import {demoClient, type Emulator, startEmulator} from '../emulator/server.js';
+import {fetchQueueAggregates} from '../source/genesys/analytics.js';
+import {buildAggregateBody} from '../source/genesys/analytics.js';
+import {GenesysClient} from '../source/genesys/client.js';
+import {resolveRegion} from '../source/genesys/regions.js';
+import {fetchReport} from '../source/genesys/report.js';
+import {isoInterval} from '../source/range/range.js';
+import {demoClient, type Emulator, startEmulator} from '../source/emulator/server.js';
 import {FakeStdin, FakeStdout} from './fake-terminal.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -263,12 +263,12 @@ async function tuiSession(url: string, keys: boolean): Promise<TuiSession> {
 	process.env['FORCE_COLOR'] ??= '1';
 	const {createElement} = await import('react');
 	const {render} = await import('ink');
-	const {installFastOutput, fastOutputStats} = await import('../ui/fast-output.js');
+	const {installFastOutput, fastOutputStats} = await import('../source/ui/fast-output.js');
 	const compositor = process.env['GQX_INK_OUTPUT'] === 'ink' ? false : await installFastOutput();
-	const {Explorer} = await import('../ui/screens/explorer.js');
-	const {themeFor} = await import('../ui/theme.js');
-	const {resolveRange} = await import('../range/range.js');
-	const {createLevelSource, RetryHub} = await import('../levels/source.js');
+	const {Explorer} = await import('../source/ui/screens/explorer.js');
+	const {themeFor} = await import('../source/ui/theme.js');
+	const {resolveRange} = await import('../source/range/range.js');
+	const {createLevelSource, RetryHub} = await import('../source/levels/source.js');
 	const range = resolveRange({from: rangeStart.toISODate()!, to: rangeEnd.minus({days: 1}).toISODate()!}, 'UTC');
 	const apiClient = client({url});
 	const realSource = createLevelSource(apiClient, range, new RetryHub());
@@ -572,7 +572,7 @@ async function benchTuiMemory(): Promise<void> {
 	say('\n4b. Memory: a TUI session with the 5,000-queue table on screen, against the emulator in its own process');
 	const emu = await remoteEmulator();
 	const config = fs.mkdtempSync(path.join(os.tmpdir(), 'gqx-bench-config-'));
-	const {ProfileStore} = await import('../profiles/store.js');
+	const {ProfileStore} = await import('../source/profiles/store.js');
 	new ProfileStore({cwd: config}).save({
 		name: 'bench',
 		region: emu.url,
