@@ -1,6 +1,7 @@
 // The README's keys table is generated from the keymap; this keeps the two in step.
 import fs from 'node:fs';
 import {expect, it} from 'vitest';
+import {levelsMarkdown} from '../source/levels/registry.js';
 import {metricsMarkdown} from '../source/metrics/catalog.js';
 import {keysMarkdown} from '../source/ui/keymap.js';
 
@@ -14,6 +15,12 @@ it('README lists exactly the metric columns of the catalog', () => {
 	const readme = fs.readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 	const block = /<!-- metrics:start -->\n([\s\S]*?)\n<!-- metrics:end -->/.exec(readme)?.[1];
 	expect(block).toBe(metricsMarkdown());
+});
+
+it('README lists exactly the registered explorer levels', () => {
+	const readme = fs.readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+	const block = /<!-- levels:start -->\n([\s\S]*?)\n<!-- levels:end -->/.exec(readme)?.[1];
+	expect(block).toBe(levelsMarkdown());
 });
 
 it('README quick start has the two commands that work on a fresh clone', () => {

@@ -17,3 +17,18 @@ export function levelOf(ref: LevelRef): LevelModule {
 }
 
 export const firstLevel: LevelRef = {id: 'queues', context: {}};
+
+/** The README's table of levels, generated from the registry (a test keeps the README in sync). */
+export function levelsMarkdown(): string {
+	const keyNames: Record<string, string> = {drill: 'Enter'};
+	return [
+		'| level | a row is | opens |',
+		'| --- | --- | --- |',
+		...Object.values(levels).map(level => {
+			const opens = Object.entries(level.opens)
+				.map(([action, id]) => `\`${id}\` (${keyNames[action] ?? action})`)
+				.join(', ');
+			return `| \`${level.id}\` | ${level.description} | ${opens} |`;
+		}),
+	].join('\n');
+}
