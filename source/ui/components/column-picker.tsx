@@ -7,6 +7,8 @@ type Props = {
 	/** Every metric, the visible ones first in their order. */
 	order: readonly MetricField[];
 	visible: readonly MetricField[];
+	/** The columns the table has room for at this width. */
+	onScreen: readonly string[];
 	cursor: number;
 	levelName: string;
 	/** Rows available for the list. */
@@ -14,7 +16,7 @@ type Props = {
 	theme: Theme;
 };
 
-export function ColumnPicker({order, visible, cursor, levelName, height, theme}: Props) {
+export function ColumnPicker({order, visible, onScreen, cursor, levelName, height, theme}: Props) {
 	const rows = Math.max(3, height - 4);
 	const top = Math.max(0, Math.min(cursor - Math.floor(rows / 2), order.length - rows));
 	return (
@@ -31,6 +33,7 @@ export function ColumnPicker({order, visible, cursor, levelName, height, theme}:
 						{at === cursor ? '›' : ' '} [{shown ? 'x' : ' '}]{' '}
 						{shown ? `${String(visible.indexOf(field) + 1).padStart(2)}.` : '   '} {metric.title}
 						{metric.header === metric.title ? '' : ` (${metric.header})`}
+						{shown && !onScreen.includes(field) ? ' · no room at this width' : ''}
 					</Text>
 				);
 			})}

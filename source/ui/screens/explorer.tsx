@@ -181,6 +181,7 @@ export function Explorer({
 				visible={fields}
 				cursor={overlay.cursor}
 				levelName={level.nameHeader.toLowerCase()}
+				onScreen={columns.map(column => column.id)}
 				height={height - 3}
 				theme={theme}
 			/>
@@ -262,7 +263,11 @@ export function Explorer({
 					)}
 				</Box>
 			) : null}
-			{state.filtering ? <Text>Type to filter, Enter to keep, Esc to clear</Text> : <Footer context={context} />}
+			{state.filtering ? (
+				<Text>Type to filter, Enter to keep, Esc to clear</Text>
+			) : (
+				<Footer context={context} width={width} />
+			)}
 		</Box>
 	);
 }
