@@ -6,7 +6,7 @@ import {UsageError} from '../errors.js';
 import {analyticsMediaTypes, isAnalyticsMediaType} from '../genesys/media-types.js';
 import {listAllQueues} from '../genesys/queues.js';
 import {fetchReport, streamIntervalRows} from '../genesys/report.js';
-import {type Level, rollUp} from '../metrics/rows.js';
+import {type Level, rollUp, totalRow} from '../metrics/rows.js';
 import {openProfileStore} from '../profiles/store.js';
 import {
 	type DateChoice,
@@ -55,6 +55,8 @@ Network:
 Output:
   --format table|csv|json|ndjson   default: table on a terminal, csv otherwise
   --output FILE             write to FILE (whole or not at all) instead of stdout
+  --wide                    --format table: every column, however wide (default: fit the terminal,
+                            or COLUMNS when stdout is not a terminal, else every column)
 
 Credentials are taken from flags, then --profile, then the environment (GENESYS_CLOUD_REGION,
 GENESYS_CLOUD_CLIENT_ID, GENESYS_CLOUD_CLIENT_SECRET, or the Genesys CLI's GENESYSCLOUD_REGION,
@@ -81,6 +83,7 @@ const exportFlags = {
 	output: {type: 'string', short: 'o'},
 	timeout: {type: 'string'},
 	demo: {type: 'boolean'},
+	wide: {type: 'boolean'},
 	'demo-queues': {type: 'string'},
 	help: {type: 'boolean', short: 'h'},
 } as const;
@@ -162,6 +165,14 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 	};
 }
 
+/** The width `--format table` fits: the terminal's, else COLUMNS, else none (every column). */
+function tableWidth(io: Io, wide: boolean): number | undefined {
+	if (wide) return undefined;
+	if (io.stdout.isTTY && io.stdout.columns) return io.stdout.columns;
+	const columns = Number(io.env['COLUMNS']);
+	return Number.isInteger(columns) && columns > 0 ? columns : undefined;
+}
+
 export async function runExport(args: string[], io: Io): Promise<number> {
 	let stopDemo: (() => Promise<void>) | undefined;
 	try {
@@ -238,7 +249,8 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			const report = await fetchReport(client, {...query, granularity}, {knownQueues, onProgress});
 			const rows = rollUp(report.cells, plan.level, report.nameOf, isoInterval(range.start, range.end));
 			const text = await render(rows, plan.format, {
-				columns: io.stdout.columns,
+				width: tableWidth(io, Boolean(values.wide)),
+				total: totalRow(report.cells),
 				level: plan.level,
 				timeZone: range.timeZone,
 				granularity,

@@ -37,7 +37,6 @@ export async function render(rows: readonly QueueRow[], format: Format, options:
 		case 'ndjson':
 			return toNdjson(rows);
 		case 'table': {
-			// Ink is loaded only for the human table, so scripts start fast.
 			const {renderTable} = await import('./table.js');
 			return renderTable(rows, options);
 		}

@@ -222,8 +222,8 @@ export const metrics: readonly Metric[] = [
 	},
 ];
 
-/** The columns a table shows unless the user picks others, in their order on screen. */
-export const defaultColumns: readonly MetricField[] = [
+/** The order of columns on screen: the ten that matter most to a queue analyst, then the rest. */
+const leadingColumns: readonly MetricField[] = [
 	'offered',
 	'answered',
 	'abandoned',
@@ -234,6 +234,15 @@ export const defaultColumns: readonly MetricField[] = [
 	'avgTalkMs',
 	'avgAcwMs',
 	'transferred',
+];
+
+/**
+ * The columns a table offers unless the user picks others, in their order on screen; those that do
+ * not fit the width are dropped by priority.
+ */
+export const defaultColumns: readonly MetricField[] = [
+	...leadingColumns,
+	...metrics.map(metric => metric.field).filter(field => !leadingColumns.includes(field)),
 ];
 
 const byField = new Map(metrics.map(metric => [metric.field, metric]));

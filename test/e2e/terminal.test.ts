@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {parse} from 'csv-parse/sync';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {metrics} from '../../source/metrics/catalog.js';
 import {cliPath, scratchDir} from '../run-cli.js';
 import {hasTmux, startTerm, stopServer, type Term} from './tmux.js';
 
@@ -35,6 +36,36 @@ describe('a real terminal', () => {
 	it('has tmux (installed by .ci/run from Debian packages)', () => {
 		expect(hasTmux()).toBe(true);
 	});
+
+	for (const [width, height] of [
+		[80, 24],
+		[120, 30],
+		[200, 50],
+	] as const) {
+		it(`fits every level of the explorer to ${width}x${height}: no line wraps, wider shows more columns, names capped`, async () => {
+			const dir = scratchDir();
+			const term = open(`${gqx} --demo`, {width, height, cwd: dir, env: {GQX_CONFIG_DIR: path.join(dir, 'config')}});
+			await term.waitFor('Dates · days in');
+			term.keys('Enter');
+			const screens = [await term.waitFor(/Total\s+[\d,]+/)];
+			term.keys('Enter');
+			screens.push(await term.waitFor(/Media\s+Offered/));
+			term.keys('Enter');
+			screens.push(await term.waitFor(/Interval▲\s+Offered/));
+			for (const screen of screens) {
+				const lines = screen.split('\n');
+				for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(width);
+				const header = lines.find(line => /^ {2}(Queue|Media|Interval)/.test(line))!;
+				const names = header.trim().split(/ {2,}|(?<=[▲▼]) +/);
+				// The name column ends where the first number column's header begins: at most 40 wide.
+				expect(header.indexOf('Offered') - 2).toBeLessThanOrEqual(41 + 9);
+				if (width >= 200) for (const metric of metrics) expect(header, metric.header).toContain(metric.header);
+				if (width === 80) expect(names.length).toBeLessThan(metrics.length);
+			}
+			term.keys('q');
+			await expectRestored(term);
+		});
+	}
 
 	for (const [width, height] of [
 		[80, 24],

@@ -2,7 +2,8 @@
 import {Box, Text} from 'ink';
 import {memo, useMemo} from 'react';
 import type {QueueRow} from '../../metrics/rows.js';
-import {type Column, pad} from '../explorer/columns.js';
+import {pad} from '../../text/columns.js';
+import type {Column} from '../explorer/columns.js';
 import type {DisplayRow, Sort} from '../../levels/types.js';
 
 type Props = {

@@ -1,6 +1,7 @@
 // The explorer's columns: the level's name column, then metric columns from the catalog, fitted to the width.
 import {defaultColumns, formatMetric, type Metric, type MetricField, metrics} from '../../metrics/catalog.js';
 import type {QueueRow} from '../../metrics/rows.js';
+import {fitToWidth} from '../../text/columns.js';
 
 export type ColumnId = 'name' | MetricField;
 
@@ -50,29 +51,34 @@ export function columnFor(id: MetricField): Column {
 	return metricColumns.get(id)!;
 }
 
+/** The widest a name column gets: longer names are cut in the middle. */
+export const nameWidthCap = 40;
+
 /**
- * The name column and `fields` (in that order) that fit `width` with one space between, dropping
- * the lowest priority first, never wrapping; the name column takes what is left.
+ * The name column, as wide as the longest name (`longestName`, capped), then as many of `fields` as
+ * fit `width` (one space between), dropping the lowest priority first. The space left stays at the right.
  */
 export function fitColumns(
 	width: number,
 	nameHeader: string,
 	fields: readonly MetricField[] = defaultMetricFields,
+	longestName = 24,
 ): Column[] {
-	const kept = [nameColumn(nameHeader), ...fields.map(field => columnFor(field))];
-	const used = (list: Column[]) => list.reduce((sum, column) => sum + column.width + 1, 0) + 2;
-	while (used(kept) > width && kept.length > 2) {
-		let weakest = 1;
-		for (let index = 1; index < kept.length; index++)
-			if ((kept[index]?.priority ?? 0) < (kept[weakest]?.priority ?? 0)) weakest = index;
-		kept.splice(weakest, 1);
+	const name = nameColumn(nameHeader);
+	// The header has room for its sort arrow.
+	name.width = Math.min(nameWidthCap, Math.max(12, nameHeader.length + 1, longestName));
+	// `width` holds the columns, a space after each and the two-column selection marker.
+	const room = width - 3;
+	const fitted = fitToWidth(
+		room,
+		[name],
+		fields.map(field => columnFor(field)),
+	);
+	if (fitted.length === 1 && fields.length > 0) {
+		// Not even one number fits beside the name: the name gives way to the most important one.
+		const best = fields.map(field => columnFor(field)).sort((a, b) => b.priority - a.priority)[0]!;
+		name.width = Math.max(6, room - best.width - 1);
+		return [name, best];
 	}
-	const name = kept[0]!;
-	name.width = Math.max(12, width - used(kept) + name.width);
-	return kept;
-}
-
-export function pad(text: string, width: number, align: 'left' | 'right'): string {
-	const clipped = text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text;
-	return align === 'left' ? clipped.padEnd(width) : clipped.padStart(width);
+	return fitted;
 }

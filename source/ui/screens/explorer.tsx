@@ -108,7 +108,15 @@ export function Explorer({
 	const keys = useMemo(() => view?.rows.map(row => row.key) ?? [], [view]);
 	const index = selectedIndex(frame, keys);
 	const fields = visibleColumns(state, frame.level.id);
-	const columns = useMemo(() => fitColumns(width - 2, level.nameHeader, fields), [width, level.nameHeader, fields]);
+	// The name column is as wide as the longest name in the view (and its total), up to a cap.
+	const longestName = useMemo(
+		() => (view ? view.rows.reduce((most, row) => Math.max(most, row.label.length), view.total.queueName.length) : 0),
+		[view],
+	);
+	const columns = useMemo(
+		() => fitColumns(width - 2, level.nameHeader, fields, longestName),
+		[width, level.nameHeader, fields, longestName],
+	);
 
 	const showSparklines = level.usesGranularity && Boolean(view?.rows.length);
 	const filterLine = state.filtering || frame.filter !== '';

@@ -1,0 +1,62 @@
+// `gqx export --format table`: a compact table for people, like gh's or kubectl's: a header and its
+// rule, one line a record, a totals row; columns from the metric catalog, dropped by priority to fit.
+import {defaultColumns, formatMetric, metricFor} from '../metrics/catalog.js';
+import type {QueueRow} from '../metrics/rows.js';
+import {bucketLabel, type Granularity} from '../range/range.js';
+import {type Align, fitToWidth, pad} from '../text/columns.js';
+
+export type TableOptions = {
+	/** The width to fit; undefined draws every column. */
+	width?: number;
+	level?: string;
+	timeZone?: string;
+	granularity?: Granularity;
+	/** The totals of all records (merged statistics, never averaged rows). */
+	total?: QueueRow;
+};
+
+type TableColumn = {header: string; width: number; priority: number; align: Align; text: (row: QueueRow) => string};
+
+/** The widest a name column gets: longer names are cut in the middle. */
+const nameCap = 40;
+const gap = 2;
+
+function textColumn(header: string, rows: readonly QueueRow[], text: (row: QueueRow) => string): TableColumn {
+	const width = Math.min(
+		nameCap,
+		rows.reduce((most, row) => Math.max(most, text(row).length), header.length),
+	);
+	return {header, width, priority: Infinity, align: 'left', text};
+}
+
+export function renderTable(rows: readonly QueueRow[], options: TableOptions = {}): string {
+	if (rows.length === 0) return 'No queue traffic in this range.\n';
+	const all = options.total ? [...rows, options.total] : rows;
+	const fixed = [textColumn('Queue', all, row => row.queueName)];
+	if (options.level !== 'queues') fixed.push(textColumn('Media', rows, row => row.mediaType ?? ''));
+	if (options.level === 'intervals') {
+		const zone = options.timeZone ?? 'UTC';
+		const granularity = options.granularity ?? 'PT30M';
+		fixed.push(textColumn('Interval', rows, row => (row.interval ? bucketLabel(row.interval, zone, granularity) : '')));
+	}
+	const metrics: TableColumn[] = defaultColumns.map(metricFor).map(metric => ({
+		header: metric.header,
+		priority: metric.priority,
+		align: 'right',
+		text: row => formatMetric(metric, row),
+		width: all.reduce((most, row) => Math.max(most, formatMetric(metric, row).length), metric.header.length),
+	}));
+	const columns = fitToWidth(options.width ?? Infinity, fixed, metrics, gap);
+	const line = (cells: (column: TableColumn) => string) =>
+		columns
+			.map(column => pad(cells(column), column.width, column.align))
+			.join(' '.repeat(gap))
+			.trimEnd();
+	const lines = [
+		line(column => column.header),
+		line(column => '─'.repeat(column.width)),
+		...rows.map(row => line(column => column.text(row))),
+	];
+	if (options.total) lines.push(line(column => column.text(options.total!)));
+	return `${lines.join('\n')}\n`;
+}
