@@ -7,6 +7,7 @@ import {UsageError} from '../genesys/errors.js';
 import {listAllQueues} from '../genesys/queues.js';
 import {fetchReport, streamIntervalRows} from '../genesys/report.js';
 import {type Level, rollUp} from '../metrics/rows.js';
+import {SecretStore} from '../credentials/secret-store.js';
 import {ProfileStore} from '../profiles/store.js';
 import {
 	type DateChoice,
@@ -68,6 +69,8 @@ export type Io = {
 	stderr: Writable & {isTTY?: boolean};
 	env: NodeJS.ProcessEnv;
 	cwd: string;
+	/** Where `gqx profiles add` reads the secret; process.stdin when absent. */
+	stdin?: NodeJS.ReadableStream & {isTTY?: boolean};
 };
 
 const analyticsMediaTypes = [
@@ -207,10 +210,12 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			stopDemo = demo.stop;
 			credentials = demo.credentials;
 		} else {
-			const profile =
-				values.profile === undefined
-					? undefined
-					: new ProfileStore({cwd: io.env['GQX_CONFIG_DIR'] || undefined}).require(values.profile);
+			let profile;
+			if (values.profile !== undefined) {
+				const store = new ProfileStore({cwd: io.env['GQX_CONFIG_DIR'] || undefined});
+				// The keychain binding loads only for a profile whose secret is there.
+				profile = await new SecretStore(store, {env: io.env}).withSecret(store.require(values.profile));
+			}
 			credentials = resolveCredentials({
 				region: values.region,
 				clientId: values['client-id'],

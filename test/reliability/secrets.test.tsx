@@ -8,7 +8,7 @@ import {GenesysClient} from '../../source/genesys/client.js';
 import {ProfileStore} from '../../source/profiles/store.js';
 import {type Emulator} from '../../source/emulator/server.js';
 import {App} from '../../source/ui/app.js';
-import {emulator, testNow} from '../helpers.js';
+import {emulator, fileSecrets, testNow} from '../helpers.js';
 import {runCli, scratchDir} from '../run-cli.js';
 import {keys, press, ready, waitForText} from '../ui/ink.js';
 
@@ -110,7 +110,7 @@ describe('secrets and tokens', () => {
 		const rendered = render(
 			<App
 				start={{kind: 'auto'}}
-				store={store}
+				secrets={fileSecrets(store)}
 				cwd={dir}
 				env={{NO_COLOR: '1'}}
 				now={() => DateTime.fromMillis(testNow)}
