@@ -134,8 +134,9 @@ async function add(args: string[], io: Io, secrets: SecretStore): Promise<number
 		true,
 	);
 	if (positionals.length > 1)
+		// Not echoed: the extra argument may well be the secret.
 		throw new UsageError(
-			`Unexpected argument "${positionals[1]}" for gqx profiles add.`,
+			'gqx profiles add takes one name and no other argument.',
 			'The client secret is read from standard input, never from the command line.',
 		);
 	const name = checkName(positionals[0]);
