@@ -51,6 +51,15 @@ const nameFor = (label: string) => {
 };
 
 let emu: Emulator;
+const secretsUsed = [demoClient.secret, 'another-secret', 'filed-secret', 'Second-S3cret', 'Rename-S3cret'];
+
+/** gqx as a child process; whatever it prints must hold none of the secrets this file uses. */
+async function scannedCli(...args: Parameters<typeof runCli>) {
+	const result = await runCli(...args);
+	for (const secret of secretsUsed)
+		expect(result.stdout + result.stderr, 'a secret in the output').not.toContain(secret);
+	return result;
+}
 
 /** The frame as one line, without box borders, so wrapped messages can be matched. */
 function flat(frame: string): string {
@@ -59,13 +68,13 @@ function flat(frame: string): string {
 const withBus = {DBUS_SESSION_BUS_ADDRESS: busAddress};
 const storeIn = (cwd: string) => new ProfileStore({cwd: path.join(cwd, 'config')});
 const add = (cwd: string, name: string, secret: string, extra: string[] = [], env: Record<string, string> = {}) =>
-	runCli(['profiles', 'add', name, '--region', emu.url, '--client-id', demoClient.id, ...extra], {
+	scannedCli(['profiles', 'add', name, '--region', emu.url, '--client-id', demoClient.id, ...extra], {
 		cwd,
 		input: `${secret}\n`,
 		env: {...withBus, ...env},
 	});
 const exportWith = (cwd: string, name: string) =>
-	runCli(['export', '--profile', name, '--from', '2026-03-02', '--to', '2026-03-02'], {cwd, env: withBus});
+	scannedCli(['export', '--profile', name, '--from', '2026-03-02', '--to', '2026-03-02'], {cwd, env: withBus});
 
 describe.skipIf(why !== undefined)('the system keychain (a real Secret Service)', {timeout: 90_000}, () => {
 	beforeAll(async () => {
@@ -94,7 +103,7 @@ describe.skipIf(why !== undefined)('the system keychain (a real Secret Service)'
 			clientId: demoClient.id,
 			secretStore: 'keychain',
 		});
-		const show = await runCli(['profiles', 'show', name], {cwd, env: withBus});
+		const show = await scannedCli(['profiles', 'show', name], {cwd, env: withBus});
 		expect(show.stdout).toContain(
 			`client secret: saved in the system keychain (Secret Service keyring, service "gqx", account "${name}"), not shown`,
 		);
@@ -143,7 +152,7 @@ describe.skipIf(why !== undefined)('the system keychain (a real Secret Service)'
 				__internal__: {migrations: {version: '1.0.0'}},
 			}),
 		);
-		const toKeychain = await runCli(['profiles', 'migrate-secrets'], {cwd, env: withBus});
+		const toKeychain = await scannedCli(['profiles', 'migrate-secrets'], {cwd, env: withBus});
 		expect(toKeychain.stderr).toBe('');
 		expect(toKeychain.code).toBe(0);
 		expect(toKeychain.stdout).toBe(
@@ -160,10 +169,10 @@ describe.skipIf(why !== undefined)('the system keychain (a real Secret Service)'
 		expect(await keychain.get(second)).toBe('Second-S3cret');
 		expect((await exportWith(cwd, first)).code).toBe(0);
 
-		const again = await runCli(['profiles', 'migrate-secrets', '--to', 'keychain'], {cwd, env: withBus});
+		const again = await scannedCli(['profiles', 'migrate-secrets', '--to', 'keychain'], {cwd, env: withBus});
 		expect(again.stdout).toMatch(new RegExp(`^${first}: already in the system keychain`, 'm'));
 
-		const toFile = await runCli(['profiles', 'migrate-secrets', '--to', 'file'], {cwd, env: withBus});
+		const toFile = await scannedCli(['profiles', 'migrate-secrets', '--to', 'file'], {cwd, env: withBus});
 		expect(toFile.code).toBe(0);
 		expect(toFile.stdout).toBe(`${first}: moved to the profiles file\n${second}: moved to the profiles file\n`);
 		expect(await keychain.get(first)).toBeUndefined();
@@ -176,11 +185,11 @@ describe.skipIf(why !== undefined)('the system keychain (a real Secret Service)'
 		const cwd = scratchDir();
 		const [before, after] = [nameFor('before'), nameFor('after')];
 		await add(cwd, before, 'Rename-S3cret', ['--no-verify']);
-		const renamed = await runCli(['profiles', 'rename', before, after], {cwd, env: withBus});
+		const renamed = await scannedCli(['profiles', 'rename', before, after], {cwd, env: withBus});
 		expect(renamed.code).toBe(0);
 		expect(await keychain.get(before)).toBeUndefined();
 		expect(await keychain.get(after)).toBe('Rename-S3cret');
-		const deleted = await runCli(['profiles', 'delete', after], {cwd, env: withBus});
+		const deleted = await scannedCli(['profiles', 'delete', after], {cwd, env: withBus});
 		expect(deleted.stdout).toBe(
 			`Deleted profile ${after} and its secret in the system keychain (Secret Service keyring, service "gqx", account "${after}").\n`,
 		);
@@ -199,10 +208,10 @@ describe.skipIf(why !== undefined)('the system keychain (a real Secret Service)'
 			`gqx: The client secret of profile "${name}" is missing from the system keychain (Secret Service keyring, service "gqx", account "${name}").\n` +
 				`  Enter it again: run gqx, highlight ${name} and press e; or from a script, pipe it to gqx profiles add ${name} --region R --client-id ID --force.\n`,
 		);
-		const show = await runCli(['profiles', 'show', name], {cwd, env: withBus});
+		const show = await scannedCli(['profiles', 'show', name], {cwd, env: withBus});
 		expect(show.code).toBe(0);
 		expect(show.stderr).toMatch(new RegExp(`^gqx: warning: The client secret of profile "${name}" is missing`));
-		const migrate = await runCli(['profiles', 'migrate-secrets', '--to', 'file'], {cwd, env: withBus});
+		const migrate = await scannedCli(['profiles', 'migrate-secrets', '--to', 'file'], {cwd, env: withBus});
 		expect(migrate.code).toBe(2);
 		expect(migrate.stderr).toMatch(
 			new RegExp(`^${name}: not moved\\.\\ngqx: The client secret of profile "${name}" is missing`),
