@@ -94,8 +94,12 @@ export function App({
 		setScreen(next);
 		setNotice(text === undefined ? undefined : {text, screen: next});
 	};
-	const problemText = (error: unknown) =>
-		error instanceof GqxError ? `${error.message} ${error.hint}` : String(error);
+	const problemText = (error: unknown) => {
+		if (!(error instanceof GqxError)) return String(error);
+		// On the picker the way back is right here. (By name: importing the class would load the file's schemas.)
+		if (error.name === 'MissingSecretError') return `${error.message} Press e on it to enter the secret again.`;
+		return `${error.message} ${error.hint}`;
+	};
 	const [profiles, setProfiles] = useState<Profile[]>(() => store?.list() ?? []);
 	const notices = useMemo(
 		() =>

@@ -236,7 +236,8 @@ describe.skipIf(why !== undefined)('the system keychain (a real Secret Service)'
 			await waitFor(
 				rendered,
 				frame =>
-					flat(frame).includes(`The client secret of profile "${name}" is missing`) && flat(frame).includes('press e'),
+					flat(frame).includes(`The client secret of profile "${name}" is missing`) &&
+					flat(frame).includes('Press e on it to enter the secret again.'),
 				'the missing secret notice',
 			);
 			await press(rendered, 'e');
