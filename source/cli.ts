@@ -15,7 +15,7 @@ Usage:
   gqx --demo                 the same on the embedded emulator: no account needed
   gqx --profile NAME         start with a saved profile
   gqx export [options]       write the numbers as csv, json, ndjson or a table (gqx export --help)
-  gqx profiles list|show|delete [NAME]
+  gqx profiles ACTION        list, show, add, rename, delete, migrate-secrets (gqx profiles --help)
   gqx regions                list the Genesys Cloud regions
   gqx emulator [options]     run the Genesys Cloud emulator on loopback (gqx emulator --help)
   gqx --version | --help
@@ -65,7 +65,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
 	}
 }
 
-const io: Io = {stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()};
+const io: Io = {
+	stdout: process.stdout,
+	stderr: process.stderr,
+	env: process.env,
+	cwd: process.cwd(),
+	stdin: process.stdin,
+};
 process.stdout.on('error', error => {
 	// `gqx export | head` closes the pipe early: that is not a failure.
 	if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0);

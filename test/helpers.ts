@@ -6,6 +6,8 @@ import type {Cell} from '../source/metrics/rows.js';
 import {type Granularity, isoInterval} from '../source/range/range.js';
 import {GenesysClient, type ClientOptions} from '../source/genesys/client.js';
 import {resolveRegion} from '../source/genesys/regions.js';
+import {SecretStore} from '../source/credentials/secret-store.js';
+import type {ProfileStore} from '../source/profiles/store.js';
 import {demoClient, type Emulator, type EmulatorOptions, startEmulator} from '../source/emulator/server.js';
 
 /** The emulator clock in tests: a fixed instant, so data never moves under a test. */
@@ -81,4 +83,9 @@ export function mulberry32(seed: number): () => number {
 		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
 		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
 	};
+}
+
+/** Saved profiles with their secrets in the profiles file: what the TUI tests give the app, whatever keychain the machine has. */
+export function fileSecrets(store: ProfileStore): SecretStore {
+	return new SecretStore(store, {env: {GQX_SECRET_STORE: 'file'}});
 }

@@ -16,7 +16,7 @@ export function scratchDir(): string {
 
 export function runCli(
 	args: string[],
-	options: {env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number} = {},
+	options: {env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number; input?: string} = {},
 ): Promise<CliResult> {
 	const cwd = options.cwd ?? scratchDir();
 	const env: Record<string, string> = {
@@ -31,11 +31,16 @@ export function runCli(
 		else env[key] = value;
 	}
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [cliPath, ...args], {cwd, env, stdio: ['ignore', 'pipe', 'pipe']});
+		const child = spawn(process.execPath, [cliPath, ...args], {
+			cwd,
+			env,
+			stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+		});
+		if (options.input !== undefined) child.stdin?.end(options.input);
 		let stdout = '';
 		let stderr = '';
-		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+		child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
 			reject(new Error(`gqx ${args.join(' ')} did not finish in time\n${stderr}`));

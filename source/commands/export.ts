@@ -7,6 +7,7 @@ import {analyticsMediaTypes, isAnalyticsMediaType} from '../genesys/media-types.
 import {listAllQueues} from '../genesys/queues.js';
 import {fetchReport, streamIntervalRows} from '../genesys/report.js';
 import {type Level, rollUp, totalRow} from '../metrics/rows.js';
+import {SecretStore} from '../credentials/secret-store.js';
 import {openProfileStore} from '../profiles/store.js';
 import {
 	type DateChoice,
@@ -198,7 +199,12 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			stopDemo = demo.stop;
 			credentials = demo.credentials;
 		} else {
-			const profile = values.profile === undefined ? undefined : openProfileStore(io.env).require(values.profile);
+			let profile;
+			if (values.profile !== undefined) {
+				const store = openProfileStore(io.env);
+				// The keychain binding loads only for a profile whose secret is there.
+				profile = await new SecretStore(store, {env: io.env}).withSecret(store.require(values.profile));
+			}
 			credentials = resolveCredentials({
 				region: values.region,
 				clientId: values['client-id'],

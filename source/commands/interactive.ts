@@ -50,7 +50,7 @@ export async function runInteractive(argv: string[], io: Io): Promise<number> {
 			useFastOutput(io.env),
 		]);
 		let start: import('../ui/app.js').AppStart = {kind: 'auto'};
-		let store: import('../profiles/store.js').ProfileStore | undefined;
+		let secrets: import('../credentials/secret-store.js').SecretStore | undefined;
 		if (values.demo) {
 			const {startDemo} = await import('./demo.js');
 			const demo = await startDemo({
@@ -59,9 +59,13 @@ export async function runInteractive(argv: string[], io: Io): Promise<number> {
 			stopDemo = demo.stop;
 			start = {kind: 'demo', credentials: demo.credentials};
 		} else {
-			// Loaded only when needed: the demo starts faster without conf.
-			const {openProfileStore} = await import('../profiles/store.js');
-			store = openProfileStore(io.env);
+			// Loaded only when needed: the demo starts faster without conf (and never loads the keychain).
+			const [{openProfileStore}, {SecretStore}] = await Promise.all([
+				import('../profiles/store.js'),
+				import('../credentials/secret-store.js'),
+			]);
+			const store = openProfileStore(io.env);
+			secrets = new SecretStore(store, {env: io.env});
 			if (values.profile !== undefined) {
 				store.require(values.profile);
 				start = {kind: 'profile', name: values.profile};
@@ -72,7 +76,7 @@ export async function runInteractive(argv: string[], io: Io): Promise<number> {
 			const instance = render(
 				createElement(App, {
 					start,
-					store,
+					secrets,
 					envCredentials: values.demo ? undefined : environmentCredentials(io),
 					cwd: io.cwd,
 					env: io.env,

@@ -6,4 +6,6 @@ export type Io = {
 	stderr: Writable & {isTTY?: boolean};
 	env: NodeJS.ProcessEnv;
 	cwd: string;
+	/** Where `gqx profiles add` reads the secret; process.stdin when absent. */
+	stdin?: NodeJS.ReadableStream & {isTTY?: boolean};
 };

@@ -1,10 +1,36 @@
-// `gqx profiles list|show|delete`: saved profiles for scripts. The secret is never printed.
-import {UsageError} from '../errors.js';
-import {type Profile, openProfileStore} from '../profiles/store.js';
-import {reportFailure} from './errors.js';
+// `gqx profiles ...`: saved profiles for people and scripts: list, show, add (secret on stdin), rename,
+// delete, migrate-secrets, path. The secret is never printed, and never taken from a flag.
+import {forcedStore, SecretStore} from '../credentials/secret-store.js';
+import {GqxError, UsageError} from '../errors.js';
+import {resolveRegion} from '../genesys/regions.js';
+import {openProfileStore, type Profile, type SecretStoreKind, secretStores, storeOf} from '../profiles/store.js';
+import {parseFlags} from './args.js';
+import {describeError, reportFailure} from './errors.js';
 import type {Io} from './io.js';
 
-function describe(profile: Profile): string {
+export const profilesHelp = `Usage: gqx profiles ACTION
+
+  list [--format text|json]     saved profiles, last used first (json for scripts; never the secret)
+  show NAME                     one profile, and which store holds its secret
+  add NAME --region R --client-id ID [--no-verify] [--force]
+                                save a profile; the client secret is read from standard input, and
+                                checked by logging in once unless --no-verify; --force replaces NAME
+  rename OLD NEW                rename a profile (its keychain entry moves with it)
+  delete NAME                   delete a profile and its keychain entry
+  migrate-secrets [--to keychain|file]
+                                move every profile's secret to the system keychain (default) or the
+                                profiles file: written, read back, then removed from the old place
+  path                          where the profiles file is
+
+Secrets go to the system keychain where there is one, else to the profiles file (mode 0600);
+GQX_SECRET_STORE=file|keychain forces one.
+
+Exit codes: 0 ok, 2 bad usage or input, 3 login failed (add), 5 network failure (add).
+`;
+
+const usage = 'Run gqx profiles --help to see the actions.';
+
+function describe(profile: Profile, where: string): string {
 	const choice = profile.dateChoice
 		? 'preset' in profile.dateChoice
 			? profile.dateChoice.preset
@@ -14,29 +40,196 @@ function describe(profile: Profile): string {
 		`name:          ${profile.name}`,
 		`region:        ${profile.region}`,
 		`client id:     ${profile.clientId}`,
-		`client secret: (saved, not shown)`,
+		`client secret: saved in ${where}, not shown`,
 		`time zone:     ${profile.timeZone ?? '(system)'}`,
 		`last dates:    ${choice}`,
 		`last used:     ${profile.lastUsedAt ?? 'never'}`,
 	].join('\n');
 }
 
+/** What `list --format json` gives per profile: every field, null when unset, never the secret. */
+function listRecord(profile: Profile) {
+	return {
+		name: profile.name,
+		region: profile.region,
+		clientId: profile.clientId,
+		secretStore: storeOf(profile),
+		timeZone: profile.timeZone ?? null,
+		dateChoice: profile.dateChoice ?? null,
+		lastUsedAt: profile.lastUsedAt ?? null,
+	};
+}
+
+function checkName(name: string | undefined, what = 'profile name'): string {
+	const trimmed = name?.trim() ?? '';
+	if (trimmed === '') throw new UsageError(`No ${what} given.`, usage);
+	if (trimmed.length > 64) throw new UsageError(`The ${what} is longer than 64 characters.`, 'Pick a shorter one.');
+	// eslint-disable-next-line no-control-regex
+	if (/[\u0000-\u001f\u007f]/.test(trimmed))
+		throw new UsageError(`The ${what} contains control characters.`, 'Pick a name of printable characters.');
+	return trimmed;
+}
+
+type Stdin = NodeJS.ReadableStream & {isTTY?: boolean; setRawMode?: (mode: boolean) => unknown};
+
+/** Reads what is typed, without echo, up to Enter; Ctrl+C cancels. */
+function readHidden(stdin: Stdin, prompt: string, stderr: Io['stderr']): Promise<string> {
+	stderr.write(prompt);
+	stdin.setRawMode?.(true);
+	stdin.resume();
+	return new Promise((resolve, reject) => {
+		let text = '';
+		const done = (error?: Error) => {
+			stdin.off('data', onData);
+			stdin.setRawMode?.(false);
+			stdin.pause();
+			stderr.write('\n');
+			if (error) reject(error);
+			else resolve(text);
+		};
+		const onData = (chunk: Buffer | string) => {
+			for (const character of chunk.toString()) {
+				if (character === '\u0003') return done(new UsageError('Cancelled.', 'Nothing was saved.'));
+				if (character === '\r' || character === '\n' || character === '\u0004') return done();
+				if (character === '\u007f' || character === '\b') text = text.slice(0, -1);
+				else text += character;
+			}
+		};
+		stdin.on('data', onData);
+	});
+}
+
+/** The secret from standard input: typed without echo at a terminal, or the piped text (one line). */
+async function readSecret(io: Io, name: string): Promise<string> {
+	const stdin = (io.stdin ?? process.stdin) as Stdin;
+	let text: string;
+	if (stdin.isTTY) {
+		text = await readHidden(stdin, `Client secret for ${name} (typing is hidden): `, io.stderr);
+	} else {
+		text = '';
+		for await (const chunk of stdin) {
+			text += chunk.toString();
+			if (text.length > 65_536)
+				throw new UsageError('Standard input is longer than a client secret can be.', 'Pipe only the secret.');
+		}
+	}
+	const secret = text.trim();
+	const hint = `Pipe it in, for example: printf '%s' "$SECRET" | gqx profiles add ${name} --region R --client-id ID`;
+	if (secret === '') throw new UsageError('No client secret on standard input.', hint);
+	if (/[\r\n]/.test(secret))
+		throw new UsageError('Standard input has more than one line; it should hold only the client secret.', hint);
+	return secret;
+}
+
+async function add(args: string[], io: Io, secrets: SecretStore): Promise<number> {
+	const {values, positionals} = parseFlags(
+		args,
+		{
+			region: {type: 'string'},
+			'client-id': {type: 'string'},
+			'no-verify': {type: 'boolean'},
+			force: {type: 'boolean'},
+		},
+		'profiles add',
+		true,
+	);
+	if (positionals.length > 1)
+		// Not echoed: the extra argument may well be the secret.
+		throw new UsageError(
+			'gqx profiles add takes one name and no other argument.',
+			'The client secret is read from standard input, never from the command line.',
+		);
+	const name = checkName(positionals[0]);
+	if (values.region === undefined) throw new UsageError('No region given.', 'Pass --region (see gqx regions).');
+	const region = resolveRegion(values.region);
+	const clientId = values['client-id']?.trim();
+	if (!clientId) throw new UsageError('No client id given.', 'Pass --client-id ID.');
+	if (secrets.profiles.get(name) && !values.force)
+		throw new UsageError(
+			`A profile named "${name}" exists already.`,
+			'Pass --force to replace it, or pick another name.',
+		);
+	forcedStore(io.env);
+	const clientSecret = await readSecret(io, name);
+	if (!values['no-verify']) {
+		const {GenesysClient} = await import('../genesys/client.js');
+		await new GenesysClient({region, clientId, clientSecret, maxRetries: 2}).verify();
+	}
+	const previous = secrets.profiles.get(name);
+	// A replaced profile keeps what gqx learned about its use (dates, zone); its credentials are the new ones.
+	const saved = await secrets.save({
+		...(previous
+			? {timeZone: previous.timeZone, dateChoice: previous.dateChoice, lastUsedAt: previous.lastUsedAt}
+			: {}),
+		name,
+		region: values.region.trim(),
+		clientId,
+		clientSecret,
+	});
+	io.stdout.write(`${saved.where}\n`);
+	for (const warning of saved.warnings) io.stderr.write(`gqx: warning: ${warning}\n`);
+	return 0;
+}
+
+async function migrateSecrets(args: string[], io: Io, secrets: SecretStore): Promise<number> {
+	const {values} = parseFlags(args, {to: {type: 'string'}}, 'profiles migrate-secrets');
+	const to = (values.to ?? 'keychain') as SecretStoreKind;
+	if (!secretStores.includes(to))
+		throw new UsageError(`--to ${values.to} is not a secret store.`, 'Use --to keychain or --to file.');
+	const profiles = secrets.profiles.list();
+	if (profiles.length === 0) {
+		io.stdout.write('No saved profiles.\n');
+		return 0;
+	}
+	let exitCode = 0;
+	for (const profile of profiles) {
+		try {
+			const outcome = await secrets.migrate(profile.name, to);
+			const moved = secrets.profiles.require(profile.name);
+			io.stdout.write(
+				`${profile.name}: ${outcome === 'moved' ? 'moved to' : 'already in'} ${secrets.describe(moved)}\n`,
+			);
+		} catch (error) {
+			if (!(error instanceof GqxError)) throw error;
+			const {text, exitCode: code} = describeError(error);
+			io.stderr.write(`${profile.name}: not moved.\n${text}`);
+			exitCode ||= code;
+		}
+	}
+	return exitCode;
+}
+
 export async function runProfiles(args: string[], io: Io): Promise<number> {
 	try {
-		const [action = 'list', name, ...extra] = args;
-		if (extra.length > 0)
-			throw new UsageError(
-				`Too many arguments for gqx profiles ${action}.`,
-				'Usage: gqx profiles list|show NAME|delete NAME',
-			);
+		const [action = 'list', ...rest] = args;
+		if (action === '--help' || action === '-h' || action === 'help' || rest.includes('--help')) {
+			io.stdout.write(profilesHelp);
+			return 0;
+		}
 		const store = openProfileStore(io.env);
 		for (const notice of store.notices)
 			io.stderr.write(
 				`gqx: the profiles file could not be read (${notice.reason}); it was moved to ${notice.movedTo}.\n`,
 			);
+		// The keychain binding itself loads only when an action touches the keychain.
+		const secrets = new SecretStore(store, {env: io.env});
+		const positional = (count: number, names: string) => {
+			const {positionals} = parseFlags(rest, {}, `profiles ${action}`, true);
+			if (positionals.length !== count)
+				throw new UsageError(`gqx profiles ${action} takes ${names}.`, `Usage: gqx profiles ${action} ${names}`);
+			return positionals.map(each => checkName(each));
+		};
 		switch (action) {
 			case 'list': {
+				const {values} = parseFlags(rest, {format: {type: 'string'}}, 'profiles list');
+				const format = values.format ?? 'text';
+				if (format !== 'text' && format !== 'json')
+					throw new UsageError(`--format ${format} is not a list format.`, 'Use --format text or --format json.');
 				const profiles = store.list();
+				if (format === 'json') {
+					io.stdout.write(`${JSON.stringify(profiles.map(listRecord), null, 2)}\n`);
+					return 0;
+				}
 				if (profiles.length === 0) io.stdout.write('No saved profiles. Run gqx to set one up.\n');
 				for (const profile of profiles)
 					io.stdout.write(
@@ -44,24 +237,42 @@ export async function runProfiles(args: string[], io: Io): Promise<number> {
 					);
 				return 0;
 			}
-			case 'show':
-				if (!name) throw new UsageError('Which profile?', 'Usage: gqx profiles show NAME');
-				io.stdout.write(`${describe(store.require(name))}\n`);
+			case 'show': {
+				const [name] = positional(1, 'NAME');
+				const profile = store.require(name!);
+				io.stdout.write(`${describe(profile, secrets.describe(profile))}\n`);
+				const checked = await secrets.check(profile);
+				if (checked !== 'present') io.stderr.write(`gqx: warning: ${checked.problem}\n`);
 				return 0;
-			case 'delete':
-				if (!name) throw new UsageError('Which profile?', 'Usage: gqx profiles delete NAME');
-				store.require(name);
-				store.delete(name);
-				io.stdout.write(`Deleted profile ${name}.\n`);
+			}
+			case 'add':
+				return await add(rest, io, secrets);
+			case 'rename': {
+				const [oldName, newName] = positional(2, 'OLD NEW');
+				const {warnings} = await secrets.rename(oldName!, newName!);
+				io.stdout.write(`Renamed profile ${oldName} to ${newName}.\n`);
+				for (const warning of warnings) io.stderr.write(`gqx: warning: ${warning}\n`);
 				return 0;
+			}
+			case 'delete': {
+				const [name] = positional(1, 'NAME');
+				const profile = store.require(name!);
+				const where = secrets.describe(profile);
+				const {warnings} = await secrets.delete(name!);
+				io.stdout.write(
+					`Deleted profile ${name}${storeOf(profile) === 'keychain' && warnings.length === 0 ? ` and its secret in ${where}` : ''}.\n`,
+				);
+				for (const warning of warnings) io.stderr.write(`gqx: warning: ${warning}\n`);
+				return 0;
+			}
+			case 'migrate-secrets':
+				return await migrateSecrets(rest, io, secrets);
 			case 'path':
+				positional(0, '');
 				io.stdout.write(`${store.path}\n`);
 				return 0;
 			default:
-				throw new UsageError(
-					`Unknown action "${action}" for gqx profiles.`,
-					'Usage: gqx profiles list|show NAME|delete NAME|path',
-				);
+				throw new UsageError(`Unknown action "${action}" for gqx profiles.`, usage);
 		}
 	} catch (error) {
 		return reportFailure(error, io.stderr);

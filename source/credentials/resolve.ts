@@ -4,7 +4,7 @@ import path from 'node:path';
 import {parseEnv} from 'node:util';
 import {UsageError} from '../errors.js';
 import {type ResolvedRegion, resolveRegion} from '../genesys/regions.js';
-import type {Profile} from '../profiles/store.js';
+import type {ProfileWithSecret} from '../credentials/secret-store.js';
 
 export type Credentials = {
 	region: ResolvedRegion;
@@ -43,7 +43,8 @@ export type CredentialInput = {
 	region?: string;
 	clientId?: string;
 	clientSecret?: string;
-	profile?: Profile;
+	/** A saved profile with its secret already read from its store (see SecretStore.withSecret). */
+	profile?: Pick<ProfileWithSecret, 'name' | 'region' | 'clientId' | 'clientSecret'>;
 	env: NodeJS.ProcessEnv;
 	cwd: string;
 };

@@ -11,31 +11,50 @@ import {presets} from '../range/range.js';
 import {compareText} from '../metrics/compare.js';
 
 /** Version of the saved format (not of gqx). Every change to it comes with a migration below. */
-export const formatVersion = '1.0.0';
+export const formatVersion = '1.1.0';
+
+/** Where a profile's client secret is kept: inline in this file, or in the system keychain (a reference only). */
+export const secretStores = ['file', 'keychain'] as const;
+export type SecretStoreKind = (typeof secretStores)[number];
 
 const dateChoiceSchema = z.union([z.object({preset: z.enum(presets)}), z.object({from: z.string(), to: z.string()})]);
 
-export const profileSchema = z.object({
-	name: z.string().min(1).max(64),
-	region: z.string().min(1),
-	clientId: z.string().min(1),
-	clientSecret: z.string().min(1),
-	timeZone: z.string().optional(),
-	dateChoice: dateChoiceSchema.optional(),
-	lastUsedAt: z.string().optional(),
-	/** Per explorer level, the columns (in order) and sort the user chose; the UI drops names it does not know. */
-	views: z
-		.record(
-			z.string(),
-			z.object({
-				columns: z.array(z.string()).optional(),
-				sort: z.object({column: z.string(), descending: z.boolean()}).optional(),
-			}),
-		)
-		.optional(),
-});
+export const profileSchema = z
+	.object({
+		name: z.string().min(1).max(64),
+		region: z.string().min(1),
+		clientId: z.string().min(1),
+		/** Absent in format 1.0.0, where every secret was inline ('file'). */
+		secretStore: z.enum(secretStores).optional(),
+		/** Only for the 'file' store: a keychain-held secret never touches this file. */
+		clientSecret: z.string().min(1).optional(),
+		timeZone: z.string().optional(),
+		dateChoice: dateChoiceSchema.optional(),
+		lastUsedAt: z.string().optional(),
+		/** Per explorer level, the columns (in order) and sort the user chose; the UI drops names it does not know. */
+		views: z
+			.record(
+				z.string(),
+				z.object({
+					columns: z.array(z.string()).optional(),
+					sort: z.object({column: z.string(), descending: z.boolean()}).optional(),
+				}),
+			)
+			.optional(),
+	})
+	.superRefine((profile, context) => {
+		const store = storeOf(profile);
+		if (store === 'file' && profile.clientSecret === undefined)
+			context.addIssue({code: 'custom', path: ['clientSecret'], message: 'missing (the secret store is the file)'});
+		if (store === 'keychain' && profile.clientSecret !== undefined)
+			context.addIssue({code: 'custom', path: ['clientSecret'], message: 'present although the keychain holds it'});
+	});
 
 export type Profile = z.infer<typeof profileSchema>;
+
+export function storeOf(profile: Pick<Profile, 'secretStore'>): SecretStoreKind {
+	return profile.secretStore ?? 'file';
+}
 
 const storeSchema = z.object({
 	profiles: z.record(z.string(), profileSchema),
@@ -89,6 +108,13 @@ export class ProfileStore {
 			migrations: {
 				'1.0.0': store => {
 					if (!store.has('profiles')) store.set('profiles', {});
+				},
+				// Every profile names where its secret is; the ones from before keychains kept it inline.
+				'1.1.0': store => {
+					const profiles = {...store.get('profiles')};
+					for (const [name, profile] of Object.entries(profiles))
+						profiles[name] = {...profile, secretStore: profile.secretStore ?? 'file'};
+					store.set('profiles', profiles);
 				},
 			},
 		});
@@ -202,12 +228,27 @@ export class ProfileStore {
 	}
 
 	save(profile: Profile, options: {replacing?: string} = {}): void {
-		const valid = profileSchema.parse(profile);
+		const valid = profileSchema.parse({...profile, secretStore: storeOf(profile)});
 		this.#locked(() => {
 			const profiles = this.#profiles();
 			if (options.replacing && options.replacing !== valid.name) delete profiles[options.replacing];
 			profiles[valid.name] = valid;
 			this.#conf.set('profiles', profiles);
+		});
+	}
+
+	/** Changes one saved profile under the lock, from what is on disk now; the new profile, or undefined if gone. */
+	update(name: string, change: (profile: Profile) => Profile): Profile | undefined {
+		return this.#locked(() => {
+			const profiles = this.#profiles();
+			const profile = profiles[name];
+			if (!profile) return undefined;
+			const changed = change(profile);
+			const next = profileSchema.parse({...changed, secretStore: storeOf(changed)});
+			if (next.name !== name) delete profiles[name];
+			profiles[next.name] = next;
+			this.#conf.set('profiles', profiles);
+			return next;
 		});
 	}
 

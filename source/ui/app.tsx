@@ -6,7 +6,8 @@ import type {Credentials} from '../credentials/resolve.js';
 import type {GenesysClient} from '../genesys/client.js';
 import {asGqxError, GqxError, type RetryNotice} from '../errors.js';
 import {resolveRegion} from '../genesys/regions.js';
-import type {Profile, ProfileStore} from '../profiles/store.js';
+import type {SecretStore} from '../credentials/secret-store.js';
+import type {Profile} from '../profiles/store.js';
 import type {Screen} from './app-state.js';
 import type {SavedViews} from './explorer/state.js';
 import {type DateChoice, type DateRange, resolveRange, systemTimeZone} from '../range/range.js';
@@ -30,7 +31,8 @@ export type AppStart = {kind: 'auto'} | {kind: 'profile'; name: string} | {kind:
 
 export type AppProps = {
 	start: AppStart;
-	store?: ProfileStore;
+	/** Saved profiles and their secrets, wherever each is kept (keychain or file); absent in the demo. */
+	secrets?: SecretStore;
 	/** Credentials from the environment or .env, when present. */
 	envCredentials?: Credentials;
 	cwd: string;
@@ -59,7 +61,7 @@ const defaultFactory: ClientFactory = async (credentials, onRetry) =>
 
 export function App({
 	start,
-	store,
+	secrets,
 	envCredentials,
 	cwd,
 	env,
@@ -70,6 +72,19 @@ export function App({
 	const theme = useMemo(() => themeFor(env), [env]);
 	const {width, height} = useTerminalSize();
 	const [session, setSession] = useState<Session>();
+	const store = secrets?.profiles;
+	// One message for the screen it was made for: where a saved secret went, or why a profile could not open.
+	const [notice, setNotice] = useState<{text: string; screen: Screen}>();
+	const show = (next: Screen, text?: string) => {
+		setScreen(next);
+		setNotice(text === undefined ? undefined : {text, screen: next});
+	};
+	const problemText = (error: unknown) => {
+		if (!(error instanceof GqxError)) return String(error);
+		// On the picker the way back is right here. (By name: importing the class would load the file's schemas.)
+		if (error.name === 'MissingSecretError') return `${error.message} Press e on it to enter the secret again.`;
+		return `${error.message} ${error.hint}`;
+	};
 	const [profiles, setProfiles] = useState<Profile[]>(() => store?.list() ?? []);
 	const [app, dispatch] = useReducer(appReducer, undefined, () =>
 		initialApp({demo: start.kind === 'demo', canPick: profiles.length > 0 || Boolean(envCredentials)}),
@@ -114,11 +129,20 @@ export function App({
 		return next;
 	};
 
-	const chooseProfile = (profile: Profile) => {
+	const chooseProfile = async (profile: Profile) => {
+		if (!secrets) return;
+		let clientSecret: string;
+		try {
+			clientSecret = await secrets.read(profile);
+		} catch (error) {
+			// A secret gone from the keychain (or a locked one) is said on the picker, where e re-enters it.
+			show({kind: 'picker'}, problemText(error));
+			return;
+		}
 		try {
 			const opened = open(
 				`${profile.name} (${profile.region})`,
-				{region: resolveRegion(profile.region), clientId: profile.clientId, clientSecret: profile.clientSecret},
+				{region: resolveRegion(profile.region), clientId: profile.clientId, clientSecret},
 				profile,
 			);
 			// A remembered date choice makes the next start one keypress: straight to the table.
@@ -149,7 +173,7 @@ export function App({
 			setScreen({kind: 'dates'});
 		} else if (start.kind === 'profile') {
 			const profile = store?.get(start.name);
-			if (profile) chooseProfile(profile);
+			if (profile) void chooseProfile(profile);
 			else
 				setScreen({
 					kind: 'fatal',
@@ -189,8 +213,8 @@ export function App({
 		await client.verify(signal);
 	};
 
-	const saveProfile = (values: WizardValues, editing?: Profile) => {
-		const profile: Profile = {
+	const saveProfile = async (values: WizardValues, editing?: Profile) => {
+		const profile = {
 			...editing,
 			name: values.name,
 			region: values.region,
@@ -198,14 +222,15 @@ export function App({
 			clientSecret: values.clientSecret,
 		};
 		try {
-			store?.save(profile, {replacing: editing?.name});
+			const saved = await secrets?.save(profile, {replacing: editing?.name});
 			setProfiles(store?.list() ?? [profile]);
 			open(
 				`${profile.name} (${profile.region})`,
 				{region: resolveRegion(profile.region), clientId: profile.clientId, clientSecret: profile.clientSecret},
 				profile,
 			);
-			setScreen({kind: 'dates'});
+			// Said once, here: where the secret went (the keychain, or the file and why).
+			show({kind: 'dates'}, saved ? [saved.where, ...saved.warnings].join(' ') : undefined);
 		} catch (error) {
 			setScreen({
 				kind: 'fatal',
@@ -245,17 +270,29 @@ export function App({
 							? `Environment credentials (${envCredentials.source}, ${envCredentials.region.label})`
 							: undefined
 					}
-					notices={notices}
+					notices={notice?.screen === screen ? [...notices, notice.text] : notices}
 					theme={theme}
 					onQuit={exit}
 					onChoose={choice => {
-						if (choice.kind === 'use') chooseProfile(choice.profile);
+						if (choice.kind === 'use') void chooseProfile(choice.profile);
 						else if (choice.kind === 'environment') chooseEnvironment();
-						else if (choice.kind === 'new') setScreen({kind: 'wizard'});
-						else if (choice.kind === 'edit') setScreen({kind: 'wizard', editing: choice.profile});
-						else {
-							store?.delete(choice.profile.name);
-							setProfiles(store?.list() ?? []);
+						else if (choice.kind === 'new') show({kind: 'wizard'});
+						else if (choice.kind === 'edit') {
+							const editing = choice.profile;
+							// The wizard starts from the saved secret; one that cannot be read is typed again.
+							secrets?.withSecret(editing).then(
+								withSecret => show({kind: 'wizard', editing: {...editing, clientSecret: withSecret.clientSecret}}),
+								(error: unknown) =>
+									show({kind: 'wizard', editing}, error instanceof GqxError ? error.message : String(error)),
+							);
+						} else {
+							void secrets?.delete(choice.profile.name).then(
+								({warnings}) => {
+									setProfiles(store?.list() ?? []);
+									show({kind: 'picker'}, warnings.length > 0 ? warnings.join(' ') : undefined);
+								},
+								(error: unknown) => show({kind: 'picker'}, problemText(error)),
+							);
 						}
 					}}
 				/>
@@ -268,7 +305,7 @@ export function App({
 					existingNames={profiles.map(profile => profile.name)}
 					theme={theme}
 					verify={verify}
-					onSave={values => saveProfile(values, screen.editing)}
+					onSave={values => void saveProfile(values, screen.editing)}
 					onCancel={() => dispatch({type: 'wizard-cancelled'})}
 				/>
 			);
@@ -319,6 +356,7 @@ export function App({
 	}
 	return (
 		<Box flexDirection="column" width={width}>
+			{notice?.screen === screen && screen.kind !== 'picker' ? <Text color={theme.warning}>{notice.text}</Text> : null}
 			{body}
 		</Box>
 	);

@@ -56,6 +56,30 @@ describe('ProfileStore', () => {
 		expect(raw.__internal__.migrations.version).toBe(formatVersion);
 	});
 
+	it('migrates a 1.0.0 file: each inline secret stays where it is, marked as kept in the file', () => {
+		const dir = scratchDir();
+		const old = {name: 'old', region: 'eu-west-1', clientId: 'id-old', clientSecret: 'secret-old-s3cr3t'};
+		fs.writeFileSync(
+			path.join(dir, 'config.json'),
+			JSON.stringify({profiles: {old}, __internal__: {migrations: {version: '1.0.0'}}}),
+		);
+		const store = new ProfileStore({cwd: dir});
+		expect(store.get('old')).toEqual({...old, secretStore: 'file'});
+		const raw = JSON.parse(fs.readFileSync(store.path, 'utf8')) as {profiles: {old: Profile}};
+		expect(raw.profiles.old).toEqual({...old, secretStore: 'file'});
+	});
+
+	it('keeps a keychain-held secret out of the file, and refuses a file profile without its secret', () => {
+		const store = new ProfileStore({cwd: scratchDir()});
+		store.save({name: 'kc', region: 'eu-west-1', clientId: 'id', secretStore: 'keychain'});
+		expect(store.get('kc')).toEqual({name: 'kc', region: 'eu-west-1', clientId: 'id', secretStore: 'keychain'});
+		expect(() =>
+			store.save({name: 'kc2', region: 'eu-west-1', clientId: 'id', secretStore: 'keychain', clientSecret: 'x'}),
+		).toThrow(/clientSecret/);
+		expect(() => store.save({name: 'f', region: 'eu-west-1', clientId: 'id'})).toThrow(/clientSecret/);
+		expect(store.list().map(each => each.name)).toEqual(['kc']);
+	});
+
 	for (const [what, content, reason] of [
 		['invalid JSON', '{"profiles": {', /not valid JSON/],
 		['wrong types', JSON.stringify({profiles: {a: {name: 'a', region: 5}}}), /not a gqx profiles file/],
@@ -104,7 +128,7 @@ describe('gqx profiles', () => {
 		expect(list.code).toBe(0);
 		expect(list.stdout).toMatch(/^acme\teu-west-1\tid-acme\tnever used\n$/);
 		const show = await runCli(['profiles', 'show', 'acme'], {cwd});
-		expect(show.stdout).toContain('client secret: (saved, not shown)');
+		expect(show.stdout).toContain('client secret: saved in the profiles file, not shown');
 		expect(show.stdout + show.stderr).not.toContain('s3cr3t');
 		const missing = await runCli(['profiles', 'show', 'nope'], {cwd});
 		expect(missing.code).toBe(2);

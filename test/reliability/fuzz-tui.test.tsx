@@ -8,7 +8,7 @@ import {ProfileStore} from '../../source/profiles/store.js';
 import {demoClient, type Emulator, type ScheduledFault} from '../../source/emulator/server.js';
 import {App} from '../../source/ui/app.js';
 import {checkFramesEvery} from '../../source/ui/fast-output.js';
-import {emulator, mulberry32, testNow} from '../helpers.js';
+import {emulator, fileSecrets, mulberry32, testNow} from '../helpers.js';
 import {scratchDir} from '../run-cli.js';
 import {keys, ready} from '../ui/ink.js';
 
@@ -93,7 +93,7 @@ describe('TUI key fuzz', () => {
 				const rendered = render(
 					<App
 						start={{kind: 'profile', name: 'fuzz'}}
-						store={store}
+						secrets={fileSecrets(store)}
 						cwd={dir}
 						env={{NO_COLOR: '1'}}
 						now={() => DateTime.fromMillis(testNow)}

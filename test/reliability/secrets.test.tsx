@@ -8,8 +8,8 @@ import {GenesysClient} from '../../source/genesys/client.js';
 import {ProfileStore} from '../../source/profiles/store.js';
 import {type Emulator} from '../../source/emulator/server.js';
 import {App} from '../../source/ui/app.js';
-import {emulator, testNow} from '../helpers.js';
-import {runCli, scratchDir} from '../run-cli.js';
+import {emulator, fileSecrets, testNow} from '../helpers.js';
+import {type CliResult, runCli, scratchDir} from '../run-cli.js';
 import {keys, press, ready, waitForText} from '../ui/ink.js';
 
 const client = {
@@ -93,6 +93,41 @@ describe('secrets and tokens', () => {
 			record(`stdout of ${args.join(' ')}`, result.stdout);
 			record(`stderr of ${args.join(' ')}`, result.stderr);
 		}
+		// Profiles from scripts: the secret on stdin (checked, unchecked, wrong), then every other action.
+		const scripted = scratchDir();
+		const add = (name: string, input: string, ...extra: string[]) =>
+			runCli(['profiles', 'add', name, '--region', emu.url, '--client-id', client.id, ...extra], {
+				cwd: scripted,
+				input,
+			});
+		const steps: Array<[string, () => Promise<CliResult>]> = [
+			['profiles add', () => add('checked', `${client.secret}\n`)],
+			['profiles add --no-verify', () => add('unchecked', client.secret, '--no-verify')],
+			['profiles add with a wrong secret', () => add('wrong', `${client.secret}x`)],
+			['profiles add over an existing name', () => add('checked', client.secret)],
+			['profiles add with the secret as an argument', () => add('argument', '', client.secret)],
+			['profiles add --force', () => add('checked', client.secret, '--force')],
+			['profiles list --format json', () => runCli(['profiles', 'list', '--format', 'json'], {cwd: scripted})],
+			['profiles show', () => runCli(['profiles', 'show', 'checked'], {cwd: scripted})],
+			['profiles rename', () => runCli(['profiles', 'rename', 'unchecked', 'renamed'], {cwd: scripted})],
+			['profiles migrate-secrets', () => runCli(['profiles', 'migrate-secrets'], {cwd: scripted})],
+			[
+				'profiles migrate-secrets --to file',
+				() => runCli(['profiles', 'migrate-secrets', '--to', 'file'], {cwd: scripted}),
+			],
+			['export with an added profile', () => runCli(['export', ...range, '--profile', 'checked'], {cwd: scripted})],
+			['profiles delete', () => runCli(['profiles', 'delete', 'renamed'], {cwd: scripted})],
+		];
+		const codes: number[] = [];
+		for (const [label, step] of steps) {
+			const result = await step();
+			codes.push(result.code ?? -1);
+			record(`stdout of ${label}`, result.stdout);
+			record(`stderr of ${label}`, result.stderr);
+		}
+		// Each did what it should (wrong secret 3, taken name 2, secret as an argument 2, no keychain 2).
+		expect(codes).toEqual([0, 0, 3, 2, 2, 0, 0, 0, 0, 2, 0, 0, 0]);
+
 		const saved = JSON.parse(fs.readFileSync(store.path, 'utf8')) as {
 			profiles: Record<string, {clientSecret?: string}>;
 		};
@@ -110,7 +145,7 @@ describe('secrets and tokens', () => {
 		const rendered = render(
 			<App
 				start={{kind: 'auto'}}
-				store={store}
+				secrets={fileSecrets(store)}
 				cwd={dir}
 				env={{NO_COLOR: '1'}}
 				now={() => DateTime.fromMillis(testNow)}

@@ -11,7 +11,7 @@ import {rollUp} from '../../source/metrics/rows.js';
 import {ProfileStore} from '../../source/profiles/store.js';
 import {demoClient, type Emulator} from '../../source/emulator/server.js';
 import {App, type ClientFactory} from '../../source/ui/app.js';
-import {emulator, groundTruth, namesOf, testNow} from '../helpers.js';
+import {emulator, fileSecrets, groundTruth, namesOf, testNow} from '../helpers.js';
 import {scratchDir} from '../run-cli.js';
 import {keys, press, type Rendered, ready, waitForText} from './ink.js';
 
@@ -44,7 +44,14 @@ describe('gqx interactive', () => {
 		const dir = scratchDir();
 		const store = new ProfileStore({cwd: path.join(dir, 'config')});
 		rendered = render(
-			<App start={{kind: 'auto'}} store={store} cwd={dir} env={{NO_COLOR: '1'}} now={now} makeClient={makeClient} />,
+			<App
+				start={{kind: 'auto'}}
+				secrets={fileSecrets(store)}
+				cwd={dir}
+				env={{NO_COLOR: '1'}}
+				now={now}
+				makeClient={makeClient}
+			/>,
 		);
 		const app = rendered;
 
@@ -173,7 +180,14 @@ describe('gqx interactive', () => {
 		store.save({name: 'other', region: 'eu-west-1', clientId: 'x', clientSecret: 'y'});
 		store.touch('acme');
 		rendered = render(
-			<App start={{kind: 'auto'}} store={store} cwd={dir} env={{NO_COLOR: '1'}} now={now} makeClient={makeClient} />,
+			<App
+				start={{kind: 'auto'}}
+				secrets={fileSecrets(store)}
+				cwd={dir}
+				env={{NO_COLOR: '1'}}
+				now={now}
+				makeClient={makeClient}
+			/>,
 		);
 		await ready(rendered, 'Profiles');
 		const picker = rendered.lastFrame() ?? '';
@@ -188,7 +202,14 @@ describe('gqx interactive', () => {
 		const store = new ProfileStore({cwd: dir});
 		store.save({name: 'old', region: 'eu-west-1', clientId: 'x', clientSecret: 'y'});
 		rendered = render(
-			<App start={{kind: 'auto'}} store={store} cwd={dir} env={{NO_COLOR: '1'}} now={now} makeClient={makeClient} />,
+			<App
+				start={{kind: 'auto'}}
+				secrets={fileSecrets(store)}
+				cwd={dir}
+				env={{NO_COLOR: '1'}}
+				now={now}
+				makeClient={makeClient}
+			/>,
 		);
 		await ready(rendered, 'old  ·  eu-west-1');
 		await press(rendered, 'x');
@@ -273,7 +294,14 @@ describe('gqx interactive', () => {
 		const store = new ProfileStore({cwd: dir});
 		store.save({name: 'acme', region: emu.url, clientId: demoClient.id, clientSecret: 'old-secret'});
 		rendered = render(
-			<App start={{kind: 'auto'}} store={store} cwd={dir} env={{NO_COLOR: '1'}} now={now} makeClient={makeClient} />,
+			<App
+				start={{kind: 'auto'}}
+				secrets={fileSecrets(store)}
+				cwd={dir}
+				env={{NO_COLOR: '1'}}
+				now={now}
+				makeClient={makeClient}
+			/>,
 		);
 		await ready(rendered, 'acme  ·');
 		await press(rendered, 'e');
@@ -300,7 +328,7 @@ describe('gqx interactive', () => {
 		rendered = render(
 			<App
 				start={{kind: 'auto'}}
-				store={new ProfileStore({cwd: dir})}
+				secrets={fileSecrets(new ProfileStore({cwd: dir}))}
 				cwd={dir}
 				env={{NO_COLOR: '1'}}
 				now={now}

@@ -19,6 +19,10 @@ export function TextField({value, onChange, onSubmit, mask, placeholder, focus =
 	const cursor = useRef(value.length);
 	const seen = useRef(value);
 	const [, redraw] = useState(0);
+	// Ink attaches a new input handler in an effect after the frame is drawn, so a key typed right after
+	// a step change can reach the previous handler: it must still call the callbacks of the field now shown.
+	const callbacks = useRef({onChange, onSubmit});
+	callbacks.current = {onChange, onSubmit};
 	// A value set from outside (a reset, a prefill) replaces what the field holds.
 	if (seen.current !== value) {
 		seen.current = value;
@@ -40,6 +44,7 @@ export function TextField({value, onChange, onSubmit, mask, placeholder, focus =
 				key.pageDown
 			)
 				return;
+			const {onChange, onSubmit} = callbacks.current;
 			if (key.return) {
 				onSubmit?.(text.current);
 				return;
