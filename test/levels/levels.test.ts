@@ -1,0 +1,158 @@
+// Each registered level module: which level it opens, the context and breadcrumb it adds, its request, and its rows
+// against the emulator's own numbers.
+import {DateTime} from 'luxon';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {Emulator} from '../../source/emulator/server.js';
+import {firstLevel, levelIds, levelOf, levels} from '../../source/levels/registry.js';
+import type {Totals} from '../../source/levels/totals.js';
+import type {LevelRef} from '../../source/levels/types.js';
+import {isMetricField} from '../../source/metrics/catalog.js';
+import {type Cell, compareRows, type QueueRow, rollUp, totalRow, toRow} from '../../source/metrics/rows.js';
+import {bucketLabel, type DateRange, resolveRange} from '../../source/range/range.js';
+import {clientFor, emulator, groundTruth, namesOf, testNow} from '../helpers.js';
+
+const queuesRef: LevelRef = {id: 'queues', context: {}};
+const mediaRef: LevelRef = {id: 'media', context: {queueId: 'q-1', queueName: 'Sales'}};
+const intervalsRef: LevelRef = {id: 'intervals', context: {queueId: 'q-1', queueName: 'Sales', mediaType: 'voice'}};
+
+describe('level modules', () => {
+	it('are registered under their own ids, starting at the queue level', () => {
+		expect(levelIds).toEqual(['queues', 'media', 'intervals']);
+		for (const id of levelIds) expect(levels[id].id).toBe(id);
+		expect(firstLevel).toEqual(queuesRef);
+		expect(levelOf(mediaRef)).toBe(levels.media);
+	});
+
+	it('open one another: queues -> media -> intervals, and intervals open nothing', () => {
+		expect(levels.queues.opens).toEqual({drill: 'media'});
+		expect(levels.media.opens).toEqual({drill: 'intervals'});
+		expect(levels.intervals.opens).toEqual({});
+		// Every level opened is registered.
+		for (const id of levelIds) for (const next of Object.values(levels[id].opens)) expect(levelIds).toContain(next);
+	});
+
+	it('pass down what was chosen and add it to the breadcrumb', () => {
+		const media = levels.queues.openContext({key: 'q-1', label: 'Sales'}, queuesRef);
+		expect(media).toEqual({queueId: 'q-1', queueName: 'Sales'});
+		const intervals = levels.media.openContext({key: 'voice', label: 'voice'}, {id: 'media', context: media});
+		expect(intervals).toEqual({queueId: 'q-1', queueName: 'Sales', mediaType: 'voice'});
+		expect(levels.queues.crumb(queuesRef)).toBeUndefined();
+		expect(levels.media.crumb(mediaRef)).toBe('Sales');
+		expect(levels.intervals.crumb(intervalsRef)).toBe('voice');
+	});
+
+	it('sort by a column the table has, names by time at the interval level', () => {
+		for (const id of levelIds) {
+			const {column} = levels[id].defaultSort;
+			expect(column === 'name' || isMetricField(column), id).toBe(true);
+		}
+		expect(levels.intervals.defaultSort).toEqual({column: 'name', descending: false});
+		expect(levels.intervals.byKey).toBe(true);
+		expect(levels.intervals.usesGranularity).toBe(true);
+		expect(levels.queues.usesGranularity).toBe(false);
+	});
+
+	it('share one request between the queue and media levels; intervals ask per queue, media and size', () => {
+		const queues = levels.queues.request(queuesRef, 'P1D');
+		expect(queues.key).toBe('totals');
+		expect(levels.media.request(mediaRef, 'P1D').key).toBe('totals');
+		expect(levels.media.request({id: 'media', context: {queueId: 'q-2'}}, 'PT30M').key).toBe('totals');
+		const keys = new Set([
+			levels.intervals.request(intervalsRef, 'P1D').key,
+			levels.intervals.request(intervalsRef, 'PT30M').key,
+			levels.intervals.request({...intervalsRef, context: {...intervalsRef.context, mediaType: 'chat'}}, 'P1D').key,
+			levels.intervals.request({...intervalsRef, context: {...intervalsRef.context, queueId: 'q-2'}}, 'P1D').key,
+		]);
+		expect(keys.size).toBe(4);
+		expect(keys.has('totals')).toBe(false);
+	});
+});
+
+describe('level rows against the emulator', () => {
+	let emu: Emulator;
+	let range: DateRange;
+	let totals: Totals;
+	const timeZone = 'America/Chicago';
+
+	beforeAll(async () => {
+		emu = await emulator({queues: 30, seed: 8});
+		range = resolveRange({from: '2026-03-02', to: '2026-03-08'}, timeZone, DateTime.fromMillis(testNow));
+		totals = (await levels.queues.request(queuesRef, 'P1D').load(clientFor(emu), range, {})) as Totals;
+	});
+	afterAll(async () => emu.stop());
+
+	const sorted = (rows: QueueRow[]) => [...rows].sort(compareRows);
+	const truth = (granularity?: 'P1D', filter?: {queueIds: string[]; mediaTypes: string[]}): Cell[] =>
+		groundTruth(emu, range.start, range.end, timeZone, granularity, filter);
+
+	it('queue level: one row per queue, the roll-up of the ground truth, and its total', () => {
+		const {rows, allStats} = levels.queues.rows(totals, queuesRef, {timeZone, granularity: 'P1D'});
+		const expected = rollUp(truth(), 'queues', namesOf(emu), null);
+		expect(expected.length).toBeGreaterThan(10);
+		expect(sorted(rows.map(row => row.row))).toEqual(expected);
+		for (const row of rows) {
+			expect(row.key).toBe(row.row.queueId);
+			expect(row.label).toBe(row.row.queueName);
+			expect(row.search).toBe(row.label.toLowerCase());
+		}
+		// The total of all queues comes with the rows (from the running sums): the total of the ground truth.
+		expect(allStats).toBeDefined();
+		expect(toRow({queueId: null, queueName: 'Total', mediaType: null, interval: null}, allStats!)).toEqual(
+			totalRow(truth()),
+		);
+	});
+
+	it('queue level: the same rows from the cells alone as from the running sums', () => {
+		const fromCells = levels.queues.rows({cells: totals.cells, nameOf: totals.nameOf}, queuesRef, {
+			timeZone,
+			granularity: 'P1D',
+		});
+		expect(sorted(fromCells.rows.map(row => row.row))).toEqual(rollUp(truth(), 'queues', namesOf(emu), null));
+	});
+
+	it('media level: one queue by media type, the roll-up of its ground truth', () => {
+		const busiest = rollUp(truth(), 'queues', namesOf(emu), null).sort((a, b) => b.offered - a.offered)[0]!;
+		const ref: LevelRef = {
+			id: 'media',
+			context: levels.queues.openContext({key: busiest.queueId!, label: busiest.queueName}, queuesRef),
+		};
+		const {rows} = levels.media.rows(totals, ref, {timeZone, granularity: 'P1D'});
+		const expected = rollUp(
+			truth().filter(cell => cell.queueId === busiest.queueId),
+			'media',
+			namesOf(emu),
+			null,
+		);
+		expect(expected.length).toBeGreaterThan(1);
+		expect(sorted(rows.map(row => row.row))).toEqual(expected);
+		expect(rows.map(row => row.key).sort()).toEqual(expected.map(row => row.mediaType).sort());
+		// Its rows add up to the queue's row of the level above.
+		expect(rows.reduce((sum, row) => sum + row.row.offered, 0)).toBe(busiest.offered);
+		expect(rows.reduce((sum, row) => sum + row.row.answered, 0)).toBe(busiest.answered);
+	});
+
+	it('interval level: one queue and media type by day, labelled in the range time zone', async () => {
+		const busiest = rollUp(truth(), 'media', namesOf(emu), null).sort((a, b) => b.offered - a.offered)[0]!;
+		const ref: LevelRef = {
+			id: 'intervals',
+			context: {queueId: busiest.queueId!, queueName: busiest.queueName, mediaType: busiest.mediaType!},
+		};
+		const data = await levels.intervals.request(ref, 'P1D').load(clientFor(emu), range, {});
+		const {rows} = levels.intervals.rows(data, ref, {timeZone, granularity: 'P1D'});
+		const expected = rollUp(
+			truth('P1D', {queueIds: [busiest.queueId!], mediaTypes: [busiest.mediaType!]}),
+			'intervals',
+			namesOf(emu),
+			null,
+		);
+		expect(rows).toHaveLength(7);
+		expect(sorted(rows.map(row => row.row))).toEqual(expected);
+		for (const row of rows) {
+			expect(row.key).toBe(row.row.interval);
+			expect(row.label).toBe(bucketLabel(row.key, timeZone, 'P1D'));
+		}
+		expect(rows.map(row => row.label)).toContain('Mon 02 Mar 2026');
+		// The days add up to the media row above.
+		expect(rows.reduce((sum, row) => sum + row.row.offered, 0)).toBe(busiest.offered);
+	});
+});

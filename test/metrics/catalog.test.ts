@@ -1,0 +1,127 @@
+// The metric catalog: every column is a number of the row, the export's field order stays, and each kind is formatted
+// as the tables show it.
+import {describe, expect, it} from 'vitest';
+import {toCsv} from '../../source/export/writers.js';
+import {
+	defaultColumns,
+	formatMetric,
+	isMetricField,
+	type MetricField,
+	metricFor,
+	metrics,
+	metricValue,
+} from '../../source/metrics/catalog.js';
+import {type QueueRow, rowFields, toRow} from '../../source/metrics/rows.js';
+
+const identity = {queueId: 'q1', queueName: 'Sales', mediaType: 'voice', interval: null};
+
+/** A row where every metric has a value. */
+const row = toRow(identity, {
+	nOffered: {count: 1200},
+	tAnswered: {count: 1000, sum: 1000 * 42_000},
+	tAbandon: {count: 150, sum: 150 * 60_000},
+	tFlowOut: {count: 20},
+	tShortAbandon: {count: 30},
+	nTransferred: {count: 75},
+	nOverSla: {count: 300},
+	oServiceLevel: {numerator: 900, denominator: 1180, target: 0.8},
+	tWait: {count: 1200, sum: 1200 * 55_000},
+	tHandle: {count: 1000, sum: 1000 * 3_725_000},
+	tTalk: {count: 1000, sum: 1000 * 240_000},
+	tHeld: {count: 200, sum: 200 * 65_000},
+	tAcw: {count: 1000, sum: 1000 * 30_000},
+});
+
+describe('metric catalog', () => {
+	it('has unique ids and headers', () => {
+		const fields = metrics.map(metric => metric.field);
+		expect(new Set(fields).size).toBe(fields.length);
+		const headers = metrics.map(metric => metric.header);
+		expect(new Set(headers).size).toBe(headers.length);
+	});
+
+	it('names only numeric fields of the row toRow makes', () => {
+		for (const metric of metrics) {
+			expect(Object.keys(row), metric.field).toContain(metric.field);
+			expect(typeof row[metric.field], metric.field).toBe('number');
+			expect(metricValue(metric, row)).toBe(row[metric.field]);
+		}
+		// And every numeric field of the row is in the catalog.
+		const numeric = Object.entries(row)
+			.filter(([, value]) => typeof value === 'number')
+			.map(([field]) => field);
+		expect(numeric).toEqual(metrics.map(metric => metric.field));
+	});
+
+	it('keeps the export field order: the identity, then the catalog', () => {
+		expect(rowFields).toEqual([
+			'queueId',
+			'queueName',
+			'mediaType',
+			'interval',
+			...metrics.map(metric => metric.field),
+		]);
+		// The CSV header of `gqx export` that scripts read.
+		const header = [
+			'queueId',
+			'queueName',
+			'mediaType',
+			'interval',
+			'offered',
+			'answered',
+			'abandoned',
+			'flowOuts',
+			'shortAbandoned',
+			'transferred',
+			'overSla',
+			'answerRate',
+			'abandonRate',
+			'serviceLevel',
+			'serviceLevelTarget',
+			'asaMs',
+			'avgWaitMs',
+			'ahtMs',
+			'avgTalkMs',
+			'avgHoldMs',
+			'avgAcwMs',
+		];
+		expect(rowFields).toEqual(header);
+		expect(toCsv([row]).split('\n')[0]).toBe(header.join(','));
+		expect(Object.keys(row)).toEqual(header);
+	});
+
+	it('shows by default only columns of the catalog, each once', () => {
+		expect(defaultColumns.length).toBeGreaterThan(0);
+		for (const field of defaultColumns) expect(isMetricField(field), field).toBe(true);
+		expect(new Set(defaultColumns).size).toBe(defaultColumns.length);
+	});
+
+	it('tells catalog fields from other names', () => {
+		for (const metric of metrics) {
+			expect(isMetricField(metric.field)).toBe(true);
+			expect(metricFor(metric.field)).toBe(metric);
+		}
+		for (const other of ['queueName', 'interval', 'name', 'sentimentScore', ''])
+			expect(isMetricField(other)).toBe(false);
+	});
+
+	it('formats counts with separators, rates as percentages and durations as m:ss or h:mm:ss', () => {
+		const text = (field: MetricField, values: Partial<QueueRow> = {}) =>
+			formatMetric(metricFor(field), {...row, ...values});
+		expect(metricFor('offered').kind).toBe('count');
+		expect(text('offered')).toBe('1,200');
+		expect(text('answered', {answered: 1_234_567})).toBe('1,234,567');
+		expect(text('transferred', {transferred: 0})).toBe('0');
+		expect(metricFor('serviceLevel').kind).toBe('rate');
+		expect(text('abandonRate')).toBe('12.5%');
+		expect(text('serviceLevelTarget')).toBe('80.0%');
+		expect(text('serviceLevel', {serviceLevel: null})).toBe('–');
+		expect(metricFor('ahtMs').kind).toBe('duration');
+		expect(text('asaMs')).toBe('0:42');
+		expect(text('ahtMs')).toBe('1:02:05');
+		expect(text('avgHoldMs')).toBe('1:05');
+		expect(text('avgAcwMs', {avgAcwMs: null})).toBe('–');
+		// Every metric of the row above has a formatted value, none the empty mark.
+		for (const metric of metrics) expect(formatMetric(metric, row), metric.field).not.toBe('–');
+	});
+});

@@ -1,0 +1,146 @@
+// The column picker through the whole app against the emulator: hide and move columns, reverse the sort, find the
+// same table on the next start of the profile, and reset to the defaults.
+import fs from 'node:fs';
+import {render} from 'ink-testing-library';
+import {DateTime} from 'luxon';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {demoClient, type Emulator} from '../../source/emulator/server.js';
+import {GenesysClient} from '../../source/genesys/client.js';
+import {defaultColumns, metrics} from '../../source/metrics/catalog.js';
+import {ProfileStore} from '../../source/profiles/store.js';
+import {App, type ClientFactory} from '../../source/ui/app.js';
+import {emulator, testNow} from '../helpers.js';
+import {scratchDir} from '../run-cli.js';
+import {keys, press, type Rendered, ready, waitFor, waitForText} from './ink.js';
+
+let emu: Emulator;
+let rendered: Rendered | undefined;
+const now = () => DateTime.fromMillis(testNow);
+const makeClient: ClientFactory = (credentials, onRetry) =>
+	new GenesysClient({...credentials, onRetry, backoffBaseMs: 10, backoffMaxMs: 50});
+
+beforeAll(async () => {
+	emu = await emulator({queues: 12, seed: 34});
+});
+afterAll(async () => emu.stop());
+afterEach(() => {
+	rendered?.unmount();
+	rendered = undefined;
+});
+
+/** The table's header line as text. */
+function headerLine(frame: string): string {
+	return frame.split('\n').find(each => /^\s+Queue\s/.test(each)) ?? '';
+}
+
+function viewsInFile(file: string): unknown {
+	return (JSON.parse(fs.readFileSync(file, 'utf8')) as {profiles: Record<string, {views?: unknown}>}).profiles['acme']
+		?.views;
+}
+
+/** Waits until the profiles file holds `views` for the profile (it is written just after the frame is drawn). */
+async function savedViews(file: string, views: unknown): Promise<void> {
+	const deadline = Date.now() + 5000;
+	while (JSON.stringify(viewsInFile(file)) !== JSON.stringify(views) && Date.now() < deadline)
+		await new Promise(resolve => setTimeout(resolve, 10));
+}
+
+function start(dir: string): Rendered {
+	return render(
+		<App
+			start={{kind: 'profile', name: 'acme'}}
+			store={new ProfileStore({cwd: dir})}
+			cwd={dir}
+			env={{NO_COLOR: '1'}}
+			now={now}
+			makeClient={makeClient}
+		/>,
+	);
+}
+
+describe('column picker', () => {
+	it('hides and moves columns, remembers them and the sort for the profile, and resets to the defaults', async () => {
+		const dir = scratchDir();
+		const store = new ProfileStore({cwd: dir});
+		store.save({
+			name: 'acme',
+			region: emu.url,
+			clientId: demoClient.id,
+			clientSecret: demoClient.secret,
+			timeZone: 'UTC',
+			dateChoice: {from: '2026-03-09', to: '2026-03-10'},
+		});
+
+		// A remembered date choice: straight to the table.
+		rendered = start(dir);
+		const app = rendered;
+		const table = await waitForText(app, /Total\s+[\d,]+/);
+		await ready(app, /Total\s+[\d,]+/);
+		expect(headerLine(table)).toMatch(/Queue\s+Offered▼\s+Answered\s+Abandoned\s/);
+
+		// v: every metric of the catalog, the shown ones ticked, with the picker's keys in the footer.
+		await press(app, 'v');
+		const picker = await waitForText(app, 'Columns of the queue level');
+		expect(picker).toContain(`(${defaultColumns.length} of ${metrics.length} shown`);
+		expect(picker).toMatch(/› \[x\]\s+1\. Offered/);
+		expect(picker).toMatch(/\[ \]\s+Flow-outs/);
+		for (const hint of ['Space show/hide', '[ move left', '] right', 'r reset', 'Enter/Esc done'])
+			expect(picker.replaceAll(/\s+/g, ' ')).toContain(hint);
+
+		// Hide Answered, then move Abandoned (now under the cursor) to the left of Offered.
+		await press(app, 'j');
+		await waitForText(app, /› \[x\]\s+2\. Answered/);
+		await press(app, ' ');
+		await waitForText(app, /› \[x\]\s+2\. Abandoned/);
+		expect(app.lastFrame()).toContain(`(${defaultColumns.length - 1} of ${metrics.length} shown`);
+		expect(app.lastFrame()).toMatch(/\[ \]\s+Answered/);
+		await press(app, '[');
+		await waitForText(app, /› \[x\]\s+1\. Abandoned/);
+		expect(app.lastFrame()).toMatch(/\[x\]\s+2\. Offered/);
+
+		// Closed: the table shows the new order, Answered gone.
+		await press(app, keys.enter);
+		const reordered = await waitFor(app, frame => /Queue\s+Abandoned\s+Offered▼/.test(headerLine(frame)), 'new order');
+		expect(headerLine(reordered)).not.toContain('Answered');
+
+		// S reverses the sort: remembered too.
+		await press(app, 'S');
+		await waitFor(app, frame => headerLine(frame).includes('Offered▲'), 'ascending sort');
+
+		// The profiles file now holds the profile's views.
+		const expectedColumns = [
+			'abandoned',
+			'offered',
+			...defaultColumns.filter(field => !['answered', 'abandoned', 'offered'].includes(field)),
+		];
+		const saved = {queues: {columns: expectedColumns, sort: {column: 'offered', descending: false}}};
+		await savedViews(store.path, saved);
+		expect(viewsInFile(store.path)).toEqual(saved);
+
+		// The next start opens the same way.
+		app.unmount();
+		rendered = start(dir);
+		const again = rendered;
+		const reopened = await waitForText(again, /Total\s+[\d,]+/);
+		expect(headerLine(reopened)).toMatch(/Queue\s+Abandoned\s+Offered▲\s/);
+		expect(headerLine(reopened)).not.toContain('Answered');
+		await ready(again, /Total\s+[\d,]+/);
+
+		// v then r: back to the default columns and sort.
+		await press(again, 'v');
+		await waitForText(again, 'Columns of the queue level');
+		await press(again, 'r');
+		await waitForText(again, `(${defaultColumns.length} of ${metrics.length} shown`);
+		expect(again.lastFrame()).toMatch(/› \[x\]\s+1\. Offered/);
+		await press(again, keys.escape);
+		const reset = await waitFor(
+			again,
+			frame => /Queue\s+Offered▼\s+Answered\s+Abandoned\s/.test(headerLine(frame)),
+			'defaults',
+		);
+		expect(reset).toContain('sorted by Offered');
+		// Nothing chosen is left for the level in the profiles file.
+		await savedViews(store.path, {});
+		expect(new ProfileStore({cwd: dir}).get('acme')?.views).toEqual({});
+	});
+});
