@@ -1,5 +1,6 @@
 // A bounded pool of async tasks sharing one abort signal.
 import {setMaxListeners} from 'node:events';
+import {CancelledError} from '../errors.js';
 
 /** Runs `tasks` with at most `limit` in flight; the first failure aborts the rest. */
 export async function runPool<T>(
@@ -7,6 +8,8 @@ export async function runPool<T>(
 	limit: number,
 	signal?: AbortSignal,
 ): Promise<T[]> {
+	// A load cancelled before its requests start asks nothing ('abort' has fired already).
+	if (signal?.aborted) throw new CancelledError();
 	const controller = new AbortController();
 	// Every request in flight listens on this signal (got adds one listener each): allow the pool's
 	// own number, or Node warns on stderr (over the TUI) from 11 on.

@@ -6,6 +6,7 @@ import {type AggregateQuery, fetchQueueAggregates, type Progress} from './analyt
 import type {GenesysClient} from './client.js';
 import {deletedQueueName, fetchQueueNames, listQueuesInParallel, type QueueInfo} from './queues.js';
 import {compareText} from '../metrics/compare.js';
+import {CancelledError} from '../errors.js';
 
 /** An aggregates query as a report asks it: always the metrics a queue row needs. */
 export type ReportQuery = Omit<AggregateQuery, 'metrics'>;
@@ -52,6 +53,7 @@ export async function streamIntervalRows(
 	const batches: string[][] = [];
 	for (let index = 0; index < ids.length; index += batchSize) batches.push(ids.slice(index, index + batchSize));
 	const concurrency = options.concurrency ?? 4;
+	if (options.signal?.aborted) throw new CancelledError();
 	const controller = new AbortController();
 	options.signal?.addEventListener('abort', () => controller.abort(), {once: true});
 	const pending: Array<Promise<QueueRow[]>> = [];

@@ -9,7 +9,7 @@ import {GenesysClient} from '../../source/genesys/client.js';
 import {defaultColumns, metrics} from '../../source/metrics/catalog.js';
 import {ProfileStore} from '../../source/profiles/store.js';
 import {App, type ClientFactory} from '../../source/ui/app.js';
-import {emulator, testNow} from '../helpers.js';
+import {emulator, testNow, fileSecrets} from '../helpers.js';
 import {scratchDir} from '../run-cli.js';
 import {keys, press, type Rendered, ready, waitFor, waitForText} from './ink.js';
 
@@ -49,7 +49,7 @@ function start(dir: string): Rendered {
 	return render(
 		<App
 			start={{kind: 'profile', name: 'acme'}}
-			store={new ProfileStore({cwd: dir})}
+			secrets={fileSecrets(new ProfileStore({cwd: dir}))}
 			cwd={dir}
 			env={{NO_COLOR: '1'}}
 			now={now}
@@ -83,7 +83,8 @@ describe('column picker', () => {
 		const picker = await waitForText(app, 'Columns of the queue level');
 		expect(picker).toContain(`(${defaultColumns.length} of ${metrics.length} shown`);
 		expect(picker).toMatch(/› \[x\]\s+1\. Offered/);
-		expect(picker).toMatch(/\[ \]\s+Flow-outs/);
+		// All are offered; those without room at this width say so.
+		expect(picker).toMatch(/\[x\]\s+11\. Flow-outs · no room at this width/);
 		for (const hint of ['Space show/hide', '[ move left', '] right', 'r reset', 'Enter/Esc done'])
 			expect(picker.replaceAll(/\s+/g, ' ')).toContain(hint);
 
