@@ -7,7 +7,8 @@ import {UsageError} from '../genesys/errors.js';
 import {listAllQueues} from '../genesys/queues.js';
 import {fetchReport, streamIntervalRows} from '../genesys/report.js';
 import {type Level, rollUp} from '../metrics/rows.js';
-import {ProfileStore} from '../profiles/store.js';
+import {resolveNetwork} from '../net/settings.js';
+import {type Profile, ProfileStore} from '../profiles/store.js';
 import {
 	type DateChoice,
 	defaultGranularity,
@@ -50,6 +51,12 @@ What:
 
 Network:
   --timeout SECONDS         per-request timeout (default 30); failures are retried with backoff
+  --proxy URL               an HTTP proxy (http://user:password@host:port) instead of HTTPS_PROXY
+  --no-proxy                connect directly, whatever HTTPS_PROXY or the profile say
+  --ca-file PATH            also trust the certificate authorities in this PEM file (a company CA)
+
+Proxies: HTTPS_PROXY (https_proxy first), HTTP_PROXY and NO_PROXY are honoured; a profile's proxy
+and CA file apply to it; loopback (the emulator) is reached directly unless NO_PROXY is set empty.
 
 Output:
   --format table|csv|json|ndjson   default: table on a terminal, csv otherwise
@@ -100,6 +107,9 @@ const exportFlags = {
 	format: {type: 'string'},
 	output: {type: 'string', short: 'o'},
 	timeout: {type: 'string'},
+	proxy: {type: 'string'},
+	'no-proxy': {type: 'boolean'},
+	'ca-file': {type: 'string'},
 	demo: {type: 'boolean'},
 	'demo-queues': {type: 'string'},
 	help: {type: 'boolean', short: 'h'},
@@ -199,6 +209,7 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			);
 		}
 		let credentials: Credentials;
+		let profile: Profile | undefined;
 		if (values.demo) {
 			const {startDemo} = await import('./demo.js');
 			const demo = await startDemo({
@@ -207,7 +218,7 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			stopDemo = demo.stop;
 			credentials = demo.credentials;
 		} else {
-			const profile =
+			profile =
 				values.profile === undefined
 					? undefined
 					: new ProfileStore({cwd: io.env['GQX_CONFIG_DIR'] || undefined}).require(values.profile);
@@ -221,7 +232,16 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			});
 		}
 		for (const warning of credentials.warnings) io.stderr.write(`gqx: warning: ${warning}\n`);
+		const network = resolveNetwork({
+			proxy: values.proxy,
+			noProxy: values['no-proxy'],
+			caFile: values['ca-file'],
+			profile,
+			env: io.env,
+			demo: values.demo,
+		});
 		const client = new GenesysClient({
+			network,
 			region: credentials.region,
 			clientId: credentials.clientId,
 			clientSecret: credentials.clientSecret,

@@ -10,7 +10,11 @@ import {ConfigError} from '../genesys/errors.js';
 import {presets} from '../range/range.js';
 import {compareText} from '../metrics/compare.js';
 
-/** Version of the saved format (not of gqx). Every change to it comes with a migration below. */
+/**
+ * Version of the saved format (not of gqx). Every change to it comes with a migration below. Optional
+ * fields that old files simply lack (proxy, proxyPassword, caFile) need none, and keep the version:
+ * a higher one would make an older gqx move the whole file aside.
+ */
 export const formatVersion = '1.0.0';
 
 const dateChoiceSchema = z.union([z.object({preset: z.enum(presets)}), z.object({from: z.string(), to: z.string()})]);
@@ -20,6 +24,11 @@ export const profileSchema = z.object({
 	region: z.string().min(1),
 	clientId: z.string().min(1),
 	clientSecret: z.string().min(1),
+	/** A proxy URL for this profile, without its password (kept apart, like the secret). */
+	proxy: z.string().min(1).optional(),
+	proxyPassword: z.string().min(1).optional(),
+	/** A PEM file of extra certificate authorities (a company CA that re-signs TLS). */
+	caFile: z.string().min(1).optional(),
 	timeZone: z.string().optional(),
 	dateChoice: dateChoiceSchema.optional(),
 	lastUsedAt: z.string().optional(),
