@@ -2,7 +2,7 @@
 // Proxy URLs may carry a password: every message names the proxy by host only.
 import fs from 'node:fs';
 import {UsageError} from '../genesys/errors.js';
-import type {Environment} from './proxy-rules.js';
+import {bypassesProxy, type Environment, environmentProxy} from './proxy-rules.js';
 
 /** A proxy for every request instead of the environment's, or none at all. */
 export type ProxyChoice = {kind: 'direct'; source: string} | {kind: 'url'; url: URL; source: string};
@@ -74,6 +74,18 @@ export function joinProxyPassword(proxy: string, password: string | undefined, s
 /** A proxy URL fit to show: `http://user@host:port` with the password left out. */
 export function showProxy(url: URL): string {
 	return splitProxyPassword(url).proxy;
+}
+
+/** What the environment says for requests to `target` (a region's login URL), fit to show. */
+export function describeEnvironmentProxy(env: Environment, target: URL): string {
+	if (bypassesProxy(target, env)) return 'a direct connection (NO_PROXY, or a loopback address)';
+	const found = environmentProxy(target, env);
+	if (!found) return 'a direct connection';
+	try {
+		return `${showProxy(parseProxyUrl(found.url, found.variable))} (${found.variable})`;
+	} catch {
+		return `${found.variable}, which is not a valid proxy URL`;
+	}
 }
 
 /** Checks that a CA file exists and holds PEM certificates, so a typo fails before the first request. */
