@@ -240,6 +240,10 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			env: io.env,
 			demo: values.demo,
 		});
+		if (network.proxy?.kind === 'url' && network.proxy.source === '--proxy' && network.proxy.url.password)
+			io.stderr.write(
+				'gqx: warning: A proxy password given in --proxy can be seen in the process list and shell history; prefer HTTPS_PROXY or a saved profile.\n',
+			);
 		const client = new GenesysClient({
 			network,
 			region: credentials.region,
