@@ -20,6 +20,8 @@ export type Route = {
 		/** Where it was configured: `--proxy`, `HTTPS_PROXY`, `profile acme`. */
 		source: string;
 		hasCredentials: boolean;
+		/** An `https://` proxy: a TLS failure may be its own certificate's. */
+		tls: boolean;
 	};
 	/** The extra CA file trusted on this route, if any. */
 	caFile?: string;
@@ -27,6 +29,8 @@ export type Route = {
 
 // The same socket behaviour as Node's global agent, which gqx used before proxies.
 const agentOptions = {keepAlive: true, scheduling: 'lifo', timeout: 5000} as const;
+// hpagent takes `timeout` as the limit for the proxy to answer CONNECT: left to got's request timeout.
+const proxyAgentOptions = {keepAlive: true, scheduling: 'lifo'} as const;
 
 /** The certificate authorities Node trusts by default (bundled, NODE_EXTRA_CA_CERTS, system if asked). */
 function defaultAuthorities(): string[] {
@@ -82,8 +86,8 @@ export class Network {
 			// `ca` for an https proxy's own certificate; the secure context for the host behind it.
 			const proxyRequestOptions = ca ? {ca} : undefined;
 			agents = {
-				http: new HttpProxyAgent({...agentOptions, proxy, proxyRequestOptions}),
-				https: new HttpsProxyAgent({...agentOptions, proxy, proxyRequestOptions, secureContext}),
+				http: new HttpProxyAgent({...proxyAgentOptions, proxy, proxyRequestOptions}),
+				https: new HttpsProxyAgent({...proxyAgentOptions, proxy, proxyRequestOptions, secureContext}),
 			};
 			this.#proxied.set(proxy.href, agents);
 		}
@@ -110,7 +114,12 @@ export class Network {
 		}
 		return {
 			agent: this.#proxyAgents(proxy),
-			proxy: {host: proxyHost(proxy), source, hasCredentials: Boolean(proxy.username || proxy.password)},
+			proxy: {
+				host: proxyHost(proxy),
+				source,
+				hasCredentials: Boolean(proxy.username || proxy.password),
+				tls: proxy.protocol === 'https:',
+			},
 			...(caFile ? {caFile} : {}),
 		};
 	}

@@ -42,13 +42,17 @@ export function explainFailure(code: string, message: string, target: URL, route
 	const host = target.host;
 	const proxy = route.proxy;
 	const through = proxy ? ` through the proxy at ${proxy.host}` : '';
+	// Through an https proxy, its own certificate is checked too, and the error does not say which.
+	const presented = proxy?.tls
+		? `The TLS certificate of the proxy at ${proxy.host}, or of ${host} behind it,`
+		: `The TLS certificate presented for ${host}${through}`;
 	if (untrustedCodes.has(code) || code.startsWith('ERR_TLS_CERT')) {
 		const what =
 			code === 'ERR_TLS_CERT_ALTNAME_INVALID' || code === 'HOSTNAME_MISMATCH'
-				? `The TLS certificate presented for ${host}${through} is for another host name`
+				? `${presented} is for another host name`
 				: code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID'
-					? `The TLS certificate presented for ${host}${through} is out of its validity dates`
-					: `The TLS certificate presented for ${host}${through} is not trusted`;
+					? `${presented} is out of its validity dates`
+					: `${presented} is not trusted`;
 		return {error: new TlsError(`${what} (${code}).`, caHint(route), target.host), retryable: false};
 	}
 	if (!proxy) return undefined;

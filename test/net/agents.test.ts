@@ -29,7 +29,12 @@ describe('routes', () => {
 		);
 		const api = network.route('https://api.mypurecloud.ie/api/v2/routing/queues');
 		const login = network.route('https://login.mypurecloud.ie/oauth/token');
-		expect(api.proxy).toEqual({host: 'proxy.corp.example:3128', source: 'HTTPS_PROXY', hasCredentials: true});
+		expect(api.proxy).toEqual({
+			host: 'proxy.corp.example:3128',
+			source: 'HTTPS_PROXY',
+			hasCredentials: true,
+			tls: false,
+		});
 		expect(login.proxy).toBeUndefined();
 		expect(network.route('https://login.mypurecloud.de/oauth/token').proxy?.host).toBe('proxy.corp.example:3128');
 		// One set of agents per proxy: every request shares its pool of tunnels.
@@ -51,11 +56,13 @@ describe('routes', () => {
 			host: 'profile.example:3',
 			source: 'profile acme',
 			hasCredentials: true,
+			tls: false,
 		});
-		expect(route({env, profile, proxy: 'flag.example:2'}).proxy).toEqual({
+		expect(route({env, profile, proxy: 'https://flag.example:2'}).proxy).toEqual({
 			host: 'flag.example:2',
 			source: '--proxy',
 			hasCredentials: false,
+			tls: true,
 		});
 	});
 });

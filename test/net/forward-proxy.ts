@@ -2,7 +2,8 @@
 // refusals), a throwaway CA and server certificate made by openssl, and a TLS front for the emulator.
 import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
-import {createServer, type IncomingMessage} from 'node:http';
+import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
+import {createServer as createHttpsServer} from 'node:https';
 import net, {type AddressInfo, type Socket} from 'node:net';
 import path from 'node:path';
 import tls from 'node:tls';
@@ -12,6 +13,8 @@ export type ProxyOptions = {
 	credentials?: {user: string; password: string};
 	/** A status to answer instead of opening the tunnel (a proxy that refuses). */
 	refuseWith?: number;
+	/** Serve the proxy itself over TLS (an `https://` proxy) with this certificate. */
+	tls?: TestCertificates;
 };
 
 export type ForwardProxy = {
@@ -46,12 +49,16 @@ export async function startForwardProxy(options: ProxyOptions = {}): Promise<For
 	const expected = options.credentials
 		? `Basic ${Buffer.from(`${options.credentials.user}:${options.credentials.password}`).toString('base64')}`
 		: undefined;
-	const server = createServer((request, response) => {
+	const handler = (request: IncomingMessage, response: ServerResponse) => {
 		// gqx's agents tunnel every request; a plain proxied request is not expected here.
 		state.heads.push(head(request));
 		response.writeHead(501, {'content-type': 'text/plain'}).end('only CONNECT');
-	});
-	server.on('connection', socket => track(sockets, socket));
+	};
+	const server = options.tls
+		? createHttpsServer({key: options.tls.key, cert: options.tls.cert}, handler)
+		: createServer(handler);
+	if (options.tls) server.on('tlsClientError', () => {});
+	server.on(options.tls ? 'secureConnection' : 'connection', (socket: Socket) => track(sockets, socket));
 	server.on('connect', (request: IncomingMessage, client: Socket, early: Buffer) => {
 		track(sockets, client);
 		state.heads.push(head(request));
@@ -91,7 +98,7 @@ export async function startForwardProxy(options: ProxyOptions = {}): Promise<For
 	});
 	const {port} = server.address() as AddressInfo;
 	state.host = `127.0.0.1:${port}`;
-	state.url = `http://${state.host}`;
+	state.url = `${options.tls ? 'https' : 'http'}://${state.host}`;
 	state.stop = async () => {
 		for (const socket of sockets) socket.destroy();
 		await new Promise<void>(resolve => server.close(() => resolve()));

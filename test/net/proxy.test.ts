@@ -202,6 +202,27 @@ describe('TLS through the proxy, with a company CA', () => {
 		);
 	});
 
+	it('reaches an https proxy whose own certificate is signed by the --ca-file CA', async () => {
+		const secure = await startForwardProxy({tls: certificates});
+		// By name: hpagent sends the proxy's host as TLS server name, which Node warns about for an address.
+		const named = secure.url.replace('127.0.0.1', 'localhost');
+		try {
+			const env = {...credentials, GENESYS_CLOUD_REGION: tlsFront.url, NO_PROXY: ''};
+			const result = await runCli(['export', ...range, '--proxy', named, '--ca-file', certificates.caFile], {env});
+			expect(result.stderr).toBe('');
+			expect(result.code).toBe(0);
+			expect(result.stdout).toBe(direct);
+			expect(secure.tunnels).toBeGreaterThan(0);
+			const untrusted = await runCli(['export', ...range, '--proxy', named], {env});
+			expect(untrusted.code).toBe(5);
+			expect(untrusted.stderr).toContain(
+				`The TLS certificate of the proxy at localhost:${portOf(secure.url)}, or of 127.0.0.1:${portOf(tlsFront.url)} behind it, is not trusted`,
+			);
+		} finally {
+			await secure.stop();
+		}
+	});
+
 	it('trusts the CA given by NODE_EXTRA_CA_CERTS', async () => {
 		const result = await runCli(['export', ...range], {
 			env: {...tlsEnv(), NODE_EXTRA_CA_CERTS: certificates.caFile},
