@@ -90,6 +90,22 @@ export class NetworkError extends GqxError {
 	}
 }
 
+/** The proxy answered 407: it wants credentials, or refused the ones in its URL. */
+export class ProxyAuthError extends AuthError {
+	readonly proxyHost: string;
+
+	constructor(message: string, hint: string, proxyHost: string) {
+		super(message, hint);
+		this.proxyHost = proxyHost;
+	}
+}
+
+/** The proxy could not be reached, or would not open a tunnel to the host. */
+export class ProxyError extends NetworkError {}
+
+/** The host's TLS certificate is not trusted (a company CA re-signing traffic, usually). */
+export class TlsError extends NetworkError {}
+
 /** The server answered 2xx with something that is not what the API promises. */
 export class ResponseError extends GqxError {
 	override readonly kind = 'response';

@@ -7,7 +7,8 @@ import {analyticsMediaTypes, isAnalyticsMediaType} from '../genesys/media-types.
 import {listAllQueues} from '../genesys/queues.js';
 import {fetchReport, streamIntervalRows} from '../genesys/report.js';
 import {type Level, rollUp, totalRow} from '../metrics/rows.js';
-import {SecretStore} from '../credentials/secret-store.js';
+import {type ProfileWithSecret, SecretStore} from '../credentials/secret-store.js';
+import {resolveNetwork} from '../net/settings.js';
 import {openProfileStore} from '../profiles/store.js';
 import {
 	type DateChoice,
@@ -52,6 +53,12 @@ What:
 
 Network:
   --timeout SECONDS         per-request timeout (default 30); failures are retried with backoff
+  --proxy URL               an HTTP proxy (http://user:password@host:port) instead of HTTPS_PROXY
+  --no-proxy                connect directly, whatever HTTPS_PROXY or the profile say
+  --ca-file PATH            also trust the certificate authorities in this PEM file (a company CA)
+
+Proxies: HTTPS_PROXY (https_proxy first), HTTP_PROXY and NO_PROXY are honoured; a profile's proxy
+and CA file apply to it; loopback (the emulator) is reached directly unless NO_PROXY is set empty.
 
 Output:
   --format table|csv|json|ndjson   default: table on a terminal, csv otherwise
@@ -83,6 +90,9 @@ const exportFlags = {
 	format: {type: 'string'},
 	output: {type: 'string', short: 'o'},
 	timeout: {type: 'string'},
+	proxy: {type: 'string'},
+	'no-proxy': {type: 'boolean'},
+	'ca-file': {type: 'string'},
 	demo: {type: 'boolean'},
 	wide: {type: 'boolean'},
 	'demo-queues': {type: 'string'},
@@ -191,6 +201,7 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			);
 		}
 		let credentials: Credentials;
+		let profile: ProfileWithSecret | undefined;
 		if (values.demo) {
 			const {startDemo} = await import('./demo.js');
 			const demo = await startDemo({
@@ -199,7 +210,6 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			stopDemo = demo.stop;
 			credentials = demo.credentials;
 		} else {
-			let profile;
 			if (values.profile !== undefined) {
 				const store = openProfileStore(io.env);
 				// The keychain binding loads only for a profile whose secret is there.
@@ -215,7 +225,20 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			});
 		}
 		for (const warning of credentials.warnings) io.stderr.write(`gqx: warning: ${warning}\n`);
+		const network = resolveNetwork({
+			proxy: values.proxy,
+			noProxy: values['no-proxy'],
+			caFile: values['ca-file'],
+			profile,
+			env: io.env,
+			demo: values.demo,
+		});
+		if (network.proxy?.kind === 'url' && network.proxy.source === '--proxy' && network.proxy.url.password)
+			io.stderr.write(
+				'gqx: warning: A proxy password given in --proxy can be seen in the process list and shell history; prefer HTTPS_PROXY or a saved profile.\n',
+			);
 		const client = new GenesysClient({
+			network,
 			region: credentials.region,
 			clientId: credentials.clientId,
 			clientSecret: credentials.clientSecret,

@@ -41,6 +41,8 @@ function describe(profile: Profile, where: string): string {
 		`region:        ${profile.region}`,
 		`client id:     ${profile.clientId}`,
 		`client secret: saved in ${where}, not shown`,
+		`proxy:         ${profile.proxy ? `${profile.proxy}${profile.proxyPassword ? ' (password saved, not shown)' : ''}` : '(none: the environment)'}`,
+		`CA file:       ${profile.caFile ?? '(none)'}`,
 		`time zone:     ${profile.timeZone ?? '(system)'}`,
 		`last dates:    ${choice}`,
 		`last used:     ${profile.lastUsedAt ?? 'never'}`,

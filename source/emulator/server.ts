@@ -36,6 +36,8 @@ export type RecordedRequest = {
 	path: string;
 	host: string;
 	authorization: string | undefined;
+	/** Every header line as received, to check that nothing meant for a proxy arrived here. */
+	rawHeaders: string;
 	body: string;
 };
 
@@ -312,6 +314,7 @@ export class Emulator {
 				path: url.pathname,
 				host: request.headers.host ?? '',
 				authorization: request.headers.authorization,
+				rawHeaders: request.rawHeaders.join('\n'),
 				body,
 			});
 		}

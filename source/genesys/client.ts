@@ -1,10 +1,14 @@
 // The Genesys Cloud HTTP client on got: client-credentials login, bearer token renewal, retries
 // that honour Retry-After, and typed errors. It knows nothing of queues or metrics.
 import got, {type Got, type Response, RequestError} from 'got';
+import {Network, type Route} from '../net/agents.js';
+import {explainFailure} from '../net/failures.js';
+import type {NetworkSettings} from '../net/settings.js';
 import {
 	ApiError,
 	AuthError,
 	CancelledError,
+	type GqxError,
 	NetworkError,
 	PermissionError,
 	RateLimitError,
@@ -43,6 +47,8 @@ export type ClientOptions = {
 	backoffBaseMs?: number;
 	backoffMaxMs?: number;
 	userAgent?: string;
+	/** Proxy and CA settings, or the agents of another client; default: the process environment's proxy. */
+	network?: NetworkSettings | Network;
 };
 
 /** `lastAnswerAt`: when the last answer arrived whole, before it was read (performance.now()). */
@@ -157,7 +163,10 @@ export class GenesysClient {
 	readonly #clientId: string;
 	readonly #clientSecret: string;
 	readonly #http: Got;
-	readonly #options: Required<Omit<ClientOptions, 'onRetry' | 'region' | 'clientId' | 'clientSecret' | 'userAgent'>> &
+	readonly #network: Network;
+	readonly #options: Required<
+		Omit<ClientOptions, 'onRetry' | 'region' | 'clientId' | 'clientSecret' | 'userAgent' | 'network'>
+	> &
 		Pick<ClientOptions, 'onRetry'>;
 	#token: Token | undefined;
 	#login: Promise<Token> | undefined;
@@ -175,6 +184,8 @@ export class GenesysClient {
 			backoffMaxMs: options.backoffMaxMs ?? 60_000,
 			onRetry: options.onRetry,
 		};
+		this.#network =
+			options.network instanceof Network ? options.network : new Network(options.network ?? {env: process.env});
 		this.#http = got.extend({
 			retry: {limit: 0},
 			throwHttpErrors: false,
@@ -352,6 +363,8 @@ export class GenesysClient {
 		let rateLimitRetries = 0;
 		for (;;) {
 			if (request.signal?.aborted) throw abortError();
+			// Per request: the login and API hosts may differ in what NO_PROXY says of them.
+			const route = this.#network.route(request.url);
 			let response: Response<string>;
 			try {
 				this.stats.requests++;
@@ -362,13 +375,13 @@ export class GenesysClient {
 					body: request.body,
 					searchParams: request.searchParams,
 					signal: request.signal,
+					agent: route.agent,
 				});
 				this.stats.lastAnswerAt = performance.now();
 			} catch (error) {
 				if (request.signal?.aborted) throw abortError();
-				const failure = this.#networkError(error, request.url);
-				const code = error instanceof RequestError ? error.code : '';
-				if (!retryableNetworkCodes.has(code) || serverRetries >= this.#options.maxRetries) throw failure;
+				const {error: failure, retryable} = this.#networkError(error, request.url, route);
+				if (!retryable || serverRetries >= this.#options.maxRetries) throw failure;
 				serverRetries++;
 				await this.#wait(
 					this.#backoff(serverRetries),
@@ -417,9 +430,13 @@ export class GenesysClient {
 		await sleep(delayMs, signal);
 	}
 
-	#networkError(error: unknown, url: string): NetworkError {
-		const host = new URL(url).host;
+	#networkError(error: unknown, url: string, route: Route): {error: GqxError; retryable: boolean} {
+		const target = new URL(url);
+		const host = target.host;
 		const code = error instanceof RequestError ? error.code : undefined;
+		const explained = explainFailure(code ?? '', error instanceof Error ? error.message : '', target, route);
+		if (explained) return explained;
+		const through = route.proxy ? ` (through the proxy at ${route.proxy.host})` : '';
 		const what: Record<string, string> = {
 			ENOTFOUND: `Cannot resolve host ${host} (DNS lookup failed).`,
 			EAI_AGAIN: `DNS lookup for ${host} timed out.`,
@@ -428,10 +445,13 @@ export class GenesysClient {
 			ETIMEDOUT: `${host} did not answer within ${this.#options.timeoutMs < 1000 ? `${this.#options.timeoutMs} ms` : `${Math.round(this.#options.timeoutMs / 1000)} s`}.`,
 		};
 		const message = (code && what[code]) ?? `Network failure talking to ${host}${code ? ` (${code})` : ''}.`;
-		return new NetworkError(
-			message,
-			(code && networkHints[code]) ?? 'Check your network connection and the region.',
-			host,
-		);
+		return {
+			error: new NetworkError(
+				through ? message.replace(/\.$/, `${through}.`) : message,
+				(code && networkHints[code]) ?? 'Check your network connection and the region.',
+				host,
+			),
+			retryable: code !== undefined && retryableNetworkCodes.has(code),
+		};
 	}
 }

@@ -10,7 +10,10 @@ import {ConfigError} from '../errors.js';
 import {presets} from '../range/range.js';
 import {compareText} from '../metrics/compare.js';
 
-/** Version of the saved format (not of gqx). Every change to it comes with a migration below. */
+/**
+ * Version of the saved format (not of gqx). Every change to it comes with a migration below. Optional
+ * fields that old files simply lack (proxy, proxyPassword, caFile, views) need none.
+ */
 export const formatVersion = '1.1.0';
 
 /** Where a profile's client secret is kept: inline in this file, or in the system keychain (a reference only). */
@@ -28,6 +31,12 @@ export const profileSchema = z
 		secretStore: z.enum(secretStores).optional(),
 		/** Only for the 'file' store: a keychain-held secret never touches this file. */
 		clientSecret: z.string().min(1).optional(),
+		/** A proxy URL for this profile, without its password (kept apart, like the secret). */
+		proxy: z.string().min(1).optional(),
+		/** The proxy's password, in this 0600 file (not yet in the keychain, even where the client secret is). */
+		proxyPassword: z.string().min(1).optional(),
+		/** A PEM file of extra certificate authorities (a company CA that re-signs TLS). */
+		caFile: z.string().min(1).optional(),
 		timeZone: z.string().optional(),
 		dateChoice: dateChoiceSchema.optional(),
 		lastUsedAt: z.string().optional(),

@@ -7,6 +7,7 @@ import type {GenesysClient} from '../genesys/client.js';
 import {asGqxError, GqxError, type RetryNotice} from '../errors.js';
 import {resolveRegion} from '../genesys/regions.js';
 import type {SecretStore} from '../credentials/secret-store.js';
+import {describeEnvironmentProxy, type NetworkSettings, resolveNetwork} from '../net/settings.js';
 import type {Profile} from '../profiles/store.js';
 import type {Screen} from './app-state.js';
 import type {SavedViews} from './explorer/state.js';
@@ -22,8 +23,13 @@ import {Wizard, type WizardValues} from './screens/wizard.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {themeFor} from './theme.js';
 
+/** What a client is made from: the credentials, and the proxy and CA settings of the profile or environment. */
+export type SessionCredentials = Pick<Credentials, 'region' | 'clientId' | 'clientSecret'> & {
+	network?: NetworkSettings;
+};
+
 export type ClientFactory = (
-	credentials: Pick<Credentials, 'region' | 'clientId' | 'clientSecret'>,
+	credentials: SessionCredentials,
 	onRetry: (notice: RetryNotice) => void,
 ) => GenesysClient | Promise<GenesysClient>;
 
@@ -43,7 +49,7 @@ export type AppProps = {
 
 type Session = {
 	label: string;
-	credentials: Pick<Credentials, 'region' | 'clientId' | 'clientSecret'>;
+	credentials: SessionCredentials;
 	/** Saved profile behind the session, to remember its last dates. */
 	profileName?: string;
 	dateChoice?: DateChoice;
@@ -142,7 +148,12 @@ export function App({
 		try {
 			const opened = open(
 				`${profile.name} (${profile.region})`,
-				{region: resolveRegion(profile.region), clientId: profile.clientId, clientSecret},
+				{
+					region: resolveRegion(profile.region),
+					clientId: profile.clientId,
+					clientSecret,
+					network: resolveNetwork({profile, env}),
+				},
 				profile,
 			);
 			// A remembered date choice makes the next start one keypress: straight to the table.
@@ -163,13 +174,17 @@ export function App({
 
 	const chooseEnvironment = () => {
 		if (!envCredentials) return;
-		open(`environment (${envCredentials.region.label})`, envCredentials);
+		open(`environment (${envCredentials.region.label})`, {...envCredentials, network: resolveNetwork({env})});
 		setScreen({kind: 'dates'});
 	};
 
 	useEffect(() => {
 		if (start.kind === 'demo') {
-			open(`demo (${start.credentials.region.label})`, start.credentials, {dateChoice: {preset: 'last-7-days'}});
+			open(
+				`demo (${start.credentials.region.label})`,
+				{...start.credentials, network: resolveNetwork({env, demo: true})},
+				{dateChoice: {preset: 'last-7-days'}},
+			);
 			setScreen({kind: 'dates'});
 		} else if (start.kind === 'profile') {
 			const profile = store?.get(start.name);
@@ -207,7 +222,12 @@ export function App({
 
 	const verify = async (values: WizardValues, signal: AbortSignal) => {
 		const client = await makeClient(
-			{region: resolveRegion(values.region), clientId: values.clientId.trim(), clientSecret: values.clientSecret},
+			{
+				region: resolveRegion(values.region),
+				clientId: values.clientId.trim(),
+				clientSecret: values.clientSecret,
+				network: resolveNetwork({profile: {...values, name: values.name || 'being set up'}, env}),
+			},
 			() => {},
 		);
 		await client.verify(signal);
@@ -220,13 +240,21 @@ export function App({
 			region: values.region,
 			clientId: values.clientId,
 			clientSecret: values.clientSecret,
+			proxy: values.proxy || undefined,
+			proxyPassword: (values.proxy && values.proxyPassword) || undefined,
+			caFile: values.caFile || undefined,
 		};
 		try {
 			const saved = await secrets?.save(profile, {replacing: editing?.name});
 			setProfiles(store?.list() ?? [profile]);
 			open(
 				`${profile.name} (${profile.region})`,
-				{region: resolveRegion(profile.region), clientId: profile.clientId, clientSecret: profile.clientSecret},
+				{
+					region: resolveRegion(profile.region),
+					clientId: profile.clientId,
+					clientSecret: profile.clientSecret,
+					network: resolveNetwork({profile, env}),
+				},
 				profile,
 			);
 			// Said once, here: where the secret went (the keychain, or the file and why).
@@ -303,6 +331,13 @@ export function App({
 				<Wizard
 					editing={screen.editing}
 					existingNames={profiles.map(profile => profile.name)}
+					environmentProxy={region => {
+						try {
+							return describeEnvironmentProxy(env, new URL(resolveRegion(region).loginUrl));
+						} catch {
+							return 'as the environment says';
+						}
+					}}
 					theme={theme}
 					verify={verify}
 					onSave={values => void saveProfile(values, screen.editing)}

@@ -80,6 +80,23 @@ describe('ProfileStore', () => {
 		expect(store.list().map(each => each.name)).toEqual(['kc']);
 	});
 
+	it('reads a 1.0.0 file from before proxies as it is, and keeps a proxy, its password and a CA file', () => {
+		const dir = scratchDir();
+		const before = {profiles: {old: profile('old')}, __internal__: {migrations: {version: '1.0.0'}}};
+		fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(before));
+		const store = new ProfileStore({cwd: dir});
+		expect(store.notices).toEqual([]);
+		expect(store.get('old')).toEqual({...profile('old'), secretStore: 'file'});
+		const corp = profile('corp', {
+			proxy: 'http://me@proxy.corp.example:3128',
+			proxyPassword: 'pw',
+			caFile: '/etc/corp-ca.pem',
+		});
+		store.save(corp);
+		expect(new ProfileStore({cwd: dir}).get('corp')).toEqual({...corp, secretStore: 'file'});
+		expect(() => store.save(profile('empty', {proxy: ''}))).toThrow();
+	});
+
 	for (const [what, content, reason] of [
 		['invalid JSON', '{"profiles": {', /not valid JSON/],
 		['wrong types', JSON.stringify({profiles: {a: {name: 'a', region: 5}}}), /not a gqx profiles file/],

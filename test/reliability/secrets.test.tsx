@@ -1,4 +1,5 @@
-// A known secret and every issued token are looked for everywhere a user or a log could see them.
+// A known secret, a proxy password and every issued token are looked for everywhere a user or a log
+// could see them.
 import fs from 'node:fs';
 import path from 'node:path';
 import {render} from 'ink-testing-library';
@@ -9,6 +10,7 @@ import {ProfileStore} from '../../source/profiles/store.js';
 import {type Emulator} from '../../source/emulator/server.js';
 import {App} from '../../source/ui/app.js';
 import {emulator, fileSecrets, testNow} from '../helpers.js';
+import {type ForwardProxy, startForwardProxy} from '../net/forward-proxy.js';
 import {type CliResult, runCli, scratchDir} from '../run-cli.js';
 import {keys, press, ready, waitForText} from '../ui/ink.js';
 
@@ -17,14 +19,21 @@ const client = {
 	secret: 'Zebra-S3cret-4711',
 	permissions: ['analytics:conversationAggregate:view', 'routing:queue:view'],
 };
+const proxyUser = 'leak-test-user';
+const proxyPassword = 'Otter-Pr0xy-9922';
+const proxyBasic = Buffer.from(`${proxyUser}:${proxyPassword}`).toString('base64');
 let emu: Emulator;
+let proxy: ForwardProxy;
 const seen: Array<[string, string]> = [];
 const range = ['--from', '2026-03-02', '--to', '2026-03-03', '--tz', 'UTC'];
 
 beforeAll(async () => {
 	emu = await emulator({queues: 6, clients: [client], recordRequests: true});
+	proxy = await startForwardProxy({credentials: {user: proxyUser, password: proxyPassword}});
 });
-afterAll(async () => emu.stop());
+afterAll(async () => Promise.all([emu.stop(), proxy.stop()]));
+
+const proxyUrl = (password = proxyPassword) => `http://${proxyUser}:${password}@${proxy.host}`;
 
 function record(where: string, text: string): void {
 	seen.push([where, text]);
@@ -181,6 +190,110 @@ describe('secrets and tokens', () => {
 		}
 	});
 
+	it('collects what every command shows and writes with a proxy password', async () => {
+		const env = {
+			GENESYS_CLOUD_REGION: emu.url,
+			GENESYS_CLOUD_CLIENT_ID: client.id,
+			GENESYS_CLOUD_CLIENT_SECRET: client.secret,
+			NO_PROXY: '',
+		};
+		const runs: Array<[string[], Record<string, string>, number]> = [
+			[['export', ...range], {HTTP_PROXY: proxyUrl()}, 0],
+			[['export', ...range], {https_proxy: proxyUrl(), http_proxy: proxyUrl()}, 0],
+			[['export', ...range, '--proxy', proxyUrl()], {}, 0],
+			[['export', ...range, '--proxy', proxyUrl('not-the-password')], {HTTP_PROXY: proxyUrl()}, 3],
+			[['export', ...range, '--proxy', `http://${proxyUser}@${proxy.host}`], {}, 3],
+		];
+		for (const [args, extra, code] of runs) {
+			const result = await runCli(args, {env: {...env, ...extra}});
+			expect(result.code, result.stderr).toBe(code);
+			record(`stdout of ${args.join(' ')} with ${Object.keys(extra).join(',')}`, result.stdout);
+			record(`stderr of ${args.join(' ')} with ${Object.keys(extra).join(',')}`, result.stderr);
+		}
+		// A proxy password in a flag is visible to other users: said, without repeating it.
+		const flagged = await runCli(['export', ...range, '--proxy', proxyUrl()], {env});
+		expect(flagged.stderr).toContain('A proxy password given in --proxy can be seen in the process list');
+
+		const cwd = scratchDir();
+		const store = new ProfileStore({cwd: path.join(cwd, 'config')});
+		store.save({
+			name: 'corp',
+			region: emu.url,
+			clientId: client.id,
+			clientSecret: client.secret,
+			proxy: `http://${proxyUser}@${proxy.host}`,
+			proxyPassword,
+		});
+		for (const args of [
+			['profiles', 'list'],
+			['profiles', 'show', 'corp'],
+			['export', ...range, '--profile', 'corp'],
+		]) {
+			const result = await runCli(args, {cwd, env: {NO_PROXY: ''}});
+			expect(result.code, result.stderr).toBe(0);
+			record(`stdout of ${args.join(' ')} (proxy profile)`, result.stdout);
+			record(`stderr of ${args.join(' ')} (proxy profile)`, result.stderr);
+		}
+		const saved = JSON.parse(fs.readFileSync(store.path, 'utf8')) as {
+			profiles: Record<string, {clientSecret?: string; proxyPassword?: string}>;
+		};
+		expect(saved.profiles['corp']?.proxyPassword).toBe(proxyPassword);
+		delete saved.profiles['corp']?.clientSecret;
+		delete saved.profiles['corp']?.proxyPassword;
+		record('the profiles file outside the secret fields', JSON.stringify(saved));
+	}, 120_000);
+
+	it('collects every frame of the TUI while a proxy password is typed', async () => {
+		const dir = scratchDir();
+		const store = new ProfileStore({cwd: dir});
+		const rendered = render(
+			<App
+				start={{kind: 'auto'}}
+				secrets={fileSecrets(store)}
+				cwd={dir}
+				env={{NO_COLOR: '1', HTTP_PROXY: `http://${proxy.host}`, NO_PROXY: ''}}
+				now={() => DateTime.fromMillis(testNow)}
+				makeClient={(c, onRetry) => new GenesysClient({...c, onRetry, maxRetries: 0})}
+			/>,
+		);
+		try {
+			await ready(rendered, 'New profile');
+			await press(rendered, 'custom');
+			await waitForText(rendered, '› Custom base URL…');
+			await press(rendered, keys.enter);
+			await waitForText(rendered, 'Base URL:');
+			await press(rendered, emu.url, keys.enter);
+			await waitForText(rendered, 'Client id:');
+			await press(rendered, client.id, keys.enter);
+			await waitForText(rendered, 'Client secret:');
+			await press(rendered, client.secret, keys.enter);
+			await waitForText(rendered, 'asked for credentials');
+			// The password typed into the URL (with a wrong user), moved to its masked field on Enter.
+			const enterThrough = async () => {
+				for (const label of ['› Proxy:', '› Proxy password:', '› CA file:']) {
+					await waitForText(rendered, label);
+					await press(rendered, keys.enter);
+				}
+			};
+			await press(rendered, `http://nobody:${proxyPassword}@${proxy.host}`);
+			await enterThrough();
+			await waitForText(rendered, 'refused the user name and password');
+			await waitForText(rendered, `Proxy: http://nobody@${proxy.host}`);
+			const typed = `http://nobody@${proxy.host}`.length;
+			await press(rendered, ...Array.from({length: typed}, () => keys.backspace), `http://${proxyUser}@${proxy.host}`);
+			await enterThrough();
+			await waitForText(rendered, 'Profile name:');
+			await press(rendered, keys.enter);
+			await waitForText(rendered, 'Dates · days in');
+			await press(rendered, keys.enter);
+			await waitForText(rendered, /Total\s+[\d,]+/);
+			expect(store.list()[0]?.proxyPassword).toBe(proxyPassword);
+			rendered.frames.forEach((frame, index) => record(`TUI frame ${index} (proxy)`, frame));
+		} finally {
+			rendered.unmount();
+		}
+	});
+
 	it('finds the secret and the tokens nowhere', () => {
 		expect(emu.issuedTokens.length).toBeGreaterThan(3);
 		expect(seen.length).toBeGreaterThan(20);
@@ -191,6 +304,8 @@ describe('secrets and tokens', () => {
 				`Basic credentials in ${where}`,
 			).toBe(false);
 			for (const token of emu.issuedTokens) expect(text.includes(token), `token in ${where}`).toBe(false);
+			expect(text.includes(proxyPassword), `proxy password in ${where}`).toBe(false);
+			expect(text.includes(proxyBasic), `proxy credentials in ${where}`).toBe(false);
 		}
 	});
 
@@ -209,5 +324,23 @@ describe('secrets and tokens', () => {
 			expect(request.path.includes(client.secret)).toBe(false);
 		}
 		expect(emu.requests.some(request => request.authorization === basic)).toBe(true);
+	});
+
+	it('sends the proxy password only to the proxy, in the CONNECT that opens a tunnel', () => {
+		expect(proxy.tunnels).toBeGreaterThan(5);
+		for (const request of emu.requests) {
+			expect(request.rawHeaders.includes(proxyPassword)).toBe(false);
+			expect(request.rawHeaders.includes(proxyBasic)).toBe(false);
+			expect(request.rawHeaders.toLowerCase().includes('proxy-authorization')).toBe(false);
+			expect(request.body.includes(proxyPassword)).toBe(false);
+		}
+		expect(proxy.heads.length).toBeGreaterThan(5);
+		for (const head of proxy.heads) {
+			expect(head.startsWith('CONNECT ')).toBe(true);
+			expect(head.includes(client.secret)).toBe(false);
+			expect(head.includes(Buffer.from(`${client.id}:${client.secret}`).toString('base64'))).toBe(false);
+			for (const token of emu.issuedTokens) expect(head.includes(token)).toBe(false);
+		}
+		expect(proxy.connects.some(connect => connect.authorization === `Basic ${proxyBasic}`)).toBe(true);
 	});
 });

@@ -10,11 +10,13 @@ type Props = {
 	onSubmit?: (value: string) => void;
 	/** Draws each character as this one (secrets); the value itself is unchanged. */
 	mask?: string;
+	/** Draws the text through this (same length out as in): hides a part, as a password inside a URL. */
+	conceal?: (text: string) => string;
 	placeholder?: string;
 	focus?: boolean;
 };
 
-export function TextField({value, onChange, onSubmit, mask, placeholder, focus = true}: Props) {
+export function TextField({value, onChange, onSubmit, mask, conceal, placeholder, focus = true}: Props) {
 	const text = useRef(value);
 	const cursor = useRef(value.length);
 	const seen = useRef(value);
@@ -95,7 +97,7 @@ export function TextField({value, onChange, onSubmit, mask, placeholder, focus =
 		{isActive: focus},
 	);
 
-	const shown = mask ? mask.repeat(text.current.length) : text.current;
+	const shown = mask ? mask.repeat(text.current.length) : conceal ? conceal(text.current) : text.current;
 	if (shown === '' && placeholder) {
 		return (
 			<Text>

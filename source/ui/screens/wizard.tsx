@@ -1,23 +1,27 @@
 // Set-up of a profile: region -> client id -> secret (masked) -> verify by logging in -> name -> save.
-// A failed login sends the user back to the field at fault with everything typed kept.
+// A failed login sends the user back to the field at fault with everything typed kept. Proxy and CA
+// file are an optional step (Tab), opened by itself when the proxy or TLS is what failed.
 import {Box, Text, useInput} from 'ink';
 import Spinner from 'ink-spinner';
 import {useState} from 'react';
 import {TextField} from '../components/text-field.js';
-import {asGqxError, AuthError, NetworkError} from '../../errors.js';
+import {asGqxError, AuthError, NetworkError, ProxyAuthError, ProxyError, TlsError} from '../../errors.js';
 import {regions, resolveRegion} from '../../genesys/regions.js';
 import type {Profile} from '../../profiles/store.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
 import {hintLine} from '../keymap.js';
 import type {Theme} from '../theme.js';
+import {checkNetworkValues, concealProxyPassword, NetworkStep, type NetworkValues} from './network-step.js';
 
-export type WizardValues = {region: string; clientId: string; clientSecret: string; name: string};
+export type WizardValues = {region: string; clientId: string; clientSecret: string; name: string} & NetworkValues;
 
-type Step = 'region' | 'custom-url' | 'client-id' | 'secret' | 'verify' | 'name';
+type Step = 'region' | 'custom-url' | 'client-id' | 'secret' | 'network' | 'verify' | 'name';
 
 type Props = {
 	editing?: Profile;
 	existingNames: readonly string[];
+	/** What the environment says of a region's connection, shown as what an empty proxy field means. */
+	environmentProxy?: (region: string) => string;
 	theme: Theme;
 	verify: (values: WizardValues, signal: AbortSignal) => Promise<void>;
 	onSave: (values: WizardValues) => void;
@@ -54,13 +58,16 @@ function Field({
 	);
 }
 
-export function Wizard({editing, existingNames, theme, verify, onSave, onCancel}: Props) {
+export function Wizard({editing, existingNames, environmentProxy, theme, verify, onSave, onCancel}: Props) {
 	const [step, setStep] = useState<Step>('region');
 	const [values, setValues] = useState<WizardValues>({
 		region: editing?.region ?? '',
 		clientId: editing?.clientId ?? '',
 		clientSecret: editing?.clientSecret ?? '',
 		name: editing?.name ?? '',
+		proxy: editing?.proxy ?? '',
+		proxyPassword: editing?.proxyPassword ?? '',
+		caFile: editing?.caFile ?? '',
 	});
 	const [problem, setProblem] = useState<{message: string; hint?: string}>();
 	const [controller, setController] = useState<AbortController>();
@@ -73,11 +80,16 @@ export function Wizard({editing, existingNames, theme, verify, onSave, onCancel}
 		'custom-url': 'region',
 		'client-id': 'region',
 		secret: 'client-id',
+		network: 'secret',
 		name: 'secret',
 	};
 
 	useInput(
 		(_input, key) => {
+			if (key.tab && (step === 'client-id' || step === 'secret')) {
+				setStep('network');
+				return;
+			}
 			if (!key.escape) return;
 			if (step === 'verify') {
 				controller?.abort();
@@ -92,6 +104,15 @@ export function Wizard({editing, existingNames, theme, verify, onSave, onCancel}
 	);
 
 	const runVerify = async (current: WizardValues) => {
+		try {
+			// A saved CA file may have gone since: say so on the step that holds it.
+			checkNetworkValues(current);
+		} catch (error) {
+			const failure = asGqxError(error);
+			setProblem({message: failure.message, hint: failure.hint});
+			setStep('network');
+			return;
+		}
 		const own = new AbortController();
 		setController(own);
 		setStep('verify');
@@ -106,7 +127,9 @@ export function Wizard({editing, existingNames, theme, verify, onSave, onCancel}
 			const failure = asGqxError(error);
 			setProblem({message: failure.message, hint: failure.hint});
 			// Back to the field most likely at fault, with every value kept.
-			if (failure instanceof AuthError) setStep(/client id/.test(failure.message) ? 'client-id' : 'secret');
+			if (failure instanceof ProxyAuthError || failure instanceof ProxyError || failure instanceof TlsError)
+				setStep('network');
+			else if (failure instanceof AuthError) setStep(/client id/.test(failure.message) ? 'client-id' : 'secret');
 			else if (failure instanceof NetworkError) setStep(values.region.includes('://') ? 'custom-url' : 'region');
 			else setStep('secret');
 		}
@@ -183,6 +206,24 @@ export function Wizard({editing, existingNames, theme, verify, onSave, onCancel}
 				/>
 			);
 			break;
+		case 'network':
+			body = (
+				<NetworkStep
+					values={values}
+					environmentProxy={environmentProxy?.(values.region) ?? 'a direct connection'}
+					theme={theme}
+					onChange={network => setValues(previous => ({...previous, ...network}))}
+					onProblem={setProblem}
+					onSubmit={network => {
+						const current = {...values, ...network};
+						setValues(current);
+						if (current.clientId.trim() === '') setStep('client-id');
+						else if (current.clientSecret === '') setStep('secret');
+						else void runVerify(current);
+					}}
+				/>
+			);
+			break;
 		case 'verify':
 			body = (
 				<Text color={theme.accent}>
@@ -215,7 +256,7 @@ export function Wizard({editing, existingNames, theme, verify, onSave, onCancel}
 	}
 	const done =
 		['region', 'client-id', 'secret', 'name'].indexOf(
-			step === 'custom-url' ? 'region' : step === 'verify' ? 'secret' : step,
+			step === 'custom-url' ? 'region' : step === 'verify' || step === 'network' ? 'secret' : step,
 		) + 1;
 	return (
 		<Box flexDirection="column" borderStyle="round" borderColor={theme.accent} paddingX={1}>
@@ -228,6 +269,12 @@ export function Wizard({editing, existingNames, theme, verify, onSave, onCancel}
 			{values.clientId && (step === 'secret' || step === 'verify' || step === 'name') ? (
 				<Text dimColor={theme.dim}>Client id: {values.clientId}</Text>
 			) : null}
+			{values.proxy && (step === 'secret' || step === 'verify' || step === 'name') ? (
+				<Text dimColor={theme.dim}>
+					Proxy: {concealProxyPassword(values.proxy)}
+					{values.caFile ? ` · CA file: ${values.caFile}` : ''}
+				</Text>
+			) : null}
 			{body}
 			{problem ? (
 				<Box flexDirection="column">
@@ -235,7 +282,10 @@ export function Wizard({editing, existingNames, theme, verify, onSave, onCancel}
 					{problem.hint ? <Text>{problem.hint}</Text> : null}
 				</Box>
 			) : null}
-			<Text dimColor={theme.dim}>{hintLine('wizard')}</Text>
+			<Text dimColor={theme.dim}>
+				{hintLine('wizard')}
+				{step === 'client-id' || step === 'secret' ? ' · Tab proxy or CA file (optional)' : ''}
+			</Text>
 		</Box>
 	);
 }
