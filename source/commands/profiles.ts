@@ -30,7 +30,7 @@ Exit codes: 0 ok, 2 bad usage or input, 3 login failed (add), 5 network failure 
 
 const usage = 'Run gqx profiles --help to see the actions.';
 
-function describe(profile: Profile, where: string): string {
+function describe(profile: Profile, where: string, proxyPasswordWhere: string): string {
 	const choice = profile.dateChoice
 		? 'preset' in profile.dateChoice
 			? profile.dateChoice.preset
@@ -41,7 +41,7 @@ function describe(profile: Profile, where: string): string {
 		`region:        ${profile.region}`,
 		`client id:     ${profile.clientId}`,
 		`client secret: saved in ${where}, not shown`,
-		`proxy:         ${profile.proxy ? `${profile.proxy}${profile.proxyPassword ? ' (password saved, not shown)' : ''}` : '(none: the environment)'}`,
+		`proxy:         ${profile.proxy ? `${profile.proxy}${profile.proxyPassword || profile.proxyPasswordInKeychain ? ` (password saved in ${proxyPasswordWhere}, not shown)` : ''}` : '(none: the environment)'}`,
 		`CA file:       ${profile.caFile ?? '(none)'}`,
 		`time zone:     ${profile.timeZone ?? '(system)'}`,
 		`last dates:    ${choice}`,
@@ -242,7 +242,7 @@ export async function runProfiles(args: string[], io: Io): Promise<number> {
 			case 'show': {
 				const [name] = positional(1, 'NAME');
 				const profile = store.require(name!);
-				io.stdout.write(`${describe(profile, secrets.describe(profile))}\n`);
+				io.stdout.write(`${describe(profile, secrets.describe(profile), secrets.describeProxyPassword(profile))}\n`);
 				const checked = await secrets.check(profile);
 				if (checked !== 'present') io.stderr.write(`gqx: warning: ${checked.problem}\n`);
 				return 0;

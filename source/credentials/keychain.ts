@@ -2,12 +2,20 @@
 // @napi-rs/keyring, loaded on first use so that starts which never need it (--version, export, the demo) skip it.
 import {ConfigError} from '../errors.js';
 
-/** Every gqx secret is one keychain entry: this service, and the profile name as the account. */
+/** A profile's client secret is one keychain entry: this service, and the profile name as the account. */
 export const keychainService = 'gqx';
+
+/**
+ * A profile's proxy password, when it has one, is a second entry: this service, the profile name as the
+ * account. A service of its own, so that no profile name (whatever it contains) can collide with another's.
+ */
+export const proxyKeychainService = 'gqx-proxy';
 
 export type Keychain = {
 	/** The keychain's name for messages ("macOS Keychain", "Secret Service keyring"). */
 	readonly name: string;
+	/** The service of every entry this handle reads and writes. */
+	readonly service: string;
 	/** The secret saved for the account, or undefined when there is none. Throws KeychainUnavailableError. */
 	get(account: string): Promise<string | undefined>;
 	set(account: string, secret: string): Promise<void>;
@@ -33,8 +41,8 @@ export function keychainName(platform: NodeJS.Platform = process.platform): stri
 }
 
 /** Where one entry is, in words a user can look up in their keychain tool. */
-export function describeEntry(keychain: Pick<Keychain, 'name'>, account: string): string {
-	return `the system keychain (${keychain.name}, service "${keychainService}", account "${account}")`;
+export function describeEntry(keychain: Pick<Keychain, 'name' | 'service'>, account: string): string {
+	return `the system keychain (${keychain.name}, service "${keychain.service}", account "${account}")`;
 }
 
 /** The binding's message in the words a user can act on. */
@@ -50,8 +58,8 @@ function reasonOf(error: unknown): string {
 type Binding = typeof import('@napi-rs/keyring');
 let binding: Promise<Binding> | undefined;
 
-/** The platform's keychain. Nothing is loaded until the first call. */
-export function systemKeychain(): Keychain {
+/** The platform's keychain, for entries of one service. Nothing is loaded until the first call. */
+export function systemKeychain(service: string = keychainService): Keychain {
 	const name = keychainName();
 	const unavailable = (error: unknown, doing: string): KeychainUnavailableError => {
 		const reason = reasonOf(error);
@@ -66,7 +74,7 @@ export function systemKeychain(): Keychain {
 			const {AsyncEntry} = await (binding ??= import('@napi-rs/keyring'));
 			// On Linux only the Secret Service persists: the kernel keyring the binding would fall back to
 			// forgets everything at reboot, so an unreachable Secret Service means "no keychain".
-			return new AsyncEntry(keychainService, account, {linux: {store: 'secret-service'}});
+			return new AsyncEntry(service, account, {linux: {store: 'secret-service'}});
 		} catch (error) {
 			throw unavailable(error, doing);
 		}
@@ -85,6 +93,7 @@ export function systemKeychain(): Keychain {
 	};
 	return {
 		name,
+		service,
 		get: account => call(account, 'be read', async entry => (await entry.getPassword()) ?? undefined),
 		set: (account, secret) => call(account, 'save the secret', entry => entry.setPassword(secret)),
 		delete: account => call(account, 'remove the secret', entry => entry.deleteCredential()),

@@ -12,7 +12,7 @@ import {compareText} from '../metrics/compare.js';
 
 /**
  * Version of the saved format (not of gqx). Every change to it comes with a migration below. Optional
- * fields that old files simply lack (proxy, proxyPassword, caFile, views) need none.
+ * fields that old files simply lack (proxy, proxyPassword, proxyPasswordInKeychain, caFile, views) need none.
  */
 export const formatVersion = '1.1.0';
 
@@ -33,8 +33,10 @@ export const profileSchema = z
 		clientSecret: z.string().min(1).optional(),
 		/** A proxy URL for this profile, without its password (kept apart, like the secret). */
 		proxy: z.string().min(1).optional(),
-		/** The proxy's password, in this 0600 file (not yet in the keychain, even where the client secret is). */
+		/** The proxy's password, kept like the client secret: inline here only for the 'file' store. */
 		proxyPassword: z.string().min(1).optional(),
+		/** Only for the 'keychain' store: the keychain holds a proxy password too (service gqx-proxy), so it is missed when gone. */
+		proxyPasswordInKeychain: z.literal(true).optional(),
 		/** A PEM file of extra certificate authorities (a company CA that re-signs TLS). */
 		caFile: z.string().min(1).optional(),
 		timeZone: z.string().optional(),
@@ -57,6 +59,14 @@ export const profileSchema = z
 			context.addIssue({code: 'custom', path: ['clientSecret'], message: 'missing (the secret store is the file)'});
 		if (store === 'keychain' && profile.clientSecret !== undefined)
 			context.addIssue({code: 'custom', path: ['clientSecret'], message: 'present although the keychain holds it'});
+		if (store === 'keychain' && profile.proxyPassword !== undefined)
+			context.addIssue({code: 'custom', path: ['proxyPassword'], message: 'present although the keychain holds it'});
+		if (store === 'file' && profile.proxyPasswordInKeychain !== undefined)
+			context.addIssue({
+				code: 'custom',
+				path: ['proxyPasswordInKeychain'],
+				message: 'set although the secret store is the file',
+			});
 	});
 
 export type Profile = z.infer<typeof profileSchema>;

@@ -137,9 +137,10 @@ export function App({
 
 	const chooseProfile = async (profile: Profile) => {
 		if (!secrets) return;
-		let clientSecret: string;
+		let withSecret: Awaited<ReturnType<SecretStore['withSecret']>>;
 		try {
-			clientSecret = await secrets.read(profile);
+			// The proxy password too, from the keychain for a keychain profile.
+			withSecret = await secrets.withSecret(profile);
 		} catch (error) {
 			// A secret gone from the keychain (or a locked one) is said on the picker, where e re-enters it.
 			show({kind: 'picker'}, problemText(error));
@@ -151,8 +152,8 @@ export function App({
 				{
 					region: resolveRegion(profile.region),
 					clientId: profile.clientId,
-					clientSecret,
-					network: resolveNetwork({profile, env}),
+					clientSecret: withSecret.clientSecret,
+					network: resolveNetwork({profile: withSecret, env}),
 				},
 				profile,
 			);
@@ -309,7 +310,15 @@ export function App({
 							const editing = choice.profile;
 							// The wizard starts from the saved secret; one that cannot be read is typed again.
 							secrets?.withSecret(editing).then(
-								withSecret => show({kind: 'wizard', editing: {...editing, clientSecret: withSecret.clientSecret}}),
+								withSecret =>
+									show({
+										kind: 'wizard',
+										editing: {
+											...editing,
+											clientSecret: withSecret.clientSecret,
+											proxyPassword: withSecret.proxyPassword,
+										},
+									}),
 								(error: unknown) =>
 									show({kind: 'wizard', editing}, error instanceof GqxError ? error.message : String(error)),
 							);

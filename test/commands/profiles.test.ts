@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {demoClient, type Emulator} from '../../source/emulator/server.js';
+import {SecretStore} from '../../source/credentials/secret-store.js';
 import {ProfileStore} from '../../source/profiles/store.js';
 import {emulator} from '../helpers.js';
 import {runCli, scratchDir} from '../run-cli.js';
@@ -155,6 +156,48 @@ describe('gqx profiles for scripts', () => {
 		expect((await runCli(['profiles', 'list', '--format', 'xml'], {cwd})).code).toBe(2);
 		const show = await runCli(['profiles', 'show', 'new'], {cwd});
 		expect(show.stdout).toContain('client secret: saved in the profiles file, not shown');
+	});
+
+	it("keeps a file profile's proxy password in the file with its secret, through rename and a failed migration", async () => {
+		const cwd = scratchDir();
+		const proxy = 'http://analyst@proxy.corp.example:3128';
+		const secrets = new SecretStore(storeIn(cwd), {env: {GQX_SECRET_STORE: 'file'}});
+		const saved = await secrets.save({
+			name: 'corp',
+			region: emu.url,
+			clientId: demoClient.id,
+			clientSecret: 'File-S3cret',
+			proxy,
+			proxyPassword: 'File-Pr0xy-pw',
+		});
+		expect(saved.where).toBe(
+			`Saved profile corp: its client secret and proxy password are in the profiles file ${storeIn(cwd).path} (readable only by you), as GQX_SECRET_STORE=file asks.`,
+		);
+		const stored = {
+			name: 'corp',
+			region: emu.url,
+			clientId: demoClient.id,
+			secretStore: 'file',
+			clientSecret: 'File-S3cret',
+			proxy,
+			proxyPassword: 'File-Pr0xy-pw',
+		};
+		expect(storeIn(cwd).get('corp')).toEqual(stored);
+		expect(await secrets.withSecret(storeIn(cwd).require('corp'))).toMatchObject({
+			clientSecret: 'File-S3cret',
+			proxyPassword: 'File-Pr0xy-pw',
+		});
+		const show = await runCli(['profiles', 'show', 'corp'], {cwd});
+		expect(show.stdout).toContain(`proxy:         ${proxy} (password saved in the profiles file, not shown)`);
+		expect(show.stdout + show.stderr).not.toContain('Pr0xy');
+		expect((await runCli(['profiles', 'rename', 'corp', 'corp2'], {cwd})).code).toBe(0);
+		expect(storeIn(cwd).get('corp2')).toEqual({...stored, name: 'corp2'});
+		// No keychain here (no D-Bus session): nothing moves, the file keeps both.
+		const before = fs.readFileSync(storeIn(cwd).path, 'utf8');
+		const migrated = await runCli(['profiles', 'migrate-secrets'], {cwd});
+		expect(migrated.code).toBe(2);
+		expect(migrated.stdout + migrated.stderr).not.toContain('Pr0xy');
+		expect(fs.readFileSync(storeIn(cwd).path, 'utf8')).toBe(before);
 	});
 
 	it('migrate-secrets to a keychain that is not there leaves every secret in the file; to the file, nothing to do', async () => {

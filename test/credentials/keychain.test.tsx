@@ -6,7 +6,7 @@ import path from 'node:path';
 import {render} from 'ink-testing-library';
 import {DateTime} from 'luxon';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {systemKeychain} from '../../source/credentials/keychain.js';
+import {proxyKeychainService, systemKeychain} from '../../source/credentials/keychain.js';
 import {SecretStore} from '../../source/credentials/secret-store.js';
 import {demoClient, type Emulator} from '../../source/emulator/server.js';
 import {GenesysClient} from '../../source/genesys/client.js';
@@ -14,9 +14,11 @@ import {ProfileStore} from '../../source/profiles/store.js';
 import {App} from '../../source/ui/app.js';
 import {emulator, testNow} from '../helpers.js';
 import {runCli, scratchDir} from '../run-cli.js';
+import {type ForwardProxy, startForwardProxy} from '../net/forward-proxy.js';
 import {keys, press, ready, waitFor, waitForText} from '../ui/ink.js';
 
 const keychain = systemKeychain();
+const proxyKeychain = systemKeychain(proxyKeychainService);
 const busAddress = process.env['DBUS_SESSION_BUS_ADDRESS'];
 const keyringPassword = process.env['GQX_TEST_KEYRING_PASSWORD'];
 
@@ -51,7 +53,17 @@ const nameFor = (label: string) => {
 };
 
 let emu: Emulator;
-const secretsUsed = [demoClient.secret, 'another-secret', 'filed-secret', 'Second-S3cret', 'Rename-S3cret'];
+const proxyUser = 'analyst';
+const proxyPassword = 'Pr0xy-K3ychain!pw';
+const secretsUsed = [
+	demoClient.secret,
+	'another-secret',
+	'filed-secret',
+	'Second-S3cret',
+	'Rename-S3cret',
+	proxyPassword,
+	Buffer.from(`${proxyUser}:${proxyPassword}`).toString('base64'),
+];
 
 /** gqx as a child process; whatever it prints must hold none of the secrets this file uses. */
 async function scannedCli(...args: Parameters<typeof runCli>) {
@@ -82,7 +94,10 @@ describe.skipIf(why !== undefined)('the system keychain (a real Secret Service)'
 	});
 	afterAll(async () => {
 		await emu?.stop();
-		for (const account of used) await keychain.delete(account).catch(() => false);
+		for (const account of used) {
+			await keychain.delete(account).catch(() => false);
+			await proxyKeychain.delete(account).catch(() => false);
+		}
 	});
 
 	it('profiles add keeps the secret from stdin in the keychain and only a reference in the file', async () => {
@@ -195,6 +210,145 @@ describe.skipIf(why !== undefined)('the system keychain (a real Secret Service)'
 		);
 		expect(await keychain.get(after)).toBeUndefined();
 		expect(storeIn(cwd).list()).toEqual([]);
+	});
+
+	it("keeps a keychain profile's proxy password in the keychain too, and moves or removes it with the secret", async () => {
+		const guarded: ForwardProxy = await startForwardProxy({credentials: {user: proxyUser, password: proxyPassword}});
+		try {
+			const cwd = scratchDir();
+			const [name, renamed] = [nameFor('proxied'), nameFor('proxied-renamed')];
+			const proxy = `http://${proxyUser}@${guarded.host}`;
+			const secrets = new SecretStore(storeIn(cwd), {env: {}});
+			const saved = await secrets.save({
+				name,
+				region: emu.url,
+				clientId: demoClient.id,
+				clientSecret: demoClient.secret,
+				proxy,
+				proxyPassword,
+			});
+			expect(saved.where).toBe(
+				`Saved profile ${name}: its client secret is in the system keychain (Secret Service keyring, service "gqx", account "${name}"), and its proxy password in the system keychain (Secret Service keyring, service "gqx-proxy", account "${name}").`,
+			);
+			const fileText = () => fs.readFileSync(storeIn(cwd).path, 'utf8');
+			expect(fileText()).not.toContain(proxyPassword);
+			expect(storeIn(cwd).get(name)).toEqual({
+				name,
+				region: emu.url,
+				clientId: demoClient.id,
+				secretStore: 'keychain',
+				proxy,
+				proxyPasswordInKeychain: true,
+			});
+			expect(await keychain.get(name)).toBe(demoClient.secret);
+			expect(await proxyKeychain.get(name)).toBe(proxyPassword);
+			expect(await secrets.withSecret(storeIn(cwd).require(name))).toMatchObject({
+				clientSecret: demoClient.secret,
+				proxy,
+				proxyPassword,
+			});
+
+			// An export through the proxy (loopback proxied on purpose: NO_PROXY empty) sends the keychain's password.
+			const basic = `Basic ${Buffer.from(`${proxyUser}:${proxyPassword}`).toString('base64')}`;
+			const through = async (profile: string) => {
+				const before = guarded.connects.length;
+				const result = await scannedCli(
+					['export', '--profile', profile, '--from', '2026-03-02', '--to', '2026-03-02'],
+					{cwd, env: {...withBus, NO_PROXY: ''}},
+				);
+				expect(result.stderr).toBe('');
+				expect(result.code).toBe(0);
+				expect(guarded.connects.slice(before).map(connect => connect.authorization)).toContain(basic);
+				expect(guarded.tunnels).toBeGreaterThan(0);
+			};
+			await through(name);
+			const show = await scannedCli(['profiles', 'show', name], {cwd, env: withBus});
+			expect(show.stderr).toBe('');
+			expect(show.stdout).toContain(
+				`proxy:         ${proxy} (password saved in the system keychain (Secret Service keyring, service "gqx-proxy", account "${name}"), not shown)`,
+			);
+
+			// A missing proxy-password entry: the profile's name and how to re-enter it, never a crash.
+			await proxyKeychain.delete(name);
+			const missing = await scannedCli(['export', '--profile', name, '--from', '2026-03-02', '--to', '2026-03-02'], {
+				cwd,
+				env: {...withBus, NO_PROXY: ''},
+			});
+			expect(missing.code).toBe(2);
+			expect(missing.stderr).toBe(
+				`gqx: The proxy password of profile "${name}" is missing from the system keychain (Secret Service keyring, service "gqx-proxy", account "${name}").\n` +
+					`  Enter it again: run gqx, highlight ${name} and press e; the proxy password is on the network step (Tab from the client secret).\n`,
+			);
+			const warned = await scannedCli(['profiles', 'show', name], {cwd, env: withBus});
+			expect(warned.code).toBe(0);
+			expect(warned.stderr).toMatch(new RegExp(`^gqx: warning: The proxy password of profile "${name}" is missing`));
+			const notMoved = await scannedCli(['profiles', 'migrate-secrets', '--to', 'file'], {cwd, env: withBus});
+			expect(notMoved.code).toBe(2);
+			expect(await keychain.get(name)).toBe(demoClient.secret);
+			expect(storeIn(cwd).get(name)?.secretStore).toBe('keychain');
+			// Saved again (an edit), both entries are back.
+			await secrets.save(
+				{
+					...(await secrets.withSecret({...storeIn(cwd).require(name), proxyPasswordInKeychain: undefined})),
+					proxyPassword,
+				},
+				{replacing: name},
+			);
+			expect(await proxyKeychain.get(name)).toBe(proxyPassword);
+
+			// Rename moves both entries.
+			const moved = await scannedCli(['profiles', 'rename', name, renamed], {cwd, env: withBus});
+			expect(moved.code).toBe(0);
+			expect(await keychain.get(name)).toBeUndefined();
+			expect(await proxyKeychain.get(name)).toBeUndefined();
+			expect(await keychain.get(renamed)).toBe(demoClient.secret);
+			expect(await proxyKeychain.get(renamed)).toBe(proxyPassword);
+			expect(storeIn(cwd).get(renamed)?.proxyPasswordInKeychain).toBe(true);
+
+			// To the file: both inline, no entry left; and back: no password in the file, both entries.
+			const toFile = await scannedCli(['profiles', 'migrate-secrets', '--to', 'file'], {cwd, env: withBus});
+			expect(toFile).toMatchObject({code: 0, stdout: `${renamed}: moved to the profiles file\n`});
+			expect(storeIn(cwd).get(renamed)).toEqual({
+				name: renamed,
+				region: emu.url,
+				clientId: demoClient.id,
+				secretStore: 'file',
+				clientSecret: demoClient.secret,
+				proxy,
+				proxyPassword,
+			});
+			expect(await keychain.get(renamed)).toBeUndefined();
+			expect(await proxyKeychain.get(renamed)).toBeUndefined();
+			await through(renamed);
+			const toKeychain = await scannedCli(['profiles', 'migrate-secrets'], {cwd, env: withBus});
+			expect(toKeychain.code).toBe(0);
+			expect(fileText()).not.toContain(proxyPassword);
+			expect(fileText()).not.toContain(demoClient.secret);
+			expect(storeIn(cwd).get(renamed)).toMatchObject({secretStore: 'keychain', proxyPasswordInKeychain: true});
+			expect(storeIn(cwd).get(renamed)?.proxyPassword).toBeUndefined();
+			expect(await keychain.get(renamed)).toBe(demoClient.secret);
+			expect(await proxyKeychain.get(renamed)).toBe(proxyPassword);
+			await through(renamed);
+
+			// Saved without a proxy password, its entry goes; deleted, nothing is left.
+			await secrets.save(
+				{name: renamed, region: emu.url, clientId: demoClient.id, clientSecret: demoClient.secret, proxy},
+				{replacing: renamed},
+			);
+			expect(await proxyKeychain.get(renamed)).toBeUndefined();
+			expect(storeIn(cwd).get(renamed)?.proxyPasswordInKeychain).toBeUndefined();
+			await secrets.save(
+				{...(await secrets.withSecret(storeIn(cwd).require(renamed))), proxyPassword},
+				{replacing: renamed},
+			);
+			const deleted = await scannedCli(['profiles', 'delete', renamed], {cwd, env: withBus});
+			expect(deleted.code).toBe(0);
+			expect(await keychain.get(renamed)).toBeUndefined();
+			expect(await proxyKeychain.get(renamed)).toBeUndefined();
+			expect(storeIn(cwd).list()).toEqual([]);
+		} finally {
+			await guarded.stop();
+		}
 	});
 
 	it('reports a missing entry with the profile name and how to re-enter it, in the CLI and in the app', async () => {

@@ -269,7 +269,9 @@ describe('TLS through the proxy, with a company CA', () => {
 		expect(around.stdout).toBe(direct);
 		expect(guarded.tunnels).toBe(through);
 		const shown = await runCli(['profiles', 'show', 'corp'], {cwd});
-		expect(shown.stdout).toContain(`proxy:         http://${user}@${guarded.host} (password saved, not shown)`);
+		expect(shown.stdout).toContain(
+			`proxy:         http://${user}@${guarded.host} (password saved in the profiles file, not shown)`,
+		);
 		expect(shown.stdout).toContain(`CA file:       ${certificates.caFile}`);
 		expect(shown.stdout).not.toContain(password);
 	});

@@ -70,14 +70,32 @@ describe('ProfileStore', () => {
 	});
 
 	it('keeps a keychain-held secret out of the file, and refuses a file profile without its secret', () => {
-		const store = new ProfileStore({cwd: scratchDir()});
+		const dir = scratchDir();
+		const store = new ProfileStore({cwd: dir});
 		store.save({name: 'kc', region: 'eu-west-1', clientId: 'id', secretStore: 'keychain'});
 		expect(store.get('kc')).toEqual({name: 'kc', region: 'eu-west-1', clientId: 'id', secretStore: 'keychain'});
 		expect(() =>
 			store.save({name: 'kc2', region: 'eu-west-1', clientId: 'id', secretStore: 'keychain', clientSecret: 'x'}),
 		).toThrow(/clientSecret/);
 		expect(() => store.save({name: 'f', region: 'eu-west-1', clientId: 'id'})).toThrow(/clientSecret/);
-		expect(store.list().map(each => each.name)).toEqual(['kc']);
+		// The proxy password follows the client secret: never inline for the keychain, never marked for the file.
+		const proxied = {name: 'kc3', region: 'eu-west-1', clientId: 'id', proxy: 'http://me@proxy.corp.example:3128'};
+		expect(() => store.save({...proxied, secretStore: 'keychain', proxyPassword: 'pw'})).toThrow(/proxyPassword/);
+		expect(() =>
+			store.save({...proxied, secretStore: 'file', clientSecret: 'x', proxyPasswordInKeychain: true}),
+		).toThrow(/proxyPasswordInKeychain/);
+		store.save({...proxied, secretStore: 'keychain', proxyPasswordInKeychain: true});
+		expect(new ProfileStore({cwd: dir}).get('kc3')).toEqual({
+			...proxied,
+			secretStore: 'keychain',
+			proxyPasswordInKeychain: true,
+		});
+		expect(
+			store
+				.list()
+				.map(each => each.name)
+				.sort(),
+		).toEqual(['kc', 'kc3']);
 	});
 
 	it('reads a 1.0.0 file from before proxies as it is, and keeps a proxy, its password and a CA file', () => {
