@@ -262,6 +262,29 @@ describe.skipIf(why !== undefined)('the system keychain (a real Secret Service)'
 				expect(guarded.tunnels).toBeGreaterThan(0);
 			};
 			await through(name);
+			// The app: picking the profile reaches the table through the proxy with the keychain's password.
+			const before = guarded.connects.length;
+			const rendered = render(
+				<App
+					start={{kind: 'auto'}}
+					secrets={secrets}
+					cwd={cwd}
+					env={{NO_COLOR: '1', NO_PROXY: ''}}
+					now={() => DateTime.fromMillis(testNow)}
+					makeClient={(c, onRetry) => new GenesysClient({...c, onRetry, maxRetries: 0})}
+				/>,
+			);
+			try {
+				await ready(rendered, `${name}  ·`);
+				await press(rendered, keys.enter);
+				await waitForText(rendered, 'Dates · days in');
+				await press(rendered, keys.enter);
+				const table = await waitForText(rendered, /Total\s+[\d,]+/);
+				expect(table).not.toContain(proxyPassword);
+			} finally {
+				rendered.unmount();
+			}
+			expect(guarded.connects.slice(before).map(connect => connect.authorization)).toContain(basic);
 			const show = await scannedCli(['profiles', 'show', name], {cwd, env: withBus});
 			expect(show.stderr).toBe('');
 			expect(show.stdout).toContain(
@@ -308,7 +331,8 @@ describe.skipIf(why !== undefined)('the system keychain (a real Secret Service)'
 			// To the file: both inline, no entry left; and back: no password in the file, both entries.
 			const toFile = await scannedCli(['profiles', 'migrate-secrets', '--to', 'file'], {cwd, env: withBus});
 			expect(toFile).toMatchObject({code: 0, stdout: `${renamed}: moved to the profiles file\n`});
-			expect(storeIn(cwd).get(renamed)).toEqual({
+			// (The app's visit left its date choice and time of use: those are not at stake here.)
+			expect(storeIn(cwd).get(renamed)).toMatchObject({
 				name: renamed,
 				region: emu.url,
 				clientId: demoClient.id,
