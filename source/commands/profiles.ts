@@ -1,8 +1,10 @@
 // `gqx profiles ...`: saved profiles for people and scripts: list, show, add (secret on stdin), rename,
 // delete, migrate-secrets, path. The secret is never printed, and never taken from a flag.
+import path from 'node:path';
 import {forcedStore, SecretStore} from '../credentials/secret-store.js';
 import {GqxError, UsageError} from '../errors.js';
 import {resolveRegion} from '../genesys/regions.js';
+import {checkCaFile, parseProxyUrl, resolveNetwork, splitProxyPassword} from '../net/settings.js';
 import {openProfileStore, type Profile, type SecretStoreKind, secretStores, storeOf} from '../profiles/store.js';
 import {parseFlags} from './args.js';
 import {describeError, reportFailure} from './errors.js';
@@ -12,9 +14,10 @@ export const profilesHelp = `Usage: gqx profiles ACTION
 
   list [--format text|json]     saved profiles, last used first (json for scripts; never the secret)
   show NAME                     one profile, and which store holds its secret
-  add NAME --region R --client-id ID [--no-verify] [--force]
+  add NAME --region R --client-id ID [--proxy URL] [--ca-file PATH] [--no-verify] [--force]
                                 save a profile; the client secret is read from standard input, and
-                                checked by logging in once unless --no-verify; --force replaces NAME
+                                checked by logging in once unless --no-verify; --force replaces NAME;
+                                --proxy and --ca-file are kept with it (a proxy password like the secret)
   rename OLD NEW                rename a profile (its keychain entry moves with it)
   delete NAME                   delete a profile and its keychain entry
   migrate-secrets [--to keychain|file]
@@ -131,6 +134,8 @@ async function add(args: string[], io: Io, secrets: SecretStore): Promise<number
 			'client-id': {type: 'string'},
 			'no-verify': {type: 'boolean'},
 			force: {type: 'boolean'},
+			proxy: {type: 'string'},
+			'ca-file': {type: 'string'},
 		},
 		'profiles add',
 		true,
@@ -152,10 +157,26 @@ async function add(args: string[], io: Io, secrets: SecretStore): Promise<number
 			'Pass --force to replace it, or pick another name.',
 		);
 	forcedStore(io.env);
+	// The profile's proxy (its password kept apart, like the secret) and CA file, checked before anything is read.
+	const proxyUrl = values.proxy === undefined ? undefined : parseProxyUrl(values.proxy, '--proxy');
+	const {proxy, proxyPassword} = proxyUrl ? splitProxyPassword(proxyUrl) : {proxy: undefined, proxyPassword: undefined};
+	if (proxyPassword !== undefined)
+		io.stderr.write(
+			'gqx: warning: a password in --proxy shows in the process list; it is saved like the client secret.\n',
+		);
+	const caFile =
+		values['ca-file'] === undefined ? undefined : checkCaFile(path.resolve(io.cwd, values['ca-file']), '--ca-file');
+	const network = {proxy, proxyPassword, caFile};
 	const clientSecret = await readSecret(io, name);
 	if (!values['no-verify']) {
 		const {GenesysClient} = await import('../genesys/client.js');
-		await new GenesysClient({region, clientId, clientSecret, maxRetries: 2}).verify();
+		await new GenesysClient({
+			region,
+			clientId,
+			clientSecret,
+			maxRetries: 2,
+			network: resolveNetwork({profile: {name, ...network}, env: io.env}),
+		}).verify();
 	}
 	const previous = secrets.profiles.get(name);
 	// A replaced profile keeps what gqx learned about its use (dates, zone); its credentials are the new ones.
@@ -167,6 +188,9 @@ async function add(args: string[], io: Io, secrets: SecretStore): Promise<number
 		region: values.region.trim(),
 		clientId,
 		clientSecret,
+		...(proxy ? {proxy} : {}),
+		...(proxyPassword ? {proxyPassword} : {}),
+		...(caFile ? {caFile} : {}),
 	});
 	io.stdout.write(`${saved.where}\n`);
 	for (const warning of saved.warnings) io.stderr.write(`gqx: warning: ${warning}\n`);

@@ -275,4 +275,46 @@ describe('TLS through the proxy, with a company CA', () => {
 		expect(shown.stdout).toContain(`CA file:       ${certificates.caFile}`);
 		expect(shown.stdout).not.toContain(password);
 	});
+
+	it('takes a proxy (its password kept apart) and a CA file from gqx profiles add, checks the login through them, and uses them', async () => {
+		const cwd = scratchDir();
+		const before = guarded.tunnels;
+		const added = await runCli(
+			[
+				'profiles',
+				'add',
+				'corp2',
+				'--region',
+				tlsFront.url,
+				'--client-id',
+				demoClient.id,
+				'--proxy',
+				withCredentials(guarded.url),
+				'--ca-file',
+				certificates.caFile,
+			],
+			{cwd, input: `${demoClient.secret}\n`, env: {NO_PROXY: '', GQX_SECRET_STORE: 'file'}},
+		);
+		expect(added.stderr).toMatch(/a password in --proxy shows in the process list/);
+		expect(added.stderr).not.toContain(password);
+		expect(added.code).toBe(0);
+		// The login that checked the secret went through the proxy.
+		expect(guarded.tunnels).toBeGreaterThan(before);
+		const saved = new ProfileStore({cwd: path.join(cwd, 'config')}).get('corp2');
+		expect(saved).toMatchObject({
+			proxy: `http://${user}@${guarded.host}`,
+			proxyPassword: password,
+			caFile: certificates.caFile,
+		});
+		const result = await runCli(['export', ...range, '--profile', 'corp2'], {cwd, env: {NO_PROXY: ''}});
+		expect(result.code).toBe(0);
+		expect(result.stdout).toBe(direct);
+		const wrong = await runCli(
+			['profiles', 'add', 'corp3', '--region', tlsFront.url, '--client-id', demoClient.id, '--proxy', guarded.url],
+			{cwd, input: `${demoClient.secret}\n`, env: {NO_PROXY: '', GQX_SECRET_STORE: 'file'}},
+		);
+		expect(wrong.code).toBe(3);
+		expect(wrong.stderr).toMatch(/proxy at .* asked for credentials/i);
+		expect(new ProfileStore({cwd: path.join(cwd, 'config')}).get('corp3')).toBeUndefined();
+	});
 });
