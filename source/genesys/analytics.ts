@@ -7,7 +7,8 @@ import {type Granularity, isoInterval, planChunks} from '../range/range.js';
 import type {GenesysClient} from './client.js';
 import {GqxError} from '../errors.js';
 import {runPool} from './pool.js';
-import {aggregateResponseParser, type AggregateResponse} from './schemas.js';
+import type {AggregateResult} from './schemas.js';
+import {aggregatesReader} from './aggregates-reader.js';
 
 export const aggregatesPath = '/api/v2/analytics/conversations/aggregates/query';
 
@@ -79,36 +80,35 @@ export function buildAggregateBody(
 }
 
 /**
- * Adds one answer into the cell map. Groups without a queueId are not queue traffic and are left
- * out; `wholeRange` replaces bucket intervals when no granularity was asked, so chunks merge.
+ * Adds one result of an answer (a queue and media type) into the cell map. Groups without a queueId
+ * are not queue traffic and are left out; `wholeRange` replaces bucket intervals when no granularity
+ * was asked, so chunks merge.
  */
-export function mergeResponse(
+export function mergeResult(
 	cells: Map<string, Cell>,
-	response: AggregateResponse,
+	result: AggregateResult,
 	wholeRange: string | undefined,
 	totals?: RunningTotals,
 ): void {
-	for (const result of response.results ?? []) {
-		const queueId = result.group?.['queueId'];
-		if (!queueId) continue;
-		const mediaType = result.group?.['mediaType'] ?? null;
-		const queueBag = totals?.bagOf(queueId);
-		for (const data of result.data ?? []) {
-			const interval = wholeRange ?? data.interval;
-			const key = `${queueId}\u0000${mediaType ?? ''}\u0000${interval}`;
-			let cell = cells.get(key);
-			if (!cell) {
-				cell = {queueId, mediaType, interval, stats: {}};
-				cells.set(key, cell);
-			}
-			for (const metric of data.metrics ?? []) {
-				const existing = cell.stats[metric.metric];
-				// The parsed answer is ours alone: a new cell keeps its statistics object (never changed
-				// afterwards; a later chunk makes a merged copy), which saves a copy of every metric. Its
-				// extra fields (the API's `ratio`) are never read: rows derive every number themselves.
-				cell.stats[metric.metric] = existing ? mergeMetric(existing, metric.stats) : metric.stats;
-				if (queueBag) totals!.add(queueBag, metric.metric, metric.stats);
-			}
+	const queueId = result.group?.['queueId'];
+	if (!queueId) return;
+	const mediaType = result.group?.['mediaType'] ?? null;
+	const queueBag = totals?.bagOf(queueId);
+	for (const data of result.data ?? []) {
+		const interval = wholeRange ?? data.interval;
+		const key = `${queueId}\u0000${mediaType ?? ''}\u0000${interval}`;
+		let cell = cells.get(key);
+		if (!cell) {
+			cell = {queueId, mediaType, interval, stats: {}};
+			cells.set(key, cell);
+		}
+		for (const metric of data.metrics ?? []) {
+			const existing = cell.stats[metric.metric];
+			// The parsed answer is ours alone: a new cell keeps its statistics object (never changed
+			// afterwards; a later chunk makes a merged copy), which saves a copy of every metric. Its
+			// extra fields (the API's `ratio`) are never read: rows derive every number themselves.
+			cell.stats[metric.metric] = existing ? mergeMetric(existing, metric.stats) : metric.stats;
+			if (queueBag) totals!.add(queueBag, metric.metric, metric.stats);
 		}
 	}
 }
@@ -150,13 +150,13 @@ export async function fetchQueueAggregates(
 		batches.flatMap((batch, batchIndex) =>
 			partitions.map(partition => async (signal: AbortSignal) => {
 				try {
-					const response = await client.post(
+					// Each result is merged as it is read: the answer is never held parsed whole.
+					await client.post(
 						aggregatesPath,
 						buildAggregateBody(isoInterval(start, end), query, batch, partition),
-						aggregateResponseParser,
+						aggregatesReader(result => mergeResult(cells, result, wholeRange, options.totals)),
 						signal,
 					);
-					mergeResponse(cells, response, wholeRange, options.totals);
 				} catch (error) {
 					if (error instanceof GqxError && chunks.length * batches.length > 1)
 						error.part ??= describePart(start, end, batchIndex, batches.length);
