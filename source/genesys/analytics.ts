@@ -42,6 +42,11 @@ export type FetchOptions = {
 	 * over everything as it arrives, so the queue level and its total are ready with the last answer.
 	 */
 	totals?: RunningTotals;
+	/**
+	 * Keep the cells (default true). Without them the answers live on only in `totals`, which is a
+	 * fraction of the memory: the TUI's queue and media levels read nothing else.
+	 */
+	keepCells?: boolean;
 };
 
 type Predicate = {type: 'dimension'; dimension: string; operator: 'matches' | 'notExists'; value?: string};
@@ -85,7 +90,7 @@ export function buildAggregateBody(
  * was asked, so chunks merge.
  */
 export function mergeResult(
-	cells: Map<string, Cell>,
+	cells: Map<string, Cell> | undefined,
 	result: AggregateResult,
 	wholeRange: string | undefined,
 	totals?: RunningTotals,
@@ -94,23 +99,31 @@ export function mergeResult(
 	if (!queueId) return;
 	const mediaType = result.group?.['mediaType'] ?? null;
 	const queueBag = totals?.bagOf(queueId);
+	const pair = totals?.byMedia?.pairOf(queueId, mediaType);
 	for (const data of result.data ?? []) {
-		const interval = wholeRange ?? data.interval;
-		const key = `${queueId}\u0000${mediaType ?? ''}\u0000${interval}`;
-		let cell = cells.get(key);
-		if (!cell) {
-			cell = {queueId, mediaType, interval, stats: {}};
-			cells.set(key, cell);
-		}
+		const cell = cells ? cellOf(cells, queueId, mediaType, wholeRange ?? data.interval) : undefined;
 		for (const metric of data.metrics ?? []) {
-			const existing = cell.stats[metric.metric];
-			// The parsed answer is ours alone: a new cell keeps its statistics object (never changed
-			// afterwards; a later chunk makes a merged copy), which saves a copy of every metric. Its
-			// extra fields (the API's `ratio`) are never read: rows derive every number themselves.
-			cell.stats[metric.metric] = existing ? mergeMetric(existing, metric.stats) : metric.stats;
+			if (cell) {
+				const existing = cell.stats[metric.metric];
+				// The parsed answer is ours alone: a new cell keeps its statistics object (never changed
+				// afterwards; a later chunk makes a merged copy), which saves a copy of every metric. Its
+				// extra fields (the API's `ratio`) are never read: rows derive every number themselves.
+				cell.stats[metric.metric] = existing ? mergeMetric(existing, metric.stats) : metric.stats;
+			}
 			if (queueBag) totals!.add(queueBag, metric.metric, metric.stats);
+			if (pair) totals!.byMedia!.add(pair, metric.metric, metric.stats);
 		}
 	}
+}
+
+function cellOf(cells: Map<string, Cell>, queueId: string, mediaType: string | null, interval: string): Cell {
+	const key = `${queueId}\u0000${mediaType ?? ''}\u0000${interval}`;
+	let cell = cells.get(key);
+	if (!cell) {
+		cell = {queueId, mediaType, interval, stats: {}};
+		cells.set(key, cell);
+	}
+	return cell;
 }
 
 export function describePart(start: DateTime, end: DateTime, batch: number, batches: number): string {
@@ -142,7 +155,7 @@ export async function fetchQueueAggregates(
 		!query.queueIds?.length && !query.mediaTypes?.length && options.splitByMedia !== false
 			? [...mediaPartitions]
 			: [undefined];
-	const cells = new Map<string, Cell>();
+	const cells = options.keepCells === false ? undefined : new Map<string, Cell>();
 	const total = chunks.length * batches.length * partitions.length;
 	let done = 0;
 	options.onProgress?.({done, total});
@@ -168,5 +181,5 @@ export async function fetchQueueAggregates(
 		),
 	);
 	await runPool(tasks, options.concurrency ?? 6, options.signal);
-	return [...cells.values()];
+	return cells ? [...cells.values()] : [];
 }
