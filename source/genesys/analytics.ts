@@ -7,7 +7,8 @@ import {type Granularity, isoInterval, planChunks} from '../range/range.js';
 import type {GenesysClient} from './client.js';
 import {GqxError} from '../errors.js';
 import {runPool} from './pool.js';
-import {aggregateResponseParser, type AggregateResponse} from './schemas.js';
+import type {AggregateResult} from './schemas.js';
+import {aggregatesReader} from './aggregates-reader.js';
 
 export const aggregatesPath = '/api/v2/analytics/conversations/aggregates/query';
 
@@ -41,6 +42,11 @@ export type FetchOptions = {
 	 * over everything as it arrives, so the queue level and its total are ready with the last answer.
 	 */
 	totals?: RunningTotals;
+	/**
+	 * Keep the cells (default true). Without them the answers live on only in `totals`, which is a
+	 * fraction of the memory: the TUI's queue and media levels read nothing else.
+	 */
+	keepCells?: boolean;
 };
 
 type Predicate = {type: 'dimension'; dimension: string; operator: 'matches' | 'notExists'; value?: string};
@@ -79,38 +85,45 @@ export function buildAggregateBody(
 }
 
 /**
- * Adds one answer into the cell map. Groups without a queueId are not queue traffic and are left
- * out; `wholeRange` replaces bucket intervals when no granularity was asked, so chunks merge.
+ * Adds one result of an answer (a queue and media type) into the cell map. Groups without a queueId
+ * are not queue traffic and are left out; `wholeRange` replaces bucket intervals when no granularity
+ * was asked, so chunks merge.
  */
-export function mergeResponse(
-	cells: Map<string, Cell>,
-	response: AggregateResponse,
+export function mergeResult(
+	cells: Map<string, Cell> | undefined,
+	result: AggregateResult,
 	wholeRange: string | undefined,
 	totals?: RunningTotals,
 ): void {
-	for (const result of response.results ?? []) {
-		const queueId = result.group?.['queueId'];
-		if (!queueId) continue;
-		const mediaType = result.group?.['mediaType'] ?? null;
-		const queueBag = totals?.bagOf(queueId);
-		for (const data of result.data ?? []) {
-			const interval = wholeRange ?? data.interval;
-			const key = `${queueId}\u0000${mediaType ?? ''}\u0000${interval}`;
-			let cell = cells.get(key);
-			if (!cell) {
-				cell = {queueId, mediaType, interval, stats: {}};
-				cells.set(key, cell);
-			}
-			for (const metric of data.metrics ?? []) {
+	const queueId = result.group?.['queueId'];
+	if (!queueId) return;
+	const mediaType = result.group?.['mediaType'] ?? null;
+	const queueBag = totals?.bagOf(queueId);
+	const pair = totals?.byMedia?.pairOf(queueId, mediaType);
+	for (const data of result.data ?? []) {
+		const cell = cells ? cellOf(cells, queueId, mediaType, wholeRange ?? data.interval) : undefined;
+		for (const metric of data.metrics ?? []) {
+			if (cell) {
 				const existing = cell.stats[metric.metric];
 				// The parsed answer is ours alone: a new cell keeps its statistics object (never changed
 				// afterwards; a later chunk makes a merged copy), which saves a copy of every metric. Its
 				// extra fields (the API's `ratio`) are never read: rows derive every number themselves.
 				cell.stats[metric.metric] = existing ? mergeMetric(existing, metric.stats) : metric.stats;
-				if (queueBag) totals!.add(queueBag, metric.metric, metric.stats);
 			}
+			if (queueBag) totals!.add(queueBag, metric.metric, metric.stats);
+			if (pair) totals!.byMedia!.add(pair, metric.metric, metric.stats);
 		}
 	}
+}
+
+function cellOf(cells: Map<string, Cell>, queueId: string, mediaType: string | null, interval: string): Cell {
+	const key = `${queueId}\u0000${mediaType ?? ''}\u0000${interval}`;
+	let cell = cells.get(key);
+	if (!cell) {
+		cell = {queueId, mediaType, interval, stats: {}};
+		cells.set(key, cell);
+	}
+	return cell;
 }
 
 export function describePart(start: DateTime, end: DateTime, batch: number, batches: number): string {
@@ -142,7 +155,7 @@ export async function fetchQueueAggregates(
 		!query.queueIds?.length && !query.mediaTypes?.length && options.splitByMedia !== false
 			? [...mediaPartitions]
 			: [undefined];
-	const cells = new Map<string, Cell>();
+	const cells = options.keepCells === false ? undefined : new Map<string, Cell>();
 	const total = chunks.length * batches.length * partitions.length;
 	let done = 0;
 	options.onProgress?.({done, total});
@@ -150,13 +163,13 @@ export async function fetchQueueAggregates(
 		batches.flatMap((batch, batchIndex) =>
 			partitions.map(partition => async (signal: AbortSignal) => {
 				try {
-					const response = await client.post(
+					// Each result is merged as it is read: the answer is never held parsed whole.
+					await client.post(
 						aggregatesPath,
 						buildAggregateBody(isoInterval(start, end), query, batch, partition),
-						aggregateResponseParser,
+						aggregatesReader(result => mergeResult(cells, result, wholeRange, options.totals)),
 						signal,
 					);
-					mergeResponse(cells, response, wholeRange, options.totals);
 				} catch (error) {
 					if (error instanceof GqxError && chunks.length * batches.length > 1)
 						error.part ??= describePart(start, end, batchIndex, batches.length);
@@ -168,5 +181,5 @@ export async function fetchQueueAggregates(
 		),
 	);
 	await runPool(tasks, options.concurrency ?? 6, options.signal);
-	return [...cells.values()];
+	return cells ? [...cells.values()] : [];
 }

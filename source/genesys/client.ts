@@ -27,6 +27,14 @@ export type Parser<T> = {
 		| {success: false; error: {issues: ReadonlyArray<{path: ReadonlyArray<PropertyKey>; message: string}>}};
 };
 
+/**
+ * What reads a success answer from its bytes instead (for answers too large to hold parsed whole): the
+ * result of a Parser, or undefined when the bytes are not JSON.
+ */
+export type BodyReader<T> = {
+	readBody(body: Buffer): ReturnType<Parser<T>['safeParse']> | undefined;
+};
+
 export {CancelledError, describeRetry, type RetryNotice} from '../errors.js';
 
 export type ClientOptions = {
@@ -115,7 +123,12 @@ function parseRetryAfterSeconds(value: string | undefined): number | undefined {
 	return Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
-function correlationIdOf(response: Response<string>, body: unknown): string | undefined {
+/** Answers are kept as bytes (a BodyReader reads them so); the rest reads them as text. */
+function textOf(response: Response<Buffer>): string {
+	return response.body.toString('utf8');
+}
+
+function correlationIdOf(response: Response<Buffer>, body: unknown): string | undefined {
 	const header = response.headers['inin-correlation-id'] ?? response.headers['genesys-correlation-id'];
 	if (typeof header === 'string' && header) return header;
 	const parsed = errorBodySchema.safeParse(body);
@@ -130,9 +143,9 @@ function tryJson(text: string): unknown {
 	}
 }
 
-function describeBody(response: Response<string>): string {
+function describeBody(response: Response<Buffer>): string {
 	const type = String(response.headers['content-type'] ?? '');
-	if (type.includes('html') || /^\s*<(?:!doctype|html)/i.test(response.body))
+	if (type.includes('html') || /^\s*<(?:!doctype|html)/i.test(textOf(response)))
 		return 'an HTML page (a proxy or gateway answered, not Genesys Cloud)';
 	return response.body.length === 0 ? 'an empty body' : 'a body that is not JSON';
 }
@@ -190,7 +203,6 @@ export class GenesysClient {
 			retry: {limit: 0},
 			throwHttpErrors: false,
 			followRedirect: false,
-			responseType: 'text',
 			timeout: {request: this.#options.timeoutMs},
 			headers: {'user-agent': options.userAgent ?? 'gqx', accept: 'application/json'},
 		});
@@ -202,22 +214,27 @@ export class GenesysClient {
 		await this.#accessToken(signal);
 	}
 
-	async get<T>(path: string, searchParams: URLSearchParams, schema: Parser<T>, signal?: AbortSignal): Promise<T> {
+	async get<T>(
+		path: string,
+		searchParams: URLSearchParams,
+		schema: Parser<T> | BodyReader<T>,
+		signal?: AbortSignal,
+	): Promise<T> {
 		return this.#api({method: 'GET', url: this.region.apiUrl + path, searchParams, signal}, path, schema);
 	}
 
-	async post<T>(path: string, json: unknown, schema: Parser<T>, signal?: AbortSignal): Promise<T> {
+	async post<T>(path: string, json: unknown, schema: Parser<T> | BodyReader<T>, signal?: AbortSignal): Promise<T> {
 		return this.#api({method: 'POST', url: this.region.apiUrl + path, json, signal}, path, schema);
 	}
 
-	async #api<T>(request: SendOptions, path: string, schema: Parser<T>): Promise<T> {
+	async #api<T>(request: SendOptions, path: string, schema: Parser<T> | BodyReader<T>): Promise<T> {
 		let loggedInAgain = false;
 		for (;;) {
 			const token = await this.#accessToken(request.signal);
 			const response = await this.#send({...request, headers: {authorization: `Bearer ${token.value}`}}, path);
 			const status = response.statusCode;
 			if (status >= 200 && status < 300) return this.#parse(response, path, schema);
-			const body = tryJson(response.body);
+			const body = tryJson(textOf(response));
 			const errorBody = errorBodySchema.safeParse(body);
 			const correlationId = correlationIdOf(response, body);
 			const where = correlationId ? ` (correlation id ${correlationId})` : '';
@@ -255,15 +272,19 @@ export class GenesysClient {
 		}
 	}
 
-	#parse<T>(response: Response<string>, path: string, schema: Parser<T>): T {
-		const body = tryJson(response.body);
-		if (body === undefined) {
+	#parse<T>(response: Response<Buffer>, path: string, schema: Parser<T> | BodyReader<T>): T {
+		let parsed: ReturnType<Parser<T>['safeParse']> | undefined;
+		if ('readBody' in schema) parsed = schema.readBody(response.body);
+		else {
+			const body = tryJson(textOf(response));
+			parsed = body === undefined ? undefined : schema.safeParse(body);
+		}
+		if (parsed === undefined) {
 			throw new ResponseError(
 				`The answer to ${path} was ${describeBody(response)}, not JSON (HTTP ${response.statusCode}).`,
 				'Check that the region or base URL points at Genesys Cloud, not at a proxy login page.',
 			);
 		}
-		const parsed = schema.safeParse(body);
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];
 			const at = issue ? `${issue.path.map(String).join('.') || '(top level)'}: ${issue.message}` : 'unknown shape';
@@ -275,7 +296,7 @@ export class GenesysClient {
 		return parsed.data;
 	}
 
-	#rateLimitError(response: Response<string>): RateLimitError {
+	#rateLimitError(response: Response<Buffer>): RateLimitError {
 		const seconds = parseRetryAfterSeconds(response.headers['retry-after'] as string | undefined);
 		const when =
 			seconds === undefined
@@ -312,7 +333,7 @@ export class GenesysClient {
 		);
 		this.stats.logins++;
 		const status = response.statusCode;
-		const body = tryJson(response.body);
+		const body = tryJson(textOf(response));
 		if (status === 200) {
 			const parsed = tokenSchema.safeParse(body);
 			if (!parsed.success) {
@@ -358,14 +379,14 @@ export class GenesysClient {
 	}
 
 	/** One request with retries for 429, 5xx and network failures; other answers go back to the caller. */
-	async #send(request: SendOptions, path: string): Promise<Response<string>> {
+	async #send(request: SendOptions, path: string): Promise<Response<Buffer>> {
 		let serverRetries = 0;
 		let rateLimitRetries = 0;
 		for (;;) {
 			if (request.signal?.aborted) throw abortError();
 			// Per request: the login and API hosts may differ in what NO_PROXY says of them.
 			const route = this.#network.route(request.url);
-			let response: Response<string>;
+			let response: Response<Buffer>;
 			try {
 				this.stats.requests++;
 				response = await this.#http(request.url, {
@@ -376,6 +397,8 @@ export class GenesysClient {
 					searchParams: request.searchParams,
 					signal: request.signal,
 					agent: route.agent,
+					// Bytes, not text: a BodyReader reads a large answer without a copy of it as a string.
+					responseType: 'buffer',
 				});
 				this.stats.lastAnswerAt = performance.now();
 			} catch (error) {

@@ -12,6 +12,7 @@ import {CancelledError} from '../errors.js';
 export type ReportQuery = Omit<AggregateQuery, 'metrics'>;
 
 export type Report = {
+	/** Empty when asked for `sumsOnly`. */
 	cells: Cell[];
 	/** The cells added up per queue and over all as the answers arrived (the queue level, before names). */
 	totals: RunningTotals;
@@ -23,6 +24,11 @@ export type ReportOptions = {
 	signal?: AbortSignal;
 	onProgress?: (progress: Progress) => void;
 	knownQueues?: ReadonlyMap<string, QueueInfo>;
+	/**
+	 * Keep the answers only as running sums per queue and per queue and media type, not as cells: what
+	 * the TUI's queue and media levels read, in a fraction of the memory.
+	 */
+	sumsOnly?: boolean;
 };
 
 /**
@@ -98,14 +104,21 @@ export async function fetchReport(
 	const listing = known
 		? Promise.resolve(undefined)
 		: listQueuesInParallel(client, {signal: options.signal, concurrency: 50}).catch(() => undefined);
-	const totals = new RunningTotals();
+	const sumsOnly = options.sumsOnly === true;
+	const totals = new RunningTotals({byMedia: sumsOnly});
 	const [cells, listed] = await Promise.all([
-		fetchQueueAggregates(client, query, {signal: options.signal, onProgress: options.onProgress, totals}),
+		fetchQueueAggregates(client, query, {
+			signal: options.signal,
+			onProgress: options.onProgress,
+			totals,
+			keepCells: !sumsOnly,
+		}),
 		listing,
 	]);
 	const queues = new Map(known ?? []);
 	for (const queue of listed ?? []) queues.set(queue.id, queue);
-	const missing = [...new Set(cells.map(cell => cell.queueId))].filter(id => !queues.has(id));
+	const ids = sumsOnly ? totals.byQueue.keys() : new Set(cells.map(cell => cell.queueId));
+	const missing = [...ids].filter(id => !queues.has(id));
 	// Ids the listing did not have: deleted queues, or a listing that was skipped or failed.
 	if (missing.length > 0)
 		for (const [id, info] of await fetchQueueNames(client, missing, {signal: options.signal})) queues.set(id, info);

@@ -58,7 +58,8 @@ export type QueueListing = z.infer<typeof queueListingSchema>;
 
 type Issue = {path: PropertyKey[]; message: string};
 
-class ParseFailure extends Error {
+/** Where and why an answer breaks the rules; caught by the parser or reader that reports it. */
+export class ParseFailure extends Error {
 	constructor(readonly issue: Issue) {
 		super(issue.message);
 	}
@@ -75,7 +76,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * organization returns). Besides the shape it checks facts that hold for every real answer, whatever
  * the data: counts are whole and not negative, timers are not negative with min <= max and
  * min*count <= sum <= max*count, service level numerator <= denominator, ratios within 0..1. An answer
- * that breaks one is damaged, and is rejected rather than shown as numbers.
+ * that breaks one is damaged, and is rejected rather than shown as numbers. The client reads answers
+ * from their bytes with the same checks (aggregates-reader.ts, tested to agree with this one).
  */
 export const aggregateResponseParser = {
 	safeParse(value: unknown): {success: true; data: AggregateResponse} | {success: false; error: {issues: Issue[]}} {
@@ -88,39 +90,47 @@ export const aggregateResponseParser = {
 	},
 };
 
-function fail(path: PropertyKey[], message: string): never {
+export function fail(path: PropertyKey[], message: string): never {
 	throw new ParseFailure({path, message});
 }
 
-function parseAggregates(value: unknown): AggregateResponse {
+/** The whole answer, parsed already, checked (throws a ParseFailure). */
+export function parseAggregates(value: unknown): AggregateResponse {
 	if (!isObject(value)) fail([], 'expected an object');
 	const results = value['results'];
 	if (results === undefined) return {};
 	if (!Array.isArray(results)) fail(['results'], 'expected an array');
-	for (let r = 0; r < results.length; r++) {
-		const result: unknown = results[r];
-		if (!isObject(result)) fail(['results', r], 'expected an object');
-		const group = result['group'];
-		if (group !== undefined) {
-			if (!isObject(group)) fail(['results', r, 'group'], 'expected an object');
-			for (const key in group)
-				if (typeof group[key] !== 'string') fail(['results', r, 'group', key], 'expected a string');
-		}
-		const data = result['data'];
-		if (data === undefined) continue;
-		if (!Array.isArray(data)) fail(['results', r, 'data'], 'expected an array');
-		for (let d = 0; d < data.length; d++) {
-			const entry: unknown = data[d];
-			if (!isObject(entry)) fail(['results', r, 'data', d], 'expected an object');
-			if (typeof entry['interval'] !== 'string') fail(['results', r, 'data', d, 'interval'], 'expected a string');
-			const metrics = entry['metrics'];
-			if (metrics === undefined) continue;
-			if (!Array.isArray(metrics)) fail(['results', r, 'data', d, 'metrics'], 'expected an array');
-			// The path is built only when a metric fails: one array per metric was most of the garbage.
-			for (let m = 0; m < metrics.length; m++) checkMetric(metrics[m], r, d, m);
-		}
-	}
+	for (let r = 0; r < results.length; r++) checkResult(results[r], r);
 	return value as AggregateResponse;
+}
+
+export type AggregateResult = NonNullable<AggregateResponse['results']>[number];
+
+/**
+ * Checks result `r` of an aggregates answer by the rules above; throws a ParseFailure naming where
+ * it is wrong (`results.r...`). Shared by the parser of a whole answer and the reader of its bytes.
+ */
+export function checkResult(result: unknown, r: number): asserts result is AggregateResult {
+	if (!isObject(result)) fail(['results', r], 'expected an object');
+	const group = result['group'];
+	if (group !== undefined) {
+		if (!isObject(group)) fail(['results', r, 'group'], 'expected an object');
+		for (const key in group)
+			if (typeof group[key] !== 'string') fail(['results', r, 'group', key], 'expected a string');
+	}
+	const data = result['data'];
+	if (data === undefined) return;
+	if (!Array.isArray(data)) fail(['results', r, 'data'], 'expected an array');
+	for (let d = 0; d < data.length; d++) {
+		const entry: unknown = data[d];
+		if (!isObject(entry)) fail(['results', r, 'data', d], 'expected an object');
+		if (typeof entry['interval'] !== 'string') fail(['results', r, 'data', d, 'interval'], 'expected a string');
+		const metrics = entry['metrics'];
+		if (metrics === undefined) continue;
+		if (!Array.isArray(metrics)) fail(['results', r, 'data', d, 'metrics'], 'expected an array');
+		// The path is built only when a metric fails: one array per metric was most of the garbage.
+		for (let m = 0; m < metrics.length; m++) checkMetric(metrics[m], r, d, m);
+	}
 }
 
 /** Where metric `m` of data entry `d` of result `r` is, plus `rest`: built only for a failure. */

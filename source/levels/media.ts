@@ -1,5 +1,5 @@
 // Level 2: one queue by media type.
-import {rollUpWithStats} from '../metrics/rows.js';
+import {rollUpWithStats, toRow} from '../metrics/rows.js';
 import {type Totals, totalsRequest} from './totals.js';
 import type {LevelModule} from './types.js';
 
@@ -14,9 +14,20 @@ export const mediaLevel: LevelModule = {
 	request: () => totalsRequest,
 	rows(data, ref) {
 		const totals = data as Totals;
-		const cells = totals.cells.filter(cell => cell.queueId === ref.context.queueId);
+		const queueId = ref.context.queueId ?? '';
+		const media = totals.running?.byMedia
+			? totals.running.byMedia.mediaOf(queueId).map(({mediaType, stats}) => ({
+					row: toRow({queueId, queueName: totals.nameOf(queueId), mediaType, interval: null}, stats),
+					stats,
+				}))
+			: rollUpWithStats(
+					totals.cells.filter(cell => cell.queueId === queueId),
+					'media',
+					totals.nameOf,
+					null,
+				);
 		return {
-			rows: rollUpWithStats(cells, 'media', totals.nameOf, null).map(({row, stats}) => {
+			rows: media.map(({row, stats}) => {
 				const label = row.mediaType ?? '(none)';
 				return {key: row.mediaType ?? '', label, search: label.toLowerCase(), row, stats};
 			}),

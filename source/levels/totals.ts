@@ -5,7 +5,12 @@ import type {DataRequest} from './types.js';
 
 /** `running`, when there, is the cells added up per queue and over all (the queue level without names). */
 export type Totals = {cells: Cell[]; running?: Running; nameOf: (queueId: string) => string};
-export type Running = {byQueue: ReadonlyMap<string, StatsBag>; all: StatsBag};
+export type Running = {
+	byQueue: ReadonlyMap<string, StatsBag>;
+	all: StatsBag;
+	/** Per queue and media type (the media level), when the cells were not kept. */
+	byMedia?: {mediaOf(queueId: string): Array<{mediaType: string | null; stats: StatsBag}>};
+};
 
 /** One request for the queue and media levels: asked once, shared by both. */
 export const totalsRequest: DataRequest = {
@@ -14,10 +19,11 @@ export const totalsRequest: DataRequest = {
 	async load(client, range, {signal, onProgress}): Promise<Totals> {
 		// The query code loads with the first request, not with the first frame.
 		const {fetchReport} = await import('../genesys/report.js');
+		// Running sums only, no cells: the levels read nothing else, and the cells were the bulk of the memory.
 		const report = await fetchReport(
 			client,
 			{start: range.start, end: range.end, timeZone: range.timeZone},
-			{signal, onProgress},
+			{signal, onProgress, sumsOnly: true},
 		);
 		return {cells: report.cells, running: report.totals, nameOf: report.nameOf};
 	},

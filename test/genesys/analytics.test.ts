@@ -4,7 +4,8 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {fetchQueueAggregates} from '../../source/genesys/analytics.js';
 import {fetchQueueNames, listAllQueues, listQueuesInParallel} from '../../source/genesys/queues.js';
 import {fetchReport} from '../../source/genesys/report.js';
-import {type Cell, rollUp, toRow} from '../../source/metrics/rows.js';
+import {type Cell, rollUp, rollUpWithStats, toRow} from '../../source/metrics/rows.js';
+import type {MetricStats, StatsBag} from '../../source/metrics/stats.js';
 import {levels} from '../../source/levels/registry.js';
 import type {Totals} from '../../source/levels/totals.js';
 import {levelView} from '../../source/ui/explorer/view.js';
@@ -151,6 +152,47 @@ describe('queue level added up as answers arrive', () => {
 		const slow = view({cells: report.cells, nameOf: report.nameOf});
 		expect(fast.rows.map(row => row.row)).toEqual(slow.rows.map(row => row.row));
 		expect(fast.total).toEqual(slow.total);
+	});
+});
+
+describe('media level added up as answers arrive', () => {
+	it('gives the rows, totals and raw statistics of the merged cells, keeping no cells', async () => {
+		const client = clientFor(emu);
+		// Two chunks of six media partitions, as above.
+		const start = DateTime.fromISO('2026-02-01', {zone: 'America/Chicago'});
+		const query = {start, end: start.plus({days: 40}), timeZone: 'America/Chicago'};
+		const sums = await fetchReport(client, query, {sumsOnly: true});
+		const full = await fetchReport(client, query);
+		expect(sums.cells).toEqual([]);
+		// Every queue and media type, exact to the raw statistics (min and max too; the answers' `ratio`,
+		// which a merge drops, aside).
+		const withoutRatio = (stats: StatsBag) =>
+			Object.fromEntries(
+				Object.entries(stats as Record<string, MetricStats & {ratio?: number}>).map(
+					([metric, {ratio: _ratio, ...rest}]) => [metric, rest],
+				),
+			);
+		const pairs = rollUpWithStats(full.cells, 'media', full.nameOf, null);
+		expect(pairs.length).toBeGreaterThan(500);
+		let kept = 0;
+		for (const queueId of full.totals.byQueue.keys()) kept += sums.totals.byMedia!.mediaOf(queueId).length;
+		expect(kept).toBe(pairs.length);
+		for (const {row, stats} of pairs) {
+			const media = sums.totals.byMedia!.mediaOf(row.queueId!).find(each => each.mediaType === row.mediaType);
+			expect(media?.stats, `${row.queueId} ${row.mediaType}`).toEqual(withoutRatio(stats));
+		}
+		// The media level as the TUI shows it, from the sums and from the cells.
+		const level = levels.media;
+		for (const queueId of [...full.totals.byQueue.keys()].slice(0, 25)) {
+			const ref = {id: 'media' as const, context: {queueId, queueName: full.nameOf(queueId)}};
+			const view = (totals: Totals) =>
+				levelView(level.rows(totals, ref, {timeZone: 'UTC', granularity: 'P1D'}), level, '', level.defaultSort);
+			const fast = view({cells: sums.cells, running: sums.totals, nameOf: sums.nameOf});
+			const slow = view({cells: full.cells, nameOf: full.nameOf});
+			expect(fast.rows.length).toBeGreaterThan(0);
+			expect(fast.rows.map(row => row.row)).toEqual(slow.rows.map(row => row.row));
+			expect(fast.total).toEqual(slow.total);
+		}
 	});
 });
 

@@ -5,7 +5,7 @@ import {DateTime} from 'luxon';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {fetchQueueAggregates} from '../../source/genesys/analytics.js';
 import {type Cell, rollUp, totalRow} from '../../source/metrics/rows.js';
-import {mergeBags, type StatsBag} from '../../source/metrics/stats.js';
+import {mergeBags, PairSums, type StatsBag} from '../../source/metrics/stats.js';
 import type {Emulator} from '../../source/emulator/server.js';
 import {clientFor, emulator, groundTruth} from '../helpers.js';
 
@@ -55,6 +55,27 @@ describe('merge properties', () => {
 				expect(byParts).toEqual(whole);
 			}),
 			{numRuns: 500, seed: 42},
+		);
+	});
+
+	it('sums kept per queue and media type as numbers equal merging each pair of queue and media', () => {
+		fc.assert(
+			fc.property(cells, all => {
+				const sums = new PairSums();
+				const merged = new Map<string, Map<string | null, StatsBag>>();
+				for (const cell of all) {
+					const pair = sums.pairOf(cell.queueId, cell.mediaType);
+					for (const [metric, stats] of Object.entries(cell.stats)) sums.add(pair, metric, stats);
+					const byMedia = merged.get(cell.queueId) ?? new Map<string | null, StatsBag>();
+					byMedia.set(cell.mediaType, mergeBags([byMedia.get(cell.mediaType) ?? {}, cell.stats]));
+					merged.set(cell.queueId, byMedia);
+				}
+				for (const queueId of ['q1', 'q2', 'q3', 'q4']) {
+					const kept = new Map(sums.mediaOf(queueId).map(({mediaType, stats}) => [mediaType, stats]));
+					expect(kept).toEqual(merged.get(queueId) ?? new Map());
+				}
+			}),
+			{numRuns: 500, seed: 11},
 		);
 	});
 
