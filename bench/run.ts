@@ -592,7 +592,7 @@ async function benchTuiMemory(): Promise<void> {
 	delete process.env['GQX_CONFIG_DIR'];
 	await emu.stop();
 	fs.rmSync(config, {recursive: true, force: true});
-	say(`   peak RSS: ${result.peakMb} MB (target <= 200 MB)`);
+	say(`   peak RSS: ${result.peakMb} MB (target <= 160 MB)`);
 	results['tuiMemory'] = {peakRssMb: result.peakMb, tableAfterMs: result.ms};
 }
 

@@ -27,8 +27,8 @@ async function useFastOutput(env: NodeJS.ProcessEnv): Promise<void> {
 
 /**
  * Keeps V8's young generation at its starting size (1 MB semi-spaces) for the session. Left to grow (to
- * 16 MB semi-spaces on Node 20 and 22, 32 MB on 24 and later), it held 30-45 MB of the peak RSS with the
- * 5,000-queue table on screen, for no speed a person at the table notices (docs/performance.md). Node
+ * 16 MB semi-spaces on Node 20 and 22, 32 MB on 24 and later), it held 25-45 MB of the peak RSS with the
+ * 5,000-queue table on screen; kept small it costs the first table a few ms (docs/performance.md). Node
  * takes --max-semi-space-size only on its command line, but V8 reads the growth factor each time the
  * young generation would grow, so it can be set here, before Ink loads (checked on Node 20 to 26).
  */
