@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {stringify} from 'csv-stringify/sync';
 import {type QueueRow, rowFields} from '../metrics/rows.js';
-import type {TableOptions} from './table.js';
+import {renderTable, type TableOptions} from './table.js';
 
 export const formats = ['table', 'csv', 'json', 'ndjson'] as const;
 export type Format = (typeof formats)[number];
@@ -36,10 +36,8 @@ export async function render(rows: readonly QueueRow[], format: Format, options:
 			return toJson(rows);
 		case 'ndjson':
 			return toNdjson(rows);
-		case 'table': {
-			const {renderTable} = await import('./table.js');
+		case 'table':
 			return renderTable(rows, options);
-		}
 	}
 }
 

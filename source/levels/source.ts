@@ -46,7 +46,7 @@ export function createLevelSource(
 			cache.set(request.key, promise);
 			// A failed or cancelled request is not remembered: the next try asks again.
 			promise.catch(() => {
-				if (cache.get(request.key) === promise) cache.delete(request.key);
+				if (cache.peek(request.key) === promise) cache.delete(request.key);
 			});
 			return promise;
 		},
