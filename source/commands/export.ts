@@ -28,6 +28,11 @@ import {type Credentials, resolveCredentials} from '../credentials/resolve.js';
 import {reportFailure} from './errors.js';
 import {type Format, formats, openSink, render, writeFileAtomic} from '../export/writers.js';
 import {matchQueues} from './queue-match.js';
+import type {HourRecord} from '../genesys/hours.js';
+import type {QueueInfo} from '../genesys/queues.js';
+import {hourRow} from '../metrics/hour-grid.js';
+import type {StatsBag} from '../metrics/stats.js';
+import {renderTable} from '../export/table.js';
 
 export const exportHelp = `Usage: gqx export [options]
 
@@ -46,7 +51,9 @@ When (calendar days in --tz, both included; default --preset yesterday):
   --tz IANA                 time zone of the days and buckets (default: the system's, ${systemTimeZone()})
 
 What:
-  --level queues|media|intervals   one record per queue, per queue and media (default), or per bucket
+  --level queues|media|intervals|hours   one record per queue, per queue and media (default), per bucket,
+                            or per queue, weekday and local hour (fields weekday 1-7, hour 0-23, days)
+  --by-media                --level hours: one record per queue, media type, weekday and hour
   --granularity PT15M|PT30M|PT1H|P1D|P7D   bucket size for --level intervals (implies it)
   --queue NAME_OR_ID ...    only these queues (exact name, id, or a pattern with *); repeatable
   --media TYPE ...          only these media types (voice, chat, email, message, callback, ...); repeatable
@@ -95,6 +102,7 @@ const exportFlags = {
 	'ca-file': {type: 'string'},
 	demo: {type: 'boolean'},
 	wide: {type: 'boolean'},
+	'by-media': {type: 'boolean'},
 	'demo-queues': {type: 'string'},
 	help: {type: 'boolean', short: 'h'},
 } as const;
@@ -102,7 +110,9 @@ const exportFlags = {
 export type ExportPlan = {
 	choice: DateChoice;
 	timeZone: string;
-	level: Level;
+	level: Level | 'hours';
+	/** --level hours: per media type too. */
+	byMedia: boolean;
 	granularity: Granularity | undefined;
 	format: Format;
 	output: string | undefined;
@@ -119,8 +129,14 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 	const granularityText = values['granularity'] as string | undefined;
 	const granularity = granularityText === undefined ? undefined : validateGranularity(granularityText);
 	const levelText = (values['level'] as string | undefined) ?? (granularity ? 'intervals' : 'media');
-	if (!['queues', 'media', 'intervals'].includes(levelText))
-		throw new UsageError(`Unknown level "${levelText}".`, 'Use queues, media or intervals.');
+	if (!['queues', 'media', 'intervals', 'hours'].includes(levelText))
+		throw new UsageError(`Unknown level "${levelText}".`, 'Use queues, media, intervals or hours.');
+	const byMedia = values['by-media'] === true;
+	if (byMedia && levelText !== 'hours')
+		throw new UsageError(
+			`--by-media is for --level hours (got --level ${levelText}).`,
+			'Use --level hours --by-media; --level media already gives one record per queue and media type.',
+		);
 	if (granularity && levelText !== 'intervals')
 		throw new UsageError(
 			`--granularity needs --level intervals (got --level ${levelText}).`,
@@ -166,7 +182,8 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 	return {
 		choice,
 		timeZone,
-		level: levelText as Level,
+		level: levelText as Level | 'hours',
+		byMedia,
 		granularity,
 		format: format as Format,
 		output,
@@ -259,7 +276,14 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 		};
 		const query = {start: range.start, end: range.end, timeZone: range.timeZone, queueIds, mediaTypes: plan.media};
 		let written: number;
-		if (granularity && plan.format !== 'table') {
+		if (plan.level === 'hours') {
+			written = await exportHours(client, {...query, queueIds}, plan, {
+				io,
+				knownQueues,
+				onProgress,
+				width: tableWidth(io, Boolean(values.wide)),
+			});
+		} else if (granularity && plan.format !== 'table') {
 			// The interval level can be millions of rows: streamed a batch of queues at a time.
 			const sink = openSink(plan.format, plan.output ? {file: plan.output} : {stream: io.stdout});
 			try {
@@ -276,11 +300,11 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			written = sink.count;
 		} else {
 			const report = await fetchReport(client, {...query, granularity}, {knownQueues, onProgress});
-			const rows = rollUp(report.cells, plan.level, report.nameOf, isoInterval(range.start, range.end));
+			const rows = rollUp(report.cells, plan.level as Level, report.nameOf, isoInterval(range.start, range.end));
 			const text = await render(rows, plan.format, {
 				width: tableWidth(io, Boolean(values.wide)),
 				total: totalRow(report.cells),
-				level: plan.level,
+				level: plan.level as Level,
 				timeZone: range.timeZone,
 				granularity,
 			});
@@ -299,4 +323,52 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 	} finally {
 		await stopDemo?.();
 	}
+}
+
+/** `--level hours`: streamed a batch of queues at a time like the interval level; a table is made whole. */
+async function exportHours(
+	client: GenesysClient,
+	query: {start: DateTime; end: DateTime; timeZone: string; queueIds?: string[]; mediaTypes: string[]},
+	plan: ExportPlan,
+	options: {
+		io: Io;
+		knownQueues: Map<string, QueueInfo> | undefined;
+		onProgress: (progress: {done: number; total: number}) => void;
+		width: number | undefined;
+	},
+): Promise<number> {
+	const {streamHourRecords, hourFields} = await import('../genesys/hours.js');
+	const {knownQueues, onProgress, io} = options;
+	if (plan.format === 'table') {
+		const records: HourRecord[] = [];
+		const total: StatsBag = {};
+		await streamHourRecords(client, query, {
+			knownQueues,
+			onProgress,
+			byMedia: plan.byMedia,
+			total,
+			onRows: async rows => {
+				records.push(...rows);
+			},
+		});
+		const text = renderTable(records, {width: options.width, level: 'hours', total: hourRow(total, 'Total')});
+		if (plan.output) writeFileAtomic(plan.output, text);
+		else
+			await new Promise<void>((resolve, reject) => io.stdout.write(text, error => (error ? reject(error) : resolve())));
+		return records.length;
+	}
+	const sink = openSink(plan.format, plan.output ? {file: plan.output} : {stream: io.stdout}, hourFields);
+	try {
+		await streamHourRecords(client, query, {
+			knownQueues,
+			onProgress,
+			byMedia: plan.byMedia,
+			onRows: rows => sink.write(rows),
+		});
+		await sink.end();
+	} catch (error) {
+		sink.abort();
+		throw error;
+	}
+	return sink.count;
 }

@@ -4,6 +4,7 @@ import {defaultColumns, formatMetric, metricFor} from '../metrics/catalog.js';
 import type {QueueRow} from '../metrics/rows.js';
 import {bucketLabel, type Granularity} from '../range/range.js';
 import {type Align, fitToWidth, pad} from '../text/columns.js';
+import {cellLabel} from '../range/weekday-hours.js';
 
 export type TableOptions = {
 	/** The width to fit; undefined draws every column. */
@@ -33,7 +34,20 @@ export function renderTable(rows: readonly QueueRow[], options: TableOptions = {
 	if (rows.length === 0) return 'No queue traffic in this range.\n';
 	const all = options.total ? [...rows, options.total] : rows;
 	const fixed = [textColumn('Queue', all, row => row.queueName)];
-	if (options.level !== 'queues') fixed.push(textColumn('Media', rows, row => row.mediaType ?? ''));
+	const byMedia = options.level === 'hours' ? rows.some(row => row.mediaType !== null) : options.level !== 'queues';
+	if (byMedia) fixed.push(textColumn('Media', rows, row => row.mediaType ?? ''));
+	if (options.level === 'hours') {
+		// Records of `--level hours` carry their weekday, hour and number of such hours.
+		const field = (row: QueueRow, name: string) => (row as Record<string, unknown>)[name];
+		fixed.push(
+			textColumn('Hour', rows, row =>
+				typeof field(row, 'weekday') === 'number'
+					? cellLabel({weekday: field(row, 'weekday') as number, hour: field(row, 'hour') as number})
+					: '',
+			),
+			{...textColumn('Days', rows, row => String(field(row, 'days') ?? '')), align: 'right'},
+		);
+	}
 	if (options.level === 'intervals') {
 		const zone = options.timeZone ?? 'UTC';
 		const granularity = options.granularity ?? 'PT30M';

@@ -33,14 +33,38 @@ export type ReportOptions = {
 
 /**
  * The interval level for a whole organization, a batch of queues at a time, in export order (queue
- * name, id, media, interval), so memory stays flat however many queues there are. A small query
- * first finds every queue with traffic, deleted ones included; the batches then run a few at a
- * time and are handed over in order.
+ * name, id, media, interval), so memory stays flat however many queues there are.
  */
 export async function streamIntervalRows(
 	client: GenesysClient,
 	query: ReportQuery & {granularity: Granularity},
 	options: ReportOptions & {batchSize?: number; concurrency?: number; onRows: (rows: QueueRow[]) => Promise<void>},
+): Promise<number> {
+	const batchSize = options.batchSize ?? 25;
+	return streamQueueBatches(client, query, {
+		...options,
+		batchSize,
+		fetchBatch: (queueIds, nameOf, signal) =>
+			fetchQueueAggregates(client, {...query, queueIds}, {signal, queueBatchSize: batchSize}).then(cells =>
+				rollUp(cells, 'intervals', nameOf, null),
+			),
+	});
+}
+
+/**
+ * Records of every queue with traffic, a batch of queues at a time, handed over in queue name and id
+ * order. A small query first finds every queue with traffic, deleted ones included; the batches then
+ * run a few at a time (`fetchBatch` makes a batch's records in order) and are handed over in order.
+ */
+export async function streamQueueBatches<Row>(
+	client: GenesysClient,
+	query: ReportQuery,
+	options: ReportOptions & {
+		batchSize?: number;
+		concurrency?: number;
+		fetchBatch: (queueIds: string[], nameOf: (queueId: string) => string, signal: AbortSignal) => Promise<Row[]>;
+		onRows: (rows: Row[]) => Promise<void>;
+	},
 ): Promise<number> {
 	const found = await fetchQueueAggregates(
 		client,
@@ -62,15 +86,11 @@ export async function streamIntervalRows(
 	if (options.signal?.aborted) throw new CancelledError();
 	const controller = new AbortController();
 	options.signal?.addEventListener('abort', () => controller.abort(), {once: true});
-	const pending: Array<Promise<QueueRow[]>> = [];
+	const pending: Array<Promise<Row[]>> = [];
 	const start = (index: number) => {
 		const batch = batches[index];
 		if (!batch || pending[index]) return;
-		pending[index] = fetchQueueAggregates(
-			client,
-			{...query, queueIds: batch},
-			{signal: controller.signal, queueBatchSize: batchSize},
-		).then(cells => rollUp(cells, 'intervals', nameOf, null));
+		pending[index] = options.fetchBatch(batch, nameOf, controller.signal);
 		// Failures surface when their turn comes; until then they must not count as unhandled.
 		pending[index].catch(() => {});
 	};
