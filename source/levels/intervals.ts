@@ -40,7 +40,7 @@ export const intervalsLevel: LevelModule = {
 			}),
 		};
 	},
-	opens: {},
+	opens: {heatmap: 'hours'},
 	openContext: (_row, ref) => ref.context,
 	crumb: ref => ref.context.mediaType,
 };

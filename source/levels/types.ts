@@ -5,8 +5,9 @@ import type {MetricField} from '../metrics/catalog.js';
 import type {QueueRow} from '../metrics/rows.js';
 import type {StatsBag} from '../metrics/stats.js';
 import type {DateRange, Granularity} from '../range/range.js';
+import type {HourGrid} from '../metrics/hour-grid.js';
 
-export type LevelId = 'queues' | 'media' | 'intervals';
+export type LevelId = 'queues' | 'media' | 'intervals' | 'hours';
 
 /** What the levels above chose, growing with each drill (the queue, then its media type). */
 export type LevelContext = Readonly<{queueId?: string; queueName?: string; mediaType?: string}>;
@@ -17,7 +18,13 @@ export type SortColumn = 'name' | MetricField;
 export type Sort = {column: SortColumn; descending: boolean};
 
 /** How one row of a level opens another level: the keymap action that does it. Agents and wrap-up codes add theirs. */
-export type OpenAction = 'drill';
+export type OpenAction = 'drill' | 'heatmap';
+
+/** The totals row's key: the selection's last stop below the rows (no queue id, media type or interval is empty-prefixed). */
+export const totalKey = '\u0000total';
+
+/** What the totals row opens, for all of the level's rows together: the heat map. Enter on it opens nothing. */
+export const totalOpens: ReadonlySet<OpenAction> = new Set<OpenAction>(['heatmap']);
 
 export type LoadOptions = {signal?: AbortSignal; onProgress?: (progress: Progress) => void};
 
@@ -59,4 +66,6 @@ export type LevelModule = {
 	openContext(row: Pick<DisplayRow, 'key' | 'label'>, ref: LevelRef): LevelContext;
 	/** What this level adds to the breadcrumb. */
 	crumb(ref: LevelRef): string | undefined;
+	/** A level drawn as a weekday x hour grid instead of a table (the heat map): its grid from the data. */
+	grid?: (data: unknown) => HourGrid;
 };

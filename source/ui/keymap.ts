@@ -2,7 +2,8 @@
 import type {Key} from 'ink';
 
 /** Where a key is read: the explorer's table (loaded, loading, failed), its column picker, or another screen. */
-export type KeyContext = 'table' | 'loading' | 'error' | 'columns' | 'picker' | 'wizard' | 'dates' | 'export';
+export type KeyContext =
+	'table' | 'loading' | 'error' | 'columns' | 'heatmap' | 'picker' | 'wizard' | 'dates' | 'export';
 
 export type KeyAction =
 	| 'up'
@@ -37,7 +38,10 @@ export type KeyAction =
 	| 'edit'
 	| 'delete'
 	| 'next'
-	| 'previous';
+	| 'previous'
+	| 'heatmap'
+	| 'heat-previous'
+	| 'heat-next';
 
 export type Binding = {
 	action: KeyAction;
@@ -49,6 +53,8 @@ export type Binding = {
 	footer: boolean;
 	/** The footer's word for it, when the description is too long for one line of keys. */
 	short?: string;
+	/** The footer's keys, when one hint stands for a pair of bindings (`←/→ metric`). */
+	footerKeys?: string;
 	match: (input: string, key: Key) => boolean;
 };
 
@@ -112,6 +118,34 @@ export const bindings: readonly Binding[] = [
 		footer: true,
 		match: (_input, key) => key.return,
 	},
+	// The heat map (h): opened from a row, then its metric with ←/→.
+	{
+		action: 'heatmap',
+		short: 'heat map',
+		keys: 'h',
+		description: 'heat map by weekday and hour',
+		contexts: ['table'],
+		footer: false,
+		match: (input, key) => input === 'h' && plain(key),
+	},
+	{
+		action: 'heat-previous',
+		keys: '←',
+		description: 'previous heat map metric',
+		contexts: ['heatmap'],
+		footer: false,
+		match: (_input, key) => key.leftArrow,
+	},
+	{
+		action: 'heat-next',
+		short: 'metric',
+		keys: '→',
+		footerKeys: '←/→',
+		description: 'next heat map metric',
+		contexts: ['heatmap'],
+		footer: true,
+		match: (_input, key) => key.rightArrow,
+	},
 	{
 		action: 'cancel',
 		short: 'cancel',
@@ -126,7 +160,7 @@ export const bindings: readonly Binding[] = [
 		short: 'back',
 		keys: 'Esc/Bksp',
 		description: 'back one level',
-		contexts: ['table', 'error'],
+		contexts: ['table', 'error', 'heatmap'],
 		footer: true,
 		match: (_input, key) => key.escape || key.backspace || key.delete,
 	},
@@ -168,7 +202,7 @@ export const bindings: readonly Binding[] = [
 		action: 'refresh',
 		keys: 'r',
 		description: 'refresh this level',
-		contexts: ['table', 'error'],
+		contexts: ['table', 'error', 'heatmap'],
 		footer: false,
 		match: (input, key) => input === 'r' && plain(key),
 	},
@@ -177,7 +211,7 @@ export const bindings: readonly Binding[] = [
 		short: 'dates',
 		keys: 'd',
 		description: 'change dates',
-		contexts: ['table', 'error'],
+		contexts: ['table', 'error', 'heatmap'],
 		footer: true,
 		match: (input, key) => input === 'd' && plain(key),
 	},
@@ -185,7 +219,7 @@ export const bindings: readonly Binding[] = [
 		action: 'profile',
 		keys: 'p',
 		description: 'switch profile',
-		contexts: ['table', 'error'],
+		contexts: ['table', 'error', 'heatmap'],
 		footer: false,
 		match: (input, key) => input === 'p' && plain(key),
 	},
@@ -212,7 +246,7 @@ export const bindings: readonly Binding[] = [
 		short: 'keys',
 		keys: '?',
 		description: 'all keys',
-		contexts: ['table', 'error'],
+		contexts: ['table', 'error', 'heatmap'],
 		footer: true,
 		match: input => input === '?',
 	},
@@ -221,7 +255,7 @@ export const bindings: readonly Binding[] = [
 		short: 'quit',
 		keys: 'q',
 		description: 'quit',
-		contexts: ['table', 'error', 'loading'],
+		contexts: ['table', 'error', 'loading', 'heatmap'],
 		footer: true,
 		match: (input, key) => input === 'q' && plain(key),
 	},
@@ -381,7 +415,7 @@ export const bindings: readonly Binding[] = [
 ];
 
 /** The explorer's contexts: the help overlay and the README list their keys. */
-const explorerContexts: readonly KeyContext[] = ['table', 'loading', 'error'];
+const explorerContexts: readonly KeyContext[] = ['table', 'loading', 'error', 'heatmap'];
 
 /** One line of a screen's keys ("Enter use · n new · q quit"), for the screens outside the explorer. */
 export function hintLine(context: KeyContext): string {
@@ -397,7 +431,7 @@ export function actionFor(context: KeyContext, input: string, key: Key): KeyActi
 export function footerFor(context: KeyContext): Array<{keys: string; description: string}> {
 	return bindings
 		.filter(binding => binding.footer && binding.contexts.includes(context))
-		.map(binding => ({keys: binding.keys, description: binding.short ?? binding.description}));
+		.map(binding => ({keys: binding.footerKeys ?? binding.keys, description: binding.short ?? binding.description}));
 }
 
 /** Rows of the help overlay and of the README's keys table. */

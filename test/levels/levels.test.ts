@@ -17,16 +17,17 @@ const intervalsRef: LevelRef = {id: 'intervals', context: {queueId: 'q-1', queue
 
 describe('level modules', () => {
 	it('are registered under their own ids, starting at the queue level', () => {
-		expect(levelIds).toEqual(['queues', 'media', 'intervals']);
+		expect(levelIds).toEqual(['queues', 'media', 'intervals', 'hours']);
 		for (const id of levelIds) expect(levels[id].id).toBe(id);
 		expect(firstLevel).toEqual(queuesRef);
 		expect(levelOf(mediaRef)).toBe(levels.media);
 	});
 
-	it('open one another: queues -> media -> intervals, and intervals open nothing', () => {
-		expect(levels.queues.opens).toEqual({drill: 'media'});
-		expect(levels.media.opens).toEqual({drill: 'intervals'});
-		expect(levels.intervals.opens).toEqual({});
+	it('open one another: queues -> media -> intervals by Enter, the heat map from each by h, and it opens nothing', () => {
+		expect(levels.queues.opens).toEqual({drill: 'media', heatmap: 'hours'});
+		expect(levels.media.opens).toEqual({drill: 'intervals', heatmap: 'hours'});
+		expect(levels.intervals.opens).toEqual({heatmap: 'hours'});
+		expect(levels.hours.opens).toEqual({});
 		// Every level opened is registered.
 		for (const id of levelIds) for (const next of Object.values(levels[id].opens)) expect(levelIds).toContain(next);
 	});

@@ -11,6 +11,8 @@ type Props = {
 	total: QueueRow;
 	columns: readonly Column[];
 	selected: number;
+	/** The totals row is selected (the selection's last stop). */
+	totalSelected?: boolean;
 	top: number;
 	height: number;
 	sort: Sort;
@@ -30,7 +32,7 @@ const Row = memo(function Row({text, selected}: {text: string; selected: boolean
 	);
 });
 
-export function DataTable({rows, total, columns, selected, top, height, sort}: Props) {
+export function DataTable({rows, total, columns, selected, totalSelected = false, top, height, sort}: Props) {
 	const header = columns
 		.map(column => {
 			const arrow = sort.column === column.id ? (sort.descending ? '▼' : '▲') : '';
@@ -53,8 +55,8 @@ export function DataTable({rows, total, columns, selected, top, height, sort}: P
 			{Array.from({length: Math.max(0, height - window.length)}, (_, index) => (
 				<Text key={`blank-${index}`}> </Text>
 			))}
-			<Text bold wrap="truncate-end">
-				{'  '}
+			<Text bold inverse={totalSelected} wrap="truncate-end">
+				{totalSelected ? '› ' : '  '}
 				{line(total.queueName, total, columns)}
 			</Text>
 		</Box>

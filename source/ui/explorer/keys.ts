@@ -28,6 +28,11 @@ export function explorerActionFor(action: KeyAction, scope: KeyScope): ExplorerA
 			return {type: 'jump', keys, to: action, pageSize};
 		case 'drill':
 			return {type: 'open', via: 'drill', rows: scope.rows};
+		case 'heatmap':
+			return {type: 'open', via: 'heatmap', rows: scope.rows};
+		case 'heat-previous':
+		case 'heat-next':
+			return {type: 'heat-metric', delta: action === 'heat-previous' ? -1 : 1};
 		case 'back':
 			return {type: 'back'};
 		case 'cancel':

@@ -3,7 +3,8 @@ import {Box, Text, useInput} from 'ink';
 import {useEffect, useMemo, useReducer} from 'react';
 import {levelOf} from '../../levels/registry.js';
 import type {LevelSource} from '../../levels/source.js';
-import type {SortColumn} from '../../levels/types.js';
+import {type SortColumn, totalKey} from '../../levels/types.js';
+import {HeatMap} from '../components/heat-map.js';
 import {compareText} from '../../metrics/compare.js';
 import {type DateRange, defaultGranularity, type Granularity} from '../../range/range.js';
 import {Breadcrumb} from '../components/breadcrumb.js';
@@ -105,8 +106,16 @@ export function Explorer({
 		() => (base ? levelView(base, level, frame.filter, frame.sort) : undefined),
 		[base, level, frame.filter, frame.sort],
 	);
-	const keys = useMemo(() => view?.rows.map(row => row.key) ?? [], [view]);
+	const rowKeys = useMemo(() => view?.rows.map(row => row.key) ?? [], [view]);
+	// The totals row is the selection's last stop: `h` on it opens the heat map of all the rows.
+	const keys = useMemo(() => (rowKeys.length > 0 ? [...rowKeys, totalKey] : rowKeys), [rowKeys]);
+	const navigableRows = useMemo(
+		() => (view && view.rows.length > 0 ? [...view.rows, {key: totalKey, label: view.total.queueName}] : []),
+		[view],
+	);
 	const index = selectedIndex(frame, keys);
+	const onTotal = keys[index] === totalKey;
+	const rowIndex = onTotal ? rowKeys.length - 1 : index;
 	const fields = visibleColumns(state, frame.level.id);
 	// The name column is as wide as the longest name in the view (and its total), up to a cap.
 	const longestName = useMemo(
@@ -122,12 +131,21 @@ export function Explorer({
 	const filterLine = state.filtering || frame.filter !== '';
 	// Breadcrumb, status, table header, totals and footer, plus the optional lines.
 	const pageSize = Math.max(3, height - 5 - (showSparklines ? 2 : 0) - (filterLine ? 1 : 0));
-	const top = Math.max(0, Math.min(frame.top, Math.max(0, keys.length - pageSize), index));
-	const visibleTop = index >= top + pageSize ? index - pageSize + 1 : top;
+	const top = Math.max(0, Math.min(frame.top, Math.max(0, rowKeys.length - pageSize), rowIndex));
+	const visibleTop = rowIndex >= top + pageSize ? rowIndex - pageSize + 1 : top;
+	const grid = level.grid && loaded ? level.grid(loaded.data) : undefined;
 
 	const overlay = state.overlay;
 	const context: KeyContext =
-		overlay?.kind === 'columns' ? 'columns' : state.loading ? 'loading' : state.error ? 'error' : 'table';
+		overlay?.kind === 'columns'
+			? 'columns'
+			: state.loading
+				? 'loading'
+				: state.error
+					? 'error'
+					: level.grid
+						? 'heatmap'
+						: 'table';
 	useInput(
 		(input, key) => {
 			if (overlay?.kind === 'help') {
@@ -138,7 +156,7 @@ export function Explorer({
 			if (!action) return;
 			const mapped = explorerActionFor(action, {
 				keys,
-				rows: view?.rows ?? [],
+				rows: navigableRows,
 				pageSize,
 				hasView: Boolean(view),
 				sortColumns: columns.map(column => column.id as SortColumn),
@@ -166,12 +184,16 @@ export function Explorer({
 		frame.sort.column === 'name'
 			? level.nameHeader
 			: (columns.find(column => column.id === frame.sort.column)?.header ?? frame.sort.column);
-	const status = [
-		asOf ? `as of ${asOf.toTimeString().slice(0, 8)}` : 'not loaded',
-		view ? `${view.rows.length === view.count ? view.count : `${view.rows.length}/${view.count}`} rows` : '',
-		level.usesGranularity ? `by ${granularityWords[state.granularity]} (i to change)` : '',
-		`sorted by ${sortHeader}`,
-	].filter(Boolean);
+	const status = (
+		level.grid
+			? [asOf ? `as of ${asOf.toTimeString().slice(0, 8)}` : 'not loaded', 'local wall-clock hours']
+			: [
+					asOf ? `as of ${asOf.toTimeString().slice(0, 8)}` : 'not loaded',
+					view ? `${view.rows.length === view.count ? view.count : `${view.rows.length}/${view.count}`} rows` : '',
+					level.usesGranularity ? `by ${granularityWords[state.granularity]} (i to change)` : '',
+					`sorted by ${sortHeader}`,
+				]
+	).filter(Boolean);
 	const {loading} = state;
 	const busy = loading
 		? `${loading.label}${loading.progress && loading.progress.total > 1 ? ` ${loading.progress.done}/${loading.progress.total}` : ''}…`
@@ -208,7 +230,11 @@ export function Explorer({
 			/>
 		);
 	else if (state.error) body = <ErrorPanel error={state.error} theme={theme} />;
-	else if (view)
+	else if (grid) {
+		const {queueName, mediaType} = frame.level.context;
+		const scope = [queueName ?? 'All queues', mediaType].filter(Boolean).join(' · ');
+		body = <HeatMap grid={grid} field={state.heatMetric} scope={scope} theme={theme} />;
+	} else if (view)
 		body = (
 			<Box flexDirection="column">
 				{showSparklines ? (
@@ -240,7 +266,8 @@ export function Explorer({
 						rows={view.rows}
 						total={view.total}
 						columns={columns}
-						selected={index}
+						selected={onTotal ? -1 : index}
+						totalSelected={onTotal}
 						top={visibleTop}
 						height={pageSize}
 						sort={frame.sort}

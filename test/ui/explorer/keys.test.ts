@@ -24,6 +24,9 @@ const expected: Partial<Record<KeyAction, ExplorerAction>> = {
 	first: {type: 'jump', keys: scope.keys, to: 'first', pageSize: 12},
 	last: {type: 'jump', keys: scope.keys, to: 'last', pageSize: 12},
 	drill: {type: 'open', via: 'drill', rows: scope.rows},
+	heatmap: {type: 'open', via: 'heatmap', rows: scope.rows},
+	'heat-previous': {type: 'heat-metric', delta: -1},
+	'heat-next': {type: 'heat-metric', delta: 1},
 	back: {type: 'back'},
 	cancel: {type: 'cancel'},
 	refresh: {type: 'refresh'},
@@ -46,7 +49,7 @@ const expected: Partial<Record<KeyAction, ExplorerAction>> = {
 	close: {type: 'overlay', overlay: undefined},
 };
 
-const explorerContexts: readonly KeyContext[] = ['table', 'loading', 'error', 'columns'];
+const explorerContexts: readonly KeyContext[] = ['table', 'loading', 'error', 'columns', 'heatmap'];
 
 describe('explorer keys', () => {
 	it('maps every explorer binding of the keymap to its reducer action', () => {
