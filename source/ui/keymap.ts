@@ -123,7 +123,7 @@ export const bindings: readonly Binding[] = [
 		action: 'heatmap',
 		short: 'heat map',
 		keys: 'h',
-		description: 'heat map by weekday and hour',
+		description: 'weekday × hour heat map',
 		contexts: ['table'],
 		footer: false,
 		match: (input, key) => input === 'h' && plain(key),

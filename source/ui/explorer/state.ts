@@ -236,6 +236,9 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 			if (!row || !next) return state;
 			const onTotal = row.key === totalKey;
 			if (onTotal && !totalOpens.has(action.via)) return state;
+			// A filtered total is some of the rows; what it would open is all of them, so say so rather than mislead.
+			if (onTotal && frame.filter.trim() !== '')
+				return {...state, notice: 'The totals row opens all rows: clear the filter first (/ then Esc).'};
 			// The totals row stands for every row of the level: what the level itself was opened for.
 			const ref: LevelRef = {
 				id: next,

@@ -68,6 +68,17 @@ describe('opening the heat map', () => {
 		expect(currentFrame(media).level).toEqual({id: 'hours', context: {queueId: 'q1', queueName: 'Sales'}});
 	});
 
+	it('on a filtered totals row, h says to clear the filter instead of opening every row', () => {
+		const state = apply(
+			initialExplorer('P1D'),
+			{type: 'filter-set', text: 'sal'},
+			{type: 'jump', keys: ['q1', totalKey], to: 'last', pageSize: 10},
+		);
+		const after = apply(state, {type: 'open', via: 'heatmap', rows: [queueRows[0]!, queueRows[2]!]});
+		expect(after.stack).toHaveLength(1);
+		expect(after.notice).toContain('clear the filter');
+	});
+
 	it('←/→ go round the six metrics, and the choice stays for the next heat map', () => {
 		let state = initialExplorer('P1D');
 		expect(state.heatMetric).toBe('offered');
