@@ -16,7 +16,7 @@ import {HelpOverlay} from '../components/help-overlay.js';
 import {StatusBar} from '../components/status-bar.js';
 import {TextField} from '../components/text-field.js';
 import {fitColumns} from '../explorer/columns.js';
-import {explorerActionFor} from '../explorer/keys.js';
+import {explorerActionFor, sameScreen} from '../explorer/keys.js';
 import {
 	currentData,
 	currentFrame,
@@ -30,6 +30,7 @@ import {
 import {levelView, sparkline} from '../explorer/view.js';
 import {useLevelData} from '../hooks/use-level-data.js';
 import {actionFor, type KeyContext} from '../keymap.js';
+import {keystrokes} from '../keystrokes.js';
 import type {Theme} from '../theme.js';
 import {ExportDialog} from './export-dialog.js';
 
@@ -152,16 +153,20 @@ export function Explorer({
 				dispatch({type: 'overlay', overlay: undefined});
 				return;
 			}
-			const action = actionFor(context, input, key);
-			if (!action) return;
-			const mapped = explorerActionFor(action, {
-				keys,
-				rows: navigableRows,
-				pageSize,
-				hasView: Boolean(view),
-				sortColumns: columns.map(column => column.id as SortColumn),
-			});
-			if (mapped) dispatch(mapped);
+			for (const [each, eachKey] of keystrokes(input, key)) {
+				const action = actionFor(context, each, eachKey);
+				if (!action) continue;
+				const mapped = explorerActionFor(action, {
+					keys,
+					rows: navigableRows,
+					pageSize,
+					hasView: Boolean(view),
+					sortColumns: columns.map(column => column.id as SortColumn),
+				});
+				if (mapped) dispatch(mapped);
+				// What this render knows (rows, screen) is stale after a key that changes them: the rest waits for none.
+				if (mapped && !sameScreen.has(mapped.type)) break;
+			}
 		},
 		{isActive: !state.filtering && overlay?.kind !== 'export'},
 	);
