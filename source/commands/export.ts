@@ -51,8 +51,8 @@ When (calendar days in --tz, both included; default --preset yesterday):
   --tz IANA                 time zone of the days and buckets (default: the system's, ${systemTimeZone()})
 
 What:
-  --level queues|media|intervals|hours   one record per queue, per queue and media (default), per bucket,
-                            or per queue, weekday and local hour (fields weekday 1-7, hour 0-23, days)
+  --level queues|media|intervals|hours   one record per queue, per queue and media (default),
+                            per bucket, or per queue, weekday and local hour (weekday, hour, days)
   --by-media                --level hours: one record per queue, media type, weekday and hour
   --granularity PT15M|PT30M|PT1H|P1D|P7D   bucket size for --level intervals (implies it)
   --queue NAME_OR_ID ...    only these queues (exact name, id, or a pattern with *); repeatable
