@@ -1,12 +1,13 @@
 // Aggregates by weekday and hour: one hourly query in the range's time zone (chunked like the others),
 // its buckets added into 168 cells as they are read. The heat map's data and `export --level hours`.
 import type {DateTime} from 'luxon';
-import {addBuckets, emptyCells, type HourGrid, hourRow} from '../metrics/hour-grid.js';
+import {addBuckets, emptyCells, type HourGrid, type HourRecord, hourRecord} from '../metrics/hour-grid.js';
+
+export {hourFields, type HourRecord} from '../metrics/hour-grid.js';
 import {compareText} from '../metrics/compare.js';
-import {type QueueRow, rowFields} from '../metrics/rows.js';
 import {addInto, type StatsBag} from '../metrics/stats.js';
 import {isoInterval} from '../range/range.js';
-import {cellAt, cellCount, rangeHours} from '../range/weekday-hours.js';
+import {cellCount, rangeHours} from '../range/weekday-hours.js';
 import {fetchQueueAggregates, type Progress} from './analytics.js';
 import type {GenesysClient} from './client.js';
 import {type ReportOptions, streamQueueBatches} from './report.js';
@@ -50,29 +51,6 @@ export async function fetchHourGrid(
 		},
 	);
 	return {cells, days, changes, timeZone: query.timeZone};
-}
-
-/** A record of `export --level hours`: a queue (and media type) on one weekday-hour of the range. */
-export type HourRecord = QueueRow & {weekday: number; hour: number; days: number};
-
-/** Its fields in order (CSV header, JSON keys): the row's identity, weekday, hour and days, then the metrics. */
-export const hourFields: ReadonlyArray<keyof HourRecord> = [
-	...rowFields.slice(0, 4),
-	'weekday',
-	'hour',
-	'days',
-	...rowFields.slice(4),
-];
-
-export function hourRecord(
-	identity: {queueId: string; queueName: string; mediaType: string | null; interval: string},
-	index: number,
-	days: number,
-	stats: StatsBag,
-): HourRecord {
-	const {queueName: _name, queueId: _id, mediaType: _media, interval: _interval, ...metrics} = hourRow(stats);
-	const {weekday, hour} = cellAt(index);
-	return {...identity, weekday, hour, days, ...metrics};
 }
 
 /**

@@ -1,8 +1,8 @@
 // Statistics by weekday and hour: buckets added into 168 cells, and what a cell shows (counts per day,
 // rates and times derived from the summed parts, never averaged).
-import {cellCount, cellIndex, type ClockChange, weekdayHourAt} from '../range/weekday-hours.js';
+import {cellAt, cellCount, cellIndex, type ClockChange, weekdayHourAt} from '../range/weekday-hours.js';
 import {metricFor, type Metric, type MetricField} from './catalog.js';
-import {type QueueRow, toRow} from './rows.js';
+import {type QueueRow, rowFields, toRow} from './rows.js';
 import {addInto, mergeBags, type MetricStats, type StatsBag} from './stats.js';
 import {formatCount} from './format.js';
 
@@ -81,4 +81,40 @@ export function extremeCell(values: ReadonlyArray<number | null>, highest: boole
 		if (current === undefined || (highest ? value > current : value < current)) best = index;
 	}
 	return best;
+}
+
+/** A record of `export --level hours`: a queue (and media type) on one weekday-hour of the range. */
+export type HourRecord = QueueRow & {weekday: number; hour: number; days: number};
+
+/** Its fields in order (CSV header, JSON keys): the row's identity, weekday, hour and days, then the metrics. */
+export const hourFields: ReadonlyArray<keyof HourRecord> = [
+	...rowFields.slice(0, 4),
+	'weekday',
+	'hour',
+	'days',
+	...rowFields.slice(4),
+];
+
+export function hourRecord(
+	identity: {queueId: string | null; queueName: string; mediaType: string | null; interval: string},
+	index: number,
+	days: number,
+	stats: StatsBag,
+): HourRecord {
+	const {queueName: _name, queueId: _id, mediaType: _media, interval: _interval, ...metrics} = hourRow(stats);
+	const {weekday, hour} = cellAt(index);
+	return {...identity, weekday, hour, days, ...metrics};
+}
+
+/** A grid's records as `export --level hours` writes them: one for every weekday-hour the range holds. */
+export function gridRecords(
+	grid: HourGrid,
+	identity: {queueId: string | null; queueName: string; mediaType: string | null; interval: string},
+): HourRecord[] {
+	const records: HourRecord[] = [];
+	for (let index = 0; index < cellCount; index++) {
+		const days = grid.days[index] ?? 0;
+		if (days > 0) records.push(hourRecord(identity, index, days, grid.cells[index]!));
+	}
+	return records;
 }

@@ -228,7 +228,7 @@ export const bindings: readonly Binding[] = [
 		short: 'export',
 		keys: 'e',
 		description: 'export this view (csv/json)',
-		contexts: ['table'],
+		contexts: ['table', 'heatmap'],
 		footer: true,
 		match: (input, key) => input === 'e' && plain(key),
 	},

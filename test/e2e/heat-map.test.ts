@@ -1,6 +1,9 @@
 // The heat map in a real terminal (tmux) at 80x24: a New York week over the spring-forward Sunday, from the
 // totals row, with colour and under NO_COLOR, then back and quit with a restored terminal.
+import fs from 'node:fs';
 import path from 'node:path';
+import {parse} from 'csv-parse/sync';
+import {hourFields} from '../../source/metrics/hour-grid.js';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {cliPath, scratchDir} from '../run-cli.js';
 import {startTerm, stopServer, type Term} from './tmux.js';
@@ -15,8 +18,7 @@ afterEach(() => {
 afterAll(() => stopServer());
 
 /** gqx --demo in New York time on the week of 2026-03-02, on its queue table. */
-async function openWeek(noColor: string): Promise<Term> {
-	const dir = scratchDir();
+async function openWeek(noColor: string, dir = scratchDir()): Promise<Term> {
 	const term = startTerm(`${gqx} --demo`, {
 		width: 80,
 		height: 24,
@@ -51,9 +53,11 @@ describe('the heat map at 80x24', () => {
 		['under NO_COLOR', '1'],
 	] as const) {
 		it(`${name}: all queues from the totals row, the skipped hour empty, ←/→, Esc back`, async () => {
-			const term = await openWeek(noColor);
+			const dir = scratchDir();
+			const term = await openWeek(noColor, dir);
 			term.keys('End');
-			await term.waitFor(/› Total/);
+			const table = await term.waitFor(/› Total/);
+			const totalOffered = Number(/› Total\s+([\d,]+)/.exec(table)![1]!.replaceAll(',', ''));
 			term.keys('h');
 			const screen = await term.waitFor(/Peak \w{3} \d\d:00, [\d,.]+ offered a day/);
 			const lines = screen.split('\n');
@@ -85,6 +89,20 @@ describe('the heat map at 80x24', () => {
 			expect(rates).toMatch(/from [\d.]+%: ░░ ≤/);
 			term.keys('Left', 'Left');
 			await term.waitFor('[Offered]');
+
+			// e writes the grid as `export --level hours` would: one record a weekday-hour of the week.
+			term.keys('e');
+			await term.waitFor('Export this view');
+			term.keys('Enter');
+			await term.waitFor('File: gqx-hours-2026-03-02_2026-03-08');
+			term.keys('Enter');
+			await term.waitFor('Wrote 167 rows');
+			const records = parse(fs.readFileSync(path.join(dir, 'gqx-hours-2026-03-02_2026-03-08.csv'), 'utf8'), {
+				columns: true,
+			}) as Array<Record<string, string>>;
+			expect(Object.keys(records[0]!)).toEqual([...hourFields]);
+			expect(records.reduce((sum, record) => sum + Number(record['offered']), 0)).toBe(totalOffered);
+			expect(records[0]).toMatchObject({queueName: 'All queues', weekday: '1', hour: '0', days: '1'});
 			term.keys('Escape');
 			await term.waitFor(/Queue\s+Offered▼/);
 			term.keys('q');

@@ -5,8 +5,9 @@ import {levelOf} from '../../levels/registry.js';
 import type {LevelSource} from '../../levels/source.js';
 import {type SortColumn, totalKey} from '../../levels/types.js';
 import {HeatMap} from '../components/heat-map.js';
+import {gridRecords, hourFields} from '../../metrics/hour-grid.js';
 import {compareText} from '../../metrics/compare.js';
-import {type DateRange, defaultGranularity, type Granularity} from '../../range/range.js';
+import {type DateRange, defaultGranularity, type Granularity, isoInterval} from '../../range/range.js';
 import {Breadcrumb} from '../components/breadcrumb.js';
 import {ColumnPicker} from '../components/column-picker.js';
 import {DataTable} from '../components/data-table.js';
@@ -224,7 +225,18 @@ export function Explorer({
 	else if (overlay?.kind === 'export' && view)
 		body = (
 			<ExportDialog
-				rows={view.rows.map(row => row.row)}
+				// The heat map's view is its weekday-hours, written as `export --level hours` writes them.
+				rows={
+					grid
+						? gridRecords(grid, {
+								queueId: frame.level.context.queueId ?? null,
+								queueName: frame.level.context.queueName ?? 'All queues',
+								mediaType: frame.level.context.mediaType || null,
+								interval: isoInterval(range.start, range.end),
+							})
+						: view.rows.map(row => row.row)
+				}
+				fields={grid ? hourFields : undefined}
 				suggestedName={`gqx-${frame.level.id}-${range.from}_${range.to}`}
 				cwd={cwd}
 				theme={theme}
