@@ -9,6 +9,7 @@ import {GqxError} from '../errors.js';
 import {runPool} from './pool.js';
 import type {AggregateResult} from './schemas.js';
 import {aggregatesReader} from './aggregates-reader.js';
+import type {DropSink} from './dropped-statistics.js';
 
 export const aggregatesPath = '/api/v2/analytics/conversations/aggregates/query';
 
@@ -47,6 +48,8 @@ export type FetchOptions = {
 	 * fraction of the memory: the TUI's queue and media levels read nothing else.
 	 */
 	keepCells?: boolean;
+	/** Told of each impossible statistic left out of an answer (the rest of the answer is kept). */
+	onDrop?: DropSink;
 };
 
 type Predicate = {type: 'dimension'; dimension: string; operator: 'matches' | 'notExists'; value?: string};
@@ -167,7 +170,7 @@ export async function fetchQueueAggregates(
 					await client.post(
 						aggregatesPath,
 						buildAggregateBody(isoInterval(start, end), query, batch, partition),
-						aggregatesReader(result => mergeResult(cells, result, wholeRange, options.totals)),
+						aggregatesReader(result => mergeResult(cells, result, wholeRange, options.totals), options.onDrop),
 						signal,
 					);
 				} catch (error) {

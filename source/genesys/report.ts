@@ -7,6 +7,7 @@ import type {GenesysClient} from './client.js';
 import {deletedQueueName, fetchQueueNames, listQueuesInParallel, type QueueInfo} from './queues.js';
 import {compareText} from '../metrics/compare.js';
 import {CancelledError} from '../errors.js';
+import type {DropSink} from './dropped-statistics.js';
 
 /** An aggregates query as a report asks it: always the metrics a queue row needs. */
 export type ReportQuery = Omit<AggregateQuery, 'metrics'>;
@@ -29,6 +30,8 @@ export type ReportOptions = {
 	 * the TUI's queue and media levels read, in a fraction of the memory.
 	 */
 	sumsOnly?: boolean;
+	/** Told of each impossible statistic left out of an answer. */
+	onDrop?: DropSink;
 };
 
 /**
@@ -45,7 +48,7 @@ export async function streamIntervalRows(
 	const found = await fetchQueueAggregates(
 		client,
 		{...query, granularity: undefined, metrics: ['nOffered']},
-		{signal: options.signal},
+		{signal: options.signal, onDrop: options.onDrop},
 	);
 	const ids = [...new Set(found.map(cell => cell.queueId))];
 	const known = options.knownQueues;
@@ -69,7 +72,7 @@ export async function streamIntervalRows(
 		pending[index] = fetchQueueAggregates(
 			client,
 			{...query, queueIds: batch},
-			{signal: controller.signal, queueBatchSize: batchSize},
+			{signal: controller.signal, queueBatchSize: batchSize, onDrop: options.onDrop},
 		).then(cells => rollUp(cells, 'intervals', nameOf, null));
 		// Failures surface when their turn comes; until then they must not count as unhandled.
 		pending[index].catch(() => {});
@@ -112,6 +115,7 @@ export async function fetchReport(
 			onProgress: options.onProgress,
 			totals,
 			keepCells: !sumsOnly,
+			onDrop: options.onDrop,
 		}),
 		listing,
 	]);
