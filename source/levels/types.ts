@@ -1,6 +1,7 @@
 // What a level of the explorer is: its identity, how its rows are loaded and made, and which levels it opens.
 import type {Progress} from '../genesys/analytics.js';
 import type {GenesysClient} from '../genesys/client.js';
+import type {DropSink, DroppedStatistic} from '../genesys/dropped-statistics.js';
 import type {MetricField} from '../metrics/catalog.js';
 import type {QueueRow} from '../metrics/rows.js';
 import type {StatsBag} from '../metrics/stats.js';
@@ -19,7 +20,12 @@ export type Sort = {column: SortColumn; descending: boolean};
 /** How one row of a level opens another level: the keymap action that does it. Agents and wrap-up codes add theirs. */
 export type OpenAction = 'drill';
 
-export type LoadOptions = {signal?: AbortSignal; onProgress?: (progress: Progress) => void};
+export type LoadOptions = {
+	signal?: AbortSignal;
+	onProgress?: (progress: Progress) => void;
+	/** Told of each impossible statistic left out of the answers. */
+	onDrop?: DropSink;
+};
 
 /** One load of data through the client; levels that need the same data give the same key and share it. */
 export type DataRequest = {
@@ -29,7 +35,8 @@ export type DataRequest = {
 	load(client: GenesysClient, range: DateRange, options: LoadOptions): Promise<unknown>;
 };
 
-export type Loaded = {data: unknown; asOf: Date};
+/** `dropped`: the impossible statistics left out of the answers (the table marks the cells they feed). */
+export type Loaded = {data: unknown; asOf: Date; dropped?: readonly DroppedStatistic[]};
 
 /** `search` is the label in lower case, for the filter and name order. */
 export type DisplayRow = {key: string; label: string; search: string; row: QueueRow; stats: StatsBag};

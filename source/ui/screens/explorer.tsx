@@ -12,7 +12,8 @@ import {DataTable} from '../components/data-table.js';
 import {ErrorPanel} from '../components/error-panel.js';
 import {Footer} from '../components/footer.js';
 import {HelpOverlay} from '../components/help-overlay.js';
-import {StatusBar} from '../components/status-bar.js';
+import {noticeLines, StatusBar} from '../components/status-bar.js';
+import {droppedNotice} from '../explorer/dropped.js';
 import {TextField} from '../components/text-field.js';
 import {fitColumns} from '../explorer/columns.js';
 import {explorerActionFor} from '../explorer/keys.js';
@@ -118,10 +119,37 @@ export function Explorer({
 		[width, level.nameHeader, fields, longestName],
 	);
 
+	// Impossible statistics left out of this level's answers: said in the status bar, marked on their cells.
+	const dropped = loaded?.dropped;
+	const droppedNote = useMemo(() => {
+		if (!dropped) return undefined;
+		const names = (loaded?.data as {nameOf?: (id: string) => string} | undefined)?.nameOf;
+		const nameOf = (id: string) => names?.(id) ?? frame.level.context.queueName ?? id;
+		return droppedNotice(dropped, nameOf, range.timeZone);
+	}, [dropped, loaded, frame.level, range.timeZone]);
+	const notice = state.notice ?? droppedNote;
+
+	const asOf = loaded?.asOf ?? [...state.data.values()].at(-1)?.asOf;
+	const sortHeader =
+		frame.sort.column === 'name'
+			? level.nameHeader
+			: (columns.find(column => column.id === frame.sort.column)?.header ?? frame.sort.column);
+	const status = [
+		asOf ? `as of ${asOf.toTimeString().slice(0, 8)}` : 'not loaded',
+		view ? `${view.rows.length === view.count ? view.count : `${view.rows.length}/${view.count}`} rows` : '',
+		level.usesGranularity ? `by ${granularityWords[state.granularity]} (i to change)` : '',
+		`sorted by ${sortHeader}`,
+	].filter(Boolean);
+	const {loading} = state;
+	const busy = loading
+		? `${loading.label}${loading.progress && loading.progress.total > 1 ? ` ${loading.progress.done}/${loading.progress.total}` : ''}…`
+		: undefined;
+
 	const showSparklines = level.usesGranularity && Boolean(view?.rows.length);
 	const filterLine = state.filtering || frame.filter !== '';
+	const extraStatus = noticeLines(status, busy, notice, width).length;
 	// Breadcrumb, status, table header, totals and footer, plus the optional lines.
-	const pageSize = Math.max(3, height - 5 - (showSparklines ? 2 : 0) - (filterLine ? 1 : 0));
+	const pageSize = Math.max(3, height - 5 - extraStatus - (showSparklines ? 2 : 0) - (filterLine ? 1 : 0));
 	const top = Math.max(0, Math.min(frame.top, Math.max(0, keys.length - pageSize), index));
 	const visibleTop = index >= top + pageSize ? index - pageSize + 1 : top;
 
@@ -160,22 +188,6 @@ export function Explorer({
 		`${range.from === range.to ? range.from : `${range.from} → ${range.to}`} (${range.timeZone})`,
 		...state.stack.flatMap(each => levelOf(each.level).crumb(each.level) ?? []),
 	];
-
-	const asOf = loaded?.asOf ?? [...state.data.values()].at(-1)?.asOf;
-	const sortHeader =
-		frame.sort.column === 'name'
-			? level.nameHeader
-			: (columns.find(column => column.id === frame.sort.column)?.header ?? frame.sort.column);
-	const status = [
-		asOf ? `as of ${asOf.toTimeString().slice(0, 8)}` : 'not loaded',
-		view ? `${view.rows.length === view.count ? view.count : `${view.rows.length}/${view.count}`} rows` : '',
-		level.usesGranularity ? `by ${granularityWords[state.granularity]} (i to change)` : '',
-		`sorted by ${sortHeader}`,
-	].filter(Boolean);
-	const {loading} = state;
-	const busy = loading
-		? `${loading.label}${loading.progress && loading.progress.total > 1 ? ` ${loading.progress.done}/${loading.progress.total}` : ''}…`
-		: undefined;
 
 	const chronological = showSparklines && view ? [...view.rows].sort((a, b) => compareText(a.key, b.key)) : [];
 	const sparkWidth = Math.max(10, width - 12);
@@ -244,6 +256,7 @@ export function Explorer({
 						top={visibleTop}
 						height={pageSize}
 						sort={frame.sort}
+						dropped={dropped}
 					/>
 				)}
 			</Box>
@@ -253,7 +266,7 @@ export function Explorer({
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Breadcrumb parts={crumbs} theme={theme} />
-			<StatusBar items={status} busy={busy} notice={state.notice} theme={theme} />
+			<StatusBar items={status} busy={busy} notice={notice} width={width} theme={theme} />
 			<Box flexDirection="column" flexGrow={1}>
 				{body}
 			</Box>
