@@ -22,6 +22,8 @@ export type KeyAction =
 	| 'profile'
 	| 'export'
 	| 'columns'
+	| 'copy-row'
+	| 'copy-view'
 	| 'help'
 	| 'cancel'
 	| 'quit'
@@ -206,6 +208,24 @@ export const bindings: readonly Binding[] = [
 		contexts: ['table'],
 		footer: false,
 		match: (input, key) => input === 'v' && plain(key),
+	},
+	{
+		action: 'copy-row',
+		short: 'copy row',
+		keys: 'y',
+		description: 'copy the selected row (tab-separated, with a header line)',
+		contexts: ['table'],
+		footer: false,
+		match: (input, key) => input === 'y' && plain(key),
+	},
+	{
+		action: 'copy-view',
+		short: 'copy view',
+		keys: 'Y',
+		description: 'copy the whole view, filtered and sorted as shown (tab-separated)',
+		contexts: ['table'],
+		footer: false,
+		match: (input, key) => input === 'Y' && plain(key),
 	},
 	{
 		action: 'help',

@@ -1,5 +1,5 @@
 // The drillable tables, generic over levels: data comes from a hook, keys become reducer actions, this draws.
-import {Box, Text, useInput} from 'ink';
+import {Box, Text, useInput, useStdout} from 'ink';
 import {useEffect, useMemo, useReducer} from 'react';
 import {levelOf} from '../../levels/registry.js';
 import type {LevelSource} from '../../levels/source.js';
@@ -13,6 +13,8 @@ import {ErrorPanel} from '../components/error-panel.js';
 import {Footer} from '../components/footer.js';
 import {HelpOverlay} from '../components/help-overlay.js';
 import {noticeLines, StatusBar} from '../components/status-bar.js';
+import {toTsv} from '../../export/tsv.js';
+import {copyToClipboard} from '../clipboard.js';
 import {droppedNotice} from '../explorer/dropped.js';
 import {TextField} from '../components/text-field.js';
 import {fitColumns} from '../explorer/columns.js';
@@ -75,6 +77,7 @@ export function Explorer({
 		initialExplorer(defaultGranularity(range), views),
 	);
 	useLevelData(source, state, dispatch);
+	const {stdout} = useStdout();
 	const frame = currentFrame(state);
 	const level = levelOf(frame.level);
 	const loaded = currentData(state);
@@ -164,6 +167,15 @@ export function Explorer({
 			}
 			const action = actionFor(context, input, key);
 			if (!action) return;
+			if (action === 'copy-row' || action === 'copy-view') {
+				if (!view) return;
+				const chosen = action === 'copy-row' ? view.rows.slice(index, index + 1) : view.rows;
+				if (chosen.length === 0) return;
+				copyToClipboard(stdout, toTsv(level.nameHeader, chosen, fields));
+				const what = chosen.length === 1 ? '1 row' : `${chosen.length.toLocaleString('en-US')} rows`;
+				dispatch({type: 'notice', text: `Copied ${what} and a header line to the clipboard (tab-separated)`});
+				return;
+			}
 			const mapped = explorerActionFor(action, {
 				keys,
 				rows: view?.rows ?? [],
@@ -265,7 +277,7 @@ export function Explorer({
 
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Breadcrumb parts={crumbs} theme={theme} />
+			<Breadcrumb parts={crumbs} width={width} theme={theme} />
 			<StatusBar items={status} busy={busy} notice={notice} width={width} theme={theme} />
 			<Box flexDirection="column" flexGrow={1}>
 				{body}

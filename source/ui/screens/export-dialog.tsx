@@ -33,7 +33,7 @@ export function ExportDialog({rows, suggestedName, cwd, theme, onDone}: Props) {
 		try {
 			const target = path.resolve(cwd, file);
 			writeFileAtomic(target, format === 'json' ? toJson(rows) : toCsv(rows));
-			onDone(`Wrote ${rows.length} rows to ${file}`);
+			onDone(`Wrote ${rows.length} rows to ${target}`);
 		} catch (error) {
 			setProblem(`Could not write ${file}: ${(error as Error).message}`);
 		}
