@@ -372,12 +372,20 @@ export type AggregateResult = {
 	data: Array<{interval: string; metrics: Array<{metric: string; stats: StatsOut}>}>;
 };
 
+/** Real answers give `mediaType` before `queueId` whatever order groupBy asked in: so does the emulator. */
+function groupKeyOrder(groupBy: readonly string[]): string[] {
+	return [
+		...groupBy.filter(dimension => dimension === 'mediaType'),
+		...groupBy.filter(dimension => dimension !== 'mediaType'),
+	];
+}
+
 export function runAggregateQuery(org: Org, model: TrafficModel, query: AggregateQuery): AggregateResult[] {
 	const boundaries = bucketBoundaries(query);
 	const groups = new Map<string, {group: Record<string, string>; buckets: Array<Map<string, StatsOut>>}>();
 	for (const entity of entitiesOf(org, query.filter)) {
 		const group: Record<string, string> = {};
-		for (const dimension of query.groupBy) {
+		for (const dimension of groupKeyOrder(query.groupBy)) {
 			const value = dimensionValue(entity, dimension);
 			if (value !== undefined) group[dimension] = value;
 		}

@@ -195,3 +195,27 @@ describe('gqx export with an impossible statistic', () => {
 		]);
 	});
 });
+
+describe('the emulator', () => {
+	it('gives group keys in the order real answers have them: mediaType before queueId', async () => {
+		const client = clientFor(emu);
+		const seen: string[][] = [];
+		await client.post(
+			'/api/v2/analytics/conversations/aggregates/query',
+			{
+				interval: '2026-03-02T00:00:00.000Z/2026-03-03T00:00:00.000Z',
+				groupBy: ['queueId', 'mediaType'],
+				metrics: ['nOffered'],
+			},
+			{
+				readBody: body => {
+					const answer = JSON.parse(body.toString('utf8')) as {results: Array<{group: Record<string, string>}>};
+					for (const result of answer.results) seen.push(Object.keys(result.group));
+					return {success: true, data: undefined};
+				},
+			},
+		);
+		expect(seen.length).toBeGreaterThan(3);
+		for (const keys of seen) expect(keys).toEqual(['mediaType', 'queueId']);
+	});
+});
