@@ -70,3 +70,15 @@ export function explorerActionFor(action: KeyAction, scope: KeyScope): ExplorerA
 			return undefined;
 	}
 }
+
+/** Actions after which the same rows and screen still hold, so a further key of the same read can follow at once. */
+export const sameScreen: ReadonlySet<ExplorerAction['type']> = new Set([
+	'move',
+	'jump',
+	'sort-next',
+	'sort-reverse',
+	'columns-move',
+	'columns-toggle',
+	'columns-shift',
+	'columns-reset',
+]);

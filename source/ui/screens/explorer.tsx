@@ -3,7 +3,7 @@ import {Box, Text, useInput, useStdout} from 'ink';
 import {useEffect, useMemo, useReducer} from 'react';
 import {levelOf} from '../../levels/registry.js';
 import type {LevelSource} from '../../levels/source.js';
-import type {SortColumn} from '../../levels/types.js';
+import type {DisplayRow, SortColumn} from '../../levels/types.js';
 import {compareText} from '../../metrics/compare.js';
 import {type DateRange, defaultGranularity, type Granularity} from '../../range/range.js';
 import {Breadcrumb} from '../components/breadcrumb.js';
@@ -18,7 +18,7 @@ import {copyToClipboard} from '../clipboard.js';
 import {droppedNotice} from '../explorer/dropped.js';
 import {TextField} from '../components/text-field.js';
 import {fitColumns} from '../explorer/columns.js';
-import {explorerActionFor} from '../explorer/keys.js';
+import {explorerActionFor, sameScreen} from '../explorer/keys.js';
 import {
 	currentData,
 	currentFrame,
@@ -32,6 +32,7 @@ import {
 import {levelView, sparkline} from '../explorer/view.js';
 import {useLevelData} from '../hooks/use-level-data.js';
 import {actionFor, type KeyContext} from '../keymap.js';
+import {keystrokes} from '../keystrokes.js';
 import type {Theme} from '../theme.js';
 import {ExportDialog} from './export-dialog.js';
 
@@ -159,31 +160,38 @@ export function Explorer({
 	const overlay = state.overlay;
 	const context: KeyContext =
 		overlay?.kind === 'columns' ? 'columns' : state.loading ? 'loading' : state.error ? 'error' : 'table';
+	// y and Y: the rows as TSV with a header line, to the clipboard through the terminal.
+	const copy = (chosen: readonly DisplayRow[]) => {
+		if (chosen.length === 0) return;
+		copyToClipboard(stdout, toTsv(level.nameHeader, chosen, fields));
+		const what = chosen.length === 1 ? '1 row' : `${chosen.length.toLocaleString('en-US')} rows`;
+		dispatch({type: 'notice', text: `Copied ${what} and a header line to the clipboard (tab-separated)`});
+	};
 	useInput(
 		(input, key) => {
 			if (overlay?.kind === 'help') {
 				dispatch({type: 'overlay', overlay: undefined});
 				return;
 			}
-			const action = actionFor(context, input, key);
-			if (!action) return;
-			if (action === 'copy-row' || action === 'copy-view') {
-				if (!view) return;
-				const chosen = action === 'copy-row' ? view.rows.slice(index, index + 1) : view.rows;
-				if (chosen.length === 0) return;
-				copyToClipboard(stdout, toTsv(level.nameHeader, chosen, fields));
-				const what = chosen.length === 1 ? '1 row' : `${chosen.length.toLocaleString('en-US')} rows`;
-				dispatch({type: 'notice', text: `Copied ${what} and a header line to the clipboard (tab-separated)`});
-				return;
+			for (const [each, eachKey] of keystrokes(input, key)) {
+				const action = actionFor(context, each, eachKey);
+				if (!action) continue;
+				if (action === 'copy-row' || action === 'copy-view') {
+					if (view) copy(action === 'copy-row' ? view.rows.slice(index, index + 1) : view.rows);
+					// Copies the selection this render shows (a move earlier in the same run is not in it yet).
+					break;
+				}
+				const mapped = explorerActionFor(action, {
+					keys,
+					rows: view?.rows ?? [],
+					pageSize,
+					hasView: Boolean(view),
+					sortColumns: columns.map(column => column.id as SortColumn),
+				});
+				if (mapped) dispatch(mapped);
+				// What this render knows (rows, screen) is stale after a key that changes them: the rest waits for none.
+				if (mapped && !sameScreen.has(mapped.type)) break;
 			}
-			const mapped = explorerActionFor(action, {
-				keys,
-				rows: view?.rows ?? [],
-				pageSize,
-				hasView: Boolean(view),
-				sortColumns: columns.map(column => column.id as SortColumn),
-			});
-			if (mapped) dispatch(mapped);
 		},
 		{isActive: !state.filtering && overlay?.kind !== 'export'},
 	);
