@@ -4,7 +4,8 @@ import {DateTime} from 'luxon';
 import {describeRetry, GenesysClient} from '../genesys/client.js';
 import {UsageError} from '../errors.js';
 import {analyticsMediaTypes, isAnalyticsMediaType} from '../genesys/media-types.js';
-import {listAllQueues} from '../genesys/queues.js';
+import {deletedQueueName, listAllQueues} from '../genesys/queues.js';
+import {describeDropped, DroppedLog} from '../genesys/dropped-statistics.js';
 import {fetchReport, streamIntervalRows} from '../genesys/report.js';
 import {type Level, rollUp, totalRow} from '../metrics/rows.js';
 import {type ProfileWithSecret, SecretStore} from '../credentials/secret-store.js';
@@ -275,6 +276,11 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			if (showProgress && progress.total > 1) io.stderr.write(`\rgqx: fetching ${progress.done}/${progress.total}…`);
 		};
 		const query = {start: range.start, end: range.end, timeZone: range.timeZone, queueIds, mediaTypes: plan.media};
+		// Impossible statistics are left out and said once each at the end, when the queues have names.
+		const dropped = new DroppedLog();
+		const onDrop = dropped.add;
+		const names = new Map<string, string>();
+		let nameOf = (id: string) => names.get(id) ?? deletedQueueName(id);
 		let written: number;
 		if (plan.level === 'hours') {
 			written = await exportHours(client, {...query, queueIds}, plan, {
@@ -290,7 +296,15 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 				await streamIntervalRows(
 					client,
 					{...query, granularity},
-					{knownQueues, onProgress, onRows: rows => sink.write(rows)},
+					{
+						knownQueues,
+						onProgress,
+						onDrop,
+						onRows: rows => {
+							for (const row of rows) if (row.queueId) names.set(row.queueId, row.queueName);
+							return sink.write(rows);
+						},
+					},
 				);
 				await sink.end();
 			} catch (error) {
@@ -299,7 +313,8 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			}
 			written = sink.count;
 		} else {
-			const report = await fetchReport(client, {...query, granularity}, {knownQueues, onProgress});
+			const report = await fetchReport(client, {...query, granularity}, {knownQueues, onProgress, onDrop});
+			nameOf = report.nameOf;
 			const rows = rollUp(report.cells, plan.level as Level, report.nameOf, isoInterval(range.start, range.end));
 			const text = await render(rows, plan.format, {
 				width: tableWidth(io, Boolean(values.wide)),
@@ -316,6 +331,8 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			written = rows.length;
 		}
 		if (showProgress) io.stderr.write('\r\u001B[K');
+		for (const entry of dropped.entries)
+			io.stderr.write(`gqx: warning: left out an impossible statistic: ${describeDropped(entry, nameOf)}\n`);
 		if (plan.output) io.stderr.write(`gqx: wrote ${written} records to ${plan.output}\n`);
 		return 0;
 	} catch (error) {

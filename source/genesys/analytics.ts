@@ -9,6 +9,7 @@ import {GqxError} from '../errors.js';
 import {runPool} from './pool.js';
 import type {AggregateResult} from './schemas.js';
 import {aggregatesReader} from './aggregates-reader.js';
+import type {DropSink} from './dropped-statistics.js';
 
 export const aggregatesPath = '/api/v2/analytics/conversations/aggregates/query';
 
@@ -55,6 +56,8 @@ export type FetchOptions = {
 	keepCells?: boolean;
 	/** Called with every result of every answer as it is read (the heat map adds buckets up by weekday and hour). */
 	onResult?: (result: AggregateResult) => void;
+	/** Told of each impossible statistic left out of an answer (the rest of the answer is kept). */
+	onDrop?: DropSink;
 };
 
 type Predicate = {type: 'dimension'; dimension: string; operator: 'matches' | 'exists' | 'notExists'; value?: string};
@@ -180,7 +183,7 @@ export async function fetchQueueAggregates(
 						aggregatesReader(result => {
 							mergeResult(cells, result, wholeRange, options.totals);
 							options.onResult?.(result);
-						}),
+						}, options.onDrop),
 						signal,
 					);
 				} catch (error) {

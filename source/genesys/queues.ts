@@ -22,7 +22,7 @@ async function listPages(client: GenesysClient, params: URLSearchParams, options
 		for (const entity of page.entities ?? [])
 			queues.push({
 				id: entity.id,
-				name: entity.name,
+				name: entity.name ?? unnamedQueueName(entity.id),
 				...(entity.division?.name ? {divisionName: entity.division.name} : {}),
 			});
 		const pageCount = page.pageCount ?? (page.nextUri ? pageNumber + 1 : pageNumber);
@@ -62,6 +62,11 @@ export function deletedQueueName(id: string): string {
 	return `(deleted queue ${id.slice(0, 8)})`;
 }
 
+/** A queue the listing gives without a name (seen in real organizations): named by its id, the page kept. */
+export function unnamedQueueName(id: string): string {
+	return `(queue ${id.slice(0, 8)})`;
+}
+
 /**
  * Every queue of the organization with its pages fetched in parallel after the first, or undefined
  * when the organization has more than `maxPages` pages (then looking ids up is cheaper). Used to
@@ -90,7 +95,7 @@ export async function listQueuesInParallel(
 	return [first, ...rest].flatMap(listing =>
 		(listing.entities ?? []).map(entity => ({
 			id: entity.id,
-			name: entity.name,
+			name: entity.name ?? unnamedQueueName(entity.id),
 			...(entity.division?.name ? {divisionName: entity.division.name} : {}),
 		})),
 	);

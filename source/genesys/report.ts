@@ -7,6 +7,7 @@ import type {GenesysClient} from './client.js';
 import {deletedQueueName, fetchQueueNames, listQueuesInParallel, type QueueInfo} from './queues.js';
 import {compareText} from '../metrics/compare.js';
 import {CancelledError} from '../errors.js';
+import type {DropSink} from './dropped-statistics.js';
 
 /** An aggregates query as a report asks it: always the metrics a queue row needs. */
 export type ReportQuery = Omit<AggregateQuery, 'metrics'>;
@@ -29,6 +30,8 @@ export type ReportOptions = {
 	 * the TUI's queue and media levels read, in a fraction of the memory.
 	 */
 	sumsOnly?: boolean;
+	/** Told of each impossible statistic left out of an answer. */
+	onDrop?: DropSink;
 };
 
 /**
@@ -45,9 +48,11 @@ export async function streamIntervalRows(
 		...options,
 		batchSize,
 		fetchBatch: (queueIds, nameOf, signal) =>
-			fetchQueueAggregates(client, {...query, queueIds}, {signal, queueBatchSize: batchSize}).then(cells =>
-				rollUp(cells, 'intervals', nameOf, null),
-			),
+			fetchQueueAggregates(
+				client,
+				{...query, queueIds},
+				{signal, queueBatchSize: batchSize, onDrop: options.onDrop},
+			).then(cells => rollUp(cells, 'intervals', nameOf, null)),
 	});
 }
 
@@ -69,7 +74,7 @@ export async function streamQueueBatches<Row>(
 	const found = await fetchQueueAggregates(
 		client,
 		{...query, granularity: undefined, metrics: ['nOffered']},
-		{signal: options.signal},
+		{signal: options.signal, onDrop: options.onDrop},
 	);
 	const ids = [...new Set(found.map(cell => cell.queueId))];
 	const known = options.knownQueues;
@@ -132,6 +137,7 @@ export async function fetchReport(
 			onProgress: options.onProgress,
 			totals,
 			keepCells: !sumsOnly,
+			onDrop: options.onDrop,
 		}),
 		listing,
 	]);

@@ -15,7 +15,7 @@ export const intervalsLevel: LevelModule = {
 	request: ({context: {queueId = '', mediaType = ''}}, granularity) => ({
 		key: `intervals\u0000${queueId}\u0000${mediaType}\u0000${granularity}`,
 		label: 'loading intervals',
-		async load(client, range, {signal, onProgress}): Promise<Cell[]> {
+		async load(client, range, {signal, onProgress, onDrop}): Promise<Cell[]> {
 			const {fetchQueueAggregates} = await import('../genesys/analytics.js');
 			return fetchQueueAggregates(
 				client,
@@ -27,7 +27,7 @@ export const intervalsLevel: LevelModule = {
 					queueIds: [queueId],
 					mediaTypes: [mediaType],
 				},
-				{signal, onProgress},
+				{signal, onProgress, onDrop},
 			);
 		},
 	}),

@@ -16,14 +16,14 @@ export type Running = {
 export const totalsRequest: DataRequest = {
 	key: 'totals',
 	label: 'loading queues',
-	async load(client, range, {signal, onProgress}): Promise<Totals> {
+	async load(client, range, {signal, onProgress, onDrop}): Promise<Totals> {
 		// The query code loads with the first request, not with the first frame.
 		const {fetchReport} = await import('../genesys/report.js');
 		// Running sums only, no cells: the levels read nothing else, and the cells were the bulk of the memory.
 		const report = await fetchReport(
 			client,
 			{start: range.start, end: range.end, timeZone: range.timeZone},
-			{signal, onProgress, sumsOnly: true},
+			{signal, onProgress, onDrop, sumsOnly: true},
 		);
 		return {cells: report.cells, running: report.totals, nameOf: report.nameOf};
 	},

@@ -1,6 +1,7 @@
 // What a level of the explorer is: its identity, how its rows are loaded and made, and which levels it opens.
 import type {Progress} from '../genesys/analytics.js';
 import type {GenesysClient} from '../genesys/client.js';
+import type {DropSink, DroppedStatistic} from '../genesys/dropped-statistics.js';
 import type {MetricField} from '../metrics/catalog.js';
 import type {QueueRow} from '../metrics/rows.js';
 import type {StatsBag} from '../metrics/stats.js';
@@ -26,7 +27,12 @@ export const totalKey = '\u0000total';
 /** What the totals row opens, for all of the level's rows together: the heat map. Enter on it opens nothing. */
 export const totalOpens: ReadonlySet<OpenAction> = new Set<OpenAction>(['heatmap']);
 
-export type LoadOptions = {signal?: AbortSignal; onProgress?: (progress: Progress) => void};
+export type LoadOptions = {
+	signal?: AbortSignal;
+	onProgress?: (progress: Progress) => void;
+	/** Told of each impossible statistic left out of the answers. */
+	onDrop?: DropSink;
+};
 
 /** One load of data through the client; levels that need the same data give the same key and share it. */
 export type DataRequest = {
@@ -36,7 +42,8 @@ export type DataRequest = {
 	load(client: GenesysClient, range: DateRange, options: LoadOptions): Promise<unknown>;
 };
 
-export type Loaded = {data: unknown; asOf: Date};
+/** `dropped`: the impossible statistics left out of the answers (the table marks the cells they feed). */
+export type Loaded = {data: unknown; asOf: Date; dropped?: readonly DroppedStatistic[]};
 
 /** `search` is the label in lower case, for the filter and name order. */
 export type DisplayRow = {key: string; label: string; search: string; row: QueueRow; stats: StatsBag};

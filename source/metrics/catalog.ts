@@ -193,8 +193,8 @@ export const metrics: readonly Metric[] = [
 	{
 		field: 'avgTalkMs',
 		header: 'Avg talk',
-		title: 'Average talk',
-		source: '`tTalk.sum / tTalk.count`',
+		title: 'Average talk per interaction',
+		source: '`tTalkComplete.sum / tTalkComplete.count` (talk time per interaction with talk)',
 		kind: 'duration',
 		higherIsBetter: null,
 		priority: 40,
@@ -203,8 +203,8 @@ export const metrics: readonly Metric[] = [
 	{
 		field: 'avgHoldMs',
 		header: 'Avg hold',
-		title: 'Average hold',
-		source: '`tHeld.sum / tHeld.count`',
+		title: 'Average hold per held interaction',
+		source: '`tHeldComplete.sum / tHeldComplete.count` (hold time per interaction that was held)',
 		kind: 'duration',
 		higherIsBetter: false,
 		priority: 35,

@@ -2,6 +2,7 @@
 import {type MetricField, metrics} from './catalog.js';
 import {addInto, mergeBags, type StatsBag} from './stats.js';
 import {compareText} from './compare.js';
+import {averageMs as timerAverageMs, holdTimer, talkTimer} from './averages.js';
 
 /** The Genesys metrics a queue row is computed from. */
 export const queueMetricNames = [
@@ -15,8 +16,8 @@ export const queueMetricNames = [
 	'oServiceLevel',
 	'tWait',
 	'tHandle',
-	'tTalk',
-	'tHeld',
+	talkTimer,
+	holdTimer,
 	'tAcw',
 ] as const;
 
@@ -74,9 +75,7 @@ function ratio(numerator: number, denominator: number | undefined): number | nul
 }
 
 function averageMs(stats: StatsBag, metric: string): number | null {
-	const timer = stats[metric];
-	if (!timer?.count) return null;
-	return Math.round((timer.sum ?? 0) / timer.count);
+	return timerAverageMs(stats[metric]);
 }
 
 export function toRow(
@@ -108,8 +107,8 @@ export function toRow(
 		asaMs: averageMs(stats, 'tAnswered'),
 		avgWaitMs: averageMs(stats, 'tWait'),
 		ahtMs: averageMs(stats, 'tHandle'),
-		avgTalkMs: averageMs(stats, 'tTalk'),
-		avgHoldMs: averageMs(stats, 'tHeld'),
+		avgTalkMs: averageMs(stats, talkTimer),
+		avgHoldMs: averageMs(stats, holdTimer),
 		avgAcwMs: averageMs(stats, 'tAcw'),
 	};
 }

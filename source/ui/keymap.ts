@@ -23,6 +23,8 @@ export type KeyAction =
 	| 'profile'
 	| 'export'
 	| 'columns'
+	| 'copy-row'
+	| 'copy-view'
 	| 'help'
 	| 'cancel'
 	| 'quit'
@@ -240,6 +242,24 @@ export const bindings: readonly Binding[] = [
 		contexts: ['table'],
 		footer: false,
 		match: (input, key) => input === 'v' && plain(key),
+	},
+	{
+		action: 'copy-row',
+		short: 'copy row',
+		keys: 'y',
+		description: 'copy the selected row (TSV)',
+		contexts: ['table'],
+		footer: false,
+		match: (input, key) => input === 'y' && plain(key),
+	},
+	{
+		action: 'copy-view',
+		short: 'copy view',
+		keys: 'Y',
+		description: 'copy this view (TSV)',
+		contexts: ['table'],
+		footer: false,
+		match: (input, key) => input === 'Y' && plain(key),
 	},
 	{
 		action: 'help',

@@ -90,3 +90,8 @@ export function startTerm(
 	};
 	return term;
 }
+
+/** A command to the tests' tmux server itself: its options (`set -g set-clipboard on`), its paste buffer. */
+export function serverCommand(...args: string[]): string {
+	return tmux(...args);
+}

@@ -27,8 +27,8 @@ const row = toRow(identity, {
 	oServiceLevel: {numerator: 900, denominator: 1180, target: 0.8},
 	tWait: {count: 1200, sum: 1200 * 55_000},
 	tHandle: {count: 1000, sum: 1000 * 3_725_000},
-	tTalk: {count: 1000, sum: 1000 * 240_000},
-	tHeld: {count: 200, sum: 200 * 65_000},
+	tTalkComplete: {count: 1000, sum: 1000 * 240_000},
+	tHeldComplete: {count: 200, sum: 200 * 65_000},
 	tAcw: {count: 1000, sum: 1000 * 30_000},
 });
 

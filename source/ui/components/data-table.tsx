@@ -5,6 +5,8 @@ import type {QueueRow} from '../../metrics/rows.js';
 import {pad} from '../../text/columns.js';
 import type {Column} from '../explorer/columns.js';
 import type {DisplayRow, Sort} from '../../levels/types.js';
+import type {DroppedStatistic} from '../../genesys/dropped-statistics.js';
+import {droppedFields, droppedMarker} from '../explorer/dropped.js';
 
 type Props = {
 	rows: readonly DisplayRow[];
@@ -16,11 +18,23 @@ type Props = {
 	top: number;
 	height: number;
 	sort: Sort;
+	/** Impossible statistics left out of the answers: the cells they feed get a marker. */
+	dropped?: readonly DroppedStatistic[] | undefined;
 };
 
-function line(label: string, row: QueueRow, columns: readonly Column[]): string {
+function line(
+	label: string,
+	row: QueueRow,
+	columns: readonly Column[],
+	dropped: readonly DroppedStatistic[] | undefined,
+): string {
+	const marked = dropped ? droppedFields(row, dropped) : undefined;
 	return columns
-		.map(column => pad(column.id === 'name' ? label : column.text(row), column.width, column.align))
+		.map(column => {
+			if (column.id === 'name') return pad(label, column.width, column.align);
+			const text = column.text(row);
+			return pad(marked?.has(column.id) ? `${text}${droppedMarker}` : text, column.width, column.align);
+		})
 		.join(' ');
 }
 
@@ -32,7 +46,7 @@ const Row = memo(function Row({text, selected}: {text: string; selected: boolean
 	);
 });
 
-export function DataTable({rows, total, columns, selected, totalSelected = false, top, height, sort}: Props) {
+export function DataTable({rows, total, columns, selected, totalSelected = false, top, height, sort, dropped}: Props) {
 	const header = columns
 		.map(column => {
 			const arrow = sort.column === column.id ? (sort.descending ? '▼' : '▲') : '';
@@ -40,8 +54,8 @@ export function DataTable({rows, total, columns, selected, totalSelected = false
 		})
 		.join(' ');
 	const window = useMemo(
-		() => rows.slice(top, top + height).map(row => ({key: row.key, text: line(row.label, row.row, columns)})),
-		[rows, top, height, columns],
+		() => rows.slice(top, top + height).map(row => ({key: row.key, text: line(row.label, row.row, columns, dropped)})),
+		[rows, top, height, columns, dropped],
 	);
 	return (
 		<Box flexDirection="column">
@@ -57,7 +71,7 @@ export function DataTable({rows, total, columns, selected, totalSelected = false
 			))}
 			<Text bold inverse={totalSelected} wrap="truncate-end">
 				{totalSelected ? '› ' : '  '}
-				{line(total.queueName, total, columns)}
+				{line(total.queueName, total, columns, dropped)}
 			</Text>
 		</Box>
 	);

@@ -1,9 +1,9 @@
 // The drillable tables, generic over levels: data comes from a hook, keys become reducer actions, this draws.
-import {Box, Text, useInput} from 'ink';
+import {Box, Text, useInput, useStdout} from 'ink';
 import {useEffect, useMemo, useReducer} from 'react';
 import {levelOf} from '../../levels/registry.js';
 import type {LevelSource} from '../../levels/source.js';
-import {type SortColumn, totalKey} from '../../levels/types.js';
+import {type DisplayRow, type SortColumn, totalKey} from '../../levels/types.js';
 import {HeatMap} from '../components/heat-map.js';
 import {gridRecords, hourFields} from '../../metrics/hour-grid.js';
 import {compareText} from '../../metrics/compare.js';
@@ -14,7 +14,10 @@ import {DataTable} from '../components/data-table.js';
 import {ErrorPanel} from '../components/error-panel.js';
 import {Footer} from '../components/footer.js';
 import {HelpOverlay} from '../components/help-overlay.js';
-import {StatusBar} from '../components/status-bar.js';
+import {noticeLines, StatusBar} from '../components/status-bar.js';
+import {toTsv} from '../../export/tsv.js';
+import {copyToClipboard} from '../clipboard.js';
+import {droppedNotice} from '../explorer/dropped.js';
 import {TextField} from '../components/text-field.js';
 import {fitColumns} from '../explorer/columns.js';
 import {explorerActionFor, sameScreen} from '../explorer/keys.js';
@@ -77,6 +80,7 @@ export function Explorer({
 		initialExplorer(defaultGranularity(range), views),
 	);
 	useLevelData(source, state, dispatch);
+	const {stdout} = useStdout();
 	const frame = currentFrame(state);
 	const level = levelOf(frame.level);
 	const loaded = currentData(state);
@@ -129,10 +133,41 @@ export function Explorer({
 		[width, level.nameHeader, fields, longestName],
 	);
 
+	// Impossible statistics left out of this level's answers: said in the status bar, marked on their cells.
+	const dropped = loaded?.dropped;
+	const droppedNote = useMemo(() => {
+		if (!dropped) return undefined;
+		const names = (loaded?.data as {nameOf?: (id: string) => string} | undefined)?.nameOf;
+		const nameOf = (id: string) => names?.(id) ?? frame.level.context.queueName ?? id;
+		return droppedNotice(dropped, nameOf, range.timeZone);
+	}, [dropped, loaded, frame.level, range.timeZone]);
+	const notice = state.notice ?? droppedNote;
+
+	const asOf = loaded?.asOf ?? [...state.data.values()].at(-1)?.asOf;
+	const sortHeader =
+		frame.sort.column === 'name'
+			? level.nameHeader
+			: (columns.find(column => column.id === frame.sort.column)?.header ?? frame.sort.column);
+	const status = (
+		level.grid
+			? [asOf ? `as of ${asOf.toTimeString().slice(0, 8)}` : 'not loaded', 'local wall-clock hours']
+			: [
+					asOf ? `as of ${asOf.toTimeString().slice(0, 8)}` : 'not loaded',
+					view ? `${view.rows.length === view.count ? view.count : `${view.rows.length}/${view.count}`} rows` : '',
+					level.usesGranularity ? `by ${granularityWords[state.granularity]} (i to change)` : '',
+					`sorted by ${sortHeader}`,
+				]
+	).filter(Boolean);
+	const {loading} = state;
+	const busy = loading
+		? `${loading.label}${loading.progress && loading.progress.total > 1 ? ` ${loading.progress.done}/${loading.progress.total}` : ''}…`
+		: undefined;
+
 	const showSparklines = level.usesGranularity && Boolean(view?.rows.length);
 	const filterLine = state.filtering || frame.filter !== '';
+	const extraStatus = noticeLines(status, busy, notice, width).length;
 	// Breadcrumb, status, table header, totals and footer, plus the optional lines.
-	const pageSize = Math.max(3, height - 5 - (showSparklines ? 2 : 0) - (filterLine ? 1 : 0));
+	const pageSize = Math.max(3, height - 5 - extraStatus - (showSparklines ? 2 : 0) - (filterLine ? 1 : 0));
 	const top = Math.max(0, Math.min(frame.top, Math.max(0, rowKeys.length - pageSize), rowIndex));
 	const visibleTop = rowIndex >= top + pageSize ? rowIndex - pageSize + 1 : top;
 	const grid = level.grid && loaded ? level.grid(loaded.data) : undefined;
@@ -148,6 +183,13 @@ export function Explorer({
 					: level.grid
 						? 'heatmap'
 						: 'table';
+	// y and Y: the rows as TSV with a header line, to the clipboard through the terminal.
+	const copy = (chosen: readonly DisplayRow[]) => {
+		if (chosen.length === 0) return;
+		copyToClipboard(stdout, toTsv(level.nameHeader, chosen, fields));
+		const what = chosen.length === 1 ? '1 row' : `${chosen.length.toLocaleString('en-US')} rows`;
+		dispatch({type: 'notice', text: `Copied ${what} and a header line to the clipboard (tab-separated)`});
+	};
 	useInput(
 		(input, key) => {
 			if (overlay?.kind === 'help') {
@@ -157,6 +199,11 @@ export function Explorer({
 			for (const [each, eachKey] of keystrokes(input, key)) {
 				const action = actionFor(context, each, eachKey);
 				if (!action) continue;
+				if (action === 'copy-row' || action === 'copy-view') {
+					if (view) copy(action === 'copy-row' ? view.rows.slice(index, index + 1) : view.rows);
+					// Copies the selection this render shows (a move earlier in the same run is not in it yet).
+					break;
+				}
 				const mapped = explorerActionFor(action, {
 					keys,
 					rows: navigableRows,
@@ -184,26 +231,6 @@ export function Explorer({
 		`${range.from === range.to ? range.from : `${range.from} → ${range.to}`} (${range.timeZone})`,
 		...state.stack.flatMap(each => levelOf(each.level).crumb(each.level) ?? []),
 	];
-
-	const asOf = loaded?.asOf ?? [...state.data.values()].at(-1)?.asOf;
-	const sortHeader =
-		frame.sort.column === 'name'
-			? level.nameHeader
-			: (columns.find(column => column.id === frame.sort.column)?.header ?? frame.sort.column);
-	const status = (
-		level.grid
-			? [asOf ? `as of ${asOf.toTimeString().slice(0, 8)}` : 'not loaded', 'local wall-clock hours']
-			: [
-					asOf ? `as of ${asOf.toTimeString().slice(0, 8)}` : 'not loaded',
-					view ? `${view.rows.length === view.count ? view.count : `${view.rows.length}/${view.count}`} rows` : '',
-					level.usesGranularity ? `by ${granularityWords[state.granularity]} (i to change)` : '',
-					`sorted by ${sortHeader}`,
-				]
-	).filter(Boolean);
-	const {loading} = state;
-	const busy = loading
-		? `${loading.label}${loading.progress && loading.progress.total > 1 ? ` ${loading.progress.done}/${loading.progress.total}` : ''}…`
-		: undefined;
 
 	const chronological = showSparklines && view ? [...view.rows].sort((a, b) => compareText(a.key, b.key)) : [];
 	const sparkWidth = Math.max(10, width - 12);
@@ -288,6 +315,7 @@ export function Explorer({
 						top={visibleTop}
 						height={pageSize}
 						sort={frame.sort}
+						dropped={dropped}
 					/>
 				)}
 			</Box>
@@ -296,8 +324,8 @@ export function Explorer({
 
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Breadcrumb parts={crumbs} theme={theme} />
-			<StatusBar items={status} busy={busy} notice={state.notice} theme={theme} />
+			<Breadcrumb parts={crumbs} width={width} theme={theme} />
+			<StatusBar items={status} busy={busy} notice={notice} width={width} theme={theme} />
 			<Box flexDirection="column" flexGrow={1}>
 				{body}
 			</Box>

@@ -35,7 +35,7 @@ export function ExportDialog({rows, fields, suggestedName, cwd, theme, onDone}: 
 		try {
 			const target = path.resolve(cwd, file);
 			writeFileAtomic(target, format === 'json' ? toJson(rows) : toCsv(rows, fields));
-			onDone(`Wrote ${rows.length} rows to ${file}`);
+			onDone(`Wrote ${rows.length} rows to ${target}`);
 		} catch (error) {
 			setProblem(`Could not write ${file}: ${(error as Error).message}`);
 		}

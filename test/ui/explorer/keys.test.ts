@@ -47,6 +47,9 @@ const expected: Partial<Record<KeyAction, ExplorerAction>> = {
 	'column-later': {type: 'columns-shift', delta: 1},
 	'columns-reset': {type: 'columns-reset'},
 	close: {type: 'overlay', overlay: undefined},
+	// Copying changes no state: the screen writes to the terminal and says so with a notice.
+	'copy-row': undefined,
+	'copy-view': undefined,
 };
 
 const explorerContexts: readonly KeyContext[] = ['table', 'loading', 'error', 'columns', 'heatmap'];
