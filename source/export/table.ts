@@ -3,7 +3,7 @@
 import {defaultColumns, formatMetric, metricFor} from '../metrics/catalog.js';
 import type {QueueRow} from '../metrics/rows.js';
 import {bucketLabel, type Granularity} from '../range/range.js';
-import {type Align, fitToWidth, pad} from '../text/columns.js';
+import {type Align, fitToWidth, pad, textWidth} from '../text/columns.js';
 
 export type TableOptions = {
 	/** The width to fit; undefined draws every column. */
@@ -24,7 +24,7 @@ const gap = 2;
 function textColumn(header: string, rows: readonly QueueRow[], text: (row: QueueRow) => string): TableColumn {
 	const width = Math.min(
 		nameCap,
-		rows.reduce((most, row) => Math.max(most, text(row).length), header.length),
+		rows.reduce((most, row) => Math.max(most, textWidth(text(row))), textWidth(header)),
 	);
 	return {header, width, priority: Infinity, align: 'left', text};
 }
@@ -44,7 +44,7 @@ export function renderTable(rows: readonly QueueRow[], options: TableOptions = {
 		priority: metric.priority,
 		align: 'right',
 		text: row => formatMetric(metric, row),
-		width: all.reduce((most, row) => Math.max(most, formatMetric(metric, row).length), metric.header.length),
+		width: all.reduce((most, row) => Math.max(most, textWidth(formatMetric(metric, row))), textWidth(metric.header)),
 	}));
 	const columns = fitToWidth(options.width ?? Infinity, fixed, metrics, gap);
 	const line = (cells: (column: TableColumn) => string) =>

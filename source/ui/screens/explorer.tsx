@@ -14,6 +14,7 @@ import {Footer} from '../components/footer.js';
 import {HelpOverlay} from '../components/help-overlay.js';
 import {StatusBar} from '../components/status-bar.js';
 import {TextField} from '../components/text-field.js';
+import {textWidth} from '../../text/columns.js';
 import {fitColumns} from '../explorer/columns.js';
 import {explorerActionFor} from '../explorer/keys.js';
 import {
@@ -110,7 +111,8 @@ export function Explorer({
 	const fields = visibleColumns(state, frame.level.id);
 	// The name column is as wide as the longest name in the view (and its total), up to a cap.
 	const longestName = useMemo(
-		() => (view ? view.rows.reduce((most, row) => Math.max(most, row.label.length), view.total.queueName.length) : 0),
+		() =>
+			view ? view.rows.reduce((most, row) => Math.max(most, textWidth(row.label)), textWidth(view.total.queueName)) : 0,
 		[view],
 	);
 	const columns = useMemo(
