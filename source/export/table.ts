@@ -2,6 +2,7 @@
 // rule, one line a record, a totals row; columns from the metric catalog, dropped by priority to fit.
 import {defaultColumns, formatMetric, metricFor} from '../metrics/catalog.js';
 import type {QueueRow} from '../metrics/rows.js';
+import {queueLabel, sharedNames} from '../levels/queue-labels.js';
 import {bucketLabel, type Granularity} from '../range/range.js';
 import {type Align, fitToWidth, pad, textWidth} from '../text/columns.js';
 
@@ -32,7 +33,11 @@ function textColumn(header: string, rows: readonly QueueRow[], text: (row: Queue
 export function renderTable(rows: readonly QueueRow[], options: TableOptions = {}): string {
 	if (rows.length === 0) return 'No queue traffic in this range.\n';
 	const all = options.total ? [...rows, options.total] : rows;
-	const fixed = [textColumn('Queue', all, row => row.queueName)];
+	// Same-named queues (in different divisions) show their division.
+	const seen = new Map<string, string>();
+	for (const row of rows) if (row.queueId) seen.set(row.queueId, row.queueName);
+	const shared = sharedNames(seen.values());
+	const fixed = [textColumn('Queue', all, row => queueLabel(row.queueName, row.divisionName, shared))];
 	if (options.level !== 'queues') fixed.push(textColumn('Media', rows, row => row.mediaType ?? ''));
 	if (options.level === 'intervals') {
 		const zone = options.timeZone ?? 'UTC';

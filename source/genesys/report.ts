@@ -1,10 +1,10 @@
 // One report: the aggregates for a range plus the names of the queues in it. Used by export and the TUI.
-import {type Cell, type QueueRow, rollUp} from '../metrics/rows.js';
+import {type Cell, type DivisionLookup, type QueueRow, rollUp} from '../metrics/rows.js';
 import {RunningTotals} from '../metrics/stats.js';
 import type {Granularity} from '../range/range.js';
 import {type AggregateQuery, fetchQueueAggregates, type Progress} from './analytics.js';
 import type {GenesysClient} from './client.js';
-import {deletedQueueName, fetchQueueNames, listQueuesInParallel, type QueueInfo} from './queues.js';
+import {deletedQueueName, divisionOfQueue, fetchQueueNames, listQueuesInParallel, type QueueInfo} from './queues.js';
 import {compareText} from '../metrics/compare.js';
 import {CancelledError} from '../errors.js';
 
@@ -18,6 +18,7 @@ export type Report = {
 	totals: RunningTotals;
 	queues: Map<string, QueueInfo>;
 	nameOf: (queueId: string) => string;
+	divisionOf: DivisionLookup;
 };
 
 export type ReportOptions = {
@@ -54,7 +55,12 @@ export async function streamIntervalRows(
 	if (missing.length > 0)
 		for (const [id, info] of await fetchQueueNames(client, missing, {signal: options.signal})) queues.set(id, info);
 	const nameOf = (id: string) => queues.get(id)?.name ?? deletedQueueName(id);
-	ids.sort((a, b) => compareText(nameOf(a), nameOf(b)) || compareText(a, b));
+	const divisionOf = (id: string) => divisionOfQueue(queues.get(id));
+	const divisionName = (id: string) => queues.get(id)?.divisionName ?? '';
+	// The export's order: name, then division (same-named queues), then id.
+	ids.sort(
+		(a, b) => compareText(nameOf(a), nameOf(b)) || compareText(divisionName(a), divisionName(b)) || compareText(a, b),
+	);
 	const batchSize = options.batchSize ?? 25;
 	const batches: string[][] = [];
 	for (let index = 0; index < ids.length; index += batchSize) batches.push(ids.slice(index, index + batchSize));
@@ -70,7 +76,7 @@ export async function streamIntervalRows(
 			client,
 			{...query, queueIds: batch},
 			{signal: controller.signal, queueBatchSize: batchSize},
-		).then(cells => rollUp(cells, 'intervals', nameOf, null));
+		).then(cells => rollUp(cells, 'intervals', nameOf, null, divisionOf));
 		// Failures surface when their turn comes; until then they must not count as unhandled.
 		pending[index].catch(() => {});
 	};
@@ -122,5 +128,11 @@ export async function fetchReport(
 	// Ids the listing did not have: deleted queues, or a listing that was skipped or failed.
 	if (missing.length > 0)
 		for (const [id, info] of await fetchQueueNames(client, missing, {signal: options.signal})) queues.set(id, info);
-	return {cells, totals, queues, nameOf: id => queues.get(id)?.name ?? deletedQueueName(id)};
+	return {
+		cells,
+		totals,
+		queues,
+		nameOf: id => queues.get(id)?.name ?? deletedQueueName(id),
+		divisionOf: id => divisionOfQueue(queues.get(id)),
+	};
 }

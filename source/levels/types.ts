@@ -2,14 +2,26 @@
 import type {Progress} from '../genesys/analytics.js';
 import type {GenesysClient} from '../genesys/client.js';
 import type {MetricField} from '../metrics/catalog.js';
-import type {QueueRow} from '../metrics/rows.js';
+import type {Division, QueueRow} from '../metrics/rows.js';
 import type {StatsBag} from '../metrics/stats.js';
 import type {DateRange, Granularity} from '../range/range.js';
 
 export type LevelId = 'queues' | 'media' | 'intervals';
 
-/** What the levels above chose, growing with each drill (the queue, then its media type). */
-export type LevelContext = Readonly<{queueId?: string; queueName?: string; mediaType?: string}>;
+/**
+ * What the levels above chose, growing with each drill (the queue, then its media type). `queueLabel`
+ * is how the queue was shown (with its division when another queue has its name), for the breadcrumb.
+ */
+export type LevelContext = Readonly<{
+	queueId?: string;
+	queueName?: string;
+	mediaType?: string;
+	queueLabel?: string;
+	division?: Division;
+}>;
+
+/** A row as the reducer hands it to `openContext`: its identity and, when there, its numbers' row. */
+export type OpenedRow = Pick<DisplayRow, 'key' | 'label'> & {row?: QueueRow};
 
 export type LevelRef = {id: LevelId; context: LevelContext};
 
@@ -31,8 +43,18 @@ export type DataRequest = {
 
 export type Loaded = {data: unknown; asOf: Date};
 
-/** `search` is the label in lower case, for the filter and name order. */
-export type DisplayRow = {key: string; label: string; search: string; row: QueueRow; stats: StatsBag};
+/**
+ * `search` is the label in lower case, for the filter and name order; `searchAlso`, other text the
+ * filter matches (a queue's division), also in lower case.
+ */
+export type DisplayRow = {
+	key: string;
+	label: string;
+	search: string;
+	searchAlso?: string;
+	row: QueueRow;
+	stats: StatsBag;
+};
 
 /** `allStats`, when known, is the statistics of all rows merged (the unfiltered total). */
 export type LevelRows = {rows: DisplayRow[]; allStats?: StatsBag};
@@ -56,7 +78,7 @@ export type LevelModule = {
 	/** The levels a row opens, by the action that opens them. */
 	opens: Partial<Record<OpenAction, LevelId>>;
 	/** The context of a level opened from `row`. */
-	openContext(row: Pick<DisplayRow, 'key' | 'label'>, ref: LevelRef): LevelContext;
+	openContext(row: OpenedRow, ref: LevelRef): LevelContext;
 	/** What this level adds to the breadcrumb. */
 	crumb(ref: LevelRef): string | undefined;
 };

@@ -23,7 +23,8 @@ function metricColumn(metric: Metric): Column {
 		header: metric.header,
 		width: metric.width,
 		priority: metric.priority,
-		align: 'right',
+		// Text (the division) reads from the left, numbers line up on the right.
+		align: metric.kind === 'text' ? 'left' : 'right',
 		text: row => formatMetric(metric, row),
 		value: row => row[metric.field],
 	};

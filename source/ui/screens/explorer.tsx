@@ -1,6 +1,7 @@
 // The drillable tables, generic over levels: data comes from a hook, keys become reducer actions, this draws.
 import {Box, Text, useInput} from 'ink';
 import {useEffect, useMemo, useReducer} from 'react';
+import {fileNamePart} from '../../levels/queue-labels.js';
 import {levelOf} from '../../levels/registry.js';
 import type {LevelSource} from '../../levels/source.js';
 import type {SortColumn} from '../../levels/types.js';
@@ -163,6 +164,8 @@ export function Explorer({
 		...state.stack.flatMap(each => levelOf(each.level).crumb(each.level) ?? []),
 	];
 
+	// The queue drilled into, as it was shown (with its division when its name is shared).
+	const queueShown = frame.level.context.queueLabel ?? frame.level.context.queueName;
 	const asOf = loaded?.asOf ?? [...state.data.values()].at(-1)?.asOf;
 	const sortHeader =
 		frame.sort.column === 'name'
@@ -200,7 +203,12 @@ export function Explorer({
 		body = (
 			<ExportDialog
 				rows={view.rows.map(row => row.row)}
-				suggestedName={`gqx-${frame.level.id}-${range.from}_${range.to}`}
+				suggestedName={[
+					'gqx',
+					frame.level.id,
+					...(queueShown ? [fileNamePart(queueShown)] : []),
+					`${range.from}_${range.to}`,
+				].join('-')}
 				cwd={cwd}
 				theme={theme}
 				onDone={message => {
