@@ -233,7 +233,8 @@ export const metrics: readonly Metric[] = [
 		source: 'the queue’s `division.name` from the queue listing (not a metric)',
 		kind: 'text',
 		higherIsBetter: null,
-		priority: 10,
+		// Shown only when picked, and then wanted: it gives way after the minor metrics, not first.
+		priority: 65,
 		width: 14,
 		hiddenByDefault: true,
 	},

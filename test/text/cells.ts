@@ -1,4 +1,5 @@
 // Reading a rendered line as a terminal shows it: one entry per column, so tests can check alignment.
+import {expect} from 'vitest';
 import {textWidth} from '../../source/text/columns.js';
 
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
@@ -27,4 +28,35 @@ export function columnSlice(line: string, from: number, to?: number): string {
 export function columnOf(line: string, text: string): number {
 	const index = line.indexOf(text);
 	return index === -1 ? -1 : textWidth(line.slice(0, index));
+}
+
+/**
+ * Checks a drawn table as a terminal shows it: no line wider than `width`, and in every row from
+ * the header to the totals each of `numberHeaders` has its cell end in the column where its header
+ * (and its sort arrow) ends, with a space or the line's end after it. Returns the rows checked.
+ */
+export function expectColumnsAligned(screen: string, width: number, numberHeaders: readonly string[]): string[] {
+	const lines = screen.split('\n');
+	for (const line of lines) expect(textWidth(line), line).toBeLessThanOrEqual(width);
+	const headerAt = lines.findIndex(line => /^ {2}(Queue|Media|Interval)\b/.test(line));
+	const totalAt = lines.findIndex((line, index) => index > headerAt && /^ {2}Total\b/.test(line));
+	expect(headerAt >= 0 && totalAt > headerAt, 'a header and a totals row').toBe(true);
+	const header = lines[headerAt]!;
+	const ends = numberHeaders
+		.filter(name => columnOf(header, name) >= 0)
+		.map(name => {
+			const end = columnOf(header, name) + textWidth(name);
+			return /[▲▼]/.test(terminalColumns(header)[end] ?? '') ? end + 1 : end;
+		});
+	expect(ends.length > 0, 'number columns on screen').toBe(true);
+	// The rows drawn, without the blank lines under a short table.
+	const rows = lines.slice(headerAt + 1, totalAt + 1).filter(line => line.trim() !== '');
+	for (const row of rows) {
+		const columns = terminalColumns(row);
+		for (const end of ends) {
+			expect(columns[end - 1] !== ' ' && columns[end - 1] !== undefined, `a number ends at ${end}: ${row}`).toBe(true);
+			expect(columns[end] === undefined || columns[end] === ' ', `nothing runs on at ${end}: ${row}`).toBe(true);
+		}
+	}
+	return rows;
 }
