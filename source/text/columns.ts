@@ -89,6 +89,31 @@ export function pad(text: string, width: number, align: Align): string {
 	return align === 'left' ? fitted + ' '.repeat(room) : ' '.repeat(room) + fitted;
 }
 
+/** Where the grapheme that ends at `at` starts (a text field's Backspace and ←): 0 at the start. */
+export function graphemeBefore(text: string, at: number): number {
+	let start = 0;
+	for (const {index} of graphemes.segment(text)) {
+		if (index >= at) break;
+		start = index;
+	}
+	return Math.min(start, at);
+}
+
+/** Where the grapheme that starts at `at` ends (a text field's → and its cursor cell). */
+export function graphemeAfter(text: string, at: number): number {
+	for (const {index, segment} of graphemes.segment(text))
+		if (index + segment.length > at) return index + segment.length;
+	return text.length;
+}
+
+/** How many graphemes (what a reader counts as characters) `text` has. */
+export function graphemeCount(text: string): number {
+	if (plainAscii.test(text)) return text.length;
+	let count = 0;
+	for (const _ of graphemes.segment(text)) count++;
+	return count;
+}
+
 /**
  * The `fixed` columns and as many `candidates` as fit `width`, with `gap` columns between them:
  * the candidates with the lowest priority go first, the rest keep their order.
