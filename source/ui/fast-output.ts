@@ -114,11 +114,19 @@ const plainAscii = /^[\u0020-\u007E]*$/;
  */
 function inkCells(line: string): number | undefined {
 	if (inkTokenizer === undefined || stringWidth === undefined) return undefined;
-	let cells = 0;
-	for (const character of inkTokenizer.styledCharsFromTokens(inkTokenizer.tokenize(line)))
-		cells += Math.max(1, stringWidth(character.value));
+	let cells = cellsOfLine.get(line);
+	if (cells === undefined) {
+		cells = 0;
+		for (const character of inkTokenizer.styledCharsFromTokens(inkTokenizer.tokenize(line)))
+			cells += Math.max(1, stringWidth(character.value));
+		// Rows come back frame after frame (moving the selection redraws the same names): measured once.
+		if (cellsOfLine.size >= 2000) cellsOfLine.clear();
+		cellsOfLine.set(line, cells);
+	}
 	return cells;
 }
+
+const cellsOfLine = new Map<string, number>();
 
 /** Cells of a line as Ink fills them, or undefined for a line this compositor leaves to Ink (see above). */
 export function simpleWidth(line: string): number | undefined {
