@@ -28,7 +28,7 @@ import type {Io} from './io.js';
 import {type Credentials, resolveCredentials} from '../credentials/resolve.js';
 import {reportFailure} from './errors.js';
 import {type Format, formats, openSink, render, writeFileAtomic} from '../export/writers.js';
-import {matchQueues} from './queue-match.js';
+import {selectQueueIds} from './queue-match.js';
 import type {HourRecord} from '../genesys/hours.js';
 import type {QueueInfo} from '../genesys/queues.js';
 import {hourRow} from '../metrics/hour-grid.js';
@@ -58,6 +58,7 @@ What:
   --granularity PT15M|PT30M|PT1H|P1D|P7D   bucket size for --level intervals (implies it)
   --queue NAME_OR_ID ...    only these queues (exact name, id, or a pattern with *); repeatable
   --media TYPE ...          only these media types (voice, chat, email, message, callback, ...); repeatable
+  --division NAME ...       only queues of these divisions (exact name, or a pattern with *); repeatable
 
 Network:
   --timeout SECONDS         per-request timeout (default 30); failures are retried with backoff
@@ -95,6 +96,7 @@ const exportFlags = {
 	granularity: {type: 'string'},
 	queue: {type: 'string', multiple: true},
 	media: {type: 'string', multiple: true},
+	division: {type: 'string', multiple: true},
 	format: {type: 'string'},
 	output: {type: 'string', short: 'o'},
 	timeout: {type: 'string'},
@@ -120,6 +122,7 @@ export type ExportPlan = {
 	queues: string[];
 	media: string[];
 	timeoutMs: number;
+	divisions: string[];
 };
 
 /** Checks every flag that needs no network, so bad input fails before anything is sent. */
@@ -171,6 +174,9 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 	const queues = (values['queue'] as string[] | undefined) ?? [];
 	if (queues.some(queue => queue.trim() === ''))
 		throw new UsageError('--queue is empty.', 'Give a queue name, id, or a pattern with *.');
+	const divisions = (values['division'] as string[] | undefined) ?? [];
+	if (divisions.some(division => division.trim() === ''))
+		throw new UsageError('--division is empty.', 'Give a division name, or a pattern with *.');
 	const output = values['output'] as string | undefined;
 	if (output !== undefined && output.trim() === '') throw new UsageError('--output is empty.', 'Give a file name.');
 	const timeoutText = values['timeout'] as string | undefined;
@@ -191,6 +197,7 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 		queues,
 		media,
 		timeoutMs: Math.round(timeoutSeconds * 1000),
+		divisions,
 	};
 }
 
@@ -265,9 +272,9 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 		});
 		let queueIds: string[] | undefined;
 		let knownQueues;
-		if (plan.queues.length > 0) {
+		if (plan.queues.length > 0 || plan.divisions.length > 0) {
 			const all = await listAllQueues(client);
-			queueIds = matchQueues(plan.queues, all);
+			queueIds = selectQueueIds({queues: plan.queues, divisions: plan.divisions}, all);
 			knownQueues = new Map(all.map(queue => [queue.id, queue]));
 		}
 		const granularity = plan.level === 'intervals' ? (plan.granularity ?? defaultGranularity(range)) : undefined;
@@ -315,7 +322,13 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 		} else {
 			const report = await fetchReport(client, {...query, granularity}, {knownQueues, onProgress, onDrop});
 			nameOf = report.nameOf;
-			const rows = rollUp(report.cells, plan.level as Level, report.nameOf, isoInterval(range.start, range.end));
+			const rows = rollUp(
+				report.cells,
+				plan.level as Level,
+				report.nameOf,
+				isoInterval(range.start, range.end),
+				report.divisionOf,
+			);
 			const text = await render(rows, plan.format, {
 				width: tableWidth(io, Boolean(values.wide)),
 				total: totalRow(report.cells),

@@ -1,5 +1,5 @@
 // Rows as tab-separated text with a header line: what `y`/`Y` copy, ready to paste into a spreadsheet.
-import {type MetricField, metricFor} from '../metrics/catalog.js';
+import {formatMetric, type MetricField, metricFor, metricValue} from '../metrics/catalog.js';
 import type {QueueRow} from '../metrics/rows.js';
 
 /** Tabs and line breaks inside a name would split its cell or its row. */
@@ -9,9 +9,11 @@ function cell(text: string): string {
 
 /** Durations as h:mm:ss (spreadsheets read m:ss as hours and minutes), rates as percentages, counts plain. */
 function value(field: MetricField, row: QueueRow): string {
-	const number = row[field];
+	const metric = metricFor(field);
+	const {kind} = metric;
+	if (kind === 'text') return cell(formatMetric(metric, row));
+	const number = metricValue(metric, row);
 	if (number === null) return '';
-	const {kind} = metricFor(field);
 	if (kind === 'rate') return `${(number * 100).toFixed(1)}%`;
 	if (kind === 'count') return String(number);
 	const seconds = Math.round(number / 1000);

@@ -1,10 +1,10 @@
 // One report: the aggregates for a range plus the names of the queues in it. Used by export and the TUI.
-import {type Cell, type QueueRow, rollUp} from '../metrics/rows.js';
+import {type Cell, type DivisionLookup, type QueueRow, rollUp} from '../metrics/rows.js';
 import {RunningTotals} from '../metrics/stats.js';
 import type {Granularity} from '../range/range.js';
 import {type AggregateQuery, fetchQueueAggregates, type Progress} from './analytics.js';
 import type {GenesysClient} from './client.js';
-import {deletedQueueName, fetchQueueNames, listQueuesInParallel, type QueueInfo} from './queues.js';
+import {deletedQueueName, divisionOfQueue, fetchQueueNames, listQueuesInParallel, type QueueInfo} from './queues.js';
 import {compareText} from '../metrics/compare.js';
 import {CancelledError} from '../errors.js';
 import type {DropSink} from './dropped-statistics.js';
@@ -19,6 +19,7 @@ export type Report = {
 	totals: RunningTotals;
 	queues: Map<string, QueueInfo>;
 	nameOf: (queueId: string) => string;
+	divisionOf: DivisionLookup;
 };
 
 export type ReportOptions = {
@@ -47,12 +48,12 @@ export async function streamIntervalRows(
 	return streamQueueBatches(client, query, {
 		...options,
 		batchSize,
-		fetchBatch: (queueIds, nameOf, signal) =>
+		fetchBatch: (queueIds, nameOf, signal, divisionOf) =>
 			fetchQueueAggregates(
 				client,
 				{...query, queueIds},
 				{signal, queueBatchSize: batchSize, onDrop: options.onDrop},
-			).then(cells => rollUp(cells, 'intervals', nameOf, null)),
+			).then(cells => rollUp(cells, 'intervals', nameOf, null, divisionOf)),
 	});
 }
 
@@ -67,7 +68,12 @@ export async function streamQueueBatches<Row>(
 	options: ReportOptions & {
 		batchSize?: number;
 		concurrency?: number;
-		fetchBatch: (queueIds: string[], nameOf: (queueId: string) => string, signal: AbortSignal) => Promise<Row[]>;
+		fetchBatch: (
+			queueIds: string[],
+			nameOf: (queueId: string) => string,
+			signal: AbortSignal,
+			divisionOf: DivisionLookup,
+		) => Promise<Row[]>;
 		onRows: (rows: Row[]) => Promise<void>;
 	},
 ): Promise<number> {
@@ -83,7 +89,12 @@ export async function streamQueueBatches<Row>(
 	if (missing.length > 0)
 		for (const [id, info] of await fetchQueueNames(client, missing, {signal: options.signal})) queues.set(id, info);
 	const nameOf = (id: string) => queues.get(id)?.name ?? deletedQueueName(id);
-	ids.sort((a, b) => compareText(nameOf(a), nameOf(b)) || compareText(a, b));
+	const divisionOf = (id: string) => divisionOfQueue(queues.get(id));
+	const divisionName = (id: string) => queues.get(id)?.divisionName ?? '';
+	// The export's order: name, then division (same-named queues), then id.
+	ids.sort(
+		(a, b) => compareText(nameOf(a), nameOf(b)) || compareText(divisionName(a), divisionName(b)) || compareText(a, b),
+	);
 	const batchSize = options.batchSize ?? 25;
 	const batches: string[][] = [];
 	for (let index = 0; index < ids.length; index += batchSize) batches.push(ids.slice(index, index + batchSize));
@@ -95,7 +106,7 @@ export async function streamQueueBatches<Row>(
 	const start = (index: number) => {
 		const batch = batches[index];
 		if (!batch || pending[index]) return;
-		pending[index] = options.fetchBatch(batch, nameOf, controller.signal);
+		pending[index] = options.fetchBatch(batch, nameOf, controller.signal, divisionOf);
 		// Failures surface when their turn comes; until then they must not count as unhandled.
 		pending[index].catch(() => {});
 	};
@@ -148,5 +159,11 @@ export async function fetchReport(
 	// Ids the listing did not have: deleted queues, or a listing that was skipped or failed.
 	if (missing.length > 0)
 		for (const [id, info] of await fetchQueueNames(client, missing, {signal: options.signal})) queues.set(id, info);
-	return {cells, totals, queues, nameOf: id => queues.get(id)?.name ?? deletedQueueName(id)};
+	return {
+		cells,
+		totals,
+		queues,
+		nameOf: id => queues.get(id)?.name ?? deletedQueueName(id),
+		divisionOf: id => divisionOfQueue(queues.get(id)),
+	};
 }

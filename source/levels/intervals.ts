@@ -33,8 +33,15 @@ export const intervalsLevel: LevelModule = {
 	}),
 	rows(data, ref, {timeZone, granularity}) {
 		const queueName = ref.context.queueName ?? '';
+		const {division} = ref.context;
 		return {
-			rows: rollUpWithStats(data as Cell[], 'intervals', () => queueName, null).map(({row, stats}) => {
+			rows: rollUpWithStats(
+				data as Cell[],
+				'intervals',
+				() => queueName,
+				null,
+				() => division,
+			).map(({row, stats}) => {
 				const label = bucketLabel(row.interval ?? '', timeZone, granularity);
 				return {key: row.interval ?? '', label, search: label.toLowerCase(), row, stats};
 			}),

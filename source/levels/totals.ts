@@ -1,10 +1,15 @@
 // The range's aggregates of every queue by media type, with names: the data of the queue and media levels.
-import type {Cell} from '../metrics/rows.js';
+import type {Cell, DivisionLookup} from '../metrics/rows.js';
 import type {StatsBag} from '../metrics/stats.js';
 import type {DataRequest} from './types.js';
 
 /** `running`, when there, is the cells added up per queue and over all (the queue level without names). */
-export type Totals = {cells: Cell[]; running?: Running; nameOf: (queueId: string) => string};
+export type Totals = {
+	cells: Cell[];
+	running?: Running;
+	nameOf: (queueId: string) => string;
+	divisionOf?: DivisionLookup;
+};
 export type Running = {
 	byQueue: ReadonlyMap<string, StatsBag>;
 	all: StatsBag;
@@ -25,6 +30,6 @@ export const totalsRequest: DataRequest = {
 			{start: range.start, end: range.end, timeZone: range.timeZone},
 			{signal, onProgress, onDrop, sumsOnly: true},
 		);
-		return {cells: report.cells, running: report.totals, nameOf: report.nameOf};
+		return {cells: report.cells, running: report.totals, nameOf: report.nameOf, divisionOf: report.divisionOf};
 	},
 };

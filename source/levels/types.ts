@@ -3,15 +3,27 @@ import type {Progress} from '../genesys/analytics.js';
 import type {GenesysClient} from '../genesys/client.js';
 import type {DropSink, DroppedStatistic} from '../genesys/dropped-statistics.js';
 import type {MetricField} from '../metrics/catalog.js';
-import type {QueueRow} from '../metrics/rows.js';
+import type {Division, QueueRow} from '../metrics/rows.js';
 import type {StatsBag} from '../metrics/stats.js';
 import type {DateRange, Granularity} from '../range/range.js';
 import type {HourGrid} from '../metrics/hour-grid.js';
 
 export type LevelId = 'queues' | 'media' | 'intervals' | 'hours';
 
-/** What the levels above chose, growing with each drill (the queue, then its media type). */
-export type LevelContext = Readonly<{queueId?: string; queueName?: string; mediaType?: string}>;
+/**
+ * What the levels above chose, growing with each drill (the queue, then its media type). `queueLabel`
+ * is how the queue was shown (with its division when another queue has its name), for the breadcrumb.
+ */
+export type LevelContext = Readonly<{
+	queueId?: string;
+	queueName?: string;
+	mediaType?: string;
+	queueLabel?: string;
+	division?: Division;
+}>;
+
+/** A row as the reducer hands it to `openContext`: its identity and, when there, its numbers' row. */
+export type OpenedRow = Pick<DisplayRow, 'key' | 'label'> & {row?: QueueRow};
 
 export type LevelRef = {id: LevelId; context: LevelContext};
 
@@ -45,8 +57,18 @@ export type DataRequest = {
 /** `dropped`: the impossible statistics left out of the answers (the table marks the cells they feed). */
 export type Loaded = {data: unknown; asOf: Date; dropped?: readonly DroppedStatistic[]};
 
-/** `search` is the label in lower case, for the filter and name order. */
-export type DisplayRow = {key: string; label: string; search: string; row: QueueRow; stats: StatsBag};
+/**
+ * `search` is the label in lower case, for the filter and name order; `searchAlso`, other text the
+ * filter matches (a queue's division), also in lower case.
+ */
+export type DisplayRow = {
+	key: string;
+	label: string;
+	search: string;
+	searchAlso?: string;
+	row: QueueRow;
+	stats: StatsBag;
+};
 
 /** `allStats`, when known, is the statistics of all rows merged (the unfiltered total). */
 export type LevelRows = {rows: DisplayRow[]; allStats?: StatsBag};
@@ -70,7 +92,7 @@ export type LevelModule = {
 	/** The levels a row opens, by the action that opens them. */
 	opens: Partial<Record<OpenAction, LevelId>>;
 	/** The context of a level opened from `row`. */
-	openContext(row: Pick<DisplayRow, 'key' | 'label'>, ref: LevelRef): LevelContext;
+	openContext(row: OpenedRow, ref: LevelRef): LevelContext;
 	/** What this level adds to the breadcrumb. */
 	crumb(ref: LevelRef): string | undefined;
 	/** A level drawn as a weekday x hour grid instead of a table (the heat map): its grid from the data. */

@@ -1,7 +1,7 @@
 // Statistics by weekday and hour: buckets added into 168 cells, and what a cell shows (counts per day,
 // rates and times derived from the summed parts, never averaged).
 import {cellAt, cellCount, cellIndex, type ClockChange, weekdayHourAt} from '../range/weekday-hours.js';
-import {metricFor, type Metric, type MetricField} from './catalog.js';
+import {metricFor, type Metric, type MetricField, metricValue} from './catalog.js';
 import {type QueueRow, rowFields, toRow} from './rows.js';
 import {addInto, mergeBags, type MetricStats, type StatsBag} from './stats.js';
 import {formatCount} from './format.js';
@@ -56,7 +56,7 @@ export function hourRow(stats: StatsBag, label = ''): QueueRow {
  */
 export function cellValue(metric: Metric, stats: StatsBag, days: number): number | null {
 	if (days === 0) return null;
-	const value = hourRow(stats)[metric.field];
+	const value = metricValue(metric, hourRow(stats));
 	if (value === null) return null;
 	return metric.kind === 'count' ? value / days : value;
 }

@@ -170,7 +170,7 @@ export const bindings: readonly Binding[] = [
 		action: 'filter',
 		short: 'filter',
 		keys: '/',
-		description: 'filter queues by name',
+		description: 'filter queues by name or division',
 		contexts: ['table'],
 		footer: true,
 		match: input => input === '/',

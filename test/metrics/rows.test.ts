@@ -41,6 +41,8 @@ describe('toRow', () => {
 			avgTalkMs: 120_000,
 			avgHoldMs: 45_000,
 			avgAcwMs: 30_000,
+			divisionId: null,
+			divisionName: null,
 		});
 		expect(Object.keys(row)).toEqual([...rowFields]);
 	});

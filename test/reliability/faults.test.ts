@@ -6,7 +6,7 @@ import {DateTime} from 'luxon';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {type QueueRow, rollUp} from '../../source/metrics/rows.js';
 import {demoClient, type Emulator} from '../../source/emulator/server.js';
-import {emulator, groundTruth, namesOf} from '../helpers.js';
+import {divisionsOf, emulator, groundTruth, namesOf} from '../helpers.js';
 import {runCli, scratchDir} from '../run-cli.js';
 
 let emu: Emulator;
@@ -27,7 +27,13 @@ afterAll(async () => emu.stop());
 afterEach(() => emu.clearFaults());
 
 function truth(): QueueRow[] {
-	return rollUp(groundTruth(emu, start, end, 'UTC'), 'queues', namesOf(emu), `${start.toISO()}/${end.toISO()}`);
+	return rollUp(
+		groundTruth(emu, start, end, 'UTC'),
+		'queues',
+		namesOf(emu),
+		`${start.toISO()}/${end.toISO()}`,
+		divisionsOf(emu),
+	);
 }
 
 async function exportJson(extra: string[] = []): Promise<{code: number | null; rows: QueueRow[]; stderr: string}> {

@@ -1,12 +1,12 @@
 // The explorer's keys as reducer actions: one mapping from keymap actions, nothing else decided here.
 import type {KeyAction} from '../keymap.js';
 import type {ExplorerAction} from './state.js';
-import type {SortColumn} from '../../levels/types.js';
+import type {OpenedRow, SortColumn} from '../../levels/types.js';
 
 export type KeyScope = {
 	/** Row keys of the view, in order. */
 	keys: readonly string[];
-	rows: ReadonlyArray<{key: string; label: string}>;
+	rows: readonly OpenedRow[];
 	pageSize: number;
 	/** The level's rows are in (there is something to export). */
 	hasView: boolean;

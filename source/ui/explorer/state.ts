@@ -9,12 +9,13 @@ import {
 	type LevelRef,
 	type Loaded,
 	type OpenAction,
+	type OpenedRow,
 	type Sort,
 	type SortColumn,
 	totalKey,
 	totalOpens,
 } from '../../levels/types.js';
-import {isMetricField, type MetricField, metrics} from '../../metrics/catalog.js';
+import {isMetricField, metricFor, type MetricField, metrics} from '../../metrics/catalog.js';
 import {type Granularity, granularities} from '../../range/range.js';
 import {defaultMetricFields} from './columns.js';
 import {heatMetricFields} from '../../metrics/hour-grid.js';
@@ -64,7 +65,7 @@ export type ExplorerState = {
 export type ExplorerAction =
 	| {type: 'move'; keys: readonly string[]; delta: number; pageSize: number}
 	| {type: 'jump'; keys: readonly string[]; to: 'first' | 'last'; pageSize: number}
-	| {type: 'open'; via: OpenAction; rows: ReadonlyArray<{key: string; label: string}>}
+	| {type: 'open'; via: OpenAction; rows: readonly OpenedRow[]}
 	| {type: 'back'}
 	| {type: 'cancel'}
 	| {type: 'refresh'}
@@ -267,8 +268,8 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 			const {columns} = action;
 			const at = columns.indexOf(frame.sort.column);
 			const column = columns[(at + 1) % columns.length] ?? 'offered';
-			// Names read best A to Z (intervals in time order), numbers largest first.
-			return withSort(state, {column, descending: column !== 'name'});
+			// Names and text read best A to Z (intervals in time order), numbers largest first.
+			return withSort(state, {column, descending: column !== 'name' && metricFor(column).kind !== 'text'});
 		}
 		case 'sort-reverse':
 			return withSort(state, {...frame.sort, descending: !frame.sort.descending});

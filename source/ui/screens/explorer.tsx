@@ -1,6 +1,7 @@
 // The drillable tables, generic over levels: data comes from a hook, keys become reducer actions, this draws.
 import {Box, Text, useInput, useStdout} from 'ink';
 import {useEffect, useMemo, useReducer} from 'react';
+import {fileNamePart} from '../../levels/queue-labels.js';
 import {levelOf} from '../../levels/registry.js';
 import type {LevelSource} from '../../levels/source.js';
 import {type DisplayRow, type SortColumn, totalKey} from '../../levels/types.js';
@@ -19,6 +20,7 @@ import {toTsv} from '../../export/tsv.js';
 import {copyToClipboard} from '../clipboard.js';
 import {droppedNotice} from '../explorer/dropped.js';
 import {TextField} from '../components/text-field.js';
+import {textWidth} from '../../text/columns.js';
 import {fitColumns} from '../explorer/columns.js';
 import {explorerActionFor, sameScreen} from '../explorer/keys.js';
 import {
@@ -125,7 +127,8 @@ export function Explorer({
 	const fields = visibleColumns(state, frame.level.id);
 	// The name column is as wide as the longest name in the view (and its total), up to a cap.
 	const longestName = useMemo(
-		() => (view ? view.rows.reduce((most, row) => Math.max(most, row.label.length), view.total.queueName.length) : 0),
+		() =>
+			view ? view.rows.reduce((most, row) => Math.max(most, textWidth(row.label)), textWidth(view.total.queueName)) : 0,
 		[view],
 	);
 	const columns = useMemo(
@@ -143,6 +146,8 @@ export function Explorer({
 	}, [dropped, loaded, frame.level, range.timeZone]);
 	const notice = state.notice ?? droppedNote;
 
+	// The queue drilled into, as it was shown (with its division when its name is shared).
+	const queueShown = frame.level.context.queueLabel ?? frame.level.context.queueName;
 	const asOf = loaded?.asOf ?? [...state.data.values()].at(-1)?.asOf;
 	const sortHeader =
 		frame.sort.column === 'name'
@@ -264,7 +269,12 @@ export function Explorer({
 						: view.rows.map(row => row.row)
 				}
 				fields={grid ? hourFields : undefined}
-				suggestedName={`gqx-${frame.level.id}-${range.from}_${range.to}`}
+				suggestedName={[
+					'gqx',
+					frame.level.id,
+					...(queueShown ? [fileNamePart(queueShown)] : []),
+					`${range.from}_${range.to}`,
+				].join('-')}
 				cwd={cwd}
 				theme={theme}
 				onDone={message => {
