@@ -239,6 +239,11 @@ export class Emulator {
 		const server = createServer((request, response) => {
 			void this.#handle(request, response);
 		});
+		// Idle keep-alive connections stay open a minute, as behind Genesys' load balancers: with Node's 5 s a
+		// client could send a request on a socket the server is closing that very moment (ECONNRESET on busy
+		// machines). stop() destroys every socket, so nothing waits for this.
+		server.keepAliveTimeout = 60_000;
+		server.headersTimeout = 65_000;
 		server.on('connection', socket => {
 			this.#sockets.add(socket);
 			socket.on('close', () => this.#sockets.delete(socket));

@@ -257,7 +257,9 @@ describe('gqx interactive', () => {
 		await press(rendered, 'n');
 		await waitForText(rendered, 'Enter use · n new');
 		expect(store.get('old')).toBeDefined();
-		await press(rendered, 'x', 'y');
+		// x and y one right after the other, before the question is drawn (a fast typist): still a confirmed delete.
+		rendered.stdin.write('x');
+		rendered.stdin.write('y');
 		await waitForText(rendered, /Profiles[\s\S]*\+ New profile/);
 		expect(store.get('old')).toBeUndefined();
 	});

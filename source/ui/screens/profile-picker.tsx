@@ -1,7 +1,7 @@
 // The profile picker: last used first, plus new, edit and delete (with a confirmation).
 import {Box, Text, useInput} from 'ink';
 import SelectInput from 'ink-select-input';
-import {useState} from 'react';
+import {useRef, useState} from 'react';
 import type {Profile} from '../../profiles/store.js';
 import {actionFor, hintLine} from '../keymap.js';
 import type {Theme} from '../theme.js';
@@ -39,12 +39,19 @@ export function ProfilePicker({profiles, environmentLabel, notices, theme, onCho
 		{key: 'new', label: '+ New profile', value: {kind: 'new'}},
 	];
 	const [highlighted, setHighlighted] = useState<Value | undefined>(items[0]?.value);
-	const [confirming, setConfirming] = useState<Profile>();
+	const [confirming, setConfirmingState] = useState<Profile>();
+	// Read by the input handler: a key right after x (or n) comes before the re-render that shows the question.
+	const confirmingNow = useRef<Profile>(undefined);
+	const setConfirming = (profile: Profile | undefined) => {
+		confirmingNow.current = profile;
+		setConfirmingState(profile);
+	};
 
 	useInput((input, key) => {
-		if (confirming) {
+		const asked = confirmingNow.current;
+		if (asked) {
 			if (input === 'y') {
-				onChoose({kind: 'delete', profile: confirming});
+				onChoose({kind: 'delete', profile: asked});
 				setConfirming(undefined);
 			} else if (input === 'n' || key.escape) setConfirming(undefined);
 			return;
