@@ -89,7 +89,15 @@ function filterHolds(filter: Filter | undefined, valueOf: (dimension: string) =>
 }
 
 /** One share of a series' answered conversations: an agent's, a code's, or an agent's with one code. */
-type Part = {userId?: string; wrapUpCode?: string; agent: boolean; pace: number; phases: number[]};
+type Part = {
+	userId?: string;
+	wrapUpCode?: string;
+	agent: boolean;
+	pace: number;
+	phases: number[];
+	/** Conversations per swing of the part's own shares (hold, after-call work): its part of the series'. */
+	period: number;
+};
 
 /** Counts of a part at one instant. */
 type PartCounts = {handled: number; held: number; acw: number; transferred: number; notResponding: number};
@@ -146,7 +154,8 @@ function planSeries(people: People, entity: Entity, byUser: boolean, byCode: boo
 	// The first share is the handled work left without a code.
 	const withNone = [(noCodeShare / (1 - noCodeShare)) * codeTotal, ...codeWeights];
 	const codePhases = withNone.map((_, slot) => salt(600 + slot));
-	const codeParts = (agentPace: number, userId?: string): Part[] =>
+	const agentTotal = agentWeights.reduce((sum, weight) => sum + weight, 0);
+	const codeParts = (agentPace: number, agentShare: number, userId?: string): Part[] =>
 		withNone.map((_, slot) => {
 			const code = slot === 0 ? undefined : people.codes[codeIndexes[slot - 1]!]!;
 			return {
@@ -154,6 +163,7 @@ function planSeries(people: People, entity: Entity, byUser: boolean, byCode: boo
 				...(code ? {wrapUpCode: code.id} : {}),
 				agent: userId !== undefined,
 				pace: agentPace * (code?.pace ?? 1),
+				period: Math.max(20, (period * agentShare * withNone[slot]!) / (codeTotal + withNone[0]!)),
 				phases: [0, 1, 2, 3].map(field => salt(1000 + slot * 7 + field + (userId ? 97 : 0))),
 			};
 		});
@@ -161,16 +171,18 @@ function planSeries(people: People, entity: Entity, byUser: boolean, byCode: boo
 	if (byUser) {
 		members.forEach((user, slot) => {
 			const agent = people.users[user]!;
-			if (byCode) parts.push(...codeParts(agent.pace, agent.id));
+			const agentShare = agentWeights[slot]! / agentTotal;
+			if (byCode) parts.push(...codeParts(agent.pace, agentShare, agent.id));
 			else
 				parts.push({
 					userId: agent.id,
 					agent: true,
 					pace: agent.pace,
+					period: Math.max(20, period * agentShare),
 					phases: [0, 1, 2, 3].map(field => salt(700 + slot * 5 + field)),
 				});
 		});
-	} else parts.push(...codeParts(1));
+	} else parts.push(...codeParts(1, 1));
 	return {
 		parts,
 		handledOf(answered) {
@@ -189,13 +201,13 @@ function planSeries(people: People, entity: Entity, byUser: boolean, byCode: boo
 
 function countsOf(plan: SeriesPlan, answered: number): PartCounts[] {
 	return plan.handledOf(answered).map((handled, index) => {
-		const phases = plan.parts[index]!.phases;
+		const {phases, period, agent} = plan.parts[index]!;
 		return {
 			handled,
-			held: share(handled, plan.holdShare, phases[0]!, plan.period),
-			acw: share(handled, plan.acwShare, phases[1]!, plan.period),
-			transferred: share(handled, plan.transferShare, phases[2]!, plan.period),
-			notResponding: plan.parts[index]!.agent ? share(handled, plan.notRespondingShare, phases[3]!, plan.period) : 0,
+			held: share(handled, plan.holdShare, phases[0]!, period),
+			acw: share(handled, plan.acwShare, phases[1]!, period),
+			transferred: share(handled, plan.transferShare, phases[2]!, period),
+			notResponding: agent ? share(handled, plan.notRespondingShare, phases[3]!, period) : 0,
 		};
 	});
 }

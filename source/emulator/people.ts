@@ -134,11 +134,16 @@ function generatePeople(org: Org): People {
 	const seed = org.seed;
 	const count = userCountFor(org.queues.length);
 	const users: EmulatedUser[] = [];
+	const combinations = firstNames.length * lastNames.length;
+	// A seed-dependent stride coprime with the number of combinations names everyone apart.
+	let stride = 7 + (hash(seed, 300) % 500) * 2;
+	while (gcd(stride, combinations) !== 1) stride++;
 	for (let index = 0; index < count; index++) {
-		const first = firstNames[hash(seed, 301, index) % firstNames.length]!;
-		const last = lastNames[hash(seed, 302, index) % lastNames.length]!;
+		const combo = (index * stride) % combinations;
+		const first = firstNames[combo % firstNames.length]!;
+		const last = lastNames[Math.floor(combo / firstNames.length)]!;
 		// Past the combinations a running number keeps names apart, as directories do.
-		const round = Math.floor(index / (firstNames.length * lastNames.length));
+		const round = Math.floor(index / combinations);
 		const name = `${first} ${last}${round > 0 ? ` ${round + 1}` : ''}`;
 		users.push({
 			index,

@@ -8,34 +8,54 @@ import {renderTable, type TableOptions} from './table.js';
 export const formats = ['table', 'csv', 'json', 'ndjson'] as const;
 export type Format = (typeof formats)[number];
 
-function csvText(rows: readonly QueueRow[], header: boolean): string {
+/**
+ * The fields of a record, in order (the CSV header, the JSON keys): the queue levels' by default; the
+ * agent and wrap-up code levels have their own, and their rows carry the extra identity fields.
+ */
+export type RecordFields = readonly string[];
+
+function valueOf(row: QueueRow, field: string): unknown {
+	return (row as unknown as Record<string, unknown>)[field] ?? null;
+}
+
+/** One record as JSON, with exactly `fields` in their order (a replacer list keeps its order; rows have every field). */
+function jsonRecord(row: QueueRow, fields: RecordFields): string {
+	return JSON.stringify(row, fields as string[]);
+}
+
+function csvText(rows: readonly QueueRow[], header: boolean, fields: RecordFields): string {
 	return stringify(
-		rows.map(row => rowFields.map(field => row[field])),
-		{header, columns: [...rowFields], cast: {number: value => String(value)}},
+		rows.map(row => fields.map(field => valueOf(row, field))),
+		{header, columns: [...fields], cast: {number: value => String(value)}},
 	);
 }
 
-export function toCsv(rows: readonly QueueRow[]): string {
-	return csvText(rows, true);
+export function toCsv(rows: readonly QueueRow[], fields: RecordFields = rowFields): string {
+	return csvText(rows, true, fields);
 }
 
-export function toJson(rows: readonly QueueRow[]): string {
+export function toJson(rows: readonly QueueRow[], fields: RecordFields = rowFields): string {
 	// One record a line inside the array keeps big exports diff- and grep-friendly.
-	return rows.length === 0 ? '[]\n' : `[\n${rows.map(row => JSON.stringify(row)).join(',\n')}\n]\n`;
+	return rows.length === 0 ? '[]\n' : `[\n${rows.map(row => jsonRecord(row, fields)).join(',\n')}\n]\n`;
 }
 
-export function toNdjson(rows: readonly QueueRow[]): string {
-	return rows.map(row => `${JSON.stringify(row)}\n`).join('');
+export function toNdjson(rows: readonly QueueRow[], fields: RecordFields = rowFields): string {
+	return rows.map(row => `${jsonRecord(row, fields)}\n`).join('');
 }
 
-export async function render(rows: readonly QueueRow[], format: Format, options: TableOptions): Promise<string> {
+export async function render(
+	rows: readonly QueueRow[],
+	format: Format,
+	options: TableOptions,
+	fields: RecordFields = rowFields,
+): Promise<string> {
 	switch (format) {
 		case 'csv':
-			return toCsv(rows);
+			return toCsv(rows, fields);
 		case 'json':
-			return toJson(rows);
+			return toJson(rows, fields);
 		case 'ndjson':
-			return toNdjson(rows);
+			return toNdjson(rows, fields);
 		case 'table':
 			return renderTable(rows, options);
 	}
@@ -79,7 +99,7 @@ function writeTo(stream: NodeJS.WritableStream, text: string): Promise<void> {
 	});
 }
 
-export function openSink(format: Exclude<Format, 'table'>, target: Target): RowSink {
+export function openSink(format: Exclude<Format, 'table'>, target: Target, fields: RecordFields = rowFields): RowSink {
 	const temporary = target.file ? `${path.resolve(target.file)}.gqx-${process.pid}.tmp` : undefined;
 	const stream = temporary ? fs.createWriteStream(temporary, {mode: 0o644}) : target.stream!;
 	let count = 0;
@@ -92,11 +112,11 @@ export function openSink(format: Exclude<Format, 'table'>, target: Target): RowS
 			if (rows.length === 0) return;
 			let text: string;
 			if (format === 'csv') {
-				text = csvText(rows, count === 0);
+				text = csvText(rows, count === 0, fields);
 			} else if (format === 'json') {
-				text = `${count === 0 ? '[\n' : ',\n'}${rows.map(row => JSON.stringify(row)).join(',\n')}`;
+				text = `${count === 0 ? '[\n' : ',\n'}${rows.map(row => jsonRecord(row, fields)).join(',\n')}`;
 			} else {
-				text = toNdjson(rows);
+				text = toNdjson(rows, fields);
 			}
 			count += rows.length;
 			await writeTo(stream, text);
@@ -105,7 +125,7 @@ export function openSink(format: Exclude<Format, 'table'>, target: Target): RowS
 			if (ended) return;
 			ended = true;
 			if (format === 'json') await writeTo(stream, count === 0 ? '[]\n' : '\n]\n');
-			else if (count === 0 && format === 'csv') await writeTo(stream, toCsv([]));
+			else if (count === 0 && format === 'csv') await writeTo(stream, toCsv([], fields));
 			if (temporary && target.file) {
 				await new Promise<void>((resolve, reject) =>
 					(stream as fs.WriteStream).end((error?: Error | null) => (error ? reject(error) : resolve())),

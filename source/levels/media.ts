@@ -33,7 +33,7 @@ export const mediaLevel: LevelModule = {
 			}),
 		};
 	},
-	opens: {drill: 'intervals'},
+	opens: {drill: 'intervals', agents: 'agents', wrapups: 'wrapups'},
 	openContext: (row, ref) => ({...ref.context, mediaType: row.key}),
 	crumb: ref => ref.context.queueName,
 };

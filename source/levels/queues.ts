@@ -34,7 +34,7 @@ export const queuesLevel: LevelModule = {
 			})),
 		};
 	},
-	opens: {drill: 'media'},
+	opens: {drill: 'media', agents: 'agents', wrapups: 'wrapups'},
 	openContext: row => ({queueId: row.key, queueName: row.label}),
 	crumb: () => undefined,
 };

@@ -6,10 +6,17 @@ import type {QueueRow} from '../metrics/rows.js';
 import type {StatsBag} from '../metrics/stats.js';
 import type {DateRange, Granularity} from '../range/range.js';
 
-export type LevelId = 'queues' | 'media' | 'intervals';
+export type LevelId = 'queues' | 'media' | 'intervals' | 'agents' | 'agent-intervals' | 'wrapups' | 'wrapup-intervals';
 
 /** What the levels above chose, growing with each drill (the queue, then its media type). */
-export type LevelContext = Readonly<{queueId?: string; queueName?: string; mediaType?: string}>;
+export type LevelContext = Readonly<{
+	queueId?: string;
+	queueName?: string;
+	mediaType?: string;
+	/** An agent's user id or a wrap-up code ('' for work without a code), and its name. */
+	member?: string;
+	memberName?: string;
+}>;
 
 export type LevelRef = {id: LevelId; context: LevelContext};
 
@@ -17,7 +24,7 @@ export type SortColumn = 'name' | MetricField;
 export type Sort = {column: SortColumn; descending: boolean};
 
 /** How one row of a level opens another level: the keymap action that does it. Agents and wrap-up codes add theirs. */
-export type OpenAction = 'drill';
+export type OpenAction = 'drill' | 'agents' | 'wrapups';
 
 export type LoadOptions = {signal?: AbortSignal; onProgress?: (progress: Progress) => void};
 
@@ -35,7 +42,14 @@ export type Loaded = {data: unknown; asOf: Date};
 export type DisplayRow = {key: string; label: string; search: string; row: QueueRow; stats: StatsBag};
 
 /** `allStats`, when known, is the statistics of all rows merged (the unfiltered total). */
-export type LevelRows = {rows: DisplayRow[]; allStats?: StatsBag};
+export type LevelRows = {
+	rows: DisplayRow[];
+	allStats?: StatsBag;
+	/** One line about the data (how much of the queue the rows cover, a permission missing), for the status bar. */
+	note?: string;
+	/** The totals row's share: its `field` of `of` (agents: answered of the queue's answered). */
+	shareBase?: {field: 'answered' | 'handled'; of: number};
+};
 
 export type LevelModule = {
 	id: LevelId;
@@ -55,6 +69,12 @@ export type LevelModule = {
 	rows(data: unknown, ref: LevelRef, options: {timeZone: string; granularity: Granularity}): LevelRows;
 	/** The levels a row opens, by the action that opens them. */
 	opens: Partial<Record<OpenAction, LevelId>>;
+	/** The metric columns this level offers, in their default order; default the queue levels' columns. */
+	columns?: readonly MetricField[];
+	/** The metrics drawn as sparklines above the table, when the level uses the interval size. */
+	sparklines?: readonly MetricField[];
+	/** The record fields its export writes; default the queue levels'. */
+	exportFields?: readonly string[];
 	/** The context of a level opened from `row`. */
 	openContext(row: Pick<DisplayRow, 'key' | 'label'>, ref: LevelRef): LevelContext;
 	/** What this level adds to the breadcrumb. */

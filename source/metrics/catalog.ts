@@ -20,7 +20,11 @@ export type MetricField =
 	| 'ahtMs'
 	| 'avgTalkMs'
 	| 'avgHoldMs'
-	| 'avgAcwMs';
+	| 'avgAcwMs'
+	| 'handled'
+	| 'notResponding'
+	| 'share'
+	| 'count';
 
 /** Counts add up, rates are ratios 0..1 shown as %, durations are milliseconds shown as m:ss. */
 export type MetricKind = 'count' | 'rate' | 'duration';
@@ -41,6 +45,11 @@ export type Metric = {
 	priority: number;
 	/** Table width in terminal columns, header included. */
 	width: number;
+	/**
+	 * false: a column of the agent and wrap-up code levels only; the queue, media and interval levels
+	 * (their tables and export fields) do not offer it.
+	 */
+	onQueueLevels?: boolean;
 };
 
 const formatters: Record<MetricKind, (value: number | null) => string> = {
@@ -220,7 +229,56 @@ export const metrics: readonly Metric[] = [
 		priority: 50,
 		width: 8,
 	},
+	{
+		field: 'handled',
+		header: 'Handled',
+		title: 'Handled',
+		source: '`tHandle.count` (agent and wrap-up code levels)',
+		kind: 'count',
+		higherIsBetter: null,
+		priority: 72,
+		width: 8,
+		onQueueLevels: false,
+	},
+	{
+		field: 'notResponding',
+		header: 'Not resp.',
+		title: 'Not responding',
+		source: '`tNotResponding.count`: alerts the agent let time out (agent levels)',
+		kind: 'count',
+		higherIsBetter: false,
+		priority: 45,
+		width: 9,
+		onQueueLevels: false,
+	},
+	{
+		field: 'share',
+		header: 'Share',
+		title: 'Share %',
+		source: 'agents: the agent’s answered of the queue’s; wrap-up codes: the code’s count of the queue’s handled',
+		kind: 'rate',
+		higherIsBetter: null,
+		priority: 74,
+		width: 7,
+		onQueueLevels: false,
+	},
+	{
+		field: 'count',
+		header: 'Count',
+		title: 'Count',
+		source: '`tHandle.count` grouped by `wrapUpCode` (wrap-up code levels)',
+		kind: 'count',
+		higherIsBetter: null,
+		priority: 88,
+		width: 7,
+		onQueueLevels: false,
+	},
 ];
+
+/** The metrics of the queue, media and interval levels (and their export fields), in catalog order. */
+export const queueMetricFields: readonly MetricField[] = metrics
+	.filter(metric => metric.onQueueLevels !== false)
+	.map(metric => metric.field);
 
 /** The order of columns on screen: the ten that matter most to a queue analyst, then the rest. */
 const leadingColumns: readonly MetricField[] = [
@@ -242,7 +300,7 @@ const leadingColumns: readonly MetricField[] = [
  */
 export const defaultColumns: readonly MetricField[] = [
 	...leadingColumns,
-	...metrics.map(metric => metric.field).filter(field => !leadingColumns.includes(field)),
+	...queueMetricFields.filter(field => !leadingColumns.includes(field)),
 ];
 
 const byField = new Map(metrics.map(metric => [metric.field, metric]));

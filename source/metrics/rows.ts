@@ -1,5 +1,5 @@
 // Queue rows: the derived numbers users see (the export contract), computed from raw statistics.
-import {type MetricField, metrics} from './catalog.js';
+import {type MetricField, queueMetricFields} from './catalog.js';
 import {addInto, mergeBags, type StatsBag} from './stats.js';
 import {compareText} from './compare.js';
 
@@ -30,13 +30,7 @@ export type Cell = {
 };
 
 /** Every record's fields in order (the CSV header, the JSON keys): the row's identity, then the catalog's metrics. */
-export const rowFields: readonly RowField[] = [
-	'queueId',
-	'queueName',
-	'mediaType',
-	'interval',
-	...metrics.map(metric => metric.field),
-];
+export const rowFields: readonly RowField[] = ['queueId', 'queueName', 'mediaType', 'interval', ...queueMetricFields];
 
 export type RowField = 'queueId' | 'queueName' | 'mediaType' | 'interval' | MetricField;
 
@@ -63,6 +57,12 @@ export type QueueRow = {
 	avgTalkMs: number | null;
 	avgHoldMs: number | null;
 	avgAcwMs: number | null;
+	/** Agent and wrap-up code levels (not in the queue levels' export fields). */
+	handled: number;
+	notResponding: number;
+	/** The row's part of its queue: answered for an agent, handled for a wrap-up code; set by those levels. */
+	share: number | null;
+	count: number;
 };
 
 function count(stats: StatsBag, metric: string): number {
@@ -111,6 +111,10 @@ export function toRow(
 		avgTalkMs: averageMs(stats, 'tTalk'),
 		avgHoldMs: averageMs(stats, 'tHeld'),
 		avgAcwMs: averageMs(stats, 'tAcw'),
+		handled: count(stats, 'tHandle'),
+		notResponding: count(stats, 'tNotResponding'),
+		share: null,
+		count: count(stats, 'tHandle'),
 	};
 }
 

@@ -12,6 +12,8 @@ export type KeyAction =
 	| 'first'
 	| 'last'
 	| 'drill'
+	| 'agents'
+	| 'wrapups'
 	| 'back'
 	| 'filter'
 	| 'sort'
@@ -111,6 +113,24 @@ export const bindings: readonly Binding[] = [
 		contexts: ['table'],
 		footer: true,
 		match: (_input, key) => key.return,
+	},
+	{
+		action: 'agents',
+		short: 'agents',
+		keys: 'a',
+		description: 'agents of the queue or media row',
+		contexts: ['table'],
+		footer: true,
+		match: (input, key) => input === 'a' && plain(key),
+	},
+	{
+		action: 'wrapups',
+		short: 'wrap-ups',
+		keys: 'w',
+		description: 'wrap-up codes of the queue or media row',
+		contexts: ['table'],
+		footer: true,
+		match: (input, key) => input === 'w' && plain(key),
 	},
 	{
 		action: 'cancel',

@@ -17,16 +17,28 @@ const intervalsRef: LevelRef = {id: 'intervals', context: {queueId: 'q-1', queue
 
 describe('level modules', () => {
 	it('are registered under their own ids, starting at the queue level', () => {
-		expect(levelIds).toEqual(['queues', 'media', 'intervals']);
+		expect(levelIds).toEqual([
+			'queues',
+			'media',
+			'intervals',
+			'agents',
+			'agent-intervals',
+			'wrapups',
+			'wrapup-intervals',
+		]);
 		for (const id of levelIds) expect(levels[id].id).toBe(id);
 		expect(firstLevel).toEqual(queuesRef);
 		expect(levelOf(mediaRef)).toBe(levels.media);
 	});
 
-	it('open one another: queues -> media -> intervals, and intervals open nothing', () => {
-		expect(levels.queues.opens).toEqual({drill: 'media'});
-		expect(levels.media.opens).toEqual({drill: 'intervals'});
+	it('open one another: queues -> media -> intervals, agents and wrap-ups from either, and intervals open nothing', () => {
+		expect(levels.queues.opens).toEqual({drill: 'media', agents: 'agents', wrapups: 'wrapups'});
+		expect(levels.media.opens).toEqual({drill: 'intervals', agents: 'agents', wrapups: 'wrapups'});
 		expect(levels.intervals.opens).toEqual({});
+		expect(levels.agents.opens).toEqual({drill: 'agent-intervals'});
+		expect(levels.wrapups.opens).toEqual({drill: 'wrapup-intervals'});
+		expect(levels['agent-intervals'].opens).toEqual({});
+		expect(levels['wrapup-intervals'].opens).toEqual({});
 		// Every level opened is registered.
 		for (const id of levelIds) for (const next of Object.values(levels[id].opens)) expect(levelIds).toContain(next);
 	});

@@ -1,7 +1,7 @@
 // The metric catalog: every column is a number of the row, the export's field order stays, and each kind is formatted
 // as the tables show it.
 import {describe, expect, it} from 'vitest';
-import {toCsv} from '../../source/export/writers.js';
+import {toCsv, toJson} from '../../source/export/writers.js';
 import {
 	defaultColumns,
 	formatMetric,
@@ -43,14 +43,16 @@ describe('metric catalog', () => {
 	it('names only numeric fields of the row toRow makes', () => {
 		for (const metric of metrics) {
 			expect(Object.keys(row), metric.field).toContain(metric.field);
-			expect(typeof row[metric.field], metric.field).toBe('number');
+			if (metric.field !== 'share') expect(typeof row[metric.field], metric.field).toBe('number');
 			expect(metricValue(metric, row)).toBe(row[metric.field]);
 		}
 		// And every numeric field of the row is in the catalog.
 		const numeric = Object.entries(row)
 			.filter(([, value]) => typeof value === 'number')
 			.map(([field]) => field);
-		expect(numeric).toEqual(metrics.map(metric => metric.field));
+		expect(numeric).toEqual(metrics.filter(metric => metric.field !== 'share').map(metric => metric.field));
+		// A share is of a whole only the agent and wrap-up code levels know: null until they set it.
+		expect(row.share).toBeNull();
 	});
 
 	it('keeps the export field order: the identity, then the catalog', () => {
@@ -59,7 +61,7 @@ describe('metric catalog', () => {
 			'queueName',
 			'mediaType',
 			'interval',
-			...metrics.map(metric => metric.field),
+			...metrics.filter(metric => metric.onQueueLevels !== false).map(metric => metric.field),
 		]);
 		// The CSV header of `gqx export` that scripts read.
 		const header = [
@@ -87,7 +89,8 @@ describe('metric catalog', () => {
 		];
 		expect(rowFields).toEqual(header);
 		expect(toCsv([row]).split('\n')[0]).toBe(header.join(','));
-		expect(Object.keys(row)).toEqual(header);
+		// JSON records have the same fields in the same order (the row has the drill levels' fields too).
+		expect(Object.keys(JSON.parse(toJson([row]))[0])).toEqual(header);
 	});
 
 	it('shows by default only columns of the catalog, each once', () => {
@@ -122,6 +125,8 @@ describe('metric catalog', () => {
 		expect(text('avgHoldMs')).toBe('1:05');
 		expect(text('avgAcwMs', {avgAcwMs: null})).toBe('–');
 		// Every metric of the row above has a formatted value, none the empty mark.
-		for (const metric of metrics) expect(formatMetric(metric, row), metric.field).not.toBe('–');
+		for (const metric of metrics)
+			if (metric.field !== 'share') expect(formatMetric(metric, row), metric.field).not.toBe('–');
+		expect(text('share', {share: 0.25})).toBe('25.0%');
 	});
 });

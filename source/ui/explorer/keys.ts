@@ -27,7 +27,9 @@ export function explorerActionFor(action: KeyAction, scope: KeyScope): ExplorerA
 		case 'last':
 			return {type: 'jump', keys, to: action, pageSize};
 		case 'drill':
-			return {type: 'open', via: 'drill', rows: scope.rows};
+		case 'agents':
+		case 'wrapups':
+			return {type: 'open', via: action, rows: scope.rows};
 		case 'back':
 			return {type: 'back'};
 		case 'cancel':

@@ -5,6 +5,7 @@ import {levelOf} from '../../levels/registry.js';
 import type {LevelSource} from '../../levels/source.js';
 import type {SortColumn} from '../../levels/types.js';
 import {compareText} from '../../metrics/compare.js';
+import {metricFor, type MetricField} from '../../metrics/catalog.js';
 import {type DateRange, defaultGranularity, type Granularity} from '../../range/range.js';
 import {Breadcrumb} from '../components/breadcrumb.js';
 import {ColumnPicker} from '../components/column-picker.js';
@@ -31,6 +32,9 @@ import {useLevelData} from '../hooks/use-level-data.js';
 import {actionFor, type KeyContext} from '../keymap.js';
 import type {Theme} from '../theme.js';
 import {ExportDialog} from './export-dialog.js';
+
+/** The sparklines of a level that uses the interval size and names none of its own. */
+const defaultSparklines: readonly MetricField[] = ['offered', 'serviceLevel'];
 
 const granularityWords: Record<Granularity, string> = {
 	PT15M: '15 minutes',
@@ -119,6 +123,7 @@ export function Explorer({
 	);
 
 	const showSparklines = level.usesGranularity && Boolean(view?.rows.length);
+	const sparkFields = level.sparklines ?? defaultSparklines;
 	const filterLine = state.filtering || frame.filter !== '';
 	// Breadcrumb, status, table header, totals and footer, plus the optional lines.
 	const pageSize = Math.max(3, height - 5 - (showSparklines ? 2 : 0) - (filterLine ? 1 : 0));
@@ -171,6 +176,7 @@ export function Explorer({
 		view ? `${view.rows.length === view.count ? view.count : `${view.rows.length}/${view.count}`} rows` : '',
 		level.usesGranularity ? `by ${granularityWords[state.granularity]} (i to change)` : '',
 		`sorted by ${sortHeader}`,
+		base?.note ?? '',
 	].filter(Boolean);
 	const {loading} = state;
 	const busy = loading
@@ -198,6 +204,7 @@ export function Explorer({
 		body = (
 			<ExportDialog
 				rows={view.rows.map(row => row.row)}
+				fields={level.exportFields}
 				suggestedName={`gqx-${frame.level.id}-${range.from}_${range.to}`}
 				cwd={cwd}
 				theme={theme}
@@ -211,28 +218,19 @@ export function Explorer({
 	else if (view)
 		body = (
 			<Box flexDirection="column">
-				{showSparklines ? (
-					<>
-						<Text wrap="truncate-end">
-							{'Offered   '}
-							<Text color={theme.accent}>
-								{sparkline(
-									chronological.map(row => row.row.offered),
-									sparkWidth,
-								)}
+				{showSparklines
+					? sparkFields.map(field => (
+							<Text key={field} wrap="truncate-end">
+								{metricFor(field).header.padEnd(10)}
+								<Text color={theme.accent}>
+									{sparkline(
+										chronological.map(row => row.row[field]),
+										sparkWidth,
+									)}
+								</Text>
 							</Text>
-						</Text>
-						<Text wrap="truncate-end">
-							{'SL %      '}
-							<Text color={theme.accent}>
-								{sparkline(
-									chronological.map(row => row.row.serviceLevel),
-									sparkWidth,
-								)}
-							</Text>
-						</Text>
-					</>
-				) : null}
+						))
+					: null}
 				{view.count === 0 ? (
 					<Text>{level.emptyText}</Text>
 				) : (

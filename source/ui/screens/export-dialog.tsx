@@ -11,13 +11,15 @@ import {TextField} from '../components/text-field.js';
 
 type Props = {
 	rows: readonly QueueRow[];
+	/** The level's record fields; default the queue levels'. */
+	fields?: readonly string[];
 	suggestedName: string;
 	cwd: string;
 	theme: Theme;
 	onDone: (message: string | undefined) => void;
 };
 
-export function ExportDialog({rows, suggestedName, cwd, theme, onDone}: Props) {
+export function ExportDialog({rows, fields, suggestedName, cwd, theme, onDone}: Props) {
 	const [format, setFormat] = useState<'csv' | 'json'>();
 	const [name, setName] = useState('');
 	const [problem, setProblem] = useState<string>();
@@ -32,7 +34,7 @@ export function ExportDialog({rows, suggestedName, cwd, theme, onDone}: Props) {
 		}
 		try {
 			const target = path.resolve(cwd, file);
-			writeFileAtomic(target, format === 'json' ? toJson(rows) : toCsv(rows));
+			writeFileAtomic(target, format === 'json' ? toJson(rows, fields) : toCsv(rows, fields));
 			onDone(`Wrote ${rows.length} rows to ${file}`);
 		} catch (error) {
 			setProblem(`Could not write ${file}: ${(error as Error).message}`);

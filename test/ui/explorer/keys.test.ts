@@ -24,6 +24,8 @@ const expected: Partial<Record<KeyAction, ExplorerAction>> = {
 	first: {type: 'jump', keys: scope.keys, to: 'first', pageSize: 12},
 	last: {type: 'jump', keys: scope.keys, to: 'last', pageSize: 12},
 	drill: {type: 'open', via: 'drill', rows: scope.rows},
+	agents: {type: 'open', via: 'agents', rows: scope.rows},
+	wrapups: {type: 'open', via: 'wrapups', rows: scope.rows},
 	back: {type: 'back'},
 	cancel: {type: 'cancel'},
 	refresh: {type: 'refresh'},
