@@ -28,6 +28,13 @@ import {type Credentials, resolveCredentials} from '../credentials/resolve.js';
 import {reportFailure} from './errors.js';
 import {type Format, formats, openSink, render, writeFileAtomic} from '../export/writers.js';
 import {matchQueues} from './queue-match.js';
+import {type DrillKind, type DrillRow, agentFields, wrapupFields} from '../metrics/drill-rows.js';
+import type {DrillReportQuery} from '../genesys/drill-report.js';
+import type {QueueInfo} from '../genesys/queues.js';
+import {mergeBags, type StatsBag} from '../metrics/stats.js';
+import {toRow} from '../metrics/rows.js';
+import {agentsLevel} from '../levels/agents.js';
+import {wrapupsLevel} from '../levels/wrapups.js';
 
 export const exportHelp = `Usage: gqx export [options]
 
@@ -47,7 +54,9 @@ When (calendar days in --tz, both included; default --preset yesterday):
 
 What:
   --level queues|media|intervals   one record per queue, per queue and media (default), or per bucket
-  --granularity PT15M|PT30M|PT1H|P1D|P7D   bucket size for --level intervals (implies it)
+  --level agents|wrapups    one record per queue and agent, or per queue and wrap-up code
+  --by-media                --level agents|wrapups: one record per media type too
+  --granularity PT15M|PT30M|PT1H|P1D|P7D   bucket size for --level intervals (implies it), agents or wrapups
   --queue NAME_OR_ID ...    only these queues (exact name, id, or a pattern with *); repeatable
   --media TYPE ...          only these media types (voice, chat, email, message, callback, ...); repeatable
 
@@ -96,13 +105,16 @@ const exportFlags = {
 	demo: {type: 'boolean'},
 	wide: {type: 'boolean'},
 	'demo-queues': {type: 'string'},
+	'by-media': {type: 'boolean'},
 	help: {type: 'boolean', short: 'h'},
 } as const;
 
 export type ExportPlan = {
 	choice: DateChoice;
 	timeZone: string;
-	level: Level;
+	level: Level | DrillKind;
+	/** --level agents|wrapups: a record per media type too. */
+	byMedia: boolean;
 	granularity: Granularity | undefined;
 	format: Format;
 	output: string | undefined;
@@ -119,12 +131,19 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 	const granularityText = values['granularity'] as string | undefined;
 	const granularity = granularityText === undefined ? undefined : validateGranularity(granularityText);
 	const levelText = (values['level'] as string | undefined) ?? (granularity ? 'intervals' : 'media');
-	if (!['queues', 'media', 'intervals'].includes(levelText))
-		throw new UsageError(`Unknown level "${levelText}".`, 'Use queues, media or intervals.');
-	if (granularity && levelText !== 'intervals')
+	if (!['queues', 'media', 'intervals', 'agents', 'wrapups'].includes(levelText))
+		throw new UsageError(`Unknown level "${levelText}".`, 'Use queues, media, intervals, agents or wrapups.');
+	const drill = levelText === 'agents' || levelText === 'wrapups';
+	if (granularity && levelText !== 'intervals' && !drill)
 		throw new UsageError(
-			`--granularity needs --level intervals (got --level ${levelText}).`,
+			`--granularity needs --level intervals, agents or wrapups (got --level ${levelText}).`,
 			'Drop --level, or use --level intervals.',
+		);
+	const byMedia = values['by-media'] === true;
+	if (byMedia && !drill)
+		throw new UsageError(
+			`--by-media is for --level agents and wrapups (got --level ${levelText}).`,
+			'The media and intervals levels are by media type already.',
 		);
 	const timeZone = validateTimeZone((values['tz'] as string | undefined) ?? systemTimeZone());
 	const from = values['from'] as string | undefined;
@@ -166,7 +185,8 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 	return {
 		choice,
 		timeZone,
-		level: levelText as Level,
+		level: levelText as Level | DrillKind,
+		byMedia,
 		granularity,
 		format: format as Format,
 		output,
@@ -252,14 +272,21 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			queueIds = matchQueues(plan.queues, all);
 			knownQueues = new Map(all.map(queue => [queue.id, queue]));
 		}
-		const granularity = plan.level === 'intervals' ? (plan.granularity ?? defaultGranularity(range)) : undefined;
+		const granularity = plan.level === 'intervals' ? (plan.granularity ?? defaultGranularity(range)) : plan.granularity;
 		const showProgress = Boolean(io.stderr.isTTY);
 		const onProgress = (progress: {done: number; total: number}) => {
 			if (showProgress && progress.total > 1) io.stderr.write(`\rgqx: fetching ${progress.done}/${progress.total}…`);
 		};
 		const query = {start: range.start, end: range.end, timeZone: range.timeZone, queueIds, mediaTypes: plan.media};
 		let written: number;
-		if (granularity && plan.format !== 'table') {
+		if (plan.level === 'agents' || plan.level === 'wrapups') {
+			written = await exportDrill(client, {...query, granularity, kind: plan.level, byMedia: plan.byMedia}, plan, {
+				io,
+				knownQueues,
+				onProgress,
+				width: tableWidth(io, Boolean(values.wide)),
+			});
+		} else if (granularity && plan.format !== 'table') {
 			// The interval level can be millions of rows: streamed a batch of queues at a time.
 			const sink = openSink(plan.format, plan.output ? {file: plan.output} : {stream: io.stdout});
 			try {
@@ -299,4 +326,69 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 	} finally {
 		await stopDemo?.();
 	}
+}
+
+/**
+ * `--level agents|wrapups`: streamed a batch of queues at a time to csv, json or ndjson; `--format
+ * table` gathers the rows (a table is for people, who ask for fewer of them) to fit the columns.
+ */
+async function exportDrill(
+	client: GenesysClient,
+	query: DrillReportQuery,
+	plan: ExportPlan,
+	context: {
+		io: Io;
+		knownQueues: ReadonlyMap<string, QueueInfo> | undefined;
+		onProgress: (progress: {done: number; total: number}) => void;
+		width: number | undefined;
+	},
+): Promise<number> {
+	const {streamDrillRows} = await import('../genesys/drill-report.js');
+	const agents = query.kind === 'agents';
+	const fields = agents ? agentFields : wrapupFields;
+	const options = {
+		knownQueues: context.knownQueues,
+		onProgress: context.onProgress,
+		onNotice: (text: string) => context.io.stderr.write(`gqx: ${text}\n`),
+	};
+	if (plan.format !== 'table') {
+		const sink = openSink(plan.format, plan.output ? {file: plan.output} : {stream: context.io.stdout}, fields);
+		try {
+			await streamDrillRows(client, query, {...options, onRows: rows => sink.write(rows)});
+			await sink.end();
+		} catch (error) {
+			sink.abort();
+			throw error;
+		}
+		return sink.count;
+	}
+	const rows: DrillRow[] = [];
+	const bags: StatsBag[] = [];
+	await streamDrillRows(client, query, {
+		...options,
+		onRows: async (batch, entries) => {
+			rows.push(...batch);
+			for (const entry of entries) bags.push(entry.stats);
+		},
+	});
+	const level = agents ? agentsLevel : wrapupsLevel;
+	const text = await render(rows, 'table', {
+		width: context.width,
+		total: toRow({queueId: null, queueName: 'Total', mediaType: null, interval: null}, mergeBags(bags)),
+		level: query.granularity ? 'intervals' : 'queues',
+		showMedia: query.byMedia,
+		member: {
+			header: level.nameHeader,
+			text: row => (agents ? (row as DrillRow).userName : (row as DrillRow).wrapUpCodeName) ?? '',
+		},
+		metrics: level.columns,
+		timeZone: query.timeZone,
+		granularity: query.granularity,
+	});
+	if (plan.output) writeFileAtomic(plan.output, text);
+	else
+		await new Promise<void>((resolve, reject) =>
+			context.io.stdout.write(text, error => (error ? reject(error) : resolve())),
+		);
+	return rows.length;
 }
