@@ -32,7 +32,7 @@ const agents: DrillConfig = {
 	},
 	// Work without a user is not an agent's: say how much of the queue's handled work the agents cover.
 	note: ({handledListed, handledAll}) =>
-		handledAll > 0 ? `agents cover ${percentOf(handledListed, handledAll)} of handled` : undefined,
+		handledAll > 0 ? `agents: ${percentOf(handledListed, handledAll)} of handled` : undefined,
 };
 
 export const agentsLevel = drillLevel(agents);

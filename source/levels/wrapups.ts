@@ -21,7 +21,7 @@ const wrapups: DrillConfig = {
 		const {nameOf, missingPermission} = await fetchWrapupCodeNames(client, {signal});
 		return {
 			nameOf,
-			...(missingPermission ? {notice: `codes shown as ids: the OAuth client lacks ${missingPermission}`} : {}),
+			...(missingPermission ? {notice: `ids shown: needs ${missingPermission}`} : {}),
 		};
 	},
 	note: (_rows, {notice}) => notice,

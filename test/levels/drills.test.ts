@@ -75,7 +75,7 @@ describe('agents level', () => {
 			const view = levelView(agents, levels.agents, '', levels.agents.defaultSort);
 			expect(view.total.answered).toBe(queue.answered);
 			expect(view.total.share).toBeCloseTo(1, 9);
-			expect(agents.note).toBe('agents cover 100.0% of handled');
+			expect(agents.note).toBe('agents: 100.0% of handled');
 			// Every agent is named, deleted ones too (state=any).
 			const people = peopleOf(emu.org);
 			for (const row of agents.rows) expect(row.label).toBe(people.userById.get(row.key)!.name);
@@ -172,7 +172,7 @@ describe('wrap-up codes level', () => {
 		emu.addClient(client);
 		const limited = clientFor(emu, {clientId: client.id, clientSecret: client.secret});
 		const codes = await rowsOf(limited, opened('wrapups', 3));
-		expect(codes.note).toBe('codes shown as ids: the OAuth client lacks routing:wrapupCode:view');
+		expect(codes.note).toBe('ids shown: needs routing:wrapupCode:view');
 		const named = await rowsOf(clientFor(emu), opened('wrapups', 3));
 		expect(codes.rows.map(row => row.key).sort()).toEqual(named.rows.map(row => row.key).sort());
 		for (const row of codes.rows) expect(row.label).toBe(row.key === '' ? noWrapupLabel : row.key);

@@ -81,7 +81,7 @@ describe('agent and wrap-up code levels in the app', () => {
 		await press(app, 'a');
 		const agents = await waitForText(app, /\n\s+Agent\s+Answered▼\s+Handled/);
 		expect(agents).toContain(`› ${queueName} › agents`);
-		expect(agents).toContain('agents cover 100.0% of handled');
+		expect(agents).toContain('agents: 100.0% of handled');
 		expect(totalOf(agents, 0)).toBe(queueAnswered);
 		expect(agents).toMatch(/Total\s+[\d,]+\s+[\d,]+.*100\.0%/);
 		for (const hint of ['a agents', 'w wrap-ups']) expect(agents.replaceAll(/\s+/g, ' ')).toContain(hint);

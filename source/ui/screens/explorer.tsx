@@ -175,8 +175,9 @@ export function Explorer({
 		asOf ? `as of ${asOf.toTimeString().slice(0, 8)}` : 'not loaded',
 		view ? `${view.rows.length === view.count ? view.count : `${view.rows.length}/${view.count}`} rows` : '',
 		level.usesGranularity ? `by ${granularityWords[state.granularity]} (i to change)` : '',
-		`sorted by ${sortHeader}`,
+		// Before the sort, so a narrow terminal still shows it (a missing permission, the agents' coverage).
 		base?.note ?? '',
+		`sorted by ${sortHeader}`,
 	].filter(Boolean);
 	const {loading} = state;
 	const busy = loading
