@@ -142,6 +142,9 @@ function planSeries(people: People, entity: Entity, byUser: boolean, byCode: boo
 	const {queueIndex, mediaIndex, profile} = entity.key;
 	const salt = (value: number) => unit(seed, queueIndex, mediaIndex, value);
 	const period = Math.max(20, profile.dailyOffered * 1.7);
+	// Who takes a conversation and how it ends drift within the day, not over days: an agent's or a
+	// code's share of a day stays near its weight.
+	const splitPeriod = Math.max(20, profile.dailyOffered * 0.1);
 	const members = people.membersOf(entity.queue);
 	const codeIndexes = people.codesOf(entity.queue);
 	const agentWeights = members.map(user => 0.4 + unit(seed, 310, queueIndex, user) * 1.6);
@@ -186,9 +189,9 @@ function planSeries(people: People, entity: Entity, byUser: boolean, byCode: boo
 	return {
 		parts,
 		handledOf(answered) {
-			if (!byUser) return split(answered, withNone, codePhases, period);
-			const agents = split(answered, agentWeights, agentPhases, period);
-			return byCode ? agents.flatMap(handled => split(handled, withNone, codePhases, period)) : agents;
+			if (!byUser) return split(answered, withNone, codePhases, splitPeriod);
+			const agents = split(answered, agentWeights, agentPhases, splitPeriod);
+			return byCode ? agents.flatMap(handled => split(handled, withNone, codePhases, splitPeriod)) : agents;
 		},
 		period,
 		holdShare: profile.holdShare,
