@@ -84,7 +84,12 @@ describe('agent and wrap-up code levels in the app', () => {
 		expect(agents).toContain('agents: 100.0% of handled');
 		expect(totalOf(agents, 0)).toBe(queueAnswered);
 		expect(agents).toMatch(/Total\s+[\d,]+\s+[\d,]+.*100\.0%/);
-		for (const hint of ['a agents', 'w wrap-ups']) expect(agents.replaceAll(/\s+/g, ' ')).toContain(hint);
+		// The help lists both keys.
+		await press(app, '?');
+		const help = await waitForText(app, 'agents of the queue or media row');
+		expect(help).toContain('wrap-up codes of the queue or media row');
+		await press(app, ' ');
+		await waitForText(app, /\n\s+Agent\s+Answered▼\s+Handled/);
 
 		// Enter on the first agent: its intervals by day with sparklines.
 		const agentName = selectedLine(agents)
