@@ -9,37 +9,40 @@ export const formats = ['table', 'csv', 'json', 'ndjson'] as const;
 export type Format = (typeof formats)[number];
 
 /**
- * The fields of a record, in order (the CSV header, the JSON keys): the queue levels' by default; the
- * agent and wrap-up code levels have their own, and their rows carry the extra identity fields.
+ * A record's fields in order (the CSV header, the JSON keys): the queue levels' by default; the agent
+ * and wrap-up code levels have their own (their rows carry the extra identity fields), and so do
+ * `export --level hours`'s records.
  */
-export type RecordFields = readonly string[];
+export type Fields = ReadonlyArray<string>;
 
-function valueOf(row: QueueRow, field: string): unknown {
-	return (row as unknown as Record<string, unknown>)[field] ?? null;
+type AnyRecord = QueueRow | Readonly<Record<string, unknown>>;
+
+function valueOf(row: AnyRecord, field: string): unknown {
+	return (row as Readonly<Record<string, unknown>>)[field] ?? null;
 }
 
 /** One record as JSON, with exactly `fields` in their order (a replacer list keeps its order; rows have every field). */
-function jsonRecord(row: QueueRow, fields: RecordFields): string {
+function jsonRecord(row: AnyRecord, fields: Fields): string {
 	return JSON.stringify(row, fields as string[]);
 }
 
-function csvText(rows: readonly QueueRow[], header: boolean, fields: RecordFields): string {
+function csvText(rows: readonly AnyRecord[], header: boolean, fields: Fields = rowFields): string {
 	return stringify(
 		rows.map(row => fields.map(field => valueOf(row, field))),
 		{header, columns: [...fields], cast: {number: value => String(value)}},
 	);
 }
 
-export function toCsv(rows: readonly QueueRow[], fields: RecordFields = rowFields): string {
+export function toCsv(rows: readonly AnyRecord[], fields: Fields = rowFields): string {
 	return csvText(rows, true, fields);
 }
 
-export function toJson(rows: readonly QueueRow[], fields: RecordFields = rowFields): string {
+export function toJson(rows: readonly AnyRecord[], fields: Fields = rowFields): string {
 	// One record a line inside the array keeps big exports diff- and grep-friendly.
 	return rows.length === 0 ? '[]\n' : `[\n${rows.map(row => jsonRecord(row, fields)).join(',\n')}\n]\n`;
 }
 
-export function toNdjson(rows: readonly QueueRow[], fields: RecordFields = rowFields): string {
+export function toNdjson(rows: readonly AnyRecord[], fields: Fields = rowFields): string {
 	return rows.map(row => `${jsonRecord(row, fields)}\n`).join('');
 }
 
@@ -47,7 +50,7 @@ export async function render(
 	rows: readonly QueueRow[],
 	format: Format,
 	options: TableOptions,
-	fields: RecordFields = rowFields,
+	fields: Fields = rowFields,
 ): Promise<string> {
 	switch (format) {
 		case 'csv':
@@ -76,7 +79,7 @@ export function writeFileAtomic(file: string, text: string): void {
 
 /** Rows written as they come, in order, so a big export never holds all of them at once. */
 export type RowSink = {
-	write(rows: readonly QueueRow[]): Promise<void>;
+	write(rows: readonly AnyRecord[]): Promise<void>;
 	/** Finishes the output (for a file: renames it into place). */
 	end(): Promise<void>;
 	/** Drops a half-written file. */
@@ -99,7 +102,7 @@ function writeTo(stream: NodeJS.WritableStream, text: string): Promise<void> {
 	});
 }
 
-export function openSink(format: Exclude<Format, 'table'>, target: Target, fields: RecordFields = rowFields): RowSink {
+export function openSink(format: Exclude<Format, 'table'>, target: Target, fields: Fields = rowFields): RowSink {
 	const temporary = target.file ? `${path.resolve(target.file)}.gqx-${process.pid}.tmp` : undefined;
 	const stream = temporary ? fs.createWriteStream(temporary, {mode: 0o644}) : target.stream!;
 	let count = 0;

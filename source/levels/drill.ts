@@ -69,7 +69,7 @@ function crumbOf(config: DrillConfig, ref: LevelRef): string {
 	// From a media row the queue is in the breadcrumb already.
 	return ref.context.mediaType
 		? `${ref.context.mediaType} ${config.crumb}`
-		: `${ref.context.queueName ?? ''} › ${config.crumb}`;
+		: `${ref.context.queueLabel ?? ref.context.queueName ?? ''} › ${config.crumb}`;
 }
 
 export function drillLevel(config: DrillConfig): LevelModule {

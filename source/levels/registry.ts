@@ -1,4 +1,5 @@
 // Every level of the explorer. Adding a level is adding its module here (and a key in the keymap if it opens by one).
+import {hoursLevel} from './hours.js';
 import {intervalsLevel} from './intervals.js';
 import {mediaLevel} from './media.js';
 import {queuesLevel} from './queues.js';
@@ -14,6 +15,7 @@ export const levels: Readonly<Record<LevelId, LevelModule>> = {
 	'agent-intervals': agentIntervalsLevel,
 	wrapups: wrapupsLevel,
 	'wrapup-intervals': wrapupIntervalsLevel,
+	hours: hoursLevel,
 };
 
 export const levelIds = Object.keys(levels) as LevelId[];
@@ -26,7 +28,7 @@ export const firstLevel: LevelRef = {id: 'queues', context: {}};
 
 /** The README's table of levels, generated from the registry (a test keeps the README in sync). */
 export function levelsMarkdown(): string {
-	const keyNames: Record<string, string> = {drill: 'Enter', agents: 'a', wrapups: 'w'};
+	const keyNames: Record<string, string> = {drill: 'Enter', agents: 'a', wrapups: 'w', heatmap: 'h'};
 	return [
 		'| level | a row is | opens |',
 		'| --- | --- | --- |',

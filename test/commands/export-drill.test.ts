@@ -132,6 +132,6 @@ describe('gqx export --level wrapups', () => {
 	it('refuses --by-media on the queue levels with a clear message', async () => {
 		const result = await runCli(['export', ...range, '--level', 'media', '--by-media'], {env});
 		expect(result.code).toBe(2);
-		expect(result.stderr).toContain('--by-media is for --level agents and wrapups');
+		expect(result.stderr).toContain('--by-media is for --level hours, agents and wrapups');
 	});
 });

@@ -5,20 +5,36 @@ import type {QueueRow} from '../../metrics/rows.js';
 import {pad} from '../../text/columns.js';
 import type {Column} from '../explorer/columns.js';
 import type {DisplayRow, Sort} from '../../levels/types.js';
+import type {DroppedStatistic} from '../../genesys/dropped-statistics.js';
+import {droppedFields, droppedMarker} from '../explorer/dropped.js';
 
 type Props = {
 	rows: readonly DisplayRow[];
 	total: QueueRow;
 	columns: readonly Column[];
 	selected: number;
+	/** The totals row is selected (the selection's last stop). */
+	totalSelected?: boolean;
 	top: number;
 	height: number;
 	sort: Sort;
+	/** Impossible statistics left out of the answers: the cells they feed get a marker. */
+	dropped?: readonly DroppedStatistic[] | undefined;
 };
 
-function line(label: string, row: QueueRow, columns: readonly Column[]): string {
+function line(
+	label: string,
+	row: QueueRow,
+	columns: readonly Column[],
+	dropped: readonly DroppedStatistic[] | undefined,
+): string {
+	const marked = dropped ? droppedFields(row, dropped) : undefined;
 	return columns
-		.map(column => pad(column.id === 'name' ? label : column.text(row), column.width, column.align))
+		.map(column => {
+			if (column.id === 'name') return pad(label, column.width, column.align);
+			const text = column.text(row);
+			return pad(marked?.has(column.id) ? `${text}${droppedMarker}` : text, column.width, column.align);
+		})
 		.join(' ');
 }
 
@@ -30,7 +46,7 @@ const Row = memo(function Row({text, selected}: {text: string; selected: boolean
 	);
 });
 
-export function DataTable({rows, total, columns, selected, top, height, sort}: Props) {
+export function DataTable({rows, total, columns, selected, totalSelected = false, top, height, sort, dropped}: Props) {
 	const header = columns
 		.map(column => {
 			const arrow = sort.column === column.id ? (sort.descending ? '▼' : '▲') : '';
@@ -38,8 +54,8 @@ export function DataTable({rows, total, columns, selected, top, height, sort}: P
 		})
 		.join(' ');
 	const window = useMemo(
-		() => rows.slice(top, top + height).map(row => ({key: row.key, text: line(row.label, row.row, columns)})),
-		[rows, top, height, columns],
+		() => rows.slice(top, top + height).map(row => ({key: row.key, text: line(row.label, row.row, columns, dropped)})),
+		[rows, top, height, columns, dropped],
 	);
 	return (
 		<Box flexDirection="column">
@@ -53,9 +69,9 @@ export function DataTable({rows, total, columns, selected, top, height, sort}: P
 			{Array.from({length: Math.max(0, height - window.length)}, (_, index) => (
 				<Text key={`blank-${index}`}> </Text>
 			))}
-			<Text bold wrap="truncate-end">
-				{'  '}
-				{line(total.queueName, total, columns)}
+			<Text bold inverse={totalSelected} wrap="truncate-end">
+				{totalSelected ? '› ' : '  '}
+				{line(total.queueName, total, columns, dropped)}
 			</Text>
 		</Box>
 	);

@@ -1,7 +1,7 @@
 // The explorer's columns: the level's name column, then metric columns from the catalog, fitted to the width.
 import {defaultColumns, formatMetric, type Metric, type MetricField, metrics} from '../../metrics/catalog.js';
 import type {QueueRow} from '../../metrics/rows.js';
-import {fitToWidth} from '../../text/columns.js';
+import {fitToWidth, textWidth} from '../../text/columns.js';
 
 export type ColumnId = 'name' | MetricField;
 
@@ -23,7 +23,8 @@ function metricColumn(metric: Metric): Column {
 		header: metric.header,
 		width: metric.width,
 		priority: metric.priority,
-		align: 'right',
+		// Text (the division) reads from the left, numbers line up on the right.
+		align: metric.kind === 'text' ? 'left' : 'right',
 		text: row => formatMetric(metric, row),
 		value: row => row[metric.field],
 	};
@@ -66,7 +67,7 @@ export function fitColumns(
 ): Column[] {
 	const name = nameColumn(nameHeader);
 	// The header has room for its sort arrow.
-	name.width = Math.min(nameWidthCap, Math.max(12, nameHeader.length + 1, longestName));
+	name.width = Math.min(nameWidthCap, Math.max(12, textWidth(nameHeader) + 1, longestName));
 	// `width` holds the columns, a space after each and the two-column selection marker.
 	const room = width - 3;
 	const fitted = fitToWidth(

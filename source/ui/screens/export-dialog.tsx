@@ -3,7 +3,7 @@ import path from 'node:path';
 import {Box, Text, useInput} from 'ink';
 import SelectInput from 'ink-select-input';
 import {useState} from 'react';
-import {toCsv, toJson, writeFileAtomic} from '../../export/writers.js';
+import {type Fields, toCsv, toJson, writeFileAtomic} from '../../export/writers.js';
 import type {QueueRow} from '../../metrics/rows.js';
 import {hintLine} from '../keymap.js';
 import type {Theme} from '../theme.js';
@@ -11,8 +11,8 @@ import {TextField} from '../components/text-field.js';
 
 type Props = {
 	rows: readonly QueueRow[];
-	/** The level's record fields; default the queue levels'. */
-	fields?: readonly string[];
+	/** The records' fields: a level's own (agents, wrap-up codes) or the heat map's weekday-hour records; default the queue levels'. */
+	fields?: Fields;
 	suggestedName: string;
 	cwd: string;
 	theme: Theme;
@@ -35,7 +35,7 @@ export function ExportDialog({rows, fields, suggestedName, cwd, theme, onDone}: 
 		try {
 			const target = path.resolve(cwd, file);
 			writeFileAtomic(target, format === 'json' ? toJson(rows, fields) : toCsv(rows, fields));
-			onDone(`Wrote ${rows.length} rows to ${file}`);
+			onDone(`Wrote ${rows.length} rows to ${target}`);
 		} catch (error) {
 			setProblem(`Could not write ${file}: ${(error as Error).message}`);
 		}
