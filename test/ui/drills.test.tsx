@@ -8,6 +8,7 @@ import {DateTime} from 'luxon';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {demoClient, type Emulator} from '../../source/emulator/server.js';
 import {GenesysClient} from '../../source/genesys/client.js';
+import {fileNamePart} from '../../source/levels/queue-labels.js';
 import {agentFields} from '../../source/metrics/drill-rows.js';
 import {ProfileStore} from '../../source/profiles/store.js';
 import {App, type ClientFactory} from '../../source/ui/app.js';
@@ -122,11 +123,13 @@ describe('agent and wrap-up code levels in the app', () => {
 		await press(app, 'e');
 		await waitForText(app, 'Export this view');
 		await press(app, keys.enter);
-		const file = await waitForText(app, /File: gqx-agents-2026-03-09_2026-03-15\.csv/);
+		// The file name names the queue drilled into.
+		const fileName = `gqx-agents-${fileNamePart(queueName)}-2026-03-09_2026-03-15.csv`;
+		const file = await waitForText(app, `File: ${fileName}`);
 		expect(file).toBeTruthy();
 		await press(app, keys.enter);
 		await waitForText(app, /Wrote \d+ rows/);
-		const exported = parse(fs.readFileSync(path.join(dir, 'gqx-agents-2026-03-09_2026-03-15.csv'), 'utf8'), {
+		const exported = parse(fs.readFileSync(path.join(dir, fileName), 'utf8'), {
 			columns: true,
 		}) as Array<Record<string, string>>;
 		expect(Object.keys(exported[0]!)).toEqual([...agentFields]);

@@ -171,7 +171,7 @@ describe('saved views', () => {
 			queues: {columns: ['asaMs', 'sentimentScore', 'offered', 'asaMs'], sort: {column: 'asaMs', descending: false}},
 			media: {columns: ['nothingKnown'], sort: {column: 'sentimentScore', descending: true}},
 			intervals: {sort: {column: 'name', descending: true}},
-			hours: {columns: ['offered'], sort: {column: 'offered', descending: true}},
+			skills: {columns: ['offered'], sort: {column: 'offered', descending: true}},
 		};
 		expect(cleanViews(saved)).toEqual({
 			queues: {columns: ['asaMs', 'offered'], sort: {column: 'asaMs', descending: false}},
