@@ -526,6 +526,59 @@ function firstFrame(marker: string, command: string[], pressEnterAt?: string): {
 	return {ms: time ?? -1, peakMb: peak ?? 0};
 }
 
+/**
+ * `gqx export --level agents` over every queue of the workload (5,000 queues, 3,000 agents): streamed a
+ * batch of queues at a time, so its peak RSS should stay as flat as the interval export's.
+ */
+async function benchAgentsExport(): Promise<void> {
+	for (const level of ['agents', 'wrapups'] as const) {
+		say(`\n4b. Memory: peak RSS of gqx export --level ${level} over the whole workload`);
+		const emu = await workloadEmulator();
+		const out = path.join(os.tmpdir(), `gqx-bench-${level}-${process.pid}.csv`);
+		const started = performance.now();
+		const child = spawn(
+			process.execPath,
+			[
+				cli,
+				'export',
+				'--from',
+				rangeStart.toISODate()!,
+				'--to',
+				rangeEnd.minus({days: 1}).toISODate()!,
+				'--tz',
+				'UTC',
+				'--level',
+				level,
+				'--format',
+				'csv',
+				'--output',
+				out,
+			],
+			{
+				env: {
+					...process.env,
+					GENESYS_CLOUD_REGION: emu.url,
+					GENESYS_CLOUD_CLIENT_ID: demoClient.id,
+					GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
+				},
+				stdio: ['ignore', 'ignore', 'pipe'],
+			},
+		);
+		const stop = watchPeak(child.pid!);
+		let stderr = '';
+		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		const code = await new Promise<number | null>(resolve => child.on('close', resolve));
+		const peak = stop();
+		const elapsed = performance.now() - started;
+		await emu.stop();
+		const records = code === 0 ? fs.readFileSync(out, 'utf8').split('\n').length - 2 : 0;
+		fs.rmSync(out, {force: true});
+		if (code !== 0) throw new Error(`export failed: ${stderr}`);
+		say(`   ${records} records in ${ms(elapsed)}: peak RSS ${peak.toFixed(0)} MB (target <= 250 MB)`);
+		results[`${level}Export`] = {exportRecords: records, exportMs: elapsed, exportPeakRssMb: peak};
+	}
+}
+
 async function benchStartup(): Promise<void> {
 	say('\n5. Start-up, against a bare Ink hello-world started the same way');
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gqx-hello-'));
@@ -620,6 +673,7 @@ async function main(): Promise<void> {
 	if (want('tui')) await benchTui();
 	if (want('memory')) await benchMemory();
 	if (want('memory')) await benchTuiMemory();
+	if (want('memory') || want('agents')) await benchAgentsExport();
 	if (want('startup')) await benchStartup();
 	fs.mkdirSync(path.join(root, 'bench'), {recursive: true});
 	fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -29,10 +29,15 @@ import {type Credentials, resolveCredentials} from '../credentials/resolve.js';
 import {reportFailure} from './errors.js';
 import {type Format, formats, openSink, render, writeFileAtomic} from '../export/writers.js';
 import {selectQueueIds} from './queue-match.js';
+import {type DrillKind, type DrillRow, agentFields, wrapupFields} from '../metrics/drill-rows.js';
+import type {DrillReportQuery} from '../genesys/drill-report.js';
 import type {HourRecord} from '../genesys/hours.js';
 import type {QueueInfo} from '../genesys/queues.js';
 import {hourRow} from '../metrics/hour-grid.js';
-import type {StatsBag} from '../metrics/stats.js';
+import {mergeBags, type StatsBag} from '../metrics/stats.js';
+import {toRow} from '../metrics/rows.js';
+import {agentsLevel} from '../levels/agents.js';
+import {wrapupsLevel} from '../levels/wrapups.js';
 import {renderTable} from '../export/table.js';
 
 export const exportHelp = `Usage: gqx export [options]
@@ -54,8 +59,9 @@ When (calendar days in --tz, both included; default --preset yesterday):
 What:
   --level queues|media|intervals|hours   one record per queue, per queue and media (default),
                             per bucket, or per queue, weekday and local hour (weekday, hour, days)
-  --by-media                --level hours: one record per queue, media type, weekday and hour
-  --granularity PT15M|PT30M|PT1H|P1D|P7D   bucket size for --level intervals (implies it)
+  --level agents|wrapups    one record per queue and agent, or per queue and wrap-up code
+  --by-media                --level hours|agents|wrapups: one record per media type too
+  --granularity PT15M|PT30M|PT1H|P1D|P7D   bucket size for --level intervals (implies it), agents or wrapups
   --queue NAME_OR_ID ...    only these queues (exact name, id, or a pattern with *); repeatable
   --media TYPE ...          only these media types (voice, chat, email, message, callback, ...); repeatable
   --division NAME ...       only queues of these divisions (exact name, or a pattern with *); repeatable
@@ -113,8 +119,8 @@ const exportFlags = {
 export type ExportPlan = {
 	choice: DateChoice;
 	timeZone: string;
-	level: Level | 'hours';
-	/** --level hours: per media type too. */
+	level: Level | DrillKind | 'hours';
+	/** --level hours|agents|wrapups: a record per media type too. */
 	byMedia: boolean;
 	granularity: Granularity | undefined;
 	format: Format;
@@ -133,18 +139,19 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 	const granularityText = values['granularity'] as string | undefined;
 	const granularity = granularityText === undefined ? undefined : validateGranularity(granularityText);
 	const levelText = (values['level'] as string | undefined) ?? (granularity ? 'intervals' : 'media');
-	if (!['queues', 'media', 'intervals', 'hours'].includes(levelText))
-		throw new UsageError(`Unknown level "${levelText}".`, 'Use queues, media, intervals or hours.');
-	const byMedia = values['by-media'] === true;
-	if (byMedia && levelText !== 'hours')
+	if (!['queues', 'media', 'intervals', 'hours', 'agents', 'wrapups'].includes(levelText))
+		throw new UsageError(`Unknown level "${levelText}".`, 'Use queues, media, intervals, hours, agents or wrapups.');
+	const drill = levelText === 'agents' || levelText === 'wrapups';
+	if (granularity && levelText !== 'intervals' && !drill)
 		throw new UsageError(
-			`--by-media is for --level hours (got --level ${levelText}).`,
-			'Use --level hours --by-media; --level media already gives one record per queue and media type.',
-		);
-	if (granularity && levelText !== 'intervals')
-		throw new UsageError(
-			`--granularity needs --level intervals (got --level ${levelText}).`,
+			`--granularity needs --level intervals, agents or wrapups (got --level ${levelText}).`,
 			'Drop --level, or use --level intervals.',
+		);
+	const byMedia = values['by-media'] === true;
+	if (byMedia && !drill && levelText !== 'hours')
+		throw new UsageError(
+			`--by-media is for --level hours, agents and wrapups (got --level ${levelText}).`,
+			'The media and intervals levels are by media type already.',
 		);
 	const timeZone = validateTimeZone((values['tz'] as string | undefined) ?? systemTimeZone());
 	const from = values['from'] as string | undefined;
@@ -189,7 +196,7 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 	return {
 		choice,
 		timeZone,
-		level: levelText as Level | 'hours',
+		level: levelText as Level | DrillKind | 'hours',
 		byMedia,
 		granularity,
 		format: format as Format,
@@ -277,7 +284,7 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			queueIds = selectQueueIds({queues: plan.queues, divisions: plan.divisions}, all);
 			knownQueues = new Map(all.map(queue => [queue.id, queue]));
 		}
-		const granularity = plan.level === 'intervals' ? (plan.granularity ?? defaultGranularity(range)) : undefined;
+		const granularity = plan.level === 'intervals' ? (plan.granularity ?? defaultGranularity(range)) : plan.granularity;
 		const showProgress = Boolean(io.stderr.isTTY);
 		const onProgress = (progress: {done: number; total: number}) => {
 			if (showProgress && progress.total > 1) io.stderr.write(`\rgqx: fetching ${progress.done}/${progress.total}…`);
@@ -289,7 +296,14 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 		const names = new Map<string, string>();
 		let nameOf = (id: string) => names.get(id) ?? deletedQueueName(id);
 		let written: number;
-		if (plan.level === 'hours') {
+		if (plan.level === 'agents' || plan.level === 'wrapups') {
+			written = await exportDrill(client, {...query, granularity, kind: plan.level, byMedia: plan.byMedia}, plan, {
+				io,
+				knownQueues,
+				onProgress,
+				width: tableWidth(io, Boolean(values.wide)),
+			});
+		} else if (plan.level === 'hours') {
 			written = await exportHours(client, {...query, queueIds}, plan, {
 				io,
 				knownQueues,
@@ -353,6 +367,71 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 	} finally {
 		await stopDemo?.();
 	}
+}
+
+/**
+ * `--level agents|wrapups`: streamed a batch of queues at a time to csv, json or ndjson; `--format
+ * table` gathers the rows (a table is for people, who ask for fewer of them) to fit the columns.
+ */
+async function exportDrill(
+	client: GenesysClient,
+	query: DrillReportQuery,
+	plan: ExportPlan,
+	context: {
+		io: Io;
+		knownQueues: ReadonlyMap<string, QueueInfo> | undefined;
+		onProgress: (progress: {done: number; total: number}) => void;
+		width: number | undefined;
+	},
+): Promise<number> {
+	const {streamDrillRows} = await import('../genesys/drill-report.js');
+	const agents = query.kind === 'agents';
+	const fields = agents ? agentFields : wrapupFields;
+	const options = {
+		knownQueues: context.knownQueues,
+		onProgress: context.onProgress,
+		onNotice: (text: string) => context.io.stderr.write(`gqx: ${text}\n`),
+	};
+	if (plan.format !== 'table') {
+		const sink = openSink(plan.format, plan.output ? {file: plan.output} : {stream: context.io.stdout}, fields);
+		try {
+			await streamDrillRows(client, query, {...options, onRows: rows => sink.write(rows)});
+			await sink.end();
+		} catch (error) {
+			sink.abort();
+			throw error;
+		}
+		return sink.count;
+	}
+	const rows: DrillRow[] = [];
+	const bags: StatsBag[] = [];
+	await streamDrillRows(client, query, {
+		...options,
+		onRows: async (batch, entries) => {
+			rows.push(...batch);
+			for (const entry of entries) bags.push(entry.stats);
+		},
+	});
+	const level = agents ? agentsLevel : wrapupsLevel;
+	const text = await render(rows, 'table', {
+		width: context.width,
+		total: toRow({queueId: null, queueName: 'Total', mediaType: null, interval: null}, mergeBags(bags)),
+		level: query.granularity ? 'intervals' : 'queues',
+		showMedia: query.byMedia,
+		member: {
+			header: level.nameHeader,
+			text: row => (agents ? (row as DrillRow).userName : (row as DrillRow).wrapUpCodeName) ?? '',
+		},
+		metrics: level.columns,
+		timeZone: query.timeZone,
+		granularity: query.granularity,
+	});
+	if (plan.output) writeFileAtomic(plan.output, text);
+	else
+		await new Promise<void>((resolve, reject) =>
+			context.io.stdout.write(text, error => (error ? reject(error) : resolve())),
+		);
+	return rows.length;
 }
 
 /** `--level hours`: streamed a batch of queues at a time like the interval level; a table is made whole. */

@@ -12,12 +12,13 @@ import {
 	timerStats,
 	type TrafficModel,
 } from './traffic.js';
+import {byPeople, runPeopleQuery} from './people-aggregates.js';
 
 export type HttpFailure = {status: number; code: string; message: string};
 
-type Predicate = {dimension?: string; operator?: string; value?: string; type?: string};
+export type Predicate = {dimension?: string; operator?: string; value?: string; type?: string};
 type Clause = {type: 'and' | 'or'; predicates: Predicate[]};
-type Filter = {type: 'and' | 'or'; clauses?: Clause[]; predicates?: Predicate[]};
+export type Filter = {type: 'and' | 'or'; clauses?: Clause[]; predicates?: Predicate[]};
 
 export type AggregateQuery = {
 	startMs: number;
@@ -167,9 +168,9 @@ export function validateAggregateQuery(body: unknown): AggregateQuery | HttpFail
 }
 
 /** What a conversation series can be filtered and grouped by. */
-type Entity = {queueId?: string; mediaType: string; divisionId?: string; key: SeriesKey; queue?: EmulatedQueue};
+export type Entity = {queueId?: string; mediaType: string; divisionId?: string; key: SeriesKey; queue?: EmulatedQueue};
 
-function dimensionValue(entity: Entity, dimension: string): string | undefined {
+export function dimensionValue(entity: Entity, dimension: string): string | undefined {
 	if (dimension === 'queueId') return entity.queueId;
 	if (dimension === 'mediaType') return entity.mediaType;
 	if (dimension === 'divisionId') return entity.divisionId;
@@ -217,7 +218,7 @@ const nonQueueProfile: QueueMediaProfile = {
 	serviceLevelMs: 0,
 };
 
-function* entitiesOf(org: Org, filter: Filter | undefined): Generator<Entity> {
+export function* entitiesOf(org: Org, filter: Filter | undefined): Generator<Entity> {
 	// Cheap pre-filter: a top-level AND of queue-id clauses names the only queues that can match.
 	const wanted = wantedQueueIds(filter);
 	const queues = wanted ? [...wanted].flatMap(id => org.byId.get(id) ?? []) : org.queues;
@@ -261,9 +262,9 @@ function wantedQueueIds(filter: Filter | undefined): Set<string> | undefined {
 	return sets.reduce((a, b) => new Set([...a].filter(id => b.has(id))));
 }
 
-type StatsOut = Record<string, number>;
+export type StatsOut = Record<string, number>;
 
-function metricStats(
+export function metricStats(
 	model: TrafficModel,
 	entity: Entity,
 	metric: string,
@@ -335,7 +336,7 @@ function segmentTimer(whole: StatsOut | undefined, segments: number): StatsOut |
 	return {max: whole['max']!, min: Math.floor(whole['min']! / 3), count: segments, sum: whole['sum']!};
 }
 
-function mergeStats(into: StatsOut, from: StatsOut): void {
+export function mergeStats(into: StatsOut, from: StatsOut): void {
 	for (const [field, value] of Object.entries(from)) {
 		const existing = into[field];
 		if (existing === undefined) into[field] = value;
@@ -363,7 +364,7 @@ export function bucketBoundaries(query: AggregateQuery): number[] {
 	}
 }
 
-function isoUtc(ms: number): string {
+export function isoUtc(ms: number): string {
 	return new Date(ms).toISOString();
 }
 
@@ -381,6 +382,8 @@ function groupKeyOrder(groupBy: readonly string[]): string[] {
 }
 
 export function runAggregateQuery(org: Org, model: TrafficModel, query: AggregateQuery): AggregateResult[] {
+	// Grouped or filtered by agent or wrap-up code: each conversation series is split among them.
+	if (byPeople(query)) return runPeopleQuery(org, model, query);
 	const boundaries = bucketBoundaries(query);
 	const groups = new Map<string, {group: Record<string, string>; buckets: Array<Map<string, StatsOut>>}>();
 	for (const entity of entitiesOf(org, query.filter)) {

@@ -9,6 +9,8 @@ import {queueMediaKey} from './catalog.js';
 import {type EmulatedQueue, generateOrg, type Org} from './org.js';
 import {createTrafficModel, type TrafficModel} from './traffic.js';
 import type {ComputeAnswer, ComputeSetup, ComputeTask} from './compute-worker.js';
+import {peopleOf} from './people.js';
+import {listUsers, listWrapupCodes} from './people-routes.js';
 
 export type EmulatorClient = {id: string; secret: string; permissions: string[]};
 
@@ -152,7 +154,7 @@ class ComputePool {
 export const demoClient: EmulatorClient = {
 	id: 'gqx-demo-client',
 	secret: 'gqx-demo-secret',
-	permissions: ['analytics:conversationAggregate:view', 'routing:queue:view'],
+	permissions: ['analytics:conversationAggregate:view', 'routing:queue:view', 'routing:wrapupCode:view'],
 };
 
 type TokenRecord = {clientId: string; permissions: string[]; expiresAt: number; hits: number[]};
@@ -171,6 +173,7 @@ class HttpError extends Error {
 const permissionsByRoute: Array<{prefix: string; permission: string}> = [
 	{prefix: '/api/v2/analytics/conversations/aggregates', permission: 'analytics:conversationAggregate:view'},
 	{prefix: '/api/v2/routing/queues', permission: 'routing:queue:view'},
+	{prefix: '/api/v2/routing/wrapupcodes', permission: 'routing:wrapupCode:view'},
 ];
 
 export class Emulator {
@@ -181,13 +184,15 @@ export class Emulator {
 	/** Every access token handed out, so tests can look for leaks. */
 	readonly issuedTokens: string[] = [];
 	/** Requests answered, by path prefix, for assertions on request counts. */
-	readonly counts = {token: 0, aggregates: 0, queues: 0, rateLimited: 0};
+	readonly counts = {token: 0, aggregates: 0, queues: 0, rateLimited: 0, users: 0, wrapupCodes: 0};
 	options: Required<Omit<EmulatorOptions, 'clients' | 'port' | 'host' | 'now' | 'computeThreads'>>;
 	#server: Server | undefined;
 	#url = '';
 	#tokens = new Map<string, TokenRecord>();
 	/** Queues deleted since their traffic happened: gone from the listing, still in analytics. */
 	#deleted = new Set<string>();
+	/** Users gone even from `state=any` (the lookup must fall back to their id). */
+	#purgedUsers = new Set<string>();
 	#faults: ScheduledFault[] = [];
 	#sockets = new Set<Socket>();
 	#now: () => number;
@@ -284,6 +289,10 @@ export class Emulator {
 
 	deleteQueue(id: string): void {
 		this.#deleted.add(id);
+	}
+
+	purgeUser(id: string): void {
+		this.#purgedUsers.add(id);
 	}
 
 	addClient(client: EmulatorClient): void {
@@ -430,6 +439,16 @@ export class Emulator {
 			if (method !== 'GET') throw new HttpError(405, 'method.not.allowed', 'Use GET.');
 			this.counts.queues++;
 			return {body: this.#listQueues(url)};
+		}
+		if (path === '/api/v2/users') {
+			if (method !== 'GET') throw new HttpError(405, 'method.not.allowed', 'Use GET.');
+			this.counts.users++;
+			return {body: listUsers(peopleOf(this.org), url, this.options.maxPageSize, this.#purgedUsers)};
+		}
+		if (path === '/api/v2/routing/wrapupcodes') {
+			if (method !== 'GET') throw new HttpError(405, 'method.not.allowed', 'Use GET.');
+			this.counts.wrapupCodes++;
+			return {body: listWrapupCodes(peopleOf(this.org), url, this.options.maxPageSize)};
 		}
 		const single = /^\/api\/v2\/routing\/queues\/([^/]+)$/.exec(path);
 		if (single) {

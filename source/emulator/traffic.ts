@@ -161,7 +161,7 @@ export function cumulativeOffered(model: TrafficModel, key: SeriesKey, ms: numbe
  * The share drifts between 20% and 180% of `fraction` over `period` conversations, so busy stretches
  * and quiet ones differ (abandon rate, service level) instead of being flat.
  */
-function share(total: number, fraction: number, phase: number, period: number): number {
+export function share(total: number, fraction: number, phase: number, period: number): number {
 	if (fraction <= 0) return 0;
 	const amplitude = (0.8 * Math.min(fraction, 1 - fraction) * period) / (2 * Math.PI);
 	const angle = phase * 2 * Math.PI;

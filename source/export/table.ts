@@ -1,6 +1,6 @@
 // `gqx export --format table`: a compact table for people, like gh's or kubectl's: a header and its
 // rule, one line a record, a totals row; columns from the metric catalog, dropped by priority to fit.
-import {defaultColumns, formatMetric, metricFor} from '../metrics/catalog.js';
+import {defaultColumns, formatMetric, metricFor, type MetricField} from '../metrics/catalog.js';
 import type {QueueRow} from '../metrics/rows.js';
 import {queueLabel, sharedNames} from '../levels/queue-labels.js';
 import {bucketLabel, type Granularity} from '../range/range.js';
@@ -15,6 +15,12 @@ export type TableOptions = {
 	granularity?: Granularity;
 	/** The totals of all records (merged statistics, never averaged rows). */
 	total?: QueueRow;
+	/** The media column, whatever the level (default: on every level but queues). */
+	showMedia?: boolean;
+	/** A name column after the media (the agent, the wrap-up code). */
+	member?: {header: string; text: (row: QueueRow) => string};
+	/** The metric columns, in order; default the queue levels'. */
+	metrics?: readonly MetricField[];
 };
 
 type TableColumn = {header: string; width: number; priority: number; align: Align; text: (row: QueueRow) => string};
@@ -39,8 +45,12 @@ export function renderTable(rows: readonly QueueRow[], options: TableOptions = {
 	for (const row of rows) if (row.queueId) seen.set(row.queueId, row.queueName);
 	const shared = sharedNames(seen.values());
 	const fixed = [textColumn('Queue', all, row => queueLabel(row.queueName, row.divisionName, shared))];
-	const byMedia = options.level === 'hours' ? rows.some(row => row.mediaType !== null) : options.level !== 'queues';
+	const byMedia =
+		options.showMedia ??
+		(options.level === 'hours' ? rows.some(row => row.mediaType !== null) : options.level !== 'queues');
 	if (byMedia) fixed.push(textColumn('Media', rows, row => row.mediaType ?? ''));
+	const member = options.member;
+	if (member) fixed.push(textColumn(member.header, rows, row => member.text(row)));
 	if (options.level === 'hours') {
 		// Records of `--level hours` carry their weekday, hour and number of such hours.
 		const field = (row: QueueRow, name: string) => (row as Record<string, unknown>)[name];
@@ -58,7 +68,7 @@ export function renderTable(rows: readonly QueueRow[], options: TableOptions = {
 		const granularity = options.granularity ?? 'PT30M';
 		fixed.push(textColumn('Interval', rows, row => (row.interval ? bucketLabel(row.interval, zone, granularity) : '')));
 	}
-	const metrics: TableColumn[] = defaultColumns.map(metricFor).map(metric => ({
+	const metrics: TableColumn[] = (options.metrics ?? defaultColumns).map(metricFor).map(metric => ({
 		header: metric.header,
 		priority: metric.priority,
 		align: 'right',

@@ -8,14 +8,27 @@ import {renderTable, type TableOptions} from './table.js';
 export const formats = ['table', 'csv', 'json', 'ndjson'] as const;
 export type Format = (typeof formats)[number];
 
-/** A record's fields in order: a queue row's, or another level's (`export --level hours`). */
+/**
+ * A record's fields in order (the CSV header, the JSON keys): the queue levels' by default; the agent
+ * and wrap-up code levels have their own (their rows carry the extra identity fields), and so do
+ * `export --level hours`'s records.
+ */
 export type Fields = ReadonlyArray<string>;
 
 type AnyRecord = QueueRow | Readonly<Record<string, unknown>>;
 
+function valueOf(row: AnyRecord, field: string): unknown {
+	return (row as Readonly<Record<string, unknown>>)[field] ?? null;
+}
+
+/** One record as JSON, with exactly `fields` in their order (a replacer list keeps its order; rows have every field). */
+function jsonRecord(row: AnyRecord, fields: Fields): string {
+	return JSON.stringify(row, fields as string[]);
+}
+
 function csvText(rows: readonly AnyRecord[], header: boolean, fields: Fields = rowFields): string {
 	return stringify(
-		rows.map(row => fields.map(field => (row as Record<string, unknown>)[field])),
+		rows.map(row => fields.map(field => valueOf(row, field))),
 		{header, columns: [...fields], cast: {number: value => String(value)}},
 	);
 }
@@ -24,23 +37,28 @@ export function toCsv(rows: readonly AnyRecord[], fields: Fields = rowFields): s
 	return csvText(rows, true, fields);
 }
 
-export function toJson(rows: readonly AnyRecord[]): string {
+export function toJson(rows: readonly AnyRecord[], fields: Fields = rowFields): string {
 	// One record a line inside the array keeps big exports diff- and grep-friendly.
-	return rows.length === 0 ? '[]\n' : `[\n${rows.map(row => JSON.stringify(row)).join(',\n')}\n]\n`;
+	return rows.length === 0 ? '[]\n' : `[\n${rows.map(row => jsonRecord(row, fields)).join(',\n')}\n]\n`;
 }
 
-export function toNdjson(rows: readonly AnyRecord[]): string {
-	return rows.map(row => `${JSON.stringify(row)}\n`).join('');
+export function toNdjson(rows: readonly AnyRecord[], fields: Fields = rowFields): string {
+	return rows.map(row => `${jsonRecord(row, fields)}\n`).join('');
 }
 
-export async function render(rows: readonly QueueRow[], format: Format, options: TableOptions): Promise<string> {
+export async function render(
+	rows: readonly QueueRow[],
+	format: Format,
+	options: TableOptions,
+	fields: Fields = rowFields,
+): Promise<string> {
 	switch (format) {
 		case 'csv':
-			return toCsv(rows);
+			return toCsv(rows, fields);
 		case 'json':
-			return toJson(rows);
+			return toJson(rows, fields);
 		case 'ndjson':
-			return toNdjson(rows);
+			return toNdjson(rows, fields);
 		case 'table':
 			return renderTable(rows, options);
 	}
@@ -99,9 +117,9 @@ export function openSink(format: Exclude<Format, 'table'>, target: Target, field
 			if (format === 'csv') {
 				text = csvText(rows, count === 0, fields);
 			} else if (format === 'json') {
-				text = `${count === 0 ? '[\n' : ',\n'}${rows.map(row => JSON.stringify(row)).join(',\n')}`;
+				text = `${count === 0 ? '[\n' : ',\n'}${rows.map(row => jsonRecord(row, fields)).join(',\n')}`;
 			} else {
-				text = toNdjson(rows);
+				text = toNdjson(rows, fields);
 			}
 			count += rows.length;
 			await writeTo(stream, text);

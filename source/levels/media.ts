@@ -43,7 +43,7 @@ export const mediaLevel: LevelModule = {
 			}),
 		};
 	},
-	opens: {drill: 'intervals', heatmap: 'hours'},
+	opens: {drill: 'intervals', agents: 'agents', wrapups: 'wrapups', heatmap: 'hours'},
 	openContext: (row, ref) => ({...ref.context, mediaType: row.key}),
 	crumb: ref => ref.context.queueLabel ?? ref.context.queueName,
 };

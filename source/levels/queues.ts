@@ -40,7 +40,7 @@ export const queuesLevel: LevelModule = {
 		});
 		return totals.running ? {rows, allStats: totals.running.all} : {rows};
 	},
-	opens: {drill: 'media', heatmap: 'hours'},
+	opens: {drill: 'media', agents: 'agents', wrapups: 'wrapups', heatmap: 'hours'},
 	openContext: ({key, label, row}) => ({
 		queueId: key,
 		queueName: row?.queueName ?? label,

@@ -4,11 +4,17 @@ import {intervalsLevel} from './intervals.js';
 import {mediaLevel} from './media.js';
 import {queuesLevel} from './queues.js';
 import type {LevelId, LevelModule, LevelRef} from './types.js';
+import {agentIntervalsLevel, agentsLevel} from './agents.js';
+import {wrapupIntervalsLevel, wrapupsLevel} from './wrapups.js';
 
 export const levels: Readonly<Record<LevelId, LevelModule>> = {
 	queues: queuesLevel,
 	media: mediaLevel,
 	intervals: intervalsLevel,
+	agents: agentsLevel,
+	'agent-intervals': agentIntervalsLevel,
+	wrapups: wrapupsLevel,
+	'wrapup-intervals': wrapupIntervalsLevel,
 	hours: hoursLevel,
 };
 
@@ -22,7 +28,7 @@ export const firstLevel: LevelRef = {id: 'queues', context: {}};
 
 /** The README's table of levels, generated from the registry (a test keeps the README in sync). */
 export function levelsMarkdown(): string {
-	const keyNames: Record<string, string> = {drill: 'Enter', heatmap: 'h'};
+	const keyNames: Record<string, string> = {drill: 'Enter', agents: 'a', wrapups: 'w', heatmap: 'h'};
 	return [
 		'| level | a row is | opens |',
 		'| --- | --- | --- |',

@@ -8,7 +8,8 @@ import type {StatsBag} from '../metrics/stats.js';
 import type {DateRange, Granularity} from '../range/range.js';
 import type {HourGrid} from '../metrics/hour-grid.js';
 
-export type LevelId = 'queues' | 'media' | 'intervals' | 'hours';
+export type LevelId =
+	'queues' | 'media' | 'intervals' | 'agents' | 'agent-intervals' | 'wrapups' | 'wrapup-intervals' | 'hours';
 
 /**
  * What the levels above chose, growing with each drill (the queue, then its media type). `queueLabel`
@@ -20,6 +21,9 @@ export type LevelContext = Readonly<{
 	mediaType?: string;
 	queueLabel?: string;
 	division?: Division;
+	/** An agent's user id or a wrap-up code ('' for work without a code), and its name. */
+	member?: string;
+	memberName?: string;
 }>;
 
 /** A row as the reducer hands it to `openContext`: its identity and, when there, its numbers' row. */
@@ -31,7 +35,7 @@ export type SortColumn = 'name' | MetricField;
 export type Sort = {column: SortColumn; descending: boolean};
 
 /** How one row of a level opens another level: the keymap action that does it. Agents and wrap-up codes add theirs. */
-export type OpenAction = 'drill' | 'heatmap';
+export type OpenAction = 'drill' | 'agents' | 'wrapups' | 'heatmap';
 
 /** The totals row's key: the selection's last stop below the rows (no queue id, media type or interval is empty-prefixed). */
 export const totalKey = '\u0000total';
@@ -71,7 +75,14 @@ export type DisplayRow = {
 };
 
 /** `allStats`, when known, is the statistics of all rows merged (the unfiltered total). */
-export type LevelRows = {rows: DisplayRow[]; allStats?: StatsBag};
+export type LevelRows = {
+	rows: DisplayRow[];
+	allStats?: StatsBag;
+	/** One line about the data (how much of the queue the rows cover, a permission missing), for the status bar. */
+	note?: string;
+	/** The totals row's share: its `field` of `of` (agents: answered of the queue's answered). */
+	shareBase?: {field: 'answered' | 'handled'; of: number};
+};
 
 export type LevelModule = {
 	id: LevelId;
@@ -91,6 +102,12 @@ export type LevelModule = {
 	rows(data: unknown, ref: LevelRef, options: {timeZone: string; granularity: Granularity}): LevelRows;
 	/** The levels a row opens, by the action that opens them. */
 	opens: Partial<Record<OpenAction, LevelId>>;
+	/** The metric columns this level offers, in their default order; default the queue levels' columns. */
+	columns?: readonly MetricField[];
+	/** The metrics drawn as sparklines above the table, when the level uses the interval size. */
+	sparklines?: readonly MetricField[];
+	/** The record fields its export writes; default the queue levels'. */
+	exportFields?: readonly string[];
 	/** The context of a level opened from `row`. */
 	openContext(row: OpenedRow, ref: LevelRef): LevelContext;
 	/** What this level adds to the breadcrumb. */

@@ -21,6 +21,10 @@ export type MetricField =
 	| 'avgTalkMs'
 	| 'avgHoldMs'
 	| 'avgAcwMs'
+	| 'handled'
+	| 'notResponding'
+	| 'share'
+	| 'count'
 	| 'divisionName';
 
 /**
@@ -45,6 +49,11 @@ export type Metric = {
 	priority: number;
 	/** Table width in terminal columns, header included. */
 	width: number;
+	/**
+	 * false: a column of the agent and wrap-up code levels only; the queue, media and interval levels
+	 * (their tables and export fields) do not offer it.
+	 */
+	onQueueLevels?: boolean;
 	/** Offered by the column picker but not shown until picked. */
 	hiddenByDefault?: boolean;
 };
@@ -227,6 +236,50 @@ export const metrics: readonly Metric[] = [
 		width: 8,
 	},
 	{
+		field: 'handled',
+		header: 'Handled',
+		title: 'Handled',
+		source: '`tHandle.count` (agent and wrap-up code levels)',
+		kind: 'count',
+		higherIsBetter: null,
+		priority: 72,
+		width: 8,
+		onQueueLevels: false,
+	},
+	{
+		field: 'notResponding',
+		header: 'Not resp.',
+		title: 'Not responding',
+		source: '`tNotResponding.count`: alerts the agent let time out (agent levels)',
+		kind: 'count',
+		higherIsBetter: false,
+		priority: 45,
+		width: 9,
+		onQueueLevels: false,
+	},
+	{
+		field: 'share',
+		header: 'Share',
+		title: 'Share %',
+		source: 'agents: the agent’s answered of the queue’s; wrap-up codes: the code’s count of the queue’s handled',
+		kind: 'rate',
+		higherIsBetter: null,
+		priority: 74,
+		width: 7,
+		onQueueLevels: false,
+	},
+	{
+		field: 'count',
+		header: 'Count',
+		title: 'Count',
+		source: '`tHandle.count` grouped by `wrapUpCode` (wrap-up code levels)',
+		kind: 'count',
+		higherIsBetter: null,
+		priority: 88,
+		width: 7,
+		onQueueLevels: false,
+	},
+	{
 		field: 'divisionName',
 		header: 'Division',
 		title: 'Division',
@@ -239,6 +292,11 @@ export const metrics: readonly Metric[] = [
 		hiddenByDefault: true,
 	},
 ];
+
+/** The metrics of the queue, media and interval levels (and their export fields), in catalog order. */
+export const queueMetricFields: readonly MetricField[] = metrics
+	.filter(metric => metric.onQueueLevels !== false)
+	.map(metric => metric.field);
 
 /** The order of columns on screen: the ten that matter most to a queue analyst, then the rest. */
 const leadingColumns: readonly MetricField[] = [
@@ -261,7 +319,7 @@ const leadingColumns: readonly MetricField[] = [
 export const defaultColumns: readonly MetricField[] = [
 	...leadingColumns,
 	...metrics
-		.filter(metric => !metric.hiddenByDefault)
+		.filter(metric => metric.onQueueLevels !== false && !metric.hiddenByDefault)
 		.map(metric => metric.field)
 		.filter(field => !leadingColumns.includes(field)),
 ];

@@ -1,5 +1,5 @@
 // Queue rows: the derived numbers users see (the export contract), computed from raw statistics.
-import {type MetricField, numericMetrics} from './catalog.js';
+import {type MetricField, metricFor, queueMetricFields} from './catalog.js';
 import {addInto, mergeBags, type StatsBag} from './stats.js';
 import {compareText} from './compare.js';
 import {averageMs as timerAverageMs, holdTimer, talkTimer} from './averages.js';
@@ -31,7 +31,7 @@ export type Cell = {
 };
 
 /**
- * Every record's fields in order (the CSV header, the JSON keys): the row's identity, the catalog's
+ * Every record's fields in order (the CSV header, the JSON keys): the row's identity, the queue levels'
  * metrics, then the queue's division (added later, so it comes last and readers by position keep working).
  */
 export const rowFields: readonly RowField[] = [
@@ -39,7 +39,7 @@ export const rowFields: readonly RowField[] = [
 	'queueName',
 	'mediaType',
 	'interval',
-	...numericMetrics.map(metric => metric.field),
+	...queueMetricFields.filter(field => metricFor(field).kind !== 'text'),
 	'divisionId',
 	'divisionName',
 ];
@@ -84,6 +84,12 @@ export type QueueRow = {
 	avgTalkMs: number | null;
 	avgHoldMs: number | null;
 	avgAcwMs: number | null;
+	/** Agent and wrap-up code levels (not in the queue levels' export fields). */
+	handled: number;
+	notResponding: number;
+	/** The row's part of its queue: answered for an agent, handled for a wrap-up code; set by those levels. */
+	share: number | null;
+	count: number;
 	divisionId: string | null;
 	divisionName: string | null;
 };
@@ -131,6 +137,10 @@ export function toRow(identity: RowIdentity, stats: StatsBag): QueueRow {
 		avgAcwMs: averageMs(stats, 'tAcw'),
 		divisionId: identity.division?.id ?? null,
 		divisionName: identity.division?.name ?? null,
+		handled: count(stats, 'tHandle'),
+		notResponding: count(stats, 'tNotResponding'),
+		share: null,
+		count: count(stats, 'tHandle'),
 	};
 }
 

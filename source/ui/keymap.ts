@@ -13,6 +13,8 @@ export type KeyAction =
 	| 'first'
 	| 'last'
 	| 'drill'
+	| 'agents'
+	| 'wrapups'
 	| 'back'
 	| 'filter'
 	| 'sort'
@@ -242,6 +244,25 @@ export const bindings: readonly Binding[] = [
 		contexts: ['table'],
 		footer: false,
 		match: (input, key) => input === 'v' && plain(key),
+	},
+	// Listed after the keys every level has, so a narrow footer drops them first.
+	{
+		action: 'agents',
+		short: 'agents',
+		keys: 'a',
+		description: 'agents of the queue or media row',
+		contexts: ['table'],
+		footer: true,
+		match: (input, key) => input === 'a' && plain(key),
+	},
+	{
+		action: 'wrapups',
+		short: 'wrap-ups',
+		keys: 'w',
+		description: 'wrap-up codes of the queue or media row',
+		contexts: ['table'],
+		footer: true,
+		match: (input, key) => input === 'w' && plain(key),
 	},
 	{
 		action: 'copy-row',

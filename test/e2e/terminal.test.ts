@@ -5,10 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {parse} from 'csv-parse/sync';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {metrics} from '../../source/metrics/catalog.js';
+import {metrics as allMetrics} from '../../source/metrics/catalog.js';
 import {textWidth} from '../../source/text/columns.js';
 import {cliPath, scratchDir} from '../run-cli.js';
 import {hasTmux, startTerm, stopServer, type Term} from './tmux.js';
+
+// The queue, media and interval levels show the queue levels' columns (the drill levels have their own).
+const metrics = allMetrics.filter(metric => metric.onQueueLevels !== false);
 
 const gqx = `${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)}`;
 let terms: Term[] = [];

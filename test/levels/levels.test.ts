@@ -17,17 +17,30 @@ const intervalsRef: LevelRef = {id: 'intervals', context: {queueId: 'q-1', queue
 
 describe('level modules', () => {
 	it('are registered under their own ids, starting at the queue level', () => {
-		expect(levelIds).toEqual(['queues', 'media', 'intervals', 'hours']);
+		expect(levelIds).toEqual([
+			'queues',
+			'media',
+			'intervals',
+			'agents',
+			'agent-intervals',
+			'wrapups',
+			'wrapup-intervals',
+			'hours',
+		]);
 		for (const id of levelIds) expect(levels[id].id).toBe(id);
 		expect(firstLevel).toEqual(queuesRef);
 		expect(levelOf(mediaRef)).toBe(levels.media);
 	});
 
-	it('open one another: queues -> media -> intervals by Enter, the heat map from each by h, and it opens nothing', () => {
-		expect(levels.queues.opens).toEqual({drill: 'media', heatmap: 'hours'});
-		expect(levels.media.opens).toEqual({drill: 'intervals', heatmap: 'hours'});
+	it('open one another: queues -> media -> intervals by Enter, agents and wrap-ups from queues and media, the heat map by h, and the leaves open nothing', () => {
+		expect(levels.queues.opens).toEqual({drill: 'media', agents: 'agents', wrapups: 'wrapups', heatmap: 'hours'});
+		expect(levels.media.opens).toEqual({drill: 'intervals', agents: 'agents', wrapups: 'wrapups', heatmap: 'hours'});
 		expect(levels.intervals.opens).toEqual({heatmap: 'hours'});
 		expect(levels.hours.opens).toEqual({});
+		expect(levels.agents.opens).toEqual({drill: 'agent-intervals'});
+		expect(levels.wrapups.opens).toEqual({drill: 'wrapup-intervals'});
+		expect(levels['agent-intervals'].opens).toEqual({});
+		expect(levels['wrapup-intervals'].opens).toEqual({});
 		// Every level opened is registered.
 		for (const id of levelIds) for (const next of Object.values(levels[id].opens)) expect(levelIds).toContain(next);
 	});

@@ -1,7 +1,7 @@
 // The metric catalog: every column is a field of the row (numbers, and the division as text), the export's field order stays, and each kind is formatted
 // as the tables show it.
 import {describe, expect, it} from 'vitest';
-import {toCsv} from '../../source/export/writers.js';
+import {toCsv, toJson} from '../../source/export/writers.js';
 import {
 	defaultColumns,
 	formatMetric,
@@ -44,14 +44,16 @@ describe('metric catalog', () => {
 	it('names only fields of the row toRow makes: numbers, and the division as text', () => {
 		for (const metric of numericMetrics) {
 			expect(Object.keys(row), metric.field).toContain(metric.field);
-			expect(typeof row[metric.field], metric.field).toBe('number');
+			if (metric.field !== 'share') expect(typeof row[metric.field], metric.field).toBe('number');
 			expect(metricValue(metric, row)).toBe(row[metric.field]);
 		}
 		// And every numeric field of the row is in the catalog.
 		const numeric = Object.entries(row)
 			.filter(([, value]) => typeof value === 'number')
 			.map(([field]) => field);
-		expect(numeric).toEqual(numericMetrics.map(metric => metric.field));
+		expect(numeric).toEqual(numericMetrics.filter(metric => metric.field !== 'share').map(metric => metric.field));
+		// A share is of a whole only the agent and wrap-up code levels know: null until they set it.
+		expect(row.share).toBeNull();
 		// The text columns are the row's text, never a number nor added up.
 		const text = metrics.filter(metric => metric.kind === 'text');
 		expect(text.map(metric => metric.field)).toEqual(['divisionName']);
@@ -69,7 +71,7 @@ describe('metric catalog', () => {
 			'queueName',
 			'mediaType',
 			'interval',
-			...numericMetrics.map(metric => metric.field),
+			...numericMetrics.filter(metric => metric.onQueueLevels !== false).map(metric => metric.field),
 			'divisionId',
 			'divisionName',
 		]);
@@ -102,7 +104,8 @@ describe('metric catalog', () => {
 		];
 		expect(rowFields).toEqual(header);
 		expect(toCsv([row]).split('\n')[0]).toBe(header.join(','));
-		expect(Object.keys(row)).toEqual(header);
+		// JSON records have the same fields in the same order (the row has the drill levels' fields too).
+		expect(Object.keys(JSON.parse(toJson([row]))[0])).toEqual(header);
 	});
 
 	it('shows by default only columns of the catalog, each once', () => {
@@ -137,6 +140,8 @@ describe('metric catalog', () => {
 		expect(text('avgHoldMs')).toBe('1:05');
 		expect(text('avgAcwMs', {avgAcwMs: null})).toBe('–');
 		// Every metric of the row above has a formatted value, none the empty mark.
-		for (const metric of metrics) expect(formatMetric(metric, row), metric.field).not.toBe('–');
+		for (const metric of metrics)
+			if (metric.field !== 'share') expect(formatMetric(metric, row), metric.field).not.toBe('–');
+		expect(text('share', {share: 0.25})).toBe('25.0%');
 	});
 });

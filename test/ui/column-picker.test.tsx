@@ -6,7 +6,7 @@ import {DateTime} from 'luxon';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {demoClient, type Emulator} from '../../source/emulator/server.js';
 import {GenesysClient} from '../../source/genesys/client.js';
-import {defaultColumns, metrics} from '../../source/metrics/catalog.js';
+import {defaultColumns, queueMetricFields} from '../../source/metrics/catalog.js';
 import {ProfileStore} from '../../source/profiles/store.js';
 import {App, type ClientFactory} from '../../source/ui/app.js';
 import {emulator, testNow, fileSecrets} from '../helpers.js';
@@ -81,7 +81,7 @@ describe('column picker', () => {
 		// v: every metric of the catalog, the shown ones ticked, with the picker's keys in the footer.
 		await press(app, 'v');
 		const picker = await waitForText(app, 'Columns of the queue level');
-		expect(picker).toContain(`(${defaultColumns.length} of ${metrics.length} shown`);
+		expect(picker).toContain(`(${defaultColumns.length} of ${queueMetricFields.length} shown`);
 		expect(picker).toMatch(/› \[x\]\s+1\. Offered/);
 		// All are offered; those without room at this width say so.
 		expect(picker).toMatch(/\[x\]\s+11\. Flow-outs · no room at this width/);
@@ -93,7 +93,7 @@ describe('column picker', () => {
 		await waitForText(app, /› \[x\]\s+2\. Answered/);
 		await press(app, ' ');
 		await waitForText(app, /› \[x\]\s+2\. Abandoned/);
-		expect(app.lastFrame()).toContain(`(${defaultColumns.length - 1} of ${metrics.length} shown`);
+		expect(app.lastFrame()).toContain(`(${defaultColumns.length - 1} of ${queueMetricFields.length} shown`);
 		expect(app.lastFrame()).toMatch(/\[ \]\s+Answered/);
 		await press(app, '[');
 		await waitForText(app, /› \[x\]\s+1\. Abandoned/);
@@ -131,7 +131,7 @@ describe('column picker', () => {
 		await press(again, 'v');
 		await waitForText(again, 'Columns of the queue level');
 		await press(again, 'r');
-		await waitForText(again, `(${defaultColumns.length} of ${metrics.length} shown`);
+		await waitForText(again, `(${defaultColumns.length} of ${queueMetricFields.length} shown`);
 		expect(again.lastFrame()).toMatch(/› \[x\]\s+1\. Offered/);
 		await press(again, keys.escape);
 		const reset = await waitFor(

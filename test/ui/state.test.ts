@@ -2,7 +2,7 @@
 import {describe, expect, it} from 'vitest';
 import {type Cell, toRow} from '../../source/metrics/rows.js';
 import {columnFor, fitColumns, nameColumn} from '../../source/ui/explorer/columns.js';
-import {metrics} from '../../source/metrics/catalog.js';
+import {metrics, queueMetricFields} from '../../source/metrics/catalog.js';
 import {levelOf, levels} from '../../source/levels/registry.js';
 import type {Totals} from '../../source/levels/totals.js';
 import {
@@ -136,7 +136,7 @@ describe('columns', () => {
 		// column stays as wide as its longest name.
 		const wide = fitColumns(220, 'Queue', undefined, 30);
 		expect(wide.map(column => column.id).sort()).toEqual(
-			['name', ...metrics.filter(metric => !metric.hiddenByDefault).map(metric => metric.field)].sort(),
+			['name', ...queueMetricFields.filter(field => field !== 'divisionName')].sort(),
 		);
 		expect(wide[0]?.width).toBe(30);
 		expect(fitColumns(220, 'Queue', undefined, 90)[0]?.width).toBe(40);

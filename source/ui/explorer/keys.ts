@@ -27,9 +27,10 @@ export function explorerActionFor(action: KeyAction, scope: KeyScope): ExplorerA
 		case 'last':
 			return {type: 'jump', keys, to: action, pageSize};
 		case 'drill':
-			return {type: 'open', via: 'drill', rows: scope.rows};
+		case 'agents':
+		case 'wrapups':
 		case 'heatmap':
-			return {type: 'open', via: 'heatmap', rows: scope.rows};
+			return {type: 'open', via: action, rows: scope.rows};
 		case 'heat-previous':
 		case 'heat-next':
 			return {type: 'heat-metric', delta: action === 'heat-previous' ? -1 : 1};

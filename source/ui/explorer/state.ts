@@ -3,7 +3,7 @@
 // the remembered views. Every transition is here, so each has a unit test.
 import type {Progress} from '../../genesys/analytics.js';
 import type {GqxError} from '../../errors.js';
-import {firstLevel, levelIds, levelOf} from '../../levels/registry.js';
+import {firstLevel, levelIds, levelOf, levels} from '../../levels/registry.js';
 import {
 	type LevelId,
 	type LevelRef,
@@ -15,7 +15,7 @@ import {
 	totalKey,
 	totalOpens,
 } from '../../levels/types.js';
-import {isMetricField, metricFor, type MetricField, metrics} from '../../metrics/catalog.js';
+import {isMetricField, metricFor, type MetricField, queueMetricFields} from '../../metrics/catalog.js';
 import {type Granularity, granularities} from '../../range/range.js';
 import {defaultMetricFields} from './columns.js';
 import {heatMetricFields} from '../../metrics/hour-grid.js';
@@ -144,15 +144,24 @@ export function currentData(state: ExplorerState): Loaded | undefined {
 	return state.data.get(requestKey(currentFrame(state), state.granularity));
 }
 
-/** The metric columns a level shows: the user's choice, else the catalog's defaults. */
-export function visibleColumns(state: Pick<ExplorerState, 'views'>, level: LevelId): readonly MetricField[] {
-	return state.views[level]?.columns ?? defaultMetricFields;
+/** The metric columns a level offers: its own, else the queue levels' (every metric of the catalog they show). */
+export function offeredColumns(level: LevelId): readonly MetricField[] {
+	return levels[level].columns ?? queueMetricFields;
 }
 
-/** Every metric of the catalog in the picker's order: the visible ones as ordered, then the hidden ones. */
+/** The metric columns a level shows: the user's choice (of those it offers), else its defaults. */
+export function visibleColumns(state: Pick<ExplorerState, 'views'>, level: LevelId): readonly MetricField[] {
+	const own = levels[level].columns;
+	const chosen = state.views[level]?.columns;
+	if (!own) return chosen ?? defaultMetricFields;
+	const offered = chosen?.filter(field => own.includes(field));
+	return offered?.length ? offered : own;
+}
+
+/** Every metric the level offers in the picker's order: the visible ones as ordered, then the hidden ones. */
 export function pickerOrder(state: Pick<ExplorerState, 'views'>, level: LevelId): MetricField[] {
 	const visible = visibleColumns(state, level);
-	return [...visible, ...metrics.map(metric => metric.field).filter(field => !visible.includes(field))];
+	return [...visible, ...offeredColumns(level).filter(field => !visible.includes(field))];
 }
 
 /** Where the selection is among `keys`: its index, or the first row when it vanished. */
@@ -312,7 +321,7 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 			return {...state, overlay: action.overlay};
 		case 'columns-move': {
 			if (state.overlay?.kind !== 'columns') return state;
-			const count = metrics.length;
+			const count = offeredColumns(frame.level.id).length;
 			return {...state, overlay: {kind: 'columns', cursor: (state.overlay.cursor + action.delta + count) % count}};
 		}
 		case 'columns-toggle': {

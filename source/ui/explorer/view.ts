@@ -94,6 +94,8 @@ function totalOf(base: LevelRows, rows: readonly DisplayRow[], filtered: boolean
 		{queueId: null, queueName: filtered ? 'Total (filtered)' : 'Total', mediaType: null, interval: null},
 		stats,
 	);
+	// A share's total is the rows' part of the whole they are shares of (agents: of the queue's answered).
+	if (base.shareBase) total.share = base.shareBase.of > 0 ? total[base.shareBase.field] / base.shareBase.of : null;
 	if (!filtered) unfilteredTotals.set(base, total);
 	return total;
 }

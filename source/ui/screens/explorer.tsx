@@ -8,6 +8,7 @@ import {type DisplayRow, type SortColumn, totalKey} from '../../levels/types.js'
 import {HeatMap} from '../components/heat-map.js';
 import {gridRecords, hourFields} from '../../metrics/hour-grid.js';
 import {compareText} from '../../metrics/compare.js';
+import {metricFor, type MetricField, metricValue} from '../../metrics/catalog.js';
 import {type DateRange, defaultGranularity, type Granularity, isoInterval} from '../../range/range.js';
 import {Breadcrumb} from '../components/breadcrumb.js';
 import {ColumnPicker} from '../components/column-picker.js';
@@ -39,6 +40,9 @@ import {actionFor, type KeyContext} from '../keymap.js';
 import {keystrokes} from '../keystrokes.js';
 import type {Theme} from '../theme.js';
 import {ExportDialog} from './export-dialog.js';
+
+/** The sparklines of a level that uses the interval size and names none of its own. */
+const defaultSparklines: readonly MetricField[] = ['offered', 'serviceLevel'];
 
 const granularityWords: Record<Granularity, string> = {
 	PT15M: '15 minutes',
@@ -160,6 +164,8 @@ export function Explorer({
 					asOf ? `as of ${asOf.toTimeString().slice(0, 8)}` : 'not loaded',
 					view ? `${view.rows.length === view.count ? view.count : `${view.rows.length}/${view.count}`} rows` : '',
 					level.usesGranularity ? `by ${granularityWords[state.granularity]} (i to change)` : '',
+					// Before the sort, so a narrow terminal still shows it (a missing permission, the agents' coverage).
+					base?.note ?? '',
 					`sorted by ${sortHeader}`,
 				]
 	).filter(Boolean);
@@ -169,6 +175,7 @@ export function Explorer({
 		: undefined;
 
 	const showSparklines = level.usesGranularity && Boolean(view?.rows.length);
+	const sparkFields = level.sparklines ?? defaultSparklines;
 	const filterLine = state.filtering || frame.filter !== '';
 	const extraStatus = noticeLines(status, busy, notice, width).length;
 	// Breadcrumb, status, table header, totals and footer, plus the optional lines.
@@ -268,7 +275,7 @@ export function Explorer({
 							})
 						: view.rows.map(row => row.row)
 				}
-				fields={grid ? hourFields : undefined}
+				fields={grid ? hourFields : level.exportFields}
 				suggestedName={[
 					'gqx',
 					frame.level.id,
@@ -291,28 +298,19 @@ export function Explorer({
 	} else if (view)
 		body = (
 			<Box flexDirection="column">
-				{showSparklines ? (
-					<>
-						<Text wrap="truncate-end">
-							{'Offered   '}
-							<Text color={theme.accent}>
-								{sparkline(
-									chronological.map(row => row.row.offered),
-									sparkWidth,
-								)}
+				{showSparklines
+					? sparkFields.map(field => (
+							<Text key={field} wrap="truncate-end">
+								{metricFor(field).header.padEnd(10)}
+								<Text color={theme.accent}>
+									{sparkline(
+										chronological.map(row => metricValue(metricFor(field), row.row)),
+										sparkWidth,
+									)}
+								</Text>
 							</Text>
-						</Text>
-						<Text wrap="truncate-end">
-							{'SL %      '}
-							<Text color={theme.accent}>
-								{sparkline(
-									chronological.map(row => row.row.serviceLevel),
-									sparkWidth,
-								)}
-							</Text>
-						</Text>
-					</>
-				) : null}
+						))
+					: null}
 				{view.count === 0 ? (
 					<Text>{level.emptyText}</Text>
 				) : (

@@ -11,7 +11,7 @@ import {TextField} from '../components/text-field.js';
 
 type Props = {
 	rows: readonly QueueRow[];
-	/** The records' fields when they are not queue rows (the heat map's weekday-hour records). */
+	/** The records' fields: a level's own (agents, wrap-up codes) or the heat map's weekday-hour records; default the queue levels'. */
 	fields?: Fields;
 	suggestedName: string;
 	cwd: string;
@@ -34,7 +34,7 @@ export function ExportDialog({rows, fields, suggestedName, cwd, theme, onDone}: 
 		}
 		try {
 			const target = path.resolve(cwd, file);
-			writeFileAtomic(target, format === 'json' ? toJson(rows) : toCsv(rows, fields));
+			writeFileAtomic(target, format === 'json' ? toJson(rows, fields) : toCsv(rows, fields));
 			onDone(`Wrote ${rows.length} rows to ${target}`);
 		} catch (error) {
 			setProblem(`Could not write ${file}: ${(error as Error).message}`);

@@ -24,6 +24,8 @@ const expected: Partial<Record<KeyAction, ExplorerAction>> = {
 	first: {type: 'jump', keys: scope.keys, to: 'first', pageSize: 12},
 	last: {type: 'jump', keys: scope.keys, to: 'last', pageSize: 12},
 	drill: {type: 'open', via: 'drill', rows: scope.rows},
+	agents: {type: 'open', via: 'agents', rows: scope.rows},
+	wrapups: {type: 'open', via: 'wrapups', rows: scope.rows},
 	heatmap: {type: 'open', via: 'heatmap', rows: scope.rows},
 	'heat-previous': {type: 'heat-metric', delta: -1},
 	'heat-next': {type: 'heat-metric', delta: 1},

@@ -1,7 +1,7 @@
 // The column picker and the remembered views in the explorer reducer: show, hide, order, reset, sorts per level,
 // and saved views read back from the profiles file.
 import {describe, expect, it} from 'vitest';
-import {defaultColumns, type MetricField, metrics} from '../../../source/metrics/catalog.js';
+import {defaultColumns, type MetricField, queueMetricFields} from '../../../source/metrics/catalog.js';
 import {
 	cleanViews,
 	currentFrame,
@@ -33,7 +33,7 @@ describe('column picker', () => {
 		const state = apply(initialExplorer('P1D'), picker());
 		const order = pickerOrder(state, 'queues');
 		expect(order.slice(0, defaultColumns.length)).toEqual(defaultColumns);
-		expect([...order].sort()).toEqual(metrics.map(metric => metric.field).sort());
+		expect([...order].sort()).toEqual([...queueMetricFields].sort());
 	});
 
 	it('hides the column under the cursor and shows it again at the end', () => {
@@ -77,9 +77,9 @@ describe('column picker', () => {
 
 	it('moves the cursor around the list, wrapping at both ends', () => {
 		const state = apply(initialExplorer('P1D'), picker());
-		expect(cursorOf(apply(state, down(-1)))).toBe(metrics.length - 1);
+		expect(cursorOf(apply(state, down(-1)))).toBe(queueMetricFields.length - 1);
 		expect(cursorOf(apply(state, down(-1), down(1)))).toBe(0);
-		expect(cursorOf(apply(state, down(metrics.length)))).toBe(0);
+		expect(cursorOf(apply(state, down(queueMetricFields.length)))).toBe(0);
 	});
 
 	it('moves a shown column left and right with the cursor, within the shown ones', () => {
@@ -171,7 +171,7 @@ describe('saved views', () => {
 			queues: {columns: ['asaMs', 'sentimentScore', 'offered', 'asaMs'], sort: {column: 'asaMs', descending: false}},
 			media: {columns: ['nothingKnown'], sort: {column: 'sentimentScore', descending: true}},
 			intervals: {sort: {column: 'name', descending: true}},
-			agents: {columns: ['offered'], sort: {column: 'offered', descending: true}},
+			skills: {columns: ['offered'], sort: {column: 'offered', descending: true}},
 		};
 		expect(cleanViews(saved)).toEqual({
 			queues: {columns: ['asaMs', 'offered'], sort: {column: 'asaMs', descending: false}},

@@ -1,0 +1,370 @@
+// Aggregates grouped or filtered by agent (`userId`) or wrap-up code (`wrapUpCode`): each queue and
+// media series is split among its agents and codes, so the parts add up to the series exactly. The
+// queue's own metrics (offered, wait, abandons, service level) belong to no agent and no code: they land
+// in the group without `userId`/`wrapUpCode`, as Genesys answers them. An agent's or a code's counts are
+// nested shares of the answered conversations (monotone, so any interval is the difference of two
+// instants); their timers read the series' own timer sequence, scaled by the agent's and the code's pace.
+import {
+	type AggregateQuery,
+	type AggregateResult,
+	dimensionValue,
+	type Entity,
+	entitiesOf,
+	type Filter,
+	isoUtc,
+	mergeStats,
+	metricStats,
+	type Predicate,
+	type StatsOut,
+	bucketBoundaries,
+} from './aggregates.js';
+import type {Org} from './org.js';
+import {peopleOf, type People} from './people.js';
+import {unit} from './random.js';
+import {type Cumulative, cumulativeCounts, share, type TimerMetric, timerStats, type TrafficModel} from './traffic.js';
+
+const peopleDimensions = new Set(['userId', 'wrapUpCode']);
+
+/** Metrics of an agent's work: they carry the agent and the code. Everything else is the queue's. */
+const workMetrics = new Set([
+	'tAnswered',
+	'tHandle',
+	'tTalk',
+	'tTalkComplete',
+	'tHeld',
+	'tHeldComplete',
+	'tAcw',
+	'nTransferred',
+	'tNotResponding',
+]);
+
+function mentions(query: AggregateQuery, dimension: string): boolean {
+	if (query.groupBy.includes(dimension)) return true;
+	const filter = query.filter;
+	if (!filter) return false;
+	return [...(filter.predicates ?? []), ...(filter.clauses ?? []).flatMap(clause => clause.predicates)].some(
+		predicate => predicate.dimension === dimension,
+	);
+}
+
+/** The query splits conversations by agent or wrap-up code. */
+export function byPeople(query: AggregateQuery): boolean {
+	return mentions(query, 'userId') || mentions(query, 'wrapUpCode');
+}
+
+/** The filter without its agent and code predicates (an AND keeps its other clauses), to pick the series. */
+function seriesFilter(filter: Filter | undefined): Filter | undefined {
+	if (!filter) return undefined;
+	const aboutPeople = (predicate: Predicate) => peopleDimensions.has(predicate.dimension ?? '');
+	if (filter.type !== 'and') {
+		const all = [...(filter.predicates ?? []), ...(filter.clauses ?? []).flatMap(clause => clause.predicates)];
+		return all.some(aboutPeople) ? undefined : filter;
+	}
+	const predicates = (filter.predicates ?? []).filter(predicate => !aboutPeople(predicate));
+	const clauses = (filter.clauses ?? []).filter(clause => !clause.predicates.some(aboutPeople));
+	if (predicates.length === 0 && clauses.length === 0) return undefined;
+	return {type: 'and', ...(predicates.length ? {predicates} : {}), ...(clauses.length ? {clauses} : {})};
+}
+
+function predicateHolds(predicate: Predicate, valueOf: (dimension: string) => string | undefined): boolean {
+	const value = valueOf(predicate.dimension ?? '');
+	if (predicate.operator === 'exists') return value !== undefined;
+	if (predicate.operator === 'notExists') return value === undefined;
+	return value !== undefined && value === predicate.value;
+}
+
+function filterHolds(filter: Filter | undefined, valueOf: (dimension: string) => string | undefined): boolean {
+	if (!filter) return true;
+	const combine = (type: 'and' | 'or', results: boolean[]) =>
+		type === 'and' ? results.every(Boolean) : results.some(Boolean);
+	return combine(filter.type, [
+		...(filter.predicates ?? []).map(predicate => predicateHolds(predicate, valueOf)),
+		...(filter.clauses ?? []).map(clause =>
+			combine(
+				clause.type,
+				clause.predicates.map(predicate => predicateHolds(predicate, valueOf)),
+			),
+		),
+	]);
+}
+
+/** One share of a series' answered conversations: an agent's, a code's, or an agent's with one code. */
+type Part = {
+	userId?: string;
+	wrapUpCode?: string;
+	agent: boolean;
+	pace: number;
+	phases: number[];
+	/** Conversations per swing of the part's own shares (hold, after-call work): its part of the series'. */
+	period: number;
+};
+
+/** Counts of a part at one instant. */
+type PartCounts = {handled: number; held: number; acw: number; transferred: number; notResponding: number};
+
+/**
+ * Splits `total` into shares by weight: share 0 takes its fraction of the total, share 1 its fraction
+ * of the rest, and so on; the last takes what is left. Each share is monotone in `total` with steps of
+ * 0 or 1, so the shares of an interval never go negative and always add up to the whole.
+ */
+function split(total: number, weights: readonly number[], phases: readonly number[], period: number): number[] {
+	const out: number[] = [];
+	let rest = total;
+	let weightLeft = weights.reduce((sum, weight) => sum + weight, 0);
+	for (let index = 0; index < weights.length; index++) {
+		if (index === weights.length - 1) {
+			out.push(rest);
+			break;
+		}
+		const weight = weights[index]!;
+		const taken = share(rest, Math.min(1, weight / weightLeft), phases[index]!, period);
+		out.push(taken);
+		rest -= taken;
+		weightLeft -= weight;
+	}
+	return out;
+}
+
+type SeriesPlan = {
+	parts: Part[];
+	/** The parts' handled counts for a number of answered conversations. */
+	handledOf(answered: number): number[];
+	period: number;
+	holdShare: number;
+	acwShare: number;
+	transferShare: number;
+	notRespondingShare: number;
+	/** Where not-responding alerts go when no agent is asked for: the queue's group. */
+	queueNotResponding: boolean;
+};
+
+function planSeries(people: People, entity: Entity, byUser: boolean, byCode: boolean, seed: number): SeriesPlan {
+	const {queueIndex, mediaIndex, profile} = entity.key;
+	const salt = (value: number) => unit(seed, queueIndex, mediaIndex, value);
+	const period = Math.max(20, profile.dailyOffered * 1.7);
+	// Who takes a conversation and how it ends drift within the day, not over days: an agent's or a
+	// code's share of a day stays near its weight.
+	const splitPeriod = Math.max(20, profile.dailyOffered * 0.1);
+	const members = people.membersOf(entity.queue);
+	const codeIndexes = people.codesOf(entity.queue);
+	const agentWeights = members.map(user => 0.4 + unit(seed, 310, queueIndex, user) * 1.6);
+	const agentPhases = members.map((_, slot) => salt(500 + slot));
+	const noCodeShare = 0.04 + salt(498) * 0.08;
+	const codeWeights = codeIndexes.map(code =>
+		people.codes[code]!.system ? 0.15 : 0.4 + unit(seed, 311, queueIndex, code) * 1.6,
+	);
+	const codeTotal = codeWeights.reduce((sum, weight) => sum + weight, 0);
+	// The first share is the handled work left without a code.
+	const withNone = [(noCodeShare / (1 - noCodeShare)) * codeTotal, ...codeWeights];
+	const codePhases = withNone.map((_, slot) => salt(600 + slot));
+	const agentTotal = agentWeights.reduce((sum, weight) => sum + weight, 0);
+	const codeParts = (agentPace: number, agentShare: number, userId?: string): Part[] =>
+		withNone.map((_, slot) => {
+			const code = slot === 0 ? undefined : people.codes[codeIndexes[slot - 1]!]!;
+			return {
+				...(userId ? {userId} : {}),
+				...(code ? {wrapUpCode: code.id} : {}),
+				agent: userId !== undefined,
+				pace: agentPace * (code?.pace ?? 1),
+				period: Math.max(20, (period * agentShare * withNone[slot]!) / (codeTotal + withNone[0]!)),
+				phases: [0, 1, 2, 3].map(field => salt(1000 + slot * 7 + field + (userId ? 97 : 0))),
+			};
+		});
+	const parts: Part[] = [];
+	if (byUser) {
+		members.forEach((user, slot) => {
+			const agent = people.users[user]!;
+			const agentShare = agentWeights[slot]! / agentTotal;
+			if (byCode) parts.push(...codeParts(agent.pace, agentShare, agent.id));
+			else
+				parts.push({
+					userId: agent.id,
+					agent: true,
+					pace: agent.pace,
+					period: Math.max(20, period * agentShare),
+					phases: [0, 1, 2, 3].map(field => salt(700 + slot * 5 + field)),
+				});
+		});
+	} else parts.push(...codeParts(1, 1));
+	return {
+		parts,
+		handledOf(answered) {
+			if (!byUser) return split(answered, withNone, codePhases, splitPeriod);
+			const agents = split(answered, agentWeights, agentPhases, splitPeriod);
+			return byCode ? agents.flatMap(handled => split(handled, withNone, codePhases, splitPeriod)) : agents;
+		},
+		period,
+		holdShare: profile.holdShare,
+		acwShare: profile.acwShare,
+		transferShare: profile.transferShare,
+		notRespondingShare: 0.02 + salt(499) * 0.06,
+		queueNotResponding: !byUser,
+	};
+}
+
+function countsOf(plan: SeriesPlan, answered: number): PartCounts[] {
+	return plan.handledOf(answered).map((handled, index) => {
+		const {phases, period, agent} = plan.parts[index]!;
+		return {
+			handled,
+			held: share(handled, plan.holdShare, phases[0]!, period),
+			acw: share(handled, plan.acwShare, phases[1]!, period),
+			transferred: share(handled, plan.transferShare, phases[2]!, period),
+			notResponding: agent ? share(handled, plan.notRespondingShare, phases[3]!, period) : 0,
+		};
+	});
+}
+
+type Stats = StatsOut;
+
+function scaled(stats: ReturnType<typeof timerStats>, pace: number): Stats | undefined {
+	if (!stats) return undefined;
+	// Rounded outwards, so the sum stays within count x [min, max].
+	return {
+		max: Math.ceil(stats.max * pace),
+		min: Math.floor(stats.min * pace),
+		count: stats.count,
+		sum: Math.round(stats.sum * pace),
+	};
+}
+
+function workStats(
+	model: TrafficModel,
+	entity: Entity,
+	part: Part,
+	metric: string,
+	from: PartCounts,
+	to: PartCounts,
+): Stats | undefined {
+	const timer = (name: TimerMetric, field: keyof PartCounts, pace: number) =>
+		scaled(timerStats(model, entity.key, name, from[field], to[field]), pace);
+	switch (metric) {
+		case 'tAnswered':
+			return timer('tAnswered', 'handled', 1);
+		case 'tHandle':
+			return timer('tHandle', 'handled', part.pace);
+		case 'tTalk':
+		case 'tTalkComplete':
+			return timer('tTalk', 'handled', part.pace);
+		case 'tHeld':
+		case 'tHeldComplete':
+			return timer('tHeld', 'held', part.pace);
+		case 'tAcw':
+			return timer('tAcw', 'acw', part.pace);
+		case 'nTransferred': {
+			const count = to.transferred - from.transferred;
+			return count > 0 ? {count} : undefined;
+		}
+		case 'tNotResponding':
+			// An alert that times out: about twice a short abandon (8 s or so).
+			return timer('tShortAbandon', 'notResponding', 2);
+		default:
+			return undefined;
+	}
+}
+
+type Group = {group: Record<string, string>; buckets: Array<Map<string, Stats>>};
+
+function add(
+	groups: Map<string, Group>,
+	group: Record<string, string>,
+	size: number,
+	bucket: number,
+	metric: string,
+	stats: Stats,
+) {
+	const key = JSON.stringify(group);
+	let target = groups.get(key);
+	if (!target) {
+		target = {group, buckets: Array.from({length: size}, () => new Map())};
+		groups.set(key, target);
+	}
+	const metrics = target.buckets[bucket]!;
+	const existing = metrics.get(metric);
+	if (existing) mergeStats(existing, stats);
+	else metrics.set(metric, stats);
+}
+
+export function runPeopleQuery(org: Org, model: TrafficModel, query: AggregateQuery): AggregateResult[] {
+	const people = peopleOf(org);
+	const byUser = mentions(query, 'userId');
+	const byCode = mentions(query, 'wrapUpCode');
+	const boundaries = bucketBoundaries(query);
+	const size = boundaries.length - 1;
+	const groups = new Map<string, Group>();
+	const queueMetrics = query.metrics.filter(metric => !workMetrics.has(metric));
+	const asked = query.metrics.filter(metric => workMetrics.has(metric));
+	for (const entity of entitiesOf(org, seriesFilter(query.filter))) {
+		const plan = planSeries(people, entity, byUser, byCode, org.seed);
+		const valueOf = (part: Part | undefined) => (dimension: string) =>
+			dimension === 'userId'
+				? part?.userId
+				: dimension === 'wrapUpCode'
+					? part?.wrapUpCode
+					: dimensionValue(entity, dimension);
+		const groupOf = (part: Part | undefined) => {
+			const group: Record<string, string> = {};
+			const value = valueOf(part);
+			for (const dimension of query.groupBy) {
+				const found = value(dimension);
+				if (found !== undefined) group[dimension] = found;
+			}
+			return group;
+		};
+		const queueWanted = filterHolds(query.filter, valueOf(undefined));
+		const queueGroup = groupOf(undefined);
+		const wanted = plan.parts.map(part => filterHolds(query.filter, valueOf(part)));
+		const partGroups = plan.parts.map(part => groupOf(part));
+		const queueAlerts = (answered: number) =>
+			share(
+				answered,
+				plan.notRespondingShare,
+				unit(org.seed, entity.key.queueIndex, entity.key.mediaIndex, 497),
+				plan.period,
+			);
+		let previous: Cumulative = cumulativeCounts(model, entity.key, boundaries[0] ?? 0);
+		let previousParts = countsOf(plan, previous.answered);
+		for (let bucket = 1; bucket < boundaries.length; bucket++) {
+			const next = cumulativeCounts(model, entity.key, boundaries[bucket] ?? 0);
+			if (next.offered === previous.offered) {
+				previous = next;
+				continue;
+			}
+			const nextParts = countsOf(plan, next.answered);
+			if (queueWanted) {
+				for (const metric of queueMetrics) {
+					const stats = metricStats(model, entity, metric, previous, next);
+					if (stats) add(groups, queueGroup, size, bucket - 1, metric, stats);
+				}
+				if (plan.queueNotResponding && asked.includes('tNotResponding')) {
+					const from = queueAlerts(previous.answered);
+					const to = queueAlerts(next.answered);
+					const stats = timerStats(model, entity.key, 'tShortAbandon', from, to);
+					if (stats) add(groups, queueGroup, size, bucket - 1, 'tNotResponding', scaled(stats, 2)!);
+				}
+			}
+			plan.parts.forEach((part, index) => {
+				if (!wanted[index]) return;
+				for (const metric of asked) {
+					const stats = workStats(model, entity, part, metric, previousParts[index]!, nextParts[index]!);
+					if (stats) add(groups, partGroups[index]!, size, bucket - 1, metric, stats);
+				}
+			});
+			previous = next;
+			previousParts = nextParts;
+		}
+	}
+	const results: AggregateResult[] = [];
+	for (const {group, buckets} of groups.values()) {
+		const data = [];
+		for (const [index, metrics] of buckets.entries()) {
+			if (metrics.size === 0) continue;
+			data.push({
+				interval: `${isoUtc(boundaries[index] ?? 0)}/${isoUtc(boundaries[index + 1] ?? 0)}`,
+				metrics: [...metrics].map(([metric, stats]) => ({metric, stats})),
+			});
+		}
+		if (data.length > 0) results.push({...(Object.keys(group).length > 0 ? {group} : {}), data});
+	}
+	return results;
+}

@@ -1,0 +1,76 @@
+// Agent names from GET /api/v2/users: ids asked in batches (every page), `state=any` so agents who
+// have left are named too; asked once per client (a session) and kept.
+import {z} from 'zod';
+import type {GenesysClient} from './client.js';
+import {ResponseError} from '../errors.js';
+import {runPool} from './pool.js';
+
+export const usersPath = '/api/v2/users';
+
+const userListingSchema = z.object({
+	entities: z.array(z.object({id: z.string().min(1), name: z.string().optional()})).optional(),
+	pageCount: z.number().optional(),
+	nextUri: z.string().nullable().optional(),
+});
+
+/** How an agent is shown when no user has that id, even among deleted ones. */
+export function unknownUserName(id: string): string {
+	return `(user ${id.slice(0, 8)})`;
+}
+
+/** Names learned per client: a name, or null for an id the directory does not know. */
+const known = new WeakMap<GenesysClient, Map<string, string | null>>();
+
+function cacheOf(client: GenesysClient): Map<string, string | null> {
+	let cache = known.get(client);
+	if (!cache) {
+		cache = new Map();
+		known.set(client, cache);
+	}
+	return cache;
+}
+
+type Options = {signal?: AbortSignal; batchSize?: number; concurrency?: number};
+
+/**
+ * Names of the given user ids: asks only for ids this client has not looked up before, in batches of
+ * `batchSize` (following every page of each), and remembers what it found and what it did not.
+ */
+export async function fetchUserNames(
+	client: GenesysClient,
+	ids: Iterable<string>,
+	options: Options = {},
+): Promise<(id: string) => string> {
+	const cache = cacheOf(client);
+	const missing = [...new Set(ids)].filter(id => !cache.has(id));
+	const batchSize = options.batchSize ?? 100;
+	const batches: string[][] = [];
+	for (let index = 0; index < missing.length; index += batchSize) batches.push(missing.slice(index, index + batchSize));
+	await runPool(
+		batches.map(batch => async (signal: AbortSignal) => {
+			const found = new Map<string, string>();
+			for (let pageNumber = 1; ; pageNumber++) {
+				const params = new URLSearchParams({
+					id: batch.join(','),
+					state: 'any',
+					pageSize: String(batchSize),
+					pageNumber: String(pageNumber),
+				});
+				const page = await client.get(usersPath, params, userListingSchema, signal);
+				for (const user of page.entities ?? []) found.set(user.id, user.name ?? unknownUserName(user.id));
+				const pageCount = page.pageCount ?? (page.nextUri ? pageNumber + 1 : pageNumber);
+				if (pageNumber >= pageCount || (page.entities ?? []).length === 0) break;
+				if (pageNumber > 1000)
+					throw new ResponseError(
+						'The user listing did not end after 1,000 pages.',
+						'Report this: the server keeps announcing more pages.',
+					);
+			}
+			// Stored only when the whole batch is in, so a cancelled lookup is asked again.
+			for (const id of batch) cache.set(id, found.get(id) ?? null);
+		}),
+		options.concurrency ?? 4,
+		options.signal,
+	);
+	return id => cache.get(id) ?? unknownUserName(id);
+}

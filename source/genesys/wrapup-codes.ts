@@ -1,0 +1,62 @@
+// Wrap-up code names from GET /api/v2/routing/wrapupcodes (every page), asked once per client. Codes
+// not listed (system codes such as ININ-WRAP-UP-TIMEOUT, deleted codes) show as their id; without
+// the permission to list them every code does, and the caller says which permission is missing.
+import {z} from 'zod';
+import type {GenesysClient} from './client.js';
+import {PermissionError, ResponseError} from '../errors.js';
+
+export const wrapupCodesPath = '/api/v2/routing/wrapupcodes';
+export const wrapupCodePermission = 'routing:wrapupCode:view';
+
+const codeListingSchema = z.object({
+	entities: z.array(z.object({id: z.string().min(1), name: z.string()})).optional(),
+	pageCount: z.number().optional(),
+	nextUri: z.string().nullable().optional(),
+});
+
+export type WrapupCodeNames = {
+	nameOf: (id: string) => string;
+	/** The permission the listing was refused for; names are ids then. */
+	missingPermission?: string;
+};
+
+const known = new WeakMap<GenesysClient, Promise<WrapupCodeNames>>();
+
+async function listCodes(client: GenesysClient, signal?: AbortSignal): Promise<WrapupCodeNames> {
+	const names = new Map<string, string>();
+	try {
+		for (let pageNumber = 1; ; pageNumber++) {
+			const params = new URLSearchParams({pageSize: '100', pageNumber: String(pageNumber)});
+			const page = await client.get(wrapupCodesPath, params, codeListingSchema, signal);
+			for (const code of page.entities ?? []) names.set(code.id, code.name);
+			const pageCount = page.pageCount ?? (page.nextUri ? pageNumber + 1 : pageNumber);
+			if (pageNumber >= pageCount || (page.entities ?? []).length === 0) break;
+			if (pageNumber > 1000)
+				throw new ResponseError(
+					'The wrap-up code listing did not end after 1,000 pages.',
+					'Report this: the server keeps announcing more pages.',
+				);
+		}
+	} catch (error) {
+		// The drill still works without names: its numbers need only the aggregates permission.
+		if (error instanceof PermissionError) return {nameOf: id => id, missingPermission: wrapupCodePermission};
+		throw error;
+	}
+	return {nameOf: id => names.get(id) ?? id};
+}
+
+/** The org's wrap-up code names, listed once per client; a failed listing is asked again next time. */
+export function fetchWrapupCodeNames(
+	client: GenesysClient,
+	options: {signal?: AbortSignal} = {},
+): Promise<WrapupCodeNames> {
+	let listing = known.get(client);
+	if (!listing) {
+		listing = listCodes(client, options.signal);
+		known.set(client, listing);
+		listing.catch(() => {
+			if (known.get(client) === listing) known.delete(client);
+		});
+	}
+	return listing;
+}

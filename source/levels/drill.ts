@@ -1,0 +1,166 @@
+// The agent and wrap-up code levels, made from one description each: a queue's (or a queue and media
+// type's) agents or codes for the range, and one agent's or code's intervals in that queue.
+import type {DrillDimension} from '../genesys/drills.js';
+import type {MetricField} from '../metrics/catalog.js';
+import {type DrillKind, type DrillRows, drillRows} from '../metrics/drill-rows.js';
+import {formatPercent} from '../metrics/format.js';
+import {bucketLabel, type Granularity} from '../range/range.js';
+import type {DataRequest, DisplayRow, LevelId, LevelModule, LevelRef, LevelRows, Sort} from './types.js';
+import type {GenesysClient} from '../genesys/client.js';
+import type {DrillCell} from '../genesys/drills.js';
+
+/** A drill's answer: the cells, the names of their agents or codes, and a line about the names. */
+export type DrillData = {cells: DrillCell[]; nameOf: (member: string) => string; notice?: string};
+
+export type DrillNames = {nameOf: (member: string) => string; notice?: string};
+
+export type DrillConfig = {
+	kind: DrillKind;
+	dimension: DrillDimension;
+	id: LevelId;
+	intervalsId: LevelId;
+	description: string;
+	intervalsDescription: string;
+	nameHeader: string;
+	emptyText: string;
+	columns: readonly MetricField[];
+	sparklines: readonly MetricField[];
+	defaultSort: Sort;
+	exportFields: readonly string[];
+	/** What the breadcrumb calls the list ("agents", "wrap-ups"). */
+	crumb: string;
+	/** Names of the members found in the cells (once per session: the lookups cache them). */
+	names(client: GenesysClient, members: string[], signal?: AbortSignal): Promise<DrillNames>;
+	/** The status line of a listing: coverage, a permission missing. */
+	note(rows: DrillRows, names: DrillNames): string | undefined;
+};
+
+function request(config: DrillConfig, ref: LevelRef, granularity?: Granularity): DataRequest {
+	const {queueId = '', mediaType} = ref.context;
+	const id = granularity ? config.intervalsId : config.id;
+	return {
+		key: `${id}\u0000${queueId}\u0000${mediaType ?? ''}\u0000${granularity ?? ''}`,
+		label: `loading ${granularity ? 'intervals' : config.crumb}`,
+		async load(client, range, {signal, onProgress}): Promise<DrillData> {
+			const {fetchDrillCells} = await import('../genesys/drills.js');
+			const cells = await fetchDrillCells(
+				client,
+				{
+					start: range.start,
+					end: range.end,
+					timeZone: range.timeZone,
+					granularity,
+					queueIds: [queueId],
+					...(mediaType ? {mediaTypes: [mediaType]} : {}),
+					dimension: config.dimension,
+				},
+				{signal, onProgress},
+			);
+			// An interval level's member is named by the level it was opened from.
+			if (granularity) return {cells, nameOf: member => member};
+			const members = [...new Set(cells.flatMap(cell => (cell.member === null ? [] : [cell.member])))];
+			const names = await config.names(client, members, signal);
+			return {cells, ...names};
+		},
+	};
+}
+
+function crumbOf(config: DrillConfig, ref: LevelRef): string {
+	// From a media row the queue is in the breadcrumb already.
+	return ref.context.mediaType
+		? `${ref.context.mediaType} ${config.crumb}`
+		: `${ref.context.queueLabel ?? ref.context.queueName ?? ''} › ${config.crumb}`;
+}
+
+export function drillLevel(config: DrillConfig): LevelModule {
+	return {
+		id: config.id,
+		description: config.description,
+		nameHeader: config.nameHeader,
+		emptyText: config.emptyText,
+		defaultSort: config.defaultSort,
+		byKey: false,
+		usesGranularity: false,
+		columns: config.columns,
+		exportFields: config.exportFields,
+		request: ref => request(config, ref),
+		rows(data, ref): LevelRows {
+			const {cells, nameOf, notice} = data as DrillData;
+			const result = drillRows(cells, {
+				kind: config.kind,
+				queueName: () => ref.context.queueName ?? '',
+				memberName: nameOf,
+				byMedia: false,
+				media: ref.context.mediaType ?? null,
+				byInterval: false,
+				rangeInterval: null,
+			});
+			const rows: DisplayRow[] = result.entries.map(({row, stats, member, label}) => ({
+				key: member ?? '',
+				label,
+				search: label.toLowerCase(),
+				row,
+				stats,
+			}));
+			const note = config.note(result, {nameOf, notice});
+			return {
+				rows,
+				shareBase: {field: config.kind === 'agents' ? 'answered' : 'handled', of: result.shareWhole},
+				...(note ? {note} : {}),
+			};
+		},
+		opens: {drill: config.intervalsId},
+		openContext: (row, ref) => ({...ref.context, member: row.key, memberName: row.label}),
+		crumb: ref => crumbOf(config, ref),
+	};
+}
+
+export function drillIntervalsLevel(config: DrillConfig): LevelModule {
+	return {
+		id: config.intervalsId,
+		description: config.intervalsDescription,
+		nameHeader: 'Interval',
+		emptyText: 'No work in these intervals.',
+		defaultSort: {column: 'name', descending: false},
+		byKey: true,
+		usesGranularity: true,
+		columns: config.columns,
+		sparklines: config.sparklines,
+		exportFields: config.exportFields,
+		request: (ref, granularity) => request(config, ref, granularity),
+		rows(data, ref, {timeZone, granularity}): LevelRows {
+			const {cells} = data as DrillData;
+			const member = ref.context.member ?? '';
+			const result = drillRows(cells, {
+				kind: config.kind,
+				queueName: () => ref.context.queueName ?? '',
+				memberName: () => ref.context.memberName ?? member,
+				byMedia: false,
+				media: ref.context.mediaType ?? null,
+				byInterval: true,
+				rangeInterval: null,
+			});
+			const rows: DisplayRow[] = [];
+			for (const entry of result.entries) {
+				if ((entry.member ?? '') !== member) continue;
+				const label = bucketLabel(entry.row.interval ?? '', timeZone, granularity);
+				rows.push({
+					key: entry.row.interval ?? '',
+					label,
+					search: label.toLowerCase(),
+					row: entry.row,
+					stats: entry.stats,
+				});
+			}
+			return {rows, shareBase: {field: config.kind === 'agents' ? 'answered' : 'handled', of: result.shareWhole}};
+		},
+		opens: {},
+		openContext: (_row, ref) => ref.context,
+		crumb: ref => ref.context.memberName,
+	};
+}
+
+/** "97.5%" of a part of a whole, for the status lines. */
+export function percentOf(part: number, whole: number): string {
+	return formatPercent(whole > 0 ? part / whole : null);
+}
