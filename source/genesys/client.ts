@@ -83,6 +83,7 @@ type SendOptions = {
 const apiPermissionHint: Record<string, string> = {
 	'/api/v2/analytics/conversations/aggregates': 'analytics:conversationAggregate:view',
 	'/api/v2/routing/queues': 'routing:queue:view',
+	'/api/v2/analytics/queues/observations': 'analytics:queueObservation:view',
 };
 
 function permissionFor(path: string): string | undefined {
