@@ -28,6 +28,9 @@ import {type Credentials, resolveCredentials} from '../credentials/resolve.js';
 import {reportFailure} from './errors.js';
 import {type Format, formats, openSink, render, writeFileAtomic} from '../export/writers.js';
 import {matchQueues} from './queue-match.js';
+import {fetchLiveSnapshot} from './live-snapshot.js';
+import {liveRecords} from '../metrics/live.js';
+import {renderLive} from '../export/live.js';
 
 export const exportHelp = `Usage: gqx export [options]
 
@@ -47,6 +50,8 @@ When (calendar days in --tz, both included; default --preset yesterday):
 
 What:
   --level queues|media|intervals   one record per queue, per queue and media (default), or per bucket
+  --level live              one snapshot of now (queue observations): a record per queue with agent counts,
+                            then one per queue and media type; no dates
   --granularity PT15M|PT30M|PT1H|P1D|P7D   bucket size for --level intervals (implies it)
   --queue NAME_OR_ID ...    only these queues (exact name, id, or a pattern with *); repeatable
   --media TYPE ...          only these media types (voice, chat, email, message, callback, ...); repeatable
@@ -102,7 +107,7 @@ const exportFlags = {
 export type ExportPlan = {
 	choice: DateChoice;
 	timeZone: string;
-	level: Level;
+	level: Level | 'live';
 	granularity: Granularity | undefined;
 	format: Format;
 	output: string | undefined;
@@ -119,8 +124,10 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 	const granularityText = values['granularity'] as string | undefined;
 	const granularity = granularityText === undefined ? undefined : validateGranularity(granularityText);
 	const levelText = (values['level'] as string | undefined) ?? (granularity ? 'intervals' : 'media');
-	if (!['queues', 'media', 'intervals'].includes(levelText))
-		throw new UsageError(`Unknown level "${levelText}".`, 'Use queues, media or intervals.');
+	if (!['queues', 'media', 'intervals', 'live'].includes(levelText))
+		throw new UsageError(`Unknown level "${levelText}".`, 'Use queues, media, intervals or live.');
+	if (levelText === 'live' && (values['from'] ?? values['to'] ?? values['preset']) !== undefined)
+		throw new UsageError('--level live is a snapshot of now: it takes no dates.', 'Drop --from, --to and --preset.');
 	if (granularity && levelText !== 'intervals')
 		throw new UsageError(
 			`--granularity needs --level intervals (got --level ${levelText}).`,
@@ -166,7 +173,7 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 	return {
 		choice,
 		timeZone,
-		level: levelText as Level,
+		level: levelText as Level | 'live',
 		granularity,
 		format: format as Format,
 		output,
@@ -245,6 +252,7 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			onRetry: notice => io.stderr.write(`gqx: ${describeRetry(notice)}\n`),
 			timeoutMs: plan.timeoutMs,
 		});
+		if (plan.level === 'live') return await writeLive(client, plan, io, tableWidth(io, Boolean(values.wide)));
 		let queueIds: string[] | undefined;
 		let knownQueues;
 		if (plan.queues.length > 0) {
@@ -252,7 +260,8 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			queueIds = matchQueues(plan.queues, all);
 			knownQueues = new Map(all.map(queue => [queue.id, queue]));
 		}
-		const granularity = plan.level === 'intervals' ? (plan.granularity ?? defaultGranularity(range)) : undefined;
+		const level = plan.level;
+		const granularity = level === 'intervals' ? (plan.granularity ?? defaultGranularity(range)) : undefined;
 		const showProgress = Boolean(io.stderr.isTTY);
 		const onProgress = (progress: {done: number; total: number}) => {
 			if (showProgress && progress.total > 1) io.stderr.write(`\rgqx: fetching ${progress.done}/${progress.total}…`);
@@ -276,11 +285,11 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			written = sink.count;
 		} else {
 			const report = await fetchReport(client, {...query, granularity}, {knownQueues, onProgress});
-			const rows = rollUp(report.cells, plan.level, report.nameOf, isoInterval(range.start, range.end));
+			const rows = rollUp(report.cells, level, report.nameOf, isoInterval(range.start, range.end));
 			const text = await render(rows, plan.format, {
 				width: tableWidth(io, Boolean(values.wide)),
 				total: totalRow(report.cells),
-				level: plan.level,
+				level,
 				timeZone: range.timeZone,
 				granularity,
 			});
@@ -299,4 +308,16 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 	} finally {
 		await stopDemo?.();
 	}
+}
+
+/** `--level live`: one snapshot, written whole. */
+async function writeLive(client: GenesysClient, plan: ExportPlan, io: Io, width: number | undefined): Promise<number> {
+	const snapshot = await fetchLiveSnapshot(client, plan);
+	const records = liveRecords(snapshot.queues, snapshot.nameOf);
+	const text = renderLive(records, plan.format, {width});
+	if (plan.output) writeFileAtomic(plan.output, text);
+	else
+		await new Promise<void>((resolve, reject) => io.stdout.write(text, error => (error ? reject(error) : resolve())));
+	if (plan.output) io.stderr.write(`gqx: wrote ${records.length} records to ${plan.output}\n`);
+	return 0;
 }
