@@ -162,6 +162,23 @@ function meanMs(model: TrafficModel, key: SeriesKey, metric: 'tWait' | 'tHandle'
 	return stats && stats.count > 0 ? stats.sum / stats.count : 60_000;
 }
 
+/** Seconds of the emulated moment each request adds, so a fixed clock (tests) still sees the numbers move. */
+const secondsPerRequest = 5;
+const noisePeriodMs = 120_000;
+
+/**
+ * Noise in [0, 1) that drifts smoothly with time (a new value every two minutes, blended), so a queue's waiting
+ * count or longest wait changes a little between refreshes rather than jumping.
+ */
+function smoothNoise(seed: number, queue: number, media: number, nowMs: number, tick: number, salt: number): number {
+	const at = (nowMs + tick * secondsPerRequest * 1000) / noisePeriodMs;
+	const step = Math.floor(at);
+	const blend = at - step;
+	const a = unit(seed, queue, media, step, salt);
+	const b = unit(seed, queue, media, step + 1, salt);
+	return a + (b - a) * (blend * blend * (3 - 2 * blend));
+}
+
 /** Little's law on the model: conversations in a state = arrivals a minute x minutes spent in it, with noise. */
 function mediaNow(
 	model: TrafficModel,
@@ -175,7 +192,7 @@ function mediaNow(
 	const perMinute = (offered - cumulativeOffered(model, key, nowMs - 15 * 60_000)) / 15;
 	const waitMs = meanMs(model, key, 'tWait', offered);
 	const handleMs = meanMs(model, key, 'tHandle', offered);
-	const noise = (salt: number) => unit(model.seed, queue.index, key.mediaIndex, tick, salt);
+	const noise = (salt: number) => smoothNoise(model.seed, queue.index, key.mediaIndex, nowMs, tick, salt);
 	// Long waits (email) are capped, as queues are worked down: the table stays readable.
 	const waitingMean = (perMinute * Math.min(waitMs, 20 * 60_000)) / 60_000;
 	const waiting = Math.floor(waitingMean * (0.4 + 1.2 * noise(1)) + noise(2));
@@ -195,8 +212,8 @@ function mediaNow(
 }
 
 /** Queue members by routing status and presence: enough on queue for the work, a share idle, the rest off queue. */
-function agentsNow(queue: EmulatedQueue, media: MediaNow[], seed: number, tick: number) {
-	const noise = (salt: number) => unit(seed, queue.index, 999, tick, salt);
+function agentsNow(queue: EmulatedQueue, media: MediaNow[], seed: number, nowMs: number, tick: number) {
+	const noise = (salt: number) => smoothNoise(seed, queue.index, 999, nowMs, tick, salt);
 	const members = queue.memberCount;
 	const busy = media.reduce((sum, each) => sum + each.interacting, 0);
 	const working = Math.min(members, busy);
@@ -248,7 +265,7 @@ export function runObservationQuery(
 		const queue = org.byId.get(id);
 		if (!queue || isDeleted(id)) continue;
 		const media = queue.media.map(profile => mediaNow(model, queue, profile, nowMs, tick));
-		const agents = agentsNow(queue, media, model.seed, tick);
+		const agents = agentsNow(queue, media, model.seed, nowMs, tick);
 		const userData: DataItem[] = [];
 		if (wanted.has('oMemberUsers')) userData.push({metric: 'oMemberUsers', stats: {count: agents.members}});
 		if (wanted.has('oActiveUsers')) userData.push({metric: 'oActiveUsers', stats: {count: agents.active}});

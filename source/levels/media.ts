@@ -1,4 +1,6 @@
 // Level 2: one queue by media type.
+import {liveMetrics} from '../metrics/catalog.js';
+import {mediaLive} from '../metrics/live.js';
 import {rollUpWithStats, toRow} from '../metrics/rows.js';
 import {type Totals, totalsRequest} from './totals.js';
 import type {LevelModule} from './types.js';
@@ -36,4 +38,18 @@ export const mediaLevel: LevelModule = {
 	opens: {drill: 'intervals'},
 	openContext: (row, ref) => ({...ref.context, mediaType: row.key}),
 	crumb: ref => ref.context.queueName,
+	live: {
+		fields: liveMetrics.filter(metric => !metric.queueOnly).map(metric => metric.field),
+		attach: (base, ref, queues) => {
+			const queue = queues.get(ref.context.queueId ?? '');
+			return {
+				...base,
+				rows: base.rows.map(row => {
+					const live = mediaLive(queue, row.key);
+					return live ? {...row, live} : row;
+				}),
+			};
+		},
+		queueIds: (_visibleKeys, ref) => (ref.context.queueId ? [ref.context.queueId] : []),
+	},
 };

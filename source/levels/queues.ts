@@ -1,4 +1,6 @@
 // Level 1: every queue, all media together, with a totals row.
+import {liveMetrics} from '../metrics/catalog.js';
+import {queueLive} from '../metrics/live.js';
 import {rollUpWithStats, toRow} from '../metrics/rows.js';
 import {type Totals, totalsRequest} from './totals.js';
 import type {DisplayRow, LevelModule} from './types.js';
@@ -37,4 +39,15 @@ export const queuesLevel: LevelModule = {
 	opens: {drill: 'media'},
 	openContext: row => ({queueId: row.key, queueName: row.label}),
 	crumb: () => undefined,
+	live: {
+		fields: liveMetrics.map(metric => metric.field),
+		attach: (base, _ref, queues) => ({
+			...base,
+			rows: base.rows.map(row => {
+				const queue = queues.get(row.key);
+				return queue ? {...row, live: queueLive(queue)} : row;
+			}),
+		}),
+		queueIds: visibleKeys => [...visibleKeys],
+	},
 };

@@ -1,10 +1,17 @@
 // The range's aggregates of every queue by media type, with names: the data of the queue and media levels.
+import type {QueueInfo} from '../genesys/queues.js';
 import type {Cell} from '../metrics/rows.js';
 import type {StatsBag} from '../metrics/stats.js';
 import type {DataRequest} from './types.js';
 
 /** `running`, when there, is the cells added up per queue and over all (the queue level without names). */
-export type Totals = {cells: Cell[]; running?: Running; nameOf: (queueId: string) => string};
+export type Totals = {
+	cells: Cell[];
+	running?: Running;
+	nameOf: (queueId: string) => string;
+	/** The queues whose names were learned, so a refresh need not list them again. */
+	queues?: ReadonlyMap<string, QueueInfo>;
+};
 export type Running = {
 	byQueue: ReadonlyMap<string, StatsBag>;
 	all: StatsBag;
@@ -25,6 +32,6 @@ export const totalsRequest: DataRequest = {
 			{start: range.start, end: range.end, timeZone: range.timeZone},
 			{signal, onProgress, sumsOnly: true},
 		);
-		return {cells: report.cells, running: report.totals, nameOf: report.nameOf};
+		return {cells: report.cells, running: report.totals, nameOf: report.nameOf, queues: report.queues};
 	},
 };

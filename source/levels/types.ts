@@ -1,7 +1,8 @@
 // What a level of the explorer is: its identity, how its rows are loaded and made, and which levels it opens.
 import type {Progress} from '../genesys/analytics.js';
 import type {GenesysClient} from '../genesys/client.js';
-import type {MetricField} from '../metrics/catalog.js';
+import type {LiveQueue} from '../genesys/observations.js';
+import type {LiveField, LiveValues, MetricField} from '../metrics/catalog.js';
 import type {QueueRow} from '../metrics/rows.js';
 import type {StatsBag} from '../metrics/stats.js';
 import type {DateRange, Granularity} from '../range/range.js';
@@ -13,7 +14,7 @@ export type LevelContext = Readonly<{queueId?: string; queueName?: string; media
 
 export type LevelRef = {id: LevelId; context: LevelContext};
 
-export type SortColumn = 'name' | MetricField;
+export type SortColumn = 'name' | MetricField | LiveField;
 export type Sort = {column: SortColumn; descending: boolean};
 
 /** How one row of a level opens another level: the keymap action that does it. Agents and wrap-up codes add theirs. */
@@ -32,7 +33,15 @@ export type DataRequest = {
 export type Loaded = {data: unknown; asOf: Date};
 
 /** `search` is the label in lower case, for the filter and name order. */
-export type DisplayRow = {key: string; label: string; search: string; row: QueueRow; stats: StatsBag};
+export type DisplayRow = {
+	key: string;
+	label: string;
+	search: string;
+	row: QueueRow;
+	stats: StatsBag;
+	/** What is happening now (live columns), when the range includes today and an observation is in. */
+	live?: LiveValues;
+};
 
 /** `allStats`, when known, is the statistics of all rows merged (the unfiltered total). */
 export type LevelRows = {rows: DisplayRow[]; allStats?: StatsBag};
@@ -59,4 +68,11 @@ export type LevelModule = {
 	openContext(row: Pick<DisplayRow, 'key' | 'label'>, ref: LevelRef): LevelContext;
 	/** What this level adds to the breadcrumb. */
 	crumb(ref: LevelRef): string | undefined;
+	/** Levels with live columns: their rows with the latest observations (by queue id) attached. */
+	live?: {
+		fields: readonly LiveField[];
+		attach(base: LevelRows, ref: LevelRef, queues: ReadonlyMap<string, LiveQueue>): LevelRows;
+		/** The queues whose observations the rows on screen need. */
+		queueIds(visibleKeys: readonly string[], ref: LevelRef): string[];
+	};
 };

@@ -17,6 +17,7 @@ import {createLevelSource, type LevelSource, rangeKey, rangesKept, RetryHub} fro
 import {RecentCache} from '../levels/recent-cache.js';
 import {appReducer, initialApp} from './app-state.js';
 import {DatePicker} from './screens/date-picker.js';
+import {includesToday} from '../levels/live.js';
 import {Explorer} from './screens/explorer.js';
 import {ProfilePicker} from './screens/profile-picker.js';
 import {Wizard, type WizardValues} from './screens/wizard.js';
@@ -45,6 +46,8 @@ export type AppProps = {
 	env: NodeJS.ProcessEnv;
 	now?: () => DateTime;
 	makeClient?: ClientFactory;
+	/** How often live columns refresh (`--refresh SECONDS`), in ms. */
+	liveRefreshMs?: number;
 };
 
 type Session = {
@@ -73,6 +76,7 @@ export function App({
 	env,
 	now = () => DateTime.now(),
 	makeClient = defaultFactory,
+	liveRefreshMs,
 }: AppProps) {
 	const {exit} = useApp();
 	const theme = useMemo(() => themeFor(env), [env]);
@@ -386,6 +390,8 @@ export function App({
 					onDates={showDates}
 					onProfile={switchProfile}
 					onQuit={exit}
+					live={includesToday(screen.range, now().toMillis())}
+					liveRefreshMs={liveRefreshMs}
 				/>
 			) : null;
 			break;

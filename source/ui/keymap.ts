@@ -22,6 +22,7 @@ export type KeyAction =
 	| 'profile'
 	| 'export'
 	| 'columns'
+	| 'live'
 	| 'help'
 	| 'cancel'
 	| 'quit'
@@ -206,6 +207,14 @@ export const bindings: readonly Binding[] = [
 		contexts: ['table'],
 		footer: false,
 		match: (input, key) => input === 'v' && plain(key),
+	},
+	{
+		action: 'live',
+		keys: 'l',
+		description: 'pause or resume live updates (ranges with today)',
+		contexts: ['table', 'error'],
+		footer: false,
+		match: (input, key) => input === 'l' && plain(key),
 	},
 	{
 		action: 'help',

@@ -1,6 +1,7 @@
 // A selectable table that draws only the rows in its window: one Text line per row, cells padded, never wrapped.
 import {Box, Text} from 'ink';
 import {memo, useMemo} from 'react';
+import type {LiveValues} from '../../metrics/catalog.js';
 import type {QueueRow} from '../../metrics/rows.js';
 import {pad} from '../../text/columns.js';
 import type {Column} from '../explorer/columns.js';
@@ -14,11 +15,13 @@ type Props = {
 	top: number;
 	height: number;
 	sort: Sort;
+	/** The live values of the totals row. */
+	totalLive?: LiveValues;
 };
 
-function line(label: string, row: QueueRow, columns: readonly Column[]): string {
+function line(label: string, row: QueueRow, columns: readonly Column[], live?: LiveValues): string {
 	return columns
-		.map(column => pad(column.id === 'name' ? label : column.text(row), column.width, column.align))
+		.map(column => pad(column.id === 'name' ? label : column.text(row, live), column.width, column.align))
 		.join(' ');
 }
 
@@ -30,7 +33,7 @@ const Row = memo(function Row({text, selected}: {text: string; selected: boolean
 	);
 });
 
-export function DataTable({rows, total, columns, selected, top, height, sort}: Props) {
+export function DataTable({rows, total, columns, selected, top, height, sort, totalLive}: Props) {
 	const header = columns
 		.map(column => {
 			const arrow = sort.column === column.id ? (sort.descending ? '▼' : '▲') : '';
@@ -38,7 +41,7 @@ export function DataTable({rows, total, columns, selected, top, height, sort}: P
 		})
 		.join(' ');
 	const window = useMemo(
-		() => rows.slice(top, top + height).map(row => ({key: row.key, text: line(row.label, row.row, columns)})),
+		() => rows.slice(top, top + height).map(row => ({key: row.key, text: line(row.label, row.row, columns, row.live)})),
 		[rows, top, height, columns],
 	);
 	return (
@@ -55,7 +58,7 @@ export function DataTable({rows, total, columns, selected, top, height, sort}: P
 			))}
 			<Text bold wrap="truncate-end">
 				{'  '}
-				{line(total.queueName, total, columns)}
+				{line(total.queueName, total, columns, totalLive)}
 			</Text>
 		</Box>
 	);

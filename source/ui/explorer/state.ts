@@ -5,7 +5,8 @@ import type {Progress} from '../../genesys/analytics.js';
 import type {GqxError} from '../../errors.js';
 import {firstLevel, levelIds, levelOf} from '../../levels/registry.js';
 import type {LevelId, LevelRef, Loaded, OpenAction, Sort, SortColumn} from '../../levels/types.js';
-import {isMetricField, type MetricField, metrics} from '../../metrics/catalog.js';
+import type {LiveQueue} from '../../genesys/observations.js';
+import {isLiveField, isMetricField, type MetricField, metrics} from '../../metrics/catalog.js';
 import {type Granularity, granularities} from '../../range/range.js';
 import {defaultMetricFields} from './columns.js';
 
@@ -30,6 +31,17 @@ export type Overlay = {kind: 'help'} | {kind: 'export'} | {kind: 'columns'; curs
 /** Where the explorer asks the app to go. */
 export type Leave = 'dates' | 'profile' | 'quit';
 
+/** Live columns (a range with today): the latest observation of each queue, and how the refreshes go. */
+export type LiveState = {
+	paused: boolean;
+	queues: ReadonlyMap<string, LiveQueue>;
+	/** When the last refresh came in (epoch ms). */
+	updatedAt?: number;
+	/** Refreshes failed in a row, and why the last one did. */
+	failures: number;
+	reason?: string;
+};
+
 export type ExplorerState = {
 	stack: Frame[];
 	/** True while `/` editing of the filter is active. */
@@ -47,6 +59,8 @@ export type ExplorerState = {
 	overlay?: Overlay;
 	leave?: Leave;
 	views: SavedViews;
+	/** Present when the range includes today. */
+	live?: LiveState;
 };
 
 export type ExplorerAction =
@@ -72,7 +86,10 @@ export type ExplorerAction =
 	| {type: 'columns-toggle'}
 	| {type: 'columns-shift'; delta: number}
 	| {type: 'columns-reset'}
-	| {type: 'leave'; to: Leave | undefined};
+	| {type: 'leave'; to: Leave | undefined}
+	| {type: 'live-toggle'}
+	| {type: 'live-done'; queues: ReadonlyMap<string, LiveQueue>; at: number}
+	| {type: 'live-failed'; reason: string};
 
 /** Answers kept beyond those of the levels on the stack. */
 const dataKept = 8;
@@ -93,7 +110,7 @@ export function cleanViews(saved: StoredViews | undefined): SavedViews {
 		const columns = view.columns?.filter(isMetricField);
 		const column = view.sort?.column;
 		const sort =
-			view.sort && column && (column === 'name' || isMetricField(column))
+			view.sort && column && (column === 'name' || isMetricField(column) || isLiveField(column))
 				? {column: column as SortColumn, descending: view.sort.descending}
 				: undefined;
 		views[id as LevelId] = {
@@ -104,9 +121,16 @@ export function cleanViews(saved: StoredViews | undefined): SavedViews {
 	return views;
 }
 
-export function initialExplorer(granularity: Granularity, views: StoredViews = {}): ExplorerState {
+export function initialExplorer(granularity: Granularity, views: StoredViews = {}, live = false): ExplorerState {
 	const clean = cleanViews(views);
-	return {stack: [newFrame(firstLevel, clean)], filtering: false, granularity, data: new Map(), views: clean};
+	return {
+		stack: [newFrame(firstLevel, clean)],
+		filtering: false,
+		granularity,
+		data: new Map(),
+		views: clean,
+		...(live ? {live: {paused: false, queues: new Map(), failures: 0}} : {}),
+	};
 }
 
 export function currentFrame(state: ExplorerState): Frame {
@@ -322,5 +346,18 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 		}
 		case 'leave':
 			return {...state, leave: action.to};
+		case 'live-toggle':
+			return state.live ? {...state, live: {...state.live, paused: !state.live.paused}} : state;
+		case 'live-done': {
+			if (!state.live) return state;
+			// Only the queues asked are replaced: the others keep their last values until their turn.
+			const queues = new Map(state.live.queues);
+			for (const [id, queue] of action.queues) queues.set(id, queue);
+			return {...state, live: {...state.live, queues, updatedAt: action.at, failures: 0, reason: undefined}};
+		}
+		case 'live-failed':
+			return state.live
+				? {...state, live: {...state.live, failures: state.live.failures + 1, reason: action.reason}}
+				: state;
 	}
 }

@@ -3,9 +3,12 @@ import type {DisplayRow, LevelModule, LevelRows, Sort} from '../../levels/types.
 import {compareText} from '../../metrics/compare.js';
 import {type QueueRow, toRow} from '../../metrics/rows.js';
 import {mergeBags} from '../../metrics/stats.js';
+import type {LiveValues} from '../../metrics/catalog.js';
+import {sumLive} from '../../metrics/live.js';
 import {columnFor} from './columns.js';
 
-export type LevelView = {rows: DisplayRow[]; total: QueueRow; count: number};
+/** `liveTotal`: the live values of the rows shown added up, when they have any. */
+export type LevelView = {rows: DisplayRow[]; total: QueueRow; count: number; liveTotal?: LiveValues};
 
 /** Name order (intervals by time) of two rows of a level. */
 function byName(level: LevelModule): (a: DisplayRow, b: DisplayRow) => number {
@@ -54,7 +57,7 @@ function sortedRows(base: LevelRows, level: LevelModule, sort: Sort): DisplayRow
 			indexes.sort((a, b) => direction * (ranks[a]! - ranks[b]!));
 		} else {
 			const column = columnFor(sort.column);
-			const values = rows.map(row => column.value(row.row));
+			const values = rows.map(row => column.value(row.row, row.live));
 			const direction = sort.descending ? -1 : 1;
 			// Ties go in name order: compared directly while they are few (as for the first table,
 			// by offered), by rank once ranks exist.
@@ -98,7 +101,8 @@ export function levelView(base: LevelRows, level: LevelModule, filter: string, s
 	const needle = filter.trim().toLowerCase();
 	const sorted = sortedRows(base, level, sort);
 	const rows = needle ? sorted.filter(row => row.search.includes(needle)) : sorted;
-	return {rows, total: totalOf(base, rows, needle !== ''), count: base.rows.length};
+	const liveTotal = rows.some(row => row.live) ? sumLive(rows.map(row => row.live)) : undefined;
+	return {rows, total: totalOf(base, rows, needle !== ''), count: base.rows.length, ...(liveTotal ? {liveTotal} : {})};
 }
 
 const bars = '▁▂▃▄▅▆▇█';

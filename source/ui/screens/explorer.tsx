@@ -21,6 +21,7 @@ import {
 	currentFrame,
 	explorerReducer,
 	initialExplorer,
+	type LiveState,
 	pickerOrder,
 	type SavedViews,
 	selectedIndex,
@@ -28,6 +29,10 @@ import {
 } from '../explorer/state.js';
 import {levelView, sparkline} from '../explorer/view.js';
 import {useLevelData} from '../hooks/use-level-data.js';
+import {useLiveUpdates} from '../hooks/use-live-updates.js';
+import {useNow} from '../hooks/use-now.js';
+import {defaultLiveRefreshMs, staleAfterFailures} from '../../levels/live.js';
+import {type Totals, totalsRequest} from '../../levels/totals.js';
 import {actionFor, type KeyContext} from '../keymap.js';
 import type {Theme} from '../theme.js';
 import {ExportDialog} from './export-dialog.js';
@@ -39,6 +44,15 @@ const granularityWords: Record<Granularity, string> = {
 	P1D: 'day',
 	P7D: 'week',
 };
+
+/** The status bar's word on live columns: "live, updated 4 s ago", paused, or stale and why. */
+export function liveStatus(live: LiveState, now: number): string {
+	if (live.paused) return 'live paused (l resumes)';
+	const age = live.updatedAt === undefined ? undefined : Math.max(0, Math.round((now - live.updatedAt) / 1000));
+	const updated = age === undefined ? 'not updated yet' : `updated ${age} s ago`;
+	if (live.failures >= staleAfterFailures) return `live STALE (${live.reason ?? 'refresh failed'}), ${updated}`;
+	return age === undefined ? 'live, first update…' : `live, ${updated}`;
+}
 
 export type ExplorerProps = {
 	profileLabel: string;
@@ -54,6 +68,10 @@ export type ExplorerProps = {
 	onDates: () => void;
 	onProfile: () => void;
 	onQuit: () => void;
+	/** The range includes today: live columns at the levels that have them. */
+	live?: boolean;
+	/** How often live columns refresh (ms). */
+	liveRefreshMs?: number;
 };
 
 export function Explorer({
@@ -69,14 +87,18 @@ export function Explorer({
 	onDates,
 	onProfile,
 	onQuit,
+	live = false,
+	liveRefreshMs = defaultLiveRefreshMs,
 }: ExplorerProps) {
 	const [state, dispatch] = useReducer(explorerReducer, undefined, () =>
-		initialExplorer(defaultGranularity(range), views),
+		initialExplorer(defaultGranularity(range), views, live),
 	);
 	useLevelData(source, state, dispatch);
 	const frame = currentFrame(state);
 	const level = levelOf(frame.level);
 	const loaded = currentData(state);
+	const liveLevel = state.live ? level.live : undefined;
+	const liveQueues = state.live?.queues;
 
 	// Where the reducer asks to go, the app takes us.
 	useEffect(() => {
@@ -101,9 +123,14 @@ export function Explorer({
 				: undefined,
 		[level, loaded, frame.level, range.timeZone, state.granularity],
 	);
+	// Live values join the rows in a copy; filter and sort are applied again, the selection stays by key.
+	const withLive = useMemo(
+		() => (base && liveLevel && liveQueues?.size ? liveLevel.attach(base, frame.level, liveQueues) : base),
+		[base, liveLevel, liveQueues, frame.level],
+	);
 	const view = useMemo(
-		() => (base ? levelView(base, level, frame.filter, frame.sort) : undefined),
-		[base, level, frame.filter, frame.sort],
+		() => (withLive ? levelView(withLive, level, frame.filter, frame.sort) : undefined),
+		[withLive, level, frame.filter, frame.sort],
 	);
 	const keys = useMemo(() => view?.rows.map(row => row.key) ?? [], [view]);
 	const index = selectedIndex(frame, keys);
@@ -113,9 +140,10 @@ export function Explorer({
 		() => (view ? view.rows.reduce((most, row) => Math.max(most, row.label.length), view.total.queueName.length) : 0),
 		[view],
 	);
+	const liveFields = liveLevel?.fields;
 	const columns = useMemo(
-		() => fitColumns(width - 2, level.nameHeader, fields, longestName),
-		[width, level.nameHeader, fields, longestName],
+		() => fitColumns(width - 2, level.nameHeader, fields, longestName, liveFields),
+		[width, level.nameHeader, fields, longestName, liveFields],
 	);
 
 	const showSparklines = level.usesGranularity && Boolean(view?.rows.length);
@@ -124,6 +152,25 @@ export function Explorer({
 	const pageSize = Math.max(3, height - 5 - (showSparklines ? 2 : 0) - (filterLine ? 1 : 0));
 	const top = Math.max(0, Math.min(frame.top, Math.max(0, keys.length - pageSize), index));
 	const visibleTop = index >= top + pageSize ? index - pageSize + 1 : top;
+
+	// Every queue of the range, and those of the rows on screen, for the live refreshes.
+	const totals = state.data.get(totalsRequest.key)?.data as Totals | undefined;
+	const allQueueIds = useMemo(
+		() =>
+			totals
+				? totals.running
+					? [...totals.running.byQueue.keys()]
+					: [...new Set(totals.cells.map(cell => cell.queueId))]
+				: [],
+		[totals],
+	);
+	const visibleQueueIds = liveLevel?.queueIds(keys.slice(visibleTop, visibleTop + pageSize), frame.level) ?? [];
+	useLiveUpdates(source, state, dispatch, liveRefreshMs, {
+		all: allQueueIds,
+		visible: visibleQueueIds,
+		shown: Boolean(liveLevel),
+	});
+	const now = useNow(1000, Boolean(liveLevel));
 
 	const overlay = state.overlay;
 	const context: KeyContext =
@@ -167,6 +214,7 @@ export function Explorer({
 			? level.nameHeader
 			: (columns.find(column => column.id === frame.sort.column)?.header ?? frame.sort.column);
 	const status = [
+		...(liveLevel && state.live ? [liveStatus(state.live, now)] : []),
 		asOf ? `as of ${asOf.toTimeString().slice(0, 8)}` : 'not loaded',
 		view ? `${view.rows.length === view.count ? view.count : `${view.rows.length}/${view.count}`} rows` : '',
 		level.usesGranularity ? `by ${granularityWords[state.granularity]} (i to change)` : '',
@@ -244,6 +292,7 @@ export function Explorer({
 						top={visibleTop}
 						height={pageSize}
 						sort={frame.sort}
+						totalLive={view.liveTotal}
 					/>
 				)}
 			</Box>
