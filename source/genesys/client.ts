@@ -111,6 +111,26 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 	});
 }
 
+/** `promise`, or a CancelledError as soon as `signal` aborts (the promise itself runs on). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+	if (!signal) return promise;
+	if (signal.aborted) return Promise.reject(abortError());
+	return new Promise((resolve, reject) => {
+		const onAbort = () => reject(abortError());
+		signal.addEventListener('abort', onAbort, {once: true});
+		promise.then(
+			value => {
+				signal.removeEventListener('abort', onAbort);
+				resolve(value);
+			},
+			(error: unknown) => {
+				signal.removeEventListener('abort', onAbort);
+				reject(error as Error);
+			},
+		);
+	});
+}
+
 function abortError(): CancelledError {
 	return new CancelledError();
 }
@@ -183,7 +203,8 @@ export class GenesysClient {
 	> &
 		Pick<ClientOptions, 'onRetry'>;
 	#token: Token | undefined;
-	#login: Promise<Token> | undefined;
+	/** The login in flight, shared by every request that needs a token; it stops only when all of them have. */
+	#login: {promise: Promise<Token>; controller: AbortController; waiting: number} | undefined;
 
 	constructor(options: ClientOptions) {
 		this.region = options.region;
@@ -313,10 +334,33 @@ export class GenesysClient {
 	async #accessToken(signal?: AbortSignal): Promise<Token> {
 		const now = Date.now();
 		if (this.#token && now < this.#token.renewAt) return this.#token;
-		this.#login ??= this.#loginNow(signal).finally(() => {
-			this.#login = undefined;
-		});
-		this.#token = await this.#login;
+		// The login has a signal of its own: cancelling the request that started it must not fail the others
+		// waiting on it (parallel loads, live refreshes); it is cancelled when no request waits any more.
+		if (!this.#login) {
+			const controller = new AbortController();
+			const login = {
+				controller,
+				waiting: 0,
+				promise: this.#loginNow(controller.signal).finally(() => {
+					if (this.#login === login) this.#login = undefined;
+				}),
+			};
+			// Its failure reaches every waiter; with none left, nobody needs to hear of it.
+			login.promise.catch(() => undefined);
+			this.#login = login;
+		}
+		const login = this.#login;
+		login.waiting++;
+		try {
+			this.#token = await untilAborted(login.promise, signal);
+		} finally {
+			login.waiting--;
+			if (login.waiting === 0 && signal?.aborted) {
+				login.controller.abort();
+				// A request coming after this must not join a login that is being stopped.
+				if (this.#login === login) this.#login = undefined;
+			}
+		}
 		return this.#token;
 	}
 
