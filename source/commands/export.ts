@@ -79,7 +79,7 @@ Exit codes: 0 ok, 2 bad usage or input, 3 authentication failed, 4 permission mi
 5 API or network failure after retries.
 `;
 
-const exportFlags = {
+export const exportFlags = {
 	profile: {type: 'string'},
 	region: {type: 'string'},
 	'client-id': {type: 'string'},
@@ -207,51 +207,9 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 				`gqx: the range ends in the future; using data up to now (${range.end.toFormat('yyyy-MM-dd HH:mm')} ${range.timeZone}).\n`,
 			);
 		}
-		let credentials: Credentials;
-		let profile: ProfileWithSecret | undefined;
-		if (values.demo) {
-			const {startDemo} = await import('./demo.js');
-			const demo = await startDemo({
-				queues: values['demo-queues'] === undefined ? undefined : Number(values['demo-queues']),
-			});
-			stopDemo = demo.stop;
-			credentials = demo.credentials;
-		} else {
-			if (values.profile !== undefined) {
-				const store = openProfileStore(io.env);
-				// The keychain binding loads only for a profile whose secret is there.
-				profile = await new SecretStore(store, {env: io.env}).withSecret(store.require(values.profile));
-			}
-			credentials = resolveCredentials({
-				region: values.region,
-				clientId: values['client-id'],
-				clientSecret: values['client-secret'],
-				profile,
-				env: io.env,
-				cwd: io.cwd,
-			});
-		}
-		for (const warning of credentials.warnings) io.stderr.write(`gqx: warning: ${warning}\n`);
-		const network = resolveNetwork({
-			proxy: values.proxy,
-			noProxy: values['no-proxy'],
-			caFile: values['ca-file'],
-			profile,
-			env: io.env,
-			demo: values.demo,
-		});
-		if (network.proxy?.kind === 'url' && network.proxy.source === '--proxy' && network.proxy.url.password)
-			io.stderr.write(
-				'gqx: warning: A proxy password given in --proxy can be seen in the process list and shell history; prefer HTTPS_PROXY or a saved profile.\n',
-			);
-		const client = new GenesysClient({
-			network,
-			region: credentials.region,
-			clientId: credentials.clientId,
-			clientSecret: credentials.clientSecret,
-			onRetry: notice => io.stderr.write(`gqx: ${describeRetry(notice)}\n`),
-			timeoutMs: plan.timeoutMs,
-		});
+		const connection = await connect(values, io, plan.timeoutMs);
+		stopDemo = connection.stop;
+		const {client} = connection;
 		if (plan.level === 'live') return await writeLive(client, plan, io, tableWidth(io, Boolean(values.wide)));
 		let queueIds: string[] | undefined;
 		let knownQueues;
@@ -320,4 +278,75 @@ async function writeLive(client: GenesysClient, plan: ExportPlan, io: Io, width:
 		await new Promise<void>((resolve, reject) => io.stdout.write(text, error => (error ? reject(error) : resolve())));
 	if (plan.output) io.stderr.write(`gqx: wrote ${records.length} records to ${plan.output}\n`);
 	return 0;
+}
+
+/** The flags every command that reads Genesys Cloud takes: credentials, demo, network. */
+export type ConnectFlags = {
+	profile?: string;
+	region?: string;
+	'client-id'?: string;
+	'client-secret'?: string;
+	proxy?: string;
+	'no-proxy'?: boolean;
+	'ca-file'?: string;
+	demo?: boolean;
+	'demo-queues'?: string;
+};
+
+/**
+ * A client from the credential, demo and network flags (flags, then --profile, then the environment), warnings
+ * on stderr; `stop` ends the embedded emulator of --demo. Shared by export and check.
+ */
+export async function connect(
+	values: ConnectFlags,
+	io: Io,
+	timeoutMs: number,
+): Promise<{client: GenesysClient; stop?: () => Promise<void>; profile?: ProfileWithSecret}> {
+	let stop: (() => Promise<void>) | undefined;
+	let credentials: Credentials;
+	let profile: ProfileWithSecret | undefined;
+	if (values.demo) {
+		const {startDemo} = await import('./demo.js');
+		const demo = await startDemo({
+			queues: values['demo-queues'] === undefined ? undefined : Number(values['demo-queues']),
+		});
+		stop = demo.stop;
+		credentials = demo.credentials;
+	} else {
+		if (values.profile !== undefined) {
+			const store = openProfileStore(io.env);
+			// The keychain binding loads only for a profile whose secret is there.
+			profile = await new SecretStore(store, {env: io.env}).withSecret(store.require(values.profile));
+		}
+		credentials = resolveCredentials({
+			region: values.region,
+			clientId: values['client-id'],
+			clientSecret: values['client-secret'],
+			profile,
+			env: io.env,
+			cwd: io.cwd,
+		});
+	}
+	for (const warning of credentials.warnings) io.stderr.write(`gqx: warning: ${warning}\n`);
+	const network = resolveNetwork({
+		proxy: values.proxy,
+		noProxy: values['no-proxy'],
+		caFile: values['ca-file'],
+		profile,
+		env: io.env,
+		demo: values.demo,
+	});
+	if (network.proxy?.kind === 'url' && network.proxy.source === '--proxy' && network.proxy.url.password)
+		io.stderr.write(
+			'gqx: warning: A proxy password given in --proxy can be seen in the process list and shell history; prefer HTTPS_PROXY or a saved profile.\n',
+		);
+	const client = new GenesysClient({
+		network,
+		region: credentials.region,
+		clientId: credentials.clientId,
+		clientSecret: credentials.clientSecret,
+		onRetry: notice => io.stderr.write(`gqx: ${describeRetry(notice)}\n`),
+		timeoutMs,
+	});
+	return {client, stop, profile};
 }

@@ -301,6 +301,8 @@ export class Emulator {
 	async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
 		const correlationId = randomUUID();
 		response.setHeader('ININ-Correlation-Id', correlationId);
+		// The emulator's clock, as Genesys sends its own: live ages are measured against the server's time.
+		response.setHeader('Date', new Date(this.#now()).toUTCString());
 		const url = new URL(request.url ?? '/', 'http://emulator');
 		let body: string;
 		try {

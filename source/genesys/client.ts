@@ -203,6 +203,8 @@ export class GenesysClient {
 	> &
 		Pick<ClientOptions, 'onRetry'>;
 	#token: Token | undefined;
+	/** How far the server's clock (its Date header) is ahead of ours, when it is by more than a moment. */
+	#serverOffsetMs = 0;
 	/** The login in flight, shared by every request that needs a token; it stops only when all of them have. */
 	#login: {promise: Promise<Token>; controller: AbortController; waiting: number} | undefined;
 
@@ -446,6 +448,7 @@ export class GenesysClient {
 					responseType: 'buffer',
 				});
 				this.stats.lastAnswerAt = performance.now();
+				this.#noteServerTime(response.headers.date);
 			} catch (error) {
 				if (request.signal?.aborted) throw abortError();
 				const {error: failure, retryable} = this.#networkError(error, request.url, route);
@@ -484,6 +487,19 @@ export class GenesysClient {
 			}
 			return response;
 		}
+	}
+
+	/** The server's time now: what live ages (longest wait) are measured against, whatever this machine's clock says. */
+	serverNow(): number {
+		return Date.now() + this.#serverOffsetMs;
+	}
+
+	#noteServerTime(header: string | undefined): void {
+		const server = header ? Date.parse(header) : Number.NaN;
+		if (Number.isNaN(server)) return;
+		// The header has whole seconds: half a second is its middle; skews under two seconds are that rounding.
+		const offset = server + 500 - Date.now();
+		this.#serverOffsetMs = Math.abs(offset) > 2000 ? offset : 0;
 	}
 
 	#backoff(attempt: number): number {

@@ -129,7 +129,7 @@ export async function fetchObservations(
 	const answers = await runPool(
 		chunks.map(chunk => async (signal: AbortSignal) => {
 			const answer = await client.post(observationsPath, observationBody(chunk), observationSchema, signal);
-			return readObservations(answer, chunk, Date.now());
+			return readObservations(answer, chunk, client.serverNow());
 		}),
 		options.concurrency ?? 4,
 		options.signal,

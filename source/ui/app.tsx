@@ -368,7 +368,12 @@ export function App({
 					onCancel={() => dispatch({type: 'dates-cancelled'})}
 					onDone={(range, choice) => {
 						setSession({...session, dateChoice: choice, timeZone: range.timeZone});
-						if (session.profileName) store?.touch(session.profileName, {dateChoice: choice, timeZone: range.timeZone});
+						if (session.profileName)
+							// Saved as today: a profiles file that older versions of gqx can still read.
+							store?.touch(session.profileName, {
+								dateChoice: 'preset' in choice && choice.preset === 'live' ? {preset: 'today'} : choice,
+								timeZone: range.timeZone,
+							});
 						setScreen({kind: 'explorer', range});
 					}}
 				/>
