@@ -2,7 +2,7 @@
 // queues in turns (levels/live.ts), the day's aggregates every minute. Failures only count towards "stale": the
 // table and the selection stay, and a rate-limited request is just late (the client waits and retries).
 import {type Dispatch, useEffect, useRef} from 'react';
-import {asGqxError, CancelledError} from '../../errors.js';
+import {ApiError, asGqxError, CancelledError} from '../../errors.js';
 import {aggregateRefreshMs, liveBatch, refreshedTotalsRequest} from '../../levels/live.js';
 import type {LevelSource} from '../../levels/source.js';
 import type {Totals} from '../../levels/totals.js';
@@ -20,6 +20,8 @@ export function liveFailureReason(error: unknown): string {
 			return 'permission analytics:queueObservation:view missing';
 		case 'auth':
 			return 'login failed';
+		case 'api':
+			return failure instanceof ApiError ? `Genesys Cloud answered HTTP ${failure.status}` : failure.message;
 		default:
 			return failure.message.length > 60 ? `${failure.message.slice(0, 59)}…` : failure.message;
 	}
