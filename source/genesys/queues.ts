@@ -2,11 +2,30 @@
 import type {GenesysClient} from './client.js';
 import {ResponseError} from '../errors.js';
 import {runPool} from './pool.js';
-import {queueListingSchema} from './schemas.js';
+import {type QueueListing, queueListingSchema} from './schemas.js';
 
 export const queuesPath = '/api/v2/routing/queues';
 
-export type QueueInfo = {id: string; name: string; divisionName?: string};
+/** `serviceLevels`: per analytics media type, the queue's service-level target (0..1) and duration. */
+export type QueueInfo = {
+	id: string;
+	name: string;
+	divisionName?: string;
+	serviceLevels?: Readonly<Record<string, {target?: number; durationMs?: number}>>;
+};
+
+/** The queue listing says `call` where analytics says `voice`. */
+function serviceLevelsOf(entity: QueueEntity): Pick<QueueInfo, 'serviceLevels'> {
+	if (!entity.mediaSettings) return {};
+	const levels: Record<string, {target?: number; durationMs?: number}> = {};
+	for (const [media, settings] of Object.entries(entity.mediaSettings)) {
+		const level = settings.serviceLevel;
+		if (level) levels[media === 'call' ? 'voice' : media] = {target: level.percentage, durationMs: level.durationMs};
+	}
+	return {serviceLevels: levels};
+}
+
+type QueueEntity = NonNullable<QueueListing['entities']>[number];
 
 type PageOptions = {signal?: AbortSignal; pageSize?: number};
 
@@ -24,6 +43,7 @@ async function listPages(client: GenesysClient, params: URLSearchParams, options
 				id: entity.id,
 				name: entity.name,
 				...(entity.division?.name ? {divisionName: entity.division.name} : {}),
+				...serviceLevelsOf(entity),
 			});
 		const pageCount = page.pageCount ?? (page.nextUri ? pageNumber + 1 : pageNumber);
 		if (pageNumber >= pageCount || (page.entities ?? []).length === 0) break;
@@ -92,6 +112,7 @@ export async function listQueuesInParallel(
 			id: entity.id,
 			name: entity.name,
 			...(entity.division?.name ? {divisionName: entity.division.name} : {}),
+			...serviceLevelsOf(entity),
 		})),
 	);
 }

@@ -40,13 +40,15 @@ export const mediaLevel: LevelModule = {
 	crumb: ref => ref.context.queueName,
 	live: {
 		fields: liveMetrics.filter(metric => !metric.queueOnly).map(metric => metric.field),
-		attach: (base, ref, queues) => {
+		attach: (base, ref, queues, info) => {
 			const queue = queues.get(ref.context.queueId ?? '');
+			const levels = info?.get(ref.context.queueId ?? '')?.serviceLevels;
 			return {
 				...base,
 				rows: base.rows.map(row => {
 					const live = mediaLive(queue, row.key);
-					return live ? {...row, live} : row;
+					const waitLimitMs = levels?.[row.key]?.durationMs;
+					return live ? {...row, live, ...(waitLimitMs ? {waitLimitMs} : {})} : row;
 				}),
 			};
 		},

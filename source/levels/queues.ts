@@ -1,9 +1,18 @@
 // Level 1: every queue, all media together, with a totals row.
+import type {LiveQueue} from '../genesys/observations.js';
 import {liveMetrics} from '../metrics/catalog.js';
 import {queueLive} from '../metrics/live.js';
 import {rollUpWithStats, toRow} from '../metrics/rows.js';
 import {type Totals, totalsRequest} from './totals.js';
 import type {DisplayRow, LevelModule} from './types.js';
+
+/** The lowest service-level target of a queue's media settings (reference §E), for a row whose media differ. */
+function lowestTarget(totals: Totals, queueId: string): number | undefined {
+	const targets = Object.values(totals.queues?.get(queueId)?.serviceLevels ?? {})
+		.map(level => level.target)
+		.filter((target): target is number => target !== undefined);
+	return targets.length > 0 ? Math.min(...targets) : undefined;
+}
 
 export const queuesLevel: LevelModule = {
 	id: 'queues',
@@ -22,7 +31,15 @@ export const queuesLevel: LevelModule = {
 			for (const [queueId, stats] of totals.running.byQueue) {
 				const queueName = totals.nameOf(queueId);
 				const row = toRow({queueId, queueName, mediaType: null, interval: null}, stats);
-				rows.push({key: queueId, label: queueName, search: queueName.toLowerCase(), row, stats});
+				const target = row.serviceLevelTarget === null ? lowestTarget(totals, queueId) : undefined;
+				rows.push({
+					key: queueId,
+					label: queueName,
+					search: queueName.toLowerCase(),
+					row,
+					stats,
+					...(target === undefined ? {} : {serviceLevelTarget: target}),
+				});
 			}
 			return {rows, allStats: totals.running.all};
 		}
@@ -41,11 +58,17 @@ export const queuesLevel: LevelModule = {
 	crumb: () => undefined,
 	live: {
 		fields: liveMetrics.map(metric => metric.field),
-		attach: (base, _ref, queues) => ({
+		attach: (base, _ref, queues, info) => ({
 			...base,
 			rows: base.rows.map(row => {
 				const queue = queues.get(row.key);
-				return queue ? {...row, live: queueLive(queue)} : row;
+				if (!queue) return row;
+				// The limit of the media type waited on longest.
+				let longest: LiveQueue['media'][number] | undefined;
+				for (const media of queue.media)
+					if ((media.longestWaitingMs ?? -1) > (longest?.longestWaitingMs ?? -1)) longest = media;
+				const waitLimitMs = longest && info?.get(row.key)?.serviceLevels?.[longest.mediaType]?.durationMs;
+				return {...row, live: queueLive(queue), ...(waitLimitMs ? {waitLimitMs} : {})};
 			}),
 		}),
 		queueIds: visibleKeys => [...visibleKeys],

@@ -2,6 +2,7 @@
 import type {Progress} from '../genesys/analytics.js';
 import type {GenesysClient} from '../genesys/client.js';
 import type {LiveQueue} from '../genesys/observations.js';
+import type {QueueInfo} from '../genesys/queues.js';
 import type {LiveField, LiveValues, MetricField} from '../metrics/catalog.js';
 import type {QueueRow} from '../metrics/rows.js';
 import type {StatsBag} from '../metrics/stats.js';
@@ -41,6 +42,10 @@ export type DisplayRow = {
 	stats: StatsBag;
 	/** What is happening now (live columns), when the range includes today and an observation is in. */
 	live?: LiveValues;
+	/** The target when the row's own is unknown (its media differ): the lowest of the queue's media settings. */
+	serviceLevelTarget?: number;
+	/** The service-level time of the media type waited on longest (the longest wait's limit). */
+	waitLimitMs?: number;
 };
 
 /** `allStats`, when known, is the statistics of all rows merged (the unfiltered total). */
@@ -71,7 +76,12 @@ export type LevelModule = {
 	/** Levels with live columns: their rows with the latest observations (by queue id) attached. */
 	live?: {
 		fields: readonly LiveField[];
-		attach(base: LevelRows, ref: LevelRef, queues: ReadonlyMap<string, LiveQueue>): LevelRows;
+		attach(
+			base: LevelRows,
+			ref: LevelRef,
+			queues: ReadonlyMap<string, LiveQueue>,
+			info?: ReadonlyMap<string, QueueInfo>,
+		): LevelRows;
 		/** The queues whose observations the rows on screen need. */
 		queueIds(visibleKeys: readonly string[], ref: LevelRef): string[];
 	};

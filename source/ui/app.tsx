@@ -397,6 +397,7 @@ export function App({
 					onQuit={exit}
 					live={includesToday(screen.range, now().toMillis())}
 					liveRefreshMs={liveRefreshMs}
+					thresholds={profiles.find(profile => profile.name === session.profileName)?.thresholds}
 				/>
 			) : null;
 			break;

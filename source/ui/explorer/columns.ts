@@ -13,6 +13,15 @@ import {
 } from '../../metrics/catalog.js';
 import type {QueueRow} from '../../metrics/rows.js';
 import {fitToWidth} from '../../text/columns.js';
+import type {DisplayRow} from '../../levels/types.js';
+import {
+	abandonTone,
+	longestWaitTone,
+	serviceLevelTone,
+	type Thresholds,
+	type Tone,
+	waitingTone,
+} from '../../metrics/thresholds.js';
 
 export type ColumnId = 'name' | MetricField | LiveField;
 
@@ -27,6 +36,16 @@ export type Column = {
 	text: (row: QueueRow, live?: LiveValues) => string;
 	/** Sort key; null sorts last. */
 	value: (row: QueueRow, live?: LiveValues) => number | string | null;
+	/** Out of bounds (coloured, or marked under NO_COLOR). */
+	tone?: (row: DisplayRow, thresholds: Thresholds) => Tone | undefined;
+};
+
+/** The threshold rules of the columns that have one. */
+const tones: Partial<Record<ColumnId, Column['tone']>> = {
+	serviceLevel: (row, thresholds) => serviceLevelTone(row.row, thresholds, row.serviceLevelTarget),
+	abandonRate: (row, thresholds) => abandonTone(row.row, thresholds),
+	waiting: row => waitingTone(row.live),
+	longestWaitingMs: (row, thresholds) => longestWaitTone(row.live, row.waitLimitMs, thresholds),
 };
 
 function metricColumn(metric: Metric): Column {
@@ -38,6 +57,7 @@ function metricColumn(metric: Metric): Column {
 		align: 'right',
 		text: row => formatMetric(metric, row),
 		value: row => row[metric.field],
+		tone: tones[metric.field],
 	};
 }
 
@@ -50,6 +70,7 @@ function liveColumn(metric: LiveMetric): Column {
 		align: 'right',
 		text: (_row, live) => formatLive(metric, live),
 		value: (_row, live) => live?.[metric.field] ?? null,
+		tone: tones[metric.field],
 	};
 }
 

@@ -5,6 +5,7 @@ import {levelOf} from '../../levels/registry.js';
 import type {LevelSource} from '../../levels/source.js';
 import type {SortColumn} from '../../levels/types.js';
 import {compareText} from '../../metrics/compare.js';
+import type {Thresholds} from '../../metrics/thresholds.js';
 import {type DateRange, defaultGranularity, type Granularity} from '../../range/range.js';
 import {Breadcrumb} from '../components/breadcrumb.js';
 import {ColumnPicker} from '../components/column-picker.js';
@@ -72,6 +73,8 @@ export type ExplorerProps = {
 	live?: boolean;
 	/** How often live columns refresh (ms). */
 	liveRefreshMs?: number;
+	/** The profile's thresholds for abandon % and longest wait (service level is against each row's target). */
+	thresholds?: Thresholds;
 };
 
 export function Explorer({
@@ -89,6 +92,7 @@ export function Explorer({
 	onQuit,
 	live = false,
 	liveRefreshMs = defaultLiveRefreshMs,
+	thresholds,
 }: ExplorerProps) {
 	const [state, dispatch] = useReducer(explorerReducer, undefined, () =>
 		initialExplorer(defaultGranularity(range), views, live),
@@ -125,8 +129,16 @@ export function Explorer({
 	);
 	// Live values join the rows in a copy; filter and sort are applied again, the selection stays by key.
 	const withLive = useMemo(
-		() => (base && liveLevel && liveQueues?.size ? liveLevel.attach(base, frame.level, liveQueues) : base),
-		[base, liveLevel, liveQueues, frame.level],
+		() =>
+			base && liveLevel && liveQueues?.size
+				? liveLevel.attach(
+						base,
+						frame.level,
+						liveQueues,
+						(state.data.get(totalsRequest.key)?.data as Totals | undefined)?.queues,
+					)
+				: base,
+		[base, liveLevel, liveQueues, frame.level, state.data],
 	);
 	const view = useMemo(
 		() => (withLive ? levelView(withLive, level, frame.filter, frame.sort) : undefined),
@@ -293,6 +305,8 @@ export function Explorer({
 						height={pageSize}
 						sort={frame.sort}
 						totalLive={view.liveTotal}
+						theme={theme}
+						thresholds={thresholds}
 					/>
 				)}
 			</Box>
