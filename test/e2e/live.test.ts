@@ -45,9 +45,11 @@ async function openLive(width: number, height: number, env: Record<string, strin
 	terms.push(term);
 	await term.waitFor('Dates · days in');
 	// Down to "Live (today)", one key at a time, looking after each (keys sent at once can merge).
-	for (let step = 0; step < 12 && !term.screen().includes('❯ Live (today)'); step++) {
+	const cursor = () => term.screen().split('\n').find(line => line.includes('❯'));
+	for (let step = 0; step < 30 && !term.screen().includes('❯ Live (today)'); step++) {
+		const from = cursor();
 		term.keys('Down');
-		await pause(150);
+		for (let wait = 0; wait < 40 && cursor() === from; wait++) await pause(50);
 	}
 	await term.waitFor('❯ Live (today)');
 	term.keys('Enter');
@@ -104,6 +106,34 @@ describe('live columns in a real terminal', () => {
 		const media = await term.waitFor(/Media\s+Waiting\s+Interact\s+Longest\s+Offered/);
 		expect(media).not.toMatch(/On queue/);
 		term.keys('q');
+	}, 90_000);
+
+	it('marks out-of-bounds cells ! and ~ under NO_COLOR, and colours them otherwise', async () => {
+		const plain = await openLive(140, 40, {NO_COLOR: '1'});
+		await refreshes(1);
+		const screen = plain.screen();
+		const header = screen.split('\n').find(line => line.startsWith('  Queue'))!;
+		const rows = screen.split('\n').filter(line => /^[› ] \S/.test(line) && !line.startsWith('  Queue'));
+		const cell = (line: string, title: string, width: number) => {
+			const end = header.indexOf(title) + title.length;
+			return line.slice(end - width, end + 1).trim();
+		};
+		// Someone waits and nobody is available: the Waiting cell is marked.
+		const unstaffed = rows.filter(
+			line => /^0$/.test(cell(line, 'Avail', 6)) && !/^0$|–/.test(cell(line, 'Waiting', 8)),
+		);
+		expect(unstaffed.length).toBeGreaterThan(0);
+		for (const line of unstaffed) expect(cell(line, 'Waiting', 8)).toMatch(/^!\d+$/);
+		// A service level below or near the target is marked; one well above it is not.
+		expect(rows.some(line => /^[!~]\d+\.\d%$/.test(cell(line, 'SL %', 7)))).toBe(true);
+		expect(plain.colouredScreen()).not.toMatch(/\u001B\[3[13]m/);
+		plain.keys('q');
+
+		const coloured = await openLive(140, 40);
+		await refreshes(1);
+		expect(coloured.colouredScreen()).toMatch(/\u001B\[31m/);
+		expect(coloured.screen()).not.toMatch(/ ![\d]/);
+		coloured.keys('q');
 	}, 90_000);
 
 	it('pauses and resumes with l', async () => {
