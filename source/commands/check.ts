@@ -7,6 +7,7 @@ import {listAllQueues, type QueueInfo} from '../genesys/queues.js';
 import {formatDuration, formatPercent} from '../metrics/format.js';
 import {compareText} from '../metrics/compare.js';
 import {rollUp} from '../metrics/rows.js';
+import type {Thresholds} from '../metrics/thresholds.js';
 import {isoInterval, resolveRange} from '../range/range.js';
 import {stringify} from 'csv-stringify/sync';
 import {parseFlags} from './args.js';
@@ -48,8 +49,6 @@ export type CheckName = 'min-sl' | 'max-abandon' | 'max-wait';
 
 /** A queue over a threshold; ratios for service level and abandon rate, seconds for the wait. */
 export type Breach = {queueId: string; queueName: string; check: CheckName; value: number; threshold: number};
-
-export type Thresholds = {minServiceLevel?: number | 'target'; maxAbandon?: number; maxWaitSeconds?: number};
 
 /** 0.8, 80% or 80 (over 1 read as percent) -> 0.8. */
 export function parseRatio(text: string, flag: string): number {

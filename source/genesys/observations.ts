@@ -1,6 +1,5 @@
 // Live queue status from POST /api/v2/analytics/queues/observations/query (reference §A): waiting, interacting and
 // the longest wait per queue and media type, agents on queue and available per queue. At most 100 queues a query.
-import {z} from 'zod';
 import type {GenesysClient} from './client.js';
 import {runPool} from './pool.js';
 
@@ -23,24 +22,63 @@ export type LiveQueue = {
 	observedAt: number;
 };
 
-const observationSchema = z.object({
-	results: z
-		.array(
-			z.object({
-				group: z.object({queueId: z.string(), mediaType: z.string().optional()}).partial().optional(),
-				data: z
-					.array(
-						z.object({
-							metric: z.string().optional(),
-							qualifier: z.string().optional(),
-							stats: z.object({count: z.number().optional(), calculatedMetricValue: z.number().optional()}).optional(),
-						}),
-					)
-					.optional(),
-			}),
-		)
-		.optional(),
-});
+type ObservationAnswer = {
+	results?: Array<{
+		group?: {queueId?: string; mediaType?: string};
+		data?: Array<{metric?: string; qualifier?: string; stats?: {count?: number; calculatedMetricValue?: number}}>;
+	}>;
+};
+
+type Issue = {path: PropertyKey[]; message: string};
+type Checked = {success: true; data: ObservationAnswer} | {success: false; error: {issues: Issue[]}};
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The first place where an answer is not the shape the API promises, if any. */
+function shapeIssue(body: unknown): Issue | undefined {
+	if (!isObject(body)) return {path: [], message: 'expected an object'};
+	const {results} = body;
+	if (results === undefined) return undefined;
+	if (!Array.isArray(results)) return {path: ['results'], message: 'expected an array'};
+	for (const [index, result] of results.entries()) {
+		if (!isObject(result)) return {path: ['results', index], message: 'expected an object'};
+		const {group, data} = result;
+		if (group !== undefined) {
+			if (!isObject(group)) return {path: ['results', index, 'group'], message: 'expected an object'};
+			for (const key of ['queueId', 'mediaType'])
+				if (group[key] !== undefined && typeof group[key] !== 'string')
+					return {path: ['results', index, 'group', key], message: 'expected a string'};
+		}
+		if (data === undefined) continue;
+		if (!Array.isArray(data)) return {path: ['results', index, 'data'], message: 'expected an array'};
+		for (const [at, item] of data.entries()) {
+			const where = ['results', index, 'data', at];
+			if (!isObject(item)) return {path: where, message: 'expected an object'};
+			for (const key of ['metric', 'qualifier'])
+				if (item[key] !== undefined && typeof item[key] !== 'string')
+					return {path: [...where, key], message: 'expected a string'};
+			const {stats} = item;
+			if (stats === undefined) continue;
+			if (!isObject(stats)) return {path: [...where, 'stats'], message: 'expected an object'};
+			for (const key of ['count', 'calculatedMetricValue'])
+				if (stats[key] !== undefined && typeof stats[key] !== 'number')
+					return {path: [...where, 'stats', key], message: 'expected a number'};
+		}
+	}
+	return undefined;
+}
+
+/**
+ * Checks an answer by hand rather than with zod: at 5,000 queues the live refreshes read 18 answers every 10 s,
+ * and zod took 9-50 ms an answer on the main thread (keypresses waited behind it); this takes well under 1 ms.
+ */
+export const observationParser = {
+	safeParse(body: unknown): Checked {
+		const issue = shapeIssue(body);
+		return issue ? {success: false, error: {issues: [issue]}} : {success: true, data: body as ObservationAnswer};
+	},
+};
 
 export function observationBody(queueIds: readonly string[]): unknown {
 	return {
@@ -73,7 +111,7 @@ export function longestWaitMs(value: number | undefined, now: number): number | 
 
 /** One answer read into queues; every asked queue gets a record, zeros when the answer has no group for it. */
 export function readObservations(
-	answer: z.infer<typeof observationSchema>,
+	answer: ObservationAnswer,
 	queueIds: readonly string[],
 	now: number,
 ): Map<string, LiveQueue> {
@@ -128,7 +166,7 @@ export async function fetchObservations(
 		chunks.push(unique.slice(index, index + observationChunk));
 	const answers = await runPool(
 		chunks.map(chunk => async (signal: AbortSignal) => {
-			const answer = await client.post(observationsPath, observationBody(chunk), observationSchema, signal);
+			const answer = await client.post(observationsPath, observationBody(chunk), observationParser, signal);
 			return readObservations(answer, chunk, client.serverNow());
 		}),
 		options.concurrency ?? 4,

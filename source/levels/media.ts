@@ -45,6 +45,7 @@ export const mediaLevel: LevelModule = {
 			const levels = info?.get(ref.context.queueId ?? '')?.serviceLevels;
 			return {
 				...base,
+				sameOrderAs: base,
 				rows: base.rows.map(row => {
 					const live = mediaLive(queue, row.key);
 					const waitLimitMs = levels?.[row.key]?.durationMs;

@@ -60,6 +60,7 @@ export const queuesLevel: LevelModule = {
 		fields: liveMetrics.map(metric => metric.field),
 		attach: (base, _ref, queues, info) => ({
 			...base,
+			sameOrderAs: base,
 			rows: base.rows.map(row => {
 				const queue = queues.get(row.key);
 				if (!queue) return row;

@@ -49,7 +49,11 @@ export type DisplayRow = {
 };
 
 /** `allStats`, when known, is the statistics of all rows merged (the unfiltered total). */
-export type LevelRows = {rows: DisplayRow[]; allStats?: StatsBag};
+/**
+ * `sameOrderAs`: these rows are those rows, in the same order, with live values added: orders by name and by the
+ * aggregate columns are that one's (a live refresh sorts again only by a live column).
+ */
+export type LevelRows = {rows: DisplayRow[]; allStats?: StatsBag; sameOrderAs?: LevelRows};
 
 export type LevelModule = {
 	id: LevelId;

@@ -177,3 +177,15 @@ describe('fetchObservations', () => {
 		}
 	});
 });
+
+describe('reading observations', () => {
+	it('turns an answer of the wrong shape into a ResponseError that says where', async () => {
+		const ids = emu.org.queues.map(queue => queue.id).slice(0, 3);
+		emu.inject({
+			kind: 'transform',
+			path: '/api/v2/analytics/queues/observations',
+			transform: () => ({results: [{group: {queueId: ids[0]}, data: [{metric: 'oWaiting', stats: {count: 'two'}}]}]}),
+		});
+		await expect(fetchObservations(clientFor(emu), ids)).rejects.toThrow(/results\.0\.data\.0\.stats\.count/);
+	});
+});

@@ -52,3 +52,49 @@ describe('liveBatch', () => {
 		expect(new Set(batch.ids)).toEqual(new Set(all));
 	});
 });
+
+describe('live values joined to the queue rows', () => {
+	it('sorts by a live column, and keeps the name and aggregate orders of the rows without them', async () => {
+		const {queuesLevel} = await import('../../source/levels/queues.js');
+		const {toRow} = await import('../../source/metrics/rows.js');
+		const {levelView} = await import('../../source/ui/explorer/view.js');
+		const names = ['Delta', 'alpha', 'Charlie', 'bravo'];
+		const base = {
+			rows: names.map((name, index) => ({
+				key: `q${index}`,
+				label: name,
+				search: name.toLowerCase(),
+				row: toRow(
+					{queueId: `q${index}`, queueName: name, mediaType: null, interval: null},
+					{nOffered: {count: index % 2}},
+				),
+				stats: {nOffered: {count: index % 2}},
+			})),
+		};
+		const waiting = [3, 0, 7, 1];
+		const queues = new Map(
+			names.map((_, index) => [
+				`q${index}`,
+				{
+					queueId: `q${index}`,
+					waiting: waiting[index]!,
+					interacting: 0,
+					longestWaitingMs: null,
+					onQueueAgents: 1,
+					availableAgents: 0,
+					media: [],
+					observedAt: 0,
+				},
+			]),
+		);
+		const attached = queuesLevel.live!.attach(base, {id: 'queues', context: {}}, queues);
+		const order = (rows: typeof base, column: 'name' | 'offered' | 'waiting') =>
+			levelView(rows, queuesLevel, '', {column, descending: column !== 'name'}).rows.map(row => row.label);
+		expect(order(attached, 'waiting')).toEqual(['Charlie', 'Delta', 'bravo', 'alpha']);
+		expect(order(attached, 'name')).toEqual(order(base, 'name'));
+		expect(order(attached, 'offered')).toEqual(order(base, 'offered'));
+		expect(order(attached, 'offered')).toEqual(['alpha', 'bravo', 'Charlie', 'Delta']);
+		const view = levelView(attached, queuesLevel, '', {column: 'waiting', descending: true});
+		expect(view.liveTotal).toMatchObject({waiting: 11, onQueueAgents: 4, availableAgents: 0});
+	});
+});

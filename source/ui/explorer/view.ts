@@ -3,7 +3,7 @@ import type {DisplayRow, LevelModule, LevelRows, Sort} from '../../levels/types.
 import {compareText} from '../../metrics/compare.js';
 import {type QueueRow, toRow} from '../../metrics/rows.js';
 import {mergeBags} from '../../metrics/stats.js';
-import type {LiveValues} from '../../metrics/catalog.js';
+import {isLiveField, type LiveValues} from '../../metrics/catalog.js';
 import {sumLive} from '../../metrics/live.js';
 import {columnFor} from './columns.js';
 
@@ -20,7 +20,8 @@ function byName(level: LevelModule): (a: DisplayRow, b: DisplayRow) => number {
 /** Each row's place in name order, computed once per level's rows, when a sort needs many names compared. */
 const nameRanks = new WeakMap<LevelRows, Int32Array>();
 
-function rankByName(base: LevelRows, level: LevelModule): Int32Array {
+function rankByName(rowsIn: LevelRows, level: LevelModule): Int32Array {
+	const base = rowsIn.sameOrderAs ?? rowsIn;
 	let ranks = nameRanks.get(base);
 	if (!ranks) {
 		const {rows} = base;
@@ -39,6 +40,8 @@ function rankByName(base: LevelRows, level: LevelModule): Int32Array {
  * it sorted.
  */
 const sortedCache = new WeakMap<LevelRows, Map<string, DisplayRow[]>>();
+/** The orders as row indexes, kept on the rows without live values when they do not depend on them. */
+const orderCache = new WeakMap<LevelRows, Map<string, number[]>>();
 
 function sortedRows(base: LevelRows, level: LevelModule, sort: Sort): DisplayRow[] {
 	let orders = sortedCache.get(base);
@@ -49,6 +52,18 @@ function sortedRows(base: LevelRows, level: LevelModule, sort: Sort): DisplayRow
 	const cacheKey = `${sort.column} ${sort.descending}`;
 	let sorted = orders.get(cacheKey);
 	if (!sorted) {
+		const owner = base.sameOrderAs && !isLiveField(sort.column) ? base.sameOrderAs : base;
+		let indexOrders = orderCache.get(owner);
+		if (!indexOrders) {
+			indexOrders = new Map();
+			orderCache.set(owner, indexOrders);
+		}
+		const cachedOrder = indexOrders.get(cacheKey);
+		if (cachedOrder) {
+			sorted = cachedOrder.map(index => base.rows[index]!);
+			orders.set(cacheKey, sorted);
+			return sorted;
+		}
 		const {rows} = base;
 		const indexes = rows.map((_, index) => index);
 		if (sort.column === 'name') {
@@ -61,7 +76,7 @@ function sortedRows(base: LevelRows, level: LevelModule, sort: Sort): DisplayRow
 			const direction = sort.descending ? -1 : 1;
 			// Ties go in name order: compared directly while they are few (as for the first table,
 			// by offered), by rank once ranks exist.
-			const known = nameRanks.get(base);
+			const known = nameRanks.get(base.sameOrderAs ?? base);
 			const compareNames = byName(level);
 			const tie = known
 				? (a: number, b: number) => known[a]! - known[b]!
@@ -77,6 +92,7 @@ function sortedRows(base: LevelRows, level: LevelModule, sort: Sort): DisplayRow
 		}
 		sorted = indexes.map(index => rows[index]!);
 		orders.set(cacheKey, sorted);
+		indexOrders.set(cacheKey, indexes);
 	}
 	return sorted;
 }
