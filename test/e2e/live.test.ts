@@ -45,7 +45,11 @@ async function openLive(width: number, height: number, env: Record<string, strin
 	terms.push(term);
 	await term.waitFor('Dates · days in');
 	// Down to "Live (today)", one key at a time, looking after each (keys sent at once can merge).
-	const cursor = () => term.screen().split('\n').find(line => line.includes('❯'));
+	const cursor = () =>
+		term
+			.screen()
+			.split('\n')
+			.find(line => line.includes('❯'));
 	for (let step = 0; step < 30 && !term.screen().includes('❯ Live (today)'); step++) {
 		const from = cursor();
 		term.keys('Down');
