@@ -2,6 +2,7 @@
 // queues under half of Genesys' 300 requests a minute.
 import {describe, expect, it} from 'vitest';
 import {fullCycleMs, liveBatch} from '../../source/levels/live.js';
+import type {LevelRows} from '../../source/levels/types.js';
 
 const queues = (count: number) => Array.from({length: count}, (_, index) => `q${index}`);
 
@@ -59,7 +60,7 @@ describe('live values joined to the queue rows', () => {
 		const {toRow} = await import('../../source/metrics/rows.js');
 		const {levelView} = await import('../../source/ui/explorer/view.js');
 		const names = ['Delta', 'alpha', 'Charlie', 'bravo'];
-		const base = {
+		const base: LevelRows = {
 			rows: names.map((name, index) => ({
 				key: `q${index}`,
 				label: name,
@@ -88,7 +89,7 @@ describe('live values joined to the queue rows', () => {
 			]),
 		);
 		const attached = queuesLevel.live!.attach(base, {id: 'queues', context: {}}, queues);
-		const order = (rows: typeof base, column: 'name' | 'offered' | 'waiting') =>
+		const order = (rows: LevelRows, column: 'name' | 'offered' | 'waiting') =>
 			levelView(rows, queuesLevel, '', {column, descending: column !== 'name'}).rows.map(row => row.label);
 		expect(order(attached, 'waiting')).toEqual(['Charlie', 'Delta', 'bravo', 'alpha']);
 		expect(order(attached, 'name')).toEqual(order(base, 'name'));
