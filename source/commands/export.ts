@@ -4,7 +4,8 @@ import {DateTime} from 'luxon';
 import {describeRetry, GenesysClient} from '../genesys/client.js';
 import {UsageError} from '../errors.js';
 import {analyticsMediaTypes, isAnalyticsMediaType} from '../genesys/media-types.js';
-import {listAllQueues} from '../genesys/queues.js';
+import {deletedQueueName, listAllQueues} from '../genesys/queues.js';
+import {describeDropped, DroppedLog} from '../genesys/dropped-statistics.js';
 import {fetchReport, streamIntervalRows} from '../genesys/report.js';
 import {type Level, rollUp, totalRow} from '../metrics/rows.js';
 import {type ProfileWithSecret, SecretStore} from '../credentials/secret-store.js';
@@ -27,10 +28,15 @@ import type {Io} from './io.js';
 import {type Credentials, resolveCredentials} from '../credentials/resolve.js';
 import {reportFailure} from './errors.js';
 import {type Format, formats, openSink, render, writeFileAtomic} from '../export/writers.js';
-import {matchQueues} from './queue-match.js';
+import {selectQueueIds} from './queue-match.js';
 import {fetchLiveSnapshot} from './live-snapshot.js';
 import {liveRecords} from '../metrics/live.js';
 import {renderLive} from '../export/live.js';
+import type {HourRecord} from '../genesys/hours.js';
+import type {QueueInfo} from '../genesys/queues.js';
+import {hourRow} from '../metrics/hour-grid.js';
+import type {StatsBag} from '../metrics/stats.js';
+import {renderTable} from '../export/table.js';
 
 export const exportHelp = `Usage: gqx export [options]
 
@@ -49,12 +55,15 @@ When (calendar days in --tz, both included; default --preset yesterday):
   --tz IANA                 time zone of the days and buckets (default: the system's, ${systemTimeZone()})
 
 What:
-  --level queues|media|intervals   one record per queue, per queue and media (default), or per bucket
+  --level queues|media|intervals|hours   one record per queue, per queue and media (default),
+                            per bucket, or per queue, weekday and local hour (weekday, hour, days)
+  --by-media                --level hours: one record per queue, media type, weekday and hour
   --level live              one snapshot of now (queue observations): a record per queue with agent counts,
                             then one per queue and media type; no dates
   --granularity PT15M|PT30M|PT1H|P1D|P7D   bucket size for --level intervals (implies it)
   --queue NAME_OR_ID ...    only these queues (exact name, id, or a pattern with *); repeatable
   --media TYPE ...          only these media types (voice, chat, email, message, callback, ...); repeatable
+  --division NAME ...       only queues of these divisions (exact name, or a pattern with *); repeatable
 
 Network:
   --timeout SECONDS         per-request timeout (default 30); failures are retried with backoff
@@ -92,6 +101,7 @@ export const exportFlags = {
 	granularity: {type: 'string'},
 	queue: {type: 'string', multiple: true},
 	media: {type: 'string', multiple: true},
+	division: {type: 'string', multiple: true},
 	format: {type: 'string'},
 	output: {type: 'string', short: 'o'},
 	timeout: {type: 'string'},
@@ -100,6 +110,7 @@ export const exportFlags = {
 	'ca-file': {type: 'string'},
 	demo: {type: 'boolean'},
 	wide: {type: 'boolean'},
+	'by-media': {type: 'boolean'},
 	'demo-queues': {type: 'string'},
 	help: {type: 'boolean', short: 'h'},
 } as const;
@@ -107,13 +118,16 @@ export const exportFlags = {
 export type ExportPlan = {
 	choice: DateChoice;
 	timeZone: string;
-	level: Level | 'live';
+	level: Level | 'hours' | 'live';
+	/** --level hours: per media type too. */
+	byMedia: boolean;
 	granularity: Granularity | undefined;
 	format: Format;
 	output: string | undefined;
 	queues: string[];
 	media: string[];
 	timeoutMs: number;
+	divisions: string[];
 };
 
 /** Checks every flag that needs no network, so bad input fails before anything is sent. */
@@ -124,10 +138,16 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 	const granularityText = values['granularity'] as string | undefined;
 	const granularity = granularityText === undefined ? undefined : validateGranularity(granularityText);
 	const levelText = (values['level'] as string | undefined) ?? (granularity ? 'intervals' : 'media');
-	if (!['queues', 'media', 'intervals', 'live'].includes(levelText))
-		throw new UsageError(`Unknown level "${levelText}".`, 'Use queues, media, intervals or live.');
+	if (!['queues', 'media', 'intervals', 'hours', 'live'].includes(levelText))
+		throw new UsageError(`Unknown level "${levelText}".`, 'Use queues, media, intervals, hours or live.');
 	if (levelText === 'live' && (values['from'] ?? values['to'] ?? values['preset']) !== undefined)
 		throw new UsageError('--level live is a snapshot of now: it takes no dates.', 'Drop --from, --to and --preset.');
+	const byMedia = values['by-media'] === true;
+	if (byMedia && levelText !== 'hours')
+		throw new UsageError(
+			`--by-media is for --level hours (got --level ${levelText}).`,
+			'Use --level hours --by-media; --level media already gives one record per queue and media type.',
+		);
 	if (granularity && levelText !== 'intervals')
 		throw new UsageError(
 			`--granularity needs --level intervals (got --level ${levelText}).`,
@@ -161,6 +181,9 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 	const queues = (values['queue'] as string[] | undefined) ?? [];
 	if (queues.some(queue => queue.trim() === ''))
 		throw new UsageError('--queue is empty.', 'Give a queue name, id, or a pattern with *.');
+	const divisions = (values['division'] as string[] | undefined) ?? [];
+	if (divisions.some(division => division.trim() === ''))
+		throw new UsageError('--division is empty.', 'Give a division name, or a pattern with *.');
 	const output = values['output'] as string | undefined;
 	if (output !== undefined && output.trim() === '') throw new UsageError('--output is empty.', 'Give a file name.');
 	const timeoutText = values['timeout'] as string | undefined;
@@ -173,13 +196,15 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 	return {
 		choice,
 		timeZone,
-		level: levelText as Level | 'live',
+		level: levelText as Level | 'hours' | 'live',
+		byMedia,
 		granularity,
 		format: format as Format,
 		output,
 		queues,
 		media,
 		timeoutMs: Math.round(timeoutSeconds * 1000),
+		divisions,
 	};
 }
 
@@ -213,9 +238,9 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 		if (plan.level === 'live') return await writeLive(client, plan, io, tableWidth(io, Boolean(values.wide)));
 		let queueIds: string[] | undefined;
 		let knownQueues;
-		if (plan.queues.length > 0) {
+		if (plan.queues.length > 0 || plan.divisions.length > 0) {
 			const all = await listAllQueues(client);
-			queueIds = matchQueues(plan.queues, all);
+			queueIds = selectQueueIds({queues: plan.queues, divisions: plan.divisions}, all);
 			knownQueues = new Map(all.map(queue => [queue.id, queue]));
 		}
 		const level = plan.level;
@@ -225,15 +250,35 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			if (showProgress && progress.total > 1) io.stderr.write(`\rgqx: fetching ${progress.done}/${progress.total}…`);
 		};
 		const query = {start: range.start, end: range.end, timeZone: range.timeZone, queueIds, mediaTypes: plan.media};
+		// Impossible statistics are left out and said once each at the end, when the queues have names.
+		const dropped = new DroppedLog();
+		const onDrop = dropped.add;
+		const names = new Map<string, string>();
+		let nameOf = (id: string) => names.get(id) ?? deletedQueueName(id);
 		let written: number;
-		if (granularity && plan.format !== 'table') {
+		if (plan.level === 'hours') {
+			written = await exportHours(client, {...query, queueIds}, plan, {
+				io,
+				knownQueues,
+				onProgress,
+				width: tableWidth(io, Boolean(values.wide)),
+			});
+		} else if (granularity && plan.format !== 'table') {
 			// The interval level can be millions of rows: streamed a batch of queues at a time.
 			const sink = openSink(plan.format, plan.output ? {file: plan.output} : {stream: io.stdout});
 			try {
 				await streamIntervalRows(
 					client,
 					{...query, granularity},
-					{knownQueues, onProgress, onRows: rows => sink.write(rows)},
+					{
+						knownQueues,
+						onProgress,
+						onDrop,
+						onRows: rows => {
+							for (const row of rows) if (row.queueId) names.set(row.queueId, row.queueName);
+							return sink.write(rows);
+						},
+					},
 				);
 				await sink.end();
 			} catch (error) {
@@ -242,12 +287,19 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			}
 			written = sink.count;
 		} else {
-			const report = await fetchReport(client, {...query, granularity}, {knownQueues, onProgress});
-			const rows = rollUp(report.cells, level, report.nameOf, isoInterval(range.start, range.end));
+			const report = await fetchReport(client, {...query, granularity}, {knownQueues, onProgress, onDrop});
+			nameOf = report.nameOf;
+			const rows = rollUp(
+				report.cells,
+				plan.level as Level,
+				report.nameOf,
+				isoInterval(range.start, range.end),
+				report.divisionOf,
+			);
 			const text = await render(rows, plan.format, {
 				width: tableWidth(io, Boolean(values.wide)),
 				total: totalRow(report.cells),
-				level,
+				level: plan.level as Level,
 				timeZone: range.timeZone,
 				granularity,
 			});
@@ -259,6 +311,8 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			written = rows.length;
 		}
 		if (showProgress) io.stderr.write('\r\u001B[K');
+		for (const entry of dropped.entries)
+			io.stderr.write(`gqx: warning: left out an impossible statistic: ${describeDropped(entry, nameOf)}\n`);
 		if (plan.output) io.stderr.write(`gqx: wrote ${written} records to ${plan.output}\n`);
 		return 0;
 	} catch (error) {
@@ -349,4 +403,52 @@ export async function connect(
 		timeoutMs,
 	});
 	return {client, stop, profile};
+}
+
+/** `--level hours`: streamed a batch of queues at a time like the interval level; a table is made whole. */
+async function exportHours(
+	client: GenesysClient,
+	query: {start: DateTime; end: DateTime; timeZone: string; queueIds?: string[]; mediaTypes: string[]},
+	plan: ExportPlan,
+	options: {
+		io: Io;
+		knownQueues: Map<string, QueueInfo> | undefined;
+		onProgress: (progress: {done: number; total: number}) => void;
+		width: number | undefined;
+	},
+): Promise<number> {
+	const {streamHourRecords, hourFields} = await import('../genesys/hours.js');
+	const {knownQueues, onProgress, io} = options;
+	if (plan.format === 'table') {
+		const records: HourRecord[] = [];
+		const total: StatsBag = {};
+		await streamHourRecords(client, query, {
+			knownQueues,
+			onProgress,
+			byMedia: plan.byMedia,
+			total,
+			onRows: async rows => {
+				records.push(...rows);
+			},
+		});
+		const text = renderTable(records, {width: options.width, level: 'hours', total: hourRow(total, 'Total')});
+		if (plan.output) writeFileAtomic(plan.output, text);
+		else
+			await new Promise<void>((resolve, reject) => io.stdout.write(text, error => (error ? reject(error) : resolve())));
+		return records.length;
+	}
+	const sink = openSink(plan.format, plan.output ? {file: plan.output} : {stream: io.stdout}, hourFields);
+	try {
+		await streamHourRecords(client, query, {
+			knownQueues,
+			onProgress,
+			byMedia: plan.byMedia,
+			onRows: rows => sink.write(rows),
+		});
+		await sink.end();
+	} catch (error) {
+		sink.abort();
+		throw error;
+	}
+	return sink.count;
 }

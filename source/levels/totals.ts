@@ -1,6 +1,6 @@
 // The range's aggregates of every queue by media type, with names: the data of the queue and media levels.
 import type {QueueInfo} from '../genesys/queues.js';
-import type {Cell} from '../metrics/rows.js';
+import type {Cell, DivisionLookup} from '../metrics/rows.js';
 import type {StatsBag} from '../metrics/stats.js';
 import type {DataRequest} from './types.js';
 
@@ -11,6 +11,7 @@ export type Totals = {
 	nameOf: (queueId: string) => string;
 	/** The queues whose names were learned, so a refresh need not list them again. */
 	queues?: ReadonlyMap<string, QueueInfo>;
+	divisionOf?: DivisionLookup;
 };
 export type Running = {
 	byQueue: ReadonlyMap<string, StatsBag>;
@@ -23,15 +24,21 @@ export type Running = {
 export const totalsRequest: DataRequest = {
 	key: 'totals',
 	label: 'loading queues',
-	async load(client, range, {signal, onProgress}): Promise<Totals> {
+	async load(client, range, {signal, onProgress, onDrop}): Promise<Totals> {
 		// The query code loads with the first request, not with the first frame.
 		const {fetchReport} = await import('../genesys/report.js');
 		// Running sums only, no cells: the levels read nothing else, and the cells were the bulk of the memory.
 		const report = await fetchReport(
 			client,
 			{start: range.start, end: range.end, timeZone: range.timeZone},
-			{signal, onProgress, sumsOnly: true},
+			{signal, onProgress, onDrop, sumsOnly: true},
 		);
-		return {cells: report.cells, running: report.totals, nameOf: report.nameOf, queues: report.queues};
+		return {
+			cells: report.cells,
+			running: report.totals,
+			nameOf: report.nameOf,
+			divisionOf: report.divisionOf,
+			queues: report.queues,
+		};
 	},
 };

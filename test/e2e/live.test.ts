@@ -130,14 +130,14 @@ describe('live columns in a real terminal', () => {
 		for (const line of unstaffed) expect(cell(line, 'Waiting', 8)).toMatch(/^!\d+$/);
 		// A service level below or near the target is marked; one well above it is not.
 		expect(rows.some(line => /^[!~]\d+\.\d%$/.test(cell(line, 'SL %', 7)))).toBe(true);
-		const escapes = plain.colouredScreen();
+		const escapes = plain.styledScreen();
 		// No red (31) or yellow (33) without colour.
 		expect(escapes.includes('\u001B[31m') || escapes.includes('\u001B[33m')).toBe(false);
 		plain.keys('q');
 
 		const coloured = await openLive(140, 40);
 		await refreshes(1);
-		expect(coloured.colouredScreen().includes('\u001B[31m')).toBe(true);
+		expect(coloured.styledScreen().includes('\u001B[31m')).toBe(true);
 		expect(coloured.screen()).not.toMatch(/ ![\d]/);
 		coloured.keys('q');
 	}, 90_000);

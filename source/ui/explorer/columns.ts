@@ -12,7 +12,7 @@ import {
 	metrics,
 } from '../../metrics/catalog.js';
 import type {QueueRow} from '../../metrics/rows.js';
-import {fitToWidth} from '../../text/columns.js';
+import {fitToWidth, textWidth} from '../../text/columns.js';
 import type {DisplayRow} from '../../levels/types.js';
 import {
 	abandonTone,
@@ -54,7 +54,8 @@ function metricColumn(metric: Metric): Column {
 		header: metric.header,
 		width: metric.width,
 		priority: metric.priority,
-		align: 'right',
+		// Text (the division) reads from the left, numbers line up on the right.
+		align: metric.kind === 'text' ? 'left' : 'right',
 		text: row => formatMetric(metric, row),
 		value: row => row[metric.field],
 		tone: tones[metric.field],
@@ -116,7 +117,7 @@ export function fitColumns(
 ): Column[] {
 	const name = nameColumn(nameHeader);
 	// The header has room for its sort arrow.
-	name.width = Math.min(nameWidthCap, Math.max(12, nameHeader.length + 1, longestName));
+	name.width = Math.min(nameWidthCap, Math.max(12, textWidth(nameHeader) + 1, longestName));
 	// `width` holds the columns, a space after each and the two-column selection marker.
 	const room = width - 3;
 	const fitted = fitToWidth(

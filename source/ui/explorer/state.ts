@@ -4,11 +4,22 @@
 import type {Progress} from '../../genesys/analytics.js';
 import type {GqxError} from '../../errors.js';
 import {firstLevel, levelIds, levelOf} from '../../levels/registry.js';
-import type {LevelId, LevelRef, Loaded, OpenAction, Sort, SortColumn} from '../../levels/types.js';
+import {
+	type LevelId,
+	type LevelRef,
+	type Loaded,
+	type OpenAction,
+	type OpenedRow,
+	type Sort,
+	type SortColumn,
+	totalKey,
+	totalOpens,
+} from '../../levels/types.js';
 import type {LiveQueue} from '../../genesys/observations.js';
-import {isLiveField, isMetricField, type MetricField, metrics} from '../../metrics/catalog.js';
+import {isLiveField, isMetricField, metricFor, type MetricField, metrics} from '../../metrics/catalog.js';
 import {type Granularity, granularities} from '../../range/range.js';
 import {defaultMetricFields} from './columns.js';
+import {heatMetricFields} from '../../metrics/hour-grid.js';
 
 export type Frame = {
 	level: LevelRef;
@@ -61,12 +72,14 @@ export type ExplorerState = {
 	views: SavedViews;
 	/** Present when the range includes today. */
 	live?: LiveState;
+	/** The metric the heat map shows (`←/→`); kept while moving between heat maps. */
+	heatMetric: MetricField;
 };
 
 export type ExplorerAction =
 	| {type: 'move'; keys: readonly string[]; delta: number; pageSize: number}
 	| {type: 'jump'; keys: readonly string[]; to: 'first' | 'last'; pageSize: number}
-	| {type: 'open'; via: OpenAction; rows: ReadonlyArray<{key: string; label: string}>}
+	| {type: 'open'; via: OpenAction; rows: readonly OpenedRow[]}
 	| {type: 'back'}
 	| {type: 'cancel'}
 	| {type: 'refresh'}
@@ -89,7 +102,8 @@ export type ExplorerAction =
 	| {type: 'leave'; to: Leave | undefined}
 	| {type: 'live-toggle'}
 	| {type: 'live-done'; queues: ReadonlyMap<string, LiveQueue>; at: number}
-	| {type: 'live-failed'; reason: string};
+	| {type: 'live-failed'; reason: string}
+	| {type: 'heat-metric'; delta: number};
 
 /** Answers kept beyond those of the levels on the stack. */
 const dataKept = 8;
@@ -130,6 +144,7 @@ export function initialExplorer(granularity: Granularity, views: StoredViews = {
 		data: new Map(),
 		views: clean,
 		...(live ? {live: {paused: false, queues: new Map(), failures: 0}} : {}),
+		heatMetric: heatMetricFields[0]!,
 	};
 }
 
@@ -238,7 +253,16 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 			const level = levelOf(frame.level);
 			const next = level.opens[action.via];
 			if (!row || !next) return state;
-			const ref: LevelRef = {id: next, context: level.openContext(row, frame.level)};
+			const onTotal = row.key === totalKey;
+			if (onTotal && !totalOpens.has(action.via)) return state;
+			// A filtered total is some of the rows; what it would open is all of them, so say so rather than mislead.
+			if (onTotal && frame.filter.trim() !== '')
+				return {...state, notice: 'The totals row opens all rows: clear the filter first (/ then Esc).'};
+			// The totals row stands for every row of the level: what the level itself was opened for.
+			const ref: LevelRef = {
+				id: next,
+				context: onTotal ? frame.level.context : level.openContext(row, frame.level),
+			};
 			return {...state, filtering: false, stack: [...state.stack, newFrame(ref, state.views)]};
 		}
 		case 'back':
@@ -262,8 +286,11 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 			const {columns} = action;
 			const at = columns.indexOf(frame.sort.column);
 			const column = columns[(at + 1) % columns.length] ?? 'offered';
-			// Names read best A to Z (intervals in time order), numbers largest first.
-			return withSort(state, {column, descending: column !== 'name'});
+			// Names and text read best A to Z (intervals in time order), numbers largest first.
+			return withSort(state, {
+				column,
+				descending: column !== 'name' && (isLiveField(column) || metricFor(column).kind !== 'text'),
+			});
 		}
 		case 'sort-reverse':
 			return withSort(state, {...frame.sort, descending: !frame.sort.descending});
@@ -359,5 +386,10 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 			return state.live
 				? {...state, live: {...state.live, failures: state.live.failures + 1, reason: action.reason}}
 				: state;
+		case 'heat-metric': {
+			const count = heatMetricFields.length;
+			const at = Math.max(0, heatMetricFields.indexOf(state.heatMetric));
+			return {...state, heatMetric: heatMetricFields[(at + action.delta + count) % count]!};
+		}
 	}
 }
