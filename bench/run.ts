@@ -249,6 +249,8 @@ type TuiSession = {
 	fast: number;
 	fallback: number;
 	compositor: boolean;
+	liveRefreshes?: number;
+	liveRequestsPerMinute?: number;
 };
 
 /**
@@ -258,7 +260,7 @@ type TuiSession = {
  * before it was read; with `keys`, 1,000 keypresses are timed after it. Run in a fresh process, set up
  * as `gqx` sets itself up.
  */
-async function tuiSession(url: string, keys: boolean): Promise<TuiSession> {
+async function tuiSession(url: string, keys: boolean, live = false): Promise<TuiSession> {
 	const {keepYoungGenerationSmall} = await import('../source/commands/interactive.js');
 	keepYoungGenerationSmall();
 	// Production React, as gqx runs it (set before React loads), and colours as in a terminal.
@@ -272,12 +274,27 @@ async function tuiSession(url: string, keys: boolean): Promise<TuiSession> {
 	const {themeFor} = await import('../source/ui/theme.js');
 	const {resolveRange} = await import('../source/range/range.js');
 	const {createLevelSource, RetryHub} = await import('../source/levels/source.js');
-	const range = resolveRange({from: rangeStart.toISODate()!, to: rangeEnd.minus({days: 1}).toISODate()!}, 'UTC');
+	// Live: today, with live columns refreshing while the keys are pressed (the default 10 s).
+	const range = live
+		? resolveRange({preset: 'today'}, 'UTC')
+		: resolveRange({from: rangeStart.toISODate()!, to: rangeEnd.minus({days: 1}).toISODate()!}, 'UTC');
 	const apiClient = client({url});
 	const realSource = createLevelSource(apiClient, range, new RetryHub());
 	let readyAt = 0;
+	const liveCalls = {requests: 0, refreshes: 0, firstAt: 0, lastAt: 0, firstRequests: 0};
 	const source: typeof realSource = {
 		...realSource,
+		live: async (ids, options) => {
+			const answer = await realSource.live!(ids, options);
+			liveCalls.requests += Math.ceil(ids.length / 100);
+			liveCalls.refreshes++;
+			liveCalls.lastAt = performance.now();
+			if (liveCalls.firstAt === 0) {
+				liveCalls.firstAt = liveCalls.lastAt;
+				liveCalls.firstRequests = liveCalls.requests;
+			}
+			return answer;
+		},
 		load: async (request, options) => {
 			const loaded = await realSource.load(request, options);
 			readyAt = performance.now();
@@ -307,6 +324,7 @@ async function tuiSession(url: string, keys: boolean): Promise<TuiSession> {
 			onDates: () => {},
 			onProfile: () => {},
 			onQuit: () => {},
+			live,
 		}),
 		{stdout: stdout as never, stdin: stdin as never, exitOnCtrlC: false, patchConsole: false, maxFps: 60},
 	);
@@ -342,7 +360,15 @@ async function tuiSession(url: string, keys: boolean): Promise<TuiSession> {
 	}
 	instance.unmount();
 	const frames = fastOutputStats();
+	const liveMinutes = (liveCalls.lastAt - liveCalls.firstAt) / 60_000;
 	return {
+		...(live
+			? {
+					liveRefreshes: liveCalls.refreshes,
+					// Requests of the refreshes after the first, over the time between the first and the last.
+					liveRequestsPerMinute: liveMinutes > 0 ? (liveCalls.requests - liveCalls.firstRequests) / liveMinutes : 0,
+				}
+			: {}),
 		firstMs: shown - arrived,
 		readyMs: readyAt - arrived,
 		frameMs: shown - readyAt,
@@ -358,10 +384,16 @@ async function benchTui(): Promise<void> {
 	const emu = await remoteEmulator();
 	// The first table of a session runs code for the first time, and gqx sets its heap up as it starts:
 	// each session is a fresh process.
-	const session = (keys: boolean): TuiSession => {
+	const session = (keys: boolean, live = false): TuiSession => {
 		const child = spawnSync(
 			process.execPath,
-			[fileURLToPath(import.meta.url), '--tui-session', emu.url, ...(keys ? ['--keys'] : [])],
+			[
+				fileURLToPath(import.meta.url),
+				'--tui-session',
+				emu.url,
+				...(keys ? ['--keys'] : []),
+				...(live ? ['--live'] : []),
+			],
 			{encoding: 'utf8', env: {...process.env}},
 		);
 		const line = child.stdout.split('\n').find(each => each.startsWith('{'));
@@ -371,6 +403,7 @@ async function benchTui(): Promise<void> {
 	const firsts: TuiSession[] = [];
 	for (let run = 0; run < 5; run++) firsts.push(session(false));
 	const keyed = session(true);
+	const liveKeyed = session(true, true);
 	await emu.stop();
 	const {latencies} = keyed;
 	// "After the data arrives": once the last answer is read and merged (the data is in), and,
@@ -390,6 +423,17 @@ async function benchTui(): Promise<void> {
 	say(
 		`   frames drawn by gqx's compositor: ${keyed.compositor ? `${keyed.fast}, by Ink's own code: ${keyed.fallback}` : 'none (GQX_INK_OUTPUT=ink)'}`,
 	);
+	const liveP95 = percentile(liveKeyed.latencies, 95);
+	say(
+		`   the same while live columns refresh (today, every 10 s, ${liveKeyed.liveRefreshes ?? 0} refreshes): median ${median(liveKeyed.latencies).toFixed(1)} ms, p95 ${liveP95.toFixed(1)} ms (target <= 16 ms); observation requests ${(liveKeyed.liveRequestsPerMinute ?? 0).toFixed(0)}/min at ${workload.queues} queues (target <= 150, half the limit)`,
+	);
+	results['tuiLive'] = {
+		keys: liveKeyed.latencies.length,
+		medianMs: median(liveKeyed.latencies),
+		p95Ms: liveP95,
+		refreshes: liveKeyed.liveRefreshes,
+		requestsPerMinute: liveKeyed.liveRequestsPerMinute,
+	};
 	results['tui'] = {
 		firstFrameAfterDataInMs: first,
 		firstFrameAfterLastBytesMs: strict,
@@ -652,8 +696,9 @@ async function benchTuiMemory(): Promise<void> {
 async function main(): Promise<void> {
 	if (process.argv[2] === '--tui-session') {
 		// One session for benchTui, in a process of its own.
-		const keys = process.argv[4] === '--keys';
-		process.stdout.write(`${JSON.stringify(await tuiSession(process.argv[3] ?? '', keys))}\n`);
+		const keys = process.argv.includes('--keys');
+		const live = process.argv.includes('--live');
+		process.stdout.write(`${JSON.stringify(await tuiSession(process.argv[3] ?? '', keys, live))}\n`);
 		return;
 	}
 	const only = process.argv.slice(2);

@@ -14,7 +14,9 @@ Usage:
   gqx                        interactive: pick a profile (or set one up), dates, then drill into queues
   gqx --demo                 the same on the embedded emulator: no account needed
   gqx --profile NAME         start with a saved profile
+  gqx --refresh SECONDS      how often live columns refresh (ranges with today; default 10, at least 5)
   gqx export [options]       write the numbers as csv, json, ndjson or a table (gqx export --help)
+  gqx check [thresholds]     exit 1 when a queue breaches a service-level, abandon or wait threshold (gqx check --help)
   gqx profiles ACTION        list, show, add, rename, delete, migrate-secrets (gqx profiles --help)
   gqx regions                list the Genesys Cloud regions
   gqx emulator [options]     run the Genesys Cloud emulator on loopback (gqx emulator --help)
@@ -41,6 +43,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
 		case 'export': {
 			const {runExport} = await import('./commands/export.js');
 			return runExport(rest, io);
+		}
+		case 'check': {
+			const {runCheck} = await import('./commands/check.js');
+			return runCheck(rest, io);
 		}
 		case 'emulator': {
 			const {runEmulator} = await import('./commands/emulator.js');

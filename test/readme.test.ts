@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import {expect, it} from 'vitest';
 import {levelsMarkdown} from '../source/levels/registry.js';
-import {metricsMarkdown} from '../source/metrics/catalog.js';
+import {liveMetricsMarkdown, metricsMarkdown} from '../source/metrics/catalog.js';
 import {keysMarkdown} from '../source/ui/keymap.js';
 
 it('README lists exactly the keys of the keymap', () => {
@@ -32,4 +32,10 @@ it('README quick start has the two commands that work on a fresh clone', () => {
 			.split('\n')
 			.map(line => line.split('#')[0]?.trim()),
 	).toEqual(['npm ci && npm run demo', 'npm ci && npm test']);
+});
+
+it('README lists exactly the live columns of the catalog', () => {
+	const readme = fs.readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+	const block = /<!-- live-metrics:start -->\n([\s\S]*?)\n<!-- live-metrics:end -->/.exec(readme)?.[1];
+	expect(block).toBe(liveMetricsMarkdown());
 });

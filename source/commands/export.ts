@@ -31,6 +31,9 @@ import {type Format, formats, openSink, render, writeFileAtomic} from '../export
 import {selectQueueIds} from './queue-match.js';
 import {type DrillKind, type DrillRow, agentFields, wrapupFields} from '../metrics/drill-rows.js';
 import type {DrillReportQuery} from '../genesys/drill-report.js';
+import {fetchLiveSnapshot} from './live-snapshot.js';
+import {liveRecords} from '../metrics/live.js';
+import {renderLive} from '../export/live.js';
 import type {HourRecord} from '../genesys/hours.js';
 import type {QueueInfo} from '../genesys/queues.js';
 import {hourRow} from '../metrics/hour-grid.js';
@@ -62,6 +65,8 @@ What:
   --level agents|wrapups    one record per queue and agent, or per queue and wrap-up code
   --by-media                --level hours|agents|wrapups: one record per media type too
   --granularity PT15M|PT30M|PT1H|P1D|P7D   bucket size for --level intervals (implies it), agents or wrapups
+  --level live              one snapshot of now (queue observations): a record per queue with agent counts,
+                            then one per queue and media type; no dates
   --queue NAME_OR_ID ...    only these queues (exact name, id, or a pattern with *); repeatable
   --media TYPE ...          only these media types (voice, chat, email, message, callback, ...); repeatable
   --division NAME ...       only queues of these divisions (exact name, or a pattern with *); repeatable
@@ -89,7 +94,7 @@ Exit codes: 0 ok, 2 bad usage or input, 3 authentication failed, 4 permission mi
 5 API or network failure after retries.
 `;
 
-const exportFlags = {
+export const exportFlags = {
 	profile: {type: 'string'},
 	region: {type: 'string'},
 	'client-id': {type: 'string'},
@@ -119,7 +124,7 @@ const exportFlags = {
 export type ExportPlan = {
 	choice: DateChoice;
 	timeZone: string;
-	level: Level | DrillKind | 'hours';
+	level: Level | DrillKind | 'hours' | 'live';
 	/** --level hours|agents|wrapups: a record per media type too. */
 	byMedia: boolean;
 	granularity: Granularity | undefined;
@@ -139,8 +144,13 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 	const granularityText = values['granularity'] as string | undefined;
 	const granularity = granularityText === undefined ? undefined : validateGranularity(granularityText);
 	const levelText = (values['level'] as string | undefined) ?? (granularity ? 'intervals' : 'media');
-	if (!['queues', 'media', 'intervals', 'hours', 'agents', 'wrapups'].includes(levelText))
-		throw new UsageError(`Unknown level "${levelText}".`, 'Use queues, media, intervals, hours, agents or wrapups.');
+	if (!['queues', 'media', 'intervals', 'hours', 'agents', 'wrapups', 'live'].includes(levelText))
+		throw new UsageError(
+			`Unknown level "${levelText}".`,
+			'Use queues, media, intervals, hours, agents, wrapups or live.',
+		);
+	if (levelText === 'live' && (values['from'] ?? values['to'] ?? values['preset']) !== undefined)
+		throw new UsageError('--level live is a snapshot of now: it takes no dates.', 'Drop --from, --to and --preset.');
 	const drill = levelText === 'agents' || levelText === 'wrapups';
 	if (granularity && levelText !== 'intervals' && !drill)
 		throw new UsageError(
@@ -196,7 +206,7 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 	return {
 		choice,
 		timeZone,
-		level: levelText as Level | DrillKind | 'hours',
+		level: levelText as Level | DrillKind | 'hours' | 'live',
 		byMedia,
 		granularity,
 		format: format as Format,
@@ -232,51 +242,10 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 				`gqx: the range ends in the future; using data up to now (${range.end.toFormat('yyyy-MM-dd HH:mm')} ${range.timeZone}).\n`,
 			);
 		}
-		let credentials: Credentials;
-		let profile: ProfileWithSecret | undefined;
-		if (values.demo) {
-			const {startDemo} = await import('./demo.js');
-			const demo = await startDemo({
-				queues: values['demo-queues'] === undefined ? undefined : Number(values['demo-queues']),
-			});
-			stopDemo = demo.stop;
-			credentials = demo.credentials;
-		} else {
-			if (values.profile !== undefined) {
-				const store = openProfileStore(io.env);
-				// The keychain binding loads only for a profile whose secret is there.
-				profile = await new SecretStore(store, {env: io.env}).withSecret(store.require(values.profile));
-			}
-			credentials = resolveCredentials({
-				region: values.region,
-				clientId: values['client-id'],
-				clientSecret: values['client-secret'],
-				profile,
-				env: io.env,
-				cwd: io.cwd,
-			});
-		}
-		for (const warning of credentials.warnings) io.stderr.write(`gqx: warning: ${warning}\n`);
-		const network = resolveNetwork({
-			proxy: values.proxy,
-			noProxy: values['no-proxy'],
-			caFile: values['ca-file'],
-			profile,
-			env: io.env,
-			demo: values.demo,
-		});
-		if (network.proxy?.kind === 'url' && network.proxy.source === '--proxy' && network.proxy.url.password)
-			io.stderr.write(
-				'gqx: warning: A proxy password given in --proxy can be seen in the process list and shell history; prefer HTTPS_PROXY or a saved profile.\n',
-			);
-		const client = new GenesysClient({
-			network,
-			region: credentials.region,
-			clientId: credentials.clientId,
-			clientSecret: credentials.clientSecret,
-			onRetry: notice => io.stderr.write(`gqx: ${describeRetry(notice)}\n`),
-			timeoutMs: plan.timeoutMs,
-		});
+		const connection = await connect(values, io, plan.timeoutMs);
+		stopDemo = connection.stop;
+		const {client} = connection;
+		if (plan.level === 'live') return await writeLive(client, plan, io, tableWidth(io, Boolean(values.wide)));
 		let queueIds: string[] | undefined;
 		let knownQueues;
 		if (plan.queues.length > 0 || plan.divisions.length > 0) {
@@ -432,6 +401,89 @@ async function exportDrill(
 			context.io.stdout.write(text, error => (error ? reject(error) : resolve())),
 		);
 	return rows.length;
+}
+
+/** `--level live`: one snapshot, written whole. */
+async function writeLive(client: GenesysClient, plan: ExportPlan, io: Io, width: number | undefined): Promise<number> {
+	const snapshot = await fetchLiveSnapshot(client, plan);
+	const records = liveRecords(snapshot.queues, snapshot.nameOf);
+	const text = renderLive(records, plan.format, {width});
+	if (plan.output) writeFileAtomic(plan.output, text);
+	else
+		await new Promise<void>((resolve, reject) => io.stdout.write(text, error => (error ? reject(error) : resolve())));
+	if (plan.output) io.stderr.write(`gqx: wrote ${records.length} records to ${plan.output}\n`);
+	return 0;
+}
+
+/** The flags every command that reads Genesys Cloud takes: credentials, demo, network. */
+export type ConnectFlags = {
+	profile?: string;
+	region?: string;
+	'client-id'?: string;
+	'client-secret'?: string;
+	proxy?: string;
+	'no-proxy'?: boolean;
+	'ca-file'?: string;
+	demo?: boolean;
+	'demo-queues'?: string;
+};
+
+/**
+ * A client from the credential, demo and network flags (flags, then --profile, then the environment), warnings
+ * on stderr; `stop` ends the embedded emulator of --demo. Shared by export and check.
+ */
+export async function connect(
+	values: ConnectFlags,
+	io: Io,
+	timeoutMs: number,
+): Promise<{client: GenesysClient; stop?: () => Promise<void>; profile?: ProfileWithSecret}> {
+	let stop: (() => Promise<void>) | undefined;
+	let credentials: Credentials;
+	let profile: ProfileWithSecret | undefined;
+	if (values.demo) {
+		const {startDemo} = await import('./demo.js');
+		const demo = await startDemo({
+			queues: values['demo-queues'] === undefined ? undefined : Number(values['demo-queues']),
+		});
+		stop = demo.stop;
+		credentials = demo.credentials;
+	} else {
+		if (values.profile !== undefined) {
+			const store = openProfileStore(io.env);
+			// The keychain binding loads only for a profile whose secret is there.
+			profile = await new SecretStore(store, {env: io.env}).withSecret(store.require(values.profile));
+		}
+		credentials = resolveCredentials({
+			region: values.region,
+			clientId: values['client-id'],
+			clientSecret: values['client-secret'],
+			profile,
+			env: io.env,
+			cwd: io.cwd,
+		});
+	}
+	for (const warning of credentials.warnings) io.stderr.write(`gqx: warning: ${warning}\n`);
+	const network = resolveNetwork({
+		proxy: values.proxy,
+		noProxy: values['no-proxy'],
+		caFile: values['ca-file'],
+		profile,
+		env: io.env,
+		demo: values.demo,
+	});
+	if (network.proxy?.kind === 'url' && network.proxy.source === '--proxy' && network.proxy.url.password)
+		io.stderr.write(
+			'gqx: warning: A proxy password given in --proxy can be seen in the process list and shell history; prefer HTTPS_PROXY or a saved profile.\n',
+		);
+	const client = new GenesysClient({
+		network,
+		region: credentials.region,
+		clientId: credentials.clientId,
+		clientSecret: credentials.clientSecret,
+		onRetry: notice => io.stderr.write(`gqx: ${describeRetry(notice)}\n`),
+		timeoutMs,
+	});
+	return {client, stop, profile};
 }
 
 /** `--level hours`: streamed a batch of queues at a time like the interval level; a table is made whole. */

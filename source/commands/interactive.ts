@@ -36,15 +36,28 @@ export function keepYoungGenerationSmall(): void {
 	v8.setFlagsFromString('--semi-space-growth-factor=1');
 }
 
+/** `--refresh SECONDS`: how often live columns refresh; at least 5 s (the rate limit is shared). */
+function refreshMs(text: string | undefined): number | undefined {
+	if (text === undefined) return undefined;
+	const seconds = Number(text);
+	if (!Number.isFinite(seconds) || seconds < 5 || seconds > 3600)
+		throw new UsageError(
+			`--refresh "${text}" is not a number of seconds from 5 to 3600.`,
+			'For example --refresh 15. Live columns refresh every 10 s by default.',
+		);
+	return Math.round(seconds * 1000);
+}
+
 export async function runInteractive(argv: string[], io: Io): Promise<number> {
 	keepYoungGenerationSmall();
 	let stopDemo: (() => Promise<void>) | undefined;
 	try {
 		const {values} = parseFlags(
 			argv,
-			{demo: {type: 'boolean'}, profile: {type: 'string'}, 'demo-queues': {type: 'string'}},
+			{demo: {type: 'boolean'}, profile: {type: 'string'}, 'demo-queues': {type: 'string'}, refresh: {type: 'string'}},
 			'gqx',
 		);
+		const liveRefreshMs = refreshMs(values.refresh);
 		if (!process.stdin.isTTY || !process.stdout.isTTY) {
 			throw new UsageError(
 				'The interactive mode needs a terminal.',
@@ -93,6 +106,7 @@ export async function runInteractive(argv: string[], io: Io): Promise<number> {
 					envCredentials: values.demo ? undefined : environmentCredentials(io),
 					cwd: io.cwd,
 					env: io.env,
+					liveRefreshMs,
 				}),
 				{exitOnCtrlC: true, maxFps: 60},
 			);

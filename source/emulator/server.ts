@@ -8,6 +8,7 @@ import {runAggregateQuery, validateAggregateQuery} from './aggregates.js';
 import {queueMediaKey} from './catalog.js';
 import {type EmulatedQueue, generateOrg, type Org} from './org.js';
 import {createTrafficModel, type TrafficModel} from './traffic.js';
+import {type ObservationResult, runObservationQuery, validateObservationQuery} from './observations.js';
 import type {ComputeAnswer, ComputeSetup, ComputeTask} from './compute-worker.js';
 import {peopleOf} from './people.js';
 import {listUsers, listWrapupCodes} from './people-routes.js';
@@ -154,7 +155,12 @@ class ComputePool {
 export const demoClient: EmulatorClient = {
 	id: 'gqx-demo-client',
 	secret: 'gqx-demo-secret',
-	permissions: ['analytics:conversationAggregate:view', 'routing:queue:view', 'routing:wrapupCode:view'],
+	permissions: [
+		'analytics:conversationAggregate:view',
+		'routing:queue:view',
+		'routing:wrapupCode:view',
+		'analytics:queueObservation:view',
+	],
 };
 
 type TokenRecord = {clientId: string; permissions: string[]; expiresAt: number; hits: number[]};
@@ -174,6 +180,7 @@ const permissionsByRoute: Array<{prefix: string; permission: string}> = [
 	{prefix: '/api/v2/analytics/conversations/aggregates', permission: 'analytics:conversationAggregate:view'},
 	{prefix: '/api/v2/routing/queues', permission: 'routing:queue:view'},
 	{prefix: '/api/v2/routing/wrapupcodes', permission: 'routing:wrapupCode:view'},
+	{prefix: '/api/v2/analytics/queues/observations', permission: 'analytics:queueObservation:view'},
 ];
 
 export class Emulator {
@@ -184,7 +191,9 @@ export class Emulator {
 	/** Every access token handed out, so tests can look for leaks. */
 	readonly issuedTokens: string[] = [];
 	/** Requests answered, by path prefix, for assertions on request counts. */
-	readonly counts = {token: 0, aggregates: 0, queues: 0, rateLimited: 0, users: 0, wrapupCodes: 0};
+	readonly counts = {token: 0, aggregates: 0, queues: 0, rateLimited: 0, observations: 0, users: 0, wrapupCodes: 0};
+	/** The results of the most recent observation answers (newest last, a few kept), for tests to compare with. */
+	readonly observationsServed: ObservationResult[][] = [];
 	options: Required<Omit<EmulatorOptions, 'clients' | 'port' | 'host' | 'now' | 'computeThreads'>>;
 	#server: Server | undefined;
 	#url = '';
@@ -311,6 +320,8 @@ export class Emulator {
 	async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
 		const correlationId = randomUUID();
 		response.setHeader('ININ-Correlation-Id', correlationId);
+		// The emulator's clock, as Genesys sends its own: live ages are measured against the server's time.
+		response.setHeader('Date', new Date(this.#now()).toUTCString());
 		const url = new URL(request.url ?? '/', 'http://emulator');
 		let body: string;
 		try {
@@ -434,6 +445,24 @@ export class Emulator {
 			const results = runAggregateQuery(this.org, this.model, query);
 			if (results.length === 0) return empty;
 			return {body: {results}};
+		}
+		if (path === '/api/v2/analytics/queues/observations/query') {
+			if (method !== 'POST') throw new HttpError(405, 'method.not.allowed', 'Use POST.');
+			let parsed: unknown;
+			try {
+				parsed = JSON.parse(body);
+			} catch {
+				throw new HttpError(400, 'bad.request', 'The request body is not valid JSON.');
+			}
+			const query = validateObservationQuery(parsed);
+			if ('status' in query) throw new HttpError(query.status, query.code, query.message);
+			// Each answer is a new moment: the numbers move between two requests even on a fixed clock.
+			const answer = runObservationQuery(this.org, this.model, query, this.#now(), this.counts.observations++, id =>
+				this.#deleted.has(id),
+			);
+			this.observationsServed.push(answer.results);
+			if (this.observationsServed.length > 200) this.observationsServed.shift();
+			return {body: answer};
 		}
 		if (path === '/api/v2/routing/queues') {
 			if (method !== 'GET') throw new HttpError(405, 'method.not.allowed', 'Use GET.');

@@ -84,6 +84,7 @@ const apiPermissionHint: Record<string, string> = {
 	'/api/v2/analytics/conversations/aggregates': 'analytics:conversationAggregate:view',
 	'/api/v2/routing/queues': 'routing:queue:view',
 	'/api/v2/routing/wrapupcodes': 'routing:wrapupCode:view',
+	'/api/v2/analytics/queues/observations': 'analytics:queueObservation:view',
 };
 
 function permissionFor(path: string): string | undefined {
@@ -108,6 +109,26 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 			reject(abortError());
 		};
 		signal?.addEventListener('abort', onAbort, {once: true});
+	});
+}
+
+/** `promise`, or a CancelledError as soon as `signal` aborts (the promise itself runs on). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+	if (!signal) return promise;
+	if (signal.aborted) return Promise.reject(abortError());
+	return new Promise((resolve, reject) => {
+		const onAbort = () => reject(abortError());
+		signal.addEventListener('abort', onAbort, {once: true});
+		promise.then(
+			value => {
+				signal.removeEventListener('abort', onAbort);
+				resolve(value);
+			},
+			(error: unknown) => {
+				signal.removeEventListener('abort', onAbort);
+				reject(error as Error);
+			},
+		);
 	});
 }
 
@@ -194,7 +215,10 @@ export class GenesysClient {
 	> &
 		Pick<ClientOptions, 'onRetry'>;
 	#token: Token | undefined;
-	#login: Promise<Token> | undefined;
+	/** How far the server's clock (its Date header) is ahead of ours, when it is by more than a moment. */
+	#serverOffsetMs = 0;
+	/** The login in flight, shared by every request that needs a token; it stops only when all of them have. */
+	#login: {promise: Promise<Token>; controller: AbortController; waiting: number} | undefined;
 
 	constructor(options: ClientOptions) {
 		this.region = options.region;
@@ -324,10 +348,33 @@ export class GenesysClient {
 	async #accessToken(signal?: AbortSignal): Promise<Token> {
 		const now = Date.now();
 		if (this.#token && now < this.#token.renewAt) return this.#token;
-		this.#login ??= this.#loginNow(signal).finally(() => {
-			this.#login = undefined;
-		});
-		this.#token = await this.#login;
+		// The login has a signal of its own: cancelling the request that started it must not fail the others
+		// waiting on it (parallel loads, live refreshes); it is cancelled when no request waits any more.
+		if (!this.#login) {
+			const controller = new AbortController();
+			const login = {
+				controller,
+				waiting: 0,
+				promise: this.#loginNow(controller.signal).finally(() => {
+					if (this.#login === login) this.#login = undefined;
+				}),
+			};
+			// Its failure reaches every waiter; with none left, nobody needs to hear of it.
+			login.promise.catch(() => undefined);
+			this.#login = login;
+		}
+		const login = this.#login;
+		login.waiting++;
+		try {
+			this.#token = await untilAborted(login.promise, signal);
+		} finally {
+			login.waiting--;
+			if (login.waiting === 0 && signal?.aborted) {
+				login.controller.abort();
+				// A request coming after this must not join a login that is being stopped.
+				if (this.#login === login) this.#login = undefined;
+			}
+		}
 		return this.#token;
 	}
 
@@ -413,6 +460,7 @@ export class GenesysClient {
 					responseType: 'buffer',
 				});
 				this.stats.lastAnswerAt = performance.now();
+				this.#noteServerTime(response.headers.date);
 			} catch (error) {
 				if (request.signal?.aborted) throw abortError();
 				const {error: failure, retryable} = this.#networkError(error, request.url, route);
@@ -451,6 +499,19 @@ export class GenesysClient {
 			}
 			return response;
 		}
+	}
+
+	/** The server's time now: what live ages (longest wait) are measured against, whatever this machine's clock says. */
+	serverNow(): number {
+		return Date.now() + this.#serverOffsetMs;
+	}
+
+	#noteServerTime(header: string | undefined): void {
+		const server = header ? Date.parse(header) : Number.NaN;
+		if (Number.isNaN(server)) return;
+		// The header has whole seconds: half a second is its middle; skews under two seconds are that rounding.
+		const offset = server + 500 - Date.now();
+		this.#serverOffsetMs = Math.abs(offset) > 2000 ? offset : 0;
 	}
 
 	#backoff(attempt: number): number {

@@ -2,12 +2,34 @@
 import type {GenesysClient} from './client.js';
 import {ResponseError} from '../errors.js';
 import {runPool} from './pool.js';
-import {queueListingSchema} from './schemas.js';
+import {type QueueListing, queueListingSchema} from './schemas.js';
 
 export const queuesPath = '/api/v2/routing/queues';
 
-/** A queue of the listing; its division (id and name) as the listing gives it, when it does. */
-export type QueueInfo = {id: string; name: string; divisionName?: string; divisionId?: string};
+/**
+ * A queue of the listing; its division (id and name) as the listing gives it, when it does.
+ * `serviceLevels`: per analytics media type, the queue's service-level target (0..1) and duration.
+ */
+export type QueueInfo = {
+	id: string;
+	name: string;
+	divisionName?: string;
+	divisionId?: string;
+	serviceLevels?: Readonly<Record<string, {target?: number; durationMs?: number}>>;
+};
+
+/** The queue listing says `call` where analytics says `voice`. */
+function serviceLevelsOf(entity: Pick<QueueEntity, 'mediaSettings'>): Pick<QueueInfo, 'serviceLevels'> {
+	if (!entity.mediaSettings) return {};
+	const levels: Record<string, {target?: number; durationMs?: number}> = {};
+	for (const [media, settings] of Object.entries(entity.mediaSettings)) {
+		const level = settings.serviceLevel;
+		if (level) levels[media === 'call' ? 'voice' : media] = {target: level.percentage, durationMs: level.durationMs};
+	}
+	return {serviceLevels: levels};
+}
+
+type QueueEntity = NonNullable<QueueListing['entities']>[number];
 
 type PageOptions = {signal?: AbortSignal; pageSize?: number};
 
@@ -15,12 +37,14 @@ function queueInfo(entity: {
 	id: string;
 	name?: string | null;
 	division?: {id?: string; name?: string} | null;
+	mediaSettings?: QueueEntity['mediaSettings'];
 }): QueueInfo {
 	return {
 		id: entity.id,
 		name: entity.name ?? unnamedQueueName(entity.id),
 		...(entity.division?.name ? {divisionName: entity.division.name} : {}),
 		...(entity.division?.id ? {divisionId: entity.division.id} : {}),
+		...serviceLevelsOf(entity),
 	};
 }
 

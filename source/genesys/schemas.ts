@@ -44,6 +44,16 @@ export const queueSchema = z.object({
 	id: z.string().min(1),
 	name: z.string().nullish(),
 	division: z.object({id: z.string().optional(), name: z.string().optional()}).optional(),
+	/** Per media (`call` for voice): the service-level target and duration (reference §E); read leniently. */
+	mediaSettings: z
+		.record(
+			z.string(),
+			z.object({
+				serviceLevel: z.object({percentage: z.number().optional(), durationMs: z.number().optional()}).optional(),
+			}),
+		)
+		.optional()
+		.catch(undefined),
 });
 
 export const queueListingSchema = z.object({

@@ -1,4 +1,6 @@
 // Level 2: one queue by media type.
+import {liveMetrics} from '../metrics/catalog.js';
+import {mediaLive} from '../metrics/live.js';
 import {rollUpWithStats, toRow} from '../metrics/rows.js';
 import {type Totals, totalsRequest} from './totals.js';
 import type {LevelModule} from './types.js';
@@ -46,4 +48,21 @@ export const mediaLevel: LevelModule = {
 	opens: {drill: 'intervals', agents: 'agents', wrapups: 'wrapups', heatmap: 'hours'},
 	openContext: (row, ref) => ({...ref.context, mediaType: row.key}),
 	crumb: ref => ref.context.queueLabel ?? ref.context.queueName,
+	live: {
+		fields: liveMetrics.filter(metric => !metric.queueOnly).map(metric => metric.field),
+		attach: (base, ref, queues, info) => {
+			const queue = queues.get(ref.context.queueId ?? '');
+			const levels = info?.get(ref.context.queueId ?? '')?.serviceLevels;
+			return {
+				...base,
+				sameOrderAs: base,
+				rows: base.rows.map(row => {
+					const live = mediaLive(queue, row.key);
+					const waitLimitMs = levels?.[row.key]?.durationMs;
+					return live ? {...row, live, ...(waitLimitMs ? {waitLimitMs} : {})} : row;
+				}),
+			};
+		},
+		queueIds: (_visibleKeys, ref) => (ref.context.queueId ? [ref.context.queueId] : []),
+	},
 };

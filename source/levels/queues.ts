@@ -1,9 +1,20 @@
 // Level 1: every queue, all media together, with a totals row.
+import type {LiveQueue} from '../genesys/observations.js';
+import {liveMetrics} from '../metrics/catalog.js';
+import {queueLive} from '../metrics/live.js';
 import {type QueueRow, rollUpWithStats, toRow} from '../metrics/rows.js';
 import type {StatsBag} from '../metrics/stats.js';
 import {queueLabel, sharedNames} from './queue-labels.js';
 import {type Totals, totalsRequest} from './totals.js';
 import type {DisplayRow, LevelModule} from './types.js';
+
+/** The lowest service-level target of a queue's media settings (reference §E), for a row whose media differ. */
+function lowestTarget(totals: Totals, queueId: string): number | undefined {
+	const targets = Object.values(totals.queues?.get(queueId)?.serviceLevels ?? {})
+		.map(level => level.target)
+		.filter((target): target is number => target !== undefined);
+	return targets.length > 0 ? Math.min(...targets) : undefined;
+}
 
 export const queuesLevel: LevelModule = {
 	id: 'queues',
@@ -29,14 +40,17 @@ export const queuesLevel: LevelModule = {
 		const shared = sharedNames(made.map(({row}) => row.queueName));
 		const rows = made.map(({row, stats}): DisplayRow => {
 			const label = queueLabel(row.queueName, row.divisionName, shared);
-			return {
-				key: row.queueId ?? '',
+			const key = row.queueId ?? '';
+			const shown: DisplayRow = {
+				key,
 				label,
 				search: label.toLowerCase(),
 				...(row.divisionName ? {searchAlso: row.divisionName.toLowerCase()} : {}),
 				row,
 				stats,
 			};
+			const target = row.serviceLevelTarget === null ? lowestTarget(totals, key) : undefined;
+			return target === undefined ? shown : {...shown, serviceLevelTarget: target};
 		});
 		return totals.running ? {rows, allStats: totals.running.all} : {rows};
 	},
@@ -48,4 +62,22 @@ export const queuesLevel: LevelModule = {
 		...(row?.divisionName ? {division: {id: row.divisionId ?? '', name: row.divisionName}} : {}),
 	}),
 	crumb: () => undefined,
+	live: {
+		fields: liveMetrics.map(metric => metric.field),
+		attach: (base, _ref, queues, info) => ({
+			...base,
+			sameOrderAs: base,
+			rows: base.rows.map(row => {
+				const queue = queues.get(row.key);
+				if (!queue) return row;
+				// The limit of the media type waited on longest.
+				let longest: LiveQueue['media'][number] | undefined;
+				for (const media of queue.media)
+					if ((media.longestWaitingMs ?? -1) > (longest?.longestWaitingMs ?? -1)) longest = media;
+				const waitLimitMs = longest && info?.get(row.key)?.serviceLevels?.[longest.mediaType]?.durationMs;
+				return {...row, live: queueLive(queue), ...(waitLimitMs ? {waitLimitMs} : {})};
+			}),
+		}),
+		queueIds: visibleKeys => [...visibleKeys],
+	},
 };

@@ -2,6 +2,7 @@
 // the recent answers kept. No Ink here; the API client (got, zod) loads with the first request.
 import type {GenesysClient} from '../genesys/client.js';
 import {DroppedLog} from '../genesys/dropped-statistics.js';
+import type {LiveQueue} from '../genesys/observations.js';
 import type {RetryNotice} from '../errors.js';
 import type {DateRange} from '../range/range.js';
 import {RecentCache} from './recent-cache.js';
@@ -9,6 +10,8 @@ import type {DataRequest, Loaded, LoadOptions} from './types.js';
 
 export type LevelSource = {
 	load(request: DataRequest, options: LoadOptions & {fresh?: boolean}): Promise<Loaded>;
+	/** Live status of these queues now (never cached: every call asks). */
+	live?(queueIds: readonly string[], options: {signal?: AbortSignal}): Promise<Map<string, LiveQueue>>;
 	/** Retry waits of the requests behind this source; returns the unsubscribe function. */
 	onRetry(listener: (notice: RetryNotice) => void): () => void;
 };
@@ -52,6 +55,11 @@ export function createLevelSource(
 				if (cache.peek(request.key) === promise) cache.delete(request.key);
 			});
 			return promise;
+		},
+		async live(queueIds, {signal}) {
+			const ready = await client;
+			const {fetchObservations} = await import('../genesys/observations.js');
+			return fetchObservations(ready, queueIds, {signal});
 		},
 		onRetry: listener => hub.subscribe(listener),
 	};

@@ -1,4 +1,5 @@
 // The range's aggregates of every queue by media type, with names: the data of the queue and media levels.
+import type {QueueInfo} from '../genesys/queues.js';
 import type {Cell, DivisionLookup} from '../metrics/rows.js';
 import type {StatsBag} from '../metrics/stats.js';
 import type {DataRequest} from './types.js';
@@ -8,6 +9,8 @@ export type Totals = {
 	cells: Cell[];
 	running?: Running;
 	nameOf: (queueId: string) => string;
+	/** The queues whose names were learned, so a refresh need not list them again. */
+	queues?: ReadonlyMap<string, QueueInfo>;
 	divisionOf?: DivisionLookup;
 };
 export type Running = {
@@ -30,6 +33,12 @@ export const totalsRequest: DataRequest = {
 			{start: range.start, end: range.end, timeZone: range.timeZone},
 			{signal, onProgress, onDrop, sumsOnly: true},
 		);
-		return {cells: report.cells, running: report.totals, nameOf: report.nameOf, divisionOf: report.divisionOf};
+		return {
+			cells: report.cells,
+			running: report.totals,
+			nameOf: report.nameOf,
+			divisionOf: report.divisionOf,
+			queues: report.queues,
+		};
 	},
 };

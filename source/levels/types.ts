@@ -2,7 +2,9 @@
 import type {Progress} from '../genesys/analytics.js';
 import type {GenesysClient} from '../genesys/client.js';
 import type {DropSink, DroppedStatistic} from '../genesys/dropped-statistics.js';
-import type {MetricField} from '../metrics/catalog.js';
+import type {LiveQueue} from '../genesys/observations.js';
+import type {QueueInfo} from '../genesys/queues.js';
+import type {LiveField, LiveValues, MetricField} from '../metrics/catalog.js';
 import type {Division, QueueRow} from '../metrics/rows.js';
 import type {StatsBag} from '../metrics/stats.js';
 import type {DateRange, Granularity} from '../range/range.js';
@@ -31,7 +33,7 @@ export type OpenedRow = Pick<DisplayRow, 'key' | 'label'> & {row?: QueueRow};
 
 export type LevelRef = {id: LevelId; context: LevelContext};
 
-export type SortColumn = 'name' | MetricField;
+export type SortColumn = 'name' | MetricField | LiveField;
 export type Sort = {column: SortColumn; descending: boolean};
 
 /** How one row of a level opens another level: the keymap action that does it. Agents and wrap-up codes add theirs. */
@@ -72,9 +74,19 @@ export type DisplayRow = {
 	searchAlso?: string;
 	row: QueueRow;
 	stats: StatsBag;
+	/** What is happening now (live columns), when the range includes today and an observation is in. */
+	live?: LiveValues;
+	/** The target when the row's own is unknown (its media differ): the lowest of the queue's media settings. */
+	serviceLevelTarget?: number;
+	/** The service-level time of the media type waited on longest (the longest wait's limit). */
+	waitLimitMs?: number;
 };
 
 /** `allStats`, when known, is the statistics of all rows merged (the unfiltered total). */
+/**
+ * `sameOrderAs`: these rows are those rows, in the same order, with live values added: orders by name and by the
+ * aggregate columns are that one's (a live refresh sorts again only by a live column).
+ */
 export type LevelRows = {
 	rows: DisplayRow[];
 	allStats?: StatsBag;
@@ -82,6 +94,7 @@ export type LevelRows = {
 	note?: string;
 	/** The totals row's share: its `field` of `of` (agents: answered of the queue's answered). */
 	shareBase?: {field: 'answered' | 'handled'; of: number};
+	sameOrderAs?: LevelRows;
 };
 
 export type LevelModule = {
@@ -112,6 +125,18 @@ export type LevelModule = {
 	openContext(row: OpenedRow, ref: LevelRef): LevelContext;
 	/** What this level adds to the breadcrumb. */
 	crumb(ref: LevelRef): string | undefined;
+	/** Levels with live columns: their rows with the latest observations (by queue id) attached. */
+	live?: {
+		fields: readonly LiveField[];
+		attach(
+			base: LevelRows,
+			ref: LevelRef,
+			queues: ReadonlyMap<string, LiveQueue>,
+			info?: ReadonlyMap<string, QueueInfo>,
+		): LevelRows;
+		/** The queues whose observations the rows on screen need. */
+		queueIds(visibleKeys: readonly string[], ref: LevelRef): string[];
+	};
 	/** A level drawn as a weekday x hour grid instead of a table (the heat map): its grid from the data. */
 	grid?: (data: unknown) => HourGrid;
 };

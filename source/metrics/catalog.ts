@@ -362,3 +362,98 @@ export function metricsMarkdown(): string {
 		),
 	].join('\n');
 }
+
+/** The live columns (queue observations, not aggregates): what is happening now, at the queue and media levels. */
+export type LiveField = 'waiting' | 'interacting' | 'longestWaitingMs' | 'onQueueAgents' | 'availableAgents';
+
+/** A live column; `queueOnly`: agent counts exist per queue, not per media type (Genesys groups them so). */
+export type LiveMetric = Omit<Metric, 'field' | 'kind'> & {
+	field: LiveField;
+	kind: Exclude<MetricKind, 'text'>;
+	queueOnly: boolean;
+};
+
+/** A row's live values; null where the value does not exist (agents of a media row, nobody waiting). */
+export type LiveValues = Readonly<Record<LiveField, number | null>>;
+
+export const liveMetrics: readonly LiveMetric[] = [
+	{
+		field: 'waiting',
+		header: 'Waiting',
+		title: 'Waiting now',
+		source: '`oWaiting.count` (observations)',
+		kind: 'count',
+		higherIsBetter: false,
+		priority: 95,
+		width: 8,
+		queueOnly: false,
+	},
+	{
+		field: 'interacting',
+		header: 'Interact',
+		title: 'Interacting now',
+		source: '`oInteracting.count` (observations)',
+		kind: 'count',
+		higherIsBetter: null,
+		priority: 88,
+		width: 8,
+		queueOnly: false,
+	},
+	{
+		field: 'longestWaitingMs',
+		header: 'Longest',
+		title: 'Longest wait now',
+		source: 'now − `oLongestWaiting.calculatedMetricValue` (the oldest waiter’s start)',
+		kind: 'duration',
+		higherIsBetter: false,
+		priority: 94,
+		width: 8,
+		queueOnly: false,
+	},
+	{
+		field: 'onQueueAgents',
+		header: 'On queue',
+		title: 'Agents on queue',
+		source: '`oOnQueueUsers.count`, all routing statuses (queue rows only)',
+		kind: 'count',
+		higherIsBetter: true,
+		priority: 87,
+		width: 8,
+		queueOnly: true,
+	},
+	{
+		field: 'availableAgents',
+		header: 'Avail',
+		title: 'Agents available',
+		source: '`oOnQueueUsers.count` with qualifier `IDLE` (queue rows only)',
+		kind: 'count',
+		higherIsBetter: true,
+		priority: 92,
+		width: 6,
+		queueOnly: true,
+	},
+];
+
+export function isLiveField(value: string): value is LiveField {
+	return liveMetrics.some(metric => metric.field === value);
+}
+
+export function liveMetricFor(field: LiveField): LiveMetric {
+	return liveMetrics.find(metric => metric.field === field)!;
+}
+
+export function formatLive(metric: LiveMetric, values: LiveValues | undefined): string {
+	return formatters[metric.kind](values ? values[metric.field] : null);
+}
+
+/** The README's table of live columns, generated from the catalog. */
+export function liveMetricsMarkdown(): string {
+	return [
+		'| column | header | field | from the observations | rows |',
+		'| --- | --- | --- | --- | --- |',
+		...liveMetrics.map(
+			metric =>
+				`| ${metric.title} | ${metric.header} | \`${metric.field}\` | ${metric.source} | ${metric.queueOnly ? 'queue' : 'queue, media'} |`,
+		),
+	].join('\n');
+}

@@ -12,7 +12,7 @@ import {compareText} from '../metrics/compare.js';
 
 /**
  * Version of the saved format (not of gqx). Every change to it comes with a migration below. Optional
- * fields that old files simply lack (proxy, proxyPassword, proxyPasswordInKeychain, caFile, views) need none.
+ * fields that old files simply lack (proxy, proxyPassword, proxyPasswordInKeychain, caFile, views, thresholds) need none.
  */
 export const formatVersion = '1.1.0';
 
@@ -42,6 +42,14 @@ export const profileSchema = z
 		timeZone: z.string().optional(),
 		dateChoice: dateChoiceSchema.optional(),
 		lastUsedAt: z.string().optional(),
+		/** Thresholds for this organization's queues: the explorer's colours and gqx check's defaults. */
+		thresholds: z
+			.object({
+				minServiceLevel: z.union([z.number().min(0).max(1), z.literal('target')]).optional(),
+				maxAbandon: z.number().min(0).max(1).optional(),
+				maxWaitSeconds: z.number().min(0).optional(),
+			})
+			.optional(),
 		/** Per explorer level, the columns (in order) and sort the user chose; the UI drops names it does not know. */
 		views: z
 			.record(

@@ -11,6 +11,7 @@ export const presets = [
 	'last-week',
 	'this-month',
 	'last-month',
+	'live',
 ] as const;
 export type Preset = (typeof presets)[number];
 
@@ -23,6 +24,7 @@ export const presetLabels: Record<Preset, string> = {
 	'last-week': 'Last week',
 	'this-month': 'This month',
 	'last-month': 'Last month',
+	live: 'Live (today)',
 };
 
 /** Granularities gqx offers: each divides a day or a week, so chunks of a long range merge exactly. */
@@ -85,6 +87,7 @@ export function parseDay(text: string, zone: string, flag: string): DateTime {
 function presetDays(preset: Preset, today: DateTime): [DateTime, DateTime] {
 	switch (preset) {
 		case 'today':
+		case 'live':
 			return [today, today];
 		case 'yesterday':
 			return [today.minus({days: 1}), today.minus({days: 1})];

@@ -17,6 +17,7 @@ import {createLevelSource, type LevelSource, rangeKey, rangesKept, RetryHub} fro
 import {RecentCache} from '../levels/recent-cache.js';
 import {appReducer, initialApp} from './app-state.js';
 import {DatePicker} from './screens/date-picker.js';
+import {includesToday} from '../levels/live.js';
 import {Explorer} from './screens/explorer.js';
 import {ProfilePicker} from './screens/profile-picker.js';
 import {Wizard, type WizardValues} from './screens/wizard.js';
@@ -45,6 +46,8 @@ export type AppProps = {
 	env: NodeJS.ProcessEnv;
 	now?: () => DateTime;
 	makeClient?: ClientFactory;
+	/** How often live columns refresh (`--refresh SECONDS`), in ms. */
+	liveRefreshMs?: number;
 };
 
 type Session = {
@@ -73,6 +76,7 @@ export function App({
 	env,
 	now = () => DateTime.now(),
 	makeClient = defaultFactory,
+	liveRefreshMs,
 }: AppProps) {
 	const {exit} = useApp();
 	const theme = useMemo(() => themeFor(env), [env]);
@@ -364,7 +368,12 @@ export function App({
 					onCancel={() => dispatch({type: 'dates-cancelled'})}
 					onDone={(range, choice) => {
 						setSession({...session, dateChoice: choice, timeZone: range.timeZone});
-						if (session.profileName) store?.touch(session.profileName, {dateChoice: choice, timeZone: range.timeZone});
+						if (session.profileName)
+							// Saved as today: a profiles file that older versions of gqx can still read.
+							store?.touch(session.profileName, {
+								dateChoice: 'preset' in choice && choice.preset === 'live' ? {preset: 'today'} : choice,
+								timeZone: range.timeZone,
+							});
 						setScreen({kind: 'explorer', range});
 					}}
 				/>
@@ -386,6 +395,9 @@ export function App({
 					onDates={showDates}
 					onProfile={switchProfile}
 					onQuit={exit}
+					live={includesToday(screen.range, now().toMillis())}
+					liveRefreshMs={liveRefreshMs}
+					thresholds={profiles.find(profile => profile.name === session.profileName)?.thresholds}
 				/>
 			) : null;
 			break;

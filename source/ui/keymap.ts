@@ -27,6 +27,7 @@ export type KeyAction =
 	| 'columns'
 	| 'copy-row'
 	| 'copy-view'
+	| 'live'
 	| 'help'
 	| 'cancel'
 	| 'quit'
@@ -281,6 +282,14 @@ export const bindings: readonly Binding[] = [
 		contexts: ['table'],
 		footer: false,
 		match: (input, key) => input === 'Y' && plain(key),
+	},
+	{
+		action: 'live',
+		keys: 'l',
+		description: 'pause or resume live updates (ranges with today)',
+		contexts: ['table', 'error'],
+		footer: false,
+		match: (input, key) => input === 'l' && plain(key),
 	},
 	{
 		action: 'help',

@@ -117,6 +117,6 @@ describe('gqx export --level hours', () => {
 		expect(byMedia.stdout).toBe('');
 		const level = await runCli(['export', '--level', 'hour', '--format', 'csv'], {env});
 		expect(level.code).toBe(2);
-		expect(level.stderr).toContain('Use queues, media, intervals, hours, agents or wrapups.');
+		expect(level.stderr).toContain('Use queues, media, intervals, hours, agents, wrapups or live.');
 	});
 });

@@ -224,6 +224,7 @@ describe('Ctrl+C', () => {
 					'Last week',
 					'This month',
 					'Last month',
+					'Live (today)',
 					'Custom range',
 					'Time zone',
 				]) {

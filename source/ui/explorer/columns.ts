@@ -1,9 +1,29 @@
 // The explorer's columns: the level's name column, then metric columns from the catalog, fitted to the width.
-import {defaultColumns, formatMetric, type Metric, type MetricField, metrics} from '../../metrics/catalog.js';
+import {
+	defaultColumns,
+	formatLive,
+	formatMetric,
+	type LiveField,
+	type LiveMetric,
+	type LiveValues,
+	liveMetrics,
+	type Metric,
+	type MetricField,
+	metrics,
+} from '../../metrics/catalog.js';
 import type {QueueRow} from '../../metrics/rows.js';
 import {fitToWidth, textWidth} from '../../text/columns.js';
+import type {DisplayRow} from '../../levels/types.js';
+import {
+	abandonTone,
+	longestWaitTone,
+	serviceLevelTone,
+	type Thresholds,
+	type Tone,
+	waitingTone,
+} from '../../metrics/thresholds.js';
 
-export type ColumnId = 'name' | MetricField;
+export type ColumnId = 'name' | MetricField | LiveField;
 
 export type Column = {
 	id: ColumnId;
@@ -12,9 +32,20 @@ export type Column = {
 	/** Lower numbers are dropped first when the terminal is narrow. */
 	priority: number;
 	align: 'left' | 'right';
-	text: (row: QueueRow) => string;
+	/** `live`: the row's live values, for live columns. */
+	text: (row: QueueRow, live?: LiveValues) => string;
 	/** Sort key; null sorts last. */
-	value: (row: QueueRow) => number | string | null;
+	value: (row: QueueRow, live?: LiveValues) => number | string | null;
+	/** Out of bounds (coloured, or marked under NO_COLOR). */
+	tone?: (row: DisplayRow, thresholds: Thresholds) => Tone | undefined;
+};
+
+/** The threshold rules of the columns that have one. */
+const tones: Partial<Record<ColumnId, Column['tone']>> = {
+	serviceLevel: (row, thresholds) => serviceLevelTone(row.row, thresholds, row.serviceLevelTarget),
+	abandonRate: (row, thresholds) => abandonTone(row.row, thresholds),
+	waiting: row => waitingTone(row.live),
+	longestWaitingMs: (row, thresholds) => longestWaitTone(row.live, row.waitLimitMs, thresholds),
 };
 
 function metricColumn(metric: Metric): Column {
@@ -27,10 +58,27 @@ function metricColumn(metric: Metric): Column {
 		align: metric.kind === 'text' ? 'left' : 'right',
 		text: row => formatMetric(metric, row),
 		value: row => row[metric.field],
+		tone: tones[metric.field],
 	};
 }
 
-const metricColumns = new Map(metrics.map(metric => [metric.field, metricColumn(metric)]));
+function liveColumn(metric: LiveMetric): Column {
+	return {
+		id: metric.field,
+		header: metric.header,
+		width: metric.width,
+		priority: metric.priority,
+		align: 'right',
+		text: (_row, live) => formatLive(metric, live),
+		value: (_row, live) => live?.[metric.field] ?? null,
+		tone: tones[metric.field],
+	};
+}
+
+const metricColumns = new Map<ColumnId, Column>([
+	...metrics.map(metric => [metric.field, metricColumn(metric)] as const),
+	...liveMetrics.map(metric => [metric.field, liveColumn(metric)] as const),
+]);
 
 /** The metric columns shown when the user has not picked any. */
 export const defaultMetricFields: readonly MetricField[] = defaultColumns;
@@ -48,7 +96,7 @@ export function nameColumn(header: string): Column {
 }
 
 /** The column of a metric field, for sorting by a column that may not be on screen. */
-export function columnFor(id: MetricField): Column {
+export function columnFor(id: MetricField | LiveField): Column {
 	return metricColumns.get(id)!;
 }
 
@@ -64,6 +112,8 @@ export function fitColumns(
 	nameHeader: string,
 	fields: readonly MetricField[] = defaultMetricFields,
 	longestName = 24,
+	/** Live columns, first after the name (live levels of a range with today). */
+	live: readonly LiveField[] = [],
 ): Column[] {
 	const name = nameColumn(nameHeader);
 	// The header has room for its sort arrow.
@@ -73,7 +123,7 @@ export function fitColumns(
 	const fitted = fitToWidth(
 		room,
 		[name],
-		fields.map(field => columnFor(field)),
+		[...live, ...fields].map(field => columnFor(field)),
 	);
 	if (fitted.length === 1 && fields.length > 0) {
 		// Not even one number fits beside the name: the name gives way to the most important one.

@@ -15,7 +15,8 @@ import {
 	totalKey,
 	totalOpens,
 } from '../../levels/types.js';
-import {isMetricField, metricFor, type MetricField, queueMetricFields} from '../../metrics/catalog.js';
+import type {LiveQueue} from '../../genesys/observations.js';
+import {isLiveField, isMetricField, metricFor, type MetricField, queueMetricFields} from '../../metrics/catalog.js';
 import {type Granularity, granularities} from '../../range/range.js';
 import {defaultMetricFields} from './columns.js';
 import {heatMetricFields} from '../../metrics/hour-grid.js';
@@ -41,6 +42,17 @@ export type Overlay = {kind: 'help'} | {kind: 'export'} | {kind: 'columns'; curs
 /** Where the explorer asks the app to go. */
 export type Leave = 'dates' | 'profile' | 'quit';
 
+/** Live columns (a range with today): the latest observation of each queue, and how the refreshes go. */
+export type LiveState = {
+	paused: boolean;
+	queues: ReadonlyMap<string, LiveQueue>;
+	/** When the last refresh came in (epoch ms). */
+	updatedAt?: number;
+	/** Refreshes failed in a row, and why the last one did. */
+	failures: number;
+	reason?: string;
+};
+
 export type ExplorerState = {
 	stack: Frame[];
 	/** True while `/` editing of the filter is active. */
@@ -58,6 +70,8 @@ export type ExplorerState = {
 	overlay?: Overlay;
 	leave?: Leave;
 	views: SavedViews;
+	/** Present when the range includes today. */
+	live?: LiveState;
 	/** The metric the heat map shows (`←/→`); kept while moving between heat maps. */
 	heatMetric: MetricField;
 };
@@ -86,6 +100,9 @@ export type ExplorerAction =
 	| {type: 'columns-shift'; delta: number}
 	| {type: 'columns-reset'}
 	| {type: 'leave'; to: Leave | undefined}
+	| {type: 'live-toggle'}
+	| {type: 'live-done'; queues: ReadonlyMap<string, LiveQueue>; at: number}
+	| {type: 'live-failed'; reason: string}
 	| {type: 'heat-metric'; delta: number};
 
 /** Answers kept beyond those of the levels on the stack. */
@@ -107,7 +124,7 @@ export function cleanViews(saved: StoredViews | undefined): SavedViews {
 		const columns = view.columns?.filter(isMetricField);
 		const column = view.sort?.column;
 		const sort =
-			view.sort && column && (column === 'name' || isMetricField(column))
+			view.sort && column && (column === 'name' || isMetricField(column) || isLiveField(column))
 				? {column: column as SortColumn, descending: view.sort.descending}
 				: undefined;
 		views[id as LevelId] = {
@@ -118,7 +135,7 @@ export function cleanViews(saved: StoredViews | undefined): SavedViews {
 	return views;
 }
 
-export function initialExplorer(granularity: Granularity, views: StoredViews = {}): ExplorerState {
+export function initialExplorer(granularity: Granularity, views: StoredViews = {}, live = false): ExplorerState {
 	const clean = cleanViews(views);
 	return {
 		stack: [newFrame(firstLevel, clean)],
@@ -126,6 +143,7 @@ export function initialExplorer(granularity: Granularity, views: StoredViews = {
 		granularity,
 		data: new Map(),
 		views: clean,
+		...(live ? {live: {paused: false, queues: new Map(), failures: 0}} : {}),
 		heatMetric: heatMetricFields[0]!,
 	};
 }
@@ -278,7 +296,10 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 			const at = columns.indexOf(frame.sort.column);
 			const column = columns[(at + 1) % columns.length] ?? 'offered';
 			// Names and text read best A to Z (intervals in time order), numbers largest first.
-			return withSort(state, {column, descending: column !== 'name' && metricFor(column).kind !== 'text'});
+			return withSort(state, {
+				column,
+				descending: column !== 'name' && (isLiveField(column) || metricFor(column).kind !== 'text'),
+			});
 		}
 		case 'sort-reverse':
 			return withSort(state, {...frame.sort, descending: !frame.sort.descending});
@@ -361,6 +382,19 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 		}
 		case 'leave':
 			return {...state, leave: action.to};
+		case 'live-toggle':
+			return state.live ? {...state, live: {...state.live, paused: !state.live.paused}} : state;
+		case 'live-done': {
+			if (!state.live) return state;
+			// Only the queues asked are replaced: the others keep their last values until their turn.
+			const queues = new Map(state.live.queues);
+			for (const [id, queue] of action.queues) queues.set(id, queue);
+			return {...state, live: {...state.live, queues, updatedAt: action.at, failures: 0, reason: undefined}};
+		}
+		case 'live-failed':
+			return state.live
+				? {...state, live: {...state.live, failures: state.live.failures + 1, reason: action.reason}}
+				: state;
 		case 'heat-metric': {
 			const count = heatMetricFields.length;
 			const at = Math.max(0, heatMetricFields.indexOf(state.heatMetric));

@@ -3,9 +3,12 @@ import type {DisplayRow, LevelModule, LevelRows, Sort} from '../../levels/types.
 import {compareText} from '../../metrics/compare.js';
 import {type QueueRow, toRow} from '../../metrics/rows.js';
 import {mergeBags} from '../../metrics/stats.js';
+import {isLiveField, type LiveValues} from '../../metrics/catalog.js';
+import {sumLive} from '../../metrics/live.js';
 import {columnFor} from './columns.js';
 
-export type LevelView = {rows: DisplayRow[]; total: QueueRow; count: number};
+/** `liveTotal`: the live values of the rows shown added up, when they have any. */
+export type LevelView = {rows: DisplayRow[]; total: QueueRow; count: number; liveTotal?: LiveValues};
 
 /** Name order (intervals by time) of two rows of a level; same names by division, then by id, so the order is stable. */
 function byName(level: LevelModule): (a: DisplayRow, b: DisplayRow) => number {
@@ -21,7 +24,8 @@ function byName(level: LevelModule): (a: DisplayRow, b: DisplayRow) => number {
 /** Each row's place in name order, computed once per level's rows, when a sort needs many names compared. */
 const nameRanks = new WeakMap<LevelRows, Int32Array>();
 
-function rankByName(base: LevelRows, level: LevelModule): Int32Array {
+function rankByName(rowsIn: LevelRows, level: LevelModule): Int32Array {
+	const base = rowsIn.sameOrderAs ?? rowsIn;
 	let ranks = nameRanks.get(base);
 	if (!ranks) {
 		const {rows} = base;
@@ -40,6 +44,8 @@ function rankByName(base: LevelRows, level: LevelModule): Int32Array {
  * it sorted.
  */
 const sortedCache = new WeakMap<LevelRows, Map<string, DisplayRow[]>>();
+/** The orders as row indexes, kept on the rows without live values when they do not depend on them. */
+const orderCache = new WeakMap<LevelRows, Map<string, number[]>>();
 
 function sortedRows(base: LevelRows, level: LevelModule, sort: Sort): DisplayRow[] {
 	let orders = sortedCache.get(base);
@@ -50,6 +56,18 @@ function sortedRows(base: LevelRows, level: LevelModule, sort: Sort): DisplayRow
 	const cacheKey = `${sort.column} ${sort.descending}`;
 	let sorted = orders.get(cacheKey);
 	if (!sorted) {
+		const owner = base.sameOrderAs && !isLiveField(sort.column) ? base.sameOrderAs : base;
+		let indexOrders = orderCache.get(owner);
+		if (!indexOrders) {
+			indexOrders = new Map();
+			orderCache.set(owner, indexOrders);
+		}
+		const cachedOrder = indexOrders.get(cacheKey);
+		if (cachedOrder) {
+			sorted = cachedOrder.map(index => base.rows[index]!);
+			orders.set(cacheKey, sorted);
+			return sorted;
+		}
 		const {rows} = base;
 		const indexes = rows.map((_, index) => index);
 		if (sort.column === 'name') {
@@ -58,11 +76,11 @@ function sortedRows(base: LevelRows, level: LevelModule, sort: Sort): DisplayRow
 			indexes.sort((a, b) => direction * (ranks[a]! - ranks[b]!));
 		} else {
 			const column = columnFor(sort.column);
-			const values = rows.map(row => column.value(row.row));
+			const values = rows.map(row => column.value(row.row, row.live));
 			const direction = sort.descending ? -1 : 1;
 			// Ties go in name order: compared directly while they are few (as for the first table,
 			// by offered), by rank once ranks exist.
-			const known = nameRanks.get(base);
+			const known = nameRanks.get(base.sameOrderAs ?? base);
 			const compareNames = byName(level);
 			const tie = known
 				? (a: number, b: number) => known[a]! - known[b]!
@@ -79,6 +97,7 @@ function sortedRows(base: LevelRows, level: LevelModule, sort: Sort): DisplayRow
 		}
 		sorted = indexes.map(index => rows[index]!);
 		orders.set(cacheKey, sorted);
+		indexOrders.set(cacheKey, indexes);
 	}
 	return sorted;
 }
@@ -106,7 +125,8 @@ export function levelView(base: LevelRows, level: LevelModule, filter: string, s
 	const sorted = sortedRows(base, level, sort);
 	// A queue's division matches too (`/emea`).
 	const rows = needle ? sorted.filter(row => row.search.includes(needle) || row.searchAlso?.includes(needle)) : sorted;
-	return {rows, total: totalOf(base, rows, needle !== ''), count: base.rows.length};
+	const liveTotal = rows.some(row => row.live) ? sumLive(rows.map(row => row.live)) : undefined;
+	return {rows, total: totalOf(base, rows, needle !== ''), count: base.rows.length, ...(liveTotal ? {liveTotal} : {})};
 }
 
 const bars = '▁▂▃▄▅▆▇█';

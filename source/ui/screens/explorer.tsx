@@ -9,6 +9,7 @@ import {HeatMap} from '../components/heat-map.js';
 import {gridRecords, hourFields} from '../../metrics/hour-grid.js';
 import {compareText} from '../../metrics/compare.js';
 import {metricFor, type MetricField, metricValue} from '../../metrics/catalog.js';
+import type {Thresholds} from '../../metrics/thresholds.js';
 import {type DateRange, defaultGranularity, type Granularity, isoInterval} from '../../range/range.js';
 import {Breadcrumb} from '../components/breadcrumb.js';
 import {ColumnPicker} from '../components/column-picker.js';
@@ -29,6 +30,7 @@ import {
 	currentFrame,
 	explorerReducer,
 	initialExplorer,
+	type LiveState,
 	pickerOrder,
 	type SavedViews,
 	selectedIndex,
@@ -36,6 +38,10 @@ import {
 } from '../explorer/state.js';
 import {levelView, sparkline} from '../explorer/view.js';
 import {useLevelData} from '../hooks/use-level-data.js';
+import {useLiveUpdates} from '../hooks/use-live-updates.js';
+import {useNow} from '../hooks/use-now.js';
+import {defaultLiveRefreshMs, staleAfterFailures} from '../../levels/live.js';
+import {type Totals, totalsRequest} from '../../levels/totals.js';
 import {actionFor, type KeyContext} from '../keymap.js';
 import {keystrokes} from '../keystrokes.js';
 import type {Theme} from '../theme.js';
@@ -52,6 +58,15 @@ const granularityWords: Record<Granularity, string> = {
 	P7D: 'week',
 };
 
+/** The status bar's word on live columns: "live, updated 4 s ago", paused, or stale and why. */
+export function liveStatus(live: LiveState, now: number): string {
+	if (live.paused) return 'live paused (l resumes)';
+	const age = live.updatedAt === undefined ? undefined : Math.max(0, Math.round((now - live.updatedAt) / 1000));
+	const updated = age === undefined ? 'not updated yet' : `updated ${age} s ago`;
+	if (live.failures >= staleAfterFailures) return `live STALE (${live.reason ?? 'refresh failed'}), ${updated}`;
+	return age === undefined ? 'live, first update…' : `live, ${updated}`;
+}
+
 export type ExplorerProps = {
 	profileLabel: string;
 	range: DateRange;
@@ -66,6 +81,12 @@ export type ExplorerProps = {
 	onDates: () => void;
 	onProfile: () => void;
 	onQuit: () => void;
+	/** The range includes today: live columns at the levels that have them. */
+	live?: boolean;
+	/** How often live columns refresh (ms). */
+	liveRefreshMs?: number;
+	/** The profile's thresholds for abandon % and longest wait (service level is against each row's target). */
+	thresholds?: Thresholds;
 };
 
 export function Explorer({
@@ -81,15 +102,20 @@ export function Explorer({
 	onDates,
 	onProfile,
 	onQuit,
+	live = false,
+	liveRefreshMs = defaultLiveRefreshMs,
+	thresholds,
 }: ExplorerProps) {
 	const [state, dispatch] = useReducer(explorerReducer, undefined, () =>
-		initialExplorer(defaultGranularity(range), views),
+		initialExplorer(defaultGranularity(range), views, live),
 	);
 	useLevelData(source, state, dispatch);
 	const {stdout} = useStdout();
 	const frame = currentFrame(state);
 	const level = levelOf(frame.level);
 	const loaded = currentData(state);
+	const liveLevel = state.live ? level.live : undefined;
+	const liveQueues = state.live?.queues;
 
 	// Where the reducer asks to go, the app takes us.
 	useEffect(() => {
@@ -114,9 +140,22 @@ export function Explorer({
 				: undefined,
 		[level, loaded, frame.level, range.timeZone, state.granularity],
 	);
+	// Live values join the rows in a copy; filter and sort are applied again, the selection stays by key.
+	const withLive = useMemo(
+		() =>
+			base && liveLevel && liveQueues?.size
+				? liveLevel.attach(
+						base,
+						frame.level,
+						liveQueues,
+						(state.data.get(totalsRequest.key)?.data as Totals | undefined)?.queues,
+					)
+				: base,
+		[base, liveLevel, liveQueues, frame.level, state.data],
+	);
 	const view = useMemo(
-		() => (base ? levelView(base, level, frame.filter, frame.sort) : undefined),
-		[base, level, frame.filter, frame.sort],
+		() => (withLive ? levelView(withLive, level, frame.filter, frame.sort) : undefined),
+		[withLive, level, frame.filter, frame.sort],
 	);
 	const rowKeys = useMemo(() => view?.rows.map(row => row.key) ?? [], [view]);
 	// The totals row is the selection's last stop: `h` on it opens the heat map of all the rows.
@@ -135,9 +174,10 @@ export function Explorer({
 			view ? view.rows.reduce((most, row) => Math.max(most, textWidth(row.label)), textWidth(view.total.queueName)) : 0,
 		[view],
 	);
+	const liveFields = liveLevel?.fields;
 	const columns = useMemo(
-		() => fitColumns(width - 2, level.nameHeader, fields, longestName),
-		[width, level.nameHeader, fields, longestName],
+		() => fitColumns(width - 2, level.nameHeader, fields, longestName, liveFields),
+		[width, level.nameHeader, fields, longestName, liveFields],
 	);
 
 	// Impossible statistics left out of this level's answers: said in the status bar, marked on their cells.
@@ -150,6 +190,8 @@ export function Explorer({
 	}, [dropped, loaded, frame.level, range.timeZone]);
 	const notice = state.notice ?? droppedNote;
 
+	const now = useNow(1000, Boolean(liveLevel));
+
 	// The queue drilled into, as it was shown (with its division when its name is shared).
 	const queueShown = frame.level.context.queueLabel ?? frame.level.context.queueName;
 	const asOf = loaded?.asOf ?? [...state.data.values()].at(-1)?.asOf;
@@ -161,6 +203,7 @@ export function Explorer({
 		level.grid
 			? [asOf ? `as of ${asOf.toTimeString().slice(0, 8)}` : 'not loaded', 'local wall-clock hours']
 			: [
+					...(liveLevel && state.live ? [liveStatus(state.live, now)] : []),
 					asOf ? `as of ${asOf.toTimeString().slice(0, 8)}` : 'not loaded',
 					view ? `${view.rows.length === view.count ? view.count : `${view.rows.length}/${view.count}`} rows` : '',
 					level.usesGranularity ? `by ${granularityWords[state.granularity]} (i to change)` : '',
@@ -183,6 +226,24 @@ export function Explorer({
 	const top = Math.max(0, Math.min(frame.top, Math.max(0, rowKeys.length - pageSize), rowIndex));
 	const visibleTop = rowIndex >= top + pageSize ? rowIndex - pageSize + 1 : top;
 	const grid = level.grid && loaded ? level.grid(loaded.data) : undefined;
+
+	// Every queue of the range, and those of the rows on screen, for the live refreshes.
+	const totals = state.data.get(totalsRequest.key)?.data as Totals | undefined;
+	const allQueueIds = useMemo(
+		() =>
+			totals
+				? totals.running
+					? [...totals.running.byQueue.keys()]
+					: [...new Set(totals.cells.map(cell => cell.queueId))]
+				: [],
+		[totals],
+	);
+	const visibleQueueIds = liveLevel?.queueIds(rowKeys.slice(visibleTop, visibleTop + pageSize), frame.level) ?? [];
+	useLiveUpdates(source, state, dispatch, liveRefreshMs, {
+		all: allQueueIds,
+		visible: visibleQueueIds,
+		shown: Boolean(liveLevel),
+	});
 
 	const overlay = state.overlay;
 	const context: KeyContext =
@@ -323,6 +384,9 @@ export function Explorer({
 						top={visibleTop}
 						height={pageSize}
 						sort={frame.sort}
+						totalLive={view.liveTotal}
+						theme={theme}
+						thresholds={thresholds}
 						dropped={dropped}
 					/>
 				)}

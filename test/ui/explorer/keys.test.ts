@@ -42,6 +42,7 @@ const expected: Partial<Record<KeyAction, ExplorerAction>> = {
 	export: {type: 'overlay', overlay: {kind: 'export'}},
 	columns: {type: 'overlay', overlay: {kind: 'columns', cursor: 0}},
 	help: {type: 'overlay', overlay: {kind: 'help'}},
+	live: {type: 'live-toggle'},
 	'column-up': {type: 'columns-move', delta: -1},
 	'column-down': {type: 'columns-move', delta: 1},
 	'column-toggle': {type: 'columns-toggle'},

@@ -1,0 +1,329 @@
+// POST /api/v2/analytics/queues/observations/query: validation and answer shape of the reference (§A), numbers
+// from the traffic model at the current time of day (arrivals times mean wait and handle time), agents as queue
+// members with routing statuses, and noise that changes with every request so the numbers move.
+import {isAnalyticsMediaType} from '../genesys/media-types.js';
+import {mediaTypes} from './catalog.js';
+import type {EmulatedQueue, Org, QueueMediaProfile} from './org.js';
+import {hash, stableUuid, unit} from './random.js';
+import {cumulativeOffered, type SeriesKey, timerStats, type TrafficModel} from './traffic.js';
+
+export type HttpFailure = {status: number; code: string; message: string};
+
+export const observationMetrics: readonly string[] = [
+	'oActiveUsers',
+	'oAlerting',
+	'oInteracting',
+	'oLongestInteracting',
+	'oLongestWaiting',
+	'oMemberUsers',
+	'oOffQueueUsers',
+	'oOnQueueUsers',
+	'oUserPresences',
+	'oUserRoutingStatuses',
+	'oWaiting',
+];
+const detailMetricNames = new Set(observationMetrics.filter(metric => !metric.startsWith('oLongest')));
+const userMetrics = new Set([
+	'oActiveUsers',
+	'oMemberUsers',
+	'oOnQueueUsers',
+	'oOffQueueUsers',
+	'oUserPresences',
+	'oUserRoutingStatuses',
+]);
+
+/** The most queue ids one query may name (3P tools chunk at 100; treated as the cap, reference §A.4). */
+export const maxQueuePredicates = 100;
+/** Detail observations kept per metric; more are cut to the oldest half and the newest half. */
+export const maxDetailObservations = 100;
+
+/** The organization's presence definitions: Offline (the id seen in real data actions), Break, Meal, On Queue. */
+export const presenceIds = {
+	OFFLINE: 'ccf3c10a-aa2c-4845-8e8d-f59fa48c58e5',
+	BREAK: stableUuid(0, 71, 1),
+	MEAL: stableUuid(0, 71, 2),
+	ON_QUEUE: stableUuid(0, 71, 3),
+} as const;
+
+export type ObservationQuery = {
+	queueIds: string[];
+	mediaTypes: string[] | undefined;
+	metrics: string[];
+	details: string[];
+};
+
+function invalid(message: string, code = 'bad.request'): HttpFailure {
+	return {status: 400, code, message};
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Checks the body like the real API and reads which queues and media it asks for. */
+export function validateObservationQuery(body: unknown): ObservationQuery | HttpFailure {
+	if (!isRecord(body)) return invalid('The request body must be a JSON object.');
+	const {filter, metrics, detailMetrics} = body;
+	if (!Array.isArray(metrics) || metrics.length === 0) return invalid('metrics is required and may not be empty.');
+	for (const metric of metrics)
+		if (typeof metric !== 'string' || !observationMetrics.includes(metric))
+			return invalid(
+				`Value [${String(metric)}] is not valid for field type [metrics]. Allowable values are: ${observationMetrics.join(', ')}`,
+				'invalid.value',
+			);
+	if (detailMetrics !== undefined && !Array.isArray(detailMetrics)) return invalid('detailMetrics must be a list.');
+	for (const metric of (detailMetrics as unknown[] | undefined) ?? [])
+		if (typeof metric !== 'string' || !detailMetricNames.has(metric))
+			return invalid(`Value [${String(metric)}] is not valid for field type [detailMetrics].`, 'invalid.value');
+	if (!isRecord(filter)) return invalid('filter is required.');
+	const queueIds: string[] = [];
+	const media: string[] = [];
+	const failure = readFilter(filter, 'filter', queueIds, media);
+	if (failure) return failure;
+	if (queueIds.length === 0 && media.length === 0)
+		return invalid('The observations API does not support empty filters: name at least one queueId.');
+	if (queueIds.length === 0) return invalid('The filter must name at least one queueId.');
+	if (queueIds.length > maxQueuePredicates)
+		return invalid(
+			`The filter names ${queueIds.length} queues; at most ${maxQueuePredicates} queueId predicates are allowed in one query.`,
+		);
+	return {
+		queueIds: [...new Set(queueIds)],
+		mediaTypes: media.length > 0 ? [...new Set(media)] : undefined,
+		metrics: metrics as string[],
+		details: (detailMetrics as string[] | undefined) ?? [],
+	};
+}
+
+function readFilter(
+	filter: Record<string, unknown>,
+	where: string,
+	queueIds: string[],
+	media: string[],
+): HttpFailure | undefined {
+	if (filter['type'] !== 'and' && filter['type'] !== 'or')
+		return invalid(
+			`Value [${String(filter['type'])}] is not valid for field type [${where}.type]. Allowable values are: and, or`,
+			'invalid.value',
+		);
+	const {clauses, predicates} = filter;
+	if (clauses !== undefined && !Array.isArray(clauses)) return invalid(`${where}.clauses must be a list.`);
+	if (predicates !== undefined && !Array.isArray(predicates)) return invalid(`${where}.predicates must be a list.`);
+	for (const [index, clause] of ((clauses as unknown[] | undefined) ?? []).entries()) {
+		if (!isRecord(clause)) return invalid(`${where}.clauses[${index}] must be an object.`);
+		const failure = readFilter(clause, `${where}.clauses[${index}]`, queueIds, media);
+		if (failure) return failure;
+	}
+	for (const [index, predicate] of ((predicates as unknown[] | undefined) ?? []).entries()) {
+		const at = `${where}.predicates[${index}]`;
+		if (!isRecord(predicate)) return invalid(`${at} must be an object.`);
+		const {dimension, operator = 'matches', value} = predicate;
+		if (dimension !== 'queueId' && dimension !== 'mediaType')
+			return invalid(
+				`Value [${String(dimension)}] is not valid for field type [${at}.dimension]. Allowable values are: mediaType, queueId`,
+				'invalid.value',
+			);
+		if (operator !== 'matches') return invalid(`${at}: only the matches operator is supported here.`);
+		if (typeof value !== 'string' || value === '') return invalid(`${at} needs a string value.`);
+		if (dimension === 'mediaType') {
+			if (!isAnalyticsMediaType(value))
+				return invalid(`Value [${value}] is not valid for field type [${at}.value].`, 'invalid.value');
+			media.push(value);
+		} else queueIds.push(value);
+	}
+	return undefined;
+}
+
+type DataItem = {
+	metric: string;
+	qualifier?: string;
+	stats: {count?: number; calculatedMetricValue?: number};
+	truncated?: boolean;
+	observations?: Array<Record<string, unknown>>;
+};
+export type ObservationResult = {group: {queueId: string; mediaType?: string}; data: DataItem[]};
+
+/** What one queue and media type has right now. */
+type MediaNow = {
+	media: string;
+	waiting: number;
+	interacting: number;
+	alerting: number;
+	waitAgesMs: number[];
+	talkAgesMs: number[];
+};
+
+function seriesKey(queue: EmulatedQueue, profile: QueueMediaProfile): SeriesKey {
+	return {queueIndex: queue.index, mediaIndex: mediaTypes.indexOf(profile.media), dayShift: queue.dayShift, profile};
+}
+
+function meanMs(model: TrafficModel, key: SeriesKey, metric: 'tWait' | 'tHandle', offered: number): number {
+	const stats = timerStats(model, key, metric, Math.max(0, offered - 97), Math.max(97, offered));
+	return stats && stats.count > 0 ? stats.sum / stats.count : 60_000;
+}
+
+/** Seconds of the emulated moment each request adds, so a fixed clock (tests) still sees the numbers move. */
+const secondsPerRequest = 5;
+const noisePeriodMs = 120_000;
+
+/**
+ * Noise in [0, 1) that drifts smoothly with time (a new value every two minutes, blended), so a queue's waiting
+ * count or longest wait changes a little between refreshes rather than jumping.
+ */
+function smoothNoise(seed: number, queue: number, media: number, nowMs: number, tick: number, salt: number): number {
+	const at = (nowMs + tick * secondsPerRequest * 1000) / noisePeriodMs;
+	const step = Math.floor(at);
+	const blend = at - step;
+	const a = unit(seed, queue, media, step, salt);
+	const b = unit(seed, queue, media, step + 1, salt);
+	return a + (b - a) * (blend * blend * (3 - 2 * blend));
+}
+
+/** Little's law on the model: conversations in a state = arrivals a minute x minutes spent in it, with noise. */
+function mediaNow(
+	model: TrafficModel,
+	queue: EmulatedQueue,
+	profile: QueueMediaProfile,
+	nowMs: number,
+	tick: number,
+): MediaNow {
+	const key = seriesKey(queue, profile);
+	const offered = cumulativeOffered(model, key, nowMs);
+	const perMinute = (offered - cumulativeOffered(model, key, nowMs - 15 * 60_000)) / 15;
+	const waitMs = meanMs(model, key, 'tWait', offered);
+	const handleMs = meanMs(model, key, 'tHandle', offered);
+	const noise = (salt: number) => smoothNoise(model.seed, queue.index, key.mediaIndex, nowMs, tick, salt);
+	// Long waits (email) are capped, as queues are worked down: the table stays readable.
+	const waitingMean = (perMinute * Math.min(waitMs, 20 * 60_000)) / 60_000;
+	const waiting = Math.floor(waitingMean * (0.4 + 1.2 * noise(1)) + noise(2));
+	const interacting = Math.floor(
+		((perMinute * Math.min(handleMs, 30 * 60_000)) / 60_000) * (0.6 + 0.8 * noise(3)) + noise(4),
+	);
+	const alerting = noise(5) < Math.min(0.8, perMinute / 4) ? 1 : 0;
+	// The oldest waiter has waited up to about twice the mean; the others arrived since, oldest first.
+	const longestMs = waiting > 0 ? Math.round(waitMs * (0.3 + 1.7 * noise(6))) : 0;
+	const waitAgesMs = Array.from({length: waiting}, (_, index) =>
+		Math.round(longestMs * (1 - index / Math.max(1, waiting))),
+	);
+	const talkAgesMs = Array.from({length: interacting}, (_, index) =>
+		Math.round(handleMs * unit(model.seed, queue.index, key.mediaIndex, tick, 100 + index)),
+	).sort((a, b) => b - a);
+	return {media: profile.media, waiting, interacting, alerting, waitAgesMs, talkAgesMs};
+}
+
+/** Queue members by routing status and presence: enough on queue for the work, a share idle, the rest off queue. */
+function agentsNow(queue: EmulatedQueue, media: MediaNow[], seed: number, nowMs: number, tick: number) {
+	const noise = (salt: number) => smoothNoise(seed, queue.index, 999, nowMs, tick, salt);
+	const members = queue.memberCount;
+	const busy = media.reduce((sum, each) => sum + each.interacting, 0);
+	const working = Math.min(members, busy);
+	const quiet = busy === 0 && media.every(each => each.waiting === 0);
+	// Idle agents: none in a rush (work waits), a few otherwise; at night most members are off queue.
+	const waiting = media.reduce((sum, each) => sum + each.waiting, 0);
+	const idleWanted = quiet
+		? Math.floor(noise(1) * 2)
+		: waiting > 0 && noise(2) < 0.5
+			? 0
+			: 1 + Math.floor(noise(3) * 4);
+	const idle = Math.min(members - working, idleWanted);
+	const communicating = Math.min(members - working - idle, noise(4) < 0.2 ? 1 : 0);
+	const notResponding = Math.min(members - working - idle - communicating, noise(5) < 0.05 ? 1 : 0);
+	const onQueue = working + idle + communicating + notResponding;
+	const off = members - onQueue;
+	const onBreak = Math.min(off, Math.floor(off * 0.2 * noise(6)));
+	const meal = Math.min(off - onBreak, Math.floor(off * 0.1 * noise(7)));
+	return {
+		members,
+		active: onQueue + Math.floor((off - onBreak - meal) * 0.1),
+		routing: {IDLE: idle, INTERACTING: working, COMMUNICATING: communicating, NOT_RESPONDING: notResponding},
+		offQueue: {[presenceIds.OFFLINE]: off - onBreak - meal, [presenceIds.BREAK]: onBreak, [presenceIds.MEAL]: meal},
+		onQueue,
+		off,
+	};
+}
+
+function detailList(ages: number[], nowMs: number, make: (index: number) => Record<string, unknown>) {
+	const all = ages.map((age, index) => ({observationDate: new Date(nowMs - age).toISOString(), ...make(index)}));
+	if (all.length <= maxDetailObservations) return {observations: all};
+	const half = maxDetailObservations / 2;
+	return {observations: [...all.slice(0, half), ...all.slice(-half)], truncated: true};
+}
+
+/** The answer's results: one {queueId} group per queue (user counts), one {queueId, mediaType} group per media. */
+export function runObservationQuery(
+	org: Org,
+	model: TrafficModel,
+	query: ObservationQuery,
+	nowMs: number,
+	tick: number,
+	isDeleted: (id: string) => boolean = () => false,
+): {systemToOrganizationMappings: Record<string, string[]>; results: ObservationResult[]} {
+	const wanted = new Set(query.metrics);
+	const details = new Set(query.details);
+	const results: ObservationResult[] = [];
+	for (const id of query.queueIds) {
+		const queue = org.byId.get(id);
+		if (!queue || isDeleted(id)) continue;
+		const media = queue.media.map(profile => mediaNow(model, queue, profile, nowMs, tick));
+		const agents = agentsNow(queue, media, model.seed, nowMs, tick);
+		const userData: DataItem[] = [];
+		if (wanted.has('oMemberUsers')) userData.push({metric: 'oMemberUsers', stats: {count: agents.members}});
+		if (wanted.has('oActiveUsers')) userData.push({metric: 'oActiveUsers', stats: {count: agents.active}});
+		if (wanted.has('oOnQueueUsers'))
+			for (const [status, count] of Object.entries(agents.routing))
+				if (count > 0) userData.push({metric: 'oOnQueueUsers', qualifier: status, stats: {count}});
+		if (wanted.has('oOffQueueUsers'))
+			for (const [presence, count] of Object.entries(agents.offQueue))
+				if (count > 0) userData.push({metric: 'oOffQueueUsers', qualifier: presence, stats: {count}});
+		if (wanted.has('oUserRoutingStatuses')) {
+			for (const [status, count] of Object.entries({...agents.routing, OFF_QUEUE: agents.off}))
+				if (count > 0) userData.push({metric: 'oUserRoutingStatuses', qualifier: status, stats: {count}});
+		}
+		if (wanted.has('oUserPresences')) {
+			const presences = {...agents.offQueue, [presenceIds.ON_QUEUE]: agents.onQueue};
+			for (const [presence, count] of Object.entries(presences))
+				if (count > 0) userData.push({metric: 'oUserPresences', qualifier: presence, stats: {count}});
+		}
+		if ([...wanted].some(metric => userMetrics.has(metric))) results.push({group: {queueId: id}, data: userData});
+		for (const each of media) {
+			if (query.mediaTypes && !query.mediaTypes.includes(each.media)) continue;
+			const data: DataItem[] = [];
+			const conversation = (index: number) => ({
+				conversationId: stableUuid(
+					hash(model.seed, tick),
+					80 + mediaTypes.indexOf(each.media as never),
+					queue.index * 1000 + index,
+				),
+				direction: 'inbound',
+			});
+			if (wanted.has('oWaiting'))
+				data.push({
+					metric: 'oWaiting',
+					stats: {count: each.waiting},
+					...(details.has('oWaiting') ? detailList(each.waitAgesMs, nowMs, conversation) : {}),
+				});
+			if (wanted.has('oInteracting'))
+				data.push({
+					metric: 'oInteracting',
+					stats: {count: each.interacting},
+					...(details.has('oInteracting') ? detailList(each.talkAgesMs, nowMs, conversation) : {}),
+				});
+			if (wanted.has('oAlerting')) data.push({metric: 'oAlerting', stats: {count: each.alerting}});
+			// An epoch-ms timestamp of the oldest waiter, not a duration (reference §A.3); absent when nobody waits.
+			if (wanted.has('oLongestWaiting') && each.waiting > 0)
+				data.push({metric: 'oLongestWaiting', stats: {calculatedMetricValue: nowMs - each.waitAgesMs[0]!}});
+			if (wanted.has('oLongestInteracting') && each.interacting > 0)
+				data.push({metric: 'oLongestInteracting', stats: {calculatedMetricValue: nowMs - each.talkAgesMs[0]!}});
+			results.push({group: {queueId: id, mediaType: each.media}, data});
+		}
+	}
+	return {
+		systemToOrganizationMappings: {
+			OFFLINE: [presenceIds.OFFLINE],
+			BREAK: [presenceIds.BREAK],
+			MEAL: [presenceIds.MEAL],
+			ON_QUEUE: [presenceIds.ON_QUEUE],
+		},
+		results,
+	};
+}

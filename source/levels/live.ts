@@ -1,0 +1,59 @@
+// When live columns are on and which queues each refresh asks about: the rows on screen every refresh, and the
+// rest in turns, so every queue is at most `fullCycleMs` old while the request rate stays a fixed fraction of the limit.
+import {observationChunk} from '../genesys/observations.js';
+import {DateTime} from 'luxon';
+import type {DateRange} from '../range/range.js';
+import {type Totals, totalsRequest} from './totals.js';
+import type {DataRequest} from './types.js';
+
+/** Every queue's live values are at most this old. */
+export const fullCycleMs = 30_000;
+/** Live columns refresh this often by default (`--refresh SECONDS`); the least allowed. */
+export const defaultLiveRefreshMs = 10_000;
+export const minLiveRefreshMs = 5000;
+/** The day's aggregate columns refresh this often while live. */
+export const aggregateRefreshMs = 60_000;
+/** Failed refreshes in a row after which the live values are called stale. */
+export const staleAfterFailures = 3;
+
+/** Live columns are on for a range that includes today (in the range's own time zone). */
+export function includesToday(range: DateRange, now = Date.now()): boolean {
+	// A range is cut back to now exactly when it runs into today or later.
+	return range.clamped && range.start.toMillis() <= now;
+}
+
+/** The day's aggregates again, up to now (the range's end was now when it was chosen), names known already. */
+export function refreshedTotalsRequest(previous: Totals | undefined): DataRequest {
+	return {
+		...totalsRequest,
+		async load(client, range, {signal, onProgress}): Promise<Totals> {
+			const {fetchReport} = await import('../genesys/report.js');
+			const end = DateTime.now().setZone(range.timeZone).startOf('minute');
+			const report = await fetchReport(
+				client,
+				{start: range.start, end: end > range.end ? end : range.end, timeZone: range.timeZone},
+				{signal, onProgress, sumsOnly: true, knownQueues: previous?.queues},
+			);
+			return {cells: report.cells, running: report.totals, nameOf: report.nameOf, queues: report.queues};
+		},
+	};
+}
+
+/**
+ * The queues of one refresh: those on screen first, then the next `share` of the others from `cursor`, where the
+ * share is refresh / full cycle of them (all of them when there are few). Returns where the next turn starts.
+ */
+export function liveBatch(
+	all: readonly string[],
+	visible: readonly string[],
+	cursor: number,
+	refreshMs: number,
+): {ids: string[]; cursor: number} {
+	const chunks = Math.ceil(all.length / observationChunk);
+	const turns = Math.max(1, Math.floor(fullCycleMs / refreshMs));
+	const take = chunks <= turns ? all.length : Math.ceil(chunks / turns) * observationChunk;
+	const ids = new Set(visible);
+	const start = all.length === 0 ? 0 : cursor % all.length;
+	for (let index = 0; index < Math.min(take, all.length); index++) ids.add(all[(start + index) % all.length]!);
+	return {ids: [...ids], cursor: all.length === 0 ? 0 : (start + Math.min(take, all.length)) % all.length};
+}

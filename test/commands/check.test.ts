@@ -1,0 +1,92 @@
+// `gqx check` as a child process against the emulator: exit 0 when every queue meets each threshold, 1 with the
+// breaching queues when any does not, 2 for bad usage.
+import {DateTime} from 'luxon';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {Breach} from '../../source/commands/check.js';
+import {demoClient, type Emulator} from '../../source/emulator/server.js';
+import {rollUp} from '../../source/metrics/rows.js';
+import {emulator, groundTruth, namesOf} from '../helpers.js';
+import {runCli} from '../run-cli.js';
+
+let emu: Emulator;
+let env: Record<string, string>;
+const zone = 'UTC';
+const day = ['--from', '2026-03-19', '--to', '2026-03-19', '--tz', zone];
+
+beforeAll(async () => {
+	emu = await emulator({queues: 40, seed: 3});
+	env = {
+		GENESYS_CLOUD_REGION: emu.url,
+		GENESYS_CLOUD_CLIENT_ID: demoClient.id,
+		GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
+	};
+});
+afterAll(async () => emu.stop());
+
+function queueRows() {
+	const start = DateTime.fromISO('2026-03-19', {zone});
+	const end = start.plus({days: 1});
+	return rollUp(groundTruth(emu, start, end, zone), 'queues', namesOf(emu), null);
+}
+
+async function check(...args: string[]) {
+	const result = await runCli(['check', ...args, '--format', 'json', '--no-proxy'], {env});
+	return {...result, breaches: result.code === 0 || result.code === 1 ? (JSON.parse(result.stdout) as Breach[]) : []};
+}
+
+describe('gqx check', () => {
+	it('--min-sl target: exit 1 with exactly the queues below their own target, 0 when none is', async () => {
+		const expected = queueRows().filter(
+			row => row.serviceLevel !== null && row.serviceLevelTarget !== null && row.serviceLevel < row.serviceLevelTarget,
+		);
+		expect(expected.length).toBeGreaterThan(0);
+		const result = await check('--min-sl', 'target', ...day);
+		expect(result.stderr).toBe('');
+		expect(result.code).toBe(1);
+		expect(result.breaches.map(breach => breach.queueId).sort()).toEqual(expected.map(row => row.queueId).sort());
+		for (const breach of result.breaches) {
+			const row = expected.find(each => each.queueId === breach.queueId)!;
+			expect(breach).toMatchObject({check: 'min-sl', value: row.serviceLevel, threshold: row.serviceLevelTarget});
+		}
+		const none = await check('--min-sl', '0%', ...day);
+		expect(none.code).toBe(0);
+		expect(none.breaches).toEqual([]);
+	});
+
+	it('--max-abandon RATIO: exit 1 with the queues above it, 0 when all are below', async () => {
+		const expected = queueRows().filter(row => row.abandonRate !== null && row.abandonRate > 0.08);
+		expect(expected.length).toBeGreaterThan(0);
+		const result = await check('--max-abandon', '8%', ...day);
+		expect(result.code).toBe(1);
+		expect(result.breaches.map(breach => breach.queueName)).toEqual(
+			expected.map(row => row.queueName).sort(new Intl.Collator().compare),
+		);
+		expect((await check('--max-abandon', '1', ...day)).code).toBe(0);
+	});
+
+	it('--max-wait SECONDS: the live longest waits, exit 1 over it and 0 under it', async () => {
+		const result = await check('--max-wait', '0');
+		expect(result.code).toBe(1);
+		const served = emu.observationsServed.at(-1)!;
+		const waiting = new Set(
+			served
+				.filter(group => group.data.some(item => item.metric === 'oWaiting' && (item.stats.count ?? 0) > 0))
+				.map(group => group.group.queueId),
+		);
+		expect(new Set(result.breaches.map(breach => breach.queueId))).toEqual(waiting);
+		expect((await check('--max-wait', '999999')).code).toBe(0);
+	});
+
+	it('prints a table on request and refuses a missing or malformed threshold with exit 2', async () => {
+		const table = await runCli(['check', '--max-abandon', '0.08', '--format', 'table', ...day], {env});
+		expect(table.code).toBe(1);
+		expect(table.stdout.split('\n')[0]).toMatch(/^Queue\s+Check\s+Value\s+Threshold$/);
+		expect(table.stdout).toMatch(/abandon above\s+\d+\.\d%\s+8\.0%/);
+		const none = await runCli(['check', ...day], {env});
+		expect(none.code).toBe(2);
+		expect(none.stderr).toMatch(/No threshold to check/);
+		const bad = await runCli(['check', '--max-abandon', 'lots'], {env});
+		expect(bad.code).toBe(2);
+		expect(bad.stderr).toMatch(/--max-abandon "lots" is not a ratio/);
+	});
+});

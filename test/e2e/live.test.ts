@@ -1,0 +1,178 @@
+// Live columns in a real terminal (tmux) against an emulator of the test's own (real clock, so today has traffic):
+// they appear and update, `l` pauses, failures turn them stale without an error panel, a 429 is absorbed, and the
+// selection survives every refresh.
+import path from 'node:path';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {demoClient, type Emulator, startEmulator} from '../../source/emulator/server.js';
+import {cliPath, scratchDir} from '../run-cli.js';
+import {startTerm, stopServer, type Term} from './tmux.js';
+
+const gqx = `${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)}`;
+const observations = '/api/v2/analytics/queues/observations/query';
+let emu: Emulator;
+let terms: Term[] = [];
+
+beforeAll(async () => {
+	emu = await startEmulator({queues: 40, seed: 9, rateLimitPerMinute: 0});
+});
+afterAll(async () => {
+	stopServer();
+	await emu.stop();
+});
+afterEach(() => {
+	for (const term of terms) term.kill();
+	terms = [];
+	emu.clearFaults();
+});
+
+const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+/** gqx on the emulator's credentials (environment), at the Live (today) table. */
+async function openLive(width: number, height: number, env: Record<string, string> = {}): Promise<Term> {
+	const dir = scratchDir();
+	const term = startTerm(`${gqx} --refresh 5`, {
+		width,
+		height,
+		cwd: dir,
+		env: {
+			GQX_CONFIG_DIR: path.join(dir, 'config'),
+			GENESYS_CLOUD_REGION: emu.url,
+			GENESYS_CLOUD_CLIENT_ID: demoClient.id,
+			GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
+			...env,
+		},
+	});
+	terms.push(term);
+	await term.waitFor('Dates · days in');
+	// Down to "Live (today)", one key at a time, looking after each (keys sent at once can merge).
+	const cursor = () =>
+		term
+			.screen()
+			.split('\n')
+			.find(line => line.includes('❯'));
+	for (let step = 0; step < 30 && !term.screen().includes('❯ Live (today)'); step++) {
+		const from = cursor();
+		term.keys('Down');
+		for (let wait = 0; wait < 40 && cursor() === from; wait++) await pause(50);
+	}
+	await term.waitFor('❯ Live (today)');
+	term.keys('Enter');
+	await term.waitFor(/live, updated \d+ s ago/, 20_000);
+	return term;
+}
+
+/** Waits until the emulator has answered `count` more observation queries. */
+async function refreshes(count: number): Promise<void> {
+	const target = emu.counts.observations + count;
+	const deadline = Date.now() + 30_000;
+	while (emu.counts.observations < target) {
+		if (Date.now() > deadline) throw new Error('no live refresh');
+		await pause(100);
+	}
+	// The answer reaches the screen a moment after the emulator counted it.
+	await pause(400);
+}
+
+const selectedName = (screen: string) => /^› (.+?)\s{2,}/m.exec(screen)?.[1];
+
+describe('live columns in a real terminal', () => {
+	it('shows Waiting, Interacting, Longest, On queue and Available, updating, with the selection kept', async () => {
+		const term = await openLive(120, 30);
+		const screen = term.screen();
+		expect(screen).toMatch(/Queue\s+Waiting\s+Interact\s+Longest\s+On queue\s+Avail/);
+		for (const line of screen.split('\n')) expect([...line].length).toBeLessThanOrEqual(120);
+		// One key at a time, each seen to move the selection (keys that arrive together are one input to Ink).
+		for (let step = 0; step < 3; step++) {
+			const from = term.screen();
+			term.keys('j');
+			for (
+				let wait = 0;
+				wait < 40 &&
+				term
+					.screen()
+					.split('\n')
+					.findIndex(line => line.startsWith('›')) === from.split('\n').findIndex(line => line.startsWith('›'));
+				wait++
+			)
+				await pause(50);
+		}
+		const chosen = selectedName(term.screen());
+		expect(chosen).not.toBe(selectedName(screen));
+		expect(chosen).toBeTruthy();
+		const before = term.screen();
+		await refreshes(2);
+		const after = term.screen();
+		// The numbers move, the selection stays on the same queue and on screen.
+		expect(after).not.toBe(before);
+		expect(selectedName(after), `${before}\n-----\n${after}`).toBe(chosen);
+		// The media level carries the conversation columns, not the agents.
+		term.keys('Enter');
+		const media = await term.waitFor(/Media\s+Waiting\s+Interact\s+Longest\s+Offered/);
+		expect(media).not.toMatch(/On queue/);
+		term.keys('q');
+	}, 90_000);
+
+	it('marks out-of-bounds cells ! and ~ under NO_COLOR, and colours them otherwise', async () => {
+		const plain = await openLive(140, 40, {NO_COLOR: '1'});
+		await refreshes(1);
+		const screen = plain.screen();
+		const header = screen.split('\n').find(line => line.startsWith('  Queue'))!;
+		const rows = screen.split('\n').filter(line => /^[› ] \S/.test(line) && !line.startsWith('  Queue'));
+		const cell = (line: string, title: string, width: number) => {
+			const end = header.indexOf(title) + title.length;
+			return line.slice(end - width, end + 1).trim();
+		};
+		// Someone waits and nobody is available: the Waiting cell is marked.
+		const unstaffed = rows.filter(
+			line => /^0$/.test(cell(line, 'Avail', 6)) && !/^0$|–/.test(cell(line, 'Waiting', 8)),
+		);
+		expect(unstaffed.length).toBeGreaterThan(0);
+		for (const line of unstaffed) expect(cell(line, 'Waiting', 8)).toMatch(/^!\d+$/);
+		// A service level below or near the target is marked; one well above it is not.
+		expect(rows.some(line => /^[!~]\d+\.\d%$/.test(cell(line, 'SL %', 7)))).toBe(true);
+		const escapes = plain.styledScreen();
+		// No red (31) or yellow (33) without colour.
+		expect(escapes.includes('\u001B[31m') || escapes.includes('\u001B[33m')).toBe(false);
+		plain.keys('q');
+
+		const coloured = await openLive(140, 40);
+		await refreshes(1);
+		expect(coloured.styledScreen().includes('\u001B[31m')).toBe(true);
+		expect(coloured.screen()).not.toMatch(/ ![\d]/);
+		coloured.keys('q');
+	}, 90_000);
+
+	it('pauses and resumes with l', async () => {
+		const term = await openLive(100, 24);
+		term.keys('l');
+		await term.waitFor('live paused (l resumes)');
+		const asked = emu.counts.observations;
+		await pause(7000);
+		expect(emu.counts.observations).toBe(asked);
+		term.keys('l');
+		await refreshes(1);
+		await term.waitFor(/live, updated \d+ s ago/);
+		term.keys('q');
+	}, 90_000);
+
+	it('absorbs a 429: the refresh is late, the table stays, no error panel', async () => {
+		const term = await openLive(100, 24);
+		emu.inject({kind: 'status', status: 429, retryAfter: 1, path: observations, times: 2});
+		await refreshes(1);
+		const screen = await term.waitFor(/live, updated [0-4] s ago/);
+		expect(screen).toMatch(/Total\s+\d+/);
+		expect(screen).not.toMatch(/STALE|Rate limit|✗/);
+		term.keys('q');
+	}, 90_000);
+
+	it('says the live values are stale, and why, after three failed refreshes, keeping the table', async () => {
+		const term = await openLive(100, 24);
+		emu.inject({kind: 'status', status: 400, path: observations, times: 3});
+		const stale = await term.waitFor(/live STALE \(Genesys Cloud answered HTTP 400\)/, 40_000);
+		expect(stale).toMatch(/Total\s+\d+/);
+		expect(stale).toMatch(/Waiting\s+Interact/);
+		// The next good refresh clears it.
+		await term.waitFor(/live, updated \d+ s ago/, 20_000);
+		term.keys('q');
+	}, 90_000);
+});
