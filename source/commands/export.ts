@@ -6,12 +6,18 @@ import {UsageError} from '../errors.js';
 import {analyticsMediaTypes, isAnalyticsMediaType} from '../genesys/media-types.js';
 import {listAllQueues} from '../genesys/queues.js';
 import {fetchReport, streamIntervalRows} from '../genesys/report.js';
+import {listQueuesInParallel} from '../genesys/queues.js';
+import {compareRecords, comparedFields} from '../metrics/compared.js';
+import {type CompareMode, compareModes, comparisonRange, shiftDays, validateCompareMode} from '../range/compare.js';
 import {type Level, rollUp, totalRow} from '../metrics/rows.js';
 import {type ProfileWithSecret, SecretStore} from '../credentials/secret-store.js';
 import {resolveNetwork} from '../net/settings.js';
 import {openProfileStore} from '../profiles/store.js';
+import type {QueueInfo} from '../genesys/queues.js';
+import type {ReportQuery} from '../genesys/report.js';
 import {
 	type DateChoice,
+	type DateRange,
 	defaultGranularity,
 	type Granularity,
 	isoInterval,
@@ -50,6 +56,8 @@ What:
   --granularity PT15M|PT30M|PT1H|P1D|P7D   bucket size for --level intervals (implies it)
   --queue NAME_OR_ID ...    only these queues (exact name, id, or a pattern with *); repeatable
   --media TYPE ...          only these media types (voice, chat, email, message, callback, ...); repeatable
+  --compare ${compareModes.join('|')}   also the previous period, or the same days a week or 52 weeks
+                            earlier: <field>Prev for every number, and comparedInterval
 
 Network:
   --timeout SECONDS         per-request timeout (default 30); failures are retried with backoff
@@ -95,6 +103,7 @@ const exportFlags = {
 	'ca-file': {type: 'string'},
 	demo: {type: 'boolean'},
 	wide: {type: 'boolean'},
+	compare: {type: 'string'},
 	'demo-queues': {type: 'string'},
 	help: {type: 'boolean', short: 'h'},
 } as const;
@@ -109,6 +118,7 @@ export type ExportPlan = {
 	queues: string[];
 	media: string[];
 	timeoutMs: number;
+	compare: CompareMode | undefined;
 };
 
 /** Checks every flag that needs no network, so bad input fails before anything is sent. */
@@ -163,7 +173,10 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 			`--timeout "${timeoutText}" is not a number of seconds from 0 to 600.`,
 			'For example --timeout 60.',
 		);
+	const compareText = values['compare'] as string | undefined;
+	const compare = compareText === undefined ? undefined : validateCompareMode(compareText);
 	return {
+		compare,
 		choice,
 		timeZone,
 		level: levelText as Level,
@@ -174,6 +187,72 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 		media,
 		timeoutMs: Math.round(timeoutSeconds * 1000),
 	};
+}
+
+/**
+ * --compare: the range and its comparison period fetched in parallel (one queue listing for both),
+ * joined record by record. Not streamed: both periods' records are held to join them.
+ */
+async function writeCompared(
+	client: GenesysClient,
+	io: Io,
+	plan: ExportPlan & {compare: CompareMode},
+	run: {
+		range: DateRange;
+		query: Omit<ReportQuery, 'granularity'>;
+		granularity: Granularity | undefined;
+		knownQueues: ReadonlyMap<string, QueueInfo> | undefined;
+		onProgress: (progress: {done: number; total: number}) => void;
+		wide: boolean;
+	},
+): Promise<number> {
+	const {range, granularity, knownQueues} = run;
+	const compared = comparisonRange(range, plan.compare);
+	const listing = knownQueues ? undefined : listQueuesInParallel(client, {concurrency: 50}).catch(() => undefined);
+	const progress = [
+		{done: 0, total: 0},
+		{done: 0, total: 0},
+	];
+	const report = (index: number, start: DateRange['start'], end: DateRange['end']) =>
+		fetchReport(
+			client,
+			{...run.query, start, end, granularity},
+			{
+				knownQueues,
+				listing,
+				onProgress: each => {
+					progress[index] = each;
+					run.onProgress({done: progress[0]!.done + progress[1]!.done, total: progress[0]!.total + progress[1]!.total});
+				},
+			},
+		);
+	const [now, before] = await Promise.all([report(0, range.start, range.end), report(1, compared.start, compared.end)]);
+	const rangeInterval = isoInterval(range.start, range.end);
+	const comparedRange = isoInterval(compared.start, compared.end);
+	const records = compareRecords(
+		rollUp(now.cells, plan.level, now.nameOf, rangeInterval),
+		rollUp(before.cells, plan.level, before.nameOf, comparedRange),
+		{
+			days: shiftDays(range, plan.compare),
+			timeZone: range.timeZone,
+			range: rangeInterval,
+			comparedRange,
+			byBucket: plan.level === 'intervals',
+		},
+	);
+	const text = await render(records, plan.format, {
+		width: tableWidth(io, run.wide),
+		total: totalRow(now.cells),
+		previousTotal: totalRow(before.cells),
+		level: plan.level,
+		timeZone: range.timeZone,
+		granularity,
+		fields: comparedFields,
+	});
+	if (plan.output) writeFileAtomic(plan.output, text);
+	else
+		await new Promise<void>((resolve, reject) => io.stdout.write(text, error => (error ? reject(error) : resolve())));
+	return records.length;
 }
 
 /** The width `--format table` fits: the terminal's, else COLUMNS, else none (every column). */
@@ -259,7 +338,21 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 		};
 		const query = {start: range.start, end: range.end, timeZone: range.timeZone, queueIds, mediaTypes: plan.media};
 		let written: number;
-		if (granularity && plan.format !== 'table') {
+		if (plan.compare) {
+			written = await writeCompared(
+				client,
+				io,
+				{...plan, compare: plan.compare},
+				{
+					range,
+					query,
+					granularity,
+					knownQueues,
+					onProgress,
+					wide: Boolean(values.wide),
+				},
+			);
+		} else if (granularity && plan.format !== 'table') {
 			// The interval level can be millions of rows: streamed a batch of queues at a time.
 			const sink = openSink(plan.format, plan.output ? {file: plan.output} : {stream: io.stdout});
 			try {

@@ -8,15 +8,18 @@ import {renderTable, type TableOptions} from './table.js';
 export const formats = ['table', 'csv', 'json', 'ndjson'] as const;
 export type Format = (typeof formats)[number];
 
-function csvText(rows: readonly QueueRow[], header: boolean): string {
+/** The fields of a record in order: `rowFields`, or with --compare the compared ones after them. */
+export type Fields = readonly string[];
+
+function csvText(rows: readonly QueueRow[], header: boolean, fields: Fields = rowFields): string {
 	return stringify(
-		rows.map(row => rowFields.map(field => row[field])),
-		{header, columns: [...rowFields], cast: {number: value => String(value)}},
+		rows.map(row => fields.map(field => (row as Record<string, unknown>)[field])),
+		{header, columns: [...fields], cast: {number: value => String(value)}},
 	);
 }
 
-export function toCsv(rows: readonly QueueRow[]): string {
-	return csvText(rows, true);
+export function toCsv(rows: readonly QueueRow[], fields: Fields = rowFields): string {
+	return csvText(rows, true, fields);
 }
 
 export function toJson(rows: readonly QueueRow[]): string {
@@ -28,10 +31,14 @@ export function toNdjson(rows: readonly QueueRow[]): string {
 	return rows.map(row => `${JSON.stringify(row)}\n`).join('');
 }
 
-export async function render(rows: readonly QueueRow[], format: Format, options: TableOptions): Promise<string> {
+export async function render(
+	rows: readonly QueueRow[],
+	format: Format,
+	options: TableOptions & {fields?: Fields},
+): Promise<string> {
 	switch (format) {
 		case 'csv':
-			return toCsv(rows);
+			return toCsv(rows, options.fields);
 		case 'json':
 			return toJson(rows);
 		case 'ndjson':

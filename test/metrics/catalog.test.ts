@@ -11,6 +11,7 @@ import {
 	metrics,
 	metricValue,
 } from '../../source/metrics/catalog.js';
+import {compareRecords, comparedFields} from '../../source/metrics/compared.js';
 import {type QueueRow, rowFields, toRow} from '../../source/metrics/rows.js';
 
 const identity = {queueId: 'q1', queueName: 'Sales', mediaType: 'voice', interval: null};
@@ -88,6 +89,23 @@ describe('metric catalog', () => {
 		expect(rowFields).toEqual(header);
 		expect(toCsv([row]).split('\n')[0]).toBe(header.join(','));
 		expect(Object.keys(row)).toEqual(header);
+		// With --compare the same fields come first, then each number of the comparison period, then its interval.
+		const prevHeader = [...header, ...header.slice(4).map(field => `${field}Prev`), 'comparedInterval'];
+		expect(prevHeader.slice(header.length, header.length + 3)).toEqual([
+			'offeredPrev',
+			'answeredPrev',
+			'abandonedPrev',
+		]);
+		expect(comparedFields).toEqual(prevHeader);
+		const [record] = compareRecords([row], [row], {
+			days: 7,
+			timeZone: 'UTC',
+			range: 'r',
+			comparedRange: 'c',
+			byBucket: false,
+		});
+		expect(toCsv([record!], comparedFields).split('\n')[0]).toBe(prevHeader.join(','));
+		expect(Object.keys(record!)).toEqual(prevHeader);
 	});
 
 	it('shows by default only columns of the catalog, each once', () => {
