@@ -2,6 +2,7 @@
 import type {Progress} from '../genesys/analytics.js';
 import type {GenesysClient} from '../genesys/client.js';
 import type {MetricField} from '../metrics/catalog.js';
+import type {DeltaField} from '../metrics/delta.js';
 import type {QueueRow} from '../metrics/rows.js';
 import type {StatsBag} from '../metrics/stats.js';
 import type {DateRange, Granularity} from '../range/range.js';
@@ -13,7 +14,8 @@ export type LevelContext = Readonly<{queueId?: string; queueName?: string; media
 
 export type LevelRef = {id: LevelId; context: LevelContext};
 
-export type SortColumn = 'name' | MetricField;
+/** A name, a metric, or (while comparing) a metric's change. */
+export type SortColumn = 'name' | MetricField | DeltaField;
 export type Sort = {column: SortColumn; descending: boolean};
 
 /** How one row of a level opens another level: the keymap action that does it. Agents and wrap-up codes add theirs. */
@@ -31,11 +33,27 @@ export type DataRequest = {
 
 export type Loaded = {data: unknown; asOf: Date};
 
-/** `search` is the label in lower case, for the filter and name order. */
-export type DisplayRow = {key: string; label: string; search: string; row: QueueRow; stats: StatsBag};
+/** One side of a row in the comparison period (`c`): its numbers, and their statistics for totals. */
+export type ComparedSide = {row: QueueRow; stats: StatsBag};
 
-/** `allStats`, when known, is the statistics of all rows merged (the unfiltered total). */
-export type LevelRows = {rows: DisplayRow[]; allStats?: StatsBag};
+/**
+ * `search` is the label in lower case, for the filter and name order. `previous` is there while
+ * comparing: the same row in the comparison period (empty statistics when it had no data there).
+ */
+export type DisplayRow = {
+	key: string;
+	label: string;
+	search: string;
+	row: QueueRow;
+	stats: StatsBag;
+	previous?: ComparedSide;
+};
+
+/**
+ * `allStats`, when known, is the statistics of all rows merged (the unfiltered total); `previousAllStats`,
+ * while comparing, the same of the comparison period.
+ */
+export type LevelRows = {rows: DisplayRow[]; allStats?: StatsBag; previousAllStats?: StatsBag};
 
 export type LevelModule = {
 	id: LevelId;
@@ -59,4 +77,9 @@ export type LevelModule = {
 	openContext(row: Pick<DisplayRow, 'key' | 'label'>, ref: LevelRef): LevelContext;
 	/** What this level adds to the breadcrumb. */
 	crumb(ref: LevelRef): string | undefined;
+	/**
+	 * A row of the comparison period as the same row of this period, `days` calendar days later (`c`).
+	 * Without it rows pair by key (a queue, a media type); a level keyed by time moves its keys.
+	 */
+	alignCompared?(row: DisplayRow, shift: {days: number; timeZone: string; granularity: Granularity}): DisplayRow;
 };

@@ -22,6 +22,7 @@ export type KeyAction =
 	| 'profile'
 	| 'export'
 	| 'columns'
+	| 'compare'
 	| 'help'
 	| 'cancel'
 	| 'quit'
@@ -206,6 +207,15 @@ export const bindings: readonly Binding[] = [
 		contexts: ['table'],
 		footer: false,
 		match: (input, key) => input === 'v' && plain(key),
+	},
+	{
+		action: 'compare',
+		short: 'compare',
+		keys: 'c',
+		description: 'compare: previous period, a week earlier, 52 weeks earlier, off',
+		contexts: ['table'],
+		footer: true,
+		match: (input, key) => input === 'c' && plain(key),
 	},
 	{
 		action: 'help',

@@ -14,23 +14,66 @@ type Props = {
 	top: number;
 	height: number;
 	sort: Sort;
+	/** While comparing: the totals of the comparison period. */
+	previousTotal?: QueueRow;
+	/** Colours of a change for the better and the worse; none under NO_COLOR (the arrows still say it). */
+	colors?: {better: string | undefined; worse: string | undefined};
 };
 
-function line(label: string, row: QueueRow, columns: readonly Column[]): string {
+/** A run of a line in one colour (a change's), or none. */
+type Piece = {text: string; color?: string};
+
+function line(label: string, row: QueueRow, columns: readonly Column[], previous?: QueueRow): string {
 	return columns
-		.map(column => pad(column.id === 'name' ? label : column.text(row), column.width, column.align))
+		.map(column => pad(column.id === 'name' ? label : column.text(row, previous), column.width, column.align))
 		.join(' ');
 }
 
-const Row = memo(function Row({text, selected}: {text: string; selected: boolean}) {
+/** A line cut into pieces where a change has a colour; plain lines stay one piece. */
+function pieces(
+	label: string,
+	row: QueueRow,
+	columns: readonly Column[],
+	previous: QueueRow | undefined,
+	colors: Props['colors'],
+): Piece[] {
+	if (!previous || !colors?.better) return [{text: line(label, row, columns, previous)}];
+	const out: Piece[] = [];
+	let plain = '';
+	columns.forEach((column, index) => {
+		const text = pad(column.id === 'name' ? label : column.text(row, previous), column.width, column.align);
+		const verdict = column.verdict?.(row, previous);
+		const separator = index > 0 ? ' ' : '';
+		if (!verdict) {
+			plain += separator + text;
+			return;
+		}
+		out.push({text: plain + separator});
+		out.push({text, color: verdict === 'better' ? colors.better : colors.worse});
+		plain = '';
+	});
+	if (plain) out.push({text: plain});
+	return out.filter(piece => piece.text !== '');
+}
+
+const Row = memo(function Row({parts, selected}: {parts: Piece[]; selected: boolean}) {
 	return (
 		<Text inverse={selected} wrap="truncate-end">
-			{selected ? '›' : ' '} {text}
+			{selected ? '›' : ' '}{' '}
+			{parts.map((part, index) =>
+				part.color ? (
+					<Text key={index} color={part.color}>
+						{part.text}
+					</Text>
+				) : (
+					part.text
+				),
+			)}
 		</Text>
 	);
 });
 
-export function DataTable({rows, total, columns, selected, top, height, sort}: Props) {
+export function DataTable({rows, total, columns, selected, top, height, sort, previousTotal, colors}: Props) {
 	const header = columns
 		.map(column => {
 			const arrow = sort.column === column.id ? (sort.descending ? '▼' : '▲') : '';
@@ -38,8 +81,11 @@ export function DataTable({rows, total, columns, selected, top, height, sort}: P
 		})
 		.join(' ');
 	const window = useMemo(
-		() => rows.slice(top, top + height).map(row => ({key: row.key, text: line(row.label, row.row, columns)})),
-		[rows, top, height, columns],
+		() =>
+			rows
+				.slice(top, top + height)
+				.map(row => ({key: row.key, parts: pieces(row.label, row.row, columns, row.previous?.row, colors)})),
+		[rows, top, height, columns, colors],
 	);
 	return (
 		<Box flexDirection="column">
@@ -48,14 +94,14 @@ export function DataTable({rows, total, columns, selected, top, height, sort}: P
 				{header}
 			</Text>
 			{window.map((row, index) => (
-				<Row key={row.key} text={row.text} selected={top + index === selected} />
+				<Row key={row.key} parts={row.parts} selected={top + index === selected} />
 			))}
 			{Array.from({length: Math.max(0, height - window.length)}, (_, index) => (
 				<Text key={`blank-${index}`}> </Text>
 			))}
 			<Text bold wrap="truncate-end">
 				{'  '}
-				{line(total.queueName, total, columns)}
+				{line(total.queueName, total, columns, previousTotal)}
 			</Text>
 		</Box>
 	);

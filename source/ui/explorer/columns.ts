@@ -1,9 +1,25 @@
 // The explorer's columns: the level's name column, then metric columns from the catalog, fitted to the width.
-import {defaultColumns, formatMetric, type Metric, type MetricField, metrics} from '../../metrics/catalog.js';
+import {
+	defaultColumns,
+	formatMetric,
+	type Metric,
+	type MetricField,
+	metricFor,
+	metrics,
+} from '../../metrics/catalog.js';
+import {
+	type DeltaField,
+	deltaField,
+	deltaOf,
+	deltaText,
+	deltaWidths,
+	metricDelta,
+	type Verdict,
+} from '../../metrics/delta.js';
 import type {QueueRow} from '../../metrics/rows.js';
 import {fitToWidth} from '../../text/columns.js';
 
-export type ColumnId = 'name' | MetricField;
+export type ColumnId = 'name' | MetricField | DeltaField;
 
 export type Column = {
 	id: ColumnId;
@@ -12,9 +28,12 @@ export type Column = {
 	/** Lower numbers are dropped first when the terminal is narrow. */
 	priority: number;
 	align: 'left' | 'right';
-	text: (row: QueueRow) => string;
+	/** `previous` is the row in the comparison period, while comparing. */
+	text: (row: QueueRow, previous?: QueueRow) => string;
 	/** Sort key; null sorts last. */
-	value: (row: QueueRow) => number | string | null;
+	value: (row: QueueRow, previous?: QueueRow) => number | string | null;
+	/** Better or worse (a change's colour), for the columns that say it. */
+	verdict?: (row: QueueRow, previous?: QueueRow) => Verdict | undefined;
 };
 
 function metricColumn(metric: Metric): Column {
@@ -29,7 +48,26 @@ function metricColumn(metric: Metric): Column {
 	};
 }
 
-const metricColumns = new Map(metrics.map(metric => [metric.field, metricColumn(metric)]));
+/** A metric's change beside it while comparing: dropped before its value when space runs out. */
+function deltaColumn(metric: Metric): Column {
+	return {
+		id: deltaField(metric.field),
+		header: 'Δ',
+		width: deltaWidths[metric.kind],
+		priority: metric.priority - 0.5,
+		align: 'right',
+		text: (row, previous) => deltaText(metricDelta(metric, row, previous)),
+		value: (row, previous) => metricDelta(metric, row, previous).value,
+		verdict: (row, previous) => metricDelta(metric, row, previous).verdict,
+	};
+}
+
+const metricColumns = new Map<ColumnId, Column>(
+	metrics.flatMap(metric => [
+		[metric.field, metricColumn(metric)],
+		[deltaField(metric.field), deltaColumn(metric)],
+	]),
+);
 
 /** The metric columns shown when the user has not picked any. */
 export const defaultMetricFields: readonly MetricField[] = defaultColumns;
@@ -46,9 +84,15 @@ export function nameColumn(header: string): Column {
 	};
 }
 
-/** The column of a metric field, for sorting by a column that may not be on screen. */
-export function columnFor(id: MetricField): Column {
+/** The column of a metric field or its change, for sorting by a column that may not be on screen. */
+export function columnFor(id: MetricField | DeltaField): Column {
 	return metricColumns.get(id)!;
+}
+
+/** How a sort column is named in the status bar: "Δ SL %" for a change. */
+export function sortTitle(id: MetricField | DeltaField): string {
+	const metric = deltaOf(id);
+	return metric ? `Δ ${metricFor(metric).header}` : metricFor(id as MetricField).header;
 }
 
 /** The widest a name column gets: longer names are cut in the middle. */
@@ -63,6 +107,7 @@ export function fitColumns(
 	nameHeader: string,
 	fields: readonly MetricField[] = defaultMetricFields,
 	longestName = 24,
+	comparing = false,
 ): Column[] {
 	const name = nameColumn(nameHeader);
 	// The header has room for its sort arrow.
@@ -72,7 +117,7 @@ export function fitColumns(
 	const fitted = fitToWidth(
 		room,
 		[name],
-		fields.map(field => columnFor(field)),
+		fields.flatMap(field => (comparing ? [columnFor(field), columnFor(deltaField(field))] : [columnFor(field)])),
 	);
 	if (fitted.length === 1 && fields.length > 0) {
 		// Not even one number fits beside the name: the name gives way to the most important one.

@@ -54,6 +54,8 @@ export function explorerActionFor(action: KeyAction, scope: KeyScope): ExplorerA
 			return {type: 'overlay', overlay: {kind: 'columns', cursor: 0}};
 		case 'help':
 			return {type: 'overlay', overlay: {kind: 'help'}};
+		case 'compare':
+			return {type: 'compare-next'};
 		case 'column-up':
 		case 'column-down':
 			return {type: 'columns-move', delta: action === 'column-up' ? -1 : 1};

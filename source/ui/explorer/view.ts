@@ -5,7 +5,8 @@ import {type QueueRow, toRow} from '../../metrics/rows.js';
 import {mergeBags} from '../../metrics/stats.js';
 import {columnFor} from './columns.js';
 
-export type LevelView = {rows: DisplayRow[]; total: QueueRow; count: number};
+/** `previousTotal`, while comparing, is the totals row of the comparison period (of the rows shown). */
+export type LevelView = {rows: DisplayRow[]; total: QueueRow; count: number; previousTotal?: QueueRow};
 
 /** Name order (intervals by time) of two rows of a level. */
 function byName(level: LevelModule): (a: DisplayRow, b: DisplayRow) => number {
@@ -54,7 +55,7 @@ function sortedRows(base: LevelRows, level: LevelModule, sort: Sort): DisplayRow
 			indexes.sort((a, b) => direction * (ranks[a]! - ranks[b]!));
 		} else {
 			const column = columnFor(sort.column);
-			const values = rows.map(row => column.value(row.row));
+			const values = rows.map(row => column.value(row.row, row.previous?.row));
 			const direction = sort.descending ? -1 : 1;
 			// Ties go in name order: compared directly while they are few (as for the first table,
 			// by offered), by rank once ranks exist.
@@ -93,12 +94,20 @@ function totalOf(base: LevelRows, rows: readonly DisplayRow[], filtered: boolean
 	return total;
 }
 
+function previousTotalOf(base: LevelRows, rows: readonly DisplayRow[], filtered: boolean): QueueRow {
+	const stats =
+		!filtered && base.previousAllStats ? base.previousAllStats : mergeBags(rows.map(row => row.previous?.stats ?? {}));
+	return toRow({queueId: null, queueName: 'Total', mediaType: null, interval: null}, stats);
+}
+
 /** A level's view: its rows with the frame's filter and sort, and the totals of what is shown. */
 export function levelView(base: LevelRows, level: LevelModule, filter: string, sort: Sort): LevelView {
 	const needle = filter.trim().toLowerCase();
 	const sorted = sortedRows(base, level, sort);
 	const rows = needle ? sorted.filter(row => row.search.includes(needle)) : sorted;
-	return {rows, total: totalOf(base, rows, needle !== ''), count: base.rows.length};
+	const view: LevelView = {rows, total: totalOf(base, rows, needle !== ''), count: base.rows.length};
+	if (base.previousAllStats) view.previousTotal = previousTotalOf(base, rows, needle !== '');
+	return view;
 }
 
 const bars = '▁▂▃▄▅▆▇█';

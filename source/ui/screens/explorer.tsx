@@ -14,11 +14,16 @@ import {Footer} from '../components/footer.js';
 import {HelpOverlay} from '../components/help-overlay.js';
 import {StatusBar} from '../components/status-bar.js';
 import {TextField} from '../components/text-field.js';
-import {fitColumns} from '../explorer/columns.js';
+import {compareLevelRows} from '../../levels/compare.js';
+import {shiftDays, shortRangeText} from '../../range/compare.js';
+import {fitColumns, sortTitle} from '../explorer/columns.js';
+import {useComparisonData} from '../hooks/use-comparison-data.js';
 import {explorerActionFor} from '../explorer/keys.js';
 import {
+	comparedData,
 	currentData,
 	currentFrame,
+	effectiveSort,
 	explorerReducer,
 	initialExplorer,
 	pickerOrder,
@@ -50,6 +55,8 @@ export type ExplorerProps = {
 	cwd: string;
 	/** The columns and sorts remembered for this profile. */
 	views?: SavedViews;
+	/** The source of another range (the comparison period, `c`), cached like this range's. */
+	sourceFor?: (range: DateRange) => LevelSource;
 	onViews?: (views: SavedViews) => void;
 	onDates: () => void;
 	onProfile: () => void;
@@ -65,6 +72,7 @@ export function Explorer({
 	theme,
 	cwd,
 	views,
+	sourceFor,
 	onViews,
 	onDates,
 	onProfile,
@@ -74,9 +82,12 @@ export function Explorer({
 		initialExplorer(defaultGranularity(range), views),
 	);
 	useLevelData(source, state, dispatch);
+	const compared = useComparisonData(sourceFor, range, state, dispatch);
 	const frame = currentFrame(state);
 	const level = levelOf(frame.level);
 	const loaded = currentData(state);
+	const loadedBefore = comparedData(state);
+	const sort = effectiveSort(state, frame.sort);
 
 	// Where the reducer asks to go, the app takes us.
 	useEffect(() => {
@@ -101,9 +112,29 @@ export function Explorer({
 				: undefined,
 		[level, loaded, frame.level, range.timeZone, state.granularity],
 	);
+	const previousBase = useMemo(
+		() =>
+			loadedBefore && compared
+				? level.rows(loadedBefore.data, frame.level, {timeZone: range.timeZone, granularity: state.granularity})
+				: undefined,
+		[level, loadedBefore, compared, frame.level, range.timeZone, state.granularity],
+	);
+	const compareMode = state.compare;
+	// While comparing, each row carries its twin of the comparison period (or an empty one).
+	const shown = useMemo(
+		() =>
+			base && previousBase && compareMode
+				? compareLevelRows(level, base, previousBase, {
+						days: shiftDays(range, compareMode),
+						timeZone: range.timeZone,
+						granularity: state.granularity,
+					})
+				: base,
+		[base, previousBase, compareMode, level, range, state.granularity],
+	);
 	const view = useMemo(
-		() => (base ? levelView(base, level, frame.filter, frame.sort) : undefined),
-		[base, level, frame.filter, frame.sort],
+		() => (shown ? levelView(shown, level, frame.filter, sort) : undefined),
+		[shown, level, frame.filter, sort],
 	);
 	const keys = useMemo(() => view?.rows.map(row => row.key) ?? [], [view]);
 	const index = selectedIndex(frame, keys);
@@ -113,10 +144,12 @@ export function Explorer({
 		() => (view ? view.rows.reduce((most, row) => Math.max(most, row.label.length), view.total.queueName.length) : 0),
 		[view],
 	);
+	const comparing = Boolean(view?.previousTotal);
 	const columns = useMemo(
-		() => fitColumns(width - 2, level.nameHeader, fields, longestName),
-		[width, level.nameHeader, fields, longestName],
+		() => fitColumns(width - 2, level.nameHeader, fields, longestName, comparing),
+		[width, level.nameHeader, fields, longestName, comparing],
 	);
+	const colors = useMemo(() => ({better: theme.better, worse: theme.worse}), [theme.better, theme.worse]);
 
 	const showSparklines = level.usesGranularity && Boolean(view?.rows.length);
 	const filterLine = state.filtering || frame.filter !== '';
@@ -162,19 +195,19 @@ export function Explorer({
 	];
 
 	const asOf = loaded?.asOf ?? [...state.data.values()].at(-1)?.asOf;
-	const sortHeader =
-		frame.sort.column === 'name'
-			? level.nameHeader
-			: (columns.find(column => column.id === frame.sort.column)?.header ?? frame.sort.column);
+	const sortHeader = sort.column === 'name' ? level.nameHeader : sortTitle(sort.column);
 	const status = [
+		// Both periods named, while comparing: this one and the one it is compared with.
+		compared ? `${shortRangeText(range)} vs ${shortRangeText(compared)}` : '',
 		asOf ? `as of ${asOf.toTimeString().slice(0, 8)}` : 'not loaded',
 		view ? `${view.rows.length === view.count ? view.count : `${view.rows.length}/${view.count}`} rows` : '',
 		level.usesGranularity ? `by ${granularityWords[state.granularity]} (i to change)` : '',
 		`sorted by ${sortHeader}`,
 	].filter(Boolean);
 	const {loading} = state;
-	const busy = loading
-		? `${loading.label}${loading.progress && loading.progress.total > 1 ? ` ${loading.progress.done}/${loading.progress.total}` : ''}…`
+	const running = loading ?? state.comparing;
+	const busy = running
+		? `${running.label}${running.progress && running.progress.total > 1 ? ` ${running.progress.done}/${running.progress.total}` : ''}…`
 		: undefined;
 
 	const chronological = showSparklines && view ? [...view.rows].sort((a, b) => compareText(a.key, b.key)) : [];
@@ -243,7 +276,9 @@ export function Explorer({
 						selected={index}
 						top={visibleTop}
 						height={pageSize}
-						sort={frame.sort}
+						sort={sort}
+						previousTotal={view.previousTotal}
+						colors={colors}
 					/>
 				)}
 			</Box>

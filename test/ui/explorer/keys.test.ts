@@ -37,6 +37,7 @@ const expected: Partial<Record<KeyAction, ExplorerAction>> = {
 	export: {type: 'overlay', overlay: {kind: 'export'}},
 	columns: {type: 'overlay', overlay: {kind: 'columns', cursor: 0}},
 	help: {type: 'overlay', overlay: {kind: 'help'}},
+	compare: {type: 'compare-next'},
 	'column-up': {type: 'columns-move', delta: -1},
 	'column-down': {type: 'columns-move', delta: 1},
 	'column-toggle': {type: 'columns-toggle'},
