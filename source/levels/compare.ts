@@ -21,8 +21,13 @@ export function compareLevelRows(
 ): LevelRows {
 	// The comparison's rows by the key of their twin in this period; each keeps its own numbers.
 	const earlier = new Map<string, {aligned: DisplayRow; own: DisplayRow}>();
+	// Two rows of the comparison with one twin: a bucket in the hour that daylight saving skips in this
+	// period moves onto the next one. The later (the exact twin) pairs; the other stays a row of its own.
+	const displaced: DisplayRow[] = [];
 	for (const row of previous.rows) {
 		const aligned = level.alignCompared ? level.alignCompared(row, shift) : row;
+		const taken = earlier.get(aligned.key);
+		if (taken) displaced.push(taken.own);
 		earlier.set(aligned.key, {aligned, own: row});
 	}
 	const rows: DisplayRow[] = current.rows.map(row => {
@@ -34,6 +39,19 @@ export function compareLevelRows(
 	for (const {aligned, own} of earlier.values()) {
 		const now = emptySide(aligned);
 		rows.push({...aligned, row: now.row, stats: now.stats, previous: {row: own.row, stats: own.stats}});
+	}
+	for (const own of displaced) {
+		const now = emptySide(own);
+		const label = `${own.label} (compared)`;
+		rows.push({
+			...own,
+			key: `${own.key}\u0000compared`,
+			label,
+			search: label.toLowerCase(),
+			row: now.row,
+			stats: now.stats,
+			previous: {row: own.row, stats: own.stats},
+		});
 	}
 	return {
 		rows,

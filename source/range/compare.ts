@@ -63,14 +63,18 @@ export function comparisonRange(range: DateRange, mode: CompareMode): DateRange 
 	};
 }
 
-/** An interval `start/end` (UTC ISO, as the API writes them) moved `days` calendar days in `zone`. */
+/**
+ * An interval `start/end` (UTC ISO, as the API writes them) moved `days` calendar days in `zone`. A
+ * bucket moved into the hour daylight saving skips starts at the hour after it and keeps its length.
+ */
 export function shiftInterval(interval: string, days: number, zone: string): string {
-	const [start = '', end = ''] = interval.split('/');
-	const move = (text: string) =>
-		shiftTime(DateTime.fromISO(text, {zone: 'utc'}), days, zone)
-			.toUTC()
-			.toISO();
-	return `${move(start)}/${move(end)}`;
+	const [startText = '', endText = ''] = interval.split('/');
+	const start = DateTime.fromISO(startText, {zone: 'utc'});
+	const end = DateTime.fromISO(endText, {zone: 'utc'});
+	const movedStart = shiftTime(start, days, zone);
+	let movedEnd = shiftTime(end, days, zone);
+	if (movedEnd <= movedStart) movedEnd = movedStart.plus(end.diff(start));
+	return `${movedStart.toUTC().toISO()}/${movedEnd.toUTC().toISO()}`;
 }
 
 /** A range as few words as say it: "9 Mar 2026", "9–15 Mar 2026", "28 Feb – 6 Mar 2026". */
