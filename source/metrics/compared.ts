@@ -52,11 +52,17 @@ export function compareRecords(
 	options: Options,
 ): ComparedRecord[] {
 	const earlier = new Map<string, QueueRow>();
+	// A bucket moved into the hour daylight saving skips lands on the next one's twin: the later (the
+	// exact twin) pairs, the other stays a record of its own.
+	const displaced: QueueRow[] = [];
 	for (const row of previous) {
 		const interval = options.byBucket
 			? shiftInterval(row.interval ?? '', options.days, options.timeZone)
 			: row.interval;
-		earlier.set(identityKey(row, options.byBucket ? interval : null), row);
+		const key = identityKey(row, options.byBucket ? interval : null);
+		const taken = earlier.get(key);
+		if (taken) displaced.push(taken);
+		earlier.set(key, row);
 	}
 	const records: ComparedRecord[] = [];
 	for (const row of current) {
@@ -68,7 +74,7 @@ export function compareRecords(
 			: options.comparedRange;
 		records.push(joined(row, before ?? empty(row, comparedInterval), comparedInterval));
 	}
-	for (const before of earlier.values()) {
+	for (const before of [...earlier.values(), ...displaced]) {
 		const interval = options.byBucket
 			? shiftInterval(before.interval ?? '', options.days, options.timeZone)
 			: options.range;
