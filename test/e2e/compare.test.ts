@@ -5,6 +5,8 @@ import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {cliPath, scratchDir} from '../run-cli.js';
 import {startTerm, stopServer, type Term} from './tmux.js';
 
+/** ESC, which starts every colour sequence. */
+const escape = String.fromCharCode(27);
 const gqx = `${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)}`;
 let terms: Term[] = [];
 
@@ -39,9 +41,9 @@ describe('comparison in a real terminal', () => {
 			// The status bar names this range and the one it is compared with.
 			expect(lines[1]).toMatch(/^\d+(–\d+)? \w{3} \d{4} vs \d+(–\d+)? \w{3} \d{4}/);
 			expect(screen).toMatch(/[+-][\d.]+pp[▲▼]/);
-			// Under NO_COLOR no escape codes reach the screen text; the arrows carry better and worse.
-			expect(screen).not.toContain('\u001B');
 		}
+		// Under NO_COLOR no colour reaches the terminal (inverse marks the selection); the arrows carry better and worse.
+		expect(term.styled()).not.toMatch(new RegExp(`${escape}\\[(\\d+;)*3[1-7](;\\d+)*m`));
 		// A week earlier (for 7 days the same dates), then 52 weeks earlier, then off again: the plain table.
 		// Keys go one read at a time (keys arriving together are one input string to Ink).
 		term.keys('c');
@@ -56,6 +58,28 @@ describe('comparison in a real terminal', () => {
 		expect(years()[1]).toBe(years()[0]! - 1);
 		term.keys('c');
 		await term.waitFor(/Interval▲\s+Offered\s+Abandoned/);
+		term.keys('q');
+		await term.waitFor('EXIT:0');
+	});
+
+	it('colours a change for the better green and for the worse red where colour is on', async () => {
+		const dir = scratchDir();
+		const term = startTerm(`${gqx} --demo`, {
+			width: 100,
+			height: 30,
+			cwd: dir,
+			env: {GQX_CONFIG_DIR: path.join(dir, 'config'), TERM: 'xterm-256color'},
+		});
+		terms.push(term);
+		await term.waitFor('Dates · days in');
+		term.keys('Enter');
+		await term.waitFor(/Total\s+[\d,]+/);
+		term.keys('c');
+		await term.waitFor(/Offered▼\s+Δ[\s\S]*Total\s+[\d,]+\s+[+-]?[\d.]+%/);
+		const styled = term.styled();
+		// Green (32) before a ▲, red (31) before a ▼.
+		expect(styled).toMatch(new RegExp(`${escape}\\[32m[^${escape}]*▲`));
+		expect(styled).toMatch(new RegExp(`${escape}\\[31m[^${escape}]*▼`));
 		term.keys('q');
 		await term.waitFor('EXIT:0');
 	});
