@@ -73,6 +73,14 @@ export function namesOf(emu: Emulator): (id: string) => string {
 	return id => emu.org.byId.get(id)?.name ?? `(deleted queue ${id.slice(0, 8)})`;
 }
 
+/** The emulator's own division of each queue. */
+export function divisionsOf(emu: Emulator): (id: string) => {id: string; name: string} | undefined {
+	return id => {
+		const queue = emu.org.byId.get(id);
+		return queue ? {id: queue.divisionId, name: queue.divisionName} : undefined;
+	};
+}
+
 /** A small seeded random number generator (mulberry32): the same seed, the same sequence. */
 export function mulberry32(seed: number): () => number {
 	let state = seed >>> 0;

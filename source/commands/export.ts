@@ -4,7 +4,8 @@ import {DateTime} from 'luxon';
 import {describeRetry, GenesysClient} from '../genesys/client.js';
 import {UsageError} from '../errors.js';
 import {analyticsMediaTypes, isAnalyticsMediaType} from '../genesys/media-types.js';
-import {listAllQueues} from '../genesys/queues.js';
+import {deletedQueueName, listAllQueues} from '../genesys/queues.js';
+import {describeDropped, DroppedLog, type DropSink} from '../genesys/dropped-statistics.js';
 import {fetchReport, streamIntervalRows} from '../genesys/report.js';
 import {listQueuesInParallel} from '../genesys/queues.js';
 import {compareRecords, comparedFields} from '../metrics/compared.js';
@@ -13,7 +14,6 @@ import {type Level, rollUp, totalRow} from '../metrics/rows.js';
 import {type ProfileWithSecret, SecretStore} from '../credentials/secret-store.js';
 import {resolveNetwork} from '../net/settings.js';
 import {openProfileStore} from '../profiles/store.js';
-import type {QueueInfo} from '../genesys/queues.js';
 import type {ReportQuery} from '../genesys/report.js';
 import {
 	type DateChoice,
@@ -33,7 +33,12 @@ import type {Io} from './io.js';
 import {type Credentials, resolveCredentials} from '../credentials/resolve.js';
 import {reportFailure} from './errors.js';
 import {type Format, formats, openSink, render, writeFileAtomic} from '../export/writers.js';
-import {matchQueues} from './queue-match.js';
+import {selectQueueIds} from './queue-match.js';
+import type {HourRecord} from '../genesys/hours.js';
+import type {QueueInfo} from '../genesys/queues.js';
+import {hourRow} from '../metrics/hour-grid.js';
+import type {StatsBag} from '../metrics/stats.js';
+import {renderTable} from '../export/table.js';
 
 export const exportHelp = `Usage: gqx export [options]
 
@@ -52,10 +57,13 @@ When (calendar days in --tz, both included; default --preset yesterday):
   --tz IANA                 time zone of the days and buckets (default: the system's, ${systemTimeZone()})
 
 What:
-  --level queues|media|intervals   one record per queue, per queue and media (default), or per bucket
+  --level queues|media|intervals|hours   one record per queue, per queue and media (default),
+                            per bucket, or per queue, weekday and local hour (weekday, hour, days)
+  --by-media                --level hours: one record per queue, media type, weekday and hour
   --granularity PT15M|PT30M|PT1H|P1D|P7D   bucket size for --level intervals (implies it)
   --queue NAME_OR_ID ...    only these queues (exact name, id, or a pattern with *); repeatable
   --media TYPE ...          only these media types (voice, chat, email, message, callback, ...); repeatable
+  --division NAME ...       only queues of these divisions (exact name, or a pattern with *); repeatable
   --compare ${compareModes.join('|')}   also the previous period, or the same days a week or 52 weeks
                             earlier: <field>Prev for every number, and comparedInterval
 
@@ -95,6 +103,7 @@ const exportFlags = {
 	granularity: {type: 'string'},
 	queue: {type: 'string', multiple: true},
 	media: {type: 'string', multiple: true},
+	division: {type: 'string', multiple: true},
 	format: {type: 'string'},
 	output: {type: 'string', short: 'o'},
 	timeout: {type: 'string'},
@@ -104,6 +113,7 @@ const exportFlags = {
 	demo: {type: 'boolean'},
 	wide: {type: 'boolean'},
 	compare: {type: 'string'},
+	'by-media': {type: 'boolean'},
 	'demo-queues': {type: 'string'},
 	help: {type: 'boolean', short: 'h'},
 } as const;
@@ -111,7 +121,9 @@ const exportFlags = {
 export type ExportPlan = {
 	choice: DateChoice;
 	timeZone: string;
-	level: Level;
+	level: Level | 'hours';
+	/** --level hours: per media type too. */
+	byMedia: boolean;
 	granularity: Granularity | undefined;
 	format: Format;
 	output: string | undefined;
@@ -119,6 +131,7 @@ export type ExportPlan = {
 	media: string[];
 	timeoutMs: number;
 	compare: CompareMode | undefined;
+	divisions: string[];
 };
 
 /** Checks every flag that needs no network, so bad input fails before anything is sent. */
@@ -129,8 +142,14 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 	const granularityText = values['granularity'] as string | undefined;
 	const granularity = granularityText === undefined ? undefined : validateGranularity(granularityText);
 	const levelText = (values['level'] as string | undefined) ?? (granularity ? 'intervals' : 'media');
-	if (!['queues', 'media', 'intervals'].includes(levelText))
-		throw new UsageError(`Unknown level "${levelText}".`, 'Use queues, media or intervals.');
+	if (!['queues', 'media', 'intervals', 'hours'].includes(levelText))
+		throw new UsageError(`Unknown level "${levelText}".`, 'Use queues, media, intervals or hours.');
+	const byMedia = values['by-media'] === true;
+	if (byMedia && levelText !== 'hours')
+		throw new UsageError(
+			`--by-media is for --level hours (got --level ${levelText}).`,
+			'Use --level hours --by-media; --level media already gives one record per queue and media type.',
+		);
 	if (granularity && levelText !== 'intervals')
 		throw new UsageError(
 			`--granularity needs --level intervals (got --level ${levelText}).`,
@@ -164,6 +183,9 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 	const queues = (values['queue'] as string[] | undefined) ?? [];
 	if (queues.some(queue => queue.trim() === ''))
 		throw new UsageError('--queue is empty.', 'Give a queue name, id, or a pattern with *.');
+	const divisions = (values['division'] as string[] | undefined) ?? [];
+	if (divisions.some(division => division.trim() === ''))
+		throw new UsageError('--division is empty.', 'Give a division name, or a pattern with *.');
 	const output = values['output'] as string | undefined;
 	if (output !== undefined && output.trim() === '') throw new UsageError('--output is empty.', 'Give a file name.');
 	const timeoutText = values['timeout'] as string | undefined;
@@ -175,17 +197,24 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 		);
 	const compareText = values['compare'] as string | undefined;
 	const compare = compareText === undefined ? undefined : validateCompareMode(compareText);
+	if (compare && levelText === 'hours')
+		throw new UsageError(
+			'--compare is for the queues, media and intervals levels, not --level hours.',
+			'Export each range with --level hours on its own, or drop --compare.',
+		);
 	return {
 		compare,
 		choice,
 		timeZone,
-		level: levelText as Level,
+		level: levelText as Level | 'hours',
+		byMedia,
 		granularity,
 		format: format as Format,
 		output,
 		queues,
 		media,
 		timeoutMs: Math.round(timeoutSeconds * 1000),
+		divisions,
 	};
 }
 
@@ -196,16 +225,17 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 async function writeCompared(
 	client: GenesysClient,
 	io: Io,
-	plan: ExportPlan & {compare: CompareMode},
+	plan: ExportPlan & {compare: CompareMode; level: Level},
 	run: {
 		range: DateRange;
 		query: Omit<ReportQuery, 'granularity'>;
 		granularity: Granularity | undefined;
 		knownQueues: ReadonlyMap<string, QueueInfo> | undefined;
 		onProgress: (progress: {done: number; total: number}) => void;
+		onDrop: DropSink;
 		wide: boolean;
 	},
-): Promise<number> {
+): Promise<{count: number; nameOf: (id: string) => string}> {
 	const {range, granularity, knownQueues} = run;
 	const compared = comparisonRange(range, plan.compare);
 	const listing = knownQueues ? undefined : listQueuesInParallel(client, {concurrency: 50}).catch(() => undefined);
@@ -220,6 +250,7 @@ async function writeCompared(
 			{
 				knownQueues,
 				listing,
+				onDrop: run.onDrop,
 				onProgress: each => {
 					progress[index] = each;
 					run.onProgress({done: progress[0]!.done + progress[1]!.done, total: progress[0]!.total + progress[1]!.total});
@@ -230,8 +261,8 @@ async function writeCompared(
 	const rangeInterval = isoInterval(range.start, range.end);
 	const comparedRange = isoInterval(compared.start, compared.end);
 	const records = compareRecords(
-		rollUp(now.cells, plan.level, now.nameOf, rangeInterval),
-		rollUp(before.cells, plan.level, before.nameOf, comparedRange),
+		rollUp(now.cells, plan.level, now.nameOf, rangeInterval, now.divisionOf),
+		rollUp(before.cells, plan.level, before.nameOf, comparedRange, before.divisionOf),
 		{
 			days: shiftDays(range, plan.compare),
 			timeZone: range.timeZone,
@@ -252,7 +283,7 @@ async function writeCompared(
 	if (plan.output) writeFileAtomic(plan.output, text);
 	else
 		await new Promise<void>((resolve, reject) => io.stdout.write(text, error => (error ? reject(error) : resolve())));
-	return records.length;
+	return {count: records.length, nameOf: id => (now.queues.has(id) ? now.nameOf(id) : before.nameOf(id))};
 }
 
 /** The width `--format table` fits: the terminal's, else COLUMNS, else none (every column). */
@@ -326,9 +357,9 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 		});
 		let queueIds: string[] | undefined;
 		let knownQueues;
-		if (plan.queues.length > 0) {
+		if (plan.queues.length > 0 || plan.divisions.length > 0) {
 			const all = await listAllQueues(client);
-			queueIds = matchQueues(plan.queues, all);
+			queueIds = selectQueueIds({queues: plan.queues, divisions: plan.divisions}, all);
 			knownQueues = new Map(all.map(queue => [queue.id, queue]));
 		}
 		const granularity = plan.level === 'intervals' ? (plan.granularity ?? defaultGranularity(range)) : undefined;
@@ -337,21 +368,36 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			if (showProgress && progress.total > 1) io.stderr.write(`\rgqx: fetching ${progress.done}/${progress.total}…`);
 		};
 		const query = {start: range.start, end: range.end, timeZone: range.timeZone, queueIds, mediaTypes: plan.media};
+		// Impossible statistics are left out and said once each at the end, when the queues have names.
+		const dropped = new DroppedLog();
+		const onDrop = dropped.add;
+		const names = new Map<string, string>();
+		let nameOf = (id: string) => names.get(id) ?? deletedQueueName(id);
 		let written: number;
-		if (plan.compare) {
-			written = await writeCompared(
+		if (plan.compare && plan.level !== 'hours') {
+			const compared = await writeCompared(
 				client,
 				io,
-				{...plan, compare: plan.compare},
+				{...plan, compare: plan.compare, level: plan.level},
 				{
 					range,
 					query,
 					granularity,
 					knownQueues,
 					onProgress,
+					onDrop,
 					wide: Boolean(values.wide),
 				},
 			);
+			written = compared.count;
+			nameOf = compared.nameOf;
+		} else if (plan.level === 'hours') {
+			written = await exportHours(client, {...query, queueIds}, plan, {
+				io,
+				knownQueues,
+				onProgress,
+				width: tableWidth(io, Boolean(values.wide)),
+			});
 		} else if (granularity && plan.format !== 'table') {
 			// The interval level can be millions of rows: streamed a batch of queues at a time.
 			const sink = openSink(plan.format, plan.output ? {file: plan.output} : {stream: io.stdout});
@@ -359,7 +405,15 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 				await streamIntervalRows(
 					client,
 					{...query, granularity},
-					{knownQueues, onProgress, onRows: rows => sink.write(rows)},
+					{
+						knownQueues,
+						onProgress,
+						onDrop,
+						onRows: rows => {
+							for (const row of rows) if (row.queueId) names.set(row.queueId, row.queueName);
+							return sink.write(rows);
+						},
+					},
 				);
 				await sink.end();
 			} catch (error) {
@@ -368,12 +422,19 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			}
 			written = sink.count;
 		} else {
-			const report = await fetchReport(client, {...query, granularity}, {knownQueues, onProgress});
-			const rows = rollUp(report.cells, plan.level, report.nameOf, isoInterval(range.start, range.end));
+			const report = await fetchReport(client, {...query, granularity}, {knownQueues, onProgress, onDrop});
+			nameOf = report.nameOf;
+			const rows = rollUp(
+				report.cells,
+				plan.level as Level,
+				report.nameOf,
+				isoInterval(range.start, range.end),
+				report.divisionOf,
+			);
 			const text = await render(rows, plan.format, {
 				width: tableWidth(io, Boolean(values.wide)),
 				total: totalRow(report.cells),
-				level: plan.level,
+				level: plan.level as Level,
 				timeZone: range.timeZone,
 				granularity,
 			});
@@ -385,6 +446,8 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			written = rows.length;
 		}
 		if (showProgress) io.stderr.write('\r\u001B[K');
+		for (const entry of dropped.entries)
+			io.stderr.write(`gqx: warning: left out an impossible statistic: ${describeDropped(entry, nameOf)}\n`);
 		if (plan.output) io.stderr.write(`gqx: wrote ${written} records to ${plan.output}\n`);
 		return 0;
 	} catch (error) {
@@ -392,4 +455,52 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 	} finally {
 		await stopDemo?.();
 	}
+}
+
+/** `--level hours`: streamed a batch of queues at a time like the interval level; a table is made whole. */
+async function exportHours(
+	client: GenesysClient,
+	query: {start: DateTime; end: DateTime; timeZone: string; queueIds?: string[]; mediaTypes: string[]},
+	plan: ExportPlan,
+	options: {
+		io: Io;
+		knownQueues: Map<string, QueueInfo> | undefined;
+		onProgress: (progress: {done: number; total: number}) => void;
+		width: number | undefined;
+	},
+): Promise<number> {
+	const {streamHourRecords, hourFields} = await import('../genesys/hours.js');
+	const {knownQueues, onProgress, io} = options;
+	if (plan.format === 'table') {
+		const records: HourRecord[] = [];
+		const total: StatsBag = {};
+		await streamHourRecords(client, query, {
+			knownQueues,
+			onProgress,
+			byMedia: plan.byMedia,
+			total,
+			onRows: async rows => {
+				records.push(...rows);
+			},
+		});
+		const text = renderTable(records, {width: options.width, level: 'hours', total: hourRow(total, 'Total')});
+		if (plan.output) writeFileAtomic(plan.output, text);
+		else
+			await new Promise<void>((resolve, reject) => io.stdout.write(text, error => (error ? reject(error) : resolve())));
+		return records.length;
+	}
+	const sink = openSink(plan.format, plan.output ? {file: plan.output} : {stream: io.stdout}, hourFields);
+	try {
+		await streamHourRecords(client, query, {
+			knownQueues,
+			onProgress,
+			byMedia: plan.byMedia,
+			onRows: rows => sink.write(rows),
+		});
+		await sink.end();
+	} catch (error) {
+		sink.abort();
+		throw error;
+	}
+	return sink.count;
 }

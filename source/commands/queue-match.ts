@@ -1,4 +1,5 @@
-// Turning --queue NAME_OR_ID arguments into queue ids, with the closest names when nothing matches.
+// Turning --queue NAME_OR_ID and --division NAME arguments into queue ids, with the closest names
+// when nothing matches. Shared by the commands that take them (export, check).
 import {UsageError} from '../errors.js';
 import type {QueueInfo} from '../genesys/queues.js';
 import {compareText} from '../metrics/compare.js';
@@ -39,6 +40,64 @@ export function closestNames(wanted: string, queues: readonly QueueInfo[], count
 		.map(entry => entry.name);
 }
 
+/** A case-insensitive test of a whole name: `text` exactly, or with `*` matching anything. */
+function nameTest(text: string): (name: string) => boolean {
+	if (!text.includes('*')) return name => name.toLowerCase() === text.toLowerCase();
+	const pattern = new RegExp(
+		`^${text
+			.split('*')
+			.map(part => part.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`))
+			.join('.*')}$`,
+		'i',
+	);
+	return name => pattern.test(name);
+}
+
+/**
+ * The queues in the divisions `args` name: each an exact division name (case-insensitive) or a
+ * pattern with `*`. A name no division has is a usage error listing the divisions there are.
+ */
+export function queuesInDivisions(args: readonly string[], queues: readonly QueueInfo[]): QueueInfo[] {
+	const divisions = [...new Set(queues.flatMap(queue => (queue.divisionName ? [queue.divisionName] : [])))].sort(
+		compareText,
+	);
+	const wanted = new Set<string>();
+	for (const arg of args) {
+		const text = arg.trim();
+		const matches = divisions.filter(nameTest(text));
+		if (matches.length === 0)
+			throw new UsageError(
+				`No division matches "${text}".`,
+				divisions.length > 0
+					? `Divisions with queues: ${divisions.map(name => `"${name}"`).join(', ')}.`
+					: 'The queue listing names no divisions.',
+			);
+		for (const name of matches) wanted.add(name);
+	}
+	return queues.filter(queue => queue.divisionName !== undefined && wanted.has(queue.divisionName));
+}
+
+/**
+ * The ids of the queues `--queue` and `--division` select together (both must hold), or undefined
+ * when neither is given (every queue). Selecting no queue at all is a usage error.
+ */
+export function selectQueueIds(
+	filters: {queues: readonly string[]; divisions: readonly string[]},
+	all: readonly QueueInfo[],
+): string[] | undefined {
+	if (filters.queues.length === 0 && filters.divisions.length === 0) return undefined;
+	const inDivisions = filters.divisions.length > 0 ? queuesInDivisions(filters.divisions, all) : all;
+	if (filters.queues.length === 0) return inDivisions.map(queue => queue.id);
+	const ids = new Set(inDivisions.map(queue => queue.id));
+	const chosen = matchQueues(filters.queues, all).filter(id => ids.has(id));
+	if (chosen.length === 0)
+		throw new UsageError(
+			`No queue matches ${filters.queues.map(text => `"${text}"`).join(', ')} in ${filters.divisions.map(text => `"${text}"`).join(', ')}.`,
+			'Check the division of the queues with gqx export --format table, or drop --division.',
+		);
+	return chosen;
+}
+
 /** Each argument is an id, an exact name (case-insensitive), or a pattern with `*` wildcards. */
 export function matchQueues(args: readonly string[], queues: readonly QueueInfo[]): string[] {
 	const ids = new Set<string>();
@@ -49,19 +108,8 @@ export function matchQueues(args: readonly string[], queues: readonly QueueInfo[
 			ids.add(byId.id);
 			continue;
 		}
-		let matches: QueueInfo[];
-		if (text.includes('*')) {
-			const pattern = new RegExp(
-				`^${text
-					.split('*')
-					.map(part => part.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`))
-					.join('.*')}$`,
-				'i',
-			);
-			matches = queues.filter(queue => pattern.test(queue.name));
-		} else {
-			matches = queues.filter(queue => queue.name.toLowerCase() === text.toLowerCase());
-		}
+		const test = nameTest(text);
+		const matches = queues.filter(queue => test(queue.name));
 		if (matches.length === 0) {
 			const closest = closestNames(text.replaceAll('*', ''), queues);
 			throw new UsageError(

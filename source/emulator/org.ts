@@ -100,6 +100,20 @@ const regionsOfQueues = [
 
 const divisionNames = ['Home', 'North America', 'Latin America', 'EMEA', 'APAC'];
 
+/**
+ * Queues named as real organizations name them, right after the plain ones: a name another
+ * division also uses, Japanese, Korean with a combining accent, Chinese, an emoji joined by
+ * zero-width joiners, and a decomposed accent, so tables meet wide and zero-width characters.
+ */
+const worldQueues: ReadonlyArray<{name: string; division: string}> = [
+	{name: 'Support', division: 'EMEA'},
+	{name: 'サポート窓口（東京）', division: 'APAC'},
+	{name: '상담 센터 Cafe\u0301', division: 'APAC'},
+	{name: '客户服务中心（上海）', division: 'APAC'},
+	{name: 'Family Plans 👨‍👩‍👧', division: 'North America'},
+	{name: 'Re\u0301servations (FR)', division: 'EMEA'},
+];
+
 const mediaChance: Record<MediaType, number> = {voice: 0.9, chat: 0.5, email: 0.4, message: 0.45, callback: 0.3};
 const serviceLevelDefaults: Record<MediaType, {target: number; ms: number}> = {
 	voice: {target: 0.8, ms: 20_000},
@@ -109,7 +123,7 @@ const serviceLevelDefaults: Record<MediaType, {target: number; ms: number}> = {
 	callback: {target: 0.8, ms: 3_600_000},
 };
 
-/** Queue name number `index`: the first ones are plain ("Sales"), later ones add a topic and a language. */
+/** Queue name number `index`: the first ones are plain ("Sales"), then a few in other scripts, then a topic and a language. */
 function queueName(index: number, seed: number): {name: string; division: string} {
 	const d = departments.length;
 	const t = topics.length;
@@ -121,6 +135,8 @@ function queueName(index: number, seed: number): {name: string; division: string
 	const combo = index < d ? index : (((index - d) * stride) % total) + 0;
 	const department = departments[combo % d] ?? 'Queue';
 	if (index < d) return {name: department, division: 'Home'};
+	const world = worldQueues[index - d];
+	if (world) return world;
 	const topic = topics[Math.floor(combo / d) % t] ?? 'General';
 	const region = regionsOfQueues[Math.floor(combo / (d * t)) % r] ?? {tag: 'EN', division: 'Home'};
 	const base = `${department} - ${topic} (${region.tag})`;

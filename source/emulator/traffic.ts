@@ -182,6 +182,8 @@ export type Cumulative = {
 	overSla: number;
 	transferred: number;
 	held: number;
+	/** Hold segments: some held conversations are held twice. */
+	holdSegments: number;
 	acw: number;
 };
 
@@ -195,6 +197,7 @@ export function cumulativeCounts(model: TrafficModel, key: SeriesKey, ms: number
 	const abandoned = share(offered, p.abandonRate, phase(21), period);
 	const flowOuts = share(offered - abandoned, p.flowOutRate, phase(22), period);
 	const answered = offered - abandoned - flowOuts;
+	const held = share(answered, p.holdShare, phase(26), period);
 	return {
 		offered,
 		abandoned,
@@ -204,7 +207,8 @@ export function cumulativeCounts(model: TrafficModel, key: SeriesKey, ms: number
 		// Service level suffers in the same stretches as abandons: the same phase.
 		overSla: share(answered, p.overSlaShare, phase(21), period),
 		transferred: share(answered, p.transferShare, phase(25), period),
-		held: share(answered, p.holdShare, phase(26), period),
+		held,
+		holdSegments: held + share(held, 0.3, phase(28), period),
 		acw: share(answered, p.acwShare, phase(27), period),
 	};
 }

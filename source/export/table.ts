@@ -4,8 +4,10 @@ import {defaultColumns, formatMetric, type Metric, metricFor} from '../metrics/c
 import {previousOf} from '../metrics/compared.js';
 import {deltaText, metricDelta} from '../metrics/delta.js';
 import type {QueueRow} from '../metrics/rows.js';
+import {queueLabel, sharedNames} from '../levels/queue-labels.js';
 import {bucketLabel, type Granularity} from '../range/range.js';
-import {type Align, fitToWidth, pad} from '../text/columns.js';
+import {type Align, fitToWidth, pad, textWidth} from '../text/columns.js';
+import {cellLabel} from '../range/weekday-hours.js';
 
 export type TableOptions = {
 	/** The width to fit; undefined draws every column. */
@@ -28,7 +30,7 @@ const gap = 2;
 function textColumn(header: string, rows: readonly QueueRow[], text: (row: QueueRow) => string): TableColumn {
 	const width = Math.min(
 		nameCap,
-		rows.reduce((most, row) => Math.max(most, text(row).length), header.length),
+		rows.reduce((most, row) => Math.max(most, textWidth(text(row))), textWidth(header)),
 	);
 	return {header, width, priority: Infinity, align: 'left', text};
 }
@@ -36,8 +38,25 @@ function textColumn(header: string, rows: readonly QueueRow[], text: (row: Queue
 export function renderTable(rows: readonly QueueRow[], options: TableOptions = {}): string {
 	if (rows.length === 0) return 'No queue traffic in this range.\n';
 	const all = options.total ? [...rows, options.total] : rows;
-	const fixed = [textColumn('Queue', all, row => row.queueName)];
-	if (options.level !== 'queues') fixed.push(textColumn('Media', rows, row => row.mediaType ?? ''));
+	// Same-named queues (in different divisions) show their division.
+	const seen = new Map<string, string>();
+	for (const row of rows) if (row.queueId) seen.set(row.queueId, row.queueName);
+	const shared = sharedNames(seen.values());
+	const fixed = [textColumn('Queue', all, row => queueLabel(row.queueName, row.divisionName, shared))];
+	const byMedia = options.level === 'hours' ? rows.some(row => row.mediaType !== null) : options.level !== 'queues';
+	if (byMedia) fixed.push(textColumn('Media', rows, row => row.mediaType ?? ''));
+	if (options.level === 'hours') {
+		// Records of `--level hours` carry their weekday, hour and number of such hours.
+		const field = (row: QueueRow, name: string) => (row as Record<string, unknown>)[name];
+		fixed.push(
+			textColumn('Hour', rows, row =>
+				typeof field(row, 'weekday') === 'number'
+					? cellLabel({weekday: field(row, 'weekday') as number, hour: field(row, 'hour') as number})
+					: '',
+			),
+			{...textColumn('Days', rows, row => String(field(row, 'days') ?? '')), align: 'right'},
+		);
+	}
 	if (options.level === 'intervals') {
 		const zone = options.timeZone ?? 'UTC';
 		const granularity = options.granularity ?? 'PT30M';
@@ -46,7 +65,7 @@ export function renderTable(rows: readonly QueueRow[], options: TableOptions = {
 	const previousTotal = options.previousTotal;
 	const previous = (row: QueueRow) => (row === options.total ? previousTotal : previousOf(row));
 	const widest = (header: string, text: (row: QueueRow) => string) =>
-		all.reduce((most, row) => Math.max(most, text(row).length), header.length);
+		all.reduce((most, row) => Math.max(most, textWidth(text(row))), textWidth(header));
 	const delta = (metric: Metric): TableColumn => {
 		const text = (row: QueueRow) => deltaText(metricDelta(metric, row, previous(row)));
 		// Dropped before its value when space runs out.
@@ -61,7 +80,7 @@ export function renderTable(rows: readonly QueueRow[], options: TableOptions = {
 			text,
 			width: widest(metric.header, text),
 		};
-		return previousTotal ? [value, delta(metric)] : [value];
+		return previousTotal && metric.kind !== 'text' ? [value, delta(metric)] : [value];
 	});
 	const columns = fitToWidth(options.width ?? Infinity, fixed, metrics, gap);
 	const line = (cells: (column: TableColumn) => string) =>

@@ -8,26 +8,31 @@ import {renderTable, type TableOptions} from './table.js';
 export const formats = ['table', 'csv', 'json', 'ndjson'] as const;
 export type Format = (typeof formats)[number];
 
-/** The fields of a record in order: `rowFields`, or with --compare the compared ones after them. */
-export type Fields = readonly string[];
+/**
+ * A record's fields in order: a queue row's (with --compare the compared ones after them), or another
+ * level's (`export --level hours`).
+ */
+export type Fields = ReadonlyArray<string>;
 
-function csvText(rows: readonly QueueRow[], header: boolean, fields: Fields = rowFields): string {
+type AnyRecord = QueueRow | Readonly<Record<string, unknown>>;
+
+function csvText(rows: readonly AnyRecord[], header: boolean, fields: Fields = rowFields): string {
 	return stringify(
 		rows.map(row => fields.map(field => (row as Record<string, unknown>)[field])),
 		{header, columns: [...fields], cast: {number: value => String(value)}},
 	);
 }
 
-export function toCsv(rows: readonly QueueRow[], fields: Fields = rowFields): string {
+export function toCsv(rows: readonly AnyRecord[], fields: Fields = rowFields): string {
 	return csvText(rows, true, fields);
 }
 
-export function toJson(rows: readonly QueueRow[]): string {
+export function toJson(rows: readonly AnyRecord[]): string {
 	// One record a line inside the array keeps big exports diff- and grep-friendly.
 	return rows.length === 0 ? '[]\n' : `[\n${rows.map(row => JSON.stringify(row)).join(',\n')}\n]\n`;
 }
 
-export function toNdjson(rows: readonly QueueRow[]): string {
+export function toNdjson(rows: readonly AnyRecord[]): string {
 	return rows.map(row => `${JSON.stringify(row)}\n`).join('');
 }
 
@@ -63,7 +68,7 @@ export function writeFileAtomic(file: string, text: string): void {
 
 /** Rows written as they come, in order, so a big export never holds all of them at once. */
 export type RowSink = {
-	write(rows: readonly QueueRow[]): Promise<void>;
+	write(rows: readonly AnyRecord[]): Promise<void>;
 	/** Finishes the output (for a file: renames it into place). */
 	end(): Promise<void>;
 	/** Drops a half-written file. */
@@ -86,7 +91,7 @@ function writeTo(stream: NodeJS.WritableStream, text: string): Promise<void> {
 	});
 }
 
-export function openSink(format: Exclude<Format, 'table'>, target: Target): RowSink {
+export function openSink(format: Exclude<Format, 'table'>, target: Target, fields: Fields = rowFields): RowSink {
 	const temporary = target.file ? `${path.resolve(target.file)}.gqx-${process.pid}.tmp` : undefined;
 	const stream = temporary ? fs.createWriteStream(temporary, {mode: 0o644}) : target.stream!;
 	let count = 0;
@@ -99,7 +104,7 @@ export function openSink(format: Exclude<Format, 'table'>, target: Target): RowS
 			if (rows.length === 0) return;
 			let text: string;
 			if (format === 'csv') {
-				text = csvText(rows, count === 0);
+				text = csvText(rows, count === 0, fields);
 			} else if (format === 'json') {
 				text = `${count === 0 ? '[\n' : ',\n'}${rows.map(row => JSON.stringify(row)).join(',\n')}`;
 			} else {
@@ -112,7 +117,7 @@ export function openSink(format: Exclude<Format, 'table'>, target: Target): RowS
 			if (ended) return;
 			ended = true;
 			if (format === 'json') await writeTo(stream, count === 0 ? '[]\n' : '\n]\n');
-			else if (count === 0 && format === 'csv') await writeTo(stream, toCsv([]));
+			else if (count === 0 && format === 'csv') await writeTo(stream, toCsv([], fields));
 			if (temporary && target.file) {
 				await new Promise<void>((resolve, reject) =>
 					(stream as fs.WriteStream).end((error?: Error | null) => (error ? reject(error) : resolve())),

@@ -2,6 +2,7 @@
 // whole parsed answer is ever held (parsed at once, a 5 MB answer was most of the TUI's memory peak).
 import type {BodyReader} from './client.js';
 import {type AggregateResult, checkResult, fail, ParseFailure, parseAggregates} from './schemas.js';
+import type {DropSink} from './dropped-statistics.js';
 
 /** The bytes are not JSON (what JSON.parse of the whole would have thrown on). */
 export class NotJsonError extends Error {}
@@ -40,9 +41,10 @@ export function readAggregates(
 	body: Buffer,
 	onResult: (result: AggregateResult) => void,
 	batchBytes = defaultBatchBytes,
+	onDrop?: DropSink,
 ): number {
 	try {
-		return scan(body, onResult, batchBytes);
+		return scan(body, onResult, batchBytes, onDrop);
 	} catch (error) {
 		// A whole that is not JSON is reported as such, whatever broke first in the part read so far.
 		if (error instanceof ParseFailure) parseJson(body.toString('utf8'));
@@ -51,11 +53,11 @@ export function readAggregates(
 }
 
 /** The client's reader of an aggregates answer: each checked result goes to `onResult`; the data is their count. */
-export function aggregatesReader(onResult: (result: AggregateResult) => void): BodyReader<number> {
+export function aggregatesReader(onResult: (result: AggregateResult) => void, onDrop?: DropSink): BodyReader<number> {
 	return {
 		readBody(body) {
 			try {
-				return {success: true, data: readAggregates(body, onResult)};
+				return {success: true, data: readAggregates(body, onResult, defaultBatchBytes, onDrop)};
 			} catch (error) {
 				if (error instanceof NotJsonError) return undefined;
 				if (error instanceof ParseFailure) return {success: false, error: {issues: [error.issue]}};
@@ -66,18 +68,23 @@ export function aggregatesReader(onResult: (result: AggregateResult) => void): B
 }
 
 /** Without a results array there is little to read: the whole, parsed and checked at once. */
-function readWhole(body: Buffer, onResult: (result: AggregateResult) => void): number {
-	const results = parseAggregates(parseJson(body.toString('utf8'))).results ?? [];
+function readWhole(body: Buffer, onResult: (result: AggregateResult) => void, onDrop?: DropSink): number {
+	const results = parseAggregates(parseJson(body.toString('utf8')), onDrop).results ?? [];
 	for (const result of results) onResult(result);
 	return results.length;
 }
 
-function scan(body: Buffer, onResult: (result: AggregateResult) => void, batchBytes: number): number {
+function scan(
+	body: Buffer,
+	onResult: (result: AggregateResult) => void,
+	batchBytes: number,
+	onDrop: DropSink | undefined,
+): number {
 	const end = body.length;
 	let at = 0;
 	while (isSpace(body[at])) at++;
 	// Not an object: small or broken, so the whole is parsed and checked at once.
-	if (body[at] !== openBrace) return readWhole(body, onResult);
+	if (body[at] !== openBrace) return readWhole(body, onResult, onDrop);
 	let count = 0;
 	let depth = 0;
 	// The last string seen in the top-level object (a key when a colon follows it).
@@ -94,7 +101,7 @@ function scan(body: Buffer, onResult: (result: AggregateResult) => void, batchBy
 		// An empty piece next to a comma ("[,1]", "[1,]") is not JSON, though "[]" around it would be.
 		if (batch.length === 0 && commas > 0) throw new NotJsonError();
 		for (const result of batch) {
-			checkResult(result, count++);
+			checkResult(result, count++, onDrop);
 			onResult(result);
 		}
 	};
@@ -138,7 +145,7 @@ function scan(body: Buffer, onResult: (result: AggregateResult) => void, batchBy
 			resultsNext = parseJson(body.toString('utf8', keyStart, keyEnd)) === 'results';
 		}
 	}
-	if (resultsOpen < 0) return readWhole(body, onResult);
+	if (resultsOpen < 0) return readWhole(body, onResult, onDrop);
 	if (resultsClose < 0) throw new NotJsonError();
 	// Everything but the results array's contents: checks that the whole is JSON, and the rest of its shape
 	// (a later "results" key that is not an array fails here, as it would in the whole).

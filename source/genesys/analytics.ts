@@ -9,6 +9,7 @@ import {GqxError} from '../errors.js';
 import {runPool} from './pool.js';
 import type {AggregateResult} from './schemas.js';
 import {aggregatesReader} from './aggregates-reader.js';
+import type {DropSink} from './dropped-statistics.js';
 
 export const aggregatesPath = '/api/v2/analytics/conversations/aggregates/query';
 
@@ -21,6 +22,12 @@ export type AggregateQuery = {
 	mediaTypes?: readonly string[];
 	/** Metrics to ask for; default the ones a queue row needs. */
 	metrics?: readonly string[];
+	/**
+	 * Dimensions to group by; default queueId and mediaType. Without queueId, `queuedOnly` keeps the
+	 * answer to queue traffic (what the queue level adds up) without one group per queue.
+	 */
+	groupBy?: readonly string[];
+	queuedOnly?: boolean;
 };
 
 export type Progress = {done: number; total: number};
@@ -47,9 +54,13 @@ export type FetchOptions = {
 	 * fraction of the memory: the TUI's queue and media levels read nothing else.
 	 */
 	keepCells?: boolean;
+	/** Called with every result of every answer as it is read (the heat map adds buckets up by weekday and hour). */
+	onResult?: (result: AggregateResult) => void;
+	/** Told of each impossible statistic left out of an answer (the rest of the answer is kept). */
+	onDrop?: DropSink;
 };
 
-type Predicate = {type: 'dimension'; dimension: string; operator: 'matches' | 'notExists'; value?: string};
+type Predicate = {type: 'dimension'; dimension: string; operator: 'matches' | 'exists' | 'notExists'; value?: string};
 
 /** Media partitions that together cover every conversation: each analytics media type once, and none. */
 export const mediaPartitions: readonly Predicate[][] = [
@@ -66,7 +77,7 @@ function predicates(dimension: string, values: readonly string[]): Predicate[] {
 /** The request body: AND of an OR-clause of queue ids and an OR-clause of media types. */
 export function buildAggregateBody(
 	interval: string,
-	query: Pick<AggregateQuery, 'timeZone' | 'granularity' | 'mediaTypes' | 'metrics'>,
+	query: Pick<AggregateQuery, 'timeZone' | 'granularity' | 'mediaTypes' | 'metrics' | 'groupBy' | 'queuedOnly'>,
 	queueIds: readonly string[] | undefined,
 	mediaPartition?: readonly Predicate[],
 ): Record<string, unknown> {
@@ -74,11 +85,13 @@ export function buildAggregateBody(
 	if (queueIds?.length) clauses.push({type: 'or', predicates: predicates('queueId', queueIds)});
 	if (query.mediaTypes?.length) clauses.push({type: 'or', predicates: predicates('mediaType', query.mediaTypes)});
 	else if (mediaPartition) clauses.push({type: 'or', predicates: mediaPartition});
+	if (query.queuedOnly && !queueIds?.length)
+		clauses.push({type: 'or', predicates: [{type: 'dimension', dimension: 'queueId', operator: 'exists'}]});
 	return {
 		interval,
 		...(query.granularity ? {granularity: query.granularity} : {}),
 		timeZone: query.timeZone,
-		groupBy: ['queueId', 'mediaType'],
+		groupBy: [...(query.groupBy ?? ['queueId', 'mediaType'])],
 		...(clauses.length ? {filter: {type: 'and', clauses}} : {}),
 		metrics: [...(query.metrics ?? queueMetricNames)],
 	};
@@ -167,7 +180,10 @@ export async function fetchQueueAggregates(
 					await client.post(
 						aggregatesPath,
 						buildAggregateBody(isoInterval(start, end), query, batch, partition),
-						aggregatesReader(result => mergeResult(cells, result, wholeRange, options.totals)),
+						aggregatesReader(result => {
+							mergeResult(cells, result, wholeRange, options.totals);
+							options.onResult?.(result);
+						}, options.onDrop),
 						signal,
 					);
 				} catch (error) {

@@ -123,6 +123,17 @@ function parseRetryAfterSeconds(value: string | undefined): number | undefined {
 	return Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
+/**
+ * How long a 429 asks to wait: its Retry-After header, else what its body says ("Retry the request in
+ * [N] seconds", the API's own wording, sent without the header by some services), else undefined.
+ */
+function rateLimitWaitSeconds(response: Response<Buffer>): number | undefined {
+	const header = parseRetryAfterSeconds(response.headers['retry-after'] as string | undefined);
+	if (header !== undefined) return header;
+	const said = /retry the request in \[?(\d+(?:\.\d+)?)\]? seconds?/i.exec(textOf(response).slice(0, 2000));
+	return said ? Number(said[1]) : undefined;
+}
+
 /** Answers are kept as bytes (a BodyReader reads them so); the rest reads them as text. */
 function textOf(response: Response<Buffer>): string {
 	return response.body.toString('utf8');
@@ -297,7 +308,7 @@ export class GenesysClient {
 	}
 
 	#rateLimitError(response: Response<Buffer>): RateLimitError {
-		const seconds = parseRetryAfterSeconds(response.headers['retry-after'] as string | undefined);
+		const seconds = rateLimitWaitSeconds(response);
 		const when =
 			seconds === undefined
 				? 'later'
@@ -416,7 +427,7 @@ export class GenesysClient {
 			const status = response.statusCode;
 			if (status === 429) {
 				this.stats.rateLimited++;
-				const seconds = parseRetryAfterSeconds(response.headers['retry-after'] as string | undefined);
+				const seconds = rateLimitWaitSeconds(response);
 				if (seconds !== undefined && seconds > this.#options.maxRetryAfterSeconds) return response;
 				if (rateLimitRetries >= this.#options.maxRateLimitRetries) return response;
 				rateLimitRetries++;

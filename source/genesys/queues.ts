@@ -6,9 +6,29 @@ import {queueListingSchema} from './schemas.js';
 
 export const queuesPath = '/api/v2/routing/queues';
 
-export type QueueInfo = {id: string; name: string; divisionName?: string};
+/** A queue of the listing; its division (id and name) as the listing gives it, when it does. */
+export type QueueInfo = {id: string; name: string; divisionName?: string; divisionId?: string};
 
 type PageOptions = {signal?: AbortSignal; pageSize?: number};
+
+function queueInfo(entity: {
+	id: string;
+	name?: string | null;
+	division?: {id?: string; name?: string} | null;
+}): QueueInfo {
+	return {
+		id: entity.id,
+		name: entity.name ?? unnamedQueueName(entity.id),
+		...(entity.division?.name ? {divisionName: entity.division.name} : {}),
+		...(entity.division?.id ? {divisionId: entity.division.id} : {}),
+	};
+}
+
+/** The division of a queue, for rows; undefined when the listing gave none. */
+export function divisionOfQueue(queue: QueueInfo | undefined): {id: string; name: string} | undefined {
+	if (!queue?.divisionName) return undefined;
+	return {id: queue.divisionId ?? '', name: queue.divisionName};
+}
 
 /** Walks all pages of one listing. Trusts `pageCount`, not the page size asked for (servers cap it silently). */
 async function listPages(client: GenesysClient, params: URLSearchParams, options: PageOptions): Promise<QueueInfo[]> {
@@ -19,12 +39,7 @@ async function listPages(client: GenesysClient, params: URLSearchParams, options
 		search.set('pageSize', pageSize);
 		search.set('pageNumber', String(pageNumber));
 		const page = await client.get(queuesPath, search, queueListingSchema, options.signal);
-		for (const entity of page.entities ?? [])
-			queues.push({
-				id: entity.id,
-				name: entity.name,
-				...(entity.division?.name ? {divisionName: entity.division.name} : {}),
-			});
+		for (const entity of page.entities ?? []) queues.push(queueInfo(entity));
 		const pageCount = page.pageCount ?? (page.nextUri ? pageNumber + 1 : pageNumber);
 		if (pageNumber >= pageCount || (page.entities ?? []).length === 0) break;
 		if (pageNumber > 10_000)
@@ -62,6 +77,11 @@ export function deletedQueueName(id: string): string {
 	return `(deleted queue ${id.slice(0, 8)})`;
 }
 
+/** A queue the listing gives without a name (seen in real organizations): named by its id, the page kept. */
+export function unnamedQueueName(id: string): string {
+	return `(queue ${id.slice(0, 8)})`;
+}
+
 /**
  * Every queue of the organization with its pages fetched in parallel after the first, or undefined
  * when the organization has more than `maxPages` pages (then looking ids up is cheaper). Used to
@@ -87,13 +107,7 @@ export async function listQueuesInParallel(
 		options.concurrency ?? 16,
 		options.signal,
 	);
-	return [first, ...rest].flatMap(listing =>
-		(listing.entities ?? []).map(entity => ({
-			id: entity.id,
-			name: entity.name,
-			...(entity.division?.name ? {divisionName: entity.division.name} : {}),
-		})),
-	);
+	return [first, ...rest].flatMap(listing => (listing.entities ?? []).map(entity => queueInfo(entity)));
 }
 
 /** Every queue of the organization, for name lookups and pickers. */

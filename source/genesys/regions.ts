@@ -111,3 +111,30 @@ export function resolveRegion(input: string): ResolvedRegion {
 	if (known) return fromDomain(known);
 	throw new UsageError(`Unknown region "${text}".`, regionHint);
 }
+
+/**
+ * What a pasted or typed address means in a region search: a known region by its domain (`mypurecloud.ie`,
+ * `apps.mypurecloud.ie`, or the whole web address of the Genesys Cloud app, any path), else a custom base
+ * URL (https, or http on loopback), else nothing.
+ */
+export function regionFromAddress(input: string): {region: string} | {baseUrl: string} | undefined {
+	const text = input.trim();
+	if (text === '') return undefined;
+	const isUrl = /^[a-z][a-z\d+.-]*:\/\//i.test(text);
+	let host = text;
+	if (isUrl) {
+		try {
+			host = new URL(text).hostname;
+		} catch {
+			return undefined;
+		}
+	} else if (!/^[a-z\d-]+(?:\.[a-z\d-]+)+\/?$/i.test(text)) return undefined;
+	const known = findByDomain(host.replace(/\/+$/, ''));
+	if (known) return {region: known.id};
+	if (!isUrl) return undefined;
+	try {
+		return {baseUrl: resolveRegion(text).label};
+	} catch {
+		return undefined;
+	}
+}

@@ -1,12 +1,13 @@
 // One report: the aggregates for a range plus the names of the queues in it. Used by export and the TUI.
-import {type Cell, type QueueRow, rollUp} from '../metrics/rows.js';
+import {type Cell, type DivisionLookup, type QueueRow, rollUp} from '../metrics/rows.js';
 import {RunningTotals} from '../metrics/stats.js';
 import type {Granularity} from '../range/range.js';
 import {type AggregateQuery, fetchQueueAggregates, type Progress} from './analytics.js';
 import type {GenesysClient} from './client.js';
-import {deletedQueueName, fetchQueueNames, listQueuesInParallel, type QueueInfo} from './queues.js';
+import {deletedQueueName, divisionOfQueue, fetchQueueNames, listQueuesInParallel, type QueueInfo} from './queues.js';
 import {compareText} from '../metrics/compare.js';
 import {CancelledError} from '../errors.js';
+import type {DropSink} from './dropped-statistics.js';
 
 /** An aggregates query as a report asks it: always the metrics a queue row needs. */
 export type ReportQuery = Omit<AggregateQuery, 'metrics'>;
@@ -18,6 +19,7 @@ export type Report = {
 	totals: RunningTotals;
 	queues: Map<string, QueueInfo>;
 	nameOf: (queueId: string) => string;
+	divisionOf: DivisionLookup;
 };
 
 export type ReportOptions = {
@@ -31,23 +33,56 @@ export type ReportOptions = {
 	sumsOnly?: boolean;
 	/** The queue listing when another report of the same run asks it already (export --compare): asked once. */
 	listing?: Promise<QueueInfo[] | undefined>;
+	/** Told of each impossible statistic left out of an answer. */
+	onDrop?: DropSink;
 };
 
 /**
  * The interval level for a whole organization, a batch of queues at a time, in export order (queue
- * name, id, media, interval), so memory stays flat however many queues there are. A small query
- * first finds every queue with traffic, deleted ones included; the batches then run a few at a
- * time and are handed over in order.
+ * name, id, media, interval), so memory stays flat however many queues there are.
  */
 export async function streamIntervalRows(
 	client: GenesysClient,
 	query: ReportQuery & {granularity: Granularity},
 	options: ReportOptions & {batchSize?: number; concurrency?: number; onRows: (rows: QueueRow[]) => Promise<void>},
 ): Promise<number> {
+	const batchSize = options.batchSize ?? 25;
+	return streamQueueBatches(client, query, {
+		...options,
+		batchSize,
+		fetchBatch: (queueIds, nameOf, signal, divisionOf) =>
+			fetchQueueAggregates(
+				client,
+				{...query, queueIds},
+				{signal, queueBatchSize: batchSize, onDrop: options.onDrop},
+			).then(cells => rollUp(cells, 'intervals', nameOf, null, divisionOf)),
+	});
+}
+
+/**
+ * Records of every queue with traffic, a batch of queues at a time, handed over in queue name and id
+ * order. A small query first finds every queue with traffic, deleted ones included; the batches then
+ * run a few at a time (`fetchBatch` makes a batch's records in order) and are handed over in order.
+ */
+export async function streamQueueBatches<Row>(
+	client: GenesysClient,
+	query: ReportQuery,
+	options: ReportOptions & {
+		batchSize?: number;
+		concurrency?: number;
+		fetchBatch: (
+			queueIds: string[],
+			nameOf: (queueId: string) => string,
+			signal: AbortSignal,
+			divisionOf: DivisionLookup,
+		) => Promise<Row[]>;
+		onRows: (rows: Row[]) => Promise<void>;
+	},
+): Promise<number> {
 	const found = await fetchQueueAggregates(
 		client,
 		{...query, granularity: undefined, metrics: ['nOffered']},
-		{signal: options.signal},
+		{signal: options.signal, onDrop: options.onDrop},
 	);
 	const ids = [...new Set(found.map(cell => cell.queueId))];
 	const known = options.knownQueues;
@@ -56,7 +91,12 @@ export async function streamIntervalRows(
 	if (missing.length > 0)
 		for (const [id, info] of await fetchQueueNames(client, missing, {signal: options.signal})) queues.set(id, info);
 	const nameOf = (id: string) => queues.get(id)?.name ?? deletedQueueName(id);
-	ids.sort((a, b) => compareText(nameOf(a), nameOf(b)) || compareText(a, b));
+	const divisionOf = (id: string) => divisionOfQueue(queues.get(id));
+	const divisionName = (id: string) => queues.get(id)?.divisionName ?? '';
+	// The export's order: name, then division (same-named queues), then id.
+	ids.sort(
+		(a, b) => compareText(nameOf(a), nameOf(b)) || compareText(divisionName(a), divisionName(b)) || compareText(a, b),
+	);
 	const batchSize = options.batchSize ?? 25;
 	const batches: string[][] = [];
 	for (let index = 0; index < ids.length; index += batchSize) batches.push(ids.slice(index, index + batchSize));
@@ -64,15 +104,11 @@ export async function streamIntervalRows(
 	if (options.signal?.aborted) throw new CancelledError();
 	const controller = new AbortController();
 	options.signal?.addEventListener('abort', () => controller.abort(), {once: true});
-	const pending: Array<Promise<QueueRow[]>> = [];
+	const pending: Array<Promise<Row[]>> = [];
 	const start = (index: number) => {
 		const batch = batches[index];
 		if (!batch || pending[index]) return;
-		pending[index] = fetchQueueAggregates(
-			client,
-			{...query, queueIds: batch},
-			{signal: controller.signal, queueBatchSize: batchSize},
-		).then(cells => rollUp(cells, 'intervals', nameOf, null));
+		pending[index] = options.fetchBatch(batch, nameOf, controller.signal, divisionOf);
 		// Failures surface when their turn comes; until then they must not count as unhandled.
 		pending[index].catch(() => {});
 	};
@@ -115,6 +151,7 @@ export async function fetchReport(
 			onProgress: options.onProgress,
 			totals,
 			keepCells: !sumsOnly,
+			onDrop: options.onDrop,
 		}),
 		listing,
 	]);
@@ -125,5 +162,11 @@ export async function fetchReport(
 	// Ids the listing did not have: deleted queues, or a listing that was skipped or failed.
 	if (missing.length > 0)
 		for (const [id, info] of await fetchQueueNames(client, missing, {signal: options.signal})) queues.set(id, info);
-	return {cells, totals, queues, nameOf: id => queues.get(id)?.name ?? deletedQueueName(id)};
+	return {
+		cells,
+		totals,
+		queues,
+		nameOf: id => queues.get(id)?.name ?? deletedQueueName(id),
+		divisionOf: id => divisionOfQueue(queues.get(id)),
+	};
 }

@@ -1,5 +1,6 @@
 // zod schemas of the Genesys Cloud answers gqx reads; anything else is a ResponseError, never a crash.
 import {z} from 'zod';
+import type {DropSink} from './dropped-statistics.js';
 
 export const tokenSchema = z.object({
 	access_token: z.string().min(1),
@@ -41,7 +42,7 @@ export type AggregateResponse = {
 
 export const queueSchema = z.object({
 	id: z.string().min(1),
-	name: z.string(),
+	name: z.string().nullish(),
 	division: z.object({id: z.string().optional(), name: z.string().optional()}).optional(),
 });
 
@@ -75,14 +76,19 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * The aggregates answer, checked by hand (zod is several times slower on the megabytes a large
  * organization returns). Besides the shape it checks facts that hold for every real answer, whatever
  * the data: counts are whole and not negative, timers are not negative with min <= max and
- * min*count <= sum <= max*count, service level numerator <= denominator, ratios within 0..1. An answer
- * that breaks one is damaged, and is rejected rather than shown as numbers. The client reads answers
- * from their bytes with the same checks (aggregates-reader.ts, tested to agree with this one).
+ * min*count <= sum <= max*count, service level numerator <= denominator, ratios within 0..1. A statistic
+ * that breaks one is impossible: it is left out of the answer and handed to `onDrop`, the rest is kept;
+ * so is a metric without `stats` and a bucket without `interval`. A wrong shape (no results array,
+ * strings for numbers) fails the whole. The client reads answers from their bytes with the same checks
+ * (aggregates-reader.ts, tested to agree with this one).
  */
 export const aggregateResponseParser = {
-	safeParse(value: unknown): {success: true; data: AggregateResponse} | {success: false; error: {issues: Issue[]}} {
+	safeParse(
+		value: unknown,
+		onDrop?: DropSink,
+	): {success: true; data: AggregateResponse} | {success: false; error: {issues: Issue[]}} {
 		try {
-			return {success: true, data: parseAggregates(value)};
+			return {success: true, data: parseAggregates(value, onDrop)};
 		} catch (error) {
 			if (error instanceof ParseFailure) return {success: false, error: {issues: [error.issue]}};
 			throw error;
@@ -95,12 +101,12 @@ export function fail(path: PropertyKey[], message: string): never {
 }
 
 /** The whole answer, parsed already, checked (throws a ParseFailure). */
-export function parseAggregates(value: unknown): AggregateResponse {
+export function parseAggregates(value: unknown, onDrop?: DropSink): AggregateResponse {
 	if (!isObject(value)) fail([], 'expected an object');
 	const results = value['results'];
 	if (results === undefined) return {};
 	if (!Array.isArray(results)) fail(['results'], 'expected an array');
-	for (let r = 0; r < results.length; r++) checkResult(results[r], r);
+	for (let r = 0; r < results.length; r++) checkResult(results[r], r, onDrop);
 	return value as AggregateResponse;
 }
 
@@ -108,9 +114,10 @@ export type AggregateResult = NonNullable<AggregateResponse['results']>[number];
 
 /**
  * Checks result `r` of an aggregates answer by the rules above; throws a ParseFailure naming where
- * it is wrong (`results.r...`). Shared by the parser of a whole answer and the reader of its bytes.
+ * it is wrong (`results.r...`); leaves out (in place) what is impossible and tells `onDrop`. Shared by
+ * the parser of a whole answer and the reader of its bytes.
  */
-export function checkResult(result: unknown, r: number): asserts result is AggregateResult {
+export function checkResult(result: unknown, r: number, onDrop?: DropSink): asserts result is AggregateResult {
 	if (!isObject(result)) fail(['results', r], 'expected an object');
 	const group = result['group'];
 	if (group !== undefined) {
@@ -121,15 +128,35 @@ export function checkResult(result: unknown, r: number): asserts result is Aggre
 	const data = result['data'];
 	if (data === undefined) return;
 	if (!Array.isArray(data)) fail(['results', r, 'data'], 'expected an array');
-	for (let d = 0; d < data.length; d++) {
-		const entry: unknown = data[d];
+	const place = () => ({
+		queueId: (group?.['queueId'] as string | undefined) ?? null,
+		mediaType: (group?.['mediaType'] as string | undefined) ?? null,
+	});
+	// `d` and `m` count what the answer had, so a failure names the place in the answer as sent.
+	for (let d = 0, at = 0; at < data.length; d++) {
+		const entry: unknown = data[at];
 		if (!isObject(entry)) fail(['results', r, 'data', d], 'expected an object');
-		if (typeof entry['interval'] !== 'string') fail(['results', r, 'data', d, 'interval'], 'expected a string');
+		const interval = entry['interval'];
+		if (interval === undefined || interval === null) {
+			data.splice(at, 1);
+			onDrop?.({...place(), interval: null, metric: null, problem: 'the bucket has no interval'});
+			continue;
+		}
+		if (typeof interval !== 'string') fail(['results', r, 'data', d, 'interval'], 'expected a string');
+		at++;
 		const metrics = entry['metrics'];
 		if (metrics === undefined) continue;
 		if (!Array.isArray(metrics)) fail(['results', r, 'data', d, 'metrics'], 'expected an array');
 		// The path is built only when a metric fails: one array per metric was most of the garbage.
-		for (let m = 0; m < metrics.length; m++) checkMetric(metrics[m], r, d, m);
+		for (let m = 0, kept = 0; kept < metrics.length; m++) {
+			const problem = checkMetric(metrics[kept], r, d, m);
+			if (problem === undefined) {
+				kept++;
+				continue;
+			}
+			metrics.splice(kept, 1);
+			onDrop?.({...place(), interval, metric: problem.metric, problem: problem.problem});
+		}
 	}
 }
 
@@ -138,13 +165,15 @@ function metricPath(r: number, d: number, m: number, ...rest: PropertyKey[]): Pr
 	return ['results', r, 'data', d, 'metrics', m, ...rest];
 }
 
-function checkMetric(item: unknown, r: number, d: number, m: number): void {
+/** Throws for a wrong shape; returns what makes the metric impossible, to be left out, or undefined. */
+function checkMetric(item: unknown, r: number, d: number, m: number): {metric: string; problem: string} | undefined {
 	if (!isObject(item)) fail(metricPath(r, d, m), 'expected an object');
 	const metric = item['metric'];
 	if (typeof metric !== 'string') fail(metricPath(r, d, m, 'metric'), 'expected a string');
 	if (item['qualifier'] !== undefined && typeof item['qualifier'] !== 'string')
 		fail(metricPath(r, d, m, 'qualifier'), 'expected a string');
 	const stats = item['stats'];
+	if (stats === undefined || stats === null) return {metric, problem: 'the metric has no stats'};
 	if (!isObject(stats)) fail(metricPath(r, d, m, 'stats'), 'expected an object');
 	for (const field of statFields) {
 		const number = stats[field];
@@ -152,7 +181,7 @@ function checkMetric(item: unknown, r: number, d: number, m: number): void {
 			fail(metricPath(r, d, m, 'stats', field), 'expected a finite number');
 	}
 	const problem = statsProblem(metric, stats as Stats);
-	if (problem) fail(metricPath(r, d, m, 'stats'), `${metric}: ${problem}`);
+	return problem === undefined ? undefined : {metric, problem};
 }
 
 /** What makes a metric's statistics impossible (facts that always hold), or undefined. */

@@ -9,8 +9,10 @@ import type {DisplayRow, LevelModule, LevelRows} from './types.js';
 export type CompareShift = {days: number; timeZone: string; granularity: Granularity};
 
 function emptySide(row: DisplayRow): DisplayRow['previous'] & {} {
-	const {queueId, queueName, mediaType, interval} = row.row;
-	return {row: toRow({queueId, queueName, mediaType, interval}, {}), stats: {}};
+	const {queueId, queueName, mediaType, interval, divisionId, divisionName} = row.row;
+	// The queue's division is the queue's in either period: the empty side keeps it.
+	const division = divisionId ? {id: divisionId, name: divisionName ?? ''} : undefined;
+	return {row: toRow({queueId, queueName, mediaType, interval, division}, {}), stats: {}};
 }
 
 export function compareLevelRows(

@@ -16,7 +16,7 @@ export const intervalsLevel: LevelModule = {
 	request: ({context: {queueId = '', mediaType = ''}}, granularity) => ({
 		key: `intervals\u0000${queueId}\u0000${mediaType}\u0000${granularity}`,
 		label: 'loading intervals',
-		async load(client, range, {signal, onProgress}): Promise<Cell[]> {
+		async load(client, range, {signal, onProgress, onDrop}): Promise<Cell[]> {
 			const {fetchQueueAggregates} = await import('../genesys/analytics.js');
 			return fetchQueueAggregates(
 				client,
@@ -28,14 +28,21 @@ export const intervalsLevel: LevelModule = {
 					queueIds: [queueId],
 					mediaTypes: [mediaType],
 				},
-				{signal, onProgress},
+				{signal, onProgress, onDrop},
 			);
 		},
 	}),
 	rows(data, ref, {timeZone, granularity}) {
 		const queueName = ref.context.queueName ?? '';
+		const {division} = ref.context;
 		return {
-			rows: rollUpWithStats(data as Cell[], 'intervals', () => queueName, null).map(({row, stats}) => {
+			rows: rollUpWithStats(
+				data as Cell[],
+				'intervals',
+				() => queueName,
+				null,
+				() => division,
+			).map(({row, stats}) => {
 				const label = bucketLabel(row.interval ?? '', timeZone, granularity);
 				return {key: row.interval ?? '', label, search: label.toLowerCase(), row, stats};
 			}),
@@ -47,7 +54,7 @@ export const intervalsLevel: LevelModule = {
 		const label = bucketLabel(key, timeZone, granularity);
 		return {...row, key, label, search: label.toLowerCase(), row: {...row.row, interval: key}};
 	},
-	opens: {},
+	opens: {heatmap: 'hours'},
 	openContext: (_row, ref) => ref.context,
 	crumb: ref => ref.context.mediaType,
 };

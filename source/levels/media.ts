@@ -17,7 +17,16 @@ export const mediaLevel: LevelModule = {
 		const queueId = ref.context.queueId ?? '';
 		const media = totals.running?.byMedia
 			? totals.running.byMedia.mediaOf(queueId).map(({mediaType, stats}) => ({
-					row: toRow({queueId, queueName: totals.nameOf(queueId), mediaType, interval: null}, stats),
+					row: toRow(
+						{
+							queueId,
+							queueName: totals.nameOf(queueId),
+							mediaType,
+							interval: null,
+							division: totals.divisionOf?.(queueId),
+						},
+						stats,
+					),
 					stats,
 				}))
 			: rollUpWithStats(
@@ -25,6 +34,7 @@ export const mediaLevel: LevelModule = {
 					'media',
 					totals.nameOf,
 					null,
+					totals.divisionOf,
 				);
 		return {
 			rows: media.map(({row, stats}) => {
@@ -33,7 +43,7 @@ export const mediaLevel: LevelModule = {
 			}),
 		};
 	},
-	opens: {drill: 'intervals'},
+	opens: {drill: 'intervals', heatmap: 'hours'},
 	openContext: (row, ref) => ({...ref.context, mediaType: row.key}),
-	crumb: ref => ref.context.queueName,
+	crumb: ref => ref.context.queueLabel ?? ref.context.queueName,
 };

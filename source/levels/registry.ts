@@ -1,4 +1,5 @@
 // Every level of the explorer. Adding a level is adding its module here (and a key in the keymap if it opens by one).
+import {hoursLevel} from './hours.js';
 import {intervalsLevel} from './intervals.js';
 import {mediaLevel} from './media.js';
 import {queuesLevel} from './queues.js';
@@ -8,6 +9,7 @@ export const levels: Readonly<Record<LevelId, LevelModule>> = {
 	queues: queuesLevel,
 	media: mediaLevel,
 	intervals: intervalsLevel,
+	hours: hoursLevel,
 };
 
 export const levelIds = Object.keys(levels) as LevelId[];
@@ -20,7 +22,7 @@ export const firstLevel: LevelRef = {id: 'queues', context: {}};
 
 /** The README's table of levels, generated from the registry (a test keeps the README in sync). */
 export function levelsMarkdown(): string {
-	const keyNames: Record<string, string> = {drill: 'Enter'};
+	const keyNames: Record<string, string> = {drill: 'Enter', heatmap: 'h'};
 	return [
 		'| level | a row is | opens |',
 		'| --- | --- | --- |',

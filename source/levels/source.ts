@@ -1,6 +1,7 @@
 // Where the explorer's data comes from: the levels' requests run through one client for one date range,
 // the recent answers kept. No Ink here; the API client (got, zod) loads with the first request.
 import type {GenesysClient} from '../genesys/client.js';
+import {DroppedLog} from '../genesys/dropped-statistics.js';
 import type {RetryNotice} from '../errors.js';
 import type {DateRange} from '../range/range.js';
 import {RecentCache} from './recent-cache.js';
@@ -39,9 +40,11 @@ export function createLevelSource(
 				const hit = cache.get(request.key);
 				if (hit) return hit;
 			}
+			const dropped = new DroppedLog();
 			const promise = Promise.resolve(client).then(async ready => ({
-				data: await request.load(ready, range, {signal, onProgress}),
+				data: await request.load(ready, range, {signal, onProgress, onDrop: dropped.add}),
 				asOf: new Date(),
+				...(dropped.entries.length > 0 ? {dropped: dropped.entries} : {}),
 			}));
 			cache.set(request.key, promise);
 			// A failed or cancelled request is not remembered: the next try asks again.

@@ -1,10 +1,15 @@
 // The range's aggregates of every queue by media type, with names: the data of the queue and media levels.
-import type {Cell} from '../metrics/rows.js';
+import type {Cell, DivisionLookup} from '../metrics/rows.js';
 import type {StatsBag} from '../metrics/stats.js';
 import type {DataRequest} from './types.js';
 
 /** `running`, when there, is the cells added up per queue and over all (the queue level without names). */
-export type Totals = {cells: Cell[]; running?: Running; nameOf: (queueId: string) => string};
+export type Totals = {
+	cells: Cell[];
+	running?: Running;
+	nameOf: (queueId: string) => string;
+	divisionOf?: DivisionLookup;
+};
 export type Running = {
 	byQueue: ReadonlyMap<string, StatsBag>;
 	all: StatsBag;
@@ -16,15 +21,15 @@ export type Running = {
 export const totalsRequest: DataRequest = {
 	key: 'totals',
 	label: 'loading queues',
-	async load(client, range, {signal, onProgress}): Promise<Totals> {
+	async load(client, range, {signal, onProgress, onDrop}): Promise<Totals> {
 		// The query code loads with the first request, not with the first frame.
 		const {fetchReport} = await import('../genesys/report.js');
 		// Running sums only, no cells: the levels read nothing else, and the cells were the bulk of the memory.
 		const report = await fetchReport(
 			client,
 			{start: range.start, end: range.end, timeZone: range.timeZone},
-			{signal, onProgress, sumsOnly: true},
+			{signal, onProgress, onDrop, sumsOnly: true},
 		);
-		return {cells: report.cells, running: report.totals, nameOf: report.nameOf};
+		return {cells: report.cells, running: report.totals, nameOf: report.nameOf, divisionOf: report.divisionOf};
 	},
 };

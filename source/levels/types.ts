@@ -1,16 +1,30 @@
 // What a level of the explorer is: its identity, how its rows are loaded and made, and which levels it opens.
 import type {Progress} from '../genesys/analytics.js';
 import type {GenesysClient} from '../genesys/client.js';
+import type {DropSink, DroppedStatistic} from '../genesys/dropped-statistics.js';
 import type {MetricField} from '../metrics/catalog.js';
 import type {DeltaField} from '../metrics/delta.js';
-import type {QueueRow} from '../metrics/rows.js';
+import type {Division, QueueRow} from '../metrics/rows.js';
 import type {StatsBag} from '../metrics/stats.js';
 import type {DateRange, Granularity} from '../range/range.js';
+import type {HourGrid} from '../metrics/hour-grid.js';
 
-export type LevelId = 'queues' | 'media' | 'intervals';
+export type LevelId = 'queues' | 'media' | 'intervals' | 'hours';
 
-/** What the levels above chose, growing with each drill (the queue, then its media type). */
-export type LevelContext = Readonly<{queueId?: string; queueName?: string; mediaType?: string}>;
+/**
+ * What the levels above chose, growing with each drill (the queue, then its media type). `queueLabel`
+ * is how the queue was shown (with its division when another queue has its name), for the breadcrumb.
+ */
+export type LevelContext = Readonly<{
+	queueId?: string;
+	queueName?: string;
+	mediaType?: string;
+	queueLabel?: string;
+	division?: Division;
+}>;
+
+/** A row as the reducer hands it to `openContext`: its identity and, when there, its numbers' row. */
+export type OpenedRow = Pick<DisplayRow, 'key' | 'label'> & {row?: QueueRow};
 
 export type LevelRef = {id: LevelId; context: LevelContext};
 
@@ -19,9 +33,20 @@ export type SortColumn = 'name' | MetricField | DeltaField;
 export type Sort = {column: SortColumn; descending: boolean};
 
 /** How one row of a level opens another level: the keymap action that does it. Agents and wrap-up codes add theirs. */
-export type OpenAction = 'drill';
+export type OpenAction = 'drill' | 'heatmap';
 
-export type LoadOptions = {signal?: AbortSignal; onProgress?: (progress: Progress) => void};
+/** The totals row's key: the selection's last stop below the rows (no queue id, media type or interval is empty-prefixed). */
+export const totalKey = '\u0000total';
+
+/** What the totals row opens, for all of the level's rows together: the heat map. Enter on it opens nothing. */
+export const totalOpens: ReadonlySet<OpenAction> = new Set<OpenAction>(['heatmap']);
+
+export type LoadOptions = {
+	signal?: AbortSignal;
+	onProgress?: (progress: Progress) => void;
+	/** Told of each impossible statistic left out of the answers. */
+	onDrop?: DropSink;
+};
 
 /** One load of data through the client; levels that need the same data give the same key and share it. */
 export type DataRequest = {
@@ -31,19 +56,22 @@ export type DataRequest = {
 	load(client: GenesysClient, range: DateRange, options: LoadOptions): Promise<unknown>;
 };
 
-export type Loaded = {data: unknown; asOf: Date};
+/** `dropped`: the impossible statistics left out of the answers (the table marks the cells they feed). */
+export type Loaded = {data: unknown; asOf: Date; dropped?: readonly DroppedStatistic[]};
 
 /** One side of a row in the comparison period (`c`): its numbers, and their statistics for totals. */
 export type ComparedSide = {row: QueueRow; stats: StatsBag};
 
 /**
- * `search` is the label in lower case, for the filter and name order. `previous` is there while
- * comparing: the same row in the comparison period (empty statistics when it had no data there).
+ * `search` is the label in lower case, for the filter and name order; `searchAlso`, other text the
+ * filter matches (a queue's division), also in lower case. `previous` is there while comparing: the
+ * same row in the comparison period (empty statistics when it had no data there).
  */
 export type DisplayRow = {
 	key: string;
 	label: string;
 	search: string;
+	searchAlso?: string;
 	row: QueueRow;
 	stats: StatsBag;
 	previous?: ComparedSide;
@@ -74,7 +102,7 @@ export type LevelModule = {
 	/** The levels a row opens, by the action that opens them. */
 	opens: Partial<Record<OpenAction, LevelId>>;
 	/** The context of a level opened from `row`. */
-	openContext(row: Pick<DisplayRow, 'key' | 'label'>, ref: LevelRef): LevelContext;
+	openContext(row: OpenedRow, ref: LevelRef): LevelContext;
 	/** What this level adds to the breadcrumb. */
 	crumb(ref: LevelRef): string | undefined;
 	/**
@@ -82,4 +110,6 @@ export type LevelModule = {
 	 * Without it rows pair by key (a queue, a media type); a level keyed by time moves its keys.
 	 */
 	alignCompared?(row: DisplayRow, shift: {days: number; timeZone: string; granularity: Granularity}): DisplayRow;
+	/** A level drawn as a weekday x hour grid instead of a table (the heat map): its grid from the data. */
+	grid?: (data: unknown) => HourGrid;
 };

@@ -2,7 +2,7 @@
 import {formatCount, formatDuration, formatPercent} from './format.js';
 import type {QueueRow} from './rows.js';
 
-/** The numeric fields of a row, in export order. */
+/** The fields of a row the catalog shows as columns: numbers in export order, then text (the division). */
 export type MetricField =
 	| 'offered'
 	| 'answered'
@@ -20,10 +20,14 @@ export type MetricField =
 	| 'ahtMs'
 	| 'avgTalkMs'
 	| 'avgHoldMs'
-	| 'avgAcwMs';
+	| 'avgAcwMs'
+	| 'divisionName';
 
-/** Counts add up, rates are ratios 0..1 shown as %, durations are milliseconds shown as m:ss. */
-export type MetricKind = 'count' | 'rate' | 'duration';
+/**
+ * Counts add up, rates are ratios 0..1 shown as %, durations are milliseconds shown as m:ss; text
+ * (the division) is no number: it is shown left-aligned, sorted by name, and never added up.
+ */
+export type MetricKind = 'count' | 'rate' | 'duration' | 'text';
 
 export type Metric = {
 	/** The column's id and its CSV/JSON field name. */
@@ -41,9 +45,11 @@ export type Metric = {
 	priority: number;
 	/** Table width in terminal columns, header included. */
 	width: number;
+	/** Offered by the column picker but not shown until picked. */
+	hiddenByDefault?: boolean;
 };
 
-const formatters: Record<MetricKind, (value: number | null) => string> = {
+const formatters: Record<Exclude<MetricKind, 'text'>, (value: number | null) => string> = {
 	count: value => (value === null ? formatPercent(null) : formatCount(value)),
 	rate: formatPercent,
 	duration: formatDuration,
@@ -193,8 +199,8 @@ export const metrics: readonly Metric[] = [
 	{
 		field: 'avgTalkMs',
 		header: 'Avg talk',
-		title: 'Average talk',
-		source: '`tTalk.sum / tTalk.count`',
+		title: 'Average talk per interaction',
+		source: '`tTalkComplete.sum / tTalkComplete.count` (talk time per interaction with talk)',
 		kind: 'duration',
 		higherIsBetter: null,
 		priority: 40,
@@ -203,8 +209,8 @@ export const metrics: readonly Metric[] = [
 	{
 		field: 'avgHoldMs',
 		header: 'Avg hold',
-		title: 'Average hold',
-		source: '`tHeld.sum / tHeld.count`',
+		title: 'Average hold per held interaction',
+		source: '`tHeldComplete.sum / tHeldComplete.count` (hold time per interaction that was held)',
 		kind: 'duration',
 		higherIsBetter: false,
 		priority: 35,
@@ -219,6 +225,18 @@ export const metrics: readonly Metric[] = [
 		higherIsBetter: false,
 		priority: 50,
 		width: 8,
+	},
+	{
+		field: 'divisionName',
+		header: 'Division',
+		title: 'Division',
+		source: 'the queue’s `division.name` from the queue listing (not a metric)',
+		kind: 'text',
+		higherIsBetter: null,
+		// Shown only when picked, and then wanted: it gives way after the minor metrics, not first.
+		priority: 65,
+		width: 14,
+		hiddenByDefault: true,
 	},
 ];
 
@@ -242,8 +260,14 @@ const leadingColumns: readonly MetricField[] = [
  */
 export const defaultColumns: readonly MetricField[] = [
 	...leadingColumns,
-	...metrics.map(metric => metric.field).filter(field => !leadingColumns.includes(field)),
+	...metrics
+		.filter(metric => !metric.hiddenByDefault)
+		.map(metric => metric.field)
+		.filter(field => !leadingColumns.includes(field)),
 ];
+
+/** The catalog's numeric columns, in export order (text columns are identity, not metrics). */
+export const numericMetrics: readonly Metric[] = metrics.filter(metric => metric.kind !== 'text');
 
 const byField = new Map(metrics.map(metric => [metric.field, metric]));
 
@@ -255,12 +279,16 @@ export function isMetricField(value: string): value is MetricField {
 	return byField.has(value as MetricField);
 }
 
+/** The number a metric has in a row; null for a text column. */
 export function metricValue(metric: Metric, row: QueueRow): number | null {
-	return row[metric.field];
+	const value = row[metric.field];
+	return typeof value === 'number' ? value : null;
 }
 
 export function formatMetric(metric: Metric, row: QueueRow): string {
-	return formatters[metric.kind](row[metric.field]);
+	const value = row[metric.field];
+	if (metric.kind === 'text') return typeof value === 'string' ? value : '';
+	return formatters[metric.kind](typeof value === 'number' ? value : null);
 }
 
 /** The README's metric table, generated from the catalog (a test keeps the README in sync). */

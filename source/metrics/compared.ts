@@ -1,17 +1,18 @@
 // Records of two periods side by side (export --compare): each record gets the comparison period's value
 // of every metric as `<field>Prev` and the period or bucket it came from as `comparedInterval`.
-import {type MetricField, metrics} from './catalog.js';
+import {type MetricField, numericMetrics} from './catalog.js';
 import {compareRows, type QueueRow, type RowField, rowFields, toRow} from './rows.js';
 import {shiftInterval} from '../range/compare.js';
 
-export type PrevField = `${MetricField}Prev`;
+/** Only numbers have a comparison side: text columns (the division) are identity. */
+export type PrevField = `${Exclude<MetricField, 'divisionName'>}Prev`;
 
 export type ComparedRecord = QueueRow & Record<PrevField, number | null> & {comparedInterval: string | null};
 
 /** Every field of a compared record in order: the usual ones, then the comparison's (new fields go last). */
 export const comparedFields: ReadonlyArray<RowField | PrevField | 'comparedInterval'> = [
 	...rowFields,
-	...metrics.map(metric => `${metric.field}Prev` as PrevField),
+	...numericMetrics.map(metric => `${metric.field}Prev` as PrevField),
 	'comparedInterval',
 ];
 
@@ -31,12 +32,14 @@ function identityKey(row: QueueRow, interval: string | null): string {
 }
 
 function empty(row: QueueRow, interval: string | null): QueueRow {
-	return toRow({queueId: row.queueId, queueName: row.queueName, mediaType: row.mediaType, interval}, {});
+	const division = row.divisionId ? {id: row.divisionId, name: row.divisionName ?? ''} : undefined;
+	return toRow({queueId: row.queueId, queueName: row.queueName, mediaType: row.mediaType, interval, division}, {});
 }
 
 function joined(current: QueueRow, previous: QueueRow, comparedInterval: string | null): ComparedRecord {
 	const record = {...current} as ComparedRecord;
-	for (const metric of metrics) record[`${metric.field}Prev`] = previous[metric.field];
+	for (const metric of numericMetrics)
+		record[`${metric.field}Prev` as PrevField] = previous[metric.field] as number | null;
 	record.comparedInterval = comparedInterval;
 	return record;
 }
@@ -88,6 +91,6 @@ export function previousOf(record: QueueRow): QueueRow | undefined {
 	const fields = record as Partial<ComparedRecord>;
 	if (!('comparedInterval' in fields)) return undefined;
 	const previous = {...record, interval: fields.comparedInterval ?? null};
-	for (const metric of metrics) previous[metric.field] = fields[`${metric.field}Prev`] as never;
+	for (const metric of numericMetrics) previous[metric.field] = fields[`${metric.field}Prev` as PrevField] as never;
 	return previous;
 }

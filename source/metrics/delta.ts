@@ -1,6 +1,6 @@
 // The change of a metric between two periods: counts in %, rates in percentage points, times as signed
 // m:ss, and whether that is better or worse by the catalog's "higher is better".
-import type {Metric, MetricField} from './catalog.js';
+import {type Metric, type MetricField, metricValue} from './catalog.js';
 import {formatDuration, missing} from './format.js';
 import type {QueueRow} from './rows.js';
 
@@ -47,9 +47,10 @@ function verdictOf(metric: Metric, direction: number): Verdict | undefined {
 
 /** The change from `previous` to `current` of one metric, as a table cell shows it. */
 export function metricDelta(metric: Metric, current: QueueRow, previous: QueueRow | undefined): Delta {
-	if (!previous) return none;
-	const now = current[metric.field];
-	const before = previous[metric.field];
+	// Text columns (the division) are identity, not metrics: no change to tell.
+	if (!previous || metric.kind === 'text') return none;
+	const now = metricValue(metric, current);
+	const before = metricValue(metric, previous);
 	if (metric.kind === 'count') {
 		const a = now ?? 0;
 		const b = before ?? 0;
@@ -94,4 +95,4 @@ export function deltaText(delta: Delta): string {
 }
 
 /** Widest cell of a delta column by kind: "-99.9%▼", "-99.9pp▼", "-59:59▼". */
-export const deltaWidths: Record<Metric['kind'], number> = {count: 7, rate: 8, duration: 7};
+export const deltaWidths: Record<Exclude<Metric['kind'], 'text'>, number> = {count: 7, rate: 8, duration: 7};

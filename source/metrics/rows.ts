@@ -1,7 +1,8 @@
 // Queue rows: the derived numbers users see (the export contract), computed from raw statistics.
-import {type MetricField, metrics} from './catalog.js';
+import {type MetricField, numericMetrics} from './catalog.js';
 import {addInto, mergeBags, type StatsBag} from './stats.js';
 import {compareText} from './compare.js';
+import {averageMs as timerAverageMs, holdTimer, talkTimer} from './averages.js';
 
 /** The Genesys metrics a queue row is computed from. */
 export const queueMetricNames = [
@@ -15,8 +16,8 @@ export const queueMetricNames = [
 	'oServiceLevel',
 	'tWait',
 	'tHandle',
-	'tTalk',
-	'tHeld',
+	talkTimer,
+	holdTimer,
 	'tAcw',
 ] as const;
 
@@ -29,16 +30,36 @@ export type Cell = {
 	stats: StatsBag;
 };
 
-/** Every record's fields in order (the CSV header, the JSON keys): the row's identity, then the catalog's metrics. */
+/**
+ * Every record's fields in order (the CSV header, the JSON keys): the row's identity, the catalog's
+ * metrics, then the queue's division (added later, so it comes last and readers by position keep working).
+ */
 export const rowFields: readonly RowField[] = [
 	'queueId',
 	'queueName',
 	'mediaType',
 	'interval',
-	...metrics.map(metric => metric.field),
+	...numericMetrics.map(metric => metric.field),
+	'divisionId',
+	'divisionName',
 ];
 
-export type RowField = 'queueId' | 'queueName' | 'mediaType' | 'interval' | MetricField;
+export type RowField = 'queueId' | 'queueName' | 'mediaType' | 'interval' | 'divisionId' | MetricField;
+
+/** A queue's division as the queue listing gives it. */
+export type Division = {id: string; name: string};
+
+/** The division of a queue, when known (not for a deleted queue). */
+export type DivisionLookup = (queueId: string) => Division | undefined;
+
+/** What a row is of: the queue (and its division), the media type, the interval. */
+export type RowIdentity = {
+	queueId: string | null;
+	queueName: string;
+	mediaType: string | null;
+	interval: string | null;
+	division?: Division;
+};
 
 export type QueueRow = {
 	queueId: string | null;
@@ -63,6 +84,8 @@ export type QueueRow = {
 	avgTalkMs: number | null;
 	avgHoldMs: number | null;
 	avgAcwMs: number | null;
+	divisionId: string | null;
+	divisionName: string | null;
 };
 
 function count(stats: StatsBag, metric: string): number {
@@ -74,15 +97,10 @@ function ratio(numerator: number, denominator: number | undefined): number | nul
 }
 
 function averageMs(stats: StatsBag, metric: string): number | null {
-	const timer = stats[metric];
-	if (!timer?.count) return null;
-	return Math.round((timer.sum ?? 0) / timer.count);
+	return timerAverageMs(stats[metric]);
 }
 
-export function toRow(
-	identity: {queueId: string | null; queueName: string; mediaType: string | null; interval: string | null},
-	stats: StatsBag,
-): QueueRow {
+export function toRow(identity: RowIdentity, stats: StatsBag): QueueRow {
 	const offered = count(stats, 'nOffered');
 	const answered = count(stats, 'tAnswered');
 	const abandoned = count(stats, 'tAbandon');
@@ -108,9 +126,11 @@ export function toRow(
 		asaMs: averageMs(stats, 'tAnswered'),
 		avgWaitMs: averageMs(stats, 'tWait'),
 		ahtMs: averageMs(stats, 'tHandle'),
-		avgTalkMs: averageMs(stats, 'tTalk'),
-		avgHoldMs: averageMs(stats, 'tHeld'),
+		avgTalkMs: averageMs(stats, talkTimer),
+		avgHoldMs: averageMs(stats, holdTimer),
 		avgAcwMs: averageMs(stats, 'tAcw'),
+		divisionId: identity.division?.id ?? null,
+		divisionName: identity.division?.name ?? null,
 	};
 }
 
@@ -122,9 +142,11 @@ function intervalStart(interval: string | null): string {
 	return interval?.split('/')[0] ?? '';
 }
 
+/** Queue name, then (for queues of the same name) division, then id; then media type and interval. */
 export function compareRows(a: QueueRow, b: QueueRow): number {
 	return (
 		compareText(a.queueName, b.queueName) ||
+		compareText(a.divisionName ?? '', b.divisionName ?? '') ||
 		compareText(a.queueId ?? '', b.queueId ?? '') ||
 		compareText(a.mediaType ?? '', b.mediaType ?? '') ||
 		compareText(intervalStart(a.interval), intervalStart(b.interval))
@@ -141,8 +163,9 @@ export function rollUp(
 	level: Level,
 	nameOf: NameLookup,
 	rangeInterval: string | null,
+	divisionOf?: DivisionLookup,
 ): QueueRow[] {
-	return rollUpWithStats(cells, level, nameOf, rangeInterval)
+	return rollUpWithStats(cells, level, nameOf, rangeInterval, divisionOf)
 		.map(entry => entry.row)
 		.sort(compareRows);
 }
@@ -153,6 +176,7 @@ export function rollUpWithStats(
 	level: Level,
 	nameOf: NameLookup,
 	rangeInterval: string | null,
+	divisionOf?: DivisionLookup,
 ): Array<{row: QueueRow; stats: StatsBag}> {
 	// A group keeps its first bag as is and copies only when a second one is added into it: most
 	// rows come from one to three cells, and copying every metric of every cell was most of the time.
@@ -185,6 +209,7 @@ export function rollUpWithStats(
 					queueName: nameOf(group.queueId),
 					mediaType: group.mediaType,
 					interval: group.interval,
+					division: divisionOf?.(group.queueId),
 				},
 				group.stats,
 			),

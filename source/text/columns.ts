@@ -1,4 +1,7 @@
-// Text tables shared by the explorer and `export --format table`: cut, pad and fit columns to a width.
+// Text tables shared by the explorer and `export --format table`: measure, cut, pad and fit columns
+// in terminal columns (wide East Asian characters and emoji take two, combining marks none), cutting
+// only between graphemes.
+import stringWidth from 'string-width';
 
 export type Align = 'left' | 'right';
 
@@ -6,21 +9,109 @@ export type Align = 'left' | 'right';
 export type Fittable = {width: number; priority: number};
 
 const ellipsis = '…';
+const plainAscii = /^[\u0020-\u007E]*$/;
+const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+// Control characters would move the cursor (a newline breaks the row); bidi overrides reorder what follows.
+const unsafe = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu;
 
-/** `text` in at most `width` columns; a longer one loses its middle, so both ends stay readable. */
-export function cutMiddle(text: string, width: number): string {
-	if (text.length <= width) return text;
-	if (width <= 1) return text.slice(0, Math.max(0, width));
-	const head = Math.ceil((width - 1) / 2);
-	const tail = width - 1 - head;
-	return `${text.slice(0, head)}${ellipsis}${tail > 0 ? text.slice(-tail) : ''}`;
+/** Columns `text` takes in a terminal. The same measure Ink uses (string-width), so the two agree. */
+export function textWidth(text: string): number {
+	return plainAscii.test(text) ? text.length : stringWidth(text);
 }
 
-/** `text` padded to `width`; left-aligned text (names) is cut in the middle, right-aligned (numbers) at the end. */
+/** `text` safe to put in one table cell: control characters become spaces, bidi overrides go. */
+export function cellText(text: string): string {
+	if (plainAscii.test(text)) return text;
+	return text.replace(unsafe, match => (match === '\t' || /\p{Cc}/u.test(match) ? ' ' : ''));
+}
+
+type Grapheme = {text: string; width: number};
+
+function splitGraphemes(text: string): Grapheme[] {
+	return Array.from(graphemes.segment(text), ({segment}) => ({text: segment, width: stringWidth(segment)}));
+}
+
+/** The first graphemes of `parts` (the last ones, `fromEnd`) that fit in `room` columns. */
+function take(parts: readonly Grapheme[], room: number, fromEnd = false): {text: string; width: number} {
+	let text = '';
+	let width = 0;
+	for (let index = 0; index < parts.length; index++) {
+		const part = parts[fromEnd ? parts.length - 1 - index : index]!;
+		if (width + part.width > room) break;
+		text = fromEnd ? part.text + text : text + part.text;
+		width += part.width;
+	}
+	return {text, width};
+}
+
+/**
+ * `text` in at most `width` columns; a longer one loses its middle (the ellipsis counted), so both
+ * ends stay readable. Cuts fall between graphemes: an accent stays on its letter, an emoji whole.
+ */
+export function cutMiddle(text: string, width: number): string {
+	if (plainAscii.test(text)) {
+		if (text.length <= width) return text;
+		if (width <= 1) return width === 1 ? ellipsis : '';
+		const head = Math.ceil((width - 1) / 2);
+		const tail = width - 1 - head;
+		return `${text.slice(0, head)}${ellipsis}${tail > 0 ? text.slice(-tail) : ''}`;
+	}
+	const clean = cellText(text);
+	if (stringWidth(clean) <= width) return clean;
+	if (width <= 1) return width === 1 ? ellipsis : '';
+	const parts = splitGraphemes(clean);
+	// A wide character that does not fit the head leaves its column to the tail.
+	const head = take(parts, Math.ceil((width - 1) / 2));
+	const tail = take(parts, width - 1 - head.width, true);
+	return `${head.text}${ellipsis}${tail.text}`;
+}
+
+/** `text` in at most `width` columns, cut at its end (the ellipsis counted). */
+export function cutEnd(text: string, width: number): string {
+	if (plainAscii.test(text)) {
+		if (text.length <= width) return text;
+		return width <= 0 ? '' : `${text.slice(0, width - 1)}${ellipsis}`;
+	}
+	const clean = cellText(text);
+	if (stringWidth(clean) <= width) return clean;
+	if (width <= 0) return '';
+	return `${take(splitGraphemes(clean), width - 1).text}${ellipsis}`;
+}
+
+/**
+ * `text` in exactly `width` columns; left-aligned text (names) is cut in the middle, right-aligned
+ * (numbers) at the end.
+ */
 export function pad(text: string, width: number, align: Align): string {
-	if (align === 'left') return cutMiddle(text, width).padEnd(width);
-	const clipped = text.length > width ? `${text.slice(0, Math.max(0, width - 1))}${ellipsis}` : text;
-	return clipped.padStart(width);
+	const fitted = align === 'left' ? cutMiddle(text, width) : cutEnd(text, width);
+	const room = Math.max(0, width - textWidth(fitted));
+	if (room === 0) return fitted;
+	return align === 'left' ? fitted + ' '.repeat(room) : ' '.repeat(room) + fitted;
+}
+
+/** Where the grapheme that ends at `at` starts (a text field's Backspace and ←): 0 at the start. */
+export function graphemeBefore(text: string, at: number): number {
+	let start = 0;
+	for (const {index} of graphemes.segment(text)) {
+		if (index >= at) break;
+		start = index;
+	}
+	return Math.min(start, at);
+}
+
+/** Where the grapheme that starts at `at` ends (a text field's → and its cursor cell). */
+export function graphemeAfter(text: string, at: number): number {
+	for (const {index, segment} of graphemes.segment(text))
+		if (index + segment.length > at) return index + segment.length;
+	return text.length;
+}
+
+/** How many graphemes (what a reader counts as characters) `text` has. */
+export function graphemeCount(text: string): number {
+	if (plainAscii.test(text)) return text.length;
+	let count = 0;
+	for (const _ of graphemes.segment(text)) count++;
+	return count;
 }
 
 /**

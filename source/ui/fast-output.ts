@@ -1,10 +1,11 @@
 // A faster frame compositor for Ink 6. Ink builds every frame as a grid of one object per cell
 // (width x height of them), tokenizes every written line grapheme by grapheme and turns the grid
 // back into a string: at 160x48 that is about 11 ms and much garbage per frame, whatever changed.
-// Most frames are simpler than that: on each row the written pieces do not overlap, use only plain
-// SGR styles that they close again, and only characters one column wide. Such a row is the pieces
-// joined with spaces between them, which is what this does; any frame with something else (an
-// overlap, a wide or combining character, a link, an unclosed style) is left to Ink's own code.
+// Most frames are simpler than that: on each row the written pieces do not overlap and use only plain
+// SGR styles that they close again. Such a row is the pieces joined with spaces between them, which
+// is what this does; a piece with wide or combining characters (a queue named in Japanese, an emoji)
+// is measured cell by cell as Ink measures it. Any frame with something else (an overlap, a control
+// character, a link, an unclosed style) is left to Ink's own code.
 // Installed by the app at start; tests run every frame through both and compare the screens.
 
 type Transformer = (line: string, index: number) => string;
@@ -26,8 +27,9 @@ type SliceAnsi = (text: string, from: number, to?: number) => string;
 type Piece = {x: number; text: string; width: number};
 type Measure = (text: string) => number;
 
-/** Ink's own string-width, set at install (tests set it too). */
+/** Ink's own string-width and tokenizer, set at install (tests set them too). */
 let stringWidth: Measure | undefined;
+let inkTokenizer: Tokenizer | undefined;
 
 const ESC = 0x1b;
 
@@ -106,11 +108,32 @@ function applySgr(state: number, parameters: string): number | undefined {
 
 const plainAscii = /^[\u0020-\u007E]*$/;
 
-/** Columns of a line if it is simple (see above), else undefined. */
+/**
+ * The cells Ink 6.8 gives a line with wide or combining characters: its graphemes as its tokenizer
+ * splits them, each as wide as string-width says but never less than one cell.
+ */
+function inkCells(line: string): number | undefined {
+	if (inkTokenizer === undefined || stringWidth === undefined) return undefined;
+	let cells = cellsOfLine.get(line);
+	if (cells === undefined) {
+		cells = 0;
+		for (const character of inkTokenizer.styledCharsFromTokens(inkTokenizer.tokenize(line)))
+			cells += Math.max(1, stringWidth(character.value));
+		// Rows come back frame after frame (moving the selection redraws the same names): measured once.
+		if (cellsOfLine.size >= 2000) cellsOfLine.clear();
+		cellsOfLine.set(line, cells);
+	}
+	return cells;
+}
+
+const cellsOfLine = new Map<string, number>();
+
+/** Cells of a line as Ink fills them, or undefined for a line this compositor leaves to Ink (see above). */
 export function simpleWidth(line: string): number | undefined {
 	if (plainAscii.test(line)) return line.length;
 	let width = 0;
 	let state = 0;
+	let wide = false;
 	for (let index = 0; index < line.length; index++) {
 		const code = line.charCodeAt(index);
 		if (code === ESC) {
@@ -125,9 +148,12 @@ export function simpleWidth(line: string): number | undefined {
 			index = end;
 		} else if (code >= 0x20 && code <= 0x7e) width++;
 		else if (isSimpleCodePoint(code)) width++;
-		else return undefined;
+		// Control characters move a terminal's cursor in ways no cell count says: Ink's code draws those.
+		else if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return undefined;
+		else wide = true;
 	}
-	return state === 0 ? width : undefined;
+	if (state !== 0) return undefined;
+	return wide ? inkCells(line) : width;
 }
 
 /**
@@ -311,6 +337,7 @@ export async function inkInternals(): Promise<InkInternals | undefined> {
 		const sliceAnsi = (await load('slice-ansi'))['default'] as SliceAnsi;
 		stringWidth = (await load('string-width'))['default'] as Measure;
 		const tokenizer = (await load('@alcalzone/ansi-tokenize')) as unknown as Tokenizer;
+		inkTokenizer = tokenizer;
 		inkGet ??= Output.prototype.get;
 		return {inkGet, Output, sliceAnsi, tokenizer};
 	} catch {

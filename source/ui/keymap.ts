@@ -2,7 +2,8 @@
 import type {Key} from 'ink';
 
 /** Where a key is read: the explorer's table (loaded, loading, failed), its column picker, or another screen. */
-export type KeyContext = 'table' | 'loading' | 'error' | 'columns' | 'picker' | 'wizard' | 'dates' | 'export';
+export type KeyContext =
+	'table' | 'loading' | 'error' | 'columns' | 'heatmap' | 'picker' | 'wizard' | 'dates' | 'export';
 
 export type KeyAction =
 	| 'up'
@@ -23,6 +24,8 @@ export type KeyAction =
 	| 'export'
 	| 'columns'
 	| 'compare'
+	| 'copy-row'
+	| 'copy-view'
 	| 'help'
 	| 'cancel'
 	| 'quit'
@@ -38,7 +41,10 @@ export type KeyAction =
 	| 'edit'
 	| 'delete'
 	| 'next'
-	| 'previous';
+	| 'previous'
+	| 'heatmap'
+	| 'heat-previous'
+	| 'heat-next';
 
 export type Binding = {
 	action: KeyAction;
@@ -50,6 +56,8 @@ export type Binding = {
 	footer: boolean;
 	/** The footer's word for it, when the description is too long for one line of keys. */
 	short?: string;
+	/** The footer's keys, when one hint stands for a pair of bindings (`←/→ metric`). */
+	footerKeys?: string;
 	match: (input: string, key: Key) => boolean;
 };
 
@@ -113,6 +121,34 @@ export const bindings: readonly Binding[] = [
 		footer: true,
 		match: (_input, key) => key.return,
 	},
+	// The heat map (h): opened from a row, then its metric with ←/→.
+	{
+		action: 'heatmap',
+		short: 'heat map',
+		keys: 'h',
+		description: 'weekday × hour heat map',
+		contexts: ['table'],
+		footer: false,
+		match: (input, key) => input === 'h' && plain(key),
+	},
+	{
+		action: 'heat-previous',
+		keys: '←',
+		description: 'previous heat map metric',
+		contexts: ['heatmap'],
+		footer: false,
+		match: (_input, key) => key.leftArrow,
+	},
+	{
+		action: 'heat-next',
+		short: 'metric',
+		keys: '→',
+		footerKeys: '←/→',
+		description: 'next heat map metric',
+		contexts: ['heatmap'],
+		footer: true,
+		match: (_input, key) => key.rightArrow,
+	},
 	{
 		action: 'cancel',
 		short: 'cancel',
@@ -127,7 +163,7 @@ export const bindings: readonly Binding[] = [
 		short: 'back',
 		keys: 'Esc/Bksp',
 		description: 'back one level',
-		contexts: ['table', 'error'],
+		contexts: ['table', 'error', 'heatmap'],
 		footer: true,
 		match: (_input, key) => key.escape || key.backspace || key.delete,
 	},
@@ -135,7 +171,7 @@ export const bindings: readonly Binding[] = [
 		action: 'filter',
 		short: 'filter',
 		keys: '/',
-		description: 'filter queues by name',
+		description: 'filter queues by name or division',
 		contexts: ['table'],
 		footer: true,
 		match: input => input === '/',
@@ -169,7 +205,7 @@ export const bindings: readonly Binding[] = [
 		action: 'refresh',
 		keys: 'r',
 		description: 'refresh this level',
-		contexts: ['table', 'error'],
+		contexts: ['table', 'error', 'heatmap'],
 		footer: false,
 		match: (input, key) => input === 'r' && plain(key),
 	},
@@ -178,7 +214,7 @@ export const bindings: readonly Binding[] = [
 		short: 'dates',
 		keys: 'd',
 		description: 'change dates',
-		contexts: ['table', 'error'],
+		contexts: ['table', 'error', 'heatmap'],
 		footer: true,
 		match: (input, key) => input === 'd' && plain(key),
 	},
@@ -186,7 +222,7 @@ export const bindings: readonly Binding[] = [
 		action: 'profile',
 		keys: 'p',
 		description: 'switch profile',
-		contexts: ['table', 'error'],
+		contexts: ['table', 'error', 'heatmap'],
 		footer: false,
 		match: (input, key) => input === 'p' && plain(key),
 	},
@@ -195,7 +231,7 @@ export const bindings: readonly Binding[] = [
 		short: 'export',
 		keys: 'e',
 		description: 'export this view (csv/json)',
-		contexts: ['table'],
+		contexts: ['table', 'heatmap'],
 		footer: true,
 		match: (input, key) => input === 'e' && plain(key),
 	},
@@ -218,11 +254,29 @@ export const bindings: readonly Binding[] = [
 		match: (input, key) => input === 'c' && plain(key),
 	},
 	{
+		action: 'copy-row',
+		short: 'copy row',
+		keys: 'y',
+		description: 'copy the selected row (TSV)',
+		contexts: ['table'],
+		footer: false,
+		match: (input, key) => input === 'y' && plain(key),
+	},
+	{
+		action: 'copy-view',
+		short: 'copy view',
+		keys: 'Y',
+		description: 'copy this view (TSV)',
+		contexts: ['table'],
+		footer: false,
+		match: (input, key) => input === 'Y' && plain(key),
+	},
+	{
 		action: 'help',
 		short: 'keys',
 		keys: '?',
 		description: 'all keys',
-		contexts: ['table', 'error'],
+		contexts: ['table', 'error', 'heatmap'],
 		footer: true,
 		match: input => input === '?',
 	},
@@ -231,7 +285,7 @@ export const bindings: readonly Binding[] = [
 		short: 'quit',
 		keys: 'q',
 		description: 'quit',
-		contexts: ['table', 'error', 'loading'],
+		contexts: ['table', 'error', 'loading', 'heatmap'],
 		footer: true,
 		match: (input, key) => input === 'q' && plain(key),
 	},
@@ -391,7 +445,7 @@ export const bindings: readonly Binding[] = [
 ];
 
 /** The explorer's contexts: the help overlay and the README list their keys. */
-const explorerContexts: readonly KeyContext[] = ['table', 'loading', 'error'];
+const explorerContexts: readonly KeyContext[] = ['table', 'loading', 'error', 'heatmap'];
 
 /** One line of a screen's keys ("Enter use · n new · q quit"), for the screens outside the explorer. */
 export function hintLine(context: KeyContext): string {
@@ -407,7 +461,7 @@ export function actionFor(context: KeyContext, input: string, key: Key): KeyActi
 export function footerFor(context: KeyContext): Array<{keys: string; description: string}> {
 	return bindings
 		.filter(binding => binding.footer && binding.contexts.includes(context))
-		.map(binding => ({keys: binding.keys, description: binding.short ?? binding.description}));
+		.map(binding => ({keys: binding.footerKeys ?? binding.keys, description: binding.short ?? binding.description}));
 }
 
 /** Rows of the help overlay and of the README's keys table. */

@@ -3,12 +3,12 @@
 import {DateTime} from 'luxon';
 import {parse} from 'csv-parse/sync';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {metrics} from '../../source/metrics/catalog.js';
+import {numericMetrics} from '../../source/metrics/catalog.js';
 import {comparedFields, type ComparedRecord} from '../../source/metrics/compared.js';
 import {type QueueRow, rollUp, rowFields} from '../../source/metrics/rows.js';
 import {demoClient, type Emulator} from '../../source/emulator/server.js';
 import {isoInterval} from '../../source/range/range.js';
-import {emulator, groundTruth, namesOf} from '../helpers.js';
+import {divisionsOf, emulator, groundTruth, namesOf} from '../helpers.js';
 import {runCli} from '../run-cli.js';
 
 let emu: Emulator;
@@ -29,7 +29,9 @@ const key = (row: QueueRow) => `${row.queueId}/${row.mediaType ?? ''}`;
 const day = (iso: string) => DateTime.fromISO(iso, {zone});
 
 function expectSide(record: ComparedRecord, side: QueueRow | undefined, suffix: '' | 'Prev', label: string): void {
-	for (const metric of metrics) {
+	// The queue's division is the same on both sides; only numbers have a comparison side.
+	if (side) expect([record.divisionId, record.divisionName], label).toEqual([side.divisionId, side.divisionName]);
+	for (const metric of numericMetrics) {
 		const value = record[`${metric.field}${suffix}` as keyof ComparedRecord];
 		const expected = side ? side[metric.field] : metric.kind === 'count' ? 0 : null;
 		expect(value, `${label} ${metric.field}${suffix}`).toEqual(expected);
@@ -51,16 +53,22 @@ describe('gqx export --compare', () => {
 		const compared = isoInterval(day('2026-03-08'), day('2026-03-09'));
 		expect(compared).toBe('2026-03-08T05:00:00.000Z/2026-03-09T04:00:00.000Z');
 		const now = new Map(
-			rollUp(groundTruth(emu, day('2026-03-15'), day('2026-03-16'), zone), 'media', namesOf(emu), range).map(row => [
-				key(row),
-				row,
-			]),
+			rollUp(
+				groundTruth(emu, day('2026-03-15'), day('2026-03-16'), zone),
+				'media',
+				namesOf(emu),
+				range,
+				divisionsOf(emu),
+			).map(row => [key(row), row]),
 		);
 		const before = new Map(
-			rollUp(groundTruth(emu, day('2026-03-08'), day('2026-03-09'), zone), 'media', namesOf(emu), compared).map(row => [
-				key(row),
-				row,
-			]),
+			rollUp(
+				groundTruth(emu, day('2026-03-08'), day('2026-03-09'), zone),
+				'media',
+				namesOf(emu),
+				compared,
+				divisionsOf(emu),
+			).map(row => [key(row), row]),
 		);
 		const union = new Set([...now.keys(), ...before.keys()]);
 		const oneSided = [...union].filter(each => !now.has(each) || !before.has(each));
@@ -72,7 +80,15 @@ describe('gqx export --compare', () => {
 					field,
 					value === ''
 						? null
-						: ['queueId', 'queueName', 'mediaType', 'interval', 'comparedInterval'].includes(field)
+						: [
+									'queueId',
+									'queueName',
+									'mediaType',
+									'interval',
+									'divisionId',
+									'divisionName',
+									'comparedInterval',
+							  ].includes(field)
 							? value
 							: Number(value),
 				]),
@@ -118,6 +134,7 @@ describe('gqx export --compare', () => {
 			'intervals',
 			namesOf(emu),
 			null,
+			divisionsOf(emu),
 		);
 		const byBucket = new Map(before.map(row => [`${row.queueId} ${row.interval}`, row]));
 		const queue = emu.org.queues[0]!.id;
@@ -163,5 +180,9 @@ describe('gqx export --compare', () => {
 		expect(bad.code).toBe(2);
 		expect(bad.stderr).toContain('Unknown comparison "month"');
 		expect(bad.stderr).toContain('previous, week, year');
+		// The heat map's weekday-hours are one range's: --compare is refused there, before anything is asked.
+		const hours = await runCli(['export', '--level', 'hours', '--compare', 'week'], {env});
+		expect(hours.code).toBe(2);
+		expect(hours.stderr).toContain('--compare is for the queues, media and intervals levels');
 	});
 });

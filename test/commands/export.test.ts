@@ -6,7 +6,7 @@ import {parse} from 'csv-parse/sync';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {type QueueRow, rollUp, rowFields} from '../../source/metrics/rows.js';
 import {demoClient, type Emulator} from '../../source/emulator/server.js';
-import {emulator, groundTruth, namesOf} from '../helpers.js';
+import {divisionsOf, emulator, groundTruth, namesOf} from '../helpers.js';
 import {runCli, scratchDir} from '../run-cli.js';
 
 let emu: Emulator;
@@ -33,7 +33,9 @@ function fromCsv(text: string): Array<Record<string, string>> {
 /** A CSV cell back to the JSON value: empty is null, numbers are numbers. */
 function csvValue(field: string, value: string): unknown {
 	if (value === '') return null;
-	return ['queueId', 'queueName', 'mediaType', 'interval'].includes(field) ? value : Number(value);
+	return ['queueId', 'queueName', 'mediaType', 'interval', 'divisionId', 'divisionName'].includes(field)
+		? value
+		: Number(value);
 }
 
 describe('gqx export output', () => {
@@ -47,6 +49,7 @@ describe('gqx export output', () => {
 			'media',
 			namesOf(emu),
 			`${start.toUTC().toISO()}/${end.toUTC().toISO()}`,
+			divisionsOf(emu),
 		);
 		expect(records.length).toBe(truth.length);
 		expect(Object.keys(records[0] ?? {})).toEqual([...rowFields]);
@@ -66,6 +69,7 @@ describe('gqx export output', () => {
 			'queues',
 			namesOf(emu),
 			`${start.toUTC().toISO()}/${end.toUTC().toISO()}`,
+			divisionsOf(emu),
 		);
 		expect(rows).toEqual(truth);
 		expect(rows.every(row => row.mediaType === null)).toBe(true);
@@ -91,6 +95,7 @@ describe('gqx export output', () => {
 			'intervals',
 			namesOf(emu),
 			null,
+			divisionsOf(emu),
 		);
 		expect(rows).toEqual(truth);
 		expect(new Set(rows.map(row => row.interval))).toContain('2026-03-08T05:00:00.000Z/2026-03-09T04:00:00.000Z');

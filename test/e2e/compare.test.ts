@@ -43,7 +43,7 @@ describe('comparison in a real terminal', () => {
 			expect(screen).toMatch(/[+-][\d.]+pp[▲▼]/);
 		}
 		// Under NO_COLOR no colour reaches the terminal (inverse marks the selection); the arrows carry better and worse.
-		expect(term.styled()).not.toMatch(new RegExp(`${escape}\\[(\\d+;)*3[1-7](;\\d+)*m`));
+		expect(term.styledScreen()).not.toMatch(new RegExp(`${escape}\\[(\\d+;)*3[1-7](;\\d+)*m`));
 		// A week earlier (for 7 days the same dates), then 52 weeks earlier, then off again: the plain table.
 		// Keys go one read at a time (keys arriving together are one input string to Ink).
 		term.keys('c');
@@ -76,7 +76,7 @@ describe('comparison in a real terminal', () => {
 		await term.waitFor(/Total\s+[\d,]+/);
 		term.keys('c');
 		await term.waitFor(/Offered▼\s+Δ[\s\S]*Total\s+[\d,]+\s+[+-]?[\d.]+%/);
-		const styled = term.styled();
+		const styled = term.styledScreen();
 		// Green (32) before a ▲, red (31) before a ▼.
 		expect(styled).toMatch(new RegExp(`${escape}\\[32m[^${escape}]*▲`));
 		expect(styled).toMatch(new RegExp(`${escape}\\[31m[^${escape}]*▼`));

@@ -8,8 +8,8 @@ const socket = `gqx-e2e-${process.pid}`;
 export type Term = {
 	name: string;
 	screen(): string;
-	/** The screen with its colours and styles, as escape sequences (capture-pane -e). */
-	styled(): string;
+	/** The screen with its colours and styles as escape sequences (tmux capture-pane -e). */
+	styledScreen(): string;
 	/** tmux's own view: is the alternate screen on, is the cursor visible. */
 	state(): {alternate: boolean; cursorVisible: boolean};
 	keys(...keys: string[]): void;
@@ -57,7 +57,7 @@ export function startTerm(
 	const term: Term = {
 		name,
 		screen: () => tmux('capture-pane', '-p', '-t', name),
-		styled: () => tmux('capture-pane', '-p', '-e', '-t', name),
+		styledScreen: () => tmux('capture-pane', '-p', '-e', '-t', name),
 		state: () => {
 			const [alternate, cursor] = tmux('display-message', '-p', '-t', name, '#{alternate_on} #{cursor_flag}')
 				.trim()
@@ -89,4 +89,9 @@ export function startTerm(
 		},
 	};
 	return term;
+}
+
+/** A command to the tests' tmux server itself: its options (`set -g set-clipboard on`), its paste buffer. */
+export function serverCommand(...args: string[]): string {
+	return tmux(...args);
 }

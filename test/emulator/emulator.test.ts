@@ -158,7 +158,7 @@ describe('aggregates query', () => {
 					expect(stat(m, 'oServiceLevel', 'denominator')).toBe(offered - stat(m, 'tFlowOut'));
 				}
 				expect(stat(m, 'tShortAbandon')).toBeLessThanOrEqual(stat(m, 'tAbandon'));
-				expect(stat(m, 'tTalk', 'sum')).toBeLessThanOrEqual(stat(m, 'tHandle', 'sum'));
+				expect(stat(m, 'tTalkComplete', 'sum')).toBeLessThanOrEqual(stat(m, 'tHandle', 'sum'));
 				for (const metric of m) {
 					if (metric.metric.startsWith('t')) {
 						expect(metric.stats['min']).toBeLessThanOrEqual(metric.stats['max'] ?? 0);

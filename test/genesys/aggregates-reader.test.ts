@@ -127,3 +127,64 @@ describe('readAggregates', () => {
 		expect(Math.min(notJson, issues, results)).toBeGreaterThan(100);
 	});
 });
+
+describe('impossible statistics', () => {
+	it('are left out alike by the reader of bytes and the whole parse, each told once, the rest kept', () => {
+		const bucket = (interval: string | undefined, metrics: unknown[]) => ({interval, metrics});
+		const text = JSON.stringify({
+			results: [
+				{
+					group: {mediaType: 'voice', queueId: 'q1'},
+					data: [
+						bucket('i1', [
+							{metric: 'nOffered', stats: {count: 5}},
+							{metric: 'tHandle', stats: {count: 2, sum: -10}},
+							{metric: 'tAcw'},
+							{metric: 'oServiceLevel', stats: {numerator: 9, denominator: 4}},
+							{metric: 'tAnswered', stats: {count: 2, sum: 10}},
+						]),
+						bucket(undefined, [{metric: 'nOffered', stats: {count: 1}}]),
+						bucket('i2', [{metric: 'nOffered', stats: {count: 3}}]),
+					],
+				},
+				{group: {mediaType: 'chat', queueId: 'q2'}, data: [bucket('i1', [{metric: 'nOffered', stats: {count: 1}}])]},
+			],
+		});
+		const kept = [
+			{
+				group: {mediaType: 'voice', queueId: 'q1'},
+				data: [
+					bucket('i1', [
+						{metric: 'nOffered', stats: {count: 5}},
+						{metric: 'tAnswered', stats: {count: 2, sum: 10}},
+					]),
+					bucket('i2', [{metric: 'nOffered', stats: {count: 3}}]),
+				],
+			},
+			{group: {mediaType: 'chat', queueId: 'q2'}, data: [bucket('i1', [{metric: 'nOffered', stats: {count: 1}}])]},
+		];
+		const place = {queueId: 'q1', mediaType: 'voice'};
+		const told = [
+			{...place, interval: 'i1', metric: 'tHandle', problem: 'a timer is negative'},
+			{...place, interval: 'i1', metric: 'tAcw', problem: 'the metric has no stats'},
+			{...place, interval: 'i1', metric: 'oServiceLevel', problem: 'numerator is above denominator'},
+			{...place, interval: null, metric: null, problem: 'the bucket has no interval'},
+		];
+		for (const batchBytes of [1, 32 * 1024]) {
+			const results: unknown[] = [];
+			const dropped: unknown[] = [];
+			readAggregates(
+				Buffer.from(text),
+				result => results.push(result),
+				batchBytes,
+				entry => dropped.push(entry),
+			);
+			expect(JSON.parse(JSON.stringify(results))).toEqual(kept);
+			expect(dropped).toEqual(told);
+		}
+		const whole: unknown[] = [];
+		const parsed = aggregateResponseParser.safeParse(JSON.parse(text), entry => whole.push(entry));
+		expect(parsed.success && JSON.parse(JSON.stringify(parsed.data.results))).toEqual(kept);
+		expect(whole).toEqual(told);
+	});
+});

@@ -131,15 +131,24 @@ describe('queue level added up as answers arrive', () => {
 		// 40 days: two chunks, each in six media partitions, so each queue is added up from many answers.
 		const start = DateTime.fromISO('2026-02-01', {zone: 'America/Chicago'});
 		const report = await fetchReport(client, {start, end: start.plus({days: 40}), timeZone: 'America/Chicago'});
-		const fromCells = rollUp(report.cells, 'queues', report.nameOf, null);
+		const fromCells = rollUp(report.cells, 'queues', report.nameOf, null, report.divisionOf);
 		expect(fromCells.length).toBeGreaterThan(200);
 		expect(report.totals.byQueue.size).toBe(fromCells.length);
 		for (const row of fromCells) {
 			const stats = report.totals.byQueue.get(row.queueId!);
 			expect(stats, row.queueName).toBeDefined();
-			expect(toRow({queueId: row.queueId, queueName: row.queueName, mediaType: null, interval: null}, stats!)).toEqual(
-				row,
-			);
+			expect(
+				toRow(
+					{
+						queueId: row.queueId,
+						queueName: row.queueName,
+						mediaType: null,
+						interval: null,
+						division: report.divisionOf(row.queueId!),
+					},
+					stats!,
+				),
+			).toEqual(row);
 		}
 		// The TUI's queue level from the running sums is the same as from the cells.
 		const level = levels.queues;
@@ -149,7 +158,7 @@ describe('queue level added up as answers arrive', () => {
 				descending: true,
 			});
 		const fast = view({...report, running: report.totals});
-		const slow = view({cells: report.cells, nameOf: report.nameOf});
+		const slow = view({cells: report.cells, nameOf: report.nameOf, divisionOf: report.divisionOf});
 		expect(fast.rows.map(row => row.row)).toEqual(slow.rows.map(row => row.row));
 		expect(fast.total).toEqual(slow.total);
 	});
@@ -187,8 +196,8 @@ describe('media level added up as answers arrive', () => {
 			const ref = {id: 'media' as const, context: {queueId, queueName: full.nameOf(queueId)}};
 			const view = (totals: Totals) =>
 				levelView(level.rows(totals, ref, {timeZone: 'UTC', granularity: 'P1D'}), level, '', level.defaultSort);
-			const fast = view({cells: sums.cells, running: sums.totals, nameOf: sums.nameOf});
-			const slow = view({cells: full.cells, nameOf: full.nameOf});
+			const fast = view({cells: sums.cells, running: sums.totals, nameOf: sums.nameOf, divisionOf: sums.divisionOf});
+			const slow = view({cells: full.cells, nameOf: full.nameOf, divisionOf: full.divisionOf});
 			expect(fast.rows.length).toBeGreaterThan(0);
 			expect(fast.rows.map(row => row.row)).toEqual(slow.rows.map(row => row.row));
 			expect(fast.total).toEqual(slow.total);

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {UsageError} from '../../source/errors.js';
-import {regions, resolveRegion} from '../../source/genesys/regions.js';
+import {regionFromAddress, regions, resolveRegion} from '../../source/genesys/regions.js';
 
 function thrown(action: () => unknown): unknown {
 	try {
@@ -67,5 +67,20 @@ describe('resolveRegion', () => {
 		expect(() => resolveRegion('')).toThrow(/No region given/);
 		expect(() => resolveRegion('ftp://127.0.0.1')).toThrow(/only https/);
 		expect(() => resolveRegion('https://user:pw@127.0.0.1')).toThrow(/user name or password/);
+	});
+});
+
+describe('regionFromAddress (the wizard’s region search)', () => {
+	it('picks a region by its domain or web address and takes other base URLs as they are', () => {
+		expect(regionFromAddress('mypurecloud.ie')).toEqual({region: 'eu-west-1'});
+		expect(regionFromAddress('apps.mypurecloud.ie')).toEqual({region: 'eu-west-1'});
+		expect(regionFromAddress('https://apps.mypurecloud.ie/directory/#/person/123')).toEqual({region: 'eu-west-1'});
+		expect(regionFromAddress('http://127.0.0.1:8080/')).toEqual({baseUrl: 'http://127.0.0.1:8080'});
+		expect(regionFromAddress('https://gateway.example.com/genesys')).toEqual({
+			baseUrl: 'https://gateway.example.com/genesys',
+		});
+		// Plain http off loopback is refused, and a city name is a search, not an address.
+		expect(regionFromAddress('http://gateway.example.com')).toBeUndefined();
+		expect(regionFromAddress('dublin')).toBeUndefined();
 	});
 });

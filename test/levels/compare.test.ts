@@ -10,7 +10,7 @@ import type {LevelRef, LevelRows} from '../../source/levels/types.js';
 import {type QueueRow, rollUp} from '../../source/metrics/rows.js';
 import {type CompareMode, comparisonRange, shiftDays} from '../../source/range/compare.js';
 import {type DateRange, type Granularity, isoInterval, resolveRange} from '../../source/range/range.js';
-import {clientFor, emulator, groundTruth, namesOf, testNow} from '../helpers.js';
+import {clientFor, divisionsOf, emulator, groundTruth, namesOf, testNow} from '../helpers.js';
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -58,10 +58,12 @@ describe('comparison on the levels', () => {
 		const {rows, earlier} = await compared({id: 'queues', context: {}}, range, 'year');
 		expect([earlier.from, earlier.to]).toEqual(['2025-03-10', '2025-03-16']);
 		const truth = byQueue(
-			rollUp(groundTruth(emu, earlier.start, earlier.end, zone), 'queues', namesOf(emu), null).map(row => ({
-				...row,
-				interval: null,
-			})),
+			rollUp(groundTruth(emu, earlier.start, earlier.end, zone), 'queues', namesOf(emu), null, divisionsOf(emu)).map(
+				row => ({
+					...row,
+					interval: null,
+				}),
+			),
 		);
 		expect(rows.rows.length).toBeGreaterThan(10);
 		for (const row of rows.rows) {
@@ -78,9 +80,11 @@ describe('comparison on the levels', () => {
 		// 15 Mar 2026 against a week earlier: on these Sundays some queues' quiet media had traffic on one day only.
 		const range = resolveRange({from: '2026-03-15', to: '2026-03-15'}, zone, now);
 		const earlier = comparisonRange(range, 'week');
-		const nowTruth = byQueue(rollUp(groundTruth(emu, range.start, range.end, zone), 'media', namesOf(emu), null));
+		const nowTruth = byQueue(
+			rollUp(groundTruth(emu, range.start, range.end, zone), 'media', namesOf(emu), null, divisionsOf(emu)),
+		);
 		const beforeTruth = byQueue(
-			rollUp(groundTruth(emu, earlier.start, earlier.end, zone), 'media', namesOf(emu), null),
+			rollUp(groundTruth(emu, earlier.start, earlier.end, zone), 'media', namesOf(emu), null, divisionsOf(emu)),
 		);
 		const oneSided = [...new Set([...nowTruth.keys(), ...beforeTruth.keys()])].filter(
 			key => !nowTruth.has(key) || !beforeTruth.has(key),
@@ -123,7 +127,10 @@ describe('comparison on the levels', () => {
 		const ref: LevelRef = {id: 'intervals', context: {queueId: queue.id, queueName: queue.name, mediaType}};
 		const {rows} = await compared(ref, range, 'week', 'PT30M');
 		const truth = new Map(
-			rollUp(cellsOf(queue.id, mediaType), 'intervals', namesOf(emu), null).map(row => [row.interval, row]),
+			rollUp(cellsOf(queue.id, mediaType), 'intervals', namesOf(emu), null, divisionsOf(emu)).map(row => [
+				row.interval,
+				row,
+			]),
 		);
 		const at = (local: string) =>
 			rows.rows.find(row => row.key.startsWith(DateTime.fromISO(local, {zone}).toUTC().toISO()!));

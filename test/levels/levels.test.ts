@@ -9,7 +9,7 @@ import type {LevelRef} from '../../source/levels/types.js';
 import {isMetricField} from '../../source/metrics/catalog.js';
 import {type Cell, compareRows, type QueueRow, rollUp, totalRow, toRow} from '../../source/metrics/rows.js';
 import {bucketLabel, type DateRange, resolveRange} from '../../source/range/range.js';
-import {clientFor, emulator, groundTruth, namesOf, testNow} from '../helpers.js';
+import {clientFor, divisionsOf, emulator, groundTruth, namesOf, testNow} from '../helpers.js';
 
 const queuesRef: LevelRef = {id: 'queues', context: {}};
 const mediaRef: LevelRef = {id: 'media', context: {queueId: 'q-1', queueName: 'Sales'}};
@@ -17,16 +17,17 @@ const intervalsRef: LevelRef = {id: 'intervals', context: {queueId: 'q-1', queue
 
 describe('level modules', () => {
 	it('are registered under their own ids, starting at the queue level', () => {
-		expect(levelIds).toEqual(['queues', 'media', 'intervals']);
+		expect(levelIds).toEqual(['queues', 'media', 'intervals', 'hours']);
 		for (const id of levelIds) expect(levels[id].id).toBe(id);
 		expect(firstLevel).toEqual(queuesRef);
 		expect(levelOf(mediaRef)).toBe(levels.media);
 	});
 
-	it('open one another: queues -> media -> intervals, and intervals open nothing', () => {
-		expect(levels.queues.opens).toEqual({drill: 'media'});
-		expect(levels.media.opens).toEqual({drill: 'intervals'});
-		expect(levels.intervals.opens).toEqual({});
+	it('open one another: queues -> media -> intervals by Enter, the heat map from each by h, and it opens nothing', () => {
+		expect(levels.queues.opens).toEqual({drill: 'media', heatmap: 'hours'});
+		expect(levels.media.opens).toEqual({drill: 'intervals', heatmap: 'hours'});
+		expect(levels.intervals.opens).toEqual({heatmap: 'hours'});
+		expect(levels.hours.opens).toEqual({});
 		// Every level opened is registered.
 		for (const id of levelIds) for (const next of Object.values(levels[id].opens)) expect(levelIds).toContain(next);
 	});
@@ -87,14 +88,22 @@ describe('level rows against the emulator', () => {
 
 	it('queue level: one row per queue, the roll-up of the ground truth, and its total', () => {
 		const {rows, allStats} = levels.queues.rows(totals, queuesRef, {timeZone, granularity: 'P1D'});
-		const expected = rollUp(truth(), 'queues', namesOf(emu), null);
+		const expected = rollUp(truth(), 'queues', namesOf(emu), null, divisionsOf(emu));
 		expect(expected.length).toBeGreaterThan(10);
 		expect(sorted(rows.map(row => row.row))).toEqual(expected);
+		// Queues are labelled by name; the two named Support (Home and EMEA) by name and division.
 		for (const row of rows) {
 			expect(row.key).toBe(row.row.queueId);
-			expect(row.label).toBe(row.row.queueName);
+			expect(row.label).toBe(row.row.queueName === 'Support' ? `Support · ${row.row.divisionName}` : row.row.queueName);
 			expect(row.search).toBe(row.label.toLowerCase());
+			expect(row.searchAlso).toBe(row.row.divisionName?.toLowerCase());
 		}
+		expect(
+			rows
+				.filter(row => row.row.queueName === 'Support')
+				.map(row => row.label)
+				.sort(),
+		).toEqual(['Support · EMEA', 'Support · Home']);
 		// The total of all queues comes with the rows (from the running sums): the total of the ground truth.
 		expect(allStats).toBeDefined();
 		expect(toRow({queueId: null, queueName: 'Total', mediaType: null, interval: null}, allStats!)).toEqual(
@@ -105,15 +114,23 @@ describe('level rows against the emulator', () => {
 	it('queue level: the same rows from the cells alone as from the running sums', () => {
 		// The TUI's totals keep only running sums; rows from plain cells (the ground truth's) must agree.
 		expect(totals.cells).toEqual([]);
-		const fromCells = levels.queues.rows({cells: truth(), nameOf: namesOf(emu)}, queuesRef, {
-			timeZone,
-			granularity: 'P1D',
-		});
-		expect(sorted(fromCells.rows.map(row => row.row))).toEqual(rollUp(truth(), 'queues', namesOf(emu), null));
+		const fromCells = levels.queues.rows(
+			{cells: truth(), nameOf: namesOf(emu), divisionOf: divisionsOf(emu)},
+			queuesRef,
+			{
+				timeZone,
+				granularity: 'P1D',
+			},
+		);
+		expect(sorted(fromCells.rows.map(row => row.row))).toEqual(
+			rollUp(truth(), 'queues', namesOf(emu), null, divisionsOf(emu)),
+		);
 	});
 
 	it('media level: one queue by media type, the roll-up of its ground truth', () => {
-		const busiest = rollUp(truth(), 'queues', namesOf(emu), null).sort((a, b) => b.offered - a.offered)[0]!;
+		const busiest = rollUp(truth(), 'queues', namesOf(emu), null, divisionsOf(emu)).sort(
+			(a, b) => b.offered - a.offered,
+		)[0]!;
 		const ref: LevelRef = {
 			id: 'media',
 			context: levels.queues.openContext({key: busiest.queueId!, label: busiest.queueName}, queuesRef),
@@ -124,6 +141,7 @@ describe('level rows against the emulator', () => {
 			'media',
 			namesOf(emu),
 			null,
+			divisionsOf(emu),
 		);
 		expect(expected.length).toBeGreaterThan(1);
 		expect(sorted(rows.map(row => row.row))).toEqual(expected);
@@ -134,10 +152,17 @@ describe('level rows against the emulator', () => {
 	});
 
 	it('interval level: one queue and media type by day, labelled in the range time zone', async () => {
-		const busiest = rollUp(truth(), 'media', namesOf(emu), null).sort((a, b) => b.offered - a.offered)[0]!;
+		const busiest = rollUp(truth(), 'media', namesOf(emu), null, divisionsOf(emu)).sort(
+			(a, b) => b.offered - a.offered,
+		)[0]!;
 		const ref: LevelRef = {
 			id: 'intervals',
-			context: {queueId: busiest.queueId!, queueName: busiest.queueName, mediaType: busiest.mediaType!},
+			context: {
+				queueId: busiest.queueId!,
+				queueName: busiest.queueName,
+				mediaType: busiest.mediaType!,
+				division: divisionsOf(emu)(busiest.queueId!),
+			},
 		};
 		const data = await levels.intervals.request(ref, 'P1D').load(clientFor(emu), range, {});
 		const {rows} = levels.intervals.rows(data, ref, {timeZone, granularity: 'P1D'});
@@ -146,6 +171,7 @@ describe('level rows against the emulator', () => {
 			'intervals',
 			namesOf(emu),
 			null,
+			divisionsOf(emu),
 		);
 		expect(rows).toHaveLength(7);
 		expect(sorted(rows.map(row => row.row))).toEqual(expected);

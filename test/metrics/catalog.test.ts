@@ -1,4 +1,4 @@
-// The metric catalog: every column is a number of the row, the export's field order stays, and each kind is formatted
+// The metric catalog: every column is a field of the row (numbers, and the division as text), the export's field order stays, and each kind is formatted
 // as the tables show it.
 import {describe, expect, it} from 'vitest';
 import {toCsv} from '../../source/export/writers.js';
@@ -10,6 +10,7 @@ import {
 	metricFor,
 	metrics,
 	metricValue,
+	numericMetrics,
 } from '../../source/metrics/catalog.js';
 import {compareRecords, comparedFields} from '../../source/metrics/compared.js';
 import {type QueueRow, rowFields, toRow} from '../../source/metrics/rows.js';
@@ -28,8 +29,8 @@ const row = toRow(identity, {
 	oServiceLevel: {numerator: 900, denominator: 1180, target: 0.8},
 	tWait: {count: 1200, sum: 1200 * 55_000},
 	tHandle: {count: 1000, sum: 1000 * 3_725_000},
-	tTalk: {count: 1000, sum: 1000 * 240_000},
-	tHeld: {count: 200, sum: 200 * 65_000},
+	tTalkComplete: {count: 1000, sum: 1000 * 240_000},
+	tHeldComplete: {count: 200, sum: 200 * 65_000},
 	tAcw: {count: 1000, sum: 1000 * 30_000},
 });
 
@@ -41,8 +42,8 @@ describe('metric catalog', () => {
 		expect(new Set(headers).size).toBe(headers.length);
 	});
 
-	it('names only numeric fields of the row toRow makes', () => {
-		for (const metric of metrics) {
+	it('names only fields of the row toRow makes: numbers, and the division as text', () => {
+		for (const metric of numericMetrics) {
 			expect(Object.keys(row), metric.field).toContain(metric.field);
 			expect(typeof row[metric.field], metric.field).toBe('number');
 			expect(metricValue(metric, row)).toBe(row[metric.field]);
@@ -51,16 +52,27 @@ describe('metric catalog', () => {
 		const numeric = Object.entries(row)
 			.filter(([, value]) => typeof value === 'number')
 			.map(([field]) => field);
-		expect(numeric).toEqual(metrics.map(metric => metric.field));
+		expect(numeric).toEqual(numericMetrics.map(metric => metric.field));
+		// The text columns are the row's text, never a number nor added up.
+		const text = metrics.filter(metric => metric.kind === 'text');
+		expect(text.map(metric => metric.field)).toEqual(['divisionName']);
+		const inEmea = toRow({...identity, division: {id: 'd-1', name: 'EMEA'}}, {});
+		expect(formatMetric(metricFor('divisionName'), inEmea)).toBe('EMEA');
+		expect(formatMetric(metricFor('divisionName'), row)).toBe('');
+		expect(metricValue(metricFor('divisionName'), inEmea)).toBeNull();
+		// Offered by the picker, not shown until picked.
+		expect(defaultColumns).not.toContain('divisionName');
 	});
 
-	it('keeps the export field order: the identity, then the catalog', () => {
+	it('keeps the export field order: the identity, the catalog, then the division', () => {
 		expect(rowFields).toEqual([
 			'queueId',
 			'queueName',
 			'mediaType',
 			'interval',
-			...metrics.map(metric => metric.field),
+			...numericMetrics.map(metric => metric.field),
+			'divisionId',
+			'divisionName',
 		]);
 		// The CSV header of `gqx export` that scripts read.
 		const header = [
@@ -85,12 +97,17 @@ describe('metric catalog', () => {
 			'avgTalkMs',
 			'avgHoldMs',
 			'avgAcwMs',
+			// Added after the fields above, so scripts that read columns by position keep working.
+			'divisionId',
+			'divisionName',
 		];
 		expect(rowFields).toEqual(header);
 		expect(toCsv([row]).split('\n')[0]).toBe(header.join(','));
 		expect(Object.keys(row)).toEqual(header);
 		// With --compare the same fields come first, then each number of the comparison period, then its interval.
-		const prevHeader = [...header, ...header.slice(4).map(field => `${field}Prev`), 'comparedInterval'];
+		// Only the numbers have a comparison side: not the division, which is the queue's.
+		const numbers = header.slice(4, -2);
+		const prevHeader = [...header, ...numbers.map(field => `${field}Prev`), 'comparedInterval'];
 		expect(prevHeader.slice(header.length, header.length + 3)).toEqual([
 			'offeredPrev',
 			'answeredPrev',

@@ -18,8 +18,8 @@ describe('toRow', () => {
 			oServiceLevel: {numerator: 414, denominator: 870, target: 0.8},
 			tWait: {count: 877, sum: 877 * 30_000},
 			tHandle: {count: 787, sum: 131_580_101},
-			tTalk: {count: 787, sum: 787 * 120_000},
-			tHeld: {count: 100, sum: 100 * 45_000},
+			tTalkComplete: {count: 787, sum: 787 * 120_000},
+			tHeldComplete: {count: 100, sum: 100 * 45_000},
 			tAcw: {count: 700, sum: 700 * 30_000},
 		});
 		expect(row).toEqual({
@@ -41,6 +41,8 @@ describe('toRow', () => {
 			avgTalkMs: 120_000,
 			avgHoldMs: 45_000,
 			avgAcwMs: 30_000,
+			divisionId: null,
+			divisionName: null,
 		});
 		expect(Object.keys(row)).toEqual([...rowFields]);
 	});

@@ -60,6 +60,9 @@ const alphabet = [
 	'n',
 	'1',
 	'2',
+	'h',
+	keys.left,
+	keys.right,
 ];
 const pickerKeys = [keys.down, keys.up, keys.enter];
 const faults: ScheduledFault[] = [

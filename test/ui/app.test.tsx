@@ -13,7 +13,7 @@ import {demoClient, type Emulator} from '../../source/emulator/server.js';
 import {App, type ClientFactory} from '../../source/ui/app.js';
 import {emulator, fileSecrets, groundTruth, namesOf, testNow} from '../helpers.js';
 import {scratchDir} from '../run-cli.js';
-import {keys, press, type Rendered, ready, waitForText} from './ink.js';
+import {keys, press, type Rendered, ready, waitFor, waitForText} from './ink.js';
 
 let emu: Emulator;
 let rendered: Rendered | undefined;
@@ -195,6 +195,46 @@ describe('gqx interactive', () => {
 		await press(rendered, keys.enter);
 		await waitForText(rendered, 'acme (http://127.0.0.1');
 		await waitForText(rendered, /Total\s+[\d,]+/);
+	});
+
+	it('takes every key of a run that arrives in one read (a fast typist over SSH)', async () => {
+		const dir = scratchDir();
+		const store = new ProfileStore({cwd: dir});
+		store.save({
+			name: 'acme',
+			region: emu.url,
+			clientId: demoClient.id,
+			clientSecret: demoClient.secret,
+			timeZone: 'UTC',
+			dateChoice: {from: '2026-03-09', to: '2026-03-10'},
+		});
+		rendered = render(
+			<App
+				start={{kind: 'auto'}}
+				secrets={fileSecrets(store)}
+				cwd={dir}
+				env={{NO_COLOR: '1'}}
+				now={now}
+				makeClient={makeClient}
+			/>,
+		);
+		await ready(rendered, 'Profiles');
+		await press(rendered, keys.enter);
+		const table = await waitForText(rendered, /Total\s+[\d,]+/);
+		const rows = table.split('\n').filter(line => /^[› ] \S.*\d$/.test(line) && !line.includes('Total'));
+		expect(selectedLine(table)).toBe(rows[0]);
+		// Input handlers follow the frame by an effect, as at the first screen.
+		await press(rendered);
+		// Three downs and one up in one write: the third row is selected.
+		rendered.stdin.write('jjjk');
+		const third = rows[2]!.slice(2, 20);
+		await waitFor(rendered, frame => selectedLine(frame).includes(third), `row 3 (${third}) selected`);
+		// A key that opens a level ends the run: the rest of the read would act on rows no longer shown.
+		rendered.stdin.write('\rjjjj');
+		await waitForText(rendered, /Media\s+Offered/);
+		const media = rendered.lastFrame() ?? '';
+		const mediaRows = media.split('\n').filter(line => /^[› ] \S.*\d$/.test(line));
+		expect(selectedLine(media).slice(2, 12)).toBe(mediaRows[0]!.slice(2, 12));
 	});
 
 	it('deletes a profile only after confirmation', async () => {

@@ -13,6 +13,8 @@ export const keys = {
 	backspace: '\u007F',
 	home: '\u001B[H',
 	end: '\u001B[F',
+	left: '\u001B[D',
+	right: '\u001B[C',
 };
 
 export async function waitFor(

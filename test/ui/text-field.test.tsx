@@ -4,7 +4,7 @@ import {render} from 'ink-testing-library';
 import {useState} from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
 import {TextField} from '../../source/ui/components/text-field.js';
-import {keys, press, type Rendered, ready, waitForText} from './ink.js';
+import {keys, press, type Rendered, ready, waitFor, waitForText} from './ink.js';
 
 let rendered: Rendered | undefined;
 afterEach(() => rendered?.unmount());
@@ -36,6 +36,26 @@ describe('TextField', () => {
 		await press(rendered, 'abcdef');
 		rendered.stdin.write('\u007F\u007F\u007F');
 		await waitForText(rendered, 'value=[abc]');
+	});
+
+	it('moves and deletes a grapheme at a time: wide characters, an emoji, an accent', async () => {
+		rendered = render(<Harness onSubmit={() => {}} />);
+		await ready(rendered, 'ready');
+		await press(rendered, 'サポ👨‍👩‍👧e\u0301');
+		await waitForText(rendered, 'value=[サポ👨‍👩‍👧e\u0301]');
+		// Backspace takes the accented letter whole, not its accent alone.
+		await press(rendered, keys.backspace);
+		await waitForText(rendered, 'value=[サポ👨‍👩‍👧]');
+		// ← steps over the whole emoji; the cursor cell holds it unbroken.
+		await press(rendered, '\u001B[D');
+		await waitFor(rendered, frame => frame.split('\n')[1] === 'サポ👨‍👩‍👧', 'the cursor on the emoji');
+		await press(rendered, 'X');
+		await waitForText(rendered, 'value=[サポX👨‍👩‍👧]');
+		await press(rendered, keys.backspace, '\u001B[C', keys.backspace);
+		await waitForText(rendered, 'value=[サポ]');
+		// A held Backspace in one read: a grapheme each.
+		rendered.stdin.write('\u007F');
+		await waitForText(rendered, 'value=[サ]');
 	});
 
 	it('edits in the middle with the arrows, and masks what it shows', async () => {

@@ -14,6 +14,8 @@ type Props<V> = {
 	placeholder?: string;
 	onSelect: (item: ListItem<V>) => void;
 	onCancel?: () => void;
+	/** An item the query names outright (a pasted address), shown first and picked by Enter. */
+	direct?: (query: string) => ListItem<V> | undefined;
 };
 
 function narrow<V>(items: ReadonlyArray<ListItem<V>>, query: string): Array<ListItem<V>> {
@@ -21,10 +23,25 @@ function narrow<V>(items: ReadonlyArray<ListItem<V>>, query: string): Array<List
 	return items.filter(item => words.every(word => `${item.label} ${item.hint ?? ''}`.toLowerCase().includes(word)));
 }
 
-export function FilterList<V>({items, limit, theme, initialQuery = '', placeholder, onSelect, onCancel}: Props<V>) {
+export function FilterList<V>({
+	items,
+	limit,
+	theme,
+	initialQuery = '',
+	placeholder,
+	onSelect,
+	onCancel,
+	direct,
+}: Props<V>) {
 	const [query, setQuery] = useState(initialQuery);
 	const [index, setIndex] = useState(0);
-	const shown = useMemo(() => narrow(items, query), [items, query]);
+	const matching = (text: string) => {
+		const named = direct?.(text);
+		const narrowed = narrow(items, text);
+		return named ? [named, ...narrowed.filter(item => item.value !== named.value)] : narrowed;
+	};
+	// `matching` changes only with `direct`, which callers keep stable enough for a list of a few dozen.
+	const shown = useMemo(() => matching(query), [items, query, direct]);
 	const selected = Math.min(index, Math.max(0, shown.length - 1));
 	useInput((_input, key) => {
 		if (key.upArrow) setIndex(Math.max(0, selected - 1));
@@ -47,7 +64,7 @@ export function FilterList<V>({items, limit, theme, initialQuery = '', placehold
 					}}
 					onSubmit={typed => {
 						// Typed and submitted in one go: narrow by what was typed, not by the last frame.
-						const item = typed === query ? shown[selected] : narrow(items, typed)[0];
+						const item = typed === query ? shown[selected] : matching(typed)[0];
 						if (item) onSelect(item);
 					}}
 				/>

@@ -2,6 +2,7 @@
 // the latest text: a paste, a held Backspace or a typed-ahead Enter can arrive in one read, and Ink
 // then hands all those keys to the handlers of one render, which lost keys in ink-text-input.
 import {Text, useInput} from 'ink';
+import {graphemeAfter, graphemeBefore, graphemeCount} from '../../text/columns.js';
 import {useRef, useState} from 'react';
 
 type Props = {
@@ -54,8 +55,9 @@ export function TextField({value, onChange, onSubmit, mask, conceal, placeholder
 			let next = text.current;
 			let at = cursor.current;
 			let submit = false;
-			if (key.leftArrow) at = Math.max(0, at - 1);
-			else if (key.rightArrow) at = Math.min(next.length, at + 1);
+			// The cursor moves and deletes a grapheme at a time: an accent stays on its letter, an emoji whole.
+			if (key.leftArrow) at = graphemeBefore(next, at);
+			else if (key.rightArrow) at = graphemeAfter(next, at);
 			else if (key.home || (key.ctrl && input === 'a')) at = 0;
 			else if (key.end || (key.ctrl && input === 'e')) at = next.length;
 			else if (key.ctrl && input === 'u') {
@@ -63,8 +65,9 @@ export function TextField({value, onChange, onSubmit, mask, conceal, placeholder
 				at = 0;
 			} else if (key.backspace || key.delete) {
 				if (at > 0) {
-					next = next.slice(0, at - 1) + next.slice(at);
-					at--;
+					const start = graphemeBefore(next, at);
+					next = next.slice(0, start) + next.slice(at);
+					at = start;
 				}
 			} else if (input && !key.ctrl && !key.meta) {
 				// Typed or pasted text. A held Backspace can arrive as one string of DEL characters,
@@ -73,12 +76,13 @@ export function TextField({value, onChange, onSubmit, mask, conceal, placeholder
 				for (const character of input) {
 					if (character === '\u007F' || character === '\b') {
 						if (at > 0) {
-							next = next.slice(0, at - 1) + next.slice(at);
-							at--;
+							const start = graphemeBefore(next, at);
+							next = next.slice(0, start) + next.slice(at);
+							at = start;
 						}
 					} else if (character >= ' ') {
 						next = next.slice(0, at) + character + next.slice(at);
-						at++;
+						at += character.length;
 					}
 				}
 				submit = /[\r\n]$/.test(input);
@@ -97,7 +101,8 @@ export function TextField({value, onChange, onSubmit, mask, conceal, placeholder
 		{isActive: focus},
 	);
 
-	const shown = mask ? mask.repeat(text.current.length) : conceal ? conceal(text.current) : text.current;
+	// A mask shows one mark a grapheme, so the cursor is counted in graphemes there.
+	const shown = mask ? mask.repeat(graphemeCount(text.current)) : conceal ? conceal(text.current) : text.current;
 	if (shown === '' && placeholder) {
 		return (
 			<Text>
@@ -107,12 +112,16 @@ export function TextField({value, onChange, onSubmit, mask, conceal, placeholder
 		);
 	}
 	if (!focus) return <Text>{shown}</Text>;
-	const at = Math.min(cursor.current, shown.length);
+	const at = Math.min(
+		mask ? graphemeCount(text.current.slice(0, cursor.current)) * mask.length : cursor.current,
+		shown.length,
+	);
+	const end = graphemeAfter(shown, at);
 	return (
 		<Text>
 			{shown.slice(0, at)}
-			<Text inverse>{shown[at] ?? ' '}</Text>
-			{shown.slice(at + 1)}
+			<Text inverse>{shown.slice(at, end) || ' '}</Text>
+			{shown.slice(end)}
 		</Text>
 	);
 }

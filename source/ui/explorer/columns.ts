@@ -6,6 +6,7 @@ import {
 	type MetricField,
 	metricFor,
 	metrics,
+	numericMetrics,
 } from '../../metrics/catalog.js';
 import {
 	type DeltaField,
@@ -17,7 +18,7 @@ import {
 	type Verdict,
 } from '../../metrics/delta.js';
 import type {QueueRow} from '../../metrics/rows.js';
-import {fitToWidth} from '../../text/columns.js';
+import {fitToWidth, textWidth} from '../../text/columns.js';
 
 export type ColumnId = 'name' | MetricField | DeltaField;
 
@@ -42,7 +43,8 @@ function metricColumn(metric: Metric): Column {
 		header: metric.header,
 		width: metric.width,
 		priority: metric.priority,
-		align: 'right',
+		// Text (the division) reads from the left, numbers line up on the right.
+		align: metric.kind === 'text' ? 'left' : 'right',
 		text: row => formatMetric(metric, row),
 		value: row => row[metric.field],
 	};
@@ -53,7 +55,7 @@ function deltaColumn(metric: Metric): Column {
 	return {
 		id: deltaField(metric.field),
 		header: 'Δ',
-		width: deltaWidths[metric.kind],
+		width: metric.kind === 'text' ? 0 : deltaWidths[metric.kind],
 		priority: metric.priority - 0.5,
 		align: 'right',
 		text: (row, previous) => deltaText(metricDelta(metric, row, previous)),
@@ -62,12 +64,11 @@ function deltaColumn(metric: Metric): Column {
 	};
 }
 
-const metricColumns = new Map<ColumnId, Column>(
-	metrics.flatMap(metric => [
-		[metric.field, metricColumn(metric)],
-		[deltaField(metric.field), deltaColumn(metric)],
-	]),
-);
+// Only numbers have a change: a text column (the division) has no Δ beside it.
+const metricColumns = new Map<ColumnId, Column>([
+	...metrics.map(metric => [metric.field, metricColumn(metric)] as const),
+	...numericMetrics.map(metric => [deltaField(metric.field), deltaColumn(metric)] as const),
+]);
 
 /** The metric columns shown when the user has not picked any. */
 export const defaultMetricFields: readonly MetricField[] = defaultColumns;
@@ -111,13 +112,16 @@ export function fitColumns(
 ): Column[] {
 	const name = nameColumn(nameHeader);
 	// The header has room for its sort arrow.
-	name.width = Math.min(nameWidthCap, Math.max(12, nameHeader.length + 1, longestName));
+	name.width = Math.min(nameWidthCap, Math.max(12, textWidth(nameHeader) + 1, longestName));
 	// `width` holds the columns, a space after each and the two-column selection marker.
 	const room = width - 3;
 	const fitted = fitToWidth(
 		room,
 		[name],
-		fields.flatMap(field => (comparing ? [columnFor(field), columnFor(deltaField(field))] : [columnFor(field)])),
+		fields.flatMap(field => {
+			const delta = comparing ? metricColumns.get(deltaField(field)) : undefined;
+			return delta ? [columnFor(field), delta] : [columnFor(field)];
+		}),
 	);
 	if (fitted.length === 1 && fields.length > 0) {
 		// Not even one number fits beside the name: the name gives way to the most important one.

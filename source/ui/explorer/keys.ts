@@ -1,12 +1,12 @@
 // The explorer's keys as reducer actions: one mapping from keymap actions, nothing else decided here.
 import type {KeyAction} from '../keymap.js';
 import type {ExplorerAction} from './state.js';
-import type {SortColumn} from '../../levels/types.js';
+import type {OpenedRow, SortColumn} from '../../levels/types.js';
 
 export type KeyScope = {
 	/** Row keys of the view, in order. */
 	keys: readonly string[];
-	rows: ReadonlyArray<{key: string; label: string}>;
+	rows: readonly OpenedRow[];
 	pageSize: number;
 	/** The level's rows are in (there is something to export). */
 	hasView: boolean;
@@ -28,6 +28,11 @@ export function explorerActionFor(action: KeyAction, scope: KeyScope): ExplorerA
 			return {type: 'jump', keys, to: action, pageSize};
 		case 'drill':
 			return {type: 'open', via: 'drill', rows: scope.rows};
+		case 'heatmap':
+			return {type: 'open', via: 'heatmap', rows: scope.rows};
+		case 'heat-previous':
+		case 'heat-next':
+			return {type: 'heat-metric', delta: action === 'heat-previous' ? -1 : 1};
 		case 'back':
 			return {type: 'back'};
 		case 'cancel':
@@ -72,3 +77,16 @@ export function explorerActionFor(action: KeyAction, scope: KeyScope): ExplorerA
 			return undefined;
 	}
 }
+
+/** Actions after which the same rows and screen still hold, so a further key of the same read can follow at once. */
+export const sameScreen: ReadonlySet<ExplorerAction['type']> = new Set([
+	'move',
+	'jump',
+	'sort-next',
+	'sort-reverse',
+	'columns-move',
+	'columns-toggle',
+	'columns-shift',
+	'columns-reset',
+	'heat-metric',
+]);

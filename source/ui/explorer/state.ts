@@ -4,12 +4,23 @@
 import type {Progress} from '../../genesys/analytics.js';
 import type {GqxError} from '../../errors.js';
 import {firstLevel, levelIds, levelOf} from '../../levels/registry.js';
-import type {LevelId, LevelRef, Loaded, OpenAction, Sort, SortColumn} from '../../levels/types.js';
-import {isMetricField, type MetricField, metrics} from '../../metrics/catalog.js';
+import {
+	type LevelId,
+	type LevelRef,
+	type Loaded,
+	type OpenAction,
+	type OpenedRow,
+	type Sort,
+	type SortColumn,
+	totalKey,
+	totalOpens,
+} from '../../levels/types.js';
+import {isMetricField, metricFor, type MetricField, metrics} from '../../metrics/catalog.js';
 import {deltaOf} from '../../metrics/delta.js';
 import {type CompareMode, compareModes, compareModeWords, isCompareMode} from '../../range/compare.js';
 import {type Granularity, granularities} from '../../range/range.js';
 import {defaultMetricFields} from './columns.js';
+import {heatMetricFields} from '../../metrics/hour-grid.js';
 
 export type Frame = {
 	level: LevelRef;
@@ -62,12 +73,14 @@ export type ExplorerState = {
 	comparing?: {key: string; label: string; progress?: Progress};
 	/** The comparison key that failed or was cancelled, so it is not asked again until `r`. */
 	compareStopped?: string;
+	/** The metric the heat map shows (`←/→`); kept while moving between heat maps. */
+	heatMetric: MetricField;
 };
 
 export type ExplorerAction =
 	| {type: 'move'; keys: readonly string[]; delta: number; pageSize: number}
 	| {type: 'jump'; keys: readonly string[]; to: 'first' | 'last'; pageSize: number}
-	| {type: 'open'; via: OpenAction; rows: ReadonlyArray<{key: string; label: string}>}
+	| {type: 'open'; via: OpenAction; rows: readonly OpenedRow[]}
 	| {type: 'back'}
 	| {type: 'cancel'}
 	| {type: 'refresh'}
@@ -93,7 +106,8 @@ export type ExplorerAction =
 	| {type: 'compare-progress'; key: string; progress: Progress}
 	| {type: 'compare-done'; key: string; loaded: Loaded}
 	| {type: 'compare-failed'; key: string; error: GqxError}
-	| {type: 'compare-dropped'; key: string};
+	| {type: 'compare-dropped'; key: string}
+	| {type: 'heat-metric'; delta: number};
 
 /** Answers kept beyond those of the levels on the stack. */
 const dataKept = 8;
@@ -106,6 +120,11 @@ function newFrame(level: LevelRef, views: SavedViews): Frame {
 	return {level, selected: null, top: 0, filter: '', sort: sortOf(level, views)};
 }
 
+/** A metric with a change column: a number (a text column such as the division has none). */
+function hasDelta(field: string | undefined): boolean {
+	return field !== undefined && isMetricField(field) && metricFor(field).kind !== 'text';
+}
+
 /** Saved views as they are usable now: unknown columns (from an older or newer gqx) dropped. */
 export function cleanViews(saved: StoredViews | undefined): SavedViews {
 	const views: SavedViews = {};
@@ -116,7 +135,7 @@ export function cleanViews(saved: StoredViews | undefined): SavedViews {
 		const columns = view.columns?.filter(isMetricField);
 		const column = view.sort?.column;
 		const sort =
-			view.sort && column && (column === 'name' || isMetricField(column) || isMetricField(deltaOf(column) ?? ''))
+			view.sort && column && (column === 'name' || isMetricField(column) || hasDelta(deltaOf(column)))
 				? {column: column as SortColumn, descending: view.sort.descending}
 				: undefined;
 		views[id as LevelId] = {
@@ -136,6 +155,7 @@ export function initialExplorer(granularity: Granularity, views: StoredViews = {
 		granularity,
 		data: new Map(),
 		views: clean,
+		heatMetric: heatMetricFields[0]!,
 		...(compare && compare !== 'off' ? {compare} : {}),
 	};
 }
@@ -268,7 +288,16 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 			const level = levelOf(frame.level);
 			const next = level.opens[action.via];
 			if (!row || !next) return state;
-			const ref: LevelRef = {id: next, context: level.openContext(row, frame.level)};
+			const onTotal = row.key === totalKey;
+			if (onTotal && !totalOpens.has(action.via)) return state;
+			// A filtered total is some of the rows; what it would open is all of them, so say so rather than mislead.
+			if (onTotal && frame.filter.trim() !== '')
+				return {...state, notice: 'The totals row opens all rows: clear the filter first (/ then Esc).'};
+			// The totals row stands for every row of the level: what the level itself was opened for.
+			const ref: LevelRef = {
+				id: next,
+				context: onTotal ? frame.level.context : level.openContext(row, frame.level),
+			};
 			return {...state, filtering: false, stack: [...state.stack, newFrame(ref, state.views)]};
 		}
 		case 'back':
@@ -305,8 +334,11 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 			const {columns} = action;
 			const at = columns.indexOf(frame.sort.column);
 			const column = columns[(at + 1) % columns.length] ?? 'offered';
-			// Names read best A to Z (intervals in time order), numbers largest first.
-			return withSort(state, {column, descending: column !== 'name'});
+			// Names and text read best A to Z (intervals in time order), numbers largest first.
+			return withSort(state, {
+				column,
+				descending: column !== 'name' && !(isMetricField(column) && metricFor(column).kind === 'text'),
+			});
 		}
 		case 'sort-reverse':
 			return withSort(state, {...frame.sort, descending: !frame.sort.descending});
@@ -425,5 +457,10 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 				compareStopped: action.key,
 				notice: `The comparison period did not load: ${action.error.message} (r to retry)`,
 			};
+		case 'heat-metric': {
+			const count = heatMetricFields.length;
+			const at = Math.max(0, heatMetricFields.indexOf(state.heatMetric));
+			return {...state, heatMetric: heatMetricFields[(at + action.delta + count) % count]!};
+		}
 	}
 }

@@ -8,11 +8,15 @@ import {columnFor} from './columns.js';
 /** `previousTotal`, while comparing, is the totals row of the comparison period (of the rows shown). */
 export type LevelView = {rows: DisplayRow[]; total: QueueRow; count: number; previousTotal?: QueueRow};
 
-/** Name order (intervals by time) of two rows of a level. */
+/** Name order (intervals by time) of two rows of a level; same names by division, then by id, so the order is stable. */
 function byName(level: LevelModule): (a: DisplayRow, b: DisplayRow) => number {
 	return level.byKey
 		? (a, b) => compareText(a.key, b.key)
-		: (a, b) => compareText(a.search, b.search) || compareText(a.label, b.label);
+		: (a, b) =>
+				compareText(a.search, b.search) ||
+				compareText(a.label, b.label) ||
+				compareText(a.row.divisionName ?? '', b.row.divisionName ?? '') ||
+				compareText(a.key, b.key);
 }
 
 /** Each row's place in name order, computed once per level's rows, when a sort needs many names compared. */
@@ -70,6 +74,7 @@ function sortedRows(base: LevelRows, level: LevelModule, sort: Sort): DisplayRow
 				if (x === y) return tie(a, b);
 				if (x === null || x === undefined) return 1;
 				if (y === null || y === undefined) return -1;
+				if (typeof x === 'string' && typeof y === 'string') return direction * compareText(x, y) || tie(a, b);
 				return x < y ? -direction : direction;
 			});
 		}
@@ -104,7 +109,8 @@ function previousTotalOf(base: LevelRows, rows: readonly DisplayRow[], filtered:
 export function levelView(base: LevelRows, level: LevelModule, filter: string, sort: Sort): LevelView {
 	const needle = filter.trim().toLowerCase();
 	const sorted = sortedRows(base, level, sort);
-	const rows = needle ? sorted.filter(row => row.search.includes(needle)) : sorted;
+	// A queue's division matches too (`/emea`).
+	const rows = needle ? sorted.filter(row => row.search.includes(needle) || row.searchAlso?.includes(needle)) : sorted;
 	const view: LevelView = {rows, total: totalOf(base, rows, needle !== ''), count: base.rows.length};
 	if (base.previousAllStats) view.previousTotal = previousTotalOf(base, rows, needle !== '');
 	return view;

@@ -14,11 +14,13 @@ export function useComparisonData(
 	state: ExplorerState,
 	dispatch: Dispatch<ExplorerAction>,
 ): DateRange | undefined {
-	const mode = state.compare;
+	const frame = currentFrame(state);
+	const level = levelOf(frame.level);
+	// The heat map (a grid, no rows) is not compared: the comparison waits on the table levels.
+	const mode = level.grid ? undefined : state.compare;
 	const compared = useMemo(() => (mode ? comparisonRange(range, mode) : undefined), [mode, range]);
 	const source = useMemo(() => (compared && sourceFor ? sourceFor(compared) : undefined), [compared, sourceFor]);
-	const frame = currentFrame(state);
-	const request = levelOf(frame.level).request(frame.level, state.granularity);
+	const request = level.request(frame.level, state.granularity);
 	const key = mode ? compareKey(mode, request.key) : '';
 	const running = useRef<{key: string; controller: AbortController} | undefined>(undefined);
 	useEffect(() => () => running.current?.controller.abort(), []);

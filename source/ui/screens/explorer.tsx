@@ -1,24 +1,31 @@
 // The drillable tables, generic over levels: data comes from a hook, keys become reducer actions, this draws.
-import {Box, Text, useInput} from 'ink';
+import {Box, Text, useInput, useStdout} from 'ink';
 import {useEffect, useMemo, useReducer} from 'react';
+import {fileNamePart} from '../../levels/queue-labels.js';
 import {levelOf} from '../../levels/registry.js';
 import type {LevelSource} from '../../levels/source.js';
-import type {SortColumn} from '../../levels/types.js';
+import {type DisplayRow, type SortColumn, totalKey} from '../../levels/types.js';
+import {HeatMap} from '../components/heat-map.js';
+import {gridRecords, hourFields} from '../../metrics/hour-grid.js';
 import {compareText} from '../../metrics/compare.js';
-import {type DateRange, defaultGranularity, type Granularity} from '../../range/range.js';
+import {type DateRange, defaultGranularity, type Granularity, isoInterval} from '../../range/range.js';
 import {Breadcrumb} from '../components/breadcrumb.js';
 import {ColumnPicker} from '../components/column-picker.js';
 import {DataTable} from '../components/data-table.js';
 import {ErrorPanel} from '../components/error-panel.js';
 import {Footer} from '../components/footer.js';
 import {HelpOverlay} from '../components/help-overlay.js';
-import {StatusBar} from '../components/status-bar.js';
+import {noticeLines, StatusBar} from '../components/status-bar.js';
+import {toTsv} from '../../export/tsv.js';
+import {copyToClipboard} from '../clipboard.js';
+import {droppedNotice} from '../explorer/dropped.js';
 import {TextField} from '../components/text-field.js';
 import {compareLevelRows} from '../../levels/compare.js';
 import {shiftDays, shortRangeText} from '../../range/compare.js';
+import {textWidth} from '../../text/columns.js';
 import {fitColumns, sortTitle} from '../explorer/columns.js';
 import {useComparisonData} from '../hooks/use-comparison-data.js';
-import {explorerActionFor} from '../explorer/keys.js';
+import {explorerActionFor, sameScreen} from '../explorer/keys.js';
 import {
 	comparedData,
 	currentData,
@@ -34,6 +41,7 @@ import {
 import {levelView, sparkline} from '../explorer/view.js';
 import {useLevelData} from '../hooks/use-level-data.js';
 import {actionFor, type KeyContext} from '../keymap.js';
+import {keystrokes} from '../keystrokes.js';
 import type {Theme} from '../theme.js';
 import {ExportDialog} from './export-dialog.js';
 
@@ -83,6 +91,7 @@ export function Explorer({
 	);
 	useLevelData(source, state, dispatch);
 	const compared = useComparisonData(sourceFor, range, state, dispatch);
+	const {stdout} = useStdout();
 	const frame = currentFrame(state);
 	const level = levelOf(frame.level);
 	const loaded = currentData(state);
@@ -136,12 +145,21 @@ export function Explorer({
 		() => (shown ? levelView(shown, level, frame.filter, sort) : undefined),
 		[shown, level, frame.filter, sort],
 	);
-	const keys = useMemo(() => view?.rows.map(row => row.key) ?? [], [view]);
+	const rowKeys = useMemo(() => view?.rows.map(row => row.key) ?? [], [view]);
+	// The totals row is the selection's last stop: `h` on it opens the heat map of all the rows.
+	const keys = useMemo(() => (rowKeys.length > 0 ? [...rowKeys, totalKey] : rowKeys), [rowKeys]);
+	const navigableRows = useMemo(
+		() => (view && view.rows.length > 0 ? [...view.rows, {key: totalKey, label: view.total.queueName}] : []),
+		[view],
+	);
 	const index = selectedIndex(frame, keys);
+	const onTotal = keys[index] === totalKey;
+	const rowIndex = onTotal ? rowKeys.length - 1 : index;
 	const fields = visibleColumns(state, frame.level.id);
 	// The name column is as wide as the longest name in the view (and its total), up to a cap.
 	const longestName = useMemo(
-		() => (view ? view.rows.reduce((most, row) => Math.max(most, row.label.length), view.total.queueName.length) : 0),
+		() =>
+			view ? view.rows.reduce((most, row) => Math.max(most, textWidth(row.label)), textWidth(view.total.queueName)) : 0,
 		[view],
 	);
 	const comparing = Boolean(view?.previousTotal);
@@ -151,32 +169,90 @@ export function Explorer({
 	);
 	const colors = useMemo(() => ({better: theme.better, worse: theme.worse}), [theme.better, theme.worse]);
 
+	// Impossible statistics left out of this level's answers: said in the status bar, marked on their cells.
+	const dropped = loaded?.dropped;
+	const droppedNote = useMemo(() => {
+		if (!dropped) return undefined;
+		const names = (loaded?.data as {nameOf?: (id: string) => string} | undefined)?.nameOf;
+		const nameOf = (id: string) => names?.(id) ?? frame.level.context.queueName ?? id;
+		return droppedNotice(dropped, nameOf, range.timeZone);
+	}, [dropped, loaded, frame.level, range.timeZone]);
+	const notice = state.notice ?? droppedNote;
+
+	// The queue drilled into, as it was shown (with its division when its name is shared).
+	const queueShown = frame.level.context.queueLabel ?? frame.level.context.queueName;
+	const asOf = loaded?.asOf ?? [...state.data.values()].at(-1)?.asOf;
+	const sortHeader = sort.column === 'name' ? level.nameHeader : sortTitle(sort.column);
+	const status = (
+		level.grid
+			? [asOf ? `as of ${asOf.toTimeString().slice(0, 8)}` : 'not loaded', 'local wall-clock hours']
+			: [
+					// Both periods named, while comparing: this one and the one it is compared with.
+					compared ? `${shortRangeText(range)} vs ${shortRangeText(compared)}` : '',
+					asOf ? `as of ${asOf.toTimeString().slice(0, 8)}` : 'not loaded',
+					view ? `${view.rows.length === view.count ? view.count : `${view.rows.length}/${view.count}`} rows` : '',
+					level.usesGranularity ? `by ${granularityWords[state.granularity]} (i to change)` : '',
+					`sorted by ${sortHeader}`,
+				]
+	).filter(Boolean);
+	const {loading} = state;
+	const running = loading ?? state.comparing;
+	const busy = running
+		? `${running.label}${running.progress && running.progress.total > 1 ? ` ${running.progress.done}/${running.progress.total}` : ''}…`
+		: undefined;
+
 	const showSparklines = level.usesGranularity && Boolean(view?.rows.length);
 	const filterLine = state.filtering || frame.filter !== '';
+	const extraStatus = noticeLines(status, busy, notice, width).length;
 	// Breadcrumb, status, table header, totals and footer, plus the optional lines.
-	const pageSize = Math.max(3, height - 5 - (showSparklines ? 2 : 0) - (filterLine ? 1 : 0));
-	const top = Math.max(0, Math.min(frame.top, Math.max(0, keys.length - pageSize), index));
-	const visibleTop = index >= top + pageSize ? index - pageSize + 1 : top;
+	const pageSize = Math.max(3, height - 5 - extraStatus - (showSparklines ? 2 : 0) - (filterLine ? 1 : 0));
+	const top = Math.max(0, Math.min(frame.top, Math.max(0, rowKeys.length - pageSize), rowIndex));
+	const visibleTop = rowIndex >= top + pageSize ? rowIndex - pageSize + 1 : top;
+	const grid = level.grid && loaded ? level.grid(loaded.data) : undefined;
 
 	const overlay = state.overlay;
 	const context: KeyContext =
-		overlay?.kind === 'columns' ? 'columns' : state.loading ? 'loading' : state.error ? 'error' : 'table';
+		overlay?.kind === 'columns'
+			? 'columns'
+			: state.loading
+				? 'loading'
+				: state.error
+					? 'error'
+					: level.grid
+						? 'heatmap'
+						: 'table';
+	// y and Y: the rows as TSV with a header line, to the clipboard through the terminal.
+	const copy = (chosen: readonly DisplayRow[]) => {
+		if (chosen.length === 0) return;
+		copyToClipboard(stdout, toTsv(level.nameHeader, chosen, fields));
+		const what = chosen.length === 1 ? '1 row' : `${chosen.length.toLocaleString('en-US')} rows`;
+		dispatch({type: 'notice', text: `Copied ${what} and a header line to the clipboard (tab-separated)`});
+	};
 	useInput(
 		(input, key) => {
 			if (overlay?.kind === 'help') {
 				dispatch({type: 'overlay', overlay: undefined});
 				return;
 			}
-			const action = actionFor(context, input, key);
-			if (!action) return;
-			const mapped = explorerActionFor(action, {
-				keys,
-				rows: view?.rows ?? [],
-				pageSize,
-				hasView: Boolean(view),
-				sortColumns: columns.map(column => column.id as SortColumn),
-			});
-			if (mapped) dispatch(mapped);
+			for (const [each, eachKey] of keystrokes(input, key)) {
+				const action = actionFor(context, each, eachKey);
+				if (!action) continue;
+				if (action === 'copy-row' || action === 'copy-view') {
+					if (view) copy(action === 'copy-row' ? view.rows.slice(index, index + 1) : view.rows);
+					// Copies the selection this render shows (a move earlier in the same run is not in it yet).
+					break;
+				}
+				const mapped = explorerActionFor(action, {
+					keys,
+					rows: navigableRows,
+					pageSize,
+					hasView: Boolean(view),
+					sortColumns: columns.map(column => column.id as SortColumn),
+				});
+				if (mapped) dispatch(mapped);
+				// What this render knows (rows, screen) is stale after a key that changes them: the rest waits for none.
+				if (mapped && !sameScreen.has(mapped.type)) break;
+			}
 		},
 		{isActive: !state.filtering && overlay?.kind !== 'export'},
 	);
@@ -193,22 +269,6 @@ export function Explorer({
 		`${range.from === range.to ? range.from : `${range.from} → ${range.to}`} (${range.timeZone})`,
 		...state.stack.flatMap(each => levelOf(each.level).crumb(each.level) ?? []),
 	];
-
-	const asOf = loaded?.asOf ?? [...state.data.values()].at(-1)?.asOf;
-	const sortHeader = sort.column === 'name' ? level.nameHeader : sortTitle(sort.column);
-	const status = [
-		// Both periods named, while comparing: this one and the one it is compared with.
-		compared ? `${shortRangeText(range)} vs ${shortRangeText(compared)}` : '',
-		asOf ? `as of ${asOf.toTimeString().slice(0, 8)}` : 'not loaded',
-		view ? `${view.rows.length === view.count ? view.count : `${view.rows.length}/${view.count}`} rows` : '',
-		level.usesGranularity ? `by ${granularityWords[state.granularity]} (i to change)` : '',
-		`sorted by ${sortHeader}`,
-	].filter(Boolean);
-	const {loading} = state;
-	const running = loading ?? state.comparing;
-	const busy = running
-		? `${running.label}${running.progress && running.progress.total > 1 ? ` ${running.progress.done}/${running.progress.total}` : ''}…`
-		: undefined;
 
 	const chronological = showSparklines && view ? [...view.rows].sort((a, b) => compareText(a.key, b.key)) : [];
 	const sparkWidth = Math.max(10, width - 12);
@@ -230,8 +290,24 @@ export function Explorer({
 	else if (overlay?.kind === 'export' && view)
 		body = (
 			<ExportDialog
-				rows={view.rows.map(row => row.row)}
-				suggestedName={`gqx-${frame.level.id}-${range.from}_${range.to}`}
+				// The heat map's view is its weekday-hours, written as `export --level hours` writes them.
+				rows={
+					grid
+						? gridRecords(grid, {
+								queueId: frame.level.context.queueId ?? null,
+								queueName: frame.level.context.queueName ?? 'All queues',
+								mediaType: frame.level.context.mediaType || null,
+								interval: isoInterval(range.start, range.end),
+							})
+						: view.rows.map(row => row.row)
+				}
+				fields={grid ? hourFields : undefined}
+				suggestedName={[
+					'gqx',
+					frame.level.id,
+					...(queueShown ? [fileNamePart(queueShown)] : []),
+					`${range.from}_${range.to}`,
+				].join('-')}
 				cwd={cwd}
 				theme={theme}
 				onDone={message => {
@@ -241,7 +317,11 @@ export function Explorer({
 			/>
 		);
 	else if (state.error) body = <ErrorPanel error={state.error} theme={theme} />;
-	else if (view)
+	else if (grid) {
+		const {queueName, mediaType} = frame.level.context;
+		const scope = [queueName ?? 'All queues', mediaType].filter(Boolean).join(' · ');
+		body = <HeatMap grid={grid} field={state.heatMetric} scope={scope} theme={theme} />;
+	} else if (view)
 		body = (
 			<Box flexDirection="column">
 				{showSparklines ? (
@@ -273,12 +353,14 @@ export function Explorer({
 						rows={view.rows}
 						total={view.total}
 						columns={columns}
-						selected={index}
+						selected={onTotal ? -1 : index}
+						totalSelected={onTotal}
 						top={visibleTop}
 						height={pageSize}
 						sort={sort}
 						previousTotal={view.previousTotal}
 						colors={colors}
+						dropped={dropped}
 					/>
 				)}
 			</Box>
@@ -287,8 +369,8 @@ export function Explorer({
 
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Breadcrumb parts={crumbs} theme={theme} />
-			<StatusBar items={status} busy={busy} notice={state.notice} theme={theme} />
+			<Breadcrumb parts={crumbs} width={width} theme={theme} />
+			<StatusBar items={status} busy={busy} notice={notice} width={width} theme={theme} />
 			<Box flexDirection="column" flexGrow={1}>
 				{body}
 			</Box>

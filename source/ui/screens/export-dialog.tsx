@@ -3,7 +3,7 @@ import path from 'node:path';
 import {Box, Text, useInput} from 'ink';
 import SelectInput from 'ink-select-input';
 import {useState} from 'react';
-import {toCsv, toJson, writeFileAtomic} from '../../export/writers.js';
+import {type Fields, toCsv, toJson, writeFileAtomic} from '../../export/writers.js';
 import type {QueueRow} from '../../metrics/rows.js';
 import {hintLine} from '../keymap.js';
 import type {Theme} from '../theme.js';
@@ -11,13 +11,15 @@ import {TextField} from '../components/text-field.js';
 
 type Props = {
 	rows: readonly QueueRow[];
+	/** The records' fields when they are not queue rows (the heat map's weekday-hour records). */
+	fields?: Fields;
 	suggestedName: string;
 	cwd: string;
 	theme: Theme;
 	onDone: (message: string | undefined) => void;
 };
 
-export function ExportDialog({rows, suggestedName, cwd, theme, onDone}: Props) {
+export function ExportDialog({rows, fields, suggestedName, cwd, theme, onDone}: Props) {
 	const [format, setFormat] = useState<'csv' | 'json'>();
 	const [name, setName] = useState('');
 	const [problem, setProblem] = useState<string>();
@@ -32,8 +34,8 @@ export function ExportDialog({rows, suggestedName, cwd, theme, onDone}: Props) {
 		}
 		try {
 			const target = path.resolve(cwd, file);
-			writeFileAtomic(target, format === 'json' ? toJson(rows) : toCsv(rows));
-			onDone(`Wrote ${rows.length} rows to ${file}`);
+			writeFileAtomic(target, format === 'json' ? toJson(rows) : toCsv(rows, fields));
+			onDone(`Wrote ${rows.length} rows to ${target}`);
 		} catch (error) {
 			setProblem(`Could not write ${file}: ${(error as Error).message}`);
 		}

@@ -6,7 +6,7 @@ import Spinner from 'ink-spinner';
 import {useState} from 'react';
 import {TextField} from '../components/text-field.js';
 import {asGqxError, AuthError, NetworkError, ProxyAuthError, ProxyError, TlsError} from '../../errors.js';
-import {regions, resolveRegion} from '../../genesys/regions.js';
+import {regionFromAddress, regions, resolveRegion} from '../../genesys/regions.js';
 import type {Profile} from '../../profiles/store.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
 import {hintLine} from '../keymap.js';
@@ -29,6 +29,14 @@ type Props = {
 };
 
 const customValue = '__custom__';
+
+/** A pasted base URL is taken as it is; a domain or web address of a region picks that region. */
+function addressItem(query: string): ListItem<string> | undefined {
+	const found = regionFromAddress(query);
+	if (!found) return undefined;
+	if ('region' in found) return regionItems.find(item => item.value === found.region);
+	return {label: found.baseUrl, value: found.baseUrl, hint: 'custom base URL (Enter to use it)'};
+}
 
 const regionItems: Array<ListItem<string>> = [
 	...regions.map(region => ({label: region.id, value: region.id, hint: `${region.location} · ${region.domain}`})),
@@ -70,6 +78,8 @@ export function Wizard({editing, existingNames, environmentProxy, theme, verify,
 		caFile: editing?.caFile ?? '',
 	});
 	const [problem, setProblem] = useState<{message: string; hint?: string}>();
+	// Shown in the empty name field: typing replaces it, Enter on the empty field takes it.
+	const [suggestedName, setSuggestedName] = useState('');
 	const [controller, setController] = useState<AbortController>();
 
 	const set = (field: keyof WizardValues) => (text: string) => {
@@ -120,7 +130,7 @@ export function Wizard({editing, existingNames, environmentProxy, theme, verify,
 		try {
 			await verify(current, own.signal);
 			if (own.signal.aborted) return;
-			setValues(previous => ({...previous, name: previous.name || suggestName(current.region, existingNames)}));
+			setSuggestedName(suggestName(current.region, existingNames));
 			setStep('name');
 		} catch (error) {
 			if (own.signal.aborted) return;
@@ -151,8 +161,9 @@ export function Wizard({editing, existingNames, environmentProxy, theme, verify,
 						limit={8}
 						theme={theme}
 						initialQuery={editing && !editing.region.includes('://') ? editing.region : ''}
-						placeholder="type a city, country or region name"
+						placeholder="type a city, country or region name, or paste an address"
 						onCancel={onCancel}
+						direct={addressItem}
 						onSelect={item => {
 							if (item.value === customValue) {
 								setStep('custom-url');
@@ -239,8 +250,9 @@ export function Wizard({editing, existingNames, environmentProxy, theme, verify,
 						label="Profile name"
 						value={values.name}
 						onChange={set('name')}
+						placeholder={suggestedName}
 						onSubmit={text => {
-							const name = text.trim();
+							const name = text.trim() || suggestedName;
 							if (!name) setProblem({message: 'The profile name cannot be empty.'});
 							else if (name !== editing?.name && existingNames.includes(name))
 								setProblem({

@@ -24,6 +24,9 @@ const expected: Partial<Record<KeyAction, ExplorerAction>> = {
 	first: {type: 'jump', keys: scope.keys, to: 'first', pageSize: 12},
 	last: {type: 'jump', keys: scope.keys, to: 'last', pageSize: 12},
 	drill: {type: 'open', via: 'drill', rows: scope.rows},
+	heatmap: {type: 'open', via: 'heatmap', rows: scope.rows},
+	'heat-previous': {type: 'heat-metric', delta: -1},
+	'heat-next': {type: 'heat-metric', delta: 1},
 	back: {type: 'back'},
 	cancel: {type: 'cancel'},
 	refresh: {type: 'refresh'},
@@ -45,9 +48,12 @@ const expected: Partial<Record<KeyAction, ExplorerAction>> = {
 	'column-later': {type: 'columns-shift', delta: 1},
 	'columns-reset': {type: 'columns-reset'},
 	close: {type: 'overlay', overlay: undefined},
+	// Copying changes no state: the screen writes to the terminal and says so with a notice.
+	'copy-row': undefined,
+	'copy-view': undefined,
 };
 
-const explorerContexts: readonly KeyContext[] = ['table', 'loading', 'error', 'columns'];
+const explorerContexts: readonly KeyContext[] = ['table', 'loading', 'error', 'columns', 'heatmap'];
 
 describe('explorer keys', () => {
 	it('maps every explorer binding of the keymap to its reducer action', () => {

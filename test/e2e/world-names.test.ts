@@ -1,0 +1,92 @@
+// Queues named in any script in a real terminal (tmux) against an emulator of its own, at 80x24 and
+// 160x48: every number column under its header on every page, nothing past the edge, whole names.
+import {spawn, type ChildProcess} from 'node:child_process';
+import path from 'node:path';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {demoClient} from '../../source/emulator/server.js';
+import {generateOrg} from '../../source/emulator/org.js';
+import {metrics} from '../../source/metrics/catalog.js';
+import {textWidth} from '../../source/text/columns.js';
+import {cliPath, scratchDir} from '../run-cli.js';
+import {columnSlice, expectColumnsAligned} from '../text/cells.js';
+import {startTerm, stopServer, type Term} from './tmux.js';
+
+const gqx = `${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)}`;
+const queueCount = 31;
+const seed = 3;
+const numberHeaders = metrics.filter(metric => metric.kind !== 'text').map(metric => metric.header);
+let emulator: ChildProcess;
+let url: string;
+let terms: Term[] = [];
+
+beforeAll(async () => {
+	emulator = spawn(process.execPath, [cliPath, 'emulator', '--queues', String(queueCount), '--seed', String(seed)], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	url = await new Promise<string>((resolve, reject) => {
+		emulator.stdout?.on('data', (chunk: Buffer) => {
+			const match = /listening on (\S+)/.exec(chunk.toString());
+			if (match?.[1]) resolve(match[1]);
+		});
+		emulator.on('error', reject);
+	});
+});
+afterAll(() => {
+	emulator.kill('SIGINT');
+	stopServer();
+});
+afterEach(() => {
+	for (const term of terms) term.kill();
+	terms = [];
+});
+
+/** The label each queue has in the table: the two named Support with their division. */
+const labels = generateOrg(seed, queueCount).queues.map(queue =>
+	queue.name === 'Support' ? `Support · ${queue.divisionName}` : queue.name,
+);
+
+describe('queue names in any script, in a real terminal', () => {
+	for (const [width, height] of [
+		[80, 24],
+		[160, 48],
+	] as const) {
+		it(`draws every page at ${width}x${height} with the numbers under their headers`, async () => {
+			const dir = scratchDir();
+			const term = startTerm(gqx, {
+				width,
+				height,
+				cwd: dir,
+				env: {
+					GQX_CONFIG_DIR: path.join(dir, 'config'),
+					GENESYS_CLOUD_REGION: url,
+					GENESYS_CLOUD_CLIENT_ID: demoClient.id,
+					GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
+				},
+			});
+			terms.push(term);
+			await term.waitFor('Dates · days in');
+			term.keys('Enter');
+			const seen = new Map<string, string>();
+			let screen = await term.waitFor(/Total\s+[\d,]+/);
+			for (let page = 0; page < 3; page++) {
+				for (const row of expectColumnsAligned(screen, width, numberHeaders)) seen.set(row.slice(2), row);
+				if (labels.every(label => [...seen.values()].some(row => row.includes(label)))) break;
+				const before = screen;
+				term.keys('NPage');
+				const deadline = Date.now() + 5000;
+				while (screen === before && Date.now() < deadline) {
+					await new Promise(resolve => setTimeout(resolve, 50));
+					screen = term.screen();
+				}
+			}
+			// Every queue was on screen, its whole name at the start of the name column.
+			for (const label of labels) {
+				const row = [...seen.values()].find(line => line.includes(label));
+				expect(row, label).toBeDefined();
+				expect(columnSlice(row!, 2, 2 + textWidth(label))).toBe(label);
+			}
+			term.keys('q');
+			await term.waitFor('EXIT:0');
+		}, 60_000);
+	}
+});
