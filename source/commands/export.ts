@@ -5,14 +5,19 @@ import {describeRetry, GenesysClient} from '../genesys/client.js';
 import {UsageError} from '../errors.js';
 import {analyticsMediaTypes, isAnalyticsMediaType} from '../genesys/media-types.js';
 import {deletedQueueName, listAllQueues} from '../genesys/queues.js';
-import {describeDropped, DroppedLog} from '../genesys/dropped-statistics.js';
+import {describeDropped, DroppedLog, type DropSink} from '../genesys/dropped-statistics.js';
 import {fetchReport, streamIntervalRows} from '../genesys/report.js';
+import {listQueuesInParallel} from '../genesys/queues.js';
+import {compareRecords, comparedFields} from '../metrics/compared.js';
+import {type CompareMode, compareModes, comparisonRange, shiftDays, validateCompareMode} from '../range/compare.js';
 import {type Level, rollUp, totalRow} from '../metrics/rows.js';
 import {type ProfileWithSecret, SecretStore} from '../credentials/secret-store.js';
 import {resolveNetwork} from '../net/settings.js';
 import {openProfileStore} from '../profiles/store.js';
+import type {ReportQuery} from '../genesys/report.js';
 import {
 	type DateChoice,
+	type DateRange,
 	defaultGranularity,
 	type Granularity,
 	isoInterval,
@@ -70,6 +75,8 @@ What:
   --queue NAME_OR_ID ...    only these queues (exact name, id, or a pattern with *); repeatable
   --media TYPE ...          only these media types (voice, chat, email, message, callback, ...); repeatable
   --division NAME ...       only queues of these divisions (exact name, or a pattern with *); repeatable
+  --compare ${compareModes.join('|')}   also the previous period, or the same days a week or 52 weeks
+                            earlier: <field>Prev for every number, and comparedInterval
 
 Network:
   --timeout SECONDS         per-request timeout (default 30); failures are retried with backoff
@@ -116,6 +123,7 @@ export const exportFlags = {
 	'ca-file': {type: 'string'},
 	demo: {type: 'boolean'},
 	wide: {type: 'boolean'},
+	compare: {type: 'string'},
 	'by-media': {type: 'boolean'},
 	'demo-queues': {type: 'string'},
 	help: {type: 'boolean', short: 'h'},
@@ -133,6 +141,7 @@ export type ExportPlan = {
 	queues: string[];
 	media: string[];
 	timeoutMs: number;
+	compare: CompareMode | undefined;
 	divisions: string[];
 };
 
@@ -203,7 +212,15 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 			`--timeout "${timeoutText}" is not a number of seconds from 0 to 600.`,
 			'For example --timeout 60.',
 		);
+	const compareText = values['compare'] as string | undefined;
+	const compare = compareText === undefined ? undefined : validateCompareMode(compareText);
+	if (compare && !['queues', 'media', 'intervals'].includes(levelText))
+		throw new UsageError(
+			`--compare is for the queues, media and intervals levels, not --level ${levelText}.`,
+			`Export each range with --level ${levelText} on its own, or drop --compare.`,
+		);
 	return {
+		compare,
 		choice,
 		timeZone,
 		level: levelText as Level | DrillKind | 'hours' | 'live',
@@ -216,6 +233,74 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 		timeoutMs: Math.round(timeoutSeconds * 1000),
 		divisions,
 	};
+}
+
+/**
+ * --compare: the range and its comparison period fetched in parallel (one queue listing for both),
+ * joined record by record. Not streamed: both periods' records are held to join them.
+ */
+async function writeCompared(
+	client: GenesysClient,
+	io: Io,
+	plan: ExportPlan & {compare: CompareMode; level: Level},
+	run: {
+		range: DateRange;
+		query: Omit<ReportQuery, 'granularity'>;
+		granularity: Granularity | undefined;
+		knownQueues: ReadonlyMap<string, QueueInfo> | undefined;
+		onProgress: (progress: {done: number; total: number}) => void;
+		onDrop: DropSink;
+		wide: boolean;
+	},
+): Promise<{count: number; nameOf: (id: string) => string}> {
+	const {range, granularity, knownQueues} = run;
+	const compared = comparisonRange(range, plan.compare);
+	const listing = knownQueues ? undefined : listQueuesInParallel(client, {concurrency: 50}).catch(() => undefined);
+	const progress = [
+		{done: 0, total: 0},
+		{done: 0, total: 0},
+	];
+	const report = (index: number, start: DateRange['start'], end: DateRange['end']) =>
+		fetchReport(
+			client,
+			{...run.query, start, end, granularity},
+			{
+				knownQueues,
+				listing,
+				onDrop: run.onDrop,
+				onProgress: each => {
+					progress[index] = each;
+					run.onProgress({done: progress[0]!.done + progress[1]!.done, total: progress[0]!.total + progress[1]!.total});
+				},
+			},
+		);
+	const [now, before] = await Promise.all([report(0, range.start, range.end), report(1, compared.start, compared.end)]);
+	const rangeInterval = isoInterval(range.start, range.end);
+	const comparedRange = isoInterval(compared.start, compared.end);
+	const records = compareRecords(
+		rollUp(now.cells, plan.level, now.nameOf, rangeInterval, now.divisionOf),
+		rollUp(before.cells, plan.level, before.nameOf, comparedRange, before.divisionOf),
+		{
+			days: shiftDays(range, plan.compare),
+			timeZone: range.timeZone,
+			range: rangeInterval,
+			comparedRange,
+			byBucket: plan.level === 'intervals',
+		},
+	);
+	const text = await render(records, plan.format, {
+		width: tableWidth(io, run.wide),
+		total: totalRow(now.cells),
+		previousTotal: totalRow(before.cells),
+		level: plan.level,
+		timeZone: range.timeZone,
+		granularity,
+		fields: comparedFields,
+	});
+	if (plan.output) writeFileAtomic(plan.output, text);
+	else
+		await new Promise<void>((resolve, reject) => io.stdout.write(text, error => (error ? reject(error) : resolve())));
+	return {count: records.length, nameOf: id => (now.queues.has(id) ? now.nameOf(id) : before.nameOf(id))};
 }
 
 /** The width `--format table` fits: the terminal's, else COLUMNS, else none (every column). */
@@ -265,7 +350,24 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 		const names = new Map<string, string>();
 		let nameOf = (id: string) => names.get(id) ?? deletedQueueName(id);
 		let written: number;
-		if (plan.level === 'agents' || plan.level === 'wrapups') {
+		if (plan.compare && (plan.level === 'queues' || plan.level === 'media' || plan.level === 'intervals')) {
+			const compared = await writeCompared(
+				client,
+				io,
+				{...plan, compare: plan.compare, level: plan.level},
+				{
+					range,
+					query,
+					granularity,
+					knownQueues,
+					onProgress,
+					onDrop,
+					wide: Boolean(values.wide),
+				},
+			);
+			written = compared.count;
+			nameOf = compared.nameOf;
+		} else if (plan.level === 'agents' || plan.level === 'wrapups') {
 			written = await exportDrill(client, {...query, granularity, kind: plan.level, byMedia: plan.byMedia}, plan, {
 				io,
 				knownQueues,

@@ -1,6 +1,8 @@
 // `gqx export --format table`: a compact table for people, like gh's or kubectl's: a header and its
 // rule, one line a record, a totals row; columns from the metric catalog, dropped by priority to fit.
-import {defaultColumns, formatMetric, metricFor, type MetricField} from '../metrics/catalog.js';
+import {defaultColumns, formatMetric, type Metric, metricFor, type MetricField} from '../metrics/catalog.js';
+import {previousOf} from '../metrics/compared.js';
+import {deltaText, metricDelta} from '../metrics/delta.js';
 import type {QueueRow} from '../metrics/rows.js';
 import {queueLabel, sharedNames} from '../levels/queue-labels.js';
 import {bucketLabel, type Granularity} from '../range/range.js';
@@ -21,6 +23,8 @@ export type TableOptions = {
 	member?: {header: string; text: (row: QueueRow) => string};
 	/** The metric columns, in order; default the queue levels'. */
 	metrics?: readonly MetricField[];
+	/** With --compare: the totals of the comparison period; each metric column then has its change beside it. */
+	previousTotal?: QueueRow;
 };
 
 type TableColumn = {header: string; width: number; priority: number; align: Align; text: (row: QueueRow) => string};
@@ -68,13 +72,26 @@ export function renderTable(rows: readonly QueueRow[], options: TableOptions = {
 		const granularity = options.granularity ?? 'PT30M';
 		fixed.push(textColumn('Interval', rows, row => (row.interval ? bucketLabel(row.interval, zone, granularity) : '')));
 	}
-	const metrics: TableColumn[] = (options.metrics ?? defaultColumns).map(metricFor).map(metric => ({
-		header: metric.header,
-		priority: metric.priority,
-		align: 'right',
-		text: row => formatMetric(metric, row),
-		width: all.reduce((most, row) => Math.max(most, textWidth(formatMetric(metric, row))), textWidth(metric.header)),
-	}));
+	const previousTotal = options.previousTotal;
+	const previous = (row: QueueRow) => (row === options.total ? previousTotal : previousOf(row));
+	const widest = (header: string, text: (row: QueueRow) => string) =>
+		all.reduce((most, row) => Math.max(most, textWidth(text(row))), textWidth(header));
+	const delta = (metric: Metric): TableColumn => {
+		const text = (row: QueueRow) => deltaText(metricDelta(metric, row, previous(row)));
+		// Dropped before its value when space runs out.
+		return {header: 'Δ', priority: metric.priority - 0.5, align: 'right', text, width: widest('Δ', text)};
+	};
+	const metrics: TableColumn[] = (options.metrics ?? defaultColumns).map(metricFor).flatMap(metric => {
+		const text = (row: QueueRow) => formatMetric(metric, row);
+		const value: TableColumn = {
+			header: metric.header,
+			priority: metric.priority,
+			align: 'right',
+			text,
+			width: widest(metric.header, text),
+		};
+		return previousTotal && metric.kind !== 'text' ? [value, delta(metric)] : [value];
+	});
 	const columns = fitToWidth(options.width ?? Infinity, fixed, metrics, gap);
 	const line = (cells: (column: TableColumn) => string) =>
 		columns

@@ -9,9 +9,9 @@ export const formats = ['table', 'csv', 'json', 'ndjson'] as const;
 export type Format = (typeof formats)[number];
 
 /**
- * A record's fields in order (the CSV header, the JSON keys): the queue levels' by default; the agent
- * and wrap-up code levels have their own (their rows carry the extra identity fields), and so do
- * `export --level hours`'s records.
+ * A record's fields in order (the CSV header, the JSON keys): the queue levels' by default (with --compare
+ * the compared ones after them); the agent and wrap-up code levels have their own (their rows carry the extra
+ * identity fields), and so do `export --level hours`'s records.
  */
 export type Fields = ReadonlyArray<string>;
 
@@ -49,8 +49,8 @@ export function toNdjson(rows: readonly AnyRecord[], fields: Fields = rowFields)
 export async function render(
 	rows: readonly QueueRow[],
 	format: Format,
-	options: TableOptions,
-	fields: Fields = rowFields,
+	options: TableOptions & {fields?: Fields},
+	fields: Fields = options.fields ?? rowFields,
 ): Promise<string> {
 	switch (format) {
 		case 'csv':

@@ -31,6 +31,8 @@ export type ReportOptions = {
 	 * the TUI's queue and media levels read, in a fraction of the memory.
 	 */
 	sumsOnly?: boolean;
+	/** The queue listing when another report of the same run asks it already (export --compare): asked once. */
+	listing?: Promise<QueueInfo[] | undefined>;
 	/** Told of each impossible statistic left out of an answer. */
 	onDrop?: DropSink;
 };
@@ -139,7 +141,8 @@ export async function fetchReport(
 	// caller knows the queues already or the organization is too big to list cheaply.
 	const listing = known
 		? Promise.resolve(undefined)
-		: listQueuesInParallel(client, {signal: options.signal, concurrency: 50}).catch(() => undefined);
+		: (options.listing ??
+			listQueuesInParallel(client, {signal: options.signal, concurrency: 50}).catch(() => undefined));
 	const sumsOnly = options.sumsOnly === true;
 	const totals = new RunningTotals({byMedia: sumsOnly});
 	const [cells, listed] = await Promise.all([

@@ -1,6 +1,7 @@
 // Level 3: one queue and media type by interval (30 minutes up to weeks; `i` changes it).
 import type {Cell} from '../metrics/rows.js';
 import {rollUpWithStats} from '../metrics/rows.js';
+import {shiftInterval} from '../range/compare.js';
 import {bucketLabel} from '../range/range.js';
 import type {LevelModule} from './types.js';
 
@@ -46,6 +47,12 @@ export const intervalsLevel: LevelModule = {
 				return {key: row.interval ?? '', label, search: label.toLowerCase(), row, stats};
 			}),
 		};
+	},
+	// Buckets pair by their place in the range: the first of one with the first of the other.
+	alignCompared(row, {days, timeZone, granularity}) {
+		const key = shiftInterval(row.key, days, timeZone);
+		const label = bucketLabel(key, timeZone, granularity);
+		return {...row, key, label, search: label.toLowerCase(), row: {...row.row, interval: key}};
 	},
 	opens: {heatmap: 'hours'},
 	openContext: (_row, ref) => ref.context,

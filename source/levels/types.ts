@@ -5,6 +5,7 @@ import type {DropSink, DroppedStatistic} from '../genesys/dropped-statistics.js'
 import type {LiveQueue} from '../genesys/observations.js';
 import type {QueueInfo} from '../genesys/queues.js';
 import type {LiveField, LiveValues, MetricField} from '../metrics/catalog.js';
+import type {DeltaField} from '../metrics/delta.js';
 import type {Division, QueueRow} from '../metrics/rows.js';
 import type {StatsBag} from '../metrics/stats.js';
 import type {DateRange, Granularity} from '../range/range.js';
@@ -33,7 +34,8 @@ export type OpenedRow = Pick<DisplayRow, 'key' | 'label'> & {row?: QueueRow};
 
 export type LevelRef = {id: LevelId; context: LevelContext};
 
-export type SortColumn = 'name' | MetricField | LiveField;
+/** A name, a metric, a live column, or (while comparing) a metric's change. */
+export type SortColumn = 'name' | MetricField | LiveField | DeltaField;
 export type Sort = {column: SortColumn; descending: boolean};
 
 /** How one row of a level opens another level: the keymap action that does it. Agents and wrap-up codes add theirs. */
@@ -63,9 +65,13 @@ export type DataRequest = {
 /** `dropped`: the impossible statistics left out of the answers (the table marks the cells they feed). */
 export type Loaded = {data: unknown; asOf: Date; dropped?: readonly DroppedStatistic[]};
 
+/** One side of a row in the comparison period (`c`): its numbers, and their statistics for totals. */
+export type ComparedSide = {row: QueueRow; stats: StatsBag};
+
 /**
  * `search` is the label in lower case, for the filter and name order; `searchAlso`, other text the
- * filter matches (a queue's division), also in lower case.
+ * filter matches (a queue's division), also in lower case. `previous` is there while comparing: the
+ * same row in the comparison period (empty statistics when it had no data there).
  */
 export type DisplayRow = {
 	key: string;
@@ -80,12 +86,14 @@ export type DisplayRow = {
 	serviceLevelTarget?: number;
 	/** The service-level time of the media type waited on longest (the longest wait's limit). */
 	waitLimitMs?: number;
+	previous?: ComparedSide;
 };
 
-/** `allStats`, when known, is the statistics of all rows merged (the unfiltered total). */
 /**
  * `sameOrderAs`: these rows are those rows, in the same order, with live values added: orders by name and by the
- * aggregate columns are that one's (a live refresh sorts again only by a live column).
+ * aggregate columns are that one's (a live refresh sorts again only by a live column). `allStats`, when known, is
+ * the statistics of all rows merged (the unfiltered total); `previousAllStats`, while comparing, the same of the
+ * comparison period.
  */
 export type LevelRows = {
 	rows: DisplayRow[];
@@ -95,6 +103,7 @@ export type LevelRows = {
 	/** The totals row's share: its `field` of `of` (agents: answered of the queue's answered). */
 	shareBase?: {field: 'answered' | 'handled'; of: number};
 	sameOrderAs?: LevelRows;
+	previousAllStats?: StatsBag;
 };
 
 export type LevelModule = {
@@ -137,6 +146,11 @@ export type LevelModule = {
 		/** The queues whose observations the rows on screen need. */
 		queueIds(visibleKeys: readonly string[], ref: LevelRef): string[];
 	};
+	/**
+	 * A row of the comparison period as the same row of this period, `days` calendar days later (`c`).
+	 * Without it rows pair by key (a queue, a media type); a level keyed by time moves its keys.
+	 */
+	alignCompared?(row: DisplayRow, shift: {days: number; timeZone: string; granularity: Granularity}): DisplayRow;
 	/** A level drawn as a weekday x hour grid instead of a table (the heat map): its grid from the data. */
 	grid?: (data: unknown) => HourGrid;
 };

@@ -50,13 +50,17 @@ export const profileSchema = z
 				maxWaitSeconds: z.number().min(0).optional(),
 			})
 			.optional(),
-		/** Per explorer level, the columns (in order) and sort the user chose; the UI drops names it does not know. */
+		/**
+		 * Per explorer level, the columns (in order) and sort the user chose; under "*", the comparison
+		 * (`c`), which an older gqx ignores. The UI drops names it does not know.
+		 */
 		views: z
 			.record(
 				z.string(),
 				z.object({
 					columns: z.array(z.string()).optional(),
 					sort: z.object({column: z.string(), descending: z.boolean()}).optional(),
+					compare: z.string().optional(),
 				}),
 			)
 			.optional(),

@@ -277,6 +277,13 @@ export function App({
 			createLevelSource(current.client, range, current.hub),
 		);
 
+	// The comparison period's source (`c`): another range's, kept among the recent ones like any.
+	const sourceOfSession = useMemo(
+		() => (session ? (range: DateRange) => sourceFor(session, range) : undefined),
+		// sourceFor reads only the ref of sources and the session.
+		[session],
+	);
+
 	const profileName = session?.profileName;
 	const saveViews = useCallback(
 		(views: SavedViews) => {
@@ -391,6 +398,7 @@ export function App({
 					theme={theme}
 					cwd={cwd}
 					views={profiles.find(profile => profile.name === session.profileName)?.views ?? session.views}
+					sourceFor={sourceOfSession}
 					onViews={saveViews}
 					onDates={showDates}
 					onProfile={switchProfile}

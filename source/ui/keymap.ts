@@ -25,6 +25,7 @@ export type KeyAction =
 	| 'profile'
 	| 'export'
 	| 'columns'
+	| 'compare'
 	| 'copy-row'
 	| 'copy-view'
 	| 'live'
@@ -264,6 +265,15 @@ export const bindings: readonly Binding[] = [
 		contexts: ['table'],
 		footer: true,
 		match: (input, key) => input === 'w' && plain(key),
+	},
+	{
+		action: 'compare',
+		short: 'compare',
+		keys: 'c',
+		description: 'compare: previous period, a week earlier, 52 weeks earlier, off',
+		contexts: ['table'],
+		footer: true,
+		match: (input, key) => input === 'c' && plain(key),
 	},
 	{
 		action: 'copy-row',

@@ -5,11 +5,14 @@ export type Theme = {
 	error: string | undefined;
 	warning: string | undefined;
 	dim: boolean;
+	/** A change for the better or the worse (comparison); the arrows ▲/▼ say it without colour too. */
+	better: string | undefined;
+	worse: string | undefined;
 };
 
 export function themeFor(env: NodeJS.ProcessEnv): Theme {
 	const noColor = env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '';
 	return noColor
-		? {accent: undefined, error: undefined, warning: undefined, dim: false}
-		: {accent: 'cyan', error: 'red', warning: 'yellow', dim: true};
+		? {accent: undefined, error: undefined, warning: undefined, dim: false, better: undefined, worse: undefined}
+		: {accent: 'cyan', error: 'red', warning: 'yellow', dim: true, better: 'green', worse: 'red'};
 }

@@ -12,6 +12,7 @@ import {
 	metricValue,
 	numericMetrics,
 } from '../../source/metrics/catalog.js';
+import {compareRecords, comparedFields} from '../../source/metrics/compared.js';
 import {type QueueRow, rowFields, toRow} from '../../source/metrics/rows.js';
 
 const identity = {queueId: 'q1', queueName: 'Sales', mediaType: 'voice', interval: null};
@@ -106,6 +107,25 @@ describe('metric catalog', () => {
 		expect(toCsv([row]).split('\n')[0]).toBe(header.join(','));
 		// JSON records have the same fields in the same order (the row has the drill levels' fields too).
 		expect(Object.keys(JSON.parse(toJson([row]))[0])).toEqual(header);
+		// With --compare the same fields come first, then each number of the comparison period, then its interval.
+		// Only the numbers have a comparison side: not the division, which is the queue's.
+		const numbers = header.slice(4, -2);
+		const prevHeader = [...header, ...numbers.map(field => `${field}Prev`), 'comparedInterval'];
+		expect(prevHeader.slice(header.length, header.length + 3)).toEqual([
+			'offeredPrev',
+			'answeredPrev',
+			'abandonedPrev',
+		]);
+		expect(comparedFields).toEqual(prevHeader);
+		const [record] = compareRecords([row], [row], {
+			days: 7,
+			timeZone: 'UTC',
+			range: 'r',
+			comparedRange: 'c',
+			byBucket: false,
+		});
+		expect(toCsv([record!], comparedFields).split('\n')[0]).toBe(prevHeader.join(','));
+		expect(Object.keys(JSON.parse(toJson([record!], comparedFields))[0])).toEqual(prevHeader);
 	});
 
 	it('shows by default only columns of the catalog, each once', () => {

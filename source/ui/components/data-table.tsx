@@ -1,5 +1,6 @@
 // A selectable table that draws only the rows in its window: one Text line per row, cells padded, never wrapped.
-// Cells out of bounds are red or yellow, and under NO_COLOR marked `!` or `~`, so nothing depends on colour alone.
+// Cells out of bounds are red or yellow, and under NO_COLOR marked `!` or `~`; while comparing, a change is green or
+// red and its arrow says better or worse: nothing depends on colour alone.
 import {Text} from 'ink';
 import {Box} from 'ink';
 import {memo, useMemo} from 'react';
@@ -27,6 +28,10 @@ type Props = {
 	totalLive?: LiveValues;
 	theme?: Theme;
 	thresholds?: Thresholds;
+	/** While comparing: the totals of the comparison period. */
+	previousTotal?: QueueRow;
+	/** Colours of a change for the better and the worse; none under NO_COLOR (the arrows still say it). */
+	colors?: {better: string | undefined; worse: string | undefined};
 	/** Impossible statistics left out of the answers: the cells they feed get a marker. */
 	dropped?: readonly DroppedStatistic[] | undefined;
 };
@@ -34,50 +39,76 @@ type Props = {
 /** The mark of a tone where there is no colour. */
 export const toneMarks: Record<Tone, string> = {bad: '!', near: '~'};
 
-type Cell = {text: string; tone?: Tone};
+type Cell = {text: string; color?: string};
 
 function cells(
 	row: DisplayRow,
 	columns: readonly Column[],
-	thresholds: Thresholds,
-	marks: boolean,
-	dropped: readonly DroppedStatistic[] | undefined,
+	options: {
+		thresholds: Thresholds;
+		theme: Theme | undefined;
+		colors: Props['colors'];
+		dropped: readonly DroppedStatistic[] | undefined;
+	},
 ): Cell[] {
-	const marked = dropped ? droppedFields(row.row, dropped) : undefined;
+	const {theme, colors} = options;
+	const marks = !theme?.error;
+	const previous = row.previous?.row;
+	const marked = options.dropped ? droppedFields(row.row, options.dropped) : undefined;
 	return columns.map(column => {
 		if (column.id === 'name') return {text: pad(row.label, column.width, column.align)};
-		const tone = column.tone?.(row, thresholds);
-		const value = column.text(row.row, row.live);
+		const tone = column.tone?.(row, options.thresholds);
+		const value = column.text(row.row, previous, row.live);
 		const text = marked?.has(column.id as MetricField) ? `${value}${droppedMarker}` : value;
 		// The mark goes before the number, so the numbers stay right-aligned.
-		return {text: pad(tone && marks ? `${toneMarks[tone]}${text}` : text, column.width, column.align), tone};
+		const padded = pad(tone && marks ? `${toneMarks[tone]}${text}` : text, column.width, column.align);
+		if (tone && !marks) return {text: padded, color: tone === 'bad' ? theme?.error : theme?.warning};
+		const verdict = previous && colors?.better ? column.verdict?.(row.row, previous) : undefined;
+		if (verdict) return {text: padded, color: verdict === 'better' ? colors?.better : colors?.worse};
+		return {text: padded};
 	});
 }
 
+/** Runs of cells in one colour (or none), joined by the column gap. */
+function pieces(parts: readonly Cell[]): Cell[] {
+	const out: Cell[] = [];
+	parts.forEach((cell, index) => {
+		const gap = index > 0 ? ' ' : '';
+		const last = out.at(-1);
+		if (!cell.color && last && !last.color) last.text += gap + cell.text;
+		else if (cell.color) {
+			if (gap) {
+				if (last && !last.color) last.text += gap;
+				else out.push({text: gap});
+			}
+			out.push({text: cell.text, color: cell.color});
+		} else out.push({text: gap + cell.text});
+	});
+	return out;
+}
+
 const Row = memo(
-	function Row({cells: parts, selected, theme}: {cells: Cell[]; signature: string; selected: boolean; theme?: Theme}) {
+	function Row({parts, selected}: {parts: Cell[]; signature: string; selected: boolean}) {
 		return (
 			<Text inverse={selected} wrap="truncate-end">
 				{selected ? '›' : ' '}{' '}
-				{parts.map((cell, index) => {
-					const gap = index > 0 ? ' ' : '';
-					if (!cell.tone || !theme?.error) return gap + cell.text;
-					return (
-						<Text key={index} color={cell.tone === 'bad' ? theme.error : theme.warning}>
-							{gap}
-							{cell.text}
+				{parts.map((part, index) =>
+					part.color ? (
+						<Text key={index} color={part.color}>
+							{part.text}
 						</Text>
-					);
-				})}
+					) : (
+						part.text
+					),
+				)}
 			</Text>
 		);
 	},
-	(previous, next) =>
-		previous.signature === next.signature && previous.selected === next.selected && previous.theme === next.theme,
+	(previous, next) => previous.signature === next.signature && previous.selected === next.selected,
 );
 
 function signatureOf(parts: readonly Cell[]): string {
-	return parts.map(cell => (cell.tone ? `${cell.tone}:${cell.text}` : cell.text)).join('\u0000');
+	return parts.map(cell => (cell.color ? `${cell.color}:${cell.text}` : cell.text)).join('\u0000');
 }
 
 export function DataTable({
@@ -92,9 +123,10 @@ export function DataTable({
 	totalLive,
 	theme,
 	thresholds,
+	previousTotal,
+	colors,
 	dropped,
 }: Props) {
-	const marks = !theme?.error;
 	const header = columns
 		.map(column => {
 			const arrow = sort.column === column.id ? (sort.descending ? '▼' : '▲') : '';
@@ -104,17 +136,25 @@ export function DataTable({
 	const window = useMemo(
 		() =>
 			rows.slice(top, top + height).map(row => {
-				const parts = cells(row, columns, thresholds ?? {}, marks, dropped);
-				return {key: row.key, cells: parts, signature: signatureOf(parts)};
+				const parts = pieces(cells(row, columns, {thresholds: thresholds ?? {}, theme, colors, dropped}));
+				return {key: row.key, parts, signature: signatureOf(parts)};
 			}),
-		[rows, top, height, columns, thresholds, marks, dropped],
+		[rows, top, height, columns, thresholds, theme, colors, dropped],
 	);
-	const totalCells = cells(
-		{key: '', label: total.queueName, search: '', row: total, stats: {}, ...(totalLive ? {live: totalLive} : {})},
-		columns,
-		thresholds ?? {},
-		marks,
-		dropped,
+	const totalParts = pieces(
+		cells(
+			{
+				key: '',
+				label: total.queueName,
+				search: '',
+				row: total,
+				stats: {},
+				...(totalLive ? {live: totalLive} : {}),
+				...(previousTotal ? {previous: {row: previousTotal, stats: {}}} : {}),
+			},
+			columns,
+			{thresholds: thresholds ?? {}, theme, colors, dropped},
+		),
 	);
 	return (
 		<Box flexDirection="column">
@@ -123,20 +163,22 @@ export function DataTable({
 				{header}
 			</Text>
 			{window.map((row, index) => (
-				<Row
-					key={row.key}
-					cells={row.cells}
-					signature={row.signature}
-					selected={top + index === selected}
-					theme={theme}
-				/>
+				<Row key={row.key} parts={row.parts} signature={row.signature} selected={top + index === selected} />
 			))}
 			{Array.from({length: Math.max(0, height - window.length)}, (_, index) => (
 				<Text key={`blank-${index}`}> </Text>
 			))}
 			<Text bold inverse={totalSelected} wrap="truncate-end">
 				{totalSelected ? '› ' : '  '}
-				{totalCells.map(cell => cell.text).join(' ')}
+				{totalParts.map((part, index) =>
+					part.color ? (
+						<Text key={index} color={part.color}>
+							{part.text}
+						</Text>
+					) : (
+						part.text
+					),
+				)}
 			</Text>
 		</Box>
 	);

@@ -3,14 +3,27 @@ import {
 	defaultColumns,
 	formatLive,
 	formatMetric,
+	isLiveField,
 	type LiveField,
 	type LiveMetric,
 	type LiveValues,
+	liveMetricFor,
 	liveMetrics,
 	type Metric,
 	type MetricField,
+	metricFor,
 	metrics,
+	numericMetrics,
 } from '../../metrics/catalog.js';
+import {
+	type DeltaField,
+	deltaField,
+	deltaOf,
+	deltaText,
+	deltaWidths,
+	metricDelta,
+	type Verdict,
+} from '../../metrics/delta.js';
 import type {QueueRow} from '../../metrics/rows.js';
 import {fitToWidth, textWidth} from '../../text/columns.js';
 import type {DisplayRow} from '../../levels/types.js';
@@ -23,7 +36,7 @@ import {
 	waitingTone,
 } from '../../metrics/thresholds.js';
 
-export type ColumnId = 'name' | MetricField | LiveField;
+export type ColumnId = 'name' | MetricField | LiveField | DeltaField;
 
 export type Column = {
 	id: ColumnId;
@@ -32,10 +45,12 @@ export type Column = {
 	/** Lower numbers are dropped first when the terminal is narrow. */
 	priority: number;
 	align: 'left' | 'right';
-	/** `live`: the row's live values, for live columns. */
-	text: (row: QueueRow, live?: LiveValues) => string;
+	/** `previous` is the row in the comparison period, while comparing; `live` the row's live values, for live columns. */
+	text: (row: QueueRow, previous?: QueueRow, live?: LiveValues) => string;
 	/** Sort key; null sorts last. */
-	value: (row: QueueRow, live?: LiveValues) => number | string | null;
+	value: (row: QueueRow, previous?: QueueRow, live?: LiveValues) => number | string | null;
+	/** Better or worse (a change's colour), for the columns that say it. */
+	verdict?: (row: QueueRow, previous?: QueueRow) => Verdict | undefined;
 	/** Out of bounds (coloured, or marked under NO_COLOR). */
 	tone?: (row: DisplayRow, thresholds: Thresholds) => Tone | undefined;
 };
@@ -69,15 +84,31 @@ function liveColumn(metric: LiveMetric): Column {
 		width: metric.width,
 		priority: metric.priority,
 		align: 'right',
-		text: (_row, live) => formatLive(metric, live),
-		value: (_row, live) => live?.[metric.field] ?? null,
+		text: (_row, _previous, live) => formatLive(metric, live),
+		value: (_row, _previous, live) => live?.[metric.field] ?? null,
 		tone: tones[metric.field],
 	};
 }
 
+/** A metric's change beside it while comparing: dropped before its value when space runs out. */
+function deltaColumn(metric: Metric): Column {
+	return {
+		id: deltaField(metric.field),
+		header: 'Δ',
+		width: metric.kind === 'text' ? 0 : deltaWidths[metric.kind],
+		priority: metric.priority - 0.5,
+		align: 'right',
+		text: (row, previous) => deltaText(metricDelta(metric, row, previous)),
+		value: (row, previous) => metricDelta(metric, row, previous).value,
+		verdict: (row, previous) => metricDelta(metric, row, previous).verdict,
+	};
+}
+
+// Only numbers have a change: a text column (the division) has no Δ beside it.
 const metricColumns = new Map<ColumnId, Column>([
 	...metrics.map(metric => [metric.field, metricColumn(metric)] as const),
 	...liveMetrics.map(metric => [metric.field, liveColumn(metric)] as const),
+	...numericMetrics.map(metric => [deltaField(metric.field), deltaColumn(metric)] as const),
 ]);
 
 /** The metric columns shown when the user has not picked any. */
@@ -95,9 +126,16 @@ export function nameColumn(header: string): Column {
 	};
 }
 
-/** The column of a metric field, for sorting by a column that may not be on screen. */
-export function columnFor(id: MetricField | LiveField): Column {
+/** The column of a metric field, a live field or a change, for sorting by a column that may not be on screen. */
+export function columnFor(id: MetricField | LiveField | DeltaField): Column {
 	return metricColumns.get(id)!;
+}
+
+/** How a sort column is named in the status bar: "Δ SL %" for a change. */
+export function sortTitle(id: MetricField | LiveField | DeltaField): string {
+	const metric = deltaOf(id as DeltaField);
+	if (metric) return `Δ ${metricFor(metric).header}`;
+	return isLiveField(id) ? liveMetricFor(id).header : metricFor(id as MetricField).header;
 }
 
 /** The widest a name column gets: longer names are cut in the middle. */
@@ -114,6 +152,7 @@ export function fitColumns(
 	longestName = 24,
 	/** Live columns, first after the name (live levels of a range with today). */
 	live: readonly LiveField[] = [],
+	comparing = false,
 ): Column[] {
 	const name = nameColumn(nameHeader);
 	// The header has room for its sort arrow.
@@ -123,7 +162,13 @@ export function fitColumns(
 	const fitted = fitToWidth(
 		room,
 		[name],
-		[...live, ...fields].map(field => columnFor(field)),
+		[
+			...live.map(field => columnFor(field)),
+			...fields.flatMap(field => {
+				const delta = comparing ? metricColumns.get(deltaField(field)) : undefined;
+				return delta ? [columnFor(field), delta] : [columnFor(field)];
+			}),
+		],
 	);
 	if (fitted.length === 1 && fields.length > 0) {
 		// Not even one number fits beside the name: the name gives way to the most important one.

@@ -62,6 +62,8 @@ export function explorerActionFor(action: KeyAction, scope: KeyScope): ExplorerA
 			return {type: 'overlay', overlay: {kind: 'help'}};
 		case 'live':
 			return {type: 'live-toggle'};
+		case 'compare':
+			return {type: 'compare-next'};
 		case 'column-up':
 		case 'column-down':
 			return {type: 'columns-move', delta: action === 'column-up' ? -1 : 1};

@@ -17,6 +17,8 @@ import {
 } from '../../levels/types.js';
 import type {LiveQueue} from '../../genesys/observations.js';
 import {isLiveField, isMetricField, metricFor, type MetricField, queueMetricFields} from '../../metrics/catalog.js';
+import {deltaOf} from '../../metrics/delta.js';
+import {type CompareMode, compareModes, compareModeWords, isCompareMode} from '../../range/compare.js';
 import {type Granularity, granularities} from '../../range/range.js';
 import {defaultMetricFields} from './columns.js';
 import {heatMetricFields} from '../../metrics/hour-grid.js';
@@ -31,11 +33,18 @@ export type Frame = {
 	sort: Sort;
 };
 
-/** What the user chose for a level: its columns (in order) and its sort. Remembered per profile. */
-export type ViewChoice = {columns?: MetricField[]; sort?: Sort};
-export type SavedViews = Partial<Record<LevelId, ViewChoice>>;
+/**
+ * What the user chose for a level: its columns (in order) and its sort. Remembered per profile. The
+ * choices of every level (the comparison, `c`) are kept under `allLevels`.
+ */
+export type ViewChoice = {columns?: MetricField[]; sort?: Sort; compare?: CompareMode | 'off'};
+export const allLevels = '*';
+export type SavedViews = Partial<Record<LevelId | typeof allLevels, ViewChoice>>;
 /** Views as the profiles file keeps them: plain strings, checked when read. */
-export type StoredViews = Record<string, {columns?: string[]; sort?: {column: string; descending: boolean}}>;
+export type StoredViews = Record<
+	string,
+	{columns?: string[]; sort?: {column: string; descending: boolean}; compare?: string}
+>;
 
 export type Overlay = {kind: 'help'} | {kind: 'export'} | {kind: 'columns'; cursor: number};
 
@@ -72,6 +81,12 @@ export type ExplorerState = {
 	views: SavedViews;
 	/** Present when the range includes today. */
 	live?: LiveState;
+	/** The period the numbers are compared with (`c`); undefined: no comparison. */
+	compare?: CompareMode;
+	/** The comparison period's load, beside the current one (it never blocks the table). */
+	comparing?: {key: string; label: string; progress?: Progress};
+	/** The comparison key that failed or was cancelled, so it is not asked again until `r`. */
+	compareStopped?: string;
 	/** The metric the heat map shows (`←/→`); kept while moving between heat maps. */
 	heatMetric: MetricField;
 };
@@ -103,6 +118,12 @@ export type ExplorerAction =
 	| {type: 'live-toggle'}
 	| {type: 'live-done'; queues: ReadonlyMap<string, LiveQueue>; at: number}
 	| {type: 'live-failed'; reason: string}
+	| {type: 'compare-next'}
+	| {type: 'compare-start'; key: string; label: string}
+	| {type: 'compare-progress'; key: string; progress: Progress}
+	| {type: 'compare-done'; key: string; loaded: Loaded}
+	| {type: 'compare-failed'; key: string; error: GqxError}
+	| {type: 'compare-dropped'; key: string}
 	| {type: 'heat-metric'; delta: number};
 
 /** Answers kept beyond those of the levels on the stack. */
@@ -116,15 +137,24 @@ function newFrame(level: LevelRef, views: SavedViews): Frame {
 	return {level, selected: null, top: 0, filter: '', sort: sortOf(level, views)};
 }
 
+/** A metric with a change column: a number (a text column such as the division has none). */
+function hasDelta(field: string | undefined): boolean {
+	return field !== undefined && isMetricField(field) && metricFor(field).kind !== 'text';
+}
+
 /** Saved views as they are usable now: unknown columns (from an older or newer gqx) dropped. */
 export function cleanViews(saved: StoredViews | undefined): SavedViews {
 	const views: SavedViews = {};
+	const compare = saved?.[allLevels]?.compare;
+	if (compare === 'off' || isCompareMode(compare)) views[allLevels] = {compare};
 	for (const [id, view] of Object.entries(saved ?? {})) {
 		if (!levelIds.includes(id as LevelId)) continue;
 		const columns = view.columns?.filter(isMetricField);
 		const column = view.sort?.column;
 		const sort =
-			view.sort && column && (column === 'name' || isMetricField(column) || isLiveField(column))
+			view.sort &&
+			column &&
+			(column === 'name' || isMetricField(column) || isLiveField(column) || hasDelta(deltaOf(column)))
 				? {column: column as SortColumn, descending: view.sort.descending}
 				: undefined;
 		views[id as LevelId] = {
@@ -137,6 +167,7 @@ export function cleanViews(saved: StoredViews | undefined): SavedViews {
 
 export function initialExplorer(granularity: Granularity, views: StoredViews = {}, live = false): ExplorerState {
 	const clean = cleanViews(views);
+	const compare = clean[allLevels]?.compare;
 	return {
 		stack: [newFrame(firstLevel, clean)],
 		filtering: false,
@@ -145,7 +176,26 @@ export function initialExplorer(granularity: Granularity, views: StoredViews = {
 		views: clean,
 		...(live ? {live: {paused: false, queues: new Map(), failures: 0}} : {}),
 		heatMetric: heatMetricFields[0]!,
+		...(compare && compare !== 'off' ? {compare} : {}),
 	};
+}
+
+/** Where a comparison period's answer is kept: beside the current one's, by mode. */
+export function compareKey(mode: CompareMode, key: string): string {
+	return `compare\u0000${mode}\u0000${key}`;
+}
+
+/** The comparison period's answer of the current level, when comparing and it is in. */
+export function comparedData(state: ExplorerState): Loaded | undefined {
+	if (!state.compare) return undefined;
+	return state.data.get(compareKey(state.compare, requestKey(currentFrame(state), state.granularity)));
+}
+
+/** The sort as the rows are sorted: a change sorts by its metric while nothing is compared. */
+export function effectiveSort(state: Pick<ExplorerState, 'compare'>, sort: Sort): Sort {
+	if (state.compare) return sort;
+	const metric = deltaOf(sort.column);
+	return metric ? {...sort, column: metric} : sort;
 }
 
 export function currentFrame(state: ExplorerState): Frame {
@@ -224,7 +274,12 @@ function remember(state: ExplorerState, key: string, loaded: Loaded): ReadonlyMa
 	const data = new Map(state.data);
 	data.delete(key);
 	data.set(key, loaded);
-	const onStack = new Set(state.stack.map(frame => requestKey(frame, state.granularity)));
+	const onStack = new Set(
+		state.stack.flatMap(frame => {
+			const key = requestKey(frame, state.granularity);
+			return state.compare ? [key, compareKey(state.compare, key)] : [key];
+		}),
+	);
 	for (const old of data.keys()) {
 		if (data.size <= dataKept + onStack.size) break;
 		if (!onStack.has(old)) data.delete(old);
@@ -279,12 +334,25 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 			return state.stack.length > 1 ? goBack(state) : state;
 		case 'cancel': {
 			if (!state.loading) return state;
-			const stopped = {...state, loading: undefined, refresh: undefined, stopped: state.loading.key};
+			const stopped = {
+				...state,
+				loading: undefined,
+				refresh: undefined,
+				stopped: state.loading.key,
+				// The comparison of the cancelled load stops with it.
+				...(state.comparing ? {comparing: undefined, compareStopped: state.comparing.key} : {}),
+			};
 			// Nothing to show yet: back to where there is (the level above, or the dates).
 			return currentData(stopped) ? stopped : goBack(stopped);
 		}
 		case 'refresh':
-			return {...state, error: undefined, stopped: undefined, refresh: requestKey(frame, state.granularity)};
+			return {
+				...state,
+				error: undefined,
+				stopped: undefined,
+				compareStopped: undefined,
+				refresh: requestKey(frame, state.granularity),
+			};
 		case 'filter-start':
 			return {...state, filtering: true};
 		case 'filter-set':
@@ -298,7 +366,7 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 			// Names and text read best A to Z (intervals in time order), numbers largest first.
 			return withSort(state, {
 				column,
-				descending: column !== 'name' && (isLiveField(column) || metricFor(column).kind !== 'text'),
+				descending: column !== 'name' && !(isMetricField(column) && metricFor(column).kind === 'text'),
 			});
 		}
 		case 'sort-reverse':
@@ -395,6 +463,42 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 			return state.live
 				? {...state, live: {...state.live, failures: state.live.failures + 1, reason: action.reason}}
 				: state;
+		case 'compare-next': {
+			const order = [undefined, ...compareModes];
+			const compare = order[(order.indexOf(state.compare) + 1) % order.length];
+			const views: SavedViews = {...state.views, [allLevels]: {...state.views[allLevels], compare: compare ?? 'off'}};
+			return {
+				...state,
+				compare,
+				views,
+				comparing: undefined,
+				compareStopped: undefined,
+				notice: compare ? `comparing with ${compareModeWords[compare]}` : 'comparison off',
+			};
+		}
+		case 'compare-start':
+			return {...state, comparing: {key: action.key, label: action.label}, compareStopped: undefined};
+		case 'compare-progress':
+			return state.comparing?.key === action.key
+				? {...state, comparing: {...state.comparing, progress: action.progress}}
+				: state;
+		case 'compare-done':
+			return {
+				...state,
+				data: remember(state, action.key, action.loaded),
+				comparing: state.comparing?.key === action.key ? undefined : state.comparing,
+			};
+		case 'compare-dropped':
+			// Left for another level or mode: nothing is loading for it any more, and it may be asked again.
+			return state.comparing?.key === action.key ? {...state, comparing: undefined} : state;
+		case 'compare-failed':
+			// The table stays: the comparison's failure is said, and `r` tries again.
+			return {
+				...state,
+				comparing: state.comparing?.key === action.key ? undefined : state.comparing,
+				compareStopped: action.key,
+				notice: `The comparison period did not load: ${action.error.message} (r to retry)`,
+			};
 		case 'heat-metric': {
 			const count = heatMetricFields.length;
 			const at = Math.max(0, heatMetricFields.indexOf(state.heatMetric));

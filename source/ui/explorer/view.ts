@@ -7,8 +7,15 @@ import {isLiveField, type LiveValues} from '../../metrics/catalog.js';
 import {sumLive} from '../../metrics/live.js';
 import {columnFor} from './columns.js';
 
-/** `liveTotal`: the live values of the rows shown added up, when they have any. */
-export type LevelView = {rows: DisplayRow[]; total: QueueRow; count: number; liveTotal?: LiveValues};
+/** `liveTotal`: the live values of the rows shown added up, when they have any; `previousTotal`, while comparing, the
+ * totals row of the comparison period (of the rows shown). */
+export type LevelView = {
+	rows: DisplayRow[];
+	total: QueueRow;
+	count: number;
+	liveTotal?: LiveValues;
+	previousTotal?: QueueRow;
+};
 
 /** Name order (intervals by time) of two rows of a level; same names by division, then by id, so the order is stable. */
 function byName(level: LevelModule): (a: DisplayRow, b: DisplayRow) => number {
@@ -76,7 +83,7 @@ function sortedRows(base: LevelRows, level: LevelModule, sort: Sort): DisplayRow
 			indexes.sort((a, b) => direction * (ranks[a]! - ranks[b]!));
 		} else {
 			const column = columnFor(sort.column);
-			const values = rows.map(row => column.value(row.row, row.live));
+			const values = rows.map(row => column.value(row.row, row.previous?.row, row.live));
 			const direction = sort.descending ? -1 : 1;
 			// Ties go in name order: compared directly while they are few (as for the first table,
 			// by offered), by rank once ranks exist.
@@ -119,6 +126,12 @@ function totalOf(base: LevelRows, rows: readonly DisplayRow[], filtered: boolean
 	return total;
 }
 
+function previousTotalOf(base: LevelRows, rows: readonly DisplayRow[], filtered: boolean): QueueRow {
+	const stats =
+		!filtered && base.previousAllStats ? base.previousAllStats : mergeBags(rows.map(row => row.previous?.stats ?? {}));
+	return toRow({queueId: null, queueName: 'Total', mediaType: null, interval: null}, stats);
+}
+
 /** A level's view: its rows with the frame's filter and sort, and the totals of what is shown. */
 export function levelView(base: LevelRows, level: LevelModule, filter: string, sort: Sort): LevelView {
 	const needle = filter.trim().toLowerCase();
@@ -126,7 +139,10 @@ export function levelView(base: LevelRows, level: LevelModule, filter: string, s
 	// A queue's division matches too (`/emea`).
 	const rows = needle ? sorted.filter(row => row.search.includes(needle) || row.searchAlso?.includes(needle)) : sorted;
 	const liveTotal = rows.some(row => row.live) ? sumLive(rows.map(row => row.live)) : undefined;
-	return {rows, total: totalOf(base, rows, needle !== ''), count: base.rows.length, ...(liveTotal ? {liveTotal} : {})};
+	const view: LevelView = {rows, total: totalOf(base, rows, needle !== ''), count: base.rows.length};
+	if (liveTotal) view.liveTotal = liveTotal;
+	if (base.previousAllStats) view.previousTotal = previousTotalOf(base, rows, needle !== '');
+	return view;
 }
 
 const bars = '▁▂▃▄▅▆▇█';

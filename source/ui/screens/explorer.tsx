@@ -22,12 +22,17 @@ import {toTsv} from '../../export/tsv.js';
 import {copyToClipboard} from '../clipboard.js';
 import {droppedNotice} from '../explorer/dropped.js';
 import {TextField} from '../components/text-field.js';
+import {compareLevelRows} from '../../levels/compare.js';
+import {shiftDays, shortRangeText} from '../../range/compare.js';
 import {textWidth} from '../../text/columns.js';
-import {fitColumns} from '../explorer/columns.js';
+import {fitColumns, sortTitle} from '../explorer/columns.js';
+import {useComparisonData} from '../hooks/use-comparison-data.js';
 import {explorerActionFor, sameScreen} from '../explorer/keys.js';
 import {
+	comparedData,
 	currentData,
 	currentFrame,
+	effectiveSort,
 	explorerReducer,
 	initialExplorer,
 	type LiveState,
@@ -77,6 +82,8 @@ export type ExplorerProps = {
 	cwd: string;
 	/** The columns and sorts remembered for this profile. */
 	views?: SavedViews;
+	/** The source of another range (the comparison period, `c`), cached like this range's. */
+	sourceFor?: (range: DateRange) => LevelSource;
 	onViews?: (views: SavedViews) => void;
 	onDates: () => void;
 	onProfile: () => void;
@@ -98,6 +105,7 @@ export function Explorer({
 	theme,
 	cwd,
 	views,
+	sourceFor,
 	onViews,
 	onDates,
 	onProfile,
@@ -110,12 +118,15 @@ export function Explorer({
 		initialExplorer(defaultGranularity(range), views, live),
 	);
 	useLevelData(source, state, dispatch);
+	const compared = useComparisonData(sourceFor, range, state, dispatch);
 	const {stdout} = useStdout();
 	const frame = currentFrame(state);
 	const level = levelOf(frame.level);
 	const loaded = currentData(state);
 	const liveLevel = state.live ? level.live : undefined;
 	const liveQueues = state.live?.queues;
+	const loadedBefore = comparedData(state);
+	const sort = effectiveSort(state, frame.sort);
 
 	// Where the reducer asks to go, the app takes us.
 	useEffect(() => {
@@ -153,9 +164,29 @@ export function Explorer({
 				: base,
 		[base, liveLevel, liveQueues, frame.level, state.data],
 	);
+	const previousBase = useMemo(
+		() =>
+			loadedBefore && compared
+				? level.rows(loadedBefore.data, frame.level, {timeZone: range.timeZone, granularity: state.granularity})
+				: undefined,
+		[level, loadedBefore, compared, frame.level, range.timeZone, state.granularity],
+	);
+	const compareMode = state.compare;
+	// While comparing, each row carries its twin of the comparison period (or an empty one).
+	const shown = useMemo(
+		() =>
+			withLive && previousBase && compareMode
+				? compareLevelRows(level, withLive, previousBase, {
+						days: shiftDays(range, compareMode),
+						timeZone: range.timeZone,
+						granularity: state.granularity,
+					})
+				: withLive,
+		[withLive, previousBase, compareMode, level, range, state.granularity],
+	);
 	const view = useMemo(
-		() => (withLive ? levelView(withLive, level, frame.filter, frame.sort) : undefined),
-		[withLive, level, frame.filter, frame.sort],
+		() => (shown ? levelView(shown, level, frame.filter, sort) : undefined),
+		[shown, level, frame.filter, sort],
 	);
 	const rowKeys = useMemo(() => view?.rows.map(row => row.key) ?? [], [view]);
 	// The totals row is the selection's last stop: `h` on it opens the heat map of all the rows.
@@ -175,10 +206,12 @@ export function Explorer({
 		[view],
 	);
 	const liveFields = liveLevel?.fields;
+	const comparing = Boolean(view?.previousTotal);
 	const columns = useMemo(
-		() => fitColumns(width - 2, level.nameHeader, fields, longestName, liveFields),
-		[width, level.nameHeader, fields, longestName, liveFields],
+		() => fitColumns(width - 2, level.nameHeader, fields, longestName, liveFields, comparing),
+		[width, level.nameHeader, fields, longestName, liveFields, comparing],
 	);
+	const colors = useMemo(() => ({better: theme.better, worse: theme.worse}), [theme.better, theme.worse]);
 
 	// Impossible statistics left out of this level's answers: said in the status bar, marked on their cells.
 	const dropped = loaded?.dropped;
@@ -195,15 +228,14 @@ export function Explorer({
 	// The queue drilled into, as it was shown (with its division when its name is shared).
 	const queueShown = frame.level.context.queueLabel ?? frame.level.context.queueName;
 	const asOf = loaded?.asOf ?? [...state.data.values()].at(-1)?.asOf;
-	const sortHeader =
-		frame.sort.column === 'name'
-			? level.nameHeader
-			: (columns.find(column => column.id === frame.sort.column)?.header ?? frame.sort.column);
+	const sortHeader = sort.column === 'name' ? level.nameHeader : sortTitle(sort.column);
 	const status = (
 		level.grid
 			? [asOf ? `as of ${asOf.toTimeString().slice(0, 8)}` : 'not loaded', 'local wall-clock hours']
 			: [
 					...(liveLevel && state.live ? [liveStatus(state.live, now)] : []),
+					// Both periods named, while comparing: this one and the one it is compared with.
+					compared ? `${shortRangeText(range)} vs ${shortRangeText(compared)}` : '',
 					asOf ? `as of ${asOf.toTimeString().slice(0, 8)}` : 'not loaded',
 					view ? `${view.rows.length === view.count ? view.count : `${view.rows.length}/${view.count}`} rows` : '',
 					level.usesGranularity ? `by ${granularityWords[state.granularity]} (i to change)` : '',
@@ -213,8 +245,9 @@ export function Explorer({
 				]
 	).filter(Boolean);
 	const {loading} = state;
-	const busy = loading
-		? `${loading.label}${loading.progress && loading.progress.total > 1 ? ` ${loading.progress.done}/${loading.progress.total}` : ''}…`
+	const running = loading ?? state.comparing;
+	const busy = running
+		? `${running.label}${running.progress && running.progress.total > 1 ? ` ${running.progress.done}/${running.progress.total}` : ''}…`
 		: undefined;
 
 	const showSparklines = level.usesGranularity && Boolean(view?.rows.length);
@@ -383,10 +416,12 @@ export function Explorer({
 						totalSelected={onTotal}
 						top={visibleTop}
 						height={pageSize}
-						sort={frame.sort}
+						sort={sort}
 						totalLive={view.liveTotal}
 						theme={theme}
 						thresholds={thresholds}
+						previousTotal={view.previousTotal}
+						colors={colors}
 						dropped={dropped}
 					/>
 				)}

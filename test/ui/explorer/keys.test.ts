@@ -43,6 +43,7 @@ const expected: Partial<Record<KeyAction, ExplorerAction>> = {
 	columns: {type: 'overlay', overlay: {kind: 'columns', cursor: 0}},
 	help: {type: 'overlay', overlay: {kind: 'help'}},
 	live: {type: 'live-toggle'},
+	compare: {type: 'compare-next'},
 	'column-up': {type: 'columns-move', delta: -1},
 	'column-down': {type: 'columns-move', delta: 1},
 	'column-toggle': {type: 'columns-toggle'},

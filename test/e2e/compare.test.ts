@@ -1,0 +1,86 @@
+// The comparison (`c`) in a real terminal (tmux) at 80x24 under NO_COLOR: every level, no line wider than the
+// terminal, a change beside each value that fits, arrows, and both ranges named.
+import path from 'node:path';
+import {afterAll, afterEach, describe, expect, it} from 'vitest';
+import {cliPath, scratchDir} from '../run-cli.js';
+import {startTerm, stopServer, type Term} from './tmux.js';
+
+/** ESC, which starts every colour sequence. */
+const escape = String.fromCharCode(27);
+const gqx = `${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)}`;
+let terms: Term[] = [];
+
+afterEach(() => {
+	for (const term of terms) term.kill();
+	terms = [];
+});
+afterAll(() => stopServer());
+
+describe('comparison in a real terminal', () => {
+	it('fits 80x24 on every level with NO_COLOR: values with their changes, arrows, both ranges', async () => {
+		const dir = scratchDir();
+		const term = startTerm(`${gqx} --demo`, {
+			width: 80,
+			height: 24,
+			cwd: dir,
+			env: {GQX_CONFIG_DIR: path.join(dir, 'config'), NO_COLOR: '1'},
+		});
+		terms.push(term);
+		await term.waitFor('Dates · days in');
+		term.keys('Enter');
+		await term.waitFor(/Total\s+[\d,]+/);
+		term.keys('c');
+		const screens = [await term.waitFor(/Offered▼\s+Δ[\s\S]*Total\s+[\d,]+\s+[+-]?[\d.]+%/)];
+		term.keys('Enter');
+		screens.push(await term.waitFor(/Media\s+Offered▼\s+Δ[\s\S]*Total\s+[\d,]+\s+[+-]?[\d.]+%/));
+		term.keys('Enter');
+		screens.push(await term.waitFor(/Interval▲\s+Offered\s+Δ[\s\S]*Total\s+[\d,]+\s+[+-]?[\d.]+%/));
+		for (const screen of screens) {
+			const lines = screen.split('\n');
+			for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(80);
+			// The status bar names this range and the one it is compared with.
+			expect(lines[1]).toMatch(/^\d+(–\d+)? \w{3} \d{4} vs \d+(–\d+)? \w{3} \d{4}/);
+			expect(screen).toMatch(/[+-][\d.]+pp[▲▼]/);
+		}
+		// Under NO_COLOR no colour reaches the terminal (inverse marks the selection); the arrows carry better and worse.
+		expect(term.styledScreen()).not.toMatch(new RegExp(`${escape}\\[(\\d+;)*3[1-7](;\\d+)*m`));
+		// A week earlier (for 7 days the same dates), then 52 weeks earlier, then off again: the plain table.
+		// Keys go one read at a time (keys arriving together are one input string to Ink).
+		term.keys('c');
+		await new Promise(resolve => setTimeout(resolve, 300));
+		term.keys('c');
+		// 52 weeks earlier: the status bar's second range is a year before the first.
+		const years = () =>
+			[...(term.screen().split('\n')[1] ?? '').matchAll(/\b(20\d\d)\b/g)].map(match => Number(match[1]));
+		const deadline = Date.now() + 15_000;
+		while (!(years()[1] === years()[0]! - 1) && Date.now() < deadline)
+			await new Promise(resolve => setTimeout(resolve, 50));
+		expect(years()[1]).toBe(years()[0]! - 1);
+		term.keys('c');
+		await term.waitFor(/Interval▲\s+Offered\s+Abandoned/);
+		term.keys('q');
+		await term.waitFor('EXIT:0');
+	});
+
+	it('colours a change for the better green and for the worse red where colour is on', async () => {
+		const dir = scratchDir();
+		const term = startTerm(`${gqx} --demo`, {
+			width: 100,
+			height: 30,
+			cwd: dir,
+			env: {GQX_CONFIG_DIR: path.join(dir, 'config'), TERM: 'xterm-256color'},
+		});
+		terms.push(term);
+		await term.waitFor('Dates · days in');
+		term.keys('Enter');
+		await term.waitFor(/Total\s+[\d,]+/);
+		term.keys('c');
+		await term.waitFor(/Offered▼\s+Δ[\s\S]*Total\s+[\d,]+\s+[+-]?[\d.]+%/);
+		const styled = term.styledScreen();
+		// Green (32) before a ▲, red (31) before a ▼.
+		expect(styled).toMatch(new RegExp(`${escape}\\[32m[^${escape}]*▲`));
+		expect(styled).toMatch(new RegExp(`${escape}\\[31m[^${escape}]*▼`));
+		term.keys('q');
+		await term.waitFor('EXIT:0');
+	});
+});

@@ -1,0 +1,104 @@
+// The comparison (`c`) through the whole app against the emulator: the totals' changes equal those of separate
+// queries of both ranges, the status bar names both, arrows say better or worse under NO_COLOR, and the choice
+// is there again on the profile's next start.
+import fs from 'node:fs';
+import {render} from 'ink-testing-library';
+import {DateTime} from 'luxon';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {demoClient, type Emulator} from '../../source/emulator/server.js';
+import {GenesysClient} from '../../source/genesys/client.js';
+import {metricFor} from '../../source/metrics/catalog.js';
+import {deltaText, metricDelta} from '../../source/metrics/delta.js';
+import {totalRow} from '../../source/metrics/rows.js';
+import {ProfileStore} from '../../source/profiles/store.js';
+import {App, type ClientFactory} from '../../source/ui/app.js';
+import {emulator, fileSecrets, groundTruth, testNow} from '../helpers.js';
+import {scratchDir} from '../run-cli.js';
+import {press, type Rendered, ready, waitForText} from './ink.js';
+
+let emu: Emulator;
+let rendered: Rendered | undefined;
+const now = () => DateTime.fromMillis(testNow);
+const makeClient: ClientFactory = (credentials, onRetry) =>
+	new GenesysClient({...credentials, onRetry, backoffBaseMs: 10, backoffMaxMs: 50});
+
+beforeAll(async () => {
+	emu = await emulator({queues: 12, seed: 34});
+});
+afterAll(async () => emu.stop());
+afterEach(() => {
+	rendered?.unmount();
+	rendered = undefined;
+});
+
+function start(dir: string, env: Record<string, string>): Rendered {
+	return render(
+		<App
+			start={{kind: 'profile', name: 'acme'}}
+			secrets={fileSecrets(new ProfileStore({cwd: dir}))}
+			cwd={dir}
+			env={env}
+			now={now}
+			makeClient={makeClient}
+		/>,
+	);
+}
+
+const zone = 'UTC';
+const day = (iso: string) => DateTime.fromISO(iso, {zone});
+
+describe('comparison in the app', () => {
+	it('shows each metric with its change, names both ranges, and is remembered for the profile', async () => {
+		const dir = scratchDir();
+		new ProfileStore({cwd: dir}).save({
+			name: 'acme',
+			region: emu.url,
+			clientId: demoClient.id,
+			clientSecret: demoClient.secret,
+			timeZone: zone,
+			dateChoice: {from: '2026-03-09', to: '2026-03-15'},
+		});
+		rendered = start(dir, {NO_COLOR: '1'});
+		await ready(rendered, /Total\s+[\d,]+/);
+		await press(rendered, 'c');
+		const frame = await waitForText(rendered, /Offered▼\s+Δ/);
+		// Both ranges: this week, and the previous period (the week before).
+		expect(frame).toContain('9–15 Mar 2026 vs 2–8 Mar 2026');
+		const current = totalRow(groundTruth(emu, day('2026-03-09'), day('2026-03-16'), zone));
+		const before = totalRow(groundTruth(emu, day('2026-03-02'), day('2026-03-09'), zone));
+		const totals = frame.split('\n').find(line => line.trimStart().startsWith('Total'))!;
+		const header = frame.split('\n').find(line => /^\s+Queue\s/.test(line))!;
+		// Each change in the totals row is the change between the two ranges queried on their own. Cells are
+		// right-aligned under their headers: a change's cell ends where its Δ does.
+		const cellEndingAt = (line: string, end: number) => line.slice(0, end).split(' ').at(-1)!;
+		let checked = 0;
+		for (const field of ['offered', 'abandonRate', 'serviceLevel', 'asaMs', 'ahtMs'] as const) {
+			const metric = metricFor(field);
+			const at = header.search(new RegExp(` ${metric.header.replace(/[%]/g, '\\$&')}[▲▼]? `));
+			// A change is right after its value, or was dropped for width.
+			if (at === -1 || !header.slice(at + 1 + metric.header.length).match(/^[▲▼]? +Δ/)) continue;
+			const deltaEnd = header.indexOf('Δ', at) + 1 + (/[▲▼]/.test(header[header.indexOf('Δ', at) + 1] ?? '') ? 1 : 0);
+			expect(cellEndingAt(totals, deltaEnd), field).toBe(deltaText(metricDelta(metric, current, before)));
+			checked++;
+		}
+		expect(checked).toBe(4);
+		// The arrows say better or worse (colour, where it is on, is checked in a real terminal: test/e2e).
+		expect(frame).toMatch(/[▲▼]/);
+		// s goes through the changes too.
+		await press(rendered, 's');
+		await waitForText(rendered, 'sorted by Δ Offered');
+
+		// The next start of the profile compares again, with no key pressed.
+		const file = new ProfileStore({cwd: dir}).path;
+		const deadline = Date.now() + 5000;
+		while (!fs.readFileSync(file, 'utf8').includes('"compare"') && Date.now() < deadline)
+			await new Promise(resolve => setTimeout(resolve, 10));
+		const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+			profiles: Record<string, {views?: Record<string, unknown>}>;
+		};
+		expect(saved.profiles['acme']?.views?.['*']).toEqual({compare: 'previous'});
+		rendered.unmount();
+		rendered = start(dir, {NO_COLOR: '1'});
+		await waitForText(rendered, /9–15 Mar 2026 vs 2–8 Mar 2026[\s\S]*Δ▼/);
+	});
+});
