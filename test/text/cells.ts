@@ -39,7 +39,7 @@ export function expectColumnsAligned(screen: string, width: number, numberHeader
 	const lines = screen.split('\n');
 	for (const line of lines) expect(textWidth(line), line).toBeLessThanOrEqual(width);
 	const headerAt = lines.findIndex(line => /^ {2}(Queue|Media|Interval)\b/.test(line));
-	const totalAt = lines.findIndex((line, index) => index > headerAt && /^ {2}Total\b/.test(line));
+	const totalAt = lines.findIndex((line, index) => index > headerAt && /^( {2}|› )Total\b/.test(line));
 	expect(headerAt >= 0 && totalAt > headerAt, 'a header and a totals row').toBe(true);
 	const header = lines[headerAt]!;
 	const ends = numberHeaders
