@@ -15,7 +15,7 @@ import {reportFailure} from './errors.js';
 import {connect, exportFlags, planExport} from './export.js';
 import type {Io} from './io.js';
 import {fetchLiveSnapshot} from './live-snapshot.js';
-import {matchQueues} from './queue-match.js';
+import {selectQueueIds} from './queue-match.js';
 
 export const checkHelp = `Usage: gqx check [thresholds] [options]
 
@@ -28,16 +28,23 @@ Thresholds (at least one; a profile's saved thresholds apply when the flag is no
   --max-abandon RATIO       abandon rate of the range at most RATIO (0.05 or 5%)
   --max-wait SECONDS        the longest wait now (live observations) at most SECONDS
 
-Options: the credential, date, --tz, --queue, --media, network and --demo flags of gqx export
-(see gqx export --help); the dates default to today.
+Options: the credential, date, --tz, --queue, --division, --media, network and --demo flags
+of gqx export (see gqx export --help); the dates default to today.
   --format table|csv|json   default: table on a terminal, csv otherwise
 
 Example (cron, every 15 minutes, mail on a breach):
   */15 * * * * gqx check --profile acme --min-sl target --max-wait 120 > /tmp/gqx-check.txt || mail -s "queues breaching" ops@example.com < /tmp/gqx-check.txt
 `;
 
-// Export's flags minus what only writing records needs; #17's --division joins here through exportFlags.
-const {level: _level, granularity: _granularity, wide: _wide, output: _output, ...sharedFlags} = exportFlags;
+// Export's flags minus what only writing records needs (--division comes with them).
+const {
+	level: _level,
+	granularity: _granularity,
+	wide: _wide,
+	output: _output,
+	'by-media': _byMedia,
+	...sharedFlags
+} = exportFlags;
 const checkFlags = {
 	...sharedFlags,
 	'min-sl': {type: 'string'},
@@ -142,7 +149,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
 		const thresholds = parseThresholds(values, connection.profile?.thresholds);
 		const {client} = connection;
 		const all: QueueInfo[] = await listAllQueues(client);
-		const queueIds = plan.queues.length > 0 ? matchQueues(plan.queues, all) : undefined;
+		const queueIds = selectQueueIds({queues: plan.queues, divisions: plan.divisions}, all);
 		const breaches: Breach[] = [];
 		let checked = queueIds?.length ?? all.length;
 		if (thresholds.minServiceLevel !== undefined || thresholds.maxAbandon !== undefined) {

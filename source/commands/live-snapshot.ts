@@ -1,9 +1,9 @@
 // One snapshot of live queue status for scripts (`export --level live`, `check --max-wait`): the queues chosen by
-// --queue (all by default), their observations, --media applied to the media records and the queue sums.
+// --queue and --division (all by default), their observations, --media applied to the media records and the queue sums.
 import type {GenesysClient} from '../genesys/client.js';
 import {fetchObservations, type LiveQueue} from '../genesys/observations.js';
 import {listAllQueues, type QueueInfo} from '../genesys/queues.js';
-import {matchQueues} from './queue-match.js';
+import {selectQueueIds} from './queue-match.js';
 
 export type LiveSnapshot = {queues: LiveQueue[]; nameOf: (queueId: string) => string};
 
@@ -23,11 +23,12 @@ function keepMedia(queue: LiveQueue, media: readonly string[]): LiveQueue {
 
 export async function fetchLiveSnapshot(
 	client: GenesysClient,
-	filter: {queues: readonly string[]; media: readonly string[]},
+	filter: {queues: readonly string[]; divisions?: readonly string[]; media: readonly string[]},
 	options: {signal?: AbortSignal; known?: readonly QueueInfo[]} = {},
 ): Promise<LiveSnapshot> {
 	const all = options.known ?? (await listAllQueues(client, {signal: options.signal}));
-	const ids = filter.queues.length > 0 ? matchQueues([...filter.queues], all) : all.map(queue => queue.id);
+	const ids =
+		selectQueueIds({queues: filter.queues, divisions: filter.divisions ?? []}, all) ?? all.map(queue => queue.id);
 	const names = new Map(all.map(queue => [queue.id, queue.name]));
 	const live = await fetchObservations(client, ids, {signal: options.signal});
 	const queues = [...live.values()].map(queue => (filter.media.length > 0 ? keepMedia(queue, filter.media) : queue));

@@ -77,6 +77,27 @@ describe('gqx check', () => {
 		expect((await check('--max-wait', '999999')).code).toBe(0);
 	});
 
+	it('--division: only the queues of the named divisions, for the range and the live waits', async () => {
+		const divisionOf = new Map(emu.org.queues.map(queue => [queue.id, queue.divisionName]));
+		const division = [...new Set(divisionOf.values())].sort()[0]!;
+		const inDivision = (id: string) => divisionOf.get(id) === division;
+		const everywhere = await check('--max-abandon', '0', ...day);
+		const expected = everywhere.breaches.filter(breach => inDivision(breach.queueId));
+		expect(expected.length).toBeGreaterThan(0);
+		expect(expected.length).toBeLessThan(everywhere.breaches.length);
+		const result = await check('--max-abandon', '0', '--division', division.toUpperCase(), ...day);
+		expect(result.code).toBe(1);
+		expect(result.breaches).toEqual(expected);
+		const waits = await check('--max-wait', '0', '--division', division);
+		const asked = emu.observationsServed.at(-1)!.map(group => group.group.queueId);
+		expect(asked.length).toBeGreaterThan(0);
+		expect(asked.every(inDivision)).toBe(true);
+		expect(waits.breaches.every(breach => inDivision(breach.queueId))).toBe(true);
+		const unknown = await runCli(['check', '--max-abandon', '0', '--division', 'Nowhere', ...day], {env});
+		expect(unknown.code).toBe(2);
+		expect(unknown.stderr).toContain(`"${division}"`);
+	});
+
 	it('prints a table on request and refuses a missing or malformed threshold with exit 2', async () => {
 		const table = await runCli(['check', '--max-abandon', '0.08', '--format', 'table', ...day], {env});
 		expect(table.code).toBe(1);

@@ -137,7 +137,7 @@ describe('the explorer at 80x24', () => {
 		term.keys('Enter');
 		await term.waitFor(/\/overflow/);
 		term.keys('Enter');
-		await term.waitFor(/Media\s+Offered/);
+		await term.waitFor(/Media\s.*Offered/);
 		term.keys('Enter');
 		const intervals = await term.waitFor(/Interval▲\s+Offered/);
 		const crumb = lines(intervals)[0]!;

@@ -28,7 +28,15 @@ async function openWeek(noColor: string, dir = scratchDir()): Promise<Term> {
 	terms.push(term);
 	await term.waitFor('Dates · days in America/New_York');
 	// One key at a time: the menu applies keys that arrive in one read to a stale index.
-	for (const label of ['Last 30 days', 'This week', 'Last week', 'This month', 'Last month', 'Custom range']) {
+	for (const label of [
+		'Last 30 days',
+		'This week',
+		'Last week',
+		'This month',
+		'Last month',
+		'Live (today)',
+		'Custom range',
+	]) {
 		term.keys('Down');
 		await term.waitFor(`❯ ${label}`);
 	}
