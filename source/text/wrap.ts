@@ -1,26 +1,46 @@
 // Word wrap for messages that must be read whole (notices): lines of at most `width` columns, never cut.
+import {textWidth} from './columns.js';
+
+const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
+/** A word wider than a line, split between graphemes into pieces of at most `room` columns. */
+function splitWord(word: string, room: number): string[] {
+	const pieces: string[] = [];
+	let piece = '';
+	let width = 0;
+	for (const {segment} of graphemes.segment(word)) {
+		const each = textWidth(segment);
+		if (piece && width + each > room) {
+			pieces.push(piece);
+			piece = '';
+			width = 0;
+		}
+		piece += segment;
+		width += each;
+	}
+	if (piece) pieces.push(piece);
+	return pieces;
+}
 
 /**
- * `text` as lines of at most `width` characters, broken at spaces; a word longer than a line (a path) is
- * split across lines rather than shortened, so nothing of it is lost.
+ * `text` as lines of at most `width` terminal columns (a wide character takes two), broken at spaces; a
+ * word longer than a line (a path) is split across lines, between graphemes, rather than shortened, so
+ * nothing of it is lost.
  */
 export function wrapWords(text: string, width: number): string[] {
-	const room = Math.max(1, width);
+	const room = Math.max(2, width);
 	const lines: string[] = [];
 	let line = '';
 	for (const word of text.split(/ +/)) {
 		if (word === '') continue;
-		if (line && line.length + 1 + word.length <= room) {
+		if (line && textWidth(line) + 1 + textWidth(word) <= room) {
 			line += ` ${word}`;
 			continue;
 		}
 		if (line) lines.push(line);
-		let rest = word;
-		while (rest.length > room) {
-			lines.push(rest.slice(0, room));
-			rest = rest.slice(room);
-		}
-		line = rest;
+		const pieces = textWidth(word) > room ? splitWord(word, room) : [word];
+		lines.push(...pieces.slice(0, -1));
+		line = pieces.at(-1) ?? '';
 	}
 	if (line) lines.push(line);
 	return lines;

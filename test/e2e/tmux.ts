@@ -52,7 +52,7 @@ export function startTerm(
 	const env = Object.entries({NO_COLOR: '', GQX_CHECK_FRAMES: '1', ...options.env})
 		.map(([key, value]) => `${key}=${JSON.stringify(value)}`)
 		.join(' ');
-	const script = `${options.cwd ? `cd ${JSON.stringify(options.cwd)} && ` : ''}env ${env} ${command}; echo "EXIT:$?"; stty -a | tr ' ' '\\n' | grep -x -- '-\\?echo' | sed 's/^/ECHO:/'; sleep 120`;
+	const script = `${options.cwd ? `cd ${JSON.stringify(options.cwd)} && ` : ''}env -u CI ${env} ${command}; echo "EXIT:$?"; stty -a | tr ' ' '\\n' | grep -x -- '-\\?echo' | sed 's/^/ECHO:/'; sleep 120`;
 	tmux('new-session', '-d', '-s', name, '-x', String(options.width), '-y', String(options.height), script);
 	const term: Term = {
 		name,
