@@ -1,4 +1,5 @@
-// Live columns in a real terminal (tmux) against an emulator of the test's own (real clock, so today has traffic):
+// Live columns in a real terminal (tmux) against an emulator of the test's own (real clock, so today has data; its
+// business day set so that it is late morning there, whatever the time the test runs):
 // they appear and update, `l` pauses, failures turn them stale without an error panel, a 429 is absorbed, and the
 // selection survives every refresh.
 import path from 'node:path';
@@ -12,8 +13,23 @@ const observations = '/api/v2/analytics/queues/observations/query';
 let emu: Emulator;
 let terms: Term[] = [];
 
+/**
+ * The org's business day placed so that it is late morning there now (UTC offset in minutes, -12 h to +14 h): the
+ * test runs on the real clock (today's data, live ages), and at night there would be nobody waiting anywhere.
+ */
+function lateMorningOffsetMinutes(at = new Date()): number {
+	const minuteOfDayUtc = at.getUTCHours() * 60 + at.getUTCMinutes();
+	const offset = (((11 * 60 - minuteOfDayUtc) % 1440) + 1440) % 1440;
+	return offset > 14 * 60 ? offset - 1440 : offset;
+}
+
 beforeAll(async () => {
-	emu = await startEmulator({queues: 40, seed: 9, rateLimitPerMinute: 0});
+	emu = await startEmulator({
+		queues: 40,
+		seed: 9,
+		rateLimitPerMinute: 0,
+		businessOffsetMinutes: lateMorningOffsetMinutes(),
+	});
 });
 afterAll(async () => {
 	stopServer();
