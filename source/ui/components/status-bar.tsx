@@ -1,10 +1,30 @@
 // Status under the breadcrumb: what is shown, a spinner while loading, and the latest notice, read whole.
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
+import {staleAfterFailures} from '../../levels/live.js';
 import {wrapWords} from '../../text/wrap.js';
+import type {LiveState} from '../explorer/state.js';
+import {useNow} from '../hooks/use-now.js';
 import type {Theme} from '../theme.js';
 
 const separator = '  │  ';
+
+/** The status bar's word on live columns: "live, updated 4 s ago", paused, or stale and why. */
+export function liveStatus(live: LiveState, now: number): string {
+	if (live.paused) return 'live paused (l resumes)';
+	const age = live.updatedAt === undefined ? undefined : Math.max(0, Math.round((now - live.updatedAt) / 1000));
+	const updated = age === undefined ? 'not updated yet' : `updated ${age} s ago`;
+	if (live.failures >= staleAfterFailures) return `live STALE (${live.reason ?? 'refresh failed'}), ${updated}`;
+	return age === undefined ? 'live, first update…' : `live, ${updated}`;
+}
+
+/**
+ * The items of the first line with the live word at its widest (an age of 999 s): where the notice goes is
+ * decided on it, so the ticking age never moves the notice to another line and the table's height stays put.
+ */
+function widestItems(items: readonly string[], live: LiveState | undefined): readonly string[] {
+	return live ? [liveStatus(live, (live.updatedAt ?? 0) + 999_000), ...items] : items;
+}
 
 /**
  * The notice's own lines: none when it fits after the status items on the first line, else the notice
@@ -15,32 +35,41 @@ export function noticeLines(
 	busy: string | undefined,
 	notice: string | undefined,
 	width: number,
+	live?: LiveState,
 ): string[] {
 	if (!notice) return [];
-	const first = items.join(separator).length + (busy ? busy.length + 4 : 0);
+	const first = widestItems(items, live).join(separator).length + (busy ? busy.length + 4 : 0);
 	if (first + 2 + notice.length <= width) return [];
 	return wrapWords(notice, width);
 }
 
+/**
+ * The status line. With live columns it keeps its own clock: the age ticks once a second by redrawing this
+ * line alone, not the explorer and its 5,000-row table.
+ */
 export function StatusBar({
 	items,
+	live,
 	busy,
 	notice,
 	width,
 	theme,
 }: {
 	items: string[];
+	live?: LiveState | undefined;
 	busy: string | undefined;
 	notice: string | undefined;
 	width: number;
 	theme: Theme;
 }) {
-	const below = noticeLines(items, busy, notice, width);
+	const now = useNow(1000, live !== undefined && !live.paused);
+	const below = noticeLines(items, busy, notice, width, live);
+	const shown = live ? [liveStatus(live, now), ...items] : items;
 	// The status items stay on one line, cut if need be; never wrapped onto the table.
 	return (
 		<Box flexDirection="column">
 			<Text wrap="truncate-end">
-				<Text dimColor={theme.dim}>{items.join(separator)}</Text>
+				<Text dimColor={theme.dim}>{shown.join(separator)}</Text>
 				{busy ? (
 					<Text color={theme.accent}>
 						{'  '}

@@ -35,7 +35,6 @@ import {
 	effectiveSort,
 	explorerReducer,
 	initialExplorer,
-	type LiveState,
 	pickerOrder,
 	type SavedViews,
 	selectedIndex,
@@ -44,8 +43,7 @@ import {
 import {levelView, sparkline} from '../explorer/view.js';
 import {useLevelData} from '../hooks/use-level-data.js';
 import {useLiveUpdates} from '../hooks/use-live-updates.js';
-import {useNow} from '../hooks/use-now.js';
-import {defaultLiveRefreshMs, staleAfterFailures} from '../../levels/live.js';
+import {defaultLiveRefreshMs} from '../../levels/live.js';
 import {type Totals, totalsRequest} from '../../levels/totals.js';
 import {actionFor, type KeyContext} from '../keymap.js';
 import {keystrokes} from '../keystrokes.js';
@@ -62,15 +60,6 @@ const granularityWords: Record<Granularity, string> = {
 	P1D: 'day',
 	P7D: 'week',
 };
-
-/** The status bar's word on live columns: "live, updated 4 s ago", paused, or stale and why. */
-export function liveStatus(live: LiveState, now: number): string {
-	if (live.paused) return 'live paused (l resumes)';
-	const age = live.updatedAt === undefined ? undefined : Math.max(0, Math.round((now - live.updatedAt) / 1000));
-	const updated = age === undefined ? 'not updated yet' : `updated ${age} s ago`;
-	if (live.failures >= staleAfterFailures) return `live STALE (${live.reason ?? 'refresh failed'}), ${updated}`;
-	return age === undefined ? 'live, first update…' : `live, ${updated}`;
-}
 
 export type ExplorerProps = {
 	profileLabel: string;
@@ -223,7 +212,8 @@ export function Explorer({
 	}, [dropped, loaded, frame.level, range.timeZone]);
 	const notice = state.notice ?? droppedNote;
 
-	const now = useNow(1000, Boolean(liveLevel));
+	// The live word ("live, updated 4 s ago") is the status bar's own: its clock redraws that line, not the explorer.
+	const liveWord = liveLevel && !level.grid ? state.live : undefined;
 
 	// The queue drilled into, as it was shown (with its division when its name is shared).
 	const queueShown = frame.level.context.queueLabel ?? frame.level.context.queueName;
@@ -233,7 +223,6 @@ export function Explorer({
 		level.grid
 			? [asOf ? `as of ${asOf.toTimeString().slice(0, 8)}` : 'not loaded', 'local wall-clock hours']
 			: [
-					...(liveLevel && state.live ? [liveStatus(state.live, now)] : []),
 					// Both periods named, while comparing: this one and the one it is compared with.
 					compared ? `${shortRangeText(range)} vs ${shortRangeText(compared)}` : '',
 					asOf ? `as of ${asOf.toTimeString().slice(0, 8)}` : 'not loaded',
@@ -253,7 +242,7 @@ export function Explorer({
 	const showSparklines = level.usesGranularity && Boolean(view?.rows.length);
 	const sparkFields = level.sparklines ?? defaultSparklines;
 	const filterLine = state.filtering || frame.filter !== '';
-	const extraStatus = noticeLines(status, busy, notice, width).length;
+	const extraStatus = noticeLines(status, busy, notice, width, liveWord).length;
 	// Breadcrumb, status, table header, totals and footer, plus the optional lines.
 	const pageSize = Math.max(3, height - 5 - extraStatus - (showSparklines ? 2 : 0) - (filterLine ? 1 : 0));
 	const top = Math.max(0, Math.min(frame.top, Math.max(0, rowKeys.length - pageSize), rowIndex));
@@ -432,7 +421,7 @@ export function Explorer({
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Breadcrumb parts={crumbs} width={width} theme={theme} />
-			<StatusBar items={status} busy={busy} notice={notice} width={width} theme={theme} />
+			<StatusBar items={status} live={liveWord} busy={busy} notice={notice} width={width} theme={theme} />
 			<Box flexDirection="column" flexGrow={1}>
 				{body}
 			</Box>

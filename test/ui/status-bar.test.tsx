@@ -1,0 +1,58 @@
+// The status bar's live word: its age ticks on its own clock, and a notice keeps its line whatever the age.
+import {render} from 'ink-testing-library';
+import {expect, it} from 'vitest';
+import {liveStatus, noticeLines, StatusBar} from '../../source/ui/components/status-bar.js';
+import type {LiveState} from '../../source/ui/explorer/state.js';
+import {themeFor} from '../../source/ui/theme.js';
+import {waitForText} from './ink.js';
+
+const theme = themeFor({NO_COLOR: '1'});
+const live = (updatedAt: number, extra: Partial<LiveState> = {}): LiveState => ({
+	paused: false,
+	queues: new Map(),
+	updatedAt,
+	failures: 0,
+	...extra,
+});
+
+it('counts the seconds since the last refresh on its own, and stops counting while paused', async () => {
+	const since = Date.now() - 3000;
+	const rendered = render(
+		<StatusBar
+			items={['as of 10:00:00']}
+			live={live(since)}
+			busy={undefined}
+			notice={undefined}
+			width={80}
+			theme={theme}
+		/>,
+	);
+	await waitForText(rendered, /live, updated [34] s ago {2}│ {2}as of 10:00:00/);
+	await waitForText(rendered, /live, updated [56] s ago/);
+	rendered.rerender(
+		<StatusBar
+			items={['as of 10:00:00']}
+			live={live(since, {paused: true})}
+			busy={undefined}
+			notice={undefined}
+			width={80}
+			theme={theme}
+		/>,
+	);
+	await waitForText(rendered, 'live paused (l resumes)  │  as of 10:00:00');
+	rendered.unmount();
+});
+
+it('puts a notice on the same line or below as for the longest age, so the table never moves as the age ticks', () => {
+	const items = ['as of 10:00:00', '40 rows', 'sorted by Queue'];
+	// Fits after "updated 0 s ago" but not after "updated 999 s ago": it goes below from the start.
+	const fresh = liveStatus(live(0), 0);
+	const room = 80 - [fresh, ...items].join('  │  ').length - 2;
+	const notice = 'x'.repeat(room);
+	const now = noticeLines(items, undefined, notice, 80, live(Date.now()));
+	const later = noticeLines(items, undefined, notice, 80, live(Date.now() - 500_000));
+	expect(now).toEqual([notice]);
+	expect(later).toEqual(now);
+	// Without live columns the same notice fits on the first line.
+	expect(noticeLines(items, undefined, 'x'.repeat(room + 20), 80)).toEqual([]);
+});
