@@ -1,5 +1,6 @@
 // Live columns in the column picker through the whole app against the emulator (fixed clock, a range with today):
 // shown, hidden and moved like the others, remembered for the profile, reset; absent for a range without today.
+// And the profile's thresholds marking Abandon % and Longest wait (NO_COLOR: `!`).
 import {render} from 'ink-testing-library';
 import {DateTime} from 'luxon';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
@@ -41,8 +42,33 @@ function profileIn(dir: string, from: string, thresholds?: Thresholds): void {
 		clientSecret: demoClient.secret,
 		timeZone: 'UTC',
 		dateChoice: {from, to: today},
-		...(thresholds ? {thresholds} : {}),
+		...(thresholds
+			? {
+					thresholds,
+					// Only the columns the marks are about, so they fit whatever the names' width.
+					views: {
+						queues: {
+							columns: ['longestWaitingMs', 'abandonRate', 'offered'],
+							hiddenLive: ['waiting', 'interacting', 'onQueueAgents', 'availableAgents'],
+						},
+					},
+				}
+			: {}),
 	});
+}
+
+/** Per queue row on screen: its Longest and Aband % cells as shown (header `Queue Longest Aband % Offered`). */
+function markedCells(frame: string): Array<{longest: string; abandon: string}> {
+	const lines = frame.split('\n');
+	const header = lines.findIndex(line => /^\s+Queue\s+Longest\s+Aband %\s+Offered/.test(line));
+	expect(header).toBeGreaterThanOrEqual(0);
+	return lines
+		.slice(header + 1)
+		.filter(line => /^[› ] /.test(line) && !/^\s+Total\s/.test(line))
+		.map(line => {
+			const [longest = '', abandon = ''] = line.trimEnd().split(/\s+/).slice(-3);
+			return {longest, abandon};
+		});
 }
 
 function start(dir: string): Rendered {
@@ -137,5 +163,45 @@ describe('live columns in the column picker', () => {
 		const picker = await waitForText(app, 'Columns of the queue level');
 		expect(picker).toContain('(2 of');
 		expect(picker).not.toMatch(/live|Waiting/);
+	});
+});
+
+describe("the profile's thresholds in the explorer", () => {
+	it("marks Abandon % over the profile's maxAbandon and Longest wait over its maxWaitSeconds, and not without them", async () => {
+		const dir = scratchDir();
+		profileIn(dir, today, {maxAbandon: 0.05, maxWaitSeconds: 1});
+		const app = start(dir);
+		// Live values in (some longest wait shown), the table drawn.
+		const frame = await waitFor(
+			app,
+			frame => liveTable.test(frame) && /Total\s+\S*\d:\d\d/.test(frame),
+			'a longest wait on the totals row',
+		);
+		const rows = markedCells(frame);
+		expect(rows.length).toBeGreaterThan(2);
+		const percent = (cell: string) => Number(cell.replace(/[!~%]/g, ''));
+		// Abandon %: marked exactly where it is over 5%, and some are, some are not.
+		for (const {abandon} of rows) expect(abandon.startsWith('!'), abandon).toBe(percent(abandon) > 5);
+		expect(rows.some(row => row.abandon.startsWith('!'))).toBe(true);
+		expect(rows.some(row => !row.abandon.startsWith('!'))).toBe(true);
+		// Longest wait: every wait shown is over one second, so each is marked; no wait, no mark.
+		for (const {longest} of rows) expect(longest.startsWith('!'), longest).toBe(longest !== '–');
+		expect(rows.some(row => row.longest !== '–')).toBe(true);
+		app.unmount();
+
+		// The same queues and columns without thresholds in the profile: no abandon mark, and waits shown unmarked (the
+		// longest waiters here are emails, whose service-level time is a day): the marks above were the profile's.
+		const plain = scratchDir();
+		profileIn(plain, today, {});
+		const again = start(plain);
+		const unmarked = markedCells(
+			await waitFor(
+				again,
+				frame => liveTable.test(frame) && /Total\s+\S*\d:\d\d/.test(frame),
+				'a longest wait on the totals row',
+			),
+		);
+		expect(unmarked.map(row => row.abandon).filter(cell => cell.startsWith('!'))).toEqual([]);
+		expect(unmarked.some(row => row.longest !== '–' && !row.longest.startsWith('!'))).toBe(true);
 	});
 });
