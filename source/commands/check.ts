@@ -16,6 +16,7 @@ import {connect, exportFlags, planExport} from './export.js';
 import type {Io} from './io.js';
 import {fetchLiveSnapshot} from './live-snapshot.js';
 import {selectQueueIds} from './queue-match.js';
+import {parseThresholdFlags, thresholdFlags} from './threshold-flags.js';
 
 export const checkHelp = `Usage: gqx check [thresholds] [options]
 
@@ -23,7 +24,7 @@ Checks every queue against thresholds; for cron and monitoring.
 Exit 0 when every queue meets every threshold given, 1 when any breaches (the breaching queues are printed
 with the value and the threshold), 2-5 as for gqx export.
 
-Thresholds (at least one; a profile's saved thresholds apply when the flag is not given):
+Thresholds (at least one; a profile's saved thresholds, see gqx profiles thresholds, apply when its flag is not given):
   --min-sl target|RATIO     service level of the range at least each queue's own target, or RATIO (0.8 or 80%)
   --max-abandon RATIO       abandon rate of the range at most RATIO (0.05 or 5%)
   --max-wait SECONDS        the longest wait now (live observations) at most SECONDS
@@ -45,46 +46,15 @@ const {
 	'by-media': _byMedia,
 	...sharedFlags
 } = exportFlags;
-const checkFlags = {
-	...sharedFlags,
-	'min-sl': {type: 'string'},
-	'max-abandon': {type: 'string'},
-	'max-wait': {type: 'string'},
-} as const;
+const checkFlags = {...sharedFlags, ...thresholdFlags} as const;
 
 export type CheckName = 'min-sl' | 'max-abandon' | 'max-wait';
 
 /** A queue over a threshold; ratios for service level and abandon rate, seconds for the wait. */
 export type Breach = {queueId: string; queueName: string; check: CheckName; value: number; threshold: number};
 
-/** 0.8, 80% or 80 (over 1 read as percent) -> 0.8. */
-export function parseRatio(text: string, flag: string): number {
-	const trimmed = text.trim();
-	const percent = trimmed.endsWith('%');
-	const number = Number(percent ? trimmed.slice(0, -1) : trimmed);
-	const ratio = percent || number > 1 ? number / 100 : number;
-	if (trimmed === '' || !Number.isFinite(number) || ratio < 0 || ratio > 1)
-		throw new UsageError(
-			`${flag} "${text}" is not a ratio.`,
-			`Give a ratio from 0 to 1, or a percentage: ${flag} 0.8 or ${flag} 80%.`,
-		);
-	return ratio;
-}
-
 export function parseThresholds(values: Record<string, unknown>, saved: Thresholds = {}): Thresholds {
-	const minSl = values['min-sl'] as string | undefined;
-	const maxAbandon = values['max-abandon'] as string | undefined;
-	const maxWait = values['max-wait'] as string | undefined;
-	const thresholds: Thresholds = {...saved};
-	if (minSl !== undefined)
-		thresholds.minServiceLevel = minSl.trim().toLowerCase() === 'target' ? 'target' : parseRatio(minSl, '--min-sl');
-	if (maxAbandon !== undefined) thresholds.maxAbandon = parseRatio(maxAbandon, '--max-abandon');
-	if (maxWait !== undefined) {
-		const seconds = Number(maxWait);
-		if (maxWait.trim() === '' || !Number.isFinite(seconds) || seconds < 0)
-			throw new UsageError(`--max-wait "${maxWait}" is not a number of seconds.`, 'For example --max-wait 120.');
-		thresholds.maxWaitSeconds = seconds;
-	}
+	const thresholds: Thresholds = {...saved, ...parseThresholdFlags(values)};
 	if (
 		thresholds.minServiceLevel === undefined &&
 		thresholds.maxAbandon === undefined &&
@@ -92,7 +62,7 @@ export function parseThresholds(values: Record<string, unknown>, saved: Threshol
 	)
 		throw new UsageError(
 			'No threshold to check.',
-			'Give at least one of --min-sl target|RATIO, --max-abandon RATIO, --max-wait SECONDS.',
+			'Give at least one of --min-sl target|RATIO, --max-abandon RATIO, --max-wait SECONDS, or save them for the profile: gqx profiles thresholds NAME --max-abandon 5%.',
 		);
 	return thresholds;
 }

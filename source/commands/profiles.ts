@@ -1,14 +1,23 @@
 // `gqx profiles ...`: saved profiles for people and scripts: list, show, add (secret on stdin), rename,
-// delete, migrate-secrets, path. The secret is never printed, and never taken from a flag.
+// delete, migrate-secrets, thresholds, path. The secret is never printed, and never taken from a flag.
 import path from 'node:path';
 import {forcedStore, SecretStore} from '../credentials/secret-store.js';
 import {GqxError, UsageError} from '../errors.js';
 import {resolveRegion} from '../genesys/regions.js';
 import {checkCaFile, parseProxyUrl, resolveNetwork, splitProxyPassword} from '../net/settings.js';
-import {openProfileStore, type Profile, type SecretStoreKind, secretStores, storeOf} from '../profiles/store.js';
+import type {Thresholds} from '../metrics/thresholds.js';
+import {
+	openProfileStore,
+	type Profile,
+	type ProfileStore,
+	type SecretStoreKind,
+	secretStores,
+	storeOf,
+} from '../profiles/store.js';
 import {parseFlags} from './args.js';
 import {describeError, reportFailure} from './errors.js';
 import type {Io} from './io.js';
+import {describeThresholds, parseThresholdFlags, thresholdFlags} from './threshold-flags.js';
 
 export const profilesHelp = `Usage: gqx profiles ACTION
 
@@ -23,6 +32,10 @@ export const profilesHelp = `Usage: gqx profiles ACTION
   migrate-secrets [--to keychain|file]
                                 move every profile's secret to the system keychain (default) or the
                                 profiles file: written, read back, then removed from the old place
+  thresholds NAME [--min-sl target|RATIO] [--max-abandon RATIO] [--max-wait SECONDS] [--clear]
+                                the profile's thresholds (gqx check's defaults, the explorer's marks):
+                                shown without flags; a flag sets one (none removes it), --clear
+                                removes all before the flags given are set
   path                          where the profiles file is
 
 Secrets go to the system keychain where there is one, else to the profiles file (mode 0600);
@@ -225,6 +238,54 @@ async function migrateSecrets(args: string[], io: Io, secrets: SecretStore): Pro
 	return exitCode;
 }
 
+/** The threshold flags and the profile's fields they set. */
+const thresholdKeys = [
+	['min-sl', 'minServiceLevel'],
+	['max-abandon', 'maxAbandon'],
+	['max-wait', 'maxWaitSeconds'],
+] as const satisfies ReadonlyArray<readonly [keyof typeof thresholdFlags, keyof Thresholds]>;
+
+/** Shows, sets or clears a profile's thresholds; nothing else of the profile (its secret least of all) changes. */
+function thresholds(args: string[], io: Io, store: ProfileStore): number {
+	const {values, positionals} = parseFlags(
+		args,
+		{...thresholdFlags, clear: {type: 'boolean'}},
+		'profiles thresholds',
+		true,
+	);
+	if (positionals.length !== 1)
+		throw new UsageError(
+			'gqx profiles thresholds takes one profile name.',
+			'Usage: gqx profiles thresholds NAME [--min-sl target|RATIO] [--max-abandon RATIO] [--max-wait SECONDS] [--clear]',
+		);
+	const name = checkName(positionals[0]);
+	const profile = store.require(name);
+	// `none` removes one threshold; every other value is read as gqx check reads it, and all are checked before saving.
+	const removed = thresholdKeys.filter(
+		([flag]) =>
+			String(values[flag] ?? '')
+				.trim()
+				.toLowerCase() === 'none',
+	);
+	const given = parseThresholdFlags(
+		Object.fromEntries(Object.entries(values).filter(([flag]) => !removed.some(([each]) => each === flag))),
+	);
+	const changing = values.clear === true || removed.length > 0 || Object.keys(given).length > 0;
+	if (!changing) {
+		io.stdout.write(`Thresholds of profile ${profile.name}:\n${describeThresholds(profile.thresholds)}\n`);
+		return 0;
+	}
+	const saved = store.update(name, current => {
+		const next: Thresholds = {...(values.clear ? {} : current.thresholds), ...given};
+		for (const [, key] of removed) delete next[key];
+		const {thresholds: _old, ...rest} = current;
+		return Object.keys(next).length > 0 ? {...rest, thresholds: next} : rest;
+	});
+	if (!saved) store.require(name);
+	io.stdout.write(`Saved the thresholds of profile ${name}:\n${describeThresholds(saved?.thresholds)}\n`);
+	return 0;
+}
+
 export async function runProfiles(args: string[], io: Io): Promise<number> {
 	try {
 		const [action = 'list', ...rest] = args;
@@ -293,6 +354,8 @@ export async function runProfiles(args: string[], io: Io): Promise<number> {
 			}
 			case 'migrate-secrets':
 				return await migrateSecrets(rest, io, secrets);
+			case 'thresholds':
+				return thresholds(rest, io, store);
 			case 'path':
 				positional(0, '');
 				io.stdout.write(`${store.path}\n`);

@@ -59,6 +59,8 @@ export const profileSchema = z
 				z.string(),
 				z.object({
 					columns: z.array(z.string()).optional(),
+					/** Live columns the user hid (they are shown by default while the range includes today). */
+					hiddenLive: z.array(z.string()).optional(),
 					sort: z.object({column: z.string(), descending: z.boolean()}).optional(),
 					compare: z.string().optional(),
 				}),

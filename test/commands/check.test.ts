@@ -1,12 +1,15 @@
 // `gqx check` as a child process against the emulator: exit 0 when every queue meets each threshold, 1 with the
 // breaching queues when any does not, 2 for bad usage.
+import path from 'node:path';
 import {DateTime} from 'luxon';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Breach} from '../../source/commands/check.js';
+import type {Thresholds} from '../../source/metrics/thresholds.js';
+import {ProfileStore} from '../../source/profiles/store.js';
 import {demoClient, type Emulator} from '../../source/emulator/server.js';
 import {rollUp} from '../../source/metrics/rows.js';
 import {emulator, groundTruth, namesOf} from '../helpers.js';
-import {runCli} from '../run-cli.js';
+import {runCli, scratchDir} from '../run-cli.js';
 
 let emu: Emulator;
 let env: Record<string, string>;
@@ -32,6 +35,19 @@ function queueRows() {
 async function check(...args: string[]) {
 	const result = await runCli(['check', ...args, '--format', 'json', '--no-proxy'], {env});
 	return {...result, breaches: result.code === 0 || result.code === 1 ? (JSON.parse(result.stdout) as Breach[]) : []};
+}
+
+/** A folder whose profiles file holds profile "acme" for the emulator, with `thresholds`. */
+function profileWith(thresholds: Thresholds): string {
+	const cwd = scratchDir();
+	new ProfileStore({cwd: path.join(cwd, 'config')}).save({
+		name: 'acme',
+		region: emu.url,
+		clientId: demoClient.id,
+		clientSecret: demoClient.secret,
+		thresholds,
+	});
+	return cwd;
 }
 
 describe('gqx check', () => {
@@ -96,6 +112,46 @@ describe('gqx check', () => {
 		const unknown = await runCli(['check', '--max-abandon', '0', '--division', 'Nowhere', ...day], {env});
 		expect(unknown.code).toBe(2);
 		expect(unknown.stderr).toContain(`"${division}"`);
+	});
+
+	it("a profile's thresholds apply without flags, and a flag overrides only its own", async () => {
+		const cwd = profileWith({maxAbandon: 0.08, minServiceLevel: 'target'});
+		const onProfile = async (...args: string[]) => {
+			const result = await runCli(['check', '--profile', 'acme', ...args, '--format', 'json', ...day], {cwd});
+			return {...result, breaches: result.code === 1 ? (JSON.parse(result.stdout) as Breach[]) : []};
+		};
+		const rows = queueRows();
+		const overAbandon = rows.filter(row => row.abandonRate !== null && row.abandonRate > 0.08);
+		const belowTarget = rows.filter(
+			row => row.serviceLevel !== null && row.serviceLevelTarget !== null && row.serviceLevel < row.serviceLevelTarget,
+		);
+		expect(overAbandon.length).toBeGreaterThan(0);
+		expect(belowTarget.length).toBeGreaterThan(0);
+		const ids = (breaches: Breach[], check: Breach['check']) =>
+			breaches
+				.filter(breach => breach.check === check)
+				.map(breach => breach.queueId)
+				.sort();
+
+		// No threshold flag: the profile's two, each breaching queue with the profile's threshold.
+		const saved = await onProfile();
+		expect(saved.stderr).toBe('');
+		expect(saved.code).toBe(1);
+		expect(ids(saved.breaches, 'max-abandon')).toEqual(overAbandon.map(row => row.queueId).sort());
+		expect(ids(saved.breaches, 'min-sl')).toEqual(belowTarget.map(row => row.queueId).sort());
+		expect(saved.breaches.filter(breach => breach.check === 'max-abandon').every(b => b.threshold === 0.08)).toBe(true);
+
+		// A lenient flag replaces the profile's abandon threshold; its service-level one still applies.
+		const lenientAbandon = await onProfile('--max-abandon', '100%');
+		expect(lenientAbandon.code).toBe(1);
+		expect(ids(lenientAbandon.breaches, 'max-abandon')).toEqual([]);
+		expect(ids(lenientAbandon.breaches, 'min-sl')).toEqual(belowTarget.map(row => row.queueId).sort());
+
+		// Both overridden leniently: every queue passes.
+		const lenient = await onProfile('--max-abandon', '1', '--min-sl', '0');
+		expect(lenient.stderr).toBe('');
+		expect(lenient.code).toBe(0);
+		expect(lenient.stdout).toBe('[]\n');
 	});
 
 	it('prints a table on request and refuses a missing or malformed threshold with exit 2', async () => {

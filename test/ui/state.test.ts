@@ -122,24 +122,24 @@ describe('explorer reducer', () => {
 describe('columns', () => {
 	it('drops the least important columns first to fit, never exceeding the width', () => {
 		for (const width of [60, 80, 100, 120, 160, 200]) {
-			const fitted = fitColumns(width, 'Queue');
+			const fitted = fitColumns({width, nameHeader: 'Queue'});
 			const used = fitted.reduce((sum, column) => sum + column.width + 1, 0) + 2;
 			expect(used, `width ${width}`).toBeLessThanOrEqual(width);
 			expect(fitted[0]?.id).toBe('name');
 		}
-		const narrow = fitColumns(80, 'Queue').map(column => column.id);
+		const narrow = fitColumns({width: 80, nameHeader: 'Queue'}).map(column => column.id);
 		expect(narrow).toContain('offered');
 		expect(narrow).toContain('serviceLevel');
 		expect(narrow).not.toContain('transferred');
-		expect(fitColumns(160, 'Queue').length).toBeGreaterThan(narrow.length);
+		expect(fitColumns({width: 160, nameHeader: 'Queue'}).length).toBeGreaterThan(narrow.length);
 		// Wide enough, every metric of the catalog is on screen (the division only when picked); the name
 		// column stays as wide as its longest name.
-		const wide = fitColumns(220, 'Queue', undefined, 30);
+		const wide = fitColumns({width: 220, nameHeader: 'Queue', longestName: 30});
 		expect(wide.map(column => column.id).sort()).toEqual(
 			['name', ...queueMetricFields.filter(field => field !== 'divisionName')].sort(),
 		);
 		expect(wide[0]?.width).toBe(30);
-		expect(fitColumns(220, 'Queue', undefined, 90)[0]?.width).toBe(40);
+		expect(fitColumns({width: 220, nameHeader: 'Queue', longestName: 90})[0]?.width).toBe(40);
 	});
 });
 

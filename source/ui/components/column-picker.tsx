@@ -1,12 +1,14 @@
-// The column picker (`v`): every metric of the catalog, the shown ones ticked and in their order.
+// The column picker (`v`): every metric of the catalog (and the live columns while the range includes today), the
+// shown ones ticked and in their order.
 import {Box, Text} from 'ink';
-import {metricFor, type MetricField} from '../../metrics/catalog.js';
+import {isLiveField, liveMetricFor, metricFor} from '../../metrics/catalog.js';
+import type {PickedField} from '../explorer/state.js';
 import type {Theme} from '../theme.js';
 
 type Props = {
-	/** Every metric, the visible ones first in their order. */
-	order: readonly MetricField[];
-	visible: readonly MetricField[];
+	/** Every column offered, the visible ones first in their order. */
+	order: readonly PickedField[];
+	visible: readonly PickedField[];
 	/** The columns the table has room for at this width. */
 	onScreen: readonly string[];
 	cursor: number;
@@ -25,7 +27,8 @@ export function ColumnPicker({order, visible, onScreen, cursor, levelName, heigh
 				Columns of the {levelName} level ({visible.length} of {order.length} shown; the name column always is)
 			</Text>
 			{order.slice(top, top + rows).map((field, index) => {
-				const metric = metricFor(field);
+				const live = isLiveField(field);
+				const metric = live ? liveMetricFor(field) : metricFor(field);
 				const at = top + index;
 				const shown = visible.includes(field);
 				return (
@@ -33,6 +36,7 @@ export function ColumnPicker({order, visible, onScreen, cursor, levelName, heigh
 						{at === cursor ? '›' : ' '} [{shown ? 'x' : ' '}]{' '}
 						{shown ? `${String(visible.indexOf(field) + 1).padStart(2)}.` : '   '} {metric.title}
 						{metric.header === metric.title ? '' : ` (${metric.header})`}
+						{live ? ' · live' : ''}
 						{shown && !onScreen.includes(field) ? ' · no room at this width' : ''}
 					</Text>
 				);

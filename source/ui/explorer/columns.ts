@@ -141,34 +141,40 @@ export function sortTitle(id: MetricField | LiveField | DeltaField): string {
 /** The widest a name column gets: longer names are cut in the middle. */
 export const nameWidthCap = 40;
 
+export type FitOptions = {
+	/** The table's width: the columns, a space after each and the two-column selection marker. */
+	width: number;
+	nameHeader: string;
+	/** The metric and live columns in the order chosen (live ones only where the level is live). */
+	fields?: readonly (MetricField | LiveField)[];
+	/** The longest name's width; the name column is as wide, up to `nameWidthCap`. */
+	longestName?: number;
+	/** A change column (Δ) beside each metric that has one. */
+	comparing?: boolean;
+};
+
 /**
- * The name column, as wide as the longest name (`longestName`, capped), then as many of `fields` as
- * fit `width` (one space between), dropping the lowest priority first. The space left stays at the right.
+ * The name column, as wide as the longest name (capped), then as many of `fields` as fit `width` (one space
+ * between), dropping the lowest priority first. The space left stays at the right.
  */
-export function fitColumns(
-	width: number,
-	nameHeader: string,
-	fields: readonly MetricField[] = defaultMetricFields,
+export function fitColumns({
+	width,
+	nameHeader,
+	fields = defaultMetricFields,
 	longestName = 24,
-	/** Live columns, first after the name (live levels of a range with today). */
-	live: readonly LiveField[] = [],
 	comparing = false,
-): Column[] {
+}: FitOptions): Column[] {
 	const name = nameColumn(nameHeader);
 	// The header has room for its sort arrow.
 	name.width = Math.min(nameWidthCap, Math.max(12, textWidth(nameHeader) + 1, longestName));
-	// `width` holds the columns, a space after each and the two-column selection marker.
 	const room = width - 3;
 	const fitted = fitToWidth(
 		room,
 		[name],
-		[
-			...live.map(field => columnFor(field)),
-			...fields.flatMap(field => {
-				const delta = comparing ? metricColumns.get(deltaField(field)) : undefined;
-				return delta ? [columnFor(field), delta] : [columnFor(field)];
-			}),
-		],
+		fields.flatMap(field => {
+			const delta = comparing && !isLiveField(field) ? metricColumns.get(deltaField(field)) : undefined;
+			return delta ? [columnFor(field), delta] : [columnFor(field)];
+		}),
 	);
 	if (fitted.length === 1 && fields.length > 0) {
 		// Not even one number fits beside the name: the name gives way to the most important one.

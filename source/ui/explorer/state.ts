@@ -16,7 +16,14 @@ import {
 	totalOpens,
 } from '../../levels/types.js';
 import type {LiveQueue} from '../../genesys/observations.js';
-import {isLiveField, isMetricField, metricFor, type MetricField, queueMetricFields} from '../../metrics/catalog.js';
+import {
+	isLiveField,
+	isMetricField,
+	type LiveField,
+	metricFor,
+	type MetricField,
+	queueMetricFields,
+} from '../../metrics/catalog.js';
 import {deltaOf} from '../../metrics/delta.js';
 import {type CompareMode, compareModes, compareModeWords, isCompareMode} from '../../range/compare.js';
 import {type Granularity, granularities} from '../../range/range.js';
@@ -33,17 +40,27 @@ export type Frame = {
 	sort: Sort;
 };
 
+/** A column of the picker: a metric of the catalog, or (while the range includes today) a live column. */
+export type PickedField = MetricField | LiveField;
+
 /**
- * What the user chose for a level: its columns (in order) and its sort. Remembered per profile. The
- * choices of every level (the comparison, `c`) are kept under `allLevels`.
+ * What the user chose for a level: its columns (in order, live ones among them) and its sort. Remembered per
+ * profile. `hiddenLive`: the live columns the user hid (a live column neither chosen nor hidden leads, as it did
+ * before live columns were in the picker). The choices of every level (the comparison, `c`) are kept under
+ * `allLevels`.
  */
-export type ViewChoice = {columns?: MetricField[]; sort?: Sort; compare?: CompareMode | 'off'};
+export type ViewChoice = {
+	columns?: PickedField[];
+	hiddenLive?: LiveField[];
+	sort?: Sort;
+	compare?: CompareMode | 'off';
+};
 export const allLevels = '*';
 export type SavedViews = Partial<Record<LevelId | typeof allLevels, ViewChoice>>;
 /** Views as the profiles file keeps them: plain strings, checked when read. */
 export type StoredViews = Record<
 	string,
-	{columns?: string[]; sort?: {column: string; descending: boolean}; compare?: string}
+	{columns?: string[]; hiddenLive?: string[]; sort?: {column: string; descending: boolean}; compare?: string}
 >;
 
 export type Overlay = {kind: 'help'} | {kind: 'export'} | {kind: 'columns'; cursor: number};
@@ -149,7 +166,8 @@ export function cleanViews(saved: StoredViews | undefined): SavedViews {
 	if (compare === 'off' || isCompareMode(compare)) views[allLevels] = {compare};
 	for (const [id, view] of Object.entries(saved ?? {})) {
 		if (!levelIds.includes(id as LevelId)) continue;
-		const columns = view.columns?.filter(isMetricField);
+		const columns = view.columns?.filter(field => isMetricField(field) || isLiveField(field));
+		const hiddenLive = view.hiddenLive?.filter(isLiveField);
 		const column = view.sort?.column;
 		const sort =
 			view.sort &&
@@ -159,6 +177,7 @@ export function cleanViews(saved: StoredViews | undefined): SavedViews {
 				: undefined;
 		views[id as LevelId] = {
 			...(columns?.length ? {columns: [...new Set(columns)]} : {}),
+			...(hiddenLive?.length ? {hiddenLive: [...new Set(hiddenLive)]} : {}),
 			...(sort ? {sort} : {}),
 		};
 	}
@@ -217,19 +236,43 @@ export function offeredColumns(level: LevelId): readonly MetricField[] {
 	return levels[level].columns ?? queueMetricFields;
 }
 
-/** The metric columns a level shows: the user's choice (of those it offers), else its defaults. */
-export function visibleColumns(state: Pick<ExplorerState, 'views'>, level: LevelId): readonly MetricField[] {
-	const own = levels[level].columns;
-	const chosen = state.views[level]?.columns;
-	if (!own) return chosen ?? defaultMetricFields;
-	const offered = chosen?.filter(field => own.includes(field));
-	return offered?.length ? offered : own;
+/** The live columns a level offers now: its own while the range includes today, none otherwise. */
+export function offeredLiveColumns(state: Pick<ExplorerState, 'live'>, level: LevelId): readonly LiveField[] {
+	return state.live ? (levels[level].live?.fields ?? []) : [];
 }
 
-/** Every metric the level offers in the picker's order: the visible ones as ordered, then the hidden ones. */
-export function pickerOrder(state: Pick<ExplorerState, 'views'>, level: LevelId): MetricField[] {
+/** A level's columns as the user chose them (of those it offers, live or not now), else its defaults. */
+function savedColumns(state: Pick<ExplorerState, 'views'>, level: LevelId): readonly PickedField[] {
+	const own = levels[level].columns;
+	const live = levels[level].live?.fields ?? [];
+	const chosen = state.views[level]?.columns?.filter(field =>
+		isLiveField(field) ? live.includes(field) : (own?.includes(field) ?? true),
+	);
+	// A choice without a metric (only live columns) would leave a range without today with names only.
+	return chosen?.some(field => !isLiveField(field)) ? chosen : (own ?? defaultMetricFields);
+}
+
+/** A level's columns, live or not now: the saved ones, led by the level's live columns neither placed nor hidden. */
+function chosenColumns(state: Pick<ExplorerState, 'views'>, level: LevelId): readonly PickedField[] {
+	const saved = savedColumns(state, level);
+	const hidden = state.views[level]?.hiddenLive ?? [];
+	const live = levels[level].live?.fields ?? [];
+	return [...live.filter(field => !saved.includes(field) && !hidden.includes(field)), ...saved];
+}
+
+/** The columns a level shows: the chosen ones, live ones only while the range includes today. */
+export function visibleColumns(state: Pick<ExplorerState, 'views' | 'live'>, level: LevelId): readonly PickedField[] {
+	const live = offeredLiveColumns(state, level);
+	return chosenColumns(state, level).filter(field => !isLiveField(field) || live.includes(field));
+}
+
+/** Every column the level offers now in the picker's order: the visible ones as ordered, then the hidden ones. */
+export function pickerOrder(state: Pick<ExplorerState, 'views' | 'live'>, level: LevelId): PickedField[] {
 	const visible = visibleColumns(state, level);
-	return [...visible, ...offeredColumns(level).filter(field => !visible.includes(field))];
+	return [
+		...visible,
+		...[...offeredLiveColumns(state, level), ...offeredColumns(level)].filter(field => !visible.includes(field)),
+	];
 }
 
 /** Where the selection is among `keys`: its index, or the first row when it vanished. */
@@ -260,8 +303,27 @@ function withSort(state: ExplorerState, sort: Sort): ExplorerState {
 	return withView(withFrame(state, {sort}), currentFrame(state).level.id, {sort});
 }
 
-function withColumns(state: ExplorerState, columns: MetricField[]): ExplorerState {
-	return withView(state, currentFrame(state).level.id, {columns});
+/**
+ * The level now shows `visible`. Saved with the placed columns not shown now (live columns while the range has no
+ * today) each after the shown column it followed, so they come back where they were; live columns never placed
+ * stay so (they lead).
+ */
+function withColumns(state: ExplorerState, visible: readonly PickedField[], hiddenLive?: LiveField[]): ExplorerState {
+	const level = currentFrame(state).level.id;
+	const shownBefore = visibleColumns(state, level);
+	const follows = new Map<PickedField | null, PickedField[]>();
+	let anchor: PickedField | null = null;
+	for (const field of savedColumns(state, level)) {
+		if (!shownBefore.includes(field)) follows.set(anchor, [...(follows.get(anchor) ?? []), field]);
+		else if (visible.includes(field)) anchor = field;
+	}
+	const columns = [...(follows.get(null) ?? []), ...visible.flatMap(field => [field, ...(follows.get(field) ?? [])])];
+	const {hiddenLive: _before, ...view} = state.views[level] ?? {};
+	const hidden = hiddenLive ?? state.views[level]?.hiddenLive ?? [];
+	return {
+		...state,
+		views: {...state.views, [level]: {...view, columns, ...(hidden.length ? {hiddenLive: hidden} : {})}},
+	};
 }
 
 /** Back one level; at the first level, back to the dates when there is nothing to show. */
@@ -410,7 +472,7 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 			return {...state, overlay: action.overlay};
 		case 'columns-move': {
 			if (state.overlay?.kind !== 'columns') return state;
-			const count = offeredColumns(frame.level.id).length;
+			const count = pickerOrder(state, frame.level.id).length;
 			return {...state, overlay: {kind: 'columns', cursor: (state.overlay.cursor + action.delta + count) % count}};
 		}
 		case 'columns-toggle': {
@@ -418,17 +480,23 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
 			const field = pickerOrder(state, frame.level.id)[state.overlay.cursor];
 			if (!field) return state;
 			const visible = visibleColumns(state, frame.level.id);
-			// At least one metric stays, or the table would be names only.
-			if (visible.includes(field))
-				return visible.length > 1
-					? withColumns(
-							state,
-							visible.filter(each => each !== field),
-						)
-					: state;
+			const hiddenLive = state.views[frame.level.id]?.hiddenLive ?? [];
+			if (visible.includes(field)) {
+				// At least one metric stays, or a range without today (no live columns) would show names only.
+				if (!isLiveField(field) && visible.filter(each => !isLiveField(each)).length <= 1) return state;
+				return withColumns(
+					state,
+					visible.filter(each => each !== field),
+					isLiveField(field) ? [...hiddenLive, field] : undefined,
+				);
+			}
 			// Shown again, it goes after the visible ones, where the cursor follows it.
 			return {
-				...withColumns(state, [...visible, field]),
+				...withColumns(
+					state,
+					[...visible, field],
+					isLiveField(field) ? hiddenLive.filter(each => each !== field) : undefined,
+				),
 				overlay: {kind: 'columns', cursor: visible.length},
 			};
 		}

@@ -8,7 +8,7 @@ import {type DisplayRow, type SortColumn, totalKey} from '../../levels/types.js'
 import {HeatMap} from '../components/heat-map.js';
 import {gridRecords, hourFields} from '../../metrics/hour-grid.js';
 import {compareText} from '../../metrics/compare.js';
-import {metricFor, type MetricField, metricValue} from '../../metrics/catalog.js';
+import {isMetricField, metricFor, type MetricField, metricValue} from '../../metrics/catalog.js';
 import type {Thresholds} from '../../metrics/thresholds.js';
 import {type DateRange, defaultGranularity, type Granularity, isoInterval} from '../../range/range.js';
 import {Breadcrumb} from '../components/breadcrumb.js';
@@ -194,11 +194,10 @@ export function Explorer({
 			view ? view.rows.reduce((most, row) => Math.max(most, textWidth(row.label)), textWidth(view.total.queueName)) : 0,
 		[view],
 	);
-	const liveFields = liveLevel?.fields;
 	const comparing = Boolean(view?.previousTotal);
 	const columns = useMemo(
-		() => fitColumns(width - 2, level.nameHeader, fields, longestName, liveFields, comparing),
-		[width, level.nameHeader, fields, longestName, liveFields, comparing],
+		() => fitColumns({width: width - 2, nameHeader: level.nameHeader, fields, longestName, comparing}),
+		[width, level.nameHeader, fields, longestName, comparing],
 	);
 	const colors = useMemo(() => ({better: theme.better, worse: theme.worse}), [theme.better, theme.worse]);
 
@@ -281,7 +280,7 @@ export function Explorer({
 	// y and Y: the rows as TSV with a header line, to the clipboard through the terminal.
 	const copy = (chosen: readonly DisplayRow[]) => {
 		if (chosen.length === 0) return;
-		copyToClipboard(stdout, toTsv(level.nameHeader, chosen, fields));
+		copyToClipboard(stdout, toTsv(level.nameHeader, chosen, fields.filter(isMetricField)));
 		const what = chosen.length === 1 ? '1 row' : `${chosen.length.toLocaleString('en-US')} rows`;
 		dispatch({type: 'notice', text: `Copied ${what} and a header line to the clipboard (tab-separated)`});
 	};

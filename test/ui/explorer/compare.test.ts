@@ -83,7 +83,7 @@ describe('c: the comparison', () => {
 	});
 
 	it('s cycles through the changes on screen; without a comparison a change sorts by its metric', () => {
-		const columns = fitColumns(200, 'Queue', ['offered', 'serviceLevel'], 24, [], true);
+		const columns = fitColumns({width: 200, nameHeader: 'Queue', fields: ['offered', 'serviceLevel'], comparing: true});
 		expect(columns.map(column => column.id)).toEqual([
 			'name',
 			'offered',
@@ -103,10 +103,12 @@ describe('c: the comparison', () => {
 	it('drops a change before its value when the width runs out', () => {
 		const fields = ['offered', 'abandonRate', 'serviceLevel', 'asaMs', 'ahtMs'] as const;
 		for (let width = 40; width <= 140; width += 3) {
-			const ids = fitColumns(width, 'Queue', fields, 24, [], true).map(column => column.id);
+			const ids = fitColumns({width, nameHeader: 'Queue', fields, comparing: true}).map(column => column.id);
 			for (const field of fields) if (ids.includes(`${field}Delta`)) expect(ids, `${width}: ${field}`).toContain(field);
 		}
-		const narrow = fitColumns(80, 'Queue', fields, 30, [], true).map(column => column.id);
+		const narrow = fitColumns({width: 80, nameHeader: 'Queue', fields, longestName: 30, comparing: true}).map(
+			column => column.id,
+		);
 		expect(narrow).toContain('offeredDelta');
 		expect(narrow.length).toBeLessThan(1 + 2 * fields.length);
 	});
