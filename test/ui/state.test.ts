@@ -18,6 +18,7 @@ import type {Granularity} from '../../source/range/range.js';
 import {compareText} from '../../source/metrics/compare.js';
 import {mulberry32} from '../helpers.js';
 import {actionFor, bindings, footerFor, helpRows} from '../../source/ui/keymap.js';
+import {noKey} from '../../source/ui/keystrokes.js';
 
 /** What the explorer shows for a frame: the level's rows from its data, then filter and sort. */
 function viewOf(
@@ -262,28 +263,7 @@ describe('sorting and filtering many rows', () => {
 
 describe('keymap', () => {
 	it('maps keys to actions per context and builds the footer and the help from the same bindings', () => {
-		const key = {
-			upArrow: false,
-			downArrow: true,
-			leftArrow: false,
-			rightArrow: false,
-			pageDown: false,
-			pageUp: false,
-			home: false,
-			end: false,
-			return: false,
-			escape: false,
-			ctrl: false,
-			shift: false,
-			tab: false,
-			backspace: false,
-			delete: false,
-			meta: false,
-			super: false,
-			hyper: false,
-			capsLock: false,
-			numLock: false,
-		} as const;
+		const key = {...noKey, downArrow: true};
 		expect(actionFor('table', '', key)).toBe('down');
 		expect(actionFor('table', 'q', {...key, downArrow: false})).toBe('quit');
 		expect(actionFor('loading', '', {...key, downArrow: false, escape: true})).toBe('cancel');
