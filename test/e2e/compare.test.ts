@@ -3,7 +3,7 @@
 import path from 'node:path';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {cliPath, scratchDir} from '../run-cli.js';
-import {startTerm, stopServer, type Term} from './tmux.js';
+import {pickPreset, startTerm, stopServer, type Term} from './tmux.js';
 
 /** ESC, which starts every colour sequence. */
 const escape = String.fromCharCode(27);
@@ -28,11 +28,7 @@ describe('comparison in a real terminal', () => {
 		terms.push(term);
 		await term.waitFor('Dates · days in');
 		// Last week: a range without today, so no live columns take the width the changes need.
-		for (const label of ['Last 30 days', 'This week', 'Last week']) {
-			term.keys('Down');
-			await term.waitFor(`❯ ${label}`);
-		}
-		term.keys('Enter');
+		await pickPreset(term, 'Last week');
 		await term.waitFor(/Total\s.*\d/);
 		term.keys('c');
 		const screens = [await term.waitFor(/Offered▼\s+Δ[\s\S]*Total\s.*\s[+-]?[\d.]+%/)];
@@ -77,11 +73,7 @@ describe('comparison in a real terminal', () => {
 		});
 		terms.push(term);
 		await term.waitFor('Dates · days in');
-		for (const label of ['Last 30 days', 'This week', 'Last week']) {
-			term.keys('Down');
-			await term.waitFor(`❯ ${label}`);
-		}
-		term.keys('Enter');
+		await pickPreset(term, 'Last week');
 		await term.waitFor(/Total\s.*\d/);
 		term.keys('c');
 		await term.waitFor(/Offered▼\s+Δ[\s\S]*Total\s.*\s[+-]?[\d.]+%/);

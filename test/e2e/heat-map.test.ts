@@ -6,7 +6,7 @@ import {parse} from 'csv-parse/sync';
 import {hourFields} from '../../source/metrics/hour-grid.js';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {cliPath, scratchDir} from '../run-cli.js';
-import {startTerm, stopServer, type Term} from './tmux.js';
+import {pickPreset, startTerm, stopServer, type Term} from './tmux.js';
 
 const gqx = `${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)}`;
 let terms: Term[] = [];
@@ -27,20 +27,7 @@ async function openWeek(noColor: string, dir = scratchDir()): Promise<Term> {
 	});
 	terms.push(term);
 	await term.waitFor('Dates · days in America/New_York');
-	// One key at a time: the menu applies keys that arrive in one read to a stale index.
-	for (const label of [
-		'Last 30 days',
-		'This week',
-		'Last week',
-		'This month',
-		'Last month',
-		'Live (today)',
-		'Custom range',
-	]) {
-		term.keys('Down');
-		await term.waitFor(`❯ ${label}`);
-	}
-	term.keys('Enter');
+	await pickPreset(term, 'Custom range');
 	await term.waitFor('From (YYYY-MM-DD):');
 	term.type('2026-03-02');
 	term.keys('Enter');

@@ -6,7 +6,7 @@ import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {demoClient, type Emulator, startEmulator} from '../../source/emulator/server.js';
 import {cliPath, scratchDir} from '../run-cli.js';
-import {startTerm, stopServer, type Term} from './tmux.js';
+import {pickPreset, startTerm, stopServer, type Term} from './tmux.js';
 
 const gqx = `${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)}`;
 const observations = '/api/v2/analytics/queues/observations/query';
@@ -60,19 +60,7 @@ async function openLive(width: number, height: number, env: Record<string, strin
 	});
 	terms.push(term);
 	await term.waitFor('Dates · days in');
-	// Down to "Live (today)", one key at a time, looking after each (keys sent at once can merge).
-	const cursor = () =>
-		term
-			.screen()
-			.split('\n')
-			.find(line => line.includes('❯'));
-	for (let step = 0; step < 30 && !term.screen().includes('❯ Live (today)'); step++) {
-		const from = cursor();
-		term.keys('Down');
-		for (let wait = 0; wait < 40 && cursor() === from; wait++) await pause(50);
-	}
-	await term.waitFor('❯ Live (today)');
-	term.keys('Enter');
+	await pickPreset(term, 'Live (today)');
 	await term.waitFor(/live, updated \d+ s ago/, 20_000);
 	return term;
 }

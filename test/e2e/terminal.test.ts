@@ -8,7 +8,7 @@ import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {metrics as allMetrics} from '../../source/metrics/catalog.js';
 import {textWidth} from '../../source/text/columns.js';
 import {cliPath, scratchDir} from '../run-cli.js';
-import {hasTmux, startTerm, stopServer, type Term} from './tmux.js';
+import {hasTmux, pickPreset, startTerm, stopServer, type Term} from './tmux.js';
 
 // The queue, media and interval levels show the queue levels' columns (the drill levels have their own).
 const metrics = allMetrics.filter(metric => metric.onQueueLevels !== false);
@@ -227,21 +227,7 @@ describe('Ctrl+C', () => {
 		[
 			'the time zone list',
 			async term => {
-				// One key at a time: ink-select-input applies keys that arrive in one read to a stale index.
-				for (const label of [
-					'Last 30 days',
-					'This week',
-					'Last week',
-					'This month',
-					'Last month',
-					'Live (today)',
-					'Custom range',
-					'Time zone',
-				]) {
-					term.keys('Down');
-					await term.waitFor(`❯ ${label}`);
-				}
-				term.keys('Enter');
+				await pickPreset(term, 'Time zone');
 				await term.waitFor('type to narrow');
 			},
 		],

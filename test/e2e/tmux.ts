@@ -91,6 +91,25 @@ export function startTerm(
 	return term;
 }
 
+/**
+ * Walks the dates menu down to `label` (a preset, Custom range, Time zone) and picks it. One key at a time, looking
+ * after each: the menu applies keys that arrive in one read to a stale index.
+ */
+export async function pickPreset(term: Term, label: string): Promise<void> {
+	const cursor = () =>
+		term
+			.screen()
+			.split('\n')
+			.find(line => line.includes('❯'));
+	for (let step = 0; step < 30 && !term.screen().includes(`❯ ${label}`); step++) {
+		const from = cursor();
+		term.keys('Down');
+		for (let wait = 0; wait < 40 && cursor() === from; wait++) await new Promise(resolve => setTimeout(resolve, 50));
+	}
+	await term.waitFor(`❯ ${label}`);
+	term.keys('Enter');
+}
+
 /** A command to the tests' tmux server itself: its options (`set -g set-clipboard on`), its paste buffer. */
 export function serverCommand(...args: string[]): string {
 	return tmux(...args);
