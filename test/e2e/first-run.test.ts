@@ -1,11 +1,11 @@
 // A first run at 80x24 in a real terminal (tmux): the profile name typed over the suggestion, a base URL or a
 // domain pasted into the region search, the breadcrumb with its media, notices read whole, footers kept whole,
 // and y/Y copying through OSC 52 into tmux's buffer.
-import {spawn, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {cliPath, scratchDir} from '../run-cli.js';
+import {type CliEmulator, startCliEmulator} from './cli-emulator.js';
 import {serverCommand, startTerm, stopServer, type Term} from './tmux.js';
 
 const gqx = `${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)}`;
@@ -36,21 +36,13 @@ function expectFooter(screen: string): void {
 }
 
 describe('first run against an emulator', () => {
-	let emulator: ChildProcess;
+	let emulator: CliEmulator;
 	let url: string;
 	beforeAll(async () => {
-		emulator = spawn(process.execPath, [cliPath, 'emulator', '--queues', '20'], {stdio: ['ignore', 'pipe', 'inherit']});
-		url = await new Promise<string>((resolve, reject) => {
-			emulator.stdout?.on('data', (chunk: Buffer) => {
-				const match = /listening on (\S+)/.exec(chunk.toString());
-				if (match?.[1]) resolve(match[1]);
-			});
-			emulator.on('error', reject);
-		});
+		emulator = await startCliEmulator(['--queues', '20']);
+		url = emulator.url;
 	});
-	afterAll(() => {
-		emulator.kill('SIGINT');
-	});
+	afterAll(() => emulator.stop());
 
 	it('takes a pasted base URL in the region search and a name typed over the suggestion', async () => {
 		const dir = scratchDir();

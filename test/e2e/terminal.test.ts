@@ -1,6 +1,5 @@
 // gqx in a real pseudo-terminal (tmux) at 80x24 and 160x48: the demo flow, the set-up flow against
 // an emulator in its own process, and Ctrl+C on every screen, each ending with a restored terminal.
-import {spawn, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {parse} from 'csv-parse/sync';
@@ -8,6 +7,7 @@ import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {metrics as allMetrics} from '../../source/metrics/catalog.js';
 import {textWidth} from '../../source/text/columns.js';
 import {cliPath, scratchDir} from '../run-cli.js';
+import {type CliEmulator, startCliEmulator} from './cli-emulator.js';
 import {hasTmux, pickPreset, startTerm, stopServer, type Term} from './tmux.js';
 
 // The queue, media and interval levels show the queue levels' columns (the drill levels have their own).
@@ -130,21 +130,13 @@ describe('a real terminal', () => {
 });
 
 describe('set-up against an emulator of its own', () => {
-	let emulator: ChildProcess;
+	let emulator: CliEmulator;
 	let url: string;
 	beforeAll(async () => {
-		emulator = spawn(process.execPath, [cliPath, 'emulator', '--queues', '20'], {stdio: ['ignore', 'pipe', 'inherit']});
-		url = await new Promise<string>((resolve, reject) => {
-			emulator.stdout?.on('data', (chunk: Buffer) => {
-				const match = /listening on (\S+)/.exec(chunk.toString());
-				if (match?.[1]) resolve(match[1]);
-			});
-			emulator.on('error', reject);
-		});
+		emulator = await startCliEmulator(['--queues', '20']);
+		url = emulator.url;
 	});
-	afterAll(() => {
-		emulator.kill('SIGINT');
-	});
+	afterAll(() => emulator.stop());
 
 	it('fixes a wrong secret in place, saves the profile, and starts on it the next time', async () => {
 		const dir = scratchDir();
