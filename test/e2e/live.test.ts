@@ -5,13 +5,11 @@
 import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {demoClient, type Emulator, startEmulator} from '../../source/emulator/server.js';
-import {cliPath, scratchDir} from '../run-cli.js';
-import {pickPreset, startTerm, stopServer, type Term} from './tmux.js';
+import {scratchDir} from '../run-cli.js';
+import {gqx, killTerms, pickPreset, startTerm, stopServer, type Term} from './tmux.js';
 
-const gqx = `${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)}`;
 const observations = '/api/v2/analytics/queues/observations/query';
 let emu: Emulator;
-let terms: Term[] = [];
 
 /**
  * The org's business day placed so that it is late morning there now (UTC offset in minutes, -12 h to +14 h): the
@@ -36,8 +34,7 @@ afterAll(async () => {
 	await emu.stop();
 });
 afterEach(() => {
-	for (const term of terms) term.kill();
-	terms = [];
+	killTerms();
 	emu.clearFaults();
 });
 
@@ -58,7 +55,6 @@ async function openLive(width: number, height: number, env: Record<string, strin
 			...env,
 		},
 	});
-	terms.push(term);
 	await term.waitFor('Dates · days in');
 	await pickPreset(term, 'Live (today)');
 	await term.waitFor(/live, updated \d+ s ago/, 20_000);

@@ -1,7 +1,13 @@
 // A real terminal for end-to-end tests: gqx runs under tmux, and tests read the screen as a user sees it.
 import {execFileSync} from 'node:child_process';
+import {cliPath} from '../run-cli.js';
+
+/** The built gqx, as a shell command line. */
+export const gqx = `${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)}`;
 
 let counter = 0;
+/** The terminals started since killTerms last ran. */
+const running: Term[] = [];
 /** A tmux server of the tests' own (-L), so a user's tmux sessions are never touched. */
 const socket = `gqx-e2e-${process.pid}`;
 
@@ -88,7 +94,13 @@ export function startTerm(
 			}
 		},
 	};
+	running.push(term);
 	return term;
+}
+
+/** Ends every terminal started since the last call: after each test. */
+export function killTerms(): void {
+	for (const term of running.splice(0)) term.kill();
 }
 
 /**

@@ -6,18 +6,16 @@ import {demoClient} from '../../source/emulator/server.js';
 import {generateOrg} from '../../source/emulator/org.js';
 import {metrics} from '../../source/metrics/catalog.js';
 import {textWidth} from '../../source/text/columns.js';
-import {cliPath, scratchDir} from '../run-cli.js';
+import {scratchDir} from '../run-cli.js';
 import {columnSlice, expectColumnsAligned} from '../text/cells.js';
 import {type CliEmulator, startCliEmulator} from './cli-emulator.js';
-import {startTerm, stopServer, type Term} from './tmux.js';
+import {gqx, killTerms, startTerm, stopServer} from './tmux.js';
 
-const gqx = `${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)}`;
 const queueCount = 31;
 const seed = 3;
 const numberHeaders = metrics.filter(metric => metric.kind !== 'text').map(metric => metric.header);
 let emulator: CliEmulator;
 let url: string;
-let terms: Term[] = [];
 
 beforeAll(async () => {
 	emulator = await startCliEmulator(['--queues', String(queueCount), '--seed', String(seed)]);
@@ -27,10 +25,7 @@ afterAll(() => {
 	emulator.stop();
 	stopServer();
 });
-afterEach(() => {
-	for (const term of terms) term.kill();
-	terms = [];
-});
+afterEach(killTerms);
 
 /** The label each queue has in the table: the two named Support with their division. */
 const labels = generateOrg(seed, queueCount).queues.map(queue =>
@@ -55,7 +50,6 @@ describe('queue names in any script, in a real terminal', () => {
 					GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
 				},
 			});
-			terms.push(term);
 			await term.waitFor('Dates · days in');
 			term.keys('Enter');
 			const seen = new Map<string, string>();
