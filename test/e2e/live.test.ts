@@ -4,7 +4,8 @@
 // selection survives every refresh.
 import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {demoClient, type Emulator, startEmulator} from '../../source/emulator/server.js';
+import {type Emulator, startEmulator} from '../../source/emulator/server.js';
+import {credentialsEnv} from '../helpers.js';
 import {scratchDir} from '../run-cli.js';
 import {gqx, killTerms, pickPreset, startTerm, stopServer, type Term} from './tmux.js';
 
@@ -49,9 +50,7 @@ async function openLive(width: number, height: number, env: Record<string, strin
 		cwd: dir,
 		env: {
 			GQX_CONFIG_DIR: path.join(dir, 'config'),
-			GENESYS_CLOUD_REGION: emu.url,
-			GENESYS_CLOUD_CLIENT_ID: demoClient.id,
-			GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
+			...credentialsEnv(emu.url),
 			...env,
 		},
 	});

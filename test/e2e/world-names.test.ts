@@ -2,10 +2,10 @@
 // 160x48: every number column under its header on every page, nothing past the edge, whole names.
 import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {demoClient} from '../../source/emulator/server.js';
 import {generateOrg} from '../../source/emulator/org.js';
 import {metrics} from '../../source/metrics/catalog.js';
 import {textWidth} from '../../source/text/columns.js';
+import {credentialsEnv} from '../helpers.js';
 import {scratchDir} from '../run-cli.js';
 import {columnSlice, expectColumnsAligned} from '../text/cells.js';
 import {type CliEmulator, startCliEmulator} from './cli-emulator.js';
@@ -45,9 +45,7 @@ describe('queue names in any script, in a real terminal', () => {
 				cwd: dir,
 				env: {
 					GQX_CONFIG_DIR: path.join(dir, 'config'),
-					GENESYS_CLOUD_REGION: url,
-					GENESYS_CLOUD_CLIENT_ID: demoClient.id,
-					GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
+					...credentialsEnv(url),
 				},
 			});
 			await term.waitFor('Dates · days in');
