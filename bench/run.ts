@@ -464,10 +464,16 @@ function watchPeak(pid: number): () => number {
 	};
 }
 
-async function benchMemory(): Promise<void> {
-	say('\n4. Memory: peak RSS of gqx export --level intervals --granularity P1D over the whole workload');
+/**
+ * Runs `gqx export` over the whole workload into a CSV in the temporary folder (`gqx-bench-<name>.csv`), watching
+ * its peak RSS, and says and returns what it took.
+ */
+async function measureExport(
+	name: string,
+	levelArgs: string[],
+): Promise<{exportRecords: number; exportMs: number; exportPeakRssMb: number}> {
 	const emu = await workloadEmulator();
-	const out = path.join(os.tmpdir(), `gqx-bench-${process.pid}.csv`);
+	const out = path.join(os.tmpdir(), `gqx-bench-${name}.csv`);
 	const started = performance.now();
 	const child = spawn(
 		process.execPath,
@@ -480,10 +486,7 @@ async function benchMemory(): Promise<void> {
 			rangeEnd.minus({days: 1}).toISODate()!,
 			'--tz',
 			'UTC',
-			'--level',
-			'intervals',
-			'--granularity',
-			'P1D',
+			...levelArgs,
 			'--format',
 			'csv',
 			'--output',
@@ -510,7 +513,12 @@ async function benchMemory(): Promise<void> {
 	fs.rmSync(out, {force: true});
 	if (code !== 0) throw new Error(`export failed: ${stderr}`);
 	say(`   ${records} records in ${ms(elapsed)}: peak RSS ${peak.toFixed(0)} MB (target <= 250 MB)`);
-	results['memory'] = {exportRecords: records, exportMs: elapsed, exportPeakRssMb: peak};
+	return {exportRecords: records, exportMs: elapsed, exportPeakRssMb: peak};
+}
+
+async function benchMemory(): Promise<void> {
+	say('\n4. Memory: peak RSS of gqx export --level intervals --granularity P1D over the whole workload');
+	results['memory'] = await measureExport(`${process.pid}`, ['--level', 'intervals', '--granularity', 'P1D']);
 }
 
 const ptyHelper = String.raw`
@@ -577,49 +585,7 @@ function firstFrame(marker: string, command: string[], pressEnterAt?: string): {
 async function benchAgentsExport(): Promise<void> {
 	for (const level of ['agents', 'wrapups'] as const) {
 		say(`\n4b. Memory: peak RSS of gqx export --level ${level} over the whole workload`);
-		const emu = await workloadEmulator();
-		const out = path.join(os.tmpdir(), `gqx-bench-${level}-${process.pid}.csv`);
-		const started = performance.now();
-		const child = spawn(
-			process.execPath,
-			[
-				cli,
-				'export',
-				'--from',
-				rangeStart.toISODate()!,
-				'--to',
-				rangeEnd.minus({days: 1}).toISODate()!,
-				'--tz',
-				'UTC',
-				'--level',
-				level,
-				'--format',
-				'csv',
-				'--output',
-				out,
-			],
-			{
-				env: {
-					...process.env,
-					GENESYS_CLOUD_REGION: emu.url,
-					GENESYS_CLOUD_CLIENT_ID: demoClient.id,
-					GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
-				},
-				stdio: ['ignore', 'ignore', 'pipe'],
-			},
-		);
-		const stop = watchPeak(child.pid!);
-		let stderr = '';
-		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-		const code = await new Promise<number | null>(resolve => child.on('close', resolve));
-		const peak = stop();
-		const elapsed = performance.now() - started;
-		await emu.stop();
-		const records = code === 0 ? fs.readFileSync(out, 'utf8').split('\n').length - 2 : 0;
-		fs.rmSync(out, {force: true});
-		if (code !== 0) throw new Error(`export failed: ${stderr}`);
-		say(`   ${records} records in ${ms(elapsed)}: peak RSS ${peak.toFixed(0)} MB (target <= 250 MB)`);
-		results[`${level}Export`] = {exportRecords: records, exportMs: elapsed, exportPeakRssMb: peak};
+		results[`${level}Export`] = await measureExport(`${level}-${process.pid}`, ['--level', level]);
 	}
 }
 

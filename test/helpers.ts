@@ -97,3 +97,12 @@ export function mulberry32(seed: number): () => number {
 export function fileSecrets(store: ProfileStore): SecretStore {
 	return new SecretStore(store, {env: {GQX_SECRET_STORE: 'file'}});
 }
+
+/** The environment that gives gqx the emulator at `url` and its demo client, as a user's shell would. */
+export function credentialsEnv(url: string): Record<string, string> {
+	return {
+		GENESYS_CLOUD_REGION: url,
+		GENESYS_CLOUD_CLIENT_ID: demoClient.id,
+		GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
+	};
+}

@@ -373,6 +373,26 @@ export type AggregateResult = {
 	data: Array<{interval: string; metrics: Array<{metric: string; stats: StatsOut}>}>;
 };
 
+/** A group of an answer being built: its dimensions' values and, for each bucket, each metric's stats. */
+export type ResultGroup = {group: Record<string, string>; buckets: Array<Map<string, StatsOut>>};
+
+/** The groups as the API answers: an entry for each bucket that has stats, no `group` when nothing is grouped by. */
+export function resultsOf(groups: Iterable<ResultGroup>, boundaries: readonly number[]): AggregateResult[] {
+	const results: AggregateResult[] = [];
+	for (const {group, buckets} of groups) {
+		const data = [];
+		for (const [index, metrics] of buckets.entries()) {
+			if (metrics.size === 0) continue;
+			data.push({
+				interval: `${isoUtc(boundaries[index] ?? 0)}/${isoUtc(boundaries[index + 1] ?? 0)}`,
+				metrics: [...metrics].map(([metric, stats]) => ({metric, stats})),
+			});
+		}
+		if (data.length > 0) results.push({...(Object.keys(group).length > 0 ? {group} : {}), data});
+	}
+	return results;
+}
+
 /** Real answers give `mediaType` before `queueId` whatever order groupBy asked in: so does the emulator. */
 function groupKeyOrder(groupBy: readonly string[]): string[] {
 	return [
@@ -385,7 +405,7 @@ export function runAggregateQuery(org: Org, model: TrafficModel, query: Aggregat
 	// Grouped or filtered by agent or wrap-up code: each conversation series is split among them.
 	if (byPeople(query)) return runPeopleQuery(org, model, query);
 	const boundaries = bucketBoundaries(query);
-	const groups = new Map<string, {group: Record<string, string>; buckets: Array<Map<string, StatsOut>>}>();
+	const groups = new Map<string, ResultGroup>();
 	for (const entity of entitiesOf(org, query.filter)) {
 		const group: Record<string, string> = {};
 		for (const dimension of groupKeyOrder(query.groupBy)) {
@@ -414,17 +434,5 @@ export function runAggregateQuery(org: Org, model: TrafficModel, query: Aggregat
 			previous = next;
 		}
 	}
-	const results: AggregateResult[] = [];
-	for (const {group, buckets} of groups.values()) {
-		const data = [];
-		for (const [index, metrics] of buckets.entries()) {
-			if (metrics.size === 0) continue;
-			data.push({
-				interval: `${isoUtc(boundaries[index] ?? 0)}/${isoUtc(boundaries[index + 1] ?? 0)}`,
-				metrics: [...metrics].map(([metric, stats]) => ({metric, stats})),
-			});
-		}
-		if (data.length > 0) results.push({...(Object.keys(group).length > 0 ? {group} : {}), data});
-	}
-	return results;
+	return resultsOf(groups.values(), boundaries);
 }

@@ -11,10 +11,10 @@ import {
 	type Entity,
 	entitiesOf,
 	type Filter,
-	isoUtc,
 	mergeStats,
 	metricStats,
 	type Predicate,
+	resultsOf,
 	type StatsOut,
 	bucketBoundaries,
 } from './aggregates.js';
@@ -354,17 +354,5 @@ export function runPeopleQuery(org: Org, model: TrafficModel, query: AggregateQu
 			previousParts = nextParts;
 		}
 	}
-	const results: AggregateResult[] = [];
-	for (const {group, buckets} of groups.values()) {
-		const data = [];
-		for (const [index, metrics] of buckets.entries()) {
-			if (metrics.size === 0) continue;
-			data.push({
-				interval: `${isoUtc(boundaries[index] ?? 0)}/${isoUtc(boundaries[index + 1] ?? 0)}`,
-				metrics: [...metrics].map(([metric, stats]) => ({metric, stats})),
-			});
-		}
-		if (data.length > 0) results.push({...(Object.keys(group).length > 0 ? {group} : {}), data});
-	}
-	return results;
+	return resultsOf(groups.values(), boundaries);
 }

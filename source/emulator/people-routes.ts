@@ -1,46 +1,7 @@
 // GET /api/v2/users (by id, paged, `state`) and GET /api/v2/routing/wrapupcodes (paged): the names of
 // the agents and wrap-up codes that analytics answers give as ids.
+import {type Listing, listOf, page} from './listing.js';
 import type {People} from './people.js';
-
-type Listing = Record<string, unknown>;
-
-function page<T>(
-	path: string,
-	params: URLSearchParams,
-	items: T[],
-	maxPageSize: number,
-	toEntity: (item: T) => unknown,
-): Listing {
-	const pageSize = Math.min(maxPageSize, Math.max(1, Number(params.get('pageSize') ?? 25) || 25));
-	const pageNumber = Math.max(1, Number(params.get('pageNumber') ?? 1) || 1);
-	const total = items.length;
-	const pageCount = Math.max(1, Math.ceil(total / pageSize));
-	const uri = (n: number) => {
-		const next = new URLSearchParams(params);
-		next.set('pageSize', String(pageSize));
-		next.set('pageNumber', String(n));
-		return `${path}?${next.toString()}`;
-	};
-	return {
-		entities: items.slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map(toEntity),
-		pageSize,
-		pageNumber,
-		total,
-		pageCount,
-		firstUri: uri(1),
-		selfUri: uri(pageNumber),
-		lastUri: uri(pageCount),
-		...(pageNumber < pageCount ? {nextUri: uri(pageNumber + 1)} : {}),
-		...(pageNumber > 1 ? {previousUri: uri(pageNumber - 1)} : {}),
-	};
-}
-
-function listOf(params: URLSearchParams, name: string): string[] {
-	return params
-		.getAll(name)
-		.flatMap(value => value.split(','))
-		.filter(Boolean);
-}
 
 /** Users by id (all when none given), `state` active (default), deleted or any; `purged` are gone altogether. */
 export function listUsers(people: People, url: URL, maxPageSize: number, purged: ReadonlySet<string>): Listing {

@@ -12,6 +12,7 @@ import {type ObservationResult, runObservationQuery, validateObservationQuery} f
 import type {ComputeAnswer, ComputeSetup, ComputeTask} from './compute-worker.js';
 import {peopleOf} from './people.js';
 import {listUsers, listWrapupCodes} from './people-routes.js';
+import {listOf, page} from './listing.js';
 
 export type EmulatorClient = {id: string; secret: string; permissions: string[]};
 
@@ -597,12 +598,7 @@ export class Emulator {
 
 	#listQueues(url: URL): Record<string, unknown> {
 		const params = url.searchParams;
-		const pageSize = Math.min(this.options.maxPageSize, Math.max(1, Number(params.get('pageSize') ?? 25) || 25));
-		const pageNumber = Math.max(1, Number(params.get('pageNumber') ?? 1) || 1);
-		const ids = params
-			.getAll('id')
-			.flatMap(value => value.split(','))
-			.filter(Boolean);
+		const ids = listOf(params, 'id');
 		const name = params.get('name');
 		// The org's queues are sorted by name once; every filter keeps that order.
 		let queues: EmulatedQueue[] = this.#byName();
@@ -615,33 +611,10 @@ export class Emulator {
 			const pattern = new RegExp(`^${name.split('*').map(escapeRegExp).join('.*')}$`, 'i');
 			queues = queues.filter(queue => pattern.test(queue.name));
 		}
-		const divisionIds = params
-			.getAll('divisionId')
-			.flatMap(value => value.split(','))
-			.filter(Boolean);
+		const divisionIds = listOf(params, 'divisionId');
 		if (divisionIds.length > 0) queues = queues.filter(queue => divisionIds.includes(queue.divisionId));
 		const sorted = params.get('sortOrder') === 'desc' ? [...queues].reverse() : queues;
-		const total = sorted.length;
-		const pageCount = Math.max(1, Math.ceil(total / pageSize));
-		const page = sorted.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
-		const uri = (n: number) => {
-			const next = new URLSearchParams(params);
-			next.set('pageSize', String(pageSize));
-			next.set('pageNumber', String(n));
-			return `/api/v2/routing/queues?${next.toString()}`;
-		};
-		return {
-			entities: page.map(queue => queueEntity(queue)),
-			pageSize,
-			pageNumber,
-			total,
-			pageCount,
-			firstUri: uri(1),
-			selfUri: uri(pageNumber),
-			lastUri: uri(pageCount),
-			...(pageNumber < pageCount ? {nextUri: uri(pageNumber + 1)} : {}),
-			...(pageNumber > 1 ? {previousUri: uri(pageNumber - 1)} : {}),
-		};
+		return page('/api/v2/routing/queues', params, sorted, this.options.maxPageSize, queue => queueEntity(queue));
 	}
 }
 

@@ -1,7 +1,8 @@
 // Keys that reach Ink in one read (a fast typist over SSH, `tmux send-keys j j`) taken apart into single keystrokes.
 import type {Key} from 'ink';
 
-const noKey: Key = {
+/** A key event with no flag set: what Ink reports for a plain character. */
+export const noKey: Key = {
 	upArrow: false,
 	downArrow: false,
 	leftArrow: false,

@@ -6,9 +6,9 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {numericMetrics} from '../../source/metrics/catalog.js';
 import {comparedFields, type ComparedRecord} from '../../source/metrics/compared.js';
 import {type QueueRow, rollUp, rowFields} from '../../source/metrics/rows.js';
-import {demoClient, type Emulator} from '../../source/emulator/server.js';
+import type {Emulator} from '../../source/emulator/server.js';
 import {isoInterval} from '../../source/range/range.js';
-import {divisionsOf, emulator, groundTruth, namesOf} from '../helpers.js';
+import {credentialsEnv, divisionsOf, emulator, groundTruth, namesOf} from '../helpers.js';
 import {runCli} from '../run-cli.js';
 
 let emu: Emulator;
@@ -17,11 +17,7 @@ const zone = 'America/New_York';
 
 beforeAll(async () => {
 	emu = await emulator({queues: 30, seed: 11});
-	env = {
-		GENESYS_CLOUD_REGION: emu.url,
-		GENESYS_CLOUD_CLIENT_ID: demoClient.id,
-		GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
-	};
+	env = credentialsEnv(emu.url);
 });
 afterAll(async () => emu.stop());
 

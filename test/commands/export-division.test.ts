@@ -2,10 +2,10 @@
 // records' divisionId and divisionName (after every other field), and same-named queues in the table.
 import {parse} from 'csv-parse/sync';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {demoClient, type Emulator} from '../../source/emulator/server.js';
+import type {Emulator} from '../../source/emulator/server.js';
 import type {QueueRow} from '../../source/metrics/rows.js';
 import {textWidth} from '../../source/text/columns.js';
-import {emulator} from '../helpers.js';
+import {credentialsEnv, emulator} from '../helpers.js';
 import {runCli} from '../run-cli.js';
 
 let emu: Emulator;
@@ -14,11 +14,7 @@ const range = ['--from', '2026-03-02', '--to', '2026-03-08', '--tz', 'UTC'];
 
 beforeAll(async () => {
 	emu = await emulator({queues: 31, seed: 11});
-	env = {
-		GENESYS_CLOUD_REGION: emu.url,
-		GENESYS_CLOUD_CLIENT_ID: demoClient.id,
-		GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
-	};
+	env = credentialsEnv(emu.url);
 });
 afterAll(async () => emu.stop());
 

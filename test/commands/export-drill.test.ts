@@ -2,9 +2,9 @@
 // CSV and JSON, export order, --by-media and --granularity, and the numbers adding up to the queue's.
 import {parse} from 'csv-parse/sync';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {demoClient, type Emulator} from '../../source/emulator/server.js';
+import type {Emulator} from '../../source/emulator/server.js';
 import {agentFields, wrapupFields} from '../../source/metrics/drill-rows.js';
-import {emulator} from '../helpers.js';
+import {credentialsEnv, emulator} from '../helpers.js';
 import {runCli} from '../run-cli.js';
 
 let emu: Emulator;
@@ -13,11 +13,7 @@ const range = ['--from', '2026-03-02', '--to', '2026-03-08', '--tz', 'UTC'];
 
 beforeAll(async () => {
 	emu = await emulator({queues: 30, seed: 11});
-	env = {
-		GENESYS_CLOUD_REGION: emu.url,
-		GENESYS_CLOUD_CLIENT_ID: demoClient.id,
-		GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
-	};
+	env = credentialsEnv(emu.url);
 });
 afterAll(async () => emu.stop());
 

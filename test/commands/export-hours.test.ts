@@ -5,8 +5,8 @@ import {parse} from 'csv-parse/sync';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {hourFields, type HourRecord} from '../../source/genesys/hours.js';
 import {rollUp, totalRow} from '../../source/metrics/rows.js';
-import {demoClient, type Emulator} from '../../source/emulator/server.js';
-import {emulator, groundTruth, namesOf} from '../helpers.js';
+import type {Emulator} from '../../source/emulator/server.js';
+import {credentialsEnv, emulator, groundTruth, namesOf} from '../helpers.js';
 import {runCli} from '../run-cli.js';
 
 let emu: Emulator;
@@ -14,11 +14,7 @@ let env: Record<string, string>;
 
 beforeAll(async () => {
 	emu = await emulator({queues: 12, seed: 5});
-	env = {
-		GENESYS_CLOUD_REGION: emu.url,
-		GENESYS_CLOUD_CLIENT_ID: demoClient.id,
-		GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
-	};
+	env = credentialsEnv(emu.url);
 });
 afterAll(async () => emu.stop());
 

@@ -1,9 +1,9 @@
 // `gqx export --level live` as a child process against the emulator: the numbers are those the emulator served.
 import {parse} from 'csv-parse/sync';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {demoClient, type Emulator} from '../../source/emulator/server.js';
+import type {Emulator} from '../../source/emulator/server.js';
 import {type LiveRecord, liveRecordFields} from '../../source/metrics/live.js';
-import {emulator} from '../helpers.js';
+import {credentialsEnv, emulator} from '../helpers.js';
 import {runCli} from '../run-cli.js';
 
 let emu: Emulator;
@@ -11,11 +11,7 @@ let env: Record<string, string>;
 
 beforeAll(async () => {
 	emu = await emulator({queues: 130, seed: 5});
-	env = {
-		GENESYS_CLOUD_REGION: emu.url,
-		GENESYS_CLOUD_CLIENT_ID: demoClient.id,
-		GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
-	};
+	env = credentialsEnv(emu.url);
 });
 afterAll(async () => emu.stop());
 

@@ -6,7 +6,7 @@ import {parse} from 'csv-parse/sync';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {type QueueRow, rollUp, rowFields} from '../../source/metrics/rows.js';
 import {demoClient, type Emulator} from '../../source/emulator/server.js';
-import {divisionsOf, emulator, groundTruth, namesOf} from '../helpers.js';
+import {credentialsEnv, divisionsOf, emulator, groundTruth, namesOf} from '../helpers.js';
 import {runCli, scratchDir} from '../run-cli.js';
 
 let emu: Emulator;
@@ -18,11 +18,7 @@ const range = ['--from', '2026-03-02', '--to', '2026-03-08', '--tz', zone];
 
 beforeAll(async () => {
 	emu = await emulator({queues: 30, seed: 11});
-	env = {
-		GENESYS_CLOUD_REGION: emu.url,
-		GENESYS_CLOUD_CLIENT_ID: demoClient.id,
-		GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
-	};
+	env = credentialsEnv(emu.url);
 });
 afterAll(async () => emu.stop());
 

@@ -2,18 +2,13 @@
 // terminal, a change beside each value that fits, arrows, and both ranges named.
 import path from 'node:path';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
-import {cliPath, scratchDir} from '../run-cli.js';
-import {startTerm, stopServer, type Term} from './tmux.js';
+import {scratchDir} from '../run-cli.js';
+import {gqx, killTerms, pickPreset, startTerm, stopServer} from './tmux.js';
 
 /** ESC, which starts every colour sequence. */
 const escape = String.fromCharCode(27);
-const gqx = `${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)}`;
-let terms: Term[] = [];
 
-afterEach(() => {
-	for (const term of terms) term.kill();
-	terms = [];
-});
+afterEach(killTerms);
 afterAll(() => stopServer());
 
 describe('comparison in a real terminal', () => {
@@ -25,14 +20,9 @@ describe('comparison in a real terminal', () => {
 			cwd: dir,
 			env: {GQX_CONFIG_DIR: path.join(dir, 'config'), NO_COLOR: '1'},
 		});
-		terms.push(term);
 		await term.waitFor('Dates · days in');
 		// Last week: a range without today, so no live columns take the width the changes need.
-		for (const label of ['Last 30 days', 'This week', 'Last week']) {
-			term.keys('Down');
-			await term.waitFor(`❯ ${label}`);
-		}
-		term.keys('Enter');
+		await pickPreset(term, 'Last week');
 		await term.waitFor(/Total\s.*\d/);
 		term.keys('c');
 		const screens = [await term.waitFor(/Offered▼\s+Δ[\s\S]*Total\s.*\s[+-]?[\d.]+%/)];
@@ -75,13 +65,8 @@ describe('comparison in a real terminal', () => {
 			cwd: dir,
 			env: {GQX_CONFIG_DIR: path.join(dir, 'config'), TERM: 'xterm-256color'},
 		});
-		terms.push(term);
 		await term.waitFor('Dates · days in');
-		for (const label of ['Last 30 days', 'This week', 'Last week']) {
-			term.keys('Down');
-			await term.waitFor(`❯ ${label}`);
-		}
-		term.keys('Enter');
+		await pickPreset(term, 'Last week');
 		await term.waitFor(/Total\s.*\d/);
 		term.keys('c');
 		await term.waitFor(/Offered▼\s+Δ[\s\S]*Total\s.*\s[+-]?[\d.]+%/);

@@ -1,27 +1,16 @@
 // A first run at 80x24 in a real terminal (tmux): the profile name typed over the suggestion, a base URL or a
 // domain pasted into the region search, the breadcrumb with its media, notices read whole, footers kept whole,
 // and y/Y copying through OSC 52 into tmux's buffer.
-import {spawn, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {cliPath, scratchDir} from '../run-cli.js';
-import {serverCommand, startTerm, stopServer, type Term} from './tmux.js';
+import {scratchDir} from '../run-cli.js';
+import {type CliEmulator, startCliEmulator} from './cli-emulator.js';
+import {gqx, killTerms, serverCommand, startTerm, stopServer} from './tmux.js';
 
-const gqx = `${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)}`;
 const size = {width: 80, height: 24};
-let terms: Term[] = [];
 
-function open(command: string, options: Parameters<typeof startTerm>[1]): Term {
-	const term = startTerm(command, options);
-	terms.push(term);
-	return term;
-}
-
-afterEach(() => {
-	for (const term of terms) term.kill();
-	terms = [];
-});
+afterEach(killTerms);
 afterAll(() => stopServer());
 
 function lines(screen: string): string[] {
@@ -36,26 +25,18 @@ function expectFooter(screen: string): void {
 }
 
 describe('first run against an emulator', () => {
-	let emulator: ChildProcess;
+	let emulator: CliEmulator;
 	let url: string;
 	beforeAll(async () => {
-		emulator = spawn(process.execPath, [cliPath, 'emulator', '--queues', '20'], {stdio: ['ignore', 'pipe', 'inherit']});
-		url = await new Promise<string>((resolve, reject) => {
-			emulator.stdout?.on('data', (chunk: Buffer) => {
-				const match = /listening on (\S+)/.exec(chunk.toString());
-				if (match?.[1]) resolve(match[1]);
-			});
-			emulator.on('error', reject);
-		});
+		emulator = await startCliEmulator(['--queues', '20']);
+		url = emulator.url;
 	});
-	afterAll(() => {
-		emulator.kill('SIGINT');
-	});
+	afterAll(() => emulator.stop());
 
 	it('takes a pasted base URL in the region search and a name typed over the suggestion', async () => {
 		const dir = scratchDir();
 		const env = {GQX_CONFIG_DIR: path.join(dir, 'config')};
-		const term = open(gqx, {...size, cwd: dir, env});
+		const term = startTerm(gqx, {...size, cwd: dir, env});
 		await term.waitFor('New profile · step 1 of 4');
 		term.type(url);
 		const offered = await term.waitFor('custom base URL');
@@ -83,7 +64,7 @@ describe('first run against an emulator', () => {
 
 	it('takes the suggestion on Enter in the empty name field', async () => {
 		const dir = scratchDir();
-		const term = open(gqx, {...size, cwd: dir, env: {GQX_CONFIG_DIR: path.join(dir, 'config')}});
+		const term = startTerm(gqx, {...size, cwd: dir, env: {GQX_CONFIG_DIR: path.join(dir, 'config')}});
 		await term.waitFor('New profile · step 1 of 4');
 		term.type(`${url}/`);
 		await term.waitFor('custom base URL');
@@ -108,7 +89,7 @@ describe('the region search', () => {
 	for (const typed of ['mypurecloud.ie', 'apps.mypurecloud.ie', 'https://apps.mypurecloud.ie/directory/#/person']) {
 		it(`selects eu-west-1 for ${typed}`, async () => {
 			const dir = scratchDir();
-			const term = open(gqx, {...size, cwd: dir, env: {GQX_CONFIG_DIR: path.join(dir, 'config')}});
+			const term = startTerm(gqx, {...size, cwd: dir, env: {GQX_CONFIG_DIR: path.join(dir, 'config')}});
 			await term.waitFor('New profile · step 1 of 4');
 			term.type(typed);
 			const screen = await term.waitFor('› eu-west-1');
@@ -125,7 +106,7 @@ describe('the explorer at 80x24', () => {
 		serverCommand('start-server');
 		const dir = path.join(scratchDir(), 'quarterly-reports-for-the-operations-team', 'queue-performance');
 		fs.mkdirSync(dir, {recursive: true});
-		const term = open(`${gqx} --demo`, {...size, cwd: dir, env: {GQX_CONFIG_DIR: path.join(dir, 'config')}});
+		const term = startTerm(`${gqx} --demo`, {...size, cwd: dir, env: {GQX_CONFIG_DIR: path.join(dir, 'config')}});
 		serverCommand('set', '-g', 'set-clipboard', 'on');
 		await term.waitFor('Dates · days in');
 		term.keys('Enter');

@@ -5,16 +5,10 @@ import path from 'node:path';
 import {parse} from 'csv-parse/sync';
 import {hourFields} from '../../source/metrics/hour-grid.js';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
-import {cliPath, scratchDir} from '../run-cli.js';
-import {startTerm, stopServer, type Term} from './tmux.js';
+import {scratchDir} from '../run-cli.js';
+import {gqx, killTerms, pickPreset, startTerm, stopServer, type Term} from './tmux.js';
 
-const gqx = `${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)}`;
-let terms: Term[] = [];
-
-afterEach(() => {
-	for (const term of terms) term.kill();
-	terms = [];
-});
+afterEach(killTerms);
 afterAll(() => stopServer());
 
 /** gqx --demo in New York time on the week of 2026-03-02, on its queue table. */
@@ -25,22 +19,8 @@ async function openWeek(noColor: string, dir = scratchDir()): Promise<Term> {
 		cwd: dir,
 		env: {GQX_CONFIG_DIR: path.join(dir, 'config'), TZ: 'America/New_York', NO_COLOR: noColor},
 	});
-	terms.push(term);
 	await term.waitFor('Dates · days in America/New_York');
-	// One key at a time: the menu applies keys that arrive in one read to a stale index.
-	for (const label of [
-		'Last 30 days',
-		'This week',
-		'Last week',
-		'This month',
-		'Last month',
-		'Live (today)',
-		'Custom range',
-	]) {
-		term.keys('Down');
-		await term.waitFor(`❯ ${label}`);
-	}
-	term.keys('Enter');
+	await pickPreset(term, 'Custom range');
 	await term.waitFor('From (YYYY-MM-DD):');
 	term.type('2026-03-02');
 	term.keys('Enter');

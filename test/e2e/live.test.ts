@@ -4,14 +4,13 @@
 // selection survives every refresh.
 import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {demoClient, type Emulator, startEmulator} from '../../source/emulator/server.js';
-import {cliPath, scratchDir} from '../run-cli.js';
-import {startTerm, stopServer, type Term} from './tmux.js';
+import {type Emulator, startEmulator} from '../../source/emulator/server.js';
+import {credentialsEnv} from '../helpers.js';
+import {scratchDir} from '../run-cli.js';
+import {gqx, killTerms, pickPreset, startTerm, stopServer, type Term} from './tmux.js';
 
-const gqx = `${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)}`;
 const observations = '/api/v2/analytics/queues/observations/query';
 let emu: Emulator;
-let terms: Term[] = [];
 
 /**
  * The org's business day placed so that it is late morning there now (UTC offset in minutes, -12 h to +14 h): the
@@ -36,8 +35,7 @@ afterAll(async () => {
 	await emu.stop();
 });
 afterEach(() => {
-	for (const term of terms) term.kill();
-	terms = [];
+	killTerms();
 	emu.clearFaults();
 });
 
@@ -52,27 +50,12 @@ async function openLive(width: number, height: number, env: Record<string, strin
 		cwd: dir,
 		env: {
 			GQX_CONFIG_DIR: path.join(dir, 'config'),
-			GENESYS_CLOUD_REGION: emu.url,
-			GENESYS_CLOUD_CLIENT_ID: demoClient.id,
-			GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
+			...credentialsEnv(emu.url),
 			...env,
 		},
 	});
-	terms.push(term);
 	await term.waitFor('Dates · days in');
-	// Down to "Live (today)", one key at a time, looking after each (keys sent at once can merge).
-	const cursor = () =>
-		term
-			.screen()
-			.split('\n')
-			.find(line => line.includes('❯'));
-	for (let step = 0; step < 30 && !term.screen().includes('❯ Live (today)'); step++) {
-		const from = cursor();
-		term.keys('Down');
-		for (let wait = 0; wait < 40 && cursor() === from; wait++) await pause(50);
-	}
-	await term.waitFor('❯ Live (today)');
-	term.keys('Enter');
+	await pickPreset(term, 'Live (today)');
 	await term.waitFor(/live, updated \d+ s ago/, 20_000);
 	return term;
 }

@@ -1,31 +1,19 @@
 // gqx in a real pseudo-terminal (tmux) at 80x24 and 160x48: the demo flow, the set-up flow against
 // an emulator in its own process, and Ctrl+C on every screen, each ending with a restored terminal.
-import {spawn, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {parse} from 'csv-parse/sync';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {metrics as allMetrics} from '../../source/metrics/catalog.js';
 import {textWidth} from '../../source/text/columns.js';
-import {cliPath, scratchDir} from '../run-cli.js';
-import {hasTmux, startTerm, stopServer, type Term} from './tmux.js';
+import {scratchDir} from '../run-cli.js';
+import {type CliEmulator, startCliEmulator} from './cli-emulator.js';
+import {gqx, hasTmux, killTerms, pickPreset, startTerm, stopServer, type Term} from './tmux.js';
 
 // The queue, media and interval levels show the queue levels' columns (the drill levels have their own).
 const metrics = allMetrics.filter(metric => metric.onQueueLevels !== false);
 
-const gqx = `${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)}`;
-let terms: Term[] = [];
-
-function open(command: string, options: Parameters<typeof startTerm>[1]): Term {
-	const term = startTerm(command, options);
-	terms.push(term);
-	return term;
-}
-
-afterEach(() => {
-	for (const term of terms) term.kill();
-	terms = [];
-});
+afterEach(killTerms);
 afterAll(() => stopServer());
 
 async function expectRestored(term: Term, code = 0): Promise<void> {
@@ -48,7 +36,12 @@ describe('a real terminal', () => {
 	] as const) {
 		it(`fits every level of the explorer to ${width}x${height}: no line wraps, wider shows more columns, names capped`, async () => {
 			const dir = scratchDir();
-			const term = open(`${gqx} --demo`, {width, height, cwd: dir, env: {GQX_CONFIG_DIR: path.join(dir, 'config')}});
+			const term = startTerm(`${gqx} --demo`, {
+				width,
+				height,
+				cwd: dir,
+				env: {GQX_CONFIG_DIR: path.join(dir, 'config')},
+			});
 			await term.waitFor('Dates · days in');
 			term.keys('Enter');
 			const screens = [await term.waitFor(/Total\s+[\d,]+/)];
@@ -89,7 +82,12 @@ describe('a real terminal', () => {
 	] as const) {
 		it(`runs the demo flow at ${width}x${height}: dates, queues, media, intervals, back, export, quit`, async () => {
 			const dir = scratchDir();
-			const term = open(`${gqx} --demo`, {width, height, cwd: dir, env: {GQX_CONFIG_DIR: path.join(dir, 'config')}});
+			const term = startTerm(`${gqx} --demo`, {
+				width,
+				height,
+				cwd: dir,
+				env: {GQX_CONFIG_DIR: path.join(dir, 'config')},
+			});
 			await term.waitFor('Dates · days in');
 			expect(term.state().alternate).toBe(true);
 			term.keys('Enter');
@@ -130,26 +128,18 @@ describe('a real terminal', () => {
 });
 
 describe('set-up against an emulator of its own', () => {
-	let emulator: ChildProcess;
+	let emulator: CliEmulator;
 	let url: string;
 	beforeAll(async () => {
-		emulator = spawn(process.execPath, [cliPath, 'emulator', '--queues', '20'], {stdio: ['ignore', 'pipe', 'inherit']});
-		url = await new Promise<string>((resolve, reject) => {
-			emulator.stdout?.on('data', (chunk: Buffer) => {
-				const match = /listening on (\S+)/.exec(chunk.toString());
-				if (match?.[1]) resolve(match[1]);
-			});
-			emulator.on('error', reject);
-		});
+		emulator = await startCliEmulator(['--queues', '20']);
+		url = emulator.url;
 	});
-	afterAll(() => {
-		emulator.kill('SIGINT');
-	});
+	afterAll(() => emulator.stop());
 
 	it('fixes a wrong secret in place, saves the profile, and starts on it the next time', async () => {
 		const dir = scratchDir();
 		const env = {GQX_CONFIG_DIR: path.join(dir, 'config')};
-		const term = open(gqx, {width: 100, height: 30, cwd: dir, env});
+		const term = startTerm(gqx, {width: 100, height: 30, cwd: dir, env});
 		await term.waitFor('New profile · step 1 of 4');
 		term.type('custom');
 		await term.waitFor('› Custom base URL');
@@ -176,7 +166,7 @@ describe('set-up against an emulator of its own', () => {
 		term.keys('q');
 		await expectRestored(term);
 
-		const again = open(gqx, {width: 100, height: 30, cwd: dir, env});
+		const again = startTerm(gqx, {width: 100, height: 30, cwd: dir, env});
 		await again.waitFor('Profiles');
 		expect(again.screen()).toMatch(/custom\s+·\s+http:\/\/127\.0\.0\.1/);
 		// One keypress: the remembered dates open the table at once.
@@ -227,21 +217,7 @@ describe('Ctrl+C', () => {
 		[
 			'the time zone list',
 			async term => {
-				// One key at a time: ink-select-input applies keys that arrive in one read to a stale index.
-				for (const label of [
-					'Last 30 days',
-					'This week',
-					'Last week',
-					'This month',
-					'Last month',
-					'Live (today)',
-					'Custom range',
-					'Time zone',
-				]) {
-					term.keys('Down');
-					await term.waitFor(`❯ ${label}`);
-				}
-				term.keys('Enter');
+				await pickPreset(term, 'Time zone');
 				await term.waitFor('type to narrow');
 			},
 		],
@@ -249,7 +225,7 @@ describe('Ctrl+C', () => {
 	for (const [where, reach] of screens) {
 		it(`at ${where} leaves a restored terminal`, async () => {
 			const dir = scratchDir();
-			const term = open(`${gqx} --demo`, {
+			const term = startTerm(`${gqx} --demo`, {
 				width: 100,
 				height: 30,
 				cwd: dir,
@@ -264,7 +240,7 @@ describe('Ctrl+C', () => {
 
 	it('in the wizard leaves a restored terminal and saves nothing', async () => {
 		const dir = scratchDir();
-		const term = open(gqx, {width: 100, height: 30, cwd: dir, env: {GQX_CONFIG_DIR: path.join(dir, 'config')}});
+		const term = startTerm(gqx, {width: 100, height: 30, cwd: dir, env: {GQX_CONFIG_DIR: path.join(dir, 'config')}});
 		await term.waitFor('New profile');
 		term.type('eu');
 		term.keys('C-c');

@@ -1,7 +1,13 @@
 // A real terminal for end-to-end tests: gqx runs under tmux, and tests read the screen as a user sees it.
 import {execFileSync} from 'node:child_process';
+import {cliPath} from '../run-cli.js';
+
+/** The built gqx, as a shell command line. */
+export const gqx = `${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)}`;
 
 let counter = 0;
+/** The terminals started since killTerms last ran. */
+const running: Term[] = [];
 /** A tmux server of the tests' own (-L), so a user's tmux sessions are never touched. */
 const socket = `gqx-e2e-${process.pid}`;
 
@@ -88,7 +94,32 @@ export function startTerm(
 			}
 		},
 	};
+	running.push(term);
 	return term;
+}
+
+/** Ends every terminal started since the last call: after each test. */
+export function killTerms(): void {
+	for (const term of running.splice(0)) term.kill();
+}
+
+/**
+ * Walks the dates menu down to `label` (a preset, Custom range, Time zone) and picks it. One key at a time, looking
+ * after each: the menu applies keys that arrive in one read to a stale index.
+ */
+export async function pickPreset(term: Term, label: string): Promise<void> {
+	const cursor = () =>
+		term
+			.screen()
+			.split('\n')
+			.find(line => line.includes('❯'));
+	for (let step = 0; step < 30 && !term.screen().includes(`❯ ${label}`); step++) {
+		const from = cursor();
+		term.keys('Down');
+		for (let wait = 0; wait < 40 && cursor() === from; wait++) await new Promise(resolve => setTimeout(resolve, 50));
+	}
+	await term.waitFor(`❯ ${label}`);
+	term.keys('Enter');
 }
 
 /** A command to the tests' tmux server itself: its options (`set -g set-clipboard on`), its paste buffer. */

@@ -1,44 +1,31 @@
 // Queues named in any script in a real terminal (tmux) against an emulator of its own, at 80x24 and
 // 160x48: every number column under its header on every page, nothing past the edge, whole names.
-import {spawn, type ChildProcess} from 'node:child_process';
 import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {demoClient} from '../../source/emulator/server.js';
 import {generateOrg} from '../../source/emulator/org.js';
 import {metrics} from '../../source/metrics/catalog.js';
 import {textWidth} from '../../source/text/columns.js';
-import {cliPath, scratchDir} from '../run-cli.js';
+import {credentialsEnv} from '../helpers.js';
+import {scratchDir} from '../run-cli.js';
 import {columnSlice, expectColumnsAligned} from '../text/cells.js';
-import {startTerm, stopServer, type Term} from './tmux.js';
+import {type CliEmulator, startCliEmulator} from './cli-emulator.js';
+import {gqx, killTerms, startTerm, stopServer} from './tmux.js';
 
-const gqx = `${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)}`;
 const queueCount = 31;
 const seed = 3;
 const numberHeaders = metrics.filter(metric => metric.kind !== 'text').map(metric => metric.header);
-let emulator: ChildProcess;
+let emulator: CliEmulator;
 let url: string;
-let terms: Term[] = [];
 
 beforeAll(async () => {
-	emulator = spawn(process.execPath, [cliPath, 'emulator', '--queues', String(queueCount), '--seed', String(seed)], {
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
-	url = await new Promise<string>((resolve, reject) => {
-		emulator.stdout?.on('data', (chunk: Buffer) => {
-			const match = /listening on (\S+)/.exec(chunk.toString());
-			if (match?.[1]) resolve(match[1]);
-		});
-		emulator.on('error', reject);
-	});
+	emulator = await startCliEmulator(['--queues', String(queueCount), '--seed', String(seed)]);
+	url = emulator.url;
 });
 afterAll(() => {
-	emulator.kill('SIGINT');
+	emulator.stop();
 	stopServer();
 });
-afterEach(() => {
-	for (const term of terms) term.kill();
-	terms = [];
-});
+afterEach(killTerms);
 
 /** The label each queue has in the table: the two named Support with their division. */
 const labels = generateOrg(seed, queueCount).queues.map(queue =>
@@ -58,12 +45,9 @@ describe('queue names in any script, in a real terminal', () => {
 				cwd: dir,
 				env: {
 					GQX_CONFIG_DIR: path.join(dir, 'config'),
-					GENESYS_CLOUD_REGION: url,
-					GENESYS_CLOUD_CLIENT_ID: demoClient.id,
-					GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
+					...credentialsEnv(url),
 				},
 			});
-			terms.push(term);
 			await term.waitFor('Dates · days in');
 			term.keys('Enter');
 			const seen = new Map<string, string>();

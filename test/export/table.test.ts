@@ -1,9 +1,9 @@
 // `gqx export --format table` at 80, 120 and 200 columns: compact, fitted, numbers aligned, a totals row.
 import {parse} from 'csv-parse/sync';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {demoClient, type Emulator} from '../../source/emulator/server.js';
+import type {Emulator} from '../../source/emulator/server.js';
 import {metrics as allMetrics} from '../../source/metrics/catalog.js';
-import {emulator} from '../helpers.js';
+import {credentialsEnv, emulator} from '../helpers.js';
 import {runCli} from '../run-cli.js';
 import {textWidth} from '../../source/text/columns.js';
 import {columnOf, columnSlice} from '../text/cells.js';
@@ -22,9 +22,7 @@ const range = ['--from', '2026-03-02', '--to', '2026-03-08', '--tz', 'UTC'];
 async function table(args: string[], env: Record<string, string> = {}): Promise<string[]> {
 	const result = await runCli(['export', ...range, '--format', 'table', ...args], {
 		env: {
-			GENESYS_CLOUD_REGION: emu.url,
-			GENESYS_CLOUD_CLIENT_ID: demoClient.id,
-			GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
+			...credentialsEnv(emu.url),
 			...env,
 		},
 	});
@@ -42,11 +40,7 @@ describe('export --format table', () => {
 		it(`fits 80, 120 and 200 columns at the ${level} level: one line a record, a rule under the header only, a totals row`, async () => {
 			const extra = level === 'intervals' ? ['--granularity', 'P1D'] : ['--level', level];
 			const csv = await runCli(['export', ...range, '--format', 'csv', ...extra], {
-				env: {
-					GENESYS_CLOUD_REGION: emu.url,
-					GENESYS_CLOUD_CLIENT_ID: demoClient.id,
-					GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
-				},
+				env: credentialsEnv(emu.url),
 			});
 			const parsed = parse(csv.stdout, {columns: true}) as Array<Record<string, string>>;
 			const records = parsed.length;

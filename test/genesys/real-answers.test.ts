@@ -5,9 +5,9 @@ import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {fetchReport} from '../../source/genesys/report.js';
 import {describeDropped, type DroppedStatistic} from '../../source/genesys/dropped-statistics.js';
 import {rollUp, type QueueRow} from '../../source/metrics/rows.js';
-import {demoClient, type Emulator} from '../../source/emulator/server.js';
+import type {Emulator} from '../../source/emulator/server.js';
 import type {RetryNotice} from '../../source/errors.js';
-import {clientFor, emulator} from '../helpers.js';
+import {clientFor, credentialsEnv, emulator} from '../helpers.js';
 import {runCli} from '../run-cli.js';
 
 let emu: Emulator;
@@ -177,11 +177,7 @@ describe('real-shaped answers', () => {
 
 describe('gqx export with an impossible statistic', () => {
 	it('writes every row, the empty cell included, and says on stderr once what it left out', async () => {
-		const env = {
-			GENESYS_CLOUD_REGION: emu.url,
-			GENESYS_CLOUD_CLIENT_ID: demoClient.id,
-			GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
-		};
+		const env = credentialsEnv(emu.url);
 		serve(voiceDay(queueA.id, {tHandle: {max: 900_000, min: 30_000, count: 104, sum: -5}}), voiceDay(queueB.id));
 		const args = ['export', '--from', '2026-05-01', '--to', '2026-05-01', '--tz', 'UTC', '--media', 'voice'];
 		const result = await runCli([...args, '--level', 'media', '--format', 'json'], {env});

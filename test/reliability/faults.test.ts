@@ -5,8 +5,8 @@ import path from 'node:path';
 import {DateTime} from 'luxon';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {type QueueRow, rollUp, rowFields} from '../../source/metrics/rows.js';
-import {demoClient, type Emulator} from '../../source/emulator/server.js';
-import {divisionsOf, emulator, groundTruth, namesOf} from '../helpers.js';
+import type {Emulator} from '../../source/emulator/server.js';
+import {credentialsEnv, divisionsOf, emulator, groundTruth, namesOf} from '../helpers.js';
 import {runCli, scratchDir} from '../run-cli.js';
 
 let emu: Emulator;
@@ -17,11 +17,7 @@ const end = start.plus({days: 3});
 
 beforeAll(async () => {
 	emu = await emulator({queues: 12, seed: 31});
-	env = {
-		GENESYS_CLOUD_REGION: emu.url,
-		GENESYS_CLOUD_CLIENT_ID: demoClient.id,
-		GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
-	};
+	env = credentialsEnv(emu.url);
 });
 afterAll(async () => emu.stop());
 afterEach(() => emu.clearFaults());

@@ -1,15 +1,13 @@
 // Seeded random keys against the whole app on the emulator, with faults injected now and then:
 // no uncaught error, exactly one selected row whenever a table shows, the app always answers.
-import {render} from 'ink-testing-library';
-import {DateTime} from 'luxon';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {GenesysClient} from '../../source/genesys/client.js';
 import {ProfileStore} from '../../source/profiles/store.js';
 import {demoClient, type Emulator, type ScheduledFault} from '../../source/emulator/server.js';
-import {App} from '../../source/ui/app.js';
 import {checkFramesEvery} from '../../source/ui/fast-output.js';
-import {emulator, fileSecrets, mulberry32, testNow} from '../helpers.js';
+import {emulator, mulberry32} from '../helpers.js';
 import {scratchDir} from '../run-cli.js';
+import {renderApp} from '../ui/app-on-profile.js';
 import {keys, ready} from '../ui/ink.js';
 
 /** 20 seeds; 5,000 keys each in CI, 1,000 on a developer's run; FUZZ_KEYS sets it (docs/reliability.md). */
@@ -93,16 +91,11 @@ describe('TUI key fuzz', () => {
 					timeZone: 'UTC',
 					dateChoice: {from: '2026-03-09', to: '2026-03-11'},
 				});
-				const rendered = render(
-					<App
-						start={{kind: 'profile', name: 'fuzz'}}
-						secrets={fileSecrets(store)}
-						cwd={dir}
-						env={{NO_COLOR: '1'}}
-						now={() => DateTime.fromMillis(testNow)}
-						makeClient={(c, onRetry) => new GenesysClient({...c, onRetry, maxRetries: 0, timeoutMs: 2000})}
-					/>,
-				);
+				const rendered = renderApp(dir, {
+					start: {kind: 'profile', name: 'fuzz'},
+					store,
+					makeClient: (c, onRetry) => new GenesysClient({...c, onRetry, maxRetries: 0, timeoutMs: 2000}),
+				});
 				try {
 					await ready(rendered, /Total|loading/);
 					for (let index = 0; index < keysPerSeed; index++) {

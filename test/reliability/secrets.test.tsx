@@ -2,16 +2,14 @@
 // could see them.
 import fs from 'node:fs';
 import path from 'node:path';
-import {render} from 'ink-testing-library';
-import {DateTime} from 'luxon';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {GenesysClient} from '../../source/genesys/client.js';
 import {ProfileStore} from '../../source/profiles/store.js';
 import {type Emulator} from '../../source/emulator/server.js';
-import {App} from '../../source/ui/app.js';
-import {emulator, fileSecrets, testNow} from '../helpers.js';
+import {emulator} from '../helpers.js';
 import {type ForwardProxy, startForwardProxy} from '../net/forward-proxy.js';
 import {type CliResult, runCli, scratchDir} from '../run-cli.js';
+import {renderApp} from '../ui/app-on-profile.js';
 import {keys, press, ready, waitForText} from '../ui/ink.js';
 
 const client = {
@@ -151,16 +149,10 @@ describe('secrets and tokens', () => {
 	it('collects every frame of the TUI, from typing the secret to the table and an error', async () => {
 		const dir = scratchDir();
 		const store = new ProfileStore({cwd: dir});
-		const rendered = render(
-			<App
-				start={{kind: 'auto'}}
-				secrets={fileSecrets(store)}
-				cwd={dir}
-				env={{NO_COLOR: '1'}}
-				now={() => DateTime.fromMillis(testNow)}
-				makeClient={(c, onRetry) => new GenesysClient({...c, onRetry, maxRetries: 0})}
-			/>,
-		);
+		const rendered = renderApp(dir, {
+			store,
+			makeClient: (c, onRetry) => new GenesysClient({...c, onRetry, maxRetries: 0}),
+		});
 		try {
 			await ready(rendered, 'New profile');
 			await press(rendered, 'custom');
@@ -246,16 +238,11 @@ describe('secrets and tokens', () => {
 	it('collects every frame of the TUI while a proxy password is typed', async () => {
 		const dir = scratchDir();
 		const store = new ProfileStore({cwd: dir});
-		const rendered = render(
-			<App
-				start={{kind: 'auto'}}
-				secrets={fileSecrets(store)}
-				cwd={dir}
-				env={{NO_COLOR: '1', HTTP_PROXY: `http://${proxy.host}`, NO_PROXY: ''}}
-				now={() => DateTime.fromMillis(testNow)}
-				makeClient={(c, onRetry) => new GenesysClient({...c, onRetry, maxRetries: 0})}
-			/>,
-		);
+		const rendered = renderApp(dir, {
+			store,
+			env: {NO_COLOR: '1', HTTP_PROXY: `http://${proxy.host}`, NO_PROXY: ''},
+			makeClient: (c, onRetry) => new GenesysClient({...c, onRetry, maxRetries: 0}),
+		});
 		try {
 			await ready(rendered, 'New profile');
 			await press(rendered, 'custom');

@@ -1,14 +1,12 @@
 // The TUI under every fault: an error panel with the cause and the next step, never a crash, and
 // `r` recovers once the fault clears.
-import {render} from 'ink-testing-library';
-import {DateTime} from 'luxon';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {GenesysClient} from '../../source/genesys/client.js';
 import {resolveRegion} from '../../source/genesys/regions.js';
 import {demoClient, type Emulator, type ScheduledFault} from '../../source/emulator/server.js';
-import {App} from '../../source/ui/app.js';
-import {emulator, testNow} from '../helpers.js';
+import {emulator} from '../helpers.js';
 import {scratchDir} from '../run-cli.js';
+import {renderApp} from '../ui/app-on-profile.js';
 import {keys, press, ready, waitForText} from '../ui/ink.js';
 
 let emu: Emulator;
@@ -46,17 +44,12 @@ describe('TUI under faults', () => {
 				source: 'demo',
 				warnings: [],
 			};
-			const rendered = render(
-				<App
-					start={{kind: 'demo', credentials}}
-					cwd={scratchDir()}
-					env={{NO_COLOR: '1'}}
-					now={() => DateTime.fromMillis(testNow)}
-					makeClient={(c, onRetry) =>
-						new GenesysClient({...c, onRetry, timeoutMs: 300, maxRetries: 1, backoffBaseMs: 5, backoffMaxMs: 10})
-					}
-				/>,
-			);
+			const rendered = renderApp(scratchDir(), {
+				start: {kind: 'demo', credentials},
+				store: null,
+				makeClient: (c, onRetry) =>
+					new GenesysClient({...c, onRetry, timeoutMs: 300, maxRetries: 1, backoffBaseMs: 5, backoffMaxMs: 10}),
+			});
 			try {
 				await ready(rendered, 'Dates · days in');
 				emu.inject({...fault, path: '/api/v2/analytics'});

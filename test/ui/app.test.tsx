@@ -3,32 +3,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {parse} from 'csv-parse/sync';
-import {render} from 'ink-testing-library';
+import {cleanup} from 'ink-testing-library';
 import {DateTime} from 'luxon';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {GenesysClient} from '../../source/genesys/client.js';
 import {rollUp} from '../../source/metrics/rows.js';
 import {ProfileStore} from '../../source/profiles/store.js';
 import {demoClient, type Emulator} from '../../source/emulator/server.js';
-import {App, type ClientFactory} from '../../source/ui/app.js';
-import {emulator, fileSecrets, groundTruth, namesOf, testNow} from '../helpers.js';
+import {emulator, groundTruth, namesOf} from '../helpers.js';
 import {scratchDir} from '../run-cli.js';
-import {keys, press, type Rendered, ready, waitFor, waitForText} from './ink.js';
+import {renderApp, saveProfile} from './app-on-profile.js';
+import {keys, press, ready, waitFor, waitForText} from './ink.js';
 
 let emu: Emulator;
-let rendered: Rendered | undefined;
-const now = () => DateTime.fromMillis(testNow);
-const makeClient: ClientFactory = (credentials, onRetry) =>
-	new GenesysClient({...credentials, onRetry, backoffBaseMs: 10, backoffMaxMs: 50});
 
 beforeAll(async () => {
 	emu = await emulator({queues: 40, seed: 21});
 });
 afterAll(async () => emu.stop());
-afterEach(() => {
-	rendered?.unmount();
-	rendered = undefined;
-});
+afterEach(cleanup);
 
 /** The frame as one line of text, without box borders, so wrapped messages can be matched. */
 function flat(frame: string): string {
@@ -43,17 +36,7 @@ describe('gqx interactive', () => {
 	it('sets up a profile, fixes a wrong secret in place, then drills, filters, sorts and exports', async () => {
 		const dir = scratchDir();
 		const store = new ProfileStore({cwd: path.join(dir, 'config')});
-		rendered = render(
-			<App
-				start={{kind: 'auto'}}
-				secrets={fileSecrets(store)}
-				cwd={dir}
-				env={{NO_COLOR: '1'}}
-				now={now}
-				makeClient={makeClient}
-			/>,
-		);
-		const app = rendered;
+		const app = renderApp(dir, {store});
 
 		await ready(app, 'New profile · step 1 of 4');
 		await press(app, 'custom');
@@ -176,28 +159,10 @@ describe('gqx interactive', () => {
 	});
 
 	it('starts a saved profile with remembered dates in one keypress', async () => {
-		const dir = scratchDir();
-		const store = new ProfileStore({cwd: dir});
-		store.save({
-			name: 'acme',
-			region: emu.url,
-			clientId: demoClient.id,
-			clientSecret: demoClient.secret,
-			timeZone: 'UTC',
-			dateChoice: {from: '2026-03-09', to: '2026-03-10'},
-		});
+		const {dir, store} = saveProfile(emu, {from: '2026-03-09', to: '2026-03-10'});
 		store.save({name: 'other', region: 'eu-west-1', clientId: 'x', clientSecret: 'y'});
 		store.touch('acme');
-		rendered = render(
-			<App
-				start={{kind: 'auto'}}
-				secrets={fileSecrets(store)}
-				cwd={dir}
-				env={{NO_COLOR: '1'}}
-				now={now}
-				makeClient={makeClient}
-			/>,
-		);
+		const rendered = renderApp(dir, {store});
 		await ready(rendered, 'Profiles');
 		const picker = rendered.lastFrame() ?? '';
 		expect(picker.indexOf('acme')).toBeLessThan(picker.indexOf('other'));
@@ -207,26 +172,8 @@ describe('gqx interactive', () => {
 	});
 
 	it('takes every key of a run that arrives in one read (a fast typist over SSH)', async () => {
-		const dir = scratchDir();
-		const store = new ProfileStore({cwd: dir});
-		store.save({
-			name: 'acme',
-			region: emu.url,
-			clientId: demoClient.id,
-			clientSecret: demoClient.secret,
-			timeZone: 'UTC',
-			dateChoice: {from: '2026-03-09', to: '2026-03-10'},
-		});
-		rendered = render(
-			<App
-				start={{kind: 'auto'}}
-				secrets={fileSecrets(store)}
-				cwd={dir}
-				env={{NO_COLOR: '1'}}
-				now={now}
-				makeClient={makeClient}
-			/>,
-		);
+		const {dir, store} = saveProfile(emu, {from: '2026-03-09', to: '2026-03-10'});
+		const rendered = renderApp(dir, {store});
 		await ready(rendered, 'Profiles');
 		await press(rendered, keys.enter);
 		const table = await waitForText(rendered, /Total\s+[\d,]+/);
@@ -250,16 +197,7 @@ describe('gqx interactive', () => {
 		const dir = scratchDir();
 		const store = new ProfileStore({cwd: dir});
 		store.save({name: 'old', region: 'eu-west-1', clientId: 'x', clientSecret: 'y'});
-		rendered = render(
-			<App
-				start={{kind: 'auto'}}
-				secrets={fileSecrets(store)}
-				cwd={dir}
-				env={{NO_COLOR: '1'}}
-				now={now}
-				makeClient={makeClient}
-			/>,
-		);
+		const rendered = renderApp(dir, {store});
 		await ready(rendered, 'old  ·  eu-west-1');
 		await press(rendered, 'x');
 		await waitForText(rendered, 'Delete profile old?');
@@ -286,17 +224,12 @@ describe('gqx interactive', () => {
 				warnings: [],
 			},
 		};
-		rendered = render(
-			<App
-				start={start}
-				cwd={dir}
-				env={{NO_COLOR: '1'}}
-				now={now}
-				makeClient={(credentials, onRetry) =>
-					new GenesysClient({...credentials, onRetry, backoffBaseMs: 5, backoffMaxMs: 10, maxRetries: 1})
-				}
-			/>,
-		);
+		const rendered = renderApp(dir, {
+			start,
+			store: null,
+			makeClient: (credentials, onRetry) =>
+				new GenesysClient({...credentials, onRetry, backoffBaseMs: 5, backoffMaxMs: 10, maxRetries: 1}),
+		});
 		await ready(rendered, 'Dates · days in');
 		emu.inject({kind: 'status', status: 503, path: '/api/v2/analytics', times: 50});
 		await press(rendered, keys.enter);
@@ -320,15 +253,7 @@ describe('gqx interactive', () => {
 				source: 'demo',
 				warnings: [],
 			};
-			rendered = render(
-				<App
-					start={{kind: 'demo', credentials}}
-					cwd={scratchDir()}
-					env={{NO_COLOR: '1'}}
-					now={now}
-					makeClient={makeClient}
-				/>,
-			);
+			const rendered = renderApp(scratchDir(), {start: {kind: 'demo', credentials}, store: null});
 			await ready(rendered, 'Dates · days in');
 			await press(rendered, keys.enter);
 			await waitForText(rendered, 'loading queues');
@@ -344,16 +269,7 @@ describe('gqx interactive', () => {
 		const dir = scratchDir();
 		const store = new ProfileStore({cwd: dir});
 		store.save({name: 'acme', region: emu.url, clientId: demoClient.id, clientSecret: 'old-secret'});
-		rendered = render(
-			<App
-				start={{kind: 'auto'}}
-				secrets={fileSecrets(store)}
-				cwd={dir}
-				env={{NO_COLOR: '1'}}
-				now={now}
-				makeClient={makeClient}
-			/>,
-		);
+		const rendered = renderApp(dir, {store});
 		await ready(rendered, 'acme  ·');
 		await press(rendered, 'e');
 		await waitForText(rendered, 'Edit profile acme · step 1 of 4');
@@ -375,17 +291,7 @@ describe('gqx interactive', () => {
 	});
 
 	it('quits on Ctrl+C that arrives in the same read as typed text', async () => {
-		const dir = scratchDir();
-		rendered = render(
-			<App
-				start={{kind: 'auto'}}
-				secrets={fileSecrets(new ProfileStore({cwd: dir}))}
-				cwd={dir}
-				env={{NO_COLOR: '1'}}
-				now={now}
-				makeClient={makeClient}
-			/>,
-		);
+		const rendered = renderApp(scratchDir());
 		await ready(rendered, 'New profile');
 		const frames = rendered.frames.length;
 		rendered.stdin.write('eu\u0003');

@@ -1,32 +1,22 @@
 // The column picker through the whole app against the emulator: hide and move columns, reverse the sort, find the
 // same table on the next start of the profile, and reset to the defaults.
 import fs from 'node:fs';
-import {render} from 'ink-testing-library';
-import {DateTime} from 'luxon';
+import {cleanup} from 'ink-testing-library';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {demoClient, type Emulator} from '../../source/emulator/server.js';
-import {GenesysClient} from '../../source/genesys/client.js';
+import type {Emulator} from '../../source/emulator/server.js';
 import {defaultColumns, queueMetricFields} from '../../source/metrics/catalog.js';
 import {ProfileStore} from '../../source/profiles/store.js';
-import {App, type ClientFactory} from '../../source/ui/app.js';
-import {emulator, testNow, fileSecrets} from '../helpers.js';
-import {scratchDir} from '../run-cli.js';
-import {keys, press, type Rendered, ready, waitFor, waitForText} from './ink.js';
+import {emulator} from '../helpers.js';
+import {appOnProfile, renderApp} from './app-on-profile.js';
+import {keys, press, ready, waitFor, waitForText} from './ink.js';
 
 let emu: Emulator;
-let rendered: Rendered | undefined;
-const now = () => DateTime.fromMillis(testNow);
-const makeClient: ClientFactory = (credentials, onRetry) =>
-	new GenesysClient({...credentials, onRetry, backoffBaseMs: 10, backoffMaxMs: 50});
 
 beforeAll(async () => {
 	emu = await emulator({queues: 12, seed: 34});
 });
 afterAll(async () => emu.stop());
-afterEach(() => {
-	rendered?.unmount();
-	rendered = undefined;
-});
+afterEach(cleanup);
 
 /** The table's header line as text. */
 function headerLine(frame: string): string {
@@ -45,37 +35,10 @@ async function savedViews(file: string, views: unknown): Promise<void> {
 		await new Promise(resolve => setTimeout(resolve, 10));
 }
 
-function start(dir: string): Rendered {
-	return render(
-		<App
-			start={{kind: 'profile', name: 'acme'}}
-			secrets={fileSecrets(new ProfileStore({cwd: dir}))}
-			cwd={dir}
-			env={{NO_COLOR: '1'}}
-			now={now}
-			makeClient={makeClient}
-		/>,
-	);
-}
-
 describe('column picker', () => {
 	it('hides and moves columns, remembers them and the sort for the profile, and resets to the defaults', async () => {
-		const dir = scratchDir();
-		const store = new ProfileStore({cwd: dir});
-		store.save({
-			name: 'acme',
-			region: emu.url,
-			clientId: demoClient.id,
-			clientSecret: demoClient.secret,
-			timeZone: 'UTC',
-			dateChoice: {from: '2026-03-09', to: '2026-03-10'},
-		});
-
 		// A remembered date choice: straight to the table.
-		rendered = start(dir);
-		const app = rendered;
-		const table = await waitForText(app, /Total\s+[\d,]+/);
-		await ready(app, /Total\s+[\d,]+/);
+		const {app, dir, store, table} = await appOnProfile(emu, {from: '2026-03-09', to: '2026-03-10'});
 		expect(headerLine(table)).toMatch(/Queue\s+Offered▼\s+Answered\s+Abandoned\s/);
 
 		// v: every metric of the catalog, the shown ones ticked, with the picker's keys in the footer.
@@ -120,8 +83,7 @@ describe('column picker', () => {
 
 		// The next start opens the same way.
 		app.unmount();
-		rendered = start(dir);
-		const again = rendered;
+		const again = renderApp(dir, {start: {kind: 'profile', name: 'acme'}});
 		const reopened = await waitForText(again, /Total\s+[\d,]+/);
 		expect(headerLine(reopened)).toMatch(/Queue\s+Abandoned\s+Offered▲\s/);
 		expect(headerLine(reopened)).not.toContain('Answered');

@@ -2,64 +2,33 @@
 // queries of both ranges, the status bar names both, arrows say better or worse under NO_COLOR, and the choice
 // is there again on the profile's next start.
 import fs from 'node:fs';
-import {render} from 'ink-testing-library';
+import {cleanup} from 'ink-testing-library';
 import {DateTime} from 'luxon';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {demoClient, type Emulator} from '../../source/emulator/server.js';
-import {GenesysClient} from '../../source/genesys/client.js';
+import type {Emulator} from '../../source/emulator/server.js';
 import {metricFor} from '../../source/metrics/catalog.js';
 import {deltaText, metricDelta} from '../../source/metrics/delta.js';
 import {totalRow} from '../../source/metrics/rows.js';
 import {ProfileStore} from '../../source/profiles/store.js';
-import {App, type ClientFactory} from '../../source/ui/app.js';
-import {emulator, fileSecrets, groundTruth, testNow} from '../helpers.js';
-import {scratchDir} from '../run-cli.js';
-import {press, type Rendered, ready, waitForText} from './ink.js';
+import {emulator, groundTruth} from '../helpers.js';
+import {appOnProfile, renderApp} from './app-on-profile.js';
+import {press, waitForText} from './ink.js';
 
 let emu: Emulator;
-let rendered: Rendered | undefined;
-const now = () => DateTime.fromMillis(testNow);
-const makeClient: ClientFactory = (credentials, onRetry) =>
-	new GenesysClient({...credentials, onRetry, backoffBaseMs: 10, backoffMaxMs: 50});
 
 beforeAll(async () => {
 	emu = await emulator({queues: 12, seed: 34});
 });
 afterAll(async () => emu.stop());
-afterEach(() => {
-	rendered?.unmount();
-	rendered = undefined;
-});
-
-function start(dir: string, env: Record<string, string>): Rendered {
-	return render(
-		<App
-			start={{kind: 'profile', name: 'acme'}}
-			secrets={fileSecrets(new ProfileStore({cwd: dir}))}
-			cwd={dir}
-			env={env}
-			now={now}
-			makeClient={makeClient}
-		/>,
-	);
-}
+afterEach(cleanup);
 
 const zone = 'UTC';
 const day = (iso: string) => DateTime.fromISO(iso, {zone});
 
 describe('comparison in the app', () => {
 	it('shows each metric with its change, names both ranges, and is remembered for the profile', async () => {
-		const dir = scratchDir();
-		new ProfileStore({cwd: dir}).save({
-			name: 'acme',
-			region: emu.url,
-			clientId: demoClient.id,
-			clientSecret: demoClient.secret,
-			timeZone: zone,
-			dateChoice: {from: '2026-03-09', to: '2026-03-15'},
-		});
-		rendered = start(dir, {NO_COLOR: '1'});
-		await ready(rendered, /Total\s+[\d,]+/);
+		const {app, dir} = await appOnProfile(emu, {from: '2026-03-09', to: '2026-03-15'});
+		let rendered = app;
 		await press(rendered, 'c');
 		const frame = await waitForText(rendered, /Offered▼\s+Δ/);
 		// Both ranges: this week, and the previous period (the week before).
@@ -98,7 +67,7 @@ describe('comparison in the app', () => {
 		};
 		expect(saved.profiles['acme']?.views?.['*']).toEqual({compare: 'previous'});
 		rendered.unmount();
-		rendered = start(dir, {NO_COLOR: '1'});
+		rendered = renderApp(dir, {start: {kind: 'profile', name: 'acme'}});
 		await waitForText(rendered, /9–15 Mar 2026 vs 2–8 Mar 2026[\s\S]*Δ▼/);
 	});
 });

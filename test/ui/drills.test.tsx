@@ -3,33 +3,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {parse} from 'csv-parse/sync';
-import {render} from 'ink-testing-library';
-import {DateTime} from 'luxon';
+import {cleanup} from 'ink-testing-library';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {demoClient, type Emulator} from '../../source/emulator/server.js';
-import {GenesysClient} from '../../source/genesys/client.js';
+import type {Emulator} from '../../source/emulator/server.js';
 import {fileNamePart} from '../../source/levels/queue-labels.js';
 import {agentFields} from '../../source/metrics/drill-rows.js';
-import {ProfileStore} from '../../source/profiles/store.js';
-import {App, type ClientFactory} from '../../source/ui/app.js';
-import {emulator, fileSecrets, testNow} from '../helpers.js';
-import {scratchDir} from '../run-cli.js';
-import {keys, press, type Rendered, ready, waitFor, waitForText} from './ink.js';
+import {emulator} from '../helpers.js';
+import {appOnProfile} from './app-on-profile.js';
+import {keys, press, waitFor, waitForText} from './ink.js';
 
 let emu: Emulator;
-let rendered: Rendered | undefined;
-const now = () => DateTime.fromMillis(testNow);
-const makeClient: ClientFactory = (credentials, onRetry) =>
-	new GenesysClient({...credentials, onRetry, backoffBaseMs: 10, backoffMaxMs: 50});
 
 beforeAll(async () => {
 	emu = await emulator({queues: 12, seed: 34});
 });
 afterAll(async () => emu.stop());
-afterEach(() => {
-	rendered?.unmount();
-	rendered = undefined;
-});
+afterEach(cleanup);
 
 function selectedLine(frame: string): string {
 	return frame.split('\n').find(line => line.startsWith('›')) ?? '';
@@ -43,29 +32,7 @@ function totalOf(frame: string, index: number): number {
 
 describe('agent and wrap-up code levels in the app', () => {
 	it('open with a and w from queue and media rows, drill to intervals, and filter, sort, pick columns and export', async () => {
-		const dir = scratchDir();
-		const store = new ProfileStore({cwd: dir});
-		store.save({
-			name: 'acme',
-			region: emu.url,
-			clientId: demoClient.id,
-			clientSecret: demoClient.secret,
-			timeZone: 'UTC',
-			dateChoice: {from: '2026-03-09', to: '2026-03-15'},
-		});
-		rendered = render(
-			<App
-				start={{kind: 'profile', name: 'acme'}}
-				secrets={fileSecrets(store)}
-				cwd={dir}
-				env={{NO_COLOR: '1'}}
-				now={now}
-				makeClient={makeClient}
-			/>,
-		);
-		const app = rendered;
-		const queues = await waitForText(app, /Total\s+[\d,]+/);
-		await ready(app, /Total\s+[\d,]+/);
+		const {app, dir, table: queues} = await appOnProfile(emu, {from: '2026-03-09', to: '2026-03-15'});
 		const queueName = selectedLine(queues)
 			.slice(2)
 			.split(/\s{2,}/)[0]!

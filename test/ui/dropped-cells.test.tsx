@@ -1,14 +1,11 @@
 // The explorer with an impossible statistic in an answer: the table is kept, the status bar says what was left
 // out (queue, media, interval, metric) and the cells it feeds carry a marker that needs no colour.
-import {render} from 'ink-testing-library';
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import type {Emulator} from '../../source/emulator/server.js';
-import {createLevelSource, RetryHub} from '../../source/levels/source.js';
 import {resolveRange} from '../../source/range/range.js';
-import {Explorer} from '../../source/ui/screens/explorer.js';
-import {themeFor} from '../../source/ui/theme.js';
 import {DateTime} from 'luxon';
-import {clientFor, emulator, testNow} from '../helpers.js';
+import {emulator, testNow} from '../helpers.js';
+import {renderExplorer} from './app-on-profile.js';
 import {type Rendered, waitForText} from './ink.js';
 
 let emu: Emulator;
@@ -42,21 +39,7 @@ it('marks the cells of a dropped statistic and says it whole in the status bar a
 		},
 	});
 	const range = resolveRange({from: '2026-03-02', to: '2026-03-04'}, 'UTC', DateTime.fromMillis(testNow));
-	const source = createLevelSource(clientFor(emu), range, new RetryHub());
-	rendered = render(
-		<Explorer
-			profileLabel="demo"
-			range={range}
-			source={source}
-			width={80}
-			height={24}
-			theme={themeFor({NO_COLOR: '1'})}
-			cwd="/tmp"
-			onDates={() => {}}
-			onProfile={() => {}}
-			onQuit={() => {}}
-		/>,
-	);
+	rendered = renderExplorer(emu, range, {width: 80, height: 24}, 'demo');
 	const frame = await waitForText(rendered, 'impossible statistic');
 	const lines = frame.split('\n');
 	for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);

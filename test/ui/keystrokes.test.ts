@@ -1,9 +1,6 @@
 // A run of keys read at once is split into the keystrokes Ink would have reported one by one.
-import type {Key} from 'ink';
 import {describe, expect, it} from 'vitest';
-import {keystrokes} from '../../source/ui/keystrokes.js';
-
-const none = {ctrl: false, meta: false} as Key;
+import {keystrokes, noKey as none} from '../../source/ui/keystrokes.js';
 
 describe('keystrokes', () => {
 	it('passes a single key through unchanged', () => {

@@ -5,19 +5,14 @@ import {columnFor, fitColumns, nameColumn} from '../../source/ui/explorer/column
 import {metrics, queueMetricFields} from '../../source/metrics/catalog.js';
 import {levelOf, levels} from '../../source/levels/registry.js';
 import type {Totals} from '../../source/levels/totals.js';
-import {
-	currentFrame,
-	explorerReducer,
-	type ExplorerState,
-	type Frame,
-	initialExplorer,
-	selectedIndex,
-} from '../../source/ui/explorer/state.js';
+import {currentFrame, type Frame, initialExplorer, selectedIndex} from '../../source/ui/explorer/state.js';
 import {levelView, sparkline} from '../../source/ui/explorer/view.js';
 import type {Granularity} from '../../source/range/range.js';
 import {compareText} from '../../source/metrics/compare.js';
 import {mulberry32} from '../helpers.js';
 import {actionFor, bindings, footerFor, helpRows} from '../../source/ui/keymap.js';
+import {noKey} from '../../source/ui/keystrokes.js';
+import {apply} from './explorer/apply.js';
 
 /** What the explorer shows for a frame: the level's rows from its data, then filter and sort. */
 function viewOf(
@@ -33,10 +28,6 @@ function viewOf(
 }
 
 const rows = (...names: string[]) => names.map(name => ({key: name.toLowerCase(), label: name}));
-
-function apply(state: ExplorerState, ...actions: Parameters<typeof explorerReducer>[1][]): ExplorerState {
-	return actions.reduce(explorerReducer, state);
-}
 
 describe('explorer reducer', () => {
 	const list = rows('A', 'B', 'C', 'D', 'E', 'F', 'G');
@@ -262,28 +253,7 @@ describe('sorting and filtering many rows', () => {
 
 describe('keymap', () => {
 	it('maps keys to actions per context and builds the footer and the help from the same bindings', () => {
-		const key = {
-			upArrow: false,
-			downArrow: true,
-			leftArrow: false,
-			rightArrow: false,
-			pageDown: false,
-			pageUp: false,
-			home: false,
-			end: false,
-			return: false,
-			escape: false,
-			ctrl: false,
-			shift: false,
-			tab: false,
-			backspace: false,
-			delete: false,
-			meta: false,
-			super: false,
-			hyper: false,
-			capsLock: false,
-			numLock: false,
-		} as const;
+		const key = {...noKey, downArrow: true};
 		expect(actionFor('table', '', key)).toBe('down');
 		expect(actionFor('table', 'q', {...key, downArrow: false})).toBe('quit');
 		expect(actionFor('loading', '', {...key, downArrow: false, escape: true})).toBe('cancel');

@@ -1,22 +1,19 @@
 // Queues named in any script, and the same name in two divisions, in the explorer against the
 // emulator: every number column aligned at 80 and 160 columns, same-named queues told apart in the
 // table and the breadcrumb, `/` matching divisions, and the Division column from the picker.
-import {render} from 'ink-testing-library';
+import {cleanup} from 'ink-testing-library';
 import {DateTime} from 'luxon';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import type {Emulator} from '../../source/emulator/server.js';
-import {createLevelSource, RetryHub} from '../../source/levels/source.js';
 import {metrics} from '../../source/metrics/catalog.js';
 import {resolveRange} from '../../source/range/range.js';
 import {textWidth} from '../../source/text/columns.js';
-import {Explorer} from '../../source/ui/screens/explorer.js';
-import {themeFor} from '../../source/ui/theme.js';
-import {clientFor, emulator, testNow} from '../helpers.js';
+import {emulator, testNow} from '../helpers.js';
 import {columnSlice, expectColumnsAligned} from '../text/cells.js';
+import {renderExplorer} from './app-on-profile.js';
 import {keys, press, type Rendered, ready, waitFor, waitForText} from './ink.js';
 
 let emu: Emulator;
-let rendered: Rendered | undefined;
 const range = resolveRange({from: '2026-03-02', to: '2026-03-08'}, 'UTC', DateTime.fromMillis(testNow));
 const numberHeaders = metrics.filter(metric => metric.kind !== 'text').map(metric => metric.header);
 
@@ -25,27 +22,10 @@ beforeAll(async () => {
 	emu = await emulator({queues: 31, seed: 3});
 });
 afterAll(async () => emu.stop());
-afterEach(() => {
-	rendered?.unmount();
-	rendered = undefined;
-});
+afterEach(cleanup);
 
 function explorer(width: number, height: number): Rendered {
-	const noop = () => {};
-	return render(
-		<Explorer
-			profileLabel="acme"
-			range={range}
-			source={createLevelSource(clientFor(emu), range, new RetryHub())}
-			width={width}
-			height={height}
-			theme={themeFor({NO_COLOR: '1'})}
-			cwd="/tmp"
-			onDates={noop}
-			onProfile={noop}
-			onQuit={noop}
-		/>,
-	);
+	return renderExplorer(emu, range, {width, height});
 }
 
 /** The label each queue of the emulator's org has in the table. */
@@ -66,7 +46,7 @@ describe('queue names in any script', () => {
 
 	for (const width of [80, 160]) {
 		it(`draws every row at ${width} columns with each number under its header and nothing past the edge`, async () => {
-			rendered = explorer(width, 40);
+			const rendered = explorer(width, 40);
 			const frame = await waitForText(rendered, /Total\s+[\d,]+/);
 			const rows = expectColumnsAligned(frame, width, numberHeaders);
 			// Every queue is on screen, its whole name in the name column.
@@ -81,8 +61,7 @@ describe('queue names in any script', () => {
 	}
 
 	it('tells the two Support queues apart in the table and the breadcrumb, and `/` matches divisions', async () => {
-		rendered = explorer(120, 40);
-		const app = rendered;
+		const app = explorer(120, 40);
 		const table = await waitForText(app, /Total\s+[\d,]+/);
 		await ready(app, /Total\s+[\d,]+/);
 		expect(table).toContain('Support · Home');
@@ -114,8 +93,7 @@ describe('queue names in any script', () => {
 	});
 
 	it('offers a Division column in the picker, hidden until picked', async () => {
-		rendered = explorer(160, 40);
-		const app = rendered;
+		const app = explorer(160, 40);
 		const table = await waitForText(app, /Total\s+[\d,]+/);
 		await ready(app, /Total\s+[\d,]+/);
 		expect(table).not.toMatch(/Queue.*Division/);

@@ -12,15 +12,10 @@ import {
 	cleanViews,
 	compareKey,
 	effectiveSort,
-	explorerReducer,
 	type ExplorerAction,
-	type ExplorerState,
 	initialExplorer,
 } from '../../../source/ui/explorer/state.js';
-
-function apply(state: ExplorerState, ...actions: ExplorerAction[]): ExplorerState {
-	return actions.reduce(explorerReducer, state);
-}
+import {apply} from './apply.js';
 
 const next: ExplorerAction = {type: 'compare-next'};
 const loaded = {data: [], asOf: new Date(0)};

@@ -3,18 +3,9 @@ import {describe, expect, it} from 'vitest';
 import {totalKey} from '../../../source/levels/types.js';
 import {emptyCells, type HourGrid} from '../../../source/metrics/hour-grid.js';
 import {cellIndex} from '../../../source/range/weekday-hours.js';
-import {
-	currentFrame,
-	type ExplorerAction,
-	explorerReducer,
-	type ExplorerState,
-	initialExplorer,
-} from '../../../source/ui/explorer/state.js';
+import {currentFrame, initialExplorer} from '../../../source/ui/explorer/state.js';
 import {blank, heatView, shades} from '../../../source/ui/explorer/heat-view.js';
-
-function apply(state: ExplorerState, ...actions: ExplorerAction[]): ExplorerState {
-	return actions.reduce(explorerReducer, state);
-}
+import {apply} from './apply.js';
 
 const queueRows = [
 	{key: 'q1', label: 'Sales'},

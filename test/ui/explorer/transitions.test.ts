@@ -6,16 +6,11 @@ import type {Loaded} from '../../../source/levels/types.js';
 import {
 	currentData,
 	currentFrame,
-	explorerReducer,
-	type ExplorerAction,
 	type ExplorerState,
 	initialExplorer,
 	requestKey,
 } from '../../../source/ui/explorer/state.js';
-
-function apply(state: ExplorerState, ...actions: ExplorerAction[]): ExplorerState {
-	return actions.reduce(explorerReducer, state);
-}
+import {apply} from './apply.js';
 
 const loaded = (data: unknown = []): Loaded => ({data, asOf: new Date('2026-03-20T15:00:00Z')});
 const failure = () => new GqxError('HTTP 503 from the analytics API', 'Press r to retry.');

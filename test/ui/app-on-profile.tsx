@@ -1,0 +1,104 @@
+// The app and the explorer rendered against the emulator as the UI tests start them: a saved profile, the whole
+// app on it, the explorer on a range. Unmount what they render with ink-testing-library's `cleanup`.
+import {render} from 'ink-testing-library';
+import {DateTime} from 'luxon';
+import {demoClient, type Emulator} from '../../source/emulator/server.js';
+import {GenesysClient} from '../../source/genesys/client.js';
+import {createLevelSource, RetryHub} from '../../source/levels/source.js';
+import {type Profile, ProfileStore} from '../../source/profiles/store.js';
+import type {DateRange} from '../../source/range/range.js';
+import {App, type AppStart, type ClientFactory} from '../../source/ui/app.js';
+import {Explorer} from '../../source/ui/screens/explorer.js';
+import {themeFor} from '../../source/ui/theme.js';
+import {clientFor, fileSecrets, testNow} from '../helpers.js';
+import {scratchDir} from '../run-cli.js';
+import {type Rendered, ready, waitForText} from './ink.js';
+
+export const now = () => DateTime.fromMillis(testNow);
+
+/** Retries as the app's, but short, so that a test of a failure does not wait out real back-offs. */
+export const makeClient: ClientFactory = (credentials, onRetry) =>
+	new GenesysClient({...credentials, onRetry, backoffBaseMs: 10, backoffMaxMs: 50});
+
+export type AppOptions = {
+	start?: AppStart;
+	/** Where the profiles are: `dir`'s own store unless given; `null` for none, as in the demo. */
+	store?: ProfileStore | null;
+	env?: Record<string, string>;
+	makeClient?: ClientFactory;
+};
+
+/** The app as `gqx` starts it in `dir` (by default: the picker or wizard, under NO_COLOR). */
+export function renderApp(dir: string, options: AppOptions = {}): Rendered {
+	const store = options.store === undefined ? new ProfileStore({cwd: dir}) : options.store;
+	return render(
+		<App
+			start={options.start ?? {kind: 'auto'}}
+			secrets={store ? fileSecrets(store) : undefined}
+			cwd={dir}
+			env={options.env ?? {NO_COLOR: '1'}}
+			now={now}
+			makeClient={options.makeClient ?? makeClient}
+		/>,
+	);
+}
+
+/** Saves profile `acme` for the emulator, in UTC and starting on `dateChoice`, in a new scratch folder. */
+export function saveProfile(
+	emu: Emulator,
+	dateChoice: NonNullable<Profile['dateChoice']>,
+): {dir: string; store: ProfileStore} {
+	const dir = scratchDir();
+	const store = new ProfileStore({cwd: dir});
+	store.save({
+		name: 'acme',
+		region: emu.url,
+		clientId: demoClient.id,
+		clientSecret: demoClient.secret,
+		timeZone: 'UTC',
+		dateChoice,
+	});
+	return {dir, store};
+}
+
+export const tableShown = /Total\s+[\d,]+/;
+
+/**
+ * The app started on profile `acme` (saved with `dateChoice`, so straight to the table): waits for the table and
+ * for its keys, and gives the table's first frame.
+ */
+export async function appOnProfile(
+	emu: Emulator,
+	dateChoice: NonNullable<Profile['dateChoice']>,
+	env?: Record<string, string>,
+): Promise<{app: Rendered; dir: string; store: ProfileStore; table: string}> {
+	const {dir, store} = saveProfile(emu, dateChoice);
+	const app = renderApp(dir, {start: {kind: 'profile', name: 'acme'}, store, env});
+	const table = await waitForText(app, tableShown);
+	await ready(app, tableShown);
+	return {app, dir, store, table};
+}
+
+/** The explorer alone on `range` of the emulator, under NO_COLOR, its ways out doing nothing. */
+export function renderExplorer(
+	emu: Emulator,
+	range: DateRange,
+	size: {width: number; height: number},
+	profileLabel = 'acme',
+): Rendered {
+	const noop = () => {};
+	return render(
+		<Explorer
+			profileLabel={profileLabel}
+			range={range}
+			source={createLevelSource(clientFor(emu), range, new RetryHub())}
+			width={size.width}
+			height={size.height}
+			theme={themeFor({NO_COLOR: '1'})}
+			cwd="/tmp"
+			onDates={noop}
+			onProfile={noop}
+			onQuit={noop}
+		/>,
+	);
+}
