@@ -162,21 +162,43 @@ function meanMs(model: TrafficModel, key: SeriesKey, metric: 'tWait' | 'tHandle'
 	return stats && stats.count > 0 ? stats.sum / stats.count : 60_000;
 }
 
-/** Seconds of the emulated moment each request adds, so a fixed clock (tests) still sees the numbers move. */
+/** Seconds a queue's emulated moment moves at least from one observation of it to the next (a fixed clock in tests). */
 const secondsPerRequest = 5;
 const noisePeriodMs = 120_000;
 
 /**
- * Noise in [0, 1) that drifts smoothly with time (a new value every two minutes, blended), so a queue's waiting
- * count or longest wait changes a little between refreshes rather than jumping.
+ * The moment a queue is observed at: the clock, or 5 s past the queue's last observation if the clock has not moved
+ * that far, so the numbers move between two requests even on a fixed clock while a real clock runs at its own pace
+ * (the queues of one refresh in 17 queries do not see 85 s pass).
  */
-function smoothNoise(seed: number, queue: number, media: number, nowMs: number, tick: number, salt: number): number {
-	const at = (nowMs + tick * secondsPerRequest * 1000) / noisePeriodMs;
+export function observedMoment(moments: Map<string, number>, queueId: string, nowMs: number): number {
+	const last = moments.get(queueId);
+	const moment = last === undefined ? nowMs : Math.max(nowMs, last + secondsPerRequest * 1000);
+	moments.set(queueId, moment);
+	return moment;
+}
+
+/**
+ * Noise in [0, 1) that drifts smoothly with time (a new value every two minutes, blended), so a queue's waiting
+ * count changes a little between refreshes rather than jumping.
+ */
+function smoothNoise(seed: number, queue: number, media: number, momentMs: number, salt: number): number {
+	const at = momentMs / noisePeriodMs;
 	const step = Math.floor(at);
 	const blend = at - step;
 	const a = unit(seed, queue, media, step, salt);
 	const b = unit(seed, queue, media, step + 1, salt);
 	return a + (b - a) * (blend * blend * (3 - 2 * blend));
+}
+
+/**
+ * How long the oldest waiter has waited: it ages with the clock and drops when it is answered (a saw tooth whose
+ * period is about twice the mean wait, so the longest wait averages the mean), never jumping by more than the time
+ * that passed.
+ */
+function oldestWaitMs(waitMs: number, momentMs: number, phase: number): number {
+	const period = Math.min(4 * 3_600_000, Math.max(20_000, 2 * waitMs));
+	return Math.round((momentMs + phase * period) % period);
 }
 
 /** Little's law on the model: conversations in a state = arrivals a minute x minutes spent in it, with noise. */
@@ -185,6 +207,7 @@ function mediaNow(
 	queue: EmulatedQueue,
 	profile: QueueMediaProfile,
 	nowMs: number,
+	momentMs: number,
 	tick: number,
 ): MediaNow {
 	const key = seriesKey(queue, profile);
@@ -192,7 +215,7 @@ function mediaNow(
 	const perMinute = (offered - cumulativeOffered(model, key, nowMs - 15 * 60_000)) / 15;
 	const waitMs = meanMs(model, key, 'tWait', offered);
 	const handleMs = meanMs(model, key, 'tHandle', offered);
-	const noise = (salt: number) => smoothNoise(model.seed, queue.index, key.mediaIndex, nowMs, tick, salt);
+	const noise = (salt: number) => smoothNoise(model.seed, queue.index, key.mediaIndex, momentMs, salt);
 	// Long waits (email) are capped, as queues are worked down: the table stays readable.
 	const waitingMean = (perMinute * Math.min(waitMs, 20 * 60_000)) / 60_000;
 	const waiting = Math.floor(waitingMean * (0.4 + 1.2 * noise(1)) + noise(2));
@@ -201,7 +224,8 @@ function mediaNow(
 	);
 	const alerting = noise(5) < Math.min(0.8, perMinute / 4) ? 1 : 0;
 	// The oldest waiter has waited up to about twice the mean; the others arrived since, oldest first.
-	const longestMs = waiting > 0 ? Math.round(waitMs * (0.3 + 1.7 * noise(6))) : 0;
+	const longestMs =
+		waiting > 0 ? oldestWaitMs(waitMs, momentMs, unit(model.seed, queue.index, key.mediaIndex, 0, 6)) : 0;
 	const waitAgesMs = Array.from({length: waiting}, (_, index) =>
 		Math.round(longestMs * (1 - index / Math.max(1, waiting))),
 	);
@@ -212,8 +236,8 @@ function mediaNow(
 }
 
 /** Queue members by routing status and presence: enough on queue for the work, a share idle, the rest off queue. */
-function agentsNow(queue: EmulatedQueue, media: MediaNow[], seed: number, nowMs: number, tick: number) {
-	const noise = (salt: number) => smoothNoise(seed, queue.index, 999, nowMs, tick, salt);
+function agentsNow(queue: EmulatedQueue, media: MediaNow[], seed: number, momentMs: number) {
+	const noise = (salt: number) => smoothNoise(seed, queue.index, 999, momentMs, salt);
 	const members = queue.memberCount;
 	const busy = media.reduce((sum, each) => sum + each.interacting, 0);
 	const working = Math.min(members, busy);
@@ -257,6 +281,7 @@ export function runObservationQuery(
 	nowMs: number,
 	tick: number,
 	isDeleted: (id: string) => boolean = () => false,
+	moments: Map<string, number> = new Map(),
 ): {systemToOrganizationMappings: Record<string, string[]>; results: ObservationResult[]} {
 	const wanted = new Set(query.metrics);
 	const details = new Set(query.details);
@@ -264,8 +289,9 @@ export function runObservationQuery(
 	for (const id of query.queueIds) {
 		const queue = org.byId.get(id);
 		if (!queue || isDeleted(id)) continue;
-		const media = queue.media.map(profile => mediaNow(model, queue, profile, nowMs, tick));
-		const agents = agentsNow(queue, media, model.seed, nowMs, tick);
+		const moment = observedMoment(moments, id, nowMs);
+		const media = queue.media.map(profile => mediaNow(model, queue, profile, nowMs, moment, tick));
+		const agents = agentsNow(queue, media, model.seed, moment);
 		const userData: DataItem[] = [];
 		if (wanted.has('oMemberUsers')) userData.push({metric: 'oMemberUsers', stats: {count: agents.members}});
 		if (wanted.has('oActiveUsers')) userData.push({metric: 'oActiveUsers', stats: {count: agents.active}});

@@ -201,6 +201,8 @@ export class Emulator {
 	#tokens = new Map<string, TokenRecord>();
 	/** Queues deleted since their traffic happened: gone from the listing, still in analytics. */
 	#deleted = new Set<string>();
+	/** Each queue's last observed moment (observations.ts observedMoment). */
+	#moments = new Map<string, number>();
 	/** Users gone even from `state=any` (the lookup must fall back to their id). */
 	#purgedUsers = new Set<string>();
 	#faults: ScheduledFault[] = [];
@@ -457,9 +459,15 @@ export class Emulator {
 			}
 			const query = validateObservationQuery(parsed);
 			if ('status' in query) throw new HttpError(query.status, query.code, query.message);
-			// Each answer is a new moment: the numbers move between two requests even on a fixed clock.
-			const answer = runObservationQuery(this.org, this.model, query, this.#now(), this.counts.observations++, id =>
-				this.#deleted.has(id),
+			// Each answer is a new moment for its queues: the numbers move between two requests even on a fixed clock.
+			const answer = runObservationQuery(
+				this.org,
+				this.model,
+				query,
+				this.#now(),
+				this.counts.observations++,
+				id => this.#deleted.has(id),
+				this.#moments,
 			);
 			this.observationsServed.push(answer.results);
 			if (this.observationsServed.length > 200) this.observationsServed.shift();

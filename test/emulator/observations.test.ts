@@ -123,6 +123,40 @@ describe('POST /api/v2/analytics/queues/observations/query', () => {
 		expect(await read()).not.toBe(await read());
 	});
 
+	it('ages the longest wait with the clock: 10 s later it is 10 s older, or a newer waiter is the oldest', async () => {
+		let clock = DateTime.fromISO('2026-03-18T16:00:00Z').toMillis();
+		const target = await emulator({queues: 300, now: () => clock});
+		try {
+			const client = clientFor(target);
+			const ids = target.org.queues.map(queue => queue.id);
+			const waits = async () => {
+				const waits = new Map<string, number>();
+				for (const queue of (await fetchObservations(client, ids)).values())
+					for (const media of queue.media)
+						if (media.longestWaitingMs !== null)
+							waits.set(`${queue.queueId} ${media.mediaType}`, media.longestWaitingMs);
+				return waits;
+			};
+			const before = await waits();
+			clock += 10_000;
+			const after = await waits();
+			let aged = 0;
+			let both = 0;
+			for (const [key, wait] of before) {
+				const later = after.get(key);
+				if (later === undefined) continue;
+				both++;
+				// The Date header the ages are read against has whole seconds.
+				if (Math.abs(later - wait - 10_000) <= 1000) aged++;
+				else expect(later, key).toBeLessThan(wait);
+			}
+			expect(both).toBeGreaterThan(20);
+			expect(aged).toBeGreaterThan(both / 2);
+		} finally {
+			await target.stop();
+		}
+	});
+
 	it('is quiet at night and busy at the peak of the day', async () => {
 		// Business hours are US Eastern (UTC-5): 03:00 and 11:00 local.
 		const at = async (iso: string) => {

@@ -4,8 +4,11 @@ import {describeDropped, type DroppedStatistic, fieldsMissing, rowHolds} from '.
 import type {MetricField} from '../../metrics/catalog.js';
 import type {QueueRow} from '../../metrics/rows.js';
 
-/** Put after a number whose cell misses a dropped statistic: seen without colour, copied with the text. */
-export const droppedMarker = '!';
+/**
+ * Put after a number whose cell misses a dropped statistic, as a footnote mark: seen without colour, copied with the
+ * text, and not the `!` that marks a threshold breach under NO_COLOR.
+ */
+export const droppedMarker = '*';
 
 /** An answer's interval as the user reads times: its start in the range's time zone. */
 function localStart(interval: string, timeZone: string): string {
