@@ -153,15 +153,15 @@ describe('metric catalog', () => {
 		expect(metricFor('serviceLevel').kind).toBe('rate');
 		expect(text('abandonRate')).toBe('12.5%');
 		expect(text('serviceLevelTarget')).toBe('80.0%');
-		expect(text('serviceLevel', {serviceLevel: null})).toBe('–');
+		expect(text('serviceLevel', {serviceLevel: null})).toBe('-');
 		expect(metricFor('ahtMs').kind).toBe('duration');
 		expect(text('asaMs')).toBe('0:42');
 		expect(text('ahtMs')).toBe('1:02:05');
 		expect(text('avgHoldMs')).toBe('1:05');
-		expect(text('avgAcwMs', {avgAcwMs: null})).toBe('–');
+		expect(text('avgAcwMs', {avgAcwMs: null})).toBe('-');
 		// Every metric of the row above has a formatted value, none the empty mark.
 		for (const metric of metrics)
-			if (metric.field !== 'share') expect(formatMetric(metric, row), metric.field).not.toBe('–');
+			if (metric.field !== 'share') expect(formatMetric(metric, row), metric.field).not.toBe('-');
 		expect(text('share', {share: 0.25})).toBe('25.0%');
 	});
 });

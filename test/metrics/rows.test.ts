@@ -127,8 +127,8 @@ describe('formats', () => {
 	it('writes durations as m:ss or h:mm:ss and ratios as percentages', () => {
 		expect(formatDuration(205_000)).toBe('3:25');
 		expect(formatDuration(3_725_400)).toBe('1:02:05');
-		expect(formatDuration(null)).toBe('–');
+		expect(formatDuration(null)).toBe('-');
 		expect(formatPercent(0.8123)).toBe('81.2%');
-		expect(formatPercent(null)).toBe('–');
+		expect(formatPercent(null)).toBe('-');
 	});
 });

@@ -185,8 +185,8 @@ describe("the profile's thresholds in the explorer", () => {
 		expect(rows.some(row => row.abandon.startsWith('!'))).toBe(true);
 		expect(rows.some(row => !row.abandon.startsWith('!'))).toBe(true);
 		// Longest wait: every wait shown is over one second, so each is marked; no wait, no mark.
-		for (const {longest} of rows) expect(longest.startsWith('!'), longest).toBe(longest !== '–');
-		expect(rows.some(row => row.longest !== '–')).toBe(true);
+		for (const {longest} of rows) expect(longest.startsWith('!'), longest).toBe(longest !== '-');
+		expect(rows.some(row => row.longest !== '-')).toBe(true);
 		app.unmount();
 
 		// The same queues and columns without thresholds in the profile: no abandon mark, and waits shown unmarked (the
@@ -202,6 +202,6 @@ describe("the profile's thresholds in the explorer", () => {
 			),
 		);
 		expect(unmarked.map(row => row.abandon).filter(cell => cell.startsWith('!'))).toEqual([]);
-		expect(unmarked.some(row => row.longest !== '–' && !row.longest.startsWith('!'))).toBe(true);
+		expect(unmarked.some(row => row.longest !== '-' && !row.longest.startsWith('!'))).toBe(true);
 	});
 });

@@ -141,7 +141,7 @@ describe('deltas', () => {
 		const some = row(10, 9, 8, 20_000);
 		expect(cell('offered', some, empty)).toBe('new');
 		expect(cell('offered', empty, some)).toBe('-100%');
-		expect(cell('serviceLevel', some, empty)).toBe('–');
+		expect(cell('serviceLevel', some, empty)).toBe('-');
 		expect(cell('offered', empty, empty)).toBe('0%');
 		expect(metricDelta(metricFor('offered'), some, empty).value).toBe(Infinity);
 	});
