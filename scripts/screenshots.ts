@@ -4,6 +4,7 @@ import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {textWidth} from '../source/text/columns.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = path.join(root, 'dist/cli.js');
@@ -31,6 +32,33 @@ function escape(text: string): string {
 	return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
+const segmenter = new Intl.Segmenter();
+
+/**
+ * A line as tspans placed by terminal column: runs of one-column characters as they are, each wide character (a queue
+ * named in Japanese, an emoji) stretched over its two columns, so a font's own CJK widths never shift what follows.
+ */
+function placed(line: string, charWidth: number): string {
+	const runs: Array<{column: number; text: string; wide: boolean}> = [];
+	let column = 0;
+	for (const {segment} of segmenter.segment(line)) {
+		const cells = textWidth(segment);
+		const last = runs.at(-1);
+		if (cells === 1 && last && !last.wide) last.text += segment;
+		else runs.push({column, text: segment, wide: cells !== 1});
+		column += cells;
+	}
+	return runs
+		.map(run => {
+			const x = (12 + run.column * charWidth).toFixed(1);
+			const stretch = run.wide
+				? ` textLength="${(textWidth(run.text) * charWidth).toFixed(1)}" lengthAdjust="spacingAndGlyphs"`
+				: '';
+			return `<tspan x="${x}"${stretch}>${escape(run.text)}</tspan>`;
+		})
+		.join('');
+}
+
 /** The screen as an SVG: monospace text on a dark background, the selected row highlighted. */
 function toSvg(screen: string, title: string): string {
 	const lines = screen.replace(/\n+$/, '').split('\n');
@@ -47,7 +75,7 @@ function toSvg(screen: string, title: string): string {
 				? `<rect x="10" y="${y - lineHeight + 5}" width="${svgWidth - 20}" height="${lineHeight}" fill="#d0d0d0"/>`
 				: '';
 			const color = selected ? '#111' : index === 0 ? '#5fd7ff' : '#e6e6e6';
-			return `${highlight}<text x="12" y="${y}" fill="${color}"${bold ? ' font-weight="bold"' : ''} xml:space="preserve">${escape(line)}</text>`;
+			return `${highlight}<text x="12" y="${y}" fill="${color}"${bold ? ' font-weight="bold"' : ''} xml:space="preserve">${placed(line, charWidth)}</text>`;
 		})
 		.join('\n');
 	return `<svg xmlns="http://www.w3.org/2000/svg" width="${svgWidth}" height="${svgHeight}" font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" font-size="14">
@@ -74,6 +102,12 @@ async function main(): Promise<void> {
 	);
 	try {
 		await waitFor(session, 'Dates · days in');
+		// Last week: a range without today, so the picture has no live columns that change from run to run.
+		for (let step = 0; step < 20 && !tmux('capture-pane', '-p', '-t', session).includes('❯ Last week'); step++) {
+			tmux('send-keys', '-t', session, 'Down');
+			await new Promise(resolve => setTimeout(resolve, 200));
+		}
+		await waitFor(session, '❯ Last week');
 		tmux('send-keys', '-t', session, 'Enter');
 		const table = await waitFor(session, /Total\s+[\d,]+/);
 		tmux('send-keys', '-t', session, 'Down');
@@ -83,7 +117,7 @@ async function main(): Promise<void> {
 		tmux('send-keys', '-t', session, 'Enter');
 		const intervals = await waitFor(session, 'Offered   ');
 		const docs = path.join(root, 'docs');
-		fs.writeFileSync(path.join(docs, 'queue-table.svg'), toSvg(table, 'gqx --demo: all queues, last 7 days'));
+		fs.writeFileSync(path.join(docs, 'queue-table.svg'), toSvg(table, 'gqx --demo: all queues, last week'));
 		fs.writeFileSync(path.join(docs, 'drill-down.svg'), toSvg(intervals, 'gqx --demo: one queue and media by day'));
 		tmux('send-keys', '-t', session, 'q');
 		console.log('Wrote docs/queue-table.svg and docs/drill-down.svg');
