@@ -1,5 +1,15 @@
 // Rows as tab-separated text with a header line: what `y`/`Y` copy, ready to paste into a spreadsheet.
-import {formatMetric, type MetricField, metricFor, metricValue} from '../metrics/catalog.js';
+import {
+	formatMetric,
+	isLiveField,
+	type LiveField,
+	liveMetricFor,
+	type LiveValues,
+	type MetricField,
+	type MetricKind,
+	metricFor,
+	metricValue,
+} from '../metrics/catalog.js';
 import type {QueueRow} from '../metrics/rows.js';
 
 /** Tabs and line breaks inside a name would split its cell or its row. */
@@ -8,11 +18,14 @@ function cell(text: string): string {
 }
 
 /** Durations as h:mm:ss (spreadsheets read m:ss as hours and minutes), rates as percentages, counts plain. */
-function value(field: MetricField, row: QueueRow): string {
+function value(field: MetricField | LiveField, row: QueueRow, live: LiveValues | undefined): string {
+	if (isLiveField(field)) return numberCell(liveMetricFor(field).kind, live?.[field] ?? null);
 	const metric = metricFor(field);
-	const {kind} = metric;
-	if (kind === 'text') return cell(formatMetric(metric, row));
-	const number = metricValue(metric, row);
+	if (metric.kind === 'text') return cell(formatMetric(metric, row));
+	return numberCell(metric.kind, metricValue(metric, row));
+}
+
+function numberCell(kind: Exclude<MetricKind, 'text'>, number: number | null): string {
 	if (number === null) return '';
 	if (kind === 'rate') return `${(number * 100).toFixed(1)}%`;
 	if (kind === 'count') return String(number);
@@ -22,13 +35,19 @@ function value(field: MetricField, row: QueueRow): string {
 	return `${hours}:${minutes}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-/** A header line (the name column, then the metrics' table headers), then one line per row, each ending in a newline. */
+/**
+ * A header line (the name column, then the columns' table headers), then one line per row, each ending in a
+ * newline. Live fields (what is happening now) read the row's `live` values, as the table does.
+ */
 export function toTsv(
 	nameHeader: string,
-	rows: ReadonlyArray<{label: string; row: QueueRow}>,
-	fields: readonly MetricField[],
+	rows: ReadonlyArray<{label: string; row: QueueRow; live?: LiveValues}>,
+	fields: ReadonlyArray<MetricField | LiveField>,
 ): string {
-	const lines = [[nameHeader, ...fields.map(field => metricFor(field).header)].map(cell).join('\t')];
-	for (const {label, row} of rows) lines.push([cell(label), ...fields.map(field => value(field, row))].join('\t'));
+	const header = (field: MetricField | LiveField) =>
+		isLiveField(field) ? liveMetricFor(field).header : metricFor(field).header;
+	const lines = [[nameHeader, ...fields.map(header)].map(cell).join('\t')];
+	for (const {label, row, live} of rows)
+		lines.push([cell(label), ...fields.map(field => value(field, row, live))].join('\t'));
 	return `${lines.join('\n')}\n`;
 }

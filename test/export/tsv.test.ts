@@ -17,6 +17,28 @@ it('writes a header and one line per row with durations as h:mm:ss, rates as % a
 	expect(text).toBe('Queue\tOffered\tAnswer %\tASA\tAHT\tAvg hold\nBilling EU\t1200\t83.3%\t0:01:15\t1:02:05\t\n');
 });
 
+it("writes live columns from the row's live values: counts plain, the longest wait h:mm:ss, none empty", () => {
+	const row = toRow({queueId: 'q', queueName: 'Sales', mediaType: null, interval: null}, {nOffered: {count: 7}});
+	const live = {
+		waiting: 3,
+		interacting: 12,
+		longestWaitingMs: 5_830_000,
+		onQueueAgents: null,
+		availableAgents: 0,
+	};
+	const text = toTsv(
+		'Queue',
+		[
+			{label: 'Sales', row, live},
+			{label: 'Support', row},
+		],
+		['waiting', 'offered', 'longestWaitingMs', 'onQueueAgents', 'availableAgents', 'interacting'],
+	);
+	expect(text).toBe(
+		'Queue\tWaiting\tOffered\tLongest\tOn queue\tAvail\tInteract\nSales\t3\t7\t1:37:10\t\t0\t12\nSupport\t\t7\t\t\t\t\n',
+	);
+});
+
 it('wraps text for the clipboard in one OSC 52 sequence, base64 encoded', () => {
 	expect(osc52('a\tb\n')).toBe(`\u001B]52;c;${Buffer.from('a\tb\n').toString('base64')}\u0007`);
 });

@@ -8,7 +8,7 @@ import {type DisplayRow, type SortColumn, totalKey} from '../../levels/types.js'
 import {HeatMap} from '../components/heat-map.js';
 import {gridRecords, hourFields} from '../../metrics/hour-grid.js';
 import {compareText} from '../../metrics/compare.js';
-import {isMetricField, metricFor, type MetricField, metricValue} from '../../metrics/catalog.js';
+import {metricFor, type MetricField, metricValue} from '../../metrics/catalog.js';
 import type {Thresholds} from '../../metrics/thresholds.js';
 import {type DateRange, defaultGranularity, type Granularity, isoInterval} from '../../range/range.js';
 import {Breadcrumb} from '../components/breadcrumb.js';
@@ -280,7 +280,8 @@ export function Explorer({
 	// y and Y: the rows as TSV with a header line, to the clipboard through the terminal.
 	const copy = (chosen: readonly DisplayRow[]) => {
 		if (chosen.length === 0) return;
-		copyToClipboard(stdout, toTsv(level.nameHeader, chosen, fields.filter(isMetricField)));
+		// The visible columns in their order, live ones (a range with today) included, as the table shows them.
+		copyToClipboard(stdout, toTsv(level.nameHeader, chosen, fields));
 		const what = chosen.length === 1 ? '1 row' : `${chosen.length.toLocaleString('en-US')} rows`;
 		dispatch({type: 'notice', text: `Copied ${what} and a header line to the clipboard (tab-separated)`});
 	};

@@ -26,8 +26,10 @@ export function ExportDialog({rows, fields, suggestedName, cwd, theme, onDone}: 
 	useInput((_input, key) => {
 		if (key.escape) onDone(undefined);
 	});
+	// The suggestion is shown in the empty field, not put in it: typing replaces it, Enter on the empty field takes it.
+	const suggestion = format ? `${suggestedName}.${format}` : '';
 	const save = (value: string) => {
-		const file = value.trim();
+		const file = value.trim() || suggestion;
 		if (!file) {
 			setProblem('Give a file name.');
 			return;
@@ -51,13 +53,17 @@ export function ExportDialog({rows, fields, suggestedName, cwd, theme, onDone}: 
 					]}
 					onSelect={item => {
 						setFormat(item.value);
-						setName(`${suggestedName}.${item.value}`);
+						setName('');
 					}}
 				/>
 			) : (
-				<Box>
-					<Text>File: </Text>
-					<TextField value={name} onChange={setName} onSubmit={save} />
+				<Box flexDirection="column">
+					<Box>
+						<Text>File: </Text>
+						<TextField value={name} onChange={setName} onSubmit={save} placeholder={suggestion} />
+					</Box>
+					{/* Said in words too: without colour the suggestion is not dimmed, and would read as typed text. */}
+					{name === '' ? <Text dimColor={theme.dim}>Suggested name: Enter takes it, typing replaces it.</Text> : null}
 				</Box>
 			)}
 			{problem ? <Text color={theme.error}>{problem}</Text> : null}

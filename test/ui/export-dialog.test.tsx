@@ -1,0 +1,66 @@
+// The export dialog's file name (`e`): the suggestion is shown in the empty field, typing replaces it, Enter on
+// the untouched field takes it, and Backspace there leaves it whole; under NO_COLOR it says it is a suggestion.
+import fs from 'node:fs';
+import path from 'node:path';
+import {cleanup} from 'ink-testing-library';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import type {Emulator} from '../../source/emulator/server.js';
+import {emulator} from '../helpers.js';
+import {appOnProfile} from './app-on-profile.js';
+import {keys, press, type Rendered, waitForText} from './ink.js';
+
+let emu: Emulator;
+const suggested = 'gqx-queues-2026-03-02_2026-03-08';
+
+beforeAll(async () => {
+	emu = await emulator({queues: 5, seed: 8});
+});
+afterAll(async () => emu.stop());
+afterEach(cleanup);
+
+/** `e`, then the format (Enter: CSV; down and Enter: JSON): the file name field, as the user sees it. */
+async function openNameField(app: Rendered, format: 'csv' | 'json' = 'csv'): Promise<string> {
+	await press(app, 'e');
+	await waitForText(app, 'Export this view');
+	if (format === 'json') await press(app, keys.down);
+	await press(app, keys.enter);
+	return waitForText(app, `File: ${suggested}.${format}`);
+}
+
+describe('the export dialog’s file name', () => {
+	it('writes the file under exactly the name typed, not the suggestion with it', async () => {
+		const {app, dir} = await appOnProfile(emu, {from: '2026-03-02', to: '2026-03-08'});
+		const field = await openNameField(app);
+		// Without colour the suggestion is not dimmed: the dialog says in words what it is.
+		expect(field).toContain('Suggested name: Enter takes it, typing replaces it.');
+		await press(app, 'q', '3', '.csv');
+		const typed = await waitForText(app, 'File: q3.csv');
+		expect(typed).not.toContain(suggested);
+		expect(typed).not.toContain('Suggested name');
+		await press(app, keys.enter);
+		await waitForText(app, /Wrote \d+ rows to .*q3\.csv/);
+		expect(fs.readdirSync(dir).filter(name => name.endsWith('.csv'))).toEqual(['q3.csv']);
+		expect(fs.readFileSync(path.join(dir, 'q3.csv'), 'utf8')).toMatch(/^queueId,queueName,/);
+	});
+
+	it('takes the suggested name on Enter in the untouched field, for JSON too', async () => {
+		const {app, dir} = await appOnProfile(emu, {from: '2026-03-02', to: '2026-03-08'});
+		await openNameField(app, 'json');
+		await press(app, keys.enter);
+		await waitForText(app, /Wrote \d+ rows to /);
+		const written = fs.readdirSync(dir).filter(name => name.startsWith('gqx-'));
+		expect(written).toEqual([`${suggested}.json`]);
+		expect(Array.isArray(JSON.parse(fs.readFileSync(path.join(dir, written[0]!), 'utf8')))).toBe(true);
+	});
+
+	it('keeps the suggestion whole when Backspace is pressed in the untouched field', async () => {
+		const {app, dir} = await appOnProfile(emu, {from: '2026-03-02', to: '2026-03-08'});
+		await openNameField(app);
+		await press(app, keys.backspace, keys.backspace, keys.backspace);
+		const after = await waitForText(app, `File: ${suggested}.csv`);
+		expect(after).toContain('Suggested name');
+		await press(app, keys.enter);
+		await waitForText(app, /Wrote \d+ rows to /);
+		expect(fs.readdirSync(dir).filter(name => name.startsWith('gqx-'))).toEqual([`${suggested}.csv`]);
+	});
+});
