@@ -103,9 +103,15 @@ async function main(): Promise<void> {
 	try {
 		await waitFor(session, 'Dates · days in');
 		// Last week: a range without today, so the picture has no live columns that change from run to run.
-		for (let step = 0; step < 20 && !tmux('capture-pane', '-p', '-t', session).includes('❯ Last week'); step++) {
+		// One key at a time, each seen to move the cursor, so a slow frame never makes it skip past.
+		const cursor = () =>
+			tmux('capture-pane', '-p', '-t', session)
+				.split('\n')
+				.find(line => line.includes('❯'));
+		for (let step = 0; step < 20 && !cursor()?.includes('❯ Last week'); step++) {
+			const from = cursor();
 			tmux('send-keys', '-t', session, 'Down');
-			await new Promise(resolve => setTimeout(resolve, 200));
+			for (let wait = 0; wait < 40 && cursor() === from; wait++) await new Promise(resolve => setTimeout(resolve, 50));
 		}
 		await waitFor(session, '❯ Last week');
 		tmux('send-keys', '-t', session, 'Enter');

@@ -10,7 +10,7 @@ export const thresholdFlags = {
 } as const;
 
 /** 0.8, 80% or 80 (over 1 read as percent) -> 0.8. */
-export function parseRatio(text: string, flag: string): number {
+function parseRatio(text: string, flag: string): number {
 	const trimmed = text.trim();
 	const percent = trimmed.endsWith('%');
 	const number = Number(percent ? trimmed.slice(0, -1) : trimmed);

@@ -163,7 +163,7 @@ function meanMs(model: TrafficModel, key: SeriesKey, metric: 'tWait' | 'tHandle'
 }
 
 /** Seconds a queue's emulated moment moves at least from one observation of it to the next (a fixed clock in tests). */
-const secondsPerRequest = 5;
+const minStepSeconds = 5;
 const noisePeriodMs = 120_000;
 
 /**
@@ -171,9 +171,9 @@ const noisePeriodMs = 120_000;
  * that far, so the numbers move between two requests even on a fixed clock while a real clock runs at its own pace
  * (the queues of one refresh in 17 queries do not see 85 s pass).
  */
-export function observedMoment(moments: Map<string, number>, queueId: string, nowMs: number): number {
+function observedMoment(moments: Map<string, number>, queueId: string, nowMs: number): number {
 	const last = moments.get(queueId);
-	const moment = last === undefined ? nowMs : Math.max(nowMs, last + secondsPerRequest * 1000);
+	const moment = last === undefined ? nowMs : Math.max(nowMs, last + minStepSeconds * 1000);
 	moments.set(queueId, moment);
 	return moment;
 }

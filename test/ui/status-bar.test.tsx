@@ -45,7 +45,7 @@ it('counts the seconds since the last refresh on its own, and stops counting whi
 
 it('puts a notice on the same line or below as for the longest age, so the table never moves as the age ticks', () => {
 	const items = ['as of 10:00:00', '40 rows', 'sorted by Queue'];
-	// Fits after "updated 0 s ago" but not after "updated 999 s ago": it goes below from the start.
+	// Fits after "updated 0 s ago" but not after "updated 999 min ago": it goes below from the start.
 	const fresh = liveStatus(live(0), 0);
 	const room = 80 - [fresh, ...items].join('  │  ').length - 2;
 	const notice = 'x'.repeat(room);
@@ -53,6 +53,12 @@ it('puts a notice on the same line or below as for the longest age, so the table
 	const later = noticeLines(items, undefined, notice, 80, live(Date.now() - 500_000));
 	expect(now).toEqual([notice]);
 	expect(later).toEqual(now);
+	// Past 999 s the age is said in minutes, then hours: never wider than the width the notice was placed for.
+	expect(liveStatus(live(0), 1_000_000)).toBe('live, updated 16 min ago');
+	expect(liveStatus(live(0), 999 * 60_000)).toBe('live, updated 999 min ago');
+	expect(liveStatus(live(0), 1000 * 60_000)).toBe('live, updated 16 h ago');
+	const stale = noticeLines(items, undefined, notice, 80, live(Date.now() - 50_000_000));
+	expect(stale).toEqual(now);
 	// Without live columns the same notice fits on the first line.
 	expect(noticeLines(items, undefined, 'x'.repeat(room + 20), 80)).toEqual([]);
 });

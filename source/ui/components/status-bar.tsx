@@ -9,21 +9,28 @@ import type {Theme} from '../theme.js';
 
 const separator = '  │  ';
 
+/** Seconds up to 999, then minutes up to 999, then hours: never wider than "999 min". */
+function ageText(seconds: number): string {
+	if (seconds < 1000) return `${seconds} s`;
+	const minutes = Math.floor(seconds / 60);
+	return minutes < 1000 ? `${minutes} min` : `${Math.floor(minutes / 60)} h`;
+}
+
 /** The status bar's word on live columns: "live, updated 4 s ago", paused, or stale and why. */
 export function liveStatus(live: LiveState, now: number): string {
 	if (live.paused) return 'live paused (l resumes)';
 	const age = live.updatedAt === undefined ? undefined : Math.max(0, Math.round((now - live.updatedAt) / 1000));
-	const updated = age === undefined ? 'not updated yet' : `updated ${age} s ago`;
+	const updated = age === undefined ? 'not updated yet' : `updated ${ageText(age)} ago`;
 	if (live.failures >= staleAfterFailures) return `live STALE (${live.reason ?? 'refresh failed'}), ${updated}`;
 	return age === undefined ? 'live, first update…' : `live, ${updated}`;
 }
 
 /**
- * The items of the first line with the live word at its widest (an age of 999 s): where the notice goes is
+ * The items of the first line with the live word at its widest (an age of "999 min"): where the notice goes is
  * decided on it, so the ticking age never moves the notice to another line and the table's height stays put.
  */
 function widestItems(items: readonly string[], live: LiveState | undefined): readonly string[] {
-	return live ? [liveStatus(live, (live.updatedAt ?? 0) + 999_000), ...items] : items;
+	return live ? [liveStatus(live, (live.updatedAt ?? 0) + 999 * 60_000), ...items] : items;
 }
 
 /**

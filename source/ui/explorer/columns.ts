@@ -141,7 +141,7 @@ export function sortTitle(id: MetricField | LiveField | DeltaField): string {
 /** The widest a name column gets: longer names are cut in the middle. */
 export const nameWidthCap = 40;
 
-export type FitOptions = {
+type FitOptions = {
 	/** The table's width: the columns, a space after each and the two-column selection marker. */
 	width: number;
 	nameHeader: string;

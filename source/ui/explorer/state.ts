@@ -232,12 +232,12 @@ export function currentData(state: ExplorerState): Loaded | undefined {
 }
 
 /** The metric columns a level offers: its own, else the queue levels' (every metric of the catalog they show). */
-export function offeredColumns(level: LevelId): readonly MetricField[] {
+function offeredColumns(level: LevelId): readonly MetricField[] {
 	return levels[level].columns ?? queueMetricFields;
 }
 
 /** The live columns a level offers now: its own while the range includes today, none otherwise. */
-export function offeredLiveColumns(state: Pick<ExplorerState, 'live'>, level: LevelId): readonly LiveField[] {
+function offeredLiveColumns(state: Pick<ExplorerState, 'live'>, level: LevelId): readonly LiveField[] {
 	return state.live ? (levels[level].live?.fields ?? []) : [];
 }
 

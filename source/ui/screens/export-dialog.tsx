@@ -30,10 +30,6 @@ export function ExportDialog({rows, fields, suggestedName, cwd, theme, onDone}: 
 	const suggestion = format ? `${suggestedName}.${format}` : '';
 	const save = (value: string) => {
 		const file = value.trim() || suggestion;
-		if (!file) {
-			setProblem('Give a file name.');
-			return;
-		}
 		try {
 			const target = path.resolve(cwd, file);
 			writeFileAtomic(target, format === 'json' ? toJson(rows, fields) : toCsv(rows, fields));
@@ -62,7 +58,7 @@ export function ExportDialog({rows, fields, suggestedName, cwd, theme, onDone}: 
 						<Text>File: </Text>
 						<TextField value={name} onChange={setName} onSubmit={save} placeholder={suggestion} />
 					</Box>
-					{/* Said in words too: without colour the suggestion is not dimmed, and would read as typed text. */}
+					{/* Said in words too: without colour a dim placeholder looks like typed text. */}
 					{name === '' ? <Text dimColor={theme.dim}>Suggested name: Enter takes it, typing replaces it.</Text> : null}
 				</Box>
 			)}
