@@ -3,11 +3,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {cleanup} from 'ink-testing-library';
+import {DateTime} from 'luxon';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import type {Emulator} from '../../source/emulator/server.js';
-import {emulator} from '../helpers.js';
+import {formatDuration} from '../../source/metrics/format.js';
+import {emulator, testNow} from '../helpers.js';
 import {appOnProfile} from './app-on-profile.js';
-import {keys, press, type Rendered, waitForText} from './ink.js';
+import {keys, press, type Rendered, ready, waitForText} from './ink.js';
 
 let emu: Emulator;
 const suggested = 'gqx-queues-2026-03-02_2026-03-08';
@@ -62,5 +64,52 @@ describe('the export dialog’s file name', () => {
 		await press(app, keys.enter);
 		await waitForText(app, /Wrote \d+ rows to /);
 		expect(fs.readdirSync(dir).filter(name => name.startsWith('gqx-'))).toEqual([`${suggested}.csv`]);
+	});
+});
+
+describe('the export dialog on a live view', () => {
+	it('writes each row’s live values after the level’s fields, as the table shows them', async () => {
+		const today = DateTime.fromMillis(testNow, {zone: 'UTC'}).toISODate()!;
+		const {app, dir} = await appOnProfile(emu, {from: today, to: today});
+		await waitForText(app, /live, updated \d+ s ago/);
+		// Paused, so no refresh changes the numbers between the screen read here and the file.
+		await press(app, 'l');
+		const table = await waitForText(app, 'live paused (l resumes)');
+		const lines = table.split('\n');
+		const header = lines.find(line => /^\s+Queue\s/.test(line))!;
+		expect(header).toMatch(/Queue\s+Waiting\s+Interact\s+Longest\s+On queue\s+Avail/);
+		const first = lines[lines.indexOf(header) + 1]!;
+		const cell = (title: string) =>
+			first
+				.slice(0, header.indexOf(title) + title.length)
+				.trim()
+				.split(/\s+/)
+				.at(-1)!;
+		await press(app, 'e');
+		await ready(app, 'Export this view');
+		await press(app, keys.down, keys.enter);
+		await waitForText(app, 'File: ');
+		await press(app, keys.enter);
+		await waitForText(app, /Wrote \d+ rows to /);
+		const [file] = fs.readdirSync(dir).filter(name => name.startsWith('gqx-') && name.endsWith('.json'));
+		const records = JSON.parse(fs.readFileSync(path.join(dir, file!), 'utf8')) as Array<Record<string, unknown>>;
+		expect(Object.keys(records[0]!).slice(-7)).toEqual([
+			'divisionId',
+			'divisionName',
+			'waiting',
+			'interacting',
+			'longestWaitingMs',
+			'onQueueAgents',
+			'availableAgents',
+		]);
+		// The first row on screen: the same numbers in the file.
+		const record = records[0]!;
+		expect(first).toContain(String(record['queueName']).slice(0, 10));
+		expect(String(record['waiting'])).toBe(cell('Waiting'));
+		expect(String(record['interacting'])).toBe(cell('Interact'));
+		expect(String(record['onQueueAgents'])).toBe(cell('On queue'));
+		expect(String(record['availableAgents'])).toBe(cell('Avail'));
+		const longest = record['longestWaitingMs'] as number | null;
+		expect(cell('Longest').replace('!', '')).toBe(longest === null ? '-' : formatDuration(longest));
 	});
 });
