@@ -1,6 +1,6 @@
 // Live records: one per queue (all media, with agent counts) and one per queue and media type, from observations.
 import type {LiveQueue} from '../genesys/observations.js';
-import type {LiveValues} from './catalog.js';
+import {type LiveValues, liveMetrics} from './catalog.js';
 import {compareText} from './compare.js';
 
 /** The fields of `export --level live`, in order (the CSV header, the JSON keys). */
@@ -15,6 +15,14 @@ export const liveRecordFields = [
 	'availableAgents',
 	'observedAt',
 ] as const;
+
+/** The live columns' fields, in the catalog's order: what a live view's export adds to each of its records. */
+export const liveValueFields: readonly string[] = liveMetrics.map(metric => metric.field);
+
+/** A row's live values as record fields (null where it has none: agent counts on a media row, a queue not seen). */
+export function liveValuesRecord(values: LiveValues | undefined): Record<string, number | null> {
+	return Object.fromEntries(liveMetrics.map(({field}) => [field, values?.[field] ?? null]));
+}
 
 export type LiveRecord = {
 	queueId: string;

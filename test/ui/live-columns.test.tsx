@@ -4,8 +4,7 @@
 import {DateTime} from 'luxon';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {demoClient, type Emulator} from '../../source/emulator/server.js';
-import type {Thresholds} from '../../source/metrics/thresholds.js';
-import {ProfileStore} from '../../source/profiles/store.js';
+import {type Profile, ProfileStore} from '../../source/profiles/store.js';
 import {emulator, testNow} from '../helpers.js';
 import {scratchDir} from '../run-cli.js';
 import {renderApp} from './app-on-profile.js';
@@ -29,28 +28,26 @@ function headerLine(frame: string): string {
 	return frame.split('\n').find(each => /^\s+Queue\s/.test(each)) ?? '';
 }
 
-function profileIn(dir: string, from: string, thresholds?: Thresholds): void {
+/** Profile `acme` on today's range in `dir`, with what the test adds (thresholds, views, another range). */
+function profileIn(dir: string, extra: Partial<Profile> = {}): void {
 	new ProfileStore({cwd: dir}).save({
 		name: 'acme',
 		region: emu.url,
 		clientId: demoClient.id,
 		clientSecret: demoClient.secret,
 		timeZone: 'UTC',
-		dateChoice: {from, to: today},
-		...(thresholds
-			? {
-					thresholds,
-					// Only the columns the marks are about, so they fit whatever the names' width.
-					views: {
-						queues: {
-							columns: ['longestWaitingMs', 'abandonRate', 'offered'],
-							hiddenLive: ['waiting', 'interacting', 'onQueueAgents', 'availableAgents'],
-						},
-					},
-				}
-			: {}),
+		dateChoice: {from: today, to: today},
+		...extra,
 	});
 }
+
+/** Only the columns the threshold marks are about, so they fit whatever the names' width. */
+const markViews: Profile['views'] = {
+	queues: {
+		columns: ['longestWaitingMs', 'abandonRate', 'offered'],
+		hiddenLive: ['waiting', 'interacting', 'onQueueAgents', 'availableAgents'],
+	},
+};
 
 /** Per queue row on screen: its Longest and Aband % cells as shown (header `Queue Longest Aband % Offered`). */
 function markedCells(frame: string): Array<{longest: string; abandon: string}> {
@@ -77,7 +74,7 @@ const liveTable = /live, updated \d+ s ago/;
 describe('live columns in the column picker', () => {
 	it('hides and moves live columns, remembers them for the profile, and reset brings them back', async () => {
 		const dir = scratchDir();
-		profileIn(dir, today);
+		profileIn(dir);
 		let app = start(dir);
 		const first = await waitForText(app, liveTable);
 		await ready(app, liveTable);
@@ -132,12 +129,7 @@ describe('live columns in the column picker', () => {
 	it('offers no live column for a range without today', async () => {
 		const dir = scratchDir();
 		const yesterday = DateTime.fromMillis(testNow, {zone: 'UTC'}).minus({days: 2}).toISODate()!;
-		new ProfileStore({cwd: dir}).save({
-			name: 'acme',
-			region: emu.url,
-			clientId: demoClient.id,
-			clientSecret: demoClient.secret,
-			timeZone: 'UTC',
+		profileIn(dir, {
 			dateChoice: {from: yesterday, to: yesterday},
 			views: {queues: {columns: ['offered', 'waiting', 'answered']}},
 		});
@@ -155,7 +147,7 @@ describe('live columns in the column picker', () => {
 describe("the profile's thresholds in the explorer", () => {
 	it("marks Abandon % over the profile's maxAbandon and Longest wait over its maxWaitSeconds, and not without them", async () => {
 		const dir = scratchDir();
-		profileIn(dir, today, {maxAbandon: 0.05, maxWaitSeconds: 1});
+		profileIn(dir, {thresholds: {maxAbandon: 0.05, maxWaitSeconds: 1}, views: markViews});
 		const app = start(dir);
 		// Live values in (some longest wait shown), the table drawn.
 		const frame = await waitFor(
@@ -184,7 +176,7 @@ describe("the profile's thresholds in the explorer", () => {
 		// The same queues and columns without thresholds in the profile: no abandon mark, and waits shown unmarked (the
 		// longest waiters here are emails, whose service-level time is a day): the marks above were the profile's.
 		const plain = scratchDir();
-		profileIn(plain, today, {});
+		profileIn(plain, {thresholds: {}, views: markViews});
 		const again = start(plain);
 		const unmarked = markedCells(
 			await waitFor(

@@ -8,7 +8,8 @@ import {type DisplayRow, type SortColumn, totalKey} from '../../levels/types.js'
 import {HeatMap} from '../components/heat-map.js';
 import {gridRecords, hourFields} from '../../metrics/hour-grid.js';
 import {compareText} from '../../metrics/compare.js';
-import {type LiveValues, liveMetrics, metricFor, type MetricField, metricValue} from '../../metrics/catalog.js';
+import {metricFor, type MetricField, metricValue} from '../../metrics/catalog.js';
+import {liveValueFields, liveValuesRecord} from '../../metrics/live.js';
 import {rowFields} from '../../metrics/rows.js';
 import type {Thresholds} from '../../metrics/thresholds.js';
 import {type DateRange, defaultGranularity, type Granularity, isoInterval} from '../../range/range.js';
@@ -50,14 +51,6 @@ import {actionFor, type KeyContext} from '../keymap.js';
 import {keystrokes} from '../keystrokes.js';
 import type {Theme} from '../theme.js';
 import {ExportDialog} from './export-dialog.js';
-
-/** The live columns' fields, in the catalog's order: what a live view's export adds to each record. */
-const liveFieldNames: readonly string[] = liveMetrics.map(metric => metric.field);
-
-/** A row's live values as record fields (null where it has none: agent counts on a media row, a queue not seen). */
-function liveRecord(values: LiveValues | undefined): Record<string, number | null> {
-	return Object.fromEntries(liveFieldNames.map(field => [field, values?.[field as keyof LiveValues] ?? null]));
-}
 
 /** The sparklines of a level that uses the interval size and names none of its own. */
 const defaultSparklines: readonly MetricField[] = ['offered', 'serviceLevel'];
@@ -366,12 +359,16 @@ export function Explorer({
 								interval: isoInterval(range.start, range.end),
 							})
 						: liveLevel
-							? view.rows.map(row => ({...row.row, ...liveRecord(row.live)}))
+							? view.rows.map(row => ({...row.row, ...liveValuesRecord(row.live)}))
 							: view.rows.map(row => row.row)
 				}
 				// A live view writes its live values too, after the level's fields (readers by position keep working).
 				fields={
-					grid ? hourFields : liveLevel ? [...(level.exportFields ?? rowFields), ...liveFieldNames] : level.exportFields
+					grid
+						? hourFields
+						: liveLevel
+							? [...(level.exportFields ?? rowFields), ...liveValueFields]
+							: level.exportFields
 				}
 				suggestedName={[
 					'gqx',

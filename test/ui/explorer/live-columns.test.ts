@@ -5,7 +5,6 @@ import {defaultColumns, liveMetrics, queueMetricFields} from '../../../source/me
 import {
 	cleanViews,
 	currentFrame,
-	explorerReducer,
 	type ExplorerAction,
 	type ExplorerState,
 	initialExplorer,
@@ -13,10 +12,7 @@ import {
 	type StoredViews,
 	visibleColumns,
 } from '../../../source/ui/explorer/state.js';
-
-function apply(state: ExplorerState, ...actions: ExplorerAction[]): ExplorerState {
-	return actions.reduce(explorerReducer, state);
-}
+import {apply} from './apply.js';
 
 const picker = (cursor = 0): ExplorerAction => ({type: 'overlay', overlay: {kind: 'columns', cursor}});
 const toggle: ExplorerAction = {type: 'columns-toggle'};
