@@ -131,8 +131,31 @@ export class ProfileStore {
 		// Checked before conf sees the file: conf would throw on bad JSON, or silently downgrade a newer format.
 		// The same place conf picks: env-paths' config folder for "gqx" with conf's "-nodejs" suffix.
 		this.path = path.resolve(cwd ?? envPaths('gqx', {suffix: 'nodejs'}).config, 'config.json');
-		this.#rescueDamagedFile();
-		this.#conf = new Conf<StoreShape>({
+		// Opened under the lock: conf writes the file when it creates or migrates it, and that write, outside the lock,
+		// could clobber a profile that another gqx saved in between (a CI run lost one of 50 saves that way).
+		this.#conf = this.#openLocked(() => {
+			this.#rescueDamagedFile();
+			return this.#openConf(cwd);
+		});
+		if (this.#conf.path !== this.path)
+			throw new ConfigError(`Profiles file location mismatch (${this.#conf.path}).`, 'Report this as a gqx bug.');
+		this.#tighten();
+	}
+
+	/** The lock where the folder can hold one; where it cannot (read-only), no other gqx can write either. */
+	#openLocked(open: () => Conf<StoreShape>): Conf<StoreShape> {
+		try {
+			fs.mkdirSync(path.dirname(this.path), {recursive: true, mode: 0o700});
+			fs.mkdirSync(`${this.path}.lock`);
+			fs.rmdirSync(`${this.path}.lock`);
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return open();
+		}
+		return this.#locked(open);
+	}
+
+	#openConf(cwd: string | undefined): Conf<StoreShape> {
+		return new Conf<StoreShape>({
 			projectName: 'gqx',
 			...(cwd ? {cwd} : {}),
 			projectVersion: formatVersion,
@@ -151,9 +174,6 @@ export class ProfileStore {
 				},
 			},
 		});
-		if (this.#conf.path !== this.path)
-			throw new ConfigError(`Profiles file location mismatch (${this.#conf.path}).`, 'Report this as a gqx bug.');
-		this.#tighten();
 	}
 
 	/** Moves an unreadable, invalid or newer-format file aside and records a notice for the user. */
