@@ -153,7 +153,9 @@ describe('faults that do not clear: a typed error, an exit code, no output', () 
 		['a 200 with an unexpected shape', {kind: 'shape'}, /does not have the shape the API promises/],
 	] as const) {
 		it(`rejects ${what} with a clear message`, async () => {
-			emu.inject({...fault, path: '/api/v2/analytics'} as never);
+			// Every analytics answer of the run (not just the next one, which a request left over from the previous test
+			// could take): cleared after the test.
+			emu.inject({...fault, path: '/api/v2/analytics', times: 1000} as never);
 			const result = await failing();
 			expect(result).toMatchObject({code: 5, wrote: false});
 			expect(result.stderr).toMatch(message);
