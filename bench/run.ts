@@ -11,7 +11,7 @@ import {fetchQueueAggregates} from '../source/genesys/analytics.js';
 import {buildAggregateBody} from '../source/genesys/analytics.js';
 import {GenesysClient} from '../source/genesys/client.js';
 import {resolveRegion} from '../source/genesys/regions.js';
-import {fetchReport} from '../source/genesys/report.js';
+import {fetchReport} from '../source/reports/report.js';
 import {isoInterval} from '../source/range/range.js';
 import {demoClient, type Emulator, startEmulator} from '../source/emulator/server.js';
 import {FakeStdin, FakeStdout} from './fake-terminal.js';

@@ -2,7 +2,7 @@
 import {DateTime} from 'luxon';
 import {runAggregateQuery, validateAggregateQuery} from '../source/emulator/aggregates.js';
 import {buildAggregateBody} from '../source/genesys/analytics.js';
-import type {Cell} from '../source/metrics/rows.js';
+import type {AggregateCell} from '../source/genesys/analytics.js';
 import {type Granularity, isoInterval} from '../source/range/range.js';
 import {GenesysClient, type ClientOptions} from '../source/genesys/client.js';
 import {resolveRegion} from '../source/genesys/regions.js';
@@ -37,7 +37,7 @@ export function groundTruth(
 	timeZone: string,
 	granularity?: Granularity,
 	filter?: {queueIds?: string[]; mediaTypes?: string[]},
-): Cell[] {
+): AggregateCell[] {
 	const query = validateAggregateQuery(
 		buildAggregateBody(
 			isoInterval(start, end),
@@ -46,7 +46,7 @@ export function groundTruth(
 		),
 	);
 	if ('status' in query) throw new Error(query.message);
-	const cells: Cell[] = [];
+	const cells: AggregateCell[] = [];
 	for (const result of runAggregateQuery(emu.org, emu.model, query)) {
 		const queueId = result.group?.['queueId'];
 		if (!queueId) continue;

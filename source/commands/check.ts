@@ -2,10 +2,10 @@
 // with the breaching queues (value and threshold) as a table, csv or json. Flags are export's, read the same way.
 import {DateTime} from 'luxon';
 import {UsageError} from '../errors.js';
-import {fetchReport} from '../genesys/report.js';
+import {fetchReport} from '../reports/report.js';
 import {listAllQueues, type QueueInfo} from '../genesys/queues.js';
 import {formatDuration, formatPercent} from '../metrics/format.js';
-import {compareText} from '../metrics/compare.js';
+import {compareText} from '../text/collate.js';
 import {rollUp} from '../metrics/rows.js';
 import type {Thresholds} from '../metrics/thresholds.js';
 import {isoInterval, resolveRange} from '../range/range.js';

@@ -6,7 +6,7 @@ import {UsageError} from '../errors.js';
 import {analyticsMediaTypes, isAnalyticsMediaType} from '../genesys/media-types.js';
 import {deletedQueueName, listAllQueues} from '../genesys/queues.js';
 import {describeDropped, DroppedLog, type DropSink} from '../genesys/dropped-statistics.js';
-import {fetchReport, streamIntervalRows} from '../genesys/report.js';
+import {fetchReport, streamIntervalRows} from '../reports/report.js';
 import {listQueuesInParallel} from '../genesys/queues.js';
 import {compareRecords, comparedFields} from '../metrics/compared.js';
 import {type CompareMode, compareModes, comparisonRange, shiftDays, validateCompareMode} from '../range/compare.js';
@@ -14,7 +14,7 @@ import {type Level, rollUp, totalRow} from '../metrics/rows.js';
 import {type ProfileWithSecret, SecretStore} from '../credentials/secret-store.js';
 import {resolveNetwork} from '../net/settings.js';
 import {openProfileStore} from '../profiles/store.js';
-import type {ReportQuery} from '../genesys/report.js';
+import type {ReportQuery} from '../reports/report.js';
 import {
 	type DateChoice,
 	type DateRange,
@@ -35,14 +35,14 @@ import {reportFailure} from './errors.js';
 import {type Format, formats, openSink, render, writeFileAtomic} from '../export/writers.js';
 import {selectQueueIds} from './queue-match.js';
 import {type DrillKind, type DrillRow, agentFields, wrapupFields} from '../metrics/drill-rows.js';
-import type {DrillReportQuery} from '../genesys/drill-report.js';
+import type {DrillReportQuery} from '../reports/drill-report.js';
 import {fetchLiveSnapshot} from './live-snapshot.js';
 import {liveRecords} from '../metrics/live.js';
 import {renderLive} from '../export/live.js';
-import type {HourRecord} from '../genesys/hours.js';
+import type {HourRecord} from '../reports/hours.js';
 import type {QueueInfo} from '../genesys/queues.js';
 import {hourRow} from '../metrics/hour-grid.js';
-import {mergeBags, type StatsBag} from '../metrics/stats.js';
+import {mergeBags, type StatsBag} from '../genesys/stats.js';
 import {toRow} from '../metrics/rows.js';
 import {agentsLevel} from '../levels/agents.js';
 import {wrapupsLevel} from '../levels/wrapups.js';
@@ -455,7 +455,7 @@ async function exportDrill(
 		width: number | undefined;
 	},
 ): Promise<number> {
-	const {streamDrillRows} = await import('../genesys/drill-report.js');
+	const {streamDrillRows} = await import('../reports/drill-report.js');
 	const agents = query.kind === 'agents';
 	const fields = agents ? agentFields : wrapupFields;
 	const options = {
@@ -600,7 +600,7 @@ async function exportHours(
 		width: number | undefined;
 	},
 ): Promise<number> {
-	const {streamHourRecords, hourFields} = await import('../genesys/hours.js');
+	const {streamHourRecords, hourFields} = await import('../reports/hours.js');
 	const {knownQueues, onProgress, io} = options;
 	if (plan.format === 'table') {
 		const records: HourRecord[] = [];

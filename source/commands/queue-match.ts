@@ -2,7 +2,7 @@
 // when nothing matches. Shared by the commands that take them (export, check).
 import {UsageError} from '../errors.js';
 import type {QueueInfo} from '../genesys/queues.js';
-import {compareText} from '../metrics/compare.js';
+import {compareText} from '../text/collate.js';
 
 const uuidPattern = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 

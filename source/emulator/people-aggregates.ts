@@ -17,7 +17,7 @@ import {
 	resultsOf,
 	type StatsOut,
 	bucketBoundaries,
-} from './aggregates.js';
+} from './aggregate-query.js';
 import type {Org} from './org.js';
 import {peopleOf, type People} from './people.js';
 import {unit} from './random.js';

@@ -1,8 +1,8 @@
 // Conversation aggregates per queue and media type: chunked, batched, run in parallel, merged exactly.
 import {analyticsMediaTypes, ownPartitionMediaTypes} from './media-types.js';
 import type {DateTime} from 'luxon';
-import {type Cell, queueMetricNames} from '../metrics/rows.js';
-import {mergeMetric, type RunningTotals} from '../metrics/stats.js';
+import {holdTimer, talkTimer} from './timers.js';
+import {mergeMetric, type RunningTotals, type StatsBag} from './stats.js';
 import {type Granularity, isoInterval, planChunks} from '../range/range.js';
 import type {GenesysClient} from './client.js';
 import {GqxError} from '../errors.js';
@@ -10,6 +10,32 @@ import {runPool} from './pool.js';
 import type {AggregateResult} from './schemas.js';
 import {aggregatesReader} from './aggregates-reader.js';
 import type {DropSink} from './dropped-statistics.js';
+
+/** The Genesys metrics a queue row is computed from. */
+export const queueMetricNames = [
+	'nOffered',
+	'tAnswered',
+	'tAbandon',
+	'tFlowOut',
+	'tShortAbandon',
+	'nTransferred',
+	'nOverSla',
+	'oServiceLevel',
+	'tWait',
+	'tHandle',
+	talkTimer,
+	holdTimer,
+	'tAcw',
+] as const;
+
+/** One aggregate cell as the API gives it: a queue, a media type and an interval. */
+export type AggregateCell = {
+	queueId: string;
+	mediaType: string | null;
+	/** `start/end` in UTC ISO: a bucket, or the whole range when no granularity was asked. */
+	interval: string;
+	stats: StatsBag;
+};
 
 export const aggregatesPath = '/api/v2/analytics/conversations/aggregates/query';
 
@@ -103,7 +129,7 @@ export function buildAggregateBody(
  * was asked, so chunks merge.
  */
 export function mergeResult(
-	cells: Map<string, Cell> | undefined,
+	cells: Map<string, AggregateCell> | undefined,
 	result: AggregateResult,
 	wholeRange: string | undefined,
 	totals?: RunningTotals,
@@ -129,7 +155,12 @@ export function mergeResult(
 	}
 }
 
-function cellOf(cells: Map<string, Cell>, queueId: string, mediaType: string | null, interval: string): Cell {
+function cellOf(
+	cells: Map<string, AggregateCell>,
+	queueId: string,
+	mediaType: string | null,
+	interval: string,
+): AggregateCell {
 	const key = `${queueId}\u0000${mediaType ?? ''}\u0000${interval}`;
 	let cell = cells.get(key);
 	if (!cell) {
@@ -153,7 +184,7 @@ export async function fetchQueueAggregates(
 	client: GenesysClient,
 	query: AggregateQuery,
 	options: FetchOptions = {},
-): Promise<Cell[]> {
+): Promise<AggregateCell[]> {
 	const chunks = planChunks(query.start, query.end, query.granularity);
 	const batchSize = options.queueBatchSize ?? 100;
 	const batches: Array<readonly string[] | undefined> = [];
@@ -168,7 +199,7 @@ export async function fetchQueueAggregates(
 		!query.queueIds?.length && !query.mediaTypes?.length && options.splitByMedia !== false
 			? [...mediaPartitions]
 			: [undefined];
-	const cells = options.keepCells === false ? undefined : new Map<string, Cell>();
+	const cells = options.keepCells === false ? undefined : new Map<string, AggregateCell>();
 	const total = chunks.length * batches.length * partitions.length;
 	let done = 0;
 	options.onProgress?.({done, total});

@@ -2,7 +2,7 @@
 // batch of queues, the AND-of-OR filter shape the reference advises, merged exactly per queue, media
 // type, agent or code, and interval.
 import type {DateTime} from 'luxon';
-import {mergeMetric, type StatsBag} from '../metrics/stats.js';
+import {mergeMetric, type StatsBag} from './stats.js';
 import {type Granularity, isoInterval, planChunks} from '../range/range.js';
 import {aggregatesPath, buildAggregateBody, describePart, type Progress} from './analytics.js';
 import type {GenesysClient} from './client.js';

@@ -1,5 +1,6 @@
 // The Genesys Cloud regions and how a user's region input becomes a login URL and an API URL.
 import {UsageError} from '../errors.js';
+import {isLoopbackHost} from '../net/loopback.js';
 
 export type Region = {
 	/** AWS-style name, the one users type: `eu-west-1`. */
@@ -40,12 +41,6 @@ export type ResolvedRegion = {
 	/** True when the input was a custom base URL (an emulator or a gateway). */
 	custom: boolean;
 };
-
-const loopbackHosts = new Set(['localhost', '[::1]', '::1']);
-
-export function isLoopbackHost(hostname: string): boolean {
-	return loopbackHosts.has(hostname) || /^127(?:\.\d{1,3}){3}$/.test(hostname);
-}
 
 function fromDomain(region: Region): ResolvedRegion {
 	return {

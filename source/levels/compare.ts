@@ -2,7 +2,7 @@
 // pair by key (or by the level's own alignment, like buckets by their place), and a row with data in
 // only one period is kept, its other side empty (counts 0, rates and times none).
 import {toRow} from '../metrics/rows.js';
-import {mergeBags} from '../metrics/stats.js';
+import {mergeBags} from '../genesys/stats.js';
 import type {Granularity} from '../range/range.js';
 import type {DisplayRow, LevelModule, LevelRows} from './types.js';
 

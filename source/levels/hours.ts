@@ -15,7 +15,7 @@ export const hoursLevel: LevelModule = {
 		key: `hours\u0000${queueId ?? ''}\u0000${mediaType ?? ''}`,
 		label: 'loading hours',
 		async load(client, range, {signal, onProgress}): Promise<HourGrid> {
-			const {fetchHourGrid} = await import('../genesys/hours.js');
+			const {fetchHourGrid} = await import('../reports/hours.js');
 			return fetchHourGrid(
 				client,
 				{

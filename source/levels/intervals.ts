@@ -1,5 +1,5 @@
 // Level 3: one queue and media type by interval (30 minutes up to weeks; `i` changes it).
-import type {Cell} from '../metrics/rows.js';
+import type {AggregateCell} from '../genesys/analytics.js';
 import {rollUpWithStats} from '../metrics/rows.js';
 import {shiftInterval} from '../range/compare.js';
 import {bucketLabel} from '../range/range.js';
@@ -16,7 +16,7 @@ export const intervalsLevel: LevelModule = {
 	request: ({context: {queueId = '', mediaType = ''}}, granularity) => ({
 		key: `intervals\u0000${queueId}\u0000${mediaType}\u0000${granularity}`,
 		label: 'loading intervals',
-		async load(client, range, {signal, onProgress, onDrop}): Promise<Cell[]> {
+		async load(client, range, {signal, onProgress, onDrop}): Promise<AggregateCell[]> {
 			const {fetchQueueAggregates} = await import('../genesys/analytics.js');
 			return fetchQueueAggregates(
 				client,
@@ -37,7 +37,7 @@ export const intervalsLevel: LevelModule = {
 		const {division} = ref.context;
 		return {
 			rows: rollUpWithStats(
-				data as Cell[],
+				data as AggregateCell[],
 				'intervals',
 				() => queueName,
 				null,

@@ -27,7 +27,7 @@ export function refreshedTotalsRequest(previous: Totals | undefined): DataReques
 	return {
 		...totalsRequest,
 		async load(client, range, {signal, onProgress}): Promise<Totals> {
-			const {fetchReport} = await import('../genesys/report.js');
+			const {fetchReport} = await import('../reports/report.js');
 			const end = DateTime.now().setZone(range.timeZone).startOf('minute');
 			const report = await fetchReport(
 				client,

@@ -3,7 +3,7 @@ import type {LiveQueue} from '../genesys/observations.js';
 import {liveMetrics} from '../metrics/catalog.js';
 import {queueLive} from '../metrics/live.js';
 import {type QueueRow, rollUpWithStats, toRow} from '../metrics/rows.js';
-import type {StatsBag} from '../metrics/stats.js';
+import type {StatsBag} from '../genesys/stats.js';
 import {queueLabel, sharedNames} from './queue-labels.js';
 import {type Totals, totalsRequest} from './totals.js';
 import type {DisplayRow, LevelModule} from './types.js';

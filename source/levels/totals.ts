@@ -1,12 +1,13 @@
 // The range's aggregates of every queue by media type, with names: the data of the queue and media levels.
 import type {QueueInfo} from '../genesys/queues.js';
-import type {Cell, DivisionLookup} from '../metrics/rows.js';
-import type {StatsBag} from '../metrics/stats.js';
+import type {DivisionLookup} from '../metrics/rows.js';
+import type {AggregateCell} from '../genesys/analytics.js';
+import type {StatsBag} from '../genesys/stats.js';
 import type {DataRequest} from './types.js';
 
 /** `running`, when there, is the cells added up per queue and over all (the queue level without names). */
 export type Totals = {
-	cells: Cell[];
+	cells: AggregateCell[];
 	running?: Running;
 	nameOf: (queueId: string) => string;
 	/** The queues whose names were learned, so a refresh need not list them again. */
@@ -26,7 +27,7 @@ export const totalsRequest: DataRequest = {
 	label: 'loading queues',
 	async load(client, range, {signal, onProgress, onDrop}): Promise<Totals> {
 		// The query code loads with the first request, not with the first frame.
-		const {fetchReport} = await import('../genesys/report.js');
+		const {fetchReport} = await import('../reports/report.js');
 		// Running sums only, no cells: the levels read nothing else, and the cells were the bulk of the memory.
 		const report = await fetchReport(
 			client,

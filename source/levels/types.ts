@@ -7,7 +7,7 @@ import type {QueueInfo} from '../genesys/queues.js';
 import type {LiveField, LiveValues, MetricField} from '../metrics/catalog.js';
 import type {DeltaField} from '../metrics/delta.js';
 import type {Division, QueueRow} from '../metrics/rows.js';
-import type {StatsBag} from '../metrics/stats.js';
+import type {StatsBag} from '../genesys/stats.js';
 import type {DateRange, Granularity} from '../range/range.js';
 import type {HourGrid} from '../metrics/hour-grid.js';
 

@@ -1,6 +1,6 @@
 // The one catalog of metric columns: every table, export field order and the README's metric table come from it.
 import {formatCount, formatDuration, formatPercent} from './format.js';
-import type {QueueRow} from './rows.js';
+import type {QueueRow} from './queue-row.js';
 
 /** The fields of a row the catalog shows as columns: numbers in export order, then text (the division). */
 export type MetricField =

@@ -1,9 +1,9 @@
 // Rows of the agent and wrap-up code levels from their cells: per queue (and media, and interval) and
 // agent or code, with each row's share of its queue and how much of the queue's work the rows cover.
 import type {DrillCell} from '../genesys/drills.js';
-import {compareText} from './compare.js';
+import {compareText} from '../text/collate.js';
 import {type QueueRow, toRow} from './rows.js';
-import {addInto, type StatsBag} from './stats.js';
+import {addInto, type StatsBag} from '../genesys/stats.js';
 
 /** An agent's or a wrap-up code's row: a queue row plus who or what it is. */
 export type DrillRow = QueueRow & {

@@ -3,7 +3,7 @@
 import {cellAt, cellCount, cellIndex, type ClockChange, weekdayHourAt} from '../range/weekday-hours.js';
 import {metricFor, type Metric, type MetricField, metricValue} from './catalog.js';
 import {type QueueRow, rowFields, toRow} from './rows.js';
-import {addInto, mergeBags, type MetricStats, type StatsBag} from './stats.js';
+import {addInto, mergeBags, type MetricStats, type StatsBag} from '../genesys/stats.js';
 import {formatCount} from './format.js';
 
 /** The metrics the heat map offers (`←/→`), in that order. */

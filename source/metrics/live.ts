@@ -1,7 +1,7 @@
 // Live records: one per queue (all media, with agent counts) and one per queue and media type, from observations.
 import type {LiveQueue} from '../genesys/observations.js';
 import {type LiveValues, liveMetrics} from './catalog.js';
-import {compareText} from './compare.js';
+import {compareText} from '../text/collate.js';
 
 /** The fields of `export --level live`, in order (the CSV header, the JSON keys). */
 export const liveRecordFields = [

@@ -1,34 +1,10 @@
 // Queue rows: the derived numbers users see (the export contract), computed from raw statistics.
 import {type MetricField, metricFor, queueMetricFields} from './catalog.js';
-import {addInto, mergeBags, type StatsBag} from './stats.js';
-import {compareText} from './compare.js';
-import {averageMs as timerAverageMs, holdTimer, talkTimer} from './averages.js';
-
-/** The Genesys metrics a queue row is computed from. */
-export const queueMetricNames = [
-	'nOffered',
-	'tAnswered',
-	'tAbandon',
-	'tFlowOut',
-	'tShortAbandon',
-	'nTransferred',
-	'nOverSla',
-	'oServiceLevel',
-	'tWait',
-	'tHandle',
-	talkTimer,
-	holdTimer,
-	'tAcw',
-] as const;
-
-/** One aggregate cell as the API gives it: a queue, a media type and an interval. */
-export type Cell = {
-	queueId: string;
-	mediaType: string | null;
-	/** `start/end` in UTC ISO: a bucket, or the whole range when no granularity was asked. */
-	interval: string;
-	stats: StatsBag;
-};
+import type {DivisionLookup, QueueRow, RowIdentity} from './queue-row.js';
+import {addInto, mergeBags, type StatsBag} from '../genesys/stats.js';
+import {compareText} from '../text/collate.js';
+import {averageMs as timerAverageMs, holdTimer, talkTimer} from '../genesys/timers.js';
+import type {AggregateCell} from '../genesys/analytics.js';
 
 /**
  * Every record's fields in order (the CSV header, the JSON keys): the row's identity, the queue levels'
@@ -44,55 +20,9 @@ export const rowFields: readonly RowField[] = [
 	'divisionName',
 ];
 
+export type {Division, DivisionLookup, QueueRow, RowIdentity} from './queue-row.js';
+
 export type RowField = 'queueId' | 'queueName' | 'mediaType' | 'interval' | 'divisionId' | MetricField;
-
-/** A queue's division as the queue listing gives it. */
-export type Division = {id: string; name: string};
-
-/** The division of a queue, when known (not for a deleted queue). */
-export type DivisionLookup = (queueId: string) => Division | undefined;
-
-/** What a row is of: the queue (and its division), the media type, the interval. */
-export type RowIdentity = {
-	queueId: string | null;
-	queueName: string;
-	mediaType: string | null;
-	interval: string | null;
-	division?: Division;
-};
-
-export type QueueRow = {
-	queueId: string | null;
-	queueName: string;
-	mediaType: string | null;
-	interval: string | null;
-	offered: number;
-	answered: number;
-	abandoned: number;
-	flowOuts: number;
-	shortAbandoned: number;
-	transferred: number;
-	overSla: number;
-	/** 0..1 */
-	answerRate: number | null;
-	abandonRate: number | null;
-	serviceLevel: number | null;
-	serviceLevelTarget: number | null;
-	asaMs: number | null;
-	avgWaitMs: number | null;
-	ahtMs: number | null;
-	avgTalkMs: number | null;
-	avgHoldMs: number | null;
-	avgAcwMs: number | null;
-	/** Agent and wrap-up code levels (not in the queue levels' export fields). */
-	handled: number;
-	notResponding: number;
-	/** The row's part of its queue: answered for an agent, handled for a wrap-up code; set by those levels. */
-	share: number | null;
-	count: number;
-	divisionId: string | null;
-	divisionName: string | null;
-};
 
 function count(stats: StatsBag, metric: string): number {
 	return stats[metric]?.count ?? 0;
@@ -169,7 +99,7 @@ export function compareRows(a: QueueRow, b: QueueRow): number {
  * media type and interval start.
  */
 export function rollUp(
-	cells: Iterable<Cell>,
+	cells: Iterable<AggregateCell>,
 	level: Level,
 	nameOf: NameLookup,
 	rangeInterval: string | null,
@@ -182,7 +112,7 @@ export function rollUp(
 
 /** rollUp, unsorted, keeping each row's merged raw statistics (for totals of any subset of rows). */
 export function rollUpWithStats(
-	cells: Iterable<Cell>,
+	cells: Iterable<AggregateCell>,
 	level: Level,
 	nameOf: NameLookup,
 	rangeInterval: string | null,
@@ -230,7 +160,7 @@ export function rollUpWithStats(
 }
 
 /** The totals row over any set of cells. */
-export function totalRow(cells: Iterable<Cell>, label = 'Total', interval: string | null = null): QueueRow {
+export function totalRow(cells: Iterable<AggregateCell>, label = 'Total', interval: string | null = null): QueueRow {
 	const bags: StatsBag[] = [];
 	for (const cell of cells) bags.push(cell.stats);
 	return toRow({queueId: null, queueName: label, mediaType: null, interval}, mergeBags(bags));

@@ -1,7 +1,7 @@
 // Which proxy a URL goes through: HTTPS_PROXY / HTTP_PROXY and NO_PROXY as curl reads them, plus
 // gqx's own rule that loopback (the emulator) is never proxied unless NO_PROXY is set empty on purpose.
 import {BlockList, isIP} from 'node:net';
-import {isLoopbackHost} from '../genesys/regions.js';
+import {isLoopbackHost} from './loopback.js';
 
 export type Environment = Record<string, string | undefined>;
 

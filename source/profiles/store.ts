@@ -8,7 +8,7 @@ import envPaths from 'env-paths';
 import {z} from 'zod';
 import {ConfigError} from '../errors.js';
 import {presets} from '../range/range.js';
-import {compareText} from '../metrics/compare.js';
+import {compareText} from '../text/collate.js';
 
 /**
  * Version of the saved format (not of gqx). Every change to it comes with a migration below. Optional

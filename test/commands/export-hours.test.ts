@@ -3,7 +3,7 @@
 import {DateTime} from 'luxon';
 import {parse} from 'csv-parse/sync';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {hourFields, type HourRecord} from '../../source/genesys/hours.js';
+import {hourFields, type HourRecord} from '../../source/reports/hours.js';
 import {rollUp, totalRow} from '../../source/metrics/rows.js';
 import type {Emulator} from '../../source/emulator/server.js';
 import {credentialsEnv, emulator, groundTruth, namesOf} from '../helpers.js';

@@ -1,6 +1,6 @@
 // The emulator over real HTTP: login, validation, identities, buckets, paging, errors, limits.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {queueMetricNames} from '../../source/metrics/rows.js';
+import {queueMetricNames} from '../../source/genesys/analytics.js';
 import {demoClient, type Emulator} from '../../source/emulator/server.js';
 import {emulator} from '../helpers.js';
 

@@ -2,7 +2,7 @@
 // server's own thread, other requests answered while a long query computes, faults still apply.
 // Workers run JavaScript, so this uses the built emulator (npm test builds first).
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {queueMetricNames} from '../../source/metrics/rows.js';
+import {queueMetricNames} from '../../source/genesys/analytics.js';
 import type {Emulator as EmulatorType} from '../../source/emulator/server.js';
 import {testNow} from '../helpers.js';
 

@@ -3,9 +3,10 @@ import {DateTime} from 'luxon';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {fetchQueueAggregates} from '../../source/genesys/analytics.js';
 import {fetchQueueNames, listAllQueues, listQueuesInParallel} from '../../source/genesys/queues.js';
-import {fetchReport} from '../../source/genesys/report.js';
-import {type Cell, rollUp, rollUpWithStats, toRow} from '../../source/metrics/rows.js';
-import type {MetricStats, StatsBag} from '../../source/metrics/stats.js';
+import {fetchReport} from '../../source/reports/report.js';
+import {rollUp, rollUpWithStats, toRow} from '../../source/metrics/rows.js';
+import {type AggregateCell} from '../../source/genesys/analytics.js';
+import type {MetricStats, StatsBag} from '../../source/genesys/stats.js';
 import {levels} from '../../source/levels/registry.js';
 import type {Totals} from '../../source/levels/totals.js';
 import {levelView} from '../../source/ui/explorer/view.js';
@@ -43,7 +44,8 @@ describe('fetchQueueAggregates', () => {
 		const truth = groundTruth(start, end, 'Europe/Berlin');
 		expect(rollUp(cells, 'media', names, null)).toEqual(rollUp(truth, 'media', names, null));
 		// Exact for raw statistics too: min, max and sums.
-		const byKey = (list: Cell[]) => new Map(list.map(cell => [`${cell.queueId}/${cell.mediaType}`, cell.stats]));
+		const byKey = (list: AggregateCell[]) =>
+			new Map(list.map(cell => [`${cell.queueId}/${cell.mediaType}`, cell.stats]));
 		const got = byKey(cells);
 		for (const [key, stats] of byKey(truth)) expect(got.get(key), key).toEqual(stats);
 	});

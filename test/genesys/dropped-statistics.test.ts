@@ -1,12 +1,7 @@
 // The log of statistics left out of answers: each said once, and the rows and columns it touches.
 import {expect, it} from 'vitest';
-import {
-	describeDropped,
-	type DroppedStatistic,
-	DroppedLog,
-	fieldsMissing,
-	rowHolds,
-} from '../../source/genesys/dropped-statistics.js';
+import {describeDropped, type DroppedStatistic, DroppedLog} from '../../source/genesys/dropped-statistics.js';
+import {fieldsMissing, rowHolds} from '../../source/metrics/dropped.js';
 
 const negative: DroppedStatistic = {
 	queueId: 'q1',

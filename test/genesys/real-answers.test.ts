@@ -2,7 +2,7 @@
 // one impossible statistic is left out (and said once, naming where), the rest of the answer is kept.
 import {DateTime} from 'luxon';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {fetchReport} from '../../source/genesys/report.js';
+import {fetchReport} from '../../source/reports/report.js';
 import {describeDropped, type DroppedStatistic} from '../../source/genesys/dropped-statistics.js';
 import {rollUp, type QueueRow} from '../../source/metrics/rows.js';
 import type {Emulator} from '../../source/emulator/server.js';

@@ -7,7 +7,8 @@ import {firstLevel, levelIds, levelOf, levels} from '../../source/levels/registr
 import type {Totals} from '../../source/levels/totals.js';
 import type {LevelRef} from '../../source/levels/types.js';
 import {isMetricField} from '../../source/metrics/catalog.js';
-import {type Cell, compareRows, type QueueRow, rollUp, totalRow, toRow} from '../../source/metrics/rows.js';
+import {compareRows, type QueueRow, rollUp, totalRow, toRow} from '../../source/metrics/rows.js';
+import {type AggregateCell} from '../../source/genesys/analytics.js';
 import {bucketLabel, type DateRange, resolveRange} from '../../source/range/range.js';
 import {clientFor, divisionsOf, emulator, groundTruth, namesOf, testNow} from '../helpers.js';
 
@@ -96,7 +97,7 @@ describe('level rows against the emulator', () => {
 	afterAll(async () => emu.stop());
 
 	const sorted = (rows: QueueRow[]) => [...rows].sort(compareRows);
-	const truth = (granularity?: 'P1D', filter?: {queueIds: string[]; mediaTypes: string[]}): Cell[] =>
+	const truth = (granularity?: 'P1D', filter?: {queueIds: string[]; mediaTypes: string[]}): AggregateCell[] =>
 		groundTruth(emu, range.start, range.end, timeZone, granularity, filter);
 
 	it('queue level: one row per queue, the roll-up of the ground truth, and its total', () => {

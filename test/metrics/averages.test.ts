@@ -1,9 +1,9 @@
 // Avg talk and Avg hold per interaction (tTalkComplete, tHeldComplete), not per segment (tTalk, tHeld).
 import {DateTime} from 'luxon';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {fetchReport} from '../../source/genesys/report.js';
+import {fetchReport} from '../../source/reports/report.js';
 import {fetchQueueAggregates} from '../../source/genesys/analytics.js';
-import {averageMs} from '../../source/metrics/averages.js';
+import {averageMs} from '../../source/genesys/timers.js';
 import {rollUp, toRow} from '../../source/metrics/rows.js';
 import type {Emulator} from '../../source/emulator/server.js';
 import {clientFor, emulator} from '../helpers.js';

@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {formatDuration, formatPercent} from '../../source/metrics/format.js';
-import {type Cell, rollUp, rowFields, toRow, totalRow} from '../../source/metrics/rows.js';
-import {mergeMetric} from '../../source/metrics/stats.js';
+import {rollUp, rowFields, toRow, totalRow} from '../../source/metrics/rows.js';
+import {type AggregateCell} from '../../source/genesys/analytics.js';
+import {mergeMetric} from '../../source/genesys/stats.js';
 
 const identity = {queueId: 'q1', queueName: 'Sales', mediaType: 'voice', interval: null};
 
@@ -70,7 +71,7 @@ describe('toRow', () => {
 });
 
 describe('roll-ups', () => {
-	const cells: Cell[] = [
+	const cells: AggregateCell[] = [
 		{
 			queueId: 'q1',
 			mediaType: 'voice',

@@ -4,8 +4,9 @@ import fc from 'fast-check';
 import {DateTime} from 'luxon';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {fetchQueueAggregates} from '../../source/genesys/analytics.js';
-import {type Cell, rollUp, totalRow} from '../../source/metrics/rows.js';
-import {mergeBags, PairSums, type StatsBag} from '../../source/metrics/stats.js';
+import {rollUp, totalRow} from '../../source/metrics/rows.js';
+import {type AggregateCell} from '../../source/genesys/analytics.js';
+import {mergeBags, PairSums, type StatsBag} from '../../source/genesys/stats.js';
 import type {Emulator} from '../../source/emulator/server.js';
 import {clientFor, emulator, groundTruth} from '../helpers.js';
 
@@ -39,13 +40,13 @@ const cells = fc.array(
 		stats: bag,
 	}),
 	{minLength: 1, maxLength: 30},
-) as fc.Arbitrary<Cell[]>;
+) as fc.Arbitrary<AggregateCell[]>;
 
 describe('merge properties', () => {
 	it('any split of the cells, merged part by part, equals merging them all', () => {
 		fc.assert(
 			fc.property(cells, fc.array(fc.nat(), {maxLength: 30}), (all, cuts) => {
-				const parts: Cell[][] = [[]];
+				const parts: AggregateCell[][] = [[]];
 				all.forEach((cell, index) => {
 					if ((cuts[index] ?? 0) % 3 === 0 && parts.at(-1)!.length > 0) parts.push([]);
 					parts.at(-1)!.push(cell);
@@ -85,7 +86,7 @@ describe('merge properties', () => {
 				const names = (id: string) => id;
 				const direct = rollUp(all, 'queues', names, null);
 				// Roll up to media first, then treat those rows' cells as the input again.
-				const mediaCells = new Map<string, Cell>();
+				const mediaCells = new Map<string, AggregateCell>();
 				for (const cell of all) {
 					const key = `${cell.queueId}/${cell.mediaType}`;
 					const existing = mediaCells.get(key);

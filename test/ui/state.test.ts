@@ -1,6 +1,7 @@
 // The explorer reducer, columns and view model, without a terminal.
 import {describe, expect, it} from 'vitest';
-import {type Cell, toRow} from '../../source/metrics/rows.js';
+import {toRow} from '../../source/metrics/rows.js';
+import {type AggregateCell} from '../../source/genesys/analytics.js';
 import {columnFor, fitColumns, nameColumn} from '../../source/ui/explorer/columns.js';
 import {metrics, queueMetricFields} from '../../source/metrics/catalog.js';
 import {levelOf, levels} from '../../source/levels/registry.js';
@@ -8,7 +9,7 @@ import type {Totals} from '../../source/levels/totals.js';
 import {currentFrame, type Frame, initialExplorer, selectedIndex} from '../../source/ui/explorer/state.js';
 import {levelView, sparkline} from '../../source/ui/explorer/view.js';
 import type {Granularity} from '../../source/range/range.js';
-import {compareText} from '../../source/metrics/compare.js';
+import {compareText} from '../../source/text/collate.js';
 import {mulberry32} from '../helpers.js';
 import {actionFor, bindings, footerFor, helpRows} from '../../source/ui/keymap.js';
 import {noKey} from '../../source/ui/keystrokes.js';
@@ -18,7 +19,7 @@ import {apply} from './explorer/apply.js';
 function viewOf(
 	frame: Frame,
 	totals: Totals,
-	intervalCells: Cell[] | undefined,
+	intervalCells: AggregateCell[] | undefined,
 	timeZone: string,
 	granularity: Granularity,
 ) {
@@ -135,7 +136,7 @@ describe('columns', () => {
 });
 
 describe('level view', () => {
-	const cell = (queueId: string, mediaType: string, offered: number, interval = 'whole'): Cell => ({
+	const cell = (queueId: string, mediaType: string, offered: number, interval = 'whole'): AggregateCell => ({
 		queueId,
 		mediaType,
 		interval,
@@ -189,7 +190,7 @@ describe('sorting and filtering many rows', () => {
 	it('orders by every column both ways as a plain comparison would: empty values last, ties by name, filters keep the order', () => {
 		const random = mulberry32(7);
 		const words = ['Sales', 'sales', 'Support', 'Billing', 'Élan', 'Ops', 'ops desk', 'Z', 'a'];
-		const cells: Cell[] = [];
+		const cells: AggregateCell[] = [];
 		const names = new Map<string, string>();
 		for (let index = 0; index < 400; index++) {
 			const id = `q${index}`;

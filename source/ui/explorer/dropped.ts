@@ -1,6 +1,7 @@
 // What the explorer says of the impossible statistics left out of a level's answers, and which cells they touch.
 import {DateTime} from 'luxon';
-import {describeDropped, type DroppedStatistic, fieldsMissing, rowHolds} from '../../genesys/dropped-statistics.js';
+import {describeDropped, type DroppedStatistic} from '../../genesys/dropped-statistics.js';
+import {fieldsMissing, rowHolds} from '../../metrics/dropped.js';
 import type {MetricField} from '../../metrics/catalog.js';
 import type {QueueRow} from '../../metrics/rows.js';
 

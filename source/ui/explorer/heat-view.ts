@@ -3,7 +3,7 @@
 import {DateTime} from 'luxon';
 import {formatMetric, type Metric, type MetricField, metricFor} from '../../metrics/catalog.js';
 import {cellValue, extremeCell, formatPerDay, gridValues, type HourGrid, hourRow} from '../../metrics/hour-grid.js';
-import {mergeBags} from '../../metrics/stats.js';
+import {mergeBags} from '../../genesys/stats.js';
 import {cellAt, cellIndex, cellLabel, hoursPerDay, weekdayNames} from '../../range/weekday-hours.js';
 
 /** Shades from light to dark, two characters an hour; 0 is "none" (a count of zero). */

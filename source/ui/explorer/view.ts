@@ -1,8 +1,8 @@
 // From fetched cells to what one level shows: labelled rows in filter and sort order, their keys, the totals.
 import type {DisplayRow, LevelModule, LevelRows, Sort} from '../../levels/types.js';
-import {compareText} from '../../metrics/compare.js';
+import {compareText} from '../../text/collate.js';
 import {type QueueRow, toRow} from '../../metrics/rows.js';
-import {mergeBags} from '../../metrics/stats.js';
+import {mergeBags} from '../../genesys/stats.js';
 import {isLiveField, type LiveValues} from '../../metrics/catalog.js';
 import {sumLive} from '../../metrics/live.js';
 import {columnFor} from './columns.js';

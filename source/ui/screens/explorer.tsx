@@ -7,7 +7,7 @@ import type {LevelSource} from '../../levels/source.js';
 import {type DisplayRow, type SortColumn, totalKey} from '../../levels/types.js';
 import {HeatMap} from '../components/heat-map.js';
 import {gridRecords, hourFields} from '../../metrics/hour-grid.js';
-import {compareText} from '../../metrics/compare.js';
+import {compareText} from '../../text/collate.js';
 import {metricFor, type MetricField, metricValue} from '../../metrics/catalog.js';
 import {liveValueFields, liveValuesRecord} from '../../metrics/live.js';
 import {rowFields} from '../../metrics/rows.js';

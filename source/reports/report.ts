@@ -1,20 +1,27 @@
 // One report: the aggregates for a range plus the names of the queues in it. Used by export and the TUI.
-import {type Cell, type DivisionLookup, type QueueRow, rollUp} from '../metrics/rows.js';
-import {RunningTotals} from '../metrics/stats.js';
+import {type DivisionLookup, type QueueRow, rollUp} from '../metrics/rows.js';
+import {type AggregateCell} from '../genesys/analytics.js';
+import {RunningTotals} from '../genesys/stats.js';
 import type {Granularity} from '../range/range.js';
-import {type AggregateQuery, fetchQueueAggregates, type Progress} from './analytics.js';
-import type {GenesysClient} from './client.js';
-import {deletedQueueName, divisionOfQueue, fetchQueueNames, listQueuesInParallel, type QueueInfo} from './queues.js';
-import {compareText} from '../metrics/compare.js';
+import {type AggregateQuery, fetchQueueAggregates, type Progress} from '../genesys/analytics.js';
+import type {GenesysClient} from '../genesys/client.js';
+import {
+	deletedQueueName,
+	divisionOfQueue,
+	fetchQueueNames,
+	listQueuesInParallel,
+	type QueueInfo,
+} from '../genesys/queues.js';
+import {compareText} from '../text/collate.js';
 import {CancelledError} from '../errors.js';
-import type {DropSink} from './dropped-statistics.js';
+import type {DropSink} from '../genesys/dropped-statistics.js';
 
 /** An aggregates query as a report asks it: always the metrics a queue row needs. */
 export type ReportQuery = Omit<AggregateQuery, 'metrics'>;
 
 export type Report = {
 	/** Empty when asked for `sumsOnly`. */
-	cells: Cell[];
+	cells: AggregateCell[];
 	/** The cells added up per queue and over all as the answers arrived (the queue level, before names). */
 	totals: RunningTotals;
 	queues: Map<string, QueueInfo>;

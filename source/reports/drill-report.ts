@@ -2,16 +2,16 @@
 // time in export order (queue name, media, agent or code name, interval), so memory stays flat however
 // many queues and agents there are. Names are looked up per batch and kept for the run.
 import {type DrillEntry, type DrillKind, type DrillRow, compareDrillEntries, drillRows} from '../metrics/drill-rows.js';
-import {compareText} from '../metrics/compare.js';
+import {compareText} from '../text/collate.js';
 import {type Granularity, isoInterval} from '../range/range.js';
 import {CancelledError} from '../errors.js';
-import {fetchQueueAggregates, type Progress} from './analytics.js';
-import type {GenesysClient} from './client.js';
-import {fetchDrillCells} from './drills.js';
-import {deletedQueueName, fetchQueueNames, type QueueInfo} from './queues.js';
+import {fetchQueueAggregates, type Progress} from '../genesys/analytics.js';
+import type {GenesysClient} from '../genesys/client.js';
+import {fetchDrillCells} from '../genesys/drills.js';
+import {deletedQueueName, fetchQueueNames, type QueueInfo} from '../genesys/queues.js';
 import type {ReportQuery} from './report.js';
-import {fetchUserNames} from './users.js';
-import {fetchWrapupCodeNames} from './wrapup-codes.js';
+import {fetchUserNames} from '../genesys/users.js';
+import {fetchWrapupCodeNames} from '../genesys/wrapup-codes.js';
 
 export type DrillReportQuery = ReportQuery & {kind: DrillKind; byMedia: boolean; granularity?: Granularity};
 

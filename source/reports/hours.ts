@@ -4,12 +4,12 @@ import type {DateTime} from 'luxon';
 import {addBuckets, emptyCells, type HourGrid, type HourRecord, hourRecord} from '../metrics/hour-grid.js';
 
 export {hourFields, type HourRecord} from '../metrics/hour-grid.js';
-import {compareText} from '../metrics/compare.js';
-import {addInto, type StatsBag} from '../metrics/stats.js';
+import {compareText} from '../text/collate.js';
+import {addInto, type StatsBag} from '../genesys/stats.js';
 import {isoInterval} from '../range/range.js';
 import {cellCount, rangeHours} from '../range/weekday-hours.js';
-import {fetchQueueAggregates, type Progress} from './analytics.js';
-import type {GenesysClient} from './client.js';
+import {fetchQueueAggregates, type Progress} from '../genesys/analytics.js';
+import type {GenesysClient} from '../genesys/client.js';
 import {type ReportOptions, streamQueueBatches} from './report.js';
 
 export type HourQuery = {

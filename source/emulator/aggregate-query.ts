@@ -1,0 +1,248 @@
+// The emulator's aggregate queries: their shape, the series they read (queues x media types), the statistics of an
+// interval from the traffic model, and results in buckets. Shared by the queue answers and the agent and code answers.
+import {DateTime, Duration} from 'luxon';
+import {mediaTypes} from './catalog.js';
+import type {EmulatedQueue, Org, QueueMediaProfile} from './org.js';
+import {type Cumulative, type SeriesKey, type TimerMetric, timerStats, type TrafficModel} from './traffic.js';
+
+export type HttpFailure = {status: number; code: string; message: string};
+
+export type Predicate = {dimension?: string; operator?: string; value?: string; type?: string};
+type Clause = {type: 'and' | 'or'; predicates: Predicate[]};
+export type Filter = {type: 'and' | 'or'; clauses?: Clause[]; predicates?: Predicate[]};
+
+export type AggregateQuery = {
+	startMs: number;
+	endMs: number;
+	start: DateTime;
+	granularity: Duration | undefined;
+	timeZone: string;
+	groupBy: string[];
+	metrics: string[];
+	filter: Filter | undefined;
+};
+
+export type Entity = {queueId?: string; mediaType: string; divisionId?: string; key: SeriesKey; queue?: EmulatedQueue};
+
+export function dimensionValue(entity: Entity, dimension: string): string | undefined {
+	if (dimension === 'queueId') return entity.queueId;
+	if (dimension === 'mediaType') return entity.mediaType;
+	if (dimension === 'divisionId') return entity.divisionId;
+	return undefined;
+}
+
+function predicateHolds(entity: Entity, predicate: Predicate): boolean {
+	const value = dimensionValue(entity, predicate.dimension ?? '');
+	if (predicate.operator === 'exists') return value !== undefined;
+	if (predicate.operator === 'notExists') return value === undefined;
+	return value !== undefined && value === predicate.value;
+}
+
+function combine(type: 'and' | 'or', results: boolean[]): boolean {
+	return type === 'and' ? results.every(Boolean) : results.some(Boolean);
+}
+
+function filterHolds(entity: Entity, filter: Filter | undefined): boolean {
+	if (!filter) return true;
+	const results = [
+		...(filter.predicates ?? []).map(predicate => predicateHolds(entity, predicate)),
+		...(filter.clauses ?? []).map(clause =>
+			combine(
+				clause.type,
+				clause.predicates.map(predicate => predicateHolds(entity, predicate)),
+			),
+		),
+	];
+	return combine(filter.type, results);
+}
+
+/** Traffic that reached no queue (direct and outbound calls): it has a media type but no queueId. */
+const nonQueueProfile: QueueMediaProfile = {
+	media: 'voice',
+	dailyOffered: 120,
+	abandonRate: 0,
+	flowOutRate: 0,
+	shortAbandonShare: 0,
+	overSlaShare: 0,
+	transferShare: 0.05,
+	holdShare: 0.1,
+	acwShare: 0.5,
+	timeScale: 0.8,
+	serviceLevelTarget: 0,
+	serviceLevelMs: 0,
+};
+
+export function* entitiesOf(org: Org, filter: Filter | undefined): Generator<Entity> {
+	// Cheap pre-filter: a top-level AND of queue-id clauses names the only queues that can match.
+	const wanted = wantedQueueIds(filter);
+	const queues = wanted ? [...wanted].flatMap(id => org.byId.get(id) ?? []) : org.queues;
+	for (const queue of queues) {
+		for (const profile of queue.media) {
+			const entity: Entity = {
+				queueId: queue.id,
+				mediaType: profile.media,
+				divisionId: queue.divisionId,
+				key: {
+					queueIndex: queue.index,
+					mediaIndex: mediaTypes.indexOf(profile.media),
+					dayShift: queue.dayShift,
+					profile,
+				},
+				queue,
+			};
+			if (filterHolds(entity, filter)) yield entity;
+		}
+	}
+	if (!wanted) {
+		const entity: Entity = {
+			mediaType: 'voice',
+			key: {queueIndex: -1, mediaIndex: 0, dayShift: 0, profile: nonQueueProfile},
+		};
+		if (filterHolds(entity, filter)) yield entity;
+	}
+}
+
+function wantedQueueIds(filter: Filter | undefined): Set<string> | undefined {
+	if (!filter || filter.type !== 'and') return undefined;
+	const sets: Array<Set<string>> = [];
+	const onlyQueue = (predicates: Predicate[]) =>
+		predicates.length > 0 && predicates.every(p => p.dimension === 'queueId' && p.operator === 'matches' && p.value);
+	for (const predicate of filter.predicates ?? [])
+		if (onlyQueue([predicate])) sets.push(new Set([predicate.value ?? '']));
+	for (const clause of filter.clauses ?? [])
+		if (clause.type === 'or' && onlyQueue(clause.predicates))
+			sets.push(new Set(clause.predicates.map(p => p.value ?? '')));
+	if (sets.length === 0) return undefined;
+	return sets.reduce((a, b) => new Set([...a].filter(id => b.has(id))));
+}
+
+export type StatsOut = Record<string, number>;
+
+export function metricStats(
+	model: TrafficModel,
+	entity: Entity,
+	metric: string,
+	from: Cumulative,
+	to: Cumulative,
+): StatsOut | undefined {
+	const diff = (field: keyof Cumulative) => to[field] - from[field];
+	const timer = (name: TimerMetric, field: keyof Cumulative) => {
+		const stats = timerStats(model, entity.key, name, from[field], to[field]);
+		return stats ? {max: stats.max, min: stats.min, count: stats.count, sum: stats.sum} : undefined;
+	};
+	const count = (value: number) => (value > 0 ? {count: value} : undefined);
+	const queued = entity.queueId !== undefined;
+	switch (metric) {
+		case 'nOffered':
+			return queued ? count(diff('offered')) : undefined;
+		case 'nConnected':
+			return count(diff('answered'));
+		case 'nConversations':
+			return count(diff('offered'));
+		case 'nOutbound':
+			return queued ? undefined : count(diff('offered'));
+		case 'nTransferred':
+			return count(diff('transferred'));
+		case 'nOverSla':
+			return queued ? count(diff('overSla')) : undefined;
+		case 'tAnswered':
+			return queued ? timer('tAnswered', 'answered') : undefined;
+		case 'tAbandon':
+			return queued ? timer('tAbandon', 'abandoned') : undefined;
+		case 'tFlowOut':
+			return queued ? timer('tFlowOut', 'flowOuts') : undefined;
+		case 'tShortAbandon':
+			return queued ? timer('tShortAbandon', 'shortAbandoned') : undefined;
+		case 'tWait':
+			return queued ? timer('tWait', 'offered') : undefined;
+		case 'tHandle':
+			return timer('tHandle', 'answered');
+		// The *Complete timers count conversations; tTalk and tHeld count segments of the same time: a
+		// held conversation's talk is split in one more segment per hold (see segmentTimer).
+		case 'tTalkComplete':
+			return timer('tTalk', 'answered');
+		case 'tTalk':
+			return segmentTimer(timer('tTalk', 'answered'), diff('answered') + diff('holdSegments'));
+		case 'tHeldComplete':
+			return timer('tHeld', 'held');
+		case 'tHeld':
+			return segmentTimer(timer('tHeld', 'held'), diff('holdSegments'));
+		case 'tAcw':
+			return timer('tAcw', 'acw');
+		case 'oServiceLevel': {
+			if (!queued) return undefined;
+			const denominator = diff('offered') - diff('flowOuts');
+			if (denominator <= 0) return undefined;
+			const numerator = diff('answered') - diff('overSla');
+			return {ratio: numerator / denominator, numerator, denominator, target: entity.key.profile.serviceLevelTarget};
+		}
+		default:
+			return undefined;
+	}
+}
+
+/**
+ * The same time as `whole` cut into `segments` pieces (at most three a conversation): the sum stays, the
+ * shortest piece can be a third of the shortest conversation's, so sum stays within count x [min, max].
+ */
+function segmentTimer(whole: StatsOut | undefined, segments: number): StatsOut | undefined {
+	if (!whole || segments <= 0) return whole;
+	return {max: whole['max']!, min: Math.floor(whole['min']! / 3), count: segments, sum: whole['sum']!};
+}
+
+export function mergeStats(into: StatsOut, from: StatsOut): void {
+	for (const [field, value] of Object.entries(from)) {
+		const existing = into[field];
+		if (existing === undefined) into[field] = value;
+		else if (field === 'min') into[field] = Math.min(existing, value);
+		else if (field === 'max') into[field] = Math.max(existing, value);
+		else if (field === 'target' || field === 'ratio') continue;
+		else into[field] = existing + value;
+	}
+	if (into['numerator'] !== undefined && into['denominator']) into['ratio'] = into['numerator'] / into['denominator'];
+}
+
+export function bucketBoundaries(query: AggregateQuery): number[] {
+	const boundaries = [query.startMs];
+	if (!query.granularity) {
+		boundaries.push(query.endMs);
+		return boundaries;
+	}
+	for (let index = 1; ; index++) {
+		const next = query.start.plus(query.granularity.mapUnits(value => value * index)).toMillis();
+		if (next >= query.endMs) {
+			boundaries.push(query.endMs);
+			return boundaries;
+		}
+		boundaries.push(next);
+	}
+}
+
+export function isoUtc(ms: number): string {
+	return new Date(ms).toISOString();
+}
+
+export type AggregateResult = {
+	group?: Record<string, string>;
+	data: Array<{interval: string; metrics: Array<{metric: string; stats: StatsOut}>}>;
+};
+
+/** A group of an answer being built: its dimensions' values and, for each bucket, each metric's stats. */
+export type ResultGroup = {group: Record<string, string>; buckets: Array<Map<string, StatsOut>>};
+
+/** The groups as the API answers: an entry for each bucket that has stats, no `group` when nothing is grouped by. */
+export function resultsOf(groups: Iterable<ResultGroup>, boundaries: readonly number[]): AggregateResult[] {
+	const results: AggregateResult[] = [];
+	for (const {group, buckets} of groups) {
+		const data = [];
+		for (const [index, metrics] of buckets.entries()) {
+			if (metrics.size === 0) continue;
+			data.push({
+				interval: `${isoUtc(boundaries[index] ?? 0)}/${isoUtc(boundaries[index + 1] ?? 0)}`,
+				metrics: [...metrics].map(([metric, stats]) => ({metric, stats})),
+			});
+		}
+		if (data.length > 0) results.push({...(Object.keys(group).length > 0 ? {group} : {}), data});
+	}
+	return results;
+}

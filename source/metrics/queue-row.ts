@@ -1,0 +1,49 @@
+// The shape of a row of numbers: what it is of (queue, division, media type, interval) and its derived metrics.
+
+/** A queue's division as the queue listing gives it. */
+export type Division = {id: string; name: string};
+
+/** The division of a queue, when known (not for a deleted queue). */
+export type DivisionLookup = (queueId: string) => Division | undefined;
+
+/** What a row is of: the queue (and its division), the media type, the interval. */
+export type RowIdentity = {
+	queueId: string | null;
+	queueName: string;
+	mediaType: string | null;
+	interval: string | null;
+	division?: Division;
+};
+
+export type QueueRow = {
+	queueId: string | null;
+	queueName: string;
+	mediaType: string | null;
+	interval: string | null;
+	offered: number;
+	answered: number;
+	abandoned: number;
+	flowOuts: number;
+	shortAbandoned: number;
+	transferred: number;
+	overSla: number;
+	/** 0..1 */
+	answerRate: number | null;
+	abandonRate: number | null;
+	serviceLevel: number | null;
+	serviceLevelTarget: number | null;
+	asaMs: number | null;
+	avgWaitMs: number | null;
+	ahtMs: number | null;
+	avgTalkMs: number | null;
+	avgHoldMs: number | null;
+	avgAcwMs: number | null;
+	/** Agent and wrap-up code levels (not in the queue levels' export fields). */
+	handled: number;
+	notResponding: number;
+	/** The row's part of its queue: answered for an agent, handled for a wrap-up code; set by those levels. */
+	share: number | null;
+	count: number;
+	divisionId: string | null;
+	divisionName: string | null;
+};
