@@ -2,20 +2,30 @@
 // with the breaching queues (value and threshold) as a table, csv or json. Flags are export's, read the same way.
 import {DateTime} from 'luxon';
 import {UsageError} from '../errors.js';
-import {fetchReport} from '../reports/report.js';
 import {listAllQueues, type QueueInfo} from '../genesys/queues.js';
+import {writeRecords} from '../export/output.js';
 import {formatDuration, formatPercent} from '../metrics/format.js';
-import {compareText} from '../text/collate.js';
+import {queueLive} from '../metrics/live.js';
 import {rollUp} from '../metrics/rows.js';
-import type {Thresholds} from '../metrics/thresholds.js';
+import {
+	abandonTone,
+	longestWaitTone,
+	lowestTarget,
+	serviceLevelTarget,
+	serviceLevelTone,
+	type Thresholds,
+} from '../metrics/thresholds.js';
 import {isoInterval, resolveRange} from '../range/range.js';
-import {stringify} from 'csv-stringify/sync';
+import {fetchReport} from '../reports/report.js';
+import {fetchLiveSnapshot} from '../reports/live-snapshot.js';
+import {selectQueueIds} from '../reports/queue-match.js';
+import {compareText} from '../text/collate.js';
+import type {RecordSpec} from '../text/records.js';
 import {parseFlags} from './args.js';
+import {connect} from './connect.js';
 import {reportFailure} from './errors.js';
-import {connect, exportFlags, planExport} from './export.js';
+import {exportFlags, planExport} from './export-plan.js';
 import type {Io} from './io.js';
-import {fetchLiveSnapshot} from './live-snapshot.js';
-import {selectQueueIds} from './queue-match.js';
 import {parseThresholdFlags, thresholdFlags} from './threshold-flags.js';
 
 export const checkHelp = `Usage: gqx check [thresholds] [options]
@@ -79,29 +89,20 @@ const checkWords: Record<CheckName, string> = {
 	'max-wait': 'wait above',
 };
 
-export function renderBreaches(breaches: readonly Breach[], format: string, checked: number): string {
-	const fields = ['queueId', 'queueName', 'check', 'value', 'threshold'] as const;
-	if (format === 'json')
-		return breaches.length === 0 ? '[]\n' : `[\n${breaches.map(breach => JSON.stringify(breach)).join(',\n')}\n]\n`;
-	if (format === 'ndjson') return breaches.map(breach => `${JSON.stringify(breach)}\n`).join('');
-	if (format === 'csv')
-		return stringify(
-			breaches.map(breach => fields.map(field => breach[field])),
-			{header: true, columns: [...fields], cast: {number: value => String(value)}},
-		);
-	if (breaches.length === 0) return `All ${checked} queues meet every threshold.\n`;
-	const rows = breaches.map(breach => {
-		const {value, threshold} = describe(breach);
-		return [breach.queueName, checkWords[breach.check], value, threshold];
-	});
-	const header = ['Queue', 'Check', 'Value', 'Threshold'];
-	const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => row[column]!.length)));
-	const line = (cells: string[]) =>
-		cells
-			.map((cell, column) => (column >= 2 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
-			.join('  ')
-			.trimEnd();
-	return `${[line(header), line(widths.map(width => '─'.repeat(width))), ...rows.map(line)].join('\n')}\n`;
+/** Breaches as records: a table for people (values as the explorer shows them), or csv, json, ndjson for machines. */
+export function breachRecords(checked: number): RecordSpec<Breach> {
+	return {
+		fields: ['queueId', 'queueName', 'check', 'value', 'threshold'],
+		table: {
+			empty: `All ${checked} queues meet every threshold.\n`,
+			columns: () => [
+				{header: 'Queue', align: 'left', text: breach => breach.queueName},
+				{header: 'Check', align: 'left', text: breach => checkWords[breach.check]},
+				{header: 'Value', align: 'right', text: breach => describe(breach).value},
+				{header: 'Threshold', align: 'right', text: breach => describe(breach).threshold},
+			],
+		},
+	};
 }
 
 export async function runCheck(args: string[], io: Io): Promise<number> {
@@ -130,33 +131,43 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
 				{knownQueues: new Map(all.map(queue => [queue.id, queue]))},
 			);
 			const rows = rollUp(report.cells, 'queues', report.nameOf, isoInterval(range.start, range.end));
+			const info = new Map(all.map(queue => [queue.id, queue]));
 			checked = Math.max(checked, rows.length);
+			// The explorer's rule: a queue whose media have different targets is held to the lowest of them.
 			for (const row of rows) {
 				const identity = {queueId: row.queueId ?? '', queueName: row.queueName};
-				const target = thresholds.minServiceLevel === 'target' ? row.serviceLevelTarget : thresholds.minServiceLevel;
-				if (target !== undefined && target !== null && row.serviceLevel !== null && row.serviceLevel < target)
-					breaches.push({...identity, check: 'min-sl', value: row.serviceLevel, threshold: target});
-				if (thresholds.maxAbandon !== undefined && row.abandonRate !== null && row.abandonRate > thresholds.maxAbandon)
-					breaches.push({...identity, check: 'max-abandon', value: row.abandonRate, threshold: thresholds.maxAbandon});
+				const fallback = lowestTarget(info.get(identity.queueId)?.serviceLevels);
+				if (thresholds.minServiceLevel !== undefined && serviceLevelTone(row, thresholds, fallback) === 'bad')
+					breaches.push({
+						...identity,
+						check: 'min-sl',
+						value: row.serviceLevel!,
+						threshold: serviceLevelTarget(row, thresholds, fallback)!,
+					});
+				if (abandonTone(row, thresholds) === 'bad')
+					breaches.push({
+						...identity,
+						check: 'max-abandon',
+						value: row.abandonRate!,
+						threshold: thresholds.maxAbandon!,
+					});
 			}
 		}
 		if (thresholds.maxWaitSeconds !== undefined) {
 			const snapshot = await fetchLiveSnapshot(client, plan, {known: all});
 			for (const queue of snapshot.queues) {
-				const seconds = queue.longestWaitingMs === null ? null : queue.longestWaitingMs / 1000;
-				if (seconds !== null && seconds > thresholds.maxWaitSeconds)
-					breaches.push({
-						queueId: queue.queueId,
-						queueName: snapshot.nameOf(queue.queueId),
-						check: 'max-wait',
-						value: Math.round(seconds),
-						threshold: thresholds.maxWaitSeconds,
-					});
+				if (longestWaitTone(queueLive(queue), undefined, thresholds) !== 'bad') continue;
+				breaches.push({
+					queueId: queue.queueId,
+					queueName: snapshot.nameOf(queue.queueId),
+					check: 'max-wait',
+					value: Math.round(queue.longestWaitingMs! / 1000),
+					threshold: thresholds.maxWaitSeconds,
+				});
 			}
 		}
 		breaches.sort((a, b) => compareText(a.queueName, b.queueName) || compareText(a.check, b.check));
-		const text = renderBreaches(breaches, plan.format, checked);
-		await new Promise<void>((resolve, reject) => io.stdout.write(text, error => (error ? reject(error) : resolve())));
+		await writeRecords(plan.format, {stream: io.stdout}, breachRecords(checked), async write => write(breaches));
 		return breaches.length > 0 ? 1 : 0;
 	} catch (error) {
 		return reportFailure(error, io.stderr);

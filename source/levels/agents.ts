@@ -25,6 +25,7 @@ const agents: DrillConfig = {
 	sparklines: ['answered', 'ahtMs'],
 	defaultSort: {column: 'answered', descending: true},
 	exportFields: agentFields,
+	exportHelp: 'one record per queue and agent (--by-media, --granularity: and media, bucket)',
 	crumb: 'agents',
 	async names(client, members, signal) {
 		const {fetchUserNames} = await import('../genesys/users.js');

@@ -2,10 +2,14 @@
 // type's) agents or codes for the range, and one agent's or code's intervals in that queue.
 import type {DrillDimension} from '../genesys/drills.js';
 import type {MetricField} from '../metrics/catalog.js';
-import {type DrillKind, type DrillRows, drillRows} from '../metrics/drill-rows.js';
+import {type DrillKind, type DrillRow, type DrillRows, drillRows} from '../metrics/drill-rows.js';
+import {addInto, type StatsBag} from '../genesys/stats.js';
+import {toRow} from '../metrics/rows.js';
+import {queueRecordTable} from './record-table.js';
+import {reportQuery} from './queue-export.js';
 import {formatPercent} from '../metrics/format.js';
 import {bucketLabel, type Granularity} from '../range/range.js';
-import type {DataRequest, DisplayRow, LevelId, LevelModule, LevelRef, LevelRows, Sort} from './types.js';
+import type {DataRequest, DisplayRow, LevelExport, LevelId, LevelModule, LevelRef, LevelRows, Sort} from './types.js';
 import type {GenesysClient} from '../genesys/client.js';
 import type {DrillCell} from '../genesys/drills.js';
 
@@ -27,6 +31,8 @@ export type DrillConfig = {
 	sparklines: readonly MetricField[];
 	defaultSort: Sort;
 	exportFields: readonly string[];
+	/** What a record of `export --level` is. */
+	exportHelp: string;
 	/** What the breadcrumb calls the list ("agents", "wrap-ups"). */
 	crumb: string;
 	/** Names of the members found in the cells (once per session: the lookups cache them). */
@@ -112,6 +118,52 @@ export function drillLevel(config: DrillConfig): LevelModule {
 		opens: {drill: config.intervalsId},
 		openContext: (row, ref) => ({...ref.context, member: row.key, memberName: row.label}),
 		crumb: ref => crumbOf(config, ref),
+		export: drillExport(config),
+	};
+}
+
+/**
+ * `gqx export --level agents|wrapups`: every queue's agents or codes, a batch of queues at a time in export order
+ * (queue name, media, agent or code name, interval); the totals line adds up every record's statistics as they pass.
+ */
+function drillExport(config: DrillConfig): LevelExport<DrillRow> {
+	const memberName = (row: DrillRow) => (config.kind === 'agents' ? row.userName : row.wrapUpCodeName) ?? '';
+	return {
+		name: config.kind,
+		help: config.exportHelp,
+		dated: true,
+		granularity: 'optional',
+		byMedia: true,
+		compare: false,
+		spec: ({byMedia, granularity, range}) => ({
+			fields: config.exportFields,
+			table: queueRecordTable<DrillRow>({
+				media: byMedia,
+				...(granularity ? {by: 'intervals'} : {}),
+				member: {header: config.nameHeader, text: memberName},
+				metrics: config.columns,
+				timeZone: range.timeZone,
+				granularity,
+			}),
+		}),
+		async stream(client, request, callbacks) {
+			const {streamDrillRows} = await import('../reports/drill-report.js');
+			const total: StatsBag = {};
+			await streamDrillRows(
+				client,
+				{...reportQuery(request), kind: config.kind, byMedia: request.byMedia},
+				{
+					knownQueues: request.knownQueues,
+					onProgress: callbacks.onProgress,
+					onNotice: callbacks.onNotice,
+					onRows: async (rows, entries) => {
+						for (const entry of entries) addInto(total, entry.stats);
+						await callbacks.onRecords(rows);
+					},
+				},
+			);
+			return {total: toRow({queueId: null, queueName: 'Total', mediaType: null, interval: null}, total)};
+		},
 	};
 }
 

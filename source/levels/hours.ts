@@ -1,6 +1,36 @@
 // The heat map (h): one queue (and media type), or all queues, by weekday and local hour, drawn as a grid.
-import {gridTotal, type HourGrid} from '../metrics/hour-grid.js';
-import type {LevelModule} from './types.js';
+import type {StatsBag} from '../genesys/stats.js';
+import {gridTotal, type HourGrid, hourFields, hourRow} from '../metrics/hour-grid.js';
+import type {QueueRow} from '../metrics/rows.js';
+import {queueRecordTable} from './record-table.js';
+import {reportQuery} from './queue-export.js';
+import type {LevelExport, LevelModule} from './types.js';
+
+/**
+ * `gqx export --level hours`: per queue (and media type with --by-media) a record for every weekday-hour the range
+ * holds, a batch of queues at a time like the interval level.
+ */
+const hoursExport: LevelExport<QueueRow> = {
+	name: 'hours',
+	help: 'one record per queue, weekday and local hour (weekday, hour, days)',
+	dated: true,
+	granularity: 'no',
+	byMedia: true,
+	compare: false,
+	spec: () => ({fields: hourFields, table: queueRecordTable({by: 'hours', media: 'when-any'})}),
+	async stream(client, request, callbacks) {
+		const {streamHourRecords} = await import('../reports/hours.js');
+		const total: StatsBag = {};
+		await streamHourRecords(client, reportQuery(request), {
+			knownQueues: request.knownQueues,
+			onProgress: callbacks.onProgress,
+			byMedia: request.byMedia,
+			total,
+			onRows: rows => callbacks.onRecords(rows),
+		});
+		return {total: hourRow(total, 'Total')};
+	},
+};
 
 export const hoursLevel: LevelModule = {
 	id: 'hours',
@@ -35,4 +65,5 @@ export const hoursLevel: LevelModule = {
 	openContext: (_row, ref) => ref.context,
 	crumb: () => 'weekday × hour',
 	grid: data => data as HourGrid,
+	export: hoursExport,
 };

@@ -4,6 +4,7 @@ import {rollUpWithStats} from '../metrics/rows.js';
 import {shiftInterval} from '../range/compare.js';
 import {bucketLabel} from '../range/range.js';
 import type {LevelModule} from './types.js';
+import {queueLevelExport} from './queue-export.js';
 
 export const intervalsLevel: LevelModule = {
 	id: 'intervals',
@@ -57,4 +58,5 @@ export const intervalsLevel: LevelModule = {
 	opens: {heatmap: 'hours'},
 	openContext: (_row, ref) => ref.context,
 	crumb: ref => ref.context.mediaType,
+	export: queueLevelExport('intervals'),
 };

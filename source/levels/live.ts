@@ -4,7 +4,10 @@ import {observationChunk} from '../genesys/observations.js';
 import {DateTime} from 'luxon';
 import type {DateRange} from '../range/range.js';
 import {type Totals, totalsRequest} from './totals.js';
-import type {DataRequest} from './types.js';
+import type {DataRequest, LevelExport} from './types.js';
+import {formatLive, liveMetrics} from '../metrics/catalog.js';
+import {type LiveRecord, liveRecordFields, liveRecords} from '../metrics/live.js';
+import type {TextColumn} from '../text/table.js';
 
 /** Every queue's live values are at most this old. */
 export const fullCycleMs = 30_000;
@@ -57,3 +60,42 @@ export function liveBatch(
 	for (let index = 0; index < Math.min(take, all.length); index++) ids.add(all[(start + index) % all.length]!);
 	return {ids: [...ids], cursor: all.length === 0 ? 0 : (start + Math.min(take, all.length)) % all.length};
 }
+
+/**
+ * `gqx export --level live`: one snapshot of now (queue observations): a record per queue with agent counts, then one
+ * per queue and media type. The queues of --queue and --division, all by default; --media keeps those media.
+ */
+export const liveExport: LevelExport<LiveRecord> = {
+	name: 'live',
+	help: 'now, no dates: a record per queue (agent counts), then per queue and media',
+	dated: false,
+	granularity: 'no',
+	byMedia: false,
+	compare: false,
+	spec: () => ({
+		fields: liveRecordFields,
+		table: {
+			empty: 'No queues to observe.\n',
+			columns: () => [
+				{header: 'Queue', align: 'left', cap: 40, text: record => record.queueName},
+				{header: 'Media', align: 'left', cap: 40, text: record => record.mediaType ?? ''},
+				...liveMetrics.map((metric): TextColumn<LiveRecord> => ({
+					header: metric.header,
+					priority: metric.priority,
+					align: 'right',
+					text: record => formatLive(metric, record),
+				})),
+			],
+		},
+	}),
+	async stream(client, request, callbacks) {
+		const {fetchLiveSnapshot} = await import('../reports/live-snapshot.js');
+		const snapshot = await fetchLiveSnapshot(
+			client,
+			{queues: request.queues, divisions: request.divisions, media: request.mediaTypes},
+			request.knownQueues ? {known: [...request.knownQueues.values()]} : {},
+		);
+		await callbacks.onRecords(liveRecords(snapshot.queues, snapshot.nameOf));
+		return {nameOf: snapshot.nameOf};
+	},
+};

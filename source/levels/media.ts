@@ -4,6 +4,7 @@ import {mediaLive} from '../metrics/live.js';
 import {rollUpWithStats, toRow} from '../metrics/rows.js';
 import {type Totals, totalsRequest} from './totals.js';
 import type {LevelModule} from './types.js';
+import {queueLevelExport} from './queue-export.js';
 
 export const mediaLevel: LevelModule = {
 	id: 'media',
@@ -65,4 +66,5 @@ export const mediaLevel: LevelModule = {
 		},
 		queueIds: (_visibleKeys, ref) => (ref.context.queueId ? [ref.context.queueId] : []),
 	},
+	export: queueLevelExport('media'),
 };

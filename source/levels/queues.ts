@@ -4,17 +4,11 @@ import {liveMetrics} from '../metrics/catalog.js';
 import {queueLive} from '../metrics/live.js';
 import {type QueueRow, rollUpWithStats, toRow} from '../metrics/rows.js';
 import type {StatsBag} from '../genesys/stats.js';
+import {lowestTarget} from '../metrics/thresholds.js';
 import {queueLabel, sharedNames} from './queue-labels.js';
-import {type Totals, totalsRequest} from './totals.js';
+import {totalsRequest, type Totals} from './totals.js';
 import type {DisplayRow, LevelModule} from './types.js';
-
-/** The lowest service-level target of a queue's media settings (reference §E), for a row whose media differ. */
-function lowestTarget(totals: Totals, queueId: string): number | undefined {
-	const targets = Object.values(totals.queues?.get(queueId)?.serviceLevels ?? {})
-		.map(level => level.target)
-		.filter((target): target is number => target !== undefined);
-	return targets.length > 0 ? Math.min(...targets) : undefined;
-}
+import {queueLevelExport} from './queue-export.js';
 
 export const queuesLevel: LevelModule = {
 	id: 'queues',
@@ -49,7 +43,7 @@ export const queuesLevel: LevelModule = {
 				row,
 				stats,
 			};
-			const target = row.serviceLevelTarget === null ? lowestTarget(totals, key) : undefined;
+			const target = row.serviceLevelTarget === null ? lowestTarget(totals.queues?.get(key)?.serviceLevels) : undefined;
 			return target === undefined ? shown : {...shown, serviceLevelTarget: target};
 		});
 		return totals.running ? {rows, allStats: totals.running.all} : {rows};
@@ -80,4 +74,5 @@ export const queuesLevel: LevelModule = {
 		}),
 		queueIds: visibleKeys => [...visibleKeys],
 	},
+	export: queueLevelExport('queues'),
 };

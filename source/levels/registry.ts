@@ -3,7 +3,8 @@ import {hoursLevel} from './hours.js';
 import {intervalsLevel} from './intervals.js';
 import {mediaLevel} from './media.js';
 import {queuesLevel} from './queues.js';
-import type {LevelId, LevelModule, LevelRef} from './types.js';
+import type {LevelExport, LevelId, LevelModule, LevelRef} from './types.js';
+import {liveExport} from './live.js';
 import {agentIntervalsLevel, agentsLevel} from './agents.js';
 import {wrapupIntervalsLevel, wrapupsLevel} from './wrapups.js';
 
@@ -19,6 +20,18 @@ export const levels: Readonly<Record<LevelId, LevelModule>> = {
 };
 
 export const levelIds = Object.keys(levels) as LevelId[];
+
+/** `gqx export --level NAME`: the levels' export parts in the order the help names them, and the snapshot of now. */
+export const exportLevels: readonly LevelExport[] = [
+	...[queuesLevel, mediaLevel, intervalsLevel, hoursLevel, agentsLevel, wrapupsLevel].flatMap(level =>
+		level.export ? [level.export] : [],
+	),
+	liveExport,
+];
+
+export function exportLevelOf(name: string): LevelExport | undefined {
+	return exportLevels.find(level => level.name === name);
+}
 
 export function levelOf(ref: LevelRef): LevelModule {
 	return levels[ref.id];

@@ -10,6 +10,8 @@ import type {Division, QueueRow} from '../metrics/rows.js';
 import type {StatsBag} from '../genesys/stats.js';
 import type {DateRange, Granularity} from '../range/range.js';
 import type {HourGrid} from '../metrics/hour-grid.js';
+import type {CompareMode} from '../range/compare.js';
+import type {RecordSpec} from '../text/records.js';
 
 export type LevelId =
 	'queues' | 'media' | 'intervals' | 'agents' | 'agent-intervals' | 'wrapups' | 'wrapup-intervals' | 'hours';
@@ -153,4 +155,57 @@ export type LevelModule = {
 	alignCompared?(row: DisplayRow, shift: {days: number; timeZone: string; granularity: Granularity}): DisplayRow;
 	/** A level drawn as a weekday x hour grid instead of a table (the heat map): its grid from the data. */
 	grid?: (data: unknown) => HourGrid;
+	/** `gqx export --level NAME`: the same rows as records, for every queue (or the queues chosen) at once. */
+	export?: LevelExport;
+};
+
+/** What `gqx export` asks of a level, its flags checked and its queues looked up. */
+export type ExportRequest = {
+	range: DateRange;
+	/** The queues of --queue and --division; undefined: every queue with traffic. */
+	queueIds?: string[];
+	/** The queues listed to find them, so they need not be asked again. */
+	knownQueues?: ReadonlyMap<string, QueueInfo>;
+	/** --queue and --division as given (a snapshot of now matches them against its own listing). */
+	queues: readonly string[];
+	divisions: readonly string[];
+	mediaTypes: readonly string[];
+	/** By interval of this size (the levels that take --granularity). */
+	granularity?: Granularity;
+	/** --by-media: a record per media type too. */
+	byMedia: boolean;
+	compare?: CompareMode;
+};
+
+export type ExportCallbacks<R> = {
+	/** Records in the level's export order, a batch at a time; the next batch waits for this one to be written. */
+	onRecords(records: readonly R[]): Promise<void>;
+	onProgress?(progress: Progress): void;
+	/** Told of each impossible statistic left out of the answers. */
+	onDrop?: DropSink;
+	/** A line for the user (names shown as ids for want of a permission), said once. */
+	onNotice?(text: string): void;
+};
+
+/** `total`: the table's last line; `nameOf`: the names of the queues, for what is said after the records. */
+export type ExportResult<R> = {total?: R; nameOf?: (queueId: string) => string};
+
+// Records are written by field name, so the part is typed loosely where the registry holds every level's together.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type LevelExport<R = any> = {
+	/** The --level value. */
+	name: string;
+	/** What a record is, for `gqx export --help` (one line, after the name). */
+	help: string;
+	/** A snapshot of now takes no dates. */
+	dated: boolean;
+	/** --granularity: not taken, `optional` (by interval when given), or `always` (by interval, a size by default). */
+	granularity: 'no' | 'optional' | 'always';
+	/** Takes --by-media. */
+	byMedia: boolean;
+	/** Takes --compare. */
+	compare: boolean;
+	/** The records' fields and table for this request. */
+	spec(request: ExportRequest): RecordSpec<R>;
+	stream(client: GenesysClient, request: ExportRequest, callbacks: ExportCallbacks<R>): Promise<ExportResult<R>>;
 };

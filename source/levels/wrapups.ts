@@ -15,6 +15,7 @@ const wrapups: DrillConfig = {
 	sparklines: ['count', 'ahtMs'],
 	defaultSort: {column: 'count', descending: true},
 	exportFields: wrapupFields,
+	exportHelp: 'one record per queue and wrap-up code (--by-media, --granularity: as agents)',
 	crumb: 'wrap-ups',
 	async names(client, _members, signal) {
 		const {fetchWrapupCodeNames} = await import('../genesys/wrapup-codes.js');

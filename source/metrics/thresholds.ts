@@ -12,16 +12,36 @@ export type Thresholds = {minServiceLevel?: number | 'target'; maxAbandon?: numb
 /** How close above the target still counts as near it. */
 export const nearTargetPoints = 0.05;
 
-/** `fallbackTarget`: the target when the row's own is unknown (a queue whose media have different ones). */
+/**
+ * The lowest service-level target of a queue's media settings (reference §E): the target of a row whose media have
+ * different ones.
+ */
+export function lowestTarget(
+	serviceLevels: Readonly<Record<string, {target?: number}>> | undefined,
+): number | undefined {
+	const targets = Object.values(serviceLevels ?? {})
+		.map(level => level.target)
+		.filter((target): target is number => target !== undefined);
+	return targets.length > 0 ? Math.min(...targets) : undefined;
+}
+
+/**
+ * The service level a row is held to: the threshold's ratio, else the row's own target, else `fallbackTarget` (the
+ * target when the row's own is unknown: a queue whose media have different ones); null when none is known.
+ */
+export function serviceLevelTarget(row: QueueRow, thresholds: Thresholds = {}, fallbackTarget?: number): number | null {
+	return typeof thresholds.minServiceLevel === 'number'
+		? thresholds.minServiceLevel
+		: (row.serviceLevelTarget ?? fallbackTarget ?? null);
+}
+
+/** Bad below the target, near within 5 points above it. The explorer's colours and `gqx check --min-sl` alike. */
 export function serviceLevelTone(
 	row: QueueRow,
 	thresholds: Thresholds = {},
 	fallbackTarget?: number,
 ): Tone | undefined {
-	const target =
-		typeof thresholds.minServiceLevel === 'number'
-			? thresholds.minServiceLevel
-			: (row.serviceLevelTarget ?? fallbackTarget ?? null);
+	const target = serviceLevelTarget(row, thresholds, fallbackTarget);
 	if (row.serviceLevel === null || target === null) return undefined;
 	if (row.serviceLevel < target) return 'bad';
 	return row.serviceLevel < target + nearTargetPoints ? 'near' : undefined;

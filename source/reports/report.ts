@@ -1,7 +1,7 @@
 // One report: the aggregates for a range plus the names of the queues in it. Used by export and the TUI.
 import {type DivisionLookup, type QueueRow, rollUp} from '../metrics/rows.js';
 import {type AggregateCell} from '../genesys/analytics.js';
-import {RunningTotals} from '../genesys/stats.js';
+import {addInto, RunningTotals, type StatsBag} from '../genesys/stats.js';
 import type {Granularity} from '../range/range.js';
 import {type AggregateQuery, fetchQueueAggregates, type Progress} from '../genesys/analytics.js';
 import type {GenesysClient} from '../genesys/client.js';
@@ -51,7 +51,13 @@ export type ReportOptions = {
 export async function streamIntervalRows(
 	client: GenesysClient,
 	query: ReportQuery & {granularity: Granularity},
-	options: ReportOptions & {batchSize?: number; concurrency?: number; onRows: (rows: QueueRow[]) => Promise<void>},
+	options: ReportOptions & {
+		batchSize?: number;
+		concurrency?: number;
+		onRows: (rows: QueueRow[]) => Promise<void>;
+		/** When given, every cell's statistics are added into it (the totals row of a table). */
+		total?: StatsBag;
+	},
 ): Promise<number> {
 	const batchSize = options.batchSize ?? 25;
 	return streamQueueBatches(client, query, {
@@ -62,7 +68,10 @@ export async function streamIntervalRows(
 				client,
 				{...query, queueIds},
 				{signal, queueBatchSize: batchSize, onDrop: options.onDrop},
-			).then(cells => rollUp(cells, 'intervals', nameOf, null, divisionOf)),
+			).then(cells => {
+				if (options.total) for (const cell of cells) addInto(options.total, cell.stats);
+				return rollUp(cells, 'intervals', nameOf, null, divisionOf);
+			}),
 	});
 }
 

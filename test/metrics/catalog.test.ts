@@ -1,7 +1,7 @@
 // The metric catalog: every column is a field of the row (numbers, and the division as text), the export's field order stays, and each kind is formatted
 // as the tables show it.
 import {describe, expect, it} from 'vitest';
-import {toCsv, toJson} from '../../source/export/writers.js';
+import {formatRecords} from '../../source/export/output.js';
 import {
 	defaultColumns,
 	formatMetric,
@@ -104,9 +104,9 @@ describe('metric catalog', () => {
 			'divisionName',
 		];
 		expect(rowFields).toEqual(header);
-		expect(toCsv([row]).split('\n')[0]).toBe(header.join(','));
+		expect(formatRecords('csv', {fields: rowFields}, [row]).split('\n')[0]).toBe(header.join(','));
 		// JSON records have the same fields in the same order (the row has the drill levels' fields too).
-		expect(Object.keys(JSON.parse(toJson([row]))[0])).toEqual(header);
+		expect(Object.keys(JSON.parse(formatRecords('json', {fields: rowFields}, [row]))[0])).toEqual(header);
 		// With --compare the same fields come first, then each number of the comparison period, then its interval.
 		// Only the numbers have a comparison side: not the division, which is the queue's.
 		const numbers = header.slice(4, -2);
@@ -124,8 +124,8 @@ describe('metric catalog', () => {
 			comparedRange: 'c',
 			byBucket: false,
 		});
-		expect(toCsv([record!], comparedFields).split('\n')[0]).toBe(prevHeader.join(','));
-		expect(Object.keys(JSON.parse(toJson([record!], comparedFields))[0])).toEqual(prevHeader);
+		expect(formatRecords('csv', {fields: comparedFields}, [record!]).split('\n')[0]).toBe(prevHeader.join(','));
+		expect(Object.keys(JSON.parse(formatRecords('json', {fields: comparedFields}, [record!]))[0])).toEqual(prevHeader);
 	});
 
 	it('shows by default only columns of the catalog, each once', () => {

@@ -3,8 +3,8 @@ import path from 'node:path';
 import {Box, Text, useInput} from 'ink';
 import SelectInput from 'ink-select-input';
 import {useState} from 'react';
-import {type Fields, toCsv, toJson, writeFileAtomic} from '../../export/writers.js';
-import type {QueueRow} from '../../metrics/rows.js';
+import {type Fields, formatRecords, writeFileAtomic} from '../../export/output.js';
+import {type QueueRow, rowFields} from '../../metrics/rows.js';
 import {hintLine} from '../keymap.js';
 import type {Theme} from '../theme.js';
 import {TextField} from '../components/text-field.js';
@@ -32,7 +32,7 @@ export function ExportDialog({rows, fields, suggestedName, cwd, theme, onDone}: 
 		const file = value.trim() || suggestion;
 		try {
 			const target = path.resolve(cwd, file);
-			writeFileAtomic(target, format === 'json' ? toJson(rows, fields) : toCsv(rows, fields));
+			writeFileAtomic(target, formatRecords(format ?? 'csv', {fields: fields ?? rowFields}, rows));
 			onDone(`Wrote ${rows.length} rows to ${target}`);
 		} catch (error) {
 			setProblem(`Could not write ${file}: ${(error as Error).message}`);

@@ -1,0 +1,174 @@
+// `gqx export`'s flags, checked before anything is sent: the dates, the level and what it takes, the queues and
+// media, the format and the network. `gqx check` reads the same flags the same way.
+import {UsageError} from '../errors.js';
+import {analyticsMediaTypes, isAnalyticsMediaType} from '../genesys/media-types.js';
+import {exportLevelOf, exportLevels} from '../levels/registry.js';
+import type {LevelExport} from '../levels/types.js';
+import {type CompareMode, validateCompareMode} from '../range/compare.js';
+import {
+	type DateChoice,
+	type Granularity,
+	isPreset,
+	presets,
+	systemTimeZone,
+	validateGranularity,
+	validateTimeZone,
+} from '../range/range.js';
+import {type Format, formats} from '../export/output.js';
+import type {Io} from './io.js';
+
+export const exportFlags = {
+	profile: {type: 'string'},
+	region: {type: 'string'},
+	'client-id': {type: 'string'},
+	'client-secret': {type: 'string'},
+	from: {type: 'string'},
+	to: {type: 'string'},
+	preset: {type: 'string'},
+	tz: {type: 'string'},
+	level: {type: 'string'},
+	granularity: {type: 'string'},
+	queue: {type: 'string', multiple: true},
+	media: {type: 'string', multiple: true},
+	division: {type: 'string', multiple: true},
+	format: {type: 'string'},
+	output: {type: 'string', short: 'o'},
+	timeout: {type: 'string'},
+	proxy: {type: 'string'},
+	'no-proxy': {type: 'boolean'},
+	'ca-file': {type: 'string'},
+	demo: {type: 'boolean'},
+	wide: {type: 'boolean'},
+	compare: {type: 'string'},
+	'by-media': {type: 'boolean'},
+	'demo-queues': {type: 'string'},
+	help: {type: 'boolean', short: 'h'},
+} as const;
+
+export type ExportPlan = {
+	choice: DateChoice;
+	timeZone: string;
+	/** The --level: a name of the registry's export levels. */
+	level: string;
+	/** --level hours|agents|wrapups: a record per media type too. */
+	byMedia: boolean;
+	granularity: Granularity | undefined;
+	format: Format;
+	output: string | undefined;
+	queues: string[];
+	media: string[];
+	timeoutMs: number;
+	compare: CompareMode | undefined;
+	divisions: string[];
+};
+
+/** "a, b or c". */
+function listed(names: readonly string[], last: 'or' | 'and'): string {
+	return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} ${last} ${names.at(-1)}`;
+}
+
+/** Checks every flag that needs no network, so bad input fails before anything is sent. */
+export function planExport(values: Record<string, unknown>, io: Io): ExportPlan {
+	const format = (values['format'] as string | undefined) ?? (io.stdout.isTTY && !values['output'] ? 'table' : 'csv');
+	if (!(formats as readonly string[]).includes(format))
+		throw new UsageError(`Unknown format "${format}".`, `Use one of ${formats.join(', ')}.`);
+	const granularityText = values['granularity'] as string | undefined;
+	const granularity = granularityText === undefined ? undefined : validateGranularity(granularityText);
+	const levelText = (values['level'] as string | undefined) ?? (granularity ? 'intervals' : 'media');
+	const names = (keep: (level: LevelExport) => boolean) => exportLevels.filter(keep).map(level => level.name);
+	const level = exportLevelOf(levelText);
+	if (!level)
+		throw new UsageError(
+			`Unknown level "${levelText}".`,
+			`Use ${listed(
+				names(() => true),
+				'or',
+			)}.`,
+		);
+	if (!level.dated && (values['from'] ?? values['to'] ?? values['preset']) !== undefined)
+		throw new UsageError(
+			`--level ${levelText} is a snapshot of now: it takes no dates.`,
+			'Drop --from, --to and --preset.',
+		);
+	if (granularity && level.granularity === 'no')
+		throw new UsageError(
+			`--granularity needs --level ${listed(
+				names(each => each.granularity !== 'no'),
+				'or',
+			)} (got --level ${levelText}).`,
+			'Drop --level, or use --level intervals.',
+		);
+	const byMedia = values['by-media'] === true;
+	if (byMedia && !level.byMedia)
+		throw new UsageError(
+			`--by-media is for --level ${listed(
+				names(each => each.byMedia),
+				'and',
+			)} (got --level ${levelText}).`,
+			'The media and intervals levels are by media type already.',
+		);
+	const timeZone = validateTimeZone((values['tz'] as string | undefined) ?? systemTimeZone());
+	const from = values['from'] as string | undefined;
+	const to = values['to'] as string | undefined;
+	const preset = values['preset'] as string | undefined;
+	let choice: DateChoice;
+	if (preset !== undefined) {
+		if (from !== undefined || to !== undefined)
+			throw new UsageError('Give either --preset or --from/--to, not both.', '');
+		if (!isPreset(preset)) throw new UsageError(`Unknown preset "${preset}".`, `Use one of ${presets.join(', ')}.`);
+		choice = {preset};
+	} else if (from !== undefined || to !== undefined) {
+		if (from === undefined || to === undefined)
+			throw new UsageError(
+				`--${from === undefined ? 'from' : 'to'} is missing.`,
+				'Give both --from and --to (YYYY-MM-DD, both days included).',
+			);
+		choice = {from, to};
+	} else {
+		choice = {preset: 'yesterday'};
+	}
+	const media = ((values['media'] as string[] | undefined) ?? []).map(type => type.trim().toLowerCase());
+	for (const type of media) {
+		if (!isAnalyticsMediaType(type))
+			throw new UsageError(`Unknown media type "${type}".`, `Use one of ${analyticsMediaTypes.join(', ')}.`);
+	}
+	const queues = (values['queue'] as string[] | undefined) ?? [];
+	if (queues.some(queue => queue.trim() === ''))
+		throw new UsageError('--queue is empty.', 'Give a queue name, id, or a pattern with *.');
+	const divisions = (values['division'] as string[] | undefined) ?? [];
+	if (divisions.some(division => division.trim() === ''))
+		throw new UsageError('--division is empty.', 'Give a division name, or a pattern with *.');
+	const output = values['output'] as string | undefined;
+	if (output !== undefined && output.trim() === '') throw new UsageError('--output is empty.', 'Give a file name.');
+	const timeoutText = values['timeout'] as string | undefined;
+	const timeoutSeconds = timeoutText === undefined ? 30 : Number(timeoutText);
+	if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 600)
+		throw new UsageError(
+			`--timeout "${timeoutText}" is not a number of seconds from 0 to 600.`,
+			'For example --timeout 60.',
+		);
+	const compareText = values['compare'] as string | undefined;
+	const compare = compareText === undefined ? undefined : validateCompareMode(compareText);
+	if (compare && !level.compare)
+		throw new UsageError(
+			`--compare is for the ${listed(
+				names(each => each.compare),
+				'and',
+			)} levels, not --level ${levelText}.`,
+			`Export each range with --level ${levelText} on its own, or drop --compare.`,
+		);
+	return {
+		compare,
+		choice,
+		timeZone,
+		level: levelText,
+		byMedia,
+		granularity,
+		format: format as Format,
+		output,
+		queues,
+		media,
+		timeoutMs: Math.round(timeoutSeconds * 1000),
+		divisions,
+	};
+}

@@ -1,0 +1,187 @@
+// Records out, for every command and screen that writes them (gqx export, gqx check, the explorer's `e`): csv, json,
+// ndjson or a text table, to a stream or to a file that appears whole or not at all. Records are written a batch at
+// a time, so a big export never holds all of them; a table, which is for people, is gathered and fitted at the end.
+import fs from 'node:fs';
+import path from 'node:path';
+import {stringify} from 'csv-stringify/sync';
+import {fieldTable, type Fields, type RecordSpec} from '../text/records.js';
+import {textTable} from '../text/table.js';
+
+export type {Fields, RecordSpec} from '../text/records.js';
+
+export const formats = ['table', 'csv', 'json', 'ndjson'] as const;
+export type Format = (typeof formats)[number];
+
+export type Target = {stream: NodeJS.WritableStream; file?: undefined} | {file: string; stream?: undefined};
+
+export type WriteOptions<R> = {
+	/** The width a table fits; undefined keeps every column. */
+	width?: number;
+	/** A table's last line (the totals); files of records have none. */
+	total?: R;
+};
+
+export type RecordWriter<R> = {
+	write(records: readonly R[]): Promise<void>;
+	/** Finishes the output (a table is drawn now, with `total` as its last line; a file is renamed into place). */
+	end(total?: R): Promise<void>;
+	/** Drops a half-written file. */
+	abort(): void;
+	readonly count: number;
+};
+
+function valueOf(record: unknown, field: string): unknown {
+	return (record as Readonly<Record<string, unknown>>)[field] ?? null;
+}
+
+/** One record as JSON, with exactly `fields` in their order (a replacer list keeps its order). */
+function jsonRecord(record: unknown, fields: Fields): string {
+	return JSON.stringify(record, fields as string[]);
+}
+
+function csvText(records: readonly unknown[], header: boolean, fields: Fields): string {
+	return stringify(
+		records.map(record => fields.map(field => valueOf(record, field))),
+		{header, columns: [...fields], cast: {number: value => String(value)}},
+	);
+}
+
+/** Records as the whole text of one output. */
+export function formatRecords<R>(
+	format: Format,
+	spec: RecordSpec<R>,
+	records: readonly R[],
+	options: WriteOptions<R> = {},
+): string {
+	switch (format) {
+		case 'csv':
+			return csvText(records, true, spec.fields);
+		case 'json':
+			// One record a line inside the array keeps big exports diff- and grep-friendly.
+			return records.length === 0
+				? '[]\n'
+				: `[\n${records.map(record => jsonRecord(record, spec.fields)).join(',\n')}\n]\n`;
+		case 'ndjson':
+			return records.map(record => `${jsonRecord(record, spec.fields)}\n`).join('');
+		case 'table': {
+			const table = spec.table ?? fieldTable<R>(spec.fields);
+			return records.length === 0
+				? table.empty
+				: textTable(records, table.columns(records), {width: options.width, total: options.total});
+		}
+	}
+}
+
+/** Writes next to the target and renames, so a failed run never leaves half a file. */
+export function writeFileAtomic(file: string, text: string): void {
+	const target = path.resolve(file);
+	const temporary = `${target}.gqx-${process.pid}.tmp`;
+	try {
+		fs.writeFileSync(temporary, text, {mode: 0o644});
+		fs.renameSync(temporary, target);
+	} catch (error) {
+		fs.rmSync(temporary, {force: true});
+		throw error;
+	}
+}
+
+function writeTo(stream: NodeJS.WritableStream, text: string): Promise<void> {
+	if (text === '') return Promise.resolve();
+	return new Promise((resolve, reject) => {
+		const onError = (error: Error) => reject(error);
+		stream.once('error', onError);
+		const drained = stream.write(text, () => {
+			stream.off('error', onError);
+			if (drained) resolve();
+		});
+		if (!drained) stream.once('drain', () => resolve());
+	});
+}
+
+/** A table: gathered, then drawn whole at the end. */
+function tableWriter<R>(target: Target, spec: RecordSpec<R>, width: number | undefined): RecordWriter<R> {
+	const records: R[] = [];
+	return {
+		get count() {
+			return records.length;
+		},
+		async write(batch) {
+			records.push(...batch);
+		},
+		async end(total) {
+			const text = formatRecords('table', spec, records, {width, total});
+			if (target.file !== undefined) writeFileAtomic(target.file, text);
+			else await writeTo(target.stream, text);
+		},
+		abort() {},
+	};
+}
+
+/** Records written as they come, in order, to the stream or to a file renamed into place at the end. */
+export function openRecordWriter<R>(
+	format: Format,
+	target: Target,
+	spec: RecordSpec<R>,
+	options: {width?: number} = {},
+): RecordWriter<R> {
+	if (format === 'table') return tableWriter(target, spec, options.width);
+	const temporary = target.file === undefined ? undefined : `${path.resolve(target.file)}.gqx-${process.pid}.tmp`;
+	const stream = temporary ? fs.createWriteStream(temporary, {mode: 0o644}) : target.stream!;
+	const {fields} = spec;
+	let count = 0;
+	let ended = false;
+	return {
+		get count() {
+			return count;
+		},
+		async write(records) {
+			if (records.length === 0) return;
+			let text: string;
+			if (format === 'csv') text = csvText(records, count === 0, fields);
+			else if (format === 'json')
+				text = `${count === 0 ? '[\n' : ',\n'}${records.map(record => jsonRecord(record, fields)).join(',\n')}`;
+			else text = formatRecords('ndjson', spec, records);
+			count += records.length;
+			await writeTo(stream, text);
+		},
+		async end() {
+			if (ended) return;
+			ended = true;
+			if (format === 'json') await writeTo(stream, count === 0 ? '[]\n' : '\n]\n');
+			else if (count === 0 && format === 'csv') await writeTo(stream, csvText([], true, fields));
+			if (temporary && target.file !== undefined) {
+				await new Promise<void>((resolve, reject) =>
+					(stream as fs.WriteStream).end((error?: Error | null) => (error ? reject(error) : resolve())),
+				);
+				fs.renameSync(temporary, path.resolve(target.file));
+			}
+		},
+		abort() {
+			if (!temporary) return;
+			(stream as fs.WriteStream).destroy();
+			fs.rmSync(temporary, {force: true});
+		},
+	};
+}
+
+/**
+ * Writes records through `write` (a writer opened here for `format` and `target`), then ends the output; a failure
+ * drops a half-written file. Returns how many records were written.
+ */
+export async function writeRecords<R>(
+	format: Format,
+	target: Target,
+	spec: RecordSpec<R>,
+	produce: (write: (records: readonly R[]) => Promise<void>) => Promise<{total?: R} | void>,
+	options: {width?: number} = {},
+): Promise<number> {
+	const writer = openRecordWriter(format, target, spec, options);
+	try {
+		const produced = await produce(records => writer.write(records));
+		await writer.end(produced ? produced.total : undefined);
+	} catch (error) {
+		writer.abort();
+		throw error;
+	}
+	return writer.count;
+}

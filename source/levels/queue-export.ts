@@ -1,0 +1,149 @@
+// `gqx export --level queues|media|intervals`: the queue levels' rows for every queue with traffic (or those chosen),
+// with a totals line for a table; intervals a batch of queues at a time; --compare joins the comparison period's.
+import type {GenesysClient} from '../genesys/client.js';
+import type {StatsBag} from '../genesys/stats.js';
+import {compareRecords, comparedFields} from '../metrics/compared.js';
+import {type Level, rollUp, rowFields, totalRow, toRow, type QueueRow} from '../metrics/rows.js';
+import {comparisonRange, shiftDays} from '../range/compare.js';
+import {type DateRange, isoInterval} from '../range/range.js';
+import {queueRecordTable} from './record-table.js';
+import type {ExportCallbacks, ExportRequest, ExportResult, LevelExport} from './types.js';
+
+/** An export request as a report's query: its range (or another period's), queues, media and bucket size. */
+export function reportQuery(
+	request: ExportRequest,
+	range: Pick<DateRange, 'start' | 'end' | 'timeZone'> = request.range,
+) {
+	return {
+		start: range.start,
+		end: range.end,
+		timeZone: range.timeZone,
+		queueIds: request.queueIds,
+		mediaTypes: [...request.mediaTypes],
+		granularity: request.granularity,
+	};
+}
+
+/** The interval level can be millions of records: a batch of queues at a time, the total added up as they pass. */
+async function streamIntervals(
+	client: GenesysClient,
+	request: ExportRequest,
+	callbacks: ExportCallbacks<QueueRow>,
+): Promise<ExportResult<QueueRow>> {
+	const {streamIntervalRows} = await import('../reports/report.js');
+	const {deletedQueueName} = await import('../genesys/queues.js');
+	const names = new Map<string, string>();
+	const total: StatsBag = {};
+	await streamIntervalRows(
+		client,
+		{...reportQuery(request), granularity: request.granularity ?? 'PT30M'},
+		{
+			knownQueues: request.knownQueues,
+			onProgress: callbacks.onProgress,
+			onDrop: callbacks.onDrop,
+			total,
+			onRows: rows => {
+				for (const row of rows) if (row.queueId) names.set(row.queueId, row.queueName);
+				return callbacks.onRecords(rows);
+			},
+		},
+	);
+	return {
+		total: toRow({queueId: null, queueName: 'Total', mediaType: null, interval: null}, total),
+		nameOf: id => names.get(id) ?? deletedQueueName(id),
+	};
+}
+
+/**
+ * --compare: the range and its comparison period fetched in parallel (one queue listing for both), joined record by
+ * record. Not streamed: both periods' records are held to join them.
+ */
+async function compared(
+	client: GenesysClient,
+	level: Level,
+	request: ExportRequest & {compare: NonNullable<ExportRequest['compare']>},
+	callbacks: ExportCallbacks<QueueRow>,
+): Promise<ExportResult<QueueRow>> {
+	const {fetchReport} = await import('../reports/report.js');
+	const {listQueuesInParallel} = await import('../genesys/queues.js');
+	const {range, knownQueues} = request;
+	const earlier = comparisonRange(range, request.compare);
+	const listing = knownQueues ? undefined : listQueuesInParallel(client, {concurrency: 50}).catch(() => undefined);
+	const progress = [
+		{done: 0, total: 0},
+		{done: 0, total: 0},
+	];
+	const report = (index: number, period: Pick<DateRange, 'start' | 'end' | 'timeZone'>) =>
+		fetchReport(client, reportQuery(request, period), {
+			knownQueues,
+			listing,
+			onDrop: callbacks.onDrop,
+			onProgress: each => {
+				progress[index] = each;
+				callbacks.onProgress?.({
+					done: progress[0]!.done + progress[1]!.done,
+					total: progress[0]!.total + progress[1]!.total,
+				});
+			},
+		});
+	const [now, before] = await Promise.all([report(0, range), report(1, earlier)]);
+	const rangeInterval = isoInterval(range.start, range.end);
+	const comparedRange = isoInterval(earlier.start, earlier.end);
+	const options = {
+		days: shiftDays(range, request.compare),
+		timeZone: range.timeZone,
+		range: rangeInterval,
+		comparedRange,
+		byBucket: level === 'intervals',
+	};
+	await callbacks.onRecords(
+		compareRecords(
+			rollUp(now.cells, level, now.nameOf, rangeInterval, now.divisionOf),
+			rollUp(before.cells, level, before.nameOf, comparedRange, before.divisionOf),
+			options,
+		),
+	);
+	// The totals line compared as one more record: its change beside each number.
+	const [total] = compareRecords([totalRow(now.cells)], [totalRow(before.cells)], {...options, byBucket: false});
+	return {total, nameOf: id => (now.queues.has(id) ? now.nameOf(id) : before.nameOf(id))};
+}
+
+export function queueLevelExport(level: Level): LevelExport<QueueRow> {
+	return {
+		name: level,
+		help: {
+			queues: 'one record per queue (all media together)',
+			media: 'one record per queue and media type (the default)',
+			intervals: 'one record per queue, media type and bucket of --granularity',
+		}[level],
+		dated: true,
+		granularity: level === 'intervals' ? 'always' : 'no',
+		byMedia: false,
+		compare: true,
+		spec: request => ({
+			fields: request.compare ? comparedFields : rowFields,
+			table: queueRecordTable({
+				media: level !== 'queues',
+				...(level === 'intervals' ? {by: 'intervals'} : {}),
+				timeZone: request.range.timeZone,
+				granularity: request.granularity,
+				comparing: request.compare !== undefined,
+			}),
+		}),
+		async stream(client, request, callbacks) {
+			if (request.compare) return compared(client, level, {...request, compare: request.compare}, callbacks);
+			if (level === 'intervals') return streamIntervals(client, request, callbacks);
+			const {fetchReport} = await import('../reports/report.js');
+			const report = await fetchReport(client, reportQuery(request), {
+				knownQueues: request.knownQueues,
+				onProgress: callbacks.onProgress,
+				onDrop: callbacks.onDrop,
+			});
+			const {range} = request;
+			await callbacks.onRecords(
+				rollUp(report.cells, level, report.nameOf, isoInterval(range.start, range.end), report.divisionOf),
+			);
+			return {total: totalRow(report.cells), nameOf: report.nameOf};
+		},
+	};
+}

@@ -1,0 +1,56 @@
+// `gqx export`'s levels come from the registry: its help and its checks name every level's export part, so a new
+// level needs no line in commands/.
+import {describe, expect, it} from 'vitest';
+import {exportHelp} from '../../source/commands/export.js';
+import {planExport} from '../../source/commands/export-plan.js';
+import {UsageError} from '../../source/errors.js';
+import {exportLevels} from '../../source/levels/registry.js';
+
+const io = {stdout: {isTTY: false}, env: {}} as never;
+
+function refusal(values: Record<string, unknown>): string {
+	try {
+		planExport(values, io);
+	} catch (error) {
+		expect(error).toBeInstanceOf(UsageError);
+		return `${(error as UsageError).message} ${(error as UsageError).hint}`;
+	}
+	throw new Error('accepted');
+}
+
+describe('export levels from the registry', () => {
+	it('the help has a line for each level, with what its record is', () => {
+		expect(exportLevels.map(level => level.name)).toEqual([
+			'queues',
+			'media',
+			'intervals',
+			'hours',
+			'agents',
+			'wrapups',
+			'live',
+		]);
+		for (const level of exportLevels) expect(exportHelp).toContain(`--level ${level.name.padEnd(18)}${level.help}`);
+		expect(exportHelp).toContain('--by-media                --level hours|agents|wrapups:');
+	});
+
+	it('the checks name the levels that take each flag', () => {
+		expect(refusal({level: 'skills'})).toBe(
+			'Unknown level "skills". Use queues, media, intervals, hours, agents, wrapups or live.',
+		);
+		expect(refusal({level: 'hours', granularity: 'PT1H'})).toMatch(
+			/^--granularity needs --level intervals, agents or wrapups \(got --level hours\)/,
+		);
+		expect(refusal({level: 'queues', 'by-media': true})).toMatch(
+			/^--by-media is for --level hours, agents and wrapups/,
+		);
+		expect(refusal({level: 'agents', compare: 'previous'})).toMatch(
+			/^--compare is for the queues, media and intervals levels, not --level agents/,
+		);
+		expect(refusal({level: 'live', preset: 'today'})).toMatch(/^--level live is a snapshot of now: it takes no dates/);
+		expect(planExport({level: 'agents', granularity: 'P1D', 'by-media': true}, io)).toMatchObject({
+			level: 'agents',
+			granularity: 'P1D',
+			byMedia: true,
+		});
+	});
+});
