@@ -4,7 +4,7 @@
 import {type DrillEntry, type DrillKind, type DrillRow, compareDrillEntries, drillRows} from '../metrics/drill-rows.js';
 import {compareText} from '../text/collate.js';
 import {type Granularity, isoInterval} from '../range/range.js';
-import {CancelledError} from '../errors.js';
+import {streamBatches} from './batches.js';
 import {fetchQueueAggregates, type Progress} from '../genesys/analytics.js';
 import type {GenesysClient} from '../genesys/client.js';
 import {fetchDrillCells} from '../genesys/drills.js';
@@ -59,18 +59,14 @@ export async function streamDrillRows(
 		});
 		return codeNames;
 	};
-	const batchSize = options.batchSize ?? 25;
-	const batches: string[][] = [];
-	for (let index = 0; index < ids.length; index += batchSize) batches.push(ids.slice(index, index + batchSize));
-	if (options.signal?.aborted) throw new CancelledError();
-	const controller = new AbortController();
-	options.signal?.addEventListener('abort', () => controller.abort(), {once: true});
 	const rangeInterval = isoInterval(query.start, query.end);
-	const pending: Array<Promise<DrillEntry[]>> = [];
-	const start = (index: number) => {
-		const batch = batches[index];
-		if (!batch || pending[index]) return;
-		pending[index] = (async () => {
+	const batchSize = options.batchSize ?? 25;
+	return streamBatches<DrillEntry>(ids, {
+		signal: options.signal,
+		onProgress: options.onProgress,
+		batchSize,
+		concurrency: options.concurrency,
+		fetchBatch: async (batch, signal) => {
 			const cells = await fetchDrillCells(
 				client,
 				{
@@ -82,10 +78,10 @@ export async function streamDrillRows(
 					mediaTypes: query.mediaTypes,
 					dimension: query.kind === 'agents' ? 'userId' : 'wrapUpCode',
 				},
-				{signal: controller.signal, queueBatchSize: batchSize},
+				{signal, queueBatchSize: batchSize},
 			);
 			const members = [...new Set(cells.flatMap(cell => (cell.member === null ? [] : [cell.member])))];
-			const memberName = await memberNames(members, controller.signal);
+			const memberName = await memberNames(members, signal);
 			const single = query.mediaTypes?.length === 1 ? query.mediaTypes[0] : null;
 			return drillRows(cells, {
 				kind: query.kind,
@@ -96,29 +92,11 @@ export async function streamDrillRows(
 				byInterval: query.granularity !== undefined,
 				rangeInterval,
 			}).entries.sort(compareDrillEntries);
-		})();
-		// Failures surface when their turn comes; until then they must not count as unhandled.
-		pending[index].catch(() => {});
-	};
-	const concurrency = options.concurrency ?? 4;
-	let written = 0;
-	options.onProgress?.({done: 0, total: batches.length});
-	try {
-		for (let index = 0; index < batches.length; index++) {
-			for (let ahead = index; ahead < Math.min(batches.length, index + concurrency); ahead++) start(ahead);
-			const entries = await pending[index]!;
-			// Let go of the batch as soon as it is written.
-			pending[index] = Promise.resolve([]);
-			await options.onRows(
+		},
+		onRows: entries =>
+			options.onRows(
 				entries.map(entry => entry.row),
 				entries,
-			);
-			written += entries.length;
-			options.onProgress?.({done: index + 1, total: batches.length});
-		}
-	} catch (error) {
-		controller.abort();
-		throw error;
-	}
-	return written;
+			),
+	});
 }

@@ -13,7 +13,7 @@ import {
 	type QueueInfo,
 } from '../genesys/queues.js';
 import {compareText} from '../text/collate.js';
-import {CancelledError} from '../errors.js';
+import {streamBatches} from './batches.js';
 import type {DropSink} from '../genesys/dropped-statistics.js';
 
 /** An aggregates query as a report asks it: always the metrics a queue row needs. */
@@ -113,38 +113,10 @@ export async function streamQueueBatches<Row>(
 	ids.sort(
 		(a, b) => compareText(nameOf(a), nameOf(b)) || compareText(divisionName(a), divisionName(b)) || compareText(a, b),
 	);
-	const batchSize = options.batchSize ?? 25;
-	const batches: string[][] = [];
-	for (let index = 0; index < ids.length; index += batchSize) batches.push(ids.slice(index, index + batchSize));
-	const concurrency = options.concurrency ?? 4;
-	if (options.signal?.aborted) throw new CancelledError();
-	const controller = new AbortController();
-	options.signal?.addEventListener('abort', () => controller.abort(), {once: true});
-	const pending: Array<Promise<Row[]>> = [];
-	const start = (index: number) => {
-		const batch = batches[index];
-		if (!batch || pending[index]) return;
-		pending[index] = options.fetchBatch(batch, nameOf, controller.signal, divisionOf);
-		// Failures surface when their turn comes; until then they must not count as unhandled.
-		pending[index].catch(() => {});
-	};
-	let written = 0;
-	options.onProgress?.({done: 0, total: batches.length});
-	try {
-		for (let index = 0; index < batches.length; index++) {
-			for (let ahead = index; ahead < Math.min(batches.length, index + concurrency); ahead++) start(ahead);
-			const rows = await pending[index]!;
-			// Let go of the batch as soon as it is written.
-			pending[index] = Promise.resolve([]);
-			await options.onRows(rows);
-			written += rows.length;
-			options.onProgress?.({done: index + 1, total: batches.length});
-		}
-	} catch (error) {
-		controller.abort();
-		throw error;
-	}
-	return written;
+	return streamBatches(ids, {
+		...options,
+		fetchBatch: (batch, signal) => options.fetchBatch(batch, nameOf, signal, divisionOf),
+	});
 }
 
 export async function fetchReport(

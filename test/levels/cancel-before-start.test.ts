@@ -1,9 +1,7 @@
-// FAILING ON PURPOSE (bug in source/genesys/pool.ts, for the lead): a load cancelled before its requests start
-// must ask nothing. runPool listens for 'abort' on a signal that is already aborted, which never fires, so the
-// whole query runs in the background after the cancel, and the level source keeps its answer. The first load of a
-// session hides it (the client's shared login takes the aborted signal and fails every request), but the session's
-// client is logged in for every later range. One-line fix: in runPool, abort the pool's controller (or throw
-// CancelledError) when `signal?.aborted` is already true; streamIntervalRows (report.ts) has the same pattern.
+// A load cancelled before its requests start asks nothing, and its level source keeps no answer. runPool once listened
+// for 'abort' on a signal that was already aborted, which never fires, so the whole query ran in the background after
+// the cancel (the first load of a session hid it: the shared login failed on the aborted signal). These tests keep
+// runPool and the batch streams honouring a signal aborted before they start.
 import {DateTime} from 'luxon';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Emulator} from '../../source/emulator/server.js';
