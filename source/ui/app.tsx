@@ -209,7 +209,8 @@ export function App({
 		} else if (profiles.length === 0) {
 			setScreen({kind: 'wizard'});
 		}
-		// Runs once, on start.
+		// Runs once, on start: the props of the first render say where to start; later ones must not restart it.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, []);
 
 	useInput(

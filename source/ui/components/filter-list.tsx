@@ -1,6 +1,6 @@
 // A list you narrow by typing: letters go to the query, arrows move, Enter picks. Used for regions and time zones.
 import {Box, Text, useInput} from 'ink';
-import {useMemo, useState} from 'react';
+import {useCallback, useMemo, useState} from 'react';
 import type {Theme} from '../theme.js';
 import {TextField} from './text-field.js';
 
@@ -35,13 +35,16 @@ export function FilterList<V>({
 }: Props<V>) {
 	const [query, setQuery] = useState(initialQuery);
 	const [index, setIndex] = useState(0);
-	const matching = (text: string) => {
-		const named = direct?.(text);
-		const narrowed = narrow(items, text);
-		return named ? [named, ...narrowed.filter(item => item.value !== named.value)] : narrowed;
-	};
-	// `matching` changes only with `direct`, which callers keep stable enough for a list of a few dozen.
-	const shown = useMemo(() => matching(query), [items, query, direct]);
+	// Made anew only with `items` or `direct`, which callers keep stable enough for a list of a few dozen.
+	const matching = useCallback(
+		(text: string) => {
+			const named = direct?.(text);
+			const narrowed = narrow(items, text);
+			return named ? [named, ...narrowed.filter(item => item.value !== named.value)] : narrowed;
+		},
+		[items, direct],
+	);
+	const shown = useMemo(() => matching(query), [matching, query]);
 	const selected = Math.min(index, Math.max(0, shown.length - 1));
 	useInput((_input, key) => {
 		if (key.upArrow) setIndex(Math.max(0, selected - 1));

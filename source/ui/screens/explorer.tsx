@@ -1,6 +1,6 @@
 // The drillable tables, generic over levels: data comes from a hook, keys become reducer actions, this draws.
 import {Box, Text, useInput, useStdout} from 'ink';
-import {useEffect, useMemo, useReducer} from 'react';
+import {useEffect, useMemo, useReducer, useState} from 'react';
 import {fileNamePart} from '../../levels/queue-labels.js';
 import {levelOf} from '../../levels/registry.js';
 import type {LevelSource} from '../../levels/source.js';
@@ -129,7 +129,7 @@ export function Explorer({
 	}, [state.leave, onDates, onProfile, onQuit]);
 
 	// A changed column choice or sort is saved for the next start.
-	const initialViews = useMemo(() => state.views, []);
+	const [initialViews] = useState(state.views);
 	useEffect(() => {
 		if (state.views !== initialViews) onViews?.(state.views);
 	}, [state.views, initialViews, onViews]);
