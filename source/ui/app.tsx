@@ -23,6 +23,7 @@ import {ProfilePicker} from './screens/profile-picker.js';
 import {Wizard, type WizardValues} from './screens/wizard.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {themeFor} from './theme.js';
+import {ThemeProvider} from './theme-context.js';
 
 /** What a client is made from: the credentials, and the proxy and CA settings of the profile or environment. */
 export type SessionCredentials = Pick<Credentials, 'region' | 'clientId' | 'clientSecret'> & {
@@ -312,7 +313,6 @@ export function App({
 							: undefined
 					}
 					notices={notice?.screen === screen ? [...notices, notice.text] : notices}
-					theme={theme}
 					onQuit={exit}
 					onChoose={choice => {
 						if (choice.kind === 'use') void chooseProfile(choice.profile);
@@ -359,7 +359,6 @@ export function App({
 							return 'as the environment says';
 						}
 					}}
-					theme={theme}
 					verify={verify}
 					onSave={values => void saveProfile(values, screen.editing)}
 					onCancel={() => dispatch({type: 'wizard-cancelled'})}
@@ -372,7 +371,6 @@ export function App({
 					initialChoice={session.dateChoice}
 					timeZone={session.timeZone}
 					now={now}
-					theme={theme}
 					onCancel={() => dispatch({type: 'dates-cancelled'})}
 					onDone={(range, choice) => {
 						setSession({...session, dateChoice: choice, timeZone: range.timeZone});
@@ -396,7 +394,6 @@ export function App({
 					source={sourceFor(session, screen.range)}
 					width={width}
 					height={height}
-					theme={theme}
 					cwd={cwd}
 					views={profiles.find(profile => profile.name === session.profileName)?.views ?? session.views}
 					sourceFor={sourceOfSession}
@@ -413,16 +410,20 @@ export function App({
 		case 'fatal':
 			body = (
 				<Box flexDirection="column">
-					<ErrorPanel error={screen.error} theme={theme} />
+					<ErrorPanel error={screen.error} />
 					<Text>Press q to quit.</Text>
 				</Box>
 			);
 			break;
 	}
 	return (
-		<Box flexDirection="column" width={width}>
-			{notice?.screen === screen && screen.kind !== 'picker' ? <Text color={theme.warning}>{notice.text}</Text> : null}
-			{body}
-		</Box>
+		<ThemeProvider theme={theme}>
+			<Box flexDirection="column" width={width}>
+				{notice?.screen === screen && screen.kind !== 'picker' ? (
+					<Text color={theme.warning}>{notice.text}</Text>
+				) : null}
+				{body}
+			</Box>
+		</ThemeProvider>
 	);
 }

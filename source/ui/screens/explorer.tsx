@@ -8,7 +8,7 @@ import {type DisplayRow, type SortColumn, totalKey} from '../../levels/types.js'
 import {HeatMap} from '../components/heat-map.js';
 import {gridRecords, hourFields} from '../../metrics/hour-grid.js';
 import {compareText} from '../../metrics/compare.js';
-import {metricFor, type MetricField, metricValue} from '../../metrics/catalog.js';
+import type {MetricField} from '../../metrics/catalog.js';
 import {liveValueFields, liveValuesRecord} from '../../metrics/live.js';
 import {rowFields} from '../../metrics/rows.js';
 import type {Thresholds} from '../../metrics/thresholds.js';
@@ -42,7 +42,7 @@ import {
 	selectedIndex,
 	visibleColumns,
 } from '../explorer/state.js';
-import {levelView, sparkline} from '../explorer/view.js';
+import {levelView} from '../explorer/view.js';
 import {useLevelData} from '../hooks/use-level-data.js';
 import {useLiveUpdates} from '../hooks/use-live-updates.js';
 import {defaultLiveRefreshMs} from '../../levels/live.js';
@@ -50,6 +50,8 @@ import {type Totals, totalsRequest} from '../../levels/totals.js';
 import {actionFor, type KeyContext} from '../keymap.js';
 import {keystrokes} from '../keystrokes.js';
 import type {Theme} from '../theme.js';
+import {ThemeProvider} from '../theme-context.js';
+import {Sparklines} from '../components/sparklines.js';
 import {ExportDialog} from './export-dialog.js';
 
 /** The sparklines of a level that uses the interval size and names none of its own. */
@@ -69,7 +71,8 @@ export type ExplorerProps = {
 	source: LevelSource;
 	width: number;
 	height: number;
-	theme: Theme;
+	/** For a caller outside the app's ThemeProvider (a test renders the explorer alone); else the app's. */
+	theme?: Theme;
 	cwd: string;
 	/** The columns and sorts remembered for this profile. */
 	views?: SavedViews;
@@ -87,13 +90,22 @@ export type ExplorerProps = {
 	thresholds?: Thresholds;
 };
 
-export function Explorer({
+export function Explorer({theme, ...props}: ExplorerProps) {
+	return theme ? (
+		<ThemeProvider theme={theme}>
+			<ExplorerScreen {...props} />
+		</ThemeProvider>
+	) : (
+		<ExplorerScreen {...props} />
+	);
+}
+
+function ExplorerScreen({
 	profileLabel,
 	range,
 	source,
 	width,
 	height,
-	theme,
 	cwd,
 	views,
 	sourceFor,
@@ -104,7 +116,7 @@ export function Explorer({
 	live = false,
 	liveRefreshMs = defaultLiveRefreshMs,
 	thresholds,
-}: ExplorerProps) {
+}: Omit<ExplorerProps, 'theme'>) {
 	const [state, dispatch] = useReducer(explorerReducer, undefined, () =>
 		initialExplorer(defaultGranularity(range), views, live),
 	);
@@ -201,7 +213,6 @@ export function Explorer({
 		() => fitColumns({width: width - 2, nameHeader: level.nameHeader, fields, longestName, comparing}),
 		[width, level.nameHeader, fields, longestName, comparing],
 	);
-	const colors = useMemo(() => ({better: theme.better, worse: theme.worse}), [theme.better, theme.worse]);
 
 	// Impossible statistics left out of this level's answers: said in the status bar, marked on their cells.
 	const dropped = loaded?.dropped;
@@ -333,7 +344,7 @@ export function Explorer({
 	const sparkWidth = Math.max(10, width - 12);
 
 	let body;
-	if (overlay?.kind === 'help') body = <HelpOverlay theme={theme} />;
+	if (overlay?.kind === 'help') body = <HelpOverlay />;
 	else if (overlay?.kind === 'columns')
 		body = (
 			<ColumnPicker
@@ -343,7 +354,6 @@ export function Explorer({
 				levelName={level.nameHeader.toLowerCase()}
 				onScreen={columns.map(column => column.id)}
 				height={height - 3}
-				theme={theme}
 			/>
 		);
 	else if (overlay?.kind === 'export' && view)
@@ -377,34 +387,21 @@ export function Explorer({
 					`${range.from}_${range.to}`,
 				].join('-')}
 				cwd={cwd}
-				theme={theme}
 				onDone={message => {
 					dispatch({type: 'overlay', overlay: undefined});
 					if (message) dispatch({type: 'notice', text: message});
 				}}
 			/>
 		);
-	else if (state.error) body = <ErrorPanel error={state.error} theme={theme} />;
+	else if (state.error) body = <ErrorPanel error={state.error} />;
 	else if (grid) {
 		const {queueName, mediaType} = frame.level.context;
 		const scope = [queueName ?? 'All queues', mediaType].filter(Boolean).join(' · ');
-		body = <HeatMap grid={grid} field={state.heatMetric} scope={scope} theme={theme} />;
+		body = <HeatMap grid={grid} field={state.heatMetric} scope={scope} />;
 	} else if (view)
 		body = (
 			<Box flexDirection="column">
-				{showSparklines
-					? sparkFields.map(field => (
-							<Text key={field} wrap="truncate-end">
-								{metricFor(field).header.padEnd(10)}
-								<Text color={theme.accent}>
-									{sparkline(
-										chronological.map(row => metricValue(metricFor(field), row.row)),
-										sparkWidth,
-									)}
-								</Text>
-							</Text>
-						))
-					: null}
+				{showSparklines ? <Sparklines fields={sparkFields} rows={chronological} width={sparkWidth} /> : null}
 				{view.count === 0 ? (
 					<Text>{level.emptyText}</Text>
 				) : (
@@ -418,10 +415,8 @@ export function Explorer({
 						height={pageSize}
 						sort={sort}
 						totalLive={view.liveTotal}
-						theme={theme}
 						thresholds={thresholds}
 						previousTotal={view.previousTotal}
-						colors={colors}
 						dropped={dropped}
 					/>
 				)}
@@ -431,8 +426,8 @@ export function Explorer({
 
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Breadcrumb parts={crumbs} width={width} theme={theme} />
-			<StatusBar items={status} live={liveWord} busy={busy} notice={notice} width={width} theme={theme} />
+			<Breadcrumb parts={crumbs} width={width} />
+			<StatusBar items={status} live={liveWord} busy={busy} notice={notice} width={width} />
 			<Box flexDirection="column" flexGrow={1}>
 				{body}
 			</Box>
