@@ -1,5 +1,5 @@
 // The interactive app: profile picker or set-up wizard -> dates -> explorer, and back again.
-import {Box, Text, useApp, useInput} from 'ink';
+import {Box, Text, useApp} from 'ink';
 import {DateTime} from 'luxon';
 import {useCallback, useEffect, useMemo, useReducer, useState} from 'react';
 import type {Credentials} from '../credentials/resolve.js';
@@ -19,6 +19,7 @@ import {Explorer} from './screens/explorer.js';
 import {ProfilePicker} from './screens/profile-picker.js';
 import {Wizard, type WizardValues} from './screens/wizard.js';
 import {type ClientFactory, useSession} from './hooks/use-session.js';
+import {useAppInput} from './hooks/use-app-input.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {themeFor} from './theme.js';
 import {ThemeProvider} from './theme-context.js';
@@ -148,18 +149,7 @@ export function App({
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, []);
 
-	useInput(
-		input => {
-			if (input === 'q') exit();
-		},
-		{isActive: screen.kind === 'fatal'},
-	);
-
-	// Ink quits on Ctrl+C only when it arrives alone; typed right after other keys it comes in the
-	// same read ("eu\u0003") and would be taken as text. Ctrl+C always quits, on every screen.
-	useInput(input => {
-		if (input.length > 1 && input.includes('\u0003')) exit();
-	});
+	useAppInput(screen, exit);
 
 	const saveProfile = async (values: WizardValues, editing?: Profile) => {
 		const profile = {

@@ -18,7 +18,7 @@ import {useExplorerInput} from '../hooks/use-explorer-input.js';
 import {useLevelData} from '../hooks/use-level-data.js';
 import {useLiveUpdates} from '../hooks/use-live-updates.js';
 import type {Theme} from '../theme.js';
-import {ThemeProvider} from '../theme-context.js';
+import {ThemeProvider, useTheme} from '../theme-context.js';
 import {ExplorerBody} from './explorer-body.js';
 
 export type ExplorerProps = {
@@ -46,17 +46,7 @@ export type ExplorerProps = {
 	thresholds?: Thresholds;
 };
 
-export function Explorer({theme, ...props}: ExplorerProps) {
-	return theme ? (
-		<ThemeProvider theme={theme}>
-			<ExplorerScreen {...props} />
-		</ThemeProvider>
-	) : (
-		<ExplorerScreen {...props} />
-	);
-}
-
-function ExplorerScreen({
+export function Explorer({
 	profileLabel,
 	range,
 	source,
@@ -72,7 +62,8 @@ function ExplorerScreen({
 	live = false,
 	liveRefreshMs = defaultLiveRefreshMs,
 	thresholds,
-}: Omit<ExplorerProps, 'theme'>) {
+	theme,
+}: ExplorerProps) {
 	const [state, dispatch] = useReducer(explorerReducer, undefined, () =>
 		initialExplorer(defaultGranularity(range), views, live),
 	);
@@ -108,39 +99,42 @@ function ExplorerScreen({
 	}, [state.views, initialViews, onViews]);
 
 	const {frame} = model;
+	const appTheme = useTheme();
 	return (
-		<Box flexDirection="column" width={width} height={height}>
-			<Breadcrumb parts={model.crumbs} width={width} />
-			<StatusBar items={model.status} live={model.liveWord} busy={model.busy} notice={model.notice} width={width} />
-			<Box flexDirection="column" flexGrow={1}>
-				<ExplorerBody
-					model={model}
-					state={state}
-					dispatch={dispatch}
-					height={height}
-					cwd={cwd}
-					thresholds={thresholds}
-				/>
-			</Box>
-			{model.filterLine ? (
-				<Box>
-					<Text bold>/</Text>
-					{state.filtering ? (
-						<TextField
-							value={frame.filter}
-							onChange={text => dispatch({type: 'filter-set', text})}
-							onSubmit={() => dispatch({type: 'filter-end', keep: true})}
-						/>
-					) : (
-						<Text>{frame.filter}</Text>
-					)}
+		<ThemeProvider theme={theme ?? appTheme}>
+			<Box flexDirection="column" width={width} height={height}>
+				<Breadcrumb parts={model.crumbs} width={width} />
+				<StatusBar items={model.status} live={model.liveWord} busy={model.busy} notice={model.notice} width={width} />
+				<Box flexDirection="column" flexGrow={1}>
+					<ExplorerBody
+						model={model}
+						state={state}
+						dispatch={dispatch}
+						height={height}
+						cwd={cwd}
+						thresholds={thresholds}
+					/>
 				</Box>
-			) : null}
-			{state.filtering ? (
-				<Text>Type to filter, Enter to keep, Esc to clear</Text>
-			) : (
-				<Footer context={model.keyContext} width={width} />
-			)}
-		</Box>
+				{model.filterLine ? (
+					<Box>
+						<Text bold>/</Text>
+						{state.filtering ? (
+							<TextField
+								value={frame.filter}
+								onChange={text => dispatch({type: 'filter-set', text})}
+								onSubmit={() => dispatch({type: 'filter-end', keep: true})}
+							/>
+						) : (
+							<Text>{frame.filter}</Text>
+						)}
+					</Box>
+				) : null}
+				{state.filtering ? (
+					<Text>Type to filter, Enter to keep, Esc to clear</Text>
+				) : (
+					<Footer context={model.keyContext} width={width} />
+				)}
+			</Box>
+		</ThemeProvider>
 	);
 }
