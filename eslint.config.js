@@ -1,6 +1,7 @@
 // Lint rules: the recommended JS and TypeScript sets, with type information off for speed; layout is prettier's.
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -12,6 +13,16 @@ export default tseslint.config(
 		rules: {
 			'@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_'}],
 			'no-console': 'off',
+		},
+	},
+	// The two classic hook rules (as Ink's own config has them) where the hooks are: the UI and its tests.
+	// (source/commands/interactive.ts names a plain async function useFastOutput, which the rule would take for a hook.)
+	{
+		files: ['source/ui/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}'],
+		plugins: {'react-hooks': reactHooks},
+		rules: {
+			'react-hooks/rules-of-hooks': 'error',
+			'react-hooks/exhaustive-deps': 'error',
 		},
 	},
 );

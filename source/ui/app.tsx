@@ -1,38 +1,30 @@
 // The interactive app: profile picker or set-up wizard -> dates -> explorer, and back again.
-import {Box, Text, useApp, useInput} from 'ink';
+import {Box, Text, useApp} from 'ink';
 import {DateTime} from 'luxon';
-import {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import {useCallback, useEffect, useMemo, useReducer, useState} from 'react';
 import type {Credentials} from '../credentials/resolve.js';
-import type {GenesysClient} from '../genesys/client.js';
-import {asGqxError, GqxError, type RetryNotice} from '../errors.js';
+import {asGqxError, GqxError} from '../errors.js';
 import {resolveRegion} from '../genesys/regions.js';
 import type {SecretStore} from '../credentials/secret-store.js';
-import {describeEnvironmentProxy, type NetworkSettings, resolveNetwork} from '../net/settings.js';
+import {describeEnvironmentProxy} from '../net/settings.js';
 import type {Profile} from '../profiles/store.js';
 import type {Screen} from './app-state.js';
 import type {SavedViews} from './explorer/state.js';
-import {type DateChoice, type DateRange, resolveRange, systemTimeZone} from '../range/range.js';
+import {resolveRange} from '../range/range.js';
 import {ErrorPanel} from './components/error-panel.js';
-import {createLevelSource, type LevelSource, rangeKey, rangesKept, RetryHub} from '../levels/source.js';
-import {RecentCache} from '../levels/recent-cache.js';
 import {appReducer, initialApp} from './app-state.js';
 import {DatePicker} from './screens/date-picker.js';
 import {includesToday} from '../levels/live.js';
 import {Explorer} from './screens/explorer.js';
 import {ProfilePicker} from './screens/profile-picker.js';
 import {Wizard, type WizardValues} from './screens/wizard.js';
+import {type ClientFactory, useSession} from './hooks/use-session.js';
+import {useAppInput} from './hooks/use-app-input.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {themeFor} from './theme.js';
+import {ThemeProvider} from './theme-context.js';
 
-/** What a client is made from: the credentials, and the proxy and CA settings of the profile or environment. */
-export type SessionCredentials = Pick<Credentials, 'region' | 'clientId' | 'clientSecret'> & {
-	network?: NetworkSettings;
-};
-
-export type ClientFactory = (
-	credentials: SessionCredentials,
-	onRetry: (notice: RetryNotice) => void,
-) => GenesysClient | Promise<GenesysClient>;
+export type {ClientFactory, SessionCredentials} from './hooks/use-session.js';
 
 export type AppStart = {kind: 'auto'} | {kind: 'profile'; name: string} | {kind: 'demo'; credentials: Credentials};
 
@@ -50,24 +42,6 @@ export type AppProps = {
 	liveRefreshMs?: number;
 };
 
-type Session = {
-	label: string;
-	credentials: SessionCredentials;
-	/** Saved profile behind the session, to remember its last dates. */
-	profileName?: string;
-	dateChoice?: DateChoice;
-	timeZone: string;
-	/** Made when the first request needs it (see defaultFactory). */
-	client: Promise<GenesysClient>;
-	hub: RetryHub;
-	/** Columns and sorts chosen in a session without a profile. */
-	views?: SavedViews;
-};
-
-// The client (got, zod) is loaded after the first frame, when a session opens.
-const defaultFactory: ClientFactory = async (credentials, onRetry) =>
-	new (await import('../genesys/client.js')).GenesysClient({...credentials, onRetry});
-
 export function App({
 	start,
 	secrets,
@@ -75,13 +49,13 @@ export function App({
 	cwd,
 	env,
 	now = () => DateTime.now(),
-	makeClient = defaultFactory,
+	makeClient,
 	liveRefreshMs,
 }: AppProps) {
 	const {exit} = useApp();
 	const theme = useMemo(() => themeFor(env), [env]);
 	const {width, height} = useTerminalSize();
-	const [session, setSession] = useState<Session>();
+	const {session, sourceFor, update, openProfile, openEnvironment, verify} = useSession(env, makeClient);
 	const store = secrets?.profiles;
 	// One message for the screen it was made for: where a saved secret went, or why a profile could not open.
 	const [notice, setNotice] = useState<{text: string; screen: Screen}>();
@@ -114,31 +88,6 @@ export function App({
 			),
 		[store],
 	);
-	// The sources of the last few ranges: coming back to one is instant, and memory stays bounded.
-	const sources = useRef(new RecentCache<string, LevelSource>(rangesKept));
-
-	const open = (
-		label: string,
-		credentials: Session['credentials'],
-		profile?: Partial<Pick<Profile, 'name' | 'dateChoice' | 'timeZone'>>,
-	): Session => {
-		const hub = new RetryHub();
-		const client = Promise.resolve().then(() => makeClient(credentials, hub.emit));
-		// A client that cannot be made fails the first request, in the error panel; never unhandled.
-		client.catch(() => {});
-		const next: Session = {
-			label,
-			credentials,
-			profileName: profile?.name,
-			dateChoice: profile?.dateChoice,
-			timeZone: profile?.timeZone ?? systemTimeZone(),
-			client,
-			hub,
-		};
-		setSession(next);
-		return next;
-	};
-
 	const chooseProfile = async (profile: Profile) => {
 		if (!secrets) return;
 		let withSecret: Awaited<ReturnType<SecretStore['withSecret']>>;
@@ -151,16 +100,7 @@ export function App({
 			return;
 		}
 		try {
-			const opened = open(
-				`${profile.name} (${profile.region})`,
-				{
-					region: resolveRegion(profile.region),
-					clientId: profile.clientId,
-					clientSecret: withSecret.clientSecret,
-					network: resolveNetwork({profile: withSecret, env}),
-				},
-				profile,
-			);
+			const opened = openProfile(withSecret);
 			// A remembered date choice makes the next start one keypress: straight to the table.
 			if (opened.dateChoice) {
 				try {
@@ -179,17 +119,13 @@ export function App({
 
 	const chooseEnvironment = () => {
 		if (!envCredentials) return;
-		open(`environment (${envCredentials.region.label})`, {...envCredentials, network: resolveNetwork({env})});
+		openEnvironment(envCredentials);
 		setScreen({kind: 'dates'});
 	};
 
 	useEffect(() => {
 		if (start.kind === 'demo') {
-			open(
-				`demo (${start.credentials.region.label})`,
-				{...start.credentials, network: resolveNetwork({env, demo: true})},
-				{dateChoice: {preset: 'last-7-days'}},
-			);
+			openEnvironment(start.credentials, {demo: true});
 			setScreen({kind: 'dates'});
 		} else if (start.kind === 'profile') {
 			const profile = store?.get(start.name);
@@ -209,34 +145,11 @@ export function App({
 		} else if (profiles.length === 0) {
 			setScreen({kind: 'wizard'});
 		}
-		// Runs once, on start.
+		// Runs once, on start: the props of the first render say where to start; later ones must not restart it.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, []);
 
-	useInput(
-		input => {
-			if (input === 'q') exit();
-		},
-		{isActive: screen.kind === 'fatal'},
-	);
-
-	// Ink quits on Ctrl+C only when it arrives alone; typed right after other keys it comes in the
-	// same read ("eu\u0003") and would be taken as text. Ctrl+C always quits, on every screen.
-	useInput(input => {
-		if (input.length > 1 && input.includes('\u0003')) exit();
-	});
-
-	const verify = async (values: WizardValues, signal: AbortSignal) => {
-		const client = await makeClient(
-			{
-				region: resolveRegion(values.region),
-				clientId: values.clientId.trim(),
-				clientSecret: values.clientSecret,
-				network: resolveNetwork({profile: {...values, name: values.name || 'being set up'}, env}),
-			},
-			() => {},
-		);
-		await client.verify(signal);
-	};
+	useAppInput(screen, exit);
 
 	const saveProfile = async (values: WizardValues, editing?: Profile) => {
 		const profile = {
@@ -252,16 +165,7 @@ export function App({
 		try {
 			const saved = await secrets?.save(profile, {replacing: editing?.name});
 			setProfiles(store?.list() ?? [profile]);
-			open(
-				`${profile.name} (${profile.region})`,
-				{
-					region: resolveRegion(profile.region),
-					clientId: profile.clientId,
-					clientSecret: profile.clientSecret,
-					network: resolveNetwork({profile, env}),
-				},
-				profile,
-			);
+			openProfile(profile);
 			// Said once, here: where the secret went (the keychain, or the file and why).
 			show({kind: 'dates'}, saved ? [saved.where, ...saved.warnings].join(' ') : undefined);
 		} catch (error) {
@@ -272,28 +176,16 @@ export function App({
 		}
 	};
 
-	const sourceFor = (current: Session, range: DateRange): LevelSource =>
-		sources.current.getOrCreate(rangeKey(current.label, range), () =>
-			createLevelSource(current.client, range, current.hub),
-		);
-
-	// The comparison period's source (`c`): another range's, kept among the recent ones like any.
-	const sourceOfSession = useMemo(
-		() => (session ? (range: DateRange) => sourceFor(session, range) : undefined),
-		// sourceFor reads only the ref of sources and the session.
-		[session],
-	);
-
 	const profileName = session?.profileName;
 	const saveViews = useCallback(
 		(views: SavedViews) => {
 			// Without a profile (demo, environment) the choice lasts the session.
-			setSession(current => (current ? {...current, views} : current));
+			update({views});
 			if (!profileName) return;
 			store?.touch(profileName, {views});
 			setProfiles(store?.list() ?? []);
 		},
-		[store, profileName],
+		[store, profileName, update],
 	);
 
 	const showDates = useCallback(() => dispatch({type: 'show', screen: {kind: 'dates'}}), []);
@@ -311,7 +203,6 @@ export function App({
 							: undefined
 					}
 					notices={notice?.screen === screen ? [...notices, notice.text] : notices}
-					theme={theme}
 					onQuit={exit}
 					onChoose={choice => {
 						if (choice.kind === 'use') void chooseProfile(choice.profile);
@@ -358,7 +249,6 @@ export function App({
 							return 'as the environment says';
 						}
 					}}
-					theme={theme}
 					verify={verify}
 					onSave={values => void saveProfile(values, screen.editing)}
 					onCancel={() => dispatch({type: 'wizard-cancelled'})}
@@ -371,10 +261,9 @@ export function App({
 					initialChoice={session.dateChoice}
 					timeZone={session.timeZone}
 					now={now}
-					theme={theme}
 					onCancel={() => dispatch({type: 'dates-cancelled'})}
 					onDone={(range, choice) => {
-						setSession({...session, dateChoice: choice, timeZone: range.timeZone});
+						update({dateChoice: choice, timeZone: range.timeZone});
 						if (session.profileName)
 							// Saved as today: a profiles file that older versions of gqx can still read.
 							store?.touch(session.profileName, {
@@ -387,41 +276,46 @@ export function App({
 			) : null;
 			break;
 		case 'explorer':
-			body = session ? (
-				<Explorer
-					key={`${session.label}-${screen.range.start.toISO()}-${screen.range.end.toISO()}-${screen.range.timeZone}`}
-					profileLabel={session.label}
-					range={screen.range}
-					source={sourceFor(session, screen.range)}
-					width={width}
-					height={height}
-					theme={theme}
-					cwd={cwd}
-					views={profiles.find(profile => profile.name === session.profileName)?.views ?? session.views}
-					sourceFor={sourceOfSession}
-					onViews={saveViews}
-					onDates={showDates}
-					onProfile={switchProfile}
-					onQuit={exit}
-					live={includesToday(screen.range, now().toMillis())}
-					liveRefreshMs={liveRefreshMs}
-					thresholds={profiles.find(profile => profile.name === session.profileName)?.thresholds}
-				/>
-			) : null;
+			body =
+				session && sourceFor ? (
+					<Explorer
+						key={`${session.label}-${screen.range.start.toISO()}-${screen.range.end.toISO()}-${screen.range.timeZone}`}
+						profileLabel={session.label}
+						range={screen.range}
+						source={sourceFor(screen.range)}
+						width={width}
+						height={height}
+						cwd={cwd}
+						views={profiles.find(profile => profile.name === session.profileName)?.views ?? session.views}
+						// The comparison period's source (`c`): another range's, kept among the recent ones like any.
+						sourceFor={sourceFor}
+						onViews={saveViews}
+						onDates={showDates}
+						onProfile={switchProfile}
+						onQuit={exit}
+						live={includesToday(screen.range, now().toMillis())}
+						liveRefreshMs={liveRefreshMs}
+						thresholds={profiles.find(profile => profile.name === session.profileName)?.thresholds}
+					/>
+				) : null;
 			break;
 		case 'fatal':
 			body = (
 				<Box flexDirection="column">
-					<ErrorPanel error={screen.error} theme={theme} />
+					<ErrorPanel error={screen.error} />
 					<Text>Press q to quit.</Text>
 				</Box>
 			);
 			break;
 	}
 	return (
-		<Box flexDirection="column" width={width}>
-			{notice?.screen === screen && screen.kind !== 'picker' ? <Text color={theme.warning}>{notice.text}</Text> : null}
-			{body}
-		</Box>
+		<ThemeProvider theme={theme}>
+			<Box flexDirection="column" width={width}>
+				{notice?.screen === screen && screen.kind !== 'picker' ? (
+					<Text color={theme.warning}>{notice.text}</Text>
+				) : null}
+				{body}
+			</Box>
+		</ThemeProvider>
 	);
 }

@@ -10,9 +10,19 @@ export type Theme = {
 	worse: string | undefined;
 };
 
+/** No colour and no dimming: NO_COLOR's theme. */
+export const plainTheme: Theme = {
+	accent: undefined,
+	error: undefined,
+	warning: undefined,
+	dim: false,
+	better: undefined,
+	worse: undefined,
+};
+
 export function themeFor(env: NodeJS.ProcessEnv): Theme {
 	const noColor = env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '';
 	return noColor
-		? {accent: undefined, error: undefined, warning: undefined, dim: false, better: undefined, worse: undefined}
+		? plainTheme
 		: {accent: 'cyan', error: 'red', warning: 'yellow', dim: true, better: 'green', worse: 'red'};
 }

@@ -3,10 +3,8 @@ import {render} from 'ink-testing-library';
 import {expect, it} from 'vitest';
 import {liveStatus, noticeLines, StatusBar} from '../../source/ui/components/status-bar.js';
 import type {LiveState} from '../../source/ui/explorer/state.js';
-import {themeFor} from '../../source/ui/theme.js';
 import {waitForText} from './ink.js';
 
-const theme = themeFor({NO_COLOR: '1'});
 const live = (updatedAt: number, extra: Partial<LiveState> = {}): LiveState => ({
 	paused: false,
 	queues: new Map(),
@@ -18,14 +16,7 @@ const live = (updatedAt: number, extra: Partial<LiveState> = {}): LiveState => (
 it('counts the seconds since the last refresh on its own, and stops counting while paused', async () => {
 	const since = Date.now() - 3000;
 	const rendered = render(
-		<StatusBar
-			items={['as of 10:00:00']}
-			live={live(since)}
-			busy={undefined}
-			notice={undefined}
-			width={80}
-			theme={theme}
-		/>,
+		<StatusBar items={['as of 10:00:00']} live={live(since)} busy={undefined} notice={undefined} width={80} />,
 	);
 	await waitForText(rendered, /live, updated [34] s ago {2}│ {2}as of 10:00:00/);
 	await waitForText(rendered, /live, updated [56] s ago/);
@@ -36,7 +27,6 @@ it('counts the seconds since the last refresh on its own, and stops counting whi
 			busy={undefined}
 			notice={undefined}
 			width={80}
-			theme={theme}
 		/>,
 	);
 	await waitForText(rendered, 'live paused (l resumes)  │  as of 10:00:00');

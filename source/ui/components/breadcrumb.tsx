@@ -1,7 +1,7 @@
 // The first line of every explorer screen: where you are (profile, dates, queue, media).
 import {Text} from 'ink';
 import {cutMiddle} from '../../text/columns.js';
-import type {Theme} from '../theme.js';
+import {useTheme} from '../theme-context.js';
 
 const separator = ' › ';
 /** A shortened name keeps at least this much of its two ends. */
@@ -28,7 +28,8 @@ export function fitCrumbs(parts: readonly string[], width: number): string[] {
 	}
 }
 
-export function Breadcrumb({parts, width, theme}: {parts: string[]; width?: number; theme: Theme}) {
+export function Breadcrumb({parts, width}: {parts: string[]; width?: number}) {
+	const theme = useTheme();
 	return (
 		<Text wrap="truncate-end" color={theme.accent} bold>
 			{(width ? fitCrumbs(parts, width) : parts).join(separator)}

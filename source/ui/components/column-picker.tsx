@@ -3,7 +3,7 @@
 import {Box, Text} from 'ink';
 import {isLiveField, liveMetricFor, metricFor} from '../../metrics/catalog.js';
 import type {PickedField} from '../explorer/state.js';
-import type {Theme} from '../theme.js';
+import {useTheme} from '../theme-context.js';
 
 type Props = {
 	/** Every column offered, the visible ones first in their order. */
@@ -15,10 +15,10 @@ type Props = {
 	levelName: string;
 	/** Rows available for the list. */
 	height: number;
-	theme: Theme;
 };
 
-export function ColumnPicker({order, visible, onScreen, cursor, levelName, height, theme}: Props) {
+export function ColumnPicker({order, visible, onScreen, cursor, levelName, height}: Props) {
+	const theme = useTheme();
 	const rows = Math.max(3, height - 4);
 	const top = Math.max(0, Math.min(cursor - Math.floor(rows / 2), order.length - rows));
 	return (

@@ -11,6 +11,7 @@ import {pad} from '../../text/columns.js';
 import type {Column} from '../explorer/columns.js';
 import type {DisplayRow, Sort} from '../../levels/types.js';
 import type {Theme} from '../theme.js';
+import {useTheme} from '../theme-context.js';
 import type {DroppedStatistic} from '../../genesys/dropped-statistics.js';
 import {droppedFields, droppedMarker} from '../explorer/dropped.js';
 
@@ -26,12 +27,9 @@ type Props = {
 	sort: Sort;
 	/** The live values of the totals row. */
 	totalLive?: LiveValues;
-	theme?: Theme;
 	thresholds?: Thresholds;
 	/** While comparing: the totals of the comparison period. */
 	previousTotal?: QueueRow;
-	/** Colours of a change for the better and the worse; none under NO_COLOR (the arrows still say it). */
-	colors?: {better: string | undefined; worse: string | undefined};
 	/** Impossible statistics left out of the answers: the cells they feed get a marker. */
 	dropped?: readonly DroppedStatistic[] | undefined;
 };
@@ -46,13 +44,12 @@ function cells(
 	columns: readonly Column[],
 	options: {
 		thresholds: Thresholds;
-		theme: Theme | undefined;
-		colors: Props['colors'];
+		theme: Theme;
 		dropped: readonly DroppedStatistic[] | undefined;
 	},
 ): Cell[] {
-	const {theme, colors} = options;
-	const marks = !theme?.error;
+	const {theme} = options;
+	const marks = !theme.error;
 	const previous = row.previous?.row;
 	const marked = options.dropped ? droppedFields(row.row, options.dropped) : undefined;
 	return columns.map(column => {
@@ -62,9 +59,10 @@ function cells(
 		const text = marked?.has(column.id as MetricField) ? `${value}${droppedMarker}` : value;
 		// The mark goes before the number, so the numbers stay right-aligned.
 		const padded = pad(tone && marks ? `${toneMarks[tone]}${text}` : text, column.width, column.align);
-		if (tone && !marks) return {text: padded, color: tone === 'bad' ? theme?.error : theme?.warning};
-		const verdict = previous && colors?.better ? column.verdict?.(row.row, previous) : undefined;
-		if (verdict) return {text: padded, color: verdict === 'better' ? colors?.better : colors?.worse};
+		if (tone && !marks) return {text: padded, color: tone === 'bad' ? theme.error : theme.warning};
+		// A change for the better or the worse in colour; none under NO_COLOR (the arrows still say it).
+		const verdict = previous && theme.better ? column.verdict?.(row.row, previous) : undefined;
+		if (verdict) return {text: padded, color: verdict === 'better' ? theme.better : theme.worse};
 		return {text: padded};
 	});
 }
@@ -121,12 +119,11 @@ export function DataTable({
 	height,
 	sort,
 	totalLive,
-	theme,
 	thresholds,
 	previousTotal,
-	colors,
 	dropped,
 }: Props) {
+	const theme = useTheme();
 	const header = columns
 		.map(column => {
 			const arrow = sort.column === column.id ? (sort.descending ? '▼' : '▲') : '';
@@ -136,10 +133,10 @@ export function DataTable({
 	const window = useMemo(
 		() =>
 			rows.slice(top, top + height).map(row => {
-				const parts = pieces(cells(row, columns, {thresholds: thresholds ?? {}, theme, colors, dropped}));
+				const parts = pieces(cells(row, columns, {thresholds: thresholds ?? {}, theme, dropped}));
 				return {key: row.key, parts, signature: signatureOf(parts)};
 			}),
-		[rows, top, height, columns, thresholds, theme, colors, dropped],
+		[rows, top, height, columns, thresholds, theme, dropped],
 	);
 	const totalParts = pieces(
 		cells(
@@ -153,7 +150,7 @@ export function DataTable({
 				...(previousTotal ? {previous: {row: previousTotal, stats: {}}} : {}),
 			},
 			columns,
-			{thresholds: thresholds ?? {}, theme, colors, dropped},
+			{thresholds: thresholds ?? {}, theme, dropped},
 		),
 	);
 	return (

@@ -1,7 +1,7 @@
 // A failure drawn the one way: a badge, the cause, the failed part, the hint and the next key to press.
 import {Box, Text} from 'ink';
 import type {GqxError} from '../../errors.js';
-import type {Theme} from '../theme.js';
+import {useTheme} from '../theme-context.js';
 
 const nextSteps: Record<string, string> = {
 	auth: 'Press p to edit or switch the profile.',
@@ -14,7 +14,8 @@ const nextSteps: Record<string, string> = {
 	config: 'Press p to pick a profile.',
 };
 
-export function ErrorPanel({error, theme}: {error: GqxError; theme: Theme}) {
+export function ErrorPanel({error}: {error: GqxError}) {
+	const theme = useTheme();
 	return (
 		<Box flexDirection="column" borderStyle="round" borderColor={theme.error} paddingX={1}>
 			<Text>

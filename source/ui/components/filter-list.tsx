@@ -1,7 +1,7 @@
 // A list you narrow by typing: letters go to the query, arrows move, Enter picks. Used for regions and time zones.
 import {Box, Text, useInput} from 'ink';
-import {useMemo, useState} from 'react';
-import type {Theme} from '../theme.js';
+import {useCallback, useMemo, useState} from 'react';
+import {useTheme} from '../theme-context.js';
 import {TextField} from './text-field.js';
 
 export type ListItem<V> = {label: string; value: V; hint?: string};
@@ -9,7 +9,6 @@ export type ListItem<V> = {label: string; value: V; hint?: string};
 type Props<V> = {
 	items: ReadonlyArray<ListItem<V>>;
 	limit: number;
-	theme: Theme;
 	initialQuery?: string;
 	placeholder?: string;
 	onSelect: (item: ListItem<V>) => void;
@@ -23,25 +22,20 @@ function narrow<V>(items: ReadonlyArray<ListItem<V>>, query: string): Array<List
 	return items.filter(item => words.every(word => `${item.label} ${item.hint ?? ''}`.toLowerCase().includes(word)));
 }
 
-export function FilterList<V>({
-	items,
-	limit,
-	theme,
-	initialQuery = '',
-	placeholder,
-	onSelect,
-	onCancel,
-	direct,
-}: Props<V>) {
+export function FilterList<V>({items, limit, initialQuery = '', placeholder, onSelect, onCancel, direct}: Props<V>) {
+	const theme = useTheme();
 	const [query, setQuery] = useState(initialQuery);
 	const [index, setIndex] = useState(0);
-	const matching = (text: string) => {
-		const named = direct?.(text);
-		const narrowed = narrow(items, text);
-		return named ? [named, ...narrowed.filter(item => item.value !== named.value)] : narrowed;
-	};
-	// `matching` changes only with `direct`, which callers keep stable enough for a list of a few dozen.
-	const shown = useMemo(() => matching(query), [items, query, direct]);
+	// Made anew only with `items` or `direct`, which callers keep stable enough for a list of a few dozen.
+	const matching = useCallback(
+		(text: string) => {
+			const named = direct?.(text);
+			const narrowed = narrow(items, text);
+			return named ? [named, ...narrowed.filter(item => item.value !== named.value)] : narrowed;
+		},
+		[items, direct],
+	);
+	const shown = useMemo(() => matching(query), [matching, query]);
 	const selected = Math.min(index, Math.max(0, shown.length - 1));
 	useInput((_input, key) => {
 		if (key.upArrow) setIndex(Math.max(0, selected - 1));

@@ -6,7 +6,7 @@ import type {HourGrid} from '../../metrics/hour-grid.js';
 import {heatMetricFields} from '../../metrics/hour-grid.js';
 import {hoursPerDay} from '../../range/weekday-hours.js';
 import {heatView} from '../explorer/heat-view.js';
-import type {Theme} from '../theme.js';
+import {useTheme} from '../theme-context.js';
 
 /** Background ramps, light to dark: red where more is worse, green where more is better, blue otherwise. */
 const ramps = {
@@ -15,9 +15,10 @@ const ramps = {
 	neutral: ['#1c2a3a', '#264a6b', '#306a9c', '#408ed0'],
 } as const;
 
-type Props = {grid: HourGrid; field: MetricField; scope: string; theme: Theme};
+type Props = {grid: HourGrid; field: MetricField; scope: string};
 
-export function HeatMap({grid, field, scope, theme}: Props) {
+export function HeatMap({grid, field, scope}: Props) {
+	const theme = useTheme();
 	const view = heatView(grid, field);
 	const metric = metricFor(field);
 	// NO_COLOR leaves the theme without colours: the blocks alone carry the shading then.

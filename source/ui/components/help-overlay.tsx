@@ -1,9 +1,10 @@
 // Every key of the explorer (`?`), from the keymap, in two columns so it fits a 24-line terminal.
 import {Box, Text} from 'ink';
 import {helpRows} from '../keymap.js';
-import type {Theme} from '../theme.js';
+import {useTheme} from '../theme-context.js';
 
-export function HelpOverlay({theme}: {theme: Theme}) {
+export function HelpOverlay() {
+	const theme = useTheme();
 	const rows = helpRows();
 	const width = Math.max(...rows.map(row => row.keys.length));
 	// Two columns, so every key fits on a 24-line terminal.

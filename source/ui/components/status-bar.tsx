@@ -5,7 +5,7 @@ import {staleAfterFailures} from '../../levels/live.js';
 import {wrapWords} from '../../text/wrap.js';
 import type {LiveState} from '../explorer/state.js';
 import {useNow} from '../hooks/use-now.js';
-import type {Theme} from '../theme.js';
+import {useTheme} from '../theme-context.js';
 
 const separator = '  │  ';
 
@@ -60,15 +60,14 @@ export function StatusBar({
 	busy,
 	notice,
 	width,
-	theme,
 }: {
 	items: string[];
 	live?: LiveState | undefined;
 	busy: string | undefined;
 	notice: string | undefined;
 	width: number;
-	theme: Theme;
 }) {
+	const theme = useTheme();
 	const now = useNow(1000, live !== undefined && !live.paused);
 	const below = noticeLines(items, busy, notice, width, live);
 	const shown = live ? [liveStatus(live, now), ...items] : items;

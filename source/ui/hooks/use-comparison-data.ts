@@ -20,7 +20,8 @@ export function useComparisonData(
 	const mode = level.grid ? undefined : state.compare;
 	const compared = useMemo(() => (mode ? comparisonRange(range, mode) : undefined), [mode, range]);
 	const source = useMemo(() => (compared && sourceFor ? sourceFor(compared) : undefined), [compared, sourceFor]);
-	const request = level.request(frame.level, state.granularity);
+	// One request object per level and granularity, so the load effect runs again only when they change.
+	const request = useMemo(() => level.request(frame.level, state.granularity), [level, frame.level, state.granularity]);
 	const key = mode ? compareKey(mode, request.key) : '';
 	const running = useRef<{key: string; controller: AbortController} | undefined>(undefined);
 	useEffect(() => () => running.current?.controller.abort(), []);
@@ -56,8 +57,7 @@ export function useComparisonData(
 					dispatch({type: 'compare-failed', key, error: asGqxError(error)});
 				},
 			);
-		// The request object is made anew each render; its key says what it is.
-	}, [key, wanted, fresh, inFlight, source, dispatch]);
+	}, [key, request, wanted, fresh, inFlight, source, dispatch]);
 
 	// Esc stopped the loads in the reducer: stop the comparison's requests too.
 	useEffect(() => {

@@ -1,6 +1,6 @@
 // Loads what the explorer's current level needs, through its source: starts, reports progress, finishes,
 // fails or is cancelled only by reducer actions, so the view never holds loading state of its own.
-import {type Dispatch, useEffect, useRef} from 'react';
+import {type Dispatch, useEffect, useMemo, useRef} from 'react';
 import {asGqxError, CancelledError, describeRetry} from '../../errors.js';
 import {levelOf} from '../../levels/registry.js';
 import type {LevelSource} from '../../levels/source.js';
@@ -8,7 +8,11 @@ import {currentFrame, type ExplorerAction, type ExplorerState} from '../explorer
 
 export function useLevelData(source: LevelSource, state: ExplorerState, dispatch: Dispatch<ExplorerAction>): void {
 	const frame = currentFrame(state);
-	const request = levelOf(frame.level).request(frame.level, state.granularity);
+	// One request object per level and granularity, so the load effect runs again only when they change.
+	const request = useMemo(
+		() => levelOf(frame.level).request(frame.level, state.granularity),
+		[frame.level, state.granularity],
+	);
 	const running = useRef<{key: string; controller: AbortController} | undefined>(undefined);
 
 	useEffect(
@@ -43,8 +47,7 @@ export function useLevelData(source: LevelSource, state: ExplorerState, dispatch
 					dispatch({type: 'load-failed', key: own.key, error: asGqxError(error)});
 				},
 			);
-		// The request object is made anew each render; its key says what it is.
-	}, [request.key, wanted, fresh, inFlight, source, dispatch]);
+	}, [request, wanted, fresh, inFlight, source, dispatch]);
 
 	// Esc stopped the load in the reducer: stop its requests too.
 	useEffect(() => {

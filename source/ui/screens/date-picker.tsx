@@ -7,14 +7,13 @@ import {asGqxError} from '../../errors.js';
 import {type DateChoice, type DateRange, type Preset, presetLabels, presets, resolveRange} from '../../range/range.js';
 import {FilterList} from '../components/filter-list.js';
 import {hintLine} from '../keymap.js';
-import type {Theme} from '../theme.js';
+import {useTheme} from '../theme-context.js';
 import {TextField} from '../components/text-field.js';
 
 type Props = {
 	initialChoice?: DateChoice;
 	timeZone: string;
 	now: () => DateTime;
-	theme: Theme;
 	onDone: (range: DateRange, choice: DateChoice) => void;
 	onCancel: () => void;
 };
@@ -35,7 +34,8 @@ function describe(choice: DateChoice | undefined): string {
 		: `${choice.from} → ${choice.to}`;
 }
 
-export function DatePicker({initialChoice, timeZone: initialZone, now, theme, onDone, onCancel}: Props) {
+export function DatePicker({initialChoice, timeZone: initialZone, now, onDone, onCancel}: Props) {
+	const theme = useTheme();
 	const [mode, setMode] = useState<'menu' | 'from' | 'to' | 'zone'>('menu');
 	const [timeZone, setTimeZone] = useState(initialZone);
 	const [from, setFrom] = useState(initialChoice && 'from' in initialChoice ? initialChoice.from : '');
@@ -106,7 +106,6 @@ export function DatePicker({initialChoice, timeZone: initialZone, now, theme, on
 			<FilterList
 				items={zones}
 				limit={8}
-				theme={theme}
 				placeholder="type to narrow, e.g. london or new_york"
 				onCancel={() => setMode('menu')}
 				onSelect={item => {

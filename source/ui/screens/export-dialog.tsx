@@ -6,7 +6,7 @@ import {useState} from 'react';
 import {type Fields, formatRecords, writeFileAtomic} from '../../export/output.js';
 import {type QueueRow, rowFields} from '../../metrics/rows.js';
 import {hintLine} from '../keymap.js';
-import type {Theme} from '../theme.js';
+import {useTheme} from '../theme-context.js';
 import {TextField} from '../components/text-field.js';
 
 type Props = {
@@ -15,11 +15,11 @@ type Props = {
 	fields?: Fields;
 	suggestedName: string;
 	cwd: string;
-	theme: Theme;
 	onDone: (message: string | undefined) => void;
 };
 
-export function ExportDialog({rows, fields, suggestedName, cwd, theme, onDone}: Props) {
+export function ExportDialog({rows, fields, suggestedName, cwd, onDone}: Props) {
+	const theme = useTheme();
 	const [format, setFormat] = useState<'csv' | 'json'>();
 	const [name, setName] = useState('');
 	const [problem, setProblem] = useState<string>();

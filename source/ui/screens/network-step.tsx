@@ -4,7 +4,7 @@ import {useState} from 'react';
 import {GqxError} from '../../errors.js';
 import {checkCaFile, parseProxyUrl, splitProxyPassword} from '../../net/settings.js';
 import {TextField} from '../components/text-field.js';
-import type {Theme} from '../theme.js';
+import {useTheme} from '../theme-context.js';
 
 export type NetworkValues = {proxy: string; proxyPassword: string; caFile: string};
 
@@ -12,7 +12,6 @@ type Props = {
 	values: NetworkValues;
 	/** What an empty proxy field means: `http://host:port (HTTPS_PROXY)`, or a direct connection. */
 	environmentProxy: string;
-	theme: Theme;
 	onChange: (values: NetworkValues) => void;
 	onProblem: (problem: {message: string; hint?: string} | undefined) => void;
 	/** Called with checked values: a password typed into the URL is moved to the password field. */
@@ -44,7 +43,8 @@ export function checkNetworkValues(values: NetworkValues): NetworkValues {
 	return next;
 }
 
-export function NetworkStep({values, environmentProxy, theme, onChange, onProblem, onSubmit}: Props) {
+export function NetworkStep({values, environmentProxy, onChange, onProblem, onSubmit}: Props) {
+	const theme = useTheme();
 	const [focus, setFocus] = useState(0);
 	const move = (by: number) => setFocus(current => (current + by + fields.length) % fields.length);
 

@@ -4,7 +4,7 @@ import SelectInput from 'ink-select-input';
 import {useRef, useState} from 'react';
 import type {Profile} from '../../profiles/store.js';
 import {actionFor, hintLine} from '../keymap.js';
-import type {Theme} from '../theme.js';
+import {useTheme} from '../theme-context.js';
 
 export type PickerChoice =
 	| {kind: 'use'; profile: Profile}
@@ -17,7 +17,6 @@ type Props = {
 	profiles: readonly Profile[];
 	environmentLabel?: string;
 	notices: readonly string[];
-	theme: Theme;
 	onChoose: (choice: PickerChoice) => void;
 	onQuit: () => void;
 };
@@ -28,7 +27,8 @@ function lastUsed(profile: Profile): string {
 	return profile.lastUsedAt ? `last used ${profile.lastUsedAt.slice(0, 16).replace('T', ' ')}` : 'never used';
 }
 
-export function ProfilePicker({profiles, environmentLabel, notices, theme, onChoose, onQuit}: Props) {
+export function ProfilePicker({profiles, environmentLabel, notices, onChoose, onQuit}: Props) {
+	const theme = useTheme();
 	const items: Array<{key: string; label: string; value: Value}> = [
 		...profiles.map(profile => ({
 			key: `p-${profile.name}`,

@@ -10,7 +10,7 @@ import {regionFromAddress, regions, resolveRegion} from '../../genesys/regions.j
 import type {Profile} from '../../profiles/store.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
 import {hintLine} from '../keymap.js';
-import type {Theme} from '../theme.js';
+import {useTheme} from '../theme-context.js';
 import {checkNetworkValues, concealProxyPassword, NetworkStep, type NetworkValues} from './network-step.js';
 
 export type WizardValues = {region: string; clientId: string; clientSecret: string; name: string} & NetworkValues;
@@ -22,7 +22,6 @@ type Props = {
 	existingNames: readonly string[];
 	/** What the environment says of a region's connection, shown as what an empty proxy field means. */
 	environmentProxy?: (region: string) => string;
-	theme: Theme;
 	verify: (values: WizardValues, signal: AbortSignal) => Promise<void>;
 	onSave: (values: WizardValues) => void;
 	onCancel: () => void;
@@ -66,7 +65,8 @@ function Field({
 	);
 }
 
-export function Wizard({editing, existingNames, environmentProxy, theme, verify, onSave, onCancel}: Props) {
+export function Wizard({editing, existingNames, environmentProxy, verify, onSave, onCancel}: Props) {
+	const theme = useTheme();
 	const [step, setStep] = useState<Step>('region');
 	const [values, setValues] = useState<WizardValues>({
 		region: editing?.region ?? '',
@@ -159,7 +159,6 @@ export function Wizard({editing, existingNames, environmentProxy, theme, verify,
 					<FilterList
 						items={regionItems}
 						limit={8}
-						theme={theme}
 						initialQuery={editing && !editing.region.includes('://') ? editing.region : ''}
 						placeholder="type a city, country or region name, or paste an address"
 						onCancel={onCancel}
@@ -222,7 +221,6 @@ export function Wizard({editing, existingNames, environmentProxy, theme, verify,
 				<NetworkStep
 					values={values}
 					environmentProxy={environmentProxy?.(values.region) ?? 'a direct connection'}
-					theme={theme}
 					onChange={network => setValues(previous => ({...previous, ...network}))}
 					onProblem={setProblem}
 					onSubmit={network => {

@@ -1,0 +1,19 @@
+// The live slice of the explorer's reducer: the latest observation of each queue, failures, and the pause (`l`).
+import type {ExplorerState, LiveAction} from './types.js';
+
+export function liveReducer(state: ExplorerState, action: LiveAction): ExplorerState {
+	// A range without today has no live columns: nothing to refresh or pause.
+	if (!state.live) return state;
+	switch (action.type) {
+		case 'live-toggle':
+			return {...state, live: {...state.live, paused: !state.live.paused}};
+		case 'live-done': {
+			// Only the queues asked are replaced: the others keep their last values until their turn.
+			const queues = new Map(state.live.queues);
+			for (const [id, queue] of action.queues) queues.set(id, queue);
+			return {...state, live: {...state.live, queues, updatedAt: action.at, failures: 0, reason: undefined}};
+		}
+		case 'live-failed':
+			return {...state, live: {...state.live, failures: state.live.failures + 1, reason: action.reason}};
+	}
+}

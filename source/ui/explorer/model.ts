@@ -1,0 +1,381 @@
+// What the explorer shows, derived from its state without a terminal: the rows (live values and the comparison
+// joined), the page, the status line, the queues to poll, and what `y`/`Y` copy and `e` exports.
+import type {DroppedStatistic} from '../../genesys/dropped-statistics.js';
+import {compareLevelRows} from '../../levels/compare.js';
+import {fileNamePart} from '../../levels/queue-labels.js';
+import {levelOf} from '../../levels/registry.js';
+import {type Totals, totalsRequest} from '../../levels/totals.js';
+import {
+	type DisplayRow,
+	type LevelModule,
+	type LevelRef,
+	type LevelRows,
+	type Loaded,
+	type OpenedRow,
+	type Sort,
+	totalKey,
+} from '../../levels/types.js';
+import {toTsv} from '../../export/tsv.js';
+import type {Fields} from '../../text/records.js';
+import type {MetricField} from '../../metrics/catalog.js';
+import {compareText} from '../../text/collate.js';
+import {gridRecords, hourFields, type HourGrid} from '../../metrics/hour-grid.js';
+import {liveValueFields, liveValuesRecord} from '../../metrics/live.js';
+import {type QueueRow, rowFields} from '../../metrics/rows.js';
+import {type CompareMode, shiftDays, shortRangeText} from '../../range/compare.js';
+import {type DateRange, type Granularity, isoInterval} from '../../range/range.js';
+import {textWidth} from '../../text/columns.js';
+import {noticeLines} from '../components/status-bar.js';
+import type {LiveTargets} from '../hooks/use-live-updates.js';
+import type {KeyContext} from '../keymap.js';
+import {pickerOrder, visibleColumns} from './column-choice.js';
+import {type Column, fitColumns, sortTitle} from './columns.js';
+import {droppedNotice} from './dropped.js';
+import {comparedData, currentData, currentFrame, effectiveSort, selectedIndex} from './frames.js';
+import {memoLast} from './memo-last.js';
+import type {ExplorerState, Frame, LiveState, PickedField} from './types.js';
+import {type LevelView, levelView} from './view.js';
+
+/** The sparklines of a level that uses the interval size and names none of its own. */
+const defaultSparklines: readonly MetricField[] = ['offered', 'serviceLevel'];
+
+const granularityWords: Record<Granularity, string> = {
+	PT15M: '15 minutes',
+	PT30M: '30 minutes',
+	PT1H: 'hour',
+	P1D: 'day',
+	P7D: 'week',
+};
+
+export type ExplorerInput = {
+	state: ExplorerState;
+	range: DateRange;
+	profileLabel: string;
+	width: number;
+	height: number;
+	/** The comparison period while its data is asked (useComparisonData); undefined otherwise. */
+	compared: DateRange | undefined;
+};
+
+/** What `e` exports: the view's records, their fields (undefined: the level's own) and a file name. */
+export type ExportedView = {
+	rows: readonly QueueRow[];
+	fields: Fields | undefined;
+	suggestedName: string;
+};
+
+export type ExplorerModel = {
+	frame: Frame;
+	level: LevelModule;
+	/** The sort as the rows are sorted (a change sorts by its metric while nothing is compared). */
+	sort: Sort;
+	/** The level's rows in filter and sort order with their totals; undefined until its answer is in. */
+	view: LevelView | undefined;
+	/** The selection's stops: the rows, then the totals row (`h` on it opens the heat map of all the rows). */
+	keys: readonly string[];
+	navigableRows: readonly OpenedRow[];
+	/** The selection among `keys`, and whether it is the totals row. */
+	index: number;
+	onTotal: boolean;
+	/** The visible columns in their order, and as they fit the width; every column offered, for the picker. */
+	fields: readonly PickedField[];
+	columns: readonly Column[];
+	pickerOrder: readonly PickedField[];
+	/** Rows on a page, and the first row drawn. */
+	pageSize: number;
+	top: number;
+	crumbs: string[];
+	status: string[];
+	/** What is loading, with its progress. */
+	busy: string | undefined;
+	notice: string | undefined;
+	/** The live word of the status bar (its clock redraws that line, not the explorer). */
+	liveWord: LiveState | undefined;
+	keyContext: KeyContext;
+	/** The filter's line under the table: while editing it, or while it filters. */
+	filterLine: boolean;
+	/** The sparklines above the table (a level by interval): the metrics, the rows in time order, the width. */
+	sparklines: {fields: readonly MetricField[]; rows: readonly DisplayRow[]; width: number} | undefined;
+	/** The heat map of the level (weekday by hour), and what it covers. */
+	grid: HourGrid | undefined;
+	heatScope: string;
+	/** Impossible statistics left out of this level's answers: said in the status bar, marked on their cells. */
+	dropped: readonly DroppedStatistic[] | undefined;
+	/** The queues the live refreshes ask about. */
+	poll: LiveTargets;
+	/** While the export dialog is open. */
+	exported: ExportedView | undefined;
+};
+
+function rowsOf(
+	level: LevelModule,
+	loaded: Loaded | undefined,
+	ref: LevelRef,
+	timeZone: string,
+	granularity: Granularity,
+): LevelRows | undefined {
+	return loaded ? level.rows(loaded.data, ref, {timeZone, granularity}) : undefined;
+}
+
+/** The parts that cost (rows, joins, sorting), each remembered for its last arguments as useMemo would. */
+function derivations() {
+	return {
+		// Rows depend on the level and the data; filter and sort on their own; the selection on neither.
+		base: memoLast(rowsOf),
+		previousBase: memoLast(rowsOf),
+		// Live values join the rows in a copy; filter and sort are applied again, the selection stays by key.
+		withLive: memoLast(
+			(
+				base: LevelRows | undefined,
+				live: LevelModule['live'],
+				queues: LiveState['queues'] | undefined,
+				ref: LevelRef,
+				data: ExplorerState['data'],
+			) =>
+				base && live && queues?.size
+					? live.attach(base, ref, queues, (data.get(totalsRequest.key)?.data as Totals | undefined)?.queues)
+					: base,
+		),
+		// While comparing, each row carries its twin of the comparison period (or an empty one).
+		shown: memoLast(
+			(
+				withLive: LevelRows | undefined,
+				previous: LevelRows | undefined,
+				mode: CompareMode | undefined,
+				level: LevelModule,
+				range: DateRange,
+				granularity: Granularity,
+			) =>
+				withLive && previous && mode
+					? compareLevelRows(level, withLive, previous, {
+							days: shiftDays(range, mode),
+							timeZone: range.timeZone,
+							granularity,
+						})
+					: withLive,
+		),
+		view: memoLast(
+			(
+				shown: LevelRows | undefined,
+				level: LevelModule,
+				filter: string,
+				column: Sort['column'],
+				descending: boolean,
+			) => (shown ? levelView(shown, level, filter, {column, descending}) : undefined),
+		),
+		stops: memoLast((view: LevelView | undefined) => {
+			const rowKeys = view?.rows.map(row => row.key) ?? [];
+			return {
+				rowKeys,
+				keys: rowKeys.length > 0 ? [...rowKeys, totalKey] : rowKeys,
+				navigableRows: view && view.rows.length > 0 ? [...view.rows, {key: totalKey, label: view.total.queueName}] : [],
+				// The name column is as wide as the longest name in the view (and its total), up to a cap.
+				longestName: view
+					? view.rows.reduce((most, row) => Math.max(most, textWidth(row.label)), textWidth(view.total.queueName))
+					: 0,
+			};
+		}),
+		droppedNote: memoLast((loaded: Loaded | undefined, ref: LevelRef, timeZone: string) => {
+			if (!loaded?.dropped) return undefined;
+			const names = (loaded.data as {nameOf?: (id: string) => string} | undefined)?.nameOf;
+			const nameOf = (id: string) => names?.(id) ?? ref.context.queueName ?? id;
+			return droppedNotice(loaded.dropped, nameOf, timeZone);
+		}),
+		grid: memoLast((level: LevelModule, loaded: Loaded | undefined) =>
+			level.grid && loaded ? level.grid(loaded.data) : undefined,
+		),
+		// Every queue of the range, for the live refreshes in turns.
+		allQueueIds: memoLast((totals: Totals | undefined) =>
+			totals
+				? totals.running
+					? [...totals.running.byQueue.keys()]
+					: [...new Set(totals.cells.map(cell => cell.queueId))]
+				: [],
+		),
+	};
+}
+
+/** A model function of its own for each explorer: it remembers the last rows, so a key press does not make them again. */
+export function makeExplorerModel(): (input: ExplorerInput) => ExplorerModel {
+	const remembered = derivations();
+	return input => modelOf(input, remembered);
+}
+
+/** The explorer's model, computed afresh. */
+export function explorerModel(input: ExplorerInput): ExplorerModel {
+	return modelOf(input, derivations());
+}
+
+function modelOf(
+	{state, range, profileLabel, width, height, compared}: ExplorerInput,
+	remembered: ReturnType<typeof derivations>,
+): ExplorerModel {
+	const frame = currentFrame(state);
+	const level = levelOf(frame.level);
+	const loaded = currentData(state);
+	const liveLevel = state.live ? level.live : undefined;
+	const sort = effectiveSort(state, frame.sort);
+
+	const base = remembered.base(level, loaded, frame.level, range.timeZone, state.granularity);
+	const withLive = remembered.withLive(base, liveLevel, state.live?.queues, frame.level, state.data);
+	const loadedBefore = compared ? comparedData(state) : undefined;
+	const previousBase = remembered.previousBase(level, loadedBefore, frame.level, range.timeZone, state.granularity);
+	const shown = remembered.shown(withLive, previousBase, state.compare, level, range, state.granularity);
+	const view = remembered.view(shown, level, frame.filter, sort.column, sort.descending);
+	const {rowKeys, keys, navigableRows, longestName} = remembered.stops(view);
+
+	const index = selectedIndex(frame, keys);
+	const onTotal = keys[index] === totalKey;
+	const rowIndex = onTotal ? rowKeys.length - 1 : index;
+	const fields = visibleColumns(state, frame.level.id);
+	const columns = fitColumns({
+		width: width - 2,
+		nameHeader: level.nameHeader,
+		fields,
+		longestName,
+		comparing: Boolean(view?.previousTotal),
+	});
+	const notice = state.notice ?? remembered.droppedNote(loaded, frame.level, range.timeZone);
+	const liveWord = liveLevel && !level.grid ? state.live : undefined;
+
+	const asOf = loaded?.asOf ?? [...state.data.values()].at(-1)?.asOf;
+	const asOfText = asOf ? `as of ${asOf.toTimeString().slice(0, 8)}` : 'not loaded';
+	const sortHeader = sort.column === 'name' ? level.nameHeader : sortTitle(sort.column);
+	const status = (
+		level.grid
+			? [asOfText, 'local wall-clock hours']
+			: [
+					// Both periods named, while comparing: this one and the one it is compared with.
+					compared ? `${shortRangeText(range)} vs ${shortRangeText(compared)}` : '',
+					asOfText,
+					view ? `${view.rows.length === view.count ? view.count : `${view.rows.length}/${view.count}`} rows` : '',
+					level.usesGranularity ? `by ${granularityWords[state.granularity]} (i to change)` : '',
+					// Before the sort, so a narrow terminal still shows it (a missing permission, the agents' coverage).
+					base?.note ?? '',
+					`sorted by ${sortHeader}`,
+				]
+	).filter(Boolean);
+	const running = state.loading ?? state.comparing;
+	const busy = running
+		? `${running.label}${running.progress && running.progress.total > 1 ? ` ${running.progress.done}/${running.progress.total}` : ''}…`
+		: undefined;
+
+	const showSparklines = level.usesGranularity && Boolean(view?.rows.length);
+	const filterLine = state.filtering || frame.filter !== '';
+	const extraStatus = noticeLines(status, busy, notice, width, liveWord).length;
+	// Breadcrumb, status, table header, totals and footer, plus the optional lines.
+	const pageSize = Math.max(3, height - 5 - extraStatus - (showSparklines ? 2 : 0) - (filterLine ? 1 : 0));
+	const scrolledTop = Math.max(0, Math.min(frame.top, Math.max(0, rowKeys.length - pageSize), rowIndex));
+	const top = rowIndex >= scrolledTop + pageSize ? rowIndex - pageSize + 1 : scrolledTop;
+	const grid = remembered.grid(level, loaded);
+	const {queueName, mediaType} = frame.level.context;
+
+	return {
+		frame,
+		level,
+		sort,
+		view,
+		keys,
+		navigableRows,
+		index,
+		onTotal,
+		fields,
+		columns,
+		pickerOrder: pickerOrder(state, frame.level.id),
+		pageSize,
+		top,
+		crumbs: [
+			profileLabel,
+			`${range.from === range.to ? range.from : `${range.from} → ${range.to}`} (${range.timeZone})`,
+			...state.stack.flatMap(each => levelOf(each.level).crumb(each.level) ?? []),
+		],
+		status,
+		busy,
+		notice,
+		liveWord,
+		keyContext:
+			state.overlay?.kind === 'columns'
+				? 'columns'
+				: state.loading
+					? 'loading'
+					: state.error
+						? 'error'
+						: level.grid
+							? 'heatmap'
+							: 'table',
+		filterLine,
+		sparklines:
+			showSparklines && view
+				? {
+						fields: level.sparklines ?? defaultSparklines,
+						rows: [...view.rows].sort((a, b) => compareText(a.key, b.key)),
+						width: Math.max(10, width - 12),
+					}
+				: undefined,
+		grid,
+		heatScope: [queueName ?? 'All queues', mediaType].filter(Boolean).join(' · '),
+		dropped: loaded?.dropped,
+		poll: {
+			all: remembered.allQueueIds(state.data.get(totalsRequest.key)?.data as Totals | undefined),
+			// The queues of the rows on screen, refreshed every time.
+			visible: liveLevel?.queueIds(rowKeys.slice(top, top + pageSize), frame.level) ?? [],
+			shown: Boolean(liveLevel),
+		},
+		exported:
+			state.overlay?.kind === 'export' && view
+				? exportedView(state, frame, level, view, grid, range, liveLevel)
+				: undefined,
+	};
+}
+
+/** The view as `e` writes it: the heat map's weekday-hours as `export --level hours` writes them, else the rows. */
+function exportedView(
+	state: ExplorerState,
+	frame: Frame,
+	level: LevelModule,
+	view: LevelView,
+	grid: HourGrid | undefined,
+	range: DateRange,
+	liveLevel: LevelModule['live'],
+): ExportedView {
+	const {context} = frame.level;
+	const queueShown = context.queueLabel ?? context.queueName;
+	return {
+		rows: grid
+			? gridRecords(grid, {
+					queueId: context.queueId ?? null,
+					queueName: context.queueName ?? 'All queues',
+					mediaType: context.mediaType || null,
+					interval: isoInterval(range.start, range.end),
+				})
+			: liveLevel
+				? view.rows.map(row => ({...row.row, ...liveValuesRecord(row.live)}))
+				: view.rows.map(row => row.row),
+		// A live view writes its live values too, after the level's fields (readers by position keep working).
+		fields: grid
+			? hourFields
+			: liveLevel
+				? [...(level.exportFields ?? rowFields), ...liveValueFields]
+				: level.exportFields,
+		// The queue drilled into, as it was shown (with its division when its name is shared).
+		suggestedName: [
+			'gqx',
+			frame.level.id,
+			...(queueShown ? [fileNamePart(queueShown)] : []),
+			`${range.from}_${range.to}`,
+		].join('-'),
+	};
+}
+
+/** What `y` (the selected row) or `Y` (the view) copies, tab-separated with a header line, and what is said. */
+export function copiedText(model: ExplorerModel, which: 'row' | 'view'): {text: string; notice: string} | undefined {
+	if (!model.view) return undefined;
+	const chosen = which === 'row' ? model.view.rows.slice(model.index, model.index + 1) : model.view.rows;
+	if (chosen.length === 0) return undefined;
+	const what = chosen.length === 1 ? '1 row' : `${chosen.length.toLocaleString('en-US')} rows`;
+	return {
+		// The visible columns in their order, live ones (a range with today) included, as the table shows them.
+		text: toTsv(model.level.nameHeader, chosen, model.fields),
+		notice: `Copied ${what} and a header line to the clipboard (tab-separated)`,
+	};
+}

@@ -1,0 +1,73 @@
+// The navigation slice of the explorer's reducer: the selection and scroll, drilling in and back, the filter,
+// the interval size, and what is said or shown over the table (notice, overlay) or where to go (leave).
+import {levelOf} from '../../levels/registry.js';
+import {type LevelRef, totalKey, totalOpens} from '../../levels/types.js';
+import {granularities} from '../../range/range.js';
+import {currentFrame, goBack, newFrame, scrolled, selectedIndex, withFrame} from './frames.js';
+import type {ExplorerState, NavigationAction} from './types.js';
+
+export function navigationReducer(state: ExplorerState, action: NavigationAction): ExplorerState {
+	const frame = currentFrame(state);
+	switch (action.type) {
+		case 'move':
+		case 'jump': {
+			if (action.keys.length === 0) return state;
+			const index = selectedIndex(frame, action.keys);
+			const target =
+				action.type === 'jump'
+					? action.to === 'first'
+						? 0
+						: action.keys.length - 1
+					: Math.max(0, Math.min(action.keys.length - 1, index + action.delta));
+			return withFrame(state, {
+				selected: action.keys[target] ?? null,
+				top: scrolled(frame.top, target, action.pageSize, action.keys.length),
+			});
+		}
+		case 'open': {
+			// The row is found here, from the latest state, so keys typed ahead (↓↓Enter) open where they should.
+			const row =
+				action.rows[
+					selectedIndex(
+						frame,
+						action.rows.map(each => each.key),
+					)
+				];
+			const level = levelOf(frame.level);
+			const next = level.opens[action.via];
+			if (!row || !next) return state;
+			const onTotal = row.key === totalKey;
+			if (onTotal && !totalOpens.has(action.via)) return state;
+			// A filtered total is some of the rows; what it would open is all of them, so say so rather than mislead.
+			if (onTotal && frame.filter.trim() !== '')
+				return {...state, notice: 'The totals row opens all rows: clear the filter first (/ then Esc).'};
+			// The totals row stands for every row of the level: what the level itself was opened for.
+			const ref: LevelRef = {
+				id: next,
+				context: onTotal ? frame.level.context : level.openContext(row, frame.level),
+			};
+			return {...state, filtering: false, stack: [...state.stack, newFrame(ref, state.views)]};
+		}
+		case 'back':
+			if (state.error) return goBack({...state, error: undefined});
+			return state.stack.length > 1 ? goBack(state) : state;
+		case 'filter-start':
+			return {...state, filtering: true};
+		case 'filter-set':
+			return withFrame(state, {filter: action.text, top: 0});
+		case 'filter-end':
+			return action.keep ? {...state, filtering: false} : withFrame({...state, filtering: false}, {filter: '', top: 0});
+		case 'granularity-next':
+			if (!levelOf(frame.level).usesGranularity) return state;
+			return {
+				...state,
+				granularity: granularities[(granularities.indexOf(state.granularity) + 1) % granularities.length] ?? 'P1D',
+			};
+		case 'notice':
+			return {...state, notice: action.text};
+		case 'overlay':
+			return {...state, overlay: action.overlay};
+		case 'leave':
+			return {...state, leave: action.to};
+	}
+}

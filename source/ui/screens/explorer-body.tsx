@@ -1,0 +1,78 @@
+// What fills the explorer between the status bar and the filter line: an overlay, an error, the heat map or the table.
+import {Box, Text} from 'ink';
+import type {Dispatch} from 'react';
+import type {Thresholds} from '../../metrics/thresholds.js';
+import {ColumnPicker} from '../components/column-picker.js';
+import {DataTable} from '../components/data-table.js';
+import {ErrorPanel} from '../components/error-panel.js';
+import {HeatMap} from '../components/heat-map.js';
+import {HelpOverlay} from '../components/help-overlay.js';
+import {Sparklines} from '../components/sparklines.js';
+import type {ExplorerModel} from '../explorer/model.js';
+import type {ExplorerAction, ExplorerState} from '../explorer/state.js';
+import {ExportDialog} from './export-dialog.js';
+
+type Props = {
+	model: ExplorerModel;
+	state: Pick<ExplorerState, 'overlay' | 'error' | 'heatMetric'>;
+	dispatch: Dispatch<ExplorerAction>;
+	height: number;
+	cwd: string;
+	thresholds: Thresholds | undefined;
+};
+
+export function ExplorerBody({model, state, dispatch, height, cwd, thresholds}: Props) {
+	const {overlay} = state;
+	const {view, level, columns} = model;
+	if (overlay?.kind === 'help') return <HelpOverlay />;
+	if (overlay?.kind === 'columns')
+		return (
+			<ColumnPicker
+				order={model.pickerOrder}
+				visible={model.fields}
+				cursor={overlay.cursor}
+				levelName={level.nameHeader.toLowerCase()}
+				onScreen={columns.map(column => column.id)}
+				height={height - 3}
+			/>
+		);
+	if (model.exported)
+		return (
+			<ExportDialog
+				rows={model.exported.rows}
+				fields={model.exported.fields}
+				suggestedName={model.exported.suggestedName}
+				cwd={cwd}
+				onDone={message => {
+					dispatch({type: 'overlay', overlay: undefined});
+					if (message) dispatch({type: 'notice', text: message});
+				}}
+			/>
+		);
+	if (state.error) return <ErrorPanel error={state.error} />;
+	if (model.grid) return <HeatMap grid={model.grid} field={state.heatMetric} scope={model.heatScope} />;
+	if (!view) return <Text>{model.busy ?? 'Loading…'}</Text>;
+	return (
+		<Box flexDirection="column">
+			{model.sparklines ? <Sparklines {...model.sparklines} /> : null}
+			{view.count === 0 ? (
+				<Text>{level.emptyText}</Text>
+			) : (
+				<DataTable
+					rows={view.rows}
+					total={view.total}
+					columns={columns}
+					selected={model.onTotal ? -1 : model.index}
+					totalSelected={model.onTotal}
+					top={model.top}
+					height={model.pageSize}
+					sort={model.sort}
+					totalLive={view.liveTotal}
+					thresholds={thresholds}
+					previousTotal={view.previousTotal}
+					dropped={model.dropped}
+				/>
+			)}
+		</Box>
+	);
+}
