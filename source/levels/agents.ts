@@ -27,6 +27,7 @@ const agents: DrillConfig = {
 	exportFields: agentFields,
 	exportHelp: 'one record per queue and agent (--by-media, --granularity: and media, bucket)',
 	crumb: 'agents',
+	key: {action: 'agents', key: 'a', short: 'agents', description: 'agents of the queue or media row', footer: true},
 	async names(client, members, signal) {
 		const {fetchUserNames} = await import('../genesys/users.js');
 		return {nameOf: await fetchUserNames(client, members, {signal})};

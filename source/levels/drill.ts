@@ -9,7 +9,17 @@ import {queueRecordTable} from './record-table.js';
 import {reportQuery} from './queue-export.js';
 import {formatPercent} from '../metrics/format.js';
 import {bucketLabel, type Granularity} from '../range/range.js';
-import type {DataRequest, DisplayRow, LevelExport, LevelId, LevelModule, LevelRef, LevelRows, Sort} from './types.js';
+import type {
+	DataRequest,
+	DisplayRow,
+	LevelExport,
+	LevelId,
+	LevelKey,
+	LevelModule,
+	LevelRef,
+	LevelRows,
+	Sort,
+} from './types.js';
 import type {GenesysClient} from '../genesys/client.js';
 import type {DrillCell} from '../genesys/drills.js';
 
@@ -33,6 +43,8 @@ export type DrillConfig = {
 	exportFields: readonly string[];
 	/** What a record of `export --level` is. */
 	exportHelp: string;
+	/** The key that opens the list from a queue or media row. */
+	key: LevelKey;
 	/** What the breadcrumb calls the list ("agents", "wrap-ups"). */
 	crumb: string;
 	/** Names of the members found in the cells (once per session: the lookups cache them). */
@@ -118,6 +130,7 @@ export function drillLevel(config: DrillConfig): LevelModule {
 		opens: {drill: config.intervalsId},
 		openContext: (row, ref) => ({...ref.context, member: row.key, memberName: row.label}),
 		crumb: ref => crumbOf(config, ref),
+		key: config.key,
 		export: drillExport(config),
 	};
 }

@@ -65,5 +65,14 @@ export const hoursLevel: LevelModule = {
 	openContext: (_row, ref) => ref.context,
 	crumb: () => 'weekday × hour',
 	grid: data => data as HourGrid,
+	// From any level's rows, and from the totals row for all of them.
+	key: {
+		action: 'heatmap',
+		key: 'h',
+		short: 'heat map',
+		description: 'weekday × hour heat map',
+		footer: false,
+		onTotal: true,
+	},
 	export: hoursExport,
 };

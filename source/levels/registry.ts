@@ -1,9 +1,9 @@
-// Every level of the explorer. Adding a level is adding its module here (and a key in the keymap if it opens by one).
+// Every level of the explorer. Adding a level is adding its module here: its key, if it declares one, joins the keymap.
 import {hoursLevel} from './hours.js';
 import {intervalsLevel} from './intervals.js';
 import {mediaLevel} from './media.js';
 import {queuesLevel} from './queues.js';
-import type {LevelExport, LevelId, LevelModule, LevelRef} from './types.js';
+import type {LevelExport, LevelId, LevelKey, LevelModule, LevelRef} from './types.js';
 import {liveExport} from './live.js';
 import {agentIntervalsLevel, agentsLevel} from './agents.js';
 import {wrapupIntervalsLevel, wrapupsLevel} from './wrapups.js';
@@ -20,6 +20,14 @@ export const levels: Readonly<Record<LevelId, LevelModule>> = {
 };
 
 export const levelIds = Object.keys(levels) as LevelId[];
+
+/** The keys that open levels (a, w, h), in the registry's order: the keymap makes a binding of each. */
+export const levelKeys: readonly LevelKey[] = Object.values(levels).flatMap(level => (level.key ? [level.key] : []));
+
+/** Whether the totals row opens what `action` opens (for all rows together). Enter on it opens nothing. */
+export function opensOnTotal(action: string): boolean {
+	return levelKeys.some(key => key.action === action && key.onTotal === true);
+}
 
 /** `gqx export --level NAME`: the levels' export parts in the order the help names them, and the snapshot of now. */
 export const exportLevels: readonly LevelExport[] = [
@@ -41,7 +49,10 @@ export const firstLevel: LevelRef = {id: 'queues', context: {}};
 
 /** The README's table of levels, generated from the registry (a test keeps the README in sync). */
 export function levelsMarkdown(): string {
-	const keyNames: Record<string, string> = {drill: 'Enter', agents: 'a', wrapups: 'w', heatmap: 'h'};
+	const keyNames: Record<string, string> = {
+		drill: 'Enter',
+		...Object.fromEntries(levelKeys.map(({action, key}) => [action, key])),
+	};
 	return [
 		'| level | a row is | opens |',
 		'| --- | --- | --- |',

@@ -40,14 +40,32 @@ export type LevelRef = {id: LevelId; context: LevelContext};
 export type SortColumn = 'name' | MetricField | LiveField | DeltaField;
 export type Sort = {column: SortColumn; descending: boolean};
 
-/** How one row of a level opens another level: the keymap action that does it. Agents and wrap-up codes add theirs. */
-export type OpenAction = 'drill' | 'agents' | 'wrapups' | 'heatmap';
+/**
+ * How one row of a level opens another level: `drill` (Enter), or the action of the key the opened level declares
+ * (`agents` for a, `heatmap` for h).
+ */
+export type OpenAction = string;
+
+/**
+ * The key that opens a level from the rows of the levels that list its `action` in their `opens`. The keymap makes a
+ * binding of it, so the footer, the help and the README's keys table list it; Enter (`drill`) is every level's own.
+ */
+export type LevelKey = {
+	action: OpenAction;
+	/** The key pressed: one character, no modifier. */
+	key: string;
+	/** The footer's word for it. */
+	short: string;
+	/** The help's and the README's line. */
+	description: string;
+	/** Shown in the footer (the keys that matter most); every key is in the help. */
+	footer: boolean;
+	/** The totals row opens it too, for all of the level's rows together (the heat map). */
+	onTotal?: boolean;
+};
 
 /** The totals row's key: the selection's last stop below the rows (no queue id, media type or interval is empty-prefixed). */
 export const totalKey = '\u0000total';
-
-/** What the totals row opens, for all of the level's rows together: the heat map. Enter on it opens nothing. */
-export const totalOpens: ReadonlySet<OpenAction> = new Set<OpenAction>(['heatmap']);
 
 export type LoadOptions = {
 	signal?: AbortSignal;
@@ -126,6 +144,8 @@ export type LevelModule = {
 	rows(data: unknown, ref: LevelRef, options: {timeZone: string; granularity: Granularity}): LevelRows;
 	/** The levels a row opens, by the action that opens them. */
 	opens: Partial<Record<OpenAction, LevelId>>;
+	/** The key that opens this level from another level's rows, when one does (Enter needs none). */
+	key?: LevelKey;
 	/** The metric columns this level offers, in their default order; default the queue levels' columns. */
 	columns?: readonly MetricField[];
 	/** The metrics drawn as sparklines above the table, when the level uses the interval size. */

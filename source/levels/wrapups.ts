@@ -17,6 +17,13 @@ const wrapups: DrillConfig = {
 	exportFields: wrapupFields,
 	exportHelp: 'one record per queue and wrap-up code (--by-media, --granularity: as agents)',
 	crumb: 'wrap-ups',
+	key: {
+		action: 'wrapups',
+		key: 'w',
+		short: 'wrap-ups',
+		description: 'wrap-up codes of the queue or media row',
+		footer: true,
+	},
 	async names(client, _members, signal) {
 		const {fetchWrapupCodeNames} = await import('../genesys/wrapup-codes.js');
 		const {nameOf, missingPermission} = await fetchWrapupCodeNames(client, {signal});

@@ -1,5 +1,6 @@
 // The one keymap: it decides what a key does, and the footer and the help overlay are drawn from it.
 import type {Key} from 'ink';
+import {levelKeys} from '../levels/registry.js';
 
 /** Where a key is read: the explorer's table (loaded, loading, failed), its column picker, or another screen. */
 export type KeyContext =
@@ -13,8 +14,6 @@ export type KeyAction =
 	| 'first'
 	| 'last'
 	| 'drill'
-	| 'agents'
-	| 'wrapups'
 	| 'back'
 	| 'filter'
 	| 'sort'
@@ -45,9 +44,12 @@ export type KeyAction =
 	| 'delete'
 	| 'next'
 	| 'previous'
-	| 'heatmap'
 	| 'heat-previous'
-	| 'heat-next';
+	| 'heat-next'
+	| LevelAction;
+
+/** A key a level declares (`open:agents`): it opens that level from the rows that list the action. */
+export type LevelAction = `open:${string}`;
 
 export type Binding = {
 	action: KeyAction;
@@ -124,16 +126,7 @@ export const bindings: readonly Binding[] = [
 		footer: true,
 		match: (_input, key) => key.return,
 	},
-	// The heat map (h): opened from a row, then its metric with ←/→.
-	{
-		action: 'heatmap',
-		short: 'heat map',
-		keys: 'h',
-		description: 'weekday × hour heat map',
-		contexts: ['table'],
-		footer: false,
-		match: (input, key) => input === 'h' && plain(key),
-	},
+	// The heat map's metric, with ←/→ (the map itself opens by the key its level declares).
 	{
 		action: 'heat-previous',
 		keys: '←',
@@ -247,25 +240,17 @@ export const bindings: readonly Binding[] = [
 		footer: false,
 		match: (input, key) => input === 'v' && plain(key),
 	},
-	// Listed after the keys every level has, so a narrow footer drops them first.
-	{
-		action: 'agents',
-		short: 'agents',
-		keys: 'a',
-		description: 'agents of the queue or media row',
+	// The keys levels declare (a agents, w wrap-ups, h heat map), after the keys every level has, so a narrow footer
+	// drops them first.
+	...levelKeys.map((level): Binding => ({
+		action: `open:${level.action}`,
+		short: level.short,
+		keys: level.key,
+		description: level.description,
 		contexts: ['table'],
-		footer: true,
-		match: (input, key) => input === 'a' && plain(key),
-	},
-	{
-		action: 'wrapups',
-		short: 'wrap-ups',
-		keys: 'w',
-		description: 'wrap-up codes of the queue or media row',
-		contexts: ['table'],
-		footer: true,
-		match: (input, key) => input === 'w' && plain(key),
-	},
+		footer: level.footer,
+		match: (input, key) => input === level.key && plain(key),
+	})),
 	{
 		action: 'compare',
 		short: 'compare',

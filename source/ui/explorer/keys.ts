@@ -16,6 +16,8 @@ export type KeyScope = {
 
 export function explorerActionFor(action: KeyAction, scope: KeyScope): ExplorerAction | undefined {
 	const {keys, pageSize} = scope;
+	// A level's own key opens that level, as Enter opens the drill.
+	if (action.startsWith('open:')) return {type: 'open', via: action.slice('open:'.length), rows: scope.rows};
 	switch (action) {
 		case 'up':
 		case 'down':
@@ -27,9 +29,6 @@ export function explorerActionFor(action: KeyAction, scope: KeyScope): ExplorerA
 		case 'last':
 			return {type: 'jump', keys, to: action, pageSize};
 		case 'drill':
-		case 'agents':
-		case 'wrapups':
-		case 'heatmap':
 			return {type: 'open', via: action, rows: scope.rows};
 		case 'heat-previous':
 		case 'heat-next':

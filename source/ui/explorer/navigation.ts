@@ -1,7 +1,8 @@
 // The navigation slice of the explorer's reducer: the selection and scroll, drilling in and back, the filter,
 // the interval size, and what is said or shown over the table (notice, overlay) or where to go (leave).
 import {levelOf} from '../../levels/registry.js';
-import {type LevelRef, totalKey, totalOpens} from '../../levels/types.js';
+import {type LevelRef, totalKey} from '../../levels/types.js';
+import {opensOnTotal} from '../../levels/registry.js';
 import {granularities} from '../../range/range.js';
 import {currentFrame, goBack, newFrame, scrolled, selectedIndex, withFrame} from './frames.js';
 import type {ExplorerState, NavigationAction} from './types.js';
@@ -37,7 +38,7 @@ export function navigationReducer(state: ExplorerState, action: NavigationAction
 			const next = level.opens[action.via];
 			if (!row || !next) return state;
 			const onTotal = row.key === totalKey;
-			if (onTotal && !totalOpens.has(action.via)) return state;
+			if (onTotal && !opensOnTotal(action.via)) return state;
 			// A filtered total is some of the rows; what it would open is all of them, so say so rather than mislead.
 			if (onTotal && frame.filter.trim() !== '')
 				return {...state, notice: 'The totals row opens all rows: clear the filter first (/ then Esc).'};
