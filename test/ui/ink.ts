@@ -32,9 +32,9 @@ const scheduler = (() => {
 })();
 
 /**
- * Resolves once React has nothing left to do: Ink renders a key's update at once, but runs the effects after it (a
- * new screen's input handler, a handler that sees the new state) as scheduled work. A task of idle priority runs
- * only after all of that; the first turn lets Ink hand on an Escape it holds back to tell it from a sequence.
+ * Resolves once React has nothing left to do: a key's update, and the effects after it (a new screen's input
+ * handler, a handler that sees the new state), run as work on React's scheduler. A task of idle priority runs only
+ * after all of that; the first turn lets Ink hand on an Escape it holds back to tell it from a sequence.
  */
 export function settled(): Promise<void> {
 	return new Promise(resolve => {
@@ -75,17 +75,6 @@ export async function press(rendered: Rendered, ...sequence: string[]): Promise<
 		rendered.stdin.write(key);
 		await settled();
 	}
-}
-
-/**
- * Types one key and waits until the frame is another than before it (cli-kit's sendInputAndWaitForChange): for a key
- * whose effect shows, when the test does not know what it will be.
- */
-export async function pressAndWaitForChange(rendered: Rendered, key: string, timeoutMs?: number): Promise<string> {
-	await settled();
-	const before = rendered.lastFrame();
-	rendered.stdin.write(key);
-	return waitFor(rendered, frame => frame !== before, `the frame to change after ${JSON.stringify(key)}`, timeoutMs);
 }
 
 /**
