@@ -14,11 +14,10 @@ export function scratchDir(): string {
 	return fs.mkdtempSync(path.join(os.tmpdir(), 'gqx-test-'));
 }
 
-export function runCli(
-	args: string[],
-	options: {env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number; input?: string} = {},
-): Promise<CliResult> {
-	const cwd = options.cwd ?? scratchDir();
+export type CliOptions = {env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number; input?: string};
+
+/** The environment gqx gets in a test: only PATH of the test's own, home and config in `cwd`, UTC, no colour. */
+export function cliEnv(cwd: string, overrides: CliOptions['env'] = {}): Record<string, string> {
 	const env: Record<string, string> = {
 		PATH: process.env['PATH'] ?? '',
 		HOME: cwd,
@@ -26,10 +25,16 @@ export function runCli(
 		TZ: 'UTC',
 		NO_COLOR: '1',
 	};
-	for (const [key, value] of Object.entries(options.env ?? {})) {
+	for (const [key, value] of Object.entries(overrides)) {
 		if (value === undefined) delete env[key];
 		else env[key] = value;
 	}
+	return env;
+}
+
+export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+	const cwd = options.cwd ?? scratchDir();
+	const env = cliEnv(cwd, options.env);
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, [cliPath, ...args], {
 			cwd,

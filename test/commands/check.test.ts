@@ -1,4 +1,4 @@
-// `gqx check` as a child process against the emulator: exit 0 when every queue meets each threshold, 1 with the
+// `gqx check` against the emulator, run in-process: exit 0 when every queue meets each threshold, 1 with the
 // breaching queues when any does not, 2 for bad usage.
 import path from 'node:path';
 import {DateTime} from 'luxon';
@@ -9,7 +9,8 @@ import {ProfileStore} from '../../source/profiles/store.js';
 import {demoClient, type Emulator} from '../../source/emulator/server.js';
 import {rollUp} from '../../source/metrics/rows.js';
 import {emulator, groundTruth, namesOf} from '../helpers.js';
-import {runCli, scratchDir} from '../run-cli.js';
+import {runCommand} from '../run-command.js';
+import {scratchDir} from '../run-cli.js';
 
 let emu: Emulator;
 let env: Record<string, string>;
@@ -47,7 +48,7 @@ function belowTarget() {
 }
 
 async function check(...args: string[]) {
-	const result = await runCli(['check', ...args, '--format', 'json', '--no-proxy'], {env});
+	const result = await runCommand(['check', ...args, '--format', 'json', '--no-proxy'], {env});
 	return {...result, breaches: result.code === 0 || result.code === 1 ? (JSON.parse(result.stdout) as Breach[]) : []};
 }
 
@@ -123,7 +124,7 @@ describe('gqx check', () => {
 		expect(asked.length).toBeGreaterThan(0);
 		expect(asked.every(inDivision)).toBe(true);
 		expect(waits.breaches.every(breach => inDivision(breach.queueId))).toBe(true);
-		const unknown = await runCli(['check', '--max-abandon', '0', '--division', 'Nowhere', ...day], {env});
+		const unknown = await runCommand(['check', '--max-abandon', '0', '--division', 'Nowhere', ...day], {env});
 		expect(unknown.code).toBe(2);
 		expect(unknown.stderr).toContain(`"${division}"`);
 	});
@@ -131,7 +132,7 @@ describe('gqx check', () => {
 	it("a profile's thresholds apply without flags, and a flag overrides only its own", async () => {
 		const cwd = profileWith({maxAbandon: 0.08, minServiceLevel: 'target'});
 		const onProfile = async (...args: string[]) => {
-			const result = await runCli(['check', '--profile', 'acme', ...args, '--format', 'json', ...day], {cwd});
+			const result = await runCommand(['check', '--profile', 'acme', ...args, '--format', 'json', ...day], {cwd});
 			return {...result, breaches: result.code === 1 ? (JSON.parse(result.stdout) as Breach[]) : []};
 		};
 		const rows = queueRows();
@@ -167,14 +168,14 @@ describe('gqx check', () => {
 	});
 
 	it('prints a table on request and refuses a missing or malformed threshold with exit 2', async () => {
-		const table = await runCli(['check', '--max-abandon', '0.08', '--format', 'table', ...day], {env});
+		const table = await runCommand(['check', '--max-abandon', '0.08', '--format', 'table', ...day], {env});
 		expect(table.code).toBe(1);
 		expect(table.stdout.split('\n')[0]).toMatch(/^Queue\s+Check\s+Value\s+Threshold$/);
 		expect(table.stdout).toMatch(/abandon above\s+\d+\.\d%\s+8\.0%/);
-		const none = await runCli(['check', ...day], {env});
+		const none = await runCommand(['check', ...day], {env});
 		expect(none.code).toBe(2);
 		expect(none.stderr).toMatch(/No threshold to check/);
-		const bad = await runCli(['check', '--max-abandon', 'lots'], {env});
+		const bad = await runCommand(['check', '--max-abandon', 'lots'], {env});
 		expect(bad.code).toBe(2);
 		expect(bad.stderr).toMatch(/--max-abandon "lots" is not a ratio/);
 	});

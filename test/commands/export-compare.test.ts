@@ -1,4 +1,4 @@
-// `gqx export --compare` as a child process against the emulator: the comparison's numbers equal a
+// `gqx export --compare` against the emulator, run in-process: the comparison's numbers equal a
 // query of the comparison range alone, buckets pair by their place in the range, one-sided records stay.
 import {DateTime} from 'luxon';
 import {parse} from 'csv-parse/sync';
@@ -9,7 +9,7 @@ import {type QueueRow, rollUp, rowFields} from '../../source/metrics/rows.js';
 import type {Emulator} from '../../source/emulator/server.js';
 import {isoInterval} from '../../source/range/range.js';
 import {credentialsEnv, divisionsOf, emulator, groundTruth, namesOf} from '../helpers.js';
-import {runCli} from '../run-cli.js';
+import {runCommand} from '../run-command.js';
 
 let emu: Emulator;
 let env: Record<string, string>;
@@ -37,7 +37,7 @@ function expectSide(record: ComparedRecord, side: QueueRow | undefined, suffix: 
 describe('gqx export --compare', () => {
 	it('adds <field>Prev and comparedInterval to CSV records, equal to a query of the week before alone, one-sided records kept', async () => {
 		// 15 Mar 2026 (a Sunday) against 8 Mar (the day the clocks changed): some media rows have traffic on one day only.
-		const result = await runCli(
+		const result = await runCommand(
 			['export', '--from', '2026-03-15', '--to', '2026-03-15', '--tz', zone, '--compare', 'week', '--format', 'csv'],
 			{env},
 		);
@@ -99,7 +99,7 @@ describe('gqx export --compare', () => {
 	});
 
 	it('pairs buckets by their place in the range (JSON, by day, across a daylight-saving change)', async () => {
-		const result = await runCli(
+		const result = await runCommand(
 			[
 				'export',
 				'--from',
@@ -148,7 +148,7 @@ describe('gqx export --compare', () => {
 	});
 
 	it('draws the change beside each value in --format table, and refuses an unknown comparison', async () => {
-		const table = await runCli(
+		const table = await runCommand(
 			[
 				'export',
 				'--from',
@@ -172,12 +172,12 @@ describe('gqx export --compare', () => {
 		expect(rule).toMatch(/^─/);
 		for (const line of lines) expect(line.length).toBeLessThanOrEqual(100);
 		expect(lines.some(line => /[+-][\d.]+pp[▲▼]/.test(line))).toBe(true);
-		const bad = await runCli(['export', '--compare', 'month'], {env});
+		const bad = await runCommand(['export', '--compare', 'month'], {env});
 		expect(bad.code).toBe(2);
 		expect(bad.stderr).toContain('Unknown comparison "month"');
 		expect(bad.stderr).toContain('previous, week, year');
 		// The heat map's weekday-hours are one range's: --compare is refused there, before anything is asked.
-		const hours = await runCli(['export', '--level', 'hours', '--compare', 'week'], {env});
+		const hours = await runCommand(['export', '--level', 'hours', '--compare', 'week'], {env});
 		expect(hours.code).toBe(2);
 		expect(hours.stderr).toContain('--compare is for the queues, media and intervals levels');
 	});

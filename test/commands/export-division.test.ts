@@ -6,7 +6,7 @@ import type {Emulator} from '../../source/emulator/server.js';
 import type {QueueRow} from '../../source/metrics/rows.js';
 import {textWidth} from '../../source/text/columns.js';
 import {credentialsEnv, emulator} from '../helpers.js';
-import {runCli} from '../run-cli.js';
+import {runCommand} from '../run-command.js';
 
 let emu: Emulator;
 let env: Record<string, string>;
@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(async () => emu.stop());
 
 async function exportJson(...extra: string[]): Promise<QueueRow[]> {
-	const result = await runCli(['export', ...range, '--format', 'json', '--level', 'queues', ...extra], {env});
+	const result = await runCommand(['export', ...range, '--format', 'json', '--level', 'queues', ...extra], {env});
 	expect(result.code, result.stderr).toBe(0);
 	return JSON.parse(result.stdout) as QueueRow[];
 }
@@ -34,7 +34,7 @@ function idsIn(...divisions: string[]): string[] {
 
 describe('export and divisions', () => {
 	it('gives each record its queue division, after every other field, in CSV and JSON', async () => {
-		const csv = await runCli(['export', ...range, '--format', 'csv', '--level', 'queues'], {env});
+		const csv = await runCommand(['export', ...range, '--format', 'csv', '--level', 'queues'], {env});
 		expect(csv.code, csv.stderr).toBe(0);
 		const header = csv.stdout.split('\n')[0]!.split(',');
 		expect(header.slice(0, 4)).toEqual(['queueId', 'queueName', 'mediaType', 'interval']);
@@ -72,23 +72,23 @@ describe('export and divisions', () => {
 	});
 
 	it('says which divisions there are when --division matches none, and exits 2', async () => {
-		const result = await runCli(['export', ...range, '--division', 'Atlantis'], {env});
+		const result = await runCommand(['export', ...range, '--division', 'Atlantis'], {env});
 		expect(result.code).toBe(2);
 		expect(result.stdout).toBe('');
 		expect(result.stderr).toContain('No division matches "Atlantis".');
 		// The divisions of the org's queues, sorted.
 		expect(result.stderr).toContain('Divisions with queues: "APAC", "EMEA", "Home", "North America".');
 		expect(result.stderr).not.toMatch(/\n\s+at /);
-		const neither = await runCli(['export', ...range, '--division', 'APAC', '--queue', 'Sales'], {env});
+		const neither = await runCommand(['export', ...range, '--division', 'APAC', '--queue', 'Sales'], {env});
 		expect(neither.code).toBe(2);
 		expect(neither.stderr).toContain('No queue matches "Sales" in "APAC".');
-		const empty = await runCli(['export', ...range, '--division', ' '], {env});
+		const empty = await runCommand(['export', ...range, '--division', ' '], {env});
 		expect(empty.code).toBe(2);
 		expect(empty.stderr).toContain('--division is empty.');
 	});
 
 	it('tells the two Support queues apart in the table, every line within the width', async () => {
-		const result = await runCli(['export', ...range, '--format', 'table', '--level', 'queues'], {
+		const result = await runCommand(['export', ...range, '--format', 'table', '--level', 'queues'], {
 			env: {...env, COLUMNS: '80'},
 		});
 		expect(result.code, result.stderr).toBe(0);

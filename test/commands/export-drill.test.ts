@@ -1,11 +1,11 @@
-// `gqx export --level agents|wrapups` as a child process against the emulator: the issue's fields in
+// `gqx export --level agents|wrapups` against the emulator, run in-process: the issue's fields in
 // CSV and JSON, export order, --by-media and --granularity, and the numbers adding up to the queue's.
 import {parse} from 'csv-parse/sync';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Emulator} from '../../source/emulator/server.js';
 import {agentFields, wrapupFields} from '../../source/metrics/drill-rows.js';
 import {credentialsEnv, emulator} from '../helpers.js';
-import {runCli} from '../run-cli.js';
+import {runCommand} from '../run-command.js';
 
 let emu: Emulator;
 let env: Record<string, string>;
@@ -20,7 +20,7 @@ afterAll(async () => emu.stop());
 type Record_ = Record<string, unknown>;
 
 async function exported(args: string[]): Promise<Record_[]> {
-	const result = await runCli(['export', ...range, ...args, '--format', 'json'], {env});
+	const result = await runCommand(['export', ...range, ...args, '--format', 'json'], {env});
 	expect(result.stderr).toBe('');
 	expect(result.code).toBe(0);
 	return JSON.parse(result.stdout) as Record_[];
@@ -37,7 +37,7 @@ const compare = (a: string, b: string) =>
 
 describe('gqx export --level agents', () => {
 	it("writes the issue's fields in CSV and JSON, one record per queue and agent, in queue and agent name order", async () => {
-		const csv = await runCli(['export', ...range, '--level', 'agents', '--format', 'csv'], {env});
+		const csv = await runCommand(['export', ...range, '--level', 'agents', '--format', 'csv'], {env});
 		expect(csv.code).toBe(0);
 		const rows = parse(csv.stdout, {columns: true}) as Array<Record<string, string>>;
 		expect(Object.keys(rows[0]!)).toEqual([...agentFields]);
@@ -87,7 +87,7 @@ describe('gqx export --level agents', () => {
 
 describe('gqx export --level wrapups', () => {
 	it("writes the issue's fields; codes and (no wrap-up) add up to each queue's handled", async () => {
-		const csv = await runCli(['export', ...range, '--level', 'wrapups', '--by-media', '--format', 'csv'], {env});
+		const csv = await runCommand(['export', ...range, '--level', 'wrapups', '--by-media', '--format', 'csv'], {env});
 		expect(csv.code).toBe(0);
 		const rows = parse(csv.stdout, {columns: true}) as Array<Record<string, string>>;
 		expect(Object.keys(rows[0]!)).toEqual([...wrapupFields]);
@@ -111,7 +111,7 @@ describe('gqx export --level wrapups', () => {
 			secret: 'no-codes-secret',
 			permissions: ['analytics:conversationAggregate:view', 'routing:queue:view'],
 		});
-		const result = await runCli(['export', ...range, '--level', 'wrapups', '--format', 'ndjson'], {
+		const result = await runCommand(['export', ...range, '--level', 'wrapups', '--format', 'ndjson'], {
 			env: {...env, GENESYS_CLOUD_CLIENT_ID: 'no-codes', GENESYS_CLOUD_CLIENT_SECRET: 'no-codes-secret'},
 		});
 		expect(result.code).toBe(0);
@@ -126,7 +126,7 @@ describe('gqx export --level wrapups', () => {
 	});
 
 	it('refuses --by-media on the queue levels with a clear message', async () => {
-		const result = await runCli(['export', ...range, '--level', 'media', '--by-media'], {env});
+		const result = await runCommand(['export', ...range, '--level', 'media', '--by-media'], {env});
 		expect(result.code).toBe(2);
 		expect(result.stderr).toContain('--by-media is for --level hours, agents and wrapups');
 	});

@@ -1,4 +1,4 @@
-// `gqx export --level hours` as a child process against the emulator: records by queue (and media), weekday and
+// `gqx export --level hours` against the emulator, run in-process: records by queue (and media), weekday and
 // local hour, adding up to the emulator's own numbers, in DST weeks of New York and Dublin.
 import {DateTime} from 'luxon';
 import {parse} from 'csv-parse/sync';
@@ -7,7 +7,7 @@ import {hourFields, type HourRecord} from '../../source/reports/hours.js';
 import {rollUp, totalRow} from '../../source/metrics/rows.js';
 import type {Emulator} from '../../source/emulator/server.js';
 import {credentialsEnv, emulator, groundTruth, namesOf} from '../helpers.js';
-import {runCli} from '../run-cli.js';
+import {runCommand} from '../run-command.js';
 
 let emu: Emulator;
 let env: Record<string, string>;
@@ -27,7 +27,7 @@ function sumBy<T>(records: T[], key: (record: T) => string, value: (record: T) =
 describe('gqx export --level hours', () => {
 	it('CSV per queue: weekday, hour and days after interval; sums equal the queue level; 02:00 of 8 March absent', async () => {
 		const zone = 'America/New_York';
-		const result = await runCli(
+		const result = await runCommand(
 			['export', '--from', '2026-03-02', '--to', '2026-03-08', '--tz', zone, '--level', 'hours', '--format', 'csv'],
 			{env},
 		);
@@ -59,7 +59,7 @@ describe('gqx export --level hours', () => {
 
 	it('JSON --by-media over the Dublin fall-back: two of every hour, records add up to the media level', async () => {
 		const zone = 'Europe/Dublin';
-		const result = await runCli(
+		const result = await runCommand(
 			[
 				...['export', '--from', '2025-10-20', '--to', '2025-11-02', '--tz', zone],
 				...['--level', 'hours', '--by-media', '--format', 'json'],
@@ -91,7 +91,7 @@ describe('gqx export --level hours', () => {
 	});
 
 	it('draws a table with the hour and days, and a totals row', async () => {
-		const result = await runCli(
+		const result = await runCommand(
 			[
 				...['export', '--from', '2026-03-02', '--to', '2026-03-02', '--tz', 'UTC', '--level', 'hours'],
 				...['--format', 'table', '--queue', '*'],
@@ -107,11 +107,11 @@ describe('gqx export --level hours', () => {
 	});
 
 	it('exits 2 for --by-media without --level hours, and names hours among the levels', async () => {
-		const byMedia = await runCli(['export', '--by-media', '--format', 'csv'], {env});
+		const byMedia = await runCommand(['export', '--by-media', '--format', 'csv'], {env});
 		expect(byMedia.code).toBe(2);
 		expect(byMedia.stderr).toContain('--by-media is for --level hours');
 		expect(byMedia.stdout).toBe('');
-		const level = await runCli(['export', '--level', 'hour', '--format', 'csv'], {env});
+		const level = await runCommand(['export', '--level', 'hour', '--format', 'csv'], {env});
 		expect(level.code).toBe(2);
 		expect(level.stderr).toContain('Use queues, media, intervals, hours, agents, wrapups or live.');
 	});

@@ -1,10 +1,10 @@
-// `gqx export --level live` as a child process against the emulator: the numbers are those the emulator served.
+// `gqx export --level live` against the emulator, run in-process: the numbers are those the emulator served.
 import {parse} from 'csv-parse/sync';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Emulator} from '../../source/emulator/server.js';
 import {type LiveRecord, liveRecordFields} from '../../source/metrics/live.js';
 import {credentialsEnv, emulator} from '../helpers.js';
-import {runCli} from '../run-cli.js';
+import {runCommand} from '../run-command.js';
 
 let emu: Emulator;
 let env: Record<string, string>;
@@ -18,7 +18,7 @@ afterAll(async () => emu.stop());
 describe('gqx export --level live', () => {
 	it('writes a record per queue and per queue and media with the numbers the emulator served', async () => {
 		const before = emu.counts.observations;
-		const result = await runCli(['export', '--level', 'live', '--format', 'json'], {env});
+		const result = await runCommand(['export', '--level', 'live', '--format', 'json'], {env});
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		// 130 queues: two queries of at most 100.
@@ -60,7 +60,7 @@ describe('gqx export --level live', () => {
 	it('takes --queue and --media, and writes the CSV header of the live fields', async () => {
 		const queue = emu.org.queues.find(each => each.media.length >= 2)!;
 		const media = queue.media[0]!.media;
-		const result = await runCli(
+		const result = await runCommand(
 			['export', '--level', 'live', '--queue', queue.name, '--media', media, '--format', 'csv'],
 			{
 				env,
@@ -77,12 +77,15 @@ describe('gqx export --level live', () => {
 	});
 
 	it('draws a table and refuses dates', async () => {
-		const table = await runCli(['export', '--level', 'live', '--format', 'table', '--queue', emu.org.queues[0]!.name], {
-			env: {...env, COLUMNS: '120'},
-		});
+		const table = await runCommand(
+			['export', '--level', 'live', '--format', 'table', '--queue', emu.org.queues[0]!.name],
+			{
+				env: {...env, COLUMNS: '120'},
+			},
+		);
 		expect(table.code).toBe(0);
 		expect(table.stdout.split('\n')[0]).toMatch(/^Queue\s+Media\s+Waiting\s+Interact\s+Longest\s+On queue\s+Avail$/);
-		const dated = await runCli(['export', '--level', 'live', '--preset', 'today'], {env});
+		const dated = await runCommand(['export', '--level', 'live', '--preset', 'today'], {env});
 		expect(dated.code).toBe(2);
 		expect(dated.stderr).toMatch(/snapshot of now/);
 	});

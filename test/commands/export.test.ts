@@ -1,4 +1,4 @@
-// `gqx export` as a child process against the emulator: the numbers must equal the emulator's own.
+// `gqx export` against the emulator, run in-process: the numbers must equal the emulator's own.
 import fs from 'node:fs';
 import path from 'node:path';
 import {DateTime} from 'luxon';
@@ -7,6 +7,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {type QueueRow, rollUp, rowFields} from '../../source/metrics/rows.js';
 import {demoClient, type Emulator} from '../../source/emulator/server.js';
 import {credentialsEnv, divisionsOf, emulator, groundTruth, namesOf} from '../helpers.js';
+import {runCommand} from '../run-command.js';
 import {runCli, scratchDir} from '../run-cli.js';
 
 let emu: Emulator;
@@ -41,7 +42,7 @@ function csvValue(field: string, value: string): unknown {
 
 describe('gqx export output', () => {
 	it('writes CSV whose numbers equal the emulator ground truth, one record per queue and media', async () => {
-		const result = await runCli(['export', ...range, '--format', 'csv'], {env});
+		const result = await runCommand(['export', ...range, '--format', 'csv'], {env});
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		const records = fromCsv(result.stdout);
@@ -62,7 +63,7 @@ describe('gqx export output', () => {
 	});
 
 	it('writes JSON and NDJSON with every field, sorted by queue name, and queue-level roll-ups', async () => {
-		const json = await runCli(['export', ...range, '--format', 'json', '--level', 'queues'], {env});
+		const json = await runCommand(['export', ...range, '--format', 'json', '--level', 'queues'], {env});
 		expect(json.code).toBe(0);
 		const rows = JSON.parse(json.stdout) as QueueRow[];
 		const truth = rollUp(
@@ -76,7 +77,7 @@ describe('gqx export output', () => {
 		expect(rows.every(row => row.mediaType === null)).toBe(true);
 		const names = rows.map(row => row.queueName);
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
-		const ndjson = await runCli(['export', ...range, '--format', 'ndjson', '--level', 'queues'], {env});
+		const ndjson = await runCommand(['export', ...range, '--format', 'ndjson', '--level', 'queues'], {env});
 		expect(
 			ndjson.stdout
 				.trim()
@@ -86,9 +87,12 @@ describe('gqx export output', () => {
 	});
 
 	it('writes one record per bucket at --level intervals, with UTC intervals', async () => {
-		const result = await runCli(['export', ...range, '--granularity', 'P1D', '--format', 'json', '--media', 'voice'], {
-			env,
-		});
+		const result = await runCommand(
+			['export', ...range, '--granularity', 'P1D', '--format', 'json', '--media', 'voice'],
+			{
+				env,
+			},
+		);
 		expect(result.code).toBe(0);
 		const rows = JSON.parse(result.stdout) as QueueRow[];
 		const truth = rollUp(
@@ -104,7 +108,7 @@ describe('gqx export output', () => {
 
 	it('filters by queue name, pattern or id', async () => {
 		const [first, second] = emu.org.queues;
-		const result = await runCli(
+		const result = await runCommand(
 			[
 				'export',
 				...range,
@@ -127,6 +131,7 @@ describe('gqx export output', () => {
 
 	it('writes --output whole and reports it on stderr', async () => {
 		const dir = scratchDir();
+		// A relative --output is relative to the process's folder: a child's, to see it.
 		const result = await runCli(['export', ...range, '--format', 'csv', '--output', 'out.csv'], {env, cwd: dir});
 		expect(result.code).toBe(0);
 		expect(result.stdout).toBe('');
@@ -136,7 +141,7 @@ describe('gqx export output', () => {
 	});
 
 	it('draws a readable table with units', async () => {
-		const result = await runCli(['export', ...range, '--format', 'table', '--level', 'queues'], {env});
+		const result = await runCommand(['export', ...range, '--format', 'table', '--level', 'queues'], {env});
 		expect(result.code).toBe(0);
 		expect(result.stdout).toMatch(/^Queue +Offered +Answered/);
 		expect(result.stdout).toMatch(/\d+\.\d%/);
@@ -151,8 +156,8 @@ describe('gqx export credentials', () => {
 			path.join(dir, '.env'),
 			`GENESYS_CLOUD_REGION=${emu.url}\nGENESYS_CLOUD_CLIENT_ID=${demoClient.id}\nGENESYS_CLOUD_CLIENT_SECRET="${demoClient.secret}"\n`,
 		);
-		expect((await runCli(['export', ...range, '--format', 'csv'], {cwd: dir})).code).toBe(0);
-		const overridden = await runCli(['export', ...range, '--format', 'csv'], {
+		expect((await runCommand(['export', ...range, '--format', 'csv'], {cwd: dir})).code).toBe(0);
+		const overridden = await runCommand(['export', ...range, '--format', 'csv'], {
 			cwd: dir,
 			env: {GENESYS_CLOUD_CLIENT_SECRET: 'from-environment'},
 		});
@@ -160,7 +165,7 @@ describe('gqx export credentials', () => {
 	});
 
 	it("accepts the Genesys CLI's variable names", async () => {
-		const result = await runCli(['export', ...range, '--format', 'csv'], {
+		const result = await runCommand(['export', ...range, '--format', 'csv'], {
 			env: {
 				GENESYSCLOUD_REGION: emu.url,
 				GENESYSCLOUD_OAUTHCLIENT_ID: demoClient.id,
@@ -171,7 +176,7 @@ describe('gqx export credentials', () => {
 	});
 
 	it('warns that a secret on the command line shows in process lists, without printing it', async () => {
-		const result = await runCli([
+		const result = await runCommand([
 			'export',
 			...range,
 			'--format',
@@ -212,50 +217,53 @@ describe('gqx export failures', () => {
 	for (const [what, args, message] of bad) {
 		it(`exits 2 for ${what}, writing nothing`, async () => {
 			const dir = scratchDir();
-			const result = await runCli(['export', ...args, '--output', 'out.csv'], {env, cwd: dir});
+			// In this process a relative path would be under the test's folder, not `dir`.
+			const output = path.join(dir, 'out.csv');
+			const result = await runCommand(['export', ...args, '--output', output], {env, cwd: dir});
 			expect(result.code).toBe(2);
 			expect(result.stderr).toMatch(message);
 			expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
-			expect(fs.existsSync(path.join(dir, 'out.csv'))).toBe(false);
+			expect(fs.existsSync(output)).toBe(false);
 		});
 	}
 
 	it('exits 2 for bad regions and empty credentials', async () => {
 		expect(
-			(await runCli(['export', '--preset', 'yesterday'], {env: {...env, GENESYS_CLOUD_REGION: 'us-east-9'}})).stderr,
+			(await runCommand(['export', '--preset', 'yesterday'], {env: {...env, GENESYS_CLOUD_REGION: 'us-east-9'}}))
+				.stderr,
 		).toMatch(/Unknown region "us-east-9"/);
-		const plainHttp = await runCli(['export', '--preset', 'yesterday'], {
+		const plainHttp = await runCommand(['export', '--preset', 'yesterday'], {
 			env: {...env, GENESYS_CLOUD_REGION: 'http://gateway.example.com'},
 		});
 		expect(plainHttp.code).toBe(2);
 		expect(plainHttp.stderr).toMatch(/Refusing plain http/);
-		const blank = await runCli(['export', '--preset', 'yesterday', '--client-id', '   '], {env});
+		const blank = await runCommand(['export', '--preset', 'yesterday', '--client-id', '   '], {env});
 		expect(blank.code).toBe(2);
 		expect(blank.stderr).toMatch(/client id is empty/);
-		const none = await runCli(['export', '--preset', 'yesterday'], {env: {GENESYS_CLOUD_REGION: emu.url}});
+		const none = await runCommand(['export', '--preset', 'yesterday'], {env: {GENESYS_CLOUD_REGION: emu.url}});
 		expect(none.code).toBe(2);
 		expect(none.stderr).toMatch(/No client id given/);
-		const profile = await runCli(['export', '--preset', 'yesterday', '--profile', 'nope'], {env});
+		const profile = await runCommand(['export', '--preset', 'yesterday', '--profile', 'nope'], {env});
 		expect(profile.code).toBe(2);
 		expect(profile.stderr).toMatch(/No saved profile named "nope"/);
 	});
 
 	it('exits 2 listing the closest names when --queue matches nothing', async () => {
 		const name = emu.org.queues[3]!.name;
-		const result = await runCli(['export', ...range, '--queue', name.slice(0, -2)], {env});
+		const result = await runCommand(['export', ...range, '--queue', name.slice(0, -2)], {env});
 		expect(result.code).toBe(2);
 		expect(result.stderr).toMatch(/No queue matches/);
 		expect(result.stderr).toContain(`"${name}"`);
 	});
 
 	it('exits 3 for a wrong secret, 4 for a missing permission, 5 for a persistent server failure', async () => {
-		const wrong = await runCli(['export', ...range], {env: {...env, GENESYS_CLOUD_CLIENT_SECRET: 'not-it'}});
+		const wrong = await runCommand(['export', ...range], {env: {...env, GENESYS_CLOUD_CLIENT_SECRET: 'not-it'}});
 		expect(wrong.code).toBe(3);
 		expect(wrong.stderr).toMatch(/Login failed.*authentication failed/);
 		expect(wrong.stderr).not.toContain('not-it');
 
 		emu.addClient({id: 'no-analytics', secret: 'x', permissions: ['routing:queue:view']});
-		const denied = await runCli(['export', ...range], {
+		const denied = await runCommand(['export', ...range], {
 			env: {...env, GENESYS_CLOUD_CLIENT_ID: 'no-analytics', GENESYS_CLOUD_CLIENT_SECRET: 'x'},
 		});
 		expect(denied.code).toBe(4);
@@ -264,7 +272,7 @@ describe('gqx export failures', () => {
 		const down = await emulator({queues: 3});
 		down.inject({kind: 'status', status: 503, path: '/api/v2/analytics', times: 100});
 		try {
-			const failed = await runCli(['export', ...range], {
+			const failed = await runCommand(['export', ...range], {
 				env: {...env, GENESYS_CLOUD_REGION: down.url},
 				timeoutMs: 60_000,
 			});
@@ -277,7 +285,7 @@ describe('gqx export failures', () => {
 	}, 60_000);
 
 	it('exits 5 naming the host when nothing answers', async () => {
-		const result = await runCli(['export', ...range], {
+		const result = await runCommand(['export', ...range], {
 			env: {...env, GENESYS_CLOUD_REGION: 'http://127.0.0.1:1'},
 			timeoutMs: 60_000,
 		});

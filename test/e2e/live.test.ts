@@ -7,6 +7,7 @@ import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {type Emulator, startEmulator} from '../../source/emulator/server.js';
 import {credentialsEnv} from '../helpers.js';
 import {scratchDir} from '../run-cli.js';
+import {until} from '../wait.js';
 import {gqx, killTerms, pickPreset, startTerm, stopServer, type Term} from './tmux.js';
 
 const observations = '/api/v2/analytics/queues/observations/query';
@@ -39,8 +40,6 @@ afterEach(() => {
 	emu.clearFaults();
 });
 
-const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
-
 /** gqx on the emulator's credentials (environment), at the Live (today) table. */
 async function openLive(width: number, height: number, env: Record<string, string> = {}): Promise<Term> {
 	const dir = scratchDir();
@@ -60,16 +59,19 @@ async function openLive(width: number, height: number, env: Record<string, strin
 	return term;
 }
 
-/** Waits until the emulator has answered `count` more observation queries. */
-async function refreshes(count: number): Promise<void> {
+/**
+ * Waits until the emulator has answered `count` more observation queries and the last answer is on the screen: the
+ * next refresh starts 5 s after the one before ended, so an age under 4 s is the new answer.
+ */
+async function refreshes(term: Term, count: number): Promise<void> {
 	const target = emu.counts.observations + count;
-	const deadline = Date.now() + 30_000;
-	while (emu.counts.observations < target) {
-		if (Date.now() > deadline) throw new Error('no live refresh');
-		await pause(100);
-	}
-	// The answer reaches the screen a moment after the emulator counted it.
-	await pause(400);
+	await until(
+		() => emu.counts.observations,
+		served => served >= target,
+		served => `${target} observation queries (${served} answered)`,
+		{timeoutMs: 30_000, everyMs: 50},
+	);
+	await term.waitFor(/live, updated [0-3] s ago/);
 }
 
 const selectedName = (screen: string) => /^› (.+?)\s{2,}/m.exec(screen)?.[1];
@@ -81,25 +83,17 @@ describe('live columns in a real terminal', () => {
 		expect(screen).toMatch(/Queue\s+Waiting\s+Interact\s+Longest\s+On queue\s+Avail/);
 		for (const line of screen.split('\n')) expect([...line].length).toBeLessThanOrEqual(120);
 		// One key at a time, each seen to move the selection (keys that arrive together are one input to Ink).
+		const selectedRow = (screen: string) => screen.split('\n').findIndex(line => line.startsWith('›'));
 		for (let step = 0; step < 3; step++) {
-			const from = term.screen();
+			const from = selectedRow(term.screen());
 			term.keys('j');
-			for (
-				let wait = 0;
-				wait < 40 &&
-				term
-					.screen()
-					.split('\n')
-					.findIndex(line => line.startsWith('›')) === from.split('\n').findIndex(line => line.startsWith('›'));
-				wait++
-			)
-				await pause(50);
+			await term.waitUntil(screen => selectedRow(screen) !== from, `the selection to move from row ${from}`);
 		}
 		const chosen = selectedName(term.screen());
 		expect(chosen).not.toBe(selectedName(screen));
 		expect(chosen).toBeTruthy();
 		const before = term.screen();
-		await refreshes(2);
+		await refreshes(term, 2);
 		const after = term.screen();
 		// The numbers move, the selection stays on the same queue and on screen.
 		expect(after).not.toBe(before);
@@ -113,7 +107,7 @@ describe('live columns in a real terminal', () => {
 
 	it('marks out-of-bounds cells ! and ~ under NO_COLOR, and colours them otherwise', async () => {
 		const plain = await openLive(140, 40, {NO_COLOR: '1'});
-		await refreshes(1);
+		await refreshes(plain, 1);
 		const screen = plain.screen();
 		const header = screen.split('\n').find(line => line.startsWith('  Queue'))!;
 		const rows = screen.split('\n').filter(line => /^[› ] \S/.test(line) && !line.startsWith('  Queue'));
@@ -135,7 +129,7 @@ describe('live columns in a real terminal', () => {
 		plain.keys('q');
 
 		const coloured = await openLive(140, 40);
-		await refreshes(1);
+		await refreshes(coloured, 1);
 		expect(coloured.styledScreen().includes('\u001B[31m')).toBe(true);
 		expect(coloured.screen()).not.toMatch(/ ![\d]/);
 		coloured.keys('q');
@@ -146,10 +140,12 @@ describe('live columns in a real terminal', () => {
 		term.keys('l');
 		await term.waitFor('live paused (l resumes)');
 		const asked = emu.counts.observations;
-		await pause(7000);
+		// No refresh is the point, so there is nothing to wait for: watch longer than a refresh period (5 s), in
+		// which a running loop would have asked again. The only fixed time in these tests.
+		await new Promise(resolve => setTimeout(resolve, 7000));
 		expect(emu.counts.observations).toBe(asked);
 		term.keys('l');
-		await refreshes(1);
+		await refreshes(term, 1);
 		await term.waitFor(/live, updated \d+ s ago/);
 		term.keys('q');
 	}, 90_000);
@@ -157,7 +153,7 @@ describe('live columns in a real terminal', () => {
 	it('absorbs a 429: the refresh is late, the table stays, no error panel', async () => {
 		const term = await openLive(100, 24);
 		emu.inject({kind: 'status', status: 429, retryAfter: 1, path: observations, times: 2});
-		await refreshes(1);
+		await refreshes(term, 1);
 		const screen = await term.waitFor(/live, updated [0-4] s ago/);
 		expect(screen).toMatch(/Total\s+\d+/);
 		expect(screen).not.toMatch(/STALE|Rate limit|✗/);

@@ -1,6 +1,7 @@
 // A real terminal for end-to-end tests: gqx runs under tmux, and tests read the screen as a user sees it.
 import {execFileSync} from 'node:child_process';
 import {cliPath} from '../run-cli.js';
+import {until} from '../wait.js';
 
 /** The built gqx, as a shell command line. */
 export const gqx = `${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)}`;
@@ -21,6 +22,10 @@ export type Term = {
 	keys(...keys: string[]): void;
 	type(text: string): void;
 	waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
+	/** Waits until `done` holds for the screen, and returns that screen. */
+	waitUntil(done: (screen: string) => boolean, what: string, timeoutMs?: number): Promise<string>;
+	/** Waits until the screen is another than `before`, and returns it. */
+	waitForChange(before: string, timeoutMs?: number): Promise<string>;
 	kill(): void;
 };
 
@@ -76,16 +81,16 @@ export function startTerm(
 		type: text => {
 			tmux('send-keys', '-t', name, '-l', text);
 		},
-		waitFor: async (text, timeoutMs = 15_000) => {
-			const deadline = Date.now() + timeoutMs;
-			for (;;) {
-				const screen = term.screen();
-				if (typeof text === 'string' ? screen.includes(text) : text.test(screen)) return screen;
-				if (Date.now() > deadline)
-					throw new Error(`Timed out waiting for ${String(text)} in ${name}. Screen:\n${screen}`);
-				await new Promise(resolve => setTimeout(resolve, 50));
-			}
-		},
+		waitFor: (text, timeoutMs) =>
+			term.waitUntil(
+				screen => (typeof text === 'string' ? screen.includes(text) : text.test(screen)),
+				String(text),
+				timeoutMs,
+			),
+		waitUntil: (done, what, timeoutMs = 15_000) =>
+			until(term.screen, done, last => `${what} in ${name}. Screen:\n${last}`, {timeoutMs, everyMs: 50}),
+		waitForChange: (before, timeoutMs) =>
+			term.waitUntil(screen => screen !== before, 'the screen to change', timeoutMs),
 		kill: () => {
 			try {
 				tmux('kill-session', '-t', name);
@@ -116,7 +121,7 @@ export async function pickPreset(term: Term, label: string): Promise<void> {
 	for (let step = 0; step < 30 && !term.screen().includes(`❯ ${label}`); step++) {
 		const from = cursor();
 		term.keys('Down');
-		for (let wait = 0; wait < 40 && cursor() === from; wait++) await new Promise(resolve => setTimeout(resolve, 50));
+		await term.waitUntil(() => cursor() !== from, `the menu cursor to move from ${String(from)}`);
 	}
 	await term.waitFor(`❯ ${label}`);
 	term.keys('Enter');

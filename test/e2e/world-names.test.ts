@@ -57,11 +57,7 @@ describe('queue names in any script, in a real terminal', () => {
 				if (labels.every(label => [...seen.values()].some(row => row.includes(label)))) break;
 				const before = screen;
 				term.keys('NPage');
-				const deadline = Date.now() + 5000;
-				while (screen === before && Date.now() < deadline) {
-					await new Promise(resolve => setTimeout(resolve, 50));
-					screen = term.screen();
-				}
+				screen = await term.waitForChange(before);
 			}
 			// Every queue was on screen, its whole name at the start of the name column.
 			for (const label of labels) {

@@ -5,6 +5,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {queueMetricNames} from '../../source/genesys/analytics.js';
 import type {Emulator as EmulatorType} from '../../source/emulator/server.js';
 import {testNow} from '../helpers.js';
+import {until} from '../wait.js';
 
 const built = (await import(
 	new URL('../../dist/emulator/server.js', import.meta.url).href
@@ -86,6 +87,7 @@ describe('compute threads', () => {
 		const token = await tokenFor(threaded);
 		const order: string[] = [];
 		// Seconds of work for the server (more under a loaded CI, so not more than a week); a page is milliseconds.
+		const asked = threaded.counts.aggregates;
 		const long = ask(threaded, {
 			interval: '2026-02-24T00:00:00.000Z/2026-03-03T00:00:00.000Z',
 			granularity: 'PT30M',
@@ -95,7 +97,12 @@ describe('compute threads', () => {
 			expect(answer.status, answer.text.slice(0, 200)).toBe(200);
 			order.push('aggregates');
 		});
-		await new Promise(resolve => setTimeout(resolve, 20));
+		// The long query is at the server (counted, and so handed to a compute thread) before the page is asked for.
+		await until(
+			() => threaded.counts.aggregates,
+			count => count > asked,
+			'the long query at the emulator',
+		);
 		const page = fetch(`${threaded.url}/api/v2/routing/queues?pageSize=100&pageNumber=1`, {
 			headers: {authorization: `Bearer ${token}`},
 		}).then(async response => {

@@ -4,6 +4,7 @@ import {CancelledError} from '../../source/errors.js';
 import type {Emulator} from '../../source/emulator/server.js';
 import {queueListingSchema} from '../../source/genesys/schemas.js';
 import {clientFor, emulator} from '../helpers.js';
+import {until} from '../wait.js';
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -16,8 +17,12 @@ const list = (client: ReturnType<typeof clientFor>, signal?: AbortSignal) =>
 	client.get('/api/v2/routing/queues', new URLSearchParams({pageSize: '5'}), queueListingSchema, signal);
 
 async function loginSent(): Promise<void> {
-	while (!emu.requests.some(request => request.path === '/oauth/token'))
-		await new Promise(resolve => setTimeout(resolve, 5));
+	await until(
+		() => emu.requests.some(request => request.path === '/oauth/token'),
+		sent => sent,
+		'the login at the emulator',
+		{everyMs: 5},
+	);
 }
 
 it('keeps the login going for the others when the request that started it is cancelled', async () => {

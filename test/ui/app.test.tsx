@@ -12,8 +12,9 @@ import {ProfileStore} from '../../source/profiles/store.js';
 import {demoClient, type Emulator} from '../../source/emulator/server.js';
 import {emulator, groundTruth, namesOf} from '../helpers.js';
 import {scratchDir} from '../run-cli.js';
+import {until} from '../wait.js';
 import {renderApp, saveProfile} from './app-on-profile.js';
-import {keys, press, ready, waitFor, waitForText} from './ink.js';
+import {keys, press, ready, settled, waitFor, waitForText} from './ink.js';
 
 let emu: Emulator;
 
@@ -295,8 +296,14 @@ describe('gqx interactive', () => {
 		await ready(rendered, 'New profile');
 		const frames = rendered.frames.length;
 		rendered.stdin.write('eu\u0003');
-		// Ink clears the last frame on exit: the app stops drawing and no text was typed.
-		await new Promise(resolve => setTimeout(resolve, 200));
+		// Ink clears the last frame on exit: the app stops drawing and no text was typed. Quitting shows as Ink no
+		// longer reading keys, and then nothing is left to draw.
+		await until(
+			() => rendered.stdin.listenerCount('readable'),
+			count => count === 0,
+			'Ink to stop reading keys',
+		);
+		await settled();
 		expect(rendered.frames.slice(frames).some(frame => frame.includes('> eu'))).toBe(false);
 	});
 });

@@ -7,6 +7,7 @@ import type {Emulator} from '../../source/emulator/server.js';
 import {defaultColumns, queueMetricFields} from '../../source/metrics/catalog.js';
 import {ProfileStore} from '../../source/profiles/store.js';
 import {emulator} from '../helpers.js';
+import {until} from '../wait.js';
 import {appOnProfile, renderApp} from './app-on-profile.js';
 import {keys, press, ready, waitFor, waitForText} from './ink.js';
 
@@ -30,9 +31,12 @@ function viewsInFile(file: string): unknown {
 
 /** Waits until the profiles file holds `views` for the profile (it is written just after the frame is drawn). */
 async function savedViews(file: string, views: unknown): Promise<void> {
-	const deadline = Date.now() + 5000;
-	while (JSON.stringify(viewsInFile(file)) !== JSON.stringify(views) && Date.now() < deadline)
-		await new Promise(resolve => setTimeout(resolve, 10));
+	await until(
+		() => JSON.stringify(viewsInFile(file)),
+		saved => saved === JSON.stringify(views),
+		`the views ${JSON.stringify(views)} in ${file}`,
+		{timeoutMs: 5000},
+	);
 }
 
 describe('column picker', () => {

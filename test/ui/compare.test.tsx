@@ -11,6 +11,7 @@ import {deltaText, metricDelta} from '../../source/metrics/delta.js';
 import {totalRow} from '../../source/metrics/rows.js';
 import {ProfileStore} from '../../source/profiles/store.js';
 import {emulator, groundTruth} from '../helpers.js';
+import {until} from '../wait.js';
 import {appOnProfile, renderApp} from './app-on-profile.js';
 import {press, waitForText} from './ink.js';
 
@@ -59,9 +60,14 @@ describe('comparison in the app', () => {
 
 		// The next start of the profile compares again, with no key pressed.
 		const file = new ProfileStore({cwd: dir}).path;
-		const deadline = Date.now() + 5000;
-		while (!fs.readFileSync(file, 'utf8').includes('"compare"') && Date.now() < deadline)
-			await new Promise(resolve => setTimeout(resolve, 10));
+		await until(
+			() => fs.readFileSync(file, 'utf8'),
+			text => text.includes('"compare"'),
+			`"compare" in ${file}`,
+			{
+				timeoutMs: 5000,
+			},
+		);
 		const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as {
 			profiles: Record<string, {views?: Record<string, unknown>}>;
 		};

@@ -1,5 +1,8 @@
-// Helpers for ink-testing-library: wait for what the user would see, never for a fixed time.
+// Helpers for ink-testing-library: wait for what the user would see, or for React to have handled a key; never for a
+// fixed time.
+import {createRequire} from 'node:module';
 import type {render} from 'ink-testing-library';
+import {until} from '../wait.js';
 
 export type Rendered = ReturnType<typeof render>;
 
@@ -17,19 +20,40 @@ export const keys = {
 	right: '\u001B[C',
 };
 
+type Scheduler = {
+	unstable_scheduleCallback(priority: number, callback: () => void): unknown;
+	unstable_IdlePriority: number;
+};
+
+/** The scheduler React runs Ink's effects on: resolved as Ink's reconciler resolves it, so it is the same instance. */
+const scheduler = (() => {
+	const fromInk = createRequire(createRequire(import.meta.url).resolve('ink'));
+	return createRequire(fromInk.resolve('react-reconciler'))('scheduler') as Scheduler;
+})();
+
+/**
+ * Resolves once React has nothing left to do: a key's update, and the effects after it (a new screen's input
+ * handler, a handler that sees the new state), run as work on React's scheduler. A task of idle priority runs only
+ * after all of that; the first turn lets Ink hand on an Escape it holds back to tell it from a sequence.
+ */
+export function settled(): Promise<void> {
+	return new Promise(resolve => {
+		setImmediate(() => scheduler.unstable_scheduleCallback(scheduler.unstable_IdlePriority, resolve));
+	});
+}
+
 export async function waitFor(
 	rendered: Rendered,
 	predicate: (frame: string) => boolean,
 	what: string,
 	timeoutMs = 10_000,
 ): Promise<string> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const frame = rendered.lastFrame() ?? '';
-		if (predicate(frame)) return frame;
-		if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}. Last frame:\n${frame}`);
-		await new Promise(resolve => setTimeout(resolve, 10));
-	}
+	return until(
+		() => rendered.lastFrame() ?? '',
+		predicate,
+		last => `${what}. Last frame:\n${last}`,
+		{timeoutMs},
+	);
 }
 
 export function waitForText(rendered: Rendered, text: string | RegExp, timeoutMs?: number): Promise<string> {
@@ -41,20 +65,29 @@ export function waitForText(rendered: Rendered, text: string | RegExp, timeoutMs
 	);
 }
 
-/** Types keys one write at a time, letting Ink handle each (input right after render is lost otherwise). */
+/**
+ * Types keys one write at a time, each after React has handled the one before (keys written together would reach
+ * handlers that still hold the state before the first).
+ */
 export async function press(rendered: Rendered, ...sequence: string[]): Promise<void> {
+	await settled();
 	for (const key of sequence) {
-		await new Promise(resolve => setTimeout(resolve, 15));
 		rendered.stdin.write(key);
+		await settled();
 	}
-	await new Promise(resolve => setTimeout(resolve, 15));
 }
 
 /**
- * Waits for the first screen and for its input handlers: Ink attaches them in an effect after the
- * first frame, so keys written at once would be lost.
+ * Waits for the first screen and for its input handlers: Ink attaches them in effects after the first frame, so
+ * keys written at once would be lost.
  */
 export async function ready(rendered: Rendered, text: string | RegExp): Promise<void> {
-	await waitForText(rendered, text);
-	await new Promise(resolve => setTimeout(resolve, 100));
+	await waitFor(
+		rendered,
+		frame =>
+			(typeof text === 'string' ? frame.includes(text) : text.test(frame)) &&
+			rendered.stdin.listenerCount('readable') > 0,
+		`${String(text)} with Ink reading keys`,
+	);
+	await settled();
 }
