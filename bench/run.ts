@@ -272,6 +272,7 @@ async function tuiSession(url: string, keys: boolean, live = false): Promise<Tui
 	const compositor = process.env['GQX_INK_OUTPUT'] === 'ink' ? false : await installFastOutput();
 	const {Explorer} = await import('../source/ui/screens/explorer.js');
 	const {themeFor} = await import('../source/ui/theme.js');
+	const {ThemeProvider} = await import('../source/ui/theme-context.js');
 	const {resolveRange} = await import('../source/range/range.js');
 	const {createLevelSource, RetryHub} = await import('../source/levels/source.js');
 	// Live: today, with live columns refreshing while the keys are pressed (the default 10 s).
@@ -313,18 +314,21 @@ async function tuiSession(url: string, keys: boolean, live = false): Promise<Tui
 		check();
 	});
 	const instance = render(
-		createElement(Explorer, {
-			profileLabel: 'bench',
-			range,
-			source,
-			width: 160,
-			height: 48,
+		// In colour, as a terminal without NO_COLOR draws it.
+		createElement(ThemeProvider, {
 			theme: themeFor({}),
-			cwd: os.tmpdir(),
-			onDates: () => {},
-			onProfile: () => {},
-			onQuit: () => {},
-			live,
+			children: createElement(Explorer, {
+				profileLabel: 'bench',
+				range,
+				source,
+				width: 160,
+				height: 48,
+				cwd: os.tmpdir(),
+				onDates: () => {},
+				onProfile: () => {},
+				onQuit: () => {},
+				live,
+			}),
 		}),
 		{stdout: stdout as never, stdin: stdin as never, exitOnCtrlC: false, patchConsole: false, maxFps: 60},
 	);

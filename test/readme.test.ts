@@ -1,5 +1,6 @@
 // The README's keys table is generated from the keymap; this keeps the two in step.
 import fs from 'node:fs';
+import path from 'node:path';
 import {expect, it} from 'vitest';
 import {levelsMarkdown} from '../source/levels/registry.js';
 import {liveMetricsMarkdown, metricsMarkdown} from '../source/metrics/catalog.js';
@@ -38,4 +39,37 @@ it('README lists exactly the live columns of the catalog', () => {
 	const readme = fs.readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 	const block = /<!-- live-metrics:start -->\n([\s\S]*?)\n<!-- live-metrics:end -->/.exec(readme)?.[1];
 	expect(block).toBe(liveMetricsMarkdown());
+});
+
+it("README's source tree lists every folder of source/ and names every file in its folder's lines", () => {
+	const readme = fs.readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+	const block = /<!-- tree:start -->\n```\n([\s\S]*?)```\n<!-- tree:end -->/.exec(readme)?.[1] ?? '';
+	// Each folder's lines: from its `  name/` line to the next line that starts a folder or a top-level file.
+	const sections = new Map<string, string>();
+	let current: string | undefined;
+	for (const line of block.split('\n')) {
+		const start = /^ {2}([\w/-]+\/|[\w-]+\.ts)\s/.exec(line)?.[1];
+		if (start) {
+			current = start.replace(/\/$/, '');
+			sections.set(current, '');
+		}
+		if (current) sections.set(current, `${sections.get(current)} ${line}`);
+	}
+	const source = new URL('../source/', import.meta.url);
+	const folders = fs
+		.readdirSync(source, {recursive: true, withFileTypes: true})
+		.filter(entry => entry.isDirectory())
+		.map(entry => path.relative(source.pathname, path.join(entry.parentPath, entry.name)));
+	expect([...sections.keys()].filter(name => !name.endsWith('.ts')).sort()).toEqual(folders.sort());
+	for (const folder of folders) {
+		const files = fs
+			.readdirSync(new URL(`../source/${folder}/`, import.meta.url))
+			.filter(name => /\.tsx?$/.test(name))
+			.map(name => name.replace(/\.tsx?$/, ''));
+		const lines = sections.get(folder) ?? '';
+		expect(
+			files.filter(name => !new RegExp(`(^|[^\\w-])${name}([^\\w-]|$)`).test(lines)),
+			`${folder}/ files the README does not name`,
+		).toEqual([]);
+	}
 });

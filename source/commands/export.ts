@@ -1,5 +1,6 @@
 // `gqx export`: the scripting interface. Checks every flag before the first request, then one level's records, as the
 // level's export part makes them, through the one record writer: csv, json, ndjson or a table, to stdout or a file.
+import path from 'node:path';
 import {DateTime} from 'luxon';
 import {deletedQueueName, listAllQueues, type QueueInfo} from '../genesys/queues.js';
 import {describeDropped, DroppedLog} from '../genesys/dropped-statistics.js';
@@ -137,7 +138,8 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 		let nameOf = deletedQueueName;
 		const written = await writeRecords(
 			plan.format,
-			plan.output ? {file: plan.output} : {stream: io.stdout},
+			// A relative name is the caller's folder's (a command run in-process has its own).
+			plan.output ? {file: path.resolve(io.cwd, plan.output)} : {stream: io.stdout},
 			level.spec(request),
 			async onRecords => {
 				const result = await level.stream(client, request, {

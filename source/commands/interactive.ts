@@ -19,7 +19,7 @@ function environmentCredentials(io: Io): Credentials | undefined {
  * GQX_INK_OUTPUT=ink leaves every frame to Ink, GQX_CHECK_FRAMES=1 draws each both ways and
  * stops on a difference.
  */
-async function useFastOutput(env: NodeJS.ProcessEnv): Promise<void> {
+async function installFastOutput(env: NodeJS.ProcessEnv): Promise<void> {
 	if (env['GQX_INK_OUTPUT'] === 'ink') return;
 	const {installFastOutput} = await import('../ui/fast-output.js');
 	await installFastOutput({verify: env['GQX_CHECK_FRAMES'] === '1'});
@@ -73,7 +73,7 @@ export async function runInteractive(argv: string[], io: Io): Promise<number> {
 			import('react'),
 			import('../ui/app.js'),
 			import('../ui/terminal.js'),
-			useFastOutput(io.env),
+			installFastOutput(io.env),
 		]);
 		let start: import('../ui/app.js').AppStart = {kind: 'auto'};
 		let secrets: import('../credentials/secret-store.js').SecretStore | undefined;

@@ -9,7 +9,6 @@ import {type Profile, ProfileStore} from '../../source/profiles/store.js';
 import type {DateRange} from '../../source/range/range.js';
 import {App, type AppStart, type ClientFactory} from '../../source/ui/app.js';
 import {Explorer} from '../../source/ui/screens/explorer.js';
-import {themeFor} from '../../source/ui/theme.js';
 import {clientFor, fileSecrets, testNow} from '../helpers.js';
 import {scratchDir} from '../run-cli.js';
 import {type Rendered, ready, waitForText} from './ink.js';
@@ -94,7 +93,6 @@ export function renderExplorer(
 			source={createLevelSource(clientFor(emu), range, new RetryHub())}
 			width={size.width}
 			height={size.height}
-			theme={themeFor({NO_COLOR: '1'})}
 			cwd="/tmp"
 			onDates={noop}
 			onProfile={noop}

@@ -17,8 +17,6 @@ import {useComparisonData} from '../hooks/use-comparison-data.js';
 import {useExplorerInput} from '../hooks/use-explorer-input.js';
 import {useLevelData} from '../hooks/use-level-data.js';
 import {useLiveUpdates} from '../hooks/use-live-updates.js';
-import type {Theme} from '../theme.js';
-import {ThemeProvider, useTheme} from '../theme-context.js';
 import {ExplorerBody} from './explorer-body.js';
 
 export type ExplorerProps = {
@@ -27,8 +25,6 @@ export type ExplorerProps = {
 	source: LevelSource;
 	width: number;
 	height: number;
-	/** For a caller outside the app's ThemeProvider (a test renders the explorer alone); else the app's. */
-	theme?: Theme;
 	cwd: string;
 	/** The columns and sorts remembered for this profile. */
 	views?: SavedViews;
@@ -62,7 +58,6 @@ export function Explorer({
 	live = false,
 	liveRefreshMs = defaultLiveRefreshMs,
 	thresholds,
-	theme,
 }: ExplorerProps) {
 	const [state, dispatch] = useReducer(explorerReducer, undefined, () =>
 		initialExplorer(defaultGranularity(range), views, live),
@@ -99,42 +94,39 @@ export function Explorer({
 	}, [state.views, initialViews, onViews]);
 
 	const {frame} = model;
-	const appTheme = useTheme();
 	return (
-		<ThemeProvider theme={theme ?? appTheme}>
-			<Box flexDirection="column" width={width} height={height}>
-				<Breadcrumb parts={model.crumbs} width={width} />
-				<StatusBar items={model.status} live={model.liveWord} busy={model.busy} notice={model.notice} width={width} />
-				<Box flexDirection="column" flexGrow={1}>
-					<ExplorerBody
-						model={model}
-						state={state}
-						dispatch={dispatch}
-						height={height}
-						cwd={cwd}
-						thresholds={thresholds}
-					/>
-				</Box>
-				{model.filterLine ? (
-					<Box>
-						<Text bold>/</Text>
-						{state.filtering ? (
-							<TextField
-								value={frame.filter}
-								onChange={text => dispatch({type: 'filter-set', text})}
-								onSubmit={() => dispatch({type: 'filter-end', keep: true})}
-							/>
-						) : (
-							<Text>{frame.filter}</Text>
-						)}
-					</Box>
-				) : null}
-				{state.filtering ? (
-					<Text>Type to filter, Enter to keep, Esc to clear</Text>
-				) : (
-					<Footer context={model.keyContext} width={width} />
-				)}
+		<Box flexDirection="column" width={width} height={height}>
+			<Breadcrumb parts={model.crumbs} width={width} />
+			<StatusBar items={model.status} live={model.liveWord} busy={model.busy} notice={model.notice} width={width} />
+			<Box flexDirection="column" flexGrow={1}>
+				<ExplorerBody
+					model={model}
+					state={state}
+					dispatch={dispatch}
+					height={height}
+					cwd={cwd}
+					thresholds={thresholds}
+				/>
 			</Box>
-		</ThemeProvider>
+			{model.filterLine ? (
+				<Box>
+					<Text bold>/</Text>
+					{state.filtering ? (
+						<TextField
+							value={frame.filter}
+							onChange={text => dispatch({type: 'filter-set', text})}
+							onSubmit={() => dispatch({type: 'filter-end', keep: true})}
+						/>
+					) : (
+						<Text>{frame.filter}</Text>
+					)}
+				</Box>
+			) : null}
+			{state.filtering ? (
+				<Text>Type to filter, Enter to keep, Esc to clear</Text>
+			) : (
+				<Footer context={model.keyContext} width={width} />
+			)}
+		</Box>
 	);
 }
