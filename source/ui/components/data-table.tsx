@@ -37,7 +37,8 @@ type Props = {
 /** The mark of a tone where there is no colour. */
 export const toneMarks: Record<Tone, string> = {bad: '!', near: '~'};
 
-type Cell = {text: string; color?: string};
+/** A run of text drawn in one colour (a cell, a mark, the gap between cells). */
+type Piece = {text: string; color?: string};
 
 function cells(
 	row: DisplayRow,
@@ -47,7 +48,7 @@ function cells(
 		theme: Theme;
 		dropped: readonly DroppedStatistic[] | undefined;
 	},
-): Cell[] {
+): Piece[] {
 	const {theme} = options;
 	const marks = !theme.error;
 	const previous = row.previous?.row;
@@ -68,8 +69,8 @@ function cells(
 }
 
 /** Runs of cells in one colour (or none), joined by the column gap. */
-function pieces(parts: readonly Cell[]): Cell[] {
-	const out: Cell[] = [];
+function pieces(parts: readonly Piece[]): Piece[] {
+	const out: Piece[] = [];
 	parts.forEach((cell, index) => {
 		const gap = index > 0 ? ' ' : '';
 		const last = out.at(-1);
@@ -86,7 +87,7 @@ function pieces(parts: readonly Cell[]): Cell[] {
 }
 
 const Row = memo(
-	function Row({parts, selected}: {parts: Cell[]; signature: string; selected: boolean}) {
+	function Row({parts, selected}: {parts: Piece[]; signature: string; selected: boolean}) {
 		return (
 			<Text inverse={selected} wrap="truncate-end">
 				{selected ? '›' : ' '}{' '}
@@ -105,7 +106,7 @@ const Row = memo(
 	(previous, next) => previous.signature === next.signature && previous.selected === next.selected,
 );
 
-function signatureOf(parts: readonly Cell[]): string {
+function signatureOf(parts: readonly Piece[]): string {
 	return parts.map(cell => (cell.color ? `${cell.color}:${cell.text}` : cell.text)).join('\u0000');
 }
 
