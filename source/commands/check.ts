@@ -35,7 +35,8 @@ Exit 0 when every queue meets every threshold given, 1 when any breaches (the br
 with the value and the threshold), 2-5 as for gqx export.
 
 Thresholds (at least one; a profile's saved thresholds, see gqx profiles thresholds, apply when its flag is not given):
-  --min-sl target|RATIO     service level of the range at least each queue's own target, or RATIO (0.8 or 80%)
+  --min-sl target|RATIO     service level of the range at least each queue's own target (where its media
+                            have different ones, the lowest of them, as the explorer marks it), or RATIO (0.8 or 80%)
   --max-abandon RATIO       abandon rate of the range at most RATIO (0.05 or 5%)
   --max-wait SECONDS        the longest wait now (live observations) at most SECONDS
 

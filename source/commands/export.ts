@@ -104,6 +104,7 @@ async function chosenQueues(
 
 export async function runExport(args: string[], io: Io): Promise<number> {
 	let stopDemo: (() => Promise<void>) | undefined;
+	let clearProgress = () => {};
 	try {
 		const {values} = parseFlags(args, exportFlags, 'export');
 		if (values.help) {
@@ -133,6 +134,12 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			compare: plan.compare,
 		};
 		const showProgress = Boolean(io.stderr.isTTY);
+		let progressShown = false;
+		// The progress line goes before anything else is said on stderr, a failure's message too.
+		clearProgress = () => {
+			if (progressShown) io.stderr.write('\r\u001B[K');
+			progressShown = false;
+		};
 		// Impossible statistics are left out and said once each at the end, when the queues have names.
 		const dropped = new DroppedLog();
 		let nameOf = deletedQueueName;
@@ -143,25 +150,33 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			level.spec(request),
 			async onRecords => {
 				const result = await level.stream(client, request, {
-					onRecords,
+					// Records on the terminal start on a clean line (the progress line comes back with the next batch).
+					onRecords: records => {
+						clearProgress();
+						return onRecords(records);
+					},
 					onProgress: progress => {
-						if (showProgress && progress.total > 1)
-							io.stderr.write(`\rgqx: fetching ${progress.done}/${progress.total}…`);
+						if (!showProgress || progress.total <= 1) return;
+						io.stderr.write(`\rgqx: fetching ${progress.done}/${progress.total}…`);
+						progressShown = true;
 					},
 					onDrop: dropped.add,
 					onNotice: text => io.stderr.write(`gqx: ${text}\n`),
 				});
 				if (result.nameOf) nameOf = result.nameOf;
+				// A table is drawn after this: on a clean line.
+				clearProgress();
 				return result;
 			},
 			{width: tableWidth(io, Boolean(values.wide))},
 		);
-		if (showProgress) io.stderr.write('\r\u001B[K');
+		clearProgress();
 		for (const entry of dropped.entries)
 			io.stderr.write(`gqx: warning: left out an impossible statistic: ${describeDropped(entry, nameOf)}\n`);
 		if (plan.output) io.stderr.write(`gqx: wrote ${written} records to ${plan.output}\n`);
 		return 0;
 	} catch (error) {
+		clearProgress();
 		return reportFailure(error, io.stderr);
 	} finally {
 		await stopDemo?.();

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {stringify} from 'csv-stringify/sync';
+import {UsageError} from '../errors.js';
 import {fieldTable, type Fields, type RecordSpec} from '../text/records.js';
 import {textTable} from '../text/table.js';
 
@@ -72,6 +73,19 @@ export function formatRecords<R>(
 	}
 }
 
+/** A file that cannot be written (no such folder, no permission, a full disk), said as what to do. */
+function cannotWrite(file: string, error: unknown): Error {
+	const code = (error as NodeJS.ErrnoException).code;
+	if (code === 'ENOENT')
+		return new UsageError(
+			`Cannot write ${file}: its folder does not exist.`,
+			'Create the folder, or give another path.',
+		);
+	if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+		return new UsageError(`Cannot write ${file}: permission denied.`, 'Give a path in a folder you can write to.');
+	return error as Error;
+}
+
 /** Writes next to the target and renames, so a failed run never leaves half a file. */
 export function writeFileAtomic(file: string, text: string): void {
 	const target = path.resolve(file);
@@ -81,7 +95,7 @@ export function writeFileAtomic(file: string, text: string): void {
 		fs.renameSync(temporary, target);
 	} catch (error) {
 		fs.rmSync(temporary, {force: true});
-		throw error;
+		throw cannotWrite(file, error);
 	}
 }
 
@@ -100,6 +114,13 @@ function writeTo(stream: NodeJS.WritableStream, text: string): Promise<void> {
 
 /** A table: gathered, then drawn whole at the end. */
 function tableWriter<R>(target: Target, spec: RecordSpec<R>, width: number | undefined): RecordWriter<R> {
+	// Checked now, before anything is fetched: the table is written at the end.
+	if (target.file !== undefined)
+		try {
+			fs.accessSync(path.dirname(path.resolve(target.file)), fs.constants.W_OK);
+		} catch (error) {
+			throw cannotWrite(target.file, error);
+		}
 	const records: R[] = [];
 	return {
 		get count() {
@@ -126,7 +147,20 @@ export function openRecordWriter<R>(
 ): RecordWriter<R> {
 	if (format === 'table') return tableWriter(target, spec, options.width);
 	const temporary = target.file === undefined ? undefined : `${path.resolve(target.file)}.gqx-${process.pid}.tmp`;
-	const stream = temporary ? fs.createWriteStream(temporary, {mode: 0o644}) : target.stream!;
+	let stream: NodeJS.WritableStream;
+	if (temporary) {
+		// Opened now, before anything is fetched: a path that cannot be written fails at once, and abort() can
+		// remove the file knowing it exists.
+		let descriptor: number;
+		try {
+			descriptor = fs.openSync(temporary, 'w', 0o644);
+		} catch (error) {
+			throw cannotWrite(target.file!, error);
+		}
+		stream = fs.createWriteStream('', {fd: descriptor});
+		// A write that fails later (a full disk) rejects that write; this keeps it from being an uncaught error.
+		stream.on('error', () => {});
+	} else stream = target.stream!;
 	const {fields} = spec;
 	let count = 0;
 	let ended = false;

@@ -79,4 +79,24 @@ describe('record writer', () => {
 		}
 		expect(fs.readdirSync(folder)).toEqual(['out.csv']);
 	});
+
+	it('a file that cannot be written fails at once, before anything is produced, saying what to do', async () => {
+		const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'gqx-output-'));
+		for (const format of ['csv', 'json', 'ndjson', 'table'] as const) {
+			let produced = false;
+			const run = writeRecords(format, {file: path.join(folder, 'missing', 'out.csv')}, spec, async write => {
+				produced = true;
+				await write(items);
+			});
+			await expect(run, format).rejects.toThrow(/Cannot write .*out\.csv: its folder does not exist/);
+			expect(produced, format).toBe(false);
+		}
+		// A failure before the first record leaves nothing behind either.
+		await expect(
+			writeRecords('csv', {file: path.join(folder, 'out.csv')}, spec, async () => {
+				throw new Error('login failed');
+			}),
+		).rejects.toThrow('login failed');
+		expect(fs.readdirSync(folder)).toEqual([]);
+	});
 });
