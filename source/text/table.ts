@@ -1,7 +1,7 @@
 // The one text table for terminals and text files (export --format table, the live snapshot, gqx check), like gh's
 // or kubectl's: a header and its rule, one line a record, a totals line; widths in terminal columns (wide characters
 // take two), columns dropped by priority to fit a width.
-import {type Align, fitToWidth, pad, textWidth} from './columns.js';
+import {type Align, cellText, fitToWidth, pad, textWidth} from './columns.js';
 
 export type TextColumn<R> = {
 	header: string;
@@ -38,7 +38,11 @@ export function textTable<R>(
 		priority: column.priority ?? Infinity,
 		width: Math.min(
 			column.cap ?? Infinity,
-			measured.reduce((most, record) => Math.max(most, textWidth(column.text(record))), textWidth(column.header)),
+			// Measured as drawn: pad() shows text cleaned of control characters (a name from the API may carry escapes).
+			measured.reduce(
+				(most, record) => Math.max(most, textWidth(cellText(column.text(record)))),
+				textWidth(column.header),
+			),
 		),
 	}));
 	const kept = new Set(

@@ -91,4 +91,11 @@ describe('tables of gqx check and the live snapshot', () => {
 		expect(columnOf(lines[3]!, 'voice')).toBe(media);
 		expect(new Set(lines.slice(2).map(line => textWidth(line)))).toEqual(new Set([textWidth(lines[0]!)]));
 	});
+
+	it('a name with escape sequences and bidi overrides reaches the terminal cleaned and whole', () => {
+		const hostile = '\u001B]52;c;QUFBQQ==\u0007=Billing\u202E';
+		const lines = textTable([{name: hostile, count: 1, note: 'x'}], columns).split('\n');
+		for (const control of ['\u001B', '\u0007', '\u202E']) expect(lines.join('\n')).not.toContain(control);
+		expect(lines[2]).toMatch(/^ \]52;c;QUFBQQ== =Billing {2}/);
+	});
 });
