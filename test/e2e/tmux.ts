@@ -33,6 +33,23 @@ function tmux(...args: string[]): string {
 	return execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
 }
 
+/**
+ * Opens a session. The tests' server is kept alive while it has no session (exit-empty off: stopServer ends it),
+ * since a session started just as the last one ends can meet a server on its way out ("server exited
+ * unexpectedly"); that message, should it still come, is retried.
+ */
+function newSession(name: string, width: number, height: number, script: string): void {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			tmux('new-session', '-d', '-s', name, '-x', String(width), '-y', String(height), script);
+			tmux('set-option', '-s', 'exit-empty', 'off');
+			return;
+		} catch (error) {
+			if (attempt >= 5 || !/server exited unexpectedly|no server running|lost server/.test(String(error))) throw error;
+		}
+	}
+}
+
 /** Ends the tests' tmux server and every session left on it. */
 export function stopServer(): void {
 	try {
@@ -64,7 +81,7 @@ export function startTerm(
 		.map(([key, value]) => `${key}=${JSON.stringify(value)}`)
 		.join(' ');
 	const script = `${options.cwd ? `cd ${JSON.stringify(options.cwd)} && ` : ''}env -u CI ${env} ${command}; echo "EXIT:$?"; stty -a | tr ' ' '\\n' | grep -x -- '-\\?echo' | sed 's/^/ECHO:/'; sleep 120`;
-	tmux('new-session', '-d', '-s', name, '-x', String(options.width), '-y', String(options.height), script);
+	newSession(name, options.width, options.height, script);
 	const term: Term = {
 		name,
 		screen: () => tmux('capture-pane', '-p', '-t', name),
