@@ -16,6 +16,7 @@ import {
 } from '../range/range.js';
 import {type Format, formats} from '../export/output.js';
 import type {Io} from './io.js';
+import {type OutcomeFilter, outcomeFilters} from '../genesys/details.js';
 
 export const exportFlags = {
 	profile: {type: 'string'},
@@ -42,6 +43,9 @@ export const exportFlags = {
 	compare: {type: 'string'},
 	'by-media': {type: 'boolean'},
 	'demo-queues': {type: 'string'},
+	outcome: {type: 'string'},
+	agent: {type: 'string'},
+	'reveal-addresses': {type: 'boolean'},
 	help: {type: 'boolean', short: 'h'},
 } as const;
 
@@ -60,6 +64,10 @@ export type ExportPlan = {
 	timeoutMs: number;
 	compare: CompareMode | undefined;
 	divisions: string[];
+	outcome?: OutcomeFilter;
+	/** --agent as given: a user id, or a name looked up. */
+	agent?: string;
+	revealAddresses: boolean;
 };
 
 /** "a, b or c". */
@@ -157,7 +165,30 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 			)} levels, not --level ${levelText}.`,
 			`Export each range with --level ${levelText} on its own, or drop --compare.`,
 		);
+	for (const flag of ['outcome', 'agent', 'reveal-addresses'] as const) {
+		if (values[flag] === undefined || level.takes?.includes(flag)) continue;
+		throw new UsageError(
+			`--${flag} is for --level ${listed(
+				names(each => each.takes?.includes(flag) === true),
+				'or',
+			)} (got --level ${levelText}).`,
+			`Add --level ${names(each => each.takes?.includes(flag) === true)[0] ?? ''}, or drop --${flag}.`,
+		);
+	}
+	const outcomeText = values['outcome'] as string | undefined;
+	const outcome =
+		outcomeText === undefined
+			? undefined
+			: outcomeFilters.find(each => each.toLowerCase() === outcomeText.trim().toLowerCase().replace(/[-_ ]/g, ''));
+	if (outcomeText !== undefined && !outcome)
+		throw new UsageError(`Unknown outcome "${outcomeText}".`, `Use one of ${outcomeFilters.join(', ')}.`);
+	const agent = values['agent'] as string | undefined;
+	if (agent !== undefined && agent.trim() === '')
+		throw new UsageError('--agent is empty.', 'Give an agent name or user id.');
 	return {
+		...(outcome ? {outcome} : {}),
+		...(agent !== undefined ? {agent: agent.trim()} : {}),
+		revealAddresses: values['reveal-addresses'] === true,
 		compare,
 		choice,
 		timeZone,

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import {DateTime} from 'luxon';
 import {deletedQueueName, listAllQueues, type QueueInfo} from '../genesys/queues.js';
+import {findUserId} from '../genesys/users.js';
 import {describeDropped, DroppedLog} from '../genesys/dropped-statistics.js';
 import {compareModes} from '../range/compare.js';
 import {defaultGranularity, presets, resolveRange, systemTimeZone} from '../range/range.js';
@@ -54,6 +55,10 @@ ${levelLines()}
   --queue NAME_OR_ID ...    only these queues (exact name, id, or a pattern with *); repeatable
   --media TYPE ...          only these media types (voice, chat, email, message, callback, ...); repeatable
   --division NAME ...       only queues of these divisions (exact name, or a pattern with *); repeatable
+  --outcome abandoned|answered|flowOut|overSla   --level conversations: only these
+  --agent NAME_OR_ID        --level conversations: only those this agent answered
+  --reveal-addresses        --level conversations: customer phone numbers and e-mail addresses as
+                            they are (masked by default: +44•••••1234, j•••@example.com)
   --compare ${compareModes.join('|')}   also the previous period, or the same days a week or 52 weeks
                             earlier: <field>Prev for every number, and comparedInterval
                             (--level ${levelsThat(level => level.compare)})
@@ -132,6 +137,9 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			granularity: level.granularity === 'always' ? (plan.granularity ?? defaultGranularity(range)) : plan.granularity,
 			byMedia: plan.byMedia,
 			compare: plan.compare,
+			...(plan.outcome ? {outcome: plan.outcome} : {}),
+			...(plan.agent ? {agentId: await findUserId(client, plan.agent)} : {}),
+			revealAddresses: plan.revealAddresses,
 		};
 		const showProgress = Boolean(io.stderr.isTTY);
 		let progressShown = false;

@@ -85,6 +85,7 @@ const apiPermissionHint: Record<string, string> = {
 	'/api/v2/routing/queues': 'routing:queue:view',
 	'/api/v2/routing/wrapupcodes': 'routing:wrapupCode:view',
 	'/api/v2/analytics/queues/observations': 'analytics:queueObservation:view',
+	'/api/v2/analytics/conversations/details': 'analytics:conversationDetail:view',
 };
 
 function permissionFor(path: string): string | undefined {
@@ -94,7 +95,8 @@ function permissionFor(path: string): string | undefined {
 	return undefined;
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+/** Waits `ms`, or rejects as cancelled as soon as `signal` aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 	return new Promise((resolve, reject) => {
 		if (signal?.aborted) {
 			reject(abortError());

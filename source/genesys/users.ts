@@ -2,7 +2,7 @@
 // have left are named too; asked once per client (a session) and kept.
 import {z} from 'zod';
 import type {GenesysClient} from './client.js';
-import {ResponseError} from '../errors.js';
+import {ResponseError, UsageError} from '../errors.js';
 import {runPool} from './pool.js';
 
 export const usersPath = '/api/v2/users';
@@ -73,4 +73,38 @@ export async function fetchUserNames(
 		options.signal,
 	);
 	return id => cache.get(id) ?? unknownUserName(id);
+}
+
+const uuidPattern = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
+
+/**
+ * An agent's user id from `--agent`: an id as it is, else the one user (active or deleted) of that name, found by
+ * paging the user listing; no such user, or several, is the user's to fix.
+ */
+export async function findUserId(client: GenesysClient, nameOrId: string, signal?: AbortSignal): Promise<string> {
+	if (uuidPattern.test(nameOrId)) return nameOrId;
+	const wanted = nameOrId.toLocaleLowerCase();
+	const matches: Array<{id: string; name: string}> = [];
+	const near: string[] = [];
+	for (let pageNumber = 1; ; pageNumber++) {
+		const params = new URLSearchParams({state: 'any', pageSize: '100', pageNumber: String(pageNumber)});
+		const page = await client.get(usersPath, params, userListingSchema, signal);
+		for (const user of page.entities ?? []) {
+			const name = user.name ?? '';
+			if (name.toLocaleLowerCase() === wanted) matches.push({id: user.id, name});
+			else if (near.length < 5 && name.toLocaleLowerCase().includes(wanted)) near.push(name);
+		}
+		const pageCount = page.pageCount ?? (page.nextUri ? pageNumber + 1 : pageNumber);
+		if (pageNumber >= pageCount || (page.entities ?? []).length === 0 || pageNumber > 1000) break;
+	}
+	if (matches.length === 1) return matches[0]!.id;
+	if (matches.length > 1)
+		throw new UsageError(
+			`${matches.length} users are named "${nameOrId}".`,
+			`Give one's id with --agent: ${matches.map(match => match.id).join(', ')}.`,
+		);
+	throw new UsageError(
+		`No user is named "${nameOrId}".`,
+		near.length > 0 ? `Names like it: ${near.join(', ')}.` : 'Give the exact name or the user id.',
+	);
 }

@@ -4,7 +4,7 @@ import type {DrillDimension} from '../genesys/drills.js';
 import type {MetricField} from '../metrics/catalog.js';
 import {type DrillKind, type DrillRow, type DrillRows, drillRows} from '../metrics/drill-rows.js';
 import {addInto, type StatsBag} from '../genesys/stats.js';
-import {toRow} from '../metrics/rows.js';
+import {toRow, type QueueRow} from '../metrics/rows.js';
 import {queueRecordTable} from './record-table.js';
 import {reportQuery} from './queue-export.js';
 import {formatPercent} from '../metrics/format.js';
@@ -13,6 +13,7 @@ import type {
 	DataRequest,
 	DisplayRow,
 	LevelExport,
+	LevelContext,
 	LevelId,
 	LevelKey,
 	LevelModule,
@@ -127,8 +128,14 @@ export function drillLevel(config: DrillConfig): LevelModule {
 				...(note ? {note} : {}),
 			};
 		},
-		opens: {drill: config.intervalsId},
-		openContext: (row, ref) => ({...ref.context, member: row.key, memberName: row.label}),
+		opens: {drill: config.intervalsId, conversations: 'conversations'},
+		openContext: (row, ref) => ({
+			...ref.context,
+			member: row.key,
+			memberName: row.label,
+			memberKind: config.kind,
+			...(row.row ? {cell: cellOf(config, row.row)} : {}),
+		}),
 		crumb: ref => crumbOf(config, ref),
 		key: config.key,
 		export: drillExport(config),
@@ -219,10 +226,19 @@ export function drillIntervalsLevel(config: DrillConfig): LevelModule {
 			}
 			return {rows, shareBase: {field: config.kind === 'agents' ? 'answered' : 'handled', of: result.shareWhole}};
 		},
-		opens: {},
-		openContext: (_row, ref) => ref.context,
+		opens: {drill: 'conversations'},
+		openContext: (row, ref) => ({
+			...ref.context,
+			interval: row.key,
+			...(row.row ? {cell: cellOf(config, row.row)} : {}),
+		}),
 		crumb: ref => ref.context.memberName,
 	};
+}
+
+/** What a list of an agent's or a code's conversations is held against: the agent's answered, the code's handled. */
+function cellOf(config: DrillConfig, row: QueueRow): NonNullable<LevelContext['cell']> {
+	return config.kind === 'agents' ? {field: 'answered', count: row.answered} : {field: 'handled', count: row.handled};
 }
 
 /** "97.5%" of a part of a whole, for the status lines. */

@@ -55,8 +55,13 @@ export const intervalsLevel: LevelModule = {
 		const label = bucketLabel(key, timeZone, granularity);
 		return {...row, key, label, search: label.toLowerCase(), row: {...row.row, interval: key}};
 	},
-	opens: {heatmap: 'hours'},
-	openContext: (_row, ref) => ref.context,
+	opens: {heatmap: 'hours', drill: 'conversations'},
+	// An interval row opens its conversations: the heat map takes the queue and media type only.
+	openContext: (row, ref) => ({
+		...ref.context,
+		interval: row.key,
+		...(row.row ? {cell: {field: 'offered', count: row.row.offered}} : {}),
+	}),
 	crumb: ref => ref.context.mediaType,
 	export: queueLevelExport('intervals'),
 };

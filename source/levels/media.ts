@@ -46,8 +46,12 @@ export const mediaLevel: LevelModule = {
 			}),
 		};
 	},
-	opens: {drill: 'intervals', agents: 'agents', wrapups: 'wrapups', heatmap: 'hours'},
-	openContext: (row, ref) => ({...ref.context, mediaType: row.key}),
+	opens: {drill: 'intervals', agents: 'agents', wrapups: 'wrapups', heatmap: 'hours', conversations: 'conversations'},
+	openContext: (row, ref) => ({
+		...ref.context,
+		mediaType: row.key,
+		...(row.row ? {cell: {field: 'offered', count: row.row.offered}} : {}),
+	}),
 	crumb: ref => ref.context.queueLabel ?? ref.context.queueName,
 	live: {
 		fields: liveMetrics.filter(metric => !metric.queueOnly).map(metric => metric.field),

@@ -48,8 +48,9 @@ export const queuesLevel: LevelModule = {
 		});
 		return totals.running ? {rows, allStats: totals.running.all} : {rows};
 	},
-	opens: {drill: 'media', agents: 'agents', wrapups: 'wrapups', heatmap: 'hours'},
+	opens: {drill: 'media', agents: 'agents', wrapups: 'wrapups', heatmap: 'hours', conversations: 'conversations'},
 	openContext: ({key, label, row}) => ({
+		...(row ? {cell: {field: 'offered', count: row.offered}} : {}),
 		queueId: key,
 		queueName: row?.queueName ?? label,
 		...(row && label !== row.queueName ? {queueLabel: label} : {}),

@@ -7,6 +7,8 @@ import type {LevelExport, LevelId, LevelKey, LevelModule, LevelRef} from './type
 import {liveExport} from './live.js';
 import {agentIntervalsLevel, agentsLevel} from './agents.js';
 import {wrapupIntervalsLevel, wrapupsLevel} from './wrapups.js';
+import {conversationsLevel} from './conversations.js';
+import {timelineLevel} from './timeline.js';
 
 export const levels: Readonly<Record<LevelId, LevelModule>> = {
 	queues: queuesLevel,
@@ -17,6 +19,8 @@ export const levels: Readonly<Record<LevelId, LevelModule>> = {
 	wrapups: wrapupsLevel,
 	'wrapup-intervals': wrapupIntervalsLevel,
 	hours: hoursLevel,
+	conversations: conversationsLevel,
+	timeline: timelineLevel,
 };
 
 export const levelIds = Object.keys(levels) as LevelId[];
@@ -31,8 +35,8 @@ export function opensOnTotal(action: string): boolean {
 
 /** `gqx export --level NAME`: the levels' export parts in the order the help names them, and the snapshot of now. */
 export const exportLevels: readonly LevelExport[] = [
-	...[queuesLevel, mediaLevel, intervalsLevel, hoursLevel, agentsLevel, wrapupsLevel].flatMap(level =>
-		level.export ? [level.export] : [],
+	...[queuesLevel, mediaLevel, intervalsLevel, hoursLevel, agentsLevel, wrapupsLevel, conversationsLevel].flatMap(
+		level => (level.export ? [level.export] : []),
 	),
 	liveExport,
 ];

@@ -38,14 +38,14 @@ export function createLevelSource(
 ): LevelSource {
 	const cache = new RecentCache<string, Promise<Loaded>>(answersKept);
 	return {
-		load(request, {signal, onProgress, fresh}) {
+		load(request, {signal, onProgress, onPartial, fresh}) {
 			if (!fresh) {
 				const hit = cache.get(request.key);
 				if (hit) return hit;
 			}
 			const dropped = new DroppedLog();
 			const promise = Promise.resolve(client).then(async ready => ({
-				data: await request.load(ready, range, {signal, onProgress, onDrop: dropped.add}),
+				data: await request.load(ready, range, {signal, onProgress, onPartial, onDrop: dropped.add}),
 				asOf: new Date(),
 				...(dropped.entries.length > 0 ? {dropped: dropped.entries} : {}),
 			}));

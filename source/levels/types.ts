@@ -12,9 +12,19 @@ import type {DateRange, Granularity} from '../range/range.js';
 import type {HourGrid} from '../metrics/hour-grid.js';
 import type {CompareMode} from '../range/compare.js';
 import type {RecordSpec} from '../text/records.js';
+import type {OutcomeFilter} from '../genesys/details.js';
 
 export type LevelId =
-	'queues' | 'media' | 'intervals' | 'agents' | 'agent-intervals' | 'wrapups' | 'wrapup-intervals' | 'hours';
+	| 'queues'
+	| 'media'
+	| 'intervals'
+	| 'agents'
+	| 'agent-intervals'
+	| 'wrapups'
+	| 'wrapup-intervals'
+	| 'hours'
+	| 'conversations'
+	| 'timeline';
 
 /**
  * What the levels above chose, growing with each drill (the queue, then its media type). `queueLabel`
@@ -29,6 +39,16 @@ export type LevelContext = Readonly<{
 	/** An agent's user id or a wrap-up code ('' for work without a code), and its name. */
 	member?: string;
 	memberName?: string;
+	/** Whether `member` is an agent or a wrap-up code. */
+	memberKind?: 'agents' | 'wrapups';
+	/** One interval of the range (`start/end`, ISO), when an interval row was opened. */
+	interval?: string;
+	/** The number of the row a list of conversations was opened from, to hold the list against. */
+	cell?: {field: 'offered' | 'answered' | 'handled'; count: number};
+	/** The conversation a timeline is of. */
+	conversationId?: string;
+	/** Customer addresses shown as they are (`--reveal-addresses`, a profile setting). */
+	revealAddresses?: boolean;
 }>;
 
 /** A row as the reducer hands it to `openContext`: its identity and, when there, its numbers' row. */
@@ -72,6 +92,8 @@ export type LoadOptions = {
 	onProgress?: (progress: Progress) => void;
 	/** Told of each impossible statistic left out of the answers. */
 	onDrop?: DropSink;
+	/** The data so far, for a level that shows its first rows while the rest load (conversations). */
+	onPartial?: (data: unknown) => void;
 };
 
 /** One load of data through the client; levels that need the same data give the same key and share it. */
@@ -107,6 +129,17 @@ export type DisplayRow = {
 	/** The service-level time of the media type waited on longest (the longest wait's limit). */
 	waitLimitMs?: number;
 	previous?: ComparedSide;
+	/** What `e` writes for the row when it is not the row's numbers (a conversation's record). */
+	record?: unknown;
+};
+
+/** A level's own filter, cycled by its key (`o`): each choice keeps the rows its test holds for. */
+export type QuickFilter = {
+	key: string;
+	/** What it filters by, for the status line ("outcome: abandoned"). */
+	title: string;
+	/** The first keeps every row. */
+	choices: ReadonlyArray<{label: string; test: (row: DisplayRow) => boolean}>;
 };
 
 /**
@@ -177,6 +210,8 @@ export type LevelModule = {
 	grid?: (data: unknown) => HourGrid;
 	/** `gqx export --level NAME`: the same rows as records, for every queue (or the queues chosen) at once. */
 	export?: LevelExport;
+	/** A filter of the level's own, cycled by a key (the outcome of conversations). */
+	quickFilter?: QuickFilter;
 };
 
 /** What `gqx export` asks of a level, its flags checked and its queues looked up. */
@@ -195,7 +230,14 @@ export type ExportRequest = {
 	/** --by-media: a record per media type too. */
 	byMedia: boolean;
 	compare?: CompareMode;
+	/** --outcome, --agent (an id, looked up from a name), --reveal-addresses: the levels that take them. */
+	outcome?: OutcomeFilter;
+	agentId?: string;
+	revealAddresses?: boolean;
 };
+
+/** The flags only some levels take. */
+export type LevelFlag = 'outcome' | 'agent' | 'reveal-addresses';
 
 export type ExportCallbacks<R> = {
 	/** Records in the level's export order, a batch at a time; the next batch waits for this one to be written. */
@@ -225,6 +267,8 @@ export type LevelExport<R = any> = {
 	byMedia: boolean;
 	/** Takes --compare. */
 	compare: boolean;
+	/** The level's own flags. */
+	takes?: readonly LevelFlag[];
 	/** The records' fields and table for this request. */
 	spec(request: ExportRequest): RecordSpec<R>;
 	stream(client: GenesysClient, request: ExportRequest, callbacks: ExportCallbacks<R>): Promise<ExportResult<R>>;

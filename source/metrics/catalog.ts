@@ -25,7 +25,26 @@ export type MetricField =
 	| 'notResponding'
 	| 'share'
 	| 'count'
-	| 'divisionName';
+	| 'divisionName'
+	| ConversationField;
+
+/** The columns of the conversations level (a conversation's own values, not aggregates). */
+export type ConversationField =
+	| 'outcome'
+	| 'waitMs'
+	| 'agent'
+	| 'media'
+	| 'handleMs'
+	| 'talkMs'
+	| 'holdMs'
+	| 'acwMs'
+	| 'wrapUp'
+	| 'disconnect'
+	| 'direction'
+	| 'shortId'
+	| 'who'
+	| 'step'
+	| 'durationMs';
 
 /**
  * Counts add up, rates are ratios 0..1 shown as %, durations are milliseconds shown as m:ss; text
@@ -291,7 +310,190 @@ export const metrics: readonly Metric[] = [
 		width: 14,
 		hiddenByDefault: true,
 	},
+	{
+		field: 'outcome',
+		header: 'Outcome',
+		title: 'Outcome',
+		source: 'answered, abandoned, short abandon, flow-out (conversations level)',
+		kind: 'text',
+		higherIsBetter: null,
+		priority: 95,
+		width: 13,
+		onQueueLevels: false,
+	},
+	{
+		field: 'waitMs',
+		header: 'Wait',
+		title: 'Wait',
+		source: '`tAnswered`, `tAbandon` or `tFlowOut` of the queue visit (conversations level)',
+		kind: 'duration',
+		higherIsBetter: false,
+		priority: 90,
+		width: 8,
+		onQueueLevels: false,
+	},
+	{
+		field: 'agent',
+		header: 'Agent',
+		title: 'Agent',
+		source: 'the answering agent (conversations level)',
+		kind: 'text',
+		higherIsBetter: null,
+		priority: 85,
+		width: 16,
+		onQueueLevels: false,
+	},
+	{
+		field: 'media',
+		header: 'Media',
+		title: 'Media type',
+		source: 'the session’s `mediaType` (conversations level)',
+		kind: 'text',
+		higherIsBetter: null,
+		priority: 80,
+		width: 8,
+		onQueueLevels: false,
+	},
+	{
+		field: 'handleMs',
+		header: 'Handle',
+		title: 'Handle time',
+		source: 'the agent’s `tHandle` (conversations level)',
+		kind: 'duration',
+		higherIsBetter: null,
+		priority: 75,
+		width: 8,
+		onQueueLevels: false,
+	},
+	{
+		field: 'talkMs',
+		header: 'Talk',
+		title: 'Talk time',
+		source: 'the agent’s `tTalkComplete` (conversations level)',
+		kind: 'duration',
+		higherIsBetter: null,
+		priority: 60,
+		width: 8,
+		onQueueLevels: false,
+	},
+	{
+		field: 'wrapUp',
+		header: 'Wrap-up',
+		title: 'Wrap-up code',
+		source: 'the agent’s wrap-up segment’s `wrapUpCode` (conversations level)',
+		kind: 'text',
+		higherIsBetter: null,
+		priority: 55,
+		width: 14,
+		onQueueLevels: false,
+	},
+	{
+		field: 'disconnect',
+		header: 'Ended by',
+		title: 'Ended by',
+		source: '`disconnectType` read as customer, agent, system or transfer (conversations level)',
+		kind: 'text',
+		higherIsBetter: null,
+		priority: 50,
+		width: 10,
+		onQueueLevels: false,
+	},
+	{
+		field: 'holdMs',
+		header: 'Hold',
+		title: 'Hold time',
+		source: 'the agent’s `tHeldComplete` (conversations level)',
+		kind: 'duration',
+		higherIsBetter: false,
+		priority: 40,
+		width: 8,
+		onQueueLevels: false,
+	},
+	{
+		field: 'acwMs',
+		header: 'ACW',
+		title: 'After-call work',
+		source: 'the agent’s `tAcw` (conversations level)',
+		kind: 'duration',
+		higherIsBetter: false,
+		priority: 35,
+		width: 8,
+		onQueueLevels: false,
+	},
+	{
+		field: 'direction',
+		header: 'Dir.',
+		title: 'Direction',
+		source: 'the customer session’s `direction` (conversations level)',
+		kind: 'text',
+		higherIsBetter: null,
+		priority: 30,
+		width: 8,
+		onQueueLevels: false,
+	},
+	{
+		field: 'shortId',
+		header: 'Id',
+		title: 'Conversation id',
+		source: 'the last 8 characters of `conversationId` (conversations level)',
+		kind: 'text',
+		higherIsBetter: null,
+		priority: 70,
+		width: 8,
+		onQueueLevels: false,
+	},
+	{
+		field: 'who',
+		header: 'Who',
+		title: 'Participant',
+		source: 'the customer, IVR, queue or agent of a timeline step',
+		kind: 'text',
+		higherIsBetter: null,
+		priority: 95,
+		width: 18,
+		onQueueLevels: false,
+	},
+	{
+		field: 'step',
+		header: 'Step',
+		title: 'Step',
+		source: 'the segment’s `segmentType` in words (timeline)',
+		kind: 'text',
+		higherIsBetter: null,
+		priority: 92,
+		width: 16,
+		onQueueLevels: false,
+	},
+	{
+		field: 'durationMs',
+		header: 'Duration',
+		title: 'Duration',
+		source: '`segmentEnd` − `segmentStart` (timeline)',
+		kind: 'duration',
+		higherIsBetter: null,
+		priority: 90,
+		width: 9,
+		onQueueLevels: false,
+	},
 ];
+/** The conversations level's columns, in their order on screen. */
+export const conversationColumns: readonly ConversationField[] = [
+	'media',
+	'direction',
+	'waitMs',
+	'talkMs',
+	'holdMs',
+	'acwMs',
+	'handleMs',
+	'outcome',
+	'agent',
+	'wrapUp',
+	'disconnect',
+	'shortId',
+];
+
+/** A conversation's timeline's columns. */
+export const timelineColumns: readonly ConversationField[] = ['who', 'step', 'durationMs', 'wrapUp', 'disconnect'];
 
 /** The metrics of the queue, media and interval levels (and their export fields), in catalog order. */
 export const queueMetricFields: readonly MetricField[] = metrics

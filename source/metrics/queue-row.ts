@@ -46,4 +46,25 @@ export type QueueRow = {
 	count: number;
 	divisionId: string | null;
 	divisionName: string | null;
+} & Partial<ConversationCells>;
+
+/** A row of the conversations level is one conversation's visit to a queue: its cells beside the counts (0 or 1). */
+export type ConversationCells = {
+	media: string;
+	direction: string;
+	outcome: string;
+	agent: string;
+	wrapUp: string;
+	disconnect: string;
+	/** The last 8 characters of the conversation id. */
+	shortId: string;
+	waitMs: number | null;
+	talkMs: number | null;
+	holdMs: number | null;
+	acwMs: number | null;
+	handleMs: number | null;
+	/** A timeline step's: who (customer, IVR, the queue, the agent), what, and for how long. */
+	who: string;
+	step: string;
+	durationMs: number | null;
 };

@@ -46,6 +46,7 @@ export type KeyAction =
 	| 'previous'
 	| 'heat-previous'
 	| 'heat-next'
+	| 'quick-filter'
 	| LevelAction;
 
 /** A key a level declares (`open:agents`): it opens that level from the rows that list the action. */
@@ -251,6 +252,16 @@ export const bindings: readonly Binding[] = [
 		footer: level.footer,
 		match: (input, key) => input === level.key && plain(key),
 	})),
+	{
+		action: 'quick-filter',
+		short: 'outcome',
+		keys: 'o',
+		description:
+			'the level’s quick filter: conversations by outcome (all, abandoned, answered, over SL time, flow-out)',
+		contexts: ['table'],
+		footer: false,
+		match: (input, key) => input === 'o' && plain(key),
+	},
 	{
 		action: 'compare',
 		short: 'compare',

@@ -27,6 +27,7 @@ describe('export levels from the registry', () => {
 			'hours',
 			'agents',
 			'wrapups',
+			'conversations',
 			'live',
 		]);
 		for (const level of exportLevels) expect(exportHelp).toContain(`--level ${level.name.padEnd(18)}${level.help}`);
@@ -35,7 +36,7 @@ describe('export levels from the registry', () => {
 
 	it('the checks name the levels that take each flag', () => {
 		expect(refusal({level: 'skills'})).toBe(
-			'Unknown level "skills". Use queues, media, intervals, hours, agents, wrapups or live.',
+			'Unknown level "skills". Use queues, media, intervals, hours, agents, wrapups, conversations or live.',
 		);
 		expect(refusal({level: 'hours', granularity: 'PT1H'})).toMatch(
 			/^--granularity needs --level intervals, agents or wrapups \(got --level hours\)/,
@@ -46,6 +47,18 @@ describe('export levels from the registry', () => {
 		expect(refusal({level: 'agents', compare: 'previous'})).toMatch(
 			/^--compare is for the queues, media and intervals levels, not --level agents/,
 		);
+		expect(refusal({level: 'queues', outcome: 'abandoned'})).toMatch(/^--outcome is for --level conversations/);
+		expect(refusal({level: 'agents', 'reveal-addresses': true})).toMatch(
+			/^--reveal-addresses is for --level conversations/,
+		);
+		expect(refusal({level: 'conversations', outcome: 'hung-up'})).toBe(
+			'Unknown outcome "hung-up". Use one of abandoned, answered, flowOut, overSla.',
+		);
+		expect(planExport({level: 'conversations', outcome: 'flowout', agent: ' Ava Smith '}, io)).toMatchObject({
+			outcome: 'flowOut',
+			agent: 'Ava Smith',
+			revealAddresses: false,
+		});
 		expect(refusal({level: 'live', preset: 'today'})).toMatch(/^--level live is a snapshot of now: it takes no dates/);
 		expect(planExport({level: 'agents', granularity: 'P1D', 'by-media': true}, io)).toMatchObject({
 			level: 'agents',

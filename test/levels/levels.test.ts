@@ -27,6 +27,8 @@ describe('level modules', () => {
 			'wrapups',
 			'wrapup-intervals',
 			'hours',
+			'conversations',
+			'timeline',
 		]);
 		for (const id of levelIds) expect(levels[id].id).toBe(id);
 		expect(firstLevel).toEqual(queuesRef);
@@ -34,14 +36,18 @@ describe('level modules', () => {
 	});
 
 	it('open one another: queues -> media -> intervals by Enter, agents and wrap-ups from queues and media, the heat map by h, and the leaves open nothing', () => {
-		expect(levels.queues.opens).toEqual({drill: 'media', agents: 'agents', wrapups: 'wrapups', heatmap: 'hours'});
-		expect(levels.media.opens).toEqual({drill: 'intervals', agents: 'agents', wrapups: 'wrapups', heatmap: 'hours'});
-		expect(levels.intervals.opens).toEqual({heatmap: 'hours'});
+		const opensAll = {agents: 'agents', wrapups: 'wrapups', heatmap: 'hours', conversations: 'conversations'};
+		expect(levels.queues.opens).toEqual({drill: 'media', ...opensAll});
+		expect(levels.media.opens).toEqual({drill: 'intervals', ...opensAll});
+		// An interval opens the conversations that entered the queue in it; a conversation its timeline.
+		expect(levels.intervals.opens).toEqual({heatmap: 'hours', drill: 'conversations'});
 		expect(levels.hours.opens).toEqual({});
-		expect(levels.agents.opens).toEqual({drill: 'agent-intervals'});
-		expect(levels.wrapups.opens).toEqual({drill: 'wrapup-intervals'});
-		expect(levels['agent-intervals'].opens).toEqual({});
-		expect(levels['wrapup-intervals'].opens).toEqual({});
+		expect(levels.agents.opens).toEqual({drill: 'agent-intervals', conversations: 'conversations'});
+		expect(levels.wrapups.opens).toEqual({drill: 'wrapup-intervals', conversations: 'conversations'});
+		expect(levels['agent-intervals'].opens).toEqual({drill: 'conversations'});
+		expect(levels['wrapup-intervals'].opens).toEqual({drill: 'conversations'});
+		expect(levels.conversations.opens).toEqual({drill: 'timeline'});
+		expect(levels.timeline.opens).toEqual({});
 		// Every level opened is registered.
 		for (const id of levelIds) for (const next of Object.values(levels[id].opens)) expect(levelIds).toContain(next);
 	});

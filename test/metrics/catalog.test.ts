@@ -10,7 +10,9 @@ import {
 	metricFor,
 	metrics,
 	metricValue,
-	numericMetrics,
+	numericMetrics as catalogNumeric,
+	conversationColumns,
+	timelineColumns,
 } from '../../source/metrics/catalog.js';
 import {compareRecords, comparedFields} from '../../source/metrics/compared.js';
 import {type QueueRow, rowFields, toRow} from '../../source/metrics/rows.js';
@@ -43,6 +45,9 @@ describe('metric catalog', () => {
 	});
 
 	it('names only fields of the row toRow makes: numbers, and the division as text', () => {
+		// A conversation's own cells are the conversations level's (its rows carry them beside the counts).
+		const conversationOnly = new Set<string>([...conversationColumns, ...timelineColumns]);
+		const numericMetrics = catalogNumeric.filter(metric => !conversationOnly.has(metric.field));
 		for (const metric of numericMetrics) {
 			expect(Object.keys(row), metric.field).toContain(metric.field);
 			if (metric.field !== 'share') expect(typeof row[metric.field], metric.field).toBe('number');
@@ -56,7 +61,7 @@ describe('metric catalog', () => {
 		// A share is of a whole only the agent and wrap-up code levels know: null until they set it.
 		expect(row.share).toBeNull();
 		// The text columns are the row's text, never a number nor added up.
-		const text = metrics.filter(metric => metric.kind === 'text');
+		const text = metrics.filter(metric => metric.kind === 'text' && !conversationOnly.has(metric.field));
 		expect(text.map(metric => metric.field)).toEqual(['divisionName']);
 		const inEmea = toRow({...identity, division: {id: 'd-1', name: 'EMEA'}}, {});
 		expect(formatMetric(metricFor('divisionName'), inEmea)).toBe('EMEA');
@@ -72,7 +77,7 @@ describe('metric catalog', () => {
 			'queueName',
 			'mediaType',
 			'interval',
-			...numericMetrics.filter(metric => metric.onQueueLevels !== false).map(metric => metric.field),
+			...catalogNumeric.filter(metric => metric.onQueueLevels !== false).map(metric => metric.field),
 			'divisionId',
 			'divisionName',
 		]);
@@ -160,8 +165,10 @@ describe('metric catalog', () => {
 		expect(text('avgHoldMs')).toBe('1:05');
 		expect(text('avgAcwMs', {avgAcwMs: null})).toBe('-');
 		// Every metric of the row above has a formatted value, none the empty mark.
+		const conversationOnly = new Set<string>([...conversationColumns, ...timelineColumns]);
 		for (const metric of metrics)
-			if (metric.field !== 'share') expect(formatMetric(metric, row), metric.field).not.toBe('-');
+			if (metric.field !== 'share' && !conversationOnly.has(metric.field))
+				expect(formatMetric(metric, row), metric.field).not.toBe('-');
 		expect(text('share', {share: 0.25})).toBe('25.0%');
 	});
 });

@@ -64,8 +64,13 @@ describe('explorer reducer', () => {
 			context: {queueId: 'c', queueName: 'C', mediaType: 'voice'},
 		});
 		expect(currentFrame(state).sort).toEqual({column: 'name', descending: false});
-		// Nothing below intervals.
-		expect(apply(state, {type: 'open', via: 'drill', rows: rows('x')})).toEqual(state);
+		// An interval opens the conversations that entered the queue in it.
+		const interval = '2026-03-02T10:00:00.000Z/2026-03-02T10:30:00.000Z';
+		const opened = apply(state, {type: 'open', via: 'drill', rows: [{key: interval, label: '10:00'}]});
+		expect(currentFrame(opened).level).toEqual({
+			id: 'conversations',
+			context: {queueId: 'c', queueName: 'C', mediaType: 'voice', interval},
+		});
 		state = apply(state, {type: 'back'}, {type: 'back'});
 		expect(currentFrame(state)).toMatchObject({level: {id: 'queues'}, selected: 'c'});
 		expect(apply(state, {type: 'back'})).toEqual(state);

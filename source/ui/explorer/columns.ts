@@ -72,7 +72,7 @@ function metricColumn(metric: Metric): Column {
 		// Text (the division) reads from the left, numbers line up on the right.
 		align: metric.kind === 'text' ? 'left' : 'right',
 		text: row => formatMetric(metric, row),
-		value: row => row[metric.field],
+		value: row => row[metric.field] ?? null,
 		tone: tones[metric.field],
 	};
 }

@@ -47,6 +47,8 @@ export function explorerActionFor(action: KeyAction, scope: KeyScope): ExplorerA
 			return {type: 'sort-reverse'};
 		case 'granularity':
 			return {type: 'granularity-next'};
+		case 'quick-filter':
+			return {type: 'quick-next'};
 		case 'dates':
 			return {type: 'leave', to: 'dates'};
 		case 'profile':

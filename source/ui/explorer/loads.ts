@@ -67,6 +67,9 @@ export function loadsReducer(state: ExplorerState, action: LoadAction): Explorer
 				loading: state.loading?.key === action.key ? undefined : state.loading,
 				notice: undefined,
 			};
+		case 'load-partial':
+			// The first rows are on screen while the rest load.
+			return state.loading?.key === action.key ? {...state, data: remember(state, action.key, action.loaded)} : state;
 		case 'load-failed':
 			return {
 				...state,

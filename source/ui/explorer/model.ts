@@ -21,7 +21,7 @@ import type {MetricField} from '../../metrics/catalog.js';
 import {compareText} from '../../text/collate.js';
 import {gridRecords, hourFields, type HourGrid} from '../../metrics/hour-grid.js';
 import {liveValueFields, liveValuesRecord} from '../../metrics/live.js';
-import {type QueueRow, rowFields} from '../../metrics/rows.js';
+import {rowFields} from '../../metrics/rows.js';
 import {type CompareMode, shiftDays, shortRangeText} from '../../range/compare.js';
 import {type DateRange, type Granularity, isoInterval} from '../../range/range.js';
 import {textWidth} from '../../text/columns.js';
@@ -59,7 +59,7 @@ export type ExplorerInput = {
 
 /** What `e` exports: the view's records, their fields (undefined: the level's own) and a file name. */
 export type ExportedView = {
-	rows: readonly QueueRow[];
+	rows: ReadonlyArray<Readonly<Record<string, unknown>>>;
 	fields: Fields | undefined;
 	suggestedName: string;
 };
@@ -161,7 +161,8 @@ function derivations() {
 				filter: string,
 				column: Sort['column'],
 				descending: boolean,
-			) => (shown ? levelView(shown, level, filter, {column, descending}) : undefined),
+				quick: number,
+			) => (shown ? levelView(shown, level, filter, {column, descending}, quick) : undefined),
 		),
 		stops: memoLast((view: LevelView | undefined) => {
 			const rowKeys = view?.rows.map(row => row.key) ?? [];
@@ -221,7 +222,7 @@ function modelOf(
 	const loadedBefore = compared ? comparedData(state) : undefined;
 	const previousBase = remembered.previousBase(level, loadedBefore, frame.level, range.timeZone, state.granularity);
 	const shown = remembered.shown(withLive, previousBase, state.compare, level, range, state.granularity);
-	const view = remembered.view(shown, level, frame.filter, sort.column, sort.descending);
+	const view = remembered.view(shown, level, frame.filter, sort.column, sort.descending, frame.quick ?? 0);
 	const {rowKeys, keys, navigableRows, longestName} = remembered.stops(view);
 
 	const index = selectedIndex(frame, keys);
@@ -350,7 +351,7 @@ function exportedView(
 				})
 			: liveLevel
 				? view.rows.map(row => ({...row.row, ...liveValuesRecord(row.live)}))
-				: view.rows.map(row => row.row),
+				: view.rows.map(row => (row.record as Readonly<Record<string, unknown>> | undefined) ?? row.row),
 		// A live view writes its live values too, after the level's fields (readers by position keep working).
 		fields: grid
 			? hourFields

@@ -64,6 +64,15 @@ export function navigationReducer(state: ExplorerState, action: NavigationAction
 				...state,
 				granularity: granularities[(granularities.indexOf(state.granularity) + 1) % granularities.length] ?? 'P1D',
 			};
+		case 'quick-next': {
+			const quick = levelOf(frame.level).quickFilter;
+			if (!quick) return state;
+			const next = ((frame.quick ?? 0) + 1) % quick.choices.length;
+			return {
+				...withFrame(state, {quick: next, top: 0}),
+				notice: `${quick.title}: ${quick.choices[next]?.label ?? ''} (${quick.key} for the next)`,
+			};
+		}
 		case 'notice':
 			return {...state, notice: action.text};
 		case 'overlay':

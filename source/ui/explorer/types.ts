@@ -15,6 +15,8 @@ export type Frame = {
 	top: number;
 	filter: string;
 	sort: Sort;
+	/** The choice of the level's quick filter (`o`); 0 or none keeps every row. */
+	quick?: number;
 };
 
 /** A column of the picker: a metric of the catalog, or (while the range includes today) a live column. */
@@ -95,6 +97,7 @@ export type NavigationAction =
 	| {type: 'filter-set'; text: string}
 	| {type: 'filter-end'; keep: boolean}
 	| {type: 'granularity-next'}
+	| {type: 'quick-next'}
 	| {type: 'notice'; text: string | undefined}
 	| {type: 'overlay'; overlay: Overlay | undefined}
 	| {type: 'leave'; to: Leave | undefined};
@@ -106,6 +109,7 @@ export type LoadAction =
 	| {type: 'load-start'; key: string; label: string}
 	| {type: 'load-progress'; key: string; progress: Progress}
 	| {type: 'load-done'; key: string; loaded: Loaded}
+	| {type: 'load-partial'; key: string; loaded: Loaded}
 	| {type: 'load-failed'; key: string; error: GqxError}
 	| {type: 'compare-next'}
 	| {type: 'compare-start'; key: string; label: string}

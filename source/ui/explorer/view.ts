@@ -133,15 +133,18 @@ function previousTotalOf(base: LevelRows, rows: readonly DisplayRow[], filtered:
 }
 
 /** A level's view: its rows with the frame's filter and sort, and the totals of what is shown. */
-export function levelView(base: LevelRows, level: LevelModule, filter: string, sort: Sort): LevelView {
+export function levelView(base: LevelRows, level: LevelModule, filter: string, sort: Sort, quick = 0): LevelView {
 	const needle = filter.trim().toLowerCase();
 	const sorted = sortedRows(base, level, sort);
-	// A queue's division matches too (`/emea`).
-	const rows = needle ? sorted.filter(row => row.search.includes(needle) || row.searchAlso?.includes(needle)) : sorted;
+	// The level's quick filter (`o`), then the typed one; a queue's division matches too (`/emea`).
+	const test = quick > 0 ? level.quickFilter?.choices[quick]?.test : undefined;
+	const kept = test ? sorted.filter(test) : sorted;
+	const rows = needle ? kept.filter(row => row.search.includes(needle) || row.searchAlso?.includes(needle)) : kept;
 	const liveTotal = rows.some(row => row.live) ? sumLive(rows.map(row => row.live)) : undefined;
-	const view: LevelView = {rows, total: totalOf(base, rows, needle !== ''), count: base.rows.length};
+	const filtered = needle !== '' || test !== undefined;
+	const view: LevelView = {rows, total: totalOf(base, rows, filtered), count: base.rows.length};
 	if (liveTotal) view.liveTotal = liveTotal;
-	if (base.previousAllStats) view.previousTotal = previousTotalOf(base, rows, needle !== '');
+	if (base.previousAllStats) view.previousTotal = previousTotalOf(base, rows, filtered);
 	return view;
 }
 

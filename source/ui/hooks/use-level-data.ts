@@ -34,7 +34,14 @@ export function useLevelData(source: LevelSource, state: ExplorerState, dispatch
 		const {signal} = own.controller;
 		dispatch({type: 'load-start', key: request.key, label: request.label});
 		source
-			.load(request, {signal, fresh, onProgress: progress => dispatch({type: 'load-progress', key: own.key, progress})})
+			.load(request, {
+				signal,
+				fresh,
+				onProgress: progress => dispatch({type: 'load-progress', key: own.key, progress}),
+				onPartial: data => {
+					if (!signal.aborted) dispatch({type: 'load-partial', key: own.key, loaded: {data, asOf: new Date()}});
+				},
+			})
 			.then(
 				loaded => {
 					if (signal.aborted) return;

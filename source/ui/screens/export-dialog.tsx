@@ -4,13 +4,13 @@ import {Box, Text, useInput} from 'ink';
 import SelectInput from 'ink-select-input';
 import {useState} from 'react';
 import {type Fields, formatRecords, writeFileAtomic} from '../../export/output.js';
-import {type QueueRow, rowFields} from '../../metrics/rows.js';
+import {rowFields} from '../../metrics/rows.js';
 import {hintLine} from '../keymap.js';
 import {useTheme} from '../theme-context.js';
 import {TextField} from '../components/text-field.js';
 
 type Props = {
-	rows: readonly QueueRow[];
+	rows: ReadonlyArray<Readonly<Record<string, unknown>>>;
 	/** The records' fields: a level's own (agents, wrap-up codes) or the heat map's weekday-hour records; default the queue levels'. */
 	fields?: Fields;
 	suggestedName: string;
