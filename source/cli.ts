@@ -15,6 +15,7 @@ Usage:
   gqx --demo                 the same on the embedded emulator: no account needed
   gqx --profile NAME         start with a saved profile
   gqx --refresh SECONDS      how often live columns refresh (ranges with today; default 10, at least 5)
+  gqx --reveal-addresses     conversations' customer numbers and e-mail addresses as they are (masked by default)
   gqx export [options]       write the numbers as csv, json, ndjson or a table (gqx export --help)
   gqx check [thresholds]     exit 1 when a queue breaches a service-level, abandon or wait threshold (gqx check --help)
   gqx profiles ACTION        list, show, add, rename, delete, migrate-secrets, thresholds (gqx profiles --help)

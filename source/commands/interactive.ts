@@ -54,7 +54,13 @@ export async function runInteractive(argv: string[], io: Io): Promise<number> {
 	try {
 		const {values} = parseFlags(
 			argv,
-			{demo: {type: 'boolean'}, profile: {type: 'string'}, 'demo-queues': {type: 'string'}, refresh: {type: 'string'}},
+			{
+				demo: {type: 'boolean'},
+				profile: {type: 'string'},
+				'demo-queues': {type: 'string'},
+				refresh: {type: 'string'},
+				'reveal-addresses': {type: 'boolean'},
+			},
 			'gqx',
 		);
 		const liveRefreshMs = refreshMs(values.refresh);
@@ -107,6 +113,7 @@ export async function runInteractive(argv: string[], io: Io): Promise<number> {
 					cwd: io.cwd,
 					env: io.env,
 					liveRefreshMs,
+					revealAddresses: values['reveal-addresses'] === true,
 				}),
 				{exitOnCtrlC: true, maxFps: 60},
 			);

@@ -159,7 +159,7 @@ export const conversationsLevel: LevelModule = {
 	request: ref => ({
 		key: requestKey(ref.context),
 		label: 'listing conversations',
-		async load(client, range, {signal, onProgress, onPartial}): Promise<ConversationsData> {
+		async load(client, range, {signal, onProgress, onPartial, revealAddresses}): Promise<ConversationsData> {
 			const {streamVisits} = await import('../reports/conversations.js');
 			const {context} = ref;
 			const [from, to] = (context.interval ?? '').split('/');
@@ -176,7 +176,7 @@ export const conversationsLevel: LevelModule = {
 					...(context.mediaType ? {mediaTypes: [context.mediaType]} : {}),
 					...(context.memberKind === 'agents' && context.member ? {userId: context.member} : {}),
 					...(context.memberKind === 'wrapups' && context.member !== undefined ? {wrapUpCode: context.member} : {}),
-					reveal: context.revealAddresses === true,
+					reveal: revealAddresses === true,
 					queueName: id => (id === context.queueId ? context.queueName : undefined),
 				},
 				{

@@ -31,10 +31,14 @@ export class RetryHub {
 /** Answers kept per range: the totals and the most recently opened interval levels. */
 export const answersKept = 8;
 
+/** What the session's command line says of the data: customer addresses masked or not. */
+export type SourceSettings = {revealAddresses?: boolean};
+
 export function createLevelSource(
 	client: GenesysClient | Promise<GenesysClient>,
 	range: DateRange,
 	hub: RetryHub,
+	settings: SourceSettings = {},
 ): LevelSource {
 	const cache = new RecentCache<string, Promise<Loaded>>(answersKept);
 	return {
@@ -45,7 +49,7 @@ export function createLevelSource(
 			}
 			const dropped = new DroppedLog();
 			const promise = Promise.resolve(client).then(async ready => ({
-				data: await request.load(ready, range, {signal, onProgress, onPartial, onDrop: dropped.add}),
+				data: await request.load(ready, range, {signal, onProgress, onPartial, onDrop: dropped.add, ...settings}),
 				asOf: new Date(),
 				...(dropped.entries.length > 0 ? {dropped: dropped.entries} : {}),
 			}));

@@ -60,5 +60,6 @@ export const timelineLevel: LevelModule = {
 	},
 	opens: {},
 	openContext: (_row, ref) => ref.context,
+	copyRow: ref => ({text: ref.context.conversationId ?? '', what: 'the conversation id'}),
 	crumb: ref => `…${(ref.context.conversationId ?? '').slice(-8)}`,
 };

@@ -47,8 +47,6 @@ export type LevelContext = Readonly<{
 	cell?: {field: 'offered' | 'answered' | 'handled'; count: number};
 	/** The conversation a timeline is of. */
 	conversationId?: string;
-	/** Customer addresses shown as they are (`--reveal-addresses`, a profile setting). */
-	revealAddresses?: boolean;
 }>;
 
 /** A row as the reducer hands it to `openContext`: its identity and, when there, its numbers' row. */
@@ -94,6 +92,8 @@ export type LoadOptions = {
 	onDrop?: DropSink;
 	/** The data so far, for a level that shows its first rows while the rest load (conversations). */
 	onPartial?: (data: unknown) => void;
+	/** Customer addresses as they are (`--reveal-addresses`). */
+	revealAddresses?: boolean;
 };
 
 /** One load of data through the client; levels that need the same data give the same key and share it. */
@@ -212,6 +212,8 @@ export type LevelModule = {
 	export?: LevelExport;
 	/** A filter of the level's own, cycled by a key (the outcome of conversations). */
 	quickFilter?: QuickFilter;
+	/** What `y` copies when not the selected row (a timeline: its conversation's id), and what it is called. */
+	copyRow?: (ref: LevelRef) => {text: string; what: string};
 };
 
 /** What `gqx export` asks of a level, its flags checked and its queues looked up. */

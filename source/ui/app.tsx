@@ -40,6 +40,8 @@ export type AppProps = {
 	makeClient?: ClientFactory;
 	/** How often live columns refresh (`--refresh SECONDS`), in ms. */
 	liveRefreshMs?: number;
+	/** Customer addresses of conversations as they are (`--reveal-addresses`); masked otherwise. */
+	revealAddresses?: boolean;
 };
 
 export function App({
@@ -51,11 +53,14 @@ export function App({
 	now = () => DateTime.now(),
 	makeClient,
 	liveRefreshMs,
+	revealAddresses = false,
 }: AppProps) {
 	const {exit} = useApp();
 	const theme = useMemo(() => themeFor(env), [env]);
 	const {width, height} = useTerminalSize();
-	const {session, sourceFor, update, openProfile, openEnvironment, verify} = useSession(env, makeClient);
+	const {session, sourceFor, update, openProfile, openEnvironment, verify} = useSession(env, makeClient, {
+		revealAddresses,
+	});
 	const store = secrets?.profiles;
 	// One message for the screen it was made for: where a saved secret went, or why a profile could not open.
 	const [notice, setNotice] = useState<{text: string; screen: Screen}>();

@@ -371,6 +371,8 @@ function exportedView(
 /** What `y` (the selected row) or `Y` (the view) copies, tab-separated with a header line, and what is said. */
 export function copiedText(model: ExplorerModel, which: 'row' | 'view'): {text: string; notice: string} | undefined {
 	if (!model.view) return undefined;
+	const own = which === 'row' ? model.level.copyRow?.(model.frame.level) : undefined;
+	if (own) return {text: own.text, notice: `Copied ${own.what} to the clipboard: ${own.text}`};
 	const chosen = which === 'row' ? model.view.rows.slice(model.index, model.index + 1) : model.view.rows;
 	if (chosen.length === 0) return undefined;
 	const what = chosen.length === 1 ? '1 row' : `${chosen.length.toLocaleString('en-US')} rows`;

@@ -5,7 +5,14 @@ import type {Credentials} from '../../credentials/resolve.js';
 import type {RetryNotice} from '../../errors.js';
 import type {GenesysClient} from '../../genesys/client.js';
 import {resolveRegion} from '../../genesys/regions.js';
-import {createLevelSource, type LevelSource, rangeKey, rangesKept, RetryHub} from '../../levels/source.js';
+import {
+	createLevelSource,
+	type LevelSource,
+	rangeKey,
+	rangesKept,
+	RetryHub,
+	type SourceSettings,
+} from '../../levels/source.js';
 import {RecentCache} from '../../levels/recent-cache.js';
 import {type NetworkSettings, type ProfileNetwork, resolveNetwork} from '../../net/settings.js';
 import type {Profile} from '../../profiles/store.js';
@@ -54,7 +61,11 @@ export function profileCredentials(profile: ProfileLogin, env: NodeJS.ProcessEnv
 const defaultFactory: ClientFactory = async (credentials, onRetry) =>
 	new (await import('../../genesys/client.js')).GenesysClient({...credentials, onRetry});
 
-export function useSession(env: NodeJS.ProcessEnv, makeClient: ClientFactory = defaultFactory) {
+export function useSession(
+	env: NodeJS.ProcessEnv,
+	makeClient: ClientFactory = defaultFactory,
+	settings: SourceSettings = {},
+) {
 	const [session, setSession] = useState<Session>();
 	// The sources of the last few ranges: coming back to one is instant, and memory stays bounded.
 	const sources = useRef(new RecentCache<string, LevelSource>(rangesKept));
@@ -94,9 +105,11 @@ export function useSession(env: NodeJS.ProcessEnv, makeClient: ClientFactory = d
 			session
 				? (range: DateRange): LevelSource =>
 						sources.current.getOrCreate(rangeKey(session.label, range), () =>
-							createLevelSource(session.client, range, session.hub),
+							createLevelSource(session.client, range, session.hub, settings),
 						)
 				: undefined,
+		// The settings are the command line's: fixed for the app's life.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 		[session],
 	);
 
