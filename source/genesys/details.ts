@@ -318,7 +318,7 @@ async function runJob(client: GenesysClient, listing: Listing, from: DateTime, t
 	let cursor: string | undefined;
 	for (let page = 0; ; page++) {
 		checkCancelled(options.signal);
-		const params = new URLSearchParams({pageSize: String(options.jobPageSize ?? 1000)});
+		const params = new URLSearchParams({pageSize: String(options.jobPageSize ?? 250)});
 		if (cursor) params.set('cursor', cursor);
 		const answer = await client.get(`${jobPath}/results`, params, jobResultsSchema, options.signal);
 		await listing.take(answer.conversations ?? []);

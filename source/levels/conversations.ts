@@ -99,7 +99,7 @@ export function conversationsNote(
 			: field === 'answered'
 				? visits.filter(visit => visit.outcome === 'answered').length
 				: visits.filter(visit => visit.handleMs !== null).length;
-	const parts = [`${formatCount(visits.length)} conversation${visits.length === 1 ? '' : 's'}`];
+	const parts = [`${formatCount(visits.length)} conversation${visits.length === 1 ? '' : 's'} (o: by outcome)`];
 	if (!summary) parts.push('listing…');
 	if (summary && cell) {
 		const here = count(cell.field);
@@ -145,6 +145,20 @@ function requestKey(context: LevelContext): string {
 	].join('\u0000');
 }
 
+/** The totals row: the rows' average times, and how many were answered. */
+function averages(total: QueueRow): QueueRow {
+	return {
+		...total,
+		queueName: total.queueName.replace('Total', 'Average'),
+		waitMs: total.avgWaitMs,
+		talkMs: total.avgTalkMs,
+		holdMs: total.avgHoldMs,
+		acwMs: total.avgAcwMs,
+		handleMs: total.ahtMs,
+		outcome: `${formatCount(total.answered)} answered`,
+	};
+}
+
 export const conversationsLevel: LevelModule = {
 	id: 'conversations',
 	description: 'the conversations of a queue (its media, interval, agent or wrap-up code), one row per queue visit',
@@ -156,6 +170,7 @@ export const conversationsLevel: LevelModule = {
 	columns: conversationColumns,
 	exportFields: conversationFields,
 	quickFilter,
+	total: averages,
 	request: ref => ({
 		key: requestKey(ref.context),
 		label: 'listing conversations',
@@ -202,7 +217,9 @@ export const conversationsLevel: LevelModule = {
 	},
 	opens: {drill: 'timeline'},
 	openContext: (row, ref) => ({...ref.context, conversationId: row.key.split('\u0000')[1] ?? ''}),
-	crumb: ref => [ref.context.interval ? undefined : ref.context.mediaType, 'conversations'].filter(Boolean).join(' '),
+	// From an interval, its label (the media type is in the breadcrumb already); from a row, the media type if any.
+	crumb: ({context}) =>
+		`${context.interval ? (context.intervalLabel ?? '') : (context.mediaType ?? '')} conversations`.trim(),
 	key: {
 		action: 'conversations',
 		key: 'x',

@@ -230,6 +230,7 @@ export function drillIntervalsLevel(config: DrillConfig): LevelModule {
 		openContext: (row, ref) => ({
 			...ref.context,
 			interval: row.key,
+			intervalLabel: row.label,
 			...(row.row ? {cell: cellOf(config, row.row)} : {}),
 		}),
 		crumb: ref => ref.context.memberName,

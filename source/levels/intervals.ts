@@ -60,6 +60,7 @@ export const intervalsLevel: LevelModule = {
 	openContext: (row, ref) => ({
 		...ref.context,
 		interval: row.key,
+		intervalLabel: row.label,
 		...(row.row ? {cell: {field: 'offered', count: row.row.offered}} : {}),
 	}),
 	crumb: ref => ref.context.mediaType,

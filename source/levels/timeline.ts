@@ -60,6 +60,17 @@ export const timelineLevel: LevelModule = {
 	},
 	opens: {},
 	openContext: (_row, ref) => ref.context,
+	// The whole conversation: how many steps, from the first start to the last end.
+	total: (total, rows) => {
+		const steps = rows.map(row => row.record as TimelineStep);
+		const start = Math.min(...steps.map(step => step.startMs));
+		const end = Math.max(...steps.map(step => step.startMs + (step.durationMs ?? 0)));
+		return {
+			...total,
+			queueName: `${rows.length} step${rows.length === 1 ? '' : 's'}`,
+			durationMs: steps.length > 0 && Number.isFinite(end - start) ? end - start : null,
+		};
+	},
 	copyRow: ref => ({text: ref.context.conversationId ?? '', what: 'the conversation id'}),
 	crumb: ref => `…${(ref.context.conversationId ?? '').slice(-8)}`,
 };

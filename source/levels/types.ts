@@ -41,8 +41,9 @@ export type LevelContext = Readonly<{
 	memberName?: string;
 	/** Whether `member` is an agent or a wrap-up code. */
 	memberKind?: 'agents' | 'wrapups';
-	/** One interval of the range (`start/end`, ISO), when an interval row was opened. */
+	/** One interval of the range (`start/end`, ISO), when an interval row was opened, and its label. */
 	interval?: string;
+	intervalLabel?: string;
 	/** The number of the row a list of conversations was opened from, to hold the list against. */
 	cell?: {field: 'offered' | 'answered' | 'handled'; count: number};
 	/** The conversation a timeline is of. */
@@ -212,6 +213,8 @@ export type LevelModule = {
 	export?: LevelExport;
 	/** A filter of the level's own, cycled by a key (the outcome of conversations). */
 	quickFilter?: QuickFilter;
+	/** The totals row as this level shows it, from the one made of the rows' statistics and the rows it covers. */
+	total?: (total: QueueRow, rows: readonly DisplayRow[]) => QueueRow;
 	/** What `y` copies when not the selected row (a timeline: its conversation's id), and what it is called. */
 	copyRow?: (ref: LevelRef) => {text: string; what: string};
 };

@@ -69,7 +69,7 @@ describe('explorer reducer', () => {
 		const opened = apply(state, {type: 'open', via: 'drill', rows: [{key: interval, label: '10:00'}]});
 		expect(currentFrame(opened).level).toEqual({
 			id: 'conversations',
-			context: {queueId: 'c', queueName: 'C', mediaType: 'voice', interval},
+			context: {queueId: 'c', queueName: 'C', mediaType: 'voice', interval, intervalLabel: '10:00'},
 		});
 		state = apply(state, {type: 'back'}, {type: 'back'});
 		expect(currentFrame(state)).toMatchObject({level: {id: 'queues'}, selected: 'c'});

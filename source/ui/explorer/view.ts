@@ -142,7 +142,8 @@ export function levelView(base: LevelRows, level: LevelModule, filter: string, s
 	const rows = needle ? kept.filter(row => row.search.includes(needle) || row.searchAlso?.includes(needle)) : kept;
 	const liveTotal = rows.some(row => row.live) ? sumLive(rows.map(row => row.live)) : undefined;
 	const filtered = needle !== '' || test !== undefined;
-	const view: LevelView = {rows, total: totalOf(base, rows, filtered), count: base.rows.length};
+	const total = totalOf(base, rows, filtered);
+	const view: LevelView = {rows, total: level.total ? level.total(total, rows) : total, count: base.rows.length};
 	if (liveTotal) view.liveTotal = liveTotal;
 	if (base.previousAllStats) view.previousTotal = previousTotalOf(base, rows, filtered);
 	return view;
