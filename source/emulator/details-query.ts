@@ -7,6 +7,7 @@ import {dimensionNames, metricNames} from './catalog.js';
 import {addressesOf} from './conversation-record.js';
 import {
 	type Conversation,
+	comparePositions,
 	conversationAt,
 	conversationIdOf,
 	handlerOfConversation,
@@ -14,6 +15,7 @@ import {
 	longestConversationMs,
 	mergeByStart,
 	type Position,
+	positionOf,
 	type Series,
 	seriesConversations,
 	seriesOf,
@@ -508,7 +510,44 @@ export type Selection = {
 	count(): number;
 };
 
-type Candidate = {series: Series; fromMs: number; toMs: number; all: boolean};
+type Candidate = {
+	series: Series;
+	fromMs: number;
+	toMs: number;
+	/** Every conversation of the range matches (the series decides the filters). */
+	all: boolean;
+	/** Matching conversations before `fromMs`, found once (a job's conversations still going at its start). */
+	before?: readonly Slot[];
+};
+
+/** A candidate's conversations in order: those found before its range, then its range's. */
+function* candidateStream(
+	context: Context,
+	candidate: Candidate,
+	options: {descending: boolean; after?: Position; keep: (slot: Slot) => boolean},
+): Generator<Slot> {
+	const {series, fromMs, toMs, all, before = []} = candidate;
+	const {descending, after} = options;
+	const range = seriesConversations(
+		context.org,
+		context.model,
+		series,
+		{fromMs, toMs},
+		{
+			descending,
+			...(after ? {after} : {}),
+			...(all ? {} : {keep: options.keep}),
+		},
+	);
+	const beyond = (slot: Slot) => {
+		if (!after) return true;
+		const order = comparePositions(positionOf(slot), after);
+		return descending ? order < 0 : order > 0;
+	};
+	if (descending) yield* range;
+	for (const slot of descending ? before.toReversed() : before) if (beyond(slot)) yield slot;
+	if (!descending) yield* range;
+}
 
 function selection(
 	context: Context,
@@ -520,24 +559,19 @@ function selection(
 	const keepSlot = (slot: Slot) => keep(conversationAt(org, model, slot.series, slot.n, slot.startMs));
 	return {
 		*conversations(after) {
-			const streams = candidates.map(({series, fromMs, toMs, all}) =>
-				seriesConversations(
-					org,
-					model,
-					series,
-					{fromMs, toMs},
-					{
-						descending: query.descending,
-						...(after ? {after} : {}),
-						...(all ? {} : {keep: keepSlot}),
-					},
-				),
+			const streams = candidates.map(candidate =>
+				candidateStream(context, candidate, {
+					descending: query.descending,
+					...(after ? {after} : {}),
+					keep: keepSlot,
+				}),
 			);
 			yield* mergeByStart(streams, query.descending);
 		},
 		count() {
 			let total = 0;
-			for (const {series, fromMs, toMs, all} of candidates) {
+			for (const {series, fromMs, toMs, all, before = []} of candidates) {
+				total += before.length;
 				if (all) total += countAll(model, series, fromMs, toMs);
 				else
 					for (const _ of seriesConversations(org, model, series, {fromMs, toMs}, {descending: false, keep: keepSlot}))
@@ -575,25 +609,36 @@ export function syncSelection(context: Context, query: DetailsQuery): Selection 
  * A job's conversations: every one that had activity during the interval (started in it, or started before and
  * still going at its start), up to the availability date: what started after it is missing, without a word.
  */
-export function jobSelection(context: Context, query: DetailsQuery, availableMs: number): Selection {
+export function jobSelection(
+	context: Context,
+	query: DetailsQuery,
+	availableMs: number,
+	/** The job's conversations still going at its start, by series ordinal: found on the first page, kept for the next. */
+	goingAtStart: Map<number, Slot[]>,
+): Selection {
 	const cutoffMs = Math.min(query.endMs, availableMs);
 	const dayStart = Math.floor(query.startMs / dayMs) * dayMs;
+	const fromMs = floorMinute(query.startMs);
+	const keep = (conversation: Conversation) =>
+		conversation.startMs < cutoffMs &&
+		(conversation.startMs >= query.startMs || conversation.endMs > query.startMs) &&
+		query.filters.every(filter => filterHolds(context, conversation, filter));
+	const keepSlot = (slot: Slot) => keep(conversationAt(context.org, context.model, slot.series, slot.n, slot.startMs));
 	const candidates: Candidate[] = [];
-	if (!query.impossible && cutoffMs > query.startMs - dayMs * 400)
+	if (!query.impossible)
 		for (const series of seriesOf(context.org).list) {
-			const decided = seriesFilter(context.org, series, query.filters);
-			if (decided === false) continue;
-			const lookback = query.startMs - longestConversationMs(context.model, series);
-			const fromMs = floorMinute(query.startOfDay ? Math.max(lookback, dayStart) : lookback);
-			candidates.push({series, fromMs, toMs: floorMinute(cutoffMs - 1) + minuteMs, all: false});
+			if (seriesFilter(context.org, series, query.filters) === false) continue;
+			let before = goingAtStart.get(series.ordinal);
+			if (!before) {
+				// Scanned once per job: a page must not walk the hours before the interval again.
+				const lookback = query.startMs - longestConversationMs(context.model, series);
+				const range = {fromMs: floorMinute(query.startOfDay ? Math.max(lookback, dayStart) : lookback), toMs: fromMs};
+				before = [
+					...seriesConversations(context.org, context.model, series, range, {descending: false, keep: keepSlot}),
+				];
+				goingAtStart.set(series.ordinal, before);
+			}
+			candidates.push({series, fromMs, toMs: floorMinute(cutoffMs - 1) + minuteMs, all: false, before});
 		}
-	return selection(
-		context,
-		query,
-		candidates,
-		conversation =>
-			conversation.startMs < cutoffMs &&
-			(conversation.startMs >= query.startMs || conversation.endMs > query.startMs) &&
-			query.filters.every(filter => filterHolds(context, conversation, filter)),
-	);
+	return selection(context, query, candidates, keep);
 }

@@ -28,7 +28,15 @@ export type DetailsOptions = {
 
 type DetailsAnswer = {status?: number; body: unknown; json?: string};
 type JobState = 'QUEUED' | 'PENDING' | 'FULFILLED' | 'FAILED' | 'CANCELLED' | 'EXPIRED';
-type Job = {query: DetailsQuery; submittedReal: number; submissionMs: number; cancelled: boolean; availableMs: number};
+type Job = {
+	query: DetailsQuery;
+	submittedReal: number;
+	submissionMs: number;
+	cancelled: boolean;
+	availableMs: number;
+	/** Its conversations that started before its interval and were still going at its start (jobSelection). */
+	goingAtStart: Map<number, Slot[]>;
+};
 
 const prefix = '/api/v2/analytics/conversations';
 const defaultJobPageSize = 1000;
@@ -36,6 +44,7 @@ const maxJobPageSize = 10_000;
 /** Share of synchronous pages (after the first) that start with the previous page's last row again. */
 const repeatChance = 0.3;
 const maxJobs = 200;
+const maxLiveListings = 4;
 
 function failure(status: number, code: string, message: string): HttpFailure {
 	return {status, code, message};
@@ -55,6 +64,8 @@ function textHash(text: string): number {
 export class DetailsService {
 	readonly #jobs = new Map<string, Job>();
 	readonly #counts = new Map<string, number>();
+	/** Job listings in progress: the cursor handed out, the listing and the conversation read ahead. */
+	readonly #live = new Map<string, {cursor: string; iterator: Iterator<Slot>; pending: Slot}>();
 
 	constructor(
 		readonly org: Org,
@@ -170,6 +181,7 @@ export class DetailsService {
 			cancelled: false,
 			// The date in force when the job ran: later changes of the clock do not change its results.
 			availableMs: this.availabilityMs(),
+			goingAtStart: new Map(),
 		});
 		return {status: 202, body: {jobId}};
 	}
@@ -239,23 +251,40 @@ export class DetailsService {
 		}
 		const sent = after?.sent ?? 0;
 		const take = Math.min(pageSize, (job.query.limit ?? Number.POSITIVE_INFINITY) - sent);
-		const selection = jobSelection(this.#context(), job.query, job.availableMs);
+		// The cursor just handed out continues where the last page stopped; any other is found again from the model.
+		const live = this.#live.get(id);
+		const resumed = live && live.cursor === (cursorText ?? '') ? live : undefined;
+		this.#live.delete(id);
+		const iterator =
+			resumed?.iterator ??
+			jobSelection(this.#context(), job.query, job.availableMs, job.goingAtStart).conversations(after);
+		let pending = resumed?.pending;
+		const next = (): Slot | undefined => {
+			const held = pending;
+			pending = undefined;
+			if (held) return held;
+			const step = iterator.next();
+			return step.done ? undefined : step.value;
+		};
 		const conversations: unknown[] = [];
 		let last: Slot | undefined;
-		let more = false;
-		if (take > 0)
-			for (const conversation of selection.conversations(after)) {
-				if (conversations.length >= take) {
-					more = true;
-					break;
-				}
-				conversations.push(this.#record(conversation));
-				last = conversation;
-			}
+		while (conversations.length < take) {
+			const slot = next();
+			if (!slot) break;
+			conversations.push(this.#record(slot));
+			last = slot;
+		}
+		const total = sent + conversations.length;
+		const following = conversations.length === take && total < (job.query.limit ?? Infinity) ? next() : undefined;
 		const cursor =
-			more && last
-				? Buffer.from(JSON.stringify({...positionOf(last), sent: sent + conversations.length})).toString('base64url')
+			following && last
+				? Buffer.from(JSON.stringify({...positionOf(last), sent: total})).toString('base64url')
 				: undefined;
+		if (cursor && following) {
+			this.#live.set(id, {cursor, iterator, pending: following});
+			// Each live listing holds a generator per series: only the latest few are kept.
+			if (this.#live.size > maxLiveListings) this.#live.delete(this.#live.keys().next().value!);
+		}
 		return {body: {conversations, ...(cursor ? {cursor} : {}), dataAvailabilityDate: iso(job.availableMs)}};
 	}
 

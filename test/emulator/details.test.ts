@@ -407,6 +407,16 @@ describe('details jobs', () => {
 		expect(states.at(-1)).toBe('FULFILLED');
 		const {rows, pages} = await results(jobId, 50);
 		expect(pages).toBeGreaterThan(1);
+		// A cursor asked again (a retry) gives the same page as the first time.
+		const path = `${jobsPath}/${jobId}/results?pageSize=50`;
+		const cursor = encodeURIComponent((await call('GET', path)).body.cursor!);
+		const second = (await call('GET', `${path}&cursor=${cursor}`)).body.conversations!;
+		await call(
+			'GET',
+			`${path}&cursor=${encodeURIComponent((await call('GET', `${path}&cursor=${cursor}`)).body.cursor!)}`,
+		);
+		expect((await call('GET', `${path}&cursor=${cursor}`)).body.conversations).toEqual(second);
+		expect(second.map(row => row.conversationId)).toEqual(rows.slice(50, 100).map(row => row.conversationId));
 		const ids = rows.map(row => row.conversationId);
 		expect(new Set(ids).size).toBe(ids.length);
 		// Every conversation that started in the interval, and those from before still going at its start.
