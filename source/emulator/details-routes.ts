@@ -141,7 +141,8 @@ export class DetailsService {
 			);
 		const selection = syncSelection(this.#context(), query);
 		// The total is the slow part for filters a conversation decides: it is kept per query and clock.
-		const countKey = `${this.#nowMs}|${body}`.replace(/"paging":\{[^}]*\}/, '');
+		const unpaged = body.replace(/"paging":\{[^}]*\}/, '');
+		const countKey = `${this.#nowMs}|${unpaged}`;
 		let total = this.#counts.get(countKey);
 		if (total === undefined) {
 			total = selection.count();
@@ -150,7 +151,9 @@ export class DetailsService {
 		}
 		// Page p covers [start, start + pageSize) of the ordered conversations; some pages start one early, with the
 		// previous page's last row again, never skipping one (A.6): a client must de-duplicate by conversationId.
-		const salt = textHash(countKey);
+		// Which pages repeat a row depends on the query, not on the clock: on a moving clock a later page must still
+		// agree with the earlier ones on where they ended.
+		const salt = textHash(unpaged);
 		let start = 0;
 		for (let page = 2; page <= pageNumber; page++) {
 			const next = start + pageSize;

@@ -206,6 +206,47 @@ describe('the synchronous query', () => {
 			expect(starts[index]).toBeGreaterThanOrEqual(starts[index - 1]!);
 	});
 
+	it('drops no row while the clock moves between pages (new conversations come at the end)', async () => {
+		let clock = Date.parse('2026-03-20T12:00:00Z');
+		const moving = await emulator({queues: 40, seed: 3, now: () => clock});
+		try {
+			const bearer = await loginTo(moving, demoClient.id, demoClient.secret);
+			const queue = busiest('voice');
+			const body = {
+				interval: '2026-03-20T00:00:00Z/2026-03-21T00:00:00Z',
+				segmentFilters: [queueFilter(queue.id, 'voice')],
+			};
+			const page = async (pageNumber: number) =>
+				(await call('POST', queryPath, {...body, paging: {pageSize: 20, pageNumber}}, bearer, moving)).body;
+			const first = await page(1);
+			const before = first.totalHits!;
+			const seen = new Set(first.conversations!.map(row => row.conversationId));
+			for (let pageNumber = 1; ; pageNumber++) {
+				const rows = (await page(pageNumber)).conversations ?? [];
+				if (rows.length === 0) break;
+				for (const row of rows) seen.add(row.conversationId);
+				clock += 60_000;
+			}
+			expect(seen.size).toBeGreaterThan(before);
+			// Everything of the first answer's time is there: count it on a fixed clock at that instant.
+			const fixed = await emulator({queues: 40, seed: 3, now: () => Date.parse('2026-03-20T12:00:00Z')});
+			try {
+				const fixedBearer = await loginTo(fixed, demoClient.id, demoClient.secret);
+				for (let pageNumber = 1; ; pageNumber++) {
+					const rows =
+						(await call('POST', queryPath, {...body, paging: {pageSize: 100, pageNumber}}, fixedBearer, fixed)).body
+							.conversations ?? [];
+					if (rows.length === 0) break;
+					for (const row of rows) expect(seen.has(row.conversationId)).toBe(true);
+				}
+			} finally {
+				await fixed.stop();
+			}
+		} finally {
+			await moving.stop();
+		}
+	});
+
 	it('selects by start day, filters by outcome metrics and orders descending', async () => {
 		const queue = busiest('voice');
 		const half = {interval: '2026-03-10T12:00:00.000Z/2026-03-10T13:00:00.000Z'};
