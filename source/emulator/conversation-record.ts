@@ -112,7 +112,8 @@ export function conversationRecord(org: Org, conversation: Conversation, nowMs: 
 	};
 
 	const participants: unknown[] = [customer, acd];
-	if (answered) participants.push(agentParticipant(org, conversation, nowMs));
+	if (answered)
+		participants.push(...missedParticipant(org, conversation, nowMs), agentParticipant(org, conversation, nowMs));
 	return {
 		conversationId,
 		conversationStart: iso(startMs),
@@ -129,6 +130,54 @@ export function conversationRecord(org: Org, conversation: Conversation, nowMs: 
 function pieces(total: number, parts: number): number[] {
 	const base = Math.floor(total / parts);
 	return Array.from({length: parts}, (_, index) => (index === parts - 1 ? total - base * (parts - 1) : base));
+}
+
+/** The agent alerted first who did not answer (tNotResponding), where the model says one was. */
+function missedParticipant(org: Org, conversation: Conversation, nowMs: number): Array<Record<string, unknown>> {
+	const handler = handlerOfConversation(org, conversation)!;
+	const missed = conversation.notRespondingMs;
+	if (missed === 0 || handler.otherIndex === undefined) return [];
+	const user = peopleOf(org).users[handler.otherIndex]!;
+	const {series, n} = conversation;
+	// Just before the answering agent's alert, within the wait where it fits.
+	const endMs = Math.max(conversation.exitMs - conversation.alertMs, conversation.startMs + missed);
+	const startMs = endMs - missed;
+	const seen = (ms: number) => ms <= nowMs;
+	const idOf = (role: number) =>
+		stableUuid(org.seed, 840 + role, hash(series.key.queueIndex, series.key.mediaIndex, n));
+	const metrics = seen(endMs)
+		? [
+				{name: 'tAlert', value: missed, emitDate: iso(endMs)},
+				{name: 'tNotResponding', value: missed, emitDate: iso(endMs)},
+			]
+		: [];
+	return [
+		{
+			participantId: idOf(0),
+			participantName: user.name,
+			purpose: 'agent',
+			userId: user.id,
+			sessions: [
+				{
+					sessionId: idOf(1),
+					mediaType: series.mediaType,
+					direction: 'inbound',
+					metrics,
+					segments: seen(startMs)
+						? [
+								{
+									segmentStart: iso(startMs),
+									...(seen(endMs) ? {segmentEnd: iso(endMs)} : {}),
+									segmentType: 'alert',
+									queueId: series.queueId,
+									...(seen(endMs) ? {disconnectType: 'noAnswerTransfer'} : {}),
+								},
+							]
+						: [],
+				},
+			],
+		},
+	];
 }
 
 function agentParticipant(org: Org, conversation: Conversation, nowMs: number): Record<string, unknown> {

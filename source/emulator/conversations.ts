@@ -6,10 +6,12 @@
 // No IVR precedes the queue in this emulator: a conversation starts when it enters the queue.
 import {type Entity, entitiesOf} from './aggregate-query.js';
 import type {EmulatedQueue, Org} from './org.js';
-import {handlerOf} from './people-aggregates.js';
+import {handlerOf, queueNotResponding} from './people-aggregates.js';
 import {peopleOf} from './people.js';
 import {hash, unit} from './random.js';
 import {countsOfOffered, cumulativeOffered, timerStats, timerValue, type TrafficModel} from './traffic.js';
+
+export type Handler = {userIndex: number; codeIndex: number | undefined; otherIndex: number | undefined};
 
 export type Series = Entity & {ordinal: number; queueId: string; queue: EmulatedQueue};
 
@@ -35,8 +37,10 @@ export type Conversation = {
 	handleMs: number;
 	/** Its number among the series' answered conversations (the agent and code splits read it). */
 	answeredIndex: number;
-	/** Who answered and with which code, once asked for (handlerOfConversation). */
-	handler?: {userIndex: number; codeIndex: number | undefined};
+	/** An alert no agent answered before the answered one (its tNotResponding), 0 when none. */
+	notRespondingMs: number;
+	/** Who answered and with which code (and who did not respond), once asked for (handlerOfConversation). */
+	handler?: Handler;
 	/** The agent ended the interaction (else the customer did). */
 	agentEnded: boolean;
 	/** End of talk and hold (the customer leaves), and of the whole conversation. */
@@ -96,6 +100,12 @@ export function conversationAt(
 	const heldMs = holdSegments > 0 ? timerValue(model, key, 'tHeld', before.held) : 0;
 	const acwMs = acw ? timerValue(model, key, 'tAcw', before.acw) : 0;
 	const talkEndMs = answered ? exitMs + talkMs + heldMs : exitMs;
+	// The queue's not-responding alerts, as its aggregates count them: about twice a short abandon (scaled like them).
+	const missed = answered ? queueNotResponding(org.seed, series, before.answered) : 0;
+	const notRespondingMs =
+		answered && queueNotResponding(org.seed, series, before.answered + 1) > missed
+			? 2 * timerValue(model, key, 'tShortAbandon', missed)
+			: 0;
 	return {
 		series,
 		n,
@@ -118,6 +128,7 @@ export function conversationAt(
 		acwMs,
 		handleMs: answered ? timerValue(model, key, 'tHandle', before.answered) : 0,
 		answeredIndex: before.answered,
+		notRespondingMs,
 		agentEnded: unit(org.seed, key.queueIndex, key.mediaIndex, n, 45) < 0.4,
 		talkEndMs,
 		endMs: talkEndMs + acwMs,
@@ -125,10 +136,7 @@ export function conversationAt(
 }
 
 /** Who answered a conversation and its wrap-up code: the costly part of a conversation, so made when asked for. */
-export function handlerOfConversation(
-	org: Org,
-	conversation: Conversation,
-): {userIndex: number; codeIndex: number | undefined} | undefined {
+export function handlerOfConversation(org: Org, conversation: Conversation): Handler | undefined {
 	if (conversation.outcome !== 'answered') return undefined;
 	conversation.handler ??= handlerOf(peopleOf(org), conversation.series, org.seed, conversation.answeredIndex);
 	return conversation.handler;

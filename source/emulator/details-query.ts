@@ -320,8 +320,12 @@ function dimensionValues(context: Context, conversation: Conversation, name: str
 			return [new Date(conversation.startMs).toISOString()];
 		case 'conversationEnd':
 			return conversation.endMs <= context.nowMs ? [new Date(conversation.endMs).toISOString()] : [];
-		case 'userId':
-			return answered ? [people().users[handlerOfConversation(context.org, conversation)!.userIndex]!.id] : [];
+		case 'userId': {
+			if (!answered) return [];
+			const handler = handlerOfConversation(context.org, conversation)!;
+			const missed = conversation.notRespondingMs > 0 && handler.otherIndex !== undefined ? [handler.otherIndex] : [];
+			return [...missed, handler.userIndex].map(index => people().users[index]!.id);
+		}
 		case 'wrapUpCode': {
 			const code = answered ? handlerOfConversation(context.org, conversation)!.codeIndex : undefined;
 			return code !== undefined && conversation.talkEndMs <= context.nowMs ? [people().codes[code]!.id] : [];
@@ -335,7 +339,8 @@ function dimensionValues(context: Context, conversation: Conversation, name: str
 		case 'disconnectType': {
 			if (!answered) return [conversation.outcome === 'abandoned' ? 'peer' : 'transfer', 'endpoint'];
 			const agent = conversation.transferred ? 'transfer' : conversation.agentEnded ? 'client' : 'peer';
-			return ['transfer', agent, conversation.agentEnded ? 'peer' : 'endpoint'];
+			const missed = conversation.notRespondingMs > 0 ? ['noAnswerTransfer'] : [];
+			return ['transfer', agent, conversation.agentEnded ? 'peer' : 'endpoint', ...missed];
 		}
 		case 'ani':
 		case 'dnis':
@@ -371,7 +376,9 @@ function metricValue(context: Context, conversation: Conversation, name: string)
 		case 'tAnswered':
 			return answered ? at(c.exitMs, c.queueMs) : undefined;
 		case 'tAlert':
-			return answered ? at(c.exitMs, c.alertMs) : undefined;
+			return answered ? at(c.exitMs, c.alertMs + c.notRespondingMs) : undefined;
+		case 'tNotResponding':
+			return c.notRespondingMs > 0 ? at(c.exitMs - c.alertMs, c.notRespondingMs) : undefined;
 		case 'tTalk':
 		case 'tTalkComplete':
 			return answered ? at(c.talkEndMs, c.talkMs) : undefined;

@@ -20,7 +20,7 @@ import {
 } from './aggregate-query.js';
 import type {Org} from './org.js';
 import {peopleOf, type People} from './people.js';
-import {unit} from './random.js';
+import {hash, unit} from './random.js';
 import {type Cumulative, cumulativeCounts, share, type TimerMetric, timerStats, type TrafficModel} from './traffic.js';
 
 const peopleDimensions = new Set(['userId', 'wrapUpCode']);
@@ -192,6 +192,20 @@ function stepOf(total: number, weights: readonly number[], phases: readonly numb
 	return {slot, index: before[slot] ?? 0};
 }
 
+function notRespondingShareOf(seed: number, entity: Entity): number {
+	return 0.02 + unit(seed, entity.key.queueIndex, entity.key.mediaIndex, 499) * 0.06;
+}
+
+/**
+ * Alerts no agent answered among a series' first `answered` conversations, as the queue's group counts them
+ * (tNotResponding without an agent): conversation k had one when this steps from k to k + 1.
+ */
+export function queueNotResponding(seed: number, entity: Entity, answered: number): number {
+	const {queueIndex, mediaIndex, profile} = entity.key;
+	const period = Math.max(20, profile.dailyOffered * 1.7);
+	return share(answered, notRespondingShareOf(seed, entity), unit(seed, queueIndex, mediaIndex, 497), period);
+}
+
 /**
  * Who handled answered conversation number `answered` of a series and with which wrap-up code (undefined: none),
  * by the same splits the aggregates use, so single conversations add up to the agent and code groups.
@@ -201,13 +215,22 @@ export function handlerOf(
 	entity: Entity,
 	seed: number,
 	answered: number,
-): {userIndex: number; codeIndex: number | undefined} {
+): {userIndex: number; codeIndex: number | undefined; otherIndex: number | undefined} {
 	const plan = seriesSplit(people, entity, seed);
 	const agent = stepOf(answered, plan.agentWeights, plan.agentPhases, plan.splitPeriod);
 	const code = stepOf(agent.index, plan.withNone, plan.codePhases, plan.splitPeriod);
+	const {members} = plan;
+	// Another member, for an alert that went unanswered before this one was answered.
+	const other =
+		members.length > 1
+			? members[
+					(agent.slot + 1 + (hash(seed, 505, entity.key.queueIndex, answered) % (members.length - 1))) % members.length
+				]
+			: undefined;
 	return {
-		userIndex: plan.members[agent.slot]!,
+		userIndex: members[agent.slot]!,
 		codeIndex: code.slot === 0 ? undefined : plan.codeIndexes[code.slot - 1],
+		otherIndex: other,
 	};
 }
 
@@ -265,7 +288,7 @@ function planSeries(people: People, entity: Entity, byUser: boolean, byCode: boo
 		holdShare: profile.holdShare,
 		acwShare: profile.acwShare,
 		transferShare: profile.transferShare,
-		notRespondingShare: 0.02 + salt(499) * 0.06,
+		notRespondingShare: notRespondingShareOf(seed, entity),
 		queueNotResponding: !byUser,
 	};
 }
@@ -383,13 +406,7 @@ export function runPeopleQuery(org: Org, model: TrafficModel, query: AggregateQu
 		const queueGroup = groupOf(undefined);
 		const wanted = plan.parts.map(part => filterHolds(query.filter, valueOf(part)));
 		const partGroups = plan.parts.map(part => groupOf(part));
-		const queueAlerts = (answered: number) =>
-			share(
-				answered,
-				plan.notRespondingShare,
-				unit(org.seed, entity.key.queueIndex, entity.key.mediaIndex, 497),
-				plan.period,
-			);
+		const queueAlerts = (answered: number) => queueNotResponding(org.seed, entity, answered);
 		let previous: Cumulative = cumulativeCounts(model, entity.key, boundaries[0] ?? 0);
 		let previousParts = countsOf(plan, previous.answered);
 		for (let bucket = 1; bucket < boundaries.length; bucket++) {

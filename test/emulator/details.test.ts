@@ -84,13 +84,22 @@ const metricsOf = (row: Record_) =>
 const entryOf = (row: Record_) => Date.parse(acdOf(row).sessions[0]!.segments[0]!.segmentStart);
 
 /** Counts and sums of the details records that entered the queue in [start, end). */
-function detailsTotals(rows: Iterable<Record_>, start: string, end: string) {
+function detailsTotals(
+	rows: Iterable<Record_>,
+	start: string,
+	end: string,
+	/** Only the metrics of these participants (an agent's own, say); all by default. */
+	whose: (participant: Participant) => boolean = () => true,
+) {
 	const totals: Record<string, {count: number; sum: number}> = {};
 	for (const row of rows) {
 		const entry = entryOf(row);
 		if (entry < Date.parse(start) || entry >= Date.parse(end)) continue;
 		const seen = new Set<string>();
-		for (const metric of metricsOf(row)) {
+		const metrics = row.participants
+			.filter(whose)
+			.flatMap(participant => participant.sessions.flatMap(session => session.metrics));
+		for (const metric of metrics) {
 			// tTalk and tHeld come once per segment; the rest once per conversation.
 			const entryTotals = (totals[metric.name] ??= {count: 0, sum: 0});
 			entryTotals.sum += metric.value;
@@ -125,7 +134,7 @@ function aggregates(queueId: string, mediaType: string, start: string, end: stri
 				{dimension: 'mediaType', value: mediaType},
 			],
 		},
-		metrics: [...countedMetrics, 'tAcw', 'tHeldComplete'],
+		metrics: [...countedMetrics, 'tAcw', 'tHeldComplete', 'tNotResponding'],
 	});
 	if ('status' in query) throw new Error(query.message);
 	return runAggregateQuery(emu.org, emu.model, query).map(result => ({
@@ -180,11 +189,32 @@ describe('details records add up to the aggregates', () => {
 				interval: `${start}/${end}`,
 				segmentFilters: [queueFilter(queue.id, 'voice', [[dimension, value]])],
 			});
-			const details = detailsTotals(unique.values(), start, end);
+			// An agent's own metrics: the same conversation can have alerted another agent first (tNotResponding).
+			const details = detailsTotals(unique.values(), start, end, participant =>
+				dimension === 'userId' ? participant.userId === value : true,
+			);
 			expect(details['tAnswered']?.count, dimension).toBe(top.stats['tAnswered']?.['count']);
 			expect(details['tHandle']?.count, dimension).toBe(top.stats['tHandle']?.['count']);
 			expect(details['tAnswered']!.count).toBeGreaterThan(3);
 		}
+	});
+
+	it("counts the queue's unanswered alerts (tNotResponding) as its aggregates without an agent", async () => {
+		const queue = busiest('voice');
+		const [start, end] = ['2026-03-10T00:00:00.000Z', '2026-03-11T00:00:00.000Z'];
+		const {unique} = await allPages({interval: `${start}/${end}`, segmentFilters: [queueFilter(queue.id, 'voice')]});
+		const details = detailsTotals(unique.values(), start, end);
+		const queueGroup = aggregates(queue.id, 'voice', start, end, ['wrapUpCode']).find(
+			entry => !entry.group['wrapUpCode'],
+		)!;
+		expect(details['tNotResponding']!.count).toBeGreaterThan(3);
+		expect(details['tNotResponding']!.count).toBe(queueGroup.stats['tNotResponding']!['count']);
+		expect(details['tNotResponding']!.sum).toBe(queueGroup.stats['tNotResponding']!['sum']);
+		// The agent who did not respond is another member of the queue, on the same conversation as the one who answered.
+		const row = [...unique.values()].find(entry => metricsOf(entry).some(metric => metric.name === 'tNotResponding'))!;
+		const agents = row.participants.filter(participant => participant.purpose === 'agent');
+		expect(agents).toHaveLength(2);
+		expect(agents[0]!.userId).not.toBe(agents[1]!.userId);
 	});
 });
 
