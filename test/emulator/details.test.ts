@@ -500,6 +500,15 @@ describe('details jobs', () => {
 		}
 	});
 
+	it('stops at the limit asked for', async () => {
+		const jobId = await submit({interval: day, limit: 30, order: 'desc'});
+		await fulfilled(jobId);
+		const {rows, pages} = await results(jobId, 20);
+		expect(rows).toHaveLength(30);
+		expect(pages).toBe(2);
+		expect(rows[0]!.conversationStart > rows.at(-1)!.conversationStart).toBe(true);
+	});
+
 	it('answers results before FULFILLED with 400, a cancelled job is CANCELLED, unknown ids 404', async () => {
 		const slow = await emulator({queues: 5, detailsJobDelayMs: 60_000});
 		try {
