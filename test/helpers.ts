@@ -17,6 +17,19 @@ export async function emulator(options: EmulatorOptions = {}): Promise<Emulator>
 	return startEmulator({now: () => testNow, rateLimitPerMinute: 0, ...options});
 }
 
+/** An access token from the emulator for a client's id and secret (the client-credentials grant). */
+export async function loginTo(emu: Emulator, id: string, secret: string): Promise<string> {
+	const response = await fetch(`${emu.url}/oauth/token`, {
+		method: 'POST',
+		headers: {
+			authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`,
+			'content-type': 'application/x-www-form-urlencoded',
+		},
+		body: 'grant_type=client_credentials',
+	});
+	return ((await response.json()) as {access_token: string}).access_token;
+}
+
 export function clientFor(emu: Emulator, options: Partial<ClientOptions> = {}): GenesysClient {
 	return new GenesysClient({
 		region: resolveRegion(emu.url),

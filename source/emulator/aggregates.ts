@@ -98,9 +98,8 @@ function validateFilter(value: unknown): Filter | HttpFailure {
 	return filter;
 }
 
-export function validateAggregateQuery(body: unknown): AggregateQuery | HttpFailure {
-	if (!isRecord(body)) return invalid('The request body must be a JSON object.');
-	const interval = body['interval'];
+/** A query's `interval`, ISO-8601 start/end, as the analytics queries take it. */
+export function parseInterval(interval: unknown): {start: DateTime; end: DateTime} | HttpFailure {
 	if (typeof interval !== 'string') return invalid('interval is required.', 'invalid.date');
 	const parts = interval.split('/');
 	const start = DateTime.fromISO(parts[0] ?? '', {setZone: true});
@@ -108,6 +107,14 @@ export function validateAggregateQuery(body: unknown): AggregateQuery | HttpFail
 	if (parts.length !== 2 || !start.isValid || !end.isValid)
 		return invalid(`Invalid interval [${interval}]: expected ISO-8601 start/end.`, 'invalid.date');
 	if (end <= start) return invalid(`Invalid interval [${interval}]: the end must be after the start.`, 'invalid.date');
+	return {start, end};
+}
+
+export function validateAggregateQuery(body: unknown): AggregateQuery | HttpFailure {
+	if (!isRecord(body)) return invalid('The request body must be a JSON object.');
+	const parsed = parseInterval(body['interval']);
+	if ('status' in parsed) return parsed;
+	const {start, end} = parsed;
 
 	const timeZone = body['timeZone'] ?? 'UTC';
 	if (typeof timeZone !== 'string' || !IANAZone.isValidZone(timeZone))

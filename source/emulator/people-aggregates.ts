@@ -20,7 +20,7 @@ import {
 } from './aggregate-query.js';
 import type {Org} from './org.js';
 import {peopleOf, type People} from './people.js';
-import {unit} from './random.js';
+import {hash, unit} from './random.js';
 import {type Cumulative, cumulativeCounts, share, type TimerMetric, timerStats, type TrafficModel} from './traffic.js';
 
 const peopleDimensions = new Set(['userId', 'wrapUpCode']);
@@ -138,10 +138,32 @@ type SeriesPlan = {
 	queueNotResponding: boolean;
 };
 
-function planSeries(people: People, entity: Entity, byUser: boolean, byCode: boolean, seed: number): SeriesPlan {
+/** How a series' answered conversations are split: among the queue's agents, then within each agent among codes. */
+type SeriesSplit = {
+	members: readonly number[];
+	codeIndexes: readonly number[];
+	agentWeights: number[];
+	agentPhases: number[];
+	/** Code weights, the first for handled work left without a code. */
+	withNone: number[];
+	codePhases: number[];
+	codeTotal: number;
+	splitPeriod: number;
+};
+
+const splitCache = new WeakMap<People, Map<string, SeriesSplit>>();
+
+function seriesSplit(people: People, entity: Entity, seed: number): SeriesSplit {
 	const {queueIndex, mediaIndex, profile} = entity.key;
+	let cache = splitCache.get(people);
+	if (!cache) {
+		cache = new Map();
+		splitCache.set(people, cache);
+	}
+	const cacheKey = `${seed}:${queueIndex}:${mediaIndex}`;
+	const cached = cache.get(cacheKey);
+	if (cached) return cached;
 	const salt = (value: number) => unit(seed, queueIndex, mediaIndex, value);
-	const period = Math.max(20, profile.dailyOffered * 1.7);
 	// Who takes a conversation and how it ends drift within the day, not over days: an agent's or a
 	// code's share of a day stays near its weight.
 	const splitPeriod = Math.max(20, profile.dailyOffered * 0.1);
@@ -157,6 +179,70 @@ function planSeries(people: People, entity: Entity, byUser: boolean, byCode: boo
 	// The first share is the handled work left without a code.
 	const withNone = [(noCodeShare / (1 - noCodeShare)) * codeTotal, ...codeWeights];
 	const codePhases = withNone.map((_, slot) => salt(600 + slot));
+	const made = {members, codeIndexes, agentWeights, agentPhases, withNone, codePhases, codeTotal, splitPeriod};
+	cache.set(cacheKey, made);
+	return made;
+}
+
+/** The one share that grows when `total` becomes `total + 1`, and that share's count before. */
+function stepOf(total: number, weights: readonly number[], phases: readonly number[], period: number) {
+	const before = split(total, weights, phases, period);
+	const after = split(total + 1, weights, phases, period);
+	const slot = after.findIndex((count, index) => count !== before[index]);
+	return {slot, index: before[slot] ?? 0};
+}
+
+function notRespondingShareOf(seed: number, entity: Entity): number {
+	return 0.02 + unit(seed, entity.key.queueIndex, entity.key.mediaIndex, 499) * 0.06;
+}
+
+/**
+ * Alerts no agent answered among a series' first `answered` conversations, as the queue's group counts them
+ * (tNotResponding without an agent): conversation k had one when this steps from k to k + 1.
+ */
+export function queueNotResponding(seed: number, entity: Entity, answered: number): number {
+	const {queueIndex, mediaIndex, profile} = entity.key;
+	const period = Math.max(20, profile.dailyOffered * 1.7);
+	return share(answered, notRespondingShareOf(seed, entity), unit(seed, queueIndex, mediaIndex, 497), period);
+}
+
+/**
+ * Who handled answered conversation number `answered` of a series and with which wrap-up code (undefined: none),
+ * by the same splits the aggregates use, so single conversations add up to the agent and code groups.
+ */
+export function handlerOf(
+	people: People,
+	entity: Entity,
+	seed: number,
+	answered: number,
+): {userIndex: number; codeIndex: number | undefined; otherIndex: number | undefined} {
+	const plan = seriesSplit(people, entity, seed);
+	const agent = stepOf(answered, plan.agentWeights, plan.agentPhases, plan.splitPeriod);
+	const code = stepOf(agent.index, plan.withNone, plan.codePhases, plan.splitPeriod);
+	const {members} = plan;
+	// Another member, for an alert that went unanswered before this one was answered.
+	const other =
+		members.length > 1
+			? members[
+					(agent.slot + 1 + (hash(seed, 505, entity.key.queueIndex, answered) % (members.length - 1))) % members.length
+				]
+			: undefined;
+	return {
+		userIndex: members[agent.slot]!,
+		codeIndex: code.slot === 0 ? undefined : plan.codeIndexes[code.slot - 1],
+		otherIndex: other,
+	};
+}
+
+function planSeries(people: People, entity: Entity, byUser: boolean, byCode: boolean, seed: number): SeriesPlan {
+	const {queueIndex, mediaIndex, profile} = entity.key;
+	const salt = (value: number) => unit(seed, queueIndex, mediaIndex, value);
+	const period = Math.max(20, profile.dailyOffered * 1.7);
+	const {members, agentWeights, agentPhases, withNone, codePhases, codeTotal, splitPeriod, codeIndexes} = seriesSplit(
+		people,
+		entity,
+		seed,
+	);
 	const agentTotal = agentWeights.reduce((sum, weight) => sum + weight, 0);
 	const codeParts = (agentPace: number, agentShare: number, userId?: string): Part[] =>
 		withNone.map((_, slot) => {
@@ -189,15 +275,20 @@ function planSeries(people: People, entity: Entity, byUser: boolean, byCode: boo
 	return {
 		parts,
 		handledOf(answered) {
-			if (!byUser) return split(answered, withNone, codePhases, splitPeriod);
 			const agents = split(answered, agentWeights, agentPhases, splitPeriod);
-			return byCode ? agents.flatMap(handled => split(handled, withNone, codePhases, splitPeriod)) : agents;
+			if (byUser) return byCode ? agents.flatMap(handled => split(handled, withNone, codePhases, splitPeriod)) : agents;
+			// Codes alone are the sum of the codes within each agent's share, so one conversation has one agent
+			// and one code whichever way it is grouped.
+			const codes = withNone.map(() => 0);
+			for (const handled of agents)
+				split(handled, withNone, codePhases, splitPeriod).forEach((count, slot) => (codes[slot]! += count));
+			return codes;
 		},
 		period,
 		holdShare: profile.holdShare,
 		acwShare: profile.acwShare,
 		transferShare: profile.transferShare,
-		notRespondingShare: 0.02 + salt(499) * 0.06,
+		notRespondingShare: notRespondingShareOf(seed, entity),
 		queueNotResponding: !byUser,
 	};
 }
@@ -315,13 +406,7 @@ export function runPeopleQuery(org: Org, model: TrafficModel, query: AggregateQu
 		const queueGroup = groupOf(undefined);
 		const wanted = plan.parts.map(part => filterHolds(query.filter, valueOf(part)));
 		const partGroups = plan.parts.map(part => groupOf(part));
-		const queueAlerts = (answered: number) =>
-			share(
-				answered,
-				plan.notRespondingShare,
-				unit(org.seed, entity.key.queueIndex, entity.key.mediaIndex, 497),
-				plan.period,
-			);
+		const queueAlerts = (answered: number) => queueNotResponding(org.seed, entity, answered);
 		let previous: Cumulative = cumulativeCounts(model, entity.key, boundaries[0] ?? 0);
 		let previousParts = countsOf(plan, previous.answered);
 		for (let bucket = 1; bucket < boundaries.length; bucket++) {

@@ -13,6 +13,7 @@ import type {ComputeAnswer, ComputeSetup, ComputeTask} from './compute-worker.js
 import {peopleOf} from './people.js';
 import {listUsers, listWrapupCodes} from './people-routes.js';
 import {listOf, page} from './listing.js';
+import {DetailsService} from './details-routes.js';
 
 export type EmulatorClient = {id: string; secret: string; permissions: string[]};
 
@@ -72,6 +73,12 @@ export type EmulatorOptions = {
 	 * Needs the built emulator (dist/), as workers run JavaScript.
 	 */
 	computeThreads?: number;
+	/** Largest pageNumber x pageSize of the synchronous details query (an emulator choice). Default 10,000. */
+	detailsResultWindow?: number;
+	/** Real milliseconds from a details job's submission to FULFILLED. Default 1500. */
+	detailsJobDelayMs?: number;
+	/** The details jobs' data availability date, epoch ms. Default: a day before the clock, rounded down to the hour. */
+	detailsAvailabilityMs?: number;
 };
 
 /** What a route answers: a body to send as JSON, or JSON text made elsewhere (a compute thread). */
@@ -161,6 +168,7 @@ export const demoClient: EmulatorClient = {
 		'routing:queue:view',
 		'routing:wrapupCode:view',
 		'analytics:queueObservation:view',
+		'analytics:conversationDetail:view',
 	],
 };
 
@@ -177,11 +185,21 @@ class HttpError extends Error {
 	}
 }
 
-const permissionsByRoute: Array<{prefix: string; permission: string}> = [
-	{prefix: '/api/v2/analytics/conversations/aggregates', permission: 'analytics:conversationAggregate:view'},
-	{prefix: '/api/v2/routing/queues', permission: 'routing:queue:view'},
-	{prefix: '/api/v2/routing/wrapupcodes', permission: 'routing:wrapupCode:view'},
-	{prefix: '/api/v2/analytics/queues/observations', permission: 'analytics:queueObservation:view'},
+/** The first prefix that matches a path names the permissions it needs: any one of them will do. */
+const permissionsByRoute: Array<{prefix: string; permissions: string[]}> = [
+	{prefix: '/api/v2/analytics/conversations/aggregates', permissions: ['analytics:conversationAggregate:view']},
+	{
+		prefix: '/api/v2/analytics/conversations/details/jobs/availability',
+		permissions: ['analytics:conversationDetail:view'],
+	},
+	// Details: the query, jobs and conversations by id (A.1).
+	{
+		prefix: '/api/v2/analytics/conversations/',
+		permissions: ['analytics:conversationDetail:view', 'analytics:agentConversationDetail:view'],
+	},
+	{prefix: '/api/v2/routing/queues', permissions: ['routing:queue:view']},
+	{prefix: '/api/v2/routing/wrapupcodes', permissions: ['routing:wrapupCode:view']},
+	{prefix: '/api/v2/analytics/queues/observations', permissions: ['analytics:queueObservation:view']},
 ];
 
 export class Emulator {
@@ -192,10 +210,23 @@ export class Emulator {
 	/** Every access token handed out, so tests can look for leaks. */
 	readonly issuedTokens: string[] = [];
 	/** Requests answered, by path prefix, for assertions on request counts. */
-	readonly counts = {token: 0, aggregates: 0, queues: 0, rateLimited: 0, observations: 0, users: 0, wrapupCodes: 0};
+	readonly counts = {
+		token: 0,
+		aggregates: 0,
+		queues: 0,
+		rateLimited: 0,
+		observations: 0,
+		users: 0,
+		wrapupCodes: 0,
+		details: 0,
+	};
 	/** The results of the most recent observation answers (newest last, a few kept), for tests to compare with. */
 	readonly observationsServed: ObservationResult[][] = [];
-	options: Required<Omit<EmulatorOptions, 'clients' | 'port' | 'host' | 'now' | 'computeThreads'>>;
+	options: Required<
+		Omit<EmulatorOptions, 'clients' | 'port' | 'host' | 'now' | 'computeThreads' | 'detailsAvailabilityMs'>
+	>;
+	/** The conversation details endpoints. */
+	readonly details: DetailsService;
 	#server: Server | undefined;
 	#url = '';
 	#tokens = new Map<string, TokenRecord>();
@@ -222,6 +253,8 @@ export class Emulator {
 			emptyResults: options.emptyResults ?? 'empty-object',
 			businessOffsetMinutes: options.businessOffsetMinutes ?? -300,
 			recordRequests: options.recordRequests ?? false,
+			detailsResultWindow: options.detailsResultWindow ?? 10_000,
+			detailsJobDelayMs: options.detailsJobDelayMs ?? 1500,
 		};
 		for (const client of options.clients ?? [demoClient]) this.clients.set(client.id, client);
 		this.org = generateOrg(this.options.seed, this.options.queues);
@@ -232,6 +265,11 @@ export class Emulator {
 			offsetMinutes: this.options.businessOffsetMinutes,
 			dataStartMs,
 			nowMs: this.#now,
+		});
+		this.details = new DetailsService(this.org, this.model, {
+			resultWindow: this.options.detailsResultWindow,
+			jobDelayMs: this.options.detailsJobDelayMs,
+			availabilityMs: options.detailsAvailabilityMs,
 		});
 		const threads = options.computeThreads ?? 0;
 		if (threads > 0)
@@ -488,6 +526,12 @@ export class Emulator {
 			this.counts.wrapupCodes++;
 			return {body: listWrapupCodes(peopleOf(this.org), url, this.options.maxPageSize)};
 		}
+		const details = this.details.route(method, path, url, body);
+		if (details) {
+			this.counts.details++;
+			if ('code' in details) throw new HttpError(details.status, details.code, details.message);
+			return details;
+		}
 		const single = /^\/api\/v2\/routing\/queues\/([^/]+)$/.exec(path);
 		if (single) {
 			this.counts.queues++;
@@ -566,13 +610,14 @@ export class Emulator {
 		if (token.expiresAt <= this.#now())
 			throw new HttpError(401, 'credentials.expired', 'The supplied credentials are expired and cannot be used.');
 		const needed = permissionsByRoute.find(route => path.startsWith(route.prefix));
-		if (needed && !token.permissions.includes(needed.permission)) {
+		if (needed && !needed.permissions.some(permission => token.permissions.includes(permission))) {
+			const names = needed.permissions.join(', ');
 			throw new HttpError(
 				403,
 				'missing.any.permissions',
-				`Unable to perform the requested action. You must have at least one of the following permissions assigned: [${needed.permission}]`,
+				`Unable to perform the requested action. You must have at least one of the following permissions assigned: [${names}]`,
 				{
-					messageParams: {permissions: needed.permission},
+					messageParams: {permissions: names},
 				},
 			);
 		}

@@ -189,7 +189,14 @@ export type Cumulative = {
 
 /** All cumulative counts at a time, each a monotone function of the offered count. */
 export function cumulativeCounts(model: TrafficModel, key: SeriesKey, ms: number): Cumulative {
-	const offered = cumulativeOffered(model, key, ms);
+	return countsOfOffered(model, key, cumulativeOffered(model, key, ms));
+}
+
+/**
+ * The counts of the first `offered` conversations of a series. Conversation n's outcome is what
+ * changes from `countsOfOffered(n)` to `countsOfOffered(n + 1)` (conversations.ts reads it so).
+ */
+export function countsOfOffered(model: TrafficModel, key: SeriesKey, offered: number): Cumulative {
 	const p = key.profile;
 	const phase = (salt: number) => unit(model.seed, key.queueIndex, key.mediaIndex, salt);
 	// About a day and a half of this queue's volume per swing, so the drift shows from day to day.
@@ -215,6 +222,29 @@ export function cumulativeCounts(model: TrafficModel, key: SeriesKey, ms: number
 
 export type TimerStats = {count: number; sum: number; min: number; max: number};
 
+/** S(n): the sum of the first n values of a timer sequence, an integer; S(n + period) = S(n) + the period's sum. */
+function timerPrefix(model: TrafficModel, key: SeriesKey, metric: TimerMetric): (n: number) => number {
+	// Talk follows the handle-time sequence, so talk never exceeds handle for the same conversations.
+	const sequence = metric === 'tTalk' ? 'tHandle' : metric;
+	const table = model.timerTables[sequence];
+	const metricIndex = timerMetrics.indexOf(sequence);
+	const periodSumMs = Math.round(timerMeansMs[metric][key.profile.media] * key.profile.timeScale * timerPeriod);
+	const shift = hash(model.seed, key.queueIndex, key.mediaIndex, metricIndex) % timerPeriod;
+	return (n: number) => {
+		const shifted = n + shift;
+		return (
+			Math.floor(shifted / timerPeriod) * periodSumMs +
+			Math.round((periodSumMs * (table.prefix[shifted % timerPeriod] ?? 0)) / table.total)
+		);
+	};
+}
+
+/** Value number `index` of a series' timer sequence: one conversation's timer (conversations.ts). */
+export function timerValue(model: TrafficModel, key: SeriesKey, metric: TimerMetric, index: number): number {
+	const sumTo = timerPrefix(model, key, metric);
+	return sumTo(index + 1) - sumTo(index);
+}
+
 /** Timer values of conversations [n1, n2) of one (queue, media, metric) sequence. */
 export function timerStats(
 	model: TrafficModel,
@@ -224,20 +254,7 @@ export function timerStats(
 	n2: number,
 ): TimerStats | undefined {
 	if (n2 <= n1) return undefined;
-	// Talk follows the handle-time sequence, so talk never exceeds handle for the same conversations.
-	const sequence = metric === 'tTalk' ? 'tHandle' : metric;
-	const table = model.timerTables[sequence];
-	const metricIndex = timerMetrics.indexOf(sequence);
-	const periodSumMs = Math.round(timerMeansMs[metric][key.profile.media] * key.profile.timeScale * timerPeriod);
-	const shift = hash(model.seed, key.queueIndex, key.mediaIndex, metricIndex) % timerPeriod;
-	// S(n): sum of the first n values, an integer; S(n + period) = S(n) + periodSumMs exactly.
-	const sumTo = (n: number) => {
-		const shifted = n + shift;
-		return (
-			Math.floor(shifted / timerPeriod) * periodSumMs +
-			Math.round((periodSumMs * (table.prefix[shifted % timerPeriod] ?? 0)) / table.total)
-		);
-	};
+	const sumTo = timerPrefix(model, key, metric);
 	const sum = sumTo(n2) - sumTo(n1);
 	// A range of a whole period or more sees every value of the sequence: its extremes are cached.
 	const whole = n2 - n1 >= timerPeriod;

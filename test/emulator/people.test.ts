@@ -4,7 +4,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {runAggregateQuery, validateAggregateQuery} from '../../source/emulator/aggregates.js';
 import {peopleOf} from '../../source/emulator/people.js';
 import {demoClient, type Emulator} from '../../source/emulator/server.js';
-import {emulator} from '../helpers.js';
+import {emulator, loginTo} from '../helpers.js';
 
 let emu: Emulator;
 let token: string;
@@ -14,16 +14,8 @@ beforeAll(async () => {
 });
 afterAll(async () => emu.stop());
 
-async function login(id: string, secret: string): Promise<string> {
-	const response = await fetch(`${emu.url}/oauth/token`, {
-		method: 'POST',
-		headers: {
-			authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`,
-			'content-type': 'application/x-www-form-urlencoded',
-		},
-		body: 'grant_type=client_credentials',
-	});
-	return ((await response.json()) as {access_token: string}).access_token;
+function login(id: string, secret: string): Promise<string> {
+	return loginTo(emu, id, secret);
 }
 
 type Listing = {entities: Array<{id: string; name: string; state?: string}>; pageCount: number; total: number};
