@@ -43,7 +43,7 @@ function jsonRecord(record: unknown, fields: Fields): string {
 function csvText(records: readonly unknown[], header: boolean, fields: Fields): string {
 	return stringify(
 		records.map(record => fields.map(field => valueOf(record, field))),
-		{header, columns: [...fields], cast: {number: value => String(value)}},
+		{header, columns: [...fields], cast: {number: value => String(value), boolean: value => String(value)}},
 	);
 }
 

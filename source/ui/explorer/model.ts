@@ -372,7 +372,7 @@ function exportedView(
 export function copiedText(model: ExplorerModel, which: 'row' | 'view'): {text: string; notice: string} | undefined {
 	if (!model.view) return undefined;
 	const own = which === 'row' ? model.level.copyRow?.(model.frame.level) : undefined;
-	if (own) return {text: own.text, notice: `Copied ${own.what} to the clipboard: ${own.text}`};
+	if (own) return {text: own.text, notice: `Copied ${own.what}: ${own.text}`};
 	const chosen = which === 'row' ? model.view.rows.slice(model.index, model.index + 1) : model.view.rows;
 	if (chosen.length === 0) return undefined;
 	const what = chosen.length === 1 ? '1 row' : `${chosen.length.toLocaleString('en-US')} rows`;
