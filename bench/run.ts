@@ -593,6 +593,50 @@ async function benchAgentsExport(): Promise<void> {
 	}
 }
 
+/**
+ * `gqx export --level conversations` of about 200,000 conversations (one day of 320 queues, older than the jobs'
+ * availability date, so a details job lists it): streamed, so the first record is out long before the last page is
+ * in, and the peak RSS stays flat.
+ */
+async function benchConversations(): Promise<void> {
+	say('\n4c. Conversations: gqx export --level conversations, one day of 320 queues (about 200,000 conversations)');
+	const emu = await startEmulator({queues: 320, seed: workload.seed, rateLimitPerMinute: 0, detailsJobDelayMs: 1500});
+	const day = DateTime.now().setZone('UTC').minus({days: 3}).toISODate()!;
+	const started = performance.now();
+	const child = spawn(
+		process.execPath,
+		[cli, 'export', '--from', day, '--to', day, '--tz', 'UTC', '--level', 'conversations', '--format', 'csv'],
+		{
+			env: {
+				...process.env,
+				GENESYS_CLOUD_REGION: emu.url,
+				GENESYS_CLOUD_CLIENT_ID: demoClient.id,
+				GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
+			},
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
+	const stop = watchPeak(child.pid!);
+	let firstMs = -1;
+	let lines = 0;
+	child.stdout.on('data', (chunk: Buffer) => {
+		if (firstMs < 0) firstMs = performance.now() - started;
+		for (const byte of chunk) if (byte === 10) lines++;
+	});
+	let stderr = '';
+	child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+	const code = await new Promise<number | null>(resolve => child.on('close', resolve));
+	const peak = stop();
+	const elapsed = performance.now() - started;
+	await emu.stop();
+	if (code !== 0) throw new Error(`export failed: ${stderr}`);
+	const records = lines - 1;
+	say(
+		`   ${records} records in ${ms(elapsed)} (${Math.round(records / (elapsed / 1000))} a second); first record after ${ms(firstMs)} (${((firstMs / elapsed) * 100).toFixed(0)}% of the run); peak RSS ${peak.toFixed(0)} MB (target <= 250 MB)`,
+	);
+	results['conversationsExport'] = {records, ms: elapsed, firstRecordMs: firstMs, peakRssMb: peak};
+}
+
 async function benchStartup(): Promise<void> {
 	say('\n5. Start-up, against a bare Ink hello-world started the same way');
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gqx-hello-'));
@@ -689,6 +733,7 @@ async function main(): Promise<void> {
 	if (want('memory')) await benchMemory();
 	if (want('memory')) await benchTuiMemory();
 	if (want('memory') || want('agents')) await benchAgentsExport();
+	if (want('memory') || want('conversations')) await benchConversations();
 	if (want('startup')) await benchStartup();
 	fs.mkdirSync(path.join(root, 'bench'), {recursive: true});
 	fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -240,11 +240,16 @@ class Listing {
 	}
 }
 
+/**
+ * Pages the query over [from, to) until the end, or until its result window stops it ('window'). `jobsHold`: the jobs
+ * hold the whole piece, so a piece the window would stop goes to a job at once, after its first page.
+ */
 async function runQuery(
 	client: GenesysClient,
 	listing: Listing,
 	from: DateTime,
 	to: DateTime,
+	jobsHold = false,
 ): Promise<'done' | 'window'> {
 	const {options, query} = listing;
 	const pageSize = options.pageSize ?? 100;
@@ -256,6 +261,7 @@ async function runQuery(
 	for (let pageNumber = 1; ; pageNumber++) {
 		checkCancelled(options.signal);
 		if (pageNumber * pageSize > window) {
+			if (total !== undefined && listedHere >= total) return 'done';
 			listing.stopped(from, to, listedHere, total);
 			return 'window';
 		}
@@ -281,6 +287,10 @@ async function runQuery(
 		const rows = answer.conversations ?? [];
 		if (rows.length === 0) return 'done';
 		listedHere += await listing.take(rows);
+		if (jobsHold && total !== undefined && total > window) {
+			listing.stopped(from, to, listedHere, total);
+			return 'window';
+		}
 		if (rows.length < pageSize) return 'done';
 	}
 }
@@ -355,7 +365,7 @@ export async function streamConversations(
 		return listing.summary;
 	}
 	for (const [from, to] of queryPieces(start, end)) {
-		const outcome = await runQuery(client, listing, from, to);
+		const outcome = await runQuery(client, listing, from, to, available !== undefined && to <= available);
 		// A piece past the window that the jobs hold whole: a job lists it (the conversations already listed are
 		// not given twice), and the limit no longer stands.
 		if (outcome === 'window' && available && to <= available) {
