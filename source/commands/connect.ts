@@ -4,6 +4,7 @@ import {type ProfileWithSecret, SecretStore} from '../credentials/secret-store.j
 import {type Credentials, resolveCredentials} from '../credentials/resolve.js';
 import {resolveNetwork} from '../net/settings.js';
 import {openProfileStore} from '../profiles/store.js';
+import {terminalText} from '../text/sanitize.js';
 import type {Io} from './io.js';
 
 /** The flags every command that reads Genesys Cloud takes: credentials, demo, network. */
@@ -53,7 +54,7 @@ export async function connect(
 			cwd: io.cwd,
 		});
 	}
-	for (const warning of credentials.warnings) io.stderr.write(`gqx: warning: ${warning}\n`);
+	for (const warning of credentials.warnings) io.stderr.write(`gqx: warning: ${terminalText(warning)}\n`);
 	const network = resolveNetwork({
 		proxy: values.proxy,
 		noProxy: values['no-proxy'],

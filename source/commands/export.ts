@@ -13,6 +13,7 @@ import {writeRecords} from '../export/output.js';
 import {parseFlags} from './args.js';
 import {connect} from './connect.js';
 import {reportFailure} from './errors.js';
+import {terminalText} from '../text/sanitize.js';
 import type {Io} from './io.js';
 import {exportFlags, type ExportPlan, planExport} from './export-plan.js';
 
@@ -161,7 +162,7 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 						progressShown = true;
 					},
 					onDrop: dropped.add,
-					onNotice: text => io.stderr.write(`gqx: ${text}\n`),
+					onNotice: text => io.stderr.write(`gqx: ${terminalText(text)}\n`),
 				});
 				if (result.nameOf) nameOf = result.nameOf;
 				// A table is drawn after this: on a clean line.
@@ -172,7 +173,9 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 		);
 		clearProgress();
 		for (const entry of dropped.entries)
-			io.stderr.write(`gqx: warning: left out an impossible statistic: ${describeDropped(entry, nameOf)}\n`);
+			io.stderr.write(
+				`gqx: warning: left out an impossible statistic: ${terminalText(describeDropped(entry, nameOf))}\n`,
+			);
 		if (plan.output) io.stderr.write(`gqx: wrote ${written} records to ${plan.output}\n`);
 		return 0;
 	} catch (error) {

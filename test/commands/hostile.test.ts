@@ -1,0 +1,131 @@
+// Hostile names and server messages through the commands, run in-process against the emulator and a tiny loopback
+// server: `gqx check`'s table and every stderr line that quotes outside text (HTTP error messages and correlation
+// ids, the OAuth error description, "Closest queue names", "Divisions with queues", dropped-statistic warnings)
+// show the escapes, never send them; a newline in a server's text cannot fake a `gqx:` line.
+import {createServer, type Server} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {Emulator} from '../../source/emulator/server.js';
+import {credentialsEnv, emulator} from '../helpers.js';
+import {hostile, hostileNames, rawHostile} from '../hostile.js';
+import {runCommand} from '../run-command.js';
+
+let emu: Emulator;
+let env: Record<string, string>;
+const day = ['--from', '2026-03-16', '--to', '2026-03-16', '--tz', 'UTC', '--no-proxy'];
+const fake = '\ngqx: all queues are fine';
+
+beforeAll(async () => {
+	emu = await emulator({queues: 6, seed: 30});
+	emu.org.queues.forEach((queue, index) => {
+		queue.name = hostileNames[index % hostileNames.length]!;
+		queue.divisionName = `Div ${hostileNames[index % hostileNames.length]!}`;
+	});
+	env = credentialsEnv(emu.url);
+});
+afterAll(async () => emu.stop());
+
+/** What the user sees on stderr has no raw hostile byte and no line that a server wrote. */
+function expectClean(text: string): void {
+	expect(rawHostile(text)).toEqual([]);
+	expect(text).not.toMatch(/^gqx: all queues are fine/m);
+}
+
+describe('hostile names in gqx check and export', () => {
+	it("check's table shows the names with their escapes visible", async () => {
+		const result = await runCommand(['check', '--max-abandon', '0%', '--format', 'table', ...day], {env});
+		expect(result.stderr).toBe('');
+		expect(result.code).toBe(1);
+		expectClean(result.stdout);
+		// Every breaching queue (a queue with no abandon that day does not breach) on a line of its own.
+		const lines = result.stdout.trimEnd().split('\n').slice(2);
+		expect(lines.length).toBeGreaterThan(3);
+		for (const line of lines) expect(hostile.some(({shown}) => line.startsWith(shown))).toBe(true);
+	});
+
+	it('"Closest queue names" and "Divisions with queues" show them cleaned', async () => {
+		const queue = await runCommand(['export', '--queue', 'Billing', ...day], {env});
+		expect(queue.code).toBe(2);
+		expect(queue.stderr).toContain('Closest queue names:');
+		expect(queue.stderr).toContain('^[]52;c;');
+		expectClean(queue.stderr);
+		const division = await runCommand(['export', '--division', 'Nowhere', ...day], {env});
+		expect(division.code).toBe(2);
+		expect(division.stderr).toContain('Divisions with queues:');
+		expect(division.stderr).toContain('Div Two^Jlines^Mback');
+		expectClean(division.stderr);
+	});
+
+	it('an HTTP error message and the OAuth error description are shown cleaned', async () => {
+		emu.inject({
+			kind: 'status',
+			status: 400,
+			path: '/api/v2/analytics',
+			body: JSON.stringify({message: `bad \u001B[2Jquery\u202E${fake}`, status: 400}),
+		});
+		const api = await runCommand(['export', ...day], {env});
+		expect(api.code).toBe(5);
+		expect(api.stderr).toContain('bad ^[[2Jquery^Jgqx: all queues are fine');
+		expectClean(api.stderr);
+		emu.inject({
+			kind: 'status',
+			status: 401,
+			path: '/oauth/token',
+			body: JSON.stringify({error: 'invalid_client', error_description: `nope \u001B]52;c;cm0gLXJm\u0007${fake}`}),
+		});
+		const login = await runCommand(['export', ...day], {env});
+		expect(login.code).toBe(3);
+		expect(login.stderr).toContain('nope ^[]52;c;cm0gLXJm^G^Jgqx: all queues are fine');
+		expectClean(login.stderr);
+	});
+
+	it('the dropped-statistic warning names the queue cleaned', async () => {
+		emu.inject({
+			kind: 'transform',
+			path: '/api/v2/analytics',
+			times: 4,
+			transform: body => {
+				const answer = body as {
+					results?: Array<{data: Array<{metrics: Array<{metric: string; stats: Record<string, number>}>}>}>;
+				};
+				for (const result of answer.results ?? [])
+					for (const metric of result.data[0]?.metrics ?? []) if (metric.metric === 'tHandle') metric.stats['sum'] = -1;
+				return answer;
+			},
+		});
+		const result = await runCommand(['export', '--format', 'json', ...day], {env});
+		emu.clearFaults();
+		expect(result.code).toBe(0);
+		expect(result.stderr).toContain('impossible statistic: ');
+		expect(result.stderr).toMatch(/\^\[|\uFFFD|\^J/);
+		expectClean(result.stderr);
+	});
+});
+
+describe('a hostile server', () => {
+	let server: Server;
+	let url: string;
+	beforeAll(async () => {
+		server = createServer((request, response) => {
+			if (request.url?.startsWith('/oauth/token')) {
+				response.setHeader('content-type', 'application/json');
+				response.end(JSON.stringify({access_token: 'token', token_type: 'bearer', expires_in: 3600}));
+				return;
+			}
+			// A correlation id with a C1 CSI in it (a header may carry bytes 0x80-0xFF).
+			response.writeHead(400, {'content-type': 'application/json', 'inin-correlation-id': 'id\u009B2J\u009B31m'});
+			response.end(JSON.stringify({message: `refused\r\u001B[1A${fake}`, status: 400}));
+		});
+		await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+		url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	});
+	afterAll(async () => new Promise<void>(resolve => server.close(() => resolve())));
+
+	it('has its correlation id and message shown cleaned', async () => {
+		const result = await runCommand(['export', ...day], {env: {...credentialsEnv(url)}});
+		expect(result.code).toBe(5);
+		expect(result.stderr).toContain('correlation id id\uFFFD2J\uFFFD31m');
+		expect(result.stderr).toContain('refused^M^[[1A^Jgqx: all queues are fine');
+		expectClean(result.stderr);
+	});
+});
