@@ -13,6 +13,9 @@ export const hostile: ReadonlyArray<{raw: string; shown: string}> = [
 
 export const hostileNames = hostile.map(each => each.raw);
 
+/** Names a spreadsheet would run as formulas (OWASP CSV injection); a terminal shows them as they are. */
+export const formulaNames = ['=HYPERLINK("http://x.test","Go")', '@SUM(1+1)', "+cmd|' /C calc'!A0", '-2+3'];
+
 /** The raw bytes of the hostile set that must never reach a terminal. */
 const forbidden: ReadonlyArray<[string, RegExp]> = [
 	// eslint-disable-next-line no-control-regex

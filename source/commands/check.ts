@@ -168,7 +168,9 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
 			}
 		}
 		breaches.sort((a, b) => compareText(a.queueName, b.queueName) || compareText(a.check, b.check));
-		await writeRecords(plan.format, {stream: io.stdout}, breachRecords(checked), async write => write(breaches));
+		await writeRecords(plan.format, {stream: io.stdout}, breachRecords(checked), async write => write(breaches), {
+			rawCsv: Boolean(values['raw-csv']),
+		});
 		return breaches.length > 0 ? 1 : 0;
 	} catch (error) {
 		return reportFailure(error, io.stderr);

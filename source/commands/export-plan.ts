@@ -39,6 +39,7 @@ export const exportFlags = {
 	'ca-file': {type: 'string'},
 	demo: {type: 'boolean'},
 	wide: {type: 'boolean'},
+	'raw-csv': {type: 'boolean'},
 	compare: {type: 'string'},
 	'by-media': {type: 'boolean'},
 	'demo-queues': {type: 'string'},

@@ -73,6 +73,8 @@ Output:
   --output FILE             write to FILE (whole or not at all) instead of stdout
   --wide                    --format table: every column, however wide (default: fit the terminal,
                             or COLUMNS when stdout is not a terminal, else every column)
+  --raw-csv                 --format csv: text cells exactly as received (by default a name starting
+                            with = + - @, TAB or CR gets a leading ' so a spreadsheet never runs it)
 
 Credentials are taken from flags, then --profile, then the environment (GENESYS_CLOUD_REGION,
 GENESYS_CLOUD_CLIENT_ID, GENESYS_CLOUD_CLIENT_SECRET, or the Genesys CLI's GENESYSCLOUD_REGION,
@@ -169,7 +171,7 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 				clearProgress();
 				return result;
 			},
-			{width: tableWidth(io, Boolean(values.wide))},
+			{width: tableWidth(io, Boolean(values.wide)), rawCsv: Boolean(values['raw-csv'])},
 		);
 		clearProgress();
 		for (const entry of dropped.entries)

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {stringify} from 'csv-stringify/sync';
 import {UsageError} from '../errors.js';
+import {formulaSafe} from './formulas.js';
 import {fieldTable, type Fields, type RecordSpec} from '../text/records.js';
 import {textTable} from '../text/table.js';
 
@@ -20,6 +21,8 @@ export type WriteOptions<R> = {
 	width?: number;
 	/** A table's last line (the totals); files of records have none. */
 	total?: R;
+	/** CSV text cells as received: no apostrophe before a leading = + - @ TAB CR (--raw-csv). */
+	rawCsv?: boolean;
 };
 
 export type RecordWriter<R> = {
@@ -40,10 +43,18 @@ function jsonRecord(record: unknown, fields: Fields): string {
 	return JSON.stringify(record, fields as string[]);
 }
 
-function csvText(records: readonly unknown[], header: boolean, fields: Fields): string {
+/**
+ * Records as CSV. Text cells that a spreadsheet would run as a formula (a queue named `=HYPERLINK(...)`) start with
+ * an apostrophe unless `raw`; numbers are cast before that and never get one (a negative number stays a number).
+ */
+function csvText(records: readonly unknown[], header: boolean, fields: Fields, raw = false): string {
 	return stringify(
 		records.map(record => fields.map(field => valueOf(record, field))),
-		{header, columns: [...fields], cast: {number: value => String(value)}},
+		{
+			header,
+			columns: [...fields],
+			cast: {number: value => String(value), ...(raw ? {} : {string: (value: string) => formulaSafe(value)})},
+		},
 	);
 }
 
@@ -56,7 +67,7 @@ export function formatRecords<R>(
 ): string {
 	switch (format) {
 		case 'csv':
-			return csvText(records, true, spec.fields);
+			return csvText(records, true, spec.fields, options.rawCsv);
 		case 'json':
 			// One record a line inside the array keeps big exports diff- and grep-friendly.
 			return records.length === 0
@@ -143,7 +154,7 @@ export function openRecordWriter<R>(
 	format: Format,
 	target: Target,
 	spec: RecordSpec<R>,
-	options: {width?: number} = {},
+	options: {width?: number; rawCsv?: boolean} = {},
 ): RecordWriter<R> {
 	if (format === 'table') return tableWriter(target, spec, options.width);
 	const temporary = target.file === undefined ? undefined : `${path.resolve(target.file)}.gqx-${process.pid}.tmp`;
@@ -171,7 +182,7 @@ export function openRecordWriter<R>(
 		async write(records) {
 			if (records.length === 0) return;
 			let text: string;
-			if (format === 'csv') text = csvText(records, count === 0, fields);
+			if (format === 'csv') text = csvText(records, count === 0, fields, options.rawCsv);
 			else if (format === 'json')
 				text = `${count === 0 ? '[\n' : ',\n'}${records.map(record => jsonRecord(record, fields)).join(',\n')}`;
 			else text = formatRecords('ndjson', spec, records);
@@ -182,7 +193,7 @@ export function openRecordWriter<R>(
 			if (ended) return;
 			ended = true;
 			if (format === 'json') await writeTo(stream, count === 0 ? '[]\n' : '\n]\n');
-			else if (count === 0 && format === 'csv') await writeTo(stream, csvText([], true, fields));
+			else if (count === 0 && format === 'csv') await writeTo(stream, csvText([], true, fields, options.rawCsv));
 			if (temporary && target.file !== undefined) {
 				await new Promise<void>((resolve, reject) =>
 					(stream as fs.WriteStream).end((error?: Error | null) => (error ? reject(error) : resolve())),
@@ -207,7 +218,7 @@ export async function writeRecords<R>(
 	target: Target,
 	spec: RecordSpec<R>,
 	produce: (write: (records: readonly R[]) => Promise<void>) => Promise<{total?: R} | void>,
-	options: {width?: number} = {},
+	options: {width?: number; rawCsv?: boolean} = {},
 ): Promise<number> {
 	const writer = openRecordWriter(format, target, spec, options);
 	try {

@@ -6,8 +6,10 @@ import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Emulator} from '../../source/emulator/server.js';
+import {formatRecords} from '../../source/export/output.js';
 import {credentialsEnv, emulator} from '../helpers.js';
-import {hostile, hostileNames, rawHostile} from '../hostile.js';
+import {parse} from 'csv-parse/sync';
+import {formulaNames, hostile, hostileNames, rawHostile} from '../hostile.js';
 import {runCommand} from '../run-command.js';
 
 let emu: Emulator;
@@ -127,5 +129,41 @@ describe('a hostile server', () => {
 		expect(result.stderr).toContain('correlation id id\uFFFD2J\uFFFD31m');
 		expect(result.stderr).toContain('refused^M^[[1A^Jgqx: all queues are fine');
 		expectClean(result.stderr);
+	});
+});
+
+describe('formula injection in CSV', () => {
+	let formulas: Emulator;
+	beforeAll(async () => {
+		formulas = await emulator({queues: formulaNames.length, seed: 31});
+		formulas.org.queues.forEach((queue, index) => (queue.name = formulaNames[index]!));
+	});
+	afterAll(async () => formulas.stop());
+
+	const names = (csv: string) =>
+		(parse(csv, {columns: true}) as Array<Record<string, string>>).map(record => record['queueName']).sort();
+
+	it('export --format csv starts a name a spreadsheet would run with an apostrophe; --raw-csv keeps it', async () => {
+		const args = ['export', '--level', 'queues', '--format', 'csv', ...day];
+		const safe = await runCommand(args, {env: credentialsEnv(formulas.url)});
+		expect(safe.code).toBe(0);
+		expect(names(safe.stdout)).toEqual(formulaNames.map(name => `'${name}`).sort());
+		// Every number is still a number.
+		for (const record of parse(safe.stdout, {columns: true}) as Array<Record<string, string>>)
+			expect(record['offered']).toMatch(/^\d+$/);
+		const raw = await runCommand([...args, '--raw-csv'], {env: credentialsEnv(formulas.url)});
+		expect(raw.code).toBe(0);
+		expect(names(raw.stdout)).toEqual([...formulaNames].sort());
+	});
+
+	it('leaves negative numbers, and text that only looks odd inside, as they are', () => {
+		const spec = {fields: ['name', 'delta']};
+		const csv = formatRecords('csv', spec, [
+			{name: '-2+3', delta: -5},
+			{name: '\tTabbed', delta: -0.25},
+			{name: '\uFF1Dfull width', delta: 1},
+			{name: 'A = B', delta: null},
+		]);
+		expect(csv).toBe("name,delta\n'-2+3,-5\n'\tTabbed,-0.25\n'\uFF1Dfull width,1\nA = B,\n");
 	});
 });

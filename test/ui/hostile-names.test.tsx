@@ -1,19 +1,23 @@
 // Queue names and server messages written by an attacker, through the whole app against the emulator: the table,
 // the breadcrumb, the heat map's title, the error panel, the status notice and `Y`'s copy show them, and no escape
 // sequence, C1 control or bidi control of theirs reaches the terminal.
+import fs from 'node:fs';
+import path from 'node:path';
+import {parse} from 'csv-parse/sync';
 import {cleanup} from 'ink-testing-library';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import type {Emulator} from '../../source/emulator/server.js';
 import {emulator} from '../helpers.js';
-import {hostile, hostileNames, rawHostile} from '../hostile.js';
+import {formulaNames, hostile, hostileNames, rawHostile} from '../hostile.js';
 import {appOnProfile} from './app-on-profile.js';
 import {keys, press, type Rendered, waitFor, waitForText} from './ink.js';
 
 let emu: Emulator;
+const names = [...hostileNames, ...formulaNames];
 
 beforeAll(async () => {
-	emu = await emulator({queues: 6, seed: 30});
-	emu.org.queues.forEach((queue, index) => (queue.name = hostileNames[index % hostileNames.length]!));
+	emu = await emulator({queues: names.length, seed: 30});
+	emu.org.queues.forEach((queue, index) => (queue.name = names[index]!));
 });
 afterAll(async () => emu.stop());
 afterEach(cleanup);
@@ -31,13 +35,13 @@ function copied(app: Rendered): string {
 
 describe('hostile names and messages in the app', () => {
 	it('are shown cleaned in the table, breadcrumb, heat map, copy, error panel and notice', async () => {
-		const {app, table} = await appOnProfile(emu, {from: '2026-03-09', to: '2026-03-15'});
+		const {app, dir, table} = await appOnProfile(emu, {from: '2026-03-09', to: '2026-03-15'});
 		// The table shows the escapes as caret notation.
 		expect(table).toContain('^[]52;c;');
 
 		// The breadcrumb of each drilled queue, short names too.
 		const crumbs = new Set<string>();
-		for (let row = 0; row < hostile.length; row++) {
+		for (let row = 0; row < names.length; row++) {
 			await press(app, keys.enter);
 			const drilled = await waitFor(
 				app,
@@ -49,16 +53,20 @@ describe('hostile names and messages in the app', () => {
 			await waitForText(app, /\n\s+Queue\s/);
 			await press(app, 'j');
 		}
-		expect([...crumbs].sort()).toEqual(hostile.map(each => each.shown).sort());
+		expect([...crumbs].sort()).toEqual([...hostile.map(each => each.shown), ...formulaNames].sort());
 
 		// The heat map's title names the queue.
+		await press(app, '/', 'Paste', keys.enter);
+		await waitForText(app, '1/10 rows');
 		await press(app, 'g');
+		await waitForText(app, '› Paste');
 		await press(app, 'h');
 		const heat = await waitForText(app, / · UTC\n/);
-		const title = heat.split('\n').find(line => line.endsWith(' · UTC'))!;
-		expect(hostile.some(each => title.includes(` · ${each.shown} · `))).toBe(true);
+		expect(heat.split('\n').find(line => line.endsWith(' · UTC'))).toContain(' · Paste^[[201~; rm -rf ~ · ');
 		await press(app, keys.escape);
 		await waitForText(app, /\n\s+Queue\s/);
+		await press(app, '/', keys.escape);
+		await waitForText(app, `${names.length} rows`);
 
 		// Y copies every row: the names carry no control character but the TSV's own tabs and newlines.
 		await press(app, 'Y');
@@ -66,6 +74,29 @@ describe('hostile names and messages in the app', () => {
 		const tsv = copied(app);
 		expect(tsv).toContain('^[]52;c;');
 		expect(rawHostile(tsv.replaceAll(/[\t\n]/g, ''))).toEqual([]);
+		// Names a spreadsheet would run start with an apostrophe; the numbers stay numbers.
+		const labels = tsv
+			.trimEnd()
+			.split('\n')
+			.slice(1, -1)
+			.map(line => line.split('\t')[0]!);
+		for (const name of formulaNames) expect(labels).toContain(`'${name}`);
+		expect(labels.filter(label => /^[=+\-@]/.test(label))).toEqual([]);
+
+		// e writes the view as CSV with the same rule.
+		await press(app, 'e');
+		await waitForText(app, 'Export this view');
+		await press(app, keys.enter);
+		await waitForText(app, /File: \S+\.csv/);
+		await press(app, keys.enter);
+		await waitForText(app, /Wrote \d+ rows to /);
+		const file = fs.readdirSync(dir).find(name => name.endsWith('.csv'))!;
+		const exported = parse(fs.readFileSync(path.join(dir, file), 'utf8'), {columns: true}) as Array<
+			Record<string, string>
+		>;
+		const exportedNames = exported.map(record => record['queueName']);
+		for (const name of formulaNames) expect(exportedNames).toContain(`'${name}`);
+		expect(exported.every(record => /^\d+$/.test(record['offered']!))).toBe(true);
 
 		// A server's message in the error panel: its escapes shown, its newline cannot start a line of its own.
 		emu.inject({
