@@ -13,6 +13,7 @@ export type ConnectFlags = {
 	region?: string;
 	'client-id'?: string;
 	'client-secret'?: string;
+	'env-file'?: string;
 	proxy?: string;
 	'no-proxy'?: boolean;
 	'ca-file'?: string;
@@ -52,6 +53,7 @@ export async function connect(
 			profile,
 			env: io.env,
 			cwd: io.cwd,
+			envFile: values['env-file'],
 		});
 	}
 	for (const warning of credentials.warnings) io.stderr.write(`gqx: warning: ${terminalText(warning)}\n`);

@@ -22,6 +22,7 @@ export const exportFlags = {
 	region: {type: 'string'},
 	'client-id': {type: 'string'},
 	'client-secret': {type: 'string'},
+	'env-file': {type: 'string'},
 	from: {type: 'string'},
 	to: {type: 'string'},
 	preset: {type: 'string'},

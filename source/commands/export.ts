@@ -78,7 +78,9 @@ Output:
 
 Credentials are taken from flags, then --profile, then the environment (GENESYS_CLOUD_REGION,
 GENESYS_CLOUD_CLIENT_ID, GENESYS_CLOUD_CLIENT_SECRET, or the Genesys CLI's GENESYSCLOUD_REGION,
-GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET), then a .env file in this folder.
+GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET), then a .env file in this folder
+(or --env-file PATH), which is used only whole: when none of the others gives a secret, its region,
+client id and secret go together, and its region never goes with a secret from elsewhere.
 
 Exit codes: 0 ok, 2 bad usage or input, 3 authentication failed, 4 permission missing,
 5 API or network failure after retries.

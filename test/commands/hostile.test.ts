@@ -2,15 +2,18 @@
 // server: `gqx check`'s table and every stderr line that quotes outside text (HTTP error messages and correlation
 // ids, the OAuth error description, "Closest queue names", "Divisions with queues", dropped-statistic warnings)
 // show the escapes, never send them; a newline in a server's text cannot fake a `gqx:` line.
+import fs from 'node:fs';
 import {createServer, type Server} from 'node:http';
+import path from 'node:path';
 import type {AddressInfo} from 'node:net';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import type {Emulator} from '../../source/emulator/server.js';
+import {demoClient, type Emulator} from '../../source/emulator/server.js';
 import {formatRecords} from '../../source/export/output.js';
 import {credentialsEnv, emulator} from '../helpers.js';
 import {parse} from 'csv-parse/sync';
 import {formulaNames, hostile, hostileNames, rawHostile} from '../hostile.js';
 import {runCommand} from '../run-command.js';
+import {scratchDir} from '../run-cli.js';
 
 let emu: Emulator;
 let env: Record<string, string>;
@@ -165,5 +168,48 @@ describe('formula injection in CSV', () => {
 			{name: 'A = B', delta: null},
 		]);
 		expect(csv).toBe("name,delta\n'-2+3,-5\n'\tTabbed,-0.25\n'\uFF1Dfull width,1\nA = B,\n");
+	});
+});
+
+describe('credentials come as a set', () => {
+	let evil: Emulator;
+	beforeAll(async () => {
+		// A host that would accept the secret: it records every request, so a test sees whether the secret went there.
+		evil = await emulator({queues: 2, seed: 32, recordRequests: true});
+	});
+	afterAll(async () => evil.stop());
+
+	const secretSent = () => evil.requests.filter(request => (request.authorization ?? '').startsWith('Basic '));
+
+	it("never sends the environment's secret to the region of a .env in the folder", async () => {
+		const dir = scratchDir();
+		fs.writeFileSync(path.join(dir, '.env'), `GENESYS_CLOUD_REGION=${evil.url}\n`);
+		const own = {GENESYS_CLOUD_CLIENT_ID: demoClient.id, GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret};
+		const alone = await runCommand(['export', ...day], {cwd: dir, env: own});
+		expect(alone.code).toBe(2);
+		expect(alone.stderr).toContain('the one in .env is not used, as the client secret comes from the environment');
+		// With a region of its own the environment is used whole, and the .env's region is said to be ignored.
+		const whole = await runCommand(['export', '--format', 'json', ...day], {
+			cwd: dir,
+			env: {...own, GENESYS_CLOUD_REGION: emu.url},
+		});
+		expect(whole.code).toBe(0);
+		expect(whole.stderr).toContain('The region in .env is ignored');
+		expect(evil.requests).toEqual([]);
+		expect(secretSent()).toEqual([]);
+	});
+
+	it('reads --env-file whole, and refuses one that cannot be read', async () => {
+		const dir = scratchDir();
+		const file = path.join(dir, 'acme.env');
+		fs.writeFileSync(
+			file,
+			`GENESYS_CLOUD_REGION=${emu.url}\nGENESYS_CLOUD_CLIENT_ID=${demoClient.id}\nGENESYS_CLOUD_CLIENT_SECRET=${demoClient.secret}\n`,
+		);
+		const read = await runCommand(['export', '--env-file', 'acme.env', '--format', 'json', ...day], {cwd: dir});
+		expect(read.code).toBe(0);
+		const missing = await runCommand(['export', '--env-file', 'nope.env', ...day], {cwd: dir});
+		expect(missing.code).toBe(2);
+		expect(missing.stderr).toContain('Cannot read the env file nope.env: ENOENT');
 	});
 });
