@@ -57,6 +57,7 @@ export async function connect(
 	} else {
 		if (values.profile !== undefined) {
 			const store = openProfileStore(io.env);
+			for (const warning of store.warnings) io.stderr.write(`gqx: warning: ${warning}\n`);
 			// The keychain binding loads only for a profile whose secret is there.
 			profile = await new SecretStore(store, {env: io.env}).withSecret(store.require(values.profile));
 		}

@@ -85,10 +85,12 @@ export function App({
 		dispatch({type: 'profiles-changed', canPick: profiles.length > 0 || Boolean(envCredentials)});
 	}, [profiles, envCredentials]);
 	const notices = useMemo(
-		() =>
-			(store?.notices ?? []).map(
+		() => [
+			...(store?.warnings ?? []),
+			...(store?.notices ?? []).map(
 				notice => `The profiles file could not be read (${notice.reason}); it was moved to ${notice.movedTo}.`,
 			),
+		],
 		[store],
 	);
 	const chooseProfile = async (profile: Profile) => {
