@@ -1,6 +1,7 @@
 // Records out, for every command and screen that writes them (gqx export, gqx check, the explorer's `e`): csv, json,
 // ndjson or a text table, to a stream or to a file that appears whole or not at all. Records are written a batch at
 // a time, so a big export never holds all of them; a table, which is for people, is gathered and fitted at the end.
+import {randomBytes} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {stringify} from 'csv-stringify/sync';
@@ -97,15 +98,37 @@ function cannotWrite(file: string, error: unknown): Error {
 	return error as Error;
 }
 
+/**
+ * A new temporary file next to `target` (same folder, so the rename is atomic), opened for writing: its name has a
+ * random part and it is created exclusively (O_EXCL), so a file or symlink planted there beforehand is never
+ * written through. Throws what opening threw (cannotWrite says it).
+ */
+function openTemporary(target: string): {temporary: string; descriptor: number} {
+	for (let attempt = 0; ; attempt++) {
+		const temporary = `${target}.gqx-${randomBytes(8).toString('hex')}.tmp`;
+		try {
+			return {temporary, descriptor: fs.openSync(temporary, 'wx', 0o644)};
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 4) throw error;
+		}
+	}
+}
+
 /** Writes next to the target and renames, so a failed run never leaves half a file. */
 export function writeFileAtomic(file: string, text: string): void {
 	const target = path.resolve(file);
-	const temporary = `${target}.gqx-${process.pid}.tmp`;
+	let temporary: string | undefined;
 	try {
-		fs.writeFileSync(temporary, text, {mode: 0o644});
+		const opened = openTemporary(target);
+		temporary = opened.temporary;
+		try {
+			fs.writeFileSync(opened.descriptor, text);
+		} finally {
+			fs.closeSync(opened.descriptor);
+		}
 		fs.renameSync(temporary, target);
 	} catch (error) {
-		fs.rmSync(temporary, {force: true});
+		if (temporary) fs.rmSync(temporary, {force: true});
 		throw cannotWrite(file, error);
 	}
 }
@@ -157,16 +180,16 @@ export function openRecordWriter<R>(
 	options: {width?: number; rawCsv?: boolean} = {},
 ): RecordWriter<R> {
 	if (format === 'table') return tableWriter(target, spec, options.width);
-	const temporary = target.file === undefined ? undefined : `${path.resolve(target.file)}.gqx-${process.pid}.tmp`;
+	let temporary: string | undefined;
 	let stream: NodeJS.WritableStream;
-	if (temporary) {
+	if (target.file !== undefined) {
 		// Opened now, before anything is fetched: a path that cannot be written fails at once, and abort() can
 		// remove the file knowing it exists.
 		let descriptor: number;
 		try {
-			descriptor = fs.openSync(temporary, 'w', 0o644);
+			({temporary, descriptor} = openTemporary(path.resolve(target.file)));
 		} catch (error) {
-			throw cannotWrite(target.file!, error);
+			throw cannotWrite(target.file, error);
 		}
 		stream = fs.createWriteStream('', {fd: descriptor});
 		// A write that fails later (a full disk) rejects that write; this keeps it from being an uncaught error.
