@@ -40,6 +40,7 @@ export const exportFlags = {
 	'ca-file': {type: 'string'},
 	demo: {type: 'boolean'},
 	wide: {type: 'boolean'},
+	yes: {type: 'boolean'},
 	'raw-csv': {type: 'boolean'},
 	compare: {type: 'string'},
 	'by-media': {type: 'boolean'},

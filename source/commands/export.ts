@@ -5,7 +5,14 @@ import {DateTime} from 'luxon';
 import {deletedQueueName, listAllQueues, type QueueInfo} from '../genesys/queues.js';
 import {describeDropped, DroppedLog} from '../genesys/dropped-statistics.js';
 import {compareModes} from '../range/compare.js';
-import {defaultGranularity, presets, resolveRange, systemTimeZone} from '../range/range.js';
+import {
+	defaultGranularity,
+	longestRangeYears,
+	presets,
+	rangeBoundError,
+	resolveRange,
+	systemTimeZone,
+} from '../range/range.js';
 import {exportLevelOf, exportLevels} from '../levels/registry.js';
 import type {ExportRequest, LevelExport} from '../levels/types.js';
 import {selectQueueIds} from '../reports/queue-match.js';
@@ -46,6 +53,8 @@ When (calendar days in --tz, both included; default --preset yesterday):
   --from YYYY-MM-DD --to YYYY-MM-DD
   --preset ${presets.join('|')}
   --tz IANA                 time zone of the days and buckets (default: the system's, ${systemTimeZone()})
+  --yes                     run a range longer than ${longestRangeYears} years (refused without it: a typo in a year
+                            would start thousands of requests)
 
 What:
 ${levelLines()}
@@ -120,6 +129,8 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 		const level = exportLevelOf(plan.level)!;
 		const now = DateTime.now();
 		const range = resolveRange(plan.choice, plan.timeZone, now);
+		const tooLong = values.yes ? undefined : rangeBoundError(range, 'add --yes to run it anyway');
+		if (tooLong) throw tooLong;
 		if (range.clamped && range.to > now.setZone(range.timeZone).toISODate()!) {
 			io.stderr.write(
 				`gqx: the range ends in the future; using data up to now (${range.end.toFormat('yyyy-MM-dd HH:mm')} ${range.timeZone}).\n`,
