@@ -1,6 +1,6 @@
 // How the command line reports a failure: the cause, the part that failed, and what to do; a stack only for bugs.
 import {GqxError} from '../errors.js';
-import {terminalText} from '../text/sanitize.js';
+import {terminalLines, terminalText} from '../text/sanitize.js';
 
 export function describeError(error: unknown): {text: string; exitCode: number} {
 	if (error instanceof GqxError) {
@@ -11,7 +11,7 @@ export function describeError(error: unknown): {text: string; exitCode: number} 
 		return {text: `${lines.join('\n')}\n`, exitCode: error.exitCode};
 	}
 	const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-	return {text: `gqx: unexpected internal error; please report it.\n${detail}\n`, exitCode: 70};
+	return {text: `gqx: unexpected internal error; please report it.\n${terminalLines(detail)}\n`, exitCode: 70};
 }
 
 /** Writes the failure to stderr and gives the exit code: the one way every command ends on an error. */

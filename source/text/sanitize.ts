@@ -28,3 +28,8 @@ export function terminalText(text: string): string {
 	if (plainAscii.test(text)) return text;
 	return text.replace(unsafe, visible);
 }
+
+/** Text of several lines (a stack trace that may quote outside text) with each line made safe as above. */
+export function terminalLines(text: string): string {
+	return text.split('\n').map(terminalText).join('\n');
+}

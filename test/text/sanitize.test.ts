@@ -1,7 +1,8 @@
 // The one sanitiser for outside text: controls shown (caret notation, U+FFFD for C1), bidi controls removed,
 // printable text of any script untouched.
 import {expect, it} from 'vitest';
-import {terminalText} from '../../source/text/sanitize.js';
+import {describeError} from '../../source/commands/errors.js';
+import {terminalLines, terminalText} from '../../source/text/sanitize.js';
 import {hostile, rawHostile} from '../hostile.js';
 
 it('shows C0 controls in caret notation, C1 as U+FFFD, and drops bidi controls', () => {
@@ -21,4 +22,12 @@ it('keeps printable text of every script as it is', () => {
 		'Ünïcödé ±',
 	])
 		expect(terminalText(name)).toBe(name);
+});
+
+it('keeps the lines of a stack trace apart and cleans each, so a bug report cannot carry escapes either', () => {
+	expect(terminalLines('one\u001B[2J\ntwo\u202E\r')).toBe('one^[[2J\ntwo^M');
+	const {text, exitCode} = describeError(new Error('unexpected \u001B]52;c;eA==\u0007 token'));
+	expect(exitCode).toBe(70);
+	expect(text).toContain('unexpected ^[]52;c;eA==^G token');
+	expect(rawHostile(text)).toEqual([]);
 });
