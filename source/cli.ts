@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import type {Io} from './commands/io.js';
+import {terminalLines} from './text/sanitize.js';
 
 // React's development build is several times slower and measures every render: users get production.
 process.env['NODE_ENV'] ??= 'production';
@@ -89,7 +90,7 @@ main(process.argv.slice(2), io).then(
 	},
 	(error: unknown) => {
 		process.stderr.write(
-			`gqx: unexpected internal error; please report it.\n${error instanceof Error ? error.stack : String(error)}\n`,
+			`gqx: unexpected internal error; please report it.\n${terminalLines(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`,
 		);
 		process.exitCode = 70;
 	},

@@ -15,7 +15,7 @@ import {
 	serviceLevelTone,
 	type Thresholds,
 } from '../metrics/thresholds.js';
-import {isoInterval, resolveRange} from '../range/range.js';
+import {isoInterval, rangeBoundError, resolveRange} from '../range/range.js';
 import {fetchReport} from '../reports/report.js';
 import {fetchLiveSnapshot} from '../reports/live-snapshot.js';
 import {selectQueueIds} from '../reports/queue-match.js';
@@ -116,6 +116,9 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
 		}
 		const dated = values.from !== undefined || values.to !== undefined || values.preset !== undefined;
 		const plan = planExport({...values, ...(dated ? {} : {preset: 'today'})}, io);
+		const range = resolveRange(plan.choice, plan.timeZone, DateTime.now());
+		const tooLong = values.yes ? undefined : rangeBoundError(range, 'add --yes to run it anyway');
+		if (tooLong) throw tooLong;
 		const connection = await connect(values, io, plan.timeoutMs);
 		stop = connection.stop;
 		const thresholds = parseThresholds(values, connection.profile?.thresholds);
@@ -125,7 +128,6 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
 		const breaches: Breach[] = [];
 		let checked = queueIds?.length ?? all.length;
 		if (thresholds.minServiceLevel !== undefined || thresholds.maxAbandon !== undefined) {
-			const range = resolveRange(plan.choice, plan.timeZone, DateTime.now());
 			const report = await fetchReport(
 				client,
 				{start: range.start, end: range.end, timeZone: range.timeZone, queueIds, mediaTypes: plan.media},
@@ -168,7 +170,9 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
 			}
 		}
 		breaches.sort((a, b) => compareText(a.queueName, b.queueName) || compareText(a.check, b.check));
-		await writeRecords(plan.format, {stream: io.stdout}, breachRecords(checked), async write => write(breaches));
+		await writeRecords(plan.format, {stream: io.stdout}, breachRecords(checked), async write => write(breaches), {
+			rawCsv: Boolean(values['raw-csv']),
+		});
 		return breaches.length > 0 ? 1 : 0;
 	} catch (error) {
 		return reportFailure(error, io.stderr);

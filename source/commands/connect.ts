@@ -4,7 +4,22 @@ import {type ProfileWithSecret, SecretStore} from '../credentials/secret-store.j
 import {type Credentials, resolveCredentials} from '../credentials/resolve.js';
 import {resolveNetwork} from '../net/settings.js';
 import {openProfileStore} from '../profiles/store.js';
+import {UsageError} from '../errors.js';
+import {terminalText} from '../text/sanitize.js';
 import type {Io} from './io.js';
+
+/** GQX_MAX_ANSWER_MB: the largest API answer read, for a trusted gateway that sends more than the default. */
+function maxAnswerBytes(env: NodeJS.ProcessEnv): number | undefined {
+	const text = env['GQX_MAX_ANSWER_MB'];
+	if (text === undefined || text.trim() === '') return undefined;
+	const megabytes = Number(text);
+	if (!Number.isFinite(megabytes) || megabytes <= 0)
+		throw new UsageError(
+			`GQX_MAX_ANSWER_MB must be a positive number of megabytes, not "${text}".`,
+			'Unset it for the default (256), or give a number such as 512.',
+		);
+	return Math.round(megabytes * 1024 * 1024);
+}
 
 /** The flags every command that reads Genesys Cloud takes: credentials, demo, network. */
 export type ConnectFlags = {
@@ -12,6 +27,7 @@ export type ConnectFlags = {
 	region?: string;
 	'client-id'?: string;
 	'client-secret'?: string;
+	'env-file'?: string;
 	proxy?: string;
 	'no-proxy'?: boolean;
 	'ca-file'?: string;
@@ -41,6 +57,7 @@ export async function connect(
 	} else {
 		if (values.profile !== undefined) {
 			const store = openProfileStore(io.env);
+			for (const warning of store.warnings) io.stderr.write(`gqx: warning: ${warning}\n`);
 			// The keychain binding loads only for a profile whose secret is there.
 			profile = await new SecretStore(store, {env: io.env}).withSecret(store.require(values.profile));
 		}
@@ -51,9 +68,10 @@ export async function connect(
 			profile,
 			env: io.env,
 			cwd: io.cwd,
+			envFile: values['env-file'],
 		});
 	}
-	for (const warning of credentials.warnings) io.stderr.write(`gqx: warning: ${warning}\n`);
+	for (const warning of credentials.warnings) io.stderr.write(`gqx: warning: ${terminalText(warning)}\n`);
 	const network = resolveNetwork({
 		proxy: values.proxy,
 		noProxy: values['no-proxy'],
@@ -73,6 +91,7 @@ export async function connect(
 		clientSecret: credentials.clientSecret,
 		onRetry: notice => io.stderr.write(`gqx: ${describeRetry(notice)}\n`),
 		timeoutMs,
+		maxAnswerBytes: maxAnswerBytes(io.env),
 	});
 	return {client, stop, profile};
 }

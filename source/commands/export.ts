@@ -6,7 +6,14 @@ import {deletedQueueName, listAllQueues, type QueueInfo} from '../genesys/queues
 import {findUserId} from '../genesys/users.js';
 import {describeDropped, DroppedLog} from '../genesys/dropped-statistics.js';
 import {compareModes} from '../range/compare.js';
-import {defaultGranularity, presets, resolveRange, systemTimeZone} from '../range/range.js';
+import {
+	defaultGranularity,
+	longestRangeYears,
+	presets,
+	rangeBoundError,
+	resolveRange,
+	systemTimeZone,
+} from '../range/range.js';
 import {exportLevelOf, exportLevels} from '../levels/registry.js';
 import type {ExportRequest, LevelExport} from '../levels/types.js';
 import {selectQueueIds} from '../reports/queue-match.js';
@@ -14,6 +21,7 @@ import {writeRecords} from '../export/output.js';
 import {parseFlags} from './args.js';
 import {connect} from './connect.js';
 import {reportFailure} from './errors.js';
+import {terminalText} from '../text/sanitize.js';
 import type {Io} from './io.js';
 import {exportFlags, type ExportPlan, planExport} from './export-plan.js';
 
@@ -46,6 +54,8 @@ When (calendar days in --tz, both included; default --preset yesterday):
   --from YYYY-MM-DD --to YYYY-MM-DD
   --preset ${presets.join('|')}
   --tz IANA                 time zone of the days and buckets (default: the system's, ${systemTimeZone()})
+  --yes                     run a range longer than ${longestRangeYears} years (refused without it: a typo in a year
+                            would start thousands of requests)
 
 What:
 ${levelLines()}
@@ -77,10 +87,14 @@ Output:
   --output FILE             write to FILE (whole or not at all) instead of stdout
   --wide                    --format table: every column, however wide (default: fit the terminal,
                             or COLUMNS when stdout is not a terminal, else every column)
+  --raw-csv                 --format csv: text cells exactly as received (by default a name starting
+                            with = + - @, TAB or CR gets a leading ' so a spreadsheet never runs it)
 
 Credentials are taken from flags, then --profile, then the environment (GENESYS_CLOUD_REGION,
 GENESYS_CLOUD_CLIENT_ID, GENESYS_CLOUD_CLIENT_SECRET, or the Genesys CLI's GENESYSCLOUD_REGION,
-GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET), then a .env file in this folder.
+GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET), then a .env file in this folder
+(or --env-file PATH), which is used only whole: when none of the others gives a secret, its region,
+client id and secret go together, and its region never goes with a secret from elsewhere.
 
 Exit codes: 0 ok, 2 bad usage or input, 3 authentication failed, 4 permission missing,
 5 API or network failure after retries.
@@ -120,6 +134,8 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 		const level = exportLevelOf(plan.level)!;
 		const now = DateTime.now();
 		const range = resolveRange(plan.choice, plan.timeZone, now);
+		const tooLong = values.yes ? undefined : rangeBoundError(range, 'add --yes to run it anyway');
+		if (tooLong) throw tooLong;
 		if (range.clamped && range.to > now.setZone(range.timeZone).toISODate()!) {
 			io.stderr.write(
 				`gqx: the range ends in the future; using data up to now (${range.end.toFormat('yyyy-MM-dd HH:mm')} ${range.timeZone}).\n`,
@@ -169,18 +185,20 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 						progressShown = true;
 					},
 					onDrop: dropped.add,
-					onNotice: text => io.stderr.write(`gqx: ${text}\n`),
+					onNotice: text => io.stderr.write(`gqx: ${terminalText(text)}\n`),
 				});
 				if (result.nameOf) nameOf = result.nameOf;
 				// A table is drawn after this: on a clean line.
 				clearProgress();
 				return result;
 			},
-			{width: tableWidth(io, Boolean(values.wide))},
+			{width: tableWidth(io, Boolean(values.wide)), rawCsv: Boolean(values['raw-csv'])},
 		);
 		clearProgress();
 		for (const entry of dropped.entries)
-			io.stderr.write(`gqx: warning: left out an impossible statistic: ${describeDropped(entry, nameOf)}\n`);
+			io.stderr.write(
+				`gqx: warning: left out an impossible statistic: ${terminalText(describeDropped(entry, nameOf))}\n`,
+			);
 		if (plan.output) io.stderr.write(`gqx: wrote ${written} records to ${plan.output}\n`);
 		return 0;
 	} catch (error) {

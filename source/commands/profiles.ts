@@ -294,6 +294,7 @@ export async function runProfiles(args: string[], io: Io): Promise<number> {
 			return 0;
 		}
 		const store = openProfileStore(io.env);
+		for (const warning of store.warnings) io.stderr.write(`gqx: warning: ${warning}\n`);
 		for (const notice of store.notices)
 			io.stderr.write(
 				`gqx: the profiles file could not be read (${notice.reason}); it was moved to ${notice.movedTo}.\n`,

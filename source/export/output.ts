@@ -1,10 +1,12 @@
 // Records out, for every command and screen that writes them (gqx export, gqx check, the explorer's `e`): csv, json,
 // ndjson or a text table, to a stream or to a file that appears whole or not at all. Records are written a batch at
 // a time, so a big export never holds all of them; a table, which is for people, is gathered and fitted at the end.
+import {randomBytes} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {stringify} from 'csv-stringify/sync';
 import {UsageError} from '../errors.js';
+import {formulaSafe} from './formulas.js';
 import {fieldTable, type Fields, type RecordSpec} from '../text/records.js';
 import {textTable} from '../text/table.js';
 
@@ -20,6 +22,8 @@ export type WriteOptions<R> = {
 	width?: number;
 	/** A table's last line (the totals); files of records have none. */
 	total?: R;
+	/** CSV text cells as received: no apostrophe before a leading = + - @ TAB CR (--raw-csv). */
+	rawCsv?: boolean;
 };
 
 export type RecordWriter<R> = {
@@ -40,10 +44,23 @@ function jsonRecord(record: unknown, fields: Fields): string {
 	return JSON.stringify(record, fields as string[]);
 }
 
-function csvText(records: readonly unknown[], header: boolean, fields: Fields): string {
+/**
+ * Records as CSV. Text cells that a spreadsheet would run as a formula (a queue named `=HYPERLINK(...)`) start with
+ * an apostrophe unless `raw`; numbers are cast before that and never get one (a negative number stays a number).
+ */
+function csvText(records: readonly unknown[], header: boolean, fields: Fields, raw = false): string {
 	return stringify(
 		records.map(record => fields.map(field => valueOf(record, field))),
-		{header, columns: [...fields], cast: {number: value => String(value), boolean: value => String(value)}},
+		{
+			header,
+			columns: [...fields],
+			cast: {
+				number: value => String(value),
+				// csv-stringify writes true as 1 and false as an empty cell.
+				boolean: value => String(value),
+				...(raw ? {} : {string: (value: string) => formulaSafe(value)}),
+			},
+		},
 	);
 }
 
@@ -56,7 +73,7 @@ export function formatRecords<R>(
 ): string {
 	switch (format) {
 		case 'csv':
-			return csvText(records, true, spec.fields);
+			return csvText(records, true, spec.fields, options.rawCsv);
 		case 'json':
 			// One record a line inside the array keeps big exports diff- and grep-friendly.
 			return records.length === 0
@@ -86,15 +103,37 @@ function cannotWrite(file: string, error: unknown): Error {
 	return error as Error;
 }
 
+/**
+ * A new temporary file next to `target` (same folder, so the rename is atomic), opened for writing: its name has a
+ * random part and it is created exclusively (O_EXCL), so a file or symlink planted there beforehand is never
+ * written through. Throws what opening threw (cannotWrite says it).
+ */
+function openTemporary(target: string): {temporary: string; descriptor: number} {
+	for (let attempt = 0; ; attempt++) {
+		const temporary = `${target}.gqx-${randomBytes(8).toString('hex')}.tmp`;
+		try {
+			return {temporary, descriptor: fs.openSync(temporary, 'wx', 0o644)};
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 4) throw error;
+		}
+	}
+}
+
 /** Writes next to the target and renames, so a failed run never leaves half a file. */
 export function writeFileAtomic(file: string, text: string): void {
 	const target = path.resolve(file);
-	const temporary = `${target}.gqx-${process.pid}.tmp`;
+	let temporary: string | undefined;
 	try {
-		fs.writeFileSync(temporary, text, {mode: 0o644});
+		const opened = openTemporary(target);
+		temporary = opened.temporary;
+		try {
+			fs.writeFileSync(opened.descriptor, text);
+		} finally {
+			fs.closeSync(opened.descriptor);
+		}
 		fs.renameSync(temporary, target);
 	} catch (error) {
-		fs.rmSync(temporary, {force: true});
+		if (temporary) fs.rmSync(temporary, {force: true});
 		throw cannotWrite(file, error);
 	}
 }
@@ -143,19 +182,19 @@ export function openRecordWriter<R>(
 	format: Format,
 	target: Target,
 	spec: RecordSpec<R>,
-	options: {width?: number} = {},
+	options: {width?: number; rawCsv?: boolean} = {},
 ): RecordWriter<R> {
 	if (format === 'table') return tableWriter(target, spec, options.width);
-	const temporary = target.file === undefined ? undefined : `${path.resolve(target.file)}.gqx-${process.pid}.tmp`;
+	let temporary: string | undefined;
 	let stream: NodeJS.WritableStream;
-	if (temporary) {
+	if (target.file !== undefined) {
 		// Opened now, before anything is fetched: a path that cannot be written fails at once, and abort() can
 		// remove the file knowing it exists.
 		let descriptor: number;
 		try {
-			descriptor = fs.openSync(temporary, 'w', 0o644);
+			({temporary, descriptor} = openTemporary(path.resolve(target.file)));
 		} catch (error) {
-			throw cannotWrite(target.file!, error);
+			throw cannotWrite(target.file, error);
 		}
 		stream = fs.createWriteStream('', {fd: descriptor});
 		// A write that fails later (a full disk) rejects that write; this keeps it from being an uncaught error.
@@ -171,7 +210,7 @@ export function openRecordWriter<R>(
 		async write(records) {
 			if (records.length === 0) return;
 			let text: string;
-			if (format === 'csv') text = csvText(records, count === 0, fields);
+			if (format === 'csv') text = csvText(records, count === 0, fields, options.rawCsv);
 			else if (format === 'json')
 				text = `${count === 0 ? '[\n' : ',\n'}${records.map(record => jsonRecord(record, fields)).join(',\n')}`;
 			else text = formatRecords('ndjson', spec, records);
@@ -182,7 +221,7 @@ export function openRecordWriter<R>(
 			if (ended) return;
 			ended = true;
 			if (format === 'json') await writeTo(stream, count === 0 ? '[]\n' : '\n]\n');
-			else if (count === 0 && format === 'csv') await writeTo(stream, csvText([], true, fields));
+			else if (count === 0 && format === 'csv') await writeTo(stream, csvText([], true, fields, options.rawCsv));
 			if (temporary && target.file !== undefined) {
 				await new Promise<void>((resolve, reject) =>
 					(stream as fs.WriteStream).end((error?: Error | null) => (error ? reject(error) : resolve())),
@@ -207,7 +246,7 @@ export async function writeRecords<R>(
 	target: Target,
 	spec: RecordSpec<R>,
 	produce: (write: (records: readonly R[]) => Promise<void>) => Promise<{total?: R} | void>,
-	options: {width?: number} = {},
+	options: {width?: number; rawCsv?: boolean} = {},
 ): Promise<number> {
 	const writer = openRecordWriter(format, target, spec, options);
 	try {

@@ -11,10 +11,16 @@ import {
 	metricValue,
 } from '../metrics/catalog.js';
 import type {QueueRow} from '../metrics/rows.js';
+import {terminalText} from '../text/sanitize.js';
+import {formulaSafe} from './formulas.js';
 
-/** Tabs and line breaks inside a name would split its cell or its row. */
+/**
+ * Tabs and line breaks inside a name would split its cell or its row, and the clipboard is pasted into terminals
+ * too: control characters are shown, never copied (the one sanitiser), bidi controls go. A name a spreadsheet
+ * would run as a formula gets a leading apostrophe; numbers are written by gqx and never need one.
+ */
 function cell(text: string): string {
-	return text.replace(/[\t\r\n]+/g, ' ');
+	return formulaSafe(terminalText(text));
 }
 
 /** Durations as h:mm:ss (spreadsheets read m:ss as hours and minutes), rates as percentages, counts plain. */

@@ -57,7 +57,17 @@ export type ClientOptions = {
 	userAgent?: string;
 	/** Proxy and CA settings, or the agents of another client; default: the process environment's proxy. */
 	network?: NetworkSettings | Network;
+	/** The largest answer read from an API endpoint (listings, aggregates); default 256 MiB (GQX_MAX_ANSWER_MB). */
+	maxAnswerBytes?: number;
 };
+
+/** A login answer is a few hundred bytes; more is not Genesys Cloud. */
+export const maxTokenAnswerBytes = 64 * 1024;
+export const defaultMaxAnswerBytes = 256 * 1024 * 1024;
+
+function sizeText(bytes: number): string {
+	return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;
+}
 
 /** `lastAnswerAt`: when the last answer arrived whole, before it was read (performance.now()). */
 export type ClientStats = {
@@ -72,6 +82,8 @@ type Token = {value: string; expiresAt: number; renewAt: number};
 
 type SendOptions = {
 	method: 'GET' | 'POST';
+	/** Reading stops beyond this many bytes of body. */
+	maxBytes: number;
 	url: string;
 	headers?: Record<string, string>;
 	json?: unknown;
@@ -213,9 +225,10 @@ export class GenesysClient {
 	readonly #http: Got;
 	readonly #network: Network;
 	readonly #options: Required<
-		Omit<ClientOptions, 'onRetry' | 'region' | 'clientId' | 'clientSecret' | 'userAgent' | 'network'>
+		Omit<ClientOptions, 'onRetry' | 'region' | 'clientId' | 'clientSecret' | 'userAgent' | 'network' | 'maxAnswerBytes'>
 	> &
 		Pick<ClientOptions, 'onRetry'>;
+	readonly #maxAnswerBytes: number;
 	#token: Token | undefined;
 	/** How far the server's clock (its Date header) is ahead of ours, when it is by more than a moment. */
 	#serverOffsetMs = 0;
@@ -226,6 +239,7 @@ export class GenesysClient {
 		this.region = options.region;
 		this.#clientId = options.clientId;
 		this.#clientSecret = options.clientSecret;
+		this.#maxAnswerBytes = options.maxAnswerBytes ?? defaultMaxAnswerBytes;
 		this.#options = {
 			timeoutMs: options.timeoutMs ?? 30_000,
 			maxRetries: options.maxRetries ?? 4,
@@ -258,11 +272,19 @@ export class GenesysClient {
 		schema: Parser<T> | BodyReader<T>,
 		signal?: AbortSignal,
 	): Promise<T> {
-		return this.#api({method: 'GET', url: this.region.apiUrl + path, searchParams, signal}, path, schema);
+		return this.#api(
+			{method: 'GET', url: this.region.apiUrl + path, searchParams, signal, maxBytes: this.#maxAnswerBytes},
+			path,
+			schema,
+		);
 	}
 
 	async post<T>(path: string, json: unknown, schema: Parser<T> | BodyReader<T>, signal?: AbortSignal): Promise<T> {
-		return this.#api({method: 'POST', url: this.region.apiUrl + path, json, signal}, path, schema);
+		return this.#api(
+			{method: 'POST', url: this.region.apiUrl + path, json, signal, maxBytes: this.#maxAnswerBytes},
+			path,
+			schema,
+		);
 	}
 
 	async #api<T>(request: SendOptions, path: string, schema: Parser<T> | BodyReader<T>): Promise<T> {
@@ -389,6 +411,7 @@ export class GenesysClient {
 				headers: {authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded'},
 				body: 'grant_type=client_credentials',
 				signal,
+				maxBytes: maxTokenAnswerBytes,
 			},
 			'/oauth/token',
 		);
@@ -448,9 +471,10 @@ export class GenesysClient {
 			// Per request: the login and API hosts may differ in what NO_PROXY says of them.
 			const route = this.#network.route(request.url);
 			let response: Response<Buffer>;
+			let tooLarge = false;
 			try {
 				this.stats.requests++;
-				response = await this.#http(request.url, {
+				const pending = this.#http(request.url, {
 					method: request.method,
 					headers: request.headers,
 					json: request.json,
@@ -461,9 +485,19 @@ export class GenesysClient {
 					// Bytes, not text: a BodyReader reads a large answer without a copy of it as a string.
 					responseType: 'buffer',
 				});
+				// got keeps a whole answer in memory: one larger than the endpoint's cap is cut off as it comes (or at
+				// once, when its Content-Length says so), not after it has filled the memory.
+				pending.on('downloadProgress', progress => {
+					if (tooLarge || (progress.transferred <= request.maxBytes && (progress.total ?? 0) <= request.maxBytes))
+						return;
+					tooLarge = true;
+					pending.cancel();
+				});
+				response = await pending;
 				this.stats.lastAnswerAt = performance.now();
 				this.#noteServerTime(response.headers.date);
 			} catch (error) {
+				if (tooLarge) throw this.#tooLarge(request, path);
 				if (request.signal?.aborted) throw abortError();
 				const {error: failure, retryable} = this.#networkError(error, request.url, route);
 				if (!retryable || serverRetries >= this.#options.maxRetries) throw failure;
@@ -501,6 +535,17 @@ export class GenesysClient {
 			}
 			return response;
 		}
+	}
+
+	#tooLarge(request: SendOptions, path: string): ResponseError {
+		const host = new URL(request.url).host;
+		const login = path === '/oauth/token';
+		return new ResponseError(
+			`The answer of ${host} to ${path} is larger than ${sizeText(request.maxBytes)}; gqx stopped reading it.`,
+			login
+				? 'A login answer is a few hundred bytes: check that the region or base URL points at Genesys Cloud.'
+				: 'Ask for less (fewer days, queues or a coarser granularity), or, behind a gateway you trust that sends answers this large, raise the limit with GQX_MAX_ANSWER_MB.',
+		);
 	}
 
 	/** The server's time now: what live ages (longest wait) are measured against, whatever this machine's clock says. */

@@ -1,6 +1,6 @@
 // Queue names and lookups from GET /api/v2/routing/queues, following every page the server says exists.
 import type {GenesysClient} from './client.js';
-import {ResponseError} from '../errors.js';
+import {walkPages} from './paging.js';
 import {runPool} from './pool.js';
 import {type QueueListing, queueListingSchema} from './schemas.js';
 
@@ -58,20 +58,16 @@ export function divisionOfQueue(queue: QueueInfo | undefined): {id: string; name
 async function listPages(client: GenesysClient, params: URLSearchParams, options: PageOptions): Promise<QueueInfo[]> {
 	const queues: QueueInfo[] = [];
 	const pageSize = String(options.pageSize ?? 100);
-	for (let pageNumber = 1; ; pageNumber++) {
-		const search = new URLSearchParams(params);
-		search.set('pageSize', pageSize);
-		search.set('pageNumber', String(pageNumber));
-		const page = await client.get(queuesPath, search, queueListingSchema, options.signal);
-		for (const entity of page.entities ?? []) queues.push(queueInfo(entity));
-		const pageCount = page.pageCount ?? (page.nextUri ? pageNumber + 1 : pageNumber);
-		if (pageNumber >= pageCount || (page.entities ?? []).length === 0) break;
-		if (pageNumber > 10_000)
-			throw new ResponseError(
-				'The queue listing did not end after 10,000 pages.',
-				'Report this: the server keeps announcing more pages.',
-			);
-	}
+	await walkPages(
+		'queue',
+		pageNumber => {
+			const search = new URLSearchParams(params);
+			search.set('pageSize', pageSize);
+			search.set('pageNumber', String(pageNumber));
+			return client.get(queuesPath, search, queueListingSchema, options.signal);
+		},
+		entities => queues.push(...entities.map(entity => queueInfo(entity))),
+	);
 	return queues;
 }
 

@@ -2,7 +2,8 @@
 // have left are named too; asked once per client (a session) and kept.
 import {z} from 'zod';
 import type {GenesysClient} from './client.js';
-import {ResponseError, UsageError} from '../errors.js';
+import {UsageError} from '../errors.js';
+import {walkPages} from './paging.js';
 import {runPool} from './pool.js';
 
 export const usersPath = '/api/v2/users';
@@ -49,23 +50,24 @@ export async function fetchUserNames(
 	await runPool(
 		batches.map(batch => async (signal: AbortSignal) => {
 			const found = new Map<string, string>();
-			for (let pageNumber = 1; ; pageNumber++) {
-				const params = new URLSearchParams({
-					id: batch.join(','),
-					state: 'any',
-					pageSize: String(batchSize),
-					pageNumber: String(pageNumber),
-				});
-				const page = await client.get(usersPath, params, userListingSchema, signal);
-				for (const user of page.entities ?? []) found.set(user.id, user.name ?? unknownUserName(user.id));
-				const pageCount = page.pageCount ?? (page.nextUri ? pageNumber + 1 : pageNumber);
-				if (pageNumber >= pageCount || (page.entities ?? []).length === 0) break;
-				if (pageNumber > 1000)
-					throw new ResponseError(
-						'The user listing did not end after 1,000 pages.',
-						'Report this: the server keeps announcing more pages.',
-					);
-			}
+			await walkPages(
+				'user',
+				pageNumber =>
+					client.get(
+						usersPath,
+						new URLSearchParams({
+							id: batch.join(','),
+							state: 'any',
+							pageSize: String(batchSize),
+							pageNumber: String(pageNumber),
+						}),
+						userListingSchema,
+						signal,
+					),
+				users => {
+					for (const user of users) found.set(user.id, user.name ?? unknownUserName(user.id));
+				},
+			);
 			// Stored only when the whole batch is in, so a cancelled lookup is asked again.
 			for (const id of batch) cache.set(id, found.get(id) ?? null);
 		}),
@@ -86,17 +88,23 @@ export async function findUserId(client: GenesysClient, nameOrId: string, signal
 	const wanted = nameOrId.toLocaleLowerCase();
 	const matches: Array<{id: string; name: string}> = [];
 	const near: string[] = [];
-	for (let pageNumber = 1; ; pageNumber++) {
-		const params = new URLSearchParams({state: 'any', pageSize: '100', pageNumber: String(pageNumber)});
-		const page = await client.get(usersPath, params, userListingSchema, signal);
-		for (const user of page.entities ?? []) {
-			const name = user.name ?? '';
-			if (name.toLocaleLowerCase() === wanted) matches.push({id: user.id, name});
-			else if (near.length < 5 && name.toLocaleLowerCase().includes(wanted)) near.push(name);
-		}
-		const pageCount = page.pageCount ?? (page.nextUri ? pageNumber + 1 : pageNumber);
-		if (pageNumber >= pageCount || (page.entities ?? []).length === 0 || pageNumber > 1000) break;
-	}
+	await walkPages(
+		'user',
+		pageNumber =>
+			client.get(
+				usersPath,
+				new URLSearchParams({state: 'any', pageSize: '100', pageNumber: String(pageNumber)}),
+				userListingSchema,
+				signal,
+			),
+		users => {
+			for (const user of users) {
+				const name = user.name ?? '';
+				if (name.toLocaleLowerCase() === wanted) matches.push({id: user.id, name});
+				else if (near.length < 5 && name.toLocaleLowerCase().includes(wanted)) near.push(name);
+			}
+		},
+	);
 	if (matches.length === 1) return matches[0]!.id;
 	if (matches.length > 1)
 		throw new UsageError(

@@ -3,7 +3,8 @@
 // the permission to list them every code does, and the caller says which permission is missing.
 import {z} from 'zod';
 import type {GenesysClient} from './client.js';
-import {PermissionError, ResponseError} from '../errors.js';
+import {PermissionError} from '../errors.js';
+import {walkPages} from './paging.js';
 
 export const wrapupCodesPath = '/api/v2/routing/wrapupcodes';
 export const wrapupCodePermission = 'routing:wrapupCode:view';
@@ -25,18 +26,19 @@ const known = new WeakMap<GenesysClient, Promise<WrapupCodeNames>>();
 async function listCodes(client: GenesysClient, signal?: AbortSignal): Promise<WrapupCodeNames> {
 	const names = new Map<string, string>();
 	try {
-		for (let pageNumber = 1; ; pageNumber++) {
-			const params = new URLSearchParams({pageSize: '100', pageNumber: String(pageNumber)});
-			const page = await client.get(wrapupCodesPath, params, codeListingSchema, signal);
-			for (const code of page.entities ?? []) names.set(code.id, code.name);
-			const pageCount = page.pageCount ?? (page.nextUri ? pageNumber + 1 : pageNumber);
-			if (pageNumber >= pageCount || (page.entities ?? []).length === 0) break;
-			if (pageNumber > 1000)
-				throw new ResponseError(
-					'The wrap-up code listing did not end after 1,000 pages.',
-					'Report this: the server keeps announcing more pages.',
-				);
-		}
+		await walkPages(
+			'wrap-up code',
+			pageNumber =>
+				client.get(
+					wrapupCodesPath,
+					new URLSearchParams({pageSize: '100', pageNumber: String(pageNumber)}),
+					codeListingSchema,
+					signal,
+				),
+			codes => {
+				for (const code of codes) names.set(code.id, code.name);
+			},
+		);
 	} catch (error) {
 		// The drill still works without names: its numbers need only the aggregates permission.
 		if (error instanceof PermissionError) return {nameOf: id => id, missingPermission: wrapupCodePermission};

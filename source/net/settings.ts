@@ -1,5 +1,6 @@
 // Proxy and CA settings from flags, a profile and the environment, checked before anything is sent.
 // Proxy URLs may carry a password: every message names the proxy by host only.
+import {X509Certificate} from 'node:crypto';
 import fs from 'node:fs';
 import {UsageError} from '../errors.js';
 import {bypassesProxy, type Environment, environmentProxy} from './proxy-rules.js';
@@ -107,6 +108,22 @@ export function checkCaFile(file: string, source: string): string {
 			`The CA file ${file} (${source}) holds no PEM certificate.`,
 			'Give a PEM file (text that starts with -----BEGIN CERTIFICATE-----); convert a .cer or .der with openssl x509 -inform der.',
 		);
+	// Each certificate parsed now: Node would skip or choke on a damaged one only at the first TLS connection.
+	const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+	const begun = text.split('-----BEGIN CERTIFICATE-----').length - 1;
+	const unreadable = (which: string, why: string) =>
+		new UsageError(
+			`The CA file ${file} (${source}) holds a certificate that cannot be read (${which}: ${why}).`,
+			'Give the PEM file of your company CA as your IT team sent it; check it with openssl x509 -in FILE -noout -text.',
+		);
+	if (blocks.length < begun) throw unreadable(`certificate ${blocks.length + 1}`, 'no END CERTIFICATE line');
+	blocks.forEach((block, index) => {
+		try {
+			new X509Certificate(block);
+		} catch (error) {
+			throw unreadable(`certificate ${index + 1}`, (error as Error).message);
+		}
+	});
 	return file;
 }
 

@@ -1,6 +1,7 @@
 // Saved credential profiles on conf: one JSON file, mode 0600 in a 0700 folder, validated on every
 // read, migrated on format changes, written under a lock so two gqx processes never lose an update.
 // A file that cannot be read is moved aside, never wiped.
+import {randomBytes} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
@@ -117,6 +118,26 @@ function compareVersions(a: string, b: string): number {
 	return 0;
 }
 
+/** Whether process `pid` runs (on this machine): EPERM means it does, as another user's. */
+function processAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/** The pid written in a lock folder, when there is one. */
+function lockHolder(lock: string): number | undefined {
+	try {
+		const pid = Number(fs.readFileSync(path.join(lock, 'pid'), 'utf8'));
+		return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 function sleepSync(ms: number): void {
 	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
@@ -124,13 +145,18 @@ function sleepSync(ms: number): void {
 export class ProfileStore {
 	readonly path: string;
 	readonly notices: OpenNotice[] = [];
+	/** What the user should know about the folder (others can write to it), said by whoever shows notices. */
+	readonly warnings: string[] = [];
 	readonly #conf: Conf<StoreShape>;
+	/** Whether this gqx made the folder: only then is its mode gqx's to set. */
+	#madeFolder = false;
 
 	constructor(options: {cwd?: string} = {}) {
 		const cwd = options.cwd ?? defaultConfigDir();
 		// Checked before conf sees the file: conf would throw on bad JSON, or silently downgrade a newer format.
 		// The same place conf picks: env-paths' config folder for "gqx" with conf's "-nodejs" suffix.
 		this.path = path.resolve(cwd ?? envPaths('gqx', {suffix: 'nodejs'}).config, 'config.json');
+		this.#prepareFolder();
 		// Opened under the lock: conf writes the file when it creates or migrates it, and that write, outside the lock,
 		// could clobber a profile that another gqx saved in between (a CI run lost one of 50 saves that way).
 		this.#conf = this.#openLocked(() => {
@@ -142,10 +168,30 @@ export class ProfileStore {
 		this.#tighten();
 	}
 
+	/**
+	 * Makes the folder 0700 when it is not there. A folder that is (GQX_CONFIG_DIR naming a shared one) keeps its
+	 * mode, which is not gqx's to change; one that others can write to is warned about, as they could replace the file.
+	 */
+	#prepareFolder(): void {
+		const folder = path.dirname(this.path);
+		try {
+			this.#madeFolder = fs.mkdirSync(folder, {recursive: true, mode: 0o700}) !== undefined;
+			if (this.#madeFolder) fs.chmodSync(folder, 0o700);
+			else {
+				const mode = fs.statSync(folder).mode & 0o777;
+				if ((mode & 0o022) !== 0)
+					this.warnings.push(
+						`The folder of the profiles file, ${folder}, can be written by other users (mode ${mode.toString(8).padStart(4, '0')}): they could replace your profiles. Make it private (chmod 700) or point GQX_CONFIG_DIR at a private folder.`,
+					);
+			}
+		} catch {
+			// Reported by the first read or write that needs it.
+		}
+	}
+
 	/** The lock where the folder can hold one; where it cannot (read-only), no other gqx can write either. */
 	#openLocked(open: () => Conf<StoreShape>): Conf<StoreShape> {
 		try {
-			fs.mkdirSync(path.dirname(this.path), {recursive: true, mode: 0o700});
 			fs.mkdirSync(`${this.path}.lock`);
 			fs.rmdirSync(`${this.path}.lock`);
 		} catch (error) {
@@ -214,7 +260,7 @@ export class ProfileStore {
 
 	#tighten(): void {
 		try {
-			fs.chmodSync(path.dirname(this.path), 0o700);
+			if (this.#madeFolder) fs.chmodSync(path.dirname(this.path), 0o700);
 			if (fs.existsSync(this.path)) fs.chmodSync(this.path, 0o600);
 		} catch {
 			// Not ours to fix (a read-only or foreign-owned folder); writes will report real problems.
@@ -228,28 +274,68 @@ export class ProfileStore {
 		for (;;) {
 			try {
 				fs.mkdirSync(lock);
+				// Who holds it: a gqx killed with -9 leaves its lock, and the next one sees at once that it is stale.
+				fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
 				break;
 			} catch (error) {
 				if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-				try {
-					// A lock older than 10 s belongs to a process that died.
-					if (Date.now() - fs.statSync(lock).mtimeMs > 10_000) fs.rmdirSync(lock);
-				} catch {
-					// It went away meanwhile.
-				}
+				if (this.#takeStaleLock(lock)) continue;
 				if (Date.now() > deadline)
 					throw new ConfigError(
-						`The profiles file is locked by another gqx (${lock}).`,
+						`The profiles file is locked by another gqx (${lockHolder(lock) === undefined ? '' : `pid ${lockHolder(lock)}, `}${lock}).`,
 						'Try again; if no other gqx runs, delete that folder.',
 					);
 				sleepSync(10 + Math.random() * 20);
 			}
 		}
 		try {
+			this.#removeOrphanedTemporaries();
 			return action();
 		} finally {
-			fs.rmdirSync(lock);
+			fs.rmSync(lock, {recursive: true, force: true});
 			this.#tighten();
+		}
+	}
+
+	/**
+	 * Removes a lock whose process is gone (its pid no longer runs), or, without a pid (a gqx from before pids, or
+	 * one killed between the two steps of taking it), older than 10 s. It is moved aside first and checked again
+	 * there, so a lock another gqx has just taken is never removed.
+	 */
+	#takeStaleLock(lock: string): boolean {
+		try {
+			const pid = lockHolder(lock);
+			const stale =
+				pid === undefined ? Date.now() - fs.statSync(lock).mtimeMs > 10_000 : pid !== process.pid && !processAlive(pid);
+			if (!stale) return false;
+			const aside = `${lock}.stale-${randomBytes(6).toString('hex')}`;
+			fs.renameSync(lock, aside);
+			if (lockHolder(aside) !== pid) {
+				// Another gqx took the lock between the look and the move: give it back.
+				fs.renameSync(aside, lock);
+				return false;
+			}
+			fs.rmSync(aside, {recursive: true, force: true});
+			return true;
+		} catch {
+			// It went away meanwhile, or cannot be moved: the wait goes on.
+			return false;
+		}
+	}
+
+	/**
+	 * Temporary copies of the file (conf writes `config.json.tmp-*` and renames it into place) left by a gqx killed
+	 * before the rename: they may hold secrets. Every write happens under the lock, so under it any such copy is an
+	 * orphan.
+	 */
+	#removeOrphanedTemporaries(): void {
+		const folder = path.dirname(this.path);
+		const prefix = `${path.basename(this.path)}.tmp-`;
+		try {
+			for (const name of fs.readdirSync(folder))
+				if (name.startsWith(prefix)) fs.rmSync(path.join(folder, name), {force: true});
+		} catch {
+			// A folder that cannot be listed has no copies gqx could have written.
 		}
 	}
 

@@ -191,3 +191,20 @@ export function bucketLabel(interval: string, timeZone: string, granularity: Gra
 	if (granularity === 'P7D') return `week of ${start.toFormat('dd LLL yyyy')}`;
 	return start.toFormat('ccc dd LLL HH:mm');
 }
+
+/** The longest range run without being told to: a typo such as --from 0001-01-01 started about 140,000 requests. */
+export const longestRangeYears = 5;
+
+/**
+ * A UsageError when `range` is longer than `longestRangeYears`, else undefined. `override` says the way to run it
+ * anyway ("add --yes to run it anyway"), where there is one.
+ */
+export function rangeBoundError(range: DateRange, override?: string): UsageError | undefined {
+	if (range.start.plus({years: longestRangeYears}) >= range.end) return undefined;
+	const years = Math.floor(range.end.diff(range.start, 'years').years);
+	const chunks = Math.ceil(range.end.diff(range.start, 'days').days / 31);
+	return new UsageError(
+		`The range ${range.from} → ${range.to} is ${years} years long; gqx runs at most ${longestRangeYears} years without being told to (this one needs at least ${chunks.toLocaleString('en-US')} aggregate requests).`,
+		`Give a shorter range${override ? `, or ${override}` : ''}.`,
+	);
+}

@@ -2,6 +2,7 @@
 // in terminal columns (wide East Asian characters and emoji take two, combining marks none), cutting
 // only between graphemes.
 import stringWidth from 'string-width';
+import {terminalText} from './sanitize.js';
 
 export type Align = 'left' | 'right';
 
@@ -11,18 +12,18 @@ export type Fittable = {width: number; priority: number};
 const ellipsis = '…';
 const plainAscii = /^[\u0020-\u007E]*$/;
 const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
-// Control characters would move the cursor (a newline breaks the row); bidi overrides reorder what follows.
-const unsafe = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu;
 
 /** Columns `text` takes in a terminal. The same measure Ink uses (string-width), so the two agree. */
 export function textWidth(text: string): number {
 	return plainAscii.test(text) ? text.length : stringWidth(text);
 }
 
-/** `text` safe to put in one table cell: control characters become spaces, bidi overrides go. */
+/**
+ * `text` safe to put in one table cell: the one sanitiser's answer (control characters shown, never sent; a
+ * newline cannot break the row; bidi controls go).
+ */
 export function cellText(text: string): string {
-	if (plainAscii.test(text)) return text;
-	return text.replace(unsafe, match => (match === '\t' || /\p{Cc}/u.test(match) ? ' ' : ''));
+	return terminalText(text);
 }
 
 type Grapheme = {text: string; width: number};

@@ -23,6 +23,7 @@ import {useAppInput} from './hooks/use-app-input.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {themeFor} from './theme.js';
 import {ThemeProvider} from './theme-context.js';
+import {terminalText} from '../text/sanitize.js';
 
 export type {ClientFactory, SessionCredentials} from './hooks/use-session.js';
 
@@ -69,10 +70,12 @@ export function App({
 		setNotice(text === undefined ? undefined : {text, screen: next});
 	};
 	const problemText = (error: unknown) => {
-		if (!(error instanceof GqxError)) return String(error);
+		// Cleaned once here: the message may quote a login server.
+		if (!(error instanceof GqxError)) return terminalText(String(error));
 		// On the picker the way back is right here. (By name: importing the class would load the file's schemas.)
-		if (error.name === 'MissingSecretError') return `${error.message} Press e on it to enter the secret again.`;
-		return `${error.message} ${error.hint}`;
+		if (error.name === 'MissingSecretError')
+			return `${terminalText(error.message)} Press e on it to enter the secret again.`;
+		return terminalText(`${error.message} ${error.hint}`);
 	};
 	const [profiles, setProfiles] = useState<Profile[]>(() => store?.list() ?? []);
 	const [app, dispatch] = useReducer(appReducer, undefined, () =>
@@ -87,10 +90,12 @@ export function App({
 		dispatch({type: 'profiles-changed', canPick: profiles.length > 0 || Boolean(envCredentials)});
 	}, [profiles, envCredentials]);
 	const notices = useMemo(
-		() =>
-			(store?.notices ?? []).map(
+		() => [
+			...(store?.warnings ?? []),
+			...(store?.notices ?? []).map(
 				notice => `The profiles file could not be read (${notice.reason}); it was moved to ${notice.movedTo}.`,
 			),
+		],
 		[store],
 	);
 	const chooseProfile = async (profile: Profile) => {
@@ -227,7 +232,10 @@ export function App({
 										},
 									}),
 								(error: unknown) =>
-									show({kind: 'wizard', editing}, error instanceof GqxError ? error.message : String(error)),
+									show(
+										{kind: 'wizard', editing},
+										terminalText(error instanceof GqxError ? error.message : String(error)),
+									),
 							);
 						} else {
 							void secrets?.delete(choice.profile.name).then(

@@ -1,4 +1,5 @@
 // Full-screen mode: the alternate screen on start, and the terminal given back on quit, crash or signal.
+import {terminalLines} from '../text/sanitize.js';
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?1049l';
@@ -24,7 +25,7 @@ export function takeOverTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadS
 	const onCrash = (error: unknown) => {
 		restore();
 		process.stderr.write(
-			`gqx: unexpected internal error; please report it.\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+			`gqx: unexpected internal error; please report it.\n${terminalLines(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`,
 		);
 		process.exit(70);
 	};

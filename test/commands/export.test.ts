@@ -150,7 +150,7 @@ describe('gqx export output', () => {
 });
 
 describe('gqx export credentials', () => {
-	it('reads a .env file, and the environment wins over it', async () => {
+	it('reads a .env file only whole: a secret from the environment never goes with its region', async () => {
 		const dir = scratchDir();
 		fs.writeFileSync(
 			path.join(dir, '.env'),
@@ -161,7 +161,8 @@ describe('gqx export credentials', () => {
 			cwd: dir,
 			env: {GENESYS_CLOUD_CLIENT_SECRET: 'from-environment'},
 		});
-		expect(overridden.code).toBe(3);
+		expect(overridden.code).toBe(2);
+		expect(overridden.stderr).toContain('the one in .env is not used, as the client secret comes from the environment');
 	});
 
 	it("accepts the Genesys CLI's variable names", async () => {

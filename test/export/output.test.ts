@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {PassThrough} from 'node:stream';
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {formatRecords, openRecordWriter, writeRecords} from '../../source/export/output.js';
 import type {RecordSpec} from '../../source/text/records.js';
 
@@ -78,6 +78,39 @@ describe('record writer', () => {
 			expect(fs.readFileSync(file, 'utf8')).toBe(formatRecords(format, spec, items));
 		}
 		expect(fs.readdirSync(folder)).toEqual(['out.csv']);
+	});
+
+	it('never writes through a file or symlink planted where the temporary file goes', async () => {
+		const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'gqx-output-'));
+		const file = path.join(folder, 'out.csv');
+		const victim = path.join(folder, 'victim.txt');
+		fs.writeFileSync(victim, 'precious\n');
+		// The name the temporary file had (the target, the pid), planted by someone who can write to the folder.
+		const planted = `${file}.gqx-${process.pid}.tmp`;
+		fs.symlinkSync(victim, planted);
+		for (const format of ['csv', 'json', 'table'] as const) {
+			await writeRecords(format, {file}, spec, async write => write(items));
+			expect(fs.lstatSync(file).isSymbolicLink(), format).toBe(false);
+			expect(fs.readFileSync(file, 'utf8'), format).toBe(formatRecords(format, spec, items));
+			expect(fs.readFileSync(victim, 'utf8'), format).toBe('precious\n');
+		}
+		expect(fs.readdirSync(folder).sort()).toEqual(['out.csv', path.basename(planted), 'victim.txt'].sort());
+		// The temporary file is created with O_EXCL under a random name each time (never the same twice).
+		const opened: string[] = [];
+		const openSync = fs.openSync;
+		const spy = vi.spyOn(fs, 'openSync').mockImplementation((...args: Parameters<typeof fs.openSync>) => {
+			opened.push(`${String(args[0])} ${String(args[1])}`);
+			return openSync(...args);
+		});
+		try {
+			await writeRecords('csv', {file}, spec, async write => write(items));
+			await writeRecords('csv', {file}, spec, async write => write(items));
+		} finally {
+			spy.mockRestore();
+		}
+		expect(opened).toHaveLength(2);
+		for (const each of opened) expect(each).toMatch(/out\.csv\.gqx-[0-9a-f]{16}\.tmp wx$/);
+		expect(new Set(opened).size).toBe(2);
 	});
 
 	it('a file that cannot be written fails at once, before anything is produced, saying what to do', async () => {

@@ -14,7 +14,7 @@ it('writes a header and one line per row with durations as h:mm:ss, rates as % a
 		},
 	);
 	const text = toTsv('Queue', [{label: row.queueName, row}], ['offered', 'answerRate', 'asaMs', 'ahtMs', 'avgHoldMs']);
-	expect(text).toBe('Queue\tOffered\tAnswer %\tASA\tAHT\tAvg hold\nBilling EU\t1200\t83.3%\t0:01:15\t1:02:05\t\n');
+	expect(text).toBe('Queue\tOffered\tAnswer %\tASA\tAHT\tAvg hold\nBilling^IEU\t1200\t83.3%\t0:01:15\t1:02:05\t\n');
 });
 
 it("writes live columns from the row's live values: counts plain, the longest wait h:mm:ss, none empty", () => {

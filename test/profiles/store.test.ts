@@ -36,7 +36,10 @@ describe('ProfileStore', () => {
 		expect(new ProfileStore({cwd: path.dirname(store.path)}).get('globex')?.clientId).toBe('id-globex');
 	});
 
-	it('keeps the file 0600 and the folder 0700, also when they were looser before', () => {
+	it('keeps the file 0600 also when it was looser before, and makes its folder 0700', () => {
+		const made = path.join(scratchDir(), 'new', 'gqx');
+		expect(mode(new ProfileStore({cwd: made}).path.replace(/config\.json$/, ''))).toBe(0o700);
+		// A folder that was there keeps its mode (GQX_CONFIG_DIR may name a folder that is not gqx's).
 		const dir = path.join(scratchDir(), 'gqx');
 		fs.mkdirSync(dir, {mode: 0o755});
 		fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({profiles: {}}), {mode: 0o644});
@@ -44,7 +47,8 @@ describe('ProfileStore', () => {
 		const store = new ProfileStore({cwd: dir});
 		store.save(profile('acme'));
 		expect(mode(store.path)).toBe(0o600);
-		expect(mode(dir)).toBe(0o700);
+		expect(mode(dir)).toBe(0o755);
+		expect(store.warnings).toEqual([]);
 	});
 
 	it('migrates a file without a format version and records the version', () => {

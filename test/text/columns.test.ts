@@ -62,7 +62,7 @@ describe('text width', () => {
 	});
 
 	it('puts control characters of a name on one line and drops bidi overrides', () => {
-		expect(pad('Sales\nEMEA\t2', 14, 'left')).toBe('Sales EMEA 2  ');
+		expect(pad('Sales\nEMEA\t2', 16, 'left')).toBe('Sales^JEMEA^I2  ');
 		expect(pad('Ventes\u202E (FR) é', 16, 'left')).toBe('Ventes (FR) é   ');
 	});
 });

@@ -96,6 +96,6 @@ describe('tables of gqx check and the live snapshot', () => {
 		const hostile = '\u001B]52;c;QUFBQQ==\u0007=Billing\u202E';
 		const lines = textTable([{name: hostile, count: 1, note: 'x'}], columns).split('\n');
 		for (const control of ['\u001B', '\u0007', '\u202E']) expect(lines.join('\n')).not.toContain(control);
-		expect(lines[2]).toMatch(/^ \]52;c;QUFBQQ== =Billing {2}/);
+		expect(lines[2]).toMatch(/^\^\[\]52;c;QUFBQQ==\^G=Billing {2}/);
 	});
 });

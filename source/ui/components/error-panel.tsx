@@ -1,6 +1,7 @@
 // A failure drawn the one way: a badge, the cause, the failed part, the hint and the next key to press.
 import {Box, Text} from 'ink';
 import type {GqxError} from '../../errors.js';
+import {terminalText} from '../../text/sanitize.js';
 import {useTheme} from '../theme-context.js';
 
 const nextSteps: Record<string, string> = {
@@ -22,10 +23,10 @@ export function ErrorPanel({error}: {error: GqxError}) {
 				<Text inverse color={theme.error} bold>
 					{' ERROR '}
 				</Text>{' '}
-				{error.message}
+				{terminalText(error.message)}
 			</Text>
-			{error.part ? <Text>Failed part: {error.part}. No partial numbers are shown.</Text> : null}
-			{error.hint ? <Text>{error.hint}</Text> : null}
+			{error.part ? <Text>Failed part: {terminalText(error.part)}. No partial numbers are shown.</Text> : null}
+			{error.hint ? <Text>{terminalText(error.hint)}</Text> : null}
 			<Text dimColor={theme.dim}>{nextSteps[error.kind] ?? 'Press r to retry.'}</Text>
 		</Box>
 	);

@@ -1,6 +1,7 @@
 // A list you narrow by typing: letters go to the query, arrows move, Enter picks. Used for regions and time zones.
 import {Box, Text, useInput} from 'ink';
 import {useCallback, useMemo, useState} from 'react';
+import {terminalText} from '../../text/sanitize.js';
 import {useTheme} from '../theme-context.js';
 import {TextField} from './text-field.js';
 
@@ -67,8 +68,8 @@ export function FilterList<V>({items, limit, initialQuery = '', placeholder, onS
 			{shown.slice(top, top + limit).map((item, offset) => (
 				<Text key={`${item.label}-${top + offset}`} inverse={top + offset === selected} wrap="truncate-end">
 					{top + offset === selected ? '› ' : '  '}
-					{item.label}
-					{item.hint ? <Text dimColor={theme.dim}>{`  ${item.hint}`}</Text> : null}
+					{terminalText(item.label)}
+					{item.hint ? <Text dimColor={theme.dim}>{`  ${terminalText(item.hint)}`}</Text> : null}
 				</Text>
 			))}
 			<Text dimColor={theme.dim}>

@@ -25,6 +25,7 @@ import {rowFields} from '../../metrics/rows.js';
 import {type CompareMode, shiftDays, shortRangeText} from '../../range/compare.js';
 import {type DateRange, type Granularity, isoInterval} from '../../range/range.js';
 import {textWidth} from '../../text/columns.js';
+import {terminalText} from '../../text/sanitize.js';
 import {noticeLines} from '../components/status-bar.js';
 import type {LiveTargets} from '../hooks/use-live-updates.js';
 import type {KeyContext} from '../keymap.js';
@@ -236,7 +237,9 @@ function modelOf(
 		longestName,
 		comparing: Boolean(view?.previousTotal),
 	});
-	const notice = state.notice ?? remembered.droppedNote(loaded, frame.level, range.timeZone);
+	// A notice may quote a server (a comparison that failed) or name queues: shown only once cleaned.
+	const rawNotice = state.notice ?? remembered.droppedNote(loaded, frame.level, range.timeZone);
+	const notice = rawNotice === undefined ? undefined : terminalText(rawNotice);
 	const liveWord = liveLevel && !level.grid ? state.live : undefined;
 
 	const asOf = loaded?.asOf ?? [...state.data.values()].at(-1)?.asOf;
@@ -285,11 +288,12 @@ function modelOf(
 		pickerOrder: pickerOrder(state, frame.level.id),
 		pageSize,
 		top,
+		// Queue, agent and wrap-up code names come from the org: every part is cleaned, short ones too.
 		crumbs: [
 			profileLabel,
 			`${range.from === range.to ? range.from : `${range.from} → ${range.to}`} (${range.timeZone})`,
 			...state.stack.flatMap(each => levelOf(each.level).crumb(each.level) ?? []),
-		],
+		].map(terminalText),
 		status,
 		busy,
 		notice,
@@ -314,7 +318,7 @@ function modelOf(
 					}
 				: undefined,
 		grid,
-		heatScope: [queueName ?? 'All queues', mediaType].filter(Boolean).join(' · '),
+		heatScope: terminalText([queueName ?? 'All queues', mediaType].filter(Boolean).join(' · ')),
 		dropped: loaded?.dropped,
 		poll: {
 			all: remembered.allQueueIds(state.data.get(totalsRequest.key)?.data as Totals | undefined),

@@ -4,7 +4,15 @@ import SelectInput from 'ink-select-input';
 import {DateTime} from 'luxon';
 import {useMemo, useRef, useState} from 'react';
 import {asGqxError} from '../../errors.js';
-import {type DateChoice, type DateRange, type Preset, presetLabels, presets, resolveRange} from '../../range/range.js';
+import {
+	type DateChoice,
+	type DateRange,
+	type Preset,
+	presetLabels,
+	presets,
+	rangeBoundError,
+	resolveRange,
+} from '../../range/range.js';
 import {FilterList} from '../components/filter-list.js';
 import {hintLine} from '../keymap.js';
 import {useTheme} from '../theme-context.js';
@@ -20,7 +28,10 @@ type Props = {
 
 function check(choice: DateChoice, timeZone: string, now: DateTime): {range?: DateRange; problem?: string} {
 	try {
-		return {range: resolveRange(choice, timeZone, now)};
+		const range = resolveRange(choice, timeZone, now);
+		// No --yes here: the explorer would load it into memory too. The way for such a range is the export.
+		const tooLong = rangeBoundError(range, 'export it with gqx export --yes');
+		return tooLong ? {problem: `${tooLong.message} ${tooLong.hint}`} : {range};
 	} catch (error) {
 		const failure = asGqxError(error);
 		return {problem: `${failure.message} ${failure.hint}`.trim()};

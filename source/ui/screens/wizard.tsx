@@ -9,6 +9,7 @@ import {asGqxError, AuthError, NetworkError, ProxyAuthError, ProxyError, TlsErro
 import {regionFromAddress, regions, resolveRegion} from '../../genesys/regions.js';
 import type {Profile} from '../../profiles/store.js';
 import {FilterList, type ListItem} from '../components/filter-list.js';
+import {terminalText} from '../../text/sanitize.js';
 import {hintLine} from '../keymap.js';
 import {useTheme} from '../theme-context.js';
 import {checkNetworkValues, concealProxyPassword, NetworkStep, type NetworkValues} from './network-step.js';
@@ -288,8 +289,8 @@ export function Wizard({editing, existingNames, environmentProxy, verify, onSave
 			{body}
 			{problem ? (
 				<Box flexDirection="column">
-					<Text color={theme.error}>✗ {problem.message}</Text>
-					{problem.hint ? <Text>{problem.hint}</Text> : null}
+					<Text color={theme.error}>✗ {terminalText(problem.message)}</Text>
+					{problem.hint ? <Text>{terminalText(problem.hint)}</Text> : null}
 				</Box>
 			) : null}
 			<Text dimColor={theme.dim}>
