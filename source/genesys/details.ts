@@ -5,7 +5,7 @@
 import {DateTime} from 'luxon';
 import {z} from 'zod';
 import {type GenesysClient, sleep} from './client.js';
-import {ApiError, CancelledError, GqxError, PermissionError, ResponseError} from '../errors.js';
+import {ApiError, CancelledError, GqxError, ResponseError} from '../errors.js';
 
 export const detailsQueryPath = '/api/v2/analytics/conversations/details/query';
 export const detailsJobsPath = '/api/v2/analytics/conversations/details/jobs';
@@ -190,8 +190,9 @@ export async function jobsAvailableUntil(client: GenesysClient, signal?: AbortSi
 		const date = DateTime.fromISO(answer.dataAvailabilityDate, {zone: 'utc'});
 		return date.isValid ? date : undefined;
 	} catch (error) {
-		// Without jobs the query still answers the last 31 days at a time: only a permission error is the user's.
-		if (error instanceof PermissionError || error instanceof CancelledError) throw error;
+		// Without jobs the query still answers, 31 days at a time (a client with only the agent details permission
+		// may not ask the availability: its query says what it lacks, if anything).
+		if (error instanceof CancelledError) throw error;
 		if (error instanceof GqxError) return undefined;
 		throw error;
 	}

@@ -186,6 +186,32 @@ describe('gqx export --level conversations', () => {
 		}
 	});
 
+	it('a client with only the agent details permission lists by the query (the jobs availability is not its to ask)', async () => {
+		const agentOnly = await emulator({
+			queues: 12,
+			seed: 7,
+			clients: [
+				{
+					...demoClient,
+					permissions: [
+						...demoClient.permissions.filter(name => !name.includes('Detail')),
+						'analytics:agentConversationDetail:view',
+					],
+				},
+			],
+		});
+		try {
+			const queue = await busiestQueue();
+			const [records, queues] = await Promise.all([
+				exported([...day, '--level', 'conversations', '--queue', queue], {env: credentialsEnv(agentOnly.url)}),
+				exported([...day, '--level', 'queues', '--queue', queue]),
+			]);
+			expect(records.length).toBe(queues[0]!['offered']);
+		} finally {
+			await agentOnly.stop();
+		}
+	});
+
 	it('a client without the details permission gets exit 4 and the permission named', async () => {
 		const limited = await emulator({
 			queues: 12,
