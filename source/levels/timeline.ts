@@ -20,6 +20,7 @@ export const timelineLevel: LevelModule = {
 	byKey: true,
 	usesGranularity: false,
 	columns: timelineColumns,
+	exportFields: ['conversationId', 'start', 'who', 'what', 'durationMs', 'queueName', 'wrapUpName', 'disconnect'],
 	request: ({context: {conversationId = '', queueId, queueName}}) => ({
 		key: `timeline\u0000${conversationId}`,
 		label: 'loading the conversation',
@@ -53,7 +54,11 @@ export const timelineLevel: LevelModule = {
 				searchAlso: [step.who, step.what, step.wrapUpName ?? '', step.queueName ?? ''].join(' ').toLowerCase(),
 				row,
 				stats: {},
-				record: step,
+				record: {
+					conversationId: conversation.conversationId,
+					start: Number.isFinite(step.startMs) ? new Date(step.startMs).toISOString() : null,
+					...step,
+				},
 			};
 		});
 		return {rows, note: `conversation ${conversation.conversationId} (y copies the id)`};

@@ -64,6 +64,32 @@ describe('conversations in the app', () => {
 		expect(voice.length).toBeGreaterThan(0);
 		// Masked (and, as a cell starting with +, kept from running as a formula).
 		for (const row of voice) expect(row['ani']).toMatch(/^'?\+\d{2}•••••\d{4}$/);
+
+		// Enter opens the selected conversation's timeline; e writes its steps.
+		await press(app, keys.enter);
+		await waitForText(app, /waiting in queue/);
+		await press(app, 'e');
+		await waitForText(app, 'CSV');
+		await press(app, keys.enter);
+		await waitForText(app, /Suggested name/);
+		await press(app, keys.enter);
+		const stepsWritten = await waitForText(app, /Wrote \d+ rows to \S+timeline/);
+		const stepsFile = /Wrote \d+ rows to (\S+)/.exec(stepsWritten)![1]!;
+		const steps = parse(fs.readFileSync(path.resolve(dir, stepsFile), 'utf8'), {columns: true}) as Array<
+			Record<string, string>
+		>;
+		expect(Object.keys(steps[0]!)).toEqual([
+			'conversationId',
+			'start',
+			'who',
+			'what',
+			'durationMs',
+			'queueName',
+			'wrapUpName',
+			'disconnect',
+		]);
+		expect(steps.map(step => step['what'])).toContain('waiting in queue');
+		expect(new Set(steps.map(step => step['conversationId'])).size).toBe(1);
 	});
 
 	it('a client without analytics:conversationDetail:view is told which permission is missing', async () => {
