@@ -5,6 +5,7 @@ import {UsageError} from '../errors.js';
 import {reportFailure} from './errors.js';
 
 export const emulatorHelp = `Usage: gqx emulator [--port N] [--seed S] [--queues N] [--rate-limit N] [--latency MS] [--threads N]
+                    [--details-window N] [--job-delay MS]
 
 Runs the embedded Genesys Cloud emulator on 127.0.0.1 until Ctrl+C, and prints its URL and
 demo credentials. Point gqx (or any Genesys client with a gateway setting) at the URL.
@@ -14,6 +15,8 @@ demo credentials. Point gqx (or any Genesys client with a gateway setting) at th
   --rate-limit N    requests per minute per token (default 300, 0 = off)
   --latency MS      added to every answer (default 0)
   --threads N       threads computing aggregate queries at once (default 2, 0 = the server's own)
+  --details-window N   the most conversations the details query pages through (default 10,000)
+  --job-delay MS    how long a details job takes to be ready (default 1500)
 `;
 
 function integer(value: string | undefined, flag: string, fallback: number, min: number, max: number): number {
@@ -35,6 +38,8 @@ export async function runEmulator(args: string[], io: Io, signal?: AbortSignal):
 				'rate-limit': {type: 'string'},
 				latency: {type: 'string'},
 				threads: {type: 'string'},
+				'details-window': {type: 'string'},
+				'job-delay': {type: 'string'},
 				help: {type: 'boolean', short: 'h'},
 			},
 			'emulator',
@@ -51,6 +56,8 @@ export async function runEmulator(args: string[], io: Io, signal?: AbortSignal):
 			rateLimitPerMinute: integer(values['rate-limit'], '--rate-limit', 300, 0, 1_000_000),
 			latencyMs: integer(values.latency, '--latency', 0, 0, 60_000),
 			computeThreads: integer(values.threads, '--threads', 2, 0, 64),
+			detailsResultWindow: integer(values['details-window'], '--details-window', 10_000, 100, 10_000_000),
+			detailsJobDelayMs: integer(values['job-delay'], '--job-delay', 1500, 0, 600_000),
 		});
 		io.stdout.write(
 			`Genesys Cloud emulator listening on ${emulator.url}\n` +

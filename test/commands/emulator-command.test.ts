@@ -1,0 +1,82 @@
+// `gqx emulator` on its own: it prints where it listens and takes the details options from its flags (a smaller
+// result window answers a page past it with a 400), and refuses a bad value with exit 2.
+import {Readable, Writable} from 'node:stream';
+import {describe, expect, it} from 'vitest';
+import {runEmulator} from '../../source/commands/emulator.js';
+import type {Io} from '../../source/commands/io.js';
+import {until} from '../wait.js';
+
+function io(): {io: Io; out: () => string; err: () => string} {
+	let out = '';
+	let err = '';
+	const sink = (add: (text: string) => void) =>
+		new Writable({
+			write(chunk: Buffer, _encoding, done) {
+				add(chunk.toString());
+				done();
+			},
+		});
+	return {
+		io: {
+			stdout: sink(text => (out += text)),
+			stderr: sink(text => (err += text)),
+			stdin: Readable.from([]),
+			env: {},
+			cwd: process.cwd(),
+		} as unknown as Io,
+		out: () => out,
+		err: () => err,
+	};
+}
+
+describe('gqx emulator', () => {
+	it('serves the details query with the result window of --details-window', async () => {
+		const {io: streams, out} = io();
+		const stop = new AbortController();
+		const running = runEmulator(
+			['--details-window', '150', '--rate-limit', '0', '--queues', '5'],
+			streams,
+			stop.signal,
+		);
+		try {
+			const printed = await until(
+				out,
+				text => /listening on (\S+)/.test(text),
+				() => 'the URL',
+				{timeoutMs: 10_000},
+			);
+			const url = /listening on (\S+)/.exec(printed)![1]!;
+			const token = await fetch(`${url}/oauth/token`, {
+				method: 'POST',
+				headers: {
+					authorization: `Basic ${Buffer.from('gqx-demo-client:gqx-demo-secret').toString('base64')}`,
+					'content-type': 'application/x-www-form-urlencoded',
+				},
+				body: 'grant_type=client_credentials',
+			}).then(async response => ((await response.json()) as {access_token: string}).access_token);
+			const page = (pageNumber: number) =>
+				fetch(`${url}/api/v2/analytics/conversations/details/query`, {
+					method: 'POST',
+					headers: {authorization: `Bearer ${token}`, 'content-type': 'application/json'},
+					body: JSON.stringify({
+						interval: '2026-03-02T00:00:00Z/2026-03-03T00:00:00Z',
+						segmentFilters: [{type: 'and', predicates: [{dimension: 'purpose', value: 'acd'}]}],
+						paging: {pageSize: 100, pageNumber},
+					}),
+				});
+			expect((await page(1)).status).toBe(200);
+			const past = await page(2);
+			expect(past.status).toBe(400);
+			expect(((await past.json()) as {message: string}).message).toMatch(/150/);
+		} finally {
+			stop.abort();
+			expect(await running).toBe(0);
+		}
+	});
+
+	it('refuses a window that is not a whole number with exit 2', async () => {
+		const {io: streams, err} = io();
+		expect(await runEmulator(['--details-window', 'lots'], streams)).toBe(2);
+		expect(err()).toContain('--details-window must be a whole number');
+	});
+});
