@@ -81,7 +81,7 @@ export type ClientStats = {
 type Token = {value: string; expiresAt: number; renewAt: number};
 
 type SendOptions = {
-	method: 'GET' | 'POST';
+	method: 'GET' | 'POST' | 'DELETE';
 	/** Reading stops beyond this many bytes of body. */
 	maxBytes: number;
 	url: string;
@@ -101,6 +101,8 @@ const apiPermissionHint: Record<string, string> = {
 };
 
 function permissionFor(path: string): string | undefined {
+	// One conversation's details (`/conversations/{id}/details`) as the details query.
+	if (/^\/api\/v2\/analytics\/conversations\/[^/]+\/details$/.test(path)) return 'analytics:conversationDetail:view';
 	for (const [prefix, permission] of Object.entries(apiPermissionHint)) {
 		if (path.startsWith(prefix)) return permission;
 	}
@@ -285,6 +287,13 @@ export class GenesysClient {
 			path,
 			schema,
 		);
+	}
+
+	/** Deletes what `path` names (a details job given up on); whatever the answer's body, it is not read. */
+	async delete(path: string, signal?: AbortSignal): Promise<void> {
+		await this.#api({method: 'DELETE', url: this.region.apiUrl + path, signal, maxBytes: this.#maxAnswerBytes}, path, {
+			readBody: () => ({success: true, data: undefined}),
+		});
 	}
 
 	async #api<T>(request: SendOptions, path: string, schema: Parser<T> | BodyReader<T>): Promise<T> {

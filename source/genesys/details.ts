@@ -105,6 +105,9 @@ export type DetailsSummary = {
 	duplicates: number;
 	/** Parts of the range a limit stopped: how many conversations the server said there were and how many came. */
 	truncated: Array<{interval: string; listed: number; total: number}>;
+	/** Parts the query listed whole, but with fewer conversations than it last counted (rows shift while a day has
+	 * traffic, and a shifted row can fall between two pages). */
+	gaps: Array<{interval: string; listed: number; total: number}>;
 	/** How the conversations were read: the query, jobs, or both. */
 	via: Array<'query' | 'job'>;
 };
@@ -116,8 +119,8 @@ export type DetailsOptions = {
 	onProgress?(progress: DetailsProgress): void;
 	pageSize?: number;
 	jobPageSize?: number;
-	/** The most conversations the query pages through for one interval before a limit stops it. */
-	resultWindow?: number;
+	/** More conversations than this in a piece the jobs hold: a job lists it rather than the query, page by page. */
+	jobThreshold?: number;
 	/** First wait between job status polls (doubling up to 5 s). */
 	pollMs?: number;
 	/** How long a job may take before gqx gives up on it. */
@@ -131,7 +134,7 @@ function predicate(dimension: string, value: string) {
 }
 
 /** The filters of a query: the queues (OR), the media types (OR), the agent and code, ANDed; the outcome metric. */
-export function detailsFilters(query: DetailsQuery): Record<string, unknown> {
+export function detailsFilters(query: DetailsQuery, started?: {from: DateTime; to: DateTime}): Record<string, unknown> {
 	// No queue named: every conversation that went through a queue (a filter keeps the 31-day interval limit).
 	const segmentFilters: unknown[] = [
 		query.queueIds.length > 0
@@ -142,9 +145,23 @@ export function detailsFilters(query: DetailsQuery): Record<string, unknown> {
 		segmentFilters.push({type: 'or', predicates: query.mediaTypes.map(media => predicate('mediaType', media))});
 	if (query.userId) segmentFilters.push({type: 'and', predicates: [predicate('userId', query.userId)]});
 	if (query.wrapUpCode) segmentFilters.push({type: 'and', predicates: [predicate('wrapUpCode', query.wrapUpCode)]});
-	const conversationFilters = query.outcome
+	const conversationFilters: unknown[] = query.outcome
 		? [{type: 'and', predicates: [{type: 'metric', metric: outcomeMetric[query.outcome], operator: 'exists'}]}]
 		: [];
+	// The query selects whole days: only the conversations that started in the piece (its pages then hold what the
+	// interval asked for, not the rest of its day).
+	if (started)
+		conversationFilters.push({
+			type: 'and',
+			predicates: [
+				{
+					type: 'dimension',
+					dimension: 'conversationStart',
+					operator: 'matches',
+					range: {gte: iso(started.from), lt: iso(started.to)},
+				},
+			],
+		});
 	return {segmentFilters, ...(conversationFilters.length ? {conversationFilters} : {})};
 }
 
@@ -205,7 +222,7 @@ function isWindowError(error: unknown): boolean {
 
 class Listing {
 	readonly seen = new Set<string>();
-	readonly summary: DetailsSummary = {fetched: 0, unique: 0, duplicates: 0, truncated: [], via: []};
+	readonly summary: DetailsSummary = {fetched: 0, unique: 0, duplicates: 0, truncated: [], gaps: [], via: []};
 	estimate = 0;
 
 	constructor(
@@ -231,43 +248,43 @@ class Listing {
 		return fresh.length;
 	}
 
-	/** A limit stopped the query's listing of [from, to) after `listed` of `total`. */
-	stopped(from: DateTime, to: DateTime, listed: number, total: number | undefined): void {
-		this.summary.truncated.push({interval: `${iso(from)}/${iso(to)}`, listed, total: total ?? listed});
-	}
-
 	via(how: 'query' | 'job'): void {
 		if (!this.summary.via.includes(how)) this.summary.via.push(how);
 	}
 }
 
+/** How long before its queue entry a conversation may have started (IVR, a first queue): asked for too. */
+export const lookbackMs = 60 * 60_000;
+
+/** A piece of the range: conversations that started in [from, to). */
+type Piece = {from: DateTime; to: DateTime};
+
+function intervalOf(piece: Piece): string {
+	return `${iso(piece.from)}/${iso(piece.to)}`;
+}
+
 /**
- * Pages the query over [from, to) until the end, or until its result window stops it ('window'). `jobsHold`: the jobs
- * hold the whole piece, so a piece the window would stop goes to a job at once, after its first page.
+ * Pages the query over a piece until an empty or short page. Only the server stops it early (a 400 past the first
+ * page: its own limit), and that is said. `jobsHold`: the jobs hold the whole piece, so a piece with more than the
+ * job threshold goes to a job after its first page ('job').
  */
 async function runQuery(
 	client: GenesysClient,
 	listing: Listing,
-	from: DateTime,
-	to: DateTime,
-	jobsHold = false,
-): Promise<'done' | 'window'> {
+	piece: Piece,
+	jobsHold: boolean,
+): Promise<'done' | 'job'> {
 	const {options, query} = listing;
 	const pageSize = options.pageSize ?? 100;
-	const window = options.resultWindow ?? 10_000;
-	const filters = detailsFilters(query);
-	let total: number | undefined;
+	const filters = detailsFilters(query, piece);
+	let first: number | undefined;
+	let last: number | undefined;
 	let listedHere = 0;
 	listing.via('query');
 	for (let pageNumber = 1; ; pageNumber++) {
 		checkCancelled(options.signal);
-		if (pageNumber * pageSize > window) {
-			if (total !== undefined && listedHere >= total) return 'done';
-			listing.stopped(from, to, listedHere, total);
-			return 'window';
-		}
 		const body = {
-			interval: `${iso(from)}/${iso(to)}`,
+			interval: intervalOf(piece),
 			order: 'asc',
 			orderBy: 'conversationStart',
 			paging: {pageSize, pageNumber},
@@ -277,76 +294,95 @@ async function runQuery(
 		try {
 			answer = await client.post(detailsQueryPath, body, queryAnswerSchema, options.signal);
 		} catch (error) {
-			if (!isWindowError(error)) throw error;
-			listing.stopped(from, to, listedHere, total);
-			return 'window';
+			// A page the server will not go to: what came is kept and the rest said. A first page refused is an error.
+			if (pageNumber === 1 || listedHere === 0 || !isWindowError(error)) throw error;
+			listing.summary.truncated.push({interval: intervalOf(piece), listed: listedHere, total: last ?? listedHere});
+			return 'done';
 		}
-		if (answer.totalHits !== undefined && total === undefined) {
-			total = answer.totalHits;
-			listing.estimate += total;
+		if (answer.totalHits !== undefined) {
+			if (first === undefined) listing.estimate += answer.totalHits;
+			first ??= answer.totalHits;
+			last = answer.totalHits;
 		}
 		const rows = answer.conversations ?? [];
-		if (rows.length === 0) return 'done';
-		listedHere += await listing.take(rows);
-		if (jobsHold && total !== undefined && total > window) {
-			listing.stopped(from, to, listedHere, total);
-			return 'window';
-		}
-		if (rows.length < pageSize) return 'done';
+		listedHere += rows.length > 0 ? await listing.take(rows) : 0;
+		if (jobsHold && pageNumber === 1 && (first ?? 0) > (options.jobThreshold ?? 10_000)) return 'job';
+		if (rows.length < pageSize) break;
+		if (pageNumber >= 1_000_000)
+			throw new ResponseError('The details query did not end after 1,000,000 pages.', 'Export a shorter range.');
 	}
+	if (last !== undefined && listedHere < last)
+		listing.summary.gaps.push({interval: intervalOf(piece), listed: listedHere, total: last});
+	return 'done';
 }
 
-async function runJob(client: GenesysClient, listing: Listing, from: DateTime, to: DateTime): Promise<void> {
+async function runJob(client: GenesysClient, listing: Listing, piece: Piece): Promise<void> {
 	const {options, query} = listing;
 	listing.via('job');
 	const body = {
-		interval: `${iso(from)}/${iso(to)}`,
+		interval: intervalOf(piece),
 		order: 'asc',
 		orderBy: 'conversationStart',
-		...detailsFilters(query),
+		...detailsFilters(query, piece),
 	};
 	const {jobId} = await client.post(detailsJobsPath, body, jobSchema, options.signal);
 	const jobPath = `${detailsJobsPath}/${encodeURIComponent(jobId)}`;
-	const deadline = Date.now() + (options.jobTimeoutMs ?? 15 * 60_000);
+	const timeoutMs = options.jobTimeoutMs ?? 15 * 60_000;
+	const deadline = Date.now() + timeoutMs;
 	let delay = options.pollMs ?? 500;
-	for (;;) {
-		options.onProgress?.({listed: listing.summary.unique, waitingForJob: true});
-		await sleep(delay, options.signal);
-		const status = await client.get(jobPath, new URLSearchParams(), jobStatusSchema, options.signal);
-		if (status.state === 'FULFILLED') break;
-		if (['FAILED', 'CANCELLED', 'EXPIRED'].includes(status.state))
-			throw new ResponseError(
-				`The conversation details job ended ${status.state.toLowerCase()}${status.errorMessage ? `: ${status.errorMessage}` : ''}.`,
-				'Try again; if it keeps failing, export a shorter range.',
-			);
-		if (Date.now() > deadline)
-			throw new ResponseError(
-				'The conversation details job was not ready after 15 minutes.',
-				'Try again later, or export a shorter range.',
-			);
-		delay = Math.min(delay * 2, 5000);
-	}
-	let cursor: string | undefined;
-	for (let page = 0; ; page++) {
-		checkCancelled(options.signal);
-		const params = new URLSearchParams({pageSize: String(options.jobPageSize ?? 250)});
-		if (cursor) params.set('cursor', cursor);
-		const answer = await client.get(`${jobPath}/results`, params, jobResultsSchema, options.signal);
-		await listing.take(answer.conversations ?? []);
-		if (!answer.cursor || answer.cursor === cursor) break;
-		cursor = answer.cursor;
-		if (page > 100_000)
-			throw new ResponseError(
-				'The details job results did not end after 100,000 pages.',
-				'Report this: the server keeps giving cursors.',
-			);
+	let finished = false;
+	try {
+		for (;;) {
+			options.onProgress?.({listed: listing.summary.unique, waitingForJob: true});
+			await sleep(delay, options.signal);
+			const status = await client.get(jobPath, new URLSearchParams(), jobStatusSchema, options.signal);
+			if (status.state === 'FULFILLED') break;
+			if (['FAILED', 'CANCELLED', 'EXPIRED'].includes(status.state)) {
+				finished = true;
+				throw new ResponseError(
+					`The conversation details job ended ${status.state.toLowerCase()}${status.errorMessage ? `: ${status.errorMessage}` : ''}.`,
+					'Try again; if it keeps failing, export a shorter range.',
+				);
+			}
+			if (Date.now() > deadline)
+				throw new ResponseError(
+					`The conversation details job was not ready after ${Math.round(timeoutMs / 60_000)} minutes.`,
+					'Try again later, or export a shorter range.',
+				);
+			delay = Math.min(delay * 2, 5000);
+		}
+		let cursor: string | undefined;
+		for (let page = 0; ; page++) {
+			checkCancelled(options.signal);
+			const params = new URLSearchParams({pageSize: String(options.jobPageSize ?? 250)});
+			if (cursor) params.set('cursor', cursor);
+			const answer = await client.get(`${jobPath}/results`, params, jobResultsSchema, options.signal);
+			await listing.take(answer.conversations ?? []);
+			if (!answer.cursor) break;
+			if (answer.cursor === cursor)
+				throw new ResponseError(
+					'The details job gave the same cursor twice; its listing may be incomplete.',
+					'Try again; report it if it keeps happening.',
+				);
+			cursor = answer.cursor;
+			if (page > 100_000)
+				throw new ResponseError(
+					'The details job results did not end after 100,000 pages.',
+					'Report this: the server keeps giving cursors.',
+				);
+		}
+		finished = true;
+	} finally {
+		// A job left running counts against the org's concurrent jobs: one given up on (cancelled, timed out) goes.
+		if (!finished) await client.delete(jobPath).catch(() => undefined);
 	}
 }
 
 /**
- * Every conversation of `query` that started on a day the range touches, each once, a page at a time: the part of
- * the range before the jobs' availability date by a job when the query's limits would stop it (longer than 31 days,
- * or more conversations than its result window), the rest by the query in pieces of at most 31 days.
+ * Every conversation of `query` that started in its range (and up to `lookbackMs` before, for those that entered a
+ * queue in it later), each once, a page at a time. The part before the jobs' availability date goes to a job when
+ * the query cannot take it well (longer than 31 days, or more conversations than the job threshold); the rest goes
+ * to the query in pieces of at most 31 days.
  */
 export async function streamConversations(
 	client: GenesysClient,
@@ -354,25 +390,21 @@ export async function streamConversations(
 	options: DetailsOptions,
 ): Promise<DetailsSummary> {
 	const listing = new Listing(query, options);
-	const start = query.start.toUTC();
+	const start = query.start.toUTC().minus({milliseconds: lookbackMs});
 	const end = query.end.toUTC();
-	const longRange = end.diff(start, 'days').days > maxQueryDays;
 	const available = await jobsAvailableUntil(client, options.signal);
 	// Jobs take conversations with any activity in the interval: the job's part ends where the query's starts.
 	const jobEnd = available && available > start ? DateTime.min(available.toUTC().startOf('day'), end) : undefined;
-	if (jobEnd && jobEnd > start && longRange) {
-		await runJob(client, listing, start, jobEnd);
-		for (const [from, to] of queryPieces(jobEnd, end)) await runQuery(client, listing, from, to);
+	if (jobEnd && jobEnd > start && end.diff(start, 'days').days > maxQueryDays) {
+		await runJob(client, listing, {from: start, to: jobEnd});
+		for (const [from, to] of queryPieces(jobEnd, end)) await runQuery(client, listing, {from, to}, false);
 		return listing.summary;
 	}
 	for (const [from, to] of queryPieces(start, end)) {
-		const outcome = await runQuery(client, listing, from, to, available !== undefined && to <= available);
-		// A piece past the window that the jobs hold whole: a job lists it (the conversations already listed are
-		// not given twice), and the limit no longer stands.
-		if (outcome === 'window' && available && to <= available) {
-			listing.summary.truncated.pop();
-			await runJob(client, listing, from, to);
-		}
+		const jobsHold = available !== undefined && to <= available;
+		// A piece the jobs hold with more than the threshold: a job lists it (those of the first page are not given
+		// twice).
+		if ((await runQuery(client, listing, {from, to}, jobsHold)) === 'job') await runJob(client, listing, {from, to});
 	}
 	return listing.summary;
 }

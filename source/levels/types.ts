@@ -106,7 +106,13 @@ export type DataRequest = {
 };
 
 /** `dropped`: the impossible statistics left out of the answers (the table marks the cells they feed). */
-export type Loaded = {data: unknown; asOf: Date; dropped?: readonly DroppedStatistic[]};
+export type Loaded = {
+	data: unknown;
+	asOf: Date;
+	dropped?: readonly DroppedStatistic[];
+	/** The first part of a load still running (or stopped): shown, but asked again when the level is opened again. */
+	partial?: boolean;
+};
 
 /** One side of a row in the comparison period (`c`): its numbers, and their statistics for totals. */
 export type ComparedSide = {row: QueueRow; stats: StatsBag};

@@ -100,22 +100,26 @@ function lastSegment(session: Session | undefined, type?: string): Segment | und
 	return segments[segments.length - 1];
 }
 
-/** The agent who answered in `queueId`: an agent session with tAnswered whose segments name the queue (or none do). */
+/**
+ * The agent who answered this visit: an answered agent session that starts at or after the visit's entry and before
+ * the next visit's (a conversation back in the same queue is answered again, maybe by another agent), naming the
+ * queue, or naming none.
+ */
 function answeringAgent(
 	conversation: Conversation,
 	queueId: string,
 	enteredMs: number,
+	nextEntryMs: number,
 ): {participant: Participant; session: Session} | undefined {
-	const answered = sessionsOf(conversation, 'agent').filter(
-		({session}) => metricOf(session, 'tAnswered') !== undefined,
-	);
+	const startOf = (session: Session) => Math.min(...(session.segments ?? []).map(segment => ms(segment.segmentStart)));
+	const answered = sessionsOf(conversation, 'agent').filter(({session}) => {
+		if (metricOf(session, 'tAnswered') === undefined) return false;
+		const start = startOf(session);
+		return start >= enteredMs && start < nextEntryMs;
+	});
 	return (
 		answered.find(({session}) => session.segments?.some(segment => segment.queueId === queueId)) ??
-		answered.find(
-			({session}) =>
-				!session.segments?.some(segment => segment.queueId) &&
-				(session.segments ?? []).some(segment => ms(segment.segmentStart) >= enteredMs),
-		)
+		answered.find(({session}) => !session.segments?.some(segment => segment.queueId))
 	);
 }
 
@@ -136,6 +140,11 @@ export function visitsOf(
 ): ConversationVisit[] {
 	const customer = sessionsOf(conversation, 'customer')[0]?.session;
 	const visits: ConversationVisit[] = [];
+	// Every queue entry of the conversation, in order: a visit's agent answered before the next one.
+	const entries = sessionsOf(conversation, 'acd')
+		.map(({session}) => ms(session.segments?.find(segment => segment.queueId)?.segmentStart))
+		.filter(Number.isFinite)
+		.sort((a, b) => a - b);
 	for (const {session: acd} of sessionsOf(conversation, 'acd')) {
 		const segments = (acd.segments ?? []).filter(segment => segment.queueId);
 		const queueId = segments[0]?.queueId;
@@ -144,13 +153,16 @@ export function visitsOf(
 		if (filter.mediaTypes && (!mediaType || !filter.mediaTypes.has(mediaType))) continue;
 		const enteredMs = ms(segments[0]?.segmentStart);
 		if (!(enteredMs >= filter.startMs && enteredMs < filter.endMs)) continue;
-		const agentSide = answeringAgent(conversation, queueId, enteredMs);
+		const nextEntryMs = entries.find(entry => entry > enteredMs) ?? Number.POSITIVE_INFINITY;
+		const agentSide = answeringAgent(conversation, queueId, enteredMs, nextEntryMs);
 		const agent = agentSide?.session;
 		const outcome = outcomeOf(acd, agent);
 		const userId = outcome === 'answered' ? (agentSide?.participant.userId ?? null) : null;
 		const wrapUpCodeId = outcome === 'answered' ? (lastSegment(agent, 'wrapup')?.wrapUpCode ?? null) : null;
 		if (filter.userId !== undefined && userId !== filter.userId) continue;
-		if (filter.wrapUpCode !== undefined && (wrapUpCodeId ?? '') !== filter.wrapUpCode) continue;
+		// "(no wrap-up)" is answered work without a code: never a visit nobody answered.
+		if (filter.wrapUpCode !== undefined && (outcome !== 'answered' || (wrapUpCodeId ?? '') !== filter.wrapUpCode))
+			continue;
 		const wait =
 			outcome === 'answered'
 				? metricOf(agent, 'tAnswered')

@@ -11,15 +11,18 @@ export function maskAddress(address: string | undefined | null): string | null {
 	const at = bare.lastIndexOf('@');
 	if (at > 0) return `${Array.from(bare)[0]}•••${bare.slice(at)}`;
 	const digits = bare.replace(/[^\d]/g, '');
-	if (digits.length >= 7) {
+	// A full number keeps its country code and last four; a short one (an extension, a local number) only its last
+	// two, so no more than a third of it shows.
+	if (digits.length >= 10) {
 		const plus = bare.trimStart().startsWith('+');
 		return `${plus ? '+' : ''}${digits.slice(0, 2)}${dots}${digits.slice(-4)}`;
 	}
+	if (digits.length >= 6) return `${dots}${digits.slice(-2)}`;
 	if (digits.length > 0) return dots;
 	return `${Array.from(bare)[0] ?? ''}${dots}`;
 }
 
-/** The address as given (`tel:` and `sip:` prefixes removed) when revealed, else masked. */
+/** The address as given (without a `tel:` or `mailto:` prefix) when revealed, else masked. */
 export function showAddress(address: string | undefined | null, reveal: boolean): string | null {
 	if (address === undefined || address === null || address === '') return null;
 	return reveal ? address.replace(/^(tel|mailto):/i, '') : maskAddress(address);

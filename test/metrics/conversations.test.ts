@@ -220,6 +220,58 @@ describe('conversation records', () => {
 		expect(visitsOf(abandoned, {...wholeDay, wrapUpCode: 'ININ-WRAP-UP-TIMEOUT'}, names, false)).toEqual([]);
 	});
 
+	it('credits each visit to the same queue to the agent who answered that visit, and (no wrap-up) only answered work', () => {
+		const second = 'bbbbbbbb-0000-4000-8000-000000000002';
+		const back: Conversation = {
+			...answered,
+			participants: [
+				...answered.participants!,
+				{
+					purpose: 'acd',
+					sessions: [
+						{
+							mediaType: 'voice',
+							metrics: [{name: 'nOffered', value: 1, emitDate: '2024-04-29T17:38:20.000Z'}],
+							segments: [
+								{
+									segmentType: 'interact',
+									queueId: queue,
+									segmentStart: '2024-04-29T17:38:20.000Z',
+									segmentEnd: '2024-04-29T17:38:30.000Z',
+								},
+							],
+						},
+					],
+				},
+				{
+					purpose: 'agent',
+					userId: second,
+					sessions: [
+						{
+							mediaType: 'voice',
+							metrics: [
+								{name: 'tAnswered', value: 10000},
+								{name: 'tHandle', value: 60000},
+							],
+							segments: [
+								{segmentType: 'alert', queueId: queue, segmentStart: '2024-04-29T17:38:30.000Z'},
+								{segmentType: 'interact', segmentStart: '2024-04-29T17:38:31.000Z', disconnectType: 'peer'},
+							],
+						},
+					],
+				},
+			],
+		};
+		const visits = visitsOf(back, wholeDay, names, false);
+		expect(visits.map(visit => [visit.userId, visit.waitMs, visit.handleMs])).toEqual([
+			[agent, 12411, 377894],
+			[second, 10000, 60000],
+		]);
+		expect(visitsOf(back, {...wholeDay, userId: second}, names, false)).toHaveLength(1);
+		// An abandon has no code, and is not "(no wrap-up)" work either.
+		expect(visitsOf(abandoned, {...wholeDay, wrapUpCode: ''}, names, false)).toEqual([]);
+	});
+
 	it('tells a conversation as steps in time order: customer, queue wait, alerting, talking, wrap-up', () => {
 		const steps = timelineOf(answered, names);
 		expect(steps.map(step => `${step.who}: ${step.what}`)).toEqual([

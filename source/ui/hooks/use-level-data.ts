@@ -22,7 +22,10 @@ export function useLevelData(source: LevelSource, state: ExplorerState, dispatch
 	useEffect(() => () => running.current?.controller.abort(), []);
 
 	const fresh = state.refresh === request.key;
-	const wanted = fresh || (!state.data.has(request.key) && state.stopped !== request.key);
+	// A listing left half-way (another level's load replaced it) is asked again, not shown as if whole.
+	const wanted =
+		fresh ||
+		((!state.data.has(request.key) || state.data.get(request.key)?.partial === true) && state.stopped !== request.key);
 	const inFlight = state.loading?.key === request.key;
 
 	useEffect(() => {
@@ -39,7 +42,8 @@ export function useLevelData(source: LevelSource, state: ExplorerState, dispatch
 				fresh,
 				onProgress: progress => dispatch({type: 'load-progress', key: own.key, progress}),
 				onPartial: data => {
-					if (!signal.aborted) dispatch({type: 'load-partial', key: own.key, loaded: {data, asOf: new Date()}});
+					if (!signal.aborted)
+						dispatch({type: 'load-partial', key: own.key, loaded: {data, asOf: new Date(), partial: true}});
 				},
 			})
 			.then(
