@@ -13,7 +13,10 @@ import {gqx, killTerms, startTerm, stopServer} from './tmux.js';
 
 const queueCount = 31;
 const seed = 3;
-const numberHeaders = metrics.filter(metric => metric.kind !== 'text').map(metric => metric.header);
+// The queue levels' number columns (a conversation's Wait is not the live Waiting).
+const numberHeaders = metrics
+	.filter(metric => metric.kind !== 'text' && metric.onQueueLevels !== false)
+	.map(metric => metric.header);
 let emulator: CliEmulator;
 let url: string;
 
