@@ -2,7 +2,7 @@
 // rest in turns, so every queue is at most `fullCycleMs` old while the request rate stays a fixed fraction of the limit.
 import {observationChunk} from '../genesys/observations.js';
 import type {DateRange} from '../range/range.js';
-import {type Totals, totalsRequest} from './totals.js';
+import {loadTotals, type Totals, totalsRequest} from './totals.js';
 import type {DataRequest, LevelExport} from './types.js';
 import {formatLive, liveMetrics} from '../metrics/catalog.js';
 import {type LiveRecord, liveRecordFields, liveRecords} from '../metrics/live.js';
@@ -29,24 +29,7 @@ export function includesToday(range: DateRange, now = Date.now()): boolean {
  * present at every load. With the divisions, so same-named queues keep theirs (`Support · EMEA`).
  */
 export function refreshedTotalsRequest(previous: Totals | undefined): DataRequest {
-	return {
-		...totalsRequest,
-		async load(client, range, {signal, onProgress}): Promise<Totals> {
-			const {fetchReport} = await import('../reports/report.js');
-			const report = await fetchReport(
-				client,
-				{start: range.start, end: range.end, timeZone: range.timeZone},
-				{signal, onProgress, sumsOnly: true, knownQueues: previous?.queues},
-			);
-			return {
-				cells: report.cells,
-				running: report.totals,
-				nameOf: report.nameOf,
-				divisionOf: report.divisionOf,
-				queues: report.queues,
-			};
-		},
-	};
+	return {...totalsRequest, load: loadTotals(previous?.queues)};
 }
 
 /**

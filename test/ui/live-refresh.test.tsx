@@ -3,13 +3,11 @@
 import {cleanup, render} from 'ink-testing-library';
 import {DateTime} from 'luxon';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {demoClient, type Emulator} from '../../source/emulator/server.js';
-import {ProfileStore} from '../../source/profiles/store.js';
+import type {Emulator} from '../../source/emulator/server.js';
 import {App} from '../../source/ui/app.js';
 import {emulator, fileSecrets, testNow} from '../helpers.js';
-import {scratchDir} from '../run-cli.js';
 import {until} from '../wait.js';
-import {makeClient, tableShown} from './app-on-profile.js';
+import {makeClient, saveProfile, tableShown} from './app-on-profile.js';
 import {keys, press, type Rendered, ready, settled, waitFor, waitForText} from './ink.js';
 
 let emu: Emulator;
@@ -27,16 +25,7 @@ afterEach(() => {
 });
 
 function start(totalsRefreshMs?: number): Rendered {
-	const dir = scratchDir();
-	const store = new ProfileStore({cwd: dir});
-	store.save({
-		name: 'acme',
-		region: emu.url,
-		clientId: demoClient.id,
-		clientSecret: demoClient.secret,
-		timeZone: 'UTC',
-		dateChoice: {from: today, to: today},
-	});
+	const {dir, store} = saveProfile(emu, {from: today, to: today});
 	return render(
 		<App
 			start={{kind: 'profile', name: 'acme'}}
