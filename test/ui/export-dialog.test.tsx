@@ -93,7 +93,7 @@ describe('the export dialog on a live view', () => {
 		await waitForText(app, /Wrote \d+ rows to /);
 		const [file] = fs.readdirSync(dir).filter(name => name.startsWith('gqx-') && name.endsWith('.json'));
 		const records = JSON.parse(fs.readFileSync(path.join(dir, file!), 'utf8')) as Array<Record<string, unknown>>;
-		expect(Object.keys(records[0]!).slice(-7)).toEqual([
+		expect(Object.keys(records[0]!).slice(-8)).toEqual([
 			'divisionId',
 			'divisionName',
 			'waiting',
@@ -101,6 +101,7 @@ describe('the export dialog on a live view', () => {
 			'longestWaitingMs',
 			'onQueueAgents',
 			'availableAgents',
+			'observedAt',
 		]);
 		// The first row on screen: the same numbers in the file.
 		const record = records[0]!;

@@ -17,7 +17,7 @@ import {
 } from '../../levels/types.js';
 import {toTsv} from '../../export/tsv.js';
 import type {Fields} from '../../text/records.js';
-import type {MetricField} from '../../metrics/catalog.js';
+import {type MetricField, numericMetrics} from '../../metrics/catalog.js';
 import {compareText} from '../../text/collate.js';
 import {gridRecords, hourFields, type HourGrid} from '../../metrics/hour-grid.js';
 import {liveValueFields, liveValuesRecord} from '../../metrics/live.js';
@@ -328,12 +328,20 @@ function modelOf(
 		},
 		exported:
 			state.overlay?.kind === 'export' && view
-				? exportedView(state, frame, level, view, grid, range, liveLevel)
+				? exportedView(state, frame, level, view, grid, range, compared, liveLevel)
 				: undefined,
 	};
 }
 
-/** The view as `e` writes it: the heat map's weekday-hours as `export --level hours` writes them, else the rows. */
+/** The numbers with a comparison side in an export (`<field>Prev`), as `gqx export --compare` writes them. */
+const comparedMetrics = numericMetrics.filter(metric => metric.onQueueLevels !== false);
+
+/**
+ * The view as `e` writes it: the heat map's weekday-hours as `export --level hours` writes them, else the rows. As
+ * `gqx export` writes the same view: every record says the interval it covers (the range's, where the row is not
+ * an interval), a live view's records add the live values and when they were observed, and while comparing each
+ * number's `<field>Prev` and the `comparedInterval`.
+ */
 function exportedView(
 	state: ExplorerState,
 	frame: Frame,
@@ -341,26 +349,56 @@ function exportedView(
 	view: LevelView,
 	grid: HourGrid | undefined,
 	range: DateRange,
+	compared: DateRange | undefined,
 	liveLevel: LevelModule['live'],
 ): ExportedView {
 	const {context} = frame.level;
 	const queueShown = context.queueLabel ?? context.queueName;
+	const rangeInterval = isoInterval(range.start, range.end);
+	const comparedRange = compared ? isoInterval(compared.start, compared.end) : null;
+	const comparing = !grid && view.rows.some(row => row.previous);
+	const own = level.exportFields ?? rowFields;
+	const prevFields = comparing
+		? comparedMetrics.filter(metric => (own as readonly string[]).includes(metric.field)).map(metric => metric.field)
+		: [];
+	const record = (row: DisplayRow): Record<string, unknown> => {
+		const base = (row.record as Readonly<Record<string, unknown>> | undefined) ?? row.row;
+		const made: Record<string, unknown> = {...base};
+		if ('interval' in made && !made['interval']) made['interval'] = rangeInterval;
+		if (comparing) {
+			const previous = row.previous?.row;
+			for (const field of prevFields) made[`${field}Prev`] = previous ? previous[field] : null;
+			made['comparedInterval'] = previous?.interval ?? comparedRange;
+		}
+		if (liveLevel) {
+			const observed = row.row.queueId ? state.live?.queues.get(row.row.queueId)?.observedAt : undefined;
+			Object.assign(made, liveValuesRecord(row.live), {
+				observedAt: row.live && observed !== undefined ? new Date(observed).toISOString() : null,
+			});
+		}
+		return made;
+	};
 	return {
 		rows: grid
 			? gridRecords(grid, {
 					queueId: context.queueId ?? null,
 					queueName: context.queueName ?? 'All queues',
 					mediaType: context.mediaType || null,
-					interval: isoInterval(range.start, range.end),
+					interval: rangeInterval,
+					division: context.division,
 				})
-			: liveLevel
-				? view.rows.map(row => ({...row.row, ...liveValuesRecord(row.live)}))
-				: view.rows.map(row => (row.record as Readonly<Record<string, unknown>> | undefined) ?? row.row),
-		// A live view writes its live values too, after the level's fields (readers by position keep working).
+			: view.rows.map(record),
+		// What gqx export adds goes after the level's fields (readers by position keep working): the comparison,
+		// then the live values.
 		fields: grid
 			? hourFields
-			: liveLevel
-				? [...(level.exportFields ?? rowFields), ...liveValueFields]
+			: comparing || liveLevel
+				? [
+						...own,
+						...prevFields.map(field => `${field}Prev`),
+						...(comparing ? ['comparedInterval'] : []),
+						...(liveLevel ? [...liveValueFields, 'observedAt'] : []),
+					]
 				: level.exportFields,
 		// The queue drilled into, as it was shown (with its division when its name is shared).
 		suggestedName: [
