@@ -400,12 +400,15 @@ function exportedView(
 						...(liveLevel ? [...liveValueFields, 'observedAt'] : []),
 					]
 				: level.exportFields,
-		// The queue drilled into, as it was shown (with its division when its name is shared).
+		// The whole drill, so two views never suggest one name: the queue as shown (with its division when its name
+		// is shared), the media type, the agent or wrap-up code, the interval size, the dates and the comparison.
 		suggestedName: [
 			'gqx',
 			frame.level.id,
-			...(queueShown ? [fileNamePart(queueShown)] : []),
+			...[queueShown, context.mediaType, context.memberName].flatMap(part => (part ? [fileNamePart(part)] : [])),
+			...(level.usesGranularity ? [state.granularity] : []),
 			`${range.from}_${range.to}`,
+			...(comparing && state.compare ? [`vs-${state.compare}`] : []),
 		].join('-'),
 	};
 }
