@@ -30,7 +30,7 @@ import {noticeLines} from '../components/status-bar.js';
 import type {LiveTargets} from '../hooks/use-live-updates.js';
 import type {KeyContext} from '../keymap.js';
 import {pickerOrder, visibleColumns} from './column-choice.js';
-import {type Column, fitColumns, sortTitle} from './columns.js';
+import {type Column, fitColumns, sortTitle, widestValues} from './columns.js';
 import {droppedNotice} from './dropped.js';
 import {comparedData, currentData, currentFrame, effectiveSort, selectedIndex} from './frames.js';
 import {memoLast} from './memo-last.js';
@@ -177,6 +177,17 @@ function derivations() {
 					: 0,
 			};
 		}),
+		// The widest value of each column, so none is cut (a wait of hours with its mark).
+		// By the fields' names: the list of them is made again on every frame.
+		widest: memoLast((view: LevelView | undefined, fields: string) =>
+			view
+				? widestValues(
+						view.rows,
+						{row: view.total, live: view.liveTotal},
+						fields === '' ? [] : (fields.split(',') as PickedField[]),
+					)
+				: undefined,
+		),
 		droppedNote: memoLast((loaded: Loaded | undefined, ref: LevelRef, timeZone: string) => {
 			if (!loaded?.dropped) return undefined;
 			const names = (loaded.data as {nameOf?: (id: string) => string} | undefined)?.nameOf;
@@ -236,6 +247,7 @@ function modelOf(
 		fields,
 		longestName,
 		comparing: Boolean(view?.previousTotal),
+		widest: remembered.widest(view, fields.join(',')),
 	});
 	// A notice may quote a server (a comparison that failed) or name queues: shown only once cleaned.
 	const rawNotice = state.notice ?? remembered.droppedNote(loaded, frame.level, range.timeZone);
