@@ -100,7 +100,14 @@ export function Explorer({
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Breadcrumb parts={model.crumbs} width={width} />
-			<StatusBar items={model.status} live={model.liveWord} busy={model.busy} notice={model.notice} width={width} />
+			<StatusBar
+				items={model.status}
+				live={model.liveWord}
+				busy={model.busy}
+				notice={model.notice}
+				width={width}
+				refreshMs={liveRefreshMs}
+			/>
 			<Box flexDirection="column" flexGrow={1}>
 				<ExplorerBody
 					model={model}
