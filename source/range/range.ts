@@ -24,8 +24,12 @@ export const presetLabels: Record<Preset, string> = {
 	'last-week': 'Last week',
 	'this-month': 'This month',
 	'last-month': 'Last month',
-	live: 'Live (today)',
+	// The same range as today (kept for saved profiles and --preset live): the menu offers it once, as Today.
+	live: 'Today',
 };
+
+/** The presets the date menu offers: `live` is today by another name, so it is not offered twice. */
+export const menuPresets: readonly Preset[] = presets.filter(preset => preset !== 'live');
 
 /** Granularities gqx offers: each divides a day or a week, so chunks of a long range merge exactly. */
 export const granularities = ['PT15M', 'PT30M', 'PT1H', 'P1D', 'P7D'] as const;
