@@ -16,6 +16,8 @@ import {
 	type Thresholds,
 } from '../metrics/thresholds.js';
 import {isoInterval, rangeBoundError, resolveRange} from '../range/range.js';
+import {includesToday} from '../levels/live.js';
+import {queueLabel, sharedNames} from '../levels/queue-labels.js';
 import {fetchReport} from '../reports/report.js';
 import {fetchLiveSnapshot} from '../reports/live-snapshot.js';
 import {selectQueueIds} from '../reports/queue-match.js';
@@ -36,9 +38,10 @@ with the value and the threshold), 2-5 as for gqx export.
 
 Thresholds (at least one; a profile's saved thresholds, see gqx profiles thresholds, apply when its flag is not given):
   --min-sl target|RATIO     service level of the range at least each queue's own target (where its media
-                            have different ones, the lowest of them, as the explorer marks it), or RATIO (0.8 or 80%)
-  --max-abandon RATIO       abandon rate of the range at most RATIO (0.05 or 5%)
-  --max-wait SECONDS        the longest wait now (live observations) at most SECONDS
+                            have different ones, the lowest of them, as the explorer marks it), or RATIO
+                            (0.8, 80% or 80 alike; 1 to under 2 needs its % sign)
+  --max-abandon RATIO       abandon rate of the range at most RATIO (0.05, 5% or 5)
+  --max-wait SECONDS        the longest wait now (live observations) at most SECONDS; a range with today only
 
 Options: the credential, date, --tz, --queue, --division, --media, network and --demo flags
 of gqx export (see gqx export --help); the dates default to today.
@@ -61,8 +64,19 @@ const checkFlags = {...sharedFlags, ...thresholdFlags} as const;
 
 export type CheckName = 'min-sl' | 'max-abandon' | 'max-wait';
 
-/** A queue over a threshold; ratios for service level and abandon rate, seconds for the wait. */
-export type Breach = {queueId: string; queueName: string; check: CheckName; value: number; threshold: number};
+/**
+ * A queue over a threshold; ratios for service level and abandon rate, seconds for the wait. The queue's division
+ * comes last (added later: readers by position keep working), and tells same-named queues apart.
+ */
+export type Breach = {
+	queueId: string;
+	queueName: string;
+	check: CheckName;
+	value: number;
+	threshold: number;
+	divisionId: string | null;
+	divisionName: string | null;
+};
 
 export function parseThresholds(values: Record<string, unknown>, saved: Thresholds = {}): Thresholds {
 	const thresholds: Thresholds = {...saved, ...parseThresholdFlags(values)};
@@ -91,13 +105,13 @@ const checkWords: Record<CheckName, string> = {
 };
 
 /** Breaches as records: a table for people (values as the explorer shows them), or csv, json, ndjson for machines. */
-export function breachRecords(checked: number): RecordSpec<Breach> {
+export function breachRecords(checked: number, shared: ReadonlySet<string> = new Set()): RecordSpec<Breach> {
 	return {
-		fields: ['queueId', 'queueName', 'check', 'value', 'threshold'],
+		fields: ['queueId', 'queueName', 'check', 'value', 'threshold', 'divisionId', 'divisionName'],
 		table: {
 			empty: `All ${checked} queues meet every threshold.\n`,
 			columns: () => [
-				{header: 'Queue', align: 'left', text: breach => breach.queueName},
+				{header: 'Queue', align: 'left', text: breach => queueLabel(breach.queueName, breach.divisionName, shared)},
 				{header: 'Check', align: 'left', text: breach => checkWords[breach.check]},
 				{header: 'Value', align: 'right', text: breach => describe(breach).value},
 				{header: 'Threshold', align: 'right', text: breach => describe(breach).threshold},
@@ -122,8 +136,23 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
 		const connection = await connect(values, io, plan.timeoutMs);
 		stop = connection.stop;
 		const thresholds = parseThresholds(values, connection.profile?.thresholds);
+		// The longest wait is a live value (now): a range without today has none to check.
+		if (thresholds.maxWaitSeconds !== undefined && !includesToday(range)) {
+			if (values['max-wait'] !== undefined)
+				throw new UsageError(
+					`--max-wait checks the longest wait now, and ${range.from} to ${range.to} does not include today.`,
+					'Drop --max-wait for a past range, or check today (no dates) for the live waits.',
+				);
+			io.stderr.write(
+				`gqx check: the profile's max wait is not checked: it is a live value, and ${range.from} to ${range.to} does not include today.\n`,
+			);
+			delete thresholds.maxWaitSeconds;
+		}
 		const {client} = connection;
 		const all: QueueInfo[] = await listAllQueues(client);
+		const divisionOf = new Map(
+			all.map(queue => [queue.id, {divisionId: queue.divisionId ?? null, divisionName: queue.divisionName ?? null}]),
+		);
 		const queueIds = selectQueueIds({queues: plan.queues, divisions: plan.divisions}, all);
 		const breaches: Breach[] = [];
 		let checked = queueIds?.length ?? all.length;
@@ -133,12 +162,23 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
 				{start: range.start, end: range.end, timeZone: range.timeZone, queueIds, mediaTypes: plan.media},
 				{knownQueues: new Map(all.map(queue => [queue.id, queue]))},
 			);
-			const rows = rollUp(report.cells, 'queues', report.nameOf, isoInterval(range.start, range.end));
+			const rows = rollUp(
+				report.cells,
+				'queues',
+				report.nameOf,
+				isoInterval(range.start, range.end),
+				report.divisionOf,
+			);
 			const info = new Map(all.map(queue => [queue.id, queue]));
 			checked = Math.max(checked, rows.length);
 			// The explorer's rule: a queue whose media have different targets is held to the lowest of them.
 			for (const row of rows) {
-				const identity = {queueId: row.queueId ?? '', queueName: row.queueName};
+				const identity = {
+					queueId: row.queueId ?? '',
+					queueName: row.queueName,
+					divisionId: row.divisionId,
+					divisionName: row.divisionName,
+				};
 				const fallback = lowestTarget(info.get(identity.queueId)?.serviceLevels);
 				if (thresholds.minServiceLevel !== undefined && serviceLevelTone(row, thresholds, fallback) === 'bad')
 					breaches.push({
@@ -166,13 +206,28 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
 					check: 'max-wait',
 					value: Math.round(queue.longestWaitingMs! / 1000),
 					threshold: thresholds.maxWaitSeconds,
+					divisionId: divisionOf.get(queue.queueId)?.divisionId ?? null,
+					divisionName: divisionOf.get(queue.queueId)?.divisionName ?? null,
 				});
 			}
 		}
-		breaches.sort((a, b) => compareText(a.queueName, b.queueName) || compareText(a.check, b.check));
-		await writeRecords(plan.format, {stream: io.stdout}, breachRecords(checked), async write => write(breaches), {
-			rawCsv: Boolean(values['raw-csv']),
-		});
+		breaches.sort(
+			(a, b) =>
+				compareText(a.queueName, b.queueName) ||
+				compareText(a.divisionName ?? '', b.divisionName ?? '') ||
+				compareText(a.check, b.check),
+		);
+		// A name two queues of the org share shows the breaching one's division, whether or not the other breaches.
+		const shared = sharedNames(all.map(queue => queue.name));
+		await writeRecords(
+			plan.format,
+			{stream: io.stdout},
+			breachRecords(checked, shared),
+			async write => write(breaches),
+			{
+				rawCsv: Boolean(values['raw-csv']),
+			},
+		);
 		return breaches.length > 0 ? 1 : 0;
 	} catch (error) {
 		return reportFailure(error, io.stderr);

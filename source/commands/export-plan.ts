@@ -45,6 +45,7 @@ export const exportFlags = {
 	'raw-csv': {type: 'boolean'},
 	compare: {type: 'string'},
 	'by-media': {type: 'boolean'},
+	sparse: {type: 'boolean'},
 	'demo-queues': {type: 'string'},
 	outcome: {type: 'string'},
 	agent: {type: 'string'},
@@ -71,6 +72,8 @@ export type ExportPlan = {
 	/** --agent as given: a user id, or a name looked up. */
 	agent?: string;
 	revealAddresses: boolean;
+	/** --sparse: only the intervals with traffic (the grid is filled otherwise). */
+	sparse: boolean;
 };
 
 /** "a, b or c". */
@@ -108,6 +111,12 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 				'or',
 			)} (got --level ${levelText}).`,
 			'Drop --level, or use --level intervals.',
+		);
+	const sparse = values['sparse'] === true;
+	if (sparse && levelText !== 'intervals')
+		throw new UsageError(
+			`--sparse is for --level intervals (got --level ${levelText}).`,
+			'Drop --sparse: the other levels have no empty intervals to leave out.',
 		);
 	const byMedia = values['by-media'] === true;
 	if (byMedia && !level.byMedia)
@@ -192,6 +201,7 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 		...(outcome ? {outcome} : {}),
 		...(agent !== undefined ? {agent: agent.trim()} : {}),
 		revealAddresses: values['reveal-addresses'] === true,
+		sparse,
 		compare,
 		choice,
 		timeZone,

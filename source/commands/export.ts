@@ -62,6 +62,8 @@ ${levelLines()}
   --by-media                --level ${levelsThat(level => level.byMedia)}: one record per media type too
   --granularity PT15M|PT30M|PT1H|P1D|P7D   bucket size for --level ${levelsThat(level => level.granularity !== 'no')}
                             (--level intervals when no level is given)
+  --sparse                  --level intervals: only the intervals with traffic (by default every interval
+                            of the range for each queue and media type with traffic, empty ones with counts 0)
   --queue NAME_OR_ID ...    only these queues (exact name, id, or a pattern with *); repeatable
   --media TYPE ...          only these media types (voice, chat, email, message, callback, ...); repeatable
   --division NAME ...       only queues of these divisions (exact name, or a pattern with *); repeatable
@@ -153,6 +155,7 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			granularity: level.granularity === 'always' ? (plan.granularity ?? defaultGranularity(range)) : plan.granularity,
 			byMedia: plan.byMedia,
 			compare: plan.compare,
+			sparse: plan.sparse,
 			...(plan.outcome ? {outcome: plan.outcome} : {}),
 			...(plan.agent ? {agentId: await findUserId(client, plan.agent)} : {}),
 			revealAddresses: plan.revealAddresses,

@@ -9,16 +9,33 @@ export const thresholdFlags = {
 	'max-wait': {type: 'string'},
 } as const;
 
-/** 0.8, 80% or 80 (over 1 read as percent) -> 0.8. */
-function parseRatio(text: string, flag: string): number {
+/**
+ * 0.8, 80% and 80 are all 80%: a bare number up to 1 is a ratio, from 2 up a percentage. A bare number from 1 to
+ * under 2 could be either (`--max-abandon 1`: 1 % or 100 %? `--min-sl 1.5`: 1.5 % or a ratio over 1?), so it is
+ * refused with the two ways to say it; so is anything outside 0-100 %.
+ */
+export function parseRatio(text: string, flag: string): number {
 	const trimmed = text.trim();
 	const percent = trimmed.endsWith('%');
-	const number = Number(percent ? trimmed.slice(0, -1) : trimmed);
-	const ratio = percent || number > 1 ? number / 100 : number;
-	if (trimmed === '' || !Number.isFinite(number) || ratio < 0 || ratio > 1)
+	const body = percent ? trimmed.slice(0, -1).trim() : trimmed;
+	const number = body === '' ? Number.NaN : Number(body);
+	const example = `${flag} 0.8, ${flag} 80% or ${flag} 80`;
+	if (!Number.isFinite(number))
+		throw new UsageError(`${flag} "${text}" is not a ratio.`, `Give a ratio from 0 to 1, or a percentage: ${example}.`);
+	if (!percent && number >= 1 && number < 2) {
+		const asRatio = Number((number * 100).toFixed(6));
 		throw new UsageError(
-			`${flag} "${text}" is not a ratio.`,
-			`Give a ratio from 0 to 1, or a percentage: ${flag} 0.8 or ${flag} 80%.`,
+			asRatio > 100
+				? `${flag} ${text} is over 1 as a ratio (${asRatio} %), and as a percentage it needs its sign.`
+				: `${flag} ${text} could mean ${number} % or ${asRatio} %.`,
+			`Write it with a percent sign: ${flag} ${number}%${asRatio <= 100 ? ` or ${flag} ${asRatio}%` : ''}.`,
+		);
+	}
+	const ratio = percent || number > 1 ? number / 100 : number;
+	if (ratio < 0 || ratio > 1)
+		throw new UsageError(
+			`${flag} ${text} is outside 0-100 %.`,
+			`Give a ratio from 0 to 1, or a percentage from 0 to 100: ${example}.`,
 		);
 	return ratio;
 }

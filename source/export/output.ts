@@ -100,6 +100,15 @@ function cannotWrite(file: string, error: unknown): Error {
 		);
 	if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
 		return new UsageError(`Cannot write ${file}: permission denied.`, 'Give a path in a folder you can write to.');
+	if (code === 'ENOTDIR')
+		return new UsageError(`Cannot write ${file}: part of its path is a file, not a folder.`, 'Give another path.');
+	if (code === 'EISDIR' || (code === 'ENOTEMPTY' && fs.statSync(file, {throwIfNoEntry: false})?.isDirectory()))
+		return new UsageError(`Cannot write ${file}: it is a folder.`, 'Give a file name in it, or another path.');
+	if (code === 'ENOSPC')
+		return new UsageError(
+			`Cannot write ${file}: the disk is full.`,
+			'Free some space, or give a path on another disk.',
+		);
 	return error as Error;
 }
 

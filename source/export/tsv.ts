@@ -10,6 +10,7 @@ import {
 	metricFor,
 	metricValue,
 } from '../metrics/catalog.js';
+import {metricDelta} from '../metrics/delta.js';
 import type {QueueRow} from '../metrics/rows.js';
 import {terminalText} from '../text/sanitize.js';
 import {formulaSafe} from './formulas.js';
@@ -41,19 +42,47 @@ function numberCell(kind: Exclude<MetricKind, 'text'>, number: number | null): s
 	return `${hours}:${minutes}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
+/** A change as on screen (`+12%`, `-1.5pp`, `+0:42`, `new`), empty where the table shows none. */
+function change(field: MetricField, row: QueueRow, previous: QueueRow | undefined): string {
+	const delta = metricDelta(metricFor(field), row, previous);
+	return delta.value === null ? '' : delta.text;
+}
+
+type CopiedRow = {label: string; row: QueueRow; live?: LiveValues; previous?: {row: QueueRow}};
+
+/** A number column's change, as the table shows it beside the value while comparing (the arrow left out). */
+type Change = {delta: MetricField};
+type Column = MetricField | LiveField | Change;
+
 /**
  * A header line (the name column, then the columns' table headers), then one line per row, each ending in a
- * newline. Live fields (what is happening now) read the row's `live` values, as the table does.
+ * newline. Live fields (what is happening now) read the row's `live` values, as the table does. While comparing
+ * (rows with a `previous` side), each number column is followed by its change, `Δ`, as on screen.
  */
 export function toTsv(
 	nameHeader: string,
-	rows: ReadonlyArray<{label: string; row: QueueRow; live?: LiveValues}>,
+	rows: readonly CopiedRow[],
 	fields: ReadonlyArray<MetricField | LiveField>,
 ): string {
-	const header = (field: MetricField | LiveField) =>
-		isLiveField(field) ? liveMetricFor(field).header : metricFor(field).header;
-	const lines = [[nameHeader, ...fields.map(header)].map(cell).join('\t')];
-	for (const {label, row, live} of rows)
-		lines.push([cell(label), ...fields.map(field => value(field, row, live))].join('\t'));
+	const comparing = rows.some(row => row.previous);
+	const columns: Column[] = fields.flatMap((field): Column[] =>
+		comparing && !isLiveField(field) && metricFor(field).kind !== 'text' ? [field, {delta: field}] : [field],
+	);
+	const header = (column: Column) =>
+		typeof column === 'object'
+			? `Δ ${metricFor(column.delta).header}`
+			: isLiveField(column)
+				? liveMetricFor(column).header
+				: metricFor(column).header;
+	const lines = [[nameHeader, ...columns.map(header)].map(cell).join('\t')];
+	for (const {label, row, live, previous} of rows)
+		lines.push(
+			[
+				cell(label),
+				...columns.map(column =>
+					typeof column === 'object' ? change(column.delta, row, previous?.row) : value(column, row, live),
+				),
+			].join('\t'),
+		);
 	return `${lines.join('\n')}\n`;
 }

@@ -1,10 +1,13 @@
 // Level 3: one queue and media type by interval (30 minutes up to weeks; `i` changes it).
 import type {AggregateCell} from '../genesys/analytics.js';
-import {rollUpWithStats} from '../metrics/rows.js';
+import {rollUpWithStats, toRow} from '../metrics/rows.js';
 import {shiftInterval} from '../range/compare.js';
-import {bucketLabel} from '../range/range.js';
+import {bucketLabel, rangeBuckets} from '../range/range.js';
 import type {LevelModule} from './types.js';
 import {queueLevelExport} from './queue-export.js';
+
+/** The level's answer: the cells with traffic, and every bucket of the range (to show the empty ones too). */
+type IntervalData = {cells: AggregateCell[]; buckets: string[]};
 
 export const intervalsLevel: LevelModule = {
 	id: 'intervals',
@@ -17,9 +20,9 @@ export const intervalsLevel: LevelModule = {
 	request: ({context: {queueId = '', mediaType = ''}}, granularity) => ({
 		key: `intervals\u0000${queueId}\u0000${mediaType}\u0000${granularity}`,
 		label: 'loading intervals',
-		async load(client, range, {signal, onProgress, onDrop}): Promise<AggregateCell[]> {
+		async load(client, range, {signal, onProgress, onDrop}): Promise<IntervalData> {
 			const {fetchQueueAggregates} = await import('../genesys/analytics.js');
-			return fetchQueueAggregates(
+			const cells = await fetchQueueAggregates(
 				client,
 				{
 					start: range.start,
@@ -31,19 +34,29 @@ export const intervalsLevel: LevelModule = {
 				},
 				{signal, onProgress, onDrop},
 			);
+			return {cells, buckets: rangeBuckets(range, granularity)};
 		},
 	}),
 	rows(data, ref, {timeZone, granularity}) {
-		const queueName = ref.context.queueName ?? '';
-		const {division} = ref.context;
+		const {queueId = '', queueName = '', mediaType = '', division} = ref.context;
+		const {cells, buckets} = data as IntervalData;
+		const made = rollUpWithStats(
+			cells,
+			'intervals',
+			() => queueName,
+			null,
+			() => division,
+		);
+		// Every interval of the range, those without traffic too (counts 0): a staffing grid has no holes.
+		const seen = new Set(made.map(({row}) => row.interval));
+		for (const interval of buckets)
+			if (!seen.has(interval))
+				made.push({
+					row: toRow({queueId, queueName, mediaType: mediaType || null, interval, division}, {}),
+					stats: {},
+				});
 		return {
-			rows: rollUpWithStats(
-				data as AggregateCell[],
-				'intervals',
-				() => queueName,
-				null,
-				() => division,
-			).map(({row, stats}) => {
+			rows: made.map(({row, stats}) => {
 				const label = bucketLabel(row.interval ?? '', timeZone, granularity);
 				return {key: row.interval ?? '', label, search: label.toLowerCase(), row, stats};
 			}),

@@ -1,9 +1,8 @@
 // When live columns are on and which queues each refresh asks about: the rows on screen every refresh, and the
 // rest in turns, so every queue is at most `fullCycleMs` old while the request rate stays a fixed fraction of the limit.
 import {observationChunk} from '../genesys/observations.js';
-import {DateTime} from 'luxon';
 import type {DateRange} from '../range/range.js';
-import {type Totals, totalsRequest} from './totals.js';
+import {loadTotals, type Totals, totalsRequest} from './totals.js';
 import type {DataRequest, LevelExport} from './types.js';
 import {formatLive, liveMetrics} from '../metrics/catalog.js';
 import {type LiveRecord, liveRecordFields, liveRecords} from '../metrics/live.js';
@@ -25,21 +24,12 @@ export function includesToday(range: DateRange, now = Date.now()): boolean {
 	return range.clamped && range.start.toMillis() <= now;
 }
 
-/** The day's aggregates again, up to now (the range's end was now when it was chosen), names known already. */
+/**
+ * The day's aggregates again, names known already. Up to now: the source runs a range cut back to now to the
+ * present at every load. With the divisions, so same-named queues keep theirs (`Support · EMEA`).
+ */
 export function refreshedTotalsRequest(previous: Totals | undefined): DataRequest {
-	return {
-		...totalsRequest,
-		async load(client, range, {signal, onProgress}): Promise<Totals> {
-			const {fetchReport} = await import('../reports/report.js');
-			const end = DateTime.now().setZone(range.timeZone).startOf('minute');
-			const report = await fetchReport(
-				client,
-				{start: range.start, end: end > range.end ? end : range.end, timeZone: range.timeZone},
-				{signal, onProgress, sumsOnly: true, knownQueues: previous?.queues},
-			);
-			return {cells: report.cells, running: report.totals, nameOf: report.nameOf, queues: report.queues};
-		},
-	};
+	return {...totalsRequest, load: loadTotals(previous?.queues)};
 }
 
 /**

@@ -3,9 +3,9 @@
 import type {GenesysClient} from '../genesys/client.js';
 import type {StatsBag} from '../genesys/stats.js';
 import {compareRecords, comparedFields} from '../metrics/compared.js';
-import {type Level, rollUp, rowFields, totalRow, toRow, type QueueRow} from '../metrics/rows.js';
+import {filledIntervals, type Level, rollUp, rowFields, totalRow, toRow, type QueueRow} from '../metrics/rows.js';
 import {comparisonRange, shiftDays} from '../range/compare.js';
-import {type DateRange, isoInterval} from '../range/range.js';
+import {type DateRange, isoInterval, rangeBuckets} from '../range/range.js';
 import {queueRecordTable} from './record-table.js';
 import type {ExportCallbacks, ExportRequest, ExportResult, LevelExport} from './types.js';
 
@@ -34,10 +34,12 @@ async function streamIntervals(
 	const {deletedQueueName} = await import('../genesys/queues.js');
 	const names = new Map<string, string>();
 	const total: StatsBag = {};
+	const granularity = request.granularity ?? 'PT30M';
 	await streamIntervalRows(
 		client,
-		{...reportQuery(request), granularity: request.granularity ?? 'PT30M'},
+		{...reportQuery(request), granularity},
 		{
+			...(request.sparse ? {} : {buckets: rangeBuckets(request.range, granularity)}),
 			knownQueues: request.knownQueues,
 			onProgress: callbacks.onProgress,
 			onDrop: callbacks.onDrop,
@@ -96,9 +98,12 @@ async function compared(
 		comparedRange,
 		byBucket: level === 'intervals',
 	};
+	const current = rollUp(now.cells, level, now.nameOf, rangeInterval, now.divisionOf);
 	await callbacks.onRecords(
 		compareRecords(
-			rollUp(now.cells, level, now.nameOf, rangeInterval, now.divisionOf),
+			level === 'intervals' && !request.sparse
+				? filledIntervals(current, rangeBuckets(range, request.granularity ?? 'PT30M'))
+				: current,
 			rollUp(before.cells, level, before.nameOf, comparedRange, before.divisionOf),
 			options,
 		),

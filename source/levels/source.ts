@@ -1,5 +1,6 @@
 // Where the explorer's data comes from: the levels' requests run through one client for one date range,
 // the recent answers kept. No Ink here; the API client (got, zod) loads with the first request.
+import {DateTime} from 'luxon';
 import type {GenesysClient} from '../genesys/client.js';
 import {DroppedLog} from '../genesys/dropped-statistics.js';
 import type {LiveQueue} from '../genesys/observations.js';
@@ -31,14 +32,26 @@ export class RetryHub {
 /** Answers kept per range: the totals and the most recently opened interval levels. */
 export const answersKept = 8;
 
-/** What the session's command line says of the data: customer addresses masked or not. */
-export type SourceSettings = {revealAddresses?: boolean};
+/** What the session's command line says of the data: customer addresses masked or not; the clock (tests fix it). */
+export type SourceSettings = {revealAddresses?: boolean; now?: () => number};
+
+/**
+ * The range as of now: a range cut back to now when it was chosen runs to now at every load, so a refresh (`r`, the
+ * live minute) never shows a Total older than its "as of" (never past local midnight after its last day).
+ */
+export function rangeUpToNow(range: DateRange, now: number): DateRange {
+	if (!range.clamped) return range;
+	const dayAfter = DateTime.fromISO(range.to, {zone: range.timeZone}).plus({days: 1}).startOf('day');
+	const current = DateTime.fromMillis(now, {zone: range.timeZone}).startOf('minute');
+	const end = DateTime.min(dayAfter, DateTime.max(range.end, current));
+	return end.equals(range.end) ? range : {...range, end, clamped: end < dayAfter};
+}
 
 export function createLevelSource(
 	client: GenesysClient | Promise<GenesysClient>,
 	range: DateRange,
 	hub: RetryHub,
-	settings: SourceSettings = {},
+	{now = Date.now, ...settings}: SourceSettings = {},
 ): LevelSource {
 	const cache = new RecentCache<string, Promise<Loaded>>(answersKept);
 	return {
@@ -49,7 +62,13 @@ export function createLevelSource(
 			}
 			const dropped = new DroppedLog();
 			const promise = Promise.resolve(client).then(async ready => ({
-				data: await request.load(ready, range, {signal, onProgress, onPartial, onDrop: dropped.add, ...settings}),
+				data: await request.load(ready, rangeUpToNow(range, now()), {
+					signal,
+					onProgress,
+					onPartial,
+					onDrop: dropped.add,
+					...settings,
+				}),
 				asOf: new Date(),
 				...(dropped.entries.length > 0 ? {dropped: dropped.entries} : {}),
 			}));

@@ -21,18 +21,16 @@ export type Running = {
 	byMedia?: {mediaOf(queueId: string): Array<{mediaType: string | null; stats: StatsBag}>};
 };
 
-/** One request for the queue and media levels: asked once, shared by both. */
-export const totalsRequest: DataRequest = {
-	key: 'totals',
-	label: 'loading queues',
-	async load(client, range, {signal, onProgress, onDrop}): Promise<Totals> {
+/** The range's totals; `known` names the queues learned before (a refresh need not list them again). */
+export function loadTotals(known?: ReadonlyMap<string, QueueInfo>): DataRequest['load'] {
+	return async (client, range, {signal, onProgress, onDrop}): Promise<Totals> => {
 		// The query code loads with the first request, not with the first frame.
 		const {fetchReport} = await import('../reports/report.js');
 		// Running sums only, no cells: the levels read nothing else, and the cells were the bulk of the memory.
 		const report = await fetchReport(
 			client,
 			{start: range.start, end: range.end, timeZone: range.timeZone},
-			{signal, onProgress, onDrop, sumsOnly: true},
+			{signal, onProgress, onDrop, sumsOnly: true, ...(known ? {knownQueues: known} : {})},
 		);
 		return {
 			cells: report.cells,
@@ -41,5 +39,12 @@ export const totalsRequest: DataRequest = {
 			divisionOf: report.divisionOf,
 			queues: report.queues,
 		};
-	},
+	};
+}
+
+/** One request for the queue and media levels: asked once, shared by both. */
+export const totalsRequest: DataRequest = {
+	key: 'totals',
+	label: 'loading queues',
+	load: loadTotals(),
 };

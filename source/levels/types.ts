@@ -241,6 +241,8 @@ export type ExportRequest = {
 	/** --by-media: a record per media type too. */
 	byMedia: boolean;
 	compare?: CompareMode;
+	/** --sparse: the interval level's buckets with traffic only; every bucket of the range otherwise. */
+	sparse?: boolean;
 	/** --outcome, --agent (an id, looked up from a name), --reveal-addresses: the levels that take them. */
 	outcome?: OutcomeFilter;
 	agentId?: string;

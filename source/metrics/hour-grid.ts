@@ -95,22 +95,32 @@ export const hourFields: ReadonlyArray<keyof HourRecord> = [
 	...rowFields.slice(4),
 ];
 
-export function hourRecord(
-	identity: {queueId: string | null; queueName: string; mediaType: string | null; interval: string},
-	index: number,
-	days: number,
-	stats: StatsBag,
-): HourRecord {
+/** Whose weekday-hours: the queue (none for all queues), its division where known, media type and range. */
+export type HourIdentity = {
+	queueId: string | null;
+	queueName: string;
+	mediaType: string | null;
+	interval: string;
+	division?: {id: string; name: string} | undefined;
+};
+
+export function hourRecord(identity: HourIdentity, index: number, days: number, stats: StatsBag): HourRecord {
 	const {queueName: _name, queueId: _id, mediaType: _media, interval: _interval, ...metrics} = hourRow(stats);
+	const {division, ...rest} = identity;
 	const {weekday, hour} = cellAt(index);
-	return {...identity, weekday, hour, days, ...metrics};
+	return {
+		...rest,
+		weekday,
+		hour,
+		days,
+		...metrics,
+		divisionId: division?.id ?? null,
+		divisionName: division?.name ?? null,
+	};
 }
 
 /** A grid's records as `export --level hours` writes them: one for every weekday-hour the range holds. */
-export function gridRecords(
-	grid: HourGrid,
-	identity: {queueId: string | null; queueName: string; mediaType: string | null; interval: string},
-): HourRecord[] {
+export function gridRecords(grid: HourGrid, identity: HourIdentity): HourRecord[] {
 	const records: HourRecord[] = [];
 	for (let index = 0; index < cellCount; index++) {
 		const days = grid.days[index] ?? 0;

@@ -165,3 +165,27 @@ export function totalRow(cells: Iterable<AggregateCell>, label = 'Total', interv
 	for (const cell of cells) bags.push(cell.stats);
 	return toRow({queueId: null, queueName: label, mediaType: null, interval}, mergeBags(bags));
 }
+
+/**
+ * Interval rows with every bucket of `buckets` for each queue and media type they have (counts 0, rates and times
+ * none where a bucket had no traffic), in export order: staffing needs the empty intervals too.
+ */
+export function filledIntervals(rows: readonly QueueRow[], buckets: readonly string[]): QueueRow[] {
+	const pairs = new Map<string, {row: QueueRow; seen: Set<string>}>();
+	for (const row of rows) {
+		const key = `${row.queueId ?? ''}\u0000${row.mediaType ?? ''}`;
+		let pair = pairs.get(key);
+		if (!pair) pairs.set(key, (pair = {row, seen: new Set()}));
+		pair.seen.add(row.interval ?? '');
+	}
+	const filled = [...rows];
+	for (const {row, seen} of pairs.values()) {
+		const division = row.divisionId ? {id: row.divisionId, name: row.divisionName ?? ''} : undefined;
+		for (const interval of buckets)
+			if (!seen.has(interval))
+				filled.push(
+					toRow({queueId: row.queueId, queueName: row.queueName, mediaType: row.mediaType, interval, division}, {}),
+				);
+	}
+	return filled.length === rows.length ? filled : filled.sort(compareRows);
+}

@@ -1,5 +1,5 @@
 // Date ranges: presets and calendar days in a time zone, turned into the UTC intervals the API takes.
-import {DateTime, IANAZone} from 'luxon';
+import {DateTime, Duration, IANAZone} from 'luxon';
 import {UsageError} from '../errors.js';
 
 export const presets = [
@@ -24,8 +24,12 @@ export const presetLabels: Record<Preset, string> = {
 	'last-week': 'Last week',
 	'this-month': 'This month',
 	'last-month': 'Last month',
-	live: 'Live (today)',
+	// The same range as today (kept for saved profiles and --preset live): the menu offers it once, as Today.
+	live: 'Today',
 };
+
+/** The presets the date menu offers: `live` is today by another name, so it is not offered twice. */
+export const menuPresets: readonly Preset[] = presets.filter(preset => preset !== 'live');
 
 /** Granularities gqx offers: each divides a day or a week, so chunks of a long range merge exactly. */
 export const granularities = ['PT15M', 'PT30M', 'PT1H', 'P1D', 'P7D'] as const;
@@ -182,6 +186,26 @@ export function planChunks(
 		cursor = next;
 	}
 	return chunks;
+}
+
+/**
+ * Every bucket of a range as the aggregates query makes them (`start/end`, UTC ISO as the API writes them): from the
+ * range's start in its time zone, one granularity after another (days and weeks local, across daylight saving),
+ * the last cut at the range's end. An interval with no traffic has no answer: this is the full grid to fill.
+ */
+export function rangeBuckets(range: Pick<DateRange, 'start' | 'end' | 'timeZone'>, granularity: Granularity): string[] {
+	const step = Duration.fromISO(granularity);
+	const start = range.start.setZone(range.timeZone);
+	const end = range.end.toMillis();
+	const buckets: string[] = [];
+	let from = start;
+	for (let index = 1; from.toMillis() < end; index++) {
+		const next = start.plus(step.mapUnits(value => value * index));
+		const to = next.toMillis() < end ? next : range.end;
+		buckets.push(isoInterval(from, to));
+		from = next;
+	}
+	return buckets;
 }
 
 /** A bucket `start/end` (UTC ISO) as people read it, in `timeZone`: a day, a week, or a day and time. */

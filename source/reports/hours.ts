@@ -74,7 +74,7 @@ export async function streamHourRecords(
 	return streamQueueBatches<HourRecord>(client, query, {
 		...options,
 		batchSize,
-		async fetchBatch(queueIds, nameOf, signal) {
+		async fetchBatch(queueIds, nameOf, signal, divisionOf) {
 			const grids = new Map<string, {queueId: string; mediaType: string | null; cells: StatsBag[]}>();
 			await fetchQueueAggregates(
 				client,
@@ -102,7 +102,13 @@ export async function streamHourRecords(
 			);
 			const records: HourRecord[] = [];
 			for (const grid of ordered) {
-				const identity = {queueId: grid.queueId, queueName: nameOf(grid.queueId), mediaType: grid.mediaType, interval};
+				const identity = {
+					queueId: grid.queueId,
+					queueName: nameOf(grid.queueId),
+					mediaType: grid.mediaType,
+					interval,
+					division: divisionOf(grid.queueId),
+				};
 				for (let index = 0; index < cellCount; index++) {
 					const count = days[index] ?? 0;
 					if (count === 0) continue;

@@ -1,5 +1,5 @@
 // One report: the aggregates for a range plus the names of the queues in it. Used by export and the TUI.
-import {type DivisionLookup, type QueueRow, rollUp} from '../metrics/rows.js';
+import {type DivisionLookup, filledIntervals, type QueueRow, rollUp} from '../metrics/rows.js';
 import {type AggregateCell} from '../genesys/analytics.js';
 import {addInto, RunningTotals, type StatsBag} from '../genesys/stats.js';
 import type {Granularity} from '../range/range.js';
@@ -57,9 +57,12 @@ export async function streamIntervalRows(
 		onRows: (rows: QueueRow[]) => Promise<void>;
 		/** When given, every cell's statistics are added into it (the totals row of a table). */
 		total?: StatsBag;
+		/** Every bucket of the range: each queue and media type gets all of them (those without traffic too). */
+		buckets?: readonly string[];
 	},
 ): Promise<number> {
 	const batchSize = options.batchSize ?? 25;
+	const {buckets} = options;
 	return streamQueueBatches(client, query, {
 		...options,
 		batchSize,
@@ -70,7 +73,8 @@ export async function streamIntervalRows(
 				{signal, queueBatchSize: batchSize, onDrop: options.onDrop},
 			).then(cells => {
 				if (options.total) for (const cell of cells) addInto(options.total, cell.stats);
-				return rollUp(cells, 'intervals', nameOf, null, divisionOf);
+				const rows = rollUp(cells, 'intervals', nameOf, null, divisionOf);
+				return buckets ? filledIntervals(rows, buckets) : rows;
 			}),
 	});
 }

@@ -41,6 +41,8 @@ export type AppProps = {
 	makeClient?: ClientFactory;
 	/** How often live columns refresh (`--refresh SECONDS`), in ms. */
 	liveRefreshMs?: number;
+	/** How often the day's aggregates refresh while live, in ms (a minute; tests ask less). */
+	liveTotalsRefreshMs?: number;
 	/** Customer addresses of conversations as they are (`--reveal-addresses`); masked otherwise. */
 	revealAddresses?: boolean;
 };
@@ -54,6 +56,7 @@ export function App({
 	now = () => DateTime.now(),
 	makeClient,
 	liveRefreshMs,
+	liveTotalsRefreshMs,
 	revealAddresses = false,
 }: AppProps) {
 	const {exit} = useApp();
@@ -61,6 +64,7 @@ export function App({
 	const {width, height} = useTerminalSize();
 	const {session, sourceFor, update, openProfile, openEnvironment, verify} = useSession(env, makeClient, {
 		revealAddresses,
+		now: () => now().toMillis(),
 	});
 	const store = secrets?.profiles;
 	// One message for the screen it was made for: where a saved secret went, or why a profile could not open.
@@ -308,6 +312,7 @@ export function App({
 						onQuit={exit}
 						live={includesToday(screen.range, now().toMillis())}
 						liveRefreshMs={liveRefreshMs}
+						liveTotalsRefreshMs={liveTotalsRefreshMs}
 						thresholds={profiles.find(profile => profile.name === session.profileName)?.thresholds}
 					/>
 				) : null;

@@ -92,7 +92,7 @@ describe('gqx check', () => {
 		expect(result.breaches.map(breach => breach.queueName)).toEqual(
 			expected.map(row => row.queueName).sort(new Intl.Collator().compare),
 		);
-		expect((await check('--max-abandon', '1', ...day)).code).toBe(0);
+		expect((await check('--max-abandon', '100%', ...day)).code).toBe(0);
 	});
 
 	it('--max-wait SECONDS: the live longest waits, exit 1 over it and 0 under it', async () => {
@@ -161,7 +161,7 @@ describe('gqx check', () => {
 		expect(ids(lenientAbandon.breaches, 'min-sl')).toEqual(below.map(row => row.queueId).sort());
 
 		// Both overridden leniently: every queue passes.
-		const lenient = await onProfile('--max-abandon', '1', '--min-sl', '0');
+		const lenient = await onProfile('--max-abandon', '100', '--min-sl', '0');
 		expect(lenient.stderr).toBe('');
 		expect(lenient.code).toBe(0);
 		expect(lenient.stdout).toBe('[]\n');
@@ -178,5 +178,52 @@ describe('gqx check', () => {
 		const bad = await runCommand(['check', '--max-abandon', 'lots'], {env});
 		expect(bad.code).toBe(2);
 		expect(bad.stderr).toMatch(/--max-abandon "lots" is not a ratio/);
+	});
+
+	it('tells same-named queues apart by their division, in the table and the records', async () => {
+		const supports = emu.org.queues.filter(queue => queue.name === 'Support');
+		expect(supports.map(queue => queue.divisionName).sort()).toEqual(['EMEA', 'Home']);
+		const table = await runCommand(['check', '--max-abandon', '0', '--format', 'table', ...day], {env});
+		expect(table.code).toBe(1);
+		expect(table.stdout).toMatch(/^Support · EMEA\s+abandon above/m);
+		expect(table.stdout).toMatch(/^Support · Home\s+abandon above/m);
+		expect(table.stdout).not.toMatch(/^Support\s{2,}/m);
+		const json = await check('--max-abandon', '0', ...day);
+		for (const queue of supports)
+			expect(json.breaches.find(breach => breach.queueId === queue.id)).toMatchObject({
+				divisionId: queue.divisionId,
+				divisionName: queue.divisionName,
+			});
+	});
+
+	it('reads 0.9, 90% and 90 alike, and refuses an ambiguous or out-of-range ratio with exit 2', async () => {
+		const read = await Promise.all(['0.08', '8%', '8'].map(value => check('--max-abandon', value, ...day)));
+		expect(read.map(result => result.code)).toEqual([1, 1, 1]);
+		expect(read[1]!.breaches).toEqual(read[0]!.breaches);
+		expect(read[2]!.breaches).toEqual(read[0]!.breaches);
+		for (const [flag, value, said] of [
+			['--min-sl', '1.5', /--min-sl 1\.5 is over 1 as a ratio/],
+			['--max-abandon', '1', /--max-abandon 1 could mean 1 % or 100 %/],
+			['--max-abandon', '150%', /outside 0-100 %/],
+			['--min-sl', '-0.5%', /outside 0-100 %/],
+			['--min-sl', '101', /outside 0-100 %/],
+		] as const) {
+			const result = await runCommand(['check', `${flag}=${value}`, ...day], {env});
+			expect(result.code, `${flag} ${value}`).toBe(2);
+			expect(result.stderr, `${flag} ${value}`).toMatch(said);
+			expect(result.stderr).not.toMatch(/\n\s+at /);
+		}
+	});
+
+	it('refuses --max-wait on a past range, and says so when a profile’s max wait is left out', async () => {
+		const past = await runCommand(['check', '--max-wait', '120', ...day], {env});
+		expect(past.code).toBe(2);
+		expect(past.stderr).toMatch(
+			/--max-wait checks the longest wait now, and 2026-03-19 to 2026-03-19 does not include today/,
+		);
+		const cwd = profileWith({maxWaitSeconds: 120, maxAbandon: 1});
+		const saved = await runCommand(['check', '--profile', 'acme', '--format', 'json', ...day], {cwd});
+		expect(saved.code).toBe(0);
+		expect(saved.stderr).toMatch(/max wait is not checked: it is a live value/);
 	});
 });

@@ -108,7 +108,7 @@ describe('gqx profiles thresholds', () => {
 		const before = fs.readFileSync(storeIn(cwd).path, 'utf8');
 		const cases: Array<[string[], RegExp]> = [
 			[['acme', '--max-abandon', 'lots'], /--max-abandon "lots" is not a ratio[\s\S]*--max-abandon 80%/],
-			[['acme', '--max-abandon', '150%'], /--max-abandon "150%" is not a ratio/],
+			[['acme', '--max-abandon', '150%'], /--max-abandon 150% is outside 0-100 %/],
 			[['acme', '--min-sl', 'high'], /--min-sl "high" is not a ratio/],
 			[['acme', '--max-wait=-5'], /--max-wait "-5" is not a number of seconds[\s\S]*--max-wait 120/],
 			// A bad value among good ones: none of them is saved.

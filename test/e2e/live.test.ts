@@ -40,7 +40,7 @@ afterEach(() => {
 	emu.clearFaults();
 });
 
-/** gqx on the emulator's credentials (environment), at the Live (today) table. */
+/** gqx on the emulator's credentials (environment), at the Today table (live). */
 async function openLive(width: number, height: number, env: Record<string, string> = {}): Promise<Term> {
 	const dir = scratchDir();
 	const term = startTerm(`${gqx} --refresh 5`, {
@@ -54,7 +54,7 @@ async function openLive(width: number, height: number, env: Record<string, strin
 		},
 	});
 	await term.waitFor('Dates · days in');
-	await pickPreset(term, 'Live (today)');
+	await pickPreset(term, 'Today');
 	await term.waitFor(/live, updated \d+ s ago/, 20_000);
 	return term;
 }

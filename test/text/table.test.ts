@@ -56,8 +56,24 @@ describe('textTable', () => {
 
 describe('tables of gqx check and the live snapshot', () => {
 	const breaches: Breach[] = [
-		{queueId: 'q1', queueName: 'サポート', check: 'max-abandon', value: 0.125, threshold: 0.05},
-		{queueId: 'q2', queueName: 'Billing', check: 'max-wait', value: 252, threshold: 120},
+		{
+			queueId: 'q1',
+			queueName: 'サポート',
+			check: 'max-abandon',
+			value: 0.125,
+			threshold: 0.05,
+			divisionId: 'd1',
+			divisionName: 'Home',
+		},
+		{
+			queueId: 'q2',
+			queueName: 'Billing',
+			check: 'max-wait',
+			value: 252,
+			threshold: 120,
+			divisionId: null,
+			divisionName: null,
+		},
 	];
 
 	it('gqx check: the breach table aligns Japanese queue names (it padded by string length)', () => {
@@ -68,7 +84,7 @@ describe('tables of gqx check and the live snapshot', () => {
 		expect(lines[2]).toMatch(/12\.5%\s+5\.0%$/);
 		expect(formatRecords('table', breachRecords(40), [])).toBe('All 40 queues meet every threshold.\n');
 		expect(formatRecords('csv', breachRecords(2), breaches).split('\n')[0]).toBe(
-			'queueId,queueName,check,value,threshold',
+			'queueId,queueName,check,value,threshold,divisionId,divisionName',
 		);
 	});
 

@@ -93,7 +93,7 @@ describe('the export dialog on a live view', () => {
 		await waitForText(app, /Wrote \d+ rows to /);
 		const [file] = fs.readdirSync(dir).filter(name => name.startsWith('gqx-') && name.endsWith('.json'));
 		const records = JSON.parse(fs.readFileSync(path.join(dir, file!), 'utf8')) as Array<Record<string, unknown>>;
-		expect(Object.keys(records[0]!).slice(-7)).toEqual([
+		expect(Object.keys(records[0]!).slice(-8)).toEqual([
 			'divisionId',
 			'divisionName',
 			'waiting',
@@ -101,6 +101,7 @@ describe('the export dialog on a live view', () => {
 			'longestWaitingMs',
 			'onQueueAgents',
 			'availableAgents',
+			'observedAt',
 		]);
 		// The first row on screen: the same numbers in the file.
 		const record = records[0]!;
@@ -111,5 +112,63 @@ describe('the export dialog on a live view', () => {
 		expect(String(record['availableAgents'])).toBe(cell('Avail'));
 		const longest = record['longestWaitingMs'] as number | null;
 		expect(cell('Longest').replace('!', '')).toBe(longest === null ? '-' : formatDuration(longest));
+	});
+});
+
+describe('the export dialog never loses a file (issue #29, items 8 and 10)', () => {
+	/** The suggestion the field shows. */
+	const suggestionIn = (frame: string) => /File: (\S+)/.exec(frame)?.[1] ?? '';
+
+	it('suggests the whole drill, so voice and the next media type differ, and asks before replacing a file', async () => {
+		const {app, dir} = await appOnProfile(emu, {from: '2026-03-02', to: '2026-03-08'});
+		await press(app, keys.enter);
+		await waitForText(app, /^\s+Media\s/m);
+		await press(app, keys.enter);
+		await waitForText(app, /Interval\s/);
+		await press(app, 'e');
+		await waitForText(app, 'Export this view');
+		await press(app, keys.enter);
+		const first = suggestionIn(await waitForText(app, /File: gqx-intervals-/));
+		expect(first).toMatch(/^gqx-intervals-\S+-[a-z]+-P1D-2026-03-02_2026-03-08\.csv$/);
+		await press(app, keys.enter);
+		await waitForText(app, /Wrote \d+ rows to /);
+		const written = fs.readFileSync(path.join(dir, first), 'utf8');
+
+		// The next media type of the same queue: another name.
+		await press(app, keys.escape);
+		await waitForText(app, /^\s+Media\s/m);
+		await press(app, keys.down, keys.enter);
+		await waitForText(app, /Interval\s/);
+		await press(app, 'e');
+		await waitForText(app, 'Export this view');
+		await press(app, keys.enter);
+		const second = suggestionIn(await waitForText(app, /File: gqx-intervals-/));
+		expect(second).not.toBe(first);
+
+		// The first name typed again: asked, not replaced; a second Enter replaces it.
+		await press(app, ...first);
+		await press(app, keys.enter);
+		await waitForText(app, `${first} exists. Enter again replaces it`);
+		expect(fs.readFileSync(path.join(dir, first), 'utf8')).toBe(written);
+		await press(app, keys.enter);
+		await waitForText(app, /Wrote \d+ rows to /);
+		expect(fs.readFileSync(path.join(dir, first), 'utf8')).not.toBe(written);
+	});
+
+	it('says in words what is wrong with a name, and fits the extension to the format', async () => {
+		const {app, dir} = await appOnProfile(emu, {from: '2026-03-02', to: '2026-03-08'});
+		await openNameField(app);
+		await press(app, ...'no/such/folder/x.csv', keys.enter);
+		const missing = await waitForText(app, 'its folder does not exist');
+		expect(missing).not.toContain('.tmp');
+		expect(missing).not.toContain('ENOENT');
+
+		await press(app, ...Array.from({length: 20}, () => keys.backspace), ...'q3.json', keys.enter);
+		await waitForText(app, 'q3.json ends in .json, but this is a CSV export: name it q3.csv');
+		expect(fs.existsSync(path.join(dir, 'q3.json'))).toBe(false);
+
+		await press(app, ...Array.from({length: 7}, () => keys.backspace), ...'q3', keys.enter);
+		await waitForText(app, /Wrote \d+ rows to .*q3\.csv/);
+		expect(fs.readFileSync(path.join(dir, 'q3.csv'), 'utf8')).toMatch(/^queueId,queueName,/);
 	});
 });

@@ -19,7 +19,7 @@ import {apply} from './explorer/apply.js';
 function viewOf(
 	frame: Frame,
 	totals: Totals,
-	intervalCells: AggregateCell[] | undefined,
+	intervalCells: {cells: AggregateCell[]; buckets: string[]} | undefined,
 	timeZone: string,
 	granularity: Granularity,
 ) {
@@ -182,8 +182,22 @@ describe('level view', () => {
 			cell('q1', 'voice', 3, '2026-03-08T14:30:00.000Z/2026-03-08T15:00:00.000Z'),
 			cell('q1', 'voice', 9, '2026-03-08T14:00:00.000Z/2026-03-08T14:30:00.000Z'),
 		];
-		const view = viewOf(currentFrame(state), {cells, nameOf: names}, intervalCells, 'America/New_York', 'PT30M');
-		expect(view.rows.map(row => row.label)).toEqual(['Sun 08 Mar 10:00', 'Sun 08 Mar 10:30']);
+		// The level's answer: the cells with traffic and every bucket of the range (here three; one had none).
+		const buckets = [
+			'2026-03-08T14:00:00.000Z/2026-03-08T14:30:00.000Z',
+			'2026-03-08T14:30:00.000Z/2026-03-08T15:00:00.000Z',
+			'2026-03-08T15:00:00.000Z/2026-03-08T15:30:00.000Z',
+		];
+		const view = viewOf(
+			currentFrame(state),
+			{cells, nameOf: names},
+			{cells: intervalCells, buckets},
+			'America/New_York',
+			'PT30M',
+		);
+		expect(view.rows.map(row => row.label)).toEqual(['Sun 08 Mar 10:00', 'Sun 08 Mar 10:30', 'Sun 08 Mar 11:00']);
+		expect(view.rows.map(row => row.row.offered)).toEqual([9, 3, 0]);
+		expect(view.rows[2]!.row.serviceLevel).toBeNull();
 		expect(sparkline([0, 1, 2, 3, 4, 5, 6, 7], 8)).toBe('▁▂▃▄▅▆▇█');
 		expect(sparkline([1, null, 1], 3)).toBe('█ █');
 		expect(sparkline([1, 1, 8, 8], 2)).toBe('▂█');

@@ -13,7 +13,7 @@ const live = (updatedAt: number, extra: Partial<LiveState> = {}): LiveState => (
 	...extra,
 });
 
-it('counts the seconds since the last refresh on its own, and stops counting while paused', async () => {
+it('counts the seconds since the last refresh on its own, and while paused says how old the values are', async () => {
 	const since = Date.now() - 3000;
 	const rendered = render(
 		<StatusBar items={['as of 10:00:00']} live={live(since)} busy={undefined} notice={undefined} width={80} />,
@@ -29,7 +29,30 @@ it('counts the seconds since the last refresh on its own, and stops counting whi
 			width={80}
 		/>,
 	);
-	await waitForText(rendered, 'live paused (l resumes)  │  as of 10:00:00');
+	await waitForText(rendered, /live paused \(l resumes\), values [5-9] s old {2}│ {2}as of 10:00:00/);
+	rendered.unmount();
+});
+
+it('says STALE after twice the refresh period without one, whatever the cause (issue #29, 4)', async () => {
+	// Rate limited: no refresh failed (the client waits), but none came in for 25 s at a 10 s period.
+	const late = live(Date.now() - 25_000, {reason: undefined});
+	expect(liveStatus(late, Date.now(), 10_000)).toMatch(/^live STALE \(refreshes late\), updated 2[56] s ago$/);
+	expect(liveStatus(late, Date.now(), 60_000)).toMatch(/^live, updated 2[56] s ago$/);
+	expect(liveStatus(live(Date.now(), {failures: 3, reason: 'rate limited'}), Date.now(), 10_000)).toMatch(
+		/^live STALE \(rate limited\)/,
+	);
+	const rendered = render(
+		<StatusBar
+			items={['as of 10:00:00']}
+			live={late}
+			busy={undefined}
+			notice={undefined}
+			width={80}
+			refreshMs={10_000}
+		/>,
+	);
+	await waitForText(rendered, /live STALE \(refreshes late\), updated \d+ s ago {2}│ {2}as of 10:00:00/);
+	// Reverse video and bold, not dim, need a real terminal to be seen (Ink's test output has no styles).
 	rendered.unmount();
 });
 
@@ -44,9 +67,9 @@ it('puts a notice on the same line or below as for the longest age, so the table
 	expect(now).toEqual([notice]);
 	expect(later).toEqual(now);
 	// Past 999 s the age is said in minutes, then hours: never wider than the width the notice was placed for.
-	expect(liveStatus(live(0), 1_000_000)).toBe('live, updated 16 min ago');
-	expect(liveStatus(live(0), 999 * 60_000)).toBe('live, updated 999 min ago');
-	expect(liveStatus(live(0), 1000 * 60_000)).toBe('live, updated 16 h ago');
+	expect(liveStatus(live(0), 1_000_000, Infinity)).toBe('live, updated 16 min ago');
+	expect(liveStatus(live(0), 999 * 60_000, Infinity)).toBe('live, updated 999 min ago');
+	expect(liveStatus(live(0), 1000 * 60_000, Infinity)).toBe('live, updated 16 h ago');
 	const stale = noticeLines(items, undefined, notice, 80, live(Date.now() - 50_000_000));
 	expect(stale).toEqual(now);
 	// Without live columns the same notice fits on the first line.

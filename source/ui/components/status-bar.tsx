@@ -1,7 +1,7 @@
 // Status under the breadcrumb: what is shown, a spinner while loading, and the latest notice, read whole.
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
-import {staleAfterFailures} from '../../levels/live.js';
+import {defaultLiveRefreshMs, staleAfterFailures} from '../../levels/live.js';
 import {wrapWords} from '../../text/wrap.js';
 import type {LiveState} from '../explorer/state.js';
 import {useNow} from '../hooks/use-now.js';
@@ -16,12 +16,27 @@ function ageText(seconds: number): string {
 	return minutes < 1000 ? `${minutes} min` : `${Math.floor(minutes / 60)} h`;
 }
 
-/** The status bar's word on live columns: "live, updated 4 s ago", paused, or stale and why. */
-export function liveStatus(live: LiveState, now: number): string {
-	if (live.paused) return 'live paused (l resumes)';
-	const age = live.updatedAt === undefined ? undefined : Math.max(0, Math.round((now - live.updatedAt) / 1000));
+function ageOf(live: LiveState, now: number): number | undefined {
+	return live.updatedAt === undefined ? undefined : Math.max(0, Math.round((now - live.updatedAt) / 1000));
+}
+
+/**
+ * Stale, whatever the cause: three refreshes failed in a row, or none came in for twice the refresh period (a
+ * rate-limited refresh does not fail, it waits: its values still get old).
+ */
+export function isStale(live: LiveState, now: number, refreshMs: number = defaultLiveRefreshMs): boolean {
+	if (live.paused) return false;
+	if (live.failures >= staleAfterFailures) return true;
+	return live.updatedAt !== undefined && now - live.updatedAt > 2 * refreshMs;
+}
+
+/** The status bar's word on live columns: "live, updated 4 s ago", paused with the values' age, or stale and why. */
+export function liveStatus(live: LiveState, now: number, refreshMs: number = defaultLiveRefreshMs): string {
+	const age = ageOf(live, now);
+	if (live.paused)
+		return age === undefined ? 'live paused (l resumes)' : `live paused (l resumes), values ${ageText(age)} old`;
 	const updated = age === undefined ? 'not updated yet' : `updated ${ageText(age)} ago`;
-	if (live.failures >= staleAfterFailures) return `live STALE (${live.reason ?? 'refresh failed'}), ${updated}`;
+	if (isStale(live, now, refreshMs)) return `live STALE (${live.reason ?? 'refreshes late'}), ${updated}`;
 	return age === undefined ? 'live, first update…' : `live, ${updated}`;
 }
 
@@ -60,22 +75,38 @@ export function StatusBar({
 	busy,
 	notice,
 	width,
+	refreshMs = defaultLiveRefreshMs,
 }: {
 	items: string[];
 	live?: LiveState | undefined;
 	busy: string | undefined;
 	notice: string | undefined;
 	width: number;
+	/** How often live values refresh: past twice that without one they are stale. */
+	refreshMs?: number;
 }) {
 	const theme = useTheme();
-	const now = useNow(1000, live !== undefined && !live.paused);
+	// The age ticks while paused too: the values get older.
+	const now = useNow(1000, live !== undefined);
 	const below = noticeLines(items, busy, notice, width, live);
-	const shown = live ? [liveStatus(live, now), ...items] : items;
-	// The status items stay on one line, cut if need be; never wrapped onto the table.
+	const word = live ? liveStatus(live, now, refreshMs) : undefined;
+	const stale = live ? isStale(live, now, refreshMs) : false;
+	const rest = items.join(separator);
+	// The status items stay on one line, cut if need be; never wrapped onto the table. Stale stands out (reverse and
+	// bold, not dim), so a wallboard's old numbers are not taken for today's.
 	return (
 		<Box flexDirection="column">
 			<Text wrap="truncate-end">
-				<Text dimColor={theme.dim}>{shown.join(separator)}</Text>
+				{word && stale ? (
+					<Text bold inverse>
+						{word}
+					</Text>
+				) : null}
+				<Text dimColor={theme.dim}>
+					{word && !stale ? word : ''}
+					{word && rest ? separator : ''}
+					{rest}
+				</Text>
 				{busy ? (
 					<Text color={theme.accent}>
 						{'  '}

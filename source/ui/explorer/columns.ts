@@ -151,6 +151,8 @@ type FitOptions = {
 	longestName?: number;
 	/** A change column (Δ) beside each metric that has one. */
 	comparing?: boolean;
+	/** The widest value of each column in the view, its mark (`!`, `~`) included: no column is narrower. */
+	widest?: ReadonlyMap<string, number>;
 };
 
 /**
@@ -163,7 +165,13 @@ export function fitColumns({
 	fields = defaultMetricFields,
 	longestName = 24,
 	comparing = false,
+	widest,
 }: FitOptions): Column[] {
+	// A number is never cut: a column is as wide as its widest value (a wait of hours, with its mark).
+	const sized = (column: Column): Column => {
+		const needed = widest?.get(column.id) ?? 0;
+		return needed > column.width ? {...column, width: needed} : column;
+	};
 	const name = nameColumn(nameHeader);
 	// The header has room for its sort arrow.
 	name.width = Math.min(nameWidthCap, Math.max(12, textWidth(nameHeader) + 1, longestName));
@@ -173,14 +181,36 @@ export function fitColumns({
 		[name],
 		fields.flatMap(field => {
 			const delta = comparing && !isLiveField(field) ? metricColumns.get(deltaField(field)) : undefined;
-			return delta ? [columnFor(field), delta] : [columnFor(field)];
+			return delta ? [sized(columnFor(field)), delta] : [sized(columnFor(field))];
 		}),
 	);
 	if (fitted.length === 1 && fields.length > 0) {
 		// Not even one number fits beside the name: the name gives way to the most important one.
-		const best = fields.map(field => columnFor(field)).sort((a, b) => b.priority - a.priority)[0]!;
+		const best = fields.map(field => sized(columnFor(field))).sort((a, b) => b.priority - a.priority)[0]!;
 		name.width = Math.max(6, room - best.width - 1);
 		return [name, best];
 	}
 	return fitted;
+}
+
+/**
+ * The widest value of each of `fields` over the rows and the totals row, with room for a mark where the column has
+ * a threshold (under NO_COLOR `!` or `~` goes before the number).
+ */
+export function widestValues(
+	rows: readonly DisplayRow[],
+	total: {row: QueueRow; live?: LiveValues | undefined},
+	fields: readonly (MetricField | LiveField)[],
+): Map<string, number> {
+	const widest = new Map<string, number>();
+	for (const field of fields) {
+		// Names and divisions (text) are cut in the middle by design; numbers never are.
+		if (!isLiveField(field) && metricFor(field).kind === 'text') continue;
+		const column = columnFor(field);
+		const mark = column.tone ? 1 : 0;
+		let most = textWidth(column.text(total.row, undefined, total.live)) + mark;
+		for (const row of rows) most = Math.max(most, textWidth(column.text(row.row, undefined, row.live)) + mark);
+		widest.set(field, most);
+	}
+	return widest;
 }

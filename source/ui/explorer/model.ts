@@ -17,7 +17,7 @@ import {
 } from '../../levels/types.js';
 import {toTsv} from '../../export/tsv.js';
 import type {Fields} from '../../text/records.js';
-import type {MetricField} from '../../metrics/catalog.js';
+import {type MetricField, numericMetrics} from '../../metrics/catalog.js';
 import {compareText} from '../../text/collate.js';
 import {gridRecords, hourFields, type HourGrid} from '../../metrics/hour-grid.js';
 import {liveValueFields, liveValuesRecord} from '../../metrics/live.js';
@@ -30,7 +30,7 @@ import {noticeLines} from '../components/status-bar.js';
 import type {LiveTargets} from '../hooks/use-live-updates.js';
 import type {KeyContext} from '../keymap.js';
 import {pickerOrder, visibleColumns} from './column-choice.js';
-import {type Column, fitColumns, sortTitle} from './columns.js';
+import {type Column, fitColumns, sortTitle, widestValues} from './columns.js';
 import {droppedNotice} from './dropped.js';
 import {comparedData, currentData, currentFrame, effectiveSort, selectedIndex} from './frames.js';
 import {memoLast} from './memo-last.js';
@@ -177,6 +177,17 @@ function derivations() {
 					: 0,
 			};
 		}),
+		// The widest value of each column, so none is cut (a wait of hours with its mark).
+		// By the fields' names: the list of them is made again on every frame.
+		widest: memoLast((view: LevelView | undefined, fields: string) =>
+			view
+				? widestValues(
+						view.rows,
+						{row: view.total, live: view.liveTotal},
+						fields === '' ? [] : (fields.split(',') as PickedField[]),
+					)
+				: undefined,
+		),
 		droppedNote: memoLast((loaded: Loaded | undefined, ref: LevelRef, timeZone: string) => {
 			if (!loaded?.dropped) return undefined;
 			const names = (loaded.data as {nameOf?: (id: string) => string} | undefined)?.nameOf;
@@ -236,6 +247,7 @@ function modelOf(
 		fields,
 		longestName,
 		comparing: Boolean(view?.previousTotal),
+		widest: remembered.widest(view, fields.join(',')),
 	});
 	// A notice may quote a server (a comparison that failed) or name queues: shown only once cleaned.
 	const rawNotice = state.notice ?? remembered.droppedNote(loaded, frame.level, range.timeZone);
@@ -329,12 +341,20 @@ function modelOf(
 		},
 		exported:
 			state.overlay?.kind === 'export' && view
-				? exportedView(state, frame, level, view, grid, range, liveLevel)
+				? exportedView(state, frame, level, view, grid, range, compared, liveLevel)
 				: undefined,
 	};
 }
 
-/** The view as `e` writes it: the heat map's weekday-hours as `export --level hours` writes them, else the rows. */
+/** The numbers with a comparison side in an export (`<field>Prev`), as `gqx export --compare` writes them. */
+const comparedMetrics = numericMetrics.filter(metric => metric.onQueueLevels !== false);
+
+/**
+ * The view as `e` writes it: the heat map's weekday-hours as `export --level hours` writes them, else the rows. As
+ * `gqx export` writes the same view: every record says the interval it covers (the range's, where the row is not
+ * an interval), a live view's records add the live values and when they were observed, and while comparing each
+ * number's `<field>Prev` and the `comparedInterval`.
+ */
 function exportedView(
 	state: ExplorerState,
 	frame: Frame,
@@ -342,33 +362,66 @@ function exportedView(
 	view: LevelView,
 	grid: HourGrid | undefined,
 	range: DateRange,
+	compared: DateRange | undefined,
 	liveLevel: LevelModule['live'],
 ): ExportedView {
 	const {context} = frame.level;
 	const queueShown = context.queueLabel ?? context.queueName;
+	const rangeInterval = isoInterval(range.start, range.end);
+	const comparedRange = compared ? isoInterval(compared.start, compared.end) : null;
+	const comparing = !grid && view.rows.some(row => row.previous);
+	const own = level.exportFields ?? rowFields;
+	const prevFields = comparing
+		? comparedMetrics.filter(metric => (own as readonly string[]).includes(metric.field)).map(metric => metric.field)
+		: [];
+	const record = (row: DisplayRow): Record<string, unknown> => {
+		const base = (row.record as Readonly<Record<string, unknown>> | undefined) ?? row.row;
+		const made: Record<string, unknown> = {...base};
+		if ('interval' in made && !made['interval']) made['interval'] = rangeInterval;
+		if (comparing) {
+			const previous = row.previous?.row;
+			for (const field of prevFields) made[`${field}Prev`] = previous ? previous[field] : null;
+			made['comparedInterval'] = previous?.interval ?? comparedRange;
+		}
+		if (liveLevel) {
+			const observed = row.row.queueId ? state.live?.queues.get(row.row.queueId)?.observedAt : undefined;
+			Object.assign(made, liveValuesRecord(row.live), {
+				observedAt: row.live && observed !== undefined ? new Date(observed).toISOString() : null,
+			});
+		}
+		return made;
+	};
 	return {
 		rows: grid
 			? gridRecords(grid, {
 					queueId: context.queueId ?? null,
 					queueName: context.queueName ?? 'All queues',
 					mediaType: context.mediaType || null,
-					interval: isoInterval(range.start, range.end),
+					interval: rangeInterval,
+					division: context.division,
 				})
-			: liveLevel
-				? view.rows.map(row => ({...row.row, ...liveValuesRecord(row.live)}))
-				: view.rows.map(row => (row.record as Readonly<Record<string, unknown>> | undefined) ?? row.row),
-		// A live view writes its live values too, after the level's fields (readers by position keep working).
+			: view.rows.map(record),
+		// What gqx export adds goes after the level's fields (readers by position keep working): the comparison,
+		// then the live values.
 		fields: grid
 			? hourFields
-			: liveLevel
-				? [...(level.exportFields ?? rowFields), ...liveValueFields]
+			: comparing || liveLevel
+				? [
+						...own,
+						...prevFields.map(field => `${field}Prev`),
+						...(comparing ? ['comparedInterval'] : []),
+						...(liveLevel ? [...liveValueFields, 'observedAt'] : []),
+					]
 				: level.exportFields,
-		// The queue drilled into, as it was shown (with its division when its name is shared).
+		// The whole drill, so two views never suggest one name: the queue as shown (with its division when its name
+		// is shared), the media type, the agent or wrap-up code, the interval size, the dates and the comparison.
 		suggestedName: [
 			'gqx',
 			frame.level.id,
-			...(queueShown ? [fileNamePart(queueShown)] : []),
+			...[queueShown, context.mediaType, context.memberName].flatMap(part => (part ? [fileNamePart(part)] : [])),
+			...(level.usesGranularity ? [state.granularity] : []),
 			`${range.from}_${range.to}`,
+			...(comparing && state.compare ? [`vs-${state.compare}`] : []),
 		].join('-'),
 	};
 }

@@ -42,6 +42,7 @@ export function useLiveUpdates(
 	dispatch: Dispatch<ExplorerAction>,
 	refreshMs: number,
 	targets: LiveTargets,
+	totalsRefreshMs = aggregateRefreshMs,
 ): void {
 	const latest = useRef({targets, data: state.data});
 	latest.current = {targets, data: state.data};
@@ -96,10 +97,10 @@ export function useLiveUpdates(
 				.finally(() => {
 					running = false;
 				});
-		}, aggregateRefreshMs);
+		}, totalsRefreshMs);
 		return () => {
 			controller.abort();
 			clearInterval(timer);
 		};
-	}, [active, source, dispatch]);
+	}, [active, source, dispatch, totalsRefreshMs]);
 }

@@ -8,11 +8,12 @@ import {
 	type DateChoice,
 	type DateRange,
 	type Preset,
+	menuPresets,
 	presetLabels,
-	presets,
 	rangeBoundError,
 	resolveRange,
 } from '../../range/range.js';
+import {shortRangeText} from '../../range/compare.js';
 import {FilterList} from '../components/filter-list.js';
 import {hintLine} from '../keymap.js';
 import {useTheme} from '../theme-context.js';
@@ -25,6 +26,16 @@ type Props = {
 	onDone: (range: DateRange, choice: DateChoice) => void;
 	onCancel: () => void;
 };
+
+/** The days a preset resolves to now, as the status bar writes ranges ("14–20 Mar 2026"), today marked. */
+function presetDays(preset: Preset, timeZone: string, now: DateTime): string {
+	try {
+		const range = resolveRange({preset}, timeZone, now);
+		return `${shortRangeText(range)}${range.clamped ? ' (to now, live)' : ''}`;
+	} catch {
+		return '';
+	}
+}
 
 function check(choice: DateChoice, timeZone: string, now: DateTime): {range?: DateRange; problem?: string} {
 	try {
@@ -84,17 +95,23 @@ export function DatePicker({initialChoice, timeZone: initialZone, now, onDone, o
 		setProblem(typed.length >= 10 ? check(choice, timeZone, now()).problem : undefined);
 	};
 
+	// Each preset with the days it stands for today, so "Last 7 days" says whether today is in it.
+	const labelWidth = Math.max(...menuPresets.map(preset => presetLabels[preset].length));
 	const items = [
-		...presets.map(preset => ({key: preset, label: presetLabels[preset], value: preset as string})),
+		...menuPresets.map(preset => ({
+			key: preset,
+			label: `${presetLabels[preset].padEnd(labelWidth)}  ${presetDays(preset, timeZone, now())}`,
+			value: preset as string,
+		})),
 		{key: 'custom', label: 'Custom range…', value: 'custom'},
 		{key: 'zone', label: `Time zone: ${timeZone} (change)`, value: 'zone'},
 	];
 	const initialIndex = Math.max(
 		0,
 		initialChoice && 'preset' in initialChoice
-			? presets.indexOf(initialChoice.preset as (typeof presets)[number])
+			? menuPresets.indexOf((initialChoice.preset === 'live' ? 'today' : initialChoice.preset) as Preset)
 			: initialChoice
-				? presets.length
+				? menuPresets.length
 				: 2,
 	);
 

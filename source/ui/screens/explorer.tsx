@@ -38,6 +38,8 @@ export type ExplorerProps = {
 	live?: boolean;
 	/** How often live columns refresh (ms). */
 	liveRefreshMs?: number;
+	/** How often the day's aggregates refresh while live (ms); a minute unless a test says less. */
+	liveTotalsRefreshMs?: number;
 	/** The profile's thresholds for abandon % and longest wait (service level is against each row's target). */
 	thresholds?: Thresholds;
 };
@@ -57,6 +59,7 @@ export function Explorer({
 	onQuit,
 	live = false,
 	liveRefreshMs = defaultLiveRefreshMs,
+	liveTotalsRefreshMs,
 	thresholds,
 }: ExplorerProps) {
 	const [state, dispatch] = useReducer(explorerReducer, undefined, () =>
@@ -67,7 +70,7 @@ export function Explorer({
 	// This explorer's own model function: it keeps the last rows, so a key press does not make them again.
 	const [modelOf] = useState(makeExplorerModel);
 	const model = modelOf({state, range, profileLabel, width, height, compared});
-	useLiveUpdates(source, state, dispatch, liveRefreshMs, model.poll);
+	useLiveUpdates(source, state, dispatch, liveRefreshMs, model.poll, liveTotalsRefreshMs);
 
 	const {stdout} = useStdout();
 	useExplorerInput(model, state, dispatch, which => {
@@ -97,7 +100,14 @@ export function Explorer({
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Breadcrumb parts={model.crumbs} width={width} />
-			<StatusBar items={model.status} live={model.liveWord} busy={model.busy} notice={model.notice} width={width} />
+			<StatusBar
+				items={model.status}
+				live={model.liveWord}
+				busy={model.busy}
+				notice={model.notice}
+				width={width}
+				refreshMs={liveRefreshMs}
+			/>
 			<Box flexDirection="column" flexGrow={1}>
 				<ExplorerBody
 					model={model}

@@ -149,8 +149,33 @@ describe('explorerModel', () => {
 		expect(model.poll.visible).toEqual(['q1', 'q2', 'q3']);
 		expect([...model.poll.all].sort()).toEqual(['q1', 'q2', 'q3', 'q4', 'q5']);
 		expect(model.poll.shown).toBe(true);
-		expect(model.exported?.fields?.slice(-liveValueFields.length)).toEqual(liveValueFields);
+		expect(model.exported?.fields?.slice(-liveValueFields.length - 1)).toEqual([...liveValueFields, 'observedAt']);
 		expect(model.exported?.rows.find(row => row['queueName'] === 'Support')).toMatchObject({waiting: 4});
+	});
+
+	it('makes a column as wide as its widest value with its mark: a wait of 17 hours is never cut (issue #29, 3)', () => {
+		const today = resolveRange({preset: 'today'}, 'UTC', now);
+		const observed: LiveQueue = {
+			queueId: 'q2',
+			waiting: 4,
+			interacting: 7,
+			longestWaitingMs: (17 * 3600 + 50 * 60 + 12) * 1000,
+			onQueueAgents: 12,
+			availableAgents: 3,
+			media: [],
+			observedAt: now.toMillis(),
+		};
+		let state = loadedQueues(initialExplorer('P1D', {}, true), threeQueues);
+		state = apply(state, {type: 'live-done', queues: new Map([['q2', observed]]), at: now.toMillis()});
+		for (const width of [80, 160]) {
+			const model = explorerModel({...input(state, {width}), range: today});
+			const longest = model.columns.find(column => column.id === 'longestWaitingMs');
+			expect(longest, `${width} columns`).toBeDefined();
+			// "!17:50:12": the mark and all eight characters of the value.
+			expect(longest!.width, `${width} columns`).toBeGreaterThanOrEqual('!17:50:12'.length);
+			const used = model.columns.reduce((sum, column) => sum + column.width + 1, 0);
+			expect(used, `${width} columns`).toBeLessThanOrEqual(width);
+		}
 	});
 
 	it('names both periods while comparing, and gives each row its twin of the comparison period', () => {
