@@ -108,7 +108,10 @@ export function ExportDialog({rows, fields, suggestedName, cwd, onDone}: Props) 
 			) : (
 				<Box flexDirection="column">
 					<Box>
-						<Text>File: </Text>
+						{/* Its own box: a name long enough to wrap would otherwise squeeze out the space after the label. */}
+						<Box flexShrink={0} marginRight={1}>
+							<Text>File:</Text>
+						</Box>
 						<TextField value={name} onChange={edit} onSubmit={save} placeholder={suggestion} />
 					</Box>
 					{/* Said in words too: without colour a dim placeholder looks like typed text. */}
