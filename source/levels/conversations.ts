@@ -172,6 +172,7 @@ export const conversationsLevel: LevelModule = {
 	columns: conversationColumns,
 	exportFields: conversationFields,
 	quickFilter,
+	uncompared: true,
 	total: averages,
 	request: ref => ({
 		key: requestKey(ref.context),

@@ -20,6 +20,7 @@ export const timelineLevel: LevelModule = {
 	byKey: true,
 	usesGranularity: false,
 	columns: timelineColumns,
+	uncompared: true,
 	exportFields: ['conversationId', 'start', 'who', 'what', 'durationMs', 'queueName', 'wrapUpName', 'disconnect'],
 	request: ({context: {conversationId = '', queueId, queueName}}) => ({
 		key: `timeline\u0000${conversationId}`,

@@ -217,6 +217,8 @@ export type LevelModule = {
 	grid?: (data: unknown) => HourGrid;
 	/** `gqx export --level NAME`: the same rows as records, for every queue (or the queues chosen) at once. */
 	export?: LevelExport;
+	/** Rows that are one period's own things (conversations, a timeline's steps): no comparison period (`c`). */
+	uncompared?: boolean;
 	/** A filter of the level's own, cycled by a key (the outcome of conversations). */
 	quickFilter?: QuickFilter;
 	/** The totals row as this level shows it, from the one made of the rows' statistics and the rows it covers. */

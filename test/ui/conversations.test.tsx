@@ -91,6 +91,19 @@ describe('conversations in the app', () => {
 		expect(new Set(steps.map(step => step['conversationId'])).size).toBe(1);
 	});
 
+	it('leaves the comparison (c) to the table levels: a list of conversations has no other period', async () => {
+		const {app} = await appOnProfile(emu, {from: '2026-03-10', to: '2026-03-10'});
+		await press(app, 'c');
+		await waitForText(app, / vs /);
+		await press(app, 'x');
+		const list = await waitForText(app, /[\d,]+ conversations \(o: by outcome\)(?![^\n]*listing)/, 30_000);
+		expect(list).not.toContain(' vs ');
+		expect(list).not.toContain('Δ');
+		// Back on the queues, the comparison is still on.
+		await press(app, keys.escape);
+		await waitForText(app, / vs /);
+	});
+
 	it('a client without analytics:conversationDetail:view is told which permission is missing', async () => {
 		const limited = await emulator({
 			queues: 8,
