@@ -60,7 +60,7 @@ export function explorerActionFor(action: KeyAction, scope: KeyScope): ExplorerA
 		case 'columns':
 			return {type: 'overlay', overlay: {kind: 'columns', cursor: 0}};
 		case 'help':
-			return {type: 'overlay', overlay: {kind: 'help'}};
+			return {type: 'overlay', overlay: {kind: 'help', page: 0}};
 		case 'live':
 			return {type: 'live-toggle'};
 		case 'compare':

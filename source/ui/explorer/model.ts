@@ -106,6 +106,8 @@ export type ExplorerModel = {
 	poll: LiveTargets;
 	/** While the export dialog is open. */
 	exported: ExportedView | undefined;
+	/** The box the help (`?`) has: between the status lines and the footer. */
+	help: {width: number; height: number};
 };
 
 function rowsOf(
@@ -326,6 +328,7 @@ function modelOf(
 			visible: liveLevel?.queueIds(rowKeys.slice(top, top + pageSize), frame.level) ?? [],
 			shown: Boolean(liveLevel),
 		},
+		help: {width, height: Math.max(6, height - 3 - extraStatus - (filterLine ? 1 : 0))},
 		exported:
 			state.overlay?.kind === 'export' && view
 				? exportedView(state, frame, level, view, grid, range, liveLevel)

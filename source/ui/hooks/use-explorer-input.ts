@@ -5,6 +5,7 @@ import type {SortColumn} from '../../levels/types.js';
 import {explorerActionFor, sameScreen} from '../explorer/keys.js';
 import type {ExplorerModel} from '../explorer/model.js';
 import type {ExplorerAction, ExplorerState} from '../explorer/state.js';
+import {helpPageCount} from '../components/help-overlay.js';
 import {actionFor} from '../keymap.js';
 import {keystrokes} from '../keystrokes.js';
 
@@ -18,7 +19,17 @@ export function useExplorerInput(
 	useInput(
 		(input, key) => {
 			if (overlay?.kind === 'help') {
-				dispatch({type: 'overlay', overlay: undefined});
+				// ↓/PgDn/Space and ↑/PgUp turn the help's pages; any other key closes it.
+				const pages = helpPageCount(model.help.width, model.help.height);
+				const turn =
+					key.downArrow || key.pageDown || input === ' ' || input === 'j'
+						? 1
+						: key.upArrow || key.pageUp || input === 'k'
+							? -1
+							: 0;
+				const page = overlay.page + turn;
+				if (turn === 0) dispatch({type: 'overlay', overlay: undefined});
+				else if (page >= 0 && page < pages) dispatch({type: 'overlay', overlay: {kind: 'help', page}});
 				return;
 			}
 			for (const [each, eachKey] of keystrokes(input, key)) {

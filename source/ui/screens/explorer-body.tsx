@@ -24,7 +24,8 @@ type Props = {
 export function ExplorerBody({model, state, dispatch, height, cwd, thresholds}: Props) {
 	const {overlay} = state;
 	const {view, level, columns} = model;
-	if (overlay?.kind === 'help') return <HelpOverlay />;
+	if (overlay?.kind === 'help')
+		return <HelpOverlay width={model.help.width} height={model.help.height} page={overlay.page} />;
 	if (overlay?.kind === 'columns')
 		return (
 			<ColumnPicker

@@ -42,7 +42,7 @@ const expected: Partial<Record<KeyAction, ExplorerAction>> = {
 	quit: {type: 'leave', to: 'quit'},
 	export: {type: 'overlay', overlay: {kind: 'export'}},
 	columns: {type: 'overlay', overlay: {kind: 'columns', cursor: 0}},
-	help: {type: 'overlay', overlay: {kind: 'help'}},
+	help: {type: 'overlay', overlay: {kind: 'help', page: 0}},
 	live: {type: 'live-toggle'},
 	compare: {type: 'compare-next'},
 	'quick-filter': {type: 'quick-next'},

@@ -1,0 +1,71 @@
+// The explorer on small terminals (80x24, 60x20): the help (`?`) shows every key of the keymap whole, in pages, and
+// the footer offers only keys that act on the level and row shown.
+import {cleanup} from 'ink-testing-library';
+import {DateTime} from 'luxon';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import type {Emulator} from '../../source/emulator/server.js';
+import {resolveRange} from '../../source/range/range.js';
+import {helpRows} from '../../source/ui/keymap.js';
+import {emulator, testNow} from '../helpers.js';
+import {renderExplorer, tableShown} from './app-on-profile.js';
+import {keys, press, ready, waitFor} from './ink.js';
+
+let emu: Emulator;
+beforeAll(async () => {
+	emu = await emulator({queues: 8, seed: 5});
+});
+afterAll(async () => emu.stop());
+afterEach(cleanup);
+
+const range = () => resolveRange({from: '2026-03-02', to: '2026-03-04'}, 'UTC', DateTime.fromMillis(testNow));
+
+/**
+ * The help box's text a column after the other (the second starts after a gap of three spaces on every line, past
+ * a third of the width), joined, so wrapped descriptions read whole again.
+ */
+function helpText(frame: string, width: number): string {
+	const lines = frame.split('\n').filter(line => line.startsWith('│'));
+	// The title and the page line span both columns.
+	const body = lines.slice(1, -1);
+	const gapAt = (x: number) =>
+		body.every(line => line.slice(x - 3, x).trim() === '') && body.some(line => (line[x] ?? ' ') !== ' ');
+	let split = width;
+	for (let x = Math.floor(width / 3); x < width - 4; x++)
+		if (gapAt(x)) {
+			split = x;
+			break;
+		}
+	const column = (from: number, to: number) => lines.map(line => line.slice(from, to).replaceAll('│', ' ')).join(' ');
+	return `${column(0, split)} ${column(split, width)}`.replaceAll(/\s+/g, ' ');
+}
+
+describe.each([
+	[80, 24],
+	[60, 20],
+])('at %ix%i', (width, height) => {
+	it('shows every key of the keymap in the help, whole, a page at a time', async () => {
+		const app = renderExplorer(emu, range(), {width, height});
+		await ready(app, tableShown);
+		await press(app, '?');
+		let frame = await waitFor(app, text => text.includes('Keys'), 'the help');
+		const seen: string[] = [];
+		for (let page = 0; page < 10; page++) {
+			const lines = frame.split('\n');
+			expect(lines.length).toBeLessThanOrEqual(height);
+			for (const line of lines) expect(line.length).toBeLessThanOrEqual(width);
+			seen.push(helpText(frame, width));
+			if (!frame.includes('next page')) break;
+			const before = frame;
+			await press(app, keys.pageDown);
+			frame = await waitFor(app, text => text !== before, 'the next page');
+		}
+		const all = seen.join(' ');
+		for (const row of helpRows()) {
+			expect(all).toContain(row.keys);
+			expect(all).toContain(row.description.replaceAll(/\s+/g, ' '));
+		}
+		// Any other key closes it.
+		await press(app, 'x');
+		await waitFor(app, text => tableShown.test(text) && !text.includes('Keys'), 'the table again');
+	});
+});
