@@ -200,10 +200,11 @@ export const bindings: readonly Binding[] = [
 	},
 	{
 		action: 'refresh',
+		short: 'refresh',
 		keys: 'r',
 		description: 'refresh this level',
 		contexts: ['table', 'error', 'heatmap'],
-		footer: false,
+		footer: true,
 		match: (input, key) => input === 'r' && plain(key),
 	},
 	{
@@ -291,10 +292,11 @@ export const bindings: readonly Binding[] = [
 	},
 	{
 		action: 'live',
+		short: 'pause',
 		keys: 'l',
 		description: 'pause or resume live updates (ranges with today)',
 		contexts: ['table', 'error'],
-		footer: false,
+		footer: true,
 		match: (input, key) => input === 'l' && plain(key),
 	},
 	{
@@ -484,10 +486,25 @@ export function actionFor(context: KeyContext, input: string, key: Key): KeyActi
 	return bindings.find(binding => binding.contexts.includes(context) && binding.match(input, key))?.action;
 }
 
-export function footerFor(context: KeyContext): Array<{keys: string; description: string}> {
+/** A key as the footer offers it. */
+export type Hint = {action: KeyAction; keys: string; description: string};
+
+/**
+ * The footer's keys for `context`, in keymap order: those that act here (`acts`), with the word of the moment
+ * where one is given (`l resume` while paused).
+ */
+export function footerFor(
+	context: KeyContext,
+	options: {acts?: (action: KeyAction) => boolean; words?: Partial<Record<KeyAction, string>>} = {},
+): Hint[] {
 	return bindings
 		.filter(binding => binding.footer && binding.contexts.includes(context))
-		.map(binding => ({keys: binding.footerKeys ?? binding.keys, description: binding.short ?? binding.description}));
+		.filter(binding => options.acts?.(binding.action) ?? true)
+		.map(binding => ({
+			action: binding.action,
+			keys: binding.footerKeys ?? binding.keys,
+			description: options.words?.[binding.action] ?? binding.short ?? binding.description,
+		}));
 }
 
 /** Rows of the help overlay and of the README's keys table. */

@@ -69,3 +69,46 @@ describe.each([
 		await waitFor(app, text => tableShown.test(text) && !text.includes('Keys'), 'the table again');
 	});
 });
+
+/** The footer: the frame's last line. */
+const footerOf = (frame: string) => frame.trimEnd().split('\n').at(-1) ?? '';
+
+describe.each([
+	[80, 24],
+	[60, 20],
+])('the footer at %ix%i', (width, height) => {
+	it('offers only keys that act on the level and row, and a key that cannot says why', async () => {
+		const app = renderExplorer(emu, range(), {width, height});
+		const queues = await waitFor(app, text => tableShown.test(text), 'the queues');
+		await ready(app, tableShown);
+		// The first level: nothing to go back to.
+		expect(footerOf(queues)).toContain('Enter drill in');
+		expect(footerOf(queues)).not.toContain('Esc');
+		expect(footerOf(queues)).toContain('? keys');
+		expect(footerOf(queues).length).toBeLessThanOrEqual(width);
+
+		await press(app, 'a');
+		const agents = await waitFor(app, text => /\n\s+Agent\s/.test(text) && tableShown.test(text), 'the agents');
+		const footer = footerOf(agents);
+		expect(footer).toContain('Esc/Bksp back');
+		for (const offered of ['a agents', 'w wrap-ups', 'h heat map', 'l pause']) expect(footer).not.toContain(offered);
+		// w cannot act on agents: the status line says so, and the level stays.
+		await press(app, 'w');
+		const refused = await waitFor(app, text => text.includes('does nothing on this level'), 'why w does nothing');
+		expect(refused).toMatch(/\n\s+Agent\s/);
+
+		// On the totals row Enter opens nothing, so it is not offered.
+		await press(app, 'G');
+		const total = await waitFor(app, text => /\n›\s+Total/.test(text), 'the totals row selected');
+		expect(footerOf(total)).not.toContain('Enter');
+	});
+
+	it('offers l and r on a live view', async () => {
+		const today = resolveRange({preset: 'today'}, 'UTC', DateTime.fromMillis(testNow));
+		const app = renderExplorer(emu, today, {width, height}, 'acme', {live: true});
+		const frame = await waitFor(app, text => tableShown.test(text), 'the live queues');
+		expect(footerOf(frame)).toContain('l pause');
+		expect(footerOf(frame)).toContain('r refresh');
+		expect(footerOf(frame).length).toBeLessThanOrEqual(width);
+	});
+});

@@ -19,23 +19,29 @@ const narrowestDescription = 26;
 
 export type HelpLayout = {columns: number; keyWidth: number; pages: HelpLine[][][]};
 
-/** The help's lines for a box `width` x `height`, as pages of columns; a binding's lines are never split. */
+/**
+ * The help's lines for a box `width` x `height`, as pages of columns; a binding's lines are never split. The first
+ * column is wrapped to half the width, the second to what the first leaves.
+ */
 export function helpLayout(width: number, height: number): HelpLayout {
 	const rows = helpRows();
 	const keyWidth = Math.max(...rows.map(row => textWidth(row.keys)));
 	const inner = Math.max(10, width - frameWidth);
-	const twoColumns = Math.floor((inner - columnGap) / 2) - keyWidth - 1 >= narrowestDescription;
+	const half = Math.floor((inner - columnGap) / 2);
+	const twoColumns = half - keyWidth - 1 >= narrowestDescription;
 	const columns = twoColumns ? 2 : 1;
-	const columnWidth = twoColumns ? Math.floor((inner - columnGap) / 2) : inner;
-	const room = Math.max(8, columnWidth - keyWidth - 1);
 	const perColumn = Math.max(1, height - frameHeight);
-	const blocks = rows.map(row =>
-		wrapWords(row.description, room).map((text, index) => ({keys: index === 0 ? row.keys : '', text})),
-	);
+	const lines = (description: string, room: number) =>
+		wrapWords(description, Math.max(8, room)).map((text, index) => ({text, first: index === 0}));
 	const pages: HelpLine[][][] = [];
 	let page: HelpLine[][] = [];
 	let column: HelpLine[] = [];
-	for (const block of blocks) {
+	const roomNow = () =>
+		page.length === 0
+			? (twoColumns ? half : inner) - keyWidth - 1
+			: inner - columnGap - Math.max(...page[0]!.map(line => keyWidth + 1 + textWidth(line.text))) - keyWidth - 1;
+	for (const row of rows) {
+		let block = lines(row.description, roomNow());
 		if (column.length > 0 && column.length + block.length > perColumn) {
 			page.push(column);
 			column = [];
@@ -43,8 +49,9 @@ export function helpLayout(width: number, height: number): HelpLayout {
 				pages.push(page);
 				page = [];
 			}
+			block = lines(row.description, roomNow());
 		}
-		column.push(...block);
+		column.push(...block.map(line => ({keys: line.first ? row.keys : '', text: line.text})));
 	}
 	page.push(column);
 	pages.push(page);
@@ -73,7 +80,7 @@ export function HelpOverlay({width, height, page}: {width: number; height: numbe
 			</Box>
 			<Text dimColor={theme.dim} wrap="truncate-end">
 				{pages.length > 1
-					? `${shown + 1 < pages.length ? '↓/PgDn/Space next page · ' : ''}${shown > 0 ? '↑/PgUp previous · ' : ''}any other key closes`
+					? `${shown + 1 < pages.length ? '↓/PgDn/Space next page · ' : ''}${shown > 0 ? '↑/PgUp previous page · ' : ''}any other key closes`
 					: 'Press any key to close.'}
 			</Text>
 		</Box>

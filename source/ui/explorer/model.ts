@@ -28,7 +28,8 @@ import {textWidth} from '../../text/columns.js';
 import {terminalText} from '../../text/sanitize.js';
 import {noticeLines} from '../components/status-bar.js';
 import type {LiveTargets} from '../hooks/use-live-updates.js';
-import type {KeyContext} from '../keymap.js';
+import {footerFor, type Hint, type KeyAction, type KeyContext} from '../keymap.js';
+import {type KeyPlace, whyNot} from './applicable.js';
 import {pickerOrder, visibleColumns} from './column-choice.js';
 import {type Column, fitColumns, sortTitle} from './columns.js';
 import {droppedNotice} from './dropped.js';
@@ -93,6 +94,10 @@ export type ExplorerModel = {
 	/** The live word of the status bar (its clock redraws that line, not the explorer). */
 	liveWord: LiveState | undefined;
 	keyContext: KeyContext;
+	/** The footer's keys: those that act on this level and row. */
+	footer: readonly Hint[];
+	/** Undefined when a key acts on this level and row; otherwise why not, for the status line. */
+	whyNot: (action: KeyAction) => string | undefined;
 	/** The filter's line under the table: while editing it, or while it filters. */
 	filterLine: boolean;
 	/** The sparklines above the table (a level by interval): the metrics, the rows in time order, the width. */
@@ -275,6 +280,26 @@ function modelOf(
 	const top = rowIndex >= scrolledTop + pageSize ? rowIndex - pageSize + 1 : scrolledTop;
 	const grid = remembered.grid(level, loaded);
 	const {queueName, mediaType} = frame.level.context;
+	const keyContext: KeyContext =
+		state.overlay?.kind === 'columns'
+			? 'columns'
+			: state.loading
+				? 'loading'
+				: state.error
+					? 'error'
+					: level.grid
+						? 'heatmap'
+						: 'table';
+	const place: KeyPlace = {
+		context: keyContext,
+		level,
+		onTotal,
+		hasRows: rowKeys.length > 0,
+		canGoBack: state.stack.length > 1 || Boolean(state.error) || frame.filter !== '',
+		live: Boolean(liveLevel),
+		rangeLive: Boolean(state.live),
+	};
+	const why = (action: KeyAction) => whyNot(action, place);
 
 	return {
 		frame,
@@ -300,16 +325,12 @@ function modelOf(
 		busy,
 		notice,
 		liveWord,
-		keyContext:
-			state.overlay?.kind === 'columns'
-				? 'columns'
-				: state.loading
-					? 'loading'
-					: state.error
-						? 'error'
-						: level.grid
-							? 'heatmap'
-							: 'table',
+		keyContext,
+		footer: footerFor(keyContext, {
+			acts: action => why(action) === undefined,
+			words: {live: state.live?.paused ? 'resume' : 'pause'},
+		}),
+		whyNot: why,
 		filterLine,
 		sparklines:
 			showSparklines && view

@@ -27,14 +27,21 @@ export function useExplorerInput(
 						: key.upArrow || key.pageUp || input === 'k'
 							? -1
 							: 0;
+				// Past the last page the help closes, as a pager does.
 				const page = overlay.page + turn;
-				if (turn === 0) dispatch({type: 'overlay', overlay: undefined});
-				else if (page >= 0 && page < pages) dispatch({type: 'overlay', overlay: {kind: 'help', page}});
+				if (turn === 0 || page >= pages) dispatch({type: 'overlay', overlay: undefined});
+				else if (page >= 0) dispatch({type: 'overlay', overlay: {kind: 'help', page}});
 				return;
 			}
 			for (const [each, eachKey] of keystrokes(input, key)) {
 				const action = actionFor(model.keyContext, each, eachKey);
 				if (!action) continue;
+				// A key that cannot act on this level or row says why, rather than doing nothing.
+				const why = model.whyNot(action);
+				if (why) {
+					dispatch({type: 'notice', text: why});
+					break;
+				}
 				if (action === 'copy-row' || action === 'copy-view') {
 					onCopy(action === 'copy-row' ? 'row' : 'view');
 					// Copies the selection this render shows (a move earlier in the same run is not in it yet).
