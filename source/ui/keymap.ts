@@ -423,7 +423,16 @@ export const bindings: readonly Binding[] = [
 		description: 'quit',
 		contexts: ['picker'],
 		footer: true,
-		match: (input, key) => (input === 'q' && plain(key)) || key.escape,
+		match: (input, key) => input === 'q' && plain(key),
+	},
+	{
+		action: 'previous',
+		short: 'back',
+		keys: 'Esc',
+		description: 'back to the table (at the start: quit)',
+		contexts: ['picker'],
+		footer: true,
+		match: (_input, key) => key.escape,
 	},
 	{
 		action: 'next',

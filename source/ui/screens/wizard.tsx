@@ -160,7 +160,8 @@ export function Wizard({editing, existingNames, environmentProxy, verify, onSave
 					<FilterList
 						items={regionItems}
 						limit={8}
-						initialQuery={editing && !editing.region.includes('://') ? editing.region : ''}
+						// The profile's own region first, a custom base URL too: Enter keeps it.
+						initialQuery={editing?.region ?? ''}
 						placeholder="type a city, country or region name, or paste an address"
 						onCancel={onCancel}
 						direct={addressItem}
