@@ -112,3 +112,14 @@ describe.each([
 		expect(footerOf(frame).length).toBeLessThanOrEqual(width);
 	});
 });
+
+it('says so when the filter matches no row, and Esc at the first level clears a kept filter', async () => {
+	const app = renderExplorer(emu, range(), {width: 80, height: 24});
+	await ready(app, tableShown);
+	await press(app, '/', 'zzzz', keys.enter);
+	const empty = await waitFor(app, text => text.includes('Nothing matches “zzzz”'), 'the no-match line');
+	expect(empty).toContain('Esc clears the filter');
+	expect(footerOf(empty)).toContain('Esc/Bksp back');
+	await press(app, keys.escape);
+	await waitFor(app, text => tableShown.test(text) && !text.includes('zzzz'), 'the table, unfiltered');
+});
