@@ -17,7 +17,7 @@ import {
 } from '../../levels/types.js';
 import {toTsv} from '../../export/tsv.js';
 import type {Fields} from '../../text/records.js';
-import type {MetricField} from '../../metrics/catalog.js';
+import {isLiveField, type LiveField, type MetricField} from '../../metrics/catalog.js';
 import {compareText} from '../../text/collate.js';
 import {gridRecords, hourFields, type HourGrid} from '../../metrics/hour-grid.js';
 import {liveValueFields, liveValuesRecord} from '../../metrics/live.js';
@@ -243,6 +243,11 @@ function modelOf(
 		fields,
 		longestName,
 		comparing: Boolean(view?.previousTotal),
+		// The sort column stays, a change's too (sorting by Δ keeps its metric beside it by priority).
+		sortColumn: sort.column === 'name' ? undefined : sort.column,
+		yieldingLive: fields.filter(
+			(field): field is LiveField => isLiveField(field) && !state.views[frame.level.id]?.columns?.includes(field),
+		),
 	});
 	// A notice may quote a server (a comparison that failed) or name queues: shown only once cleaned.
 	const rawNotice = state.notice ?? remembered.droppedNote(loaded, frame.level, range.timeZone);
