@@ -123,3 +123,17 @@ it('says so when the filter matches no row, and Esc at the first level clears a 
 	await press(app, keys.escape);
 	await waitFor(app, text => tableShown.test(text) && !text.includes('zzzz'), 'the table, unfiltered');
 });
+
+it('keeps the column set while a filter is typed', async () => {
+	const app = renderExplorer(emu, range(), {width: 80, height: 24});
+	const before = await waitFor(app, text => tableShown.test(text), 'the queues');
+	await ready(app, tableShown);
+	const header = (frame: string) => frame.split('\n').find(line => /^\s+Queue\s/.test(line)) ?? '';
+	expect(header(before)).not.toBe('');
+	await press(app, '/');
+	for (const typed of ['S', 'Sa', 'Sal']) {
+		await press(app, typed.at(-1)!);
+		const frame = await waitFor(app, text => text.includes(`/${typed}`), `the filter ${typed}`);
+		expect(header(frame)).toBe(header(before));
+	}
+});

@@ -36,7 +36,7 @@ import {droppedNotice} from './dropped.js';
 import {comparedData, currentData, currentFrame, effectiveSort, selectedIndex} from './frames.js';
 import {memoLast} from './memo-last.js';
 import type {ExplorerState, Frame, LiveState, PickedField} from './types.js';
-import {type LevelView, levelView} from './view.js';
+import {filteredTotalName, type LevelView, levelView} from './view.js';
 
 /** The sparklines of a level that uses the interval size and names none of its own. */
 const defaultSparklines: readonly MetricField[] = ['offered', 'serviceLevel'];
@@ -178,12 +178,13 @@ function derivations() {
 				rowKeys,
 				keys: rowKeys.length > 0 ? [...rowKeys, totalKey] : rowKeys,
 				navigableRows: view && view.rows.length > 0 ? [...view.rows, {key: totalKey, label: view.total.queueName}] : [],
-				// The name column is as wide as the longest name in the view (and its total), up to a cap.
-				longestName: view
-					? view.rows.reduce((most, row) => Math.max(most, textWidth(row.label)), textWidth(view.total.queueName))
-					: 0,
 			};
 		}),
+		// The name column is as wide as the longest name of the level (filtered or not, and its total, filtered or
+		// not), up to a cap: typing a filter never changes which columns are shown.
+		longestName: memoLast((shown: LevelRows | undefined) =>
+			shown ? shown.rows.reduce((most, row) => Math.max(most, textWidth(row.label)), textWidth(filteredTotalName)) : 0,
+		),
 		droppedNote: memoLast((loaded: Loaded | undefined, ref: LevelRef, timeZone: string) => {
 			if (!loaded?.dropped) return undefined;
 			const names = (loaded.data as {nameOf?: (id: string) => string} | undefined)?.nameOf;
@@ -231,7 +232,8 @@ function modelOf(
 	const previousBase = remembered.previousBase(level, loadedBefore, frame.level, range.timeZone, state.granularity);
 	const shown = remembered.shown(withLive, previousBase, state.compare, level, range, state.granularity);
 	const view = remembered.view(shown, level, frame.filter, sort.column, sort.descending, frame.quick ?? 0);
-	const {rowKeys, keys, navigableRows, longestName} = remembered.stops(view);
+	const {rowKeys, keys, navigableRows} = remembered.stops(view);
+	const longestName = remembered.longestName(shown);
 
 	const index = selectedIndex(frame, keys);
 	const onTotal = keys[index] === totalKey;
