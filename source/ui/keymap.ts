@@ -33,6 +33,8 @@ export type KeyAction =
 	| 'quit'
 	| 'column-up'
 	| 'column-down'
+	| 'column-first'
+	| 'column-last'
 	| 'column-toggle'
 	| 'column-earlier'
 	| 'column-later'
@@ -335,6 +337,22 @@ export const bindings: readonly Binding[] = [
 		match: (input, key) => key.downArrow || (input === 'j' && plain(key)),
 	},
 	{
+		action: 'column-first',
+		keys: 'Home/g',
+		description: 'first column',
+		contexts: ['columns'],
+		footer: false,
+		match: (input, key) => key.home || (input === 'g' && plain(key)),
+	},
+	{
+		action: 'column-last',
+		keys: 'End/G',
+		description: 'last column',
+		contexts: ['columns'],
+		footer: false,
+		match: (input, key) => key.end || (input === 'G' && plain(key)),
+	},
+	{
 		action: 'column-toggle',
 		short: 'show/hide',
 		keys: 'Space',
@@ -345,18 +363,18 @@ export const bindings: readonly Binding[] = [
 	},
 	{
 		action: 'column-earlier',
-		short: 'move left',
+		short: 'move up',
 		keys: '[',
-		description: 'move the column left',
+		description: 'move the column up (further left in the table, kept before those below)',
 		contexts: ['columns'],
 		footer: true,
 		match: input => input === '[',
 	},
 	{
 		action: 'column-later',
-		short: 'right',
+		short: 'down',
 		keys: ']',
-		description: 'move the column right',
+		description: 'move the column down (further right in the table, dropped before those above)',
 		contexts: ['columns'],
 		footer: true,
 		match: input => input === ']',

@@ -247,6 +247,7 @@ function modelOf(
 		comparing: Boolean(view?.previousTotal),
 		// The sort column stays, a change's too (sorting by Δ keeps its metric beside it by priority).
 		sortColumn: sort.column === 'name' ? undefined : sort.column,
+		ordered: Boolean(state.views[frame.level.id]?.columns?.length),
 		yieldingLive: fields.filter(
 			(field): field is LiveField => isLiveField(field) && !state.views[frame.level.id]?.columns?.includes(field),
 		),

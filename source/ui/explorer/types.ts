@@ -123,6 +123,7 @@ export type ColumnChoiceAction =
 	| {type: 'sort-next'; columns: readonly SortColumn[]}
 	| {type: 'sort-reverse'}
 	| {type: 'columns-move'; delta: number}
+	| {type: 'columns-jump'; to: 'first' | 'last'}
 	| {type: 'columns-toggle'}
 	| {type: 'columns-shift'; delta: number}
 	| {type: 'columns-reset'};

@@ -48,6 +48,8 @@ const expected: Partial<Record<KeyAction, ExplorerAction>> = {
 	'quick-filter': {type: 'quick-next'},
 	'column-up': {type: 'columns-move', delta: -1},
 	'column-down': {type: 'columns-move', delta: 1},
+	'column-first': {type: 'columns-jump', to: 'first'},
+	'column-last': {type: 'columns-jump', to: 'last'},
 	'column-toggle': {type: 'columns-toggle'},
 	'column-earlier': {type: 'columns-shift', delta: -1},
 	'column-later': {type: 'columns-shift', delta: 1},
