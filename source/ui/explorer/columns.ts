@@ -155,12 +155,7 @@ type FitOptions = {
 	sortColumn?: ColumnId;
 	/** Live columns the user has not placed (`v`): while comparing they give way to the compared metrics. */
 	yieldingLive?: readonly LiveField[];
-	/** The user ordered the columns (`v`): the earlier a column, the longer it stays on a narrow screen. */
-	ordered?: boolean;
 };
-
-/** A placed column's priority by its position: above every catalog priority, the first highest. */
-const orderedPriority = (index: number) => 1000 - 2 * index;
 
 /** Below every metric and change: what a live column left in its default place has while comparing. */
 const yieldedPriority = 1;
@@ -177,7 +172,6 @@ export function fitColumns({
 	comparing = false,
 	sortColumn,
 	yieldingLive = [],
-	ordered = false,
 }: FitOptions): Column[] {
 	const name = nameColumn(nameHeader);
 	// The header has room for its sort arrow.
@@ -199,19 +193,15 @@ export function fitColumns({
 	const fitted = fitToWidth(
 		room,
 		[name],
-		fields.flatMap((field, index) => {
+		fields.flatMap(field => {
 			const delta = comparing && !isLiveField(field) ? metricColumns.get(deltaField(field)) : undefined;
-			const placed = (column: Column): Column =>
-				ordered ? {...column, priority: orderedPriority(index) - (column.id === field ? 0 : 1)} : column;
-			return (delta ? [columnFor(field), delta] : [columnFor(field)])
-				.map(placed)
-				.map(column =>
-					pinned.has(column.id)
-						? {...column, priority: Number.POSITIVE_INFINITY}
-						: comparing && isLiveField(column.id) && yieldingLive.includes(column.id)
-							? {...column, priority: yieldedPriority}
-							: column,
-				);
+			return (delta ? [columnFor(field), delta] : [columnFor(field)]).map(column =>
+				pinned.has(column.id)
+					? {...column, priority: Number.POSITIVE_INFINITY}
+					: comparing && isLiveField(column.id) && yieldingLive.includes(column.id)
+						? {...column, priority: yieldedPriority}
+						: column,
+			);
 		}),
 	);
 	if (fitted.length === 1 && fields.length > 0) {

@@ -205,6 +205,12 @@ function derivations() {
 	};
 }
 
+/** "1 row", "4,976 rows", "12/4,976 rows": how many rows are shown of how many. */
+export function rowsText(shown: number, count: number): string {
+	const number = (value: number) => value.toLocaleString('en-US');
+	return `${shown === count ? number(count) : `${number(shown)}/${number(count)}`} ${count === 1 ? 'row' : 'rows'}`;
+}
+
 /** A model function of its own for each explorer: it remembers the last rows, so a key press does not make them again. */
 export function makeExplorerModel(): (input: ExplorerInput) => ExplorerModel {
 	const remembered = derivations();
@@ -247,7 +253,6 @@ function modelOf(
 		comparing: Boolean(view?.previousTotal),
 		// The sort column stays, a change's too (sorting by Δ keeps its metric beside it by priority).
 		sortColumn: sort.column === 'name' ? undefined : sort.column,
-		ordered: Boolean(state.views[frame.level.id]?.columns?.length),
 		yieldingLive: fields.filter(
 			(field): field is LiveField => isLiveField(field) && !state.views[frame.level.id]?.columns?.includes(field),
 		),
@@ -267,7 +272,7 @@ function modelOf(
 					// Both periods named, while comparing: this one and the one it is compared with.
 					compared ? `${shortRangeText(range)} vs ${shortRangeText(compared)}` : '',
 					asOfText,
-					view ? `${view.rows.length === view.count ? view.count : `${view.rows.length}/${view.count}`} rows` : '',
+					view ? rowsText(view.rows.length, view.count) : '',
 					level.usesGranularity ? `by ${granularityWords[state.granularity]} (i to change)` : '',
 					// Before the sort, so a narrow terminal still shows it (a missing permission, the agents' coverage).
 					base?.note ?? '',
