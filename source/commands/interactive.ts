@@ -74,11 +74,12 @@ export async function runInteractive(argv: string[], io: Io): Promise<number> {
 		// tool that sets one). Here a person is at a terminal: the screen must be drawn.
 		for (const name of ['CI', 'CONTINUOUS_INTEGRATION'])
 			if (process.env[name] !== undefined) process.env[name] = 'false';
-		const [{render}, {createElement}, {App}, {takeOverTerminal}] = await Promise.all([
+		const [{render}, {createElement}, {App}, {takeOverTerminal}, {pacedInput}] = await Promise.all([
 			import('ink'),
 			import('react'),
 			import('../ui/app.js'),
 			import('../ui/terminal.js'),
+			import('../ui/paced-input.js'),
 			installFastOutput(io.env),
 		]);
 		let start: import('../ui/app.js').AppStart = {kind: 'auto'};
@@ -115,7 +116,8 @@ export async function runInteractive(argv: string[], io: Io): Promise<number> {
 					liveRefreshMs,
 					revealAddresses: values['reveal-addresses'] === true,
 				}),
-				{exitOnCtrlC: true, maxFps: 60},
+				// Keys typed ahead of a screen reach it once it reads them (ui/paced-input).
+				{exitOnCtrlC: true, maxFps: 60, stdin: pacedInput(process.stdin)},
 			);
 			await instance.waitUntilExit();
 		} finally {

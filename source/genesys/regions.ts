@@ -8,27 +8,94 @@ export type Region = {
 	/** Where it is, for pickers. */
 	location: string;
 	domain: string;
+	/** Country, cities and common names a search finds it by (`japan`, `uk`, `germany`). */
+	names: string;
 };
 
 export const regions: readonly Region[] = [
-	{id: 'us-east-1', location: 'US East (Virginia)', domain: 'mypurecloud.com'},
-	{id: 'us-east-2', location: 'US East (FedRAMP)', domain: 'use2.us-gov-pure.cloud'},
-	{id: 'us-west-2', location: 'US West (Oregon)', domain: 'usw2.pure.cloud'},
-	{id: 'ca-central-1', location: 'Canada (Central)', domain: 'cac1.pure.cloud'},
-	{id: 'sa-east-1', location: 'South America (São Paulo)', domain: 'sae1.pure.cloud'},
-	{id: 'mx-central-1', location: 'Mexico (Central)', domain: 'mxc1.pure.cloud'},
-	{id: 'eu-west-1', location: 'Europe (Ireland)', domain: 'mypurecloud.ie'},
-	{id: 'eu-west-2', location: 'Europe (London)', domain: 'euw2.pure.cloud'},
-	{id: 'eu-central-1', location: 'Europe (Frankfurt)', domain: 'mypurecloud.de'},
-	{id: 'eu-central-2', location: 'Europe (Zurich)', domain: 'euc2.pure.cloud'},
-	{id: 'eusc-de-east-1', location: 'EU Sovereign Cloud (Germany)', domain: 'edee1.eusc-pure.cloud'},
-	{id: 'me-central-1', location: 'Middle East (UAE)', domain: 'mec1.pure.cloud'},
-	{id: 'ap-south-1', location: 'Asia Pacific (Mumbai)', domain: 'aps1.pure.cloud'},
-	{id: 'ap-southeast-1', location: 'Asia Pacific (Jakarta)', domain: 'apse1.pure.cloud'},
-	{id: 'ap-southeast-2', location: 'Asia Pacific (Sydney)', domain: 'mypurecloud.com.au'},
-	{id: 'ap-northeast-1', location: 'Asia Pacific (Tokyo)', domain: 'mypurecloud.jp'},
-	{id: 'ap-northeast-2', location: 'Asia Pacific (Seoul)', domain: 'apne2.pure.cloud'},
-	{id: 'ap-northeast-3', location: 'Asia Pacific (Osaka)', domain: 'apne3.pure.cloud'},
+	{
+		id: 'us-east-1',
+		location: 'US East (Virginia)',
+		domain: 'mypurecloud.com',
+		names: 'united states usa us america virginia ashburn',
+	},
+	{
+		id: 'us-east-2',
+		location: 'US East (FedRAMP)',
+		domain: 'use2.us-gov-pure.cloud',
+		names: 'united states usa us america government gov fedramp',
+	},
+	{
+		id: 'us-west-2',
+		location: 'US West (Oregon)',
+		domain: 'usw2.pure.cloud',
+		names: 'united states usa us america oregon portland west coast',
+	},
+	{id: 'ca-central-1', location: 'Canada (Central)', domain: 'cac1.pure.cloud', names: 'canada montreal quebec'},
+	{
+		id: 'sa-east-1',
+		location: 'South America (São Paulo)',
+		domain: 'sae1.pure.cloud',
+		names: 'brazil brasil sao paulo latin america latam',
+	},
+	{
+		id: 'mx-central-1',
+		location: 'Mexico (Central)',
+		domain: 'mxc1.pure.cloud',
+		names: 'mexico méxico queretaro latin america latam',
+	},
+	{id: 'eu-west-1', location: 'Europe (Ireland)', domain: 'mypurecloud.ie', names: 'ireland dublin europe eu'},
+	{
+		id: 'eu-west-2',
+		location: 'Europe (London)',
+		domain: 'euw2.pure.cloud',
+		names: 'united kingdom uk gb great britain england london europe',
+	},
+	{
+		id: 'eu-central-1',
+		location: 'Europe (Frankfurt)',
+		domain: 'mypurecloud.de',
+		names: 'germany deutschland frankfurt europe eu',
+	},
+	{
+		id: 'eu-central-2',
+		location: 'Europe (Zurich)',
+		domain: 'euc2.pure.cloud',
+		names: 'switzerland schweiz suisse zurich zürich europe',
+	},
+	{
+		id: 'eusc-de-east-1',
+		location: 'EU Sovereign Cloud (Germany)',
+		domain: 'edee1.eusc-pure.cloud',
+		names: 'germany deutschland sovereign europe eu',
+	},
+	{
+		id: 'me-central-1',
+		location: 'Middle East (UAE)',
+		domain: 'mec1.pure.cloud',
+		names: 'united arab emirates uae dubai abu dhabi middle east',
+	},
+	{id: 'ap-south-1', location: 'Asia Pacific (Mumbai)', domain: 'aps1.pure.cloud', names: 'india mumbai bombay asia'},
+	{
+		id: 'ap-southeast-1',
+		location: 'Asia Pacific (Jakarta)',
+		domain: 'apse1.pure.cloud',
+		names: 'indonesia jakarta asia',
+	},
+	{
+		id: 'ap-southeast-2',
+		location: 'Asia Pacific (Sydney)',
+		domain: 'mypurecloud.com.au',
+		names: 'australia sydney new zealand oceania asia',
+	},
+	{id: 'ap-northeast-1', location: 'Asia Pacific (Tokyo)', domain: 'mypurecloud.jp', names: 'japan tokyo asia'},
+	{
+		id: 'ap-northeast-2',
+		location: 'Asia Pacific (Seoul)',
+		domain: 'apne2.pure.cloud',
+		names: 'south korea korea seoul asia',
+	},
+	{id: 'ap-northeast-3', location: 'Asia Pacific (Osaka)', domain: 'apne3.pure.cloud', names: 'japan osaka asia'},
 ];
 
 export type ResolvedRegion = {

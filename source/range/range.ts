@@ -118,8 +118,18 @@ export function isPreset(value: string): value is Preset {
 	return (presets as readonly string[]).includes(value);
 }
 
+/** How errors name the two days: the flags on the command line, the fields' labels in the app. */
+export type DayNames = {from: string; to: string};
+
+const flagNames: DayNames = {from: '--from', to: '--to'};
+
 /** Resolves a choice to an interval: local midnight of `from` to local midnight after `to`, never past now. */
-export function resolveRange(choice: DateChoice, timeZone: string, now: DateTime = DateTime.now()): DateRange {
+export function resolveRange(
+	choice: DateChoice,
+	timeZone: string,
+	now: DateTime = DateTime.now(),
+	names: DayNames = flagNames,
+): DateRange {
 	const zone = validateTimeZone(timeZone);
 	const today = now.setZone(zone).startOf('day');
 	let first: DateTime;
@@ -129,12 +139,12 @@ export function resolveRange(choice: DateChoice, timeZone: string, now: DateTime
 			throw new UsageError(`Unknown preset "${String(choice.preset)}".`, `Use one of ${presets.join(', ')}.`);
 		[first, last] = presetDays(choice.preset, today);
 	} else {
-		first = parseDay(choice.from, zone, '--from');
-		last = parseDay(choice.to, zone, '--to');
+		first = parseDay(choice.from, zone, names.from);
+		last = parseDay(choice.to, zone, names.to);
 		if (last < first)
 			throw new UsageError(
-				`--from ${choice.from} is after --to ${choice.to}.`,
-				'Swap them: --from is the first day, --to the last (both included).',
+				`${names.from} ${choice.from} is after ${names.to} ${choice.to}.`,
+				`Swap them: ${names.from} is the first day, ${names.to} the last (both included).`,
 			);
 	}
 	if (first > now)

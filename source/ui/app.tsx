@@ -203,7 +203,7 @@ export function App({
 	);
 
 	const showDates = useCallback(() => dispatch({type: 'show', screen: {kind: 'dates'}}), []);
-	const switchProfile = useCallback(() => dispatch({type: 'switch-profile'}), []);
+	const switchProfile = useCallback(() => dispatch({type: 'switch-profile', selected: profileName}), [profileName]);
 
 	let body;
 	switch (screen.kind) {
@@ -217,11 +217,13 @@ export function App({
 							: undefined
 					}
 					notices={notice?.screen === screen ? [...notices, notice.text] : notices}
+					selected={screen.selected}
 					onQuit={exit}
+					onBack={() => dispatch({type: 'picker-back'})}
 					onChoose={choice => {
 						if (choice.kind === 'use') void chooseProfile(choice.profile);
 						else if (choice.kind === 'environment') chooseEnvironment();
-						else if (choice.kind === 'new') show({kind: 'wizard'});
+						else if (choice.kind === 'new') show({kind: 'wizard', from: screen});
 						else if (choice.kind === 'edit') {
 							const editing = choice.profile;
 							// The wizard starts from the saved secret; one that cannot be read is typed again.
@@ -229,6 +231,7 @@ export function App({
 								withSecret =>
 									show({
 										kind: 'wizard',
+										from: screen,
 										editing: {
 											...editing,
 											clientSecret: withSecret.clientSecret,
@@ -237,7 +240,7 @@ export function App({
 									}),
 								(error: unknown) =>
 									show(
-										{kind: 'wizard', editing},
+										{kind: 'wizard', editing, from: screen},
 										terminalText(error instanceof GqxError ? error.message : String(error)),
 									),
 							);
@@ -245,9 +248,9 @@ export function App({
 							void secrets?.delete(choice.profile.name).then(
 								({warnings}) => {
 									setProfiles(store?.list() ?? []);
-									show({kind: 'picker'}, warnings.length > 0 ? warnings.join(' ') : undefined);
+									show({...screen, selected: undefined}, warnings.length > 0 ? warnings.join(' ') : undefined);
 								},
-								(error: unknown) => show({kind: 'picker'}, problemText(error)),
+								(error: unknown) => show(screen, problemText(error)),
 							);
 						}
 					}}

@@ -33,6 +33,8 @@ export type KeyAction =
 	| 'quit'
 	| 'column-up'
 	| 'column-down'
+	| 'column-first'
+	| 'column-last'
 	| 'column-toggle'
 	| 'column-earlier'
 	| 'column-later'
@@ -200,10 +202,11 @@ export const bindings: readonly Binding[] = [
 	},
 	{
 		action: 'refresh',
+		short: 'refresh',
 		keys: 'r',
 		description: 'refresh this level',
 		contexts: ['table', 'error', 'heatmap'],
-		footer: false,
+		footer: true,
 		match: (input, key) => input === 'r' && plain(key),
 	},
 	{
@@ -291,10 +294,11 @@ export const bindings: readonly Binding[] = [
 	},
 	{
 		action: 'live',
+		short: 'pause',
 		keys: 'l',
 		description: 'pause or resume live updates (ranges with today)',
 		contexts: ['table', 'error'],
-		footer: false,
+		footer: true,
 		match: (input, key) => input === 'l' && plain(key),
 	},
 	{
@@ -333,6 +337,22 @@ export const bindings: readonly Binding[] = [
 		match: (input, key) => key.downArrow || (input === 'j' && plain(key)),
 	},
 	{
+		action: 'column-first',
+		keys: 'Home/g',
+		description: 'first column',
+		contexts: ['columns'],
+		footer: false,
+		match: (input, key) => key.home || (input === 'g' && plain(key)),
+	},
+	{
+		action: 'column-last',
+		keys: 'End/G',
+		description: 'last column',
+		contexts: ['columns'],
+		footer: false,
+		match: (input, key) => key.end || (input === 'G' && plain(key)),
+	},
+	{
 		action: 'column-toggle',
 		short: 'show/hide',
 		keys: 'Space',
@@ -343,18 +363,18 @@ export const bindings: readonly Binding[] = [
 	},
 	{
 		action: 'column-earlier',
-		short: 'move left',
+		short: 'move up',
 		keys: '[',
-		description: 'move the column left',
+		description: 'move the column up (further left in the table)',
 		contexts: ['columns'],
 		footer: true,
 		match: input => input === '[',
 	},
 	{
 		action: 'column-later',
-		short: 'right',
+		short: 'down',
 		keys: ']',
-		description: 'move the column right',
+		description: 'move the column down (further right in the table)',
 		contexts: ['columns'],
 		footer: true,
 		match: input => input === ']',
@@ -421,7 +441,16 @@ export const bindings: readonly Binding[] = [
 		description: 'quit',
 		contexts: ['picker'],
 		footer: true,
-		match: (input, key) => (input === 'q' && plain(key)) || key.escape,
+		match: (input, key) => input === 'q' && plain(key),
+	},
+	{
+		action: 'previous',
+		short: 'back',
+		keys: 'Esc',
+		description: 'back to the table (at the start: quit)',
+		contexts: ['picker'],
+		footer: true,
+		match: (_input, key) => key.escape,
 	},
 	{
 		action: 'next',
@@ -484,10 +513,25 @@ export function actionFor(context: KeyContext, input: string, key: Key): KeyActi
 	return bindings.find(binding => binding.contexts.includes(context) && binding.match(input, key))?.action;
 }
 
-export function footerFor(context: KeyContext): Array<{keys: string; description: string}> {
+/** A key as the footer offers it. */
+export type Hint = {action: KeyAction; keys: string; description: string};
+
+/**
+ * The footer's keys for `context`, in keymap order: those that act here (`acts`), with the word of the moment
+ * where one is given (`l resume` while paused).
+ */
+export function footerFor(
+	context: KeyContext,
+	options: {acts?: (action: KeyAction) => boolean; words?: Partial<Record<KeyAction, string>>} = {},
+): Hint[] {
 	return bindings
 		.filter(binding => binding.footer && binding.contexts.includes(context))
-		.map(binding => ({keys: binding.footerKeys ?? binding.keys, description: binding.short ?? binding.description}));
+		.filter(binding => options.acts?.(binding.action) ?? true)
+		.map(binding => ({
+			action: binding.action,
+			keys: binding.footerKeys ?? binding.keys,
+			description: options.words?.[binding.action] ?? binding.short ?? binding.description,
+		}));
 }
 
 /** Rows of the help overlay and of the README's keys table. */

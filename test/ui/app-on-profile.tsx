@@ -84,6 +84,7 @@ export function renderExplorer(
 	range: DateRange,
 	size: {width: number; height: number},
 	profileLabel = 'acme',
+	options: {live?: boolean} = {},
 ): Rendered {
 	const noop = () => {};
 	return render(
@@ -97,6 +98,7 @@ export function renderExplorer(
 			onDates={noop}
 			onProfile={noop}
 			onQuit={noop}
+			live={options.live}
 		/>,
 	);
 }

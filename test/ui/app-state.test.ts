@@ -44,6 +44,10 @@ describe('app screens', () => {
 		const state = apply(initialApp({demo: false, canPick: true}), dates);
 		expect(apply(state, {type: 'dates-cancelled'})).toMatchObject({screen: {kind: 'picker'}, quit: false});
 		expect(apply(state, explorer, {type: 'switch-profile'})).toMatchObject({screen: {kind: 'picker'}, quit: false});
+		// Esc on that picker goes back to the table; on the picker at the start it quits.
+		const back = apply(state, explorer, {type: 'switch-profile', selected: 'acme'}, {type: 'picker-back'});
+		expect(back).toMatchObject({screen: explorer.screen, quit: false});
+		expect(apply(initialApp({demo: false, canPick: true}), {type: 'picker-back'}).quit).toBe(true);
 	});
 
 	it('Esc in the wizard goes to the picker only when there is something to pick, else quits', () => {

@@ -52,7 +52,7 @@ describe('column picker', () => {
 		expect(picker).toMatch(/› \[x\]\s+1\. Offered/);
 		// All are offered; those without room at this width say so.
 		expect(picker).toMatch(/\[x\]\s+11\. Flow-outs · no room at this width/);
-		for (const hint of ['Space show/hide', '[ move left', '] right', 'r reset', 'Enter/Esc done'])
+		for (const hint of ['Space show/hide', '[ move up', '] down', 'r reset', 'Enter/Esc done'])
 			expect(picker.replaceAll(/\s+/g, ' ')).toContain(hint);
 
 		// Hide Answered, then move Abandoned (now under the cursor) to the left of Offered.

@@ -56,7 +56,7 @@ describe('agent and wrap-up code levels in the app', () => {
 		await press(app, '?');
 		const help = await waitForText(app, 'agents of the queue or media row');
 		expect(help).toContain('wrap-up codes of the queue or media row');
-		await press(app, ' ');
+		await press(app, keys.escape);
 		await waitForText(app, /\n\s+Agent\s+Answered▼\s+Handled/);
 
 		// Enter on the first agent: its intervals by day with sparklines.

@@ -91,3 +91,19 @@ export async function ready(rendered: Rendered, text: string | RegExp): Promise<
 	);
 	await settled();
 }
+
+/**
+ * On the dates menu, walks down to "Custom range" one key at a time (the menu applies keys handled before a
+ * re-render to a stale entry) and opens it.
+ */
+export async function openCustomRange(rendered: Rendered): Promise<void> {
+	await waitForText(rendered, '❯ Last 7 days');
+	const chosen = (frame: string | undefined) => frame?.split('\n').find(line => line.includes('❯')) ?? '';
+	while (!chosen(rendered.lastFrame()).includes('Custom range')) {
+		const before = chosen(rendered.lastFrame());
+		await press(rendered, keys.down);
+		await waitFor(rendered, frame => chosen(frame) !== before, 'the menu to move');
+	}
+	await press(rendered, keys.enter);
+	await waitForText(rendered, 'From (YYYY-MM-DD):');
+}

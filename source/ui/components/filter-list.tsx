@@ -5,7 +5,8 @@ import {terminalText} from '../../text/sanitize.js';
 import {useTheme} from '../theme-context.js';
 import {TextField} from './text-field.js';
 
-export type ListItem<V> = {label: string; value: V; hint?: string};
+/** `keywords`: more words the query finds the item by, not shown (a region's country and cities). */
+export type ListItem<V> = {label: string; value: V; hint?: string; keywords?: string};
 
 type Props<V> = {
 	items: ReadonlyArray<ListItem<V>>;
@@ -16,14 +17,27 @@ type Props<V> = {
 	onCancel?: () => void;
 	/** An item the query names outright (a pasted address), shown first and picked by Enter. */
 	direct?: (query: string) => ListItem<V> | undefined;
+	/** Why nothing matches this query, when there is more to say than that (an address refused). */
+	whyNone?: (query: string) => string | undefined;
 };
 
 function narrow<V>(items: ReadonlyArray<ListItem<V>>, query: string): Array<ListItem<V>> {
 	const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-	return items.filter(item => words.every(word => `${item.label} ${item.hint ?? ''}`.toLowerCase().includes(word)));
+	return items.filter(item =>
+		words.every(word => `${item.label} ${item.hint ?? ''} ${item.keywords ?? ''}`.toLowerCase().includes(word)),
+	);
 }
 
-export function FilterList<V>({items, limit, initialQuery = '', placeholder, onSelect, onCancel, direct}: Props<V>) {
+export function FilterList<V>({
+	items,
+	limit,
+	initialQuery = '',
+	placeholder,
+	onSelect,
+	onCancel,
+	direct,
+	whyNone,
+}: Props<V>) {
 	const theme = useTheme();
 	const [query, setQuery] = useState(initialQuery);
 	const [index, setIndex] = useState(0);
@@ -64,7 +78,9 @@ export function FilterList<V>({items, limit, initialQuery = '', placeholder, onS
 					}}
 				/>
 			</Box>
-			{shown.length === 0 ? <Text dimColor={theme.dim}>Nothing matches “{query}”.</Text> : null}
+			{shown.length === 0 ? (
+				<Text dimColor={theme.dim}>{terminalText(whyNone?.(query) ?? `Nothing matches “${query}”.`)}</Text>
+			) : null}
 			{shown.slice(top, top + limit).map((item, offset) => (
 				<Text key={`${item.label}-${top + offset}`} inverse={top + offset === selected} wrap="truncate-end">
 					{top + offset === selected ? '› ' : '  '}

@@ -1,28 +1,57 @@
-// The few keys that matter on the current screen, from the keymap, fitted to the width: the help and
-// quit keys always show whole; the others go from the end of the list first.
+// The few keys that act on the current screen, from the keymap, fitted to the width: the least important go first
+// (the help and quit keys always show), the rest stay in keymap order.
 import {Text} from 'ink';
-import {footerFor, type KeyContext} from '../keymap.js';
+import type {Hint, KeyAction} from '../keymap.js';
 
-type Hint = {keys: string; description: string};
+/** The footer's keys from the most to the least important; a level's own keys (`open:…`) rank at `open`. */
+const importance: readonly string[] = [
+	'help',
+	'quit',
+	'drill',
+	'cancel',
+	'back',
+	'heat-next',
+	'live',
+	'refresh',
+	'filter',
+	'open',
+	'sort',
+	'compare',
+	'dates',
+	'export',
+	'column-toggle',
+	'column-earlier',
+	'column-later',
+	'columns-reset',
+	'close',
+];
 
-const kept = new Set(['?', 'q']);
+function rank(action: KeyAction): number {
+	const at = importance.indexOf(action.startsWith('open:') ? 'open' : action);
+	return at === -1 ? importance.length : at;
+}
 
-/** The hints that fit `width` (two spaces between), in keymap order. */
+const size = (hint: Hint) => hint.keys.length + 1 + hint.description.length;
+
+/** The hints that fit `width` (two spaces between), in the order given: the least important are left out first. */
 export function fitHints(hints: readonly Hint[], width: number): Hint[] {
-	const size = (hint: Hint) => hint.keys.length + 1 + hint.description.length;
 	const used = (list: readonly Hint[]) => list.reduce((sum, hint) => sum + size(hint), 0) + 2 * (list.length - 1);
 	const shown = [...hints];
-	for (let index = shown.length - 1; index >= 0 && used(shown) > width; index--) {
-		if (!kept.has(shown[index]!.keys)) shown.splice(index, 1);
+	// Among hints of one rank (a level's keys), the later goes first.
+	const leastFirst = [...hints].reverse().sort((a, b) => rank(b.action) - rank(a.action));
+	for (const hint of leastFirst) {
+		if (used(shown) <= width) break;
+		if (hint.action === 'help' || hint.action === 'quit') continue;
+		shown.splice(shown.indexOf(hint), 1);
 	}
 	return shown;
 }
 
-export function Footer({context, width}: {context: KeyContext; width: number}) {
-	const hints = fitHints(footerFor(context), width);
+export function Footer({hints, width}: {hints: readonly Hint[]; width: number}) {
+	const fitted = fitHints(hints, width);
 	return (
 		<Text wrap="truncate-end">
-			{hints.map((binding, index) => (
+			{fitted.map((binding, index) => (
 				<Text key={binding.keys}>
 					{index > 0 ? '  ' : ''}
 					<Text bold>{binding.keys}</Text> {binding.description}

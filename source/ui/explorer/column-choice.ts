@@ -150,6 +150,11 @@ export function columnChoiceReducer(state: ExplorerState, action: ColumnChoiceAc
 			const count = pickerOrder(state, frame.level.id).length;
 			return {...state, overlay: {kind: 'columns', cursor: (state.overlay.cursor + action.delta + count) % count}};
 		}
+		case 'columns-jump': {
+			if (state.overlay?.kind !== 'columns') return state;
+			const count = pickerOrder(state, frame.level.id).length;
+			return {...state, overlay: {kind: 'columns', cursor: action.to === 'first' ? 0 : Math.max(0, count - 1)}};
+		}
 		case 'columns-toggle': {
 			if (state.overlay?.kind !== 'columns') return state;
 			const field = pickerOrder(state, frame.level.id)[state.overlay.cursor];

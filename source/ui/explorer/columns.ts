@@ -153,7 +153,14 @@ type FitOptions = {
 	comparing?: boolean;
 	/** The widest value of each column in the view, its mark (`!`, `~`) included: no column is narrower. */
 	widest?: ReadonlyMap<string, number>;
+	/** The column the rows are sorted by: never dropped for want of room. */
+	sortColumn?: ColumnId;
+	/** Live columns the user has not placed (`v`): while comparing they give way to the compared metrics. */
+	yieldingLive?: readonly LiveField[];
 };
+
+/** Below every metric and change: what a live column left in its default place has while comparing. */
+const yieldedPriority = 1;
 
 /**
  * The name column, as wide as the longest name (capped), then as many of `fields` as fit `width` (one space
@@ -166,6 +173,8 @@ export function fitColumns({
 	longestName = 24,
 	comparing = false,
 	widest,
+	sortColumn,
+	yieldingLive = [],
 }: FitOptions): Column[] {
 	// A number is never cut: a column is as wide as its widest value (a wait of hours, with its mark).
 	const sized = (column: Column): Column => {
@@ -176,12 +185,31 @@ export function fitColumns({
 	// The header has room for its sort arrow.
 	name.width = Math.min(nameWidthCap, Math.max(12, textWidth(nameHeader) + 1, longestName));
 	const room = width - 3;
+	if (comparing) {
+		// While comparing, a long name column gives way (down to a readable 14) so that three metrics with their
+		// changes fit: the comparison is what the user asked to see.
+		const three = fields
+			.filter((field): field is MetricField => !isLiveField(field) && metricColumns.has(deltaField(field)))
+			.map(field => [columnFor(field), metricColumns.get(deltaField(field))!] as const)
+			.sort(([a], [b]) => b.priority - a.priority)
+			.slice(0, 3);
+		const wanted = three.reduce((sum, [metric, delta]) => sum + metric.width + delta.width + 2, 0);
+		name.width = Math.max(Math.min(name.width, 14), Math.min(name.width, room - wanted - 1));
+	}
+	// Sorted by a change: its metric stays beside it.
+	const pinned = new Set<ColumnId | undefined>([sortColumn, sortColumn && deltaOf(sortColumn as DeltaField)]);
 	const fitted = fitToWidth(
 		room,
 		[name],
 		fields.flatMap(field => {
 			const delta = comparing && !isLiveField(field) ? metricColumns.get(deltaField(field)) : undefined;
-			return delta ? [sized(columnFor(field)), delta] : [sized(columnFor(field))];
+			return (delta ? [sized(columnFor(field)), delta] : [sized(columnFor(field))]).map(column =>
+				pinned.has(column.id)
+					? {...column, priority: Number.POSITIVE_INFINITY}
+					: comparing && isLiveField(column.id) && yieldingLive.includes(column.id)
+						? {...column, priority: yieldedPriority}
+						: column,
+			);
 		}),
 	);
 	if (fitted.length === 1 && fields.length > 0) {

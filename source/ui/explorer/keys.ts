@@ -60,7 +60,7 @@ export function explorerActionFor(action: KeyAction, scope: KeyScope): ExplorerA
 		case 'columns':
 			return {type: 'overlay', overlay: {kind: 'columns', cursor: 0}};
 		case 'help':
-			return {type: 'overlay', overlay: {kind: 'help'}};
+			return {type: 'overlay', overlay: {kind: 'help', page: 0}};
 		case 'live':
 			return {type: 'live-toggle'};
 		case 'compare':
@@ -68,6 +68,9 @@ export function explorerActionFor(action: KeyAction, scope: KeyScope): ExplorerA
 		case 'column-up':
 		case 'column-down':
 			return {type: 'columns-move', delta: action === 'column-up' ? -1 : 1};
+		case 'column-first':
+		case 'column-last':
+			return {type: 'columns-jump', to: action === 'column-first' ? 'first' : 'last'};
 		case 'column-toggle':
 			return {type: 'columns-toggle'};
 		case 'column-earlier':
@@ -89,6 +92,7 @@ export const sameScreen: ReadonlySet<ExplorerAction['type']> = new Set([
 	'sort-next',
 	'sort-reverse',
 	'columns-move',
+	'columns-jump',
 	'columns-toggle',
 	'columns-shift',
 	'columns-reset',

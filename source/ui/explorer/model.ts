@@ -17,7 +17,7 @@ import {
 } from '../../levels/types.js';
 import {toTsv} from '../../export/tsv.js';
 import type {Fields} from '../../text/records.js';
-import {type MetricField, numericMetrics} from '../../metrics/catalog.js';
+import {isLiveField, type LiveField, type MetricField, numericMetrics} from '../../metrics/catalog.js';
 import {compareText} from '../../text/collate.js';
 import {gridRecords, hourFields, type HourGrid} from '../../metrics/hour-grid.js';
 import {liveValueFields, liveValuesRecord} from '../../metrics/live.js';
@@ -28,14 +28,15 @@ import {textWidth} from '../../text/columns.js';
 import {terminalText} from '../../text/sanitize.js';
 import {noticeLines} from '../components/status-bar.js';
 import type {LiveTargets} from '../hooks/use-live-updates.js';
-import type {KeyContext} from '../keymap.js';
+import {footerFor, type Hint, type KeyAction, type KeyContext} from '../keymap.js';
+import {type KeyPlace, whyNot} from './applicable.js';
 import {pickerOrder, visibleColumns} from './column-choice.js';
 import {type Column, fitColumns, sortTitle, widestValues} from './columns.js';
 import {droppedNotice} from './dropped.js';
 import {comparedData, currentData, currentFrame, effectiveSort, selectedIndex} from './frames.js';
 import {memoLast} from './memo-last.js';
 import type {ExplorerState, Frame, LiveState, PickedField} from './types.js';
-import {type LevelView, levelView} from './view.js';
+import {filteredTotalName, type LevelView, levelView} from './view.js';
 
 /** The sparklines of a level that uses the interval size and names none of its own. */
 const defaultSparklines: readonly MetricField[] = ['offered', 'serviceLevel'];
@@ -93,6 +94,10 @@ export type ExplorerModel = {
 	/** The live word of the status bar (its clock redraws that line, not the explorer). */
 	liveWord: LiveState | undefined;
 	keyContext: KeyContext;
+	/** The footer's keys: those that act on this level and row. */
+	footer: readonly Hint[];
+	/** Undefined when a key acts on this level and row; otherwise why not, for the status line. */
+	whyNot: (action: KeyAction) => string | undefined;
 	/** The filter's line under the table: while editing it, or while it filters. */
 	filterLine: boolean;
 	/** The sparklines above the table (a level by interval): the metrics, the rows in time order, the width. */
@@ -106,6 +111,8 @@ export type ExplorerModel = {
 	poll: LiveTargets;
 	/** While the export dialog is open. */
 	exported: ExportedView | undefined;
+	/** The box the help (`?`) has: between the status lines and the footer. */
+	help: {width: number; height: number};
 };
 
 function rowsOf(
@@ -171,10 +178,6 @@ function derivations() {
 				rowKeys,
 				keys: rowKeys.length > 0 ? [...rowKeys, totalKey] : rowKeys,
 				navigableRows: view && view.rows.length > 0 ? [...view.rows, {key: totalKey, label: view.total.queueName}] : [],
-				// The name column is as wide as the longest name in the view (and its total), up to a cap.
-				longestName: view
-					? view.rows.reduce((most, row) => Math.max(most, textWidth(row.label)), textWidth(view.total.queueName))
-					: 0,
 			};
 		}),
 		// The widest value of each column, so none is cut (a wait of hours with its mark).
@@ -187,6 +190,11 @@ function derivations() {
 						fields === '' ? [] : (fields.split(',') as PickedField[]),
 					)
 				: undefined,
+		),
+		// The name column is as wide as the longest name of the level (filtered or not, and its total, filtered or
+		// not), up to a cap: typing a filter never changes which columns are shown.
+		longestName: memoLast((shown: LevelRows | undefined) =>
+			shown ? shown.rows.reduce((most, row) => Math.max(most, textWidth(row.label)), textWidth(filteredTotalName)) : 0,
 		),
 		droppedNote: memoLast((loaded: Loaded | undefined, ref: LevelRef, timeZone: string) => {
 			if (!loaded?.dropped) return undefined;
@@ -206,6 +214,12 @@ function derivations() {
 				: [],
 		),
 	};
+}
+
+/** "1 row", "4,976 rows", "12/4,976 rows": how many rows are shown of how many. */
+export function rowsText(shown: number, count: number): string {
+	const number = (value: number) => value.toLocaleString('en-US');
+	return `${shown === count ? number(count) : `${number(shown)}/${number(count)}`} ${count === 1 ? 'row' : 'rows'}`;
 }
 
 /** A model function of its own for each explorer: it remembers the last rows, so a key press does not make them again. */
@@ -235,7 +249,8 @@ function modelOf(
 	const previousBase = remembered.previousBase(level, loadedBefore, frame.level, range.timeZone, state.granularity);
 	const shown = remembered.shown(withLive, previousBase, state.compare, level, range, state.granularity);
 	const view = remembered.view(shown, level, frame.filter, sort.column, sort.descending, frame.quick ?? 0);
-	const {rowKeys, keys, navigableRows, longestName} = remembered.stops(view);
+	const {rowKeys, keys, navigableRows} = remembered.stops(view);
+	const longestName = remembered.longestName(shown);
 
 	const index = selectedIndex(frame, keys);
 	const onTotal = keys[index] === totalKey;
@@ -248,6 +263,11 @@ function modelOf(
 		longestName,
 		comparing: Boolean(view?.previousTotal),
 		widest: remembered.widest(view, fields.join(',')),
+		// The sort column stays, a change's too (sorting by Δ keeps its metric beside it by priority).
+		sortColumn: sort.column === 'name' ? undefined : sort.column,
+		yieldingLive: fields.filter(
+			(field): field is LiveField => isLiveField(field) && !state.views[frame.level.id]?.columns?.includes(field),
+		),
 	});
 	// A notice may quote a server (a comparison that failed) or name queues: shown only once cleaned.
 	const rawNotice = state.notice ?? remembered.droppedNote(loaded, frame.level, range.timeZone);
@@ -264,7 +284,7 @@ function modelOf(
 					// Both periods named, while comparing: this one and the one it is compared with.
 					compared ? `${shortRangeText(range)} vs ${shortRangeText(compared)}` : '',
 					asOfText,
-					view ? `${view.rows.length === view.count ? view.count : `${view.rows.length}/${view.count}`} rows` : '',
+					view ? rowsText(view.rows.length, view.count) : '',
 					level.usesGranularity ? `by ${granularityWords[state.granularity]} (i to change)` : '',
 					// Before the sort, so a narrow terminal still shows it (a missing permission, the agents' coverage).
 					// It may quote the server (a conversation's id): cleaned like every outside text.
@@ -286,6 +306,26 @@ function modelOf(
 	const top = rowIndex >= scrolledTop + pageSize ? rowIndex - pageSize + 1 : scrolledTop;
 	const grid = remembered.grid(level, loaded);
 	const {queueName, mediaType} = frame.level.context;
+	const keyContext: KeyContext =
+		state.overlay?.kind === 'columns'
+			? 'columns'
+			: state.loading
+				? 'loading'
+				: state.error
+					? 'error'
+					: level.grid
+						? 'heatmap'
+						: 'table';
+	const place: KeyPlace = {
+		context: keyContext,
+		level,
+		onTotal,
+		hasRows: rowKeys.length > 0,
+		canGoBack: state.stack.length > 1 || Boolean(state.error) || frame.filter !== '',
+		live: Boolean(liveLevel),
+		rangeLive: Boolean(state.live),
+	};
+	const why = (action: KeyAction) => whyNot(action, place);
 
 	return {
 		frame,
@@ -311,16 +351,12 @@ function modelOf(
 		busy,
 		notice,
 		liveWord,
-		keyContext:
-			state.overlay?.kind === 'columns'
-				? 'columns'
-				: state.loading
-					? 'loading'
-					: state.error
-						? 'error'
-						: level.grid
-							? 'heatmap'
-							: 'table',
+		keyContext,
+		footer: footerFor(keyContext, {
+			acts: action => why(action) === undefined,
+			words: {live: state.live?.paused ? 'resume' : 'pause'},
+		}),
+		whyNot: why,
 		filterLine,
 		sparklines:
 			showSparklines && view
@@ -339,6 +375,7 @@ function modelOf(
 			visible: liveLevel?.queueIds(rowKeys.slice(top, top + pageSize), frame.level) ?? [],
 			shown: Boolean(liveLevel),
 		},
+		help: {width, height: Math.max(6, height - 3 - extraStatus - (filterLine ? 1 : 0))},
 		exported:
 			state.overlay?.kind === 'export' && view
 				? exportedView(state, frame, level, view, grid, range, compared, liveLevel)

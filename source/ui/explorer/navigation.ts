@@ -51,7 +51,9 @@ export function navigationReducer(state: ExplorerState, action: NavigationAction
 		}
 		case 'back':
 			if (state.error) return goBack({...state, error: undefined});
-			return state.stack.length > 1 ? goBack(state) : state;
+			if (state.stack.length > 1) return goBack(state);
+			// At the first level Esc clears a kept filter (the footer offers it there only then).
+			return frame.filter !== '' ? withFrame(state, {filter: '', top: 0}) : state;
 		case 'filter-start':
 			return {...state, filtering: true};
 		case 'filter-set':

@@ -81,6 +81,7 @@ const sliceFor: SliceReducers = {
 	'sort-next': columnChoiceReducer,
 	'sort-reverse': columnChoiceReducer,
 	'columns-move': columnChoiceReducer,
+	'columns-jump': columnChoiceReducer,
 	'columns-toggle': columnChoiceReducer,
 	'columns-shift': columnChoiceReducer,
 	'columns-reset': columnChoiceReducer,

@@ -42,7 +42,7 @@ export type StoredViews = Record<
 	{columns?: string[]; hiddenLive?: string[]; sort?: {column: string; descending: boolean}; compare?: string}
 >;
 
-export type Overlay = {kind: 'help'} | {kind: 'export'} | {kind: 'columns'; cursor: number};
+export type Overlay = {kind: 'help'; page: number} | {kind: 'export'} | {kind: 'columns'; cursor: number};
 
 /** Where the explorer asks the app to go. */
 export type Leave = 'dates' | 'profile' | 'quit';
@@ -123,6 +123,7 @@ export type ColumnChoiceAction =
 	| {type: 'sort-next'; columns: readonly SortColumn[]}
 	| {type: 'sort-reverse'}
 	| {type: 'columns-move'; delta: number}
+	| {type: 'columns-jump'; to: 'first' | 'last'}
 	| {type: 'columns-toggle'}
 	| {type: 'columns-shift'; delta: number}
 	| {type: 'columns-reset'};

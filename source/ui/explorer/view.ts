@@ -7,6 +7,9 @@ import {isLiveField, type LiveValues} from '../../metrics/catalog.js';
 import {sumLive} from '../../metrics/live.js';
 import {columnFor} from './columns.js';
 
+/** The totals row's name while a filter keeps some rows. */
+export const filteredTotalName = 'Total (filtered)';
+
 /** `liveTotal`: the live values of the rows shown added up, when they have any; `previousTotal`, while comparing, the
  * totals row of the comparison period (of the rows shown). */
 export type LevelView = {
@@ -117,7 +120,7 @@ function totalOf(base: LevelRows, rows: readonly DisplayRow[], filtered: boolean
 	if (cached) return cached;
 	const stats = !filtered && base.allStats ? base.allStats : mergeBags(rows.map(row => row.stats));
 	const total = toRow(
-		{queueId: null, queueName: filtered ? 'Total (filtered)' : 'Total', mediaType: null, interval: null},
+		{queueId: null, queueName: filtered ? filteredTotalName : 'Total', mediaType: null, interval: null},
 		stats,
 	);
 	// A share's total is the rows' part of the whole they are shares of (agents: of the queue's answered).

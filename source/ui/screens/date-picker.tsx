@@ -1,5 +1,5 @@
 // The date step: presets, or a custom from/to checked as you type, and the time zone.
-import {Box, Text, useInput} from 'ink';
+import {Box, Text, useInput, useStdout} from 'ink';
 import SelectInput from 'ink-select-input';
 import {DateTime} from 'luxon';
 import {useMemo, useRef, useState} from 'react';
@@ -18,6 +18,7 @@ import {FilterList} from '../components/filter-list.js';
 import {hintLine} from '../keymap.js';
 import {useTheme} from '../theme-context.js';
 import {TextField} from '../components/text-field.js';
+import {wrapWords} from '../../text/wrap.js';
 
 type Props = {
 	initialChoice?: DateChoice;
@@ -39,7 +40,8 @@ function presetDays(preset: Preset, timeZone: string, now: DateTime): string {
 
 function check(choice: DateChoice, timeZone: string, now: DateTime): {range?: DateRange; problem?: string} {
 	try {
-		const range = resolveRange(choice, timeZone, now);
+		// Named as the fields are labelled here, not as the command line's flags.
+		const range = resolveRange(choice, timeZone, now, {from: 'From', to: 'To'});
 		// No --yes here: the explorer would load it into memory too. The way for such a range is the export.
 		const tooLong = rangeBoundError(range, 'export it with gqx export --yes');
 		return tooLong ? {problem: `${tooLong.message} ${tooLong.hint}`} : {range};
@@ -58,6 +60,7 @@ function describe(choice: DateChoice | undefined): string {
 
 export function DatePicker({initialChoice, timeZone: initialZone, now, onDone, onCancel}: Props) {
 	const theme = useTheme();
+	const {stdout} = useStdout();
 	const [mode, setMode] = useState<'menu' | 'from' | 'to' | 'zone'>('menu');
 	const [timeZone, setTimeZone] = useState(initialZone);
 	const [from, setFrom] = useState(initialChoice && 'from' in initialChoice ? initialChoice.from : '');
@@ -186,7 +189,14 @@ export function DatePicker({initialChoice, timeZone: initialZone, now, onDone, o
 			<Text bold>Dates · days in {timeZone}</Text>
 			{initialChoice ? <Text dimColor={theme.dim}>Last time: {describe(initialChoice)}</Text> : null}
 			{body}
-			{problem ? <Text color={theme.error}>✗ {problem}</Text> : null}
+			{/* Wrapped here at spaces, so no line of it starts with one (Ink's own wrap keeps them). */}
+			{problem
+				? wrapWords(`✗ ${problem}`, Math.max(20, (stdout.columns || 80) - 4)).map((line, index) => (
+						<Text key={index} color={theme.error}>
+							{line}
+						</Text>
+					))
+				: null}
 			<Text dimColor={theme.dim}>{hintLine('dates')}</Text>
 		</Box>
 	);

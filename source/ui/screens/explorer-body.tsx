@@ -10,7 +10,16 @@ import {HelpOverlay} from '../components/help-overlay.js';
 import {Sparklines} from '../components/sparklines.js';
 import type {ExplorerModel} from '../explorer/model.js';
 import type {ExplorerAction, ExplorerState} from '../explorer/state.js';
+import {terminalText} from '../../text/sanitize.js';
 import {ExportDialog} from './export-dialog.js';
+
+/** What an empty table says when the level has rows but the filters keep none. */
+export function noMatchText(filter: string, count: number): string {
+	const rows = `${count.toLocaleString('en-US')} ${count === 1 ? 'row' : 'rows'}`;
+	return filter.trim() === ''
+		? `None of the ${rows} passes the quick filter (o for the next).`
+		: `Nothing matches “${terminalText(filter)}” among the ${rows}. Esc clears the filter.`;
+}
 
 type Props = {
 	model: ExplorerModel;
@@ -24,7 +33,8 @@ type Props = {
 export function ExplorerBody({model, state, dispatch, height, cwd, thresholds}: Props) {
 	const {overlay} = state;
 	const {view, level, columns} = model;
-	if (overlay?.kind === 'help') return <HelpOverlay />;
+	if (overlay?.kind === 'help')
+		return <HelpOverlay width={model.help.width} height={model.help.height} page={overlay.page} />;
 	if (overlay?.kind === 'columns')
 		return (
 			<ColumnPicker
@@ -57,6 +67,9 @@ export function ExplorerBody({model, state, dispatch, height, cwd, thresholds}: 
 			{model.sparklines ? <Sparklines {...model.sparklines} /> : null}
 			{view.count === 0 ? (
 				<Text>{level.emptyText}</Text>
+			) : view.rows.length === 0 ? (
+				// Rows there are, but the filter keeps none: say so, and how to get them back.
+				<Text>{noMatchText(model.frame.filter, view.count)}</Text>
 			) : (
 				<DataTable
 					rows={view.rows}

@@ -135,7 +135,7 @@ export function Explorer({
 			{state.filtering ? (
 				<Text>Type to filter, Enter to keep, Esc to clear</Text>
 			) : (
-				<Footer context={model.keyContext} width={width} />
+				<Footer hints={model.footer} width={width} />
 			)}
 		</Box>
 	);

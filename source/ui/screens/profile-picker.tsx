@@ -17,8 +17,12 @@ type Props = {
 	profiles: readonly Profile[];
 	environmentLabel?: string;
 	notices: readonly string[];
+	/** The profile the cursor starts on (the one just edited, or the session's after `p`). */
+	selected?: string;
 	onChoose: (choice: PickerChoice) => void;
 	onQuit: () => void;
+	/** Esc: back where the picker was opened from (the table after `p`), or out at the start. */
+	onBack: () => void;
 };
 
 type Value = {kind: 'profile'; profile: Profile} | {kind: 'environment'} | {kind: 'new'};
@@ -27,7 +31,7 @@ function lastUsed(profile: Profile): string {
 	return profile.lastUsedAt ? `last used ${profile.lastUsedAt.slice(0, 16).replace('T', ' ')}` : 'never used';
 }
 
-export function ProfilePicker({profiles, environmentLabel, notices, onChoose, onQuit}: Props) {
+export function ProfilePicker({profiles, environmentLabel, notices, selected, onChoose, onQuit, onBack}: Props) {
 	const theme = useTheme();
 	const items: Array<{key: string; label: string; value: Value}> = [
 		...profiles.map(profile => ({
@@ -38,7 +42,21 @@ export function ProfilePicker({profiles, environmentLabel, notices, onChoose, on
 		...(environmentLabel ? [{key: 'env', label: environmentLabel, value: {kind: 'environment'} as Value}] : []),
 		{key: 'new', label: '+ New profile', value: {kind: 'new'}},
 	];
-	const [highlighted, setHighlighted] = useState<Value | undefined>(items[0]?.value);
+	const [highlighted, setHighlighted] = useState<Value | undefined>(
+		() =>
+			items.find(item => item.value.kind === 'profile' && item.value.profile.name === selected)?.value ??
+			items[0]?.value,
+	);
+	// The list is drawn anew after a question (delete?) and a return from the wizard: on the same item, so a
+	// following x or e acts on the profile the cursor was on.
+	const highlightedIndex = Math.max(
+		0,
+		items.findIndex(item =>
+			highlighted?.kind === 'profile'
+				? item.value.kind === 'profile' && item.value.profile.name === highlighted.profile.name
+				: item.value.kind === highlighted?.kind,
+		),
+	);
 	const [confirming, setConfirmingState] = useState<Profile>();
 	// Read by the input handler: a key right after x (or n) comes before the re-render that shows the question.
 	const confirmingNow = useRef<Profile>(undefined);
@@ -58,6 +76,7 @@ export function ProfilePicker({profiles, environmentLabel, notices, onChoose, on
 		}
 		const action = actionFor('picker', input, key);
 		if (action === 'quit') onQuit();
+		else if (action === 'previous') onBack();
 		else if (action === 'new') onChoose({kind: 'new'});
 		else if (highlighted?.kind === 'profile' && action === 'edit')
 			onChoose({kind: 'edit', profile: highlighted.profile});
@@ -77,6 +96,7 @@ export function ProfilePicker({profiles, environmentLabel, notices, onChoose, on
 			) : (
 				<SelectInput
 					items={items}
+					initialIndex={highlightedIndex}
 					onHighlight={item => setHighlighted(item.value)}
 					onSelect={item => {
 						if (item.value.kind === 'profile') onChoose({kind: 'use', profile: item.value.profile});

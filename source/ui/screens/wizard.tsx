@@ -38,8 +38,25 @@ function addressItem(query: string): ListItem<string> | undefined {
 	return {label: found.baseUrl, value: found.baseUrl, hint: 'custom base URL (Enter to use it)'};
 }
 
+/** Why an address typed in the region search is not taken (plain http to another machine, say). */
+function refusedAddress(query: string): string | undefined {
+	if (!/^[a-z][a-z\d+.-]*:\/\//i.test(query.trim())) return undefined;
+	try {
+		resolveRegion(query);
+		return undefined;
+	} catch (error) {
+		const failure = asGqxError(error);
+		return `${failure.message} ${failure.hint}`;
+	}
+}
+
 const regionItems: Array<ListItem<string>> = [
-	...regions.map(region => ({label: region.id, value: region.id, hint: `${region.location} · ${region.domain}`})),
+	...regions.map(region => ({
+		label: region.id,
+		value: region.id,
+		hint: `${region.location} · ${region.domain}`,
+		keywords: region.names,
+	})),
 	{label: 'Custom base URL…', value: customValue, hint: 'a gateway or the gqx emulator'},
 ];
 
@@ -160,10 +177,12 @@ export function Wizard({editing, existingNames, environmentProxy, verify, onSave
 					<FilterList
 						items={regionItems}
 						limit={8}
-						initialQuery={editing && !editing.region.includes('://') ? editing.region : ''}
+						// The profile's own region first, a custom base URL too: Enter keeps it.
+						initialQuery={editing?.region ?? ''}
 						placeholder="type a city, country or region name, or paste an address"
 						onCancel={onCancel}
 						direct={addressItem}
+						whyNone={refusedAddress}
 						onSelect={item => {
 							if (item.value === customValue) {
 								setStep('custom-url');

@@ -8,7 +8,7 @@ import {liveValueFields} from '../../../source/metrics/live.js';
 import type {AggregateCell} from '../../../source/genesys/analytics.js';
 import {comparisonRange} from '../../../source/range/compare.js';
 import {resolveRange} from '../../../source/range/range.js';
-import {copiedText, explorerModel, makeExplorerModel} from '../../../source/ui/explorer/model.js';
+import {copiedText, explorerModel, makeExplorerModel, rowsText} from '../../../source/ui/explorer/model.js';
 import {compareKey, type ExplorerState, initialExplorer} from '../../../source/ui/explorer/state.js';
 import {apply} from './apply.js';
 
@@ -202,5 +202,14 @@ describe('explorerModel', () => {
 		const sorted = modelOf(input(apply(state, {type: 'sort-reverse'})));
 		expect(sorted.view).not.toBe(before.view);
 		expect(sorted.view?.rows.map(row => row.label)).toEqual(['Sales', 'Billing', 'Support']);
+	});
+});
+
+describe('rowsText', () => {
+	it('says 1 row, and puts thousands separators in large counts', () => {
+		expect(rowsText(1, 1)).toBe('1 row');
+		expect(rowsText(4976, 4976)).toBe('4,976 rows');
+		expect(rowsText(12, 4976)).toBe('12/4,976 rows');
+		expect(rowsText(0, 8)).toBe('0/8 rows');
 	});
 });

@@ -1,0 +1,56 @@
+// Whether a key acts on the level and row shown, and if not why: the footer offers only keys that act, and a key
+// that cannot says why in the status line instead of doing nothing.
+import {opensOnTotal} from '../../levels/registry.js';
+import type {LevelModule} from '../../levels/types.js';
+import {bindings, type KeyAction, type KeyContext} from '../keymap.js';
+
+export type KeyPlace = {
+	context: KeyContext;
+	level: LevelModule;
+	/** The selection is on the totals row. */
+	onTotal: boolean;
+	/** The level has rows to open. */
+	hasRows: boolean;
+	/** Esc has somewhere to go: a level above, an error to leave, or a kept filter to clear. */
+	canGoBack: boolean;
+	/** Live updates run on this level (a range with today, a level with live values). */
+	live: boolean;
+	/** The range includes today. */
+	rangeLive: boolean;
+};
+
+/** The footer's and the status line's name for a key: `w (wrap-ups)`. */
+function named(action: KeyAction, context: KeyContext): string {
+	const binding = bindings.find(each => each.action === action && each.contexts.includes(context));
+	return binding ? `${binding.keys} (${binding.short ?? binding.description})` : action;
+}
+
+/** Undefined when `action` acts here; otherwise what the status line says. */
+export function whyNot(action: KeyAction, place: KeyPlace): string | undefined {
+	const {level, context} = place;
+	// Only the table's and the heat map's keys depend on the level; the other contexts bind what acts.
+	if (context !== 'table' && context !== 'heatmap') return undefined;
+	const via = action === 'drill' ? 'drill' : action.startsWith('open:') ? action.slice('open:'.length) : undefined;
+	if (via !== undefined) {
+		if (!level.opens[via as keyof typeof level.opens]) return `${named(action, context)} does nothing on this level.`;
+		if (!place.hasRows) return `${named(action, context)}: no rows to open.`;
+		if (place.onTotal && !opensOnTotal(via))
+			return `${named(action, context)} does nothing on the totals row: move to a row first.`;
+		return undefined;
+	}
+	switch (action) {
+		case 'back':
+			return place.canGoBack ? undefined : 'Esc: already at the first level (q quits).';
+		case 'granularity':
+			return level.usesGranularity ? undefined : `${named(action, context)} applies to the levels by interval.`;
+		case 'quick-filter':
+			return level.quickFilter ? undefined : `${named(action, context)}: this level has no quick filter.`;
+		case 'live':
+			if (place.live) return undefined;
+			return place.rangeLive
+				? 'l: this level has no live values (queues and media types have).'
+				: 'l: live updates are for ranges that include today.';
+		default:
+			return undefined;
+	}
+}
