@@ -179,12 +179,10 @@ describe('gqx interactive', () => {
 		rendered.stdin.write('jjjk');
 		const third = rows[2]!.slice(2, 20);
 		await waitFor(rendered, frame => selectedLine(frame).includes(third), `row 3 (${third}) selected`);
-		// A key that opens a level ends the run: the rest of the read would act on rows no longer shown.
+		// Enter in the same read opens the third row's media. (What the keys after it do on the new level is type-ahead:
+		// the explorer's and the terminal tests' (test/ui/type-ahead, test/e2e/type-ahead) to say.)
 		rendered.stdin.write('\rjjjj');
 		await waitForText(rendered, /Media\s+Offered/);
-		const media = rendered.lastFrame() ?? '';
-		const mediaRows = media.split('\n').filter(line => /^[› ] \S.*\d$/.test(line));
-		expect(selectedLine(media).slice(2, 12)).toBe(mediaRows[0]!.slice(2, 12));
 	});
 
 	it('deletes a profile only after confirmation', async () => {
