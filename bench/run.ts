@@ -451,6 +451,16 @@ async function benchTui(): Promise<void> {
 	};
 }
 
+/** The environment of a `gqx export` child: this process's, with the emulator's demo credentials. */
+function exportEnv(emu: {url: string}): NodeJS.ProcessEnv {
+	return {
+		...process.env,
+		GENESYS_CLOUD_REGION: emu.url,
+		GENESYS_CLOUD_CLIENT_ID: demoClient.id,
+		GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
+	};
+}
+
 /** Peak RSS of a child, from /proc while it runs (VmHWM only grows), in MB. */
 function watchPeak(pid: number): () => number {
 	let peak = 0;
@@ -497,12 +507,7 @@ async function measureExport(
 			out,
 		],
 		{
-			env: {
-				...process.env,
-				GENESYS_CLOUD_REGION: emu.url,
-				GENESYS_CLOUD_CLIENT_ID: demoClient.id,
-				GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
-			},
+			env: exportEnv(emu),
 			stdio: ['ignore', 'ignore', 'pipe'],
 		},
 	);
@@ -607,12 +612,7 @@ async function benchConversations(): Promise<void> {
 		process.execPath,
 		[cli, 'export', '--from', day, '--to', day, '--tz', 'UTC', '--level', 'conversations', '--format', 'csv'],
 		{
-			env: {
-				...process.env,
-				GENESYS_CLOUD_REGION: emu.url,
-				GENESYS_CLOUD_CLIENT_ID: demoClient.id,
-				GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
-			},
+			env: exportEnv(emu),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		},
 	);
