@@ -2,8 +2,10 @@
 // from the traffic model at the current time of day (arrivals times mean wait and handle time), agents as queue
 // members with routing statuses, and noise that changes with every request so the numbers move.
 import {isAnalyticsMediaType} from '../genesys/media-types.js';
+import {agentStatesOf, presenceDefinitions} from './agent-states.js';
 import {mediaTypes} from './catalog.js';
 import type {EmulatedQueue, Org, QueueMediaProfile} from './org.js';
+import {peopleOf} from './people.js';
 import {hash, stableUuid, unit} from './random.js';
 import {cumulativeOffered, type SeriesKey, timerStats, type TrafficModel} from './traffic.js';
 
@@ -37,13 +39,12 @@ export const maxQueuePredicates = 100;
 /** Detail observations kept per metric; more are cut to the oldest half and the newest half. */
 export const maxDetailObservations = 100;
 
-/** The organization's presence definitions: Offline (the id seen in real data actions), Break, Meal, On Queue. */
-export const presenceIds = {
-	OFFLINE: 'ccf3c10a-aa2c-4845-8e8d-f59fa48c58e5',
-	BREAK: stableUuid(0, 71, 1),
-	MEAL: stableUuid(0, 71, 2),
-	ON_QUEUE: stableUuid(0, 71, 3),
-} as const;
+/** Each system presence's organization presence ids (the primary definition's and the org's own). */
+export function systemToOrganizationMappings(): Record<string, string[]> {
+	const mappings: Record<string, string[]> = {};
+	for (const definition of presenceDefinitions) (mappings[definition.systemPresence] ??= []).push(definition.id);
+	return mappings;
+}
 
 export type ObservationQuery = {
 	queueIds: string[];
@@ -235,35 +236,26 @@ function mediaNow(
 	return {media: profile.media, waiting, interacting, alerting, waitAgesMs, talkAgesMs};
 }
 
-/** Queue members by routing status and presence: enough on queue for the work, a share idle, the rest off queue. */
-function agentsNow(queue: EmulatedQueue, media: MediaNow[], seed: number, momentMs: number) {
-	const noise = (salt: number) => smoothNoise(seed, queue.index, 999, momentMs, salt);
-	const members = queue.memberCount;
-	const busy = media.reduce((sum, each) => sum + each.interacting, 0);
-	const working = Math.min(members, busy);
-	const quiet = busy === 0 && media.every(each => each.waiting === 0);
-	// Idle agents: none in a rush (work waits), a few otherwise; at night most members are off queue.
-	const waiting = media.reduce((sum, each) => sum + each.waiting, 0);
-	const idleWanted = quiet
-		? Math.floor(noise(1) * 2)
-		: waiting > 0 && noise(2) < 0.5
-			? 0
-			: 1 + Math.floor(noise(3) * 4);
-	const idle = Math.min(members - working, idleWanted);
-	const communicating = Math.min(members - working - idle, noise(4) < 0.2 ? 1 : 0);
-	const notResponding = Math.min(members - working - idle - communicating, noise(5) < 0.05 ? 1 : 0);
-	const onQueue = working + idle + communicating + notResponding;
-	const off = members - onQueue;
-	const onBreak = Math.min(off, Math.floor(off * 0.2 * noise(6)));
-	const meal = Math.min(off - onBreak, Math.floor(off * 0.1 * noise(7)));
-	return {
-		members,
-		active: onQueue + Math.floor((off - onBreak - meal) * 0.1),
-		routing: {IDLE: idle, INTERACTING: working, COMMUNICATING: communicating, NOT_RESPONDING: notResponding},
-		offQueue: {[presenceIds.OFFLINE]: off - onBreak - meal, [presenceIds.BREAK]: onBreak, [presenceIds.MEAL]: meal},
-		onQueue,
-		off,
-	};
+/** Queue members by routing status and presence, counted from each member's state at the moment (agent-states.ts). */
+function agentsNow(org: Org, model: TrafficModel, queue: EmulatedQueue, nowMs: number) {
+	const states = agentStatesOf(org, model);
+	const members = peopleOf(org).membersOf(queue);
+	const routing: Record<string, number> = {IDLE: 0, INTERACTING: 0, COMMUNICATING: 0, NOT_RESPONDING: 0};
+	const offQueue: Record<string, number> = {};
+	const presences: Record<string, number> = {};
+	let onQueue = 0;
+	let active = 0;
+	for (const member of members) {
+		const state = states.at(member, nowMs);
+		presences[state.presenceId] = (presences[state.presenceId] ?? 0) + 1;
+		if (state.presence !== 'OFFLINE') active++;
+		if (state.routing === 'OFF_QUEUE') offQueue[state.presenceId] = (offQueue[state.presenceId] ?? 0) + 1;
+		else {
+			onQueue++;
+			routing[state.routing] = (routing[state.routing] ?? 0) + 1;
+		}
+	}
+	return {members: members.length, active, routing, offQueue, presences, onQueue, off: members.length - onQueue};
 }
 
 function detailList(ages: number[], nowMs: number, make: (index: number) => Record<string, unknown>) {
@@ -291,7 +283,7 @@ export function runObservationQuery(
 		if (!queue || isDeleted(id)) continue;
 		const moment = observedMoment(moments, id, nowMs);
 		const media = queue.media.map(profile => mediaNow(model, queue, profile, nowMs, moment, tick));
-		const agents = agentsNow(queue, media, model.seed, moment);
+		const agents = agentsNow(org, model, queue, nowMs);
 		const userData: DataItem[] = [];
 		if (wanted.has('oMemberUsers')) userData.push({metric: 'oMemberUsers', stats: {count: agents.members}});
 		if (wanted.has('oActiveUsers')) userData.push({metric: 'oActiveUsers', stats: {count: agents.active}});
@@ -306,8 +298,7 @@ export function runObservationQuery(
 				if (count > 0) userData.push({metric: 'oUserRoutingStatuses', qualifier: status, stats: {count}});
 		}
 		if (wanted.has('oUserPresences')) {
-			const presences = {...agents.offQueue, [presenceIds.ON_QUEUE]: agents.onQueue};
-			for (const [presence, count] of Object.entries(presences))
+			for (const [presence, count] of Object.entries(agents.presences))
 				if (count > 0) userData.push({metric: 'oUserPresences', qualifier: presence, stats: {count}});
 		}
 		if ([...wanted].some(metric => userMetrics.has(metric))) results.push({group: {queueId: id}, data: userData});
@@ -344,12 +335,7 @@ export function runObservationQuery(
 		}
 	}
 	return {
-		systemToOrganizationMappings: {
-			OFFLINE: [presenceIds.OFFLINE],
-			BREAK: [presenceIds.BREAK],
-			MEAL: [presenceIds.MEAL],
-			ON_QUEUE: [presenceIds.ON_QUEUE],
-		},
+		systemToOrganizationMappings: systemToOrganizationMappings(),
 		results,
 	};
 }

@@ -12,6 +12,7 @@ import {type ObservationResult, runObservationQuery, validateObservationQuery} f
 import type {ComputeAnswer, ComputeSetup, ComputeTask} from './compute-worker.js';
 import {peopleOf} from './people.js';
 import {listUsers, listWrapupCodes} from './people-routes.js';
+import {listPresenceDefinitions, runActivityQuery, validateActivityQuery} from './activity.js';
 import {listOf, page} from './listing.js';
 import {DetailsService} from './details-routes.js';
 
@@ -75,6 +76,8 @@ export type EmulatorOptions = {
 	computeThreads?: number;
 	/** Largest pageNumber x pageSize of the synchronous details query (an emulator choice). Default 10,000. */
 	detailsResultWindow?: number;
+	/** Members a routing activity query lists per queue before it truncates (an emulator choice). Default 1,000. */
+	activityDetailCap?: number;
 	/** Real milliseconds from a details job's submission to FULFILLED. Default 1500. */
 	detailsJobDelayMs?: number;
 	/** The details jobs' data availability date, epoch ms. Default: a day before the clock, rounded down to the hour. */
@@ -174,6 +177,15 @@ export const demoClient: EmulatorClient = {
 
 type TokenRecord = {clientId: string; permissions: string[]; expiresAt: number; hits: number[]};
 
+/** A request's JSON body, or a 400 as the API answers for one that is not JSON. */
+function jsonBody(body: string): unknown {
+	try {
+		return JSON.parse(body) as unknown;
+	} catch {
+		throw new HttpError(400, 'bad.request', 'The request body is not valid JSON.');
+	}
+}
+
 class HttpError extends Error {
 	constructor(
 		readonly status: number,
@@ -200,6 +212,7 @@ const permissionsByRoute: Array<{prefix: string; permissions: string[]}> = [
 	{prefix: '/api/v2/routing/queues', permissions: ['routing:queue:view']},
 	{prefix: '/api/v2/routing/wrapupcodes', permissions: ['routing:wrapupCode:view']},
 	{prefix: '/api/v2/analytics/queues/observations', permissions: ['analytics:queueObservation:view']},
+	{prefix: '/api/v2/analytics/routing/activity', permissions: ['analytics:queueObservation:view']},
 ];
 
 export class Emulator {
@@ -216,6 +229,8 @@ export class Emulator {
 		queues: 0,
 		rateLimited: 0,
 		observations: 0,
+		activity: 0,
+		presenceDefinitions: 0,
 		users: 0,
 		wrapupCodes: 0,
 		details: 0,
@@ -254,6 +269,7 @@ export class Emulator {
 			businessOffsetMinutes: options.businessOffsetMinutes ?? -300,
 			recordRequests: options.recordRequests ?? false,
 			detailsResultWindow: options.detailsResultWindow ?? 10_000,
+			activityDetailCap: options.activityDetailCap ?? 1000,
 			detailsJobDelayMs: options.detailsJobDelayMs ?? 1500,
 		};
 		for (const client of options.clients ?? [demoClient]) this.clients.set(client.id, client);
@@ -470,12 +486,7 @@ export class Emulator {
 			if (!String(headers['content-type'] ?? '').includes('application/json'))
 				throw new HttpError(415, 'unsupported.media.type', 'Content-Type must be application/json.');
 			this.counts.aggregates++;
-			let parsed: unknown;
-			try {
-				parsed = JSON.parse(body);
-			} catch {
-				throw new HttpError(400, 'bad.request', 'The request body is not valid JSON.');
-			}
+			const parsed = jsonBody(body);
 			const query = validateAggregateQuery(parsed);
 			if ('status' in query) throw new HttpError(query.status, query.code, query.message);
 			const empty = {body: this.options.emptyResults === 'empty-object' ? {} : {results: []}};
@@ -489,12 +500,7 @@ export class Emulator {
 		}
 		if (path === '/api/v2/analytics/queues/observations/query') {
 			if (method !== 'POST') throw new HttpError(405, 'method.not.allowed', 'Use POST.');
-			let parsed: unknown;
-			try {
-				parsed = JSON.parse(body);
-			} catch {
-				throw new HttpError(400, 'bad.request', 'The request body is not valid JSON.');
-			}
+			const parsed = jsonBody(body);
 			const query = validateObservationQuery(parsed);
 			if ('status' in query) throw new HttpError(query.status, query.code, query.message);
 			// Each answer is a new moment for its queues: the numbers move between two requests even on a fixed clock.
@@ -510,6 +516,28 @@ export class Emulator {
 			this.observationsServed.push(answer.results);
 			if (this.observationsServed.length > 200) this.observationsServed.shift();
 			return {body: answer};
+		}
+		if (path === '/api/v2/analytics/routing/activity/query') {
+			if (method !== 'POST') throw new HttpError(405, 'method.not.allowed', 'Use POST.');
+			this.counts.activity++;
+			const parsed = jsonBody(body);
+			const query = validateActivityQuery(parsed, url);
+			if ('status' in query) throw new HttpError(query.status, query.code, query.message);
+			return {
+				body: runActivityQuery(
+					this.org,
+					this.model,
+					query,
+					this.#now(),
+					id => this.#deleted.has(id),
+					this.options.activityDetailCap,
+				),
+			};
+		}
+		if (path === '/api/v2/presence/definitions') {
+			if (method !== 'GET') throw new HttpError(405, 'method.not.allowed', 'Use GET.');
+			this.counts.presenceDefinitions++;
+			return {body: listPresenceDefinitions(url)};
 		}
 		if (path === '/api/v2/routing/queues') {
 			if (method !== 'GET') throw new HttpError(405, 'method.not.allowed', 'Use GET.');

@@ -26,7 +26,7 @@ async function openDay(width: number, height: number, noColor: string): Promise<
 	await term.waitFor('To, included (YYYY-MM-DD):');
 	term.type('2026-03-03');
 	term.keys('Enter');
-	await term.waitFor(/Total\s+[\d,]+/);
+	await term.waitFor(/Total\s+[!~]?[\d,]+/);
 	return term;
 }
 

@@ -27,7 +27,7 @@ async function openWeek(noColor: string, dir = scratchDir()): Promise<Term> {
 	await term.waitFor('To, included (YYYY-MM-DD):');
 	term.type('2026-03-08');
 	term.keys('Enter');
-	await term.waitFor(/Total\s+[\d,]+/);
+	await term.waitFor(/Total\s+[!~]?[\d,]+/);
 	return term;
 }
 

@@ -4,6 +4,7 @@
 // selection survives every refresh.
 import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {runObservationQuery} from '../../source/emulator/observations.js';
 import {type Emulator, startEmulator} from '../../source/emulator/server.js';
 import {credentialsEnv} from '../helpers.js';
 import {scratchDir} from '../run-cli.js';
@@ -14,22 +15,48 @@ const observations = '/api/v2/analytics/queues/observations/query';
 let emu: Emulator;
 
 /**
- * The org's business day placed so that it is late morning there now (UTC offset in minutes, -12 h to +14 h): the
- * test runs on the real clock (today's data, live ages), and at night there would be nobody waiting anywhere.
+ * The org's business day placed so that it is a given local time there now (UTC offset in minutes, -12 h to +14 h):
+ * the test runs on the real clock (today's data, live ages), and at night there would be nobody waiting anywhere.
  */
-function lateMorningOffsetMinutes(at = new Date()): number {
+function offsetFor(localMinute: number, at = new Date()): number {
 	const minuteOfDayUtc = at.getUTCHours() * 60 + at.getUTCMinutes();
-	const offset = (((11 * 60 - minuteOfDayUtc) % 1440) + 1440) % 1440;
+	const offset = (((localMinute - minuteOfDayUtc) % 1440) + 1440) % 1440;
 	return offset > 14 * 60 ? offset - 1440 : offset;
 }
 
+/** Queues where someone waits and no member is available, as the emulator would answer now. */
+function unstaffedQueues(target: Emulator): number {
+	const {results} = runObservationQuery(
+		target.org,
+		target.model,
+		{
+			queueIds: target.org.queues.map(queue => queue.id),
+			mediaTypes: undefined,
+			metrics: ['oWaiting', 'oOnQueueUsers'],
+			details: [],
+		},
+		Date.now(),
+		0,
+	);
+	const waiting = new Set<string>();
+	const idle = new Set<string>();
+	for (const result of results)
+		for (const item of result.data) {
+			if (item.metric === 'oWaiting' && (item.stats.count ?? 0) > 0) waiting.add(result.group.queueId);
+			if (item.metric === 'oOnQueueUsers' && item.qualifier === 'IDLE' && (item.stats.count ?? 0) > 0)
+				idle.add(result.group.queueId);
+		}
+	return [...waiting].filter(id => !idle.has(id)).length;
+}
+
 beforeAll(async () => {
-	emu = await startEmulator({
-		queues: 40,
-		seed: 9,
-		rateLimitPerMinute: 0,
-		businessOffsetMinutes: lateMorningOffsetMinutes(),
-	});
+	// Late morning there, at the first half hour from 10:00 on where several queues have people waiting and nobody
+	// available (agents' states follow their shifts, so on some days and hours every queue has someone free).
+	for (let minute = 10 * 60; ; minute += 30) {
+		emu = await startEmulator({queues: 40, seed: 9, rateLimitPerMinute: 0, businessOffsetMinutes: offsetFor(minute)});
+		if (unstaffedQueues(emu) >= 6 || minute >= 15 * 60) break;
+		await emu.stop();
+	}
 });
 afterAll(async () => {
 	stopServer();

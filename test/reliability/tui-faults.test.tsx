@@ -59,7 +59,7 @@ describe('TUI under faults', () => {
 				expect(frame).toMatch(/press [rp]\b/i);
 				emu.clearFaults();
 				await press(rendered, 'r');
-				await waitForText(rendered, /Total\s+[\d,]+/);
+				await waitForText(rendered, /Total\s+[!~]?[\d,]+/);
 			} finally {
 				emu.clearFaults();
 				rendered.unmount();

@@ -60,7 +60,7 @@ export function saveProfile(
 	return {dir, store};
 }
 
-export const tableShown = /Total\s+[\d,]+/;
+export const tableShown = /Total\s+[!~]?[\d,]+/;
 
 /**
  * The app started on profile `acme` (saved with `dateChoice`, so straight to the table): waits for the table and

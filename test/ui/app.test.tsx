@@ -87,7 +87,7 @@ describe('gqx interactive', () => {
 		await press(app, '2026-03-08', keys.enter);
 
 		// Level 1: all queues, the largest first, with the emulator's own numbers.
-		const level1 = await waitForText(app, /Total\s+[\d,]+/);
+		const level1 = await waitForText(app, /Total\s+[!~]?[\d,]+/);
 		const start = DateTime.fromISO('2026-03-02', {zone: 'America/New_York'});
 		const truth = rollUp(
 			groundTruth(emu, start, start.plus({days: 7}), 'America/New_York'),
@@ -162,7 +162,7 @@ describe('gqx interactive', () => {
 		expect(picker.indexOf('acme')).toBeLessThan(picker.indexOf('other'));
 		await press(rendered, keys.enter);
 		await waitForText(rendered, 'acme (http://127.0.0.1');
-		await waitForText(rendered, /Total\s+[\d,]+/);
+		await waitForText(rendered, /Total\s+[!~]?[\d,]+/);
 	});
 
 	it('takes every key of a run that arrives in one read (a fast typist over SSH)', async () => {
@@ -170,7 +170,7 @@ describe('gqx interactive', () => {
 		const rendered = renderApp(dir, {store});
 		await ready(rendered, 'Profiles');
 		await press(rendered, keys.enter);
-		const table = await waitForText(rendered, /Total\s+[\d,]+/);
+		const table = await waitForText(rendered, /Total\s+[!~]?[\d,]+/);
 		const rows = table.split('\n').filter(line => /^[› ] \S.*\d$/.test(line) && !line.includes('Total'));
 		expect(selectedLine(table)).toBe(rows[0]);
 		// Input handlers follow the frame by an effect, as at the first screen.
@@ -230,7 +230,7 @@ describe('gqx interactive', () => {
 		expect(failed).toContain('Press r to retry.');
 		emu.clearFaults();
 		await press(rendered, 'r');
-		await waitForText(rendered, /Total\s+[\d,]+/);
+		await waitForText(rendered, /Total\s+[!~]?[\d,]+/);
 	});
 
 	it('cancels a slow request with Esc without leaving the app', async () => {

@@ -117,7 +117,7 @@ describe('conversations in the app', () => {
 			expect(frame).not.toMatch(/\n\s+at /);
 			// Esc goes back to the table.
 			await press(app, keys.escape);
-			await waitForText(app, /Total\s+[\d,]+/);
+			await waitForText(app, /Total\s+[!~]?[\d,]+/);
 		} finally {
 			await limited.stop();
 		}

@@ -91,7 +91,7 @@ describe('refreshes of a live view', () => {
 			ends => ends.includes(twentyPast),
 			'a query up to 15:20 after r',
 		);
-		await waitForText(app, /Total\s+[\d,]+/);
+		await waitForText(app, /Total\s+[!~]?[\d,]+/);
 		expect(app.lastFrame()).toContain('Support · Home');
 	});
 });
