@@ -6,7 +6,7 @@
 // (at most 100, as the observations query), `pageSize`/`pageNumber` page those groups, and a group lists at most
 // `detailCap` entities; past it `truncated` is set and the oldest half and the newest half are kept.
 import type {HttpFailure} from './aggregate-query.js';
-import {agentStatesOf, presenceDefinitions, type AgentState} from './agent-states.js';
+import {agentStatesOf, currentMembers, presenceDefinitions, type AgentState} from './agent-states.js';
 import type {Org} from './org.js';
 import {peopleOf} from './people.js';
 import type {TrafficModel} from './traffic.js';
@@ -176,7 +176,7 @@ export function runActivityQuery(
 	const wantsDetails = query.metrics.some(metric => metric.details);
 	const results = page.map(queue => {
 		const members: Array<{entity: Entity; state: AgentState}> = [];
-		for (const index of people.membersOf(queue)) {
+		for (const index of currentMembers(org, queue)) {
 			const user = people.users[index]!;
 			const state = states.at(index, nowMs);
 			const entity: Entity = {

@@ -4,12 +4,12 @@
 // Available always equal the members listed by the routing activity query at the same moment.
 //
 // The day of an agent: a shift of 8.5 hours (most start between 06:00 and 12:00 of the org's business day, a few
-// work evenings or nights; fewer work at weekends), logging in as Available, then On Queue, with two breaks, a meal
+// work evenings or nights; half work at weekends), logging in as Available, then On Queue, with two breaks, a meal
 // and sometimes a meeting, training or a few minutes away. On queue they alternate between idle and interacting
 // (handle time including after-call work), busier when the org's traffic is high; now and then one does not answer
 // an offered interaction (not responding) or is on a non-ACD call (communicating).
 import {mediaTypes} from './catalog.js';
-import type {Org} from './org.js';
+import type {EmulatedQueue, Org} from './org.js';
 import {type People, peopleOf} from './people.js';
 import {hash, stableUuid, unit} from './random.js';
 import type {TrafficModel} from './traffic.js';
@@ -86,10 +86,10 @@ type Block = {start: number; end: number; presence: SystemPresence; presenceId: 
 /** The presence blocks of an agent's shift on a local day (day 0 = 1970-01-01 in the org's business time). */
 function shiftBlocks(seed: number, user: number, day: number, offsetMs: number): Block[] {
 	const weekday = (((day + 3) % 7) + 7) % 7; // 0 = Monday
-	const works = weekday < 5 ? unit(seed, 410, user, day) < 0.92 : unit(seed, 411, user, day) < 0.3;
+	const works = weekday < 5 ? unit(seed, 410, user, day) < 0.92 : unit(seed, 411, user, day) < 0.5;
 	if (!works) return [];
-	const evening = unit(seed, 412, user) < 0.1;
-	const startHour = evening ? 14 + unit(seed, 413, user, day) * 9 : 6 + unit(seed, 413, user, day) * 6;
+	const late = unit(seed, 412, user) < 0.15;
+	const startHour = late ? 16 + unit(seed, 413, user, day) * 12 : 6 + unit(seed, 413, user, day) * 6;
 	const start = day * 1440 * minute - offsetMs + Math.round(startHour * 60) * minute;
 	const end = start + shiftMs;
 	const at = (hours: number, jitter: number) =>
@@ -255,4 +255,10 @@ export function agentStatesOf(org: Org, model: TrafficModel): AgentStates {
 		cache.set(model, states);
 	}
 	return states;
+}
+
+/** A queue's members now: its agents who have not left (deleted users stay in the queue's history only). */
+export function currentMembers(org: Org, queue: EmulatedQueue): number[] {
+	const people = peopleOf(org);
+	return people.membersOf(queue).filter(index => people.users[index]?.state === 'active');
 }

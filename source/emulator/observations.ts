@@ -2,10 +2,9 @@
 // from the traffic model at the current time of day (arrivals times mean wait and handle time), agents as queue
 // members with routing statuses, and noise that changes with every request so the numbers move.
 import {isAnalyticsMediaType} from '../genesys/media-types.js';
-import {agentStatesOf, presenceDefinitions} from './agent-states.js';
+import {agentStatesOf, currentMembers, presenceDefinitions} from './agent-states.js';
 import {mediaTypes} from './catalog.js';
 import type {EmulatedQueue, Org, QueueMediaProfile} from './org.js';
-import {peopleOf} from './people.js';
 import {hash, stableUuid, unit} from './random.js';
 import {cumulativeOffered, type SeriesKey, timerStats, type TrafficModel} from './traffic.js';
 
@@ -239,7 +238,7 @@ function mediaNow(
 /** Queue members by routing status and presence, counted from each member's state at the moment (agent-states.ts). */
 function agentsNow(org: Org, model: TrafficModel, queue: EmulatedQueue, nowMs: number) {
 	const states = agentStatesOf(org, model);
-	const members = peopleOf(org).membersOf(queue);
+	const members = currentMembers(org, queue);
 	const routing: Record<string, number> = {IDLE: 0, INTERACTING: 0, COMMUNICATING: 0, NOT_RESPONDING: 0};
 	const offQueue: Record<string, number> = {};
 	const presences: Record<string, number> = {};

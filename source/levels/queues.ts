@@ -48,7 +48,14 @@ export const queuesLevel: LevelModule = {
 		});
 		return totals.running ? {rows, allStats: totals.running.all} : {rows};
 	},
-	opens: {drill: 'media', agents: 'agents', wrapups: 'wrapups', heatmap: 'hours', conversations: 'conversations'},
+	opens: {
+		drill: 'media',
+		agents: 'agents',
+		wrapups: 'wrapups',
+		heatmap: 'hours',
+		conversations: 'conversations',
+		people: 'people',
+	},
 	openContext: ({key, label, row}) => ({
 		...(row ? {cell: {field: 'offered', count: row.offered}} : {}),
 		queueId: key,

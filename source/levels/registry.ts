@@ -9,6 +9,7 @@ import {agentIntervalsLevel, agentsLevel} from './agents.js';
 import {wrapupIntervalsLevel, wrapupsLevel} from './wrapups.js';
 import {conversationsLevel} from './conversations.js';
 import {timelineLevel} from './timeline.js';
+import {peopleLevel} from './people.js';
 
 export const levels: Readonly<Record<LevelId, LevelModule>> = {
 	queues: queuesLevel,
@@ -21,6 +22,7 @@ export const levels: Readonly<Record<LevelId, LevelModule>> = {
 	hours: hoursLevel,
 	conversations: conversationsLevel,
 	timeline: timelineLevel,
+	people: peopleLevel,
 };
 
 export const levelIds = Object.keys(levels) as LevelId[];
@@ -39,6 +41,7 @@ export const exportLevels: readonly LevelExport[] = [
 		level => (level.export ? [level.export] : []),
 	),
 	liveExport,
+	...(peopleLevel.export ? [peopleLevel.export] : []),
 ];
 
 export function exportLevelOf(name: string): LevelExport | undefined {

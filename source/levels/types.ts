@@ -24,7 +24,8 @@ export type LevelId =
 	| 'wrapup-intervals'
 	| 'hours'
 	| 'conversations'
-	| 'timeline';
+	| 'timeline'
+	| 'people';
 
 /**
  * What the levels above chose, growing with each drill (the queue, then its media type). `queueLabel`
@@ -145,7 +146,7 @@ export type QuickFilter = {
 	key: string;
 	/** What it filters by, for the status line ("outcome: abandoned"). */
 	title: string;
-	/** The first keeps every row. */
+	/** The first is the level's default (every row, or the rows that matter most: agents logged in). */
 	choices: ReadonlyArray<{label: string; test: (row: DisplayRow) => boolean}>;
 };
 
@@ -160,6 +161,8 @@ export type LevelRows = {
 	allStats?: StatsBag;
 	/** One line about the data (how much of the queue the rows cover, a permission missing), for the status bar. */
 	note?: string;
+	/** Counts above the table, wrapped to the width (people now's agents per status). */
+	headline?: string;
 	/** The totals row's share: its `field` of `of` (agents: answered of the queue's answered). */
 	shareBase?: {field: 'answered' | 'handled'; of: number};
 	sameOrderAs?: LevelRows;
@@ -223,6 +226,10 @@ export type LevelModule = {
 	quickFilter?: QuickFilter;
 	/** The totals row as this level shows it, from the one made of the rows' statistics and the rows it covers. */
 	total?: (total: QueueRow, rows: readonly DisplayRow[]) => QueueRow;
+	/** Its data is of now: asked again every live refresh while shown (`l` pauses it), not once. */
+	refreshes?: boolean;
+	/** Why Enter (and the keys of `opens`) open nothing from this level as it was opened, when they do not. */
+	cannotOpen?: (ref: LevelRef) => string | undefined;
 	/** What `y` copies when not the selected row (a timeline: its conversation's id), and what it is called. */
 	copyRow?: (ref: LevelRef) => {text: string; what: string};
 };

@@ -26,7 +26,11 @@ export type MetricField =
 	| 'share'
 	| 'count'
 	| 'divisionName'
-	| ConversationField;
+	| ConversationField
+	| PeopleField;
+
+/** The columns of the people-now board (an agent's state now). */
+export type PeopleField = 'routingStatus' | 'presence' | 'inStatusMs' | 'memberOf';
 
 /** The columns of the conversations level (a conversation's own values, not aggregates). */
 export type ConversationField =
@@ -475,7 +479,55 @@ export const metrics: readonly Metric[] = [
 		width: 9,
 		onQueueLevels: false,
 	},
+	{
+		field: 'routingStatus',
+		header: 'Routing',
+		title: 'Routing status',
+		source:
+			'`routingStatus` of the routing activity query: idle, interacting, communicating, not responding, off queue (people now)',
+		kind: 'text',
+		higherIsBetter: null,
+		priority: 95,
+		width: 15,
+		onQueueLevels: false,
+	},
+	{
+		field: 'presence',
+		header: 'Presence',
+		title: 'Presence',
+		source: 'the org’s label of `organizationPresenceId` (presence definitions), else `systemPresence` (people now)',
+		kind: 'text',
+		higherIsBetter: null,
+		priority: 90,
+		width: 14,
+		onQueueLevels: false,
+	},
+	{
+		field: 'inStatusMs',
+		header: 'In status',
+		title: 'In status',
+		source: 'time since the later of `routingStatusDate` and `presenceDate` (people now)',
+		kind: 'duration',
+		higherIsBetter: null,
+		priority: 85,
+		width: 10,
+		onQueueLevels: false,
+	},
+	{
+		field: 'memberOf',
+		header: 'Queues',
+		title: 'Queues',
+		source: 'the queues of the board the agent is a member of (people now, all queues)',
+		kind: 'text',
+		higherIsBetter: null,
+		priority: 40,
+		width: 24,
+		onQueueLevels: false,
+	},
 ];
+
+/** The people-now board's columns. */
+export const peopleColumns: readonly PeopleField[] = ['routingStatus', 'presence', 'inStatusMs', 'memberOf'];
 /** The conversations level's columns, in their order on screen. */
 export const conversationColumns: readonly ConversationField[] = [
 	'media',

@@ -46,7 +46,17 @@ export type QueueRow = {
 	count: number;
 	divisionId: string | null;
 	divisionName: string | null;
-} & Partial<ConversationCells>;
+} & Partial<ConversationCells> &
+	Partial<PeopleCells>;
+
+/** A row of the people-now board is an agent: their state now, in words, and since when. */
+export type PeopleCells = {
+	routingStatus: string;
+	presence: string;
+	inStatusMs: number | null;
+	/** The names of the board's queues the agent is a member of. */
+	memberOf: string;
+};
 
 /** A row of the conversations level is one conversation's visit to a queue: its cells beside the counts (0 or 1). */
 export type ConversationCells = {

@@ -29,6 +29,7 @@ describe('export levels from the registry', () => {
 			'wrapups',
 			'conversations',
 			'live',
+			'agent-status',
 		]);
 		for (const level of exportLevels) expect(exportHelp).toContain(`--level ${level.name.padEnd(18)}${level.help}`);
 		expect(exportHelp).toContain('--by-media                --level hours|agents|wrapups:');
@@ -36,7 +37,7 @@ describe('export levels from the registry', () => {
 
 	it('the checks name the levels that take each flag', () => {
 		expect(refusal({level: 'skills'})).toBe(
-			'Unknown level "skills". Use queues, media, intervals, hours, agents, wrapups, conversations or live.',
+			'Unknown level "skills". Use queues, media, intervals, hours, agents, wrapups, conversations, live or agent-status.',
 		);
 		expect(refusal({level: 'hours', granularity: 'PT1H'})).toMatch(
 			/^--granularity needs --level intervals, agents or wrapups \(got --level hours\)/,

@@ -2,7 +2,7 @@
 import {DateTime} from 'luxon';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {demoClient, type Emulator} from '../../source/emulator/server.js';
-import {peopleOf} from '../../source/emulator/people.js';
+import {currentMembers} from '../../source/emulator/agent-states.js';
 import {fetchObservations} from '../../source/genesys/observations.js';
 import {clientFor, emulator, testNow} from '../helpers.js';
 
@@ -60,7 +60,7 @@ describe('POST /api/v2/analytics/queues/observations/query', () => {
 		const users = results.filter(result => result.group.mediaType === undefined);
 		expect(users).toHaveLength(1);
 		const members = users[0]!.data.find(item => item.metric === 'oMemberUsers')!.stats.count!;
-		expect(members).toBe(peopleOf(emu.org).membersOf(queue).length);
+		expect(members).toBe(currentMembers(emu.org, queue).length);
 		const onQueue = users[0]!.data.filter(item => item.metric === 'oOnQueueUsers');
 		for (const item of onQueue)
 			expect(['IDLE', 'INTERACTING', 'COMMUNICATING', 'NOT_RESPONDING']).toContain(item.qualifier);

@@ -29,6 +29,7 @@ describe('level modules', () => {
 			'hours',
 			'conversations',
 			'timeline',
+			'people',
 		]);
 		for (const id of levelIds) expect(levels[id].id).toBe(id);
 		expect(firstLevel).toEqual(queuesRef);
@@ -37,7 +38,8 @@ describe('level modules', () => {
 
 	it('open one another: queues -> media -> intervals by Enter, agents and wrap-ups from queues and media, the heat map by h, and the leaves open nothing', () => {
 		const opensAll = {agents: 'agents', wrapups: 'wrapups', heatmap: 'hours', conversations: 'conversations'};
-		expect(levels.queues.opens).toEqual({drill: 'media', ...opensAll});
+		// People now is of a queue's members: the queue level's rows (and its totals row) open it.
+		expect(levels.queues.opens).toEqual({drill: 'media', ...opensAll, people: 'people'});
 		expect(levels.media.opens).toEqual({drill: 'intervals', ...opensAll});
 		// An interval opens the conversations that entered the queue in it; a conversation its timeline.
 		expect(levels.intervals.opens).toEqual({heatmap: 'hours', drill: 'conversations'});
@@ -48,6 +50,7 @@ describe('level modules', () => {
 		expect(levels['wrapup-intervals'].opens).toEqual({drill: 'conversations'});
 		expect(levels.conversations.opens).toEqual({drill: 'timeline'});
 		expect(levels.timeline.opens).toEqual({});
+		expect(levels.people.opens).toEqual({drill: 'agent-intervals'});
 		// Every level opened is registered.
 		for (const id of levelIds) for (const next of Object.values(levels[id].opens)) expect(levelIds).toContain(next);
 	});

@@ -7,6 +7,8 @@ import {bindings, type KeyAction, type KeyContext} from '../keymap.js';
 export type KeyPlace = {
 	context: KeyContext;
 	level: LevelModule;
+	/** Why the level opens nothing from its rows as it was opened (people now of every queue), if so. */
+	cannotOpen: string | undefined;
 	/** The selection is on the totals row. */
 	onTotal: boolean;
 	/** The level has rows to open. */
@@ -33,6 +35,7 @@ export function whyNot(action: KeyAction, place: KeyPlace): string | undefined {
 	const via = action === 'drill' ? 'drill' : action.startsWith('open:') ? action.slice('open:'.length) : undefined;
 	if (via !== undefined) {
 		if (!level.opens[via as keyof typeof level.opens]) return `${named(action, context)} does nothing on this level.`;
+		if (place.cannotOpen) return `${named(action, context)} ${place.cannotOpen}.`;
 		if (!place.hasRows) return `${named(action, context)}: no rows to open.`;
 		if (place.onTotal && !opensOnTotal(via))
 			return `${named(action, context)} does nothing on the totals row: move to a row first.`;

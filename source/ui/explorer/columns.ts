@@ -1,4 +1,5 @@
 // The explorer's columns: the level's name column, then metric columns from the catalog, fitted to the width.
+import {routingText} from '../../metrics/people.js';
 import {
 	defaultColumns,
 	formatLive,
@@ -61,6 +62,8 @@ const tones: Partial<Record<ColumnId, Column['tone']>> = {
 	abandonRate: (row, thresholds) => abandonTone(row.row, thresholds),
 	waiting: row => waitingTone(row.live),
 	longestWaitingMs: (row, thresholds) => longestWaitTone(row.live, row.waitLimitMs, thresholds),
+	// An agent who let an offer ring out gets no new ones until they act: always worth a look.
+	routingStatus: row => (row.row.routingStatus === routingText('NOT_RESPONDING') ? 'bad' : undefined),
 };
 
 function metricColumn(metric: Metric): Column {

@@ -26,6 +26,7 @@ import {type CompareMode, shiftDays, shortRangeText} from '../../range/compare.j
 import {type DateRange, type Granularity, isoInterval} from '../../range/range.js';
 import {textWidth} from '../../text/columns.js';
 import {terminalText} from '../../text/sanitize.js';
+import {wrapWords} from '../../text/wrap.js';
 import {noticeLines} from '../components/status-bar.js';
 import type {LiveTargets} from '../hooks/use-live-updates.js';
 import {footerFor, type Hint, type KeyAction, type KeyContext} from '../keymap.js';
@@ -100,6 +101,8 @@ export type ExplorerModel = {
 	whyNot: (action: KeyAction) => string | undefined;
 	/** The filter's line under the table: while editing it, or while it filters. */
 	filterLine: boolean;
+	/** Lines of counts above the table (people now), wrapped to the width. */
+	headline: readonly string[];
 	/** The sparklines above the table (a level by interval): the metrics, the rows in time order, the width. */
 	sparklines: {fields: readonly MetricField[]; rows: readonly DisplayRow[]; width: number} | undefined;
 	/** The heat map of the level (weekday by hour), and what it covers. */
@@ -298,10 +301,15 @@ function modelOf(
 		: undefined;
 
 	const showSparklines = level.usesGranularity && Boolean(view?.rows.length);
+	// It may name presences the org typed: cleaned like every outside text.
+	const headline = base?.headline ? wrapWords(terminalText(base.headline), Math.max(20, width - 1)) : [];
 	const filterLine = state.filtering || frame.filter !== '';
 	const extraStatus = noticeLines(status, busy, notice, width, liveWord).length;
 	// Breadcrumb, status, table header, totals and footer, plus the optional lines.
-	const pageSize = Math.max(3, height - 5 - extraStatus - (showSparklines ? 2 : 0) - (filterLine ? 1 : 0));
+	const pageSize = Math.max(
+		3,
+		height - 5 - extraStatus - (showSparklines ? 2 : 0) - (filterLine ? 1 : 0) - headline.length,
+	);
 	const scrolledTop = Math.max(0, Math.min(frame.top, Math.max(0, rowKeys.length - pageSize), rowIndex));
 	const top = rowIndex >= scrolledTop + pageSize ? rowIndex - pageSize + 1 : scrolledTop;
 	const grid = remembered.grid(level, loaded);
@@ -319,6 +327,7 @@ function modelOf(
 	const place: KeyPlace = {
 		context: keyContext,
 		level,
+		cannotOpen: level.cannotOpen?.(frame.level),
 		onTotal,
 		hasRows: rowKeys.length > 0,
 		canGoBack: state.stack.length > 1 || Boolean(state.error) || frame.filter !== '',
@@ -358,6 +367,7 @@ function modelOf(
 		}),
 		whyNot: why,
 		filterLine,
+		headline,
 		sparklines:
 			showSparklines && view
 				? {

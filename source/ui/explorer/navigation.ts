@@ -36,7 +36,7 @@ export function navigationReducer(state: ExplorerState, action: NavigationAction
 				];
 			const level = levelOf(frame.level);
 			const next = level.opens[action.via];
-			if (!row || !next) return state;
+			if (!row || !next || level.cannotOpen?.(frame.level) !== undefined) return state;
 			const onTotal = row.key === totalKey;
 			if (onTotal && !opensOnTotal(action.via)) return state;
 			// A filtered total is some of the rows; what it would open is all of them, so say so rather than mislead.

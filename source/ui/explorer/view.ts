@@ -140,11 +140,11 @@ export function levelView(base: LevelRows, level: LevelModule, filter: string, s
 	const needle = filter.trim().toLowerCase();
 	const sorted = sortedRows(base, level, sort);
 	// The level's quick filter (`o`), then the typed one; a queue's division matches too (`/emea`).
-	const test = quick > 0 ? level.quickFilter?.choices[quick]?.test : undefined;
+	const test = level.quickFilter?.choices[quick]?.test;
 	const kept = test ? sorted.filter(test) : sorted;
 	const rows = needle ? kept.filter(row => row.search.includes(needle) || row.searchAlso?.includes(needle)) : kept;
 	const liveTotal = rows.some(row => row.live) ? sumLive(rows.map(row => row.live)) : undefined;
-	const filtered = needle !== '' || test !== undefined;
+	const filtered = needle !== '' || kept.length !== sorted.length;
 	const total = totalOf(base, rows, filtered);
 	const view: LevelView = {rows, total: level.total ? level.total(total, rows) : total, count: base.rows.length};
 	if (liveTotal) view.liveTotal = liveTotal;

@@ -64,6 +64,7 @@ export function ExplorerBody({model, state, dispatch, height, cwd, thresholds}: 
 	if (!view) return <Text>{model.busy ?? 'Loading…'}</Text>;
 	return (
 		<Box flexDirection="column">
+			{model.headline.length > 0 ? <Text>{model.headline.join('\n')}</Text> : null}
 			{model.sparklines ? <Sparklines {...model.sparklines} /> : null}
 			{view.count === 0 ? (
 				<Text>{level.emptyText}</Text>

@@ -17,6 +17,7 @@ import {useComparisonData} from '../hooks/use-comparison-data.js';
 import {useExplorerInput} from '../hooks/use-explorer-input.js';
 import {useLevelData} from '../hooks/use-level-data.js';
 import {useLiveUpdates} from '../hooks/use-live-updates.js';
+import {useLevelRefresh} from '../hooks/use-level-refresh.js';
 import {ExplorerBody} from './explorer-body.js';
 
 export type ExplorerProps = {
@@ -71,6 +72,7 @@ export function Explorer({
 	const [modelOf] = useState(makeExplorerModel);
 	const model = modelOf({state, range, profileLabel, width, height, compared});
 	useLiveUpdates(source, state, dispatch, liveRefreshMs, model.poll, liveTotalsRefreshMs);
+	useLevelRefresh(source, state, dispatch, liveRefreshMs);
 
 	const {stdout} = useStdout();
 	useExplorerInput(model, state, dispatch, which => {

@@ -28,6 +28,7 @@ const expected: Partial<Record<KeyAction, ExplorerAction>> = {
 	'open:wrapups': {type: 'open', via: 'wrapups', rows: scope.rows},
 	'open:heatmap': {type: 'open', via: 'heatmap', rows: scope.rows},
 	'open:conversations': {type: 'open', via: 'conversations', rows: scope.rows},
+	'open:people': {type: 'open', via: 'people', rows: scope.rows},
 	'heat-previous': {type: 'heat-metric', delta: -1},
 	'heat-next': {type: 'heat-metric', delta: 1},
 	back: {type: 'back'},

@@ -1,0 +1,198 @@
+// Who is doing what now: queue members with their routing status and presence, and since when, from
+// POST /api/v2/analytics/routing/activity/query with details (reference part 3 §B.2; the same permission as queue
+// observations), and the org's presence labels from GET /api/v2/presence/definitions (§B.5).
+import {z} from 'zod';
+import type {GenesysClient} from './client.js';
+import {runPool} from './pool.js';
+
+export const activityPath = '/api/v2/analytics/routing/activity/query';
+export const presenceDefinitionsPath = '/api/v2/presence/definitions';
+/** Queue ids per query: the cap of the observations query, taken for this one too (UNCONFIRMED). */
+export const activityChunk = 100;
+/** Pages one chunk may take before the answer is taken as broken (a server that pages forever). */
+const maxPages = 100;
+
+/** One agent in one queue now. Times are epoch ms; null when the answer gave none. */
+export type AgentNow = {
+	userId: string;
+	queueId: string;
+	/** Genesys' value: IDLE, INTERACTING, COMMUNICATING, NOT_RESPONDING, OFF_QUEUE (or what else it says). */
+	routingStatus: string;
+	routingStatusSince: number | null;
+	/** The system presence, in the analytics casing (ON_QUEUE) whatever casing the answer used. */
+	presence: string;
+	/** The organization presence id (the org's own definition, when the agent chose one). */
+	presenceId: string | null;
+	presenceSince: number | null;
+};
+
+export type AgentsNow = {
+	agents: AgentNow[];
+	/** Queues whose member list the server cut (the counts still count everyone). */
+	truncated: string[];
+	/** When the answers arrived (epoch ms, the server's clock). */
+	observedAt: number;
+};
+
+const entitySchema = z.object({
+	userId: z.string().min(1).optional(),
+	queueId: z.string().optional(),
+	routingStatus: z.string().optional(),
+	routingStatusDate: z.string().optional(),
+	systemPresence: z.string().optional(),
+	organizationPresenceId: z.string().optional(),
+	presenceDate: z.string().optional(),
+	activityDate: z.string().optional(),
+});
+const activitySchema = z.object({
+	results: z
+		.array(
+			z.object({
+				group: z.object({queueId: z.string().optional()}).partial().optional(),
+				truncated: z.boolean().optional(),
+				entities: z.array(entitySchema).optional(),
+			}),
+		)
+		.optional(),
+});
+
+/** ON_QUEUE, "On Queue", OnQueue and on_queue are one presence: upper case, words apart by `_`. */
+export function normalisePresence(value: string): string {
+	const spaced = value
+		.trim()
+		.replace(/([a-z])([A-Z])/g, '$1_$2')
+		.replace(/[\s-]+/g, '_');
+	return spaced.toUpperCase();
+}
+
+function time(text: string | undefined): number | null {
+	if (!text) return null;
+	const ms = Date.parse(text);
+	return Number.isNaN(ms) ? null : ms;
+}
+
+export function activityBody(queueIds: readonly string[]): unknown {
+	return {
+		metrics: [
+			{metric: 'oUserRoutingStatuses', details: true},
+			{metric: 'oUserPresences', details: true},
+		],
+		groupBy: ['queueId'],
+		filter: {type: 'or', predicates: queueIds.map(value => ({dimension: 'queueId', value}))},
+	};
+}
+
+/** The members of one chunk of queues, following pages until every queue is in or a page brings nothing new. */
+async function fetchChunk(
+	client: GenesysClient,
+	chunk: readonly string[],
+	signal: AbortSignal,
+): Promise<{agents: AgentNow[]; truncated: string[]}> {
+	const agents: AgentNow[] = [];
+	const truncated: string[] = [];
+	const seen = new Set<string>();
+	for (let page = 1; page <= maxPages && seen.size < chunk.length; page++) {
+		const answer = await client.post(
+			`${activityPath}?pageSize=${activityChunk}&pageNumber=${page}`,
+			activityBody(chunk),
+			activitySchema,
+			signal,
+		);
+		let fresh = 0;
+		for (const result of answer.results ?? []) {
+			const queueId = result.group?.queueId;
+			if (!queueId || seen.has(queueId)) continue;
+			seen.add(queueId);
+			fresh++;
+			if (result.truncated) truncated.push(queueId);
+			// A member listed twice in one group (the halves of a cut list meet) is one member.
+			const members = new Set<string>();
+			for (const entity of result.entities ?? []) {
+				if (!entity.userId || members.has(entity.userId)) continue;
+				members.add(entity.userId);
+				agents.push({
+					userId: entity.userId,
+					queueId: entity.queueId ?? queueId,
+					routingStatus: entity.routingStatus ? normalisePresence(entity.routingStatus) : 'OFF_QUEUE',
+					routingStatusSince: time(entity.routingStatusDate),
+					presence: entity.systemPresence ? normalisePresence(entity.systemPresence) : 'OFFLINE',
+					presenceId: entity.organizationPresenceId ?? null,
+					presenceSince: time(entity.presenceDate),
+				});
+			}
+		}
+		if (fresh === 0) break;
+	}
+	return {agents, truncated};
+}
+
+/** The members of the given queues now: 100 queues a query, a few queries at a time. */
+export async function fetchAgentsNow(
+	client: GenesysClient,
+	queueIds: readonly string[],
+	options: {signal?: AbortSignal; concurrency?: number} = {},
+): Promise<AgentsNow> {
+	const unique = [...new Set(queueIds)];
+	const chunks: string[][] = [];
+	for (let index = 0; index < unique.length; index += activityChunk)
+		chunks.push(unique.slice(index, index + activityChunk));
+	const answers = await runPool(
+		chunks.map(chunk => async (signal: AbortSignal) => fetchChunk(client, chunk, signal)),
+		options.concurrency ?? 4,
+		options.signal,
+	);
+	return {
+		agents: answers.flatMap(answer => answer.agents),
+		truncated: answers.flatMap(answer => answer.truncated),
+		observedAt: client.serverNow(),
+	};
+}
+
+const definitionsSchema = z.object({
+	entities: z
+		.array(
+			z.object({
+				id: z.string().min(1),
+				name: z.string().optional(),
+				systemPresence: z.string().optional(),
+				languageLabels: z.record(z.string(), z.string()).optional(),
+			}),
+		)
+		.optional(),
+});
+
+/** The org's label of each presence definition id (its English label, else its name); kept per client. */
+const labelCache = new WeakMap<GenesysClient, Map<string, string>>();
+
+/**
+ * Presence labels by organization presence id. Without the permission (asked only for definitions assigned to a
+ * division) or on any failure, none: the board then names presences by their system presence.
+ */
+export async function fetchPresenceLabels(
+	client: GenesysClient,
+	signal?: AbortSignal,
+): Promise<ReadonlyMap<string, string>> {
+	const cached = labelCache.get(client);
+	if (cached) return cached;
+	const labels = new Map<string, string>();
+	try {
+		const answer = await client.get(
+			presenceDefinitionsPath,
+			new URLSearchParams({deactivated: 'false'}),
+			definitionsSchema,
+			signal,
+		);
+		for (const definition of answer.entities ?? []) {
+			const label =
+				definition.languageLabels?.['en_US'] ??
+				Object.values(definition.languageLabels ?? {})[0] ??
+				definition.name ??
+				undefined;
+			if (label) labels.set(definition.id, label);
+		}
+		labelCache.set(client, labels);
+	} catch (error) {
+		if (signal?.aborted) throw error;
+	}
+	return labels;
+}

@@ -1,0 +1,197 @@
+// People now: `n` on a queue row lists its members with their routing status, presence and time in status; `n` on
+// the totals row, every queue's members once each, with the queues they belong to. Enter on an agent of a queue's
+// board opens their intervals in that queue. `gqx export --level agent-status` writes an agent-and-queue record each.
+import {peopleColumns} from '../metrics/catalog.js';
+import type {AgentNow} from '../genesys/activity.js';
+import {formatCount} from '../metrics/format.js';
+import {
+	type AgentStatusRecord,
+	agentStatusFields,
+	agentStatusRecord,
+	isLoggedIn,
+	presenceText,
+	routingText,
+	statusSince,
+	summaryLine,
+} from '../metrics/people.js';
+import type {QueueRow} from '../metrics/queue-row.js';
+import {toRow} from '../metrics/rows.js';
+import {compareText} from '../text/collate.js';
+import type {Board} from '../reports/people.js';
+import type {DisplayRow, LevelExport, LevelModule, LevelRef, QuickFilter} from './types.js';
+
+/** An agent on the board: their state (the first queue's, the same in every queue) and the queues they are in. */
+type Person = {agent: AgentNow; queueIds: string[]};
+
+function peopleOf(board: Board): Person[] {
+	const byUser = new Map<string, Person>();
+	for (const agent of board.agents) {
+		const person = byUser.get(agent.userId);
+		if (person) person.queueIds.push(agent.queueId);
+		else byUser.set(agent.userId, {agent, queueIds: [agent.queueId]});
+	}
+	return [...byUser.values()];
+}
+
+export function personRow(person: Person, board: Board): DisplayRow {
+	const {agent} = person;
+	const name = board.userName(agent.userId);
+	const since = statusSince(agent);
+	const routingStatus = routingText(agent.routingStatus);
+	const presence = presenceText(agent, board.labels);
+	const memberOf = person.queueIds
+		.map(board.queueName)
+		.sort((a, b) => compareText(a, b))
+		.join(', ');
+	const row: QueueRow = {
+		...toRow({queueId: null, queueName: name, mediaType: null, interval: null}, {}),
+		routingStatus,
+		presence,
+		inStatusMs: since === null ? null : Math.max(0, board.observedAt - since),
+		memberOf,
+	};
+	return {
+		key: agent.userId,
+		label: name,
+		search: name.toLowerCase(),
+		searchAlso: `${routingStatus} ${presence} ${memberOf}`.toLowerCase(),
+		row,
+		stats: {},
+		record: agent,
+	};
+}
+
+const agentOf = (row: DisplayRow) => row.record as AgentNow;
+
+const quickFilter: QuickFilter = {
+	key: 'o',
+	title: 'agents',
+	choices: [
+		{label: 'logged in', test: row => isLoggedIn(agentOf(row))},
+		{label: 'all', test: () => true},
+		{label: 'not responding', test: row => agentOf(row).routingStatus === 'NOT_RESPONDING'},
+		{label: 'on queue', test: row => isLoggedIn(agentOf(row)) && agentOf(row).routingStatus !== 'OFF_QUEUE'},
+		{label: 'off queue', test: row => isLoggedIn(agentOf(row)) && agentOf(row).routingStatus === 'OFF_QUEUE'},
+	],
+};
+
+function boardNote(board: Board): string {
+	const parts = ['o: who is listed'];
+	if (board.truncated.length > 0)
+		parts.push(
+			`the server cut the member list of ${formatCount(board.truncated.length)} queue${board.truncated.length === 1 ? '' : 's'}: some agents are missing`,
+		);
+	return parts.join(' · ');
+}
+
+const allQueues = (ref: LevelRef) => !ref.context.queueId;
+
+export const peopleLevel: LevelModule = {
+	id: 'people',
+	description:
+		'people now: a queue’s members (every queue’s on the totals row) with routing status, presence and time in status',
+	nameHeader: 'Agent',
+	emptyText: 'Nobody to list: o shows everyone, logged out too.',
+	defaultSort: {column: 'inStatusMs', descending: true},
+	byKey: false,
+	usesGranularity: false,
+	columns: peopleColumns,
+	exportFields: agentStatusFields,
+	quickFilter,
+	uncompared: true,
+	refreshes: true,
+	request: ref => ({
+		key: `people\u0000${ref.context.queueId ?? ''}`,
+		label: 'asking who is doing what',
+		async load(client, _range, {signal}): Promise<Board> {
+			const {fetchBoard} = await import('../reports/people.js');
+			const {queueId, queueName} = ref.context;
+			const board = await fetchBoard(client, queueId ? {queueIds: [queueId]} : {}, {signal});
+			return queueId ? {...board, queueName: id => (id === queueId ? (queueName ?? id) : board.queueName(id))} : board;
+		},
+	}),
+	rows(data) {
+		const board = data as Board;
+		return {
+			rows: peopleOf(board).map(person => personRow(person, board)),
+			note: boardNote(board),
+			headline: summaryLine(board.agents, board.labels),
+		};
+	},
+	total: (total, rows) => ({
+		...total,
+		queueName: `${formatCount(rows.length)} agent${rows.length === 1 ? '' : 's'}`,
+		routingStatus: `${formatCount(rows.filter(row => agentOf(row).routingStatus !== 'OFF_QUEUE').length)} on queue`,
+	}),
+	opens: {drill: 'agent-intervals'},
+	cannotOpen: ref =>
+		allQueues(ref) ? 'opens an agent from a queue’s board (n on a queue row), not from every queue’s' : undefined,
+	openContext: ({key, label}, ref) => ({
+		...ref.context,
+		member: key,
+		memberName: label,
+		memberKind: 'agents',
+	}),
+	crumb: ref => (allQueues(ref) ? 'people now (all queues)' : 'people now'),
+	key: {
+		action: 'people',
+		key: 'n',
+		short: 'people now',
+		description: 'people now: who is doing what in the row’s queue (on the totals row: in every queue)',
+		footer: true,
+		onTotal: true,
+	},
+	export: agentStatusExport(),
+};
+
+/** `gqx export --level agent-status`: a record per agent and queue they are a member of, now. */
+function agentStatusExport(): LevelExport<AgentStatusRecord> {
+	return {
+		name: 'agent-status',
+		help: 'now, no dates: a record per agent and queue they are a member of (routing status, presence, since when)',
+		dated: false,
+		granularity: 'no',
+		byMedia: false,
+		compare: false,
+		spec: () => ({
+			fields: agentStatusFields,
+			table: {
+				empty: 'No queue members to list.\n',
+				columns: () => [
+					{header: 'Agent', align: 'left', cap: 28, text: record => record.userName},
+					{header: 'Queue', align: 'left', cap: 30, text: record => record.queueName},
+					{header: 'Routing', align: 'left', text: record => routingText(record.routingStatus)},
+					{header: 'Presence', align: 'left', cap: 20, text: record => record.presenceLabel},
+					{header: 'Since', align: 'left', text: record => record.routingStatusSince ?? ''},
+				],
+			},
+		}),
+		async stream(client, request, callbacks) {
+			const {fetchBoard} = await import('../reports/people.js');
+			const board = await fetchBoard(
+				client,
+				{
+					...(request.queueIds ? {queueIds: request.queueIds} : {}),
+					queues: request.queues,
+					divisions: request.divisions,
+				},
+				request.knownQueues ? {known: [...request.knownQueues.values()]} : {},
+			);
+			const records = board.agents
+				.map(agent =>
+					agentStatusRecord(
+						agent,
+						{user: board.userName, queue: board.queueName, labels: board.labels},
+						board.observedAt,
+					),
+				)
+				.sort((a, b) => compareText(a.queueName, b.queueName) || compareText(a.userName, b.userName));
+			if (board.truncated.length > 0)
+				callbacks.onNotice?.(
+					`The server cut the member list of ${formatCount(board.truncated.length)} queue${board.truncated.length === 1 ? '' : 's'}: some agents are missing.`,
+				);
+			await callbacks.onRecords(records);
+			return {nameOf: board.queueName};
+		},
+	};
+}

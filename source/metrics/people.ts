@@ -1,0 +1,122 @@
+// The people-now board's words and records: routing statuses and presences as people say them, time in status, the
+// summary line, and the export record of an agent in a queue. Pure: no requests, no terminal.
+import type {AgentNow} from '../genesys/activity.js';
+import {formatCount} from './format.js';
+
+const routingWords: Readonly<Record<string, string>> = {
+	IDLE: 'Idle',
+	INTERACTING: 'Interacting',
+	COMMUNICATING: 'Communicating',
+	NOT_RESPONDING: 'Not responding',
+	OFF_QUEUE: 'Off queue',
+};
+
+/** ON_QUEUE as "On queue", a value this list does not know as it is, in words. */
+function words(value: string): string {
+	const text = value.toLowerCase().replace(/_/g, ' ');
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function routingText(status: string): string {
+	return routingWords[status] ?? words(status);
+}
+
+/** The org's label of the agent's presence, else the system presence in words. */
+export function presenceText(
+	agent: Pick<AgentNow, 'presence' | 'presenceId'>,
+	labels: ReadonlyMap<string, string>,
+): string {
+	return (agent.presenceId ? labels.get(agent.presenceId) : undefined) ?? words(agent.presence);
+}
+
+/** Since when the agent is as they are: the later of the two changes (routing status, presence). */
+export function statusSince(agent: Pick<AgentNow, 'routingStatusSince' | 'presenceSince'>): number | null {
+	const times = [agent.routingStatusSince, agent.presenceSince].filter((time): time is number => time !== null);
+	return times.length > 0 ? Math.max(...times) : null;
+}
+
+export function isLoggedIn(agent: Pick<AgentNow, 'presence'>): boolean {
+	return agent.presence !== 'OFFLINE';
+}
+
+/**
+ * One line of counts, each agent once: "On queue 42: idle 9, interacting 30, not responding 3 · Off queue 7: break 4,
+ * meal 2, available 1 · Offline 12".
+ */
+export function summaryLine(agents: readonly AgentNow[], labels: ReadonlyMap<string, string>): string {
+	const byUser = new Map(agents.map(agent => [agent.userId, agent]));
+	const onQueue = new Map<string, number>();
+	const offQueue = new Map<string, number>();
+	let on = 0;
+	let off = 0;
+	let offline = 0;
+	for (const agent of byUser.values()) {
+		if (!isLoggedIn(agent)) offline++;
+		else if (agent.routingStatus === 'OFF_QUEUE') {
+			off++;
+			const label = presenceText(agent, labels).toLowerCase();
+			offQueue.set(label, (offQueue.get(label) ?? 0) + 1);
+		} else {
+			on++;
+			const label = routingText(agent.routingStatus).toLowerCase();
+			onQueue.set(label, (onQueue.get(label) ?? 0) + 1);
+		}
+	}
+	const list = (counts: Map<string, number>) =>
+		[...counts]
+			.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+			.map(([label, count]) => `${label} ${formatCount(count)}`)
+			.join(', ');
+	const parts = [`On queue ${formatCount(on)}${on > 0 ? `: ${list(onQueue)}` : ''}`];
+	parts.push(`Off queue ${formatCount(off)}${off > 0 ? `: ${list(offQueue)}` : ''}`);
+	parts.push(`Offline ${formatCount(offline)}`);
+	return parts.join(' · ');
+}
+
+/** `gqx export --level agent-status`: an agent in a queue now; times ISO 8601 UTC. */
+export type AgentStatusRecord = {
+	userId: string;
+	userName: string;
+	queueId: string;
+	queueName: string;
+	routingStatus: string;
+	routingStatusSince: string | null;
+	presence: string;
+	presenceLabel: string;
+	presenceSince: string | null;
+	observedAt: string;
+};
+
+export const agentStatusFields: ReadonlyArray<keyof AgentStatusRecord> = [
+	'userId',
+	'userName',
+	'queueId',
+	'queueName',
+	'routingStatus',
+	'routingStatusSince',
+	'presence',
+	'presenceLabel',
+	'presenceSince',
+	'observedAt',
+];
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export function agentStatusRecord(
+	agent: AgentNow,
+	names: {user: (id: string) => string; queue: (id: string) => string; labels: ReadonlyMap<string, string>},
+	observedAt: number,
+): AgentStatusRecord {
+	return {
+		userId: agent.userId,
+		userName: names.user(agent.userId),
+		queueId: agent.queueId,
+		queueName: names.queue(agent.queueId),
+		routingStatus: agent.routingStatus,
+		routingStatusSince: iso(agent.routingStatusSince),
+		presence: agent.presence,
+		presenceLabel: presenceText(agent, names.labels),
+		presenceSince: iso(agent.presenceSince),
+		observedAt: new Date(observedAt).toISOString(),
+	};
+}

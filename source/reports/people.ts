@@ -1,0 +1,46 @@
+// The people-now board's data: the members of the chosen queues (all of them by default) with their state now, named:
+// agents by the users API (kept per session), queues by the listing, presences by the org's own labels.
+import {type AgentsNow, fetchAgentsNow, fetchPresenceLabels} from '../genesys/activity.js';
+import type {GenesysClient} from '../genesys/client.js';
+import {listAllQueues, type QueueInfo} from '../genesys/queues.js';
+import {fetchUserNames} from '../genesys/users.js';
+import {selectQueueIds} from './queue-match.js';
+
+export type Board = AgentsNow & {
+	/** The queues asked about. */
+	queueIds: string[];
+	userName: (id: string) => string;
+	queueName: (id: string) => string;
+	labels: ReadonlyMap<string, string>;
+};
+
+/**
+ * `queueIds`: the queues of the board; without them, those of --queue and --division (`filter`), or every queue.
+ * `known`: the queue listing when the caller has it already.
+ */
+export async function fetchBoard(
+	client: GenesysClient,
+	choice: {queueIds?: readonly string[]; queues?: readonly string[]; divisions?: readonly string[]},
+	options: {signal?: AbortSignal; known?: readonly QueueInfo[]} = {},
+): Promise<Board> {
+	const {signal} = options;
+	const listed =
+		options.known ??
+		(choice.queueIds && choice.queueIds.length > 0 ? undefined : await listAllQueues(client, {signal}));
+	const queueIds =
+		choice.queueIds && choice.queueIds.length > 0
+			? [...choice.queueIds]
+			: (selectQueueIds({queues: choice.queues ?? [], divisions: choice.divisions ?? []}, listed ?? []) ??
+				(listed ?? []).map(queue => queue.id));
+	const [now, labels] = await Promise.all([
+		fetchAgentsNow(client, queueIds, {signal}),
+		fetchPresenceLabels(client, signal),
+	]);
+	const userName = await fetchUserNames(
+		client,
+		now.agents.map(agent => agent.userId),
+		{signal},
+	);
+	const names = new Map((listed ?? []).map(queue => [queue.id, queue.name]));
+	return {...now, queueIds, userName, queueName: id => names.get(id) ?? id, labels};
+}

@@ -1,0 +1,158 @@
+// People now through the whole app against the emulator: `n` on a queue row lists its members who are logged in,
+// with the emulator's states, a summary that counts the rows and an On queue / Available that equal the queue's live
+// columns; `o` cycles who is listed; the board refreshes as the clock moves; Enter opens an agent's intervals; `n` on
+// the totals row lists every queue's agents once, with their queues.
+import {cleanup, render} from 'ink-testing-library';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {agentStatesOf, currentMembers, type AgentState} from '../../source/emulator/agent-states.js';
+import {peopleOf} from '../../source/emulator/people.js';
+import {type Emulator} from '../../source/emulator/server.js';
+import {App} from '../../source/ui/app.js';
+import {emulator, fileSecrets, testNow} from '../helpers.js';
+import {makeClient, now, saveProfile, tableShown} from './app-on-profile.js';
+import {keys, press, ready, waitFor, waitForText} from './ink.js';
+
+let emu: Emulator;
+let clock = testNow;
+
+beforeAll(async () => {
+	emu = await emulator({queues: 12, seed: 5, now: () => clock});
+});
+afterAll(async () => emu.stop());
+afterEach(() => {
+	cleanup();
+	clock = testNow;
+});
+
+const today = '2026-03-20';
+
+/** The app on a saved profile for today, refreshing live values every `refreshMs`. */
+async function openToday(refreshMs = 60_000) {
+	const {dir, store} = saveProfile(emu, {from: today, to: today});
+	const app = render(
+		<App
+			start={{kind: 'profile', name: 'acme'}}
+			secrets={fileSecrets(store)}
+			cwd={dir}
+			env={{NO_COLOR: '1', COLUMNS: '160'}}
+			now={now}
+			makeClient={makeClient}
+			liveRefreshMs={refreshMs}
+		/>,
+	);
+	const table = await waitForText(app, tableShown);
+	await ready(app, tableShown);
+	return {app, table};
+}
+
+/** The emulator's members of a queue (by name) with their states at the clock. */
+function membersNow(queueName: string): Array<{name: string; state: AgentState}> {
+	const queue = emu.org.queues.find(each => each.name === queueName)!;
+	const states = agentStatesOf(emu.org, emu.model);
+	const people = peopleOf(emu.org);
+	return currentMembers(emu.org, queue).map(index => ({
+		name: people.users[index]!.name,
+		state: states.at(index, clock),
+	}));
+}
+
+const rowsOf = (frame: string) =>
+	frame.split('\n').filter(line => /^[› ] \S/.test(line) && !/^\s+Agent\s/.test(line) && !/\d+ agents?\s/.test(line));
+
+function selectedQueue(frame: string): string {
+	return /^› (.+?)\s{2,}/m.exec(frame)![1]!;
+}
+
+describe('people now in the app', () => {
+	it('n lists the logged-in members of the queue as the emulator has them, counted in a summary', async () => {
+		const {app, table} = await openToday();
+		const queue = selectedQueue(table);
+		const header = table.split('\n').find(line => /^\s+Queue\s/.test(line))!;
+		const selected = table.split('\n').find(line => line.startsWith('›'))!;
+		const liveCell = (title: string) =>
+			selected
+				.slice(0, header.indexOf(title) + title.length)
+				.trim()
+				.split(/\s+/)
+				.at(-1)!;
+		await press(app, 'n');
+		const board = await waitForText(app, /On queue [\d,]+/);
+		expect(board).toContain('people now');
+		expect(board).toMatch(/Agent\s+Routing\s+Presence\s+In status/);
+		const members = membersNow(queue);
+		const loggedIn = members.filter(member => member.state.presence !== 'OFFLINE');
+		const rows = rowsOf(board);
+		expect(rows.map(line => line.slice(2).split(/\s{2,}/)[0]).sort()).toEqual(
+			loggedIn.map(member => member.name).sort(),
+		);
+		// Each row's routing status and presence are the emulator's, in words.
+		for (const member of loggedIn) {
+			const line = rows.find(each => each.slice(2).startsWith(`${member.name}  `))!;
+			const routing = {
+				IDLE: 'Idle',
+				INTERACTING: 'Interacting',
+				COMMUNICATING: 'Communicating',
+				NOT_RESPONDING: 'Not responding',
+				OFF_QUEUE: 'Off queue',
+			}[member.state.routing];
+			expect(line).toContain(routing);
+			// Not responding is marked without colour.
+			if (member.state.routing === 'NOT_RESPONDING') expect(line).toContain('!Not responding');
+		}
+		const onQueue = members.filter(member => member.state.routing !== 'OFF_QUEUE');
+		const idle = members.filter(member => member.state.routing === 'IDLE');
+		expect(board).toContain(`On queue ${onQueue.length}`);
+		expect(board).toContain(`Offline ${members.length - loggedIn.length}`);
+		// The board and the queue's live columns say the same at the same clock.
+		expect(liveCell('On queue')).toBe(String(onQueue.length));
+		expect(liveCell('Avail')).toBe(String(idle.length));
+		expect(onQueue.length).toBeGreaterThan(0);
+
+		// o: everyone, logged out too.
+		await press(app, 'o');
+		const all = await waitForText(app, 'agents: all');
+		expect(all).toContain(`  ${members.length} rows  `);
+	});
+
+	it('refreshes as the clock moves, and Enter opens the agent’s intervals in the queue', async () => {
+		const {app, table} = await openToday(400);
+		const queue = selectedQueue(table);
+		await press(app, 'n');
+		const first = await waitForText(app, /On queue [\d,]+/);
+		const before = rowsOf(first).join('\n');
+		clock = testNow + 9 * 60_000;
+		const expected = membersNow(queue).filter(member => member.state.routing !== 'OFF_QUEUE').length;
+		const later = await waitFor(
+			app,
+			frame => rowsOf(frame).join('\n') !== before && frame.includes(`On queue ${expected}`),
+			`the board at the new clock (On queue ${expected})`,
+		);
+		expect(later).toContain('people now');
+
+		const name = rowsOf(later)[0]!
+			.slice(2)
+			.split(/\s{2,}/)[0]!;
+		await press(app, keys.enter);
+		const intervals = await waitForText(app, `people now › ${name}`);
+		expect(intervals).toMatch(/Interval/);
+	});
+
+	it('n on the totals row lists every queue’s agents once, with their queues; Enter there says why it does nothing', async () => {
+		const {app} = await openToday();
+		await press(app, 'G');
+		await press(app, 'n');
+		await waitForText(app, 'people now (all queues)');
+		const board = await waitForText(app, /On queue [\d,]+/);
+		await press(app, 'o');
+		const all = await waitForText(app, 'agents: all');
+		const active = peopleOf(emu.org).users.filter(user => user.state === 'active');
+		const inQueues = new Set(emu.org.queues.flatMap(queue => currentMembers(emu.org, queue)));
+		const names = rowsOf(all).map(line => line.slice(2).split(/\s{2,}/)[0]);
+		// Each agent once: no name twice on screen, and as many rows as agents in some queue.
+		expect(new Set(names).size).toBe(names.length);
+		expect(all).toContain(`  ${active.filter(user => inQueues.has(user.index)).length} rows  `);
+		expect(board).toMatch(/Queues/);
+		await press(app, keys.enter);
+		await waitForText(app, 'opens an agent from a queue’s board');
+	});
+});
