@@ -91,7 +91,7 @@ export function formatRecords<R>(
 }
 
 /** A file that cannot be written (no such folder, no permission, a full disk), said as what to do. */
-function cannotWrite(file: string, error: unknown): Error {
+export function cannotWrite(file: string, error: unknown): Error {
 	const code = (error as NodeJS.ErrnoException).code;
 	if (code === 'ENOENT')
 		return new UsageError(

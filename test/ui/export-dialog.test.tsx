@@ -164,6 +164,10 @@ describe('the export dialog never loses a file (issue #29, items 8 and 10)', () 
 		const missing = await waitForText(app, 'its folder does not exist');
 		expect(missing).not.toContain('.tmp');
 		expect(missing).not.toContain('ENOENT');
+		// A file where a folder should be: said in words, nothing written, no crash.
+		fs.writeFileSync(path.join(dir, 'plain'), 'x');
+		await press(app, ...Array.from({length: 20}, () => keys.backspace), ...'plain/x.csv', keys.enter);
+		await waitForText(app, 'part of its path is a file, not a folder');
 
 		await press(app, ...Array.from({length: 20}, () => keys.backspace), ...'q3.json', keys.enter);
 		await waitForText(app, 'q3.json ends in .json, but this is a CSV export: name it q3.csv');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import {Box, Text, useInput} from 'ink';
 import SelectInput from 'ink-select-input';
 import {useState} from 'react';
-import {type Fields, formatRecords, writeFileAtomic} from '../../export/output.js';
+import {cannotWrite, type Fields, formatRecords, writeFileAtomic} from '../../export/output.js';
 import {GqxError} from '../../errors.js';
 import {rowFields} from '../../metrics/rows.js';
 import {terminalText} from '../../text/sanitize.js';
@@ -43,7 +43,8 @@ export function fittedFileName(name: string, format: 'csv' | 'json'): {file: str
 
 /** Why a file could not be written, in words (never the temporary file's name). */
 function writeProblem(file: string, error: unknown): string {
-	if (error instanceof GqxError) return `${error.message} ${error.hint}`;
+	const said = error instanceof GqxError ? error : cannotWrite(file, error);
+	if (said instanceof GqxError) return `${said.message} ${said.hint}`;
 	const code = (error as NodeJS.ErrnoException).code;
 	return `Cannot write ${file}${code ? ` (${code})` : ''}. Give another name or folder.`;
 }
@@ -68,7 +69,14 @@ export function ExportDialog({rows, fields, suggestedName, cwd, onDone}: Props) 
 		}
 		const {file} = fitted;
 		const target = path.resolve(cwd, file);
-		const existing = fs.statSync(target, {throwIfNoEntry: false});
+		let existing: fs.Stats | undefined;
+		try {
+			existing = fs.statSync(target, {throwIfNoEntry: false});
+		} catch (error) {
+			// A part of the path is a file (ENOTDIR), or a folder cannot be read: said like a failed write.
+			setProblem(terminalText(writeProblem(file, error)));
+			return;
+		}
 		if (existing?.isDirectory()) {
 			setProblem(terminalText(`${file} is a folder. Give a file name.`));
 			return;
