@@ -108,6 +108,14 @@ describe('people now in the app', () => {
 		expect(liveCell('Avail')).toBe(String(idle.length));
 		expect(onQueue.length).toBeGreaterThan(0);
 
+		// In status goes on counting between refreshes (the emulator's clock stands still here; one refresh a minute).
+		const inStatus = (frame: string) => /\s(\d+:\d\d(?::\d\d)?)\s/.exec(rowsOf(frame)[0]!)![1]!;
+		const firstTime = inStatus(board);
+		const ticked = await waitFor(app, frame => inStatus(frame) !== firstTime, 'In status to tick');
+		const seconds = (text: string) => text.split(':').reduce((sum, part) => sum * 60 + Number(part), 0);
+		expect(seconds(inStatus(ticked)) - seconds(firstTime)).toBeGreaterThanOrEqual(1);
+		expect(seconds(inStatus(ticked)) - seconds(firstTime)).toBeLessThan(5);
+
 		// o: everyone, logged out too.
 		await press(app, 'o');
 		const all = await waitForText(app, 'agents: all');

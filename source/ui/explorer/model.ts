@@ -89,6 +89,8 @@ export type ExplorerModel = {
 	top: number;
 	crumbs: string[];
 	status: string[];
+	/** When the current level's data arrived (epoch ms, this machine's clock): a level of now ages from it. */
+	loadedAt: number | undefined;
 	/** What is loading, with its progress. */
 	busy: string | undefined;
 	notice: string | undefined;
@@ -368,6 +370,7 @@ function modelOf(
 		whyNot: why,
 		filterLine,
 		headline,
+		loadedAt: loaded?.asOf.getTime(),
 		sparklines:
 			showSparklines && view
 				? {

@@ -1,6 +1,6 @@
 // What fills the explorer between the status bar and the filter line: an overlay, an error, the heat map or the table.
 import {Box, Text} from 'ink';
-import type {Dispatch} from 'react';
+import {type Dispatch, useMemo} from 'react';
 import type {Thresholds} from '../../metrics/thresholds.js';
 import {ColumnPicker} from '../components/column-picker.js';
 import {DataTable} from '../components/data-table.js';
@@ -12,6 +12,8 @@ import type {ExplorerModel} from '../explorer/model.js';
 import type {ExplorerAction, ExplorerState} from '../explorer/state.js';
 import {terminalText} from '../../text/sanitize.js';
 import {ExportDialog} from './export-dialog.js';
+import {useNow} from '../hooks/use-now.js';
+import type {DisplayRow} from '../../levels/types.js';
 
 /** What an empty table says when the level has rows but the filters keep none. */
 export function noMatchText(filter: string, count: number): string {
@@ -30,9 +32,23 @@ type Props = {
 	thresholds: Thresholds | undefined;
 };
 
+/** A level of now's rows as they are `ms` after its data arrived: times in status go on counting. */
+function aged(rows: readonly DisplayRow[], ms: number): DisplayRow[] {
+	return rows.map(row =>
+		row.row.inStatusMs === null || row.row.inStatusMs === undefined
+			? row
+			: {...row, row: {...row.row, inStatusMs: row.row.inStatusMs + ms}},
+	);
+}
+
 export function ExplorerBody({model, state, dispatch, height, cwd, thresholds}: Props) {
 	const {overlay} = state;
 	const {view, level, columns} = model;
+	// People now: In status ticks every second between refreshes.
+	const ticking = level.refreshes === true && model.loadedAt !== undefined;
+	const now = useNow(1000, ticking);
+	const ageMs = ticking ? Math.max(0, now - (model.loadedAt ?? now)) : 0;
+	const rows = useMemo(() => (view && ageMs > 0 ? aged(view.rows, ageMs) : view?.rows), [view, ageMs]);
 	if (overlay?.kind === 'help')
 		return <HelpOverlay width={model.help.width} height={model.help.height} page={overlay.page} />;
 	if (overlay?.kind === 'columns')
@@ -73,7 +89,7 @@ export function ExplorerBody({model, state, dispatch, height, cwd, thresholds}: 
 				<Text>{noMatchText(model.frame.filter, view.count)}</Text>
 			) : (
 				<DataTable
-					rows={view.rows}
+					rows={rows ?? view.rows}
 					total={view.total}
 					columns={columns}
 					selected={model.onTotal ? -1 : model.index}
