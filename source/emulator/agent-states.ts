@@ -185,11 +185,14 @@ export class AgentStates {
 				...(segment.media ? {media: segment.media} : {}),
 			};
 		}
-		// Off shift: offline since the end of the last shift (or since a day ago if there was none).
-		const last = [...this.#blocks(userIndex, localDay), ...this.#blocks(userIndex, localDay - 1)]
-			.filter(block => block.end <= nowMs)
-			.reduce((latest, block) => Math.max(latest, block.end), 0);
-		return offline(last > 0 ? last : nowMs - ((hash(this.#seed, 420, userIndex, localDay) % 20) + 10) * 3_600_000);
+		// Off shift: offline since the end of their last shift (a week back at most), the same at every request.
+		for (let day = localDay; day > localDay - 8; day--) {
+			const ended = this.#blocks(userIndex, day)
+				.filter(block => block.end <= nowMs)
+				.reduce((latest, block) => Math.max(latest, block.end), 0);
+			if (ended > 0) return offline(ended);
+		}
+		return offline((localDay - 8) * 1440 * minute - this.#offsetMs);
 	}
 
 	#blocks(user: number, day: number): Block[] {

@@ -3,7 +3,7 @@
 // board opens their intervals in that queue. `gqx export --level agent-status` writes an agent-and-queue record each.
 import {peopleColumns} from '../metrics/catalog.js';
 import type {AgentNow} from '../genesys/activity.js';
-import {formatCount} from '../metrics/format.js';
+import {formatCount, formatDuration} from '../metrics/format.js';
 import {
 	type AgentStatusRecord,
 	agentStatusFields,
@@ -162,7 +162,17 @@ function agentStatusExport(): LevelExport<AgentStatusRecord> {
 					{header: 'Queue', align: 'left', cap: 30, text: record => record.queueName},
 					{header: 'Routing', align: 'left', text: record => routingText(record.routingStatus)},
 					{header: 'Presence', align: 'left', cap: 20, text: record => record.presenceLabel},
-					{header: 'Since', align: 'left', text: record => record.routingStatusSince ?? ''},
+					{
+						header: 'In status',
+						align: 'right',
+						text: record => {
+							const since = statusSince({
+								routingStatusSince: record.routingStatusSince ? Date.parse(record.routingStatusSince) : null,
+								presenceSince: record.presenceSince ? Date.parse(record.presenceSince) : null,
+							});
+							return formatDuration(since === null ? null : Date.parse(record.observedAt) - since);
+						},
+					},
 				],
 			},
 		}),
