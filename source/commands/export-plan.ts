@@ -113,10 +113,14 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 			'Drop --level, or use --level intervals.',
 		);
 	const sparse = values['sparse'] === true;
-	if (sparse && levelText !== 'intervals')
+	// A level by interval fills every bucket of the range; --sparse is for those (agents and codes with --granularity).
+	if (sparse && (level.granularity === 'no' || (level.granularity === 'optional' && !granularity)))
 		throw new UsageError(
-			`--sparse is for --level intervals (got --level ${levelText}).`,
-			'Drop --sparse: the other levels have no empty intervals to leave out.',
+			`--sparse is for a level by interval: --level intervals, or ${listed(
+				names(each => each.granularity === 'optional'),
+				'or',
+			)} with --granularity (got --level ${levelText}${granularity ? '' : ' without --granularity'}).`,
+			'Drop --sparse: without intervals there are no empty ones to leave out.',
 		);
 	const byMedia = values['by-media'] === true;
 	if (byMedia && !level.byMedia)

@@ -62,8 +62,8 @@ ${levelLines()}
   --by-media                --level ${levelsThat(level => level.byMedia)}: one record per media type too
   --granularity PT15M|PT30M|PT1H|P1D|P7D   bucket size for --level ${levelsThat(level => level.granularity !== 'no')}
                             (--level intervals when no level is given)
-  --sparse                  --level intervals: only the intervals with traffic (by default every interval
-                            of the range for each queue and media type with traffic, empty ones with counts 0)
+  --sparse                  by interval: only the intervals with traffic (by default every interval of the
+                            range for each queue and media type, agent or code with traffic, empty ones with counts 0)
   --queue NAME_OR_ID ...    only these queues (exact name, id, or a pattern with *); repeatable
   --media TYPE ...          only these media types (voice, chat, email, message, callback, ...); repeatable
   --division NAME ...       only queues of these divisions (exact name, or a pattern with *); repeatable

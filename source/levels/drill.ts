@@ -8,7 +8,7 @@ import {toRow, type QueueRow} from '../metrics/rows.js';
 import {queueRecordTable} from './record-table.js';
 import {reportQuery} from './queue-export.js';
 import {formatPercent} from '../metrics/format.js';
-import {bucketLabel, type Granularity} from '../range/range.js';
+import {bucketLabel, type Granularity, rangeBuckets} from '../range/range.js';
 import type {
 	DataRequest,
 	DisplayRow,
@@ -25,7 +25,13 @@ import type {GenesysClient} from '../genesys/client.js';
 import type {DrillCell} from '../genesys/drills.js';
 
 /** A drill's answer: the cells, the names of their agents or codes, and a line about the names. */
-export type DrillData = {cells: DrillCell[]; nameOf: (member: string) => string; notice?: string};
+export type DrillData = {
+	cells: DrillCell[];
+	nameOf: (member: string) => string;
+	notice?: string;
+	/** By interval: every bucket of the range (the empty ones are rows too). */
+	buckets?: string[];
+};
 
 export type DrillNames = {nameOf: (member: string) => string; notice?: string};
 
@@ -76,7 +82,7 @@ function request(config: DrillConfig, ref: LevelRef, granularity?: Granularity):
 				{signal, onProgress},
 			);
 			// An interval level's member is named by the level it was opened from.
-			if (granularity) return {cells, nameOf: member => member};
+			if (granularity) return {cells, nameOf: member => member, buckets: rangeBuckets(range, granularity)};
 			const members = [...new Set(cells.flatMap(cell => (cell.member === null ? [] : [cell.member])))];
 			const names = await config.names(client, members, signal);
 			return {cells, ...names};
@@ -171,7 +177,7 @@ function drillExport(config: DrillConfig): LevelExport<DrillRow> {
 			const total: StatsBag = {};
 			await streamDrillRows(
 				client,
-				{...reportQuery(request), kind: config.kind, byMedia: request.byMedia},
+				{...reportQuery(request), kind: config.kind, byMedia: request.byMedia, sparse: request.sparse === true},
 				{
 					knownQueues: request.knownQueues,
 					onProgress: callbacks.onProgress,
@@ -201,7 +207,7 @@ export function drillIntervalsLevel(config: DrillConfig): LevelModule {
 		exportFields: config.exportFields,
 		request: (ref, granularity) => request(config, ref, granularity),
 		rows(data, ref, {timeZone, granularity}): LevelRows {
-			const {cells} = data as DrillData;
+			const {cells, buckets} = data as DrillData;
 			const member = ref.context.member ?? '';
 			const result = drillRows(cells, {
 				kind: config.kind,
@@ -211,6 +217,7 @@ export function drillIntervalsLevel(config: DrillConfig): LevelModule {
 				media: ref.context.mediaType ?? null,
 				byInterval: true,
 				rangeInterval: null,
+				...(buckets ? {buckets} : {}),
 			});
 			const rows: DisplayRow[] = [];
 			for (const entry of result.entries) {

@@ -1,6 +1,6 @@
 // Level 3: one queue and media type by interval (30 minutes up to weeks; `i` changes it).
 import type {AggregateCell} from '../genesys/analytics.js';
-import {rollUpWithStats, toRow} from '../metrics/rows.js';
+import {emptyRowLike, fillBuckets, rollUpWithStats, toRow} from '../metrics/rows.js';
 import {shiftInterval} from '../range/compare.js';
 import {bucketLabel, rangeBuckets} from '../range/range.js';
 import type {LevelModule} from './types.js';
@@ -48,15 +48,19 @@ export const intervalsLevel: LevelModule = {
 			() => division,
 		);
 		// Every interval of the range, those without traffic too (counts 0): a staffing grid has no holes.
-		const seen = new Set(made.map(({row}) => row.interval));
-		for (const interval of buckets)
-			if (!seen.has(interval))
-				made.push({
-					row: toRow({queueId, queueName, mediaType: mediaType || null, interval, division}, {}),
-					stats: {},
-				});
+		const seed = {
+			row: toRow({queueId, queueName, mediaType: mediaType || null, interval: null, division}, {}),
+			stats: {},
+		};
+		const filled = fillBuckets(
+			made,
+			buckets,
+			{series: () => '', interval: ({row}) => row.interval ?? ''},
+			({row}, interval) => ({row: emptyRowLike(row, interval), stats: {}}),
+			[seed],
+		);
 		return {
-			rows: made.map(({row, stats}) => {
+			rows: filled.map(({row, stats}) => {
 				const label = bucketLabel(row.interval ?? '', timeZone, granularity);
 				return {key: row.interval ?? '', label, search: label.toLowerCase(), row, stats};
 			}),
