@@ -54,6 +54,8 @@ When (calendar days in --tz, both included; default --preset yesterday):
   --from YYYY-MM-DD --to YYYY-MM-DD
   --preset ${presets.join('|')}
   --tz IANA                 time zone of the days and buckets (default: the system's, ${systemTimeZone()})
+  --week-start monday|sunday   the day weekly buckets (P7D) and this-week/last-week start on (default: the
+                            profile's, else monday); a week the range cuts is flagged partial
   --yes                     run a range longer than ${longestRangeYears} years (refused without it: a typo in a year
                             would start thousands of requests)
 
@@ -135,7 +137,7 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 		const plan = planExport(values, io);
 		const level = exportLevelOf(plan.level)!;
 		const now = DateTime.now();
-		const range = resolveRange(plan.choice, plan.timeZone, now);
+		let range = resolveRange(plan.choice, plan.timeZone, now, undefined, plan.weekStart);
 		const tooLong = values.yes ? undefined : rangeBoundError(range, 'add --yes to run it anyway');
 		if (tooLong) throw tooLong;
 		if (range.clamped && range.to > now.setZone(range.timeZone).toISODate()!) {
@@ -145,6 +147,10 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 		}
 		const connection = await connect(values, io, plan.timeoutMs);
 		stopDemo = connection.stop;
+		// Without --week-start, the profile's week start (gqx profiles week-start), if it has one.
+		const profileWeekStart = connection.profile?.weekStart;
+		if (!plan.weekStart && profileWeekStart)
+			range = resolveRange(plan.choice, plan.timeZone, now, undefined, profileWeekStart);
 		const {client} = connection;
 		const request: ExportRequest = {
 			range,

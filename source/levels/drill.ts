@@ -4,11 +4,12 @@ import type {DrillDimension} from '../genesys/drills.js';
 import type {MetricField} from '../metrics/catalog.js';
 import {type DrillKind, type DrillRow, type DrillRows, drillRows} from '../metrics/drill-rows.js';
 import {addInto, type StatsBag} from '../genesys/stats.js';
-import {toRow, type QueueRow} from '../metrics/rows.js';
+import {markPartial, toRow, type QueueRow, withPartialField} from '../metrics/rows.js';
 import {queueRecordTable} from './record-table.js';
 import {reportQuery} from './queue-export.js';
 import {formatPercent} from '../metrics/format.js';
-import {bucketLabel, type Granularity, rangeBuckets} from '../range/range.js';
+import {type Granularity, rangeBuckets} from '../range/range.js';
+import {intervalLabel} from './record-table.js';
 import type {
 	DataRequest,
 	DisplayRow,
@@ -75,6 +76,7 @@ function request(config: DrillConfig, ref: LevelRef, granularity?: Granularity):
 					end: range.end,
 					timeZone: range.timeZone,
 					granularity,
+					weekStart: range.weekStart,
 					queueIds: [queueId],
 					...(mediaType ? {mediaTypes: [mediaType]} : {}),
 					dimension: config.dimension,
@@ -162,7 +164,7 @@ function drillExport(config: DrillConfig): LevelExport<DrillRow> {
 		byMedia: true,
 		compare: false,
 		spec: ({byMedia, granularity, range}) => ({
-			fields: config.exportFields,
+			fields: granularity ? withPartialField(config.exportFields) : config.exportFields,
 			table: queueRecordTable<DrillRow>({
 				media: byMedia,
 				...(granularity ? {by: 'intervals'} : {}),
@@ -184,7 +186,9 @@ function drillExport(config: DrillConfig): LevelExport<DrillRow> {
 					onNotice: callbacks.onNotice,
 					onRows: async (rows, entries) => {
 						for (const entry of entries) addInto(total, entry.stats);
-						await callbacks.onRecords(rows);
+						await callbacks.onRecords(
+							request.granularity ? markPartial(rows, request.range.timeZone, request.granularity) : rows,
+						);
 					},
 				},
 			);
@@ -204,7 +208,7 @@ export function drillIntervalsLevel(config: DrillConfig): LevelModule {
 		usesGranularity: true,
 		columns: config.columns,
 		sparklines: config.sparklines,
-		exportFields: config.exportFields,
+		exportFields: withPartialField(config.exportFields),
 		request: (ref, granularity) => request(config, ref, granularity),
 		rows(data, ref, {timeZone, granularity}): LevelRows {
 			const {cells, buckets} = data as DrillData;
@@ -222,7 +226,8 @@ export function drillIntervalsLevel(config: DrillConfig): LevelModule {
 			const rows: DisplayRow[] = [];
 			for (const entry of result.entries) {
 				if ((entry.member ?? '') !== member) continue;
-				const label = bucketLabel(entry.row.interval ?? '', timeZone, granularity);
+				markPartial([entry.row], timeZone, granularity);
+				const label = intervalLabel(entry.row, timeZone, granularity);
 				rows.push({
 					key: entry.row.interval ?? '',
 					label,

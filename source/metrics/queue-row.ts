@@ -46,6 +46,8 @@ export type QueueRow = {
 	count: number;
 	divisionId: string | null;
 	divisionName: string | null;
+	/** Interval records: the bucket is cut by the range's start or end (shorter than its granularity). */
+	partial?: boolean;
 } & Partial<ConversationCells>;
 
 /** A row of the conversations level is one conversation's visit to a queue: its cells beside the counts (0 or 1). */

@@ -5,6 +5,7 @@ import {addInto, mergeBags, type StatsBag} from '../genesys/stats.js';
 import {compareText} from '../text/collate.js';
 import {averageMs as timerAverageMs, holdTimer, talkTimer} from '../genesys/timers.js';
 import type {AggregateCell} from '../genesys/analytics.js';
+import {type Granularity, isPartialBucket} from '../range/range.js';
 
 /**
  * Every record's fields in order (the CSV header, the JSON keys): the row's identity, the queue levels'
@@ -19,6 +20,23 @@ export const rowFields: readonly RowField[] = [
 	'divisionId',
 	'divisionName',
 ];
+
+/** An interval record's fields: a row's, then whether the range cuts its bucket (added last, as new fields are). */
+export const intervalFields = withPartialField(rowFields);
+
+/** The fields of records by interval: the level's own, then `partial`. */
+export function withPartialField(fields: readonly string[]): readonly string[] {
+	return [...fields, 'partial'];
+}
+
+/**
+ * Says of each row whether its bucket is partial (cut by the range's start or end: a week from a Wednesday, a day
+ * up to now), so the table marks it and the export flags it. Rows are changed in place and returned.
+ */
+export function markPartial<Row extends QueueRow>(rows: Row[], timeZone: string, granularity: Granularity): Row[] {
+	for (const row of rows) row.partial = row.interval ? isPartialBucket(row.interval, timeZone, granularity) : false;
+	return rows;
+}
 
 export type {Division, DivisionLookup, QueueRow, RowIdentity} from './queue-row.js';
 

@@ -81,6 +81,7 @@ export async function streamDrillRows(
 					end: query.end,
 					timeZone: query.timeZone,
 					granularity: query.granularity,
+					weekStart: query.weekStart,
 					queueIds: batch,
 					mediaTypes: query.mediaTypes,
 					dimension: query.kind === 'agents' ? 'userId' : 'wrapUpCode',

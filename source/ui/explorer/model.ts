@@ -3,6 +3,7 @@
 import type {DroppedStatistic} from '../../genesys/dropped-statistics.js';
 import {compareLevelRows} from '../../levels/compare.js';
 import {fileNamePart} from '../../levels/queue-labels.js';
+import {partialLegend} from '../../levels/record-table.js';
 import {levelOf} from '../../levels/registry.js';
 import {type Totals, totalsRequest} from '../../levels/totals.js';
 import {
@@ -303,6 +304,8 @@ function modelOf(
 					view ? rowsText(view.rows.length, view.count) : '',
 					view ? idleText(view.idle, level, frame.idle === true) : '',
 					level.usesGranularity ? `by ${granularityWords[state.granularity]} (i to change)` : '',
+					// The legend of the mark on a bucket the range cuts (a week from a Wednesday, a day up to now).
+					view?.rows.some(row => row.row.partial) ? partialLegend : '',
 					// Before the sort, so a narrow terminal still shows it (a missing permission, the agents' coverage).
 					// It may quote the server (a conversation's id): cleaned like every outside text.
 					terminalText(base?.note ?? ''),
