@@ -4,7 +4,11 @@
 import {parse} from 'csv-parse/sync';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Emulator} from '../../source/emulator/server.js';
+import path from 'node:path';
+import {demoClient} from '../../source/emulator/server.js';
+import {ProfileStore} from '../../source/profiles/store.js';
 import {credentialsEnv, emulator} from '../helpers.js';
+import {scratchDir} from '../run-cli.js';
 import {runCommand} from '../run-command.js';
 
 let emu: Emulator;
@@ -81,5 +85,47 @@ describe('weekly buckets', () => {
 		const refused = await runCommand(['export', ...range, '--week-start', 'friday'], {env});
 		expect(refused.code).toBe(2);
 		expect(refused.stderr).toMatch(/--week-start "friday" is not a day weeks start on/);
+	});
+
+	it("start on the profile's week start, set by gqx profiles week-start (a flag still wins)", async () => {
+		const cwd = scratchDir();
+		new ProfileStore({cwd: path.join(cwd, 'config')}).save({
+			name: 'acme',
+			region: emu.url,
+			clientId: demoClient.id,
+			secretStore: 'file',
+			clientSecret: demoClient.secret,
+		});
+		expect((await runCommand(['profiles', 'week-start', 'acme'], {cwd})).stdout).toBe(
+			'Weeks of profile acme start on monday (the default).\n',
+		);
+		const set = await runCommand(['profiles', 'week-start', 'acme', 'Sunday'], {cwd});
+		expect(set).toMatchObject({code: 0, stdout: 'Weeks of profile acme now start on sunday.\n'});
+		const weeks = async (...args: string[]) => {
+			const result = await runCommand(
+				[
+					'export',
+					...range,
+					'--profile',
+					'acme',
+					'--level',
+					'intervals',
+					'--granularity',
+					'P7D',
+					'--format',
+					'json',
+					...args,
+				],
+				{cwd},
+			);
+			expect(result.code).toBe(0);
+			return buckets(JSON.parse(result.stdout) as ExportRecord[]).map(([interval]) => String(interval).slice(0, 10));
+		};
+		expect(await weeks()).toEqual(['2026-03-04', '2026-03-08', '2026-03-15']);
+		expect(await weeks('--week-start', 'monday')).toEqual(['2026-03-04', '2026-03-09', '2026-03-16']);
+		const bad = await runCommand(['profiles', 'week-start', 'acme', 'friday'], {cwd});
+		expect(bad.code).toBe(2);
+		await runCommand(['profiles', 'week-start', 'acme', 'none'], {cwd});
+		expect(await weeks()).toEqual(['2026-03-04', '2026-03-09', '2026-03-16']);
 	});
 });
