@@ -278,8 +278,13 @@ export function bucketLabel(interval: string, timeZone: string, granularity: Gra
 	if (granularity === 'P1D') return start.toFormat('ccc dd LLL yyyy');
 	if (granularity === 'P7D') {
 		if (!isPartialBucket(interval, timeZone, granularity)) return `week of ${start.toFormat('dd LLL yyyy')}`;
+		// The days it covers, as the status bar writes ranges: "04–08 Mar 2026", "30 Mar–02 Apr 2026", one day alone.
 		const last = end.minus({milliseconds: 1});
-		return `${start.toFormat(last.hasSame(start, 'day') ? 'ccc dd LLL yyyy' : 'dd LLL')}${last.hasSame(start, 'day') ? '' : `–${last.toFormat('dd LLL yyyy')}`}`;
+		if (last.hasSame(start, 'day')) return start.toFormat('ccc dd LLL yyyy');
+		const first = start.toFormat(
+			last.hasSame(start, 'month') ? 'dd' : last.hasSame(start, 'year') ? 'dd LLL' : 'dd LLL yyyy',
+		);
+		return `${first}–${last.toFormat('dd LLL yyyy')}`;
 	}
 	return start.toFormat('ccc dd LLL HH:mm');
 }

@@ -6,8 +6,8 @@ import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import type {Emulator} from '../../source/emulator/server.js';
 import {credentialsEnv, emulator} from '../helpers.js';
 import {runCommand} from '../run-command.js';
-import {appOnProfile} from './app-on-profile.js';
-import {keys, press, waitForText} from './ink.js';
+import {appOnProfile, renderApp, saveProfile, tableShown} from './app-on-profile.js';
+import {keys, press, ready, waitForText} from './ink.js';
 
 let emu: Emulator;
 const day = '2026-03-15';
@@ -90,5 +90,41 @@ describe('the intervals of an agent and of a wrap-up code', () => {
 		expect(intervals.split('\n')[0]).toContain(`› ${member}`);
 		expect(intervals).toMatch(/\b48 rows\b/);
 		expect(intervals).toContain('Sun 15 Mar 00:00');
+	});
+});
+
+describe('weeks in the interval level', () => {
+	// Wednesday 4 to Tuesday 17 March 2026: both ends cut a week.
+	const weeks = {from: '2026-03-04', to: '2026-03-17'};
+
+	/** The first queue's first media type by week, on the app started on a profile whose weeks start on `weekStart`. */
+	async function byWeek(weekStart?: 'sunday'): Promise<string> {
+		const {dir, store} = saveProfile(emu, weeks);
+		if (weekStart) store.update('acme', profile => ({...profile, weekStart}));
+		const app = renderApp(dir, {start: {kind: 'profile', name: 'acme'}, store});
+		await ready(app, tableShown);
+		await press(app, keys.enter);
+		await waitForText(app, /^\s+Media\s/m);
+		await press(app, keys.enter);
+		await waitForText(app, /by day \(i to change\)/);
+		await press(app, 'i');
+		return waitForText(app, /by week \(i to change\)[\s\S]*Total/);
+	}
+
+	it('start on Monday; the partial first and last weeks are marked *, and the status line says what * means', async () => {
+		const table = await byWeek();
+		const labels = table
+			.split('\n')
+			.map(line => /^[›\s]\s(\S.*?\S)\s{2,}\d/.exec(line)?.[1])
+			.filter(label => label !== undefined && label !== 'Total');
+		expect(labels).toEqual(['04–08 Mar 2026 *', 'week of 09 Mar 2026', '16–17 Mar 2026 *']);
+		expect(table.split('\n')[1]).toContain('* partial interval (the range cuts it)');
+	});
+
+	it("start on Sunday when the profile's weeks do", async () => {
+		const table = await byWeek('sunday');
+		expect(table).toContain('04–07 Mar 2026 *');
+		expect(table).toContain('week of 08 Mar 2026');
+		expect(table).toContain('15–17 Mar 2026 *');
 	});
 });
