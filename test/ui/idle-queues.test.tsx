@@ -3,7 +3,11 @@
 import {cleanup} from 'ink-testing-library';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import type {Emulator} from '../../source/emulator/server.js';
+import {compareLevelRows} from '../../source/levels/compare.js';
 import {queuesLevel} from '../../source/levels/queues.js';
+import type {StatsBag} from '../../source/genesys/stats.js';
+import type {DisplayRow} from '../../source/levels/types.js';
+import {toRow} from '../../source/metrics/rows.js';
 import {idleText} from '../../source/ui/explorer/model.js';
 import {emulator} from '../helpers.js';
 import {appOnProfile} from './app-on-profile.js';
@@ -54,5 +58,18 @@ describe('queues without traffic', () => {
 		expect(idleText(1, queuesLevel, false)).toBe('1 queue without traffic hidden (z shows it)');
 		expect(idleText(1_234, queuesLevel, true)).toBe('1,234 queues without traffic shown (z hides them)');
 		expect(idleText(0, queuesLevel, false)).toBe('');
+	});
+
+	it('while comparing, hides a queue only when it had no traffic in either period', () => {
+		const row = (key: string, offered: number, idle: boolean): DisplayRow => {
+			const stats: StatsBag = offered ? {nOffered: {count: offered}} : {};
+			const made = toRow({queueId: key, queueName: key, mediaType: null, interval: null}, stats);
+			return {key, label: key, search: key, row: made, stats, ...(idle ? {idle} : {})};
+		};
+		const now = {rows: [row('busy', 5, false), row('quiet-now', 0, true), row('quiet-always', 0, true)]};
+		const before = {rows: [row('busy', 4, false), row('quiet-now', 7, false), row('quiet-always', 0, true)]};
+		const joined = compareLevelRows(queuesLevel, now, before, {days: 7, timeZone: 'UTC', granularity: 'P1D'});
+		expect(joined.rows.filter(each => each.idle).map(each => each.key)).toEqual(['quiet-always']);
+		expect(joined.rows.find(each => each.key === 'quiet-now')?.previous?.row.offered).toBe(7);
 	});
 });
