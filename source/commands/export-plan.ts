@@ -13,6 +13,8 @@ import {
 	systemTimeZone,
 	validateGranularity,
 	validateTimeZone,
+	validateWeekStart,
+	type WeekStart,
 } from '../range/range.js';
 import {type Format, formats} from '../export/output.js';
 import type {Io} from './io.js';
@@ -28,6 +30,7 @@ export const exportFlags = {
 	to: {type: 'string'},
 	preset: {type: 'string'},
 	tz: {type: 'string'},
+	'week-start': {type: 'string'},
 	level: {type: 'string'},
 	granularity: {type: 'string'},
 	queue: {type: 'string', multiple: true},
@@ -74,6 +77,8 @@ export type ExportPlan = {
 	revealAddresses: boolean;
 	/** --sparse: only the intervals with traffic (the grid is filled otherwise). */
 	sparse: boolean;
+	/** --week-start: the day weekly buckets and the week presets start on (else the profile's, else Monday). */
+	weekStart?: WeekStart;
 };
 
 /** "a, b or c". */
@@ -113,10 +118,14 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 			'Drop --level, or use --level intervals.',
 		);
 	const sparse = values['sparse'] === true;
-	if (sparse && levelText !== 'intervals')
+	// A level by interval fills every bucket of the range; --sparse is for those (agents and codes with --granularity).
+	if (sparse && (level.granularity === 'no' || (level.granularity === 'optional' && !granularity)))
 		throw new UsageError(
-			`--sparse is for --level intervals (got --level ${levelText}).`,
-			'Drop --sparse: the other levels have no empty intervals to leave out.',
+			`--sparse is for a level by interval: --level intervals, or ${listed(
+				names(each => each.granularity === 'optional'),
+				'or',
+			)} with --granularity (got --level ${levelText}${granularity ? '' : ' without --granularity'}).`,
+			'Drop --sparse: without intervals there are no empty ones to leave out.',
 		);
 	const byMedia = values['by-media'] === true;
 	if (byMedia && !level.byMedia)
@@ -202,6 +211,7 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 		...(agent !== undefined ? {agent: agent.trim()} : {}),
 		revealAddresses: values['reveal-addresses'] === true,
 		sparse,
+		...(values['week-start'] === undefined ? {} : {weekStart: validateWeekStart(values['week-start'] as string)}),
 		compare,
 		choice,
 		timeZone,

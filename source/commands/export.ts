@@ -54,6 +54,8 @@ When (calendar days in --tz, both included; default --preset yesterday):
   --from YYYY-MM-DD --to YYYY-MM-DD
   --preset ${presets.join('|')}
   --tz IANA                 time zone of the days and buckets (default: the system's, ${systemTimeZone()})
+  --week-start monday|sunday   the day weekly buckets (P7D) and this-week/last-week start on (default: the
+                            profile's, else monday); a week the range cuts is flagged partial
   --yes                     run a range longer than ${longestRangeYears} years (refused without it: a typo in a year
                             would start thousands of requests)
 
@@ -62,8 +64,8 @@ ${levelLines()}
   --by-media                --level ${levelsThat(level => level.byMedia)}: one record per media type too
   --granularity PT15M|PT30M|PT1H|P1D|P7D   bucket size for --level ${levelsThat(level => level.granularity !== 'no')}
                             (--level intervals when no level is given)
-  --sparse                  --level intervals: only the intervals with traffic (by default every interval
-                            of the range for each queue and media type with traffic, empty ones with counts 0)
+  --sparse                  by interval: only the intervals with traffic (by default every interval of the
+                            range for each queue and media type, agent or code with traffic, empty ones with counts 0)
   --queue NAME_OR_ID ...    only these queues (exact name, id, or a pattern with *); repeatable
   --media TYPE ...          only these media types (voice, chat, email, message, callback, ...); repeatable
   --division NAME ...       only queues of these divisions (exact name, or a pattern with *); repeatable
@@ -135,7 +137,7 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 		const plan = planExport(values, io);
 		const level = exportLevelOf(plan.level)!;
 		const now = DateTime.now();
-		const range = resolveRange(plan.choice, plan.timeZone, now);
+		let range = resolveRange(plan.choice, plan.timeZone, now, undefined, plan.weekStart);
 		const tooLong = values.yes ? undefined : rangeBoundError(range, 'add --yes to run it anyway');
 		if (tooLong) throw tooLong;
 		if (range.clamped && range.to > now.setZone(range.timeZone).toISODate()!) {
@@ -145,6 +147,10 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 		}
 		const connection = await connect(values, io, plan.timeoutMs);
 		stopDemo = connection.stop;
+		// Without --week-start, the profile's week start (gqx profiles week-start), if it has one.
+		const profileWeekStart = connection.profile?.weekStart;
+		if (!plan.weekStart && profileWeekStart)
+			range = resolveRange(plan.choice, plan.timeZone, now, undefined, profileWeekStart);
 		const {client} = connection;
 		const request: ExportRequest = {
 			range,

@@ -1,6 +1,7 @@
 // `gqx` with no command: the interactive TUI, full-screen, on a profile, the environment or the demo.
 import v8 from 'node:v8';
 import {UsageError} from '../errors.js';
+import {validateWeekStart} from '../range/range.js';
 import {parseFlags} from './args.js';
 import {type Credentials, resolveCredentials} from '../credentials/resolve.js';
 import {reportFailure} from './errors.js';
@@ -60,9 +61,11 @@ export async function runInteractive(argv: string[], io: Io): Promise<number> {
 				'demo-queues': {type: 'string'},
 				refresh: {type: 'string'},
 				'reveal-addresses': {type: 'boolean'},
+				'week-start': {type: 'string'},
 			},
 			'gqx',
 		);
+		const weekStart = values['week-start'] === undefined ? undefined : validateWeekStart(values['week-start']);
 		const liveRefreshMs = refreshMs(values.refresh);
 		if (!process.stdin.isTTY || !process.stdout.isTTY) {
 			throw new UsageError(
@@ -115,6 +118,7 @@ export async function runInteractive(argv: string[], io: Io): Promise<number> {
 					env: io.env,
 					liveRefreshMs,
 					revealAddresses: values['reveal-addresses'] === true,
+					...(weekStart ? {weekStart} : {}),
 				}),
 				// Keys typed ahead of a screen reach it once it reads them (ui/paced-input).
 				{exitOnCtrlC: true, maxFps: 60, stdin: pacedInput(process.stdin)},

@@ -1,11 +1,12 @@
 // `gqx profiles ...`: saved profiles for people and scripts: list, show, add (secret on stdin), rename,
-// delete, migrate-secrets, thresholds, path. The secret is never printed, and never taken from a flag.
+// delete, migrate-secrets, thresholds, week-start, path. The secret is never printed, and never taken from a flag.
 import path from 'node:path';
 import {forcedStore, SecretStore} from '../credentials/secret-store.js';
 import {GqxError, UsageError} from '../errors.js';
 import {resolveRegion} from '../genesys/regions.js';
 import {checkCaFile, parseProxyUrl, resolveNetwork, splitProxyPassword} from '../net/settings.js';
 import type {Thresholds} from '../metrics/thresholds.js';
+import {validateWeekStart, type WeekStart} from '../range/range.js';
 import {
 	openProfileStore,
 	type Profile,
@@ -36,6 +37,10 @@ export const profilesHelp = `Usage: gqx profiles ACTION
                                 the profile's thresholds (gqx check's defaults, the explorer's marks):
                                 shown without flags; a flag sets one (none removes it), --clear
                                 removes all before the flags given are set
+  week-start NAME [monday|sunday|none]
+                                the day the profile's weeks start on (weekly buckets, this-week and
+                                last-week, in the explorer and gqx export): shown without a day;
+                                none removes it (Monday)
   path                          where the profiles file is
 
 Secrets go to the system keychain where there is one, else to the profiles file (mode 0600);
@@ -286,6 +291,32 @@ function thresholds(args: string[], io: Io, store: ProfileStore): number {
 	return 0;
 }
 
+/** Shows or sets the day a profile's weeks start on; nothing else of the profile changes. */
+function weekStart(args: string[], io: Io, store: ProfileStore): number {
+	const {positionals} = parseFlags(args, {}, 'profiles week-start', true);
+	if (positionals.length < 1 || positionals.length > 2)
+		throw new UsageError(
+			'gqx profiles week-start takes a profile name, and a day to set.',
+			'Usage: gqx profiles week-start NAME [monday|sunday|none]',
+		);
+	const name = checkName(positionals[0]);
+	const profile = store.require(name);
+	const describeDay = (day: WeekStart | undefined) => (day ? day : 'monday (the default)');
+	const given = positionals[1];
+	if (given === undefined) {
+		io.stdout.write(`Weeks of profile ${profile.name} start on ${describeDay(profile.weekStart)}.\n`);
+		return 0;
+	}
+	const day = given.trim().toLowerCase() === 'none' ? undefined : validateWeekStart(given, 'The day');
+	const saved = store.update(name, current => {
+		const {weekStart: _old, ...rest} = current;
+		return day ? {...rest, weekStart: day} : rest;
+	});
+	if (!saved) store.require(name);
+	io.stdout.write(`Weeks of profile ${name} now start on ${describeDay(saved?.weekStart)}.\n`);
+	return 0;
+}
+
 export async function runProfiles(args: string[], io: Io): Promise<number> {
 	try {
 		const [action = 'list', ...rest] = args;
@@ -357,6 +388,8 @@ export async function runProfiles(args: string[], io: Io): Promise<number> {
 				return await migrateSecrets(rest, io, secrets);
 			case 'thresholds':
 				return thresholds(rest, io, store);
+			case 'week-start':
+				return weekStart(rest, io, store);
 			case 'path':
 				positional(0, '');
 				io.stdout.write(`${store.path}\n`);

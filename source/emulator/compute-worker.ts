@@ -6,12 +6,18 @@ import {runAggregateQuery, validateAggregateQuery} from './aggregates.js';
 import {generateOrg} from './org.js';
 import {createTrafficModel} from './traffic.js';
 
-export type ComputeSetup = {seed: number; queues: number; offsetMinutes: number; dataStartMs: number};
+export type ComputeSetup = {
+	seed: number;
+	queues: number;
+	idleQueues: number;
+	offsetMinutes: number;
+	dataStartMs: number;
+};
 export type ComputeTask = {id: number; query: unknown; nowMs: number};
 export type ComputeAnswer = {id: number; json?: string; empty?: boolean; error?: string};
 
 const setup = workerData as ComputeSetup;
-const org = generateOrg(setup.seed, setup.queues);
+const org = generateOrg(setup.seed, setup.queues, setup.idleQueues);
 let now = 0;
 const model = createTrafficModel(setup.seed, {
 	offsetMinutes: setup.offsetMinutes,

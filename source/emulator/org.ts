@@ -178,17 +178,20 @@ export type Org = {
 	byId: Map<string, EmulatedQueue>;
 };
 
-export function generateOrg(seed: number, queueCount: number): Org {
+/** `idleCount` queues more are listed after the others with no media: they never take traffic. */
+export function generateOrg(seed: number, queueCount: number, idleCount = 0): Org {
 	const divisions = divisionNames.map((name, index) => ({id: stableUuid(seed, 2, index), name}));
 	const divisionByName = new Map(divisions.map(division => [division.name, division]));
 	const queues: EmulatedQueue[] = [];
-	for (let index = 0; index < queueCount; index++) {
+	for (let index = 0; index < queueCount + idleCount; index++) {
 		const {name, division} = queueName(index, seed);
 		const media: QueueMediaProfile[] = [];
-		mediaTypes.forEach((type, position) => {
-			if (unit(seed, index, position, 0) < mediaChance[type]) media.push(mediaProfile(seed, index, type, position));
-		});
-		if (media.length === 0) media.push(mediaProfile(seed, index, 'voice', 0));
+		if (index < queueCount) {
+			mediaTypes.forEach((type, position) => {
+				if (unit(seed, index, position, 0) < mediaChance[type]) media.push(mediaProfile(seed, index, type, position));
+			});
+			if (media.length === 0) media.push(mediaProfile(seed, index, 'voice', 0));
+		}
 		const divisionOf = divisionByName.get(division) ?? divisions[0]!;
 		const created = new Date(Date.UTC(2021, 0, 4) + (hash(seed, index, 91) % 900) * 86_400_000);
 		queues.push({

@@ -50,6 +50,8 @@ export type RecordedRequest = {
 export type EmulatorOptions = {
 	seed?: number;
 	queues?: number;
+	/** Queues listed after those, that take no traffic at all (an organization's unused queues). Default 0. */
+	idleQueues?: number;
 	port?: number;
 	host?: string;
 	clients?: EmulatorClient[];
@@ -261,6 +263,7 @@ export class Emulator {
 		this.options = {
 			seed: options.seed ?? 1,
 			queues: options.queues ?? 60,
+			idleQueues: options.idleQueues ?? 0,
 			tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 86_399,
 			rateLimitPerMinute: options.rateLimitPerMinute ?? 300,
 			maxPageSize: options.maxPageSize ?? 100,
@@ -273,7 +276,7 @@ export class Emulator {
 			detailsJobDelayMs: options.detailsJobDelayMs ?? 1500,
 		};
 		for (const client of options.clients ?? [demoClient]) this.clients.set(client.id, client);
-		this.org = generateOrg(this.options.seed, this.options.queues);
+		this.org = generateOrg(this.options.seed, this.options.queues, this.options.idleQueues);
 		// Data starts 400 days before the clock, at a day boundary, so "last year" has history.
 		const start = this.#now() - 400 * 86_400_000;
 		const dataStartMs = start - (start % 86_400_000);
@@ -292,6 +295,7 @@ export class Emulator {
 			this.#pool = new ComputePool(threads, {
 				seed: this.options.seed,
 				queues: this.options.queues,
+				idleQueues: this.options.idleQueues,
 				offsetMinutes: this.options.businessOffsetMinutes,
 				dataStartMs,
 			});

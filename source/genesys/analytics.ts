@@ -3,7 +3,7 @@ import {analyticsMediaTypes, ownPartitionMediaTypes} from './media-types.js';
 import type {DateTime} from 'luxon';
 import {holdTimer, talkTimer} from './timers.js';
 import {mergeMetric, type RunningTotals, type StatsBag} from './stats.js';
-import {type Granularity, isoInterval, planChunks} from '../range/range.js';
+import {type Granularity, isoInterval, planChunks, type WeekStart} from '../range/range.js';
 import type {GenesysClient} from './client.js';
 import {GqxError} from '../errors.js';
 import {runPool} from './pool.js';
@@ -44,6 +44,8 @@ export type AggregateQuery = {
 	end: DateTime;
 	timeZone: string;
 	granularity?: Granularity;
+	/** The day weekly buckets start on (P7D): Monday when absent. */
+	weekStart?: WeekStart;
 	queueIds?: readonly string[];
 	mediaTypes?: readonly string[];
 	/** Metrics to ask for; default the ones a queue row needs. */
@@ -185,7 +187,7 @@ export async function fetchQueueAggregates(
 	query: AggregateQuery,
 	options: FetchOptions = {},
 ): Promise<AggregateCell[]> {
-	const chunks = planChunks(query.start, query.end, query.granularity);
+	const chunks = planChunks(query.start, query.end, query.granularity, undefined, query.weekStart);
 	const batchSize = options.queueBatchSize ?? 100;
 	const batches: Array<readonly string[] | undefined> = [];
 	if (query.queueIds?.length) {

@@ -3,7 +3,7 @@
 // type, agent or code, and interval.
 import type {DateTime} from 'luxon';
 import {mergeMetric, type StatsBag} from './stats.js';
-import {type Granularity, isoInterval, planChunks} from '../range/range.js';
+import {type Granularity, isoInterval, planChunks, type WeekStart} from '../range/range.js';
 import {aggregatesPath, buildAggregateBody, describePart, type Progress} from './analytics.js';
 import type {GenesysClient} from './client.js';
 import {GqxError} from '../errors.js';
@@ -45,6 +45,8 @@ export type DrillQuery = {
 	end: DateTime;
 	timeZone: string;
 	granularity?: Granularity;
+	/** The day weekly buckets start on (P7D): Monday when absent. */
+	weekStart?: WeekStart;
 	queueIds: readonly string[];
 	mediaTypes?: readonly string[];
 	dimension: DrillDimension;
@@ -60,7 +62,7 @@ export async function fetchDrillCells(
 		concurrency?: number;
 	} = {},
 ): Promise<DrillCell[]> {
-	const chunks = planChunks(query.start, query.end, query.granularity);
+	const chunks = planChunks(query.start, query.end, query.granularity, undefined, query.weekStart);
 	const batchSize = options.queueBatchSize ?? 100;
 	const batches: Array<readonly string[]> = [];
 	for (let index = 0; index < query.queueIds.length; index += batchSize)

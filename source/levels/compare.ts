@@ -32,10 +32,15 @@ export function compareLevelRows(
 		if (taken) displaced.push(taken.own);
 		earlier.set(aligned.key, {aligned, own: row});
 	}
-	const rows: DisplayRow[] = current.rows.map(row => {
+	const rows: DisplayRow[] = current.rows.map(({idle, ...row}) => {
 		const before = earlier.get(row.key);
 		earlier.delete(row.key);
-		return {...row, previous: before ? {row: before.own.row, stats: before.own.stats} : emptySide(row)};
+		// Without traffic in both periods only: a queue busy in the comparison period is a row to compare.
+		return {
+			...row,
+			...(idle && (!before || before.own.idle) ? {idle} : {}),
+			previous: before ? {row: before.own.row, stats: before.own.stats} : emptySide(row),
+		};
 	});
 	// Rows of the comparison period alone: this period has nothing for them.
 	for (const {aligned, own} of earlier.values()) {

@@ -4,11 +4,12 @@ import type {DrillDimension} from '../genesys/drills.js';
 import type {MetricField} from '../metrics/catalog.js';
 import {type DrillKind, type DrillRow, type DrillRows, drillRows} from '../metrics/drill-rows.js';
 import {addInto, type StatsBag} from '../genesys/stats.js';
-import {toRow, type QueueRow} from '../metrics/rows.js';
+import {markPartial, toRow, type QueueRow, withPartialField} from '../metrics/rows.js';
 import {queueRecordTable} from './record-table.js';
 import {reportQuery} from './queue-export.js';
 import {formatPercent} from '../metrics/format.js';
-import {bucketLabel, type Granularity} from '../range/range.js';
+import {type Granularity, rangeBuckets} from '../range/range.js';
+import {intervalLabel} from './record-table.js';
 import type {
 	DataRequest,
 	DisplayRow,
@@ -25,7 +26,13 @@ import type {GenesysClient} from '../genesys/client.js';
 import type {DrillCell} from '../genesys/drills.js';
 
 /** A drill's answer: the cells, the names of their agents or codes, and a line about the names. */
-export type DrillData = {cells: DrillCell[]; nameOf: (member: string) => string; notice?: string};
+export type DrillData = {
+	cells: DrillCell[];
+	nameOf: (member: string) => string;
+	notice?: string;
+	/** By interval: every bucket of the range (the empty ones are rows too). */
+	buckets?: string[];
+};
 
 export type DrillNames = {nameOf: (member: string) => string; notice?: string};
 
@@ -69,6 +76,7 @@ function request(config: DrillConfig, ref: LevelRef, granularity?: Granularity):
 					end: range.end,
 					timeZone: range.timeZone,
 					granularity,
+					weekStart: range.weekStart,
 					queueIds: [queueId],
 					...(mediaType ? {mediaTypes: [mediaType]} : {}),
 					dimension: config.dimension,
@@ -76,7 +84,7 @@ function request(config: DrillConfig, ref: LevelRef, granularity?: Granularity):
 				{signal, onProgress},
 			);
 			// An interval level's member is named by the level it was opened from.
-			if (granularity) return {cells, nameOf: member => member};
+			if (granularity) return {cells, nameOf: member => member, buckets: rangeBuckets(range, granularity)};
 			const members = [...new Set(cells.flatMap(cell => (cell.member === null ? [] : [cell.member])))];
 			const names = await config.names(client, members, signal);
 			return {cells, ...names};
@@ -156,7 +164,7 @@ function drillExport(config: DrillConfig): LevelExport<DrillRow> {
 		byMedia: true,
 		compare: false,
 		spec: ({byMedia, granularity, range}) => ({
-			fields: config.exportFields,
+			fields: granularity ? withPartialField(config.exportFields) : config.exportFields,
 			table: queueRecordTable<DrillRow>({
 				media: byMedia,
 				...(granularity ? {by: 'intervals'} : {}),
@@ -171,14 +179,16 @@ function drillExport(config: DrillConfig): LevelExport<DrillRow> {
 			const total: StatsBag = {};
 			await streamDrillRows(
 				client,
-				{...reportQuery(request), kind: config.kind, byMedia: request.byMedia},
+				{...reportQuery(request), kind: config.kind, byMedia: request.byMedia, sparse: request.sparse === true},
 				{
 					knownQueues: request.knownQueues,
 					onProgress: callbacks.onProgress,
 					onNotice: callbacks.onNotice,
 					onRows: async (rows, entries) => {
 						for (const entry of entries) addInto(total, entry.stats);
-						await callbacks.onRecords(rows);
+						await callbacks.onRecords(
+							request.granularity ? markPartial(rows, request.range.timeZone, request.granularity) : rows,
+						);
 					},
 				},
 			);
@@ -198,10 +208,10 @@ export function drillIntervalsLevel(config: DrillConfig): LevelModule {
 		usesGranularity: true,
 		columns: config.columns,
 		sparklines: config.sparklines,
-		exportFields: config.exportFields,
+		exportFields: withPartialField(config.exportFields),
 		request: (ref, granularity) => request(config, ref, granularity),
 		rows(data, ref, {timeZone, granularity}): LevelRows {
-			const {cells} = data as DrillData;
+			const {cells, buckets} = data as DrillData;
 			const member = ref.context.member ?? '';
 			const result = drillRows(cells, {
 				kind: config.kind,
@@ -211,11 +221,13 @@ export function drillIntervalsLevel(config: DrillConfig): LevelModule {
 				media: ref.context.mediaType ?? null,
 				byInterval: true,
 				rangeInterval: null,
+				...(buckets ? {buckets} : {}),
 			});
 			const rows: DisplayRow[] = [];
 			for (const entry of result.entries) {
 				if ((entry.member ?? '') !== member) continue;
-				const label = bucketLabel(entry.row.interval ?? '', timeZone, granularity);
+				markPartial([entry.row], timeZone, granularity);
+				const label = intervalLabel(entry.row, timeZone, granularity);
 				rows.push({
 					key: entry.row.interval ?? '',
 					label,

@@ -1,8 +1,9 @@
 // Level 3: one queue and media type by interval (30 minutes up to weeks; `i` changes it).
 import type {AggregateCell} from '../genesys/analytics.js';
-import {rollUpWithStats, toRow} from '../metrics/rows.js';
+import {emptyRowLike, fillBuckets, intervalFields, markPartial, rollUpWithStats, toRow} from '../metrics/rows.js';
 import {shiftInterval} from '../range/compare.js';
 import {bucketLabel, rangeBuckets} from '../range/range.js';
+import {intervalLabel} from './record-table.js';
 import type {LevelModule} from './types.js';
 import {queueLevelExport} from './queue-export.js';
 
@@ -17,6 +18,7 @@ export const intervalsLevel: LevelModule = {
 	defaultSort: {column: 'name', descending: false},
 	byKey: true,
 	usesGranularity: true,
+	exportFields: intervalFields,
 	request: ({context: {queueId = '', mediaType = ''}}, granularity) => ({
 		key: `intervals\u0000${queueId}\u0000${mediaType}\u0000${granularity}`,
 		label: 'loading intervals',
@@ -29,6 +31,7 @@ export const intervalsLevel: LevelModule = {
 					end: range.end,
 					timeZone: range.timeZone,
 					granularity,
+					weekStart: range.weekStart,
 					queueIds: [queueId],
 					mediaTypes: [mediaType],
 				},
@@ -48,16 +51,21 @@ export const intervalsLevel: LevelModule = {
 			() => division,
 		);
 		// Every interval of the range, those without traffic too (counts 0): a staffing grid has no holes.
-		const seen = new Set(made.map(({row}) => row.interval));
-		for (const interval of buckets)
-			if (!seen.has(interval))
-				made.push({
-					row: toRow({queueId, queueName, mediaType: mediaType || null, interval, division}, {}),
-					stats: {},
-				});
+		const seed = {
+			row: toRow({queueId, queueName, mediaType: mediaType || null, interval: null, division}, {}),
+			stats: {},
+		};
+		const filled = fillBuckets(
+			made,
+			buckets,
+			{series: () => '', interval: ({row}) => row.interval ?? ''},
+			({row}, interval) => ({row: emptyRowLike(row, interval), stats: {}}),
+			[seed],
+		);
 		return {
-			rows: made.map(({row, stats}) => {
-				const label = bucketLabel(row.interval ?? '', timeZone, granularity);
+			rows: filled.map(({row, stats}) => {
+				markPartial([row], timeZone, granularity);
+				const label = intervalLabel(row, timeZone, granularity);
 				return {key: row.interval ?? '', label, search: label.toLowerCase(), row, stats};
 			}),
 		};

@@ -3,7 +3,17 @@
 import type {GenesysClient} from '../genesys/client.js';
 import type {StatsBag} from '../genesys/stats.js';
 import {compareRecords, comparedFields} from '../metrics/compared.js';
-import {filledIntervals, type Level, rollUp, rowFields, totalRow, toRow, type QueueRow} from '../metrics/rows.js';
+import {
+	filledIntervals,
+	intervalFields,
+	type Level,
+	markPartial,
+	rollUp,
+	rowFields,
+	totalRow,
+	toRow,
+	type QueueRow,
+} from '../metrics/rows.js';
 import {comparisonRange, shiftDays} from '../range/compare.js';
 import {type DateRange, isoInterval, rangeBuckets} from '../range/range.js';
 import {queueRecordTable} from './record-table.js';
@@ -12,12 +22,13 @@ import type {ExportCallbacks, ExportRequest, ExportResult, LevelExport} from './
 /** An export request as a report's query: its range (or another period's), queues, media and bucket size. */
 export function reportQuery(
 	request: ExportRequest,
-	range: Pick<DateRange, 'start' | 'end' | 'timeZone'> = request.range,
+	range: Pick<DateRange, 'start' | 'end' | 'timeZone' | 'weekStart'> = request.range,
 ) {
 	return {
 		start: range.start,
 		end: range.end,
 		timeZone: range.timeZone,
+		weekStart: range.weekStart,
 		queueIds: request.queueIds,
 		mediaTypes: [...request.mediaTypes],
 		granularity: request.granularity,
@@ -46,7 +57,7 @@ async function streamIntervals(
 			total,
 			onRows: rows => {
 				for (const row of rows) if (row.queueId) names.set(row.queueId, row.queueName);
-				return callbacks.onRecords(rows);
+				return callbacks.onRecords(markPartial(rows, request.range.timeZone, granularity));
 			},
 		},
 	);
@@ -99,15 +110,13 @@ async function compared(
 		byBucket: level === 'intervals',
 	};
 	const current = rollUp(now.cells, level, now.nameOf, rangeInterval, now.divisionOf);
-	await callbacks.onRecords(
-		compareRecords(
-			level === 'intervals' && !request.sparse
-				? filledIntervals(current, rangeBuckets(range, request.granularity ?? 'PT30M'))
-				: current,
-			rollUp(before.cells, level, before.nameOf, comparedRange, before.divisionOf),
-			options,
-		),
+	const granularity = request.granularity ?? 'PT30M';
+	const records = compareRecords(
+		level === 'intervals' && !request.sparse ? filledIntervals(current, rangeBuckets(range, granularity)) : current,
+		rollUp(before.cells, level, before.nameOf, comparedRange, before.divisionOf),
+		options,
 	);
+	await callbacks.onRecords(level === 'intervals' ? markPartial(records, range.timeZone, granularity) : records);
 	// The totals line compared as one more record: its change beside each number.
 	const [total] = compareRecords([totalRow(now.cells)], [totalRow(before.cells)], {...options, byBucket: false});
 	return {total, nameOf: id => (now.queues.has(id) ? now.nameOf(id) : before.nameOf(id))};
@@ -126,7 +135,15 @@ export function queueLevelExport(level: Level): LevelExport<QueueRow> {
 		byMedia: false,
 		compare: true,
 		spec: request => ({
-			fields: request.compare ? comparedFields : rowFields,
+			// By interval: `partial` after the row's fields, the comparison's after it (as the explorer's `e` writes them).
+			fields:
+				level === 'intervals'
+					? request.compare
+						? [...intervalFields, ...comparedFields.slice(rowFields.length)]
+						: intervalFields
+					: request.compare
+						? comparedFields
+						: rowFields,
 			table: queueRecordTable({
 				media: level !== 'queues',
 				...(level === 'intervals' ? {by: 'intervals'} : {}),

@@ -18,6 +18,7 @@ export const queuesLevel: LevelModule = {
 	defaultSort: {column: 'offered', descending: true},
 	byKey: false,
 	usesGranularity: false,
+	idleRows: {one: 'queue', many: 'queues'},
 	request: () => totalsRequest,
 	rows(data) {
 		const totals = data as Totals;
@@ -31,8 +32,19 @@ export const queuesLevel: LevelModule = {
 				made.push({row: toRow({queueId, queueName, mediaType: null, interval: null, division}, stats), stats});
 			}
 		} else made = rollUpWithStats(totals.cells, 'queues', totals.nameOf, null, totals.divisionOf);
+		// The listed queues without traffic in the range: rows too, hidden until `z` shows them (the status line counts them).
+		const withTraffic = made.length;
+		const seen = new Set(made.map(({row}) => row.queueId));
+		for (const [queueId, queue] of totals.queues ?? [])
+			if (!seen.has(queueId)) {
+				const division = totals.divisionOf?.(queueId);
+				made.push({
+					row: toRow({queueId, queueName: queue.name, mediaType: null, interval: null, division}, {}),
+					stats: {},
+				});
+			}
 		const shared = sharedNames(made.map(({row}) => row.queueName));
-		const rows = made.map(({row, stats}): DisplayRow => {
+		const rows = made.map(({row, stats}, index): DisplayRow => {
 			const label = queueLabel(row.queueName, row.divisionName, shared);
 			const key = row.queueId ?? '';
 			const shown: DisplayRow = {
@@ -42,6 +54,7 @@ export const queuesLevel: LevelModule = {
 				...(row.divisionName ? {searchAlso: row.divisionName.toLowerCase()} : {}),
 				row,
 				stats,
+				...(index >= withTraffic ? {idle: true} : {}),
 			};
 			const target = row.serviceLevelTarget === null ? lowestTarget(totals.queues?.get(key)?.serviceLevels) : undefined;
 			return target === undefined ? shown : {...shown, serviceLevelTarget: target};

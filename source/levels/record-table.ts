@@ -11,6 +11,19 @@ import type {RecordTable} from '../text/records.js';
 import type {TextColumn} from '../text/table.js';
 import {queueLabel, sharedNames} from './queue-labels.js';
 
+/** What the mark after a partial bucket's label means (the table's legend): it reads the same without colour. */
+export const partialLegend = '* partial interval (the range cuts it)';
+
+/** A bucket's label, with ` *` when the range cuts it (`partial`). */
+export function intervalLabel(
+	row: Pick<QueueRow, 'interval' | 'partial'>,
+	timeZone: string,
+	granularity: Granularity,
+): string {
+	const label = bucketLabel(row.interval ?? '', timeZone, granularity);
+	return row.partial ? `${label} *` : label;
+}
+
 export type RecordTableOptions = {
 	/** Extra name columns: `intervals` a bucket's, `hours` a weekday-hour's and its days. */
 	by?: 'intervals' | 'hours';
@@ -64,7 +77,7 @@ export function queueRecordTable<R extends QueueRow>(options: RecordTableOptions
 			if (options.by === 'intervals') {
 				const zone = options.timeZone ?? 'UTC';
 				const granularity = options.granularity ?? 'PT30M';
-				columns.push(nameColumn('Interval', row => (row.interval ? bucketLabel(row.interval, zone, granularity) : '')));
+				columns.push(nameColumn('Interval', row => (row.interval ? intervalLabel(row, zone, granularity) : '')));
 			}
 			const delta = (metric: Metric): TextColumn<R> => ({
 				header: 'Δ',

@@ -139,6 +139,8 @@ export type DisplayRow = {
 	previous?: ComparedSide;
 	/** What `e` writes for the row when it is not the row's numbers (a conversation's record). */
 	record?: unknown;
+	/** A row without traffic in the range (a queue only the listing knows): hidden until `z` shows it. */
+	idle?: boolean;
 };
 
 /** A level's own filter, cycled by its key (`o`): each choice keeps the rows its test holds for. */
@@ -224,6 +226,8 @@ export type LevelModule = {
 	uncompared?: boolean;
 	/** A filter of the level's own, cycled by a key (the outcome of conversations). */
 	quickFilter?: QuickFilter;
+	/** What the level's rows without traffic are called (`queue`, `queues`), when it lists any: `z` shows them. */
+	idleRows?: {one: string; many: string};
 	/** The totals row as this level shows it, from the one made of the rows' statistics and the rows it covers. */
 	total?: (total: QueueRow, rows: readonly DisplayRow[]) => QueueRow;
 	/** Its data is of now: asked again every live refresh while shown (`l` pauses it), not once. */

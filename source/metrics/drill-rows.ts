@@ -2,7 +2,7 @@
 // agent or code, with each row's share of its queue and how much of the queue's work the rows cover.
 import type {DrillCell} from '../genesys/drills.js';
 import {compareText} from '../text/collate.js';
-import {type QueueRow, toRow} from './rows.js';
+import {emptyRowLike, fillBuckets, type QueueRow, toRow} from './rows.js';
 import {addInto, type StatsBag} from '../genesys/stats.js';
 
 /** An agent's or a wrap-up code's row: a queue row plus who or what it is. */
@@ -64,6 +64,8 @@ export type DrillRowsOptions = {
 	/** One row per bucket too (else `interval` is `rangeInterval`). */
 	byInterval: boolean;
 	rangeInterval: string | null;
+	/** With `byInterval`: every bucket of the range, so each agent or code has all of them (empty ones: counts 0). */
+	buckets?: readonly string[];
 };
 
 export type DrillRows = {
@@ -125,7 +127,19 @@ export function drillRows(cells: Iterable<DrillCell>, options: DrillRowsOptions)
 	}
 	let shareWhole = 0;
 	for (const value of parents.values()) shareWhole += value;
-	return {entries, handledListed, handledAll, shareWhole};
+	const filled =
+		options.byInterval && options.buckets
+			? fillBuckets(
+					entries,
+					options.buckets,
+					{
+						series: ({row, member}) => `${row.queueId ?? ''}\u0000${row.mediaType ?? ''}\u0000${member ?? ''}`,
+						interval: ({row}) => row.interval ?? '',
+					},
+					(entry, interval) => ({...entry, row: {...entry.row, ...emptyRowLike(entry.row, interval)}, stats: {}}),
+				)
+			: entries;
+	return {entries: filled, handledListed, handledAll, shareWhole};
 }
 
 /** Export order: queue name, queue id, media type, agent or code name, interval start. */

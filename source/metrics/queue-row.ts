@@ -46,6 +46,8 @@ export type QueueRow = {
 	count: number;
 	divisionId: string | null;
 	divisionName: string | null;
+	/** Interval records: the bucket is cut by the range's start or end (shorter than its granularity). */
+	partial?: boolean;
 } & Partial<ConversationCells> &
 	Partial<PeopleCells>;
 

@@ -5,6 +5,7 @@ import {addInto, mergeBags, type StatsBag} from '../genesys/stats.js';
 import {compareText} from '../text/collate.js';
 import {averageMs as timerAverageMs, holdTimer, talkTimer} from '../genesys/timers.js';
 import type {AggregateCell} from '../genesys/analytics.js';
+import {type Granularity, isPartialBucket} from '../range/range.js';
 
 /**
  * Every record's fields in order (the CSV header, the JSON keys): the row's identity, the queue levels'
@@ -19,6 +20,23 @@ export const rowFields: readonly RowField[] = [
 	'divisionId',
 	'divisionName',
 ];
+
+/** An interval record's fields: a row's, then whether the range cuts its bucket (added last, as new fields are). */
+export const intervalFields = withPartialField(rowFields);
+
+/** The fields of records by interval: the level's own, then `partial`. */
+export function withPartialField(fields: readonly string[]): readonly string[] {
+	return [...fields, 'partial'];
+}
+
+/**
+ * Says of each row whether its bucket is partial (cut by the range's start or end: a week from a Wednesday, a day
+ * up to now), so the table marks it and the export flags it. Rows are changed in place and returned.
+ */
+export function markPartial<Row extends QueueRow>(rows: Row[], timeZone: string, granularity: Granularity): Row[] {
+	for (const row of rows) row.partial = row.interval ? isPartialBucket(row.interval, timeZone, granularity) : false;
+	return rows;
+}
 
 export type {Division, DivisionLookup, QueueRow, RowIdentity} from './queue-row.js';
 
@@ -167,25 +185,48 @@ export function totalRow(cells: Iterable<AggregateCell>, label = 'Total', interv
 }
 
 /**
+ * Every bucket of `buckets` for each series of `entries` (a queue and media type, an agent's or a code's): the
+ * entries as they are, plus `empty(first entry of the series, bucket)` for each bucket a series has no entry for.
+ * `seeds` name series that may have no entry at all (they are not written themselves). The one filler of every interval grid (queue x media, agents, wrap-up codes): staffing needs the empty intervals.
+ */
+export function fillBuckets<Entry>(
+	entries: readonly Entry[],
+	buckets: readonly string[],
+	of: {series: (entry: Entry) => string; interval: (entry: Entry) => string},
+	empty: (entry: Entry, interval: string) => Entry,
+	seeds: readonly Entry[] = [],
+): Entry[] {
+	const series = new Map<string, {entry: Entry; seen: Set<string>}>();
+	for (const seed of seeds)
+		if (!series.has(of.series(seed))) series.set(of.series(seed), {entry: seed, seen: new Set()});
+	for (const entry of entries) {
+		const key = of.series(entry);
+		let found = series.get(key);
+		if (!found) series.set(key, (found = {entry, seen: new Set()}));
+		found.seen.add(of.interval(entry));
+	}
+	const filled = [...entries];
+	for (const {entry, seen} of series.values())
+		for (const interval of buckets) if (!seen.has(interval)) filled.push(empty(entry, interval));
+	return filled;
+}
+
+/** A row of no traffic in `interval` for the queue, media type and division of `row` (counts 0, rates none). */
+export function emptyRowLike(row: QueueRow, interval: string): QueueRow {
+	const division = row.divisionId ? {id: row.divisionId, name: row.divisionName ?? ''} : undefined;
+	return toRow({queueId: row.queueId, queueName: row.queueName, mediaType: row.mediaType, interval, division}, {});
+}
+
+/**
  * Interval rows with every bucket of `buckets` for each queue and media type they have (counts 0, rates and times
- * none where a bucket had no traffic), in export order: staffing needs the empty intervals too.
+ * none where a bucket had no traffic), in export order.
  */
 export function filledIntervals(rows: readonly QueueRow[], buckets: readonly string[]): QueueRow[] {
-	const pairs = new Map<string, {row: QueueRow; seen: Set<string>}>();
-	for (const row of rows) {
-		const key = `${row.queueId ?? ''}\u0000${row.mediaType ?? ''}`;
-		let pair = pairs.get(key);
-		if (!pair) pairs.set(key, (pair = {row, seen: new Set()}));
-		pair.seen.add(row.interval ?? '');
-	}
-	const filled = [...rows];
-	for (const {row, seen} of pairs.values()) {
-		const division = row.divisionId ? {id: row.divisionId, name: row.divisionName ?? ''} : undefined;
-		for (const interval of buckets)
-			if (!seen.has(interval))
-				filled.push(
-					toRow({queueId: row.queueId, queueName: row.queueName, mediaType: row.mediaType, interval, division}, {}),
-				);
-	}
+	const filled = fillBuckets(
+		rows,
+		buckets,
+		{series: row => `${row.queueId ?? ''}\u0000${row.mediaType ?? ''}`, interval: row => row.interval ?? ''},
+		emptyRowLike,
+	);
 	return filled.length === rows.length ? filled : filled.sort(compareRows);
 }

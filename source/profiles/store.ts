@@ -8,7 +8,7 @@ import Conf from 'conf';
 import envPaths from 'env-paths';
 import {z} from 'zod';
 import {ConfigError} from '../errors.js';
-import {presets} from '../range/range.js';
+import {presets, weekStarts} from '../range/range.js';
 import {compareText} from '../text/collate.js';
 
 /**
@@ -41,6 +41,8 @@ export const profileSchema = z
 		/** A PEM file of extra certificate authorities (a company CA that re-signs TLS). */
 		caFile: z.string().min(1).optional(),
 		timeZone: z.string().optional(),
+		/** The day weeks start on (weekly buckets, the week presets); Monday when absent. */
+		weekStart: z.enum(weekStarts).optional(),
 		dateChoice: dateChoiceSchema.optional(),
 		lastUsedAt: z.string().optional(),
 		/** Thresholds for this organization's queues: the explorer's colours and gqx check's defaults. */

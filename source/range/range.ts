@@ -37,6 +37,23 @@ export type Granularity = (typeof granularities)[number];
 
 export type DateChoice = {preset: Preset} | {from: string; to: string};
 
+/** The day weeks start on: weekly buckets and the week presets (Monday by default, as ISO 8601). */
+export const weekStarts = ['monday', 'sunday'] as const;
+export type WeekStart = (typeof weekStarts)[number];
+
+export function validateWeekStart(value: string, flag = '--week-start'): WeekStart {
+	const lower = value.trim().toLowerCase();
+	if ((weekStarts as readonly string[]).includes(lower)) return lower as WeekStart;
+	throw new UsageError(`${flag} "${value}" is not a day weeks start on.`, `Use ${weekStarts.join(' or ')}.`);
+}
+
+/** Local midnight of the first day of the week `day` is in. */
+export function startOfWeek(day: DateTime, weekStart: WeekStart = 'monday'): DateTime {
+	const midnight = day.startOf('day');
+	// Luxon's weekday: 1 = Monday ... 7 = Sunday.
+	return midnight.minus({days: weekStart === 'monday' ? midnight.weekday - 1 : midnight.weekday % 7});
+}
+
 export type DateRange = {
 	/** Inclusive first day and last day, `YYYY-MM-DD`, in `timeZone`. */
 	from: string;
@@ -47,6 +64,8 @@ export type DateRange = {
 	end: DateTime;
 	/** True when the end was cut back to now. */
 	clamped: boolean;
+	/** The day weekly buckets start on; Monday when absent. */
+	weekStart?: WeekStart;
 };
 
 export function systemTimeZone(): string {
@@ -88,7 +107,7 @@ export function parseDay(text: string, zone: string, flag: string): DateTime {
 	return day.startOf('day');
 }
 
-function presetDays(preset: Preset, today: DateTime): [DateTime, DateTime] {
+function presetDays(preset: Preset, today: DateTime, weekStart: WeekStart): [DateTime, DateTime] {
 	switch (preset) {
 		case 'today':
 		case 'live':
@@ -100,9 +119,9 @@ function presetDays(preset: Preset, today: DateTime): [DateTime, DateTime] {
 		case 'last-30-days':
 			return [today.minus({days: 29}), today];
 		case 'this-week':
-			return [today.startOf('week'), today];
+			return [startOfWeek(today, weekStart), today];
 		case 'last-week': {
-			const start = today.startOf('week').minus({weeks: 1});
+			const start = startOfWeek(today, weekStart).minus({weeks: 1});
 			return [start, start.plus({days: 6})];
 		}
 		case 'this-month':
@@ -129,6 +148,7 @@ export function resolveRange(
 	timeZone: string,
 	now: DateTime = DateTime.now(),
 	names: DayNames = flagNames,
+	weekStart: WeekStart = 'monday',
 ): DateRange {
 	const zone = validateTimeZone(timeZone);
 	const today = now.setZone(zone).startOf('day');
@@ -137,7 +157,7 @@ export function resolveRange(
 	if ('preset' in choice) {
 		if (!isPreset(choice.preset))
 			throw new UsageError(`Unknown preset "${String(choice.preset)}".`, `Use one of ${presets.join(', ')}.`);
-		[first, last] = presetDays(choice.preset, today);
+		[first, last] = presetDays(choice.preset, today, weekStart);
 	} else {
 		first = parseDay(choice.from, zone, names.from);
 		last = parseDay(choice.to, zone, names.to);
@@ -161,6 +181,7 @@ export function resolveRange(
 		start: first,
 		end: clamped ? now.setZone(zone).startOf('minute') : dayAfter,
 		clamped,
+		...(weekStart === 'monday' ? {} : {weekStart}),
 	};
 }
 
@@ -179,17 +200,27 @@ export function defaultGranularity(range: Pick<DateRange, 'start' | 'end'>): Gra
 
 /**
  * Splits a range into chunks of at most 31 days whose length is a whole number of granularity
- * buckets (28 days for weeks), so every bucket lies inside one chunk and merging is exact.
+ * buckets (28 days for weeks), so every bucket lies inside one chunk and merging is exact. Weeks start on
+ * `weekStart`: the aggregates query cuts buckets from its interval's start, so a range starting mid-week has a
+ * first chunk up to the next week start (its one, partial, bucket), and every later chunk starts on a week start.
  */
 export function planChunks(
 	start: DateTime,
 	end: DateTime,
 	granularity: Granularity | undefined,
 	maxDays = 31,
+	weekStart: WeekStart = 'monday',
 ): Array<[DateTime, DateTime]> {
 	const chunkDays = granularity === 'P7D' ? Math.max(7, Math.floor(maxDays / 7) * 7) : maxDays;
 	const chunks: Array<[DateTime, DateTime]> = [];
 	let cursor = start;
+	if (granularity === 'P7D') {
+		const week = startOfWeek(start, weekStart);
+		if (week < start) {
+			cursor = DateTime.min(week.plus({days: 7}), end);
+			chunks.push([start, cursor]);
+		}
+	}
 	while (cursor < end) {
 		const next = DateTime.min(cursor.plus({days: chunkDays}), end);
 		chunks.push([cursor, next]);
@@ -200,17 +231,22 @@ export function planChunks(
 
 /**
  * Every bucket of a range as the aggregates query makes them (`start/end`, UTC ISO as the API writes them): from the
- * range's start in its time zone, one granularity after another (days and weeks local, across daylight saving),
- * the last cut at the range's end. An interval with no traffic has no answer: this is the full grid to fill.
+ * range's start in its time zone, one granularity after another (days and weeks local, across daylight saving;
+ * weeks on the range's week start, see planChunks), the last cut at the range's end. An interval with no traffic has no answer: this is the full grid to fill.
  */
-export function rangeBuckets(range: Pick<DateRange, 'start' | 'end' | 'timeZone'>, granularity: Granularity): string[] {
+export function rangeBuckets(
+	range: Pick<DateRange, 'start' | 'end' | 'timeZone' | 'weekStart'>,
+	granularity: Granularity,
+): string[] {
 	const step = Duration.fromISO(granularity);
 	const start = range.start.setZone(range.timeZone);
+	// Weeks from the week start on or before the range's start: a range from a Wednesday begins with a partial week.
+	const anchor = granularity === 'P7D' ? startOfWeek(start, range.weekStart) : start;
 	const end = range.end.toMillis();
 	const buckets: string[] = [];
-	let from = start;
+	let from: DateTime = start;
 	for (let index = 1; from.toMillis() < end; index++) {
-		const next = start.plus(step.mapUnits(value => value * index));
+		const next = anchor.plus(step.mapUnits(value => value * index));
 		const to = next.toMillis() < end ? next : range.end;
 		buckets.push(isoInterval(from, to));
 		from = next;
@@ -218,11 +254,38 @@ export function rangeBuckets(range: Pick<DateRange, 'start' | 'end' | 'timeZone'
 	return buckets;
 }
 
-/** A bucket `start/end` (UTC ISO) as people read it, in `timeZone`: a day, a week, or a day and time. */
+/** A bucket's start and end in `timeZone`. */
+function bucketEnds(interval: string, timeZone: string): [DateTime, DateTime] {
+	const [start = '', end = ''] = interval.split('/');
+	return [
+		DateTime.fromISO(start, {zone: 'utc'}).setZone(timeZone),
+		DateTime.fromISO(end, {zone: 'utc'}).setZone(timeZone),
+	];
+}
+
+/**
+ * True when a bucket is shorter than its granularity: cut by the range's start (a range from a Wednesday in weeks)
+ * or its end (a week or a day up to now). Its numbers are not a whole bucket's.
+ */
+export function isPartialBucket(interval: string, timeZone: string, granularity: Granularity): boolean {
+	const [start, end] = bucketEnds(interval, timeZone);
+	return start.isValid && end.isValid && start.plus(Duration.fromISO(granularity)) > end;
+}
+
+/** A bucket `start/end` (UTC ISO) as people read it, in `timeZone`: a day, a week (a partial one by its days), or a day and time. */
 export function bucketLabel(interval: string, timeZone: string, granularity: Granularity): string {
-	const start = DateTime.fromISO(interval.split('/')[0] ?? '', {zone: 'utc'}).setZone(timeZone);
+	const [start, end] = bucketEnds(interval, timeZone);
 	if (granularity === 'P1D') return start.toFormat('ccc dd LLL yyyy');
-	if (granularity === 'P7D') return `week of ${start.toFormat('dd LLL yyyy')}`;
+	if (granularity === 'P7D') {
+		if (!isPartialBucket(interval, timeZone, granularity)) return `week of ${start.toFormat('dd LLL yyyy')}`;
+		// The days it covers, as the status bar writes ranges: "04–08 Mar 2026", "30 Mar–02 Apr 2026", one day alone.
+		const last = end.minus({milliseconds: 1});
+		if (last.hasSame(start, 'day')) return start.toFormat('ccc dd LLL yyyy');
+		const first = start.toFormat(
+			last.hasSame(start, 'month') ? 'dd' : last.hasSame(start, 'year') ? 'dd LLL' : 'dd LLL yyyy',
+		);
+		return `${first}–${last.toFormat('dd LLL yyyy')}`;
+	}
 	return start.toFormat('ccc dd LLL HH:mm');
 }
 

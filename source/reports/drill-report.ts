@@ -3,7 +3,7 @@
 // many queues and agents there are. Names are looked up per batch and kept for the run.
 import {type DrillEntry, type DrillKind, type DrillRow, compareDrillEntries, drillRows} from '../metrics/drill-rows.js';
 import {compareText} from '../text/collate.js';
-import {type Granularity, isoInterval} from '../range/range.js';
+import {type Granularity, isoInterval, rangeBuckets} from '../range/range.js';
 import {streamBatches} from './batches.js';
 import {fetchQueueAggregates, type Progress} from '../genesys/analytics.js';
 import type {GenesysClient} from '../genesys/client.js';
@@ -13,7 +13,13 @@ import type {ReportQuery} from './report.js';
 import {fetchUserNames} from '../genesys/users.js';
 import {fetchWrapupCodeNames} from '../genesys/wrapup-codes.js';
 
-export type DrillReportQuery = ReportQuery & {kind: DrillKind; byMedia: boolean; granularity?: Granularity};
+export type DrillReportQuery = ReportQuery & {
+	kind: DrillKind;
+	byMedia: boolean;
+	granularity?: Granularity;
+	/** By interval: only the buckets with work (else every bucket of the range for each agent or code). */
+	sparse?: boolean;
+};
 
 export type DrillReportOptions = {
 	signal?: AbortSignal;
@@ -60,6 +66,7 @@ export async function streamDrillRows(
 		return codeNames;
 	};
 	const rangeInterval = isoInterval(query.start, query.end);
+	const buckets = query.granularity && !query.sparse ? rangeBuckets(query, query.granularity) : undefined;
 	const batchSize = options.batchSize ?? 25;
 	return streamBatches<DrillEntry>(ids, {
 		signal: options.signal,
@@ -74,6 +81,7 @@ export async function streamDrillRows(
 					end: query.end,
 					timeZone: query.timeZone,
 					granularity: query.granularity,
+					weekStart: query.weekStart,
 					queueIds: batch,
 					mediaTypes: query.mediaTypes,
 					dimension: query.kind === 'agents' ? 'userId' : 'wrapUpCode',
@@ -91,6 +99,7 @@ export async function streamDrillRows(
 				media: single,
 				byInterval: query.granularity !== undefined,
 				rangeInterval,
+				...(buckets ? {buckets} : {}),
 			}).entries.sort(compareDrillEntries);
 		},
 		onRows: entries =>

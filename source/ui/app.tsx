@@ -10,7 +10,7 @@ import {describeEnvironmentProxy} from '../net/settings.js';
 import type {Profile} from '../profiles/store.js';
 import type {Screen} from './app-state.js';
 import type {SavedViews} from './explorer/state.js';
-import {resolveRange} from '../range/range.js';
+import {resolveRange, type WeekStart} from '../range/range.js';
 import {ErrorPanel} from './components/error-panel.js';
 import {appReducer, initialApp} from './app-state.js';
 import {DatePicker} from './screens/date-picker.js';
@@ -45,6 +45,8 @@ export type AppProps = {
 	liveTotalsRefreshMs?: number;
 	/** Customer addresses of conversations as they are (`--reveal-addresses`); masked otherwise. */
 	revealAddresses?: boolean;
+	/** `--week-start`: the day weeks start on, over the profile's (Monday when neither says). */
+	weekStart?: WeekStart;
 };
 
 export function App({
@@ -58,6 +60,7 @@ export function App({
 	liveRefreshMs,
 	liveTotalsRefreshMs,
 	revealAddresses = false,
+	weekStart: weekStartFlag,
 }: AppProps) {
 	const {exit} = useApp();
 	const theme = useMemo(() => themeFor(env), [env]);
@@ -118,7 +121,16 @@ export function App({
 			// A remembered date choice makes the next start one keypress: straight to the table.
 			if (opened.dateChoice) {
 				try {
-					setScreen({kind: 'explorer', range: resolveRange(opened.dateChoice, opened.timeZone, now())});
+					setScreen({
+						kind: 'explorer',
+						range: resolveRange(
+							opened.dateChoice,
+							opened.timeZone,
+							now(),
+							undefined,
+							weekStartFlag ?? profile.weekStart,
+						),
+					});
 					store?.touch(profile.name);
 					return;
 				} catch {
@@ -280,6 +292,7 @@ export function App({
 				<DatePicker
 					initialChoice={session.dateChoice}
 					timeZone={session.timeZone}
+					weekStart={weekStartFlag ?? profiles.find(profile => profile.name === session.profileName)?.weekStart}
 					now={now}
 					onCancel={() => dispatch({type: 'dates-cancelled'})}
 					onDone={(range, choice) => {

@@ -49,6 +49,7 @@ export type KeyAction =
 	| 'heat-previous'
 	| 'heat-next'
 	| 'quick-filter'
+	| 'idle-rows'
 	| LevelAction;
 
 /** A key a level declares (`open:agents`): it opens that level from the rows that list the action. */
@@ -264,6 +265,15 @@ export const bindings: readonly Binding[] = [
 		contexts: ['table'],
 		footer: false,
 		match: (input, key) => input === 'o' && plain(key),
+	},
+	{
+		action: 'idle-rows',
+		short: 'idle queues',
+		keys: 'z',
+		description: 'show or hide the queues without traffic',
+		contexts: ['table'],
+		footer: false,
+		match: (input, key) => input === 'z' && plain(key),
 	},
 	{
 		action: 'compare',

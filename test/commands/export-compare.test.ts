@@ -5,7 +5,7 @@ import {parse} from 'csv-parse/sync';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {numericMetrics} from '../../source/metrics/catalog.js';
 import {comparedFields, type ComparedRecord} from '../../source/metrics/compared.js';
-import {type QueueRow, rollUp, rowFields} from '../../source/metrics/rows.js';
+import {intervalFields, type QueueRow, rollUp, rowFields} from '../../source/metrics/rows.js';
 import type {Emulator} from '../../source/emulator/server.js';
 import {isoInterval} from '../../source/range/range.js';
 import {credentialsEnv, divisionsOf, emulator, groundTruth, namesOf} from '../helpers.js';
@@ -122,8 +122,8 @@ describe('gqx export --compare', () => {
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		const records = JSON.parse(result.stdout) as ComparedRecord[];
-		// JSON keys in the CSV's order: the usual fields first.
-		expect(Object.keys(records[0]!)).toEqual([...comparedFields]);
+		// JSON keys in the CSV's order: the usual fields first, an interval record's `partial`, then the comparison's.
+		expect(Object.keys(records[0]!)).toEqual([...intervalFields, ...comparedFields.slice(rowFields.length)]);
 		expect(Object.keys(records[0]!).slice(0, rowFields.length)).toEqual([...rowFields]);
 		const before = rollUp(
 			groundTruth(emu, day('2026-03-02'), day('2026-03-09'), zone, 'P1D', {mediaTypes: ['voice']}),

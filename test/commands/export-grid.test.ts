@@ -19,7 +19,11 @@ type CsvRecord = {[field: string]: string};
 
 async function intervals(...args: string[]): Promise<CsvRecord[]> {
 	const result = await runCommand(
-		['export', '--level', 'intervals', '--tz', 'UTC', '--format', 'csv', '--no-proxy', ...args],
+		[
+			'export',
+			...(args.includes('--level') ? [] : ['--level', 'intervals']),
+			...['--tz', 'UTC', '--format', 'csv', '--no-proxy', ...args],
+		],
 		{env},
 	);
 	expect(result.stderr).toBe('');
@@ -57,6 +61,32 @@ describe('complete interval grids', () => {
 		}
 	});
 
+	it.each([
+		['agents', 'userId'],
+		['wrapups', 'wrapUpCodeId'],
+	])(
+		'--level %s by PT1H: 24 records for every agent or code of a queue, the empty hours with counts 0',
+		async (level, member) => {
+			const args = ['--from', '2026-03-15', '--to', '2026-03-15', '--granularity', 'PT1H', '--level', level];
+			const records = await intervals(...args, '--by-media');
+			const seriesOf = (record: CsvRecord) => `${pairOf(record)}/${record[member]}`;
+			const series = new Map<string, CsvRecord[]>();
+			for (const record of records) series.set(seriesOf(record), [...(series.get(seriesOf(record)) ?? []), record]);
+			expect(series.size).toBeGreaterThan(1);
+			for (const [name, own] of series) expect(new Set(own.map(record => record['interval'])).size, name).toBe(24);
+			const sparse = await intervals(...args, '--by-media', '--sparse');
+			expect(sparse.length).toBeLessThan(records.length);
+			const kept = new Set(sparse.map(record => `${seriesOf(record)} ${record['interval']}`));
+			const empty = records.filter(record => !kept.has(`${seriesOf(record)} ${record['interval']}`));
+			expect(empty.length).toBe(records.length - sparse.length);
+			for (const record of empty) {
+				expect(record[level === 'agents' ? 'answered' : 'count']).toBe('0');
+				expect(record['share']).toBe('');
+				expect(record['ahtMs']).toBe('');
+			}
+		},
+	);
+
 	it('--sparse keeps only the intervals with traffic', async () => {
 		const args = ['--from', '2026-03-15', '--to', '2026-03-15', '--granularity', 'PT1H'];
 		const full = await intervals(...args);
@@ -66,6 +96,6 @@ describe('complete interval grids', () => {
 		expect(full.filter(record => kept.has(`${pairOf(record)} ${record['interval']}`))).toEqual(sparse);
 		const refused = await runCommand(['export', '--level', 'queues', '--sparse', '--from', '2026-03-15'], {env});
 		expect(refused.code).toBe(2);
-		expect(refused.stderr).toMatch(/--sparse is for --level intervals/);
+		expect(refused.stderr).toMatch(/--sparse is for a level by interval/);
 	});
 });

@@ -60,7 +60,11 @@ describe('chunks and granularity', () => {
 		expect(chunks.map(([a, b]) => b.diff(a, 'days').days)).toEqual([31, 31, 28]);
 		expect(chunks[0]?.[0]).toEqual(start);
 		expect(chunks.at(-1)?.[1]).toEqual(end);
-		expect(planChunks(start, end, 'P7D').map(([a, b]) => b.diff(a, 'days').days)).toEqual([28, 28, 28, 6]);
+		// Weeks start on a week start: from a Thursday, the first chunk is the four days up to Monday (one partial week).
+		expect(planChunks(start, end, 'P7D').map(([a, b]) => b.diff(a, 'days').days)).toEqual([4, 28, 28, 28, 2]);
+		expect(planChunks(start, end, 'P7D', 31, 'sunday').map(([a, b]) => b.diff(a, 'days').days)).toEqual([
+			3, 28, 28, 28, 3,
+		]);
 	});
 
 	it('picks 30 minutes up to 2 days, days up to 31, weeks beyond', () => {

@@ -48,6 +48,8 @@ export function whyNot(action: KeyAction, place: KeyPlace): string | undefined {
 			return level.usesGranularity ? undefined : `${named(action, context)} applies to the levels by interval.`;
 		case 'quick-filter':
 			return level.quickFilter ? undefined : `${named(action, context)}: this level has no quick filter.`;
+		case 'idle-rows':
+			return level.idleRows ? undefined : `${named(action, context)}: this level has no rows without traffic to show.`;
 		case 'live':
 			if (place.live) return undefined;
 			return place.rangeLive

@@ -49,6 +49,8 @@ export function explorerActionFor(action: KeyAction, scope: KeyScope): ExplorerA
 			return {type: 'granularity-next'};
 		case 'quick-filter':
 			return {type: 'quick-next'};
+		case 'idle-rows':
+			return {type: 'idle-toggle'};
 		case 'dates':
 			return {type: 'leave', to: 'dates'};
 		case 'profile':

@@ -3,6 +3,7 @@
 import type {DroppedStatistic} from '../../genesys/dropped-statistics.js';
 import {compareLevelRows} from '../../levels/compare.js';
 import {fileNamePart} from '../../levels/queue-labels.js';
+import {partialLegend} from '../../levels/record-table.js';
 import {levelOf} from '../../levels/registry.js';
 import {type Totals, totalsRequest} from '../../levels/totals.js';
 import {
@@ -175,7 +176,8 @@ function derivations() {
 				column: Sort['column'],
 				descending: boolean,
 				quick: number,
-			) => (shown ? levelView(shown, level, filter, {column, descending}, quick) : undefined),
+				showIdle: boolean,
+			) => (shown ? levelView(shown, level, filter, {column, descending}, quick, showIdle) : undefined),
 		),
 		stops: memoLast((view: LevelView | undefined) => {
 			const rowKeys = view?.rows.map(row => row.key) ?? [];
@@ -227,6 +229,13 @@ export function rowsText(shown: number, count: number): string {
 	return `${shown === count ? number(count) : `${number(shown)}/${number(count)}`} ${count === 1 ? 'row' : 'rows'}`;
 }
 
+/** "110 queues without traffic hidden (z shows them)", or shown; nothing when the level has no such rows. */
+export function idleText(idle: number, level: LevelModule, shown: boolean): string {
+	if (idle === 0 || !level.idleRows) return '';
+	const what = idle === 1 ? level.idleRows.one : level.idleRows.many;
+	return `${idle.toLocaleString('en-US')} ${what} without traffic ${shown ? 'shown (z hides' : 'hidden (z shows'} ${idle === 1 ? 'it' : 'them'})`;
+}
+
 /** A model function of its own for each explorer: it remembers the last rows, so a key press does not make them again. */
 export function makeExplorerModel(): (input: ExplorerInput) => ExplorerModel {
 	const remembered = derivations();
@@ -253,7 +262,15 @@ function modelOf(
 	const loadedBefore = compared ? comparedData(state) : undefined;
 	const previousBase = remembered.previousBase(level, loadedBefore, frame.level, range.timeZone, state.granularity);
 	const shown = remembered.shown(withLive, previousBase, state.compare, level, range, state.granularity);
-	const view = remembered.view(shown, level, frame.filter, sort.column, sort.descending, frame.quick ?? 0);
+	const view = remembered.view(
+		shown,
+		level,
+		frame.filter,
+		sort.column,
+		sort.descending,
+		frame.quick ?? 0,
+		frame.idle === true,
+	);
 	const {rowKeys, keys, navigableRows} = remembered.stops(view);
 	const longestName = remembered.longestName(shown);
 
@@ -290,7 +307,10 @@ function modelOf(
 					compared ? `${shortRangeText(range)} vs ${shortRangeText(compared)}` : '',
 					asOfText,
 					view ? rowsText(view.rows.length, view.count) : '',
+					view ? idleText(view.idle, level, frame.idle === true) : '',
 					level.usesGranularity ? `by ${granularityWords[state.granularity]} (i to change)` : '',
+					// The legend of the mark on a bucket the range cuts (a week from a Wednesday, a day up to now).
+					view?.rows.some(row => row.row.partial) ? partialLegend : '',
 					// Before the sort, so a narrow terminal still shows it (a missing permission, the agents' coverage).
 					// It may quote the server (a conversation's id): cleaned like every outside text.
 					terminalText(base?.note ?? ''),

@@ -75,6 +75,8 @@ export function navigationReducer(state: ExplorerState, action: NavigationAction
 				notice: `${quick.title}: ${quick.choices[next]?.label ?? ''} (${quick.key} for the next)`,
 			};
 		}
+		case 'idle-toggle':
+			return levelOf(frame.level).idleRows ? withFrame(state, {idle: !frame.idle, top: 0}) : state;
 		case 'notice':
 			return {...state, notice: action.text};
 		case 'overlay':

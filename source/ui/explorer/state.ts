@@ -62,6 +62,7 @@ const sliceFor: SliceReducers = {
 	'filter-end': navigationReducer,
 	'granularity-next': navigationReducer,
 	'quick-next': navigationReducer,
+	'idle-toggle': navigationReducer,
 	notice: navigationReducer,
 	overlay: navigationReducer,
 	leave: navigationReducer,

@@ -17,6 +17,8 @@ export type Frame = {
 	sort: Sort;
 	/** The choice of the level's quick filter (`o`); 0 or none keeps every row. */
 	quick?: number;
+	/** The rows without traffic are shown (`z`); hidden by default. */
+	idle?: boolean;
 };
 
 /** A column of the picker: a metric of the catalog, or (while the range includes today) a live column. */
@@ -98,6 +100,7 @@ export type NavigationAction =
 	| {type: 'filter-end'; keep: boolean}
 	| {type: 'granularity-next'}
 	| {type: 'quick-next'}
+	| {type: 'idle-toggle'}
 	| {type: 'notice'; text: string | undefined}
 	| {type: 'overlay'; overlay: Overlay | undefined}
 	| {type: 'leave'; to: Leave | undefined};

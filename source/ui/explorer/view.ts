@@ -15,7 +15,10 @@ export const filteredTotalName = 'Total (filtered)';
 export type LevelView = {
 	rows: DisplayRow[];
 	total: QueueRow;
+	/** The level's rows, those without traffic only when shown. */
 	count: number;
+	/** The level's rows without traffic (`z` shows or hides them). */
+	idle: number;
 	liveTotal?: LiveValues;
 	previousTotal?: QueueRow;
 };
@@ -136,17 +139,32 @@ function previousTotalOf(base: LevelRows, rows: readonly DisplayRow[], filtered:
 }
 
 /** A level's view: its rows with the frame's filter and sort, and the totals of what is shown. */
-export function levelView(base: LevelRows, level: LevelModule, filter: string, sort: Sort, quick = 0): LevelView {
+export function levelView(
+	base: LevelRows,
+	level: LevelModule,
+	filter: string,
+	sort: Sort,
+	quick = 0,
+	showIdle = false,
+): LevelView {
 	const needle = filter.trim().toLowerCase();
 	const sorted = sortedRows(base, level, sort);
-	// The level's quick filter (`o`), then the typed one; a queue's division matches too (`/emea`).
+	const idle = base.rows.reduce((sum, row) => sum + (row.idle ? 1 : 0), 0);
+	// The rows without traffic unless shown (`z`), the level's quick filter (`o`), then the typed one; a queue's
+	// division matches too (`/emea`).
+	const shown = idle > 0 && !showIdle ? sorted.filter(row => !row.idle) : sorted;
 	const test = level.quickFilter?.choices[quick]?.test;
-	const kept = test ? sorted.filter(test) : sorted;
+	const kept = test ? shown.filter(test) : shown;
 	const rows = needle ? kept.filter(row => row.search.includes(needle) || row.searchAlso?.includes(needle)) : kept;
 	const liveTotal = rows.some(row => row.live) ? sumLive(rows.map(row => row.live)) : undefined;
-	const filtered = needle !== '' || kept.length !== sorted.length;
+	const filtered = needle !== '' || kept.length !== shown.length;
 	const total = totalOf(base, rows, filtered);
-	const view: LevelView = {rows, total: level.total ? level.total(total, rows) : total, count: base.rows.length};
+	const view: LevelView = {
+		rows,
+		total: level.total ? level.total(total, rows) : total,
+		count: base.rows.length - (showIdle ? 0 : idle),
+		idle,
+	};
 	if (liveTotal) view.liveTotal = liveTotal;
 	if (base.previousAllStats) view.previousTotal = previousTotalOf(base, rows, filtered);
 	return view;

@@ -12,6 +12,7 @@ import {
 	presetLabels,
 	rangeBoundError,
 	resolveRange,
+	type WeekStart,
 } from '../../range/range.js';
 import {shortRangeText} from '../../range/compare.js';
 import {FilterList} from '../components/filter-list.js';
@@ -23,25 +24,32 @@ import {wrapWords} from '../../text/wrap.js';
 type Props = {
 	initialChoice?: DateChoice;
 	timeZone: string;
+	/** The day weeks start on (this week, last week, weekly buckets); Monday when absent. */
+	weekStart?: WeekStart;
 	now: () => DateTime;
 	onDone: (range: DateRange, choice: DateChoice) => void;
 	onCancel: () => void;
 };
 
 /** The days a preset resolves to now, as the status bar writes ranges ("14–20 Mar 2026"), today marked. */
-function presetDays(preset: Preset, timeZone: string, now: DateTime): string {
+function presetDays(preset: Preset, timeZone: string, now: DateTime, weekStart?: WeekStart): string {
 	try {
-		const range = resolveRange({preset}, timeZone, now);
+		const range = resolveRange({preset}, timeZone, now, undefined, weekStart);
 		return `${shortRangeText(range)}${range.clamped ? ' (to now, live)' : ''}`;
 	} catch {
 		return '';
 	}
 }
 
-function check(choice: DateChoice, timeZone: string, now: DateTime): {range?: DateRange; problem?: string} {
+function check(
+	choice: DateChoice,
+	timeZone: string,
+	now: DateTime,
+	weekStart?: WeekStart,
+): {range?: DateRange; problem?: string} {
 	try {
 		// Named as the fields are labelled here, not as the command line's flags.
-		const range = resolveRange(choice, timeZone, now, {from: 'From', to: 'To'});
+		const range = resolveRange(choice, timeZone, now, {from: 'From', to: 'To'}, weekStart);
 		// No --yes here: the explorer would load it into memory too. The way for such a range is the export.
 		const tooLong = rangeBoundError(range, 'export it with gqx export --yes');
 		return tooLong ? {problem: `${tooLong.message} ${tooLong.hint}`} : {range};
@@ -58,7 +66,7 @@ function describe(choice: DateChoice | undefined): string {
 		: `${choice.from} → ${choice.to}`;
 }
 
-export function DatePicker({initialChoice, timeZone: initialZone, now, onDone, onCancel}: Props) {
+export function DatePicker({initialChoice, timeZone: initialZone, weekStart, now, onDone, onCancel}: Props) {
 	const theme = useTheme();
 	const {stdout} = useStdout();
 	const [mode, setMode] = useState<'menu' | 'from' | 'to' | 'zone'>('menu');
@@ -89,13 +97,13 @@ export function DatePicker({initialChoice, timeZone: initialZone, now, onDone, o
 	);
 
 	const finish = (choice: DateChoice) => {
-		const result = check(choice, timeZone, now());
+		const result = check(choice, timeZone, now(), weekStart);
 		if (result.range) onDone(result.range, choice);
 		else setProblem(result.problem);
 	};
 	// Checked as you type, once a whole date is there.
 	const typing = (choice: {from: string; to: string}, typed: string) => {
-		setProblem(typed.length >= 10 ? check(choice, timeZone, now()).problem : undefined);
+		setProblem(typed.length >= 10 ? check(choice, timeZone, now(), weekStart).problem : undefined);
 	};
 
 	// Each preset with the days it stands for today, so "Last 7 days" says whether today is in it.
@@ -103,7 +111,7 @@ export function DatePicker({initialChoice, timeZone: initialZone, now, onDone, o
 	const items = [
 		...menuPresets.map(preset => ({
 			key: preset,
-			label: `${presetLabels[preset].padEnd(labelWidth)}  ${presetDays(preset, timeZone, now())}`,
+			label: `${presetLabels[preset].padEnd(labelWidth)}  ${presetDays(preset, timeZone, now(), weekStart)}`,
 			value: preset as string,
 		})),
 		{key: 'custom', label: 'Custom range…', value: 'custom'},
@@ -159,7 +167,7 @@ export function DatePicker({initialChoice, timeZone: initialZone, now, onDone, o
 								typing({from: text, to: text}, text);
 							}}
 							onSubmit={text => {
-								const result = check({from: text, to: text}, timeZone, now());
+								const result = check({from: text, to: text}, timeZone, now(), weekStart);
 								if (result.problem) setProblem(result.problem);
 								else setMode('to');
 							}}

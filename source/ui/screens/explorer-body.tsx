@@ -8,16 +8,16 @@ import {ErrorPanel} from '../components/error-panel.js';
 import {HeatMap} from '../components/heat-map.js';
 import {HelpOverlay} from '../components/help-overlay.js';
 import {Sparklines} from '../components/sparklines.js';
-import type {ExplorerModel} from '../explorer/model.js';
+import {type ExplorerModel, idleText} from '../explorer/model.js';
 import type {ExplorerAction, ExplorerState} from '../explorer/state.js';
 import {terminalText} from '../../text/sanitize.js';
 import {ExportDialog} from './export-dialog.js';
 import {useNow} from '../hooks/use-now.js';
 import type {DisplayRow} from '../../levels/types.js';
 
-/** What an empty table says when the level has rows but the filters keep none. */
-export function noMatchText(filter: string, count: number): string {
-	const rows = `${count.toLocaleString('en-US')} ${count === 1 ? 'row' : 'rows'}`;
+/** What an empty table says when the level has rows but the filters keep none; `hidden`: rows hidden besides ("3 queues without traffic hidden (z shows them)"). */
+export function noMatchText(filter: string, count: number, hidden = ''): string {
+	const rows = `${count.toLocaleString('en-US')} ${count === 1 ? 'row' : 'rows'}${hidden ? `; ${hidden}` : ''}`;
 	return filter.trim() === ''
 		? `None of the ${rows} passes the quick filter (o for the next).`
 		: `Nothing matches “${terminalText(filter)}” among the ${rows}. Esc clears the filter.`;
@@ -86,7 +86,9 @@ export function ExplorerBody({model, state, dispatch, height, cwd, thresholds}: 
 				<Text>{level.emptyText}</Text>
 			) : view.rows.length === 0 ? (
 				// Rows there are, but the filter keeps none: say so, and how to get them back.
-				<Text>{noMatchText(model.frame.filter, view.count)}</Text>
+				<Text>
+					{noMatchText(model.frame.filter, view.count, model.frame.idle ? '' : idleText(view.idle, level, false))}
+				</Text>
 			) : (
 				<DataTable
 					rows={rows ?? view.rows}

@@ -47,6 +47,7 @@ const expected: Partial<Record<KeyAction, ExplorerAction>> = {
 	live: {type: 'live-toggle'},
 	compare: {type: 'compare-next'},
 	'quick-filter': {type: 'quick-next'},
+	'idle-rows': {type: 'idle-toggle'},
 	'column-up': {type: 'columns-move', delta: -1},
 	'column-down': {type: 'columns-move', delta: 1},
 	'column-first': {type: 'columns-jump', to: 'first'},
