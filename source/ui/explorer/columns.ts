@@ -157,6 +157,11 @@ type FitOptions = {
 	sortColumn?: ColumnId;
 	/** Live columns the user has not placed (`v`): while comparing they give way to the compared metrics. */
 	yieldingLive?: readonly LiveField[];
+	/**
+	 * The user ordered the columns (`v`): their order decides what survives, dropped from the end, never skipping
+	 * ahead; else the catalog's priorities do.
+	 */
+	byOrder?: boolean;
 };
 
 /** Below every metric and change: what a live column left in its default place has while comparing. */
@@ -175,11 +180,22 @@ export function fitColumns({
 	widest,
 	sortColumn,
 	yieldingLive = [],
+	byOrder = false,
 }: FitOptions): Column[] {
 	// A number is never cut: a column is as wide as its widest value (a wait of hours, with its mark).
 	const sized = (column: Column): Column => {
 		const needed = widest?.get(column.id) ?? 0;
 		return needed > column.width ? {...column, width: needed} : column;
+	};
+	// In the user's order the first column is the most important; above `yieldedPriority` (and a change's half
+	// step below its metric), so live columns left in place still give way first while comparing.
+	const ranked = (field: MetricField | LiveField): Column => {
+		const column = columnFor(field);
+		return byOrder ? {...column, priority: yieldedPriority + 1 + fields.length - fields.indexOf(field)} : column;
+	};
+	const deltaFor = (field: MetricField): Column | undefined => {
+		const delta = metricColumns.get(deltaField(field));
+		return delta && {...delta, priority: ranked(field).priority - 0.5};
 	};
 	const name = nameColumn(nameHeader);
 	// The header has room for its sort arrow.
@@ -190,7 +206,7 @@ export function fitColumns({
 		// changes fit: the comparison is what the user asked to see.
 		const three = fields
 			.filter((field): field is MetricField => !isLiveField(field) && metricColumns.has(deltaField(field)))
-			.map(field => [columnFor(field), metricColumns.get(deltaField(field))!] as const)
+			.map(field => [ranked(field), deltaFor(field)!] as const)
 			.sort(([a], [b]) => b.priority - a.priority)
 			.slice(0, 3);
 		const wanted = three.reduce((sum, [metric, delta]) => sum + metric.width + delta.width + 2, 0);
@@ -202,8 +218,8 @@ export function fitColumns({
 		room,
 		[name],
 		fields.flatMap(field => {
-			const delta = comparing && !isLiveField(field) ? metricColumns.get(deltaField(field)) : undefined;
-			return (delta ? [sized(columnFor(field)), delta] : [sized(columnFor(field))]).map(column =>
+			const delta = comparing && !isLiveField(field) ? deltaFor(field) : undefined;
+			return (delta ? [sized(ranked(field)), delta] : [sized(ranked(field))]).map(column =>
 				pinned.has(column.id)
 					? {...column, priority: Number.POSITIVE_INFINITY}
 					: comparing && isLiveField(column.id) && yieldingLive.includes(column.id)
@@ -214,7 +230,7 @@ export function fitColumns({
 	);
 	if (fitted.length === 1 && fields.length > 0) {
 		// Not even one number fits beside the name: the name gives way to the most important one.
-		const best = fields.map(field => sized(columnFor(field))).sort((a, b) => b.priority - a.priority)[0]!;
+		const best = fields.map(field => sized(ranked(field))).sort((a, b) => b.priority - a.priority)[0]!;
 		name.width = Math.max(6, room - best.width - 1);
 		return [name, best];
 	}

@@ -268,6 +268,8 @@ function modelOf(
 		yieldingLive: fields.filter(
 			(field): field is LiveField => isLiveField(field) && !state.views[frame.level.id]?.columns?.includes(field),
 		),
+		// Once the user has ordered the columns (v), that order decides what a narrow terminal keeps.
+		byOrder: Boolean(state.views[frame.level.id]?.columns),
 	});
 	// A notice may quote a server (a comparison that failed) or name queues: shown only once cleaned.
 	const rawNotice = state.notice ?? remembered.droppedNote(loaded, frame.level, range.timeZone);
