@@ -222,6 +222,16 @@ export function rowsText(shown: number, count: number): string {
 	return `${shown === count ? number(count) : `${number(shown)}/${number(count)}`} ${count === 1 ? 'row' : 'rows'}`;
 }
 
+/**
+ * The rows, and where the selection is among them once it has left the first row (after a sort of 5,000 queues the
+ * table alone does not say it is not at the top): `row 111 of 4,976 rows`, `total of 3/12 rows`.
+ */
+export function positionText(selected: number, onTotal: boolean, shown: number, count: number): string {
+	const rows = rowsText(shown, count);
+	if (onTotal) return `total of ${rows}`;
+	return selected > 0 ? `row ${(selected + 1).toLocaleString('en-US')} of ${rows}` : rows;
+}
+
 /** A model function of its own for each explorer: it remembers the last rows, so a key press does not make them again. */
 export function makeExplorerModel(): (input: ExplorerInput) => ExplorerModel {
 	const remembered = derivations();
@@ -286,7 +296,7 @@ function modelOf(
 					// Both periods named, while comparing: this one and the one it is compared with.
 					compared ? `${shortRangeText(range)} vs ${shortRangeText(compared)}` : '',
 					asOfText,
-					view ? rowsText(view.rows.length, view.count) : '',
+					view ? positionText(rowIndex, onTotal, view.rows.length, view.count) : '',
 					level.usesGranularity ? `by ${granularityWords[state.granularity]} (i to change)` : '',
 					// Before the sort, so a narrow terminal still shows it (a missing permission, the agents' coverage).
 					// It may quote the server (a conversation's id): cleaned like every outside text.

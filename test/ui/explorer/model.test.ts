@@ -8,7 +8,13 @@ import {liveValueFields} from '../../../source/metrics/live.js';
 import type {AggregateCell} from '../../../source/genesys/analytics.js';
 import {comparisonRange} from '../../../source/range/compare.js';
 import {resolveRange} from '../../../source/range/range.js';
-import {copiedText, explorerModel, makeExplorerModel, rowsText} from '../../../source/ui/explorer/model.js';
+import {
+	copiedText,
+	explorerModel,
+	makeExplorerModel,
+	positionText,
+	rowsText,
+} from '../../../source/ui/explorer/model.js';
 import {compareKey, type ExplorerState, initialExplorer} from '../../../source/ui/explorer/state.js';
 import {apply} from './apply.js';
 
@@ -211,5 +217,14 @@ describe('rowsText', () => {
 		expect(rowsText(4976, 4976)).toBe('4,976 rows');
 		expect(rowsText(12, 4976)).toBe('12/4,976 rows');
 		expect(rowsText(0, 8)).toBe('0/8 rows');
+	});
+});
+
+describe('positionText', () => {
+	it('is the rows on the first row, else where the selection is among them', () => {
+		expect(positionText(0, false, 4976, 4976)).toBe('4,976 rows');
+		expect(positionText(110, false, 4976, 4976)).toBe('row 111 of 4,976 rows');
+		expect(positionText(2, false, 12, 4976)).toBe('row 3 of 12/4,976 rows');
+		expect(positionText(11, true, 12, 4976)).toBe('total of 12/4,976 rows');
 	});
 });
