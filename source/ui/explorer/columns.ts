@@ -25,6 +25,7 @@ import {
 	type Verdict,
 } from '../../metrics/delta.js';
 import type {QueueRow} from '../../metrics/rows.js';
+import {withHours} from '../../metrics/format.js';
 import {fitToWidth, textWidth} from '../../text/columns.js';
 import type {DisplayRow} from '../../levels/types.js';
 import {
@@ -237,24 +238,44 @@ export function fitColumns({
 	return fitted;
 }
 
+/** What a view's values need of each column: its widest value, and whether a duration column has one of hours. */
+export type ValueWidths = {
+	/** The widest value of each field, with room for a mark where the column has a threshold. */
+	widths: Map<string, number>;
+	/** The duration fields with a value of an hour or more: the whole column reads h:mm:ss. */
+	hours: Set<string>;
+};
+
+const hasHours = /^\d+:\d\d:\d\d$/;
+
 /**
  * The widest value of each of `fields` over the rows and the totals row, with room for a mark where the column has
- * a threshold (under NO_COLOR `!` or `~` goes before the number).
+ * a threshold (under NO_COLOR `!` or `~` goes before the number), and which duration columns have hours.
  */
 export function widestValues(
 	rows: readonly DisplayRow[],
 	total: {row: QueueRow; live?: LiveValues | undefined},
 	fields: readonly (MetricField | LiveField)[],
-): Map<string, number> {
-	const widest = new Map<string, number>();
+): ValueWidths {
+	const widths = new Map<string, number>();
+	const hours = new Set<string>();
 	for (const field of fields) {
+		const metric = isLiveField(field) ? liveMetricFor(field) : metricFor(field);
 		// Names and divisions (text) are cut in the middle by design; numbers never are.
-		if (!isLiveField(field) && metricFor(field).kind === 'text') continue;
+		if (metric.kind === 'text') continue;
 		const column = columnFor(field);
 		const mark = column.tone ? 1 : 0;
-		let most = textWidth(column.text(total.row, undefined, total.live)) + mark;
-		for (const row of rows) most = Math.max(most, textWidth(column.text(row.row, undefined, row.live)) + mark);
-		widest.set(field, most);
+		const texts = [column.text(total.row, undefined, total.live)];
+		for (const row of rows) texts.push(column.text(row.row, undefined, row.live));
+		if (metric.kind === 'duration' && texts.some(text => hasHours.test(text))) hours.add(field);
+		widths.set(field, Math.max(...texts.map(text => textWidth(hours.has(field) ? withHours(text) : text) + mark)));
 	}
-	return widest;
+	return {widths, hours};
+}
+
+/** The columns with one format of duration each: h:mm:ss throughout where any value of the column has hours. */
+export function oneDurationFormat(columns: readonly Column[], hours: ReadonlySet<string>): Column[] {
+	return columns.map(column =>
+		hours.has(column.id) ? {...column, text: (...args) => withHours(column.text(...args))} : column,
+	);
 }

@@ -31,7 +31,7 @@ import type {LiveTargets} from '../hooks/use-live-updates.js';
 import {footerFor, type Hint, type KeyAction, type KeyContext} from '../keymap.js';
 import {type KeyPlace, whyNot} from './applicable.js';
 import {pickerOrder, visibleColumns} from './column-choice.js';
-import {type Column, fitColumns, sortTitle, widestValues} from './columns.js';
+import {type Column, fitColumns, oneDurationFormat, sortTitle, widestValues} from './columns.js';
 import {droppedNotice} from './dropped.js';
 import {comparedData, currentData, currentFrame, effectiveSort, selectedIndex} from './frames.js';
 import {memoLast} from './memo-last.js';
@@ -266,13 +266,14 @@ function modelOf(
 	const onTotal = keys[index] === totalKey;
 	const rowIndex = onTotal ? rowKeys.length - 1 : index;
 	const fields = visibleColumns(state, frame.level.id);
-	const columns = fitColumns({
+	const values = remembered.widest(view, fields.join(','));
+	const fitted = fitColumns({
 		width: width - 2,
 		nameHeader: level.nameHeader,
 		fields,
 		longestName,
 		comparing: Boolean(view?.previousTotal),
-		widest: remembered.widest(view, fields.join(',')),
+		widest: values?.widths,
 		// The sort column stays, a change's too (sorting by Δ keeps its metric beside it by priority).
 		sortColumn: sort.column === 'name' ? undefined : sort.column,
 		yieldingLive: fields.filter(
@@ -281,6 +282,8 @@ function modelOf(
 		// Once the user has ordered the columns (v), that order decides what a narrow terminal keeps.
 		byOrder: Boolean(state.views[frame.level.id]?.columns),
 	});
+	// One format down a column: a wait of hours makes every value of its column h:mm:ss.
+	const columns = values ? oneDurationFormat(fitted, values.hours) : fitted;
 	// A notice may quote a server (a comparison that failed) or name queues: shown only once cleaned.
 	const rawNotice = state.notice ?? remembered.droppedNote(loaded, frame.level, range.timeZone);
 	const notice = rawNotice === undefined ? undefined : terminalText(rawNotice);

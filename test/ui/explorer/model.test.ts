@@ -228,3 +228,25 @@ describe('positionText', () => {
 		expect(positionText(11, true, 12, 4976)).toBe('total of 12/4,976 rows');
 	});
 });
+
+describe('durations', () => {
+	it('read one way down a column: h:mm:ss for all when any value has hours', () => {
+		const answeredIn = (queueId: string, asaMs: number): AggregateCell => ({
+			queueId,
+			mediaType: 'voice',
+			interval: 'whole',
+			stats: {nOffered: {count: 10}, tAnswered: {count: 10, sum: 10 * asaMs}},
+		});
+		const hours = [answeredIn('q1', 5_465_000), answeredIn('q2', 2_390_000)];
+		const model = explorerModel(input(loadedQueues(initialExplorer('P1D'), hours), {width: 200}));
+		const asa = model.columns.find(column => column.id === 'asaMs')!;
+		const texts = model.view!.rows.map(row => asa.text(row.row, undefined, row.live));
+		expect(texts.sort()).toEqual(['0:39:50', '1:31:05']);
+		expect(asa.width).toBeGreaterThanOrEqual('0:39:50'.length);
+		// A column without hours keeps m:ss.
+		const minutes = [answeredIn('q1', 125_000), answeredIn('q2', 2_390_000)];
+		const short = explorerModel(input(loadedQueues(initialExplorer('P1D'), minutes), {width: 200}));
+		const shortAsa = short.columns.find(column => column.id === 'asaMs')!;
+		expect(short.view!.rows.map(row => shortAsa.text(row.row)).sort()).toEqual(['2:05', '39:50']);
+	});
+});
