@@ -67,6 +67,11 @@ function describe(profile: Profile, where: string, proxyPasswordWhere: string): 
 		`time zone:     ${profile.timeZone ?? '(system)'}`,
 		`last dates:    ${choice}`,
 		`last used:     ${profile.lastUsedAt ?? 'never'}`,
+		// gqx check's defaults and the explorer's marks: part of what the profile is (set by `profiles thresholds`).
+		'thresholds:',
+		...describeThresholds(profile.thresholds)
+			.split('\n')
+			.map(line => `  ${line}`),
 	].join('\n');
 }
 
@@ -80,6 +85,8 @@ function listRecord(profile: Profile) {
 		timeZone: profile.timeZone ?? null,
 		dateChoice: profile.dateChoice ?? null,
 		lastUsedAt: profile.lastUsedAt ?? null,
+		// As the profiles file keeps them (ratios from 0 to 1, seconds); null when none is set.
+		thresholds: profile.thresholds && Object.keys(profile.thresholds).length > 0 ? profile.thresholds : null,
 	};
 }
 

@@ -1,6 +1,7 @@
 // Wrap-up code names from GET /api/v2/routing/wrapupcodes (every page), asked once per client. Codes
-// not listed (system codes such as ININ-WRAP-UP-TIMEOUT, deleted codes) show as their id; without
-// the permission to list them every code does, and the caller says which permission is missing.
+// not listed show as their id: a system code's as it is (ININ-WRAP-UP-TIMEOUT), a deleted code's UUID
+// shortened as an unknown user's is, `(code 1a2b3c4d)`. Without the permission to list them every code
+// shows its whole id (the only way to look it up), and the caller says which permission is missing.
 import {z} from 'zod';
 import type {GenesysClient} from './client.js';
 import {PermissionError} from '../errors.js';
@@ -20,6 +21,11 @@ export type WrapupCodeNames = {
 	/** The permission the listing was refused for; names are ids then. */
 	missingPermission?: string;
 };
+
+/** How a code the listing does not have is shown: a UUID (a deleted code) shortened, a system code's id whole. */
+export function unlistedCodeName(id: string): string {
+	return /^[\da-f]{8}-[\da-f]{4}-/i.test(id) ? `(code ${id.slice(0, 8)})` : id;
+}
 
 const known = new WeakMap<GenesysClient, Promise<WrapupCodeNames>>();
 
@@ -44,7 +50,7 @@ async function listCodes(client: GenesysClient, signal?: AbortSignal): Promise<W
 		if (error instanceof PermissionError) return {nameOf: id => id, missingPermission: wrapupCodePermission};
 		throw error;
 	}
-	return {nameOf: id => names.get(id) ?? id};
+	return {nameOf: id => names.get(id) ?? unlistedCodeName(id)};
 }
 
 /** The org's wrap-up code names, listed once per client; a failed listing is asked again next time. */

@@ -17,6 +17,15 @@ export function formatDuration(ms: number | null): string {
 	return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${ss}` : `${minutes}:${ss}`;
 }
 
+/**
+ * A duration as h:mm:ss even without hours (`39:50` -> `0:39:50`), for a column where another value has hours: one
+ * format down a column. Other text (no value, a count) as it is.
+ */
+export function withHours(text: string): string {
+	const match = /^(\d+):(\d\d)$/.exec(text);
+	return match ? `0:${match[1]!.padStart(2, '0')}:${match[2]}` : text;
+}
+
 export function formatPercent(ratio: number | null): string {
 	if (ratio === null) return missing;
 	return `${(ratio * 100).toFixed(1)}%`;

@@ -49,6 +49,16 @@ function defaultAuthorities(): string[] {
 	return [...tls.rootCertificates, ...extraText];
 }
 
+/**
+ * The proxy as hpagent connects to it. A URL keeps an IPv6 host bracketed (`[::1]`), and hpagent hands
+ * `hostname` to the socket, where DNS cannot resolve it: the same proxy with the bare address.
+ */
+function connectable(proxy: URL): URL {
+	if (!proxy.hostname.startsWith('[')) return proxy;
+	const {protocol, port, username, password, href} = proxy;
+	return {protocol, hostname: proxy.hostname.slice(1, -1), port, username, password, href} as URL;
+}
+
 /** The agents for one set of network settings; made once per client, so the connection pool is shared. */
 export class Network {
 	readonly settings: NetworkSettings;
@@ -79,17 +89,18 @@ export class Network {
 		return this.#direct;
 	}
 
-	#proxyAgents(proxy: URL): Agents {
-		let agents = this.#proxied.get(proxy.href);
+	#proxyAgents(url: URL): Agents {
+		let agents = this.#proxied.get(url.href);
 		if (!agents) {
 			const {secureContext, ca} = this.#tlsOptions();
 			// `ca` for an https proxy's own certificate; the secure context for the host behind it.
 			const proxyRequestOptions = ca ? {ca} : undefined;
+			const proxy = connectable(url);
 			agents = {
 				http: new HttpProxyAgent({...proxyAgentOptions, proxy, proxyRequestOptions}),
 				https: new HttpsProxyAgent({...proxyAgentOptions, proxy, proxyRequestOptions, secureContext}),
 			};
-			this.#proxied.set(proxy.href, agents);
+			this.#proxied.set(url.href, agents);
 		}
 		return agents;
 	}

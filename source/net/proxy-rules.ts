@@ -1,4 +1,4 @@
-// Which proxy a URL goes through: HTTPS_PROXY / HTTP_PROXY and NO_PROXY as curl reads them, plus
+// Which proxy a URL goes through: HTTPS_PROXY / HTTP_PROXY, ALL_PROXY and NO_PROXY as curl reads them, plus
 // gqx's own rule that loopback (the emulator) is never proxied unless NO_PROXY is set empty on purpose.
 import {BlockList, isIP} from 'node:net';
 import {isLoopbackHost} from './loopback.js';
@@ -14,9 +14,13 @@ function variable(env: Environment, name: string): {name: string; value: string}
 	return undefined;
 }
 
-/** The environment's proxy for a target URL: https_proxy/HTTPS_PROXY for https, http_proxy/HTTP_PROXY for http. */
+/**
+ * The environment's proxy for a target URL: https_proxy/HTTPS_PROXY for https, http_proxy/HTTP_PROXY for http, and
+ * as curl, all_proxy/ALL_PROXY when the protocol's own is not set (a SOCKS one is refused in words where it is read).
+ */
 export function environmentProxy(target: URL, env: Environment): {url: string; variable: string} | undefined {
-	const found = variable(env, target.protocol === 'https:' ? 'https_proxy' : 'http_proxy');
+	const found =
+		variable(env, target.protocol === 'https:' ? 'https_proxy' : 'http_proxy') ?? variable(env, 'all_proxy');
 	return found ? {url: found.value, variable: found.name} : undefined;
 }
 

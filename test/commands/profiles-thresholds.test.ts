@@ -66,6 +66,17 @@ describe('gqx profiles thresholds', () => {
 		// Shown again, as saved.
 		expect((await thresholds(cwd, 'acme')).stdout).toContain('max wait:          120 s (2:00)');
 
+		// And with the rest of the profile: show for people, list --format json as the file keeps them.
+		const show = await runCli(['profiles', 'show', 'acme'], {cwd});
+		expect(show.code).toBe(0);
+		// The lines `thresholds` printed, under a heading of their own.
+		const lines = set.stdout.trimEnd().split('\n').slice(1);
+		expect(show.stdout).toContain(['thresholds:', ...lines.map(line => `  ${line}`)].join('\n'));
+		const list = await runCli(['profiles', 'list', '--format', 'json'], {cwd});
+		expect(JSON.parse(list.stdout)).toMatchObject([
+			{name: 'acme', thresholds: {maxAbandon: 0.08, maxWaitSeconds: 120, minServiceLevel: 'target'}},
+		]);
+
 		// One flag changes its own threshold (a ratio this time, and the service level to a number); the others stay.
 		expect((await thresholds(cwd, 'acme', '--max-abandon', '0.125', '--min-sl', '80')).code).toBe(0);
 		expect(storeIn(cwd).get('acme')?.thresholds).toEqual({

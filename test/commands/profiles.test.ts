@@ -151,6 +151,7 @@ describe('gqx profiles for scripts', () => {
 				timeZone: null,
 				dateChoice: null,
 				lastUsedAt: null,
+				thresholds: null,
 			})),
 		);
 		expect((await runCli(['profiles', 'list', '--format', 'xml'], {cwd})).code).toBe(2);

@@ -73,7 +73,7 @@ describe('the heat map at 80x24', () => {
 			await term.waitFor('[Answered]');
 			term.keys('Right');
 			const rates = await term.waitFor('[Aband %]');
-			expect(rates).toMatch(/Highest \w{3} \d\d:00, [\d.]+% · lowest/);
+			expect(rates).toMatch(/Highest \w{3} \d\d:00, [\d.]+% \([\d,]+ offered\) · lowest/);
 			expect(rates).toMatch(/from [\d.]+%: ░░ ≤/);
 			term.keys('Left', 'Left');
 			await term.waitFor('[Offered]');

@@ -155,13 +155,28 @@ describe('wrap-up codes level', () => {
 			for (const row of codes.rows) {
 				const code = people.codes.find(each => each.id === row.key);
 				if (code && !code.system && !code.deleted) expect(row.label).toBe(code.name);
-				if (code?.deleted) expect(row.label).toBe(code.id);
+				if (code?.deleted) expect(row.label).toBe(`(code ${code.id.slice(0, 8)})`);
 			}
 			expect(codes.note).toBeUndefined();
 			const shares = codes.rows.reduce((total, row) => total + (row.row.share ?? 0), 0);
 			expect(shares).toBeCloseTo(1, 9);
 		});
 	}
+
+	it("shortens a deleted code's id as an unknown agent's is: (code 1a2b3c4d)", async () => {
+		const people = peopleOf(emu.org);
+		const client = clientFor(emu);
+		const deleted = new Set(people.codes.filter(code => code.deleted).map(code => code.id));
+		let seen = 0;
+		for (let index = 0; index < emu.org.queues.length && seen === 0; index++) {
+			for (const row of (await rowsOf(client, opened('wrapups', index))).rows)
+				if (deleted.has(row.key)) {
+					seen++;
+					expect(row.label).toBe(`(code ${row.key.slice(0, 8)})`);
+				}
+		}
+		expect(seen).toBeGreaterThan(0);
+	});
 
 	it('shows ids and names the missing permission without routing:wrapupCode:view; the level still works', async () => {
 		const client = {

@@ -1,5 +1,6 @@
 // The client's routes through a proxy: which requests go where, tunnels kept alive across requests
 // and shared by the request pool, and what a missing or failing proxy looks like.
+import net from 'node:net';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {type Emulator} from '../../source/emulator/server.js';
 import {NetworkError, ProxyError} from '../../source/errors.js';
@@ -17,6 +18,13 @@ beforeAll(async () => {
 	[emu, proxy] = await Promise.all([emulator({queues: 40}), startForwardProxy()]);
 });
 afterAll(async () => Promise.all([emu.stop(), proxy.stop()]));
+
+/** Whether this machine has an IPv6 loopback to listen on (a container may have none; the IPv6 test skips then). */
+const hasIpv6Loopback = await new Promise<boolean>(resolve => {
+	const server = net.createServer();
+	server.once('error', () => resolve(false));
+	server.listen(0, '::1', () => server.close(() => resolve(true)));
+});
 
 const page = (number: number) => new URLSearchParams({pageSize: '5', pageNumber: String(number)});
 
@@ -94,6 +102,19 @@ describe('through a proxy', () => {
 		const opened = proxy.tunnels - tunnels;
 		expect(opened).toBeGreaterThan(0);
 		expect(opened).toBeLessThanOrEqual(5);
+	});
+
+	it.skipIf(!hasIpv6Loopback)('reaches a proxy known by its IPv6 address (http://[::1]:PORT)', async () => {
+		const v6 = await startForwardProxy({listenOn: '::1'});
+		try {
+			expect(v6.url).toMatch(/^http:\/\/\[::1\]:\d+$/);
+			const client = clientFor(emu, {network: {env: {HTTP_PROXY: v6.url, NO_PROXY: ''}}});
+			const answer = await client.get('/api/v2/routing/queues', page(1), queueListingSchema);
+			expect(answer.entities?.length).toBe(5);
+			expect(v6.tunnels).toBe(1);
+		} finally {
+			await v6.stop();
+		}
 	});
 
 	it('retries a proxy that is not listening, then says which one and where it is set', async () => {

@@ -15,6 +15,8 @@ export type ProxyOptions = {
 	refuseWith?: number;
 	/** Serve the proxy itself over TLS (an `https://` proxy) with this certificate. */
 	tls?: TestCertificates;
+	/** The address it listens on: 127.0.0.1 unless given (`::1` for a proxy known by its IPv6 address). */
+	listenOn?: string;
 };
 
 export type ForwardProxy = {
@@ -42,7 +44,7 @@ function head(request: IncomingMessage): string {
 	return lines.join('\r\n');
 }
 
-/** A forward proxy on 127.0.0.1 port 0 that opens tunnels to loopback only (it never reaches further). */
+/** A forward proxy on 127.0.0.1 (or `listenOn`) port 0 that opens tunnels to loopback only (it never reaches further). */
 export async function startForwardProxy(options: ProxyOptions = {}): Promise<ForwardProxy> {
 	const sockets = new Set<Socket>();
 	const state: ForwardProxy = {url: '', host: '', connects: [], tunnels: 0, heads: [], stop: async () => {}};
@@ -94,10 +96,11 @@ export async function startForwardProxy(options: ProxyOptions = {}): Promise<For
 	});
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => resolve());
+		server.listen(0, options.listenOn ?? '127.0.0.1', () => resolve());
 	});
 	const {port} = server.address() as AddressInfo;
-	state.host = `127.0.0.1:${port}`;
+	const address = options.listenOn ?? '127.0.0.1';
+	state.host = `${net.isIPv6(address) ? `[${address}]` : address}:${port}`;
 	state.url = `${options.tls ? 'https' : 'http'}://${state.host}`;
 	state.stop = async () => {
 		for (const socket of sockets) socket.destroy();

@@ -26,6 +26,20 @@ describe('which proxy variable applies', () => {
 		});
 		expect(environmentProxy(api, {})).toBeUndefined();
 	});
+
+	it('falls back to ALL_PROXY (all_proxy first) when the protocol has no variable of its own, as curl does', () => {
+		expect(environmentProxy(api, {ALL_PROXY: 'http://every:3128'})).toEqual({
+			url: 'http://every:3128',
+			variable: 'ALL_PROXY',
+		});
+		expect(environmentProxy(api, {all_proxy: 'http://lower:1', ALL_PROXY: 'http://upper:2'})?.variable).toBe(
+			'all_proxy',
+		);
+		expect(environmentProxy(api, {ALL_PROXY: 'http://every:3128', HTTPS_PROXY: 'http://secure:3128'})?.variable).toBe(
+			'HTTPS_PROXY',
+		);
+		expect(environmentProxy(api, {ALL_PROXY: '', HTTP_PROXY: 'http://plain:3128'})).toBeUndefined();
+	});
 });
 
 describe('NO_PROXY', () => {

@@ -97,6 +97,20 @@ describe('proxy variables', () => {
 		expect(refusing.connects).toEqual([]);
 	});
 
+	it('sends requests through ALL_PROXY when neither HTTP_PROXY nor HTTPS_PROXY is set, and refuses a SOCKS one', async () => {
+		const tunnels = proxy.tunnels;
+		const env = {...credentials, GENESYS_CLOUD_REGION: emu.url, NO_PROXY: ''};
+		const through = await runCli(['export', ...range], {env: {...env, ALL_PROXY: proxy.url}});
+		expect(through.stderr).toBe('');
+		expect(through.code).toBe(0);
+		expect(through.stdout).toBe(direct);
+		expect(proxy.tunnels).toBeGreaterThan(tunnels);
+		const socks = await runCli(['export', ...range], {env: {...env, ALL_PROXY: 'socks5://127.0.0.1:1080'}});
+		expect(socks.code).toBe(2);
+		expect(socks.stderr).toContain('The proxy in ALL_PROXY uses socks5; gqx supports http and https proxies.');
+		expect(socks.stderr).not.toMatch(/\n\s+at /);
+	});
+
 	it('says which proxy refused the tunnel, and --no-proxy goes around it', async () => {
 		const env = {...credentials, GENESYS_CLOUD_REGION: emu.url, HTTP_PROXY: refusing.url, NO_PROXY: ''};
 		const refused = await runCli(['export', ...range], {env});

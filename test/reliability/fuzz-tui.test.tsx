@@ -118,8 +118,14 @@ describe('TUI key fuzz', () => {
 						) {
 							tablesSeen++;
 							const selected = after.split('\n').filter(line => line.startsWith('›')).length;
-							// "1 row", "1,234 rows" or "3/12 rows": the rows that pass the filter.
-							const shown = Number((/│\s+([\d,]+)(?:\/[\d,]+)? rows?\b/.exec(after)?.[1] ?? '0').replaceAll(',', ''));
+							// "1 row", "1,234 rows" or "3/12 rows" (after "row 5 of " or "total of " once the selection has
+							// left the first row): the rows that pass the filter.
+							const shown = Number(
+								(/│\s+(?:row [\d,]+ of |total of )?([\d,]+)(?:\/[\d,]+)? rows?\b/.exec(after)?.[1] ?? '0').replaceAll(
+									',',
+									'',
+								),
+							);
 							expect(selected, `seed ${seed} key ${index}:\n${after}`).toBe(shown > 0 ? 1 : 0);
 						}
 					}

@@ -2,13 +2,15 @@
 // same table on the next start of the profile, and reset to the defaults.
 import fs from 'node:fs';
 import {cleanup} from 'ink-testing-library';
+import {DateTime} from 'luxon';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import type {Emulator} from '../../source/emulator/server.js';
 import {defaultColumns, queueMetricFields} from '../../source/metrics/catalog.js';
 import {ProfileStore} from '../../source/profiles/store.js';
-import {emulator} from '../helpers.js';
+import {resolveRange} from '../../source/range/range.js';
+import {emulator, testNow} from '../helpers.js';
 import {until} from '../wait.js';
-import {appOnProfile, renderApp} from './app-on-profile.js';
+import {appOnProfile, renderApp, renderExplorer, tableShown} from './app-on-profile.js';
 import {keys, press, ready, waitFor, waitForText} from './ink.js';
 
 let emu: Emulator;
@@ -109,5 +111,61 @@ describe('column picker', () => {
 		// Nothing chosen is left for the level in the profiles file.
 		await savedViews(store.path, {});
 		expect(new ProfileStore({cwd: dir}).get('acme')?.views).toEqual({});
+	});
+});
+
+/** The picker's shown columns in its order: their number, title and whether they have room at this width. */
+function shownColumns(frame: string): {at: number; title: string; room: boolean}[] {
+	return [...frame.matchAll(/\[x\]\s+(\d+)\. ([^·│\n]+?)\s*(· no room at this width)?\s*│/g)].map(match => ({
+		at: Number(match[1]),
+		title: match[2]!,
+		room: match[3] === undefined,
+	}));
+}
+
+describe('column picker at 80 columns', () => {
+	it('keeps columns in the order chosen (dropped from the end), jumps to the ends, names its keys up and down', async () => {
+		const range = resolveRange({from: '2026-03-02', to: '2026-03-04'}, 'UTC', DateTime.fromMillis(testNow));
+		const app = renderExplorer(emu, range, {width: 80, height: 24});
+		await ready(app, tableShown);
+		await press(app, 'v');
+		const picker = await waitForText(app, 'Columns of the queue level');
+		// The hint line: one line of the terminal, the move keys named for a list that runs down.
+		const hints = picker.trimEnd().split('\n').at(-1)!;
+		expect(hints.length).toBeLessThanOrEqual(80);
+		for (const hint of ['[ move up', '] down', 'Space show/hide']) expect(hints).toContain(hint);
+		expect(hints).not.toMatch(/left|right/);
+
+		// AHT (7th) moved up to 3rd.
+		await press(app, 'j', 'j', 'j', 'j', 'j', 'j');
+		await waitForText(app, /› \[x\]\s+7\. Average handle time/);
+		await press(app, '[', '[', '[', '[');
+		const moved = await waitForText(app, /› \[x\]\s+3\. Average handle time/);
+		// What has room is a head of the order: no column has room after one that has none.
+		const shown = shownColumns(moved);
+		expect(shown.map(column => column.at)).toEqual(shown.map((_, index) => index + 1));
+		const firstWithout = shown.findIndex(column => !column.room);
+		expect(firstWithout).toBeGreaterThan(2);
+		expect(shown.slice(firstWithout).every(column => !column.room)).toBe(true);
+
+		// End/G to the last column, Home/g to the first.
+		await press(app, 'G');
+		await waitForText(app, /› \[ \]/);
+		await press(app, 'g');
+		await waitForText(app, /› \[x\]\s+1\. Offered/);
+		await press(app, keys.end);
+		await waitForText(app, /› \[ \]/);
+		await press(app, keys.home);
+		await waitForText(app, /› \[x\]\s+1\. Offered/);
+
+		// The table shows the columns with room, in that order: AHT third.
+		await press(app, keys.enter);
+		const table = await waitFor(app, frame => !frame.includes('Columns of') && tableShown.test(frame), 'the table');
+		const headers = shown
+			.filter(column => column.room)
+			.map(column => /\(([^)]+)\)$/.exec(column.title)?.[1] ?? column.title);
+		expect(headers.slice(0, 3)).toEqual(['Offered', 'Answered', 'AHT']);
+		const escaped = headers.map(header => header.replaceAll(/[.%]/g, mark => `\\${mark}`));
+		expect(headerLine(table).replace('▼', '')).toMatch(new RegExp(`^\\s*Queue\\s+${escaped.join('\\s+')}\\s*$`));
 	});
 });

@@ -13,7 +13,7 @@ import {ProfileStore} from '../../source/profiles/store.js';
 import {emulator, groundTruth} from '../helpers.js';
 import {until} from '../wait.js';
 import {appOnProfile, renderApp} from './app-on-profile.js';
-import {press, waitForText} from './ink.js';
+import {keys, press, waitFor, waitForText} from './ink.js';
 
 let emu: Emulator;
 
@@ -76,4 +76,19 @@ describe('comparison in the app', () => {
 		rendered = renderApp(dir, {start: {kind: 'profile', name: 'acme'}});
 		await waitForText(rendered, /9–15 Mar 2026 vs 2–8 Mar 2026[\s\S]*Δ▼/);
 	});
+});
+
+it('leaves its notice on the level it was said on', async () => {
+	const {app} = await appOnProfile(emu, {from: '2026-03-09', to: '2026-03-15'});
+	// previous, week, year, then off.
+	await press(app, 'c', 'c', 'c', 'c');
+	await waitForText(app, 'comparison off');
+	await press(app, keys.enter);
+	const media = await waitFor(app, frame => /\n\s+Media\s/.test(frame) && /Total\s+[\d,]+/.test(frame), 'media');
+	expect(media).not.toContain('comparison off');
+	await press(app, 'c');
+	await waitForText(app, 'comparing with the previous period');
+	await press(app, keys.escape);
+	const queues = await waitFor(app, frame => /\n\s+Queue\s/.test(frame), 'back on the queues');
+	expect(queues).not.toContain('comparing with the previous period');
 });

@@ -4,7 +4,8 @@ import {render} from 'ink-testing-library';
 import {DateTime} from 'luxon';
 import {expect, it} from 'vitest';
 import {DatePicker} from '../../source/ui/screens/date-picker.js';
-import {waitForText} from './ink.js';
+import {until} from '../wait.js';
+import {keys, press, ready, waitFor, waitForText} from './ink.js';
 
 it('shows the days each preset resolves to, and offers today once', async () => {
 	const app = render(
@@ -24,6 +25,53 @@ it('shows the days each preset resolves to, and offers today once', async () => 
 		expect(menu).toMatch(/Last month\s+1–28 Feb 2026\s/);
 		expect(menu).not.toContain('Live (today)');
 		expect(menu.match(/Today/g)).toHaveLength(1);
+	} finally {
+		app.unmount();
+	}
+});
+
+it('finds time zones by a common abbreviation or name, and by a UTC offset', async () => {
+	let picked = '';
+	const app = render(
+		<DatePicker
+			timeZone="UTC"
+			now={() => DateTime.fromISO('2026-01-20T12:00:00Z')}
+			onDone={range => {
+				picked = range.timeZone;
+			}}
+			onCancel={() => {}}
+		/>,
+	);
+	try {
+		await ready(app, '❯ Last 7 days');
+		// Up from the top wraps to the last entry, the time zone.
+		for (let step = 0; step < 12 && !/❯ Time zone/.test(app.lastFrame() ?? ''); step++) await press(app, keys.up);
+		await press(app, keys.enter);
+		await waitForText(app, 'type to narrow');
+		const first = (frame: string) => /› (\S+)/.exec(frame)?.[1];
+		for (const [query, zone] of [
+			['EST', 'America/New_York'],
+			['eastern', 'America/New_York'],
+			['CET', 'Europe/Berlin'],
+		] as const) {
+			await press(app, query);
+			await waitFor(app, frame => first(frame) === zone, `${zone} first for ${query}`);
+			await press(app, ...Array.from(query, () => keys.backspace));
+			await waitFor(app, frame => !frame.includes(`> ${query}`), 'the query cleared');
+		}
+		// An offset: the zones at +05:30 in January (India, Sri Lanka), picked with Enter.
+		await press(app, '+05:30');
+		const india = await waitFor(app, frame => /› Asia\/(Kolkata|Calcutta)/.test(frame), 'India at +05:30');
+		expect(india).toContain('Asia/Colombo');
+		await press(app, keys.enter);
+		await waitForText(app, /Time zone: Asia\/(Kolkata|Calcutta)/);
+		await press(app, keys.down, keys.enter);
+		await until(
+			() => picked,
+			zone => zone !== '',
+			'a range picked',
+		);
+		expect(picked).toMatch(/^Asia\/(Kolkata|Calcutta)$/);
 	} finally {
 		app.unmount();
 	}

@@ -149,3 +149,18 @@ it('jumps to the first and last column in the picker with Home/g and End/G', asy
 	await press(app, 'g');
 	expect(cursorLine()).toMatch(/\s1\. /);
 });
+
+it('says where the selection is once it has left the first row', async () => {
+	const app = renderExplorer(emu, range(), {width: 80, height: 24});
+	const first = await waitFor(app, text => tableShown.test(text), 'the queues');
+	await ready(app, tableShown);
+	const status = (frame: string) => frame.split('\n')[1] ?? '';
+	expect(status(first)).toMatch(/│ {2}8 rows {2}│/);
+	await press(app, 'j', 'j');
+	await waitFor(app, text => status(text).includes('row 3 of 8 rows'), 'row 3 of 8');
+	await press(app, 'G');
+	await waitFor(app, text => status(text).includes('total of 8 rows'), 'the totals row');
+	await press(app, 'g');
+	const top = await waitFor(app, text => /\n› \S/.test(text) && !status(text).includes('total'), 'the first row');
+	expect(status(top)).toMatch(/│ {2}8 rows {2}│/);
+});

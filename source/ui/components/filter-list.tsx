@@ -19,6 +19,8 @@ type Props<V> = {
 	direct?: (query: string) => ListItem<V> | undefined;
 	/** Why nothing matches this query, when there is more to say than that (an address refused). */
 	whyNone?: (query: string) => string | undefined;
+	/** Items the query names another way than by their words (a time zone by `EST` or `+05:30`), shown first. */
+	search?: (query: string) => ReadonlyArray<ListItem<V>> | undefined;
 };
 
 function narrow<V>(items: ReadonlyArray<ListItem<V>>, query: string): Array<ListItem<V>> {
@@ -37,6 +39,7 @@ export function FilterList<V>({
 	onCancel,
 	direct,
 	whyNone,
+	search,
 }: Props<V>) {
 	const theme = useTheme();
 	const [query, setQuery] = useState(initialQuery);
@@ -44,11 +47,13 @@ export function FilterList<V>({
 	// Made anew only with `items` or `direct`, which callers keep stable enough for a list of a few dozen.
 	const matching = useCallback(
 		(text: string) => {
-			const named = direct?.(text);
+			const first = [direct?.(text), ...(search?.(text) ?? [])].filter(
+				(item): item is ListItem<V> => item !== undefined,
+			);
 			const narrowed = narrow(items, text);
-			return named ? [named, ...narrowed.filter(item => item.value !== named.value)] : narrowed;
+			return [...first, ...narrowed.filter(item => !first.some(named => named.value === item.value))];
 		},
-		[items, direct],
+		[items, direct, search],
 	);
 	const shown = useMemo(() => matching(query), [matching, query]);
 	const selected = Math.min(index, Math.max(0, shown.length - 1));

@@ -26,6 +26,7 @@ import {
 	type Verdict,
 } from '../../metrics/delta.js';
 import type {QueueRow} from '../../metrics/rows.js';
+import {withHours} from '../../metrics/format.js';
 import {fitToWidth, textWidth} from '../../text/columns.js';
 import type {DisplayRow} from '../../levels/types.js';
 import {
@@ -160,6 +161,11 @@ type FitOptions = {
 	sortColumn?: ColumnId;
 	/** Live columns the user has not placed (`v`): while comparing they give way to the compared metrics. */
 	yieldingLive?: readonly LiveField[];
+	/**
+	 * The user ordered the columns (`v`): their order decides what survives, dropped from the end, never skipping
+	 * ahead; else the catalog's priorities do.
+	 */
+	byOrder?: boolean;
 };
 
 /** Below every metric and change: what a live column left in its default place has while comparing. */
@@ -178,11 +184,22 @@ export function fitColumns({
 	widest,
 	sortColumn,
 	yieldingLive = [],
+	byOrder = false,
 }: FitOptions): Column[] {
 	// A number is never cut: a column is as wide as its widest value (a wait of hours, with its mark).
 	const sized = (column: Column): Column => {
 		const needed = widest?.get(column.id) ?? 0;
 		return needed > column.width ? {...column, width: needed} : column;
+	};
+	// In the user's order the first column is the most important; above `yieldedPriority` (and a change's half
+	// step below its metric), so live columns left in place still give way first while comparing.
+	const ranked = (field: MetricField | LiveField): Column => {
+		const column = columnFor(field);
+		return byOrder ? {...column, priority: yieldedPriority + 1 + fields.length - fields.indexOf(field)} : column;
+	};
+	const deltaFor = (field: MetricField): Column | undefined => {
+		const delta = metricColumns.get(deltaField(field));
+		return delta && {...delta, priority: ranked(field).priority - 0.5};
 	};
 	const name = nameColumn(nameHeader);
 	// The header has room for its sort arrow.
@@ -193,7 +210,7 @@ export function fitColumns({
 		// changes fit: the comparison is what the user asked to see.
 		const three = fields
 			.filter((field): field is MetricField => !isLiveField(field) && metricColumns.has(deltaField(field)))
-			.map(field => [columnFor(field), metricColumns.get(deltaField(field))!] as const)
+			.map(field => [ranked(field), deltaFor(field)!] as const)
 			.sort(([a], [b]) => b.priority - a.priority)
 			.slice(0, 3);
 		const wanted = three.reduce((sum, [metric, delta]) => sum + metric.width + delta.width + 2, 0);
@@ -205,8 +222,8 @@ export function fitColumns({
 		room,
 		[name],
 		fields.flatMap(field => {
-			const delta = comparing && !isLiveField(field) ? metricColumns.get(deltaField(field)) : undefined;
-			return (delta ? [sized(columnFor(field)), delta] : [sized(columnFor(field))]).map(column =>
+			const delta = comparing && !isLiveField(field) ? deltaFor(field) : undefined;
+			return (delta ? [sized(ranked(field)), delta] : [sized(ranked(field))]).map(column =>
 				pinned.has(column.id)
 					? {...column, priority: Number.POSITIVE_INFINITY}
 					: comparing && isLiveField(column.id) && yieldingLive.includes(column.id)
@@ -217,31 +234,51 @@ export function fitColumns({
 	);
 	if (fitted.length === 1 && fields.length > 0) {
 		// Not even one number fits beside the name: the name gives way to the most important one.
-		const best = fields.map(field => sized(columnFor(field))).sort((a, b) => b.priority - a.priority)[0]!;
+		const best = fields.map(field => sized(ranked(field))).sort((a, b) => b.priority - a.priority)[0]!;
 		name.width = Math.max(6, room - best.width - 1);
 		return [name, best];
 	}
 	return fitted;
 }
 
+/** What a view's values need of each column: its widest value, and whether a duration column has one of hours. */
+export type ValueWidths = {
+	/** The widest value of each field, with room for a mark where the column has a threshold. */
+	widths: Map<string, number>;
+	/** The duration fields with a value of an hour or more: the whole column reads h:mm:ss. */
+	hours: Set<string>;
+};
+
+const hasHours = /^\d+:\d\d:\d\d$/;
+
 /**
  * The widest value of each of `fields` over the rows and the totals row, with room for a mark where the column has
- * a threshold (under NO_COLOR `!` or `~` goes before the number).
+ * a threshold (under NO_COLOR `!` or `~` goes before the number), and which duration columns have hours.
  */
 export function widestValues(
 	rows: readonly DisplayRow[],
 	total: {row: QueueRow; live?: LiveValues | undefined},
 	fields: readonly (MetricField | LiveField)[],
-): Map<string, number> {
-	const widest = new Map<string, number>();
+): ValueWidths {
+	const widths = new Map<string, number>();
+	const hours = new Set<string>();
 	for (const field of fields) {
+		const metric = isLiveField(field) ? liveMetricFor(field) : metricFor(field);
 		// Names and divisions (text) are cut in the middle by design; numbers never are.
-		if (!isLiveField(field) && metricFor(field).kind === 'text') continue;
+		if (metric.kind === 'text') continue;
 		const column = columnFor(field);
 		const mark = column.tone ? 1 : 0;
-		let most = textWidth(column.text(total.row, undefined, total.live)) + mark;
-		for (const row of rows) most = Math.max(most, textWidth(column.text(row.row, undefined, row.live)) + mark);
-		widest.set(field, most);
+		const texts = [column.text(total.row, undefined, total.live)];
+		for (const row of rows) texts.push(column.text(row.row, undefined, row.live));
+		if (metric.kind === 'duration' && texts.some(text => hasHours.test(text))) hours.add(field);
+		widths.set(field, Math.max(...texts.map(text => textWidth(hours.has(field) ? withHours(text) : text) + mark)));
 	}
-	return widest;
+	return {widths, hours};
+}
+
+/** The columns with one format of duration each: h:mm:ss throughout where any value of the column has hours. */
+export function oneDurationFormat(columns: readonly Column[], hours: ReadonlySet<string>): Column[] {
+	return columns.map(column =>
+		hours.has(column.id) ? {...column, text: (...args) => withHours(column.text(...args))} : column,
+	);
 }

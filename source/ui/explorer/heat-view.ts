@@ -2,14 +2,21 @@
 // that reads the same with and without colour.
 import {DateTime} from 'luxon';
 import {formatMetric, type Metric, type MetricField, metricFor} from '../../metrics/catalog.js';
+import {formatCount} from '../../metrics/format.js';
 import {cellValue, extremeCell, formatPerDay, gridValues, type HourGrid, hourRow} from '../../metrics/hour-grid.js';
 import {mergeBags} from '../../genesys/stats.js';
 import {cellAt, cellIndex, cellLabel, hoursPerDay, weekdayNames} from '../../range/weekday-hours.js';
 
 /** Shades from light to dark, two characters an hour; 0 is "none" (a count of zero). */
 export const shades = [' ·', '░░', '▒▒', '▓▓', '██'] as const;
-/** No such hour in the range, or nothing to take a rate or time of. */
+/** No such hour in the range, or nothing (or too little) to take a rate or time of. */
 export const blank = '  ';
+
+/**
+ * A weekday-hour with fewer offered than this over the whole range has no rate or time on the map: 1 abandon of 2
+ * calls is 50 %, which would stretch the scale until 0 % and 24 % share a shade, and name a "peak" of nothing.
+ */
+export const minimumOffered = 10;
 
 export type HeatCell = {text: string; level: number | null};
 export type HeatRow = {label: string; cells: HeatCell[]; summary: string};
@@ -41,9 +48,11 @@ function phrase(metric: Metric, value: number): string {
 /** The heat map of one metric: counts shaded from 0 to the busiest hour, rates and times from the lowest to the highest. */
 export function heatView(grid: HourGrid, field: MetricField): HeatView {
 	const metric = metricFor(field);
-	const values = gridValues(grid, field);
-	const present = values.filter((value): value is number => value !== null);
 	const counts = metric.kind === 'count';
+	const offered = gridValues(grid, 'offered').map((perDay, index) => (perDay ?? 0) * (grid.days[index] ?? 0));
+	const tooFew = (index: number) => !counts && Math.round(offered[index] ?? 0) < minimumOffered;
+	const values = gridValues(grid, field).map((value, index) => (tooFew(index) ? null : value));
+	const present = values.filter((value): value is number => value !== null);
 	const high = present.length > 0 ? Math.max(...present) : 0;
 	const low = counts ? 0 : present.length > 0 ? Math.min(...present) : 0;
 	const span = high - low;
@@ -69,15 +78,18 @@ export function heatView(grid: HourGrid, field: MetricField): HeatView {
 	const steps = [1, 2, 3, 4].map(level => `${shades[level]} ≤${format(metric, low + (span * level) / 4)}`).join('  ');
 	const legend = counts
 		? `${shades[0]!.trim()} 0  ${steps} a day   blank: no such hour`
-		: `from ${format(metric, low)}: ${steps}   blank: no data`;
+		: `from ${format(metric, low)}: ${steps}   blank: no data, or under ${minimumOffered} offered`;
+	// A rate or time with the count behind it: "24.0% (25 offered)".
+	const named = (index: number) =>
+		`${cellLabel(cellAt(index))}, ${phrase(metric, values[index]!)}${counts ? '' : ` (${formatCount(Math.round(offered[index] ?? 0))} offered)`}`;
 	let peak: string | undefined;
 	const top = extremeCell(values, true);
 	if (top !== undefined && (!counts || high > 0)) {
-		peak = `Peak ${cellLabel(cellAt(top))}, ${phrase(metric, values[top]!)}`;
+		peak = `Peak ${named(top)}`;
 		const bottom = extremeCell(values, false);
-		if (!counts && bottom !== undefined && bottom !== top)
-			peak = `Highest ${cellLabel(cellAt(top))}, ${phrase(metric, values[top]!)} · lowest ${cellLabel(cellAt(bottom))}, ${phrase(metric, values[bottom]!)}`;
-	}
+		if (!counts && bottom !== undefined && bottom !== top) peak = `Highest ${named(top)} · lowest ${named(bottom)}`;
+	} else if (!counts && offered.some(count => count > 0))
+		peak = `Under ${minimumOffered} offered in every hour: too few for ${metric.title.toLowerCase()}.`;
 	const clock =
 		grid.changes.length > 0
 			? `Clock changes: ${grid.changes

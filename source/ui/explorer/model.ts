@@ -33,7 +33,7 @@ import type {LiveTargets} from '../hooks/use-live-updates.js';
 import {footerFor, type Hint, type KeyAction, type KeyContext} from '../keymap.js';
 import {type KeyPlace, whyNot} from './applicable.js';
 import {pickerOrder, visibleColumns} from './column-choice.js';
-import {type Column, fitColumns, sortTitle, widestValues} from './columns.js';
+import {type Column, fitColumns, oneDurationFormat, sortTitle, widestValues} from './columns.js';
 import {droppedNotice} from './dropped.js';
 import {comparedData, currentData, currentFrame, effectiveSort, selectedIndex} from './frames.js';
 import {memoLast} from './memo-last.js';
@@ -236,6 +236,16 @@ export function idleText(idle: number, level: LevelModule, shown: boolean): stri
 	return `${idle.toLocaleString('en-US')} ${what} without traffic ${shown ? 'shown (z hides' : 'hidden (z shows'} ${idle === 1 ? 'it' : 'them'})`;
 }
 
+/**
+ * The rows, and where the selection is among them once it has left the first row (after a sort of 5,000 queues the
+ * table alone does not say it is not at the top): `row 111 of 4,976 rows`, `total of 3/12 rows`.
+ */
+export function positionText(selected: number, onTotal: boolean, shown: number, count: number): string {
+	const rows = rowsText(shown, count);
+	if (onTotal) return `total of ${rows}`;
+	return selected > 0 ? `row ${(selected + 1).toLocaleString('en-US')} of ${rows}` : rows;
+}
+
 /** A model function of its own for each explorer: it remembers the last rows, so a key press does not make them again. */
 export function makeExplorerModel(): (input: ExplorerInput) => ExplorerModel {
 	const remembered = derivations();
@@ -278,19 +288,24 @@ function modelOf(
 	const onTotal = keys[index] === totalKey;
 	const rowIndex = onTotal ? rowKeys.length - 1 : index;
 	const fields = visibleColumns(state, frame.level.id);
-	const columns = fitColumns({
+	const values = remembered.widest(view, fields.join(','));
+	const fitted = fitColumns({
 		width: width - 2,
 		nameHeader: level.nameHeader,
 		fields,
 		longestName,
 		comparing: Boolean(view?.previousTotal),
-		widest: remembered.widest(view, fields.join(',')),
+		widest: values?.widths,
 		// The sort column stays, a change's too (sorting by Δ keeps its metric beside it by priority).
 		sortColumn: sort.column === 'name' ? undefined : sort.column,
 		yieldingLive: fields.filter(
 			(field): field is LiveField => isLiveField(field) && !state.views[frame.level.id]?.columns?.includes(field),
 		),
+		// Once the user has ordered the columns (v), that order decides what a narrow terminal keeps.
+		byOrder: Boolean(state.views[frame.level.id]?.columns),
 	});
+	// One format down a column: a wait of hours makes every value of its column h:mm:ss.
+	const columns = values ? oneDurationFormat(fitted, values.hours) : fitted;
 	// A notice may quote a server (a comparison that failed) or name queues: shown only once cleaned.
 	const rawNotice = state.notice ?? remembered.droppedNote(loaded, frame.level, range.timeZone);
 	const notice = rawNotice === undefined ? undefined : terminalText(rawNotice);
@@ -306,7 +321,7 @@ function modelOf(
 					// Both periods named, while comparing: this one and the one it is compared with.
 					compared ? `${shortRangeText(range)} vs ${shortRangeText(compared)}` : '',
 					asOfText,
-					view ? rowsText(view.rows.length, view.count) : '',
+					view ? positionText(rowIndex, onTotal, view.rows.length, view.count) : '',
 					view ? idleText(view.idle, level, frame.idle === true) : '',
 					level.usesGranularity ? `by ${granularityWords[state.granularity]} (i to change)` : '',
 					// The legend of the mark on a bucket the range cuts (a week from a Wednesday, a day up to now).

@@ -95,5 +95,9 @@ const sliceFor: SliceReducers = {
 export function explorerReducer(state: ExplorerState, action: ExplorerAction): ExplorerState {
 	// The table above pairs each type with its reducer; TypeScript cannot follow that pairing through a lookup.
 	const reduce = sliceFor[action.type] as (state: ExplorerState, action: ExplorerAction) => ExplorerState;
-	return reduce(state, action);
+	const next = reduce(state, action);
+	// A notice belongs to the level it was said on ("Wrote 31 rows…", "comparison off"): drilling in or going back
+	// leaves it behind, unless the action said something new.
+	const left = next.stack.length !== state.stack.length || next.stack.at(-1)?.level !== state.stack.at(-1)?.level;
+	return left && next.notice !== undefined && next.notice === state.notice ? {...next, notice: undefined} : next;
 }

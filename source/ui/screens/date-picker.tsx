@@ -2,7 +2,7 @@
 import {Box, Text, useInput, useStdout} from 'ink';
 import SelectInput from 'ink-select-input';
 import {DateTime} from 'luxon';
-import {useMemo, useRef, useState} from 'react';
+import {useCallback, useMemo, useRef, useState} from 'react';
 import {asGqxError} from '../../errors.js';
 import {
 	type DateChoice,
@@ -15,6 +15,7 @@ import {
 	type WeekStart,
 } from '../../range/range.js';
 import {shortRangeText} from '../../range/compare.js';
+import {zonesNamedBy} from '../../range/zone-search.js';
 import {FilterList} from '../components/filter-list.js';
 import {hintLine} from '../keymap.js';
 import {useTheme} from '../theme-context.js';
@@ -84,6 +85,16 @@ export function DatePicker({initialChoice, timeZone: initialZone, weekStart, now
 			})),
 		[],
 	);
+	// `EST`, `eastern`, `+05:30`, `UTC+2`: zones by a common abbreviation or their offset now, before those by name.
+	const zonesNamed = useCallback(
+		(query: string) =>
+			zonesNamedBy(
+				zones.map(zone => zone.value),
+				query,
+				now().toMillis(),
+			)?.map(zone => ({label: zone, value: zone})),
+		[zones, now],
+	);
 
 	useInput(
 		(_input, key) => {
@@ -145,7 +156,8 @@ export function DatePicker({initialChoice, timeZone: initialZone, weekStart, now
 			<FilterList
 				items={zones}
 				limit={8}
-				placeholder="type to narrow, e.g. london or new_york"
+				placeholder="type to narrow, e.g. london, new_york, EST or +05:30"
+				search={zonesNamed}
 				onCancel={() => setMode('menu')}
 				onSelect={item => {
 					setTimeZone(item.value);

@@ -124,17 +124,41 @@ describe('heatView', () => {
 		expect(view.clock).toBe('Clock changes: Sun 8 Mar 02:00 skipped (empty)');
 	});
 
-	it('rates come from summed parts and hours without traffic are blank, not zero', () => {
+	it('rates come from summed parts and hours without traffic, or with too little, are blank, not zero', () => {
 		const view = heatView(sampleGrid(), 'serviceLevel');
 		const monday = view.rows[0]!;
 		expect(monday.cells[4]!.text).toBe(blank);
 		// 322 of 426 over the whole Monday, not the mean of 75.5% and 100%.
 		expect(monday.summary).toBe('75.6%');
-		expect(view.peak).toBe('Highest Mon 03:00, 100.0% · lowest Mon 10:00, 75.5%');
-		expect(monday.cells[3]!.text).toBe(shades[4]);
-		expect(monday.cells[10]!.text).toBe(shades[1]);
+		// Monday 03:00 had 2 calls: too few for a rate, so it is neither shaded nor named.
+		expect(monday.cells[3]!.text).toBe(blank);
+		expect(view.peak).toBe('Peak Mon 10:00, 75.5% (424 offered)');
+		expect(monday.cells[10]!.text).toBe(shades[4]);
 		// 402 answers taking 8,010 s: 19.9 s each (the two hours' averages would give 12.5 s).
 		expect(heatView(sampleGrid(), 'asaMs').rows[0]!.summary).toBe('0:20');
+	});
+
+	it('shades rates from hours with enough calls, and names the count behind the highest and lowest', () => {
+		const cells = emptyCells();
+		const hour = (offered: number, abandoned: number) => ({
+			nOffered: {count: offered},
+			tAnswered: {count: offered - abandoned, sum: (offered - abandoned) * 20_000},
+			...(abandoned > 0 ? {tAbandon: {count: abandoned, sum: abandoned * 30_000}} : {}),
+		});
+		cells[cellIndex(1, 9)] = hour(25, 0);
+		cells[cellIndex(1, 10)] = hour(25, 6);
+		// 2 calls, both abandoned: 100 %, which would make 0 % and 24 % one shade.
+		cells[cellIndex(1, 11)] = hour(2, 2);
+		const view = heatView(
+			{cells, days: Array.from({length: 168}, () => 1), changes: [], timeZone: 'UTC'},
+			'abandonRate',
+		);
+		const monday = view.rows[0]!;
+		expect(monday.cells[9]!.text).not.toBe(monday.cells[10]!.text);
+		expect(monday.cells[10]!.text).toBe(shades[4]);
+		expect(monday.cells[11]!.text).toBe(blank);
+		expect(view.peak).toBe('Highest Mon 10:00, 24.0% (25 offered) · lowest Mon 09:00, 0.0% (25 offered)');
+		expect(view.legend).toContain('blank: no data, or under 10 offered');
 	});
 
 	it('an empty range: no peak, every cell a dot or blank', () => {

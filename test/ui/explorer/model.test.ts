@@ -8,7 +8,13 @@ import {liveValueFields} from '../../../source/metrics/live.js';
 import type {AggregateCell} from '../../../source/genesys/analytics.js';
 import {comparisonRange} from '../../../source/range/compare.js';
 import {resolveRange} from '../../../source/range/range.js';
-import {copiedText, explorerModel, makeExplorerModel, rowsText} from '../../../source/ui/explorer/model.js';
+import {
+	copiedText,
+	explorerModel,
+	makeExplorerModel,
+	positionText,
+	rowsText,
+} from '../../../source/ui/explorer/model.js';
 import {compareKey, type ExplorerState, initialExplorer} from '../../../source/ui/explorer/state.js';
 import {apply} from './apply.js';
 
@@ -211,5 +217,36 @@ describe('rowsText', () => {
 		expect(rowsText(4976, 4976)).toBe('4,976 rows');
 		expect(rowsText(12, 4976)).toBe('12/4,976 rows');
 		expect(rowsText(0, 8)).toBe('0/8 rows');
+	});
+});
+
+describe('positionText', () => {
+	it('is the rows on the first row, else where the selection is among them', () => {
+		expect(positionText(0, false, 4976, 4976)).toBe('4,976 rows');
+		expect(positionText(110, false, 4976, 4976)).toBe('row 111 of 4,976 rows');
+		expect(positionText(2, false, 12, 4976)).toBe('row 3 of 12/4,976 rows');
+		expect(positionText(11, true, 12, 4976)).toBe('total of 12/4,976 rows');
+	});
+});
+
+describe('durations', () => {
+	it('read one way down a column: h:mm:ss for all when any value has hours', () => {
+		const answeredIn = (queueId: string, asaMs: number): AggregateCell => ({
+			queueId,
+			mediaType: 'voice',
+			interval: 'whole',
+			stats: {nOffered: {count: 10}, tAnswered: {count: 10, sum: 10 * asaMs}},
+		});
+		const hours = [answeredIn('q1', 5_465_000), answeredIn('q2', 2_390_000)];
+		const model = explorerModel(input(loadedQueues(initialExplorer('P1D'), hours), {width: 200}));
+		const asa = model.columns.find(column => column.id === 'asaMs')!;
+		const texts = model.view!.rows.map(row => asa.text(row.row, undefined, row.live));
+		expect(texts.sort()).toEqual(['0:39:50', '1:31:05']);
+		expect(asa.width).toBeGreaterThanOrEqual('0:39:50'.length);
+		// A column without hours keeps m:ss.
+		const minutes = [answeredIn('q1', 125_000), answeredIn('q2', 2_390_000)];
+		const short = explorerModel(input(loadedQueues(initialExplorer('P1D'), minutes), {width: 200}));
+		const shortAsa = short.columns.find(column => column.id === 'asaMs')!;
+		expect(short.view!.rows.map(row => shortAsa.text(row.row)).sort()).toEqual(['2:05', '39:50']);
 	});
 });
