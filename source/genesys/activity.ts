@@ -32,25 +32,29 @@ export type AgentsNow = {
 	truncated: string[];
 	/** When the answers arrived (epoch ms, the server's clock). */
 	observedAt: number;
+	/** The same moment on this machine's clock, for counting on from it. */
+	receivedAt: number;
 };
 
+// Every field may be absent or null: an entity without a user id is skipped, one field missing is not fatal.
 const entitySchema = z.object({
-	userId: z.string().min(1).optional(),
-	queueId: z.string().optional(),
-	routingStatus: z.string().optional(),
-	routingStatusDate: z.string().optional(),
-	systemPresence: z.string().optional(),
-	organizationPresenceId: z.string().optional(),
-	presenceDate: z.string().optional(),
-	activityDate: z.string().optional(),
+	userId: z.string().nullish(),
+	queueId: z.string().nullish(),
+	queueMembershipStatus: z.string().nullish(),
+	routingStatus: z.string().nullish(),
+	routingStatusDate: z.string().nullish(),
+	systemPresence: z.string().nullish(),
+	organizationPresenceId: z.string().nullish(),
+	presenceDate: z.string().nullish(),
+	activityDate: z.string().nullish(),
 });
 const activitySchema = z.object({
 	results: z
 		.array(
 			z.object({
-				group: z.object({queueId: z.string().optional()}).partial().optional(),
-				truncated: z.boolean().optional(),
-				entities: z.array(entitySchema).optional(),
+				group: z.object({queueId: z.string().nullish()}).nullish(),
+				truncated: z.boolean().nullish(),
+				entities: z.array(entitySchema).nullish(),
 			}),
 		)
 		.optional(),
@@ -65,12 +69,13 @@ export function normalisePresence(value: string): string {
 	return spaced.toUpperCase();
 }
 
-function time(text: string | undefined): number | null {
+function time(text: string | null | undefined): number | null {
 	if (!text) return null;
 	const ms = Date.parse(text);
 	return Number.isNaN(ms) ? null : ms;
 }
 
+/** The queues' active members (as the real request of reference §B.2 asks), with routing status and presence. */
 export function activityBody(queueIds: readonly string[]): unknown {
 	return {
 		metrics: [
@@ -78,38 +83,51 @@ export function activityBody(queueIds: readonly string[]): unknown {
 			{metric: 'oUserPresences', details: true},
 		],
 		groupBy: ['queueId'],
-		filter: {type: 'or', predicates: queueIds.map(value => ({dimension: 'queueId', value}))},
+		filter: {
+			type: 'and',
+			predicates: [{dimension: 'queueMembershipStatus', value: 'active'}],
+			clauses: [{type: 'or', predicates: queueIds.map(value => ({dimension: 'queueId', value}))}],
+		},
 	};
 }
 
-/** The members of one chunk of queues, following pages until every queue is in or a page brings nothing new. */
+/**
+ * The members of one chunk of queues. Pages are taken to page the queue groups (the reference leaves it open): a full
+ * page (as many groups as asked per page) may have a next one, so it is asked; members are merged by queue and user
+ * across pages, so a server that pages members instead loses none either. A membership switched off for the queue
+ * (`inactive`) is not a member there.
+ */
 async function fetchChunk(
 	client: GenesysClient,
 	chunk: readonly string[],
 	signal: AbortSignal,
 ): Promise<{agents: AgentNow[]; truncated: string[]}> {
 	const agents: AgentNow[] = [];
-	const truncated: string[] = [];
-	const seen = new Set<string>();
-	for (let page = 1; page <= maxPages && seen.size < chunk.length; page++) {
+	const truncated = new Set<string>();
+	const members = new Map<string, Set<string>>();
+	for (let page = 1; page <= maxPages; page++) {
 		const answer = await client.post(
 			`${activityPath}?pageSize=${activityChunk}&pageNumber=${page}`,
 			activityBody(chunk),
 			activitySchema,
 			signal,
 		);
-		let fresh = 0;
-		for (const result of answer.results ?? []) {
+		const results = answer.results ?? [];
+		let added = 0;
+		for (const result of results) {
 			const queueId = result.group?.queueId;
-			if (!queueId || seen.has(queueId)) continue;
-			seen.add(queueId);
-			fresh++;
-			if (result.truncated) truncated.push(queueId);
-			// A member listed twice in one group (the halves of a cut list meet) is one member.
-			const members = new Set<string>();
+			if (!queueId) continue;
+			if (result.truncated) truncated.add(queueId);
+			let known = members.get(queueId);
+			if (!known) {
+				known = new Set();
+				members.set(queueId, known);
+			}
 			for (const entity of result.entities ?? []) {
-				if (!entity.userId || members.has(entity.userId)) continue;
-				members.add(entity.userId);
+				// A member listed twice (the halves of a cut list meet, or pages overlap) is one member.
+				if (!entity.userId || known.has(entity.userId) || entity.queueMembershipStatus === 'inactive') continue;
+				known.add(entity.userId);
+				added++;
 				agents.push({
 					userId: entity.userId,
 					queueId: entity.queueId ?? queueId,
@@ -121,9 +139,9 @@ async function fetchChunk(
 				});
 			}
 		}
-		if (fresh === 0) break;
+		if (results.length < activityChunk || added === 0) break;
 	}
-	return {agents, truncated};
+	return {agents, truncated: [...truncated]};
 }
 
 /** The members of the given queues now: 100 queues a query, a few queries at a time. */
@@ -145,6 +163,7 @@ export async function fetchAgentsNow(
 		agents: answers.flatMap(answer => answer.agents),
 		truncated: answers.flatMap(answer => answer.truncated),
 		observedAt: client.serverNow(),
+		receivedAt: Date.now(),
 	};
 }
 
@@ -190,9 +209,10 @@ export async function fetchPresenceLabels(
 				undefined;
 			if (label) labels.set(definition.id, label);
 		}
-		labelCache.set(client, labels);
 	} catch (error) {
 		if (signal?.aborted) throw error;
+		// Asked once a session: without the permission the board names system presences, and does not ask again.
 	}
+	labelCache.set(client, labels);
 	return labels;
 }

@@ -2,7 +2,7 @@
 // the totals row, every queue's members once each, with the queues they belong to. Enter on an agent of a queue's
 // board opens their intervals in that queue. `gqx export --level agent-status` writes an agent-and-queue record each.
 import {peopleColumns} from '../metrics/catalog.js';
-import type {AgentNow} from '../genesys/activity.js';
+import {activityChunk, type AgentNow} from '../genesys/activity.js';
 import {formatCount, formatDuration} from '../metrics/format.js';
 import {
 	type AgentStatusRecord,
@@ -47,7 +47,7 @@ export function personRow(person: Person, board: Board): DisplayRow {
 		...toRow({queueId: null, queueName: name, mediaType: null, interval: null}, {}),
 		routingStatus,
 		presence,
-		inStatusMs: since === null ? null : Math.max(0, board.observedAt - since),
+		inStatusMs: since === null ? null : Math.max(0, board.completedAt - since),
 		memberOf,
 	};
 	return {
@@ -66,6 +66,7 @@ const agentOf = (row: DisplayRow) => row.record as AgentNow;
 const quickFilter: QuickFilter = {
 	key: 'o',
 	title: 'agents',
+	always: true,
 	choices: [
 		{label: 'logged in', test: row => isLoggedIn(agentOf(row))},
 		{label: 'all', test: () => true},
@@ -75,13 +76,12 @@ const quickFilter: QuickFilter = {
 	],
 };
 
-function boardNote(board: Board): string {
-	const parts = ['o: who is listed'];
-	if (board.truncated.length > 0)
-		parts.push(
-			`the server cut the member list of ${formatCount(board.truncated.length)} queue${board.truncated.length === 1 ? '' : 's'}: some agents are missing`,
-		);
-	return parts.join(' · ');
+/** What the status line says of the data: the queues whose member lists the server cut, by name. */
+function boardNote(board: Board): string | undefined {
+	if (board.truncated.length === 0) return undefined;
+	const names = board.truncated.slice(0, 3).map(board.queueName).join(', ');
+	const more = board.truncated.length > 3 ? ` and ${formatCount(board.truncated.length - 3)} more` : '';
+	return `the server cut the member lists of ${names}${more}: some agents are missing`;
 }
 
 const allQueues = (ref: LevelRef) => !ref.context.queueId;
@@ -99,7 +99,8 @@ export const peopleLevel: LevelModule = {
 	exportFields: agentStatusFields,
 	quickFilter,
 	uncompared: true,
-	refreshes: true,
+	// At most 75 requests a minute (half the rate budget the live columns share): one per 100 queues.
+	refreshes: {everyMs: data => Math.ceil((data as Board).queueIds.length / activityChunk) * (60_000 / 75)},
 	request: ref => ({
 		key: `people\u0000${ref.context.queueId ?? ''}`,
 		label: 'asking who is doing what',
@@ -112,9 +113,10 @@ export const peopleLevel: LevelModule = {
 	}),
 	rows(data) {
 		const board = data as Board;
+		const note = boardNote(board);
 		return {
 			rows: peopleOf(board).map(person => personRow(person, board)),
-			note: boardNote(board),
+			...(note ? {note} : {}),
 			headline: summaryLine(board.agents, board.labels),
 		};
 	},

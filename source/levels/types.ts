@@ -148,6 +148,8 @@ export type QuickFilter = {
 	key: string;
 	/** What it filters by, for the status line ("outcome: abandoned"). */
 	title: string;
+	/** The status line names the choice even at the first (which then filters too: people now's logged in). */
+	always?: boolean;
 	/** The first is the level's default (every row, or the rows that matter most: agents logged in). */
 	choices: ReadonlyArray<{label: string; test: (row: DisplayRow) => boolean}>;
 };
@@ -230,8 +232,11 @@ export type LevelModule = {
 	idleRows?: {one: string; many: string};
 	/** The totals row as this level shows it, from the one made of the rows' statistics and the rows it covers. */
 	total?: (total: QueueRow, rows: readonly DisplayRow[]) => QueueRow;
-	/** Its data is of now: asked again every live refresh while shown (`l` pauses it), not once. */
-	refreshes?: boolean;
+	/**
+	 * Its data is of now: asked again every live refresh while shown (paused with live updates), or every `everyMs` of
+	 * its data when that is longer (a big board, within its share of the rate limit).
+	 */
+	refreshes?: {everyMs: (data: unknown) => number};
 	/** Why Enter (and the keys of `opens`) open nothing from this level as it was opened, when they do not. */
 	cannotOpen?: (ref: LevelRef) => string | undefined;
 	/** What `y` copies when not the selected row (a timeline: its conversation's id), and what it is called. */

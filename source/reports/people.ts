@@ -7,6 +7,8 @@ import {fetchUserNames} from '../genesys/users.js';
 import {selectQueueIds} from './queue-match.js';
 
 export type Board = AgentsNow & {
+	/** The server's clock when the board was complete (names looked up): times in status are counted to it. */
+	completedAt: number;
 	/** The queues asked about. */
 	queueIds: string[];
 	userName: (id: string) => string;
@@ -25,8 +27,7 @@ export async function fetchBoard(
 ): Promise<Board> {
 	const {signal} = options;
 	const listed =
-		options.known ??
-		(choice.queueIds && choice.queueIds.length > 0 ? undefined : await listAllQueues(client, {signal}));
+		options.known ?? (choice.queueIds && choice.queueIds.length > 0 ? undefined : await queueListing(client, signal));
 	const queueIds =
 		choice.queueIds && choice.queueIds.length > 0
 			? [...choice.queueIds]
@@ -42,5 +43,24 @@ export async function fetchBoard(
 		{signal},
 	);
 	const names = new Map((listed ?? []).map(queue => [queue.id, queue.name]));
-	return {...now, queueIds, userName, queueName: id => names.get(id) ?? id, labels};
+	return {
+		...now,
+		completedAt: now.observedAt + (Date.now() - now.receivedAt),
+		queueIds,
+		userName,
+		queueName: id => names.get(id) ?? id,
+		labels,
+	};
+}
+
+/** The org's queues, listed once in ten minutes per client: a board of every queue refreshes every 10 s. */
+const listings = new WeakMap<GenesysClient, {at: number; queues: QueueInfo[]}>();
+const listingMaxAgeMs = 10 * 60_000;
+
+async function queueListing(client: GenesysClient, signal?: AbortSignal): Promise<QueueInfo[]> {
+	const kept = listings.get(client);
+	if (kept && Date.now() - kept.at < listingMaxAgeMs) return kept.queues;
+	const queues = await listAllQueues(client, {signal});
+	listings.set(client, {at: Date.now(), queues});
+	return queues;
 }

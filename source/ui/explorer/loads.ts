@@ -8,6 +8,9 @@ import {allLevels, type ExplorerState, type LoadAction, type SavedViews} from '.
 /** Answers kept beyond those of the levels on the stack. */
 const dataKept = 8;
 
+/** How a failed refresh of a level of now starts its notice. */
+export const notRefreshed = 'Not refreshed';
+
 function remember(state: ExplorerState, key: string, loaded: Loaded): ReadonlyMap<string, Loaded> {
 	const data = new Map(state.data);
 	data.delete(key);
@@ -66,6 +69,15 @@ export function loadsReducer(state: ExplorerState, action: LoadAction): Explorer
 				data: remember(state, action.key, action.loaded),
 				loading: state.loading?.key === action.key ? undefined : state.loading,
 				notice: undefined,
+			};
+		case 'refresh-done':
+			// A load of the same data under way (r) brings newer data than this: it wins. The notice stays (the quick
+			// filter's choice) unless it is a failed refresh's, which this answer makes old news.
+			if (state.loading?.key === action.key) return state;
+			return {
+				...state,
+				data: remember(state, action.key, action.loaded),
+				notice: state.notice?.startsWith(notRefreshed) ? undefined : state.notice,
 			};
 		case 'load-partial':
 			// The first rows are on screen while the rest load.

@@ -236,6 +236,14 @@ export function idleText(idle: number, level: LevelModule, shown: boolean): stri
 	return `${idle.toLocaleString('en-US')} ${what} without traffic ${shown ? 'shown (z hides' : 'hidden (z shows'} ${idle === 1 ? 'it' : 'them'})`;
 }
 
+/** The level's quick filter's choice, when it filters or the level always names it: `agents: logged in (o)`. */
+export function quickText(level: LevelModule, quick: number): string {
+	const filter = level.quickFilter;
+	const choice = filter?.choices[quick];
+	if (!filter || !choice || (quick === 0 && !filter.always)) return '';
+	return `${filter.title}: ${choice.label} (${filter.key})`;
+}
+
 /**
  * The rows, and where the selection is among them once it has left the first row (after a sort of 5,000 queues the
  * table alone does not say it is not at the top): `row 111 of 4,976 rows`, `total of 3/12 rows`.
@@ -329,6 +337,7 @@ function modelOf(
 					// Before the sort, so a narrow terminal still shows it (a missing permission, the agents' coverage).
 					// It may quote the server (a conversation's id): cleaned like every outside text.
 					terminalText(base?.note ?? ''),
+					quickText(level, frame.quick ?? 0),
 					`sorted by ${sortHeader}`,
 				]
 	).filter(Boolean);

@@ -71,6 +71,7 @@ const sliceFor: SliceReducers = {
 	'load-start': loadsReducer,
 	'load-progress': loadsReducer,
 	'load-done': loadsReducer,
+	'refresh-done': loadsReducer,
 	'load-partial': loadsReducer,
 	'load-failed': loadsReducer,
 	'compare-next': loadsReducer,

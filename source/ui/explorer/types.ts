@@ -112,6 +112,8 @@ export type LoadAction =
 	| {type: 'load-start'; key: string; label: string}
 	| {type: 'load-progress'; key: string; progress: Progress}
 	| {type: 'load-done'; key: string; loaded: Loaded}
+	/** A level of now asked again on its own (people now): newer data, nothing else of the screen changes. */
+	| {type: 'refresh-done'; key: string; loaded: Loaded}
 	| {type: 'load-partial'; key: string; loaded: Loaded}
 	| {type: 'load-failed'; key: string; error: GqxError}
 	| {type: 'compare-next'}

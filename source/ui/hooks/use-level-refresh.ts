@@ -1,10 +1,11 @@
 // Levels of now (people now) are asked again every live refresh while they are shown: the answer replaces the
 // table's data in place (the selection, filter and sort stay). `l` pauses it where live columns are on; a failed
 // refresh keeps the table and says so, and the next one tries again.
-import {type Dispatch, useEffect, useMemo} from 'react';
+import {type Dispatch, useEffect, useMemo, useRef} from 'react';
 import {CancelledError} from '../../errors.js';
 import {levelOf} from '../../levels/registry.js';
 import type {LevelSource} from '../../levels/source.js';
+import {notRefreshed} from '../explorer/loads.js';
 import {currentFrame, type ExplorerAction, type ExplorerState} from '../explorer/state.js';
 import {liveFailureReason} from './use-live-updates.js';
 
@@ -20,37 +21,44 @@ export function useLevelRefresh(
 		() => levelOf(frame.level).request(frame.level, state.granularity),
 		[frame.level, state.granularity],
 	);
-	const active = level.refreshes === true && state.data.has(request.key) && state.live?.paused !== true && !state.error;
+	const loaded = state.data.get(request.key);
+	const active = level.refreshes !== undefined && loaded !== undefined && state.live?.paused !== true && !state.error;
+	// A big board asks less often (people now of every queue: one query per 100 queues), within its share of the rate.
+	const everyMs = loaded && level.refreshes ? Math.max(refreshMs, level.refreshes.everyMs(loaded.data)) : refreshMs;
+	// Data older than a period when the level is shown again (Esc, then n) is asked for at once.
+	const latest = useRef(loaded);
+	latest.current = loaded;
 
 	useEffect(() => {
 		if (!active) return;
 		const controller = new AbortController();
 		let timer: ReturnType<typeof setTimeout> | undefined;
-		const schedule = () => {
-			if (!controller.signal.aborted) timer = setTimeout(tick, refreshMs);
+		const schedule = (delayMs = everyMs) => {
+			if (!controller.signal.aborted) timer = setTimeout(tick, delayMs);
 		};
 		// Counted from the end of the one before: a slow refresh is late, never doubled.
 		const tick = () => {
 			source.load(request, {signal: controller.signal, fresh: true}).then(
-				loaded => {
+				answer => {
 					if (controller.signal.aborted) return;
-					dispatch({type: 'load-done', key: request.key, loaded});
+					dispatch({type: 'refresh-done', key: request.key, loaded: answer});
 					schedule();
 				},
 				(error: unknown) => {
 					if (controller.signal.aborted || error instanceof CancelledError) return;
 					dispatch({
 						type: 'notice',
-						text: `Not refreshed (${liveFailureReason(error)}): trying again in ${Math.round(refreshMs / 1000)} s.`,
+						text: `${notRefreshed} (${liveFailureReason(error)}): trying again in ${Math.round(everyMs / 1000)} s.`,
 					});
 					schedule();
 				},
 			);
 		};
-		schedule();
+		const age = Date.now() - (latest.current?.asOf.getTime() ?? Date.now());
+		schedule(Math.max(0, everyMs - age));
 		return () => {
 			controller.abort();
 			clearTimeout(timer);
 		};
-	}, [active, source, request, refreshMs, dispatch]);
+	}, [active, source, request, everyMs, dispatch]);
 }
