@@ -70,9 +70,11 @@ export function navigationReducer(state: ExplorerState, action: NavigationAction
 			const quick = levelOf(frame.level).quickFilter;
 			if (!quick) return state;
 			const next = ((frame.quick ?? 0) + 1) % quick.choices.length;
+			// The status line names a choice that filters (model.ts quickText); back at "all", a notice says so once.
+			const named = next > 0 || quick.always === true;
 			return {
 				...withFrame(state, {quick: next, top: 0}),
-				notice: `${quick.title}: ${quick.choices[next]?.label ?? ''} (${quick.key} for the next)`,
+				notice: named ? undefined : `${quick.title}: ${quick.choices[next]?.label ?? ''} (${quick.key} for the next)`,
 			};
 		}
 		case 'idle-toggle':
