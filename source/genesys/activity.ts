@@ -34,6 +34,8 @@ export type AgentsNow = {
 	observedAt: number;
 	/** The same moment on this machine's clock, for counting on from it. */
 	receivedAt: number;
+	/** Queries it took (pages included): what a refresh costs of the rate limit. */
+	requests: number;
 };
 
 // Every field may be absent or null: an entity without a user id is skipped, one field missing is not fatal.
@@ -101,11 +103,13 @@ async function fetchChunk(
 	client: GenesysClient,
 	chunk: readonly string[],
 	signal: AbortSignal,
-): Promise<{agents: AgentNow[]; truncated: string[]}> {
+): Promise<{agents: AgentNow[]; truncated: string[]; requests: number}> {
 	const agents: AgentNow[] = [];
+	let requests = 0;
 	const truncated = new Set<string>();
 	const members = new Map<string, Set<string>>();
 	for (let page = 1; page <= maxPages; page++) {
+		requests++;
 		const answer = await client.post(
 			`${activityPath}?pageSize=${activityChunk}&pageNumber=${page}`,
 			activityBody(chunk),
@@ -141,7 +145,7 @@ async function fetchChunk(
 		}
 		if (results.length < activityChunk || added === 0) break;
 	}
-	return {agents, truncated: [...truncated]};
+	return {agents, truncated: [...truncated], requests};
 }
 
 /** The members of the given queues now: 100 queues a query, a few queries at a time. */
@@ -164,6 +168,7 @@ export async function fetchAgentsNow(
 		truncated: answers.flatMap(answer => answer.truncated),
 		observedAt: client.serverNow(),
 		receivedAt: Date.now(),
+		requests: answers.reduce((sum, answer) => sum + answer.requests, 0),
 	};
 }
 

@@ -2,7 +2,7 @@
 // the totals row, every queue's members once each, with the queues they belong to. Enter on an agent of a queue's
 // board opens their intervals in that queue. `gqx export --level agent-status` writes an agent-and-queue record each.
 import {peopleColumns} from '../metrics/catalog.js';
-import {activityChunk, type AgentNow} from '../genesys/activity.js';
+import type {AgentNow} from '../genesys/activity.js';
 import {formatCount, formatDuration} from '../metrics/format.js';
 import {
 	type AgentStatusRecord,
@@ -99,8 +99,8 @@ export const peopleLevel: LevelModule = {
 	exportFields: agentStatusFields,
 	quickFilter,
 	uncompared: true,
-	// At most 75 requests a minute (half the rate budget the live columns share): one per 100 queues.
-	refreshes: {everyMs: data => Math.ceil((data as Board).queueIds.length / activityChunk) * (60_000 / 75)},
+	// At most 75 requests a minute (half the rate budget the live columns share), as many as the last refresh took.
+	refreshes: {everyMs: data => (data as Board).requests * (60_000 / 75)},
 	request: ref => ({
 		key: `people\u0000${ref.context.queueId ?? ''}`,
 		label: 'asking who is doing what',
