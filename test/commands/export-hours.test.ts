@@ -113,6 +113,8 @@ describe('gqx export --level hours', () => {
 		expect(byMedia.stdout).toBe('');
 		const level = await runCommand(['export', '--level', 'hour', '--format', 'csv'], {env});
 		expect(level.code).toBe(2);
-		expect(level.stderr).toContain('Use queues, media, intervals, hours, agents, wrapups, conversations, live or agent-status.');
+		expect(level.stderr).toContain(
+			'Use queues, media, intervals, hours, agents, wrapups, conversations, live or agent-status.',
+		);
 	});
 });
