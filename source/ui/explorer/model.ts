@@ -330,6 +330,8 @@ function modelOf(
 					compared ? `${shortRangeText(range)} vs ${shortRangeText(compared)}` : '',
 					asOfText,
 					view ? positionText(rowIndex, onTotal, view.rows.length, view.count) : '',
+					// Right after the rows it chooses, so a narrow terminal still shows which (outcome: abandoned (o)).
+					quickText(level, frame.quick ?? 0),
 					view ? idleText(view.idle, level, frame.idle === true) : '',
 					level.usesGranularity ? `by ${granularityWords[state.granularity]} (i to change)` : '',
 					// The legend of the mark on a bucket the range cuts (a week from a Wednesday, a day up to now).
@@ -337,7 +339,6 @@ function modelOf(
 					// Before the sort, so a narrow terminal still shows it (a missing permission, the agents' coverage).
 					// It may quote the server (a conversation's id): cleaned like every outside text.
 					terminalText(base?.note ?? ''),
-					quickText(level, frame.quick ?? 0),
 					`sorted by ${sortHeader}`,
 				]
 	).filter(Boolean);
