@@ -11,6 +11,7 @@ import {
 	isLoggedIn,
 	presenceText,
 	routingText,
+	statusOrder,
 	statusSince,
 	summaryLine,
 } from '../metrics/people.js';
@@ -37,6 +38,7 @@ export function personRow(person: Person, board: Board): DisplayRow {
 	const {agent} = person;
 	const name = board.userName(agent.userId);
 	const since = statusSince(agent);
+	const inStatusMs = since === null ? null : Math.max(0, board.completedAt - since);
 	const routingStatus = routingText(agent.routingStatus);
 	const presence = presenceText(agent, board.labels);
 	const memberOf = person.queueIds
@@ -47,8 +49,9 @@ export function personRow(person: Person, board: Board): DisplayRow {
 		...toRow({queueId: null, queueName: name, mediaType: null, interval: null}, {}),
 		routingStatus,
 		presence,
-		inStatusMs: since === null ? null : Math.max(0, board.completedAt - since),
+		inStatusMs,
 		memberOf,
+		statusOrder: statusOrder(agent, inStatusMs),
 	};
 	return {
 		key: agent.userId,
@@ -92,7 +95,8 @@ export const peopleLevel: LevelModule = {
 		'people now: a queue’s members (every queue’s on the totals row) with routing status, presence and time in status',
 	nameHeader: 'Agent',
 	emptyText: 'Nobody to list: o shows everyone, logged out too.',
-	defaultSort: {column: 'inStatusMs', descending: true},
+	// Status groups (not responding first), the longest in status first within each.
+	defaultSort: {column: 'routingStatus', descending: false},
 	byKey: false,
 	usesGranularity: false,
 	columns: peopleColumns,

@@ -35,6 +35,25 @@ export function statusSince(agent: Pick<AgentNow, 'routingStatusSince' | 'presen
 	return times.length > 0 ? Math.max(...times) : null;
 }
 
+/**
+ * The board's status groups in the order a supervisor reads them: who needs a look first (not responding), who works
+ * (interacting, communicating), who waits for work (idle), who is away from the queue (off queue), who is gone (offline).
+ */
+const groupOrder = ['NOT_RESPONDING', 'INTERACTING', 'COMMUNICATING', 'IDLE', 'OFF_QUEUE'];
+
+/** Where the agent's status group comes in `groupOrder` (offline last, a status it does not know before off queue). */
+export function statusGroupRank(agent: Pick<AgentNow, 'routingStatus' | 'presence'>): number {
+	if (!isLoggedIn(agent)) return groupOrder.length + 1;
+	const index = groupOrder.indexOf(agent.routingStatus);
+	return index === -1 ? groupOrder.length - 1 : index;
+}
+
+/** The Routing column's sort key: the status group, then the longest in status first (ascending order reads so). */
+export function statusOrder(agent: Pick<AgentNow, 'routingStatus' | 'presence'>, inStatusMs: number | null): number {
+	// Ten years of milliseconds per group: in-status times never reach the next group.
+	return statusGroupRank(agent) * 1e12 - Math.min(inStatusMs ?? 0, 1e12 - 1);
+}
+
 export function isLoggedIn(agent: Pick<AgentNow, 'presence'>): boolean {
 	return agent.presence !== 'OFFLINE';
 }

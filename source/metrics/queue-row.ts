@@ -58,6 +58,8 @@ export type PeopleCells = {
 	inStatusMs: number | null;
 	/** The names of the board's queues the agent is a member of. */
 	memberOf: string;
+	/** The Routing column's order: status group first (statusGroupRank), then longest in status first. */
+	statusOrder: number;
 };
 
 /** A row of the conversations level is one conversation's visit to a queue: its cells beside the counts (0 or 1). */

@@ -50,6 +50,7 @@ export type KeyAction =
 	| 'heat-next'
 	| 'quick-filter'
 	| 'idle-rows'
+	| 'everyone'
 	| LevelAction;
 
 /** A key a level declares (`open:agents`): it opens that level from the rows that list the action. */
@@ -265,6 +266,15 @@ export const bindings: readonly Binding[] = [
 		contexts: ['table'],
 		footer: false,
 		match: (input, key) => input === 'o' && plain(key),
+	},
+	{
+		action: 'everyone',
+		short: 'everyone now',
+		keys: 'N',
+		description: 'people now of every agent of the org, from any level (Esc comes back)',
+		contexts: ['table'],
+		footer: false,
+		match: (input, key) => input === 'N' && plain(key),
 	},
 	{
 		action: 'idle-rows',

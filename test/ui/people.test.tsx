@@ -78,13 +78,31 @@ describe('people now in the app', () => {
 		await press(app, 'n');
 		const board = await waitForText(app, /On queue [\d,]+/);
 		expect(board).toContain('people now');
-		expect(board).toMatch(/Agent\s+Routing\s+Presence\s+In status/);
+		// Sorted by Routing (▲): the status groups in order, the longest in status first within each.
+		expect(board).toMatch(/Agent\s+Routing▲\s+Presence\s+In status/);
 		const members = membersNow(queue);
 		const loggedIn = members.filter(member => member.state.presence !== 'OFFLINE');
 		const rows = rowsOf(board);
 		expect(rows.map(line => line.slice(2).split(/\s{2,}/)[0]).sort()).toEqual(
 			loggedIn.map(member => member.name).sort(),
 		);
+		const groups = ['Not responding', 'Interacting', 'Communicating', 'Idle', 'Off queue'];
+		const order = rows.map(line => {
+			const cells = line.slice(2).split(/\s{2,}/);
+			const group = groups.findIndex(group => cells[1]!.replace(/^!/, '') === group);
+			const time = /\s(\d+:\d\d(?::\d\d)?)\s/
+				.exec(line)![1]!
+				.split(':')
+				.reduce((sum, part) => sum * 60 + Number(part), 0);
+			return {group, time};
+		});
+		expect(order.every(each => each.group >= 0)).toBe(true);
+		for (const [index, each] of order.entries()) {
+			const before = order[index - 1];
+			if (!before) continue;
+			expect(before.group <= each.group).toBe(true);
+			if (before.group === each.group) expect(before.time).toBeGreaterThanOrEqual(each.time);
+		}
 		// Each row's routing status and presence are the emulator's, in words.
 		for (const member of loggedIn) {
 			const line = rows.find(each => each.slice(2).startsWith(`${member.name}  `))!;
@@ -184,5 +202,27 @@ describe('people now in the app', () => {
 		expect(board).toMatch(/Queues/);
 		await press(app, keys.enter);
 		await waitForText(app, 'opens an agent from a queue’s board');
+	});
+
+	it('N opens every queue’s board from a level below, and Esc comes back there', async () => {
+		const {app, table} = await openToday();
+		const queue = selectedQueue(table);
+		await press(app, keys.enter);
+		const media = await waitForText(app, new RegExp(`› ${queue}\\b`));
+		expect(media).toMatch(/Media/);
+		await press(app, 'N');
+		const board = await waitForText(app, 'people now (all queues)');
+		await waitForText(app, /On queue [\d,]+/);
+		expect(board).toContain(`› ${queue} › people now (all queues)`);
+		await press(app, 'o');
+		const all = await waitForText(app, 'agents: all');
+		const inQueues = new Set(emu.org.queues.flatMap(each => currentMembers(emu.org, each)));
+		expect(all).toContain(`  ${inQueues.size} rows  `);
+		// N on the board itself stacks nothing: one Esc goes back to the media types.
+		await press(app, 'N');
+		await press(app, keys.escape);
+		const back = await waitFor(app, frame => !frame.includes('people now'), 'back from the board');
+		expect(back).toMatch(/Media/);
+		expect(back).toContain(`› ${queue}`);
 	});
 });

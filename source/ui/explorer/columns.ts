@@ -67,6 +67,11 @@ const tones: Partial<Record<ColumnId, Column['tone']>> = {
 	routingStatus: row => (row.row.routingStatus === routingText('NOT_RESPONDING') ? 'bad' : undefined),
 };
 
+/** Sort keys of the columns that do not sort by their value (the Routing column: by status group, then time). */
+const sortKeys: Partial<Record<ColumnId, Column['value']>> = {
+	routingStatus: row => row.statusOrder ?? row.routingStatus ?? null,
+};
+
 function metricColumn(metric: Metric): Column {
 	return {
 		id: metric.field,
@@ -76,7 +81,7 @@ function metricColumn(metric: Metric): Column {
 		// Text (the division) reads from the left, numbers line up on the right.
 		align: metric.kind === 'text' ? 'left' : 'right',
 		text: row => formatMetric(metric, row),
-		value: row => row[metric.field] ?? null,
+		value: sortKeys[metric.field] ?? (row => row[metric.field] ?? null),
 		tone: tones[metric.field],
 	};
 }

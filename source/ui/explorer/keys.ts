@@ -51,6 +51,8 @@ export function explorerActionFor(action: KeyAction, scope: KeyScope): ExplorerA
 			return {type: 'quick-next'};
 		case 'idle-rows':
 			return {type: 'idle-toggle'};
+		case 'everyone':
+			return {type: 'everyone'};
 		case 'dates':
 			return {type: 'leave', to: 'dates'};
 		case 'profile':

@@ -7,6 +7,9 @@ import {granularities} from '../../range/range.js';
 import {currentFrame, goBack, newFrame, scrolled, selectedIndex, withFrame} from './frames.js';
 import type {ExplorerState, NavigationAction} from './types.js';
 
+/** The board `N` opens: people now of every queue's members. */
+const everyoneBoard: LevelRef = {id: 'people', context: {}};
+
 export function navigationReducer(state: ExplorerState, action: NavigationAction): ExplorerState {
 	const frame = currentFrame(state);
 	switch (action.type) {
@@ -76,6 +79,11 @@ export function navigationReducer(state: ExplorerState, action: NavigationAction
 				...withFrame(state, {quick: next, top: 0}),
 				notice: named ? undefined : `${quick.title}: ${quick.choices[next]?.label ?? ''} (${quick.key} for the next)`,
 			};
+		}
+		case 'everyone': {
+			// Already there: nothing to stack (Esc would only come back to the same board).
+			if (frame.level.id === everyoneBoard.id && !frame.level.context.queueId) return state;
+			return {...state, filtering: false, stack: [...state.stack, newFrame(everyoneBoard, state.views)]};
 		}
 		case 'idle-toggle':
 			return levelOf(frame.level).idleRows ? withFrame(state, {idle: !frame.idle, top: 0}) : state;

@@ -63,6 +63,7 @@ const sliceFor: SliceReducers = {
 	'granularity-next': navigationReducer,
 	'quick-next': navigationReducer,
 	'idle-toggle': navigationReducer,
+	everyone: navigationReducer,
 	notice: navigationReducer,
 	overlay: navigationReducer,
 	leave: navigationReducer,

@@ -101,6 +101,8 @@ export type NavigationAction =
 	| {type: 'granularity-next'}
 	| {type: 'quick-next'}
 	| {type: 'idle-toggle'}
+	/** People now of every agent (`N`), from any level. */
+	| {type: 'everyone'}
 	| {type: 'notice'; text: string | undefined}
 	| {type: 'overlay'; overlay: Overlay | undefined}
 	| {type: 'leave'; to: Leave | undefined};
