@@ -271,7 +271,7 @@ export const bindings: readonly Binding[] = [
 		action: 'everyone',
 		short: 'everyone now',
 		keys: 'N',
-		description: 'people now of every agent of the org, from any level (Esc comes back)',
+		description: 'people now of every queue’s agents, from any level',
 		contexts: ['table'],
 		footer: false,
 		match: (input, key) => input === 'N' && plain(key),

@@ -48,6 +48,7 @@ const expected: Partial<Record<KeyAction, ExplorerAction>> = {
 	compare: {type: 'compare-next'},
 	'quick-filter': {type: 'quick-next'},
 	'idle-rows': {type: 'idle-toggle'},
+	everyone: {type: 'everyone'},
 	'column-up': {type: 'columns-move', delta: -1},
 	'column-down': {type: 'columns-move', delta: 1},
 	'column-first': {type: 'columns-jump', to: 'first'},
