@@ -44,15 +44,19 @@ export type ActivityQuery = {
 	pageNumber: number;
 };
 
-function invalid(message: string, code = 'bad.request'): HttpFailure {
+export function invalid(message: string, code = 'bad.request'): HttpFailure {
 	return {status: 400, code, message};
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function readFilter(value: unknown, where: string, queueIds: string[]): Filter | HttpFailure {
+/** A filter's outline, as the analytics filters share it: `type` and its lists of predicates and clauses. */
+export function filterOutline(
+	value: unknown,
+	where: string,
+): {type: 'and' | 'or'; predicates: unknown[]; clauses: unknown[]} | HttpFailure {
 	if (!isRecord(value)) return invalid(`${where} must be an object.`);
 	const {type, predicates = [], clauses = []} = value;
 	if (type !== 'and' && type !== 'or')
@@ -62,6 +66,13 @@ function readFilter(value: unknown, where: string, queueIds: string[]): Filter |
 		);
 	if (!Array.isArray(predicates) || !Array.isArray(clauses))
 		return invalid(`${where}.predicates and ${where}.clauses must be lists.`);
+	return {type, predicates, clauses};
+}
+
+function readFilter(value: unknown, where: string, queueIds: string[]): Filter | HttpFailure {
+	const outline = filterOutline(value, where);
+	if ('status' in outline) return outline;
+	const {type, predicates, clauses} = outline;
 	const filter: Filter = {type, predicates: [], clauses: []};
 	for (const [index, predicate] of predicates.entries()) {
 		const at = `${where}.predicates[${index}]`;

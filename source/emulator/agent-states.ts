@@ -76,6 +76,20 @@ export type AgentState = {
 	routingSinceMs: number;
 	/** The media type of the interaction an interacting agent is on. */
 	media?: string;
+	/** The conversation an interacting or communicating agent is on: what the agent status query lists of them. */
+	session?: AgentSession;
+};
+
+/** An agent's conversation now: when it reached them, and its current segment (talking, or after-call work). */
+export type AgentSession = {
+	/** A number of its own per agent, for a stable conversation id. */
+	key: number;
+	media: string;
+	startMs: number;
+	segmentType: 'interact' | 'wrapup';
+	segmentStartMs: number;
+	/** A call not from a queue (communicating): no routed queue. */
+	direct: boolean;
 };
 
 const minute = 60_000;
@@ -127,7 +141,8 @@ function load(hour: number): number {
 	return Math.min(0.85, 0.3 + 0.55 * peak);
 }
 
-type Segment = {start: number; end: number; routing: RoutingStatus; media?: string};
+/** `wrapupFrom`: an interaction's after-call work begins there (the customer has gone). */
+type Segment = {start: number; end: number; routing: RoutingStatus; media?: string; wrapupFrom?: number; key?: number};
 
 /** Where an agent's walk through an on-queue block got to, so the next moment continues from there. */
 type Cursor = {block: number; index: number; segment: Segment};
@@ -183,6 +198,7 @@ export class AgentStates {
 				routing: segment.routing,
 				routingSinceMs: segment.start,
 				...(segment.media ? {media: segment.media} : {}),
+				...(segment.media && segment.key !== undefined ? {session: sessionOf(segment, nowMs)} : {}),
 			};
 		}
 		// Off shift: offline since the end of their last shift (a week back at most), the same at every request.
@@ -236,16 +252,41 @@ export class AgentStates {
 		}
 		const kind = draw(2);
 		if (kind < 0.03) return {start, end: start + Math.round((1 + draw(3) * 4) * minute), routing: 'NOT_RESPONDING'};
-		if (kind < 0.05) return {start, end: start + Math.round((2 + draw(3) * 5) * minute), routing: 'COMMUNICATING'};
+		const key = blockKey * 1000 + index;
+		if (kind < 0.05)
+			return {
+				start,
+				end: start + Math.round((2 + draw(3) * 5) * minute),
+				routing: 'COMMUNICATING',
+				media: 'voice',
+				key,
+			};
 		const pick = draw(4);
 		const media = pick < 0.55 ? 'voice' : pick < 0.75 ? 'chat' : pick < 0.9 ? 'message' : 'email';
+		const end = start + Math.round(exponential(5.5, 5) * minute);
+		// After-call work: about a minute on average, never more than a third of the handle time.
+		const wrapup = Math.min((end - start) / 3, exponential(1, 6) * minute);
 		return {
 			start,
-			end: start + Math.round(exponential(5.5, 5) * minute),
+			end,
 			routing: 'INTERACTING',
 			media: mediaTypes.includes(media as never) ? media : 'voice',
+			wrapupFrom: Math.round(end - wrapup),
+			key,
 		};
 	}
+}
+
+function sessionOf(segment: Segment, nowMs: number): AgentSession {
+	const wrapping = segment.wrapupFrom !== undefined && nowMs >= segment.wrapupFrom;
+	return {
+		key: segment.key ?? 0,
+		media: segment.media ?? 'voice',
+		startMs: segment.start,
+		segmentType: wrapping ? 'wrapup' : 'interact',
+		segmentStartMs: wrapping ? segment.wrapupFrom! : segment.start,
+		direct: segment.routing === 'COMMUNICATING',
+	};
 }
 
 const cache = new WeakMap<object, AgentStates>();

@@ -13,6 +13,7 @@ import type {ComputeAnswer, ComputeSetup, ComputeTask} from './compute-worker.js
 import {peopleOf} from './people.js';
 import {listUsers, listWrapupCodes} from './people-routes.js';
 import {listPresenceDefinitions, runActivityQuery, validateActivityQuery} from './activity.js';
+import {runAgentStatusQuery, validateAgentStatusQuery} from './agent-status.js';
 import {listOf, page} from './listing.js';
 import {DetailsService} from './details-routes.js';
 
@@ -174,6 +175,7 @@ export const demoClient: EmulatorClient = {
 		'routing:wrapupCode:view',
 		'analytics:queueObservation:view',
 		'analytics:conversationDetail:view',
+		'analytics:agentState:view',
 	],
 };
 
@@ -215,6 +217,7 @@ const permissionsByRoute: Array<{prefix: string; permissions: string[]}> = [
 	{prefix: '/api/v2/routing/wrapupcodes', permissions: ['routing:wrapupCode:view']},
 	{prefix: '/api/v2/analytics/queues/observations', permissions: ['analytics:queueObservation:view']},
 	{prefix: '/api/v2/analytics/routing/activity', permissions: ['analytics:queueObservation:view']},
+	{prefix: '/api/v2/analytics/agents/status', permissions: ['analytics:agentState:view']},
 ];
 
 export class Emulator {
@@ -232,6 +235,7 @@ export class Emulator {
 		rateLimited: 0,
 		observations: 0,
 		activity: 0,
+		agentStatus: 0,
 		presenceDefinitions: 0,
 		users: 0,
 		wrapupCodes: 0,
@@ -537,6 +541,13 @@ export class Emulator {
 					this.options.activityDetailCap,
 				),
 			};
+		}
+		if (path === '/api/v2/analytics/agents/status/query') {
+			if (method !== 'POST') throw new HttpError(405, 'method.not.allowed', 'Use POST.');
+			this.counts.agentStatus++;
+			const query = validateAgentStatusQuery(jsonBody(body));
+			if ('status' in query) throw new HttpError(query.status, query.code, query.message);
+			return {body: runAgentStatusQuery(this.org, this.model, query, this.#now())};
 		}
 		if (path === '/api/v2/presence/definitions') {
 			if (method !== 'GET') throw new HttpError(405, 'method.not.allowed', 'Use GET.');

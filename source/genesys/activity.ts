@@ -2,6 +2,7 @@
 // POST /api/v2/analytics/routing/activity/query with details (reference part 3 §B.2; the same permission as queue
 // observations), and the org's presence labels from GET /api/v2/presence/definitions (§B.5).
 import {z} from 'zod';
+import {PermissionError} from '../errors.js';
 import type {GenesysClient} from './client.js';
 import {runPool} from './pool.js';
 
@@ -220,4 +221,90 @@ export async function fetchPresenceLabels(
 	}
 	labelCache.set(client, labels);
 	return labels;
+}
+
+export const agentStatusPath = '/api/v2/analytics/agents/status/query';
+/** Agents one agent status query answers ("the top 50 agents"): the user ids asked per query. */
+export const agentStatusChunk = 50;
+export const agentStatePermission = 'analytics:agentState:view';
+
+/** An agent's conversation now: its media type, and its current segment (`wrapup` is after-call work) since when. */
+export type SessionNow = {
+	mediaType: string;
+	/** Genesys' segment type in lower case: interact, hold, wrapup, alert, ... */
+	segmentType: string;
+	segmentSince: number | null;
+	/** The queue that routed it; null for a conversation not from a queue. */
+	queueId: string | null;
+};
+
+export type SessionsNow = {
+	/** The conversations of each agent asked about who has any. */
+	byUser: Map<string, SessionNow[]>;
+	requests: number;
+	/** Why there are none (the permission missing), when the query was refused. */
+	unavailable?: string;
+};
+
+const sessionSchema = z.object({
+	mediaType: z.string().nullish(),
+	segmentType: z.string().nullish(),
+	segmentStart: z.string().nullish(),
+	routedQueueId: z.string().nullish(),
+});
+const agentStatusSchema = z.object({
+	entities: z.array(z.object({userId: z.string().nullish(), sessions: z.array(sessionSchema).nullish()})).nullish(),
+});
+
+const refusals = new WeakMap<GenesysClient, string>();
+
+/**
+ * The conversations of the given agents now, from POST /api/v2/analytics/agents/status/query (reference part 3 §B.3),
+ * 50 user ids a query (its answer holds 50 agents at most). Asked only for agents who may have any (interacting,
+ * communicating). Without the permission it says so once and returns none: the board works without media then.
+ */
+export async function fetchSessionsNow(
+	client: GenesysClient,
+	userIds: readonly string[],
+	options: {signal?: AbortSignal; concurrency?: number} = {},
+): Promise<SessionsNow> {
+	const byUser = new Map<string, SessionNow[]>();
+	const refused = refusals.get(client);
+	if (refused) return {byUser, requests: 0, unavailable: refused};
+	const unique = [...new Set(userIds)];
+	const chunks: string[][] = [];
+	for (let index = 0; index < unique.length; index += agentStatusChunk)
+		chunks.push(unique.slice(index, index + agentStatusChunk));
+	try {
+		const answers = await runPool(
+			chunks.map(
+				chunk => async (signal: AbortSignal) =>
+					client.post(
+						agentStatusPath,
+						{userFilter: {type: 'or', predicates: chunk.map(value => ({dimension: 'userId', value}))}},
+						agentStatusSchema,
+						signal,
+					),
+			),
+			options.concurrency ?? 4,
+			options.signal,
+		);
+		for (const answer of answers)
+			for (const entity of answer.entities ?? []) {
+				if (!entity.userId) continue;
+				const sessions = (entity.sessions ?? []).map(session => ({
+					mediaType: session.mediaType?.toLowerCase() ?? 'unknown',
+					segmentType: session.segmentType?.toLowerCase() ?? '',
+					segmentSince: time(session.segmentStart),
+					queueId: session.routedQueueId ?? null,
+				}));
+				byUser.set(entity.userId, [...(byUser.get(entity.userId) ?? []), ...sessions]);
+			}
+	} catch (error) {
+		if (options.signal?.aborted || !(error instanceof PermissionError)) throw error;
+		// Refused once, not asked again this session (the board refreshes every few seconds).
+		refusals.set(client, agentStatePermission);
+		return {byUser, requests: 1, unavailable: agentStatePermission};
+	}
+	return {byUser, requests: chunks.length};
 }

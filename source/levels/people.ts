@@ -7,8 +7,10 @@ import {formatCount, formatDuration} from '../metrics/format.js';
 import {
 	type AgentStatusRecord,
 	agentStatusFields,
+	acwSince,
 	agentStatusRecord,
 	isLoggedIn,
+	mediaText,
 	presenceText,
 	routingText,
 	statusOrder,
@@ -38,6 +40,7 @@ export function personRow(person: Person, board: Board): DisplayRow {
 	const {agent} = person;
 	const name = board.userName(agent.userId);
 	const since = statusSince(agent);
+	const sessions = board.sessions.byUser.get(agent.userId);
 	const inStatusMs = since === null ? null : Math.max(0, board.completedAt - since);
 	const routingStatus = routingText(agent.routingStatus);
 	const presence = presenceText(agent, board.labels);
@@ -51,13 +54,15 @@ export function personRow(person: Person, board: Board): DisplayRow {
 		presence,
 		inStatusMs,
 		memberOf,
+		activeMedia: mediaText(sessions),
+		acwSince: acwSince(sessions),
 		statusOrder: statusOrder(agent, inStatusMs),
 	};
 	return {
 		key: agent.userId,
 		label: name,
 		search: name.toLowerCase(),
-		searchAlso: `${routingStatus} ${presence} ${memberOf}`.toLowerCase(),
+		searchAlso: `${routingStatus} ${presence} ${row.activeMedia ?? ''} ${memberOf}`.toLowerCase(),
 		row,
 		stats: {},
 		record: agent,
@@ -81,11 +86,17 @@ const quickFilter: QuickFilter = {
 
 /** What the status line says of the data: the queues whose member lists the server cut, by name. */
 function boardNote(board: Board): string | undefined {
-	if (board.truncated.length === 0) return undefined;
-	const names = board.truncated.slice(0, 3).map(board.queueName).join(', ');
-	const more = board.truncated.length > 3 ? ` and ${formatCount(board.truncated.length - 3)} more` : '';
-	return `the server cut the member lists of ${names}${more}: some agents are missing`;
+	const notes: string[] = [];
+	if (board.truncated.length > 0) {
+		const names = board.truncated.slice(0, 3).map(board.queueName).join(', ');
+		const more = board.truncated.length > 3 ? ` and ${formatCount(board.truncated.length - 3)} more` : '';
+		notes.push(`the server cut the member lists of ${names}${more}: some agents are missing`);
+	}
+	if (board.sessions.unavailable) notes.push(mediaUnavailable(board.sessions.unavailable));
+	return notes.length > 0 ? notes.join('; ') : undefined;
 }
+
+const mediaUnavailable = (permission: string) => `no media or after-call work: needs ${permission}`;
 
 const allQueues = (ref: LevelRef) => !ref.context.queueId;
 
@@ -103,8 +114,9 @@ export const peopleLevel: LevelModule = {
 	exportFields: agentStatusFields,
 	quickFilter,
 	uncompared: true,
-	// At most 75 requests a minute (half the rate budget the live columns share), as many as the last refresh took.
-	refreshes: {everyMs: data => (data as Board).requests * (60_000 / 75)},
+	// At most 150 requests a minute (the share of the rate limit the live views have; the live columns pause behind
+	// the board), as many as the last refresh took.
+	refreshes: {everyMs: data => (data as Board).requests * (60_000 / 150)},
 	request: ref => ({
 		key: `people\u0000${ref.context.queueId ?? ''}`,
 		label: 'asking who is doing what',
@@ -168,6 +180,7 @@ function agentStatusExport(): LevelExport<AgentStatusRecord> {
 					{header: 'Queue', align: 'left', cap: 30, text: record => record.queueName},
 					{header: 'Routing', align: 'left', text: record => routingText(record.routingStatus)},
 					{header: 'Presence', align: 'left', cap: 20, text: record => record.presenceLabel},
+					{header: 'Media', align: 'left', cap: 16, text: record => record.activeMedia.replace(/,/g, ', ')},
 					{
 						header: 'In status',
 						align: 'right',
@@ -199,9 +212,14 @@ function agentStatusExport(): LevelExport<AgentStatusRecord> {
 						agent,
 						{user: board.userName, queue: board.queueName, labels: board.labels},
 						board.observedAt,
+						board.sessions.byUser.get(agent.userId),
 					),
 				)
 				.sort((a, b) => compareText(a.queueName, b.queueName) || compareText(a.userName, b.userName));
+			if (board.sessions.unavailable)
+				callbacks.onNotice?.(
+					`activeMedia is empty: the agent status query ${mediaUnavailable(board.sessions.unavailable)}.`,
+				);
 			if (board.truncated.length > 0)
 				callbacks.onNotice?.(
 					`The server cut the member list of ${formatCount(board.truncated.length)} queue${board.truncated.length === 1 ? '' : 's'}: some agents are missing.`,

@@ -30,7 +30,7 @@ export type MetricField =
 	| PeopleField;
 
 /** The columns of the people-now board (an agent's state now). */
-export type PeopleField = 'routingStatus' | 'presence' | 'inStatusMs' | 'memberOf';
+export type PeopleField = 'routingStatus' | 'presence' | 'inStatusMs' | 'activeMedia' | 'memberOf';
 
 /** The columns of the conversations level (a conversation's own values, not aggregates). */
 export type ConversationField =
@@ -514,6 +514,18 @@ export const metrics: readonly Metric[] = [
 		onQueueLevels: false,
 	},
 	{
+		field: 'activeMedia',
+		header: 'Media',
+		title: 'Media now',
+		source:
+			'`mediaType` of the agent’s `sessions` in the agent status query; `ACW` when one is in its `wrapup` segment (people now)',
+		kind: 'text',
+		higherIsBetter: null,
+		priority: 45,
+		width: 11,
+		onQueueLevels: false,
+	},
+	{
 		field: 'memberOf',
 		header: 'Queues',
 		title: 'Queues',
@@ -527,7 +539,13 @@ export const metrics: readonly Metric[] = [
 ];
 
 /** The people-now board's columns. */
-export const peopleColumns: readonly PeopleField[] = ['routingStatus', 'presence', 'inStatusMs', 'memberOf'];
+export const peopleColumns: readonly PeopleField[] = [
+	'routingStatus',
+	'presence',
+	'inStatusMs',
+	'activeMedia',
+	'memberOf',
+];
 /** The conversations level's columns, in their order on screen. */
 export const conversationColumns: readonly ConversationField[] = [
 	'media',

@@ -1,6 +1,6 @@
 // The people-now board's words and records: routing statuses and presences as people say them, time in status, the
 // summary line, and the export record of an agent in a queue. Pure: no requests, no terminal.
-import type {AgentNow} from '../genesys/activity.js';
+import type {AgentNow, SessionNow} from '../genesys/activity.js';
 import {formatCount} from './format.js';
 
 const routingWords: Readonly<Record<string, string>> = {
@@ -92,6 +92,26 @@ export function summaryLine(agents: readonly AgentNow[], labels: ReadonlyMap<str
 	return parts.join(' · ');
 }
 
+/** The media types of an agent's conversations now, each once, in the order the answer gave them. */
+export function activeMedia(sessions: readonly SessionNow[] | undefined): string[] {
+	return [...new Set((sessions ?? []).map(session => session.mediaType))];
+}
+
+/** Since when the agent is in after-call work (the earliest wrap-up segment of their conversations), if they are. */
+export function acwSince(sessions: readonly SessionNow[] | undefined): number | null {
+	const starts = (sessions ?? [])
+		.filter(session => session.segmentType === 'wrapup' && session.segmentSince !== null)
+		.map(session => session.segmentSince!);
+	return starts.length > 0 ? Math.min(...starts) : null;
+}
+
+/** The board's Media cell: `voice`, `chat, message`; `voice ACW` while in after-call work. */
+export function mediaText(sessions: readonly SessionNow[] | undefined): string {
+	const media = activeMedia(sessions).join(', ');
+	const wrapping = (sessions ?? []).some(session => session.segmentType === 'wrapup');
+	return wrapping ? `${media} ACW` : media;
+}
+
 /** `gqx export --level agent-status`: an agent in a queue now; times ISO 8601 UTC. */
 export type AgentStatusRecord = {
 	userId: string;
@@ -103,6 +123,8 @@ export type AgentStatusRecord = {
 	presence: string;
 	presenceLabel: string;
 	presenceSince: string | null;
+	/** The media types of their conversations now, comma-separated ('' when none or unknown). */
+	activeMedia: string;
 	observedAt: string;
 };
 
@@ -116,6 +138,7 @@ export const agentStatusFields: ReadonlyArray<keyof AgentStatusRecord> = [
 	'presence',
 	'presenceLabel',
 	'presenceSince',
+	'activeMedia',
 	'observedAt',
 ];
 
@@ -125,6 +148,7 @@ export function agentStatusRecord(
 	agent: AgentNow,
 	names: {user: (id: string) => string; queue: (id: string) => string; labels: ReadonlyMap<string, string>},
 	observedAt: number,
+	sessions?: readonly SessionNow[],
 ): AgentStatusRecord {
 	return {
 		userId: agent.userId,
@@ -136,6 +160,7 @@ export function agentStatusRecord(
 		presence: agent.presence,
 		presenceLabel: presenceText(agent, names.labels),
 		presenceSince: iso(agent.presenceSince),
+		activeMedia: activeMedia(sessions).join(','),
 		observedAt: new Date(observedAt).toISOString(),
 	};
 }

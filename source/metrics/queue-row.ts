@@ -58,6 +58,10 @@ export type PeopleCells = {
 	inStatusMs: number | null;
 	/** The names of the board's queues the agent is a member of. */
 	memberOf: string;
+	/** The media of the agent's conversations now (`voice ACW` in after-call work). */
+	activeMedia: string;
+	/** Since when the agent is in after-call work (epoch ms), when they are: the ACW threshold's measure. */
+	acwSince: number | null;
 	/** The Routing column's order: status group first (statusGroupRank), then longest in status first. */
 	statusOrder: number;
 };

@@ -1,6 +1,12 @@
 // The people-now board's data: the members of the chosen queues (all of them by default) with their state now, named:
 // agents by the users API (kept per session), queues by the listing, presences by the org's own labels.
-import {type AgentsNow, fetchAgentsNow, fetchPresenceLabels} from '../genesys/activity.js';
+import {
+	type AgentsNow,
+	fetchAgentsNow,
+	fetchPresenceLabels,
+	fetchSessionsNow,
+	type SessionsNow,
+} from '../genesys/activity.js';
 import type {GenesysClient} from '../genesys/client.js';
 import {listAllQueues, type QueueInfo} from '../genesys/queues.js';
 import {fetchUserNames} from '../genesys/users.js';
@@ -14,6 +20,8 @@ export type Board = AgentsNow & {
 	userName: (id: string) => string;
 	queueName: (id: string) => string;
 	labels: ReadonlyMap<string, string>;
+	/** The conversations of the agents who are on any (media, after-call work), when the permission allows. */
+	sessions: SessionsNow;
 };
 
 /**
@@ -37,14 +45,27 @@ export async function fetchBoard(
 		fetchAgentsNow(client, queueIds, {signal}),
 		fetchPresenceLabels(client, signal),
 	]);
-	const userName = await fetchUserNames(
-		client,
-		now.agents.map(agent => agent.userId),
-		{signal},
+	// Only agents at work have conversations: the agent status query answers 50 agents a query.
+	const busy = now.agents.filter(
+		agent => agent.routingStatus === 'INTERACTING' || agent.routingStatus === 'COMMUNICATING',
 	);
+	const [userName, sessions] = await Promise.all([
+		fetchUserNames(
+			client,
+			now.agents.map(agent => agent.userId),
+			{signal},
+		),
+		fetchSessionsNow(
+			client,
+			busy.map(agent => agent.userId),
+			{signal},
+		),
+	]);
 	const names = new Map((listed ?? []).map(queue => [queue.id, queue.name]));
 	return {
 		...now,
+		requests: now.requests + sessions.requests,
+		sessions,
 		completedAt: now.observedAt + (Date.now() - now.receivedAt),
 		queueIds,
 		userName,

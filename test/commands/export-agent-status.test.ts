@@ -1,6 +1,7 @@
 // `gqx export --level agent-status` against the emulator, run in-process: a record per agent and queue, with the
 // states the emulator has at its clock, in the issue's field order; --queue narrows it; a client without the
-// observation permission is told which one it needs.
+// observation permission is told which one it needs; without the agent state permission, the records come without
+// media and a notice says why.
 import {parse} from 'csv-parse/sync';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {agentStatesOf, currentMembers, presenceDefinitions} from '../../source/emulator/agent-states.js';
@@ -22,13 +23,29 @@ afterAll(async () => emu.stop());
 describe('gqx export --level agent-status', () => {
 	it('writes every member of every queue with the state the emulator has, in the documented field order', async () => {
 		const before = emu.counts.activity;
+		const statusQueries = emu.counts.agentStatus;
 		const result = await runCommand(['export', '--level', 'agent-status', '--format', 'json'], {env});
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		// 130 queues: two queries of at most 100; the first page is full (100 queues), so its next page is asked too.
 		expect(emu.counts.activity - before).toBe(3);
 		const records = JSON.parse(result.stdout) as AgentStatusRecord[];
-		for (const record of records) expect(Object.keys(record)).toEqual([...agentStatusFields]);
+		// The issue's field order, written out.
+		const fields = [
+			'userId',
+			'userName',
+			'queueId',
+			'queueName',
+			'routingStatus',
+			'routingStatusSince',
+			'presence',
+			'presenceLabel',
+			'presenceSince',
+			'activeMedia',
+			'observedAt',
+		];
+		expect([...agentStatusFields]).toEqual(fields);
+		for (const record of records) expect(Object.keys(record)).toEqual(fields);
 		const people = peopleOf(emu.org);
 		const states = agentStatesOf(emu.org, emu.model);
 		const expected = emu.org.queues.flatMap(queue => currentMembers(emu.org, queue).map(index => ({queue, index})));
@@ -46,11 +63,22 @@ describe('gqx export --level agent-status', () => {
 				presence: state.presence,
 				presenceLabel: labels.get(state.presenceId),
 				presenceSince: new Date(state.presenceSinceMs).toISOString(),
+				// The media of the conversation the agent is on now (interacting, or on a direct call), else none.
+				activeMedia: state.session ? state.session.media : '',
 			});
+			if (state.routing === 'INTERACTING') expect(record.activeMedia).not.toBe('');
 			// The server's clock (its Date header) and the time since it answered.
 			expect(Date.parse(record.observedAt) - testNow).toBeGreaterThanOrEqual(0);
 			expect(Date.parse(record.observedAt) - testNow).toBeLessThan(60_000);
 		}
+		// The agents at work were asked about, 50 a query (the agent status query's most).
+		const busy = new Set(
+			expected
+				.filter(({index}) => ['INTERACTING', 'COMMUNICATING'].includes(states.at(index, testNow).routing))
+				.map(({index}) => index),
+		);
+		expect(busy.size).toBeGreaterThan(0);
+		expect(emu.counts.agentStatus - statusQueries).toBe(Math.ceil(busy.size / 50));
 		// Sorted by queue, then agent.
 		const order = records.map(record => `${record.queueName}\u0000${record.userName}`);
 		const collator = new Intl.Collator();
@@ -89,6 +117,26 @@ describe('gqx export --level agent-status', () => {
 			expect(result.code).not.toBe(0);
 			expect(result.stderr).toContain('analytics:queueObservation:view');
 			expect(result.stderr).not.toMatch(/\n\s+at /);
+			// With the observation permission but not the agent state one: every record, no media, said once.
+			bare.clients.set('no-state', {
+				id: 'no-state',
+				secret: 'no-state-secret',
+				permissions: ['routing:queue:view', 'analytics:queueObservation:view'],
+			});
+			const partial = await runCommand(['export', '--level', 'agent-status', '--format', 'json'], {
+				env: {
+					GENESYS_CLOUD_REGION: bare.url,
+					GENESYS_CLOUD_CLIENT_ID: 'no-state',
+					GENESYS_CLOUD_CLIENT_SECRET: 'no-state-secret',
+				},
+			});
+			expect(partial.code).toBe(0);
+			const records = JSON.parse(partial.stdout) as AgentStatusRecord[];
+			expect(records.length).toBe(
+				bare.org.queues.reduce((sum, queue) => sum + currentMembers(bare.org, queue).length, 0),
+			);
+			expect(records.every(record => record.activeMedia === '')).toBe(true);
+			expect(partial.stderr.match(/analytics:agentState:view/g)).toHaveLength(1);
 		} finally {
 			await bare.stop();
 		}

@@ -116,6 +116,11 @@ describe('people now in the app', () => {
 			expect(line).toContain(routing);
 			// Not responding is marked without colour.
 			if (member.state.routing === 'NOT_RESPONDING') expect(line).toContain('!Not responding');
+			// The media of the conversation they are on, ACW while in its after-call work.
+			const session = member.state.session;
+			if (session)
+				expect(line).toMatch(new RegExp(`\\s${session.media}${session.segmentType === 'wrapup' ? ' ACW' : ''}\\s`));
+			else expect(line).not.toMatch(/\s(voice|chat|message|email)(\s|$)/);
 		}
 		const onQueue = members.filter(member => member.state.routing !== 'OFF_QUEUE');
 		const idle = members.filter(member => member.state.routing === 'IDLE');

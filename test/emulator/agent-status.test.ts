@@ -1,0 +1,134 @@
+// The emulator's agent status query and the client that reads it: request validation, the top 50, filters by user
+// and by session, each agent's conversation now as the agent states have it (media, after-call work since when), and
+// 50 user ids a query from the client with every agent's sessions merged; 403 without the permission, said once.
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {agentStatesOf} from '../../source/emulator/agent-states.js';
+import {peopleOf} from '../../source/emulator/people.js';
+import {demoClient, type Emulator} from '../../source/emulator/server.js';
+import {fetchSessionsNow} from '../../source/genesys/activity.js';
+import {clientFor, emulator, loginTo, testNow} from '../helpers.js';
+
+let emu: Emulator;
+let token: string;
+const path = '/api/v2/analytics/agents/status/query';
+
+type Entity = {
+	userId: string;
+	routingStatus: string;
+	sessions: Array<{mediaType: string; segmentType: string; segmentStart: string; routedQueueId?: string}>;
+};
+
+async function post(body: unknown, bearer = token): Promise<Response> {
+	return fetch(`${emu.url}${path}`, {
+		method: 'POST',
+		headers: {authorization: `Bearer ${bearer}`, 'content-type': 'application/json'},
+		body: JSON.stringify(body),
+	});
+}
+
+async function entities(body: unknown): Promise<Entity[]> {
+	const response = await post(body);
+	expect(response.status).toBe(200);
+	return ((await response.json()) as {entities: Entity[]}).entities;
+}
+
+beforeAll(async () => {
+	emu = await emulator({queues: 300, seed: 3});
+	token = await loginTo(emu, demoClient.id, demoClient.secret);
+});
+afterAll(async () => emu.stop());
+
+const active = () => peopleOf(emu.org).users.filter(user => user.state === 'active');
+const stateOf = (index: number) => agentStatesOf(emu.org, emu.model).at(index, testNow);
+
+describe('POST /api/v2/analytics/agents/status/query', () => {
+	it('refuses what the reference does not allow, with 400 and a reason', async () => {
+		const cases: Array<[unknown, RegExp]> = [
+			[{userFilter: {type: 'or', predicates: [{dimension: 'mediaType', value: 'voice'}]}}, /dimension/],
+			[{sessionFilter: {type: 'or', predicates: [{dimension: 'userId', value: 'x'}]}}, /dimension/],
+			[{userFilter: {type: 'xor', predicates: []}}, /userFilter\.type/],
+			[{userFilter: {type: 'or', predicates: [{dimension: 'userId'}]}}, /value/],
+			[{userOrderBy: 'queueId'}, /userOrderBy/],
+		];
+		for (const [body, reason] of cases) {
+			const response = await post(body);
+			expect(response.status).toBe(400);
+			expect(((await response.json()) as {message: string}).message).toMatch(reason);
+		}
+	});
+
+	it('answers the top 50 agents, each conversation now as the agent states have it', async () => {
+		const all = await entities({});
+		expect(all).toHaveLength(50);
+		const users = active();
+		expect(users.length).toBeGreaterThan(50);
+		const byId = new Map(users.map(user => [user.id, user.index]));
+		for (const entity of all) {
+			const state = stateOf(byId.get(entity.userId)!);
+			expect(entity.routingStatus).toBe(state.routing);
+			expect(entity.sessions.map(session => session.mediaType)).toEqual(state.session ? [state.session.media] : []);
+		}
+	});
+
+	it('lists the longest in after-call work first, with a session filter and segmentStart order', async () => {
+		const wrapping = await entities({
+			sessionFilter: {type: 'and', predicates: [{dimension: 'segmentType', value: 'wrapup'}]},
+			userOrderBy: 'segmentStart',
+			userOrder: 'asc',
+		});
+		const expected = active().filter(user => stateOf(user.index).session?.segmentType === 'wrapup');
+		expect(expected.length).toBeGreaterThan(0);
+		expect(wrapping).toHaveLength(Math.min(50, expected.length));
+		const starts = wrapping.map(entity => Date.parse(entity.sessions[0]!.segmentStart));
+		expect(starts).toEqual([...starts].sort((a, b) => a - b));
+		for (const entity of wrapping) {
+			expect(entity.routingStatus).toBe('INTERACTING');
+			expect(entity.sessions.every(session => session.segmentType === 'wrapup')).toBe(true);
+			expect(Date.parse(entity.sessions[0]!.segmentStart)).toBeLessThanOrEqual(testNow);
+		}
+	});
+
+	it('is read by the client 50 user ids a query, every agent’s sessions kept', async () => {
+		const busy = active().filter(user => stateOf(user.index).session);
+		expect(busy.length).toBeGreaterThan(50);
+		const before = emu.counts.agentStatus;
+		const sessions = await fetchSessionsNow(
+			clientFor(emu),
+			busy.map(user => user.id),
+		);
+		expect(emu.counts.agentStatus - before).toBe(Math.ceil(busy.length / 50));
+		expect(sessions.requests).toBe(Math.ceil(busy.length / 50));
+		expect(sessions.byUser.size).toBe(busy.length);
+		for (const user of busy) {
+			const session = stateOf(user.index).session!;
+			expect(sessions.byUser.get(user.id)).toEqual([
+				{
+					mediaType: session.media,
+					segmentType: session.segmentType,
+					segmentSince: session.segmentStartMs,
+					queueId: session.direct ? null : expect.any(String),
+				},
+			]);
+		}
+	});
+
+	it('is refused without analytics:agentState:view; the client says so once and does not ask again', async () => {
+		const bare = await emulator({
+			queues: 5,
+			recordRequests: true,
+			clients: [{id: 'bare', secret: 'bare-secret', permissions: ['analytics:queueObservation:view']}],
+		});
+		try {
+			const client = clientFor(bare, {clientId: 'bare', clientSecret: 'bare-secret'});
+			const ids = peopleOf(bare.org).users.map(user => user.id);
+			const first = await fetchSessionsNow(client, ids);
+			expect(first.unavailable).toBe('analytics:agentState:view');
+			expect(first.byUser.size).toBe(0);
+			const again = await fetchSessionsNow(client, ids);
+			expect(again).toMatchObject({unavailable: 'analytics:agentState:view', requests: 0});
+			expect(bare.requests.filter(request => request.path.startsWith(path))).toHaveLength(1);
+		} finally {
+			await bare.stop();
+		}
+	});
+});
