@@ -7,8 +7,10 @@ import {writeRecords} from '../export/output.js';
 import {formatDuration, formatPercent} from '../metrics/format.js';
 import {queueLive} from '../metrics/live.js';
 import {rollUp} from '../metrics/rows.js';
+import {acwSince, agentMeasures} from '../metrics/people.js';
 import {
 	abandonTone,
+	agentChecks,
 	longestWaitTone,
 	lowestTarget,
 	serviceLevelTarget,
@@ -42,6 +44,10 @@ Thresholds (at least one; a profile's saved thresholds, see gqx profiles thresho
                             (0.8, 80% or 80 alike; 1 to under 2 needs its % sign)
   --max-abandon RATIO       abandon rate of the range at most RATIO (0.05, 5% or 5)
   --max-wait SECONDS        the longest wait now (live observations) at most SECONDS; a range with today only
+  --max-acw SECONDS         no agent in after-call work longer than SECONDS now (people now; a breach names
+                            the agent and each of their queues checked)
+  --max-break SECONDS       no agent on a break or meal presence longer than SECONDS now
+  --max-idle SECONDS        no agent idle on queue longer than SECONDS now
 
 Options: the credential, date, --tz, --queue, --division, --media, network and --demo flags
 of gqx export (see gqx export --help); the dates default to today.
@@ -62,11 +68,12 @@ const {
 } = exportFlags;
 const checkFlags = {...sharedFlags, ...thresholdFlags} as const;
 
-export type CheckName = 'min-sl' | 'max-abandon' | 'max-wait';
+export type CheckName = 'min-sl' | 'max-abandon' | 'max-wait' | 'max-acw' | 'max-break' | 'max-idle';
 
 /**
  * A queue over a threshold; ratios for service level and abandon rate, seconds for the wait. The queue's division
- * comes last (added later: readers by position keep working), and tells same-named queues apart.
+ * comes after them (added later: readers by position keep working), and tells same-named queues apart; the agent of
+ * an agent check last (null for a queue's).
  */
 export type Breach = {
 	queueId: string;
@@ -76,6 +83,8 @@ export type Breach = {
 	threshold: number;
 	divisionId: string | null;
 	divisionName: string | null;
+	userId: string | null;
+	userName: string | null;
 };
 
 export function parseThresholds(values: Record<string, unknown>, saved: Thresholds = {}): Thresholds {
@@ -83,17 +92,18 @@ export function parseThresholds(values: Record<string, unknown>, saved: Threshol
 	if (
 		thresholds.minServiceLevel === undefined &&
 		thresholds.maxAbandon === undefined &&
-		thresholds.maxWaitSeconds === undefined
+		thresholds.maxWaitSeconds === undefined &&
+		agentChecks.every(check => thresholds[check.key] === undefined)
 	)
 		throw new UsageError(
 			'No threshold to check.',
-			'Give at least one of --min-sl target|RATIO, --max-abandon RATIO, --max-wait SECONDS, or save them for the profile: gqx profiles thresholds NAME --max-abandon 5%.',
+			'Give at least one of --min-sl target|RATIO, --max-abandon RATIO, --max-wait SECONDS, --max-acw SECONDS, --max-break SECONDS, --max-idle SECONDS, or save them for the profile: gqx profiles thresholds NAME --max-abandon 5%.',
 		);
 	return thresholds;
 }
 
 function describe(breach: Breach): {value: string; threshold: string} {
-	if (breach.check === 'max-wait')
+	if (breach.check !== 'min-sl' && breach.check !== 'max-abandon')
 		return {value: formatDuration(breach.value * 1000), threshold: formatDuration(breach.threshold * 1000)};
 	return {value: formatPercent(breach.value), threshold: formatPercent(breach.threshold)};
 }
@@ -102,16 +112,29 @@ const checkWords: Record<CheckName, string> = {
 	'min-sl': 'SL below',
 	'max-abandon': 'abandon above',
 	'max-wait': 'wait above',
+	'max-acw': 'ACW above',
+	'max-break': 'break above',
+	'max-idle': 'idle above',
 };
+
+/** The agent checks by flag, with their threshold's key and the board row's measure. */
+const agentCheckNames = {
+	maxAcwSeconds: 'max-acw',
+	maxBreakSeconds: 'max-break',
+	maxIdleSeconds: 'max-idle',
+} as const satisfies Record<(typeof agentChecks)[number]['key'], CheckName>;
 
 /** Breaches as records: a table for people (values as the explorer shows them), or csv, json, ndjson for machines. */
 export function breachRecords(checked: number, shared: ReadonlySet<string> = new Set()): RecordSpec<Breach> {
 	return {
-		fields: ['queueId', 'queueName', 'check', 'value', 'threshold', 'divisionId', 'divisionName'],
+		fields: ['queueId', 'queueName', 'check', 'value', 'threshold', 'divisionId', 'divisionName', 'userId', 'userName'],
 		table: {
 			empty: `All ${checked} queues meet every threshold.\n`,
-			columns: () => [
+			columns: breaches => [
 				{header: 'Queue', align: 'left', text: breach => queueLabel(breach.queueName, breach.divisionName, shared)},
+				...(breaches.some(breach => breach.userName !== null)
+					? [{header: 'Agent', align: 'left' as const, text: (breach: Breach) => breach.userName ?? ''}]
+					: []),
 				{header: 'Check', align: 'left', text: breach => checkWords[breach.check]},
 				{header: 'Value', align: 'right', text: breach => describe(breach).value},
 				{header: 'Threshold', align: 'right', text: breach => describe(breach).threshold},
@@ -119,6 +142,8 @@ export function breachRecords(checked: number, shared: ReadonlySet<string> = new
 		},
 	};
 }
+
+const noAgent = {userId: null, userName: null};
 
 export async function runCheck(args: string[], io: Io): Promise<number> {
 	let stop: (() => Promise<void>) | undefined;
@@ -186,6 +211,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
 						check: 'min-sl',
 						value: row.serviceLevel!,
 						threshold: serviceLevelTarget(row, thresholds, fallback)!,
+						...noAgent,
 					});
 				if (abandonTone(row, thresholds) === 'bad')
 					breaches.push({
@@ -193,6 +219,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
 						check: 'max-abandon',
 						value: row.abandonRate!,
 						threshold: thresholds.maxAbandon!,
+						...noAgent,
 					});
 			}
 		}
@@ -208,14 +235,47 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
 					threshold: thresholds.maxWaitSeconds,
 					divisionId: divisionOf.get(queue.queueId)?.divisionId ?? null,
 					divisionName: divisionOf.get(queue.queueId)?.divisionName ?? null,
+					...noAgent,
 				});
+			}
+		}
+		if (agentChecks.some(check => thresholds[check.key] !== undefined)) {
+			const {fetchBoard} = await import('../reports/people.js');
+			const board = await fetchBoard(
+				client,
+				{...(queueIds ? {queueIds} : {}), queues: plan.queues, divisions: plan.divisions},
+				{known: all},
+			);
+			if (board.sessions.unavailable && thresholds.maxAcwSeconds !== undefined)
+				io.stderr.write(
+					`gqx check: after-call work is not checked: the agent status query needs ${board.sessions.unavailable}.\n`,
+				);
+			for (const agent of board.agents) {
+				const measures = agentMeasures(agent, acwSince(board.sessions.byUser.get(agent.userId)), board.completedAt);
+				for (const check of agentChecks) {
+					const limit = thresholds[check.key];
+					const measured = measures[check.measure];
+					if (limit === undefined || measured === null || measured <= limit * 1000) continue;
+					breaches.push({
+						queueId: agent.queueId,
+						queueName: board.queueName(agent.queueId),
+						check: agentCheckNames[check.key],
+						value: Math.round(measured / 1000),
+						threshold: limit,
+						divisionId: divisionOf.get(agent.queueId)?.divisionId ?? null,
+						divisionName: divisionOf.get(agent.queueId)?.divisionName ?? null,
+						userId: agent.userId,
+						userName: board.userName(agent.userId),
+					});
+				}
 			}
 		}
 		breaches.sort(
 			(a, b) =>
 				compareText(a.queueName, b.queueName) ||
 				compareText(a.divisionName ?? '', b.divisionName ?? '') ||
-				compareText(a.check, b.check),
+				compareText(a.check, b.check) ||
+				compareText(a.userName ?? '', b.userName ?? ''),
 		);
 		// A name two queues of the org share shows the breaching one's division, whether or not the other breaches.
 		const shared = sharedNames(all.map(queue => queue.name));

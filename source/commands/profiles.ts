@@ -33,7 +33,8 @@ export const profilesHelp = `Usage: gqx profiles ACTION
   migrate-secrets [--to keychain|file]
                                 move every profile's secret to the system keychain (default) or the
                                 profiles file: written, read back, then removed from the old place
-  thresholds NAME [--min-sl target|RATIO] [--max-abandon RATIO] [--max-wait SECONDS] [--clear]
+  thresholds NAME [--min-sl target|RATIO] [--max-abandon RATIO] [--max-wait SECONDS]
+                                [--max-acw SECONDS] [--max-break SECONDS] [--max-idle SECONDS] [--clear]
                                 the profile's thresholds (gqx check's defaults, the explorer's marks):
                                 shown without flags; a flag sets one (none removes it), --clear
                                 removes all before the flags given are set
@@ -255,6 +256,9 @@ const thresholdKeys = [
 	['min-sl', 'minServiceLevel'],
 	['max-abandon', 'maxAbandon'],
 	['max-wait', 'maxWaitSeconds'],
+	['max-acw', 'maxAcwSeconds'],
+	['max-break', 'maxBreakSeconds'],
+	['max-idle', 'maxIdleSeconds'],
 ] as const satisfies ReadonlyArray<readonly [keyof typeof thresholdFlags, keyof Thresholds]>;
 
 /** Shows, sets or clears a profile's thresholds; nothing else of the profile (its secret least of all) changes. */
@@ -268,7 +272,7 @@ function thresholds(args: string[], io: Io, store: ProfileStore): number {
 	if (positionals.length !== 1)
 		throw new UsageError(
 			'gqx profiles thresholds takes one profile name.',
-			'Usage: gqx profiles thresholds NAME [--min-sl target|RATIO] [--max-abandon RATIO] [--max-wait SECONDS] [--clear]',
+			'Usage: gqx profiles thresholds NAME [--min-sl target|RATIO] [--max-abandon RATIO] [--max-wait SECONDS] [--max-acw SECONDS] [--max-break SECONDS] [--max-idle SECONDS] [--clear]',
 		);
 	const name = checkName(positionals[0]);
 	const profile = store.require(name);

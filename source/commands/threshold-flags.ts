@@ -1,4 +1,4 @@
-// The threshold flags (--min-sl, --max-abandon, --max-wait) read one way for gqx check and gqx profiles thresholds.
+// The threshold flags (--min-sl, --max-abandon, --max-wait, --max-acw, --max-break, --max-idle) read one way for gqx check and gqx profiles thresholds.
 import {UsageError} from '../errors.js';
 import {formatDuration} from '../metrics/format.js';
 import type {Thresholds} from '../metrics/thresholds.js';
@@ -7,7 +7,18 @@ export const thresholdFlags = {
 	'min-sl': {type: 'string'},
 	'max-abandon': {type: 'string'},
 	'max-wait': {type: 'string'},
+	'max-acw': {type: 'string'},
+	'max-break': {type: 'string'},
+	'max-idle': {type: 'string'},
 } as const;
+
+/** The flags that take seconds, and where each goes. */
+const secondsFlags = [
+	['max-wait', 'maxWaitSeconds', 120],
+	['max-acw', 'maxAcwSeconds', 300],
+	['max-break', 'maxBreakSeconds', 1200],
+	['max-idle', 'maxIdleSeconds', 600],
+] as const;
 
 /**
  * 0.8, 80% and 80 are all 80%: a bare number up to 1 is a ratio, from 2 up a percentage. A bare number from 1 to
@@ -44,16 +55,17 @@ export function parseRatio(text: string, flag: string): number {
 export function parseThresholdFlags(values: Record<string, unknown>): Thresholds {
 	const minSl = values['min-sl'] as string | undefined;
 	const maxAbandon = values['max-abandon'] as string | undefined;
-	const maxWait = values['max-wait'] as string | undefined;
 	const thresholds: Thresholds = {};
 	if (minSl !== undefined)
 		thresholds.minServiceLevel = minSl.trim().toLowerCase() === 'target' ? 'target' : parseRatio(minSl, '--min-sl');
 	if (maxAbandon !== undefined) thresholds.maxAbandon = parseRatio(maxAbandon, '--max-abandon');
-	if (maxWait !== undefined) {
-		const seconds = Number(maxWait);
-		if (maxWait.trim() === '' || !Number.isFinite(seconds) || seconds < 0)
-			throw new UsageError(`--max-wait "${maxWait}" is not a number of seconds.`, 'For example --max-wait 120.');
-		thresholds.maxWaitSeconds = seconds;
+	for (const [flag, key, example] of secondsFlags) {
+		const text = values[flag] as string | undefined;
+		if (text === undefined) continue;
+		const seconds = Number(text);
+		if (text.trim() === '' || !Number.isFinite(seconds) || seconds < 0)
+			throw new UsageError(`--${flag} "${text}" is not a number of seconds.`, `For example --${flag} ${example}.`);
+		thresholds[key] = seconds;
 	}
 	return thresholds;
 }
@@ -65,10 +77,15 @@ function percent(ratio: number): string {
 
 /** One line a threshold, as a person reads them ("(none)" for an absent one). */
 export function describeThresholds(thresholds: Thresholds = {}): string {
-	const {minServiceLevel, maxAbandon, maxWaitSeconds} = thresholds;
+	const {minServiceLevel, maxAbandon} = thresholds;
+	const seconds = (value: number | undefined) =>
+		value === undefined ? '(none)' : `${value} s (${formatDuration(value * 1000)})`;
 	return [
 		`min service level: ${minServiceLevel === undefined ? '(none)' : minServiceLevel === 'target' ? "each queue's own target" : percent(minServiceLevel)}`,
 		`max abandon:       ${maxAbandon === undefined ? '(none)' : percent(maxAbandon)}`,
-		`max wait:          ${maxWaitSeconds === undefined ? '(none)' : `${maxWaitSeconds} s (${formatDuration(maxWaitSeconds * 1000)})`}`,
+		`max wait:          ${seconds(thresholds.maxWaitSeconds)}`,
+		`max ACW:           ${seconds(thresholds.maxAcwSeconds)}`,
+		`max break:         ${seconds(thresholds.maxBreakSeconds)}`,
+		`max idle:          ${seconds(thresholds.maxIdleSeconds)}`,
 	].join('\n');
 }

@@ -8,6 +8,7 @@ import {
 	type AgentStatusRecord,
 	agentStatusFields,
 	acwSince,
+	agentMeasures,
 	agentStatusRecord,
 	isLoggedIn,
 	mediaText,
@@ -55,7 +56,7 @@ export function personRow(person: Person, board: Board): DisplayRow {
 		inStatusMs,
 		memberOf,
 		activeMedia: mediaText(sessions),
-		acwSince: acwSince(sessions),
+		...agentMeasures(agent, acwSince(sessions), board.completedAt),
 		statusOrder: statusOrder(agent, inStatusMs),
 	};
 	return {

@@ -105,6 +105,20 @@ export function acwSince(sessions: readonly SessionNow[] | undefined): number | 
 	return starts.length > 0 ? Math.min(...starts) : null;
 }
 
+/** The measures of the agent thresholds at `atMs`: time in after-call work, on a break or meal, idle on queue. */
+export function agentMeasures(
+	agent: Pick<AgentNow, 'routingStatus' | 'routingStatusSince' | 'presence' | 'presenceSince'>,
+	acwSinceMs: number | null,
+	atMs: number,
+): {acwMs: number | null; breakMs: number | null; idleMs: number | null} {
+	const since = (from: number | null) => (from === null ? null : Math.max(0, atMs - from));
+	return {
+		acwMs: since(acwSinceMs),
+		breakMs: agent.presence === 'BREAK' || agent.presence === 'MEAL' ? since(agent.presenceSince) : null,
+		idleMs: agent.routingStatus === 'IDLE' ? since(agent.routingStatusSince) : null,
+	};
+}
+
 /** The board's Media cell: `voice`, `chat, message`; `voice ACW` while in after-call work. */
 export function mediaText(sessions: readonly SessionNow[] | undefined): string {
 	const media = activeMedia(sessions).join(', ');

@@ -60,8 +60,10 @@ export type PeopleCells = {
 	memberOf: string;
 	/** The media of the agent's conversations now (`voice ACW` in after-call work). */
 	activeMedia: string;
-	/** Since when the agent is in after-call work (epoch ms), when they are: the ACW threshold's measure. */
-	acwSince: number | null;
+	/** How long the agent has been in after-call work, on a break or meal, idle on queue: null when not so. */
+	acwMs: number | null;
+	breakMs: number | null;
+	idleMs: number | null;
 	/** The Routing column's order: status group first (statusGroupRank), then longest in status first. */
 	statusOrder: number;
 };

@@ -7,7 +7,15 @@ import type {QueueRow} from './rows.js';
 export type Tone = 'bad' | 'near';
 
 /** Thresholds a profile may keep (the same as gqx check's); absent ones are not checked. */
-export type Thresholds = {minServiceLevel?: number | 'target'; maxAbandon?: number; maxWaitSeconds?: number};
+export type Thresholds = {
+	minServiceLevel?: number | 'target';
+	maxAbandon?: number;
+	maxWaitSeconds?: number;
+	/** People now: an agent in after-call work, on a break or meal, or idle on queue longer than this many seconds. */
+	maxAcwSeconds?: number;
+	maxBreakSeconds?: number;
+	maxIdleSeconds?: number;
+};
 
 /** How close above the target still counts as near it. */
 export const nearTargetPoints = 0.05;
@@ -69,4 +77,25 @@ export function longestWaitTone(
 	if (limitMs !== undefined && longest > limitMs) return 'bad';
 	if (thresholds.maxWaitSeconds !== undefined && longest > thresholds.maxWaitSeconds * 1000) return 'bad';
 	return undefined;
+}
+
+/** The agent thresholds, each with the row's measure of it (ms at the board's moment; null when not in that state). */
+export const agentChecks = [
+	{key: 'maxAcwSeconds', measure: 'acwMs'},
+	{key: 'maxBreakSeconds', measure: 'breakMs'},
+	{key: 'maxIdleSeconds', measure: 'idleMs'},
+] as const;
+
+/** An agent over an agent threshold (people now): `bad`. */
+export function agentTone(
+	row: QueueRow,
+	thresholds: Thresholds,
+	key: (typeof agentChecks)[number]['key'],
+): Tone | undefined {
+	const check = agentChecks.find(each => each.key === key)!;
+	const limit = thresholds[key];
+	const measured = row[check.measure];
+	return limit !== undefined && measured !== null && measured !== undefined && measured > limit * 1000
+		? 'bad'
+		: undefined;
 }

@@ -51,6 +51,9 @@ export const profileSchema = z
 				minServiceLevel: z.union([z.number().min(0).max(1), z.literal('target')]).optional(),
 				maxAbandon: z.number().min(0).max(1).optional(),
 				maxWaitSeconds: z.number().min(0).optional(),
+				maxAcwSeconds: z.number().min(0).optional(),
+				maxBreakSeconds: z.number().min(0).optional(),
+				maxIdleSeconds: z.number().min(0).optional(),
 			})
 			.optional(),
 		/**

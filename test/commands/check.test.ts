@@ -2,13 +2,15 @@
 // breaching queues when any does not, 2 for bad usage.
 import path from 'node:path';
 import {DateTime} from 'luxon';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it, onTestFinished} from 'vitest';
 import type {Breach} from '../../source/commands/check.js';
 import type {Thresholds} from '../../source/metrics/thresholds.js';
 import {ProfileStore} from '../../source/profiles/store.js';
 import {demoClient, type Emulator} from '../../source/emulator/server.js';
 import {rollUp} from '../../source/metrics/rows.js';
-import {emulator, groundTruth, namesOf} from '../helpers.js';
+import {agentStatesOf, currentMembers} from '../../source/emulator/agent-states.js';
+import {peopleOf} from '../../source/emulator/people.js';
+import {emulator, groundTruth, namesOf, testNow} from '../helpers.js';
 import {runCommand} from '../run-command.js';
 import {scratchDir} from '../run-cli.js';
 
@@ -106,6 +108,75 @@ describe('gqx check', () => {
 		);
 		expect(new Set(result.breaches.map(breach => breach.queueId))).toEqual(waiting);
 		expect((await check('--max-wait', '999999')).code).toBe(0);
+	});
+
+	it('--max-acw, --max-break, --max-idle: exit 1 naming each agent over one now, in each of their queues', async () => {
+		// An org big enough to have agents idle, in after-call work and on breaks at the clock.
+		const emu = await emulator({queues: 60, seed: 3});
+		const env = {
+			GENESYS_CLOUD_REGION: emu.url,
+			GENESYS_CLOUD_CLIENT_ID: demoClient.id,
+			GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
+		};
+		const check = async (...args: string[]) => {
+			const result = await runCommand(['check', ...args, '--format', 'json', '--no-proxy'], {env});
+			return {...result, breaches: result.code === 1 ? (JSON.parse(result.stdout) as Breach[]) : []};
+		};
+		onTestFinished(() => emu.stop());
+		const people = peopleOf(emu.org);
+		const states = agentStatesOf(emu.org, emu.model);
+		// Each membership's measures at the emulator's clock, as the emulator has the agent's state.
+		const memberships = emu.org.queues.flatMap(queue =>
+			currentMembers(emu.org, queue).map(index => {
+				const state = states.at(index, testNow);
+				const session = state.session;
+				return {
+					queue,
+					user: people.users[index]!,
+					acw: session?.segmentType === 'wrapup' ? testNow - session.segmentStartMs : null,
+					break: state.presence === 'BREAK' || state.presence === 'MEAL' ? testNow - state.presenceSinceMs : null,
+					idle: state.routing === 'IDLE' ? testNow - state.routingSinceMs : null,
+				};
+			}),
+		);
+		// A limit no measure is within 5 s of (the board is a moment later than the clock it was asked at).
+		const limitFor = (measures: number[]) => {
+			const sorted = [...measures].sort((a, b) => a - b);
+			for (let seconds = Math.floor(sorted[Math.floor(sorted.length / 2)]! / 1000); seconds > 0; seconds--)
+				if (sorted.every(ms => Math.abs(ms - seconds * 1000) > 5000)) return seconds;
+			return 0;
+		};
+		for (const [flag, measure] of [
+			['--max-acw', 'acw'],
+			['--max-break', 'break'],
+			['--max-idle', 'idle'],
+		] as const) {
+			const measured = memberships.filter(each => each[measure] !== null);
+			expect(measured.length, flag).toBeGreaterThan(0);
+			const limit = limitFor(measured.map(each => each[measure]!));
+			const over = measured.filter(each => each[measure]! > limit * 1000);
+			expect(over.length, flag).toBeGreaterThan(0);
+			const result = await check(flag, String(limit));
+			expect(result.code, flag).toBe(1);
+			expect(result.breaches.map(breach => `${breach.queueName} ${breach.userName}`).sort()).toEqual(
+				over.map(each => `${each.queue.name} ${each.user.name}`).sort(),
+			);
+			for (const breach of result.breaches) {
+				const each = over.find(one => one.queue.id === breach.queueId && one.user.id === breach.userId)!;
+				expect(breach.check).toBe(flag.slice(2));
+				expect(breach.threshold).toBe(limit);
+				expect(Math.abs(breach.value - each[measure]! / 1000)).toBeLessThan(5);
+			}
+		}
+		// A table names the agent beside the queue.
+		const table = await runCommand(['check', '--max-idle', '1', '--format', 'table', '--no-proxy'], {env});
+		expect(table.code).toBe(1);
+		expect(table.stdout.split('\n')[0]).toMatch(/^Queue\s+Agent\s+Check\s+Value\s+Threshold$/);
+		expect(table.stdout).toContain('idle above');
+		expect((await check('--max-idle', '999999')).code).toBe(0);
+		const bad = await runCommand(['check', '--max-break', 'soon', '--no-proxy'], {env});
+		expect(bad.code).toBe(2);
+		expect(bad.stderr).toContain('--max-break "soon" is not a number of seconds');
 	});
 
 	it('--division: only the queues of the named divisions, for the range and the live waits', async () => {

@@ -42,6 +42,9 @@ describe('gqx profiles thresholds', () => {
 				'min service level: (none)',
 				'max abandon:       (none)',
 				'max wait:          (none)',
+				'max ACW:           (none)',
+				'max break:         (none)',
+				'max idle:          (none)',
 				'',
 			].join('\n'),
 		});
@@ -55,6 +58,9 @@ describe('gqx profiles thresholds', () => {
 				"min service level: each queue's own target",
 				'max abandon:       8%',
 				'max wait:          120 s (2:00)',
+				'max ACW:           (none)',
+				'max break:         (none)',
+				'max idle:          (none)',
 				'',
 			].join('\n'),
 		);
@@ -90,6 +96,27 @@ describe('gqx profiles thresholds', () => {
 		const removed = await thresholds(cwd, 'acme', '--max-wait', 'none');
 		expect(removed.code).toBe(0);
 		expect(removed.stdout).toContain('max wait:          (none)');
+		expect(storeIn(cwd).get('acme')?.thresholds).toEqual({maxAbandon: 0.125, minServiceLevel: 0.8});
+
+		// The agent thresholds of people now, in seconds like the wait.
+		const agents = await thresholds(cwd, 'acme', '--max-acw', '300', '--max-break', '900', '--max-idle', '600');
+		expect(agents.code).toBe(0);
+		expect(agents.stdout).toContain(
+			['max ACW:           300 s (5:00)', 'max break:         900 s (15:00)', 'max idle:          600 s (10:00)'].join(
+				'\n',
+			),
+		);
+		expect(storeIn(cwd).get('acme')?.thresholds).toEqual({
+			maxAbandon: 0.125,
+			minServiceLevel: 0.8,
+			maxAcwSeconds: 300,
+			maxBreakSeconds: 900,
+			maxIdleSeconds: 600,
+		});
+		expect((await thresholds(cwd, 'acme', '--max-idle', 'soon')).code).toBe(2);
+		expect((await thresholds(cwd, 'acme', '--max-acw', 'none', '--max-break', 'none', '--max-idle', 'none')).code).toBe(
+			0,
+		);
 		expect(storeIn(cwd).get('acme')?.thresholds).toEqual({maxAbandon: 0.125, minServiceLevel: 0.8});
 
 		// --clear with a flag: only that one is left.

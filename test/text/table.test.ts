@@ -64,6 +64,8 @@ describe('tables of gqx check and the live snapshot', () => {
 			threshold: 0.05,
 			divisionId: 'd1',
 			divisionName: 'Home',
+			userId: null,
+			userName: null,
 		},
 		{
 			queueId: 'q2',
@@ -73,6 +75,8 @@ describe('tables of gqx check and the live snapshot', () => {
 			threshold: 120,
 			divisionId: null,
 			divisionName: null,
+			userId: null,
+			userName: null,
 		},
 	];
 
@@ -84,7 +88,7 @@ describe('tables of gqx check and the live snapshot', () => {
 		expect(lines[2]).toMatch(/12\.5%\s+5\.0%$/);
 		expect(formatRecords('table', breachRecords(40), [])).toBe('All 40 queues meet every threshold.\n');
 		expect(formatRecords('csv', breachRecords(2), breaches).split('\n')[0]).toBe(
-			'queueId,queueName,check,value,threshold,divisionId,divisionName',
+			'queueId,queueName,check,value,threshold,divisionId,divisionName,userId,userName',
 		);
 	});
 

@@ -8,6 +8,7 @@ import {agentStatesOf, currentMembers, type AgentState} from '../../source/emula
 import {peopleOf} from '../../source/emulator/people.js';
 import {type Emulator} from '../../source/emulator/server.js';
 import {App} from '../../source/ui/app.js';
+import type {Thresholds} from '../../source/metrics/thresholds.js';
 import {emulator, fileSecrets, testNow} from '../helpers.js';
 import {makeClient, now, saveProfile, tableShown} from './app-on-profile.js';
 import {keys, press, ready, waitFor, waitForText} from './ink.js';
@@ -27,8 +28,9 @@ afterEach(() => {
 const today = '2026-03-20';
 
 /** The app on a saved profile for today, refreshing live values every `refreshMs`. */
-async function openToday(refreshMs = 60_000) {
+async function openToday(refreshMs = 60_000, thresholds?: Thresholds) {
 	const {dir, store} = saveProfile(emu, {from: today, to: today});
+	if (thresholds) store.update('acme', profile => ({...profile, thresholds}));
 	const app = render(
 		<App
 			start={{kind: 'profile', name: 'acme'}}
@@ -229,5 +231,30 @@ describe('people now in the app', () => {
 		const back = await waitFor(app, frame => !frame.includes('people now'), 'back from the board');
 		expect(back).toMatch(/Media/);
 		expect(back).toContain(`› ${queue}`);
+	});
+
+	it('marks the agents over the profile’s ACW, break and idle thresholds, and no one else', async () => {
+		const {app, table} = await openToday(60_000, {maxAcwSeconds: 30, maxBreakSeconds: 30, maxIdleSeconds: 30});
+		const queue = selectedQueue(table);
+		await press(app, 'n');
+		const board = await waitForText(app, /On queue [\d,]+/);
+		let marked = 0;
+		for (const member of membersNow(queue).filter(each => each.state.presence !== 'OFFLINE')) {
+			const line = rowsOf(board).find(each => each.slice(2).startsWith(`${member.name}  `))!;
+			const {state} = member;
+			// The board is a moment later than the clock: a measure within 3 s of the limit could go either way.
+			const over = (since: number) => clock - since > 30_000;
+			const near = (since: number) => Math.abs(clock - since - 30_000) < 3000;
+			if ([state.routingSinceMs, state.presenceSinceMs, state.session?.segmentStartMs ?? 0].some(near)) continue;
+			const session = state.session;
+			const idle = state.routing === 'IDLE' && over(state.routingSinceMs);
+			const onBreak = (state.presence === 'BREAK' || state.presence === 'MEAL') && over(state.presenceSinceMs);
+			const acw = session?.segmentType === 'wrapup' && over(session.segmentStartMs);
+			expect(line.includes('!Idle'), `${line}: idle`).toBe(idle);
+			expect(/!(Break|Meal|Coffee break)/.test(line), `${line}: break`).toBe(onBreak);
+			expect(/!\w+ ACW/.test(line), `${line}: ACW`).toBe(acw);
+			if (idle || onBreak || acw) marked++;
+		}
+		expect(marked).toBeGreaterThan(0);
 	});
 });

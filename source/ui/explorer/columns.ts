@@ -31,6 +31,7 @@ import {fitToWidth, textWidth} from '../../text/columns.js';
 import type {DisplayRow} from '../../levels/types.js';
 import {
 	abandonTone,
+	agentTone,
 	longestWaitTone,
 	serviceLevelTone,
 	type Thresholds,
@@ -64,7 +65,10 @@ const tones: Partial<Record<ColumnId, Column['tone']>> = {
 	waiting: row => waitingTone(row.live),
 	longestWaitingMs: (row, thresholds) => longestWaitTone(row.live, row.waitLimitMs, thresholds),
 	// An agent who let an offer ring out gets no new ones until they act: always worth a look.
-	routingStatus: row => (row.row.routingStatus === routingText('NOT_RESPONDING') ? 'bad' : undefined),
+	routingStatus: (row, thresholds) =>
+		row.row.routingStatus === routingText('NOT_RESPONDING') ? 'bad' : agentTone(row.row, thresholds, 'maxIdleSeconds'),
+	presence: (row, thresholds) => agentTone(row.row, thresholds, 'maxBreakSeconds'),
+	activeMedia: (row, thresholds) => agentTone(row.row, thresholds, 'maxAcwSeconds'),
 };
 
 /** Sort keys of the columns that do not sort by their value (the Routing column: by status group, then time). */
