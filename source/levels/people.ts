@@ -59,18 +59,30 @@ export function personRow(person: Person, board: Board): DisplayRow {
 		...agentMeasures(agent, acwSince(sessions), board.completedAt),
 		statusOrder: statusOrder(agent, inStatusMs),
 	};
-	return {
+	// What `e` writes: the agent-status record, of the agent's queues on the board (comma-separated on every queue's).
+	const record = agentStatusRecord(
+		agent,
+		{user: board.userName, queue: board.queueName, labels: board.labels},
+		board.observedAt,
+		sessions,
+	);
+	const shown: DisplayRow = {
 		key: agent.userId,
 		label: name,
 		search: name.toLowerCase(),
 		searchAlso: `${routingStatus} ${presence} ${row.activeMedia ?? ''} ${memberOf}`.toLowerCase(),
 		row,
 		stats: {},
-		record: agent,
+		record: {...record, queueId: person.queueIds.join(','), queueName: memberOf},
 	};
+	agents.set(shown, agent);
+	return shown;
 }
 
-const agentOf = (row: DisplayRow) => row.record as AgentNow;
+/** The agent of each row, for the quick filter and the totals row. */
+const agents = new WeakMap<DisplayRow, AgentNow>();
+
+const agentOf = (row: DisplayRow) => agents.get(row)!;
 
 const quickFilter: QuickFilter = {
 	key: 'o',

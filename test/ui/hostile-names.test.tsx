@@ -7,7 +7,11 @@ import {parse} from 'csv-parse/sync';
 import {cleanup} from 'ink-testing-library';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import type {Emulator} from '../../source/emulator/server.js';
-import {emulator} from '../helpers.js';
+import {currentMembers, presenceDefinitions} from '../../source/emulator/agent-states.js';
+import {peopleOf} from '../../source/emulator/people.js';
+import {credentialsEnv, emulator} from '../helpers.js';
+import {runCommand} from '../run-command.js';
+import {agentStatusFields} from '../../source/metrics/people.js';
 import {formulaNames, hostile, hostileNames, rawHostile} from '../hostile.js';
 import {appOnProfile} from './app-on-profile.js';
 import {keys, press, type Rendered, waitFor, waitForText} from './ink.js';
@@ -113,5 +117,57 @@ describe('hostile names and messages in the app', () => {
 		emu.clearFaults();
 
 		expect(rawHostile(drawn(app))).toEqual([]);
+	});
+
+	it('agent and presence names on people now, its export file and gqx export --level agent-status', async () => {
+		// Every agent named by the hostile set (a number keeps them apart), and the org's own presence label too.
+		const users = peopleOf(emu.org).users;
+		const original = users.map(user => user.name);
+		const coffee = presenceDefinitions.find(definition => definition.languageLabels['en_US'] === 'Coffee break')!;
+		const label = coffee.languageLabels['en_US']!;
+		users.forEach((user, index) => (user.name = `${names[index % names.length]!} ${index}`));
+		coffee.languageLabels['en_US'] = `=Coffee\u001B[2J break`;
+		try {
+			const {app, dir} = await appOnProfile(emu, {from: '2026-03-09', to: '2026-03-15'});
+			await press(app, 'N');
+			await waitForText(app, /On queue [\d,]+/);
+			await press(app, 'o');
+			const board = await waitForText(app, /rows\s+│\s+agents: all/);
+			expect(board).toContain('^[]52;c;');
+			expect(board).toMatch(/Two\^Jlines\^Mback \d+/);
+			// e writes the board as CSV: names a spreadsheet would run start with an apostrophe.
+			await press(app, 'e');
+			await waitForText(app, 'Export this view');
+			await press(app, keys.enter);
+			await waitForText(app, /File: \S+\.csv/);
+			await press(app, keys.enter);
+			await waitForText(app, /Wrote \d+ rows to /);
+			const file = fs.readdirSync(dir).find(name => name.endsWith('.csv'))!;
+			const rows = parse(fs.readFileSync(path.join(dir, file), 'utf8'), {columns: true}) as Array<
+				Record<string, string>
+			>;
+			// The agent-status record (its queues comma-separated on every queue's board), times ISO 8601.
+			expect(Object.keys(rows[0]!)).toEqual([...agentStatusFields]);
+			expect(rows.every(row => /^2026-03-20T\d\d:\d\d:\d\d\.\d{3}Z$/.test(row['observedAt']!))).toBe(true);
+			expect(rows.some(row => row['userName']!.startsWith(`'=HYPERLINK`))).toBe(true);
+			expect(rows.filter(row => /^[=+\-@]/.test(row['userName']!))).toEqual([]);
+			expect(rawHostile(drawn(app))).toEqual([]);
+
+			// The export for scripts: CSV neutralised, the table cleaned, the label included.
+			const env = credentialsEnv(emu.url);
+			const csv = await runCommand(['export', '--level', 'agent-status', '--format', 'csv'], {env});
+			expect(csv.code).toBe(0);
+			const records = parse(csv.stdout, {columns: true}) as Array<Record<string, string>>;
+			const members = emu.org.queues.reduce((sum, queue) => sum + currentMembers(emu.org, queue).length, 0);
+			expect(records).toHaveLength(members);
+			expect(records.filter(record => /^[=+\-@]/.test(record['userName']! + record['presenceLabel']!))).toEqual([]);
+			const table = await runCommand(['export', '--level', 'agent-status', '--format', 'table'], {env});
+			expect(table.code).toBe(0);
+			expect(table.stdout).toContain('^[]52;c;');
+			expect(rawHostile(table.stdout + table.stderr)).toEqual([]);
+		} finally {
+			users.forEach((user, index) => (user.name = original[index]!));
+			coffee.languageLabels['en_US'] = label;
+		}
 	});
 });
