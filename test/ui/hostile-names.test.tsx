@@ -37,6 +37,18 @@ function copied(app: Rendered): string {
 	return Buffer.from(written!.slice('\u001B]52;c;'.length, -1), 'base64').toString('utf8');
 }
 
+/** `e`, Enter on the suggested CSV name, Enter: the records of the file it wrote (the only CSV in `dir`). */
+async function exportView(app: Rendered, dir: string): Promise<Array<Record<string, string>>> {
+	await press(app, 'e');
+	await waitForText(app, 'Export this view');
+	await press(app, keys.enter);
+	await waitForText(app, /File: \S+\.csv/);
+	await press(app, keys.enter);
+	await waitForText(app, /Wrote \d+ rows to /);
+	const file = fs.readdirSync(dir).find(name => name.endsWith('.csv'))!;
+	return parse(fs.readFileSync(path.join(dir, file), 'utf8'), {columns: true}) as Array<Record<string, string>>;
+}
+
 describe('hostile names and messages in the app', () => {
 	it('are shown cleaned in the table, breadcrumb, heat map, copy, error panel and notice', async () => {
 		const {app, dir, table} = await appOnProfile(emu, {from: '2026-03-09', to: '2026-03-15'});
@@ -88,16 +100,7 @@ describe('hostile names and messages in the app', () => {
 		expect(labels.filter(label => /^[=+\-@]/.test(label))).toEqual([]);
 
 		// e writes the view as CSV with the same rule.
-		await press(app, 'e');
-		await waitForText(app, 'Export this view');
-		await press(app, keys.enter);
-		await waitForText(app, /File: \S+\.csv/);
-		await press(app, keys.enter);
-		await waitForText(app, /Wrote \d+ rows to /);
-		const file = fs.readdirSync(dir).find(name => name.endsWith('.csv'))!;
-		const exported = parse(fs.readFileSync(path.join(dir, file), 'utf8'), {columns: true}) as Array<
-			Record<string, string>
-		>;
+		const exported = await exportView(app, dir);
 		const exportedNames = exported.map(record => record['queueName']);
 		for (const name of formulaNames) expect(exportedNames).toContain(`'${name}`);
 		expect(exported.every(record => /^\d+$/.test(record['offered']!))).toBe(true);
@@ -136,16 +139,7 @@ describe('hostile names and messages in the app', () => {
 			expect(board).toContain('^[]52;c;');
 			expect(board).toMatch(/Two\^Jlines\^Mback \d+/);
 			// e writes the board as CSV: names a spreadsheet would run start with an apostrophe.
-			await press(app, 'e');
-			await waitForText(app, 'Export this view');
-			await press(app, keys.enter);
-			await waitForText(app, /File: \S+\.csv/);
-			await press(app, keys.enter);
-			await waitForText(app, /Wrote \d+ rows to /);
-			const file = fs.readdirSync(dir).find(name => name.endsWith('.csv'))!;
-			const rows = parse(fs.readFileSync(path.join(dir, file), 'utf8'), {columns: true}) as Array<
-				Record<string, string>
-			>;
+			const rows = await exportView(app, dir);
 			// The agent-status record (its queues comma-separated on every queue's board), times ISO 8601.
 			expect(Object.keys(rows[0]!)).toEqual([...agentStatusFields]);
 			expect(rows.every(row => /^2026-03-20T\d\d:\d\d:\d\d\.\d{3}Z$/.test(row['observedAt']!))).toBe(true);
