@@ -46,14 +46,17 @@ function median(values: number[]): number {
  * The workload's emulator in a process of its own, as Genesys is a server elsewhere: its work does
  * not share a thread with the client under test.
  */
-async function remoteEmulator(): Promise<{url: string; stop: () => Promise<void>}> {
+async function remoteEmulator(
+	options: {queues?: number; agents?: number} = {},
+): Promise<{url: string; stop: () => Promise<void>}> {
 	const child = spawn(
 		process.execPath,
 		[
 			cli,
 			'emulator',
+			...(options.agents ? ['--agents', String(options.agents)] : []),
 			'--queues',
-			String(workload.queues),
+			String(options.queues ?? workload.queues),
 			'--latency',
 			String(workload.latencyMs),
 			'--rate-limit',
@@ -251,6 +254,8 @@ type TuiSession = {
 	compositor: boolean;
 	liveRefreshes?: number;
 	liveRequestsPerMinute?: number;
+	/** People now of every queue (`N`): each load of the board, when it started and ended, and its requests. */
+	boardLoads?: Array<{startAt: number; endAt: number; requests: number; agents: number}>;
 };
 
 /**
@@ -260,7 +265,7 @@ type TuiSession = {
  * before it was read; with `keys`, 1,000 keypresses are timed after it. Run in a fresh process, set up
  * as `gqx` sets itself up.
  */
-async function tuiSession(url: string, keys: boolean, live = false): Promise<TuiSession> {
+async function tuiSession(url: string, keys: boolean, live = false, people = false): Promise<TuiSession> {
 	const {keepYoungGenerationSmall} = await import('../source/commands/interactive.js');
 	keepYoungGenerationSmall();
 	// Production React, as gqx runs it (set before React loads), and colours as in a terminal.
@@ -282,6 +287,7 @@ async function tuiSession(url: string, keys: boolean, live = false): Promise<Tui
 	const apiClient = client({url});
 	const realSource = createLevelSource(apiClient, range, new RetryHub());
 	let readyAt = 0;
+	const boardLoads: NonNullable<TuiSession['boardLoads']> = [];
 	const liveCalls = {requests: 0, refreshes: 0, firstAt: 0, lastAt: 0, firstRequests: 0};
 	const source: typeof realSource = {
 		...realSource,
@@ -297,14 +303,24 @@ async function tuiSession(url: string, keys: boolean, live = false): Promise<Tui
 			return answer;
 		},
 		load: async (request, options) => {
+			const startAt = performance.now();
 			const loaded = await realSource.load(request, options);
 			readyAt = performance.now();
+			if (request.key.startsWith('people')) {
+				const board = loaded.data as {requests: number; agents: Array<{userId: string}>};
+				boardLoads.push({
+					startAt,
+					endAt: readyAt,
+					requests: board.requests,
+					agents: new Set(board.agents.map(agent => agent.userId)).size,
+				});
+			}
 			return loaded;
 		},
 	};
 	const stdout = new FakeStdout(160, 48);
 	const stdin = new FakeStdin();
-	stdout.watch = ['Total'];
+	stdout.watch = ['Total', ' · Offline '];
 	const firstFrame = new Promise<number>(resolve => {
 		const check = () => {
 			const at = stdout.seen.get('Total');
@@ -335,6 +351,14 @@ async function tuiSession(url: string, keys: boolean, live = false): Promise<Tui
 	const shown = await firstFrame;
 	const arrived = apiClient.stats.lastAnswerAt;
 	const latencies: number[] = [];
+	if (people) {
+		// N: the board of every queue's members, refreshing on its own while the keys are pressed.
+		stdin.write('N');
+		await new Promise<void>(resolve => {
+			const check = () => (stdout.seen.has(' · Offline ') ? resolve() : setTimeout(check, 5));
+			check();
+		});
+	}
 	if (keys) {
 		await new Promise(resolve => setTimeout(resolve, 50));
 		const sequence: string[] = [];
@@ -373,6 +397,7 @@ async function tuiSession(url: string, keys: boolean, live = false): Promise<Tui
 					liveRequestsPerMinute: liveMinutes > 0 ? (liveCalls.requests - liveCalls.firstRequests) / liveMinutes : 0,
 				}
 			: {}),
+		...(people ? {boardLoads} : {}),
 		firstMs: shown - arrived,
 		readyMs: readyAt - arrived,
 		frameMs: shown - readyAt,
@@ -448,6 +473,51 @@ async function benchTui(): Promise<void> {
 		maxMs: Math.max(...latencies),
 		compositorFrames: keyed.fast,
 		inkFrames: keyed.fallback,
+	};
+}
+
+/** The people-now board of the whole org (`N`): its refreshes' requests and ages, and keypresses while it refreshes. */
+async function benchPeople(): Promise<void> {
+	const shape = {queues: 2000, agents: 5000};
+	say(
+		`\n3b. People now of every queue: ${shape.agents} agents in ${shape.queues} queues, ${workload.latencyMs} ms latency`,
+	);
+	const emu = await remoteEmulator(shape);
+	const child = spawnSync(
+		process.execPath,
+		[fileURLToPath(import.meta.url), '--tui-session', emu.url, '--keys', '--live', '--people'],
+		{encoding: 'utf8', env: {...process.env}},
+	);
+	await emu.stop();
+	const line = child.stdout.split('\n').find(each => each.startsWith('{'));
+	if (!line) throw new Error(`the people session failed: ${child.stderr}`);
+	const session = JSON.parse(line) as TuiSession;
+	const loads = session.boardLoads ?? [];
+	// Requests of the refreshes after the first, over the time from the first's start to the last's end.
+	const later = loads.slice(1);
+	const minutes = later.length > 0 ? (later.at(-1)!.endAt - loads[0]!.endAt) / 60_000 : 0;
+	const perMinute = minutes > 0 ? later.reduce((sum, each) => sum + each.requests, 0) / minutes : 0;
+	// An agent's state is as old as the time since its refresh began; the oldest just before the next one lands.
+	const ages = later.map((each, index) => each.endAt - loads[index]!.startAt);
+	const p95 = percentile(session.latencies, 95);
+	say(
+		`   ${loads.length} loads of the board, ${loads[0]?.agents ?? 0} agents, ${loads[0]?.requests ?? 0} requests each; refresh took median ${ms(median(loads.map(each => each.endAt - each.startAt)))}`,
+	);
+	say(
+		`   requests ${perMinute.toFixed(0)}/min (target <= 150 with the live columns, which pause behind the board); oldest state just before a refresh lands: median ${ms(median(ages))}, max ${ms(Math.max(...ages))} (target <= 30 s)`,
+	);
+	say(
+		`   keypress to next frame over ${session.latencies.length} keys while it refreshes: median ${median(session.latencies).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (target <= 16 ms)`,
+	);
+	results['people'] = {
+		...shape,
+		loads: loads.length,
+		requestsPerRefresh: loads[0]?.requests,
+		requestsPerMinute: perMinute,
+		maxAgeMs: Math.max(...ages),
+		keys: session.latencies.length,
+		medianMs: median(session.latencies),
+		p95Ms: p95,
 	};
 }
 
@@ -712,7 +782,8 @@ async function main(): Promise<void> {
 		// One session for benchTui, in a process of its own.
 		const keys = process.argv.includes('--keys');
 		const live = process.argv.includes('--live');
-		process.stdout.write(`${JSON.stringify(await tuiSession(process.argv[3] ?? '', keys, live))}\n`);
+		const people = process.argv.includes('--people');
+		process.stdout.write(`${JSON.stringify(await tuiSession(process.argv[3] ?? '', keys, live, people))}\n`);
 		return;
 	}
 	const only = process.argv.slice(2);
@@ -730,13 +801,17 @@ async function main(): Promise<void> {
 	if (want('totals')) await benchTotals();
 	if (want('drill')) await benchDrill();
 	if (want('tui')) await benchTui();
+	if (want('tui') || want('people')) await benchPeople();
 	if (want('memory')) await benchMemory();
 	if (want('memory')) await benchTuiMemory();
 	if (want('memory') || want('agents')) await benchAgentsExport();
 	if (want('memory') || want('conversations')) await benchConversations();
 	if (want('startup')) await benchStartup();
 	fs.mkdirSync(path.join(root, 'bench'), {recursive: true});
-	fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+	// A run of some parts keeps the other parts' last results.
+	const file = path.join(root, 'bench/results.json');
+	const kept = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+	fs.writeFileSync(file, `${JSON.stringify({...kept, ...results}, null, 2)}\n`);
 	say('\nWrote bench/results.json');
 }
 

@@ -5,7 +5,7 @@ import {UsageError} from '../errors.js';
 import {reportFailure} from './errors.js';
 
 export const emulatorHelp = `Usage: gqx emulator [--port N] [--seed S] [--queues N] [--rate-limit N] [--latency MS] [--threads N]
-                    [--details-window N] [--job-delay MS] [--idle-queues N]
+                    [--details-window N] [--job-delay MS] [--idle-queues N] [--agents N]
 
 Runs the embedded Genesys Cloud emulator on 127.0.0.1 until Ctrl+C, and prints its URL and
 demo credentials. Point gqx (or any Genesys client with a gateway setting) at the URL.
@@ -18,6 +18,7 @@ demo credentials. Point gqx (or any Genesys client with a gateway setting) at th
   --details-window N   the most conversations the details query pages through (default 10,000)
   --job-delay MS    how long a details job takes to be ready (default 1500)
   --idle-queues N   queues listed besides, that never take traffic (default 0)
+  --agents N        users (agents) of the org (default 0.6 a queue, at least 24)
 `;
 
 function integer(value: string | undefined, flag: string, fallback: number, min: number, max: number): number {
@@ -42,6 +43,7 @@ export async function runEmulator(args: string[], io: Io, signal?: AbortSignal):
 				'details-window': {type: 'string'},
 				'job-delay': {type: 'string'},
 				'idle-queues': {type: 'string'},
+				agents: {type: 'string'},
 				help: {type: 'boolean', short: 'h'},
 			},
 			'emulator',
@@ -61,6 +63,7 @@ export async function runEmulator(args: string[], io: Io, signal?: AbortSignal):
 			detailsResultWindow: integer(values['details-window'], '--details-window', 10_000, 100, 10_000_000),
 			detailsJobDelayMs: integer(values['job-delay'], '--job-delay', 1500, 0, 600_000),
 			idleQueues: integer(values['idle-queues'], '--idle-queues', 0, 0, 100_000),
+			...(values.agents === undefined ? {} : {agents: integer(values.agents, '--agents', 0, 1, 1_000_000)}),
 		});
 		io.stdout.write(
 			`Genesys Cloud emulator listening on ${emulator.url}\n` +

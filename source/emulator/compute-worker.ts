@@ -10,6 +10,7 @@ export type ComputeSetup = {
 	seed: number;
 	queues: number;
 	idleQueues: number;
+	agents?: number;
 	offsetMinutes: number;
 	dataStartMs: number;
 };
@@ -17,7 +18,7 @@ export type ComputeTask = {id: number; query: unknown; nowMs: number};
 export type ComputeAnswer = {id: number; json?: string; empty?: boolean; error?: string};
 
 const setup = workerData as ComputeSetup;
-const org = generateOrg(setup.seed, setup.queues, setup.idleQueues);
+const org = generateOrg(setup.seed, setup.queues, setup.idleQueues, setup.agents);
 let now = 0;
 const model = createTrafficModel(setup.seed, {
 	offsetMinutes: setup.offsetMinutes,

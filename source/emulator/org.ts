@@ -176,10 +176,12 @@ export type Org = {
 	queues: EmulatedQueue[];
 	divisions: Division[];
 	byId: Map<string, EmulatedQueue>;
+	/** The org's users (agents), when not the default for its number of queues. */
+	agents?: number;
 };
 
 /** `idleCount` queues more are listed after the others with no media: they never take traffic. */
-export function generateOrg(seed: number, queueCount: number, idleCount = 0): Org {
+export function generateOrg(seed: number, queueCount: number, idleCount = 0, agents?: number): Org {
 	const divisions = divisionNames.map((name, index) => ({id: stableUuid(seed, 2, index), name}));
 	const divisionByName = new Map(divisions.map(division => [division.name, division]));
 	const queues: EmulatedQueue[] = [];
@@ -206,5 +208,11 @@ export function generateOrg(seed: number, queueCount: number, idleCount = 0): Or
 			dayShift: 7 * (hash(seed, index, 93) % 53),
 		});
 	}
-	return {seed, queues, divisions, byId: new Map(queues.map(queue => [queue.id, queue]))};
+	return {
+		seed,
+		queues,
+		divisions,
+		byId: new Map(queues.map(queue => [queue.id, queue])),
+		...(agents === undefined ? {} : {agents}),
+	};
 }

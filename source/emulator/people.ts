@@ -132,7 +132,7 @@ export function userCountFor(queueCount: number): number {
 
 function generatePeople(org: Org): People {
 	const seed = org.seed;
-	const count = userCountFor(org.queues.length);
+	const count = org.agents ?? userCountFor(org.queues.length);
 	const users: EmulatedUser[] = [];
 	const combinations = firstNames.length * lastNames.length;
 	// A seed-dependent stride coprime with the number of combinations names everyone apart.

@@ -53,6 +53,8 @@ export type EmulatorOptions = {
 	queues?: number;
 	/** Queues listed after those, that take no traffic at all (an organization's unused queues). Default 0. */
 	idleQueues?: number;
+	/** The org's users (agents); default 0.6 a queue, at least 24. */
+	agents?: number;
 	port?: number;
 	host?: string;
 	clients?: EmulatorClient[];
@@ -244,7 +246,7 @@ export class Emulator {
 	/** The results of the most recent observation answers (newest last, a few kept), for tests to compare with. */
 	readonly observationsServed: ObservationResult[][] = [];
 	options: Required<
-		Omit<EmulatorOptions, 'clients' | 'port' | 'host' | 'now' | 'computeThreads' | 'detailsAvailabilityMs'>
+		Omit<EmulatorOptions, 'clients' | 'port' | 'host' | 'now' | 'computeThreads' | 'detailsAvailabilityMs' | 'agents'>
 	>;
 	/** The conversation details endpoints. */
 	readonly details: DetailsService;
@@ -280,7 +282,7 @@ export class Emulator {
 			detailsJobDelayMs: options.detailsJobDelayMs ?? 1500,
 		};
 		for (const client of options.clients ?? [demoClient]) this.clients.set(client.id, client);
-		this.org = generateOrg(this.options.seed, this.options.queues, this.options.idleQueues);
+		this.org = generateOrg(this.options.seed, this.options.queues, this.options.idleQueues, options.agents);
 		// Data starts 400 days before the clock, at a day boundary, so "last year" has history.
 		const start = this.#now() - 400 * 86_400_000;
 		const dataStartMs = start - (start % 86_400_000);
@@ -300,6 +302,7 @@ export class Emulator {
 				seed: this.options.seed,
 				queues: this.options.queues,
 				idleQueues: this.options.idleQueues,
+				...(options.agents === undefined ? {} : {agents: options.agents}),
 				offsetMinutes: this.options.businessOffsetMinutes,
 				dataStartMs,
 			});

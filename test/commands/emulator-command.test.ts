@@ -30,11 +30,11 @@ function io(): {io: Io; out: () => string; err: () => string} {
 }
 
 describe('gqx emulator', () => {
-	it('serves the details query with the result window of --details-window', async () => {
+	it('serves the details query with the result window of --details-window, and --agents users', async () => {
 		const {io: streams, out} = io();
 		const stop = new AbortController();
 		const running = runEmulator(
-			['--details-window', '150', '--rate-limit', '0', '--queues', '5'],
+			['--details-window', '150', '--rate-limit', '0', '--queues', '5', '--agents', '333'],
 			streams,
 			stop.signal,
 		);
@@ -68,6 +68,11 @@ describe('gqx emulator', () => {
 			const past = await page(2);
 			expect(past.status).toBe(400);
 			expect(((await past.json()) as {message: string}).message).toMatch(/150/);
+			// --agents: the org's users, as the users listing counts them.
+			const users = (await fetch(`${url}/api/v2/users?pageSize=1&state=any`, {
+				headers: {authorization: `Bearer ${token}`},
+			}).then(async response => response.json())) as {total: number};
+			expect(users.total).toBe(333);
 		} finally {
 			stop.abort();
 			expect(await running).toBe(0);
