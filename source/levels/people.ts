@@ -49,8 +49,12 @@ export function personRow(person: Person, board: Board): DisplayRow {
 		.map(board.queueName)
 		.sort((a, b) => compareText(a, b))
 		.join(', ');
+	const today = board.today?.stats.get(agent.userId) ?? {};
+	const counted = toRow({queueId: null, queueName: name, mediaType: null, interval: null}, today);
 	const row: QueueRow = {
-		...toRow({queueId: null, queueName: name, mediaType: null, interval: null}, {}),
+		...counted,
+		todayAnswered: board.today ? counted.answered : null,
+		todayAhtMs: counted.ahtMs,
 		routingStatus,
 		presence,
 		inStatusMs,
@@ -72,7 +76,7 @@ export function personRow(person: Person, board: Board): DisplayRow {
 		search: name.toLowerCase(),
 		searchAlso: `${routingStatus} ${presence} ${row.activeMedia ?? ''} ${memberOf}`.toLowerCase(),
 		row,
-		stats: {},
+		stats: today,
 		record: {...record, queueId: person.queueIds.join(','), queueName: memberOf},
 	};
 	agents.set(shown, agent);
@@ -124,6 +128,9 @@ export const peopleLevel: LevelModule = {
 	byKey: false,
 	usesGranularity: false,
 	columns: peopleColumns,
+	// A queue's board: its agents' work in it today, and no Queues column (it is that queue); every queue's board: the
+	// queues each agent is in, and no work today (Answered and AHT are of one queue).
+	omitColumns: ref => (ref.context.queueId ? ['memberOf'] : ['todayAnswered', 'todayAhtMs']),
 	exportFields: agentStatusFields,
 	quickFilter,
 	uncompared: true,
@@ -133,10 +140,14 @@ export const peopleLevel: LevelModule = {
 	request: ref => ({
 		key: `people\u0000${ref.context.queueId ?? ''}`,
 		label: 'asking who is doing what',
-		async load(client, _range, {signal}): Promise<Board> {
+		async load(client, range, {signal}): Promise<Board> {
 			const {fetchBoard} = await import('../reports/people.js');
 			const {queueId, queueName} = ref.context;
-			const board = await fetchBoard(client, queueId ? {queueIds: [queueId]} : {}, {signal});
+			// A queue's board has its agents' Answered and AHT in the queue today (in the range's time zone).
+			const board = await fetchBoard(client, queueId ? {queueIds: [queueId]} : {}, {
+				signal,
+				...(queueId ? {todayIn: range.timeZone} : {}),
+			});
 			return queueId ? {...board, queueName: id => (id === queueId ? (queueName ?? id) : board.queueName(id))} : board;
 		},
 	}),
@@ -151,6 +162,8 @@ export const peopleLevel: LevelModule = {
 	},
 	total: (total, rows) => ({
 		...total,
+		todayAnswered: rows.some(row => row.row.todayAnswered !== null) ? total.answered : null,
+		todayAhtMs: total.ahtMs,
 		queueName: `${formatCount(rows.length)} agent${rows.length === 1 ? '' : 's'}`,
 		routingStatus: `${formatCount(rows.filter(row => agentOf(row).routingStatus !== 'OFF_QUEUE').length)} on queue`,
 	}),

@@ -195,6 +195,8 @@ export type LevelModule = {
 	key?: LevelKey;
 	/** The metric columns this level offers, in their default order; default the queue levels' columns. */
 	columns?: readonly MetricField[];
+	/** Columns of `columns` without meaning as the level was opened (people now of a queue: no Queues column). */
+	omitColumns?: (ref: LevelRef) => readonly MetricField[];
 	/** The metrics drawn as sparklines above the table, when the level uses the interval size. */
 	sparklines?: readonly MetricField[];
 	/** The record fields its export writes; default the queue levels'. */

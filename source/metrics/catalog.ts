@@ -30,7 +30,8 @@ export type MetricField =
 	| PeopleField;
 
 /** The columns of the people-now board (an agent's state now). */
-export type PeopleField = 'routingStatus' | 'presence' | 'inStatusMs' | 'activeMedia' | 'memberOf';
+export type PeopleField =
+	'routingStatus' | 'presence' | 'inStatusMs' | 'activeMedia' | 'todayAnswered' | 'todayAhtMs' | 'memberOf';
 
 /** The columns of the conversations level (a conversation's own values, not aggregates). */
 export type ConversationField =
@@ -526,6 +527,28 @@ export const metrics: readonly Metric[] = [
 		onQueueLevels: false,
 	},
 	{
+		field: 'todayAnswered',
+		header: 'Answered',
+		title: 'Answered today',
+		source: '`tAnswered.count` of the agent in the queue today, by `userId` (people now of a queue)',
+		kind: 'count',
+		higherIsBetter: true,
+		priority: 44,
+		width: 8,
+		onQueueLevels: false,
+	},
+	{
+		field: 'todayAhtMs',
+		header: 'AHT',
+		title: 'AHT today',
+		source: '`tHandle.sum / tHandle.count` of the agent in the queue today (people now of a queue)',
+		kind: 'duration',
+		higherIsBetter: null,
+		priority: 43,
+		width: 7,
+		onQueueLevels: false,
+	},
+	{
 		field: 'memberOf',
 		header: 'Queues',
 		title: 'Queues',
@@ -544,6 +567,8 @@ export const peopleColumns: readonly PeopleField[] = [
 	'presence',
 	'inStatusMs',
 	'activeMedia',
+	'todayAnswered',
+	'todayAhtMs',
 	'memberOf',
 ];
 /** The conversations level's columns, in their order on screen. */

@@ -64,6 +64,9 @@ export type PeopleCells = {
 	acwMs: number | null;
 	breakMs: number | null;
 	idleMs: number | null;
+	/** A queue's board: the agent's work in it today (null on every queue's board). */
+	todayAnswered: number | null;
+	todayAhtMs: number | null;
 	/** The Routing column's order: status group first (statusGroupRank), then longest in status first. */
 	statusOrder: number;
 };

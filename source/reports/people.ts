@@ -11,6 +11,9 @@ import type {GenesysClient} from '../genesys/client.js';
 import {listAllQueues, type QueueInfo} from '../genesys/queues.js';
 import {fetchUserNames} from '../genesys/users.js';
 import {selectQueueIds} from './queue-match.js';
+import {DateTime} from 'luxon';
+import {fetchDrillCells} from '../genesys/drills.js';
+import {mergeBags, type StatsBag} from '../genesys/stats.js';
 
 export type Board = AgentsNow & {
 	/** The server's clock when the board was complete (names looked up): times in status are counted to it. */
@@ -22,6 +25,8 @@ export type Board = AgentsNow & {
 	labels: ReadonlyMap<string, string>;
 	/** The conversations of the agents who are on any (media, after-call work), when the permission allows. */
 	sessions: SessionsNow;
+	/** A queue's board: its agents' work in it today (Answered, AHT), when it could be asked. */
+	today?: TodayByAgent;
 };
 
 /**
@@ -31,7 +36,7 @@ export type Board = AgentsNow & {
 export async function fetchBoard(
 	client: GenesysClient,
 	choice: {queueIds?: readonly string[]; queues?: readonly string[]; divisions?: readonly string[]},
-	options: {signal?: AbortSignal; known?: readonly QueueInfo[]} = {},
+	options: {signal?: AbortSignal; known?: readonly QueueInfo[]; todayIn?: string} = {},
 ): Promise<Board> {
 	const {signal} = options;
 	const listed =
@@ -49,7 +54,8 @@ export async function fetchBoard(
 	const busy = now.agents.filter(
 		agent => agent.routingStatus === 'INTERACTING' || agent.routingStatus === 'COMMUNICATING',
 	);
-	const [userName, sessions] = await Promise.all([
+	const todayOf = queueIds.length === 1 && options.todayIn ? queueIds[0] : undefined;
+	const [userName, sessions, today] = await Promise.all([
 		fetchUserNames(
 			client,
 			now.agents.map(agent => agent.userId),
@@ -60,12 +66,14 @@ export async function fetchBoard(
 			busy.map(agent => agent.userId),
 			{signal},
 		),
+		todayOf && options.todayIn ? fetchTodayByAgent(client, todayOf, options.todayIn, signal) : undefined,
 	]);
 	const names = new Map((listed ?? []).map(queue => [queue.id, queue.name]));
 	return {
 		...now,
 		requests: now.requests + sessions.requests,
 		sessions,
+		...(today ? {today} : {}),
 		completedAt: now.observedAt + (Date.now() - now.receivedAt),
 		queueIds,
 		userName,
@@ -84,4 +92,50 @@ async function queueListing(client: GenesysClient, signal?: AbortSignal): Promis
 	const queues = await listAllQueues(client, {signal});
 	listings.set(client, {at: Date.now(), queues});
 	return queues;
+}
+
+/** Each agent's work in one queue today: their statistics, merged over media types. */
+export type TodayByAgent = {stats: ReadonlyMap<string, StatsBag>; asOf: number};
+
+/** Kept a minute per client and queue: Answered and AHT need not move every refresh of the board. */
+const todays = new WeakMap<GenesysClient, Map<string, TodayByAgent>>();
+const todayMaxAgeMs = 60_000;
+
+/**
+ * The queue's agents' work today in `timeZone` (from its midnight to the server's now): one aggregates query by
+ * agent, the agents drill's. Kept a minute; on a failure none (the board shows its statuses without them).
+ */
+export async function fetchTodayByAgent(
+	client: GenesysClient,
+	queueId: string,
+	timeZone: string,
+	signal?: AbortSignal,
+): Promise<TodayByAgent | undefined> {
+	const kept = todays.get(client)?.get(queueId);
+	const now = client.serverNow();
+	if (kept && now - kept.asOf < todayMaxAgeMs) return kept;
+	const end = DateTime.fromMillis(now, {zone: timeZone});
+	const start = end.startOf('day');
+	if (end.startOf('second') <= start) return {stats: new Map(), asOf: now};
+	try {
+		const cells = await fetchDrillCells(
+			client,
+			{start, end: end.startOf('second'), timeZone, queueIds: [queueId], dimension: 'userId'},
+			{signal},
+		);
+		const stats = new Map<string, StatsBag>();
+		for (const cell of cells)
+			if (cell.member) stats.set(cell.member, mergeBags([stats.get(cell.member) ?? {}, cell.stats]));
+		const today = {stats, asOf: now};
+		let byQueue = todays.get(client);
+		if (!byQueue) {
+			byQueue = new Map();
+			todays.set(client, byQueue);
+		}
+		byQueue.set(queueId, today);
+		return today;
+	} catch (error) {
+		if (signal?.aborted) throw error;
+		return kept;
+	}
 }

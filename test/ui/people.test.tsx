@@ -9,7 +9,8 @@ import {peopleOf} from '../../source/emulator/people.js';
 import {type Emulator} from '../../source/emulator/server.js';
 import {App} from '../../source/ui/app.js';
 import type {Thresholds} from '../../source/metrics/thresholds.js';
-import {emulator, fileSecrets, testNow} from '../helpers.js';
+import {demoClient} from '../../source/emulator/server.js';
+import {emulator, fileSecrets, loginTo, testNow} from '../helpers.js';
 import {makeClient, now, saveProfile, tableShown} from './app-on-profile.js';
 import {keys, press, ready, waitFor, waitForText} from './ink.js';
 
@@ -47,13 +48,49 @@ async function openToday(refreshMs = 60_000, thresholds?: Thresholds) {
 	return {app, table};
 }
 
+/** Each agent's answered count and AHT in a queue today (UTC midnight to the clock), as the emulator answers them. */
+async function agentsToday(queueName: string): Promise<Map<string, {answered: number; ahtMs: number | null}>> {
+	const queue = emu.org.queues.find(each => each.name === queueName)!;
+	const token = await loginTo(emu, demoClient.id, demoClient.secret);
+	const response = await fetch(`${emu.url}/api/v2/analytics/conversations/aggregates/query`, {
+		method: 'POST',
+		headers: {authorization: `Bearer ${token}`, 'content-type': 'application/json'},
+		body: JSON.stringify({
+			interval: `${today}T00:00:00.000Z/${new Date(clock).toISOString()}`,
+			groupBy: ['userId'],
+			filter: {type: 'or', predicates: [{dimension: 'queueId', value: queue.id}]},
+			metrics: ['tAnswered', 'tHandle'],
+		}),
+	});
+	type Stats = {count?: number; sum?: number};
+	const answer = (await response.json()) as {
+		results?: Array<{group: {userId?: string}; data: Array<{metrics: Array<{metric: string; stats: Stats}>}>}>;
+	};
+	const byUser = new Map<string, {answered: number; ahtMs: number | null}>();
+	for (const result of answer.results ?? []) {
+		if (!result.group.userId) continue;
+		const metric = (name: string) =>
+			result.data
+				.flatMap(data => data.metrics)
+				.filter(each => each.metric === name)
+				.map(each => each.stats);
+		const answered = metric('tAnswered').reduce((sum, stats) => sum + (stats.count ?? 0), 0);
+		const handle = metric('tHandle');
+		const count = handle.reduce((sum, stats) => sum + (stats.count ?? 0), 0);
+		const total = handle.reduce((sum, stats) => sum + (stats.sum ?? 0), 0);
+		byUser.set(result.group.userId, {answered, ahtMs: count > 0 ? total / count : null});
+	}
+	return byUser;
+}
+
 /** The emulator's members of a queue (by name) with their states at the clock. */
-function membersNow(queueName: string): Array<{name: string; state: AgentState}> {
+function membersNow(queueName: string): Array<{name: string; id: string; state: AgentState}> {
 	const queue = emu.org.queues.find(each => each.name === queueName)!;
 	const states = agentStatesOf(emu.org, emu.model);
 	const people = peopleOf(emu.org);
 	return currentMembers(emu.org, queue).map(index => ({
 		name: people.users[index]!.name,
+		id: people.users[index]!.id,
 		state: states.at(index, clock),
 	}));
 }
@@ -124,6 +161,28 @@ describe('people now in the app', () => {
 				expect(line).toMatch(new RegExp(`\\s${session.media}${session.segmentType === 'wrapup' ? ' ACW' : ''}\\s`));
 			else expect(line).not.toMatch(/\s(voice|chat|message|email)(\s|$)/);
 		}
+		// Answered and AHT today in this queue: the emulator's own aggregates by agent, from midnight (UTC) to now.
+		const today = await agentsToday(queue);
+		const boardHeader = board.split('\n').find(line => /^\s+Agent\s/.test(line))!;
+		expect(boardHeader).toMatch(/Media\s+Answered\s+AHT$/);
+		const cellAt = (line: string, title: string) =>
+			line
+				.slice(0, boardHeader.indexOf(title) + title.length)
+				.trim()
+				.split(/\s+/)
+				.at(-1)!;
+		let worked = 0;
+		for (const member of loggedIn) {
+			const line = rows.find(each => each.slice(2).startsWith(`${member.name}  `))!;
+			const work = today.get(member.id);
+			expect(cellAt(line, 'Answered'), member.name).toBe(String(work?.answered ?? 0));
+			if (work?.ahtMs) {
+				worked++;
+				const [minutes, seconds] = cellAt(line, 'AHT').split(':').map(Number);
+				expect(Math.abs(minutes! * 60 + seconds! - work.ahtMs / 1000), member.name).toBeLessThanOrEqual(0.5);
+			}
+		}
+		expect(worked).toBeGreaterThan(0);
 		const onQueue = members.filter(member => member.state.routing !== 'OFF_QUEUE');
 		const idle = members.filter(member => member.state.routing === 'IDLE');
 		expect(board).toMatch(new RegExp(`On queue ${onQueue.length}(?!\\d)`));

@@ -295,7 +295,9 @@ function modelOf(
 	const index = selectedIndex(frame, keys);
 	const onTotal = keys[index] === totalKey;
 	const rowIndex = onTotal ? rowKeys.length - 1 : index;
-	const fields = visibleColumns(state, frame.level.id);
+	// A column the level leaves out as it was opened (a queue's board has no Queues column) is not shown.
+	const omitted = level.omitColumns?.(frame.level) ?? [];
+	const fields = visibleColumns(state, frame.level.id).filter(field => !omitted.includes(field as MetricField));
 	const values = remembered.widest(view, fields.join(','));
 	const fitted = fitColumns({
 		width: width - 2,
