@@ -138,6 +138,21 @@ describe('columns', () => {
 		expect(wide[0]?.width).toBe(30);
 		expect(fitColumns({width: 220, nameHeader: 'Queue', longestName: 90})[0]?.width).toBe(40);
 	});
+
+	it('lets the Queues list of people now take the room a wide terminal leaves, and only that', () => {
+		const fields = ['routingStatus', 'presence', 'inStatusMs', 'memberOf'] as const;
+		const width = (columns: ReturnType<typeof fitColumns>) =>
+			columns.reduce((sum, column) => sum + column.width + 1, 0) + 2;
+		const narrow = fitColumns({width: 100, nameHeader: 'Agent', fields});
+		const wide = fitColumns({width: 160, nameHeader: 'Agent', fields});
+		const queues = (columns: ReturnType<typeof fitColumns>) => columns.find(column => column.id === 'memberOf')!;
+		expect(queues(wide).width).toBeGreaterThan(queues(narrow).width);
+		expect(width(wide)).toBeLessThanOrEqual(160);
+		expect(queues(wide).width - queues(narrow).width).toBeLessThanOrEqual(40);
+		// Another text column last keeps its own width.
+		const division = fitColumns({width: 200, nameHeader: 'Queue', fields: ['offered', 'divisionName']});
+		expect(division.at(-1)!.width).toBe(columnFor('divisionName').width);
+	});
 });
 
 describe('level view', () => {

@@ -247,8 +247,17 @@ export function fitColumns({
 		name.width = Math.max(6, room - best.width - 1);
 		return [name, best];
 	}
+	// A list of names last (people now's Queues) takes the room left over, rather than being cut beside it.
+	const last = fitted.at(-1);
+	if (last && last !== name && growing.has(last.id)) {
+		const used = fitted.reduce((sum, column) => sum + column.width, 0) + fitted.length - 1;
+		if (used < room) return [...fitted.slice(0, -1), {...last, width: last.width + Math.min(room - used, 40)}];
+	}
 	return fitted;
 }
+
+/** Text columns that grow into the room a wide terminal leaves, when they come last. */
+const growing = new Set<ColumnId>(['memberOf']);
 
 /** What a view's values need of each column: its widest value, and whether a duration column has one of hours. */
 export type ValueWidths = {
