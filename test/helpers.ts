@@ -119,3 +119,13 @@ export function credentialsEnv(url: string): Record<string, string> {
 		GENESYS_CLOUD_CLIENT_SECRET: demoClient.secret,
 	};
 }
+
+/**
+ * The org's business day placed so that it is a given local time there now (UTC offset in minutes, -12 h to +14 h):
+ * for tests on the real clock (today's data, live ages), where at night there would be nobody at work.
+ */
+export function businessOffsetFor(localMinute: number, at = new Date()): number {
+	const minuteOfDayUtc = at.getUTCHours() * 60 + at.getUTCMinutes();
+	const offset = (((localMinute - minuteOfDayUtc) % 1440) + 1440) % 1440;
+	return offset > 14 * 60 ? offset - 1440 : offset;
+}

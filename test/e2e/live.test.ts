@@ -6,23 +6,13 @@ import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {runObservationQuery} from '../../source/emulator/observations.js';
 import {type Emulator, startEmulator} from '../../source/emulator/server.js';
-import {credentialsEnv} from '../helpers.js';
+import {businessOffsetFor, credentialsEnv} from '../helpers.js';
 import {scratchDir} from '../run-cli.js';
 import {until} from '../wait.js';
 import {gqx, killTerms, pickPreset, startTerm, stopServer, type Term} from './tmux.js';
 
 const observations = '/api/v2/analytics/queues/observations/query';
 let emu: Emulator;
-
-/**
- * The org's business day placed so that it is a given local time there now (UTC offset in minutes, -12 h to +14 h):
- * the test runs on the real clock (today's data, live ages), and at night there would be nobody waiting anywhere.
- */
-function offsetFor(localMinute: number, at = new Date()): number {
-	const minuteOfDayUtc = at.getUTCHours() * 60 + at.getUTCMinutes();
-	const offset = (((localMinute - minuteOfDayUtc) % 1440) + 1440) % 1440;
-	return offset > 14 * 60 ? offset - 1440 : offset;
-}
 
 /** Queues where someone waits and no member is available, as the emulator would answer now. */
 function unstaffedQueues(target: Emulator): number {
@@ -53,7 +43,12 @@ beforeAll(async () => {
 	// Late morning there, at the first half hour from 10:00 on where several queues have people waiting and nobody
 	// available (agents' states follow their shifts, so on some days and hours every queue has someone free).
 	for (let minute = 10 * 60; ; minute += 30) {
-		emu = await startEmulator({queues: 40, seed: 9, rateLimitPerMinute: 0, businessOffsetMinutes: offsetFor(minute)});
+		emu = await startEmulator({
+			queues: 40,
+			seed: 9,
+			rateLimitPerMinute: 0,
+			businessOffsetMinutes: businessOffsetFor(minute),
+		});
 		if (unstaffedQueues(emu) >= 6 || minute >= 15 * 60) break;
 		await emu.stop();
 	}
