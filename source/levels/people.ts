@@ -103,16 +103,13 @@ const quickFilter: QuickFilter = {
 
 /** What the status line says of the data: the queues whose member lists the server cut, by name. */
 function boardNote(board: Board): string | undefined {
-	const notes: string[] = [];
-	if (board.truncated.length > 0) {
-		const names = board.truncated.slice(0, 3).map(board.queueName).join(', ');
-		const more = board.truncated.length > 3 ? ` and ${formatCount(board.truncated.length - 3)} more` : '';
-		notes.push(`the server cut the member lists of ${names}${more}: some agents are missing`);
-	}
-	if (board.sessions.unavailable) notes.push(mediaUnavailable(board.sessions.unavailable));
-	return notes.length > 0 ? notes.join('; ') : undefined;
+	if (board.truncated.length === 0) return undefined;
+	const names = board.truncated.slice(0, 3).map(board.queueName).join(', ');
+	const more = board.truncated.length > 3 ? ` and ${formatCount(board.truncated.length - 3)} more` : '';
+	return `the server cut the member lists of ${names}${more}: some agents are missing`;
 }
 
+/** Said in the headline (it wraps: the permission's name is never cut) when media could not be asked. */
 const mediaUnavailable = (permission: string) => `no media or after-call work: needs ${permission}`;
 
 const allQueues = (ref: LevelRef) => !ref.context.queueId;
@@ -157,7 +154,11 @@ export const peopleLevel: LevelModule = {
 		return {
 			rows: peopleOf(board).map(person => personRow(person, board)),
 			...(note ? {note} : {}),
-			headline: summaryLine(board.agents, board.labels),
+			// The headline wraps to the width: a permission's name is never cut there, as it would be in the status line.
+			headline: [
+				summaryLine(board.agents, board.labels),
+				...(board.sessions.unavailable ? [mediaUnavailable(board.sessions.unavailable)] : []),
+			].join(' · '),
 		};
 	},
 	total: (total, rows) => ({

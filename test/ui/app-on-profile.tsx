@@ -84,14 +84,14 @@ export function renderExplorer(
 	range: DateRange,
 	size: {width: number; height: number},
 	profileLabel = 'acme',
-	options: {live?: boolean} = {},
+	options: {live?: boolean; client?: GenesysClient} = {},
 ): Rendered {
 	const noop = () => {};
 	return render(
 		<Explorer
 			profileLabel={profileLabel}
 			range={range}
-			source={createLevelSource(clientFor(emu), range, new RetryHub())}
+			source={createLevelSource(options.client ?? clientFor(emu), range, new RetryHub())}
 			width={size.width}
 			height={size.height}
 			cwd="/tmp"

@@ -10,8 +10,9 @@ import {type Emulator} from '../../source/emulator/server.js';
 import {App} from '../../source/ui/app.js';
 import type {Thresholds} from '../../source/metrics/thresholds.js';
 import {demoClient} from '../../source/emulator/server.js';
-import {emulator, fileSecrets, loginTo, testNow} from '../helpers.js';
-import {makeClient, now, saveProfile, tableShown} from './app-on-profile.js';
+import {clientFor, emulator, fileSecrets, loginTo, testNow} from '../helpers.js';
+import {makeClient, now, renderExplorer, saveProfile, tableShown} from './app-on-profile.js';
+import {resolveRange} from '../../source/range/range.js';
 import {keys, press, ready, waitFor, waitForText} from './ink.js';
 
 let emu: Emulator;
@@ -315,5 +316,27 @@ describe('people now in the app', () => {
 			if (idle || onBreak || acw) marked++;
 		}
 		expect(marked).toBeGreaterThan(0);
+	});
+
+	it('names the permission a client lacks: the board’s in an error, the media’s in the status line', async () => {
+		const range = resolveRange({from: today, to: today}, 'UTC');
+		const open = async (id: string, permissions: string[]) => {
+			emu.clients.set(id, {id, secret: `${id}-secret`, permissions});
+			const app = renderExplorer(emu, range, {width: 120, height: 30}, 'acme', {
+				client: clientFor(emu, {clientId: id, clientSecret: `${id}-secret`}),
+			});
+			await waitForText(app, tableShown);
+			await ready(app, tableShown);
+			await press(app, 'n');
+			return app;
+		};
+		const aggregates = ['analytics:conversationAggregate:view', 'routing:queue:view'];
+		const refused = await open('no-observations', aggregates);
+		const error = await waitForText(refused, 'analytics:queueObservation:view');
+		expect(error).not.toMatch(/On queue \d+/);
+		cleanup();
+		const noMedia = await open('no-agent-state', [...aggregates, 'analytics:queueObservation:view']);
+		const board = await waitForText(noMedia, /On queue \d+/);
+		expect(board.replace(/\s+/g, ' ')).toContain('no media or after-call work: needs analytics:agentState:view');
 	});
 });
