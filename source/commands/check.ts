@@ -145,6 +145,14 @@ export function breachRecords(checked: number, shared: ReadonlySet<string> = new
 
 const noAgent = {userId: null, userName: null};
 
+/** The checks of values of now, by flag: only a range with today has them. */
+const liveChecks = [
+	['max-wait', 'maxWaitSeconds', 'the longest wait'],
+	['max-acw', 'maxAcwSeconds', 'after-call work'],
+	['max-break', 'maxBreakSeconds', 'breaks'],
+	['max-idle', 'maxIdleSeconds', 'idle time'],
+] as const;
+
 export async function runCheck(args: string[], io: Io): Promise<number> {
 	let stop: (() => Promise<void>) | undefined;
 	try {
@@ -161,18 +169,20 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
 		const connection = await connect(values, io, plan.timeoutMs);
 		stop = connection.stop;
 		const thresholds = parseThresholds(values, connection.profile?.thresholds);
-		// The longest wait is a live value (now): a range without today has none to check.
-		if (thresholds.maxWaitSeconds !== undefined && !includesToday(range)) {
-			if (values['max-wait'] !== undefined)
-				throw new UsageError(
-					`--max-wait checks the longest wait now, and ${range.from} to ${range.to} does not include today.`,
-					'Drop --max-wait for a past range, or check today (no dates) for the live waits.',
+		// The longest wait and the agents' states are values of now: a range without today has none to check.
+		if (!includesToday(range))
+			for (const [flag, key, what] of liveChecks) {
+				if (thresholds[key] === undefined) continue;
+				if (values[flag] !== undefined)
+					throw new UsageError(
+						`--${flag} checks ${what} now, and ${range.from} to ${range.to} does not include today.`,
+						`Drop --${flag} for a past range, or check today (no dates) for what is happening now.`,
+					);
+				io.stderr.write(
+					`gqx check: the profile's max ${flag.slice(4)} is not checked: it is a value of now, and ${range.from} to ${range.to} does not include today.\n`,
 				);
-			io.stderr.write(
-				`gqx check: the profile's max wait is not checked: it is a live value, and ${range.from} to ${range.to} does not include today.\n`,
-			);
-			delete thresholds.maxWaitSeconds;
-		}
+				delete thresholds[key];
+			}
 		const {client} = connection;
 		const all: QueueInfo[] = await listAllQueues(client);
 		const divisionOf = new Map(
@@ -247,9 +257,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
 				{known: all},
 			);
 			if (board.sessions.unavailable && thresholds.maxAcwSeconds !== undefined)
-				io.stderr.write(
-					`gqx check: after-call work is not checked: the agent status query needs ${board.sessions.unavailable}.\n`,
-				);
+				io.stderr.write(`gqx check: after-call work is not (wholly) checked: ${board.sessions.unavailable}.\n`);
 			for (const agent of board.agents) {
 				const measures = agentMeasures(agent, acwSince(board.sessions.byUser.get(agent.userId)), board.completedAt);
 				for (const check of agentChecks) {
@@ -260,7 +268,8 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
 						queueId: agent.queueId,
 						queueName: board.queueName(agent.queueId),
 						check: agentCheckNames[check.key],
-						value: Math.round(measured / 1000),
+						// Whole seconds up: a breach never reads as equal to its threshold.
+						value: Math.ceil(measured / 1000),
 						threshold: limit,
 						divisionId: divisionOf.get(agent.queueId)?.divisionId ?? null,
 						divisionName: divisionOf.get(agent.queueId)?.divisionName ?? null,

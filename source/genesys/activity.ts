@@ -242,7 +242,7 @@ export type SessionsNow = {
 	/** The conversations of each agent asked about who has any. */
 	byUser: Map<string, SessionNow[]>;
 	requests: number;
-	/** Why there are none (the permission missing), when the query was refused. */
+	/** Why some or all are missing ("needs analytics:agentState:view"), when they are. */
 	unavailable?: string;
 };
 
@@ -256,6 +256,7 @@ const agentStatusSchema = z.object({
 	entities: z.array(z.object({userId: z.string().nullish(), sessions: z.array(sessionSchema).nullish()})).nullish(),
 });
 
+/** Clients the agent status query refused, and why: not asked again in the session. */
 const refusals = new WeakMap<GenesysClient, string>();
 
 /**
@@ -269,6 +270,7 @@ export async function fetchSessionsNow(
 	options: {signal?: AbortSignal; concurrency?: number} = {},
 ): Promise<SessionsNow> {
 	const byUser = new Map<string, SessionNow[]>();
+	let unnamed = 0;
 	const refused = refusals.get(client);
 	if (refused) return {byUser, requests: 0, unavailable: refused};
 	const unique = [...new Set(userIds)];
@@ -291,7 +293,11 @@ export async function fetchSessionsNow(
 		);
 		for (const answer of answers)
 			for (const entity of answer.entities ?? []) {
-				if (!entity.userId) continue;
+				// Without the permission for agents' names of their division, entities come without a user id.
+				if (!entity.userId) {
+					unnamed++;
+					continue;
+				}
 				const sessions = (entity.sessions ?? []).map(session => ({
 					mediaType: session.mediaType?.toLowerCase() ?? 'unknown',
 					segmentType: session.segmentType?.toLowerCase() ?? '',
@@ -301,10 +307,18 @@ export async function fetchSessionsNow(
 				byUser.set(entity.userId, [...(byUser.get(entity.userId) ?? []), ...sessions]);
 			}
 	} catch (error) {
-		if (options.signal?.aborted || !(error instanceof PermissionError)) throw error;
-		// Refused once, not asked again this session (the board refreshes every few seconds).
-		refusals.set(client, agentStatePermission);
-		return {byUser, requests: 1, unavailable: agentStatePermission};
+		if (options.signal?.aborted) throw error;
+		// Media are a part of the board, not the board: any failure leaves them out and says why. A refusal is
+		// final for the session (the board refreshes every few seconds); anything else is asked again next time.
+		if (error instanceof PermissionError) {
+			refusals.set(client, `needs ${agentStatePermission}`);
+			return {byUser, requests: 1, unavailable: `needs ${agentStatePermission}`};
+		}
+		return {byUser, requests: chunks.length, unavailable: 'the agent status query failed'};
 	}
-	return {byUser, requests: chunks.length};
+	return {
+		byUser,
+		requests: chunks.length,
+		...(unnamed > 0 ? {unavailable: `the agent status query named no agent for ${unnamed} of them`} : {}),
+	};
 }

@@ -45,10 +45,11 @@ export function personRow(person: Person, board: Board): DisplayRow {
 	const inStatusMs = since === null ? null : Math.max(0, board.completedAt - since);
 	const routingStatus = routingText(agent.routingStatus);
 	const presence = presenceText(agent, board.labels);
-	const memberOf = person.queueIds
-		.map(board.queueName)
-		.sort((a, b) => compareText(a, b))
-		.join(', ');
+	// The agent's queues by name, their ids in the same order (the export record lists both).
+	const queues = person.queueIds
+		.map(id => ({id, name: board.queueName(id)}))
+		.sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
+	const memberOf = queues.map(queue => queue.name).join(', ');
 	const today = board.today?.stats.get(agent.userId) ?? {};
 	const counted = toRow({queueId: null, queueName: name, mediaType: null, interval: null}, today);
 	const row: QueueRow = {
@@ -70,23 +71,20 @@ export function personRow(person: Person, board: Board): DisplayRow {
 		board.observedAt,
 		sessions,
 	);
-	const shown: DisplayRow = {
+	return {
 		key: agent.userId,
 		label: name,
 		search: name.toLowerCase(),
 		searchAlso: `${routingStatus} ${presence} ${row.activeMedia ?? ''} ${memberOf}`.toLowerCase(),
 		row,
 		stats: today,
-		record: {...record, queueId: person.queueIds.join(','), queueName: memberOf},
+		record: {...record, queueId: queues.map(queue => queue.id).join(','), queueName: memberOf},
+		item: agent,
 	};
-	agents.set(shown, agent);
-	return shown;
 }
 
-/** The agent of each row, for the quick filter and the totals row. */
-const agents = new WeakMap<DisplayRow, AgentNow>();
-
-const agentOf = (row: DisplayRow) => agents.get(row)!;
+/** The agent a row stands for: the quick filter's and the totals row's. */
+const agentOf = (row: DisplayRow) => row.item as AgentNow;
 
 const quickFilter: QuickFilter = {
 	key: 'o',
@@ -110,7 +108,7 @@ function boardNote(board: Board): string | undefined {
 }
 
 /** Said in the headline (it wraps: the permission's name is never cut) when media could not be asked. */
-const mediaUnavailable = (permission: string) => `no media or after-call work: needs ${permission}`;
+const mediaUnavailable = (why: string) => `no media or after-call work: ${why}`;
 
 const allQueues = (ref: LevelRef) => !ref.context.queueId;
 
@@ -244,9 +242,7 @@ function agentStatusExport(): LevelExport<AgentStatusRecord> {
 				)
 				.sort((a, b) => compareText(a.queueName, b.queueName) || compareText(a.userName, b.userName));
 			if (board.sessions.unavailable)
-				callbacks.onNotice?.(
-					`activeMedia is empty: the agent status query ${mediaUnavailable(board.sessions.unavailable)}.`,
-				);
+				callbacks.onNotice?.(`activeMedia may be empty: ${mediaUnavailable(board.sessions.unavailable)}.`);
 			if (board.truncated.length > 0)
 				callbacks.onNotice?.(
 					`The server cut the member list of ${formatCount(board.truncated.length)} queue${board.truncated.length === 1 ? '' : 's'}: some agents are missing.`,

@@ -139,6 +139,8 @@ export type DisplayRow = {
 	previous?: ComparedSide;
 	/** What `e` writes for the row when it is not the row's numbers (a conversation's record). */
 	record?: unknown;
+	/** What the row stands for, to the level's own code (people now: the agent's state), kept by every copy. */
+	item?: unknown;
 	/** A row without traffic in the range (a queue only the listing knows): hidden until `z` shows it. */
 	idle?: boolean;
 };

@@ -41,7 +41,7 @@ export function statusSince(agent: Pick<AgentNow, 'routingStatusSince' | 'presen
  */
 const groupOrder = ['NOT_RESPONDING', 'INTERACTING', 'COMMUNICATING', 'IDLE', 'OFF_QUEUE'];
 
-/** Where the agent's status group comes in `groupOrder` (offline last, a status it does not know before off queue). */
+/** Where the agent's status group comes in `groupOrder` (offline last; a status it does not know with off queue). */
 export function statusGroupRank(agent: Pick<AgentNow, 'routingStatus' | 'presence'>): number {
 	if (!isLoggedIn(agent)) return groupOrder.length + 1;
 	const index = groupOrder.indexOf(agent.routingStatus);

@@ -97,9 +97,10 @@ async function queueListing(client: GenesysClient, signal?: AbortSignal): Promis
 /** Each agent's work in one queue today: their statistics, merged over media types. */
 export type TodayByAgent = {stats: ReadonlyMap<string, StatsBag>; asOf: number};
 
-/** Kept a minute per client and queue: Answered and AHT need not move every refresh of the board. */
+/** Kept a minute per client, queue, zone and day: Answered and AHT need not move every refresh of the board. */
 const todays = new WeakMap<GenesysClient, Map<string, TodayByAgent>>();
 const todayMaxAgeMs = 60_000;
+const todayStaleMs = 5 * 60_000;
 
 /**
  * The queue's agents' work today in `timeZone` (from its midnight to the server's now): one aggregates query by
@@ -111,11 +112,13 @@ export async function fetchTodayByAgent(
 	timeZone: string,
 	signal?: AbortSignal,
 ): Promise<TodayByAgent | undefined> {
-	const kept = todays.get(client)?.get(queueId);
 	const now = client.serverNow();
-	if (kept && now - kept.asOf < todayMaxAgeMs) return kept;
 	const end = DateTime.fromMillis(now, {zone: timeZone});
 	const start = end.startOf('day');
+	// One day in one zone: after midnight, or in another zone, it is another day's work.
+	const key = `${queueId}\u0000${timeZone}\u0000${start.toMillis()}`;
+	const kept = todays.get(client)?.get(key);
+	if (kept && now - kept.asOf < todayMaxAgeMs) return kept;
 	if (end.startOf('second') <= start) return {stats: new Map(), asOf: now};
 	try {
 		const cells = await fetchDrillCells(
@@ -132,10 +135,11 @@ export async function fetchTodayByAgent(
 			byQueue = new Map();
 			todays.set(client, byQueue);
 		}
-		byQueue.set(queueId, today);
+		byQueue.set(key, today);
 		return today;
 	} catch (error) {
 		if (signal?.aborted) throw error;
-		return kept;
+		// A failed ask keeps the last numbers of the same day a while; older ones are not shown as now.
+		return kept && now - kept.asOf < todayStaleMs ? kept : undefined;
 	}
 }

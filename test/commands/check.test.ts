@@ -286,15 +286,28 @@ describe('gqx check', () => {
 		}
 	});
 
-	it('refuses --max-wait on a past range, and says so when a profile’s max wait is left out', async () => {
+	it('refuses the checks of now on a past range, and says so when a profile’s are left out', async () => {
 		const past = await runCommand(['check', '--max-wait', '120', ...day], {env});
 		expect(past.code).toBe(2);
 		expect(past.stderr).toMatch(
 			/--max-wait checks the longest wait now, and 2026-03-19 to 2026-03-19 does not include today/,
 		);
-		const cwd = profileWith({maxWaitSeconds: 120, maxAbandon: 1});
+		for (const flag of ['--max-acw', '--max-break', '--max-idle']) {
+			const agents = await runCommand(['check', flag, '1', ...day], {env});
+			expect(agents.code, flag).toBe(2);
+			expect(agents.stderr, flag).toMatch(new RegExp(`${flag} checks .* now, and 2026-03-19 to 2026-03-19 does not`));
+		}
+		// Saved ones (an agent idle for a second now would breach) are left out, each said once; abandon is checked.
+		const cwd = profileWith({
+			maxWaitSeconds: 120,
+			maxAbandon: 1,
+			maxIdleSeconds: 1,
+			maxBreakSeconds: 1,
+			maxAcwSeconds: 1,
+		});
 		const saved = await runCommand(['check', '--profile', 'acme', '--format', 'json', ...day], {cwd});
 		expect(saved.code).toBe(0);
-		expect(saved.stderr).toMatch(/max wait is not checked: it is a live value/);
+		for (const name of ['wait', 'acw', 'break', 'idle'])
+			expect(saved.stderr).toMatch(new RegExp(`max ${name} is not checked: it is a value of now`));
 	});
 });

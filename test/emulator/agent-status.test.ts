@@ -122,11 +122,44 @@ describe('POST /api/v2/analytics/agents/status/query', () => {
 			const client = clientFor(bare, {clientId: 'bare', clientSecret: 'bare-secret'});
 			const ids = peopleOf(bare.org).users.map(user => user.id);
 			const first = await fetchSessionsNow(client, ids);
-			expect(first.unavailable).toBe('analytics:agentState:view');
+			expect(first.unavailable).toBe('needs analytics:agentState:view');
 			expect(first.byUser.size).toBe(0);
 			const again = await fetchSessionsNow(client, ids);
-			expect(again).toMatchObject({unavailable: 'analytics:agentState:view', requests: 0});
+			expect(again).toMatchObject({unavailable: 'needs analytics:agentState:view', requests: 0});
 			expect(bare.requests.filter(request => request.path.startsWith(path))).toHaveLength(1);
+		} finally {
+			await bare.stop();
+		}
+	});
+
+	it('leaves media out on a failure or for entities without a user id, saying so, and asks again next time', async () => {
+		const bare = await emulator({queues: 5, recordRequests: true});
+		try {
+			const client = clientFor(bare, {backoffBaseMs: 1, backoffMaxMs: 2});
+			const ids = peopleOf(bare.org).users.map(user => user.id);
+			bare.inject({kind: 'status', status: 400, path, times: 1, body: JSON.stringify({message: 'no such thing'})});
+			const failed = await fetchSessionsNow(client, ids.slice(0, 10));
+			expect(failed).toMatchObject({unavailable: 'the agent status query failed'});
+			expect(failed.byUser.size).toBe(0);
+			// Not final: the next refresh asks again, and gets them.
+			const again = await fetchSessionsNow(client, ids.slice(0, 10));
+			expect(again.unavailable).toBeUndefined();
+			expect(bare.requests.filter(request => request.path === path)).toHaveLength(2);
+			// Entities without a user id (no permission for the names of their division): said, not taken for none.
+			bare.inject({
+				kind: 'transform',
+				path,
+				transform: body => ({
+					entities: (body as {entities: Array<Record<string, unknown>>}).entities.map(
+						({userId: _userId, ...rest}) => rest,
+					),
+				}),
+			});
+			const unnamed = await fetchSessionsNow(client, ids.slice(0, 10));
+			// As many as it answered for before (the deleted users of the ten it never answers for).
+			expect(again.byUser.size).toBeGreaterThan(0);
+			expect(unnamed.unavailable).toBe(`the agent status query named no agent for ${again.byUser.size} of them`);
+			expect(unnamed.byUser.size).toBe(0);
 		} finally {
 			await bare.stop();
 		}

@@ -32,13 +32,20 @@ type Props = {
 	thresholds: Thresholds | undefined;
 };
 
+/** The times of now a row counts on: in status, and the measures of the agent thresholds (their marks with them). */
+const ageing = ['inStatusMs', 'acwMs', 'breakMs', 'idleMs'] as const;
+
 /** A level of now's rows as they are `ms` after its data arrived: times in status go on counting. */
 function aged(rows: readonly DisplayRow[], ms: number): DisplayRow[] {
-	return rows.map(row =>
-		row.row.inStatusMs === null || row.row.inStatusMs === undefined
-			? row
-			: {...row, row: {...row.row, inStatusMs: row.row.inStatusMs + ms}},
-	);
+	return rows.map(row => {
+		if (row.row.inStatusMs === null || row.row.inStatusMs === undefined) return row;
+		const later = {...row.row};
+		for (const field of ageing) {
+			const value = later[field];
+			if (value !== null && value !== undefined) later[field] = value + ms;
+		}
+		return {...row, row: later};
+	});
 }
 
 export function ExplorerBody({model, state, dispatch, height, cwd, thresholds}: Props) {
