@@ -254,7 +254,7 @@ type TuiSession = {
 	compositor: boolean;
 	liveRefreshes?: number;
 	liveRequestsPerMinute?: number;
-	/** People now of every queue (`N`): each load of the board, when it started and ended, and its requests. */
+	/** People now of every queue (`N`): each load of the board, when it started and ended, the client's requests. */
 	boardLoads?: Array<{startAt: number; endAt: number; requests: number; agents: number}>;
 };
 
@@ -311,7 +311,8 @@ async function tuiSession(url: string, keys: boolean, live = false, people = fal
 				boardLoads.push({
 					startAt,
 					endAt: readyAt,
-					requests: board.requests,
+					// Counted by the client, not by the board: every request of the session up to now.
+					requests: apiClient.stats.requests,
 					agents: new Set(board.agents.map(agent => agent.userId)).size,
 				});
 			}
@@ -493,15 +494,15 @@ async function benchPeople(): Promise<void> {
 	if (!line) throw new Error(`the people session failed: ${child.stderr}`);
 	const session = JSON.parse(line) as TuiSession;
 	const loads = session.boardLoads ?? [];
-	// Requests of the refreshes after the first, over the time from the first's start to the last's end.
+	// Every request of the client (the live columns' too) from the first board's end to the last's, a minute.
 	const later = loads.slice(1);
 	const minutes = later.length > 0 ? (later.at(-1)!.endAt - loads[0]!.endAt) / 60_000 : 0;
-	const perMinute = minutes > 0 ? later.reduce((sum, each) => sum + each.requests, 0) / minutes : 0;
+	const perMinute = minutes > 0 ? (later.at(-1)!.requests - loads[0]!.requests) / minutes : 0;
 	// An agent's state is as old as the time since its refresh began; the oldest just before the next one lands.
 	const ages = later.map((each, index) => each.endAt - loads[index]!.startAt);
 	const p95 = percentile(session.latencies, 95);
 	say(
-		`   ${loads.length} loads of the board, ${loads[0]?.agents ?? 0} agents, ${loads[0]?.requests ?? 0} requests each; refresh took median ${ms(median(loads.map(each => each.endAt - each.startAt)))}`,
+		`   ${loads.length} loads of the board, ${loads[0]?.agents ?? 0} agents, ${later.length > 0 ? ((later.at(-1)!.requests - loads[0]!.requests) / later.length).toFixed(0) : '?'} requests a refresh; refresh took median ${ms(median(loads.map(each => each.endAt - each.startAt)))}`,
 	);
 	say(
 		`   requests ${perMinute.toFixed(0)}/min (target <= 150 with the live columns, which pause behind the board); oldest state just before a refresh lands: median ${ms(median(ages))}, max ${ms(Math.max(...ages))} (target <= 30 s)`,
@@ -512,7 +513,7 @@ async function benchPeople(): Promise<void> {
 	results['people'] = {
 		...shape,
 		loads: loads.length,
-		requestsPerRefresh: loads[0]?.requests,
+		requestsPerRefresh: later.length > 0 ? (later.at(-1)!.requests - loads[0]!.requests) / later.length : null,
 		requestsPerMinute: perMinute,
 		maxAgeMs: Math.max(...ages),
 		keys: session.latencies.length,

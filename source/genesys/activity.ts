@@ -267,7 +267,15 @@ const refusals = new WeakMap<GenesysClient, string>();
 export async function fetchSessionsNow(
 	client: GenesysClient,
 	userIds: readonly string[],
-	options: {signal?: AbortSignal; concurrency?: number} = {},
+	options: {
+		signal?: AbortSignal;
+		concurrency?: number;
+		/**
+		 * Also the 50 longest in after-call work among agents gone off queue (a break in the middle of it), of this
+		 * queue or (`{}`) anywhere: one query more.
+		 */
+		offQueueWrapups?: {queueId?: string};
+	} = {},
 ): Promise<SessionsNow> {
 	const byUser = new Map<string, SessionNow[]>();
 	let unnamed = 0;
@@ -277,17 +285,26 @@ export async function fetchSessionsNow(
 	const chunks: string[][] = [];
 	for (let index = 0; index < unique.length; index += agentStatusChunk)
 		chunks.push(unique.slice(index, index + agentStatusChunk));
+	const bodies: unknown[] = chunks.map(chunk => ({
+		userFilter: {type: 'or', predicates: chunk.map(value => ({dimension: 'userId', value}))},
+	}));
+	const wrapups = options.offQueueWrapups;
+	if (wrapups)
+		bodies.push({
+			userFilter: {
+				type: 'and',
+				predicates: [
+					{dimension: 'routingStatus', value: 'OFF_QUEUE'},
+					...(wrapups.queueId ? [{dimension: 'queueId', value: wrapups.queueId}] : []),
+				],
+			},
+			sessionFilter: {type: 'and', predicates: [{dimension: 'segmentType', value: 'wrapup'}]},
+			userOrderBy: 'segmentStart',
+			userOrder: 'asc',
+		});
 	try {
 		const answers = await runPool(
-			chunks.map(
-				chunk => async (signal: AbortSignal) =>
-					client.post(
-						agentStatusPath,
-						{userFilter: {type: 'or', predicates: chunk.map(value => ({dimension: 'userId', value}))}},
-						agentStatusSchema,
-						signal,
-					),
-			),
+			bodies.map(body => async (signal: AbortSignal) => client.post(agentStatusPath, body, agentStatusSchema, signal)),
 			options.concurrency ?? 4,
 			options.signal,
 		);
@@ -314,11 +331,11 @@ export async function fetchSessionsNow(
 			refusals.set(client, `needs ${agentStatePermission}`);
 			return {byUser, requests: 1, unavailable: `needs ${agentStatePermission}`};
 		}
-		return {byUser, requests: chunks.length, unavailable: 'the agent status query failed'};
+		return {byUser, requests: bodies.length, unavailable: 'the agent status query failed'};
 	}
 	return {
 		byUser,
-		requests: chunks.length,
+		requests: bodies.length,
 		...(unnamed > 0 ? {unavailable: `the agent status query named no agent for ${unnamed} of them`} : {}),
 	};
 }

@@ -11,6 +11,7 @@ import type {GenesysClient} from '../genesys/client.js';
 import {listAllQueues, type QueueInfo} from '../genesys/queues.js';
 import {fetchUserNames} from '../genesys/users.js';
 import {selectQueueIds} from './queue-match.js';
+import {isLoggedIn} from '../metrics/people.js';
 import {DateTime} from 'luxon';
 import {fetchDrillCells} from '../genesys/drills.js';
 import {mergeBags, type StatsBag} from '../genesys/stats.js';
@@ -38,6 +39,8 @@ export async function fetchBoard(
 	choice: {queueIds?: readonly string[]; queues?: readonly string[]; divisions?: readonly string[]},
 	options: {signal?: AbortSignal; known?: readonly QueueInfo[]; todayIn?: string} = {},
 ): Promise<Board> {
+	// Every request the board makes (names, listing and today's numbers too): what a refresh costs of the limit.
+	const requestsBefore = client.stats.requests;
 	const {signal} = options;
 	const listed =
 		options.known ?? (choice.queueIds && choice.queueIds.length > 0 ? undefined : await queueListing(client, signal));
@@ -64,14 +67,20 @@ export async function fetchBoard(
 		fetchSessionsNow(
 			client,
 			busy.map(agent => agent.userId),
-			{signal},
+			{
+				signal,
+				// An agent may go on a break in the middle of after-call work: the longest of those are asked too.
+				...(now.agents.some(agent => agent.routingStatus === 'OFF_QUEUE' && isLoggedIn(agent))
+					? {offQueueWrapups: queueIds.length === 1 ? {queueId: queueIds[0]!} : {}}
+					: {}),
+			},
 		),
 		todayOf && options.todayIn ? fetchTodayByAgent(client, todayOf, options.todayIn, signal) : undefined,
 	]);
 	const names = new Map((listed ?? []).map(queue => [queue.id, queue.name]));
 	return {
 		...now,
-		requests: now.requests + sessions.requests,
+		requests: Math.max(1, client.stats.requests - requestsBefore),
 		sessions,
 		...(today ? {today} : {}),
 		completedAt: now.observedAt + (Date.now() - now.receivedAt),

@@ -2,11 +2,12 @@
 // and by session, each agent's conversation now as the agent states have it (media, after-call work since when), and
 // 50 user ids a query from the client with every agent's sessions merged; 403 without the permission, said once.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {agentStatesOf} from '../../source/emulator/agent-states.js';
+import {agentStatesOf, currentMembers} from '../../source/emulator/agent-states.js';
 import {peopleOf} from '../../source/emulator/people.js';
 import {demoClient, type Emulator} from '../../source/emulator/server.js';
 import {fetchSessionsNow} from '../../source/genesys/activity.js';
-import {clientFor, emulator, loginTo, testNow} from '../helpers.js';
+import {clientFor, credentialsEnv, emulator, loginTo, testNow} from '../helpers.js';
+import {runCommand} from '../run-command.js';
 
 let emu: Emulator;
 let token: string;
@@ -162,6 +163,64 @@ describe('POST /api/v2/analytics/agents/status/query', () => {
 			expect(unnamed.byUser.size).toBe(0);
 		} finally {
 			await bare.stop();
+		}
+	});
+
+	it('finds an agent who went off queue in the middle of after-call work, for the board and gqx check', async () => {
+		const board = await emulator({queues: 8, recordRequests: true});
+		try {
+			const users = peopleOf(board.org).users;
+			const states = agentStatesOf(board.org, board.model);
+			const offQueue = (index: number) =>
+				states.at(index, testNow).routing === 'OFF_QUEUE' && states.at(index, testNow).presence !== 'OFFLINE';
+			const queue = board.org.queues.find(each => currentMembers(board.org, each).some(offQueue))!;
+			expect(queue).toBeDefined();
+			const away = currentMembers(board.org, queue).find(offQueue)!;
+			expect(away).toBeDefined();
+			// The server lists them among the off-queue agents in wrap-up (the emulator's own agents never are).
+			const since = new Date(testNow - 12 * 60_000).toISOString();
+			board.inject({
+				kind: 'transform',
+				path,
+				times: 50,
+				transform: body => ({
+					entities: [
+						...(body as {entities: unknown[]}).entities,
+						{
+							userId: users[away]!.id,
+							routingStatus: 'OFF_QUEUE',
+							sessions: [{mediaType: 'voice', segmentType: 'wrapup', segmentStart: since, routedQueueId: queue.id}],
+						},
+					],
+				}),
+			});
+			const {fetchBoard} = await import('../../source/reports/people.js');
+			const found = await fetchBoard(clientFor(board), {queueIds: [queue.id]});
+			expect(found.sessions.byUser.get(users[away]!.id)?.[0]).toMatchObject({segmentType: 'wrapup'});
+			const asked = board.requests.filter(request => request.path === path).map(request => JSON.parse(request.body));
+			expect(asked).toContainEqual({
+				userFilter: {
+					type: 'and',
+					predicates: [
+						{dimension: 'routingStatus', value: 'OFF_QUEUE'},
+						{dimension: 'queueId', value: queue.id},
+					],
+				},
+				sessionFilter: {type: 'and', predicates: [{dimension: 'segmentType', value: 'wrapup'}]},
+				userOrderBy: 'segmentStart',
+				userOrder: 'asc',
+			});
+			// The check names them: 12 minutes of after-call work, over 10.
+			const result = await runCommand(
+				['check', '--max-acw', '600', '--queue', queue.name, '--format', 'json', '--no-proxy'],
+				{env: credentialsEnv(board.url)},
+			);
+			expect(result.code).toBe(1);
+			expect(JSON.parse(result.stdout)).toContainEqual(
+				expect.objectContaining({userId: users[away]!.id, check: 'max-acw', queueId: queue.id}),
+			);
+		} finally {
+			await board.stop();
 		}
 	});
 });
