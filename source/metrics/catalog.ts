@@ -516,7 +516,7 @@ export const metrics: readonly Metric[] = [
 	},
 	{
 		field: 'activeMedia',
-		header: 'Media',
+		header: 'Media now',
 		title: 'Media now',
 		source:
 			'`mediaType` of the agent’s `sessions` in the agent status query; `ACW` when one is in its `wrapup` segment (people now)',
@@ -528,24 +528,24 @@ export const metrics: readonly Metric[] = [
 	},
 	{
 		field: 'todayAnswered',
-		header: 'Answered',
+		header: 'Ans today',
 		title: 'Answered today',
 		source: '`tAnswered.count` of the agent in the queue today, by `userId` (people now of a queue)',
 		kind: 'count',
 		higherIsBetter: true,
 		priority: 44,
-		width: 8,
+		width: 9,
 		onQueueLevels: false,
 	},
 	{
 		field: 'todayAhtMs',
-		header: 'AHT',
+		header: 'AHT today',
 		title: 'AHT today',
 		source: '`tHandle.sum / tHandle.count` of the agent in the queue today (people now of a queue)',
 		kind: 'duration',
 		higherIsBetter: null,
 		priority: 43,
-		width: 7,
+		width: 9,
 		onQueueLevels: false,
 	},
 	{

@@ -61,7 +61,7 @@ describe('people now in a real terminal', () => {
 			expect(rows.length).toBeGreaterThan(0);
 			// A not-responding agent is marked with `!`, readable without colour.
 			for (const row of rows) if (row.includes('Not responding')) expect(row).toContain('!Not responding');
-			if (width === 160) expect(board).toMatch(/Media\s+Answered\s+AHT/);
+			if (width === 160) expect(board).toMatch(/Media now\s+Ans today\s+AHT today/);
 			// In status counts on between refreshes.
 			const first = time.exec(rows[0]!)![1]!;
 			await term.waitUntil(screen => {
@@ -75,7 +75,7 @@ describe('people now in a real terminal', () => {
 			const everyone = await term.waitFor('people now (all queues)');
 			await term.waitFor(/On queue \d+/);
 			expect(everyone.split('\n').every(line => line.length <= width)).toBe(true);
-			if (width === 160) expect(await term.waitFor(/In status\s+Media\s+Queues/)).toBeTruthy();
+			if (width === 160) expect(await term.waitFor(/In status\s+Media now\s+Queues/)).toBeTruthy();
 		});
 	}
 });

@@ -165,7 +165,7 @@ describe('people now in the app', () => {
 		// Answered and AHT today in this queue: the emulator's own aggregates by agent, from midnight (UTC) to now.
 		const today = await agentsToday(queue);
 		const boardHeader = board.split('\n').find(line => /^\s+Agent\s/.test(line))!;
-		expect(boardHeader).toMatch(/Media\s+Answered\s+AHT$/);
+		expect(boardHeader).toMatch(/Media now\s+Ans today\s+AHT today$/);
 		const cellAt = (line: string, title: string) =>
 			line
 				.slice(0, boardHeader.indexOf(title) + title.length)
@@ -176,10 +176,10 @@ describe('people now in the app', () => {
 		for (const member of loggedIn) {
 			const line = rows.find(each => each.slice(2).startsWith(`${member.name}  `))!;
 			const work = today.get(member.id);
-			expect(cellAt(line, 'Answered'), member.name).toBe(String(work?.answered ?? 0));
+			expect(cellAt(line, 'Ans today'), member.name).toBe(String(work?.answered ?? 0));
 			if (work?.ahtMs) {
 				worked++;
-				const [minutes, seconds] = cellAt(line, 'AHT').split(':').map(Number);
+				const [minutes, seconds] = cellAt(line, 'AHT today').split(':').map(Number);
 				expect(Math.abs(minutes! * 60 + seconds! - work.ahtMs / 1000), member.name).toBeLessThanOrEqual(0.5);
 			}
 		}
