@@ -3,7 +3,7 @@
 // with deleted=true; one never found shows as its id), and flow observations (oFlow: conversations in a flow now).
 import type {DateTime} from 'luxon';
 import {z} from 'zod';
-import {PermissionError} from '../errors.js';
+import {PermissionError, UsageError} from '../errors.js';
 import type {Granularity, WeekStart} from '../range/range.js';
 import type {Progress} from './analytics.js';
 import type {GenesysClient} from './client.js';
@@ -26,29 +26,6 @@ export const flowMetricNames = [
 	'nFlowOutcome',
 	'nFlowOutcomeFailed',
 	'tFlowOutcome',
-] as const;
-
-/** The flow types the listing's `type` filter takes (lower case; analytics says them in upper case). */
-export const flowTypes = [
-	'bot',
-	'commonmodule',
-	'digitalbot',
-	'inboundcall',
-	'inboundchat',
-	'inboundemail',
-	'inboundshortmessage',
-	'inqueuecall',
-	'inqueueemail',
-	'inqueueshortmessage',
-	'outboundcall',
-	'securecall',
-	'speech',
-	'surveyinvite',
-	'voice',
-	'voicemail',
-	'voicesurvey',
-	'workflow',
-	'workitem',
 ] as const;
 
 export type FlowQuery = {
@@ -305,4 +282,29 @@ export async function fetchFlowsNow(
 		}
 	}
 	return now;
+}
+
+const uuidLike = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
+
+/** --flow NAME|ID: the ids of the flows named (exact name, any case) or given by id; an unknown name is a usage error. */
+export async function findFlowIds(client: GenesysClient, wanted: readonly string[]): Promise<string[]> {
+	const names = await fetchFlowNames(client);
+	const ids = new Set<string>();
+	for (const text of wanted) {
+		if (names.flows.has(text) || uuidLike.test(text)) {
+			// An id the listing does not have is a deleted flow's, or one the listing may not show: asked as it is.
+			ids.add(text);
+			continue;
+		}
+		const matches = [...names.flows.values()].filter(flow => flow.name.toLowerCase() === text.toLowerCase());
+		if (matches.length === 0)
+			throw new UsageError(
+				`No flow named "${text}".`,
+				names.missingPermission
+					? `Flows are listed with ${names.missingPermission}, which this client lacks: give the flow's id.`
+					: 'Give the name as Architect shows it, or the flow id.',
+			);
+		for (const flow of matches) ids.add(flow.id);
+	}
+	return [...ids];
 }

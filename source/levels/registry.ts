@@ -10,6 +10,7 @@ import {wrapupIntervalsLevel, wrapupsLevel} from './wrapups.js';
 import {conversationsLevel} from './conversations.js';
 import {timelineLevel} from './timeline.js';
 import {peopleLevel} from './people.js';
+import {flowOutcomeIntervalsLevel, flowOutcomesLevel, flowQueuesLevel, flowsLevel} from './flows.js';
 
 export const levels: Readonly<Record<LevelId, LevelModule>> = {
 	queues: queuesLevel,
@@ -23,6 +24,10 @@ export const levels: Readonly<Record<LevelId, LevelModule>> = {
 	conversations: conversationsLevel,
 	timeline: timelineLevel,
 	people: peopleLevel,
+	flows: flowsLevel,
+	'flow-outcomes': flowOutcomesLevel,
+	'flow-outcome-intervals': flowOutcomeIntervalsLevel,
+	'flow-queues': flowQueuesLevel,
 };
 
 export const levelIds = Object.keys(levels) as LevelId[];
@@ -41,7 +46,7 @@ export const exportLevels: readonly LevelExport[] = [
 		level => (level.export ? [level.export] : []),
 	),
 	liveExport,
-	...(peopleLevel.export ? [peopleLevel.export] : []),
+	...[peopleLevel, flowsLevel, flowOutcomesLevel].flatMap(level => (level.export ? [level.export] : [])),
 ];
 
 export function exportLevelOf(name: string): LevelExport | undefined {

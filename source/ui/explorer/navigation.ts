@@ -39,6 +39,9 @@ export function navigationReducer(state: ExplorerState, action: NavigationAction
 			if (!row || !next || level.cannotOpen?.(frame.level) !== undefined) return state;
 			const onTotal = row.key === totalKey;
 			if (onTotal && !opensOnTotal(action.via)) return state;
+			// A key that opens the level this one was opened from goes back to it (f: queues, flows, queues again).
+			const below = state.stack.at(-2);
+			if (below && below.level.id === next && action.via !== 'drill') return goBack(state);
 			// A filtered total is some of the rows; what it would open is all of them, so say so rather than mislead.
 			if (onTotal && frame.filter.trim() !== '')
 				return {...state, notice: 'The totals row opens all rows: clear the filter first (/ then Esc).'};
