@@ -1,7 +1,9 @@
 // Flows before the queues (`f` on the queues level; `f` again goes back): per Architect flow, how many entered,
 // ended in the flow, left for a queue or elsewhere, containment, time in flow and outcomes. Enter opens a flow's
 // outcomes (Enter on one, its intervals); `u` where the flow sent callers: its exits to each queue.
-import {flowColumns, flowOutcomeColumns} from '../metrics/catalog.js';
+import {flowColumns, flowOutcomeColumns, formatMetric, metricFor, type MetricField} from '../metrics/catalog.js';
+import type {QueueRow} from '../metrics/queue-row.js';
+import {bucketLabel} from '../range/range.js';
 import {
 	type FlowCells,
 	flowCells,
@@ -15,7 +17,7 @@ import {
 import {toRow} from '../metrics/rows.js';
 import type {StatsBag} from '../genesys/stats.js';
 import {compareText} from '../text/collate.js';
-import {fieldTable} from '../text/records.js';
+import type {RecordTable} from '../text/records.js';
 import type {FlowEntry, FlowReport, FlowSelection} from '../reports/flows.js';
 import {intervalLabel} from './record-table.js';
 import {intervalsLevel} from './intervals.js';
@@ -304,10 +306,54 @@ function recordsOf<R>(
 	return records;
 }
 
+/**
+ * `--format table`: the names (and the interval's label when by interval), then the numbers as the explorer shows them
+ * (the catalog's headers, formats and priorities); `metrics` pairs a record field with its catalog column.
+ */
+function flowTable<R>(
+	names: ReadonlyArray<{header: string; field: string}>,
+	metrics: ReadonlyArray<[field: string, column: MetricField]>,
+	request: ExportRequest,
+): RecordTable<R> {
+	const value = (record: R, field: string) => (record as Record<string, unknown>)[field];
+	const {granularity} = request;
+	return {
+		empty: 'No flow sessions in this range.\n',
+		columns: () => [
+			...names.map(({header, field}) => ({
+				header,
+				align: 'left' as const,
+				cap: 40,
+				text: (record: R) => String(value(record, field) ?? ''),
+			})),
+			...(granularity
+				? [
+						{
+							header: 'Interval',
+							align: 'left' as const,
+							text: (record: R) =>
+								bucketLabel(String(value(record, 'interval') ?? ''), request.range.timeZone, granularity),
+						},
+					]
+				: []),
+			...metrics.map(([field, column]) => {
+				const metric = metricFor(column);
+				return {
+					header: metric.header,
+					align: 'right' as const,
+					priority: metric.priority,
+					text: (record: R) => formatMetric(metric, {[column]: value(record, field)} as unknown as QueueRow),
+				};
+			}),
+		],
+	};
+}
+
 type ExportConfig<R> = {
 	name: string;
 	help: string;
 	fields: readonly string[];
+	table: (request: ExportRequest) => RecordTable<R>;
 	/** What a missing permission for names is said as. */
 	names: string;
 	fetch: (
@@ -331,7 +377,7 @@ function flowExport<R>(config: ExportConfig<R>): LevelExport<R> {
 		byMedia: false,
 		compare: false,
 		takes: ['flow', 'flow-type'],
-		spec: () => ({fields: config.fields, table: fieldTable(config.fields)}),
+		spec: request => ({fields: config.fields, table: config.table(request)}),
 		async stream(client, request, callbacks) {
 			const fetch = config.fetch(await import('../reports/flows.js'));
 			const report = await fetch(client, selectionOf(request), {onProgress: callbacks.onProgress});
@@ -350,6 +396,15 @@ function flowsExport(): LevelExport<FlowRecord> {
 		name: 'flows',
 		help: 'one record per flow (--granularity: per interval too); --flow, --flow-type choose flows',
 		fields: flowFields,
+		table: request =>
+			flowTable(
+				[
+					{header: 'Flow', field: 'flowName'},
+					{header: 'Type', field: 'flowType'},
+				],
+				flowColumns.map(column => [column, column]),
+				request,
+			),
 		names: 'Flow',
 		fetch: reports => reports.fetchFlowReport,
 		record: (report, entry, interval, cells) =>
@@ -372,6 +427,21 @@ function flowOutcomesExport(): LevelExport<FlowOutcomeRecord> {
 		name: 'flow-outcomes',
 		help: 'one record per flow and outcome (--granularity: per interval too); --flow, --flow-type choose flows',
 		fields: flowOutcomeFields,
+		table: request =>
+			flowTable(
+				[
+					{header: 'Flow', field: 'flowName'},
+					{header: 'Outcome', field: 'outcomeName'},
+				],
+				[
+					['started', 'outcomesStarted'],
+					['succeeded', 'outcomesSucceeded'],
+					['failed', 'outcomesFailed'],
+					['successRate', 'successRate'],
+					['avgOutcomeMs', 'avgOutcomeMs'],
+				],
+				request,
+			),
 		names: 'Flow and outcome',
 		fetch: reports => reports.fetchOutcomeReport,
 		record: (report, entry, interval, cells) =>

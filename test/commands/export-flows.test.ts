@@ -97,6 +97,17 @@ describe('gqx export --level flows', () => {
 		expect(bots.map(record => record['flowType']).sort()).toEqual(['bot', 'bot', 'digitalbot']);
 	});
 
+	it('draws --format table with the explorer’s headers and formats, fitted to COLUMNS', async () => {
+		const result = await runCommand(['export', ...dates, '--level', 'flows', '--format', 'table'], {
+			env: {...env, COLUMNS: '100'},
+		});
+		expect(result.code).toBe(0);
+		const lines = result.stdout.trimEnd().split('\n');
+		expect(lines[0]).toMatch(/^Flow\s+Type\s+Entered\s+Ended in\s+To queue\s.*Contain %/);
+		for (const line of lines) expect([...line].length).toBeLessThanOrEqual(100);
+		expect(lines.find(line => line.startsWith('Main Line IVR'))).toMatch(/inboundcall\s+[\d,]+\s.*\d+\.\d%/);
+	});
+
 	it('exits 2 with a message for an unknown flow type, an unknown flow name, or --flow on another level', async () => {
 		const type = await runCommand(['export', ...dates, '--level', 'flows', '--flow-type', 'ivr'], {env});
 		expect(type.code).toBe(2);
