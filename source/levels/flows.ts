@@ -86,6 +86,7 @@ const flowKey = {
 	description: 'flows (IVR, bots) instead of queues; again: queues',
 	footer: true,
 	onTotal: true,
+	wholeLevel: true,
 } as const;
 
 export const flowsLevel: LevelModule = {

@@ -40,6 +40,11 @@ export function opensOnTotal(action: string): boolean {
 	return levelKeys.some(key => key.action === action && key.onTotal === true);
 }
 
+/** Whether what `action` opens is of the level as a whole, whichever row opens it (its context is the level's own). */
+export function opensWholeLevel(action: string): boolean {
+	return levelKeys.some(key => key.action === action && key.wholeLevel === true);
+}
+
 /** `gqx export --level NAME`: the levels' export parts in the order the help names them, and the snapshot of now. */
 export const exportLevels: readonly LevelExport[] = [
 	...[queuesLevel, mediaLevel, intervalsLevel, hoursLevel, agentsLevel, wrapupsLevel, conversationsLevel].flatMap(

@@ -91,6 +91,8 @@ export type LevelKey = {
 	footer: boolean;
 	/** The totals row opens it too, for all of the level's rows together (the heat map). */
 	onTotal?: boolean;
+	/** Any row opens it for the level as a whole, as the totals row does: nothing of the row is kept (flows). */
+	wholeLevel?: boolean;
 };
 
 /** The totals row's key: the selection's last stop below the rows (no queue id, media type or interval is empty-prefixed). */

@@ -1,12 +1,16 @@
 // The flows levels through the whole app against the emulator: f switches the queues to flows and back, the totals
 // row adds up, Enter opens a flow's outcomes and an outcome's intervals, u the queues a flow sent callers to, and a
 // client without the flow aggregates permission is told which one it needs.
+import fs from 'node:fs';
+import path from 'node:path';
+import {parse} from 'csv-parse/sync';
 import {cleanup} from 'ink-testing-library';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import type {Emulator} from '../../source/emulator/server.js';
 import {demoClient} from '../../source/emulator/server.js';
 import {flowCatalogOf, flowCounts, flowSeriesOf, sessionsUpTo} from '../../source/emulator/flows.js';
 import {ProfileStore} from '../../source/profiles/store.js';
+import {flowFields} from '../../source/metrics/flows.js';
 import {emulator} from '../helpers.js';
 import {scratchDir} from '../run-cli.js';
 import {appOnProfile, renderApp} from './app-on-profile.js';
@@ -47,7 +51,7 @@ function sessionsOf(flowId: string, fromMs: number, toMs: number): {entered: num
 
 describe('the flows level in the app', () => {
 	it('f switches to flows with the emulator’s numbers and a totals row, Enter opens outcomes, u queues, f goes back', async () => {
-		const {app, table} = await appOnProfile(emu, {from: '2026-03-09', to: '2026-03-15'});
+		const {app, dir, table} = await appOnProfile(emu, {from: '2026-03-09', to: '2026-03-15'});
 		await press(app, 'f');
 		const flows = await waitForText(app, flowsShown);
 		expect(flows).toContain('› flows');
@@ -91,6 +95,24 @@ describe('the flows level in the app', () => {
 		expect(numbersOf(lineOf(queues, /^\s+Total\s/))[0]).toBe(numbersOf(rows[0]!)[2]);
 		await press(app, keys.escape);
 		await waitForText(app, flowsShown);
+
+		// e writes the flows as gqx export --level flows writes them.
+		await press(app, 'e');
+		await waitForText(app, 'Export this view');
+		await press(app, keys.enter);
+		const fileName = 'gqx-flows-2026-03-09_2026-03-15.csv';
+		await waitForText(app, `File: ${fileName}`);
+		await press(app, keys.enter);
+		await waitForText(app, /Wrote \d+ rows/);
+		const exported = parse(fs.readFileSync(path.join(dir, fileName), 'utf8'), {columns: true}) as Array<
+			Record<string, string>
+		>;
+		expect(Object.keys(exported[0]!)).toEqual([...flowFields]);
+		expect(exported).toHaveLength(rows.length);
+		const mainRecord = exported.find(record => record['flowId'] === main.id)!;
+		expect(Number(mainRecord['entered'])).toBe(own.entered);
+		expect(Number(mainRecord['disconnected'])).toBe(own.contained);
+		expect(mainRecord['interval']).toBe('2026-03-09T00:00:00.000Z/2026-03-16T00:00:00.000Z');
 
 		// f again: back to the queues as they were.
 		await press(app, 'f');

@@ -2,7 +2,7 @@
 // the interval size, and what is said or shown over the table (notice, overlay) or where to go (leave).
 import {levelOf} from '../../levels/registry.js';
 import {type LevelRef, totalKey} from '../../levels/types.js';
-import {opensOnTotal} from '../../levels/registry.js';
+import {opensOnTotal, opensWholeLevel} from '../../levels/registry.js';
 import {granularities} from '../../range/range.js';
 import {currentFrame, goBack, newFrame, scrolled, selectedIndex, withFrame} from './frames.js';
 import type {ExplorerState, NavigationAction} from './types.js';
@@ -48,7 +48,7 @@ export function navigationReducer(state: ExplorerState, action: NavigationAction
 			// The totals row stands for every row of the level: what the level itself was opened for.
 			const ref: LevelRef = {
 				id: next,
-				context: onTotal ? frame.level.context : level.openContext(row, frame.level),
+				context: onTotal || opensWholeLevel(action.via) ? frame.level.context : level.openContext(row, frame.level),
 			};
 			return {...state, filtering: false, stack: [...state.stack, newFrame(ref, state.views)]};
 		}
