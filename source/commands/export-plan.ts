@@ -19,6 +19,7 @@ import {
 import {type Format, formats} from '../export/output.js';
 import type {Io} from './io.js';
 import {type OutcomeFilter, outcomeFilters} from '../genesys/details.js';
+import {flowTypes} from '../genesys/flow-types.js';
 
 export const exportFlags = {
 	profile: {type: 'string'},
@@ -53,6 +54,8 @@ export const exportFlags = {
 	outcome: {type: 'string'},
 	agent: {type: 'string'},
 	'reveal-addresses': {type: 'boolean'},
+	flow: {type: 'string', multiple: true},
+	'flow-type': {type: 'string', multiple: true},
 	help: {type: 'boolean', short: 'h'},
 } as const;
 
@@ -75,6 +78,9 @@ export type ExportPlan = {
 	/** --agent as given: a user id, or a name looked up. */
 	agent?: string;
 	revealAddresses: boolean;
+	/** --flow as given (names or ids), --flow-type in lower case. */
+	flows: string[];
+	flowTypes: string[];
 	/** --sparse: only the intervals with traffic (the grid is filled otherwise). */
 	sparse: boolean;
 	/** --week-start: the day weekly buckets and the week presets start on (else the profile's, else Monday). */
@@ -186,7 +192,7 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 			)} levels, not --level ${levelText}.`,
 			`Export each range with --level ${levelText} on its own, or drop --compare.`,
 		);
-	for (const flag of ['outcome', 'agent', 'reveal-addresses'] as const) {
+	for (const flag of ['outcome', 'agent', 'reveal-addresses', 'flow', 'flow-type'] as const) {
 		if (values[flag] === undefined || level.takes?.includes(flag)) continue;
 		throw new UsageError(
 			`--${flag} is for --level ${listed(
@@ -206,7 +212,15 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 	const agent = values['agent'] as string | undefined;
 	if (agent !== undefined && agent.trim() === '')
 		throw new UsageError('--agent is empty.', 'Give an agent name or user id.');
+	const flows = (values['flow'] as string[] | undefined) ?? [];
+	if (flows.some(flow => flow.trim() === '')) throw new UsageError('--flow is empty.', 'Give a flow name or id.');
+	const flowTypeList = ((values['flow-type'] as string[] | undefined) ?? []).map(type => type.trim().toLowerCase());
+	for (const type of flowTypeList)
+		if (!(flowTypes as readonly string[]).includes(type))
+			throw new UsageError(`Unknown flow type "${type}".`, `Use one of ${flowTypes.join(', ')}.`);
 	return {
+		flows: flows.map(flow => flow.trim()),
+		flowTypes: flowTypeList,
 		...(outcome ? {outcome} : {}),
 		...(agent !== undefined ? {agent: agent.trim()} : {}),
 		revealAddresses: values['reveal-addresses'] === true,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import {DateTime} from 'luxon';
 import {deletedQueueName, listAllQueues, type QueueInfo} from '../genesys/queues.js';
 import {findUserId} from '../genesys/users.js';
+import {findFlowIds} from '../genesys/flows.js';
 import {describeDropped, DroppedLog} from '../genesys/dropped-statistics.js';
 import {compareModes} from '../range/compare.js';
 import {
@@ -71,6 +72,9 @@ ${levelLines()}
   --division NAME ...       only queues of these divisions (exact name, or a pattern with *); repeatable
   --outcome abandoned|answered|flowOut|overSla   --level conversations: only these
   --agent NAME_OR_ID        --level conversations: only those this agent answered
+  --flow NAME_OR_ID ...     --level flows|flow-outcomes: only these flows (exact name or id); repeatable
+  --flow-type TYPE ...      --level flows|flow-outcomes: only flows of these types (inboundcall, inboundchat,
+                            inboundshortmessage, bot, digitalbot, inqueuecall, ...); repeatable
   --reveal-addresses        --level conversations: customer phone numbers and e-mail addresses as
                             they are (masked by default: +44•••••1234, j•••@example.com)
   --compare ${compareModes.join('|')}   also the previous period, or the same days a week or 52 weeks
@@ -165,6 +169,8 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			...(plan.outcome ? {outcome: plan.outcome} : {}),
 			...(plan.agent ? {agentId: await findUserId(client, plan.agent)} : {}),
 			revealAddresses: plan.revealAddresses,
+			...(plan.flows.length > 0 ? {flowIds: await findFlowIds(client, plan.flows)} : {}),
+			flowTypes: plan.flowTypes,
 		};
 		const showProgress = Boolean(io.stderr.isTTY);
 		let progressShown = false;

@@ -31,8 +31,8 @@ export function dimensionValue(entity: Entity, dimension: string): string | unde
 	return undefined;
 }
 
-function predicateHolds(entity: Entity, predicate: Predicate): boolean {
-	const value = dimensionValue(entity, predicate.dimension ?? '');
+function predicateHolds(valueOf: (dimension: string) => string | undefined, predicate: Predicate): boolean {
+	const value = valueOf(predicate.dimension ?? '');
 	if (predicate.operator === 'exists') return value !== undefined;
 	if (predicate.operator === 'notExists') return value === undefined;
 	return value !== undefined && value === predicate.value;
@@ -42,18 +42,26 @@ function combine(type: 'and' | 'or', results: boolean[]): boolean {
 	return type === 'and' ? results.every(Boolean) : results.some(Boolean);
 }
 
-function filterHolds(entity: Entity, filter: Filter | undefined): boolean {
+/** Whether a filter holds for something whose dimensions' values `valueOf` gives (undefined: it has none). */
+export function filterHoldsFor(
+	valueOf: (dimension: string) => string | undefined,
+	filter: Filter | undefined,
+): boolean {
 	if (!filter) return true;
 	const results = [
-		...(filter.predicates ?? []).map(predicate => predicateHolds(entity, predicate)),
+		...(filter.predicates ?? []).map(predicate => predicateHolds(valueOf, predicate)),
 		...(filter.clauses ?? []).map(clause =>
 			combine(
 				clause.type,
-				clause.predicates.map(predicate => predicateHolds(entity, predicate)),
+				clause.predicates.map(predicate => predicateHolds(valueOf, predicate)),
 			),
 		),
 	];
 	return combine(filter.type, results);
+}
+
+function filterHolds(entity: Entity, filter: Filter | undefined): boolean {
+	return filterHoldsFor(dimension => dimensionValue(entity, dimension), filter);
 }
 
 /** Traffic that reached no queue (direct and outbound calls): it has a media type but no queueId. */
@@ -229,6 +237,27 @@ export type AggregateResult = {
 
 /** A group of an answer being built: its dimensions' values and, for each bucket, each metric's stats. */
 export type ResultGroup = {group: Record<string, string>; buckets: Array<Map<string, StatsOut>>};
+
+/** The group of `groups` with these dimensions' values (`valueOf`, in `dimensions`' order), made when new. */
+export function groupFor(
+	groups: Map<string, ResultGroup>,
+	dimensions: readonly string[],
+	valueOf: (dimension: string) => string | undefined,
+	boundaries: readonly number[],
+): ResultGroup {
+	const group: Record<string, string> = {};
+	for (const dimension of dimensions) {
+		const value = valueOf(dimension);
+		if (value !== undefined) group[dimension] = value;
+	}
+	const key = JSON.stringify(group);
+	let target = groups.get(key);
+	if (!target) {
+		target = {group, buckets: boundaries.slice(1).map(() => new Map())};
+		groups.set(key, target);
+	}
+	return target;
+}
 
 /** The groups as the API answers: an entry for each bucket that has stats, no `group` when nothing is grouped by. */
 export function resultsOf(groups: Iterable<ResultGroup>, boundaries: readonly number[]): AggregateResult[] {

@@ -9,6 +9,7 @@ import {
 	bucketBoundaries,
 	dimensionValue,
 	entitiesOf,
+	groupFor,
 	type Filter,
 	type HttpFailure,
 	mergeStats,
@@ -33,7 +34,22 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function validatePredicate(value: unknown, where: string): Predicate | HttpFailure {
+/** The names a query of one kind takes (conversation aggregates, flow aggregates). */
+export type QueryVocabulary = {
+	metrics: ReadonlySet<string>;
+	dimensions: ReadonlySet<string>;
+	predicateOnly: ReadonlySet<string>;
+	/** A metric the SDKs still list that the service refuses, with why. */
+	refused?: ReadonlyMap<string, string>;
+};
+
+const conversationVocabulary: QueryVocabulary = {
+	metrics: metricNames,
+	dimensions: dimensionNames,
+	predicateOnly: predicateOnlyDimensions,
+};
+
+function validatePredicate(value: unknown, where: string, names: QueryVocabulary): Predicate | HttpFailure {
 	if (!isRecord(value)) return invalid(`${where} must be an object.`);
 	const {dimension, operator = 'matches', value: predicateValue, type} = value;
 	if (type !== undefined && type !== 'dimension' && type !== 'property' && type !== 'metric')
@@ -41,7 +57,7 @@ function validatePredicate(value: unknown, where: string): Predicate | HttpFailu
 			`Value [${String(type)}] is not valid for field type [${where}.type]. Allowable values are: dimension, property, metric`,
 			'invalid.value',
 		);
-	if (typeof dimension !== 'string' || !(dimensionNames.has(dimension) || predicateOnlyDimensions.has(dimension))) {
+	if (typeof dimension !== 'string' || !(names.dimensions.has(dimension) || names.predicateOnly.has(dimension))) {
 		return invalid(`Value [${String(dimension)}] is not valid for field type [${where}.dimension].`, 'invalid.value');
 	}
 	if (operator !== 'matches' && operator !== 'exists' && operator !== 'notExists')
@@ -60,7 +76,7 @@ function validatePredicate(value: unknown, where: string): Predicate | HttpFailu
 	return {dimension, operator, ...(typeof predicateValue === 'string' ? {value: predicateValue} : {})};
 }
 
-function validateFilter(value: unknown): Filter | HttpFailure {
+function validateFilter(value: unknown, names: QueryVocabulary): Filter | HttpFailure {
 	if (!isRecord(value)) return invalid('filter must be an object.');
 	if (value['type'] !== 'and' && value['type'] !== 'or')
 		return invalid(
@@ -72,7 +88,7 @@ function validateFilter(value: unknown): Filter | HttpFailure {
 		if (!Array.isArray(value['predicates'])) return invalid('filter.predicates must be an array.');
 		filter.predicates = [];
 		for (const [index, item] of value['predicates'].entries()) {
-			const predicate = validatePredicate(item, `filter.predicates[${index}]`);
+			const predicate = validatePredicate(item, `filter.predicates[${index}]`, names);
 			if ('status' in predicate) return predicate;
 			filter.predicates.push(predicate);
 		}
@@ -87,7 +103,7 @@ function validateFilter(value: unknown): Filter | HttpFailure {
 				return invalid(`filter.clauses[${index}].predicates is required.`);
 			const predicates: Predicate[] = [];
 			for (const [at, entry] of item['predicates'].entries()) {
-				const predicate = validatePredicate(entry, `filter.clauses[${index}].predicates[${at}]`);
+				const predicate = validatePredicate(entry, `filter.clauses[${index}].predicates[${at}]`, names);
 				if ('status' in predicate) return predicate;
 				predicates.push(predicate);
 			}
@@ -110,7 +126,10 @@ export function parseInterval(interval: unknown): {start: DateTime; end: DateTim
 	return {start, end};
 }
 
-export function validateAggregateQuery(body: unknown): AggregateQuery | HttpFailure {
+export function validateAggregateQuery(
+	body: unknown,
+	names: QueryVocabulary = conversationVocabulary,
+): AggregateQuery | HttpFailure {
 	if (!isRecord(body)) return invalid('The request body must be a JSON object.');
 	const parsed = parseInterval(body['interval']);
 	if ('status' in parsed) return parsed;
@@ -136,18 +155,20 @@ export function validateAggregateQuery(body: unknown): AggregateQuery | HttpFail
 	const metrics = body['metrics'];
 	if (!Array.isArray(metrics) || metrics.length === 0) return invalid('metrics is required and must not be empty.');
 	for (const metric of metrics) {
-		if (typeof metric !== 'string' || !metricNames.has(metric))
+		const refused = typeof metric === 'string' ? names.refused?.get(metric) : undefined;
+		if (refused) return invalid(refused, 'invalid.value');
+		if (typeof metric !== 'string' || !names.metrics.has(metric))
 			return invalid(`Value [${String(metric)}] is not valid for field type [metrics].`, 'invalid.value');
 	}
 	const groupBy = body['groupBy'] ?? [];
 	if (!Array.isArray(groupBy)) return invalid('groupBy must be an array.');
 	for (const dimension of groupBy) {
-		if (typeof dimension !== 'string' || !dimensionNames.has(dimension))
+		if (typeof dimension !== 'string' || !names.dimensions.has(dimension))
 			return invalid(`Value [${String(dimension)}] is not valid for field type [groupBy].`, 'invalid.value');
 	}
 	let filter: Filter | undefined;
 	if (body['filter'] !== undefined) {
-		const checked = validateFilter(body['filter']);
+		const checked = validateFilter(body['filter'], names);
 		if ('status' in checked) return checked;
 		filter = checked;
 	}
@@ -181,17 +202,12 @@ export function runAggregateQuery(org: Org, model: TrafficModel, query: Aggregat
 	const boundaries = bucketBoundaries(query);
 	const groups = new Map<string, ResultGroup>();
 	for (const entity of entitiesOf(org, query.filter)) {
-		const group: Record<string, string> = {};
-		for (const dimension of groupKeyOrder(query.groupBy)) {
-			const value = dimensionValue(entity, dimension);
-			if (value !== undefined) group[dimension] = value;
-		}
-		const key = JSON.stringify(group);
-		let target = groups.get(key);
-		if (!target) {
-			target = {group, buckets: boundaries.slice(1).map(() => new Map())};
-			groups.set(key, target);
-		}
+		const target = groupFor(
+			groups,
+			groupKeyOrder(query.groupBy),
+			dimension => dimensionValue(entity, dimension),
+			boundaries,
+		);
 		let previous = cumulativeCounts(model, entity.key, boundaries[0] ?? 0);
 		for (let bucket = 1; bucket < boundaries.length; bucket++) {
 			const next = cumulativeCounts(model, entity.key, boundaries[bucket] ?? 0);

@@ -4,7 +4,7 @@ import {randomBytes, randomUUID} from 'node:crypto';
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
 import type {AddressInfo, Socket} from 'node:net';
 import {Worker} from 'node:worker_threads';
-import {runAggregateQuery, validateAggregateQuery} from './aggregates.js';
+import {type HttpFailure, runAggregateQuery, validateAggregateQuery} from './aggregates.js';
 import {queueMediaKey} from './catalog.js';
 import {type EmulatedQueue, generateOrg, type Org} from './org.js';
 import {createTrafficModel, type TrafficModel} from './traffic.js';
@@ -16,6 +16,8 @@ import {listPresenceDefinitions, runActivityQuery, validateActivityQuery} from '
 import {runAgentStatusQuery, validateAgentStatusQuery} from './agent-status.js';
 import {listOf, page} from './listing.js';
 import {DetailsService} from './details-routes.js';
+import {runFlowQuery, validateFlowQuery} from './flow-aggregates.js';
+import {listFlowOutcomes, listFlows, runFlowObservations} from './flow-routes.js';
 
 export type EmulatorClient = {id: string; secret: string; permissions: string[]};
 
@@ -178,6 +180,10 @@ export const demoClient: EmulatorClient = {
 		'analytics:queueObservation:view',
 		'analytics:conversationDetail:view',
 		'analytics:agentState:view',
+		'analytics:flowAggregate:view',
+		'analytics:flowObservation:view',
+		'architect:flow:view',
+		'architect:flowOutcome:view',
 	],
 };
 
@@ -220,6 +226,10 @@ const permissionsByRoute: Array<{prefix: string; permissions: string[]}> = [
 	{prefix: '/api/v2/analytics/queues/observations', permissions: ['analytics:queueObservation:view']},
 	{prefix: '/api/v2/analytics/routing/activity', permissions: ['analytics:queueObservation:view']},
 	{prefix: '/api/v2/analytics/agents/status', permissions: ['analytics:agentState:view']},
+	{prefix: '/api/v2/analytics/flows/aggregates', permissions: ['analytics:flowAggregate:view']},
+	{prefix: '/api/v2/analytics/flows/observations', permissions: ['analytics:flowObservation:view']},
+	{prefix: '/api/v2/flows/outcomes', permissions: ['architect:flowOutcome:view']},
+	{prefix: '/api/v2/flows', permissions: ['architect:flow:view']},
 ];
 
 export class Emulator {
@@ -242,6 +252,7 @@ export class Emulator {
 		users: 0,
 		wrapupCodes: 0,
 		details: 0,
+		flows: 0,
 	};
 	/** The results of the most recent observation answers (newest last, a few kept), for tests to compare with. */
 	readonly observationsServed: ObservationResult[][] = [];
@@ -572,6 +583,12 @@ export class Emulator {
 			this.counts.wrapupCodes++;
 			return {body: listWrapupCodes(peopleOf(this.org), url, this.options.maxPageSize)};
 		}
+		const flows = this.#flowRoute(method, path, url, body, headers);
+		if (flows) {
+			this.counts.flows++;
+			if ('code' in flows) throw new HttpError(flows.status, flows.code, flows.message);
+			return flows;
+		}
 		const details = this.details.route(method, path, url, body);
 		if (details) {
 			this.counts.details++;
@@ -587,6 +604,45 @@ export class Emulator {
 			return {body: queueEntity(queue)};
 		}
 		throw new HttpError(404, 'not.found', `No route for ${path}.`);
+	}
+
+	/** The flow routes (flow-aggregates, flow-routes); undefined for another path. */
+	#flowRoute(
+		method: string,
+		path: string,
+		url: URL,
+		body: string,
+		headers: IncomingMessage['headers'],
+	): Answer | HttpFailure | undefined {
+		const only = (wanted: string) => {
+			if (method !== wanted) throw new HttpError(405, 'method.not.allowed', `Use ${wanted}.`);
+		};
+		const failed = (answer: unknown): answer is HttpFailure =>
+			typeof answer === 'object' && answer !== null && 'code' in answer && 'status' in answer;
+		if (path === '/api/v2/analytics/flows/aggregates/query') {
+			only('POST');
+			if (!String(headers['content-type'] ?? '').includes('application/json'))
+				throw new HttpError(415, 'unsupported.media.type', 'Content-Type must be application/json.');
+			const query = validateFlowQuery(jsonBody(body));
+			if ('status' in query) return query;
+			const results = runFlowQuery(this.org, this.model, query);
+			return {body: results.length === 0 && this.options.emptyResults === 'empty-object' ? {} : {results}};
+		}
+		if (path === '/api/v2/analytics/flows/observations/query') {
+			only('POST');
+			const answer = runFlowObservations(this.org, this.model, jsonBody(body), this.#now());
+			return failed(answer) ? answer : {body: answer};
+		}
+		if (path === '/api/v2/flows') {
+			only('GET');
+			const answer = listFlows(this.org, url, this.options.maxPageSize);
+			return failed(answer) ? answer : {body: answer};
+		}
+		if (path === '/api/v2/flows/outcomes') {
+			only('GET');
+			return {body: listFlowOutcomes(this.org, url, this.options.maxPageSize)};
+		}
+		return undefined;
 	}
 
 	#token(body: string, headers: IncomingMessage['headers']): {status?: number; body: unknown} {

@@ -2,13 +2,11 @@
 // batch of queues, the AND-of-OR filter shape the reference advises, merged exactly per queue, media
 // type, agent or code, and interval.
 import type {DateTime} from 'luxon';
-import {mergeMetric, type StatsBag} from './stats.js';
-import {type Granularity, isoInterval, planChunks, type WeekStart} from '../range/range.js';
-import {aggregatesPath, buildAggregateBody, describePart, type Progress} from './analytics.js';
+import type {StatsBag} from './stats.js';
+import type {Granularity, WeekStart} from '../range/range.js';
+import {aggregatesPath, buildAggregateBody, type Progress} from './analytics.js';
 import type {GenesysClient} from './client.js';
-import {GqxError} from '../errors.js';
-import {runPool} from './pool.js';
-import {aggregatesReader} from './aggregates-reader.js';
+import {fetchGroupedCells} from './grouped-cells.js';
 
 export type DrillDimension = 'userId' | 'wrapUpCode';
 
@@ -62,21 +60,22 @@ export async function fetchDrillCells(
 		concurrency?: number;
 	} = {},
 ): Promise<DrillCell[]> {
-	const chunks = planChunks(query.start, query.end, query.granularity, undefined, query.weekStart);
 	const batchSize = options.queueBatchSize ?? 100;
 	const batches: Array<readonly string[]> = [];
 	for (let index = 0; index < query.queueIds.length; index += batchSize)
 		batches.push(query.queueIds.slice(index, index + batchSize));
-	const wholeRange = query.granularity ? undefined : isoInterval(query.start, query.end);
-	const cells = new Map<string, DrillCell>();
-	const total = chunks.length * batches.length;
-	let done = 0;
-	options.onProgress?.({done, total});
-	const tasks = chunks.flatMap(([start, end]) =>
-		batches.map((batch, batchIndex) => async (signal: AbortSignal) => {
-			const body = {
+	const cells = await fetchGroupedCells(
+		client,
+		{
+			path: aggregatesPath,
+			start: query.start,
+			end: query.end,
+			granularity: query.granularity,
+			weekStart: query.weekStart,
+			batches,
+			body: (interval, batch) => ({
 				...buildAggregateBody(
-					isoInterval(start, end),
+					interval,
 					{
 						timeZone: query.timeZone,
 						granularity: query.granularity,
@@ -86,40 +85,17 @@ export async function fetchDrillCells(
 					batch,
 				),
 				groupBy: ['queueId', 'mediaType', query.dimension],
-			};
-			try {
-				await client.post(
-					aggregatesPath,
-					body,
-					aggregatesReader(result => {
-						const queueId = result.group?.['queueId'];
-						if (!queueId) return;
-						const mediaType = result.group?.['mediaType'] ?? null;
-						const member = result.group?.[query.dimension] ?? null;
-						for (const data of result.data ?? []) {
-							const interval = wholeRange ?? data.interval;
-							const key = `${queueId}\u0000${mediaType ?? ''}\u0000${member ?? ''}\u0000${interval}`;
-							let cell = cells.get(key);
-							if (!cell) {
-								cell = {queueId, mediaType, member, interval, stats: {}};
-								cells.set(key, cell);
-							}
-							for (const metric of data.metrics ?? []) {
-								const existing = cell.stats[metric.metric];
-								cell.stats[metric.metric] = existing ? mergeMetric(existing, metric.stats) : metric.stats;
-							}
-						}
-					}),
-					signal,
-				);
-			} catch (error) {
-				if (error instanceof GqxError && total > 1) error.part ??= describePart(start, end, batchIndex, batches.length);
-				throw error;
-			}
-			done++;
-			options.onProgress?.({done, total});
-		}),
+			}),
+			dimensions: ['queueId', 'mediaType', query.dimension],
+			keep: group => Boolean(group?.['queueId']),
+		},
+		options,
 	);
-	await runPool(tasks, options.concurrency ?? 6, options.signal);
-	return [...cells.values()];
+	return cells.map(({group, interval, stats}) => ({
+		queueId: group['queueId'] ?? '',
+		mediaType: group['mediaType'] ?? null,
+		member: group[query.dimension] ?? null,
+		interval,
+		stats,
+	}));
 }

@@ -10,6 +10,7 @@ import {wrapupIntervalsLevel, wrapupsLevel} from './wrapups.js';
 import {conversationsLevel} from './conversations.js';
 import {timelineLevel} from './timeline.js';
 import {peopleLevel} from './people.js';
+import {flowOutcomeIntervalsLevel, flowOutcomesLevel, flowQueuesLevel, flowsLevel} from './flows.js';
 
 export const levels: Readonly<Record<LevelId, LevelModule>> = {
 	queues: queuesLevel,
@@ -23,6 +24,10 @@ export const levels: Readonly<Record<LevelId, LevelModule>> = {
 	conversations: conversationsLevel,
 	timeline: timelineLevel,
 	people: peopleLevel,
+	flows: flowsLevel,
+	'flow-outcomes': flowOutcomesLevel,
+	'flow-outcome-intervals': flowOutcomeIntervalsLevel,
+	'flow-queues': flowQueuesLevel,
 };
 
 export const levelIds = Object.keys(levels) as LevelId[];
@@ -35,13 +40,18 @@ export function opensOnTotal(action: string): boolean {
 	return levelKeys.some(key => key.action === action && key.onTotal === true);
 }
 
+/** Whether what `action` opens is of the level as a whole, whichever row opens it (its context is the level's own). */
+export function opensWholeLevel(action: string): boolean {
+	return levelKeys.some(key => key.action === action && key.wholeLevel === true);
+}
+
 /** `gqx export --level NAME`: the levels' export parts in the order the help names them, and the snapshot of now. */
 export const exportLevels: readonly LevelExport[] = [
 	...[queuesLevel, mediaLevel, intervalsLevel, hoursLevel, agentsLevel, wrapupsLevel, conversationsLevel].flatMap(
 		level => (level.export ? [level.export] : []),
 	),
 	liveExport,
-	...(peopleLevel.export ? [peopleLevel.export] : []),
+	...[peopleLevel, flowsLevel, flowOutcomesLevel].flatMap(level => (level.export ? [level.export] : [])),
 ];
 
 export function exportLevelOf(name: string): LevelExport | undefined {

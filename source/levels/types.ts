@@ -25,7 +25,11 @@ export type LevelId =
 	| 'hours'
 	| 'conversations'
 	| 'timeline'
-	| 'people';
+	| 'people'
+	| 'flows'
+	| 'flow-outcomes'
+	| 'flow-outcome-intervals'
+	| 'flow-queues';
 
 /**
  * What the levels above chose, growing with each drill (the queue, then its media type). `queueLabel`
@@ -49,6 +53,11 @@ export type LevelContext = Readonly<{
 	cell?: {field: 'offered' | 'answered' | 'handled'; count: number};
 	/** The conversation a timeline is of. */
 	conversationId?: string;
+	/** An Architect flow, and one of its outcomes, when a flow row (and an outcome row) was opened. */
+	flowId?: string;
+	flowName?: string;
+	outcomeId?: string;
+	outcomeName?: string;
 }>;
 
 /** A row as the reducer hands it to `openContext`: its identity and, when there, its numbers' row. */
@@ -82,6 +91,8 @@ export type LevelKey = {
 	footer: boolean;
 	/** The totals row opens it too, for all of the level's rows together (the heat map). */
 	onTotal?: boolean;
+	/** Any row opens it for the level as a whole, as the totals row does: nothing of the row is kept (flows). */
+	wholeLevel?: boolean;
 };
 
 /** The totals row's key: the selection's last stop below the rows (no queue id, media type or interval is empty-prefixed). */
@@ -269,10 +280,13 @@ export type ExportRequest = {
 	outcome?: OutcomeFilter;
 	agentId?: string;
 	revealAddresses?: boolean;
+	/** --flow (ids, looked up from names) and --flow-type (lower case): the flow levels. */
+	flowIds?: string[];
+	flowTypes?: readonly string[];
 };
 
 /** The flags only some levels take. */
-export type LevelFlag = 'outcome' | 'agent' | 'reveal-addresses';
+export type LevelFlag = 'outcome' | 'agent' | 'reveal-addresses' | 'flow' | 'flow-type';
 
 export type ExportCallbacks<R> = {
 	/** Records in the level's export order, a batch at a time; the next batch waits for this one to be written. */

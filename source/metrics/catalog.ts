@@ -1,6 +1,7 @@
 // The one catalog of metric columns: every table, export field order and the README's metric table come from it.
 import {formatCount, formatDuration, formatPercent} from './format.js';
 import type {QueueRow} from './queue-row.js';
+import type {FlowField} from './flows.js';
 
 /** The fields of a row the catalog shows as columns: numbers in export order, then text (the division). */
 export type MetricField =
@@ -27,7 +28,8 @@ export type MetricField =
 	| 'count'
 	| 'divisionName'
 	| ConversationField
-	| PeopleField;
+	| PeopleField
+	| FlowField;
 
 /** The columns of the people-now board (an agent's state now). */
 export type PeopleField =
@@ -559,6 +561,147 @@ export const metrics: readonly Metric[] = [
 		width: 24,
 		onQueueLevels: false,
 	},
+	{
+		field: 'entered',
+		header: 'Entered',
+		title: 'Entered',
+		source: '`nFlow.count`: sessions that entered the flow (flows)',
+		kind: 'count',
+		higherIsBetter: null,
+		priority: 95,
+		width: 9,
+		onQueueLevels: false,
+	},
+	{
+		field: 'disconnected',
+		header: 'Ended in',
+		title: 'Disconnected in flow',
+		source: '`tFlowDisconnect.count`: sessions that ended in the flow, by a hang-up or a Disconnect action (flows)',
+		kind: 'count',
+		higherIsBetter: null,
+		priority: 88,
+		width: 9,
+		onQueueLevels: false,
+	},
+	{
+		field: 'exitedToQueue',
+		header: 'To queue',
+		title: 'Exited to queue',
+		source: '`tFlowExit.count` grouped by `transferType` = `ACD`: sessions the flow transferred to a queue (flows)',
+		kind: 'count',
+		higherIsBetter: null,
+		priority: 90,
+		width: 9,
+		onQueueLevels: false,
+	},
+	{
+		field: 'exitedOther',
+		header: 'Elsewhere',
+		title: 'Exited elsewhere',
+		source: '`tFlowExit.count` of every other `transferType` (a number, a user, another flow, voicemail) (flows)',
+		kind: 'count',
+		higherIsBetter: null,
+		priority: 80,
+		width: 10,
+		onQueueLevels: false,
+	},
+	{
+		field: 'containmentRate',
+		header: 'Contain %',
+		title: 'Containment %',
+		source:
+			'`tFlowDisconnect.count` ÷ `tFlow.count` (= disconnected + exited to queue + exited elsewhere): the sessions that ended in the flow (flows)',
+		kind: 'rate',
+		higherIsBetter: true,
+		priority: 92,
+		width: 10,
+		onQueueLevels: false,
+	},
+	{
+		field: 'avgFlowMs',
+		header: 'Avg flow',
+		title: 'Avg time in flow',
+		source: '`tFlow.sum` ÷ `tFlow.count` (flows)',
+		kind: 'duration',
+		higherIsBetter: null,
+		priority: 85,
+		width: 9,
+		onQueueLevels: false,
+	},
+	{
+		field: 'outcomesStarted',
+		header: 'Started',
+		title: 'Outcomes started',
+		source: '`nFlowOutcome.count` (flow outcomes)',
+		kind: 'count',
+		higherIsBetter: null,
+		priority: 95,
+		width: 9,
+		onQueueLevels: false,
+	},
+	{
+		field: 'outcomesSucceeded',
+		header: 'Succeeded',
+		title: 'Outcomes succeeded',
+		source: '`tFlowOutcome.count`: outcomes that ended in success (flows, flow outcomes)',
+		kind: 'count',
+		higherIsBetter: true,
+		priority: 75,
+		width: 10,
+		onQueueLevels: false,
+	},
+	{
+		field: 'outcomesFailed',
+		header: 'Failed',
+		title: 'Outcomes failed',
+		source: '`nFlowOutcomeFailed.count` (flows, flow outcomes)',
+		kind: 'count',
+		higherIsBetter: false,
+		priority: 70,
+		width: 8,
+		onQueueLevels: false,
+	},
+	{
+		field: 'successRate',
+		header: 'Success %',
+		title: 'Success %',
+		source: '`tFlowOutcome.count` ÷ `nFlowOutcome.count` (flow outcomes)',
+		kind: 'rate',
+		higherIsBetter: true,
+		priority: 90,
+		width: 10,
+		onQueueLevels: false,
+	},
+	{
+		field: 'avgOutcomeMs',
+		header: 'Avg outcome',
+		title: 'Avg time to outcome',
+		source: '`tFlowOutcome.sum` ÷ `tFlowOutcome.count`: from the outcome’s start to its success (flow outcomes)',
+		kind: 'duration',
+		higherIsBetter: null,
+		priority: 80,
+		width: 12,
+		onQueueLevels: false,
+	},
+];
+
+/** The flows level's columns, and a flow's outcomes'. */
+export const flowColumns: readonly FlowField[] = [
+	'entered',
+	'disconnected',
+	'exitedToQueue',
+	'exitedOther',
+	'containmentRate',
+	'avgFlowMs',
+	'outcomesSucceeded',
+	'outcomesFailed',
+];
+export const flowOutcomeColumns: readonly FlowField[] = [
+	'outcomesStarted',
+	'outcomesSucceeded',
+	'outcomesFailed',
+	'successRate',
+	'avgOutcomeMs',
 ];
 
 /** The people-now board's columns. */

@@ -1,4 +1,5 @@
 // The shape of a row of numbers: what it is of (queue, division, media type, interval) and its derived metrics.
+import type {FlowCells} from './flows.js';
 
 /** A queue's division as the queue listing gives it. */
 export type Division = {id: string; name: string};
@@ -49,7 +50,8 @@ export type QueueRow = {
 	/** Interval records: the bucket is cut by the range's start or end (shorter than its granularity). */
 	partial?: boolean;
 } & Partial<ConversationCells> &
-	Partial<PeopleCells>;
+	Partial<PeopleCells> &
+	Partial<FlowCells>;
 
 /** A row of the people-now board is an agent: their state now, in words, and since when. */
 export type PeopleCells = {

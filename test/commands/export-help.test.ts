@@ -30,6 +30,8 @@ describe('export levels from the registry', () => {
 			'conversations',
 			'live',
 			'agent-status',
+			'flows',
+			'flow-outcomes',
 		]);
 		for (const level of exportLevels) expect(exportHelp).toContain(`--level ${level.name.padEnd(18)}${level.help}`);
 		expect(exportHelp).toContain('--by-media                --level hours|agents|wrapups:');
@@ -37,10 +39,10 @@ describe('export levels from the registry', () => {
 
 	it('the checks name the levels that take each flag', () => {
 		expect(refusal({level: 'skills'})).toBe(
-			'Unknown level "skills". Use queues, media, intervals, hours, agents, wrapups, conversations, live or agent-status.',
+			'Unknown level "skills". Use queues, media, intervals, hours, agents, wrapups, conversations, live, agent-status, flows or flow-outcomes.',
 		);
 		expect(refusal({level: 'hours', granularity: 'PT1H'})).toMatch(
-			/^--granularity needs --level intervals, agents or wrapups \(got --level hours\)/,
+			/^--granularity needs --level intervals, agents, wrapups, flows or flow-outcomes \(got --level hours\)/,
 		);
 		expect(refusal({level: 'queues', 'by-media': true})).toMatch(
 			/^--by-media is for --level hours, agents and wrapups/,

@@ -30,6 +30,10 @@ describe('level modules', () => {
 			'conversations',
 			'timeline',
 			'people',
+			'flows',
+			'flow-outcomes',
+			'flow-outcome-intervals',
+			'flow-queues',
 		]);
 		for (const id of levelIds) expect(levels[id].id).toBe(id);
 		expect(firstLevel).toEqual(queuesRef);
@@ -39,7 +43,7 @@ describe('level modules', () => {
 	it('open one another: queues -> media -> intervals by Enter, agents and wrap-ups from queues and media, the heat map by h, and the leaves open nothing', () => {
 		const opensAll = {agents: 'agents', wrapups: 'wrapups', heatmap: 'hours', conversations: 'conversations'};
 		// People now is of a queue's members: the queue level's rows (and its totals row) open it.
-		expect(levels.queues.opens).toEqual({drill: 'media', ...opensAll, people: 'people'});
+		expect(levels.queues.opens).toEqual({drill: 'media', ...opensAll, people: 'people', flows: 'flows'});
 		expect(levels.media.opens).toEqual({drill: 'intervals', ...opensAll});
 		// An interval opens the conversations that entered the queue in it; a conversation its timeline.
 		expect(levels.intervals.opens).toEqual({heatmap: 'hours', drill: 'conversations'});

@@ -12,6 +12,8 @@ import {
 	metricValue,
 	numericMetrics as catalogNumeric,
 	conversationColumns,
+	flowColumns,
+	flowOutcomeColumns,
 	peopleColumns,
 	timelineColumns,
 } from '../../source/metrics/catalog.js';
@@ -37,6 +39,16 @@ const row = toRow(identity, {
 	tAcw: {count: 1000, sum: 1000 * 30_000},
 });
 
+// A conversation's own cells are the conversations level's, an agent's state now the people-now board's, a flow's
+// numbers the flows levels' (their rows carry them beside the counts).
+const conversationOnly = new Set<string>([
+	...conversationColumns,
+	...timelineColumns,
+	...peopleColumns,
+	...flowColumns,
+	...flowOutcomeColumns,
+]);
+
 describe('metric catalog', () => {
 	it('has unique ids and headers', () => {
 		const fields = metrics.map(metric => metric.field);
@@ -46,9 +58,6 @@ describe('metric catalog', () => {
 	});
 
 	it('names only fields of the row toRow makes: numbers, and the division as text', () => {
-		// A conversation's own cells are the conversations level's (its rows carry them beside the counts), an agent's
-		// state now the people-now board's.
-		const conversationOnly = new Set<string>([...conversationColumns, ...timelineColumns, ...peopleColumns]);
 		const numericMetrics = catalogNumeric.filter(metric => !conversationOnly.has(metric.field));
 		for (const metric of numericMetrics) {
 			expect(Object.keys(row), metric.field).toContain(metric.field);
@@ -167,7 +176,6 @@ describe('metric catalog', () => {
 		expect(text('avgHoldMs')).toBe('1:05');
 		expect(text('avgAcwMs', {avgAcwMs: null})).toBe('-');
 		// Every metric of the row above has a formatted value, none the empty mark.
-		const conversationOnly = new Set<string>([...conversationColumns, ...timelineColumns, ...peopleColumns]);
 		for (const metric of metrics)
 			if (metric.field !== 'share' && !conversationOnly.has(metric.field))
 				expect(formatMetric(metric, row), metric.field).not.toBe('-');

@@ -2,7 +2,7 @@
 // the interval size, and what is said or shown over the table (notice, overlay) or where to go (leave).
 import {levelOf} from '../../levels/registry.js';
 import {type LevelRef, totalKey} from '../../levels/types.js';
-import {opensOnTotal} from '../../levels/registry.js';
+import {opensOnTotal, opensWholeLevel} from '../../levels/registry.js';
 import {granularities} from '../../range/range.js';
 import {currentFrame, goBack, newFrame, scrolled, selectedIndex, withFrame} from './frames.js';
 import type {ExplorerState, NavigationAction} from './types.js';
@@ -42,13 +42,16 @@ export function navigationReducer(state: ExplorerState, action: NavigationAction
 			if (!row || !next || level.cannotOpen?.(frame.level) !== undefined) return state;
 			const onTotal = row.key === totalKey;
 			if (onTotal && !opensOnTotal(action.via)) return state;
+			// A key that opens the level this one was opened from goes back to it (f: queues, flows, queues again).
+			const below = state.stack.at(-2);
+			if (below && below.level.id === next && action.via !== 'drill') return goBack(state);
 			// A filtered total is some of the rows; what it would open is all of them, so say so rather than mislead.
 			if (onTotal && frame.filter.trim() !== '')
 				return {...state, notice: 'The totals row opens all rows: clear the filter first (/ then Esc).'};
 			// The totals row stands for every row of the level: what the level itself was opened for.
 			const ref: LevelRef = {
 				id: next,
-				context: onTotal ? frame.level.context : level.openContext(row, frame.level),
+				context: onTotal || opensWholeLevel(action.via) ? frame.level.context : level.openContext(row, frame.level),
 			};
 			return {...state, filtering: false, stack: [...state.stack, newFrame(ref, state.views)]};
 		}

@@ -1,0 +1,22 @@
+// The Architect flow types, as the flows listing's `type` filter takes them (analytics says them in upper case).
+export const flowTypes = [
+	'bot',
+	'commonmodule',
+	'digitalbot',
+	'inboundcall',
+	'inboundchat',
+	'inboundemail',
+	'inboundshortmessage',
+	'inqueuecall',
+	'inqueueemail',
+	'inqueueshortmessage',
+	'outboundcall',
+	'securecall',
+	'speech',
+	'surveyinvite',
+	'voice',
+	'voicemail',
+	'voicesurvey',
+	'workflow',
+	'workitem',
+] as const;

@@ -1,0 +1,176 @@
+// Flows and their outcomes for a range, named: the aggregates folded into one statistics bag per flow (or outcome)
+// and interval, the exits to a queue kept apart, and the names from the listings. Shared by the levels and export.
+import {type FlowQuery, fetchFlowCells, fetchFlowNames, fetchOutcomeNames, type FlowNames} from '../genesys/flows.js';
+import type {GenesysClient} from '../genesys/client.js';
+import type {Progress} from '../genesys/analytics.js';
+import {addInto, type StatsBag} from '../genesys/stats.js';
+import {exitToQueueMetric} from '../metrics/flows.js';
+import {fetchQueueNames, deletedQueueName} from '../genesys/queues.js';
+import {type DateRange, type Granularity, rangeBuckets} from '../range/range.js';
+
+/** A flow's (or one of its outcomes', or one of its destination queues') statistics in an interval. */
+export type FlowEntry = {
+	flowId: string;
+	flowType: string | null;
+	mediaType: string | null;
+	/** The outcome or the destination queue, for those. */
+	member: string | null;
+	interval: string;
+	stats: StatsBag;
+};
+
+export type FlowReport = {
+	entries: FlowEntry[];
+	flowName: (id: string) => string;
+	/** The outcome's (or queue's) name. */
+	memberName: (id: string) => string;
+	/** A permission missing for names (ids shown), said in the status line or on stderr. */
+	notice?: string;
+	/** By interval: every bucket of the range (empty ones are rows too). */
+	buckets?: string[];
+};
+
+export type FlowSelection = {
+	range: DateRange;
+	granularity?: Granularity;
+	flowIds?: readonly string[];
+	/** Analytics' upper-case flow types. */
+	flowTypes?: readonly string[];
+	/** Only this outcome (an outcome's intervals). */
+	outcomeId?: string;
+};
+
+type Options = {signal?: AbortSignal; onProgress?: (progress: Progress) => void};
+
+function baseQuery(selection: FlowSelection): Omit<FlowQuery, 'groupBy'> {
+	const {range} = selection;
+	return {
+		start: range.start,
+		end: range.end,
+		timeZone: range.timeZone,
+		...(selection.granularity ? {granularity: selection.granularity} : {}),
+		...(range.weekStart ? {weekStart: range.weekStart} : {}),
+		...(selection.flowIds ? {flowIds: selection.flowIds} : {}),
+		...(selection.flowTypes?.length ? {flowTypes: selection.flowTypes} : {}),
+	};
+}
+
+/** Cells folded into one entry per flow, member and interval. */
+function fold(
+	cells: Awaited<ReturnType<typeof fetchFlowCells>>,
+	member: (group: Record<string, string | null>) => string | null,
+): FlowEntry[] {
+	const entries = new Map<string, FlowEntry>();
+	for (const {group, interval, stats} of cells) {
+		const flowId = group['flowId'];
+		if (!flowId) continue;
+		const of = member(group);
+		const key = `${flowId}\u0000${of ?? ''}\u0000${interval}`;
+		let entry = entries.get(key);
+		if (!entry) {
+			entry = {flowId, flowType: null, mediaType: null, member: of, interval, stats: {}};
+			entries.set(key, entry);
+		}
+		entry.flowType ??= group['flowType'] ?? null;
+		entry.mediaType ??= group['mediaType'] ?? null;
+		addInto(entry.stats, stats);
+		// The exits of a transfer to ACD are the exits to a queue: kept apart beside all exits.
+		if (group['transferType'] === 'ACD' && stats['tFlowExit'])
+			addInto(entry.stats, {[exitToQueueMetric]: stats['tFlowExit']});
+	}
+	return [...entries.values()];
+}
+
+function named(names: FlowNames): string | undefined {
+	return names.missingPermission ? `names shown as ids: needs ${names.missingPermission}` : undefined;
+}
+
+/** Every flow with sessions in the range (or the chosen ones): entered, ended, exits to a queue, outcomes. */
+export async function fetchFlowReport(
+	client: GenesysClient,
+	selection: FlowSelection,
+	options: Options = {},
+): Promise<FlowReport> {
+	const cells = await fetchFlowCells(
+		client,
+		{...baseQuery(selection), groupBy: ['flowId', 'flowType', 'mediaType', 'transferType']},
+		options,
+	);
+	const entries = fold(cells, () => null);
+	const names = await fetchFlowNames(client, [...new Set(entries.map(entry => entry.flowId))], options.signal);
+	return {
+		entries,
+		flowName: names.nameOf,
+		memberName: id => id,
+		...(named(names) ? {notice: named(names)} : {}),
+		...(selection.granularity ? {buckets: rangeBuckets(selection.range, selection.granularity)} : {}),
+	};
+}
+
+/** The outcomes of flows (one flow's, or the chosen ones'): started, failed, succeeded and their time. */
+export async function fetchOutcomeReport(
+	client: GenesysClient,
+	selection: FlowSelection,
+	options: Options = {},
+): Promise<FlowReport> {
+	const cells = await fetchFlowCells(
+		client,
+		{
+			...baseQuery(selection),
+			groupBy: ['flowId', 'flowOutcomeId'],
+			having: 'flowOutcomeId',
+			...(selection.outcomeId ? {where: {flowOutcomeId: selection.outcomeId}} : {}),
+			metrics: ['nFlowOutcome', 'nFlowOutcomeFailed', 'tFlowOutcome'],
+		},
+		options,
+	);
+	const entries = fold(cells, group => group['flowOutcomeId'] ?? null);
+	const [flows, outcomes] = await Promise.all([
+		fetchFlowNames(client, [...new Set(entries.map(entry => entry.flowId))], options.signal),
+		fetchOutcomeNames(client, options.signal),
+	]);
+	const notice = named(outcomes) ?? named(flows);
+	return {
+		entries,
+		flowName: flows.nameOf,
+		memberName: outcomes.nameOf,
+		...(notice ? {notice} : {}),
+		...(selection.granularity ? {buckets: rangeBuckets(selection.range, selection.granularity)} : {}),
+	};
+}
+
+/** Where a flow sent callers: its exits to ACD by destination queue (transferTargetAddress), named. */
+export async function fetchDestinationReport(
+	client: GenesysClient,
+	selection: FlowSelection,
+	options: Options = {},
+): Promise<FlowReport> {
+	const cells = await fetchFlowCells(
+		client,
+		{
+			...baseQuery(selection),
+			groupBy: ['flowId', 'transferTargetAddress'],
+			where: {transferType: 'ACD'},
+			having: 'transferTargetAddress',
+			metrics: ['tFlowExit'],
+		},
+		options,
+	);
+	// Every one of these sessions ended by its exit to the queue: its time in flow is the exit's.
+	const entries = fold(cells, group => group['transferTargetAddress'] ?? null).map(entry => ({
+		...entry,
+		stats: {...entry.stats, [exitToQueueMetric]: entry.stats['tFlowExit'] ?? {}, tFlow: entry.stats['tFlowExit'] ?? {}},
+	}));
+	const queues = await fetchQueueNames(
+		client,
+		[...new Set(entries.flatMap(entry => (entry.member ? [entry.member] : [])))],
+		{
+			...(options.signal ? {signal: options.signal} : {}),
+		},
+	);
+	return {
+		entries,
+		flowName: id => id,
+		memberName: id => queues.get(id)?.name ?? deletedQueueName(id),
+	};
+}
