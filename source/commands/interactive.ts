@@ -3,6 +3,8 @@ import v8 from 'node:v8';
 import {UsageError} from '../errors.js';
 import {validateWeekStart} from '../range/range.js';
 import {parseFlags} from './args.js';
+import {parseBandEdges} from '../metrics/bands.js';
+import {setBandEdges} from '../levels/bands.js';
 import {type Credentials, resolveCredentials} from '../credentials/resolve.js';
 import {reportFailure} from './errors.js';
 import type {Io} from './io.js';
@@ -62,9 +64,11 @@ export async function runInteractive(argv: string[], io: Io): Promise<number> {
 				refresh: {type: 'string'},
 				'reveal-addresses': {type: 'boolean'},
 				'week-start': {type: 'string'},
+				bands: {type: 'string'},
 			},
 			'gqx',
 		);
+		if (values.bands !== undefined) setBandEdges(parseBandEdges(values.bands));
 		const weekStart = values['week-start'] === undefined ? undefined : validateWeekStart(values['week-start']);
 		const liveRefreshMs = refreshMs(values.refresh);
 		if (!process.stdin.isTTY || !process.stdout.isTTY) {

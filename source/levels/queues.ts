@@ -68,6 +68,7 @@ export const queuesLevel: LevelModule = {
 		heatmap: 'hours',
 		conversations: 'conversations',
 		people: 'people',
+		bands: 'bands',
 	},
 	openContext: ({key, label, row}) => ({
 		...(row ? {cell: {field: 'offered', count: row.offered}} : {}),

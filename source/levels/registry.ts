@@ -10,6 +10,7 @@ import {wrapupIntervalsLevel, wrapupsLevel} from './wrapups.js';
 import {conversationsLevel} from './conversations.js';
 import {timelineLevel} from './timeline.js';
 import {peopleLevel} from './people.js';
+import {bandsLevel} from './bands.js';
 
 export const levels: Readonly<Record<LevelId, LevelModule>> = {
 	queues: queuesLevel,
@@ -23,6 +24,7 @@ export const levels: Readonly<Record<LevelId, LevelModule>> = {
 	conversations: conversationsLevel,
 	timeline: timelineLevel,
 	people: peopleLevel,
+	bands: bandsLevel,
 };
 
 export const levelIds = Object.keys(levels) as LevelId[];

@@ -25,7 +25,8 @@ export type LevelId =
 	| 'hours'
 	| 'conversations'
 	| 'timeline'
-	| 'people';
+	| 'people'
+	| 'bands';
 
 /**
  * What the levels above chose, growing with each drill (the queue, then its media type). `queueLabel`
@@ -167,6 +168,8 @@ export type LevelRows = {
 	note?: string;
 	/** Counts above the table, wrapped to the width (people now's agents per status). */
 	headline?: string;
+	/** A paragraph under the table, wrapped to the width (the wait bands' service-level what-if). */
+	footline?: string;
 	/** The totals row's share: its `field` of `of` (agents: answered of the queue's answered). */
 	shareBase?: {field: 'answered' | 'handled'; of: number};
 	sameOrderAs?: LevelRows;

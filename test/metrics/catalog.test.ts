@@ -13,6 +13,7 @@ import {
 	numericMetrics as catalogNumeric,
 	conversationColumns,
 	peopleColumns,
+	bandColumns,
 	timelineColumns,
 } from '../../source/metrics/catalog.js';
 import {compareRecords, comparedFields} from '../../source/metrics/compared.js';
@@ -48,7 +49,12 @@ describe('metric catalog', () => {
 	it('names only fields of the row toRow makes: numbers, and the division as text', () => {
 		// A conversation's own cells are the conversations level's (its rows carry them beside the counts), an agent's
 		// state now the people-now board's.
-		const conversationOnly = new Set<string>([...conversationColumns, ...timelineColumns, ...peopleColumns]);
+		const conversationOnly = new Set<string>([
+			...conversationColumns,
+			...timelineColumns,
+			...peopleColumns,
+			...bandColumns,
+		]);
 		const numericMetrics = catalogNumeric.filter(metric => !conversationOnly.has(metric.field));
 		for (const metric of numericMetrics) {
 			expect(Object.keys(row), metric.field).toContain(metric.field);
@@ -167,7 +173,12 @@ describe('metric catalog', () => {
 		expect(text('avgHoldMs')).toBe('1:05');
 		expect(text('avgAcwMs', {avgAcwMs: null})).toBe('-');
 		// Every metric of the row above has a formatted value, none the empty mark.
-		const conversationOnly = new Set<string>([...conversationColumns, ...timelineColumns, ...peopleColumns]);
+		const conversationOnly = new Set<string>([
+			...conversationColumns,
+			...timelineColumns,
+			...peopleColumns,
+			...bandColumns,
+		]);
 		for (const metric of metrics)
 			if (metric.field !== 'share' && !conversationOnly.has(metric.field))
 				expect(formatMetric(metric, row), metric.field).not.toBe('-');

@@ -29,6 +29,7 @@ const expected: Partial<Record<KeyAction, ExplorerAction>> = {
 	'open:heatmap': {type: 'open', via: 'heatmap', rows: scope.rows},
 	'open:conversations': {type: 'open', via: 'conversations', rows: scope.rows},
 	'open:people': {type: 'open', via: 'people', rows: scope.rows},
+	'open:bands': {type: 'open', via: 'bands', rows: scope.rows},
 	'heat-previous': {type: 'heat-metric', delta: -1},
 	'heat-next': {type: 'heat-metric', delta: 1},
 	back: {type: 'back'},

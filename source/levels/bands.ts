@@ -1,0 +1,143 @@
+// The wait bands (b): how long one row's answered and abandoned conversations waited, band by band, and the service
+// level had the SL time been 10 s, 20 s, ... 120 s; `gqx export --level bands` and `--level service-levels`.
+import type {StatsBag} from '../genesys/stats.js';
+import {
+	bandCells,
+	bandLabel,
+	defaultBandEdges,
+	serviceLevelTerms,
+	type TargetTimes,
+	whatIfs,
+	whatIfSeconds,
+} from '../metrics/bands.js';
+import {bandColumns} from '../metrics/catalog.js';
+import {formatPercent} from '../metrics/format.js';
+import {toRow} from '../metrics/rows.js';
+import {DateTime} from 'luxon';
+import type {DateRange} from '../range/range.js';
+import type {DisplayRow, LevelModule, LevelRef, LevelRows} from './types.js';
+
+/** The bands the explorer shows: `--bands`, else the profile's, else the default (set once a session starts). */
+let sessionEdges: readonly number[] = defaultBandEdges;
+
+export function setBandEdges(edges: readonly number[] | undefined): void {
+	sessionEdges = edges ?? defaultBandEdges;
+}
+
+/** What the level loads: the row's statistics by media type, its media's SL times, and the bands it was asked for. */
+type BandsData = {byMedia: Map<string, StatsBag>; targets: TargetTimes; edges: readonly number[]};
+
+/** The part of the range the row covers: an interval row's bucket, else the whole range. */
+function rowRange(ref: LevelRef, range: DateRange): Pick<DateRange, 'start' | 'end' | 'timeZone'> {
+	const interval = ref.context.interval;
+	if (!interval) return range;
+	const [start, end] = interval.split('/');
+	return {
+		start: DateTime.fromISO(start ?? '', {zone: range.timeZone}),
+		end: DateTime.fromISO(end ?? '', {zone: range.timeZone}),
+		timeZone: range.timeZone,
+	};
+}
+
+function whatIfLine(data: BandsData, serviceLevel: number | null): string {
+	const {points, atTarget} = whatIfs(data.byMedia, whatIfSeconds, data.targets);
+	const parts = points.map(
+		point => `${point.seconds} s ${formatPercent(point.serviceLevel)}${point.target ? ' ◆' : ''}`,
+	);
+	const target = atTarget
+		? `◆ target${atTarget.seconds === null ? 's of its media' : ` ${atTarget.seconds} s`} ${formatPercent(atTarget.serviceLevel)} (SL % ${formatPercent(serviceLevel)})`
+		: 'no SL target known for this row';
+	return `SL what-if (answered within T / SL denominator): ${parts.join(' · ')} · ${target}`;
+}
+
+export const bandsLevel: LevelModule = {
+	id: 'bands',
+	description:
+		'how long a queue’s (media type’s, interval’s) answered and abandoned waited, by band, and the service level what-if',
+	nameHeader: 'Wait',
+	emptyText: 'No answered or abandoned conversations in this row.',
+	defaultSort: {column: 'name', descending: false},
+	byKey: true,
+	usesGranularity: false,
+	columns: bandColumns,
+	request(ref) {
+		const {queueId = '', mediaType, interval} = ref.context;
+		const edges = sessionEdges;
+		return {
+			key: `bands\u0000${queueId}\u0000${mediaType ?? ''}\u0000${interval ?? ''}\u0000${edges.join(',')}`,
+			label: 'loading wait bands',
+			async load(client, range, {signal, onProgress, onDrop}): Promise<BandsData> {
+				const [{fetchWaitBands}, {fetchQueueNames}, {boundsFor}] = await Promise.all([
+					import('../genesys/bands.js'),
+					import('../genesys/queues.js'),
+					import('../metrics/bands.js'),
+				]);
+				const info = (await fetchQueueNames(client, [queueId], {signal})).get(queueId);
+				const targets = new Map<string, number>();
+				for (const [media, level] of Object.entries(info?.serviceLevels ?? {}))
+					if (level.durationMs !== undefined && (!mediaType || media === mediaType))
+						targets.set(media, level.durationMs);
+				const stats = await fetchWaitBands(
+					client,
+					{
+						...rowRange(ref, range),
+						queueIds: [queueId],
+						...(mediaType ? {mediaTypes: [mediaType]} : {}),
+						under: boundsFor(edges, whatIfSeconds, targets),
+					},
+					{signal, onProgress, onDrop},
+				);
+				return {byMedia: stats.get(queueId) ?? new Map(), targets, edges};
+			},
+		};
+	},
+	rows(data): LevelRows {
+		const bands = data as BandsData;
+		const bags = [...bands.byMedia.values()];
+		const identity = {queueId: null, queueName: '', mediaType: null, interval: null};
+		const rows: DisplayRow[] = bandCells(bags, bands.edges).map(({band, ...cells}) => {
+			const label = bandLabel(band);
+			return {
+				// Keys in band order (name order is key order).
+				key: String(band.fromSeconds).padStart(9, '0'),
+				label,
+				search: label,
+				row: {...toRow(identity, {}), ...cells},
+				stats: {},
+			};
+		});
+		const {numerator, denominator} = serviceLevelTerms(bags);
+		const total = rows.some(row => row.row.bandAnswered || row.row.bandAbandoned);
+		return {
+			rows: total ? rows : [],
+			footline: whatIfLine(bands, denominator > 0 ? numerator / denominator : null),
+		};
+	},
+	total(total, rows) {
+		const sum = (field: 'bandAnswered' | 'bandAbandoned') => rows.reduce((all, row) => all + (row.row[field] ?? 0), 0);
+		const answered = sum('bandAnswered');
+		const abandoned = sum('bandAbandoned');
+		return {
+			...total,
+			bandAnswered: answered,
+			bandAnsweredShare: answered > 0 ? 1 : null,
+			bandAnsweredBar: '',
+			bandAnsweredCumulative: null,
+			bandAbandoned: abandoned,
+			bandAbandonedShare: abandoned > 0 ? 1 : null,
+			bandAbandonedBar: '',
+			bandAbandonedCumulative: null,
+		};
+	},
+	opens: {},
+	openContext: (_row, ref) => ref.context,
+	crumb: ref => (ref.context.intervalLabel ? `${ref.context.intervalLabel} wait bands` : 'wait bands'),
+	key: {
+		action: 'bands',
+		key: 'b',
+		short: 'bands',
+		description:
+			'wait bands of the queue, media or interval row: answered and abandoned by wait; SL what-if = answered within T / (offered − flow-outs)',
+		footer: false,
+	},
+};
