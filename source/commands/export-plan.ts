@@ -1,5 +1,6 @@
 // `gqx export`'s flags, checked before anything is sent: the dates, the level and what it takes, the queues and
 // media, the format and the network. `gqx check` reads the same flags the same way.
+import {parseBandEdges} from '../metrics/bands.js';
 import {UsageError} from '../errors.js';
 import {analyticsMediaTypes, isAnalyticsMediaType} from '../genesys/media-types.js';
 import {exportLevelOf, exportLevels} from '../levels/registry.js';
@@ -53,6 +54,8 @@ export const exportFlags = {
 	outcome: {type: 'string'},
 	agent: {type: 'string'},
 	'reveal-addresses': {type: 'boolean'},
+	bands: {type: 'string'},
+	at: {type: 'string'},
 	help: {type: 'boolean', short: 'h'},
 } as const;
 
@@ -75,6 +78,9 @@ export type ExportPlan = {
 	/** --agent as given: a user id, or a name looked up. */
 	agent?: string;
 	revealAddresses: boolean;
+	/** --bands (the bands level) and --at (service levels): times in seconds, checked. */
+	bandEdges?: readonly number[];
+	atSeconds?: readonly number[];
 	/** --sparse: only the intervals with traffic (the grid is filled otherwise). */
 	sparse: boolean;
 	/** --week-start: the day weekly buckets and the week presets start on (else the profile's, else Monday). */
@@ -186,7 +192,7 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 			)} levels, not --level ${levelText}.`,
 			`Export each range with --level ${levelText} on its own, or drop --compare.`,
 		);
-	for (const flag of ['outcome', 'agent', 'reveal-addresses'] as const) {
+	for (const flag of ['outcome', 'agent', 'reveal-addresses', 'bands', 'at'] as const) {
 		if (values[flag] === undefined || level.takes?.includes(flag)) continue;
 		throw new UsageError(
 			`--${flag} is for --level ${listed(
@@ -206,7 +212,11 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 	const agent = values['agent'] as string | undefined;
 	if (agent !== undefined && agent.trim() === '')
 		throw new UsageError('--agent is empty.', 'Give an agent name or user id.');
+	const bandsText = values['bands'] as string | undefined;
+	const atText = values['at'] as string | undefined;
 	return {
+		...(bandsText === undefined ? {} : {bandEdges: parseBandEdges(bandsText, '--bands')}),
+		...(atText === undefined ? {} : {atSeconds: parseBandEdges(atText, '--at')}),
 		...(outcome ? {outcome} : {}),
 		...(agent !== undefined ? {agent: agent.trim()} : {}),
 		revealAddresses: values['reveal-addresses'] === true,

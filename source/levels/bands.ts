@@ -3,10 +3,12 @@
 import type {StatsBag} from '../genesys/stats.js';
 import {
 	bandCells,
+	bandCounts,
 	bandLabel,
 	defaultBandEdges,
 	serviceLevelTerms,
 	type TargetTimes,
+	waitOutcomes,
 	whatIfs,
 	whatIfSeconds,
 } from '../metrics/bands.js';
@@ -15,7 +17,17 @@ import {formatPercent} from '../metrics/format.js';
 import {toRow} from '../metrics/rows.js';
 import {DateTime} from 'luxon';
 import type {DateRange} from '../range/range.js';
-import type {DisplayRow, LevelModule, LevelRef, LevelRows} from './types.js';
+import type {WaitOutcome} from '../genesys/wait-views.js';
+import {compareText} from '../text/collate.js';
+import type {
+	DisplayRow,
+	ExportCallbacks,
+	ExportRequest,
+	LevelExport,
+	LevelModule,
+	LevelRef,
+	LevelRows,
+} from './types.js';
 
 /** The bands the explorer shows: `--bands`, else the profile's, else the default (set once a session starts). */
 let sessionEdges: readonly number[] = defaultBandEdges;
@@ -49,6 +61,165 @@ function whatIfLine(data: BandsData, serviceLevel: number | null): string {
 		: 'no SL target known for this row';
 	return `SL what-if (answered within T / SL denominator): ${parts.join(' · ')} · ${target}`;
 }
+
+/** A record of `gqx export --level bands`: one queue (and media type), one outcome, one band. */
+export type BandRecord = {
+	queueId: string;
+	queueName: string;
+	mediaType: string | null;
+	outcome: WaitOutcome;
+	fromSeconds: number;
+	toSeconds: number | null;
+	count: number;
+	share: number | null;
+	cumulativeShare: number | null;
+};
+
+export const bandRecordFields = [
+	'queueId',
+	'queueName',
+	'mediaType',
+	'outcome',
+	'fromSeconds',
+	'toSeconds',
+	'count',
+	'share',
+	'cumulativeShare',
+] as const satisfies ReadonlyArray<keyof BandRecord>;
+
+/** A record of `gqx export --level service-levels`: one queue (and media type), one what-if time. */
+export type ServiceLevelRecord = {
+	queueId: string;
+	queueName: string;
+	mediaType: string | null;
+	seconds: number;
+	serviceLevel: number | null;
+};
+
+export const serviceLevelRecordFields = [
+	'queueId',
+	'queueName',
+	'mediaType',
+	'seconds',
+	'serviceLevel',
+] as const satisfies ReadonlyArray<keyof ServiceLevelRecord>;
+
+/** The records' rows: every queue with traffic (or those chosen), named, by media type too with --by-media, in order. */
+async function exportRows(
+	client: Parameters<LevelExport['stream']>[0],
+	request: ExportRequest,
+	under: Parameters<typeof import('../genesys/bands.js').fetchWaitBands>[1]['under'],
+	callbacks: ExportCallbacks<unknown>,
+): Promise<
+	Array<{
+		queueId: string;
+		queueName: string;
+		mediaType: string | null;
+		bags: StatsBag[];
+		byMedia: Map<string, StatsBag>;
+	}>
+> {
+	const [{fetchWaitBands}, {fetchQueueNames, deletedQueueName}] = await Promise.all([
+		import('../genesys/bands.js'),
+		import('../genesys/queues.js'),
+	]);
+	const stats = await fetchWaitBands(
+		client,
+		{
+			start: request.range.start,
+			end: request.range.end,
+			timeZone: request.range.timeZone,
+			...(request.queueIds ? {queueIds: request.queueIds} : {}),
+			mediaTypes: request.mediaTypes,
+			under,
+		},
+		{onProgress: callbacks.onProgress, onDrop: callbacks.onDrop},
+	);
+	const ids = [...stats.keys()];
+	const known = request.knownQueues ?? (await fetchQueueNames(client, ids));
+	const nameOf = (id: string) => known.get(id)?.name ?? deletedQueueName(id);
+	const rows = [...stats].flatMap(([queueId, byMedia]) =>
+		request.byMedia
+			? [...byMedia].map(([media, bag]) => ({
+					queueId,
+					queueName: nameOf(queueId),
+					mediaType: media === '' ? null : media,
+					bags: [bag],
+					byMedia: new Map([[media, bag]]),
+				}))
+			: [{queueId, queueName: nameOf(queueId), mediaType: null, bags: [...byMedia.values()], byMedia}],
+	);
+	return rows.sort(
+		(a, b) =>
+			compareText(a.queueName, b.queueName) ||
+			a.queueId.localeCompare(b.queueId) ||
+			(a.mediaType ?? '').localeCompare(b.mediaType ?? ''),
+	);
+}
+
+const bandsExport: LevelExport<BandRecord> = {
+	name: 'bands',
+	help: 'one record per queue (--by-media: and media), outcome and wait band (--bands 5,15,30,60,180)',
+	dated: true,
+	granularity: 'no',
+	byMedia: true,
+	compare: false,
+	takes: ['bands'],
+	spec: () => ({fields: bandRecordFields}),
+	async stream(client, request, callbacks) {
+		const edges = request.bandEdges ?? defaultBandEdges;
+		const {boundsFor} = await import('../metrics/bands.js');
+		const rows = await exportRows(client, request, boundsFor(edges, [], new Map()), callbacks);
+		const records = rows.flatMap(({queueId, queueName, mediaType, bags}) =>
+			waitOutcomes.flatMap(outcome =>
+				bandCounts(bags, outcome, edges).bands.map(({band, count, share, cumulativeShare}) => ({
+					queueId,
+					queueName,
+					mediaType,
+					outcome,
+					fromSeconds: band.fromSeconds,
+					toSeconds: band.toSeconds,
+					count,
+					share,
+					cumulativeShare,
+				})),
+			),
+		);
+		await callbacks.onRecords(records);
+		return {};
+	},
+};
+
+export const serviceLevelsExport: LevelExport<ServiceLevelRecord> = {
+	name: 'service-levels',
+	help: 'per queue (--by-media: and media type) and time: the SL had the SL time been it (--at 10,20,30,60)',
+	dated: true,
+	granularity: 'no',
+	byMedia: true,
+	compare: false,
+	takes: ['at'],
+	spec: () => ({fields: serviceLevelRecordFields}),
+	async stream(client, request, callbacks) {
+		const seconds = request.atSeconds ?? whatIfSeconds;
+		const rows = await exportRows(
+			client,
+			request,
+			{answered: seconds.map(time => time * 1000), abandoned: []},
+			callbacks,
+		);
+		const records = rows.flatMap(({queueId, queueName, mediaType, byMedia}) =>
+			whatIfs(byMedia, seconds, new Map()).points.map(point => ({
+				queueId,
+				queueName,
+				mediaType,
+				seconds: point.seconds,
+				serviceLevel: point.serviceLevel,
+			})),
+		);
+		await callbacks.onRecords(records);
+		return {};
+	},
+};
 
 export const bandsLevel: LevelModule = {
 	id: 'bands',
@@ -131,6 +302,7 @@ export const bandsLevel: LevelModule = {
 	},
 	opens: {},
 	openContext: (_row, ref) => ref.context,
+	export: bandsExport,
 	crumb: ref => (ref.context.intervalLabel ? `${ref.context.intervalLabel} wait bands` : 'wait bands'),
 	key: {
 		action: 'bands',

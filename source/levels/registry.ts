@@ -10,7 +10,7 @@ import {wrapupIntervalsLevel, wrapupsLevel} from './wrapups.js';
 import {conversationsLevel} from './conversations.js';
 import {timelineLevel} from './timeline.js';
 import {peopleLevel} from './people.js';
-import {bandsLevel} from './bands.js';
+import {bandsLevel, serviceLevelsExport} from './bands.js';
 
 export const levels: Readonly<Record<LevelId, LevelModule>> = {
 	queues: queuesLevel,
@@ -44,6 +44,8 @@ export const exportLevels: readonly LevelExport[] = [
 	),
 	liveExport,
 	...(peopleLevel.export ? [peopleLevel.export] : []),
+	...(bandsLevel.export ? [bandsLevel.export] : []),
+	serviceLevelsExport,
 ];
 
 export function exportLevelOf(name: string): LevelExport | undefined {

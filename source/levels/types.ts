@@ -268,10 +268,13 @@ export type ExportRequest = {
 	outcome?: OutcomeFilter;
 	agentId?: string;
 	revealAddresses?: boolean;
+	/** --bands: where the wait bands end, in seconds (the bands level); --at: the what-if times (service levels). */
+	bandEdges?: readonly number[];
+	atSeconds?: readonly number[];
 };
 
 /** The flags only some levels take. */
-export type LevelFlag = 'outcome' | 'agent' | 'reveal-addresses';
+export type LevelFlag = 'outcome' | 'agent' | 'reveal-addresses' | 'bands' | 'at';
 
 export type ExportCallbacks<R> = {
 	/** Records in the level's export order, a batch at a time; the next batch waits for this one to be written. */
