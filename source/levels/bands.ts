@@ -303,7 +303,13 @@ export const bandsLevel: LevelModule = {
 	opens: {},
 	openContext: (_row, ref) => ref.context,
 	export: bandsExport,
-	crumb: ref => (ref.context.intervalLabel ? `${ref.context.intervalLabel} wait bands` : 'wait bands'),
+	// From a media or interval row the queue is in the breadcrumb already (and the media type, from an interval row).
+	crumb: ({context}) =>
+		context.intervalLabel
+			? `${context.intervalLabel} wait bands`
+			: context.mediaType
+				? `${context.mediaType} wait bands`
+				: `${context.queueLabel ?? context.queueName ?? ''} › wait bands`,
 	key: {
 		action: 'bands',
 		key: 'b',
