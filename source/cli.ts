@@ -21,7 +21,7 @@ Usage:
   gqx --week-start sunday    weeks (weekly buckets, this/last week) from Sunday (default: the profile's, else Monday)
   gqx export [options]       write the numbers as csv, json, ndjson or a table (gqx export --help)
   gqx check [thresholds]     exit 1 when a queue breaches a service-level, abandon or wait threshold (gqx check --help)
-  gqx profiles ACTION        list, show, add, rename, delete, migrate-secrets, thresholds, week-start (gqx profiles --help)
+  gqx profiles ACTION        list, show, add, rename, delete, migrate-secrets, thresholds, week-start, bands (gqx profiles --help)
   gqx regions                list the Genesys Cloud regions
   gqx emulator [options]     run the Genesys Cloud emulator on loopback (gqx emulator --help)
   gqx --version | --help

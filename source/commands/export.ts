@@ -169,7 +169,10 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			...(plan.outcome ? {outcome: plan.outcome} : {}),
 			...(plan.agent ? {agentId: await findUserId(client, plan.agent)} : {}),
 			revealAddresses: plan.revealAddresses,
-			...(plan.bandEdges ? {bandEdges: plan.bandEdges} : {}),
+			// Without --bands, the profile's bands (gqx profiles bands), if it has some.
+			...((plan.bandEdges ?? connection.profile?.bands)
+				? {bandEdges: plan.bandEdges ?? connection.profile?.bands}
+				: {}),
 			...(plan.atSeconds ? {atSeconds: plan.atSeconds} : {}),
 		};
 		const showProgress = Boolean(io.stderr.isTTY);

@@ -68,7 +68,8 @@ export async function runInteractive(argv: string[], io: Io): Promise<number> {
 			},
 			'gqx',
 		);
-		if (values.bands !== undefined) setBandEdges(parseBandEdges(values.bands));
+		const bands = values.bands === undefined ? undefined : parseBandEdges(values.bands);
+		setBandEdges(bands);
 		const weekStart = values['week-start'] === undefined ? undefined : validateWeekStart(values['week-start']);
 		const liveRefreshMs = refreshMs(values.refresh);
 		if (!process.stdin.isTTY || !process.stdout.isTTY) {
@@ -123,6 +124,7 @@ export async function runInteractive(argv: string[], io: Io): Promise<number> {
 					liveRefreshMs,
 					revealAddresses: values['reveal-addresses'] === true,
 					...(weekStart ? {weekStart} : {}),
+					...(bands ? {bands} : {}),
 				}),
 				// Keys typed ahead of a screen reach it once it reads them (ui/paced-input).
 				{exitOnCtrlC: true, maxFps: 60, stdin: pacedInput(process.stdin)},
