@@ -36,6 +36,17 @@ export function setBandEdges(edges: readonly number[] | undefined): void {
 	sessionEdges = edges ?? defaultBandEdges;
 }
 
+/** What `e` writes for a band: where it is, then the table's numbers (the bars are drawn, not data). */
+const explorerExportFields = [
+	'queueId',
+	'queueName',
+	'mediaType',
+	'interval',
+	'fromSeconds',
+	'toSeconds',
+	...bandColumns.filter(field => !field.endsWith('Bar')),
+];
+
 /** What the level loads: the row's statistics by media type, its media's SL times, and the bands it was asked for. */
 type BandsData = {byMedia: Map<string, StatsBag>; targets: TargetTimes; edges: readonly number[]};
 
@@ -262,8 +273,10 @@ export const bandsLevel: LevelModule = {
 			},
 		};
 	},
-	rows(data): LevelRows {
+	exportFields: explorerExportFields,
+	rows(data, ref): LevelRows {
 		const bands = data as BandsData;
+		const {queueId = null, queueName = '', mediaType = null, interval = null} = ref.context;
 		const bags = [...bands.byMedia.values()];
 		const identity = {queueId: null, queueName: '', mediaType: null, interval: null};
 		const rows: DisplayRow[] = bandCells(bags, bands.edges).map(({band, ...cells}) => {
@@ -275,6 +288,18 @@ export const bandsLevel: LevelModule = {
 				search: label,
 				row: {...toRow(identity, {}), ...cells},
 				stats: {},
+				// What `e` writes: the row's band as numbers (no bars), the interval the range's when not an interval row.
+				record: {
+					queueId,
+					queueName,
+					mediaType,
+					interval,
+					fromSeconds: band.fromSeconds,
+					toSeconds: band.toSeconds,
+					...Object.fromEntries(
+						explorerExportFields.slice(6).map(field => [field, cells[field as keyof typeof cells]]),
+					),
+				},
 			};
 		});
 		const {numerator, denominator} = serviceLevelTerms(bags);

@@ -56,6 +56,18 @@ describe('the wait bands level', () => {
 			const bands = await bandsOf({queueId: cell.queueId, mediaType: 'voice', interval: cell.interval});
 			expect(bands.answered, cell.interval).toBe(cell.stats['tAnswered']?.count ?? 0);
 			expect(bands.abandoned, cell.interval).toBe(cell.stats['tAbandon']?.count ?? 0);
+			// `e` writes each band as its numbers, where it is first (the bars are drawn, not data).
+			for (const row of bands.rows.rows) {
+				const record = row.record as Record<string, unknown>;
+				expect(Object.keys(record)).toEqual(levels.bands.exportFields);
+				expect(record).toMatchObject({
+					queueId: cell.queueId,
+					mediaType: 'voice',
+					interval: cell.interval,
+					bandAnswered: row.row.bandAnswered,
+					bandAbandonedCumulative: row.row.bandAbandonedCumulative,
+				});
+			}
 		}
 	});
 });
