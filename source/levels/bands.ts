@@ -339,8 +339,7 @@ export const bandsLevel: LevelModule = {
 		action: 'bands',
 		key: 'b',
 		short: 'bands',
-		description:
-			'wait bands of the queue, media or interval row: answered and abandoned by wait; SL what-if = answered within T / (offered − flow-outs)',
+		description: 'wait bands of the row; SL what-if = answered within T / (offered − flow-outs)',
 		footer: false,
 	},
 };

@@ -114,7 +114,7 @@ describe('gqx export --level hours', () => {
 		const level = await runCommand(['export', '--level', 'hour', '--format', 'csv'], {env});
 		expect(level.code).toBe(2);
 		expect(level.stderr).toContain(
-			'Use queues, media, intervals, hours, agents, wrapups, conversations, live or agent-status.',
+			'Use queues, media, intervals, hours, agents, wrapups, conversations, live, agent-status, bands or service-levels.',
 		);
 	});
 });
