@@ -17,10 +17,11 @@ Usage:
   gqx --profile NAME         start with a saved profile
   gqx --refresh SECONDS      how often live columns refresh (ranges with today; default 10, at least 5)
   gqx --reveal-addresses     conversations' customer numbers and e-mail addresses as they are (masked by default)
+  gqx --bands 5,15,60,180    where the wait bands (b) end, in seconds (default 10,20,30,60,120,300)
   gqx --week-start sunday    weeks (weekly buckets, this/last week) from Sunday (default: the profile's, else Monday)
   gqx export [options]       write the numbers as csv, json, ndjson or a table (gqx export --help)
   gqx check [thresholds]     exit 1 when a queue breaches a service-level, abandon or wait threshold (gqx check --help)
-  gqx profiles ACTION        list, show, add, rename, delete, migrate-secrets, thresholds, week-start (gqx profiles --help)
+  gqx profiles ACTION        list, show, add, rename, delete, migrate-secrets, thresholds, week-start, bands (gqx profiles --help)
   gqx regions                list the Genesys Cloud regions
   gqx emulator [options]     run the Genesys Cloud emulator on loopback (gqx emulator --help)
   gqx --version | --help

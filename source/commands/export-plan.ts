@@ -1,5 +1,6 @@
 // `gqx export`'s flags, checked before anything is sent: the dates, the level and what it takes, the queues and
 // media, the format and the network. `gqx check` reads the same flags the same way.
+import {parseBandEdges} from '../metrics/bands.js';
 import {UsageError} from '../errors.js';
 import {analyticsMediaTypes, isAnalyticsMediaType} from '../genesys/media-types.js';
 import {exportLevelOf, exportLevels} from '../levels/registry.js';
@@ -56,6 +57,8 @@ export const exportFlags = {
 	'reveal-addresses': {type: 'boolean'},
 	flow: {type: 'string', multiple: true},
 	'flow-type': {type: 'string', multiple: true},
+	bands: {type: 'string'},
+	at: {type: 'string'},
 	help: {type: 'boolean', short: 'h'},
 } as const;
 
@@ -81,6 +84,9 @@ export type ExportPlan = {
 	/** --flow as given (names or ids), --flow-type in lower case. */
 	flows: string[];
 	flowTypes: string[];
+	/** --bands (the bands level) and --at (service levels): times in seconds, checked. */
+	bandEdges?: readonly number[];
+	atSeconds?: readonly number[];
 	/** --sparse: only the intervals with traffic (the grid is filled otherwise). */
 	sparse: boolean;
 	/** --week-start: the day weekly buckets and the week presets start on (else the profile's, else Monday). */
@@ -192,7 +198,7 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 			)} levels, not --level ${levelText}.`,
 			`Export each range with --level ${levelText} on its own, or drop --compare.`,
 		);
-	for (const flag of ['outcome', 'agent', 'reveal-addresses', 'flow', 'flow-type'] as const) {
+	for (const flag of ['outcome', 'agent', 'reveal-addresses', 'flow', 'flow-type', 'bands', 'at'] as const) {
 		if (values[flag] === undefined || level.takes?.includes(flag)) continue;
 		throw new UsageError(
 			`--${flag} is for --level ${listed(
@@ -218,9 +224,13 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 	for (const type of flowTypeList)
 		if (!(flowTypes as readonly string[]).includes(type))
 			throw new UsageError(`Unknown flow type "${type}".`, `Use one of ${flowTypes.join(', ')}.`);
+	const bandsText = values['bands'] as string | undefined;
+	const atText = values['at'] as string | undefined;
 	return {
 		flows: flows.map(flow => flow.trim()),
 		flowTypes: flowTypeList,
+		...(bandsText === undefined ? {} : {bandEdges: parseBandEdges(bandsText, '--bands')}),
+		...(atText === undefined ? {} : {atSeconds: parseBandEdges(atText, '--at')}),
 		...(outcome ? {outcome} : {}),
 		...(agent !== undefined ? {agent: agent.trim()} : {}),
 		revealAddresses: values['reveal-addresses'] === true,

@@ -77,6 +77,10 @@ ${levelLines()}
                             inboundshortmessage, bot, digitalbot, inqueuecall, ...); repeatable
   --reveal-addresses        --level conversations: customer phone numbers and e-mail addresses as
                             they are (masked by default: +44•••••1234, j•••@example.com)
+  --bands 5,15,30,60,180    --level bands: where the wait bands end, in seconds (default 10,20,30,60,120,300)
+  --at 10,20,30,60          --level service-levels: the SL times to work out (default 10,20,30,45,60,90,120);
+                            the service level had the SL time been T = answered within T / oServiceLevel's
+                            denominator (offered less flow-outs by default)
   --compare ${compareModes.join('|')}   also the previous period, or the same days a week or 52 weeks
                             earlier: <field>Prev for every number, and comparedInterval
                             (--level ${levelsThat(level => level.compare)})
@@ -171,6 +175,11 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			revealAddresses: plan.revealAddresses,
 			...(plan.flows.length > 0 ? {flowIds: await findFlowIds(client, plan.flows)} : {}),
 			flowTypes: plan.flowTypes,
+			// Without --bands, the profile's bands (gqx profiles bands), if it has some.
+			...((plan.bandEdges ?? connection.profile?.bands)
+				? {bandEdges: plan.bandEdges ?? connection.profile?.bands}
+				: {}),
+			...(plan.atSeconds ? {atSeconds: plan.atSeconds} : {}),
 		};
 		const showProgress = Boolean(io.stderr.isTTY);
 		let progressShown = false;

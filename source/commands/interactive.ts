@@ -3,6 +3,8 @@ import v8 from 'node:v8';
 import {UsageError} from '../errors.js';
 import {validateWeekStart} from '../range/range.js';
 import {parseFlags} from './args.js';
+import {parseBandEdges} from '../metrics/bands.js';
+import {setBandEdges} from '../levels/bands.js';
 import {type Credentials, resolveCredentials} from '../credentials/resolve.js';
 import {reportFailure} from './errors.js';
 import type {Io} from './io.js';
@@ -62,9 +64,12 @@ export async function runInteractive(argv: string[], io: Io): Promise<number> {
 				refresh: {type: 'string'},
 				'reveal-addresses': {type: 'boolean'},
 				'week-start': {type: 'string'},
+				bands: {type: 'string'},
 			},
 			'gqx',
 		);
+		const bands = values.bands === undefined ? undefined : parseBandEdges(values.bands);
+		setBandEdges(bands);
 		const weekStart = values['week-start'] === undefined ? undefined : validateWeekStart(values['week-start']);
 		const liveRefreshMs = refreshMs(values.refresh);
 		if (!process.stdin.isTTY || !process.stdout.isTTY) {
@@ -119,6 +124,7 @@ export async function runInteractive(argv: string[], io: Io): Promise<number> {
 					liveRefreshMs,
 					revealAddresses: values['reveal-addresses'] === true,
 					...(weekStart ? {weekStart} : {}),
+					...(bands ? {bands} : {}),
 				}),
 				// Keys typed ahead of a screen reach it once it reads them (ui/paced-input).
 				{exitOnCtrlC: true, maxFps: 60, stdin: pacedInput(process.stdin)},

@@ -1,5 +1,6 @@
 // `gqx profiles ...`: saved profiles for people and scripts: list, show, add (secret on stdin), rename,
 // delete, migrate-secrets, thresholds, week-start, path. The secret is never printed, and never taken from a flag.
+import {defaultBandEdges, parseBandEdges} from '../metrics/bands.js';
 import path from 'node:path';
 import {forcedStore, SecretStore} from '../credentials/secret-store.js';
 import {GqxError, UsageError} from '../errors.js';
@@ -42,6 +43,9 @@ export const profilesHelp = `Usage: gqx profiles ACTION
                                 the day the profile's weeks start on (weekly buckets, this-week and
                                 last-week, in the explorer and gqx export): shown without a day;
                                 none removes it (Monday)
+  bands NAME [5,15,30,60,180|none]
+                                where the profile's wait bands end, in seconds (b in the explorer, gqx export
+                                --level bands; a --bands flag wins): shown without times; none removes them
   path                          where the profiles file is
 
 Secrets go to the system keychain where there is one, else to the profiles file (mode 0600);
@@ -328,6 +332,33 @@ function weekStart(args: string[], io: Io, store: ProfileStore): number {
 	return 0;
 }
 
+/** Shows or sets where a profile's wait bands end; nothing else of the profile changes. */
+function bands(args: string[], io: Io, store: ProfileStore): number {
+	const {positionals} = parseFlags(args, {}, 'profiles bands', true);
+	if (positionals.length < 1 || positionals.length > 2)
+		throw new UsageError(
+			'gqx profiles bands takes a profile name, and the times to set.',
+			'Usage: gqx profiles bands NAME [5,15,30,60,180|none]',
+		);
+	const name = checkName(positionals[0]);
+	const profile = store.require(name);
+	const describe = (edges: readonly number[] | undefined) =>
+		`${(edges ?? defaultBandEdges).join(',')} s${edges ? '' : ' (the default)'}`;
+	const given = positionals[1];
+	if (given === undefined) {
+		io.stdout.write(`Wait bands of profile ${profile.name} end at ${describe(profile.bands)}.\n`);
+		return 0;
+	}
+	const edges = given.trim().toLowerCase() === 'none' ? undefined : parseBandEdges(given, 'The bands');
+	const saved = store.update(name, current => {
+		const {bands: _old, ...rest} = current;
+		return edges ? {...rest, bands: [...edges]} : rest;
+	});
+	if (!saved) store.require(name);
+	io.stdout.write(`Wait bands of profile ${name} now end at ${describe(saved?.bands)}.\n`);
+	return 0;
+}
+
 export async function runProfiles(args: string[], io: Io): Promise<number> {
 	try {
 		const [action = 'list', ...rest] = args;
@@ -401,6 +432,8 @@ export async function runProfiles(args: string[], io: Io): Promise<number> {
 				return thresholds(rest, io, store);
 			case 'week-start':
 				return weekStart(rest, io, store);
+			case 'bands':
+				return bands(rest, io, store);
 			case 'path':
 				positional(0, '');
 				io.stdout.write(`${store.path}\n`);

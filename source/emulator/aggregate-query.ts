@@ -3,7 +3,14 @@
 import {DateTime, Duration} from 'luxon';
 import {mediaTypes} from './catalog.js';
 import type {EmulatedQueue, Org, QueueMediaProfile} from './org.js';
-import {type Cumulative, type SeriesKey, type TimerMetric, timerStats, type TrafficModel} from './traffic.js';
+import {
+	type Cumulative,
+	rangeCounter,
+	type SeriesKey,
+	type TimerMetric,
+	timerStats,
+	type TrafficModel,
+} from './traffic.js';
 
 export type HttpFailure = {status: number; code: string; message: string};
 
@@ -20,7 +27,11 @@ export type AggregateQuery = {
 	groupBy: string[];
 	metrics: string[];
 	filter: Filter | undefined;
+	/** Derived `rangeBound` views: each counts its target's values in its range. */
+	views: View[];
 };
+
+export type View = {name: string; target: string; range: {gte?: number; lt?: number}};
 
 export type Entity = {queueId?: string; mediaType: string; divisionId?: string; key: SeriesKey; queue?: EmulatedQueue};
 
@@ -198,6 +209,41 @@ function segmentTimer(whole: StatsOut | undefined, segments: number): StatsOut |
 	return {max: whole['max']!, min: Math.floor(whole['min']! / 3), count: segments, sum: whole['sum']!};
 }
 
+/** The timer sequences the model keeps, by metric: which sequence, and which count indexes it (queued traffic only). */
+const viewSequences: Record<string, {sequence: TimerMetric; field: keyof Cumulative; queuedOnly: boolean}> = {
+	tAnswered: {sequence: 'tAnswered', field: 'answered', queuedOnly: true},
+	tAbandon: {sequence: 'tAbandon', field: 'abandoned', queuedOnly: true},
+	tFlowOut: {sequence: 'tFlowOut', field: 'flowOuts', queuedOnly: true},
+	tShortAbandon: {sequence: 'tShortAbandon', field: 'shortAbandoned', queuedOnly: true},
+	tWait: {sequence: 'tWait', field: 'offered', queuedOnly: true},
+	tHandle: {sequence: 'tHandle', field: 'answered', queuedOnly: false},
+	tTalkComplete: {sequence: 'tTalk', field: 'answered', queuedOnly: false},
+	tHeldComplete: {sequence: 'tHeld', field: 'held', queuedOnly: false},
+	tAcw: {sequence: 'tAcw', field: 'acw', queuedOnly: false},
+};
+
+/**
+ * A series' views, each a function of two cumulative counts: the values of the conversations between them that are in
+ * the view's range (the same conversations, in the same order, as the target metric's timer), or undefined for none.
+ */
+export function viewCounters(
+	model: TrafficModel,
+	entity: Entity,
+	views: readonly View[],
+): Array<(from: Cumulative, to: Cumulative) => StatsOut | undefined> {
+	return views.map(view => {
+		const known = viewSequences[view.target];
+		if (!known || (known.queuedOnly && entity.queueId === undefined)) return () => undefined;
+		const counter = rangeCounter(model, entity.key, known.sequence, view.range);
+		return (from, to) => {
+			const before = counter(from[known.field]);
+			const after = counter(to[known.field]);
+			const count = after.count - before.count;
+			return count > 0 ? {count, sum: after.sum - before.sum} : undefined;
+		};
+	});
+}
+
 export function mergeStats(into: StatsOut, from: StatsOut): void {
 	for (const [field, value] of Object.entries(from)) {
 		const existing = into[field];
@@ -232,11 +278,22 @@ export function isoUtc(ms: number): string {
 
 export type AggregateResult = {
 	group?: Record<string, string>;
-	data: Array<{interval: string; metrics: Array<{metric: string; stats: StatsOut}>}>;
+	data: Array<{
+		interval: string;
+		metrics: Array<{metric: string; stats: StatsOut}>;
+		views?: Array<{name: string; stats: StatsOut}>;
+	}>;
 };
 
-/** A group of an answer being built: its dimensions' values and, for each bucket, each metric's stats. */
-export type ResultGroup = {group: Record<string, string>; buckets: Array<Map<string, StatsOut>>};
+/**
+ * A group of an answer being built: its dimensions' values and, for each bucket, each metric's stats (and each view's,
+ * when the query has views).
+ */
+export type ResultGroup = {
+	group: Record<string, string>;
+	buckets: Array<Map<string, StatsOut>>;
+	views?: Array<Map<string, StatsOut>>;
+};
 
 /** The group of `groups` with these dimensions' values (`valueOf`, in `dimensions`' order), made when new. */
 export function groupFor(
@@ -262,13 +319,16 @@ export function groupFor(
 /** The groups as the API answers: an entry for each bucket that has stats, no `group` when nothing is grouped by. */
 export function resultsOf(groups: Iterable<ResultGroup>, boundaries: readonly number[]): AggregateResult[] {
 	const results: AggregateResult[] = [];
-	for (const {group, buckets} of groups) {
+	for (const {group, buckets, views} of groups) {
 		const data = [];
 		for (const [index, metrics] of buckets.entries()) {
 			if (metrics.size === 0) continue;
+			// A view with no value in its range is left out of the bucket, as an empty metric is.
+			const viewStats = [...(views?.[index] ?? [])].map(([name, stats]) => ({name, stats}));
 			data.push({
 				interval: `${isoUtc(boundaries[index] ?? 0)}/${isoUtc(boundaries[index + 1] ?? 0)}`,
 				metrics: [...metrics].map(([metric, stats]) => ({metric, stats})),
+				...(viewStats.length > 0 ? {views: viewStats} : {}),
 			});
 		}
 		if (data.length > 0) results.push({...(Object.keys(group).length > 0 ? {group} : {}), data});

@@ -17,6 +17,8 @@ import {
 	type Predicate,
 	type ResultGroup,
 	resultsOf,
+	type View,
+	viewCounters,
 } from './aggregate-query.js';
 import {cumulativeCounts, type TrafficModel} from './traffic.js';
 import type {Org} from './org.js';
@@ -172,9 +174,8 @@ export function validateAggregateQuery(
 		if ('status' in checked) return checked;
 		filter = checked;
 	}
-	const views = body['views'];
-	if (views !== undefined && (!Array.isArray(views) || views.length > 10))
-		return invalid('views must be an array of at most 10 views.');
+	const views = validateViews(body['views'], metrics as string[]);
+	if (!Array.isArray(views)) return views;
 	return {
 		startMs: start.toMillis(),
 		endMs: end.toMillis(),
@@ -184,7 +185,59 @@ export function validateAggregateQuery(
 		groupBy: groupBy as string[],
 		metrics: metrics as string[],
 		filter,
+		views,
 	};
+}
+
+/** The most views one query takes (the developer center's "User-defined Views on Aggregations"). */
+export const maxViews = 10;
+
+/** `views`: derived `rangeBound` views, checked as the service documents them (see docs/emulator.md). */
+function validateViews(value: unknown, metrics: readonly string[]): View[] | HttpFailure {
+	if (value === undefined) return [];
+	if (!Array.isArray(value)) return invalid('views must be an array.');
+	if (value.length > maxViews)
+		return invalid(`A query takes at most ${maxViews} views; this one has ${value.length}.`, 'invalid.value');
+	const views: View[] = [];
+	for (const [index, item] of value.entries()) {
+		const where = `views[${index}]`;
+		if (!isRecord(item)) return invalid(`${where} must be an object.`);
+		const {name, target, function: fn, range} = item;
+		if (typeof name !== 'string' || name === '') return invalid(`${where}.name is required.`);
+		if (metricNames.has(name) || metrics.includes(name))
+			return invalid(`${where}.name [${name}] must be distinct from the built-in metric names.`, 'invalid.value');
+		if (views.some(view => view.name === name))
+			return invalid(`${where}.name [${name}] must be distinct from the other views' names.`, 'invalid.value');
+		if (typeof target !== 'string' || !metricNames.has(target))
+			return invalid(`Value [${String(target)}] is not valid for field type [${where}.target].`, 'invalid.value');
+		if (!target.startsWith('t'))
+			return invalid(
+				`Range bound target metrics are limited to timer metric; [${target}] is not one.`,
+				'invalid.value',
+			);
+		if (fn !== 'rangeBound')
+			return invalid(
+				`Value [${String(fn)}] is not valid for field type [${where}.function]. Allowable values are: rangeBound`,
+				'invalid.value',
+			);
+		if (!isRecord(range)) return invalid(`${where}.range is required.`);
+		const bound = (key: string) => range[key];
+		const gte = bound('gte');
+		const lt = bound('lt');
+		if (gte === undefined && lt === undefined) return invalid(`${where}.range needs at least one bound (gte, lt).`);
+		for (const [key, number] of [
+			['gte', gte],
+			['lt', lt],
+		] as const)
+			if (number !== undefined && (typeof number !== 'number' || !Number.isFinite(number)))
+				return invalid(`${where}.range.${key} must be a number.`, 'invalid.value');
+		views.push({
+			name,
+			target,
+			range: {...(typeof gte === 'number' ? {gte} : {}), ...(typeof lt === 'number' ? {lt} : {})},
+		});
+	}
+	return views;
 }
 
 /** What a conversation series can be filtered and grouped by. */
@@ -208,6 +261,8 @@ export function runAggregateQuery(org: Org, model: TrafficModel, query: Aggregat
 			dimension => dimensionValue(entity, dimension),
 			boundaries,
 		);
+		if (query.views.length > 0 && !target.views) target.views = boundaries.slice(1).map(() => new Map());
+		const counters = query.views.length > 0 ? viewCounters(model, entity, query.views) : [];
 		let previous = cumulativeCounts(model, entity.key, boundaries[0] ?? 0);
 		for (let bucket = 1; bucket < boundaries.length; bucket++) {
 			const next = cumulativeCounts(model, entity.key, boundaries[bucket] ?? 0);
@@ -219,6 +274,15 @@ export function runAggregateQuery(org: Org, model: TrafficModel, query: Aggregat
 					const existing = metrics.get(metric);
 					if (existing) mergeStats(existing, stats);
 					else metrics.set(metric, stats);
+				}
+				const views = target.views?.[bucket - 1];
+				for (const [index, counter] of counters.entries()) {
+					const stats = counter(previous, next);
+					const name = query.views[index]?.name ?? '';
+					if (!stats || !views) continue;
+					const existing = views.get(name);
+					if (existing) mergeStats(existing, stats);
+					else views.set(name, stats);
 				}
 			}
 			previous = next;

@@ -83,6 +83,10 @@ export type TrafficModel = {
 	timerTables: Record<TimerMetric, {prefix: Float64Array; total: number}>;
 	/** Min and max of each whole timer sequence, filled on first use. */
 	extremes: Map<string, [number, number]>;
+	/** Each series' answered waits under its service-level time, by place in the sequence (see `withinServiceLevel`). */
+	withinTables: Map<string, Uint8Array>;
+	/** Each series' sum of one period of answered waits (see `answeredPeriodSumMs`). */
+	answeredSums: Map<string, number>;
 	seed: number;
 };
 
@@ -115,7 +119,17 @@ export function createTrafficModel(
 		}
 		timerTables[metric] = {prefix, total: prefix[timerPeriod] ?? 1};
 	});
-	return {...options, daySums, dayWeights, intradayPrefix, timerTables, extremes: new Map(), seed};
+	return {
+		...options,
+		daySums,
+		dayWeights,
+		intradayPrefix,
+		timerTables,
+		extremes: new Map(),
+		withinTables: new Map(),
+		answeredSums: new Map(),
+		seed,
+	};
 }
 
 function mod(value: number, period: number): number {
@@ -211,8 +225,8 @@ export function countsOfOffered(model: TrafficModel, key: SeriesKey, offered: nu
 		flowOuts,
 		answered,
 		shortAbandoned: share(abandoned, p.shortAbandonShare, phase(23), period / 10),
-		// Service level suffers in the same stretches as abandons: the same phase.
-		overSla: share(answered, p.overSlaShare, phase(21), period),
+		// Over SLA is what it says: the answered whose wait (their tAnswered value) reached the service-level time.
+		overSla: answered - withinServiceLevel(model, key, answered),
 		transferred: share(answered, p.transferShare, phase(25), period),
 		held,
 		holdSegments: held + share(held, 0.3, phase(28), period),
@@ -228,7 +242,10 @@ function timerPrefix(model: TrafficModel, key: SeriesKey, metric: TimerMetric): 
 	const sequence = metric === 'tTalk' ? 'tHandle' : metric;
 	const table = model.timerTables[sequence];
 	const metricIndex = timerMetrics.indexOf(sequence);
-	const periodSumMs = Math.round(timerMeansMs[metric][key.profile.media] * key.profile.timeScale * timerPeriod);
+	const periodSumMs =
+		metric === 'tAnswered'
+			? answeredPeriodSumMs(model, key)
+			: Math.round(timerMeansMs[metric][key.profile.media] * key.profile.timeScale * timerPeriod);
 	const shift = hash(model.seed, key.queueIndex, key.mediaIndex, metricIndex) % timerPeriod;
 	return (n: number) => {
 		const shifted = n + shift;
@@ -237,6 +254,75 @@ function timerPrefix(model: TrafficModel, key: SeriesKey, metric: TimerMetric): 
 			Math.round((periodSumMs * (table.prefix[shifted % timerPeriod] ?? 0)) / table.total)
 		);
 	};
+}
+
+/**
+ * Answered waits are scaled so that the queue's share over its service-level time is about its `overSlaShare`: the
+ * wait at that quantile of the sequence is just under the SL time. (A series without an SL time keeps its mean.)
+ */
+function answeredPeriodSumMs(model: TrafficModel, key: SeriesKey): number {
+	const cacheKey = `${key.queueIndex}:${key.mediaIndex}`;
+	const cached = model.answeredSums.get(cacheKey);
+	if (cached !== undefined) return cached;
+	const {prefix, total} = model.timerTables.tAnswered;
+	const {serviceLevelMs, overSlaShare, media, timeScale} = key.profile;
+	const base = Math.round(timerMeansMs.tAnswered[media] * timeScale * timerPeriod);
+	let sum = base;
+	if (serviceLevelMs > 0) {
+		const values = Array.from({length: timerPeriod}, (_, index) => (prefix[index + 1] ?? 0) - (prefix[index] ?? 0));
+		values.sort((a, b) => a - b);
+		const within = Math.min(timerPeriod - 1, Math.max(0, Math.round((1 - overSlaShare) * timerPeriod) - 1));
+		// Within a quarter and four times the media's usual mean: where the sequence's quantile is near zero (a queue
+		// meant to miss its SL often), the scale would make waits of hours, an ASA no queue has.
+		const scaled = (0.97 * serviceLevelMs * total) / Math.max(values[within] ?? 0, Number.MIN_VALUE);
+		sum = Math.round(Math.min(base * 4, Math.max(base / 4, scaled)));
+	}
+	model.answeredSums.set(cacheKey, sum);
+	return sum;
+}
+
+/**
+ * How many of values [0, n) of a timer sequence are in [gte, lt) ms, and their sum: the sequence repeats every period,
+ * so it is one table of a period's counts and sums, whole periods and a remainder (O(1) a call after the table).
+ */
+export function rangeCounter(
+	model: TrafficModel,
+	key: SeriesKey,
+	metric: TimerMetric,
+	range: {gte?: number; lt?: number},
+): (n: number) => {count: number; sum: number} {
+	const sumTo = timerPrefix(model, key, metric);
+	const {gte = Number.NEGATIVE_INFINITY, lt = Number.POSITIVE_INFINITY} = range;
+	// counts[j], sums[j]: of values [0, j), those in the range; value i + period is value i.
+	const counts = new Uint8Array(timerPeriod + 1);
+	const sums = new Float64Array(timerPeriod + 1);
+	for (let index = 0; index < timerPeriod; index++) {
+		const value = sumTo(index + 1) - sumTo(index);
+		const inside = value >= gte && value < lt;
+		counts[index + 1] = (counts[index] ?? 0) + (inside ? 1 : 0);
+		sums[index + 1] = (sums[index] ?? 0) + (inside ? value : 0);
+	}
+	return n => {
+		const cycles = Math.floor(n / timerPeriod);
+		const rest = n % timerPeriod;
+		return {
+			count: cycles * (counts[timerPeriod] ?? 0) + (counts[rest] ?? 0),
+			sum: cycles * (sums[timerPeriod] ?? 0) + (sums[rest] ?? 0),
+		};
+	};
+}
+
+/** How many of a series' first `answered` answered conversations waited less than its service-level time. */
+function withinServiceLevel(model: TrafficModel, key: SeriesKey, answered: number): number {
+	if (key.profile.serviceLevelMs <= 0) return answered;
+	const cacheKey = `${key.queueIndex}:${key.mediaIndex}`;
+	let counts = model.withinTables.get(cacheKey);
+	if (!counts) {
+		const counter = rangeCounter(model, key, 'tAnswered', {lt: key.profile.serviceLevelMs});
+		counts = Uint8Array.from({length: timerPeriod + 1}, (_, index) => counter(index).count);
+		model.withinTables.set(cacheKey, counts);
+	}
+	return Math.floor(answered / timerPeriod) * (counts[timerPeriod] ?? 0) + (counts[answered % timerPeriod] ?? 0);
 }
 
 /** Value number `index` of a series' timer sequence: one conversation's timer (conversations.ts). */

@@ -76,7 +76,7 @@ export const intervalsLevel: LevelModule = {
 		const label = bucketLabel(key, timeZone, granularity);
 		return {...row, key, label, search: label.toLowerCase(), row: {...row.row, interval: key}};
 	},
-	opens: {heatmap: 'hours', drill: 'conversations'},
+	opens: {heatmap: 'hours', drill: 'conversations', bands: 'bands'},
 	// An interval row opens its conversations: the heat map takes the queue and media type only.
 	openContext: (row, ref) => ({
 		...ref.context,

@@ -46,7 +46,14 @@ export const mediaLevel: LevelModule = {
 			}),
 		};
 	},
-	opens: {drill: 'intervals', agents: 'agents', wrapups: 'wrapups', heatmap: 'hours', conversations: 'conversations'},
+	opens: {
+		drill: 'intervals',
+		agents: 'agents',
+		wrapups: 'wrapups',
+		heatmap: 'hours',
+		conversations: 'conversations',
+		bands: 'bands',
+	},
 	openContext: (row, ref) => ({
 		...ref.context,
 		mediaType: row.key,

@@ -69,6 +69,7 @@ export const queuesLevel: LevelModule = {
 		conversations: 'conversations',
 		people: 'people',
 		flows: 'flows',
+		bands: 'bands',
 	},
 	openContext: ({key, label, row}) => ({
 		...(row ? {cell: {field: 'offered', count: row.offered}} : {}),

@@ -11,6 +11,7 @@ import {conversationsLevel} from './conversations.js';
 import {timelineLevel} from './timeline.js';
 import {peopleLevel} from './people.js';
 import {flowOutcomeIntervalsLevel, flowOutcomesLevel, flowQueuesLevel, flowsLevel} from './flows.js';
+import {bandsLevel, serviceLevelsExport} from './bands.js';
 
 export const levels: Readonly<Record<LevelId, LevelModule>> = {
 	queues: queuesLevel,
@@ -28,6 +29,7 @@ export const levels: Readonly<Record<LevelId, LevelModule>> = {
 	'flow-outcomes': flowOutcomesLevel,
 	'flow-outcome-intervals': flowOutcomeIntervalsLevel,
 	'flow-queues': flowQueuesLevel,
+	bands: bandsLevel,
 };
 
 export const levelIds = Object.keys(levels) as LevelId[];
@@ -52,6 +54,8 @@ export const exportLevels: readonly LevelExport[] = [
 	),
 	liveExport,
 	...[peopleLevel, flowsLevel, flowOutcomesLevel].flatMap(level => (level.export ? [level.export] : [])),
+	...(bandsLevel.export ? [bandsLevel.export] : []),
+	serviceLevelsExport,
 ];
 
 export function exportLevelOf(name: string): LevelExport | undefined {

@@ -29,7 +29,8 @@ export type LevelId =
 	| 'flows'
 	| 'flow-outcomes'
 	| 'flow-outcome-intervals'
-	| 'flow-queues';
+	| 'flow-queues'
+	| 'bands';
 
 /**
  * What the levels above chose, growing with each drill (the queue, then its media type). `queueLabel`
@@ -180,6 +181,8 @@ export type LevelRows = {
 	note?: string;
 	/** Counts above the table, wrapped to the width (people now's agents per status). */
 	headline?: string;
+	/** A paragraph under the table, wrapped to the width (the wait bands' service-level what-if). */
+	footline?: string;
 	/** The totals row's share: its `field` of `of` (agents: answered of the queue's answered). */
 	shareBase?: {field: 'answered' | 'handled'; of: number};
 	sameOrderAs?: LevelRows;
@@ -283,10 +286,13 @@ export type ExportRequest = {
 	/** --flow (ids, looked up from names) and --flow-type (lower case): the flow levels. */
 	flowIds?: string[];
 	flowTypes?: readonly string[];
+	/** --bands: where the wait bands end, in seconds (the bands level); --at: the what-if times (service levels). */
+	bandEdges?: readonly number[];
+	atSeconds?: readonly number[];
 };
 
 /** The flags only some levels take. */
-export type LevelFlag = 'outcome' | 'agent' | 'reveal-addresses' | 'flow' | 'flow-type';
+export type LevelFlag = 'outcome' | 'agent' | 'reveal-addresses' | 'flow' | 'flow-type' | 'bands' | 'at';
 
 export type ExportCallbacks<R> = {
 	/** Records in the level's export order, a batch at a time; the next batch waits for this one to be written. */

@@ -29,7 +29,19 @@ export type MetricField =
 	| 'divisionName'
 	| ConversationField
 	| PeopleField
-	| FlowField;
+	| FlowField
+	| BandField;
+
+/** The columns of the wait bands level (a row is a band of wait time): per outcome, count, share, bar, cumulative. */
+export type BandField =
+	| 'bandAnswered'
+	| 'bandAnsweredShare'
+	| 'bandAnsweredBar'
+	| 'bandAnsweredCumulative'
+	| 'bandAbandoned'
+	| 'bandAbandonedShare'
+	| 'bandAbandonedBar'
+	| 'bandAbandonedCumulative';
 
 /** The columns of the people-now board (an agent's state now). */
 export type PeopleField =
@@ -683,6 +695,94 @@ export const metrics: readonly Metric[] = [
 		width: 12,
 		onQueueLevels: false,
 	},
+	{
+		field: 'bandAnswered',
+		header: 'Ans',
+		title: 'Answered in the band',
+		source: 'a `rangeBound` view of `tAnswered`: the answered whose wait is in the band (wait bands)',
+		kind: 'count',
+		higherIsBetter: null,
+		priority: 80,
+		width: 6,
+		onQueueLevels: false,
+	},
+	{
+		field: 'bandAnsweredShare',
+		header: 'Ans %',
+		title: 'Answered share of the band',
+		source: 'the band’s answered of all answered (wait bands)',
+		kind: 'rate',
+		higherIsBetter: null,
+		priority: 60,
+		width: 6,
+		onQueueLevels: false,
+	},
+	{
+		field: 'bandAnsweredBar',
+		header: 'Ans ▇',
+		title: 'Answered share as a bar',
+		source: 'the share drawn in block characters, the largest band six cells (wait bands)',
+		kind: 'text',
+		higherIsBetter: null,
+		priority: 30,
+		width: 6,
+		onQueueLevels: false,
+	},
+	{
+		field: 'bandAnsweredCumulative',
+		header: 'Ans cum',
+		title: 'Answered cumulative share',
+		source: 'the answered who waited less than the band’s end, of all answered (wait bands)',
+		kind: 'rate',
+		higherIsBetter: null,
+		priority: 50,
+		width: 7,
+		onQueueLevels: false,
+	},
+	{
+		field: 'bandAbandoned',
+		header: 'Ab',
+		title: 'Abandoned in the band',
+		source: 'a `rangeBound` view of `tAbandon`: the abandoned whose wait is in the band (wait bands)',
+		kind: 'count',
+		higherIsBetter: null,
+		priority: 78,
+		width: 6,
+		onQueueLevels: false,
+	},
+	{
+		field: 'bandAbandonedShare',
+		header: 'Ab %',
+		title: 'Abandoned share of the band',
+		source: 'the band’s abandoned of all abandoned (wait bands)',
+		kind: 'rate',
+		higherIsBetter: null,
+		priority: 58,
+		width: 6,
+		onQueueLevels: false,
+	},
+	{
+		field: 'bandAbandonedBar',
+		header: 'Ab ▇',
+		title: 'Abandoned share as a bar',
+		source: 'the share drawn in block characters, the largest band six cells (wait bands)',
+		kind: 'text',
+		higherIsBetter: null,
+		priority: 28,
+		width: 6,
+		onQueueLevels: false,
+	},
+	{
+		field: 'bandAbandonedCumulative',
+		header: 'Ab cum',
+		title: 'Abandoned cumulative share',
+		source: 'the abandoned who waited less than the band’s end, of all abandoned (wait bands)',
+		kind: 'rate',
+		higherIsBetter: null,
+		priority: 48,
+		width: 7,
+		onQueueLevels: false,
+	},
 ];
 
 /** The flows level's columns, and a flow's outcomes'. */
@@ -702,6 +802,17 @@ export const flowOutcomeColumns: readonly FlowField[] = [
 	'outcomesFailed',
 	'successRate',
 	'avgOutcomeMs',
+];
+/** The wait bands level's columns. */
+export const bandColumns: readonly BandField[] = [
+	'bandAnswered',
+	'bandAnsweredShare',
+	'bandAnsweredBar',
+	'bandAnsweredCumulative',
+	'bandAbandoned',
+	'bandAbandonedShare',
+	'bandAbandonedBar',
+	'bandAbandonedCumulative',
 ];
 
 /** The people-now board's columns. */

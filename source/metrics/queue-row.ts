@@ -51,7 +51,20 @@ export type QueueRow = {
 	partial?: boolean;
 } & Partial<ConversationCells> &
 	Partial<PeopleCells> &
-	Partial<FlowCells>;
+	Partial<FlowCells> &
+	Partial<BandCells>;
+
+/** A row of the wait bands level is a band: per outcome its count, share, bar and cumulative share. */
+export type BandCells = {
+	bandAnswered: number;
+	bandAnsweredShare: number | null;
+	bandAnsweredBar: string;
+	bandAnsweredCumulative: number | null;
+	bandAbandoned: number;
+	bandAbandonedShare: number | null;
+	bandAbandonedBar: string;
+	bandAbandonedCumulative: number | null;
+};
 
 /** A row of the people-now board is an agent: their state now, in words, and since when. */
 export type PeopleCells = {

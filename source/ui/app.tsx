@@ -1,4 +1,5 @@
 // The interactive app: profile picker or set-up wizard -> dates -> explorer, and back again.
+import {setBandEdges} from '../levels/bands.js';
 import {Box, Text, useApp} from 'ink';
 import {DateTime} from 'luxon';
 import {useCallback, useEffect, useMemo, useReducer, useState} from 'react';
@@ -47,6 +48,8 @@ export type AppProps = {
 	revealAddresses?: boolean;
 	/** `--week-start`: the day weeks start on, over the profile's (Monday when neither says). */
 	weekStart?: WeekStart;
+	/** `--bands`: where the wait bands end, over the profile's (the default bands when neither says). */
+	bands?: readonly number[];
 };
 
 export function App({
@@ -61,6 +64,7 @@ export function App({
 	liveTotalsRefreshMs,
 	revealAddresses = false,
 	weekStart: weekStartFlag,
+	bands: bandsFlag,
 }: AppProps) {
 	const {exit} = useApp();
 	const theme = useMemo(() => themeFor(env), [env]);
@@ -118,6 +122,7 @@ export function App({
 		}
 		try {
 			const opened = openProfile(withSecret);
+			setBandEdges(bandsFlag ?? profile.bands);
 			// A remembered date choice makes the next start one keypress: straight to the table.
 			if (opened.dateChoice) {
 				try {

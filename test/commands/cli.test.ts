@@ -39,6 +39,19 @@ describe('gqx', () => {
 		expect(result.stderr).toMatch(/needs a terminal[\s\S]*gqx export/);
 	});
 
+	it('refuses wait bands that are not ascending positive whole seconds, before anything else (exit 2)', async () => {
+		for (const [bands, message] of [
+			['30,20', /--bands must be in ascending order: 20 comes after 30/],
+			['-5,10', /"-5" is not one/],
+			['5,x', /"x" is not one/],
+		] as const) {
+			const result = await runCli(['--demo', '--bands', bands]);
+			expect(result.code, bands).toBe(2);
+			expect(result.stderr).toMatch(message);
+			expect(result.stderr).toMatch(/For example --bands 5,15,30,60,180/);
+		}
+	});
+
 	it('runs the emulator standalone, usable by gqx export, until interrupted', async () => {
 		const child = spawn(process.execPath, [cliPath, 'emulator', '--queues', '7', '--seed', '4'], {
 			stdio: ['ignore', 'pipe', 'pipe'],

@@ -128,6 +128,6 @@ describe('gqx export --level wrapups', () => {
 	it('refuses --by-media on the queue levels with a clear message', async () => {
 		const result = await runCommand(['export', ...range, '--level', 'media', '--by-media'], {env});
 		expect(result.code).toBe(2);
-		expect(result.stderr).toContain('--by-media is for --level hours, agents and wrapups');
+		expect(result.stderr).toContain('--by-media is for --level hours, agents, wrapups, bands and service-levels');
 	});
 });

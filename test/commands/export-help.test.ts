@@ -32,20 +32,22 @@ describe('export levels from the registry', () => {
 			'agent-status',
 			'flows',
 			'flow-outcomes',
+			'bands',
+			'service-levels',
 		]);
 		for (const level of exportLevels) expect(exportHelp).toContain(`--level ${level.name.padEnd(18)}${level.help}`);
-		expect(exportHelp).toContain('--by-media                --level hours|agents|wrapups:');
+		expect(exportHelp).toContain('--by-media                --level hours|agents|wrapups|bands|service-levels:');
 	});
 
 	it('the checks name the levels that take each flag', () => {
 		expect(refusal({level: 'skills'})).toBe(
-			'Unknown level "skills". Use queues, media, intervals, hours, agents, wrapups, conversations, live, agent-status, flows or flow-outcomes.',
+			'Unknown level "skills". Use queues, media, intervals, hours, agents, wrapups, conversations, live, agent-status, flows, flow-outcomes, bands or service-levels.',
 		);
 		expect(refusal({level: 'hours', granularity: 'PT1H'})).toMatch(
 			/^--granularity needs --level intervals, agents, wrapups, flows or flow-outcomes \(got --level hours\)/,
 		);
 		expect(refusal({level: 'queues', 'by-media': true})).toMatch(
-			/^--by-media is for --level hours, agents and wrapups/,
+			/^--by-media is for --level hours, agents, wrapups, bands and service-levels/,
 		);
 		expect(refusal({level: 'agents', compare: 'previous'})).toMatch(
 			/^--compare is for the queues, media and intervals levels, not --level agents/,

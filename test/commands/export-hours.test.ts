@@ -114,7 +114,7 @@ describe('gqx export --level hours', () => {
 		const level = await runCommand(['export', '--level', 'hour', '--format', 'csv'], {env});
 		expect(level.code).toBe(2);
 		expect(level.stderr).toContain(
-			'Use queues, media, intervals, hours, agents, wrapups, conversations, live, agent-status, flows or flow-outcomes.',
+			'Use queues, media, intervals, hours, agents, wrapups, conversations, live, agent-status, flows, flow-outcomes, bands or service-levels.',
 		);
 	});
 });

@@ -35,7 +35,7 @@ async function openToday(width: number, height: number): Promise<Term> {
 	});
 	await term.waitFor('Dates · days in');
 	await pickPreset(term, 'Today');
-	await term.waitFor(/Total\s+[\d,]+/, 20_000);
+	await term.waitFor(/Total\s+[!~]?[\d,]+/, 20_000);
 	return term;
 }
 

@@ -16,7 +16,7 @@ describe('level keys', () => {
 	});
 
 	it('each declared key is a binding of the table: its key acts, the help lists it, the footer when it says so', () => {
-		expect(levelKeys.map(key => key.key)).toEqual(['a', 'w', 'h', 'x', 'n', 'f', 'u']);
+		expect(levelKeys.map(key => key.key)).toEqual(['a', 'w', 'h', 'x', 'n', 'f', 'u', 'b']);
 		const help = helpRows();
 		for (const key of levelKeys) {
 			expect(actionFor('table', key.key, plainKey)).toBe(`open:${key.action}`);

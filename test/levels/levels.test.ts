@@ -34,6 +34,7 @@ describe('level modules', () => {
 			'flow-outcomes',
 			'flow-outcome-intervals',
 			'flow-queues',
+			'bands',
 		]);
 		for (const id of levelIds) expect(levels[id].id).toBe(id);
 		expect(firstLevel).toEqual(queuesRef);
@@ -43,10 +44,17 @@ describe('level modules', () => {
 	it('open one another: queues -> media -> intervals by Enter, agents and wrap-ups from queues and media, the heat map by h, and the leaves open nothing', () => {
 		const opensAll = {agents: 'agents', wrapups: 'wrapups', heatmap: 'hours', conversations: 'conversations'};
 		// People now is of a queue's members: the queue level's rows (and its totals row) open it.
-		expect(levels.queues.opens).toEqual({drill: 'media', ...opensAll, people: 'people', flows: 'flows'});
-		expect(levels.media.opens).toEqual({drill: 'intervals', ...opensAll});
+		expect(levels.queues.opens).toEqual({
+			drill: 'media',
+			...opensAll,
+			people: 'people',
+			flows: 'flows',
+			bands: 'bands',
+		});
+		expect(levels.media.opens).toEqual({drill: 'intervals', ...opensAll, bands: 'bands'});
 		// An interval opens the conversations that entered the queue in it; a conversation its timeline.
-		expect(levels.intervals.opens).toEqual({heatmap: 'hours', drill: 'conversations'});
+		expect(levels.intervals.opens).toEqual({heatmap: 'hours', drill: 'conversations', bands: 'bands'});
+		expect(levels.bands.opens).toEqual({});
 		expect(levels.hours.opens).toEqual({});
 		expect(levels.agents.opens).toEqual({drill: 'agent-intervals', conversations: 'conversations'});
 		expect(levels.wrapups.opens).toEqual({drill: 'wrapup-intervals', conversations: 'conversations'});

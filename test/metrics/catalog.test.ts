@@ -15,6 +15,7 @@ import {
 	flowColumns,
 	flowOutcomeColumns,
 	peopleColumns,
+	bandColumns,
 	timelineColumns,
 } from '../../source/metrics/catalog.js';
 import {compareRecords, comparedFields} from '../../source/metrics/compared.js';
@@ -47,6 +48,7 @@ const conversationOnly = new Set<string>([
 	...peopleColumns,
 	...flowColumns,
 	...flowOutcomeColumns,
+	...bandColumns,
 ]);
 
 describe('metric catalog', () => {

@@ -106,6 +106,8 @@ export type ExplorerModel = {
 	filterLine: boolean;
 	/** Lines of counts above the table (people now), wrapped to the width. */
 	headline: readonly string[];
+	/** Lines under the table (the wait bands' what-if), wrapped to the width. */
+	footline: readonly string[];
 	/** The sparklines above the table (a level by interval): the metrics, the rows in time order, the width. */
 	sparklines: {fields: readonly MetricField[]; rows: readonly DisplayRow[]; width: number} | undefined;
 	/** The heat map of the level (weekday by hour), and what it covers. */
@@ -352,12 +354,13 @@ function modelOf(
 	const showSparklines = level.usesGranularity && Boolean(view?.rows.length);
 	// It may name presences the org typed: cleaned like every outside text.
 	const headline = base?.headline ? wrapWords(terminalText(base.headline), Math.max(20, width - 1)) : [];
+	const footline = base?.footline ? wrapWords(terminalText(base.footline), Math.max(20, width - 1)) : [];
 	const filterLine = state.filtering || frame.filter !== '';
 	const extraStatus = noticeLines(status, busy, notice, width, liveWord).length;
 	// Breadcrumb, status, table header, totals and footer, plus the optional lines.
 	const pageSize = Math.max(
 		3,
-		height - 5 - extraStatus - (showSparklines ? 2 : 0) - (filterLine ? 1 : 0) - headline.length,
+		height - 5 - extraStatus - (showSparklines ? 2 : 0) - (filterLine ? 1 : 0) - headline.length - footline.length,
 	);
 	const scrolledTop = Math.max(0, Math.min(frame.top, Math.max(0, rowKeys.length - pageSize), rowIndex));
 	const top = rowIndex >= scrolledTop + pageSize ? rowIndex - pageSize + 1 : scrolledTop;
@@ -417,6 +420,7 @@ function modelOf(
 		whyNot: why,
 		filterLine,
 		headline,
+		footline,
 		loadedAt: loaded?.asOf.getTime(),
 		sparklines:
 			showSparklines && view

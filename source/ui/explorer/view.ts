@@ -166,7 +166,12 @@ export function levelView(
 		idle,
 	};
 	if (liveTotal) view.liveTotal = liveTotal;
-	if (base.previousAllStats) view.previousTotal = previousTotalOf(base, rows, filtered);
+	if (base.previousAllStats) {
+		const previous = previousTotalOf(base, rows, filtered);
+		// A level that makes its own totals row (from its rows' cells) makes the comparison period's the same way.
+		const previousRows = rows.flatMap(row => (row.previous ? [{...row, ...row.previous}] : []));
+		view.previousTotal = level.total ? level.total(previous, previousRows) : previous;
+	}
 	return view;
 }
 

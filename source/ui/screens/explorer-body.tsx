@@ -112,6 +112,7 @@ export function ExplorerBody({model, state, dispatch, height, cwd, thresholds}: 
 					dropped={model.dropped}
 				/>
 			)}
+			{model.footline.length > 0 ? <Text>{model.footline.join('\n')}</Text> : null}
 		</Box>
 	);
 }

@@ -31,6 +31,7 @@ const expected: Partial<Record<KeyAction, ExplorerAction>> = {
 	'open:people': {type: 'open', via: 'people', rows: scope.rows},
 	'open:flows': {type: 'open', via: 'flows', rows: scope.rows},
 	'open:destinations': {type: 'open', via: 'destinations', rows: scope.rows},
+	'open:bands': {type: 'open', via: 'bands', rows: scope.rows},
 	'heat-previous': {type: 'heat-metric', delta: -1},
 	'heat-next': {type: 'heat-metric', delta: 1},
 	back: {type: 'back'},

@@ -1,0 +1,119 @@
+// How long they waited: one row's answered and abandoned waits counted under bounds, by the aggregates query's derived
+// views (`rangeBound` on tAnswered and tAbandon, reference part 3 §C.1), never by listing conversations.
+import type {DateTime} from 'luxon';
+import {aggregatesPath, buildAggregateBody, type Progress} from './analytics.js';
+import type {AggregateResult} from './schemas.js';
+import {aggregatesReader} from './aggregates-reader.js';
+import type {GenesysClient} from './client.js';
+import type {DropSink} from './dropped-statistics.js';
+import {runPool} from './pool.js';
+import {addInto, type StatsBag} from './stats.js';
+import {isoInterval, planChunks} from '../range/range.js';
+import {underViewName, type WaitOutcome} from './wait-views.js';
+
+/** The API's limit on views per query. */
+export const maxViewsPerQuery = 10;
+
+/** The metrics asked beside the views: the outcomes the bands add up to, and the service level's terms. */
+export const waitMetricNames = ['nOffered', 'tAnswered', 'tAbandon', 'tFlowOut', 'nOverSla', 'oServiceLevel'] as const;
+
+const targets: Record<WaitOutcome, string> = {answered: 'tAnswered', abandoned: 'tAbandon'};
+
+export type WaitBandsQuery = {
+	start: DateTime;
+	end: DateTime;
+	timeZone: string;
+	/** The queues (asked 100 a query); none: every queue with traffic. */
+	queueIds?: readonly string[];
+	mediaTypes?: readonly string[];
+	/** Bounds in ms, each a cumulative view (`lt`): the conversations of that outcome that waited less. */
+	under: Readonly<Record<WaitOutcome, readonly number[]>>;
+};
+
+/** Statistics by queue id, then media type (`''` for a group without one). */
+export type WaitStats = Map<string, Map<string, StatsBag>>;
+
+/**
+ * The statistics of queues by media type: the metrics of `waitMetricNames` and the views by `underViewName`. Ranges
+ * over 31 days are asked in chunks, queues 100 a query, views 10 a query, and all of it added up.
+ */
+export async function fetchWaitBands(
+	client: GenesysClient,
+	query: WaitBandsQuery,
+	options: {signal?: AbortSignal; onDrop?: DropSink; onProgress?: (progress: Progress) => void} = {},
+): Promise<WaitStats> {
+	const views = (Object.keys(targets) as WaitOutcome[]).flatMap(outcome =>
+		[...new Set(query.under[outcome])]
+			.filter(bound => bound > 0)
+			.map(bound => ({
+				name: underViewName(outcome, bound),
+				target: targets[outcome],
+				function: 'rangeBound',
+				range: {lt: bound},
+			})),
+	);
+	const groups: Array<typeof views> = [];
+	for (let index = 0; index < views.length; index += maxViewsPerQuery)
+		groups.push(views.slice(index, index + maxViewsPerQuery));
+	if (groups.length === 0) groups.push([]);
+	const batches: Array<readonly string[] | undefined> = [];
+	for (let index = 0; index < (query.queueIds?.length ?? 0); index += 100)
+		batches.push(query.queueIds!.slice(index, index + 100));
+	if (!query.queueIds) batches.push(undefined);
+	const stats: WaitStats = new Map();
+	const bagOf = (queueId: string, media: string) => {
+		let byMedia = stats.get(queueId);
+		if (!byMedia) stats.set(queueId, (byMedia = new Map()));
+		let bag = byMedia.get(media);
+		if (!bag) byMedia.set(media, (bag = {}));
+		return bag;
+	};
+	const chunks = planChunks(query.start, query.end, undefined);
+	let done = 0;
+	const tasks = chunks.flatMap(([start, end]) =>
+		batches.flatMap(batch =>
+			groups.map((group, index) => async (signal: AbortSignal) => {
+				const body = {
+					...buildAggregateBody(
+						isoInterval(start, end),
+						{
+							timeZone: query.timeZone,
+							queuedOnly: true,
+							// The metrics once a chunk; the other queries need one metric to be valid.
+							metrics: index === 0 ? waitMetricNames : ['tAnswered'],
+							...(query.mediaTypes?.length ? {mediaTypes: query.mediaTypes} : {}),
+						},
+						batch,
+					),
+					...(group.length > 0 ? {views: group} : {}),
+				};
+				await client.post(aggregatesPath, body, aggregatesReader(read, options.onDrop), signal);
+				options.onProgress?.({done: ++done, total: tasks.length});
+				function read(result: AggregateResult): void {
+					const queueId = result.group?.['queueId'];
+					if (!queueId) return;
+					const bag = bagOf(queueId, result.group?.['mediaType'] ?? '');
+					for (const data of result.data ?? []) {
+						if (index === 0) for (const metric of data.metrics ?? []) addInto(bag, {[metric.metric]: metric.stats});
+						for (const view of viewsOf(data)) addInto(bag, {[view.name]: {count: view.count}});
+					}
+				}
+			}),
+		),
+	);
+	await runPool(tasks, 4, options.signal);
+	return stats;
+}
+
+/** A bucket's views, read leniently (the answer's shape is UNCONFIRMED): a name and a whole, non-negative count. */
+function viewsOf(data: unknown): Array<{name: string; count: number}> {
+	const views = (data as {views?: unknown}).views;
+	if (!Array.isArray(views)) return [];
+	return views.flatMap((view: unknown) => {
+		const {name, stats} = (view ?? {}) as {name?: unknown; stats?: {count?: unknown}};
+		const count = stats?.count;
+		return typeof name === 'string' && typeof count === 'number' && Number.isInteger(count) && count >= 0
+			? [{name, count}]
+			: [];
+	});
+}

@@ -1,0 +1,345 @@
+// The wait bands (b): how long one row's answered and abandoned conversations waited, band by band, and the service
+// level had the SL time been 10 s, 20 s, ... 120 s; `gqx export --level bands` and `--level service-levels`.
+import type {StatsBag} from '../genesys/stats.js';
+import {
+	bandCells,
+	bandCounts,
+	bandLabel,
+	defaultBandEdges,
+	serviceLevelTerms,
+	type TargetTimes,
+	waitOutcomes,
+	whatIfs,
+	whatIfSeconds,
+} from '../metrics/bands.js';
+import {bandColumns} from '../metrics/catalog.js';
+import {formatPercent} from '../metrics/format.js';
+import {toRow} from '../metrics/rows.js';
+import {DateTime} from 'luxon';
+import type {DateRange} from '../range/range.js';
+import type {WaitOutcome} from '../genesys/wait-views.js';
+import {compareText} from '../text/collate.js';
+import type {
+	DisplayRow,
+	ExportCallbacks,
+	ExportRequest,
+	LevelExport,
+	LevelModule,
+	LevelRef,
+	LevelRows,
+} from './types.js';
+
+/** The bands the explorer shows: `--bands`, else the profile's, else the default (set once a session starts). */
+let sessionEdges: readonly number[] = defaultBandEdges;
+
+export function setBandEdges(edges: readonly number[] | undefined): void {
+	sessionEdges = edges ?? defaultBandEdges;
+}
+
+/** What `e` writes for a band: where it is, then the table's numbers (the bars are drawn, not data). */
+const explorerExportFields = [
+	'queueId',
+	'queueName',
+	'mediaType',
+	'interval',
+	'fromSeconds',
+	'toSeconds',
+	...bandColumns.filter(field => !field.endsWith('Bar')),
+];
+
+/** What the level loads: the row's statistics by media type, its media's SL times, and the bands it was asked for. */
+type BandsData = {byMedia: Map<string, StatsBag>; targets: TargetTimes; edges: readonly number[]};
+
+/** The part of the range the row covers: an interval row's bucket, else the whole range. */
+function rowRange(ref: LevelRef, range: DateRange): Pick<DateRange, 'start' | 'end' | 'timeZone'> {
+	const interval = ref.context.interval;
+	if (!interval) return range;
+	const [start, end] = interval.split('/');
+	return {
+		start: DateTime.fromISO(start ?? '', {zone: range.timeZone}),
+		end: DateTime.fromISO(end ?? '', {zone: range.timeZone}),
+		timeZone: range.timeZone,
+	};
+}
+
+function whatIfLine(data: BandsData, serviceLevel: number | null): string {
+	const {points, atTarget} = whatIfs(data.byMedia, whatIfSeconds, data.targets);
+	const parts = points.map(
+		point => `${point.seconds} s ${formatPercent(point.serviceLevel)}${point.target ? ' ◆' : ''}`,
+	);
+	const target = atTarget
+		? `◆ target${atTarget.seconds === null ? 's of its media' : ` ${atTarget.seconds} s`} ${formatPercent(atTarget.serviceLevel)} (SL % ${formatPercent(serviceLevel)})`
+		: 'no SL target known for this row';
+	return `SL what-if (answered within T / SL denominator): ${parts.join(' · ')} · ${target}`;
+}
+
+/** A record of `gqx export --level bands`: one queue (and media type), one outcome, one band. */
+export type BandRecord = {
+	queueId: string;
+	queueName: string;
+	mediaType: string | null;
+	outcome: WaitOutcome;
+	fromSeconds: number;
+	toSeconds: number | null;
+	count: number;
+	share: number | null;
+	cumulativeShare: number | null;
+};
+
+export const bandRecordFields = [
+	'queueId',
+	'queueName',
+	'mediaType',
+	'outcome',
+	'fromSeconds',
+	'toSeconds',
+	'count',
+	'share',
+	'cumulativeShare',
+] as const satisfies ReadonlyArray<keyof BandRecord>;
+
+/** A record of `gqx export --level service-levels`: one queue (and media type), one what-if time. */
+export type ServiceLevelRecord = {
+	queueId: string;
+	queueName: string;
+	mediaType: string | null;
+	seconds: number;
+	serviceLevel: number | null;
+};
+
+export const serviceLevelRecordFields = [
+	'queueId',
+	'queueName',
+	'mediaType',
+	'seconds',
+	'serviceLevel',
+] as const satisfies ReadonlyArray<keyof ServiceLevelRecord>;
+
+/** The records' rows: every queue with traffic (or those chosen), named, by media type too with --by-media, in order. */
+async function exportRows(
+	client: Parameters<LevelExport['stream']>[0],
+	request: ExportRequest,
+	under: Parameters<typeof import('../genesys/bands.js').fetchWaitBands>[1]['under'],
+	callbacks: ExportCallbacks<unknown>,
+): Promise<
+	Array<{
+		queueId: string;
+		queueName: string;
+		mediaType: string | null;
+		bags: StatsBag[];
+		byMedia: Map<string, StatsBag>;
+	}>
+> {
+	const [{fetchWaitBands}, {fetchQueueNames, deletedQueueName}] = await Promise.all([
+		import('../genesys/bands.js'),
+		import('../genesys/queues.js'),
+	]);
+	const stats = await fetchWaitBands(
+		client,
+		{
+			start: request.range.start,
+			end: request.range.end,
+			timeZone: request.range.timeZone,
+			...(request.queueIds ? {queueIds: request.queueIds} : {}),
+			mediaTypes: request.mediaTypes,
+			under,
+		},
+		{onProgress: callbacks.onProgress, onDrop: callbacks.onDrop},
+	);
+	const ids = [...stats.keys()];
+	const known = request.knownQueues ?? (await fetchQueueNames(client, ids));
+	const nameOf = (id: string) => known.get(id)?.name ?? deletedQueueName(id);
+	const rows = [...stats].flatMap(([queueId, byMedia]) =>
+		request.byMedia
+			? [...byMedia].map(([media, bag]) => ({
+					queueId,
+					queueName: nameOf(queueId),
+					mediaType: media === '' ? null : media,
+					bags: [bag],
+					byMedia: new Map([[media, bag]]),
+				}))
+			: [{queueId, queueName: nameOf(queueId), mediaType: null, bags: [...byMedia.values()], byMedia}],
+	);
+	return rows.sort(
+		(a, b) =>
+			compareText(a.queueName, b.queueName) ||
+			a.queueId.localeCompare(b.queueId) ||
+			(a.mediaType ?? '').localeCompare(b.mediaType ?? ''),
+	);
+}
+
+const bandsExport: LevelExport<BandRecord> = {
+	name: 'bands',
+	help: 'one record per queue (--by-media: and media), outcome and wait band (--bands 5,15,30,60,180)',
+	dated: true,
+	granularity: 'no',
+	byMedia: true,
+	compare: false,
+	takes: ['bands'],
+	spec: () => ({fields: bandRecordFields}),
+	async stream(client, request, callbacks) {
+		const edges = request.bandEdges ?? defaultBandEdges;
+		const {boundsFor} = await import('../metrics/bands.js');
+		const rows = await exportRows(client, request, boundsFor(edges, [], new Map()), callbacks);
+		const records = rows.flatMap(({queueId, queueName, mediaType, bags}) =>
+			waitOutcomes.flatMap(outcome =>
+				bandCounts(bags, outcome, edges).bands.map(({band, count, share, cumulativeShare}) => ({
+					queueId,
+					queueName,
+					mediaType,
+					outcome,
+					fromSeconds: band.fromSeconds,
+					toSeconds: band.toSeconds,
+					count,
+					share,
+					cumulativeShare,
+				})),
+			),
+		);
+		await callbacks.onRecords(records);
+		return {};
+	},
+};
+
+export const serviceLevelsExport: LevelExport<ServiceLevelRecord> = {
+	name: 'service-levels',
+	help: 'per queue (--by-media: and media type) and time: the SL had the SL time been it (--at 10,20,30,60)',
+	dated: true,
+	granularity: 'no',
+	byMedia: true,
+	compare: false,
+	takes: ['at'],
+	spec: () => ({fields: serviceLevelRecordFields}),
+	async stream(client, request, callbacks) {
+		const seconds = request.atSeconds ?? whatIfSeconds;
+		const rows = await exportRows(
+			client,
+			request,
+			{answered: seconds.map(time => time * 1000), abandoned: []},
+			callbacks,
+		);
+		const records = rows.flatMap(({queueId, queueName, mediaType, byMedia}) =>
+			whatIfs(byMedia, seconds, new Map()).points.map(point => ({
+				queueId,
+				queueName,
+				mediaType,
+				seconds: point.seconds,
+				serviceLevel: point.serviceLevel,
+			})),
+		);
+		await callbacks.onRecords(records);
+		return {};
+	},
+};
+
+export const bandsLevel: LevelModule = {
+	id: 'bands',
+	description:
+		'how long a queue’s (media type’s, interval’s) answered and abandoned waited, by band, and the service level what-if',
+	nameHeader: 'Wait',
+	emptyText: 'No answered or abandoned conversations in this row.',
+	defaultSort: {column: 'name', descending: false},
+	byKey: true,
+	usesGranularity: false,
+	columns: bandColumns,
+	request(ref) {
+		const {queueId = '', mediaType, interval} = ref.context;
+		const edges = sessionEdges;
+		return {
+			key: `bands\u0000${queueId}\u0000${mediaType ?? ''}\u0000${interval ?? ''}\u0000${edges.join(',')}`,
+			label: 'loading wait bands',
+			async load(client, range, {signal, onProgress, onDrop}): Promise<BandsData> {
+				const [{fetchWaitBands}, {fetchQueueNames}, {boundsFor}] = await Promise.all([
+					import('../genesys/bands.js'),
+					import('../genesys/queues.js'),
+					import('../metrics/bands.js'),
+				]);
+				const info = (await fetchQueueNames(client, [queueId], {signal})).get(queueId);
+				const targets = new Map<string, number>();
+				for (const [media, level] of Object.entries(info?.serviceLevels ?? {}))
+					if (level.durationMs !== undefined && (!mediaType || media === mediaType))
+						targets.set(media, level.durationMs);
+				const stats = await fetchWaitBands(
+					client,
+					{
+						...rowRange(ref, range),
+						queueIds: [queueId],
+						...(mediaType ? {mediaTypes: [mediaType]} : {}),
+						under: boundsFor(edges, whatIfSeconds, targets),
+					},
+					{signal, onProgress, onDrop},
+				);
+				return {byMedia: stats.get(queueId) ?? new Map(), targets, edges};
+			},
+		};
+	},
+	exportFields: explorerExportFields,
+	rows(data, ref): LevelRows {
+		const bands = data as BandsData;
+		const {queueId = null, queueName = '', mediaType = null, interval = null} = ref.context;
+		const bags = [...bands.byMedia.values()];
+		const identity = {queueId: null, queueName: '', mediaType: null, interval: null};
+		const rows: DisplayRow[] = bandCells(bags, bands.edges).map(({band, ...cells}) => {
+			const label = bandLabel(band);
+			return {
+				// Keys in band order (name order is key order).
+				key: String(band.fromSeconds).padStart(9, '0'),
+				label,
+				search: label,
+				row: {...toRow(identity, {}), ...cells},
+				stats: {},
+				// What `e` writes: the row's band as numbers (no bars), the interval the range's when not an interval row.
+				record: {
+					queueId,
+					queueName,
+					mediaType,
+					interval,
+					fromSeconds: band.fromSeconds,
+					toSeconds: band.toSeconds,
+					...Object.fromEntries(
+						explorerExportFields.slice(6).map(field => [field, cells[field as keyof typeof cells]]),
+					),
+				},
+			};
+		});
+		const {numerator, denominator} = serviceLevelTerms(bags);
+		const total = rows.some(row => row.row.bandAnswered || row.row.bandAbandoned);
+		return {
+			rows: total ? rows : [],
+			footline: whatIfLine(bands, denominator > 0 ? numerator / denominator : null),
+		};
+	},
+	total(total, rows) {
+		const sum = (field: 'bandAnswered' | 'bandAbandoned') => rows.reduce((all, row) => all + (row.row[field] ?? 0), 0);
+		const answered = sum('bandAnswered');
+		const abandoned = sum('bandAbandoned');
+		return {
+			...total,
+			bandAnswered: answered,
+			bandAnsweredShare: answered > 0 ? 1 : null,
+			bandAnsweredBar: '',
+			bandAnsweredCumulative: null,
+			bandAbandoned: abandoned,
+			bandAbandonedShare: abandoned > 0 ? 1 : null,
+			bandAbandonedBar: '',
+			bandAbandonedCumulative: null,
+		};
+	},
+	opens: {},
+	openContext: (_row, ref) => ref.context,
+	export: bandsExport,
+	// From a media or interval row the queue is in the breadcrumb already (and the media type, from an interval row).
+	crumb: ({context}) =>
+		context.intervalLabel
+			? `${context.intervalLabel} wait bands`
+			: context.mediaType
+				? `${context.mediaType} wait bands`
+				: `${context.queueLabel ?? context.queueName ?? ''} › wait bands`,
+	key: {
+		action: 'bands',
+		key: 'b',
+		short: 'bands',
+		description: 'wait bands of the row; SL what-if = answered within T / (offered − flow-outs)',
+		footer: false,
+	},
+};
