@@ -39,8 +39,9 @@ export async function fetchBoard(
 	choice: {queueIds?: readonly string[]; queues?: readonly string[]; divisions?: readonly string[]},
 	options: {signal?: AbortSignal; known?: readonly QueueInfo[]; todayIn?: string} = {},
 ): Promise<Board> {
-	// Every request the board makes (names, listing and today's numbers too): what a refresh costs of the limit.
-	const requestsBefore = client.stats.requests;
+	// What a refresh costs of the limit: the queries every refresh makes (members, media, today's numbers when they
+	// are asked again). Names and the queue listing are asked once and kept: they do not pace the refreshes.
+	const startedAt = client.serverNow();
 	const {signal} = options;
 	const listed =
 		options.known ?? (choice.queueIds && choice.queueIds.length > 0 ? undefined : await queueListing(client, signal));
@@ -80,7 +81,7 @@ export async function fetchBoard(
 	const names = new Map((listed ?? []).map(queue => [queue.id, queue.name]));
 	return {
 		...now,
-		requests: Math.max(1, client.stats.requests - requestsBefore),
+		requests: now.requests + sessions.requests + (today && today.asOf >= startedAt ? 1 : 0),
 		sessions,
 		...(today ? {today} : {}),
 		completedAt: now.observedAt + (Date.now() - now.receivedAt),
