@@ -32,18 +32,51 @@ function splitGraphemes(text: string): Grapheme[] {
 	return Array.from(graphemes.segment(text), ({segment}) => ({text: segment, width: stringWidth(segment)}));
 }
 
-/** The first graphemes of `parts` (the last ones, `fromEnd`) that fit in `room` columns. */
-function take(parts: readonly Grapheme[], room: number, fromEnd = false): {text: string; width: number} {
-	let text = '';
+/**
+ * The first graphemes of `text` that fit in `room` columns, read no further than needed (a member of 40 queues
+ * has a long list of names, and only its first columns are shown); `whole` when all of `text` fits.
+ */
+function head(text: string, room: number): {text: string; width: number; whole: boolean} {
 	let width = 0;
-	for (let index = 0; index < parts.length; index++) {
-		const part = parts[fromEnd ? parts.length - 1 - index : index]!;
-		if (width + part.width > room) break;
-		text = fromEnd ? part.text + text : text + part.text;
-		width += part.width;
+	let end = 0;
+	for (const {segment, index} of graphemes.segment(text)) {
+		const each = stringWidth(segment);
+		if (width + each > room) return {text: text.slice(0, index), width, whole: false};
+		width += each;
+		end = index + segment.length;
 	}
-	return {text, width};
+	return {text: text.slice(0, end), width, whole: true};
 }
+
+/** Two printable ASCII characters in a row: graphemes always break between them. */
+const asciiPair = /[\u0020-\u007E][\u0020-\u007E]/;
+
+/**
+ * The last graphemes of `text` that fit in `room` columns. A long text is read from a stretch of its end that
+ * starts between two ASCII characters (where a grapheme surely starts: a stretch cut elsewhere could pair flags
+ * differently); the stretch grows until a grapheme does not fit, and is the whole text where no such place is.
+ */
+function tail(text: string, room: number): string {
+	for (let span = room * 4 + 16; ; span *= 2) {
+		const pair = span >= text.length ? -1 : text.slice(text.length - span).search(asciiPair);
+		const from = pair < 0 ? 0 : text.length - span + pair + 1;
+		const parts = splitGraphemes(text.slice(from));
+		let taken = '';
+		let width = 0;
+		let index = parts.length - 1;
+		for (; index >= 0; index--) {
+			const part = parts[index]!;
+			if (width + part.width > room) break;
+			taken = part.text + taken;
+			width += part.width;
+		}
+		if (from === 0 || index >= 0) return taken;
+	}
+}
+
+/** Padded cells of the last frames: the same names and lists come back on every frame and every refresh. */
+const padded = new Map<string, string>();
+const paddedLimit = 20_000;
 
 /**
  * `text` in at most `width` columns; a longer one loses its middle (the ellipsis counted), so both
@@ -53,18 +86,16 @@ export function cutMiddle(text: string, width: number): string {
 	if (plainAscii.test(text)) {
 		if (text.length <= width) return text;
 		if (width <= 1) return width === 1 ? ellipsis : '';
-		const head = Math.ceil((width - 1) / 2);
-		const tail = width - 1 - head;
-		return `${text.slice(0, head)}${ellipsis}${tail > 0 ? text.slice(-tail) : ''}`;
+		const headLength = Math.ceil((width - 1) / 2);
+		const tailLength = width - 1 - headLength;
+		return `${text.slice(0, headLength)}${ellipsis}${tailLength > 0 ? text.slice(-tailLength) : ''}`;
 	}
 	const clean = cellText(text);
-	if (stringWidth(clean) <= width) return clean;
+	if (head(clean, width).whole) return clean;
 	if (width <= 1) return width === 1 ? ellipsis : '';
-	const parts = splitGraphemes(clean);
 	// A wide character that does not fit the head leaves its column to the tail.
-	const head = take(parts, Math.ceil((width - 1) / 2));
-	const tail = take(parts, width - 1 - head.width, true);
-	return `${head.text}${ellipsis}${tail.text}`;
+	const first = head(clean, Math.ceil((width - 1) / 2));
+	return `${first.text}${ellipsis}${tail(clean, width - 1 - first.width)}`;
 }
 
 /** `text` in at most `width` columns, cut at its end (the ellipsis counted). */
@@ -74,9 +105,9 @@ export function cutEnd(text: string, width: number): string {
 		return width <= 0 ? '' : `${text.slice(0, width - 1)}${ellipsis}`;
 	}
 	const clean = cellText(text);
-	if (stringWidth(clean) <= width) return clean;
+	if (head(clean, width).whole) return clean;
 	if (width <= 0) return '';
-	return `${take(splitGraphemes(clean), width - 1).text}${ellipsis}`;
+	return `${head(clean, width - 1).text}${ellipsis}`;
 }
 
 /**
@@ -84,10 +115,15 @@ export function cutEnd(text: string, width: number): string {
  * (numbers) at the end.
  */
 export function pad(text: string, width: number, align: Align): string {
+	const key = `${width}${align === 'left' ? '<' : '>'}${text}`;
+	const known = padded.get(key);
+	if (known !== undefined) return known;
 	const fitted = align === 'left' ? cutMiddle(text, width) : cutEnd(text, width);
 	const room = Math.max(0, width - textWidth(fitted));
-	if (room === 0) return fitted;
-	return align === 'left' ? fitted + ' '.repeat(room) : ' '.repeat(room) + fitted;
+	const result = room === 0 ? fitted : align === 'left' ? fitted + ' '.repeat(room) : ' '.repeat(room) + fitted;
+	if (padded.size >= paddedLimit) padded.clear();
+	padded.set(key, result);
+	return result;
 }
 
 /** Where the grapheme that ends at `at` starts (a text field's Backspace and ←): 0 at the start. */

@@ -31,16 +31,21 @@ export function wrapWords(text: string, width: number): string[] {
 	const room = Math.max(2, width);
 	const lines: string[] = [];
 	let line = '';
+	// The line's width as it grows: measuring the whole line again for each word made a long line quadratic.
+	let lineWidth = 0;
 	for (const word of text.split(/ +/)) {
 		if (word === '') continue;
-		if (line && textWidth(line) + 1 + textWidth(word) <= room) {
+		const wordWidth = textWidth(word);
+		if (line && lineWidth + 1 + wordWidth <= room) {
 			line += ` ${word}`;
+			lineWidth += 1 + wordWidth;
 			continue;
 		}
 		if (line) lines.push(line);
-		const pieces = textWidth(word) > room ? splitWord(word, room) : [word];
+		const pieces = wordWidth > room ? splitWord(word, room) : [word];
 		lines.push(...pieces.slice(0, -1));
 		line = pieces.at(-1) ?? '';
+		lineWidth = textWidth(line);
 	}
 	if (line) lines.push(line);
 	return lines;

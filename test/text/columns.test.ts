@@ -61,6 +61,55 @@ describe('text width', () => {
 		);
 	});
 
+	it('cuts a long list of names exactly as cutting it grapheme by grapheme does (property)', () => {
+		// A member of many queues: a long text of which only the ends are shown, read from its ends only.
+		const piece = fc.constantFrom(
+			'a',
+			', ',
+			' ',
+			'中',
+			'（',
+			'e\u0301',
+			'👨‍👩‍👧',
+			'🇯🇵',
+			'🇫🇷',
+			'한',
+			'Café',
+			'サポート窓口',
+		);
+		/** The cut as the definition says it: every grapheme measured, the head and the tail taken whole. */
+		const expected = (text: string, width: number) => {
+			const parts = graphemesOf(text).map(each => ({each, width: textWidth(each)}));
+			if (parts.reduce((sum, part) => sum + part.width, 0) <= width) return text;
+			if (width <= 1) return width === 1 ? '…' : '';
+			let head = '';
+			let used = 0;
+			for (const part of parts) {
+				if (used + part.width > Math.ceil((width - 1) / 2)) break;
+				head += part.each;
+				used += part.width;
+			}
+			let tail = '';
+			let room = width - 1 - used;
+			for (const part of parts.toReversed()) {
+				if (part.width > room) break;
+				tail = part.each + tail;
+				room -= part.width;
+			}
+			return `${head}…${tail}`;
+		};
+		fc.assert(
+			fc.property(fc.array(piece, {minLength: 20, maxLength: 400}), fc.integer({min: 0, max: 60}), (parts, width) => {
+				const text = parts.join('');
+				expect(cutMiddle(text, width)).toBe(expected(text, width));
+			}),
+			{numRuns: 300, seed: 29},
+		);
+		// Only flags after the last ASCII pair: the stretch cannot start inside the run, so the pairs stay.
+		for (const flags of [`${'🇯🇵'.repeat(40)}x${'🇫🇷'.repeat(41)}`, `x${'🇫🇷'.repeat(41)}y`, `ab${'🇫🇷'.repeat(41)}y`])
+			for (const width of [9, 10, 11, 12]) expect(cutMiddle(flags, width)).toBe(expected(flags, width));
+	});
+
 	it('puts control characters of a name on one line and drops bidi overrides', () => {
 		expect(pad('Sales\nEMEA\t2', 16, 'left')).toBe('Sales^JEMEA^I2  ');
 		expect(pad('Ventes\u202E (FR) é', 16, 'left')).toBe('Ventes (FR) é   ');

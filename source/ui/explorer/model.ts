@@ -133,6 +133,11 @@ function rowsOf(
 	return loaded ? level.rows(loaded.data, ref, {timeZone, granularity}) : undefined;
 }
 
+/** Outside text (presence labels the org typed) cleaned and wrapped to `width`; none for no text. */
+function wrappedLines(text: string | undefined, width: number): readonly string[] {
+	return text ? wrapWords(terminalText(text), width) : [];
+}
+
 /** The parts that cost (rows, joins, sorting), each remembered for its last arguments as useMemo would. */
 function derivations() {
 	return {
@@ -211,6 +216,9 @@ function derivations() {
 			const nameOf = (id: string) => names?.(id) ?? ref.context.queueName ?? id;
 			return droppedNotice(loaded.dropped, nameOf, timeZone);
 		}),
+		// The lines of counts above the table and the what-if under it, wrapped: the same text on every keypress.
+		headline: memoLast(wrappedLines),
+		footline: memoLast(wrappedLines),
 		grid: memoLast((level: LevelModule, loaded: Loaded | undefined) =>
 			level.grid && loaded ? level.grid(loaded.data) : undefined,
 		),
@@ -353,8 +361,8 @@ function modelOf(
 
 	const showSparklines = level.usesGranularity && Boolean(view?.rows.length);
 	// It may name presences the org typed: cleaned like every outside text.
-	const headline = base?.headline ? wrapWords(terminalText(base.headline), Math.max(20, width - 1)) : [];
-	const footline = base?.footline ? wrapWords(terminalText(base.footline), Math.max(20, width - 1)) : [];
+	const headline = remembered.headline(base?.headline, Math.max(20, width - 1));
+	const footline = remembered.footline(base?.footline, Math.max(20, width - 1));
 	const filterLine = state.filtering || frame.filter !== '';
 	const extraStatus = noticeLines(status, busy, notice, width, liveWord).length;
 	// Breadcrumb, status, table header, totals and footer, plus the optional lines.

@@ -35,17 +35,25 @@ type Props = {
 /** The times of now a row counts on: in status, and the measures of the agent thresholds (their marks with them). */
 const ageing = ['inStatusMs', 'acwMs', 'breakMs', 'idleMs'] as const;
 
-/** A level of now's rows as they are `ms` after its data arrived: times in status go on counting. */
-function aged(rows: readonly DisplayRow[], ms: number): DisplayRow[] {
-	return rows.map(row => {
-		if (row.row.inStatusMs === null || row.row.inStatusMs === undefined) return row;
-		const later = {...row.row};
-		for (const field of ageing) {
-			const value = later[field];
-			if (value !== null && value !== undefined) later[field] = value + ms;
-		}
-		return {...row, row: later};
-	});
+/** A row of now as it is `ms` after its data arrived: times in status go on counting. */
+function aged(row: DisplayRow, ms: number): DisplayRow {
+	if (row.row.inStatusMs === null || row.row.inStatusMs === undefined) return row;
+	const later = {...row.row};
+	for (const field of ageing) {
+		const value = later[field];
+		if (value !== null && value !== undefined) later[field] = value + ms;
+	}
+	return {...row, row: later};
+}
+
+/**
+ * A level of now's rows with those on screen (`count` from `top`) aged by `ms`: only they are drawn, and every
+ * row ages alike, so the order stays. A board of 5,000 agents ages 40 rows a second, not 5,000.
+ */
+function agedWindow(rows: readonly DisplayRow[], ms: number, top: number, count: number): DisplayRow[] {
+	const out = rows.slice();
+	for (let index = top; index < Math.min(rows.length, top + count); index++) out[index] = aged(rows[index]!, ms);
+	return out;
 }
 
 export function ExplorerBody({model, state, dispatch, height, cwd, thresholds}: Props) {
@@ -55,7 +63,11 @@ export function ExplorerBody({model, state, dispatch, height, cwd, thresholds}: 
 	const ticking = level.refreshes !== undefined && model.loadedAt !== undefined;
 	const now = useNow(1000, ticking);
 	const ageMs = ticking ? Math.max(0, now - (model.loadedAt ?? now)) : 0;
-	const rows = useMemo(() => (view && ageMs > 0 ? aged(view.rows, ageMs) : view?.rows), [view, ageMs]);
+	const {top, pageSize} = model;
+	const rows = useMemo(
+		() => (view && ageMs > 0 ? agedWindow(view.rows, ageMs, top, pageSize) : view?.rows),
+		[view, ageMs, top, pageSize],
+	);
 	if (overlay?.kind === 'help')
 		return <HelpOverlay width={model.help.width} height={model.help.height} page={overlay.page} />;
 	if (overlay?.kind === 'columns')
