@@ -21,6 +21,7 @@ import type {RecordTable} from '../text/records.js';
 import type {FlowEntry, FlowReport, FlowSelection} from '../reports/flows.js';
 import {intervalLabel} from './record-table.js';
 import {intervalsLevel} from './intervals.js';
+import {aggregateRefreshMs} from './live.js';
 import type {
 	DataRequest,
 	DisplayRow,
@@ -50,12 +51,13 @@ function request(kind: Kind, ref: LevelRef, granularity?: Granularity): DataRequ
 				...(flowId ? {flowIds: [flowId]} : {}),
 				...(outcomeId ? {outcomeId} : {}),
 			};
-			const fetch =
-				kind === 'flows'
-					? reports.fetchFlowReport
-					: kind === 'outcomes'
-						? reports.fetchOutcomeReport
-						: reports.fetchDestinationReport;
+			if (kind === 'flows')
+				return reports.fetchLiveFlowReport(client, selection, {
+					signal,
+					onProgress,
+					aggregatesEveryMs: aggregateRefreshMs,
+				});
+			const fetch = kind === 'outcomes' ? reports.fetchOutcomeReport : reports.fetchDestinationReport;
 			return fetch(client, selection, {signal, onProgress});
 		},
 	};
@@ -126,6 +128,9 @@ export const flowsLevel: LevelModule = {
 	opens: {drill: 'flow-outcomes', destinations: 'flow-queues', flows: 'queues'},
 	openContext: ({key, label}) => ({flowId: key, flowName: label}),
 	crumb: () => 'flows',
+	// In flow now: a range with today only, asked again every live refresh (`l` pauses it).
+	omitColumns: (_ref, live) => (live ? [] : ['inFlowNow']),
+	refreshes: {everyMs: data => ((data as FlowReport).live ? 0 : undefined)},
 	key: flowKey,
 	export: flowsExport(),
 };
@@ -403,7 +408,7 @@ function flowsExport(): LevelExport<FlowRecord> {
 					{header: 'Flow', field: 'flowName'},
 					{header: 'Type', field: 'flowType'},
 				],
-				flowColumns.map(column => [column, column]),
+				flowColumns.filter(column => column !== 'inFlowNow').map(column => [column, column]),
 				request,
 			),
 		names: 'Flow',

@@ -125,13 +125,13 @@ export const peopleLevel: LevelModule = {
 	columns: peopleColumns,
 	// A queue's board: its agents' work in it today, and no Queues column (it is that queue); every queue's board: the
 	// queues each agent is in, and no work today (Answered and AHT are of one queue).
-	omitColumns: ref => (ref.context.queueId ? ['memberOf'] : ['todayAnswered', 'todayAhtMs']),
+	omitColumns: (ref: LevelRef) => (ref.context.queueId ? ['memberOf'] : ['todayAnswered', 'todayAhtMs']),
 	exportFields: agentStatusFields,
 	quickFilter,
 	uncompared: true,
 	// At most 150 requests a minute (the share of the rate limit the live views have; the live columns pause behind
 	// the board), as many as the last refresh took.
-	refreshes: {everyMs: data => (data as Board).requests * (60_000 / 150)},
+	refreshes: {everyMs: data => (data as Board).requests * (60_000 / 150), ages: true},
 	request: ref => ({
 		key: `people\u0000${ref.context.queueId ?? ''}`,
 		label: 'asking who is doing what',

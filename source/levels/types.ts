@@ -211,8 +211,11 @@ export type LevelModule = {
 	key?: LevelKey;
 	/** The metric columns this level offers, in their default order; default the queue levels' columns. */
 	columns?: readonly MetricField[];
-	/** Columns of `columns` without meaning as the level was opened (people now of a queue: no Queues column). */
-	omitColumns?: (ref: LevelRef) => readonly MetricField[];
+	/**
+	 * Columns of `columns` without meaning as the level was opened (people now of a queue: no Queues column), or
+	 * without `live` data (a range without today: no flow's In flow now).
+	 */
+	omitColumns?: (ref: LevelRef, live: boolean) => readonly MetricField[];
 	/** The metrics drawn as sparklines above the table, when the level uses the interval size. */
 	sparklines?: readonly MetricField[];
 	/** The record fields its export writes; default the queue levels'. */
@@ -252,9 +255,10 @@ export type LevelModule = {
 	total?: (total: QueueRow, rows: readonly DisplayRow[]) => QueueRow;
 	/**
 	 * Its data is of now: asked again every live refresh while shown (paused with live updates), or every `everyMs` of
-	 * its data when that is longer (a big board, within its share of the rate limit).
+	 * its data when that is longer (a big board, within its share of the rate limit); never when `everyMs` is
+	 * undefined (data of a range without today). `ages`: its rows' times in status go on counting between refreshes.
 	 */
-	refreshes?: {everyMs: (data: unknown) => number};
+	refreshes?: {everyMs: (data: unknown) => number | undefined; ages?: boolean};
 	/** Why Enter (and the keys of `opens`) open nothing from this level as it was opened, when they do not. */
 	cannotOpen?: (ref: LevelRef) => string | undefined;
 	/** What `y` copies when not the selected row (a timeline: its conversation's id), and what it is called. */

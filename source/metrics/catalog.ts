@@ -574,6 +574,18 @@ export const metrics: readonly Metric[] = [
 		onQueueLevels: false,
 	},
 	{
+		field: 'inFlowNow',
+		header: 'In flow',
+		title: 'In flow now',
+		source:
+			'`oFlow` of `POST /api/v2/analytics/flows/observations/query`: conversations in the flow now, asked every live refresh (flows, a range with today)',
+		kind: 'count',
+		higherIsBetter: null,
+		priority: 96,
+		width: 8,
+		onQueueLevels: false,
+	},
+	{
 		field: 'entered',
 		header: 'Entered',
 		title: 'Entered',
@@ -787,6 +799,7 @@ export const metrics: readonly Metric[] = [
 
 /** The flows level's columns, and a flow's outcomes'. */
 export const flowColumns: readonly FlowField[] = [
+	'inFlowNow',
 	'entered',
 	'disconnected',
 	'exitedToQueue',

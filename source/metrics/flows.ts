@@ -24,6 +24,8 @@ export type FlowCells = {
 	/** succeeded ÷ started. */
 	successRate: number | null;
 	avgOutcomeMs: number | null;
+	/** Conversations in the flow now (`oFlow` of the flow observations): a range with today only, else null. */
+	inFlowNow: number | null;
 };
 
 export type FlowField = keyof FlowCells;
@@ -32,10 +34,14 @@ function count(stats: StatsBag, metric: string): number {
 	return stats[metric]?.count ?? 0;
 }
 
+/** The observation of conversations in a flow now, kept in a flow's statistics beside the aggregates. */
+export const inFlowNowMetric = 'oFlow';
+
 /** Whether statistics are a flow's (toRow adds the flow cells then, and only then). */
 export function hasFlowStats(stats: StatsBag): boolean {
 	return (
 		stats['nFlow'] !== undefined ||
+		stats[inFlowNowMetric] !== undefined ||
 		stats['tFlow'] !== undefined ||
 		stats['nFlowOutcome'] !== undefined ||
 		stats['tFlowOutcome'] !== undefined
@@ -61,6 +67,7 @@ export function flowCells(stats: StatsBag): FlowCells {
 		outcomesFailed: count(stats, 'nFlowOutcomeFailed'),
 		successRate: started > 0 ? succeeded / started : null,
 		avgOutcomeMs: averageMs(stats['tFlowOutcome']),
+		inFlowNow: stats[inFlowNowMetric]?.count ?? null,
 	};
 }
 

@@ -1,10 +1,18 @@
 // Flows and their outcomes for a range, named: the aggregates folded into one statistics bag per flow (or outcome)
 // and interval, the exits to a queue kept apart, and the names from the listings. Shared by the levels and export.
-import {type FlowQuery, fetchFlowCells, fetchFlowNames, fetchOutcomeNames, type FlowNames} from '../genesys/flows.js';
+import {
+	type FlowQuery,
+	fetchFlowCells,
+	fetchFlowNames,
+	fetchFlowsNow,
+	fetchOutcomeNames,
+	type FlowNames,
+} from '../genesys/flows.js';
+import {PermissionError} from '../errors.js';
 import type {GenesysClient} from '../genesys/client.js';
 import type {Progress} from '../genesys/analytics.js';
 import {addInto, type StatsBag} from '../genesys/stats.js';
-import {exitToQueueMetric} from '../metrics/flows.js';
+import {exitToQueueMetric, inFlowNowMetric} from '../metrics/flows.js';
 import {fetchQueueNames, deletedQueueName} from '../genesys/queues.js';
 import {type DateRange, type Granularity, rangeBuckets} from '../range/range.js';
 
@@ -28,6 +36,8 @@ export type FlowReport = {
 	notice?: string;
 	/** By interval: every bucket of the range (empty ones are rows too). */
 	buckets?: string[];
+	/** A range with today: the entries carry the conversations in each flow now, and the report is asked again. */
+	live?: boolean;
 };
 
 export type FlowSelection = {
@@ -65,6 +75,7 @@ function fold(
 		const flowId = group['flowId'];
 		if (!flowId) continue;
 		const of = member(group);
+		const media = group['mediaType'] ?? null;
 		const key = `${flowId}\u0000${of ?? ''}\u0000${interval}`;
 		let entry = entries.get(key);
 		if (!entry) {
@@ -72,7 +83,7 @@ function fold(
 			entries.set(key, entry);
 		}
 		entry.flowType ??= group['flowType'] ?? null;
-		entry.mediaType ??= group['mediaType'] ?? null;
+		entry.mediaType ??= media;
 		addInto(entry.stats, stats);
 		// The exits of a transfer to ACD are the exits to a queue: kept apart beside all exits.
 		if (group['transferType'] === 'ACD' && stats['tFlowExit'])
@@ -104,6 +115,74 @@ export async function fetchFlowReport(
 		memberName: id => id,
 		...(named(names) ? {notice: named(names)} : {}),
 		...(selection.granularity ? {buckets: rangeBuckets(selection.range, selection.granularity)} : {}),
+	};
+}
+
+/** The permission of the flow observations, and the clients that were refused it (not asked again in the session). */
+export const flowObservationPermission = 'analytics:flowObservation:view';
+const refusedNow = new WeakSet<GenesysClient>();
+/** The day's flow aggregates of each client, kept for a minute while the conversations in flows are asked every refresh. */
+const recentReports = new WeakMap<GenesysClient, Map<string, {at: number; report: FlowReport}>>();
+
+function selectionKey(selection: FlowSelection): string {
+	return JSON.stringify([
+		selection.range.start.toISO(),
+		selection.range.timeZone,
+		selection.flowIds ?? [],
+		selection.flowTypes ?? [],
+	]);
+}
+
+/**
+ * The flows report of a range with today, with the conversations in each flow now (`oFlow`, one observations query per
+ * 100 flows) in each flow's statistics. Asked every live refresh: the aggregates are asked again once a minute (as the
+ * queues' are), the observations every time. Without the observations' permission, or when they fail, the report
+ * has none and says why.
+ */
+export async function fetchLiveFlowReport(
+	client: GenesysClient,
+	selection: FlowSelection,
+	options: Options & {aggregatesEveryMs: number},
+	now = Date.now(),
+): Promise<FlowReport> {
+	// A range cut back to now is one with today.
+	if (!selection.range.clamped) return fetchFlowReport(client, selection, options);
+	let kept = recentReports.get(client);
+	if (!kept) recentReports.set(client, (kept = new Map()));
+	const key = selectionKey(selection);
+	const recent = kept.get(key);
+	const report =
+		recent && now - recent.at < options.aggregatesEveryMs
+			? recent.report
+			: await fetchFlowReport(client, selection, options);
+	if (report !== recent?.report) {
+		kept.clear();
+		kept.set(key, {at: now, report});
+	}
+	const flowIds = [...new Set(report.entries.map(entry => entry.flowId))];
+	let inFlow: Map<string, number> | undefined;
+	let unavailable: string | undefined;
+	if (refusedNow.has(client)) unavailable = `in flow now needs ${flowObservationPermission}`;
+	else if (flowIds.length > 0)
+		try {
+			inFlow = await fetchFlowsNow(client, flowIds, options.signal);
+		} catch (error) {
+			// A failed observation leaves the column empty for this refresh, not the flows without their numbers.
+			if (options.signal?.aborted) throw error;
+			if (error instanceof PermissionError) {
+				refusedNow.add(client);
+				unavailable = `in flow now needs ${flowObservationPermission}`;
+			} else unavailable = `in flow now not answered (${error instanceof Error ? error.message : String(error)})`;
+		}
+	const notice = [report.notice, unavailable].filter(Boolean).join('; ');
+	return {
+		...report,
+		// New entries: the kept report stays as the aggregates answered.
+		entries: report.entries.map(entry =>
+			inFlow ? {...entry, stats: {...entry.stats, [inFlowNowMetric]: {count: inFlow.get(entry.flowId) ?? 0}}} : entry,
+		),
+		live: true,
+		...(notice ? {notice} : {}),
 	};
 }
 

@@ -12,12 +12,27 @@ afterAll(() => stopServer());
 const headerOf = (screen: string, name: string) =>
 	screen.split('\n').find(line => new RegExp(`^\\s+${name}\\b`).test(line)) ?? '';
 
+const flowsHeader = /^\s+Flow\s+(In flow\s+)?Entered▼/m;
+
 it.each([
-	[80, 24, ['Entered▼', 'Ended in', 'To queue', 'Contain %']],
-	[160, 48, ['Entered▼', 'Ended in', 'To queue', 'Elsewhere', 'Contain %', 'Avg flow', 'Succeeded', 'Failed']],
+	[80, 24, 'Yesterday', ['Entered▼', 'Ended in', 'To queue', 'Contain %']],
+	[
+		160,
+		48,
+		'Yesterday',
+		['Entered▼', 'Ended in', 'To queue', 'Elsewhere', 'Contain %', 'Avg flow', 'Succeeded', 'Failed'],
+	],
+	// A range with today adds In flow now, first.
+	[80, 24, 'Today', ['In flow', 'Entered▼', 'Ended in', 'To queue', 'Contain %']],
+	[
+		160,
+		48,
+		'Today',
+		['In flow', 'Entered▼', 'Ended in', 'To queue', 'Elsewhere', 'Contain %', 'Avg flow', 'Succeeded', 'Failed'],
+	],
 ])(
-	'shows the flows at %ix%i with their columns, opens outcomes, and goes back with f',
-	async (width, height, columns) => {
+	'shows the flows at %ix%i for %s with their columns, opens outcomes, and goes back with f',
+	async (width, height, preset, columns) => {
 		const dir = scratchDir();
 		const term = startTerm(`${gqx} --demo`, {
 			width,
@@ -26,16 +41,17 @@ it.each([
 			env: {GQX_CONFIG_DIR: path.join(dir, 'config'), NO_COLOR: '1'},
 		});
 		await term.waitFor('Dates · days in');
-		await pickPreset(term, 'Yesterday');
+		await pickPreset(term, preset);
 		await term.waitFor(/Total\s.*\d/);
 		term.keys('f');
 		const flows = await term.waitUntil(
-			screen => /^\s+Flow\s+Entered▼/m.test(screen) && /Total\s+[\d,]+/.test(screen),
+			screen => flowsHeader.test(screen) && /Total\s+[\d,]+/.test(screen),
 			'the flows with their totals row',
 		);
 		for (const line of flows.split('\n')) expect([...line].length).toBeLessThanOrEqual(width);
 		const header = headerOf(flows, 'Flow');
 		for (const column of columns) expect(header).toContain(column);
+		if (preset === 'Yesterday') expect(header).not.toContain('In flow');
 		expect(flows).toContain('Main Line IVR');
 		expect(flows).toMatch(/\d+\.\d%/);
 		// The footer offers f (and, where it has room, u).
@@ -49,7 +65,7 @@ it.each([
 		for (const line of outcomes.split('\n')) expect([...line].length).toBeLessThanOrEqual(width);
 		expect(headerOf(outcomes, 'Outcome')).toContain('Success %');
 		term.keys('Escape');
-		await term.waitUntil(screen => /^\s+Flow\s+Entered▼/m.test(screen), 'the flows again');
+		await term.waitUntil(screen => flowsHeader.test(screen), 'the flows again');
 		term.keys('f');
 		await term.waitUntil(screen => /^\s+Queue\s/m.test(screen), 'the queues again');
 		term.keys('q');

@@ -3,7 +3,7 @@
 import {Text} from 'ink';
 import type {Hint, KeyAction} from '../keymap.js';
 
-/** The footer's keys from the most to the least important; a level's own keys (`open:…`) rank at `open`. */
+/** The footer's keys from the most to the least important; a level's own keys (`open:…`) rank at `open` unless listed. */
 const importance: readonly string[] = [
 	'help',
 	'quit',
@@ -12,6 +12,8 @@ const importance: readonly string[] = [
 	'back',
 	'heat-next',
 	'live',
+	// The way from queues to flows and back: on the flows level it is the way back to the queues.
+	'open:flows',
 	'refresh',
 	'filter',
 	'open',
@@ -27,7 +29,8 @@ const importance: readonly string[] = [
 ];
 
 function rank(action: KeyAction): number {
-	const at = importance.indexOf(action.startsWith('open:') ? 'open' : action);
+	const own = importance.indexOf(action);
+	const at = own !== -1 ? own : importance.indexOf(action.startsWith('open:') ? 'open' : action);
 	return at === -1 ? importance.length : at;
 }
 

@@ -53,7 +53,7 @@ export function whyNot(action: KeyAction, place: KeyPlace): string | undefined {
 		case 'live':
 			if (place.live) return undefined;
 			return place.rangeLive
-				? 'l: this level has no live values (queues and media types have).'
+				? 'l: this level has no live values (queues, media types, people now and flows have).'
 				: 'l: live updates are for ranges that include today.';
 		default:
 			return undefined;

@@ -306,7 +306,7 @@ function modelOf(
 	const onTotal = keys[index] === totalKey;
 	const rowIndex = onTotal ? rowKeys.length - 1 : index;
 	// A column the level leaves out as it was opened (a queue's board has no Queues column) is not shown.
-	const omitted = level.omitColumns?.(frame.level) ?? [];
+	const omitted = level.omitColumns?.(frame.level, Boolean(state.live)) ?? [];
 	const fields = visibleColumns(state, frame.level.id).filter(field => !omitted.includes(field as MetricField));
 	const values = remembered.widest(view, fields.join(','));
 	const fitted = fitColumns({
@@ -332,7 +332,9 @@ function modelOf(
 	const liveWord = liveLevel && !level.grid ? state.live : undefined;
 
 	const asOf = loaded?.asOf ?? [...state.data.values()].at(-1)?.asOf;
-	const asOfText = asOf ? `as of ${asOf.toTimeString().slice(0, 8)}` : 'not loaded';
+	// A level of now that `l` paused says so beside its time (live columns say it in their own status).
+	const paused = !liveLevel && level.refreshes && state.live?.paused ? ' (paused: l resumes)' : '';
+	const asOfText = asOf ? `as of ${asOf.toTimeString().slice(0, 8)}${paused}` : 'not loaded';
 	const sortHeader = sort.column === 'name' ? level.nameHeader : sortTitle(sort.column);
 	const status = (
 		level.grid
@@ -391,7 +393,8 @@ function modelOf(
 		onTotal,
 		hasRows: rowKeys.length > 0,
 		canGoBack: state.stack.length > 1 || Boolean(state.error) || frame.filter !== '',
-		live: Boolean(liveLevel),
+		// Live columns, or a level of now that refreshes (people now, flows' In flow now): `l` pauses either.
+		live: Boolean(liveLevel) || Boolean(state.live && level.refreshes),
 		rangeLive: Boolean(state.live),
 	};
 	const why = (action: KeyAction) => whyNot(action, place);

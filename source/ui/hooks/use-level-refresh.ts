@@ -22,9 +22,11 @@ export function useLevelRefresh(
 		[frame.level, state.granularity],
 	);
 	const loaded = state.data.get(request.key);
-	const active = level.refreshes !== undefined && loaded !== undefined && state.live?.paused !== true && !state.error;
-	// A big board asks less often (people now of every queue: one query per 100 queues), within its share of the rate.
-	const everyMs = loaded && level.refreshes ? Math.max(refreshMs, level.refreshes.everyMs(loaded.data)) : refreshMs;
+	// A big board asks less often (people now of every queue: one query per 100 queues), within its share of the rate;
+	// data of a range without today is not asked again.
+	const dataEveryMs = loaded && level.refreshes ? level.refreshes.everyMs(loaded.data) : undefined;
+	const active = dataEveryMs !== undefined && state.live?.paused !== true && !state.error;
+	const everyMs = Math.max(refreshMs, dataEveryMs ?? 0);
 	// Data older than a period when the level is shown again (Esc, then n) is asked for at once.
 	const latest = useRef(loaded);
 	latest.current = loaded;

@@ -60,7 +60,7 @@ export function ExplorerBody({model, state, dispatch, height, cwd, thresholds}: 
 	const {overlay} = state;
 	const {view, level, columns} = model;
 	// People now: In status ticks every second between refreshes.
-	const ticking = level.refreshes !== undefined && model.loadedAt !== undefined;
+	const ticking = level.refreshes?.ages === true && model.loadedAt !== undefined;
 	const now = useNow(1000, ticking);
 	const ageMs = ticking ? Math.max(0, now - (model.loadedAt ?? now)) : 0;
 	const {top, pageSize} = model;
