@@ -94,6 +94,8 @@ export type Metric = {
 	onQueueLevels?: boolean;
 	/** Offered by the column picker but not shown until picked. */
 	hiddenByDefault?: boolean;
+	/** A value of now (In flow now): no other period has one, so no change (Δ) beside it while comparing. */
+	ofNow?: boolean;
 };
 
 const formatters: Record<Exclude<MetricKind, 'text'>, (value: number | null) => string> = {
@@ -584,6 +586,7 @@ export const metrics: readonly Metric[] = [
 		priority: 96,
 		width: 8,
 		onQueueLevels: false,
+		ofNow: true,
 	},
 	{
 		field: 'entered',
@@ -888,8 +891,8 @@ export const defaultColumns: readonly MetricField[] = [
 		.filter(field => !leadingColumns.includes(field)),
 ];
 
-/** The catalog's numeric columns, in export order (text columns are identity, not metrics). */
-export const numericMetrics: readonly Metric[] = metrics.filter(metric => metric.kind !== 'text');
+/** The catalog's numeric columns, in export order, that have a change while comparing (text columns are identity, not metrics; a value of now has no other period). */
+export const numericMetrics: readonly Metric[] = metrics.filter(metric => metric.kind !== 'text' && !metric.ofNow);
 
 const byField = new Map(metrics.map(metric => [metric.field, metric]));
 

@@ -100,6 +100,11 @@ describe('In flow now', () => {
 			'the In flow column of seven minutes later',
 		);
 
+		// Compared with another period: the flows' numbers have their change, In flow now (of now only) none.
+		await press(app, 'c');
+		const compared = await waitForText(app, /\n\s+Flow\s+In flow\s+Entered▼\s+Δ\s/);
+		expect(compared).toContain('comparing with');
+
 		// l pauses the refreshes, and says so where the time of the data is.
 		await press(app, 'l');
 		await waitForText(app, 'paused: l resumes');
