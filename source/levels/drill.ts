@@ -8,7 +8,8 @@ import {markPartial, toRow, type QueueRow, withPartialField} from '../metrics/ro
 import {queueRecordTable} from './record-table.js';
 import {reportQuery} from './queue-export.js';
 import {formatPercent} from '../metrics/format.js';
-import {type Granularity, rangeBuckets} from '../range/range.js';
+import {DateTime} from 'luxon';
+import {type DateRange, type Granularity, rangeBuckets, resolveRange} from '../range/range.js';
 import {intervalLabel} from './record-table.js';
 import type {
 	DataRequest,
@@ -61,13 +62,19 @@ export type DrillConfig = {
 	note(rows: DrillRows, names: DrillNames): string | undefined;
 };
 
+/** Today in the range's time zone, from midnight to now (the range's now when it runs to now). */
+export function todayOf(range: DateRange): DateRange {
+	return resolveRange({preset: 'today'}, range.timeZone, range.clamped ? range.end : DateTime.now());
+}
+
 function request(config: DrillConfig, ref: LevelRef, granularity?: Granularity): DataRequest {
-	const {queueId = '', mediaType} = ref.context;
+	const {queueId = '', mediaType, today} = ref.context;
 	const id = granularity ? config.intervalsId : config.id;
 	return {
-		key: `${id}\u0000${queueId}\u0000${mediaType ?? ''}\u0000${granularity ?? ''}`,
-		label: `loading ${granularity ? 'intervals' : config.crumb}`,
-		async load(client, range, {signal, onProgress}): Promise<DrillData> {
+		key: `${id}\u0000${queueId}\u0000${mediaType ?? ''}\u0000${granularity ?? ''}${today ? '\u0000today' : ''}`,
+		label: `loading ${granularity ? 'intervals' : config.crumb}${today ? ' of today' : ''}`,
+		async load(client, rangeAsked, {signal, onProgress}): Promise<DrillData> {
+			const range = today ? todayOf(rangeAsked) : rangeAsked;
 			const {fetchDrillCells} = await import('../genesys/drills.js');
 			const cells = await fetchDrillCells(
 				client,
@@ -245,7 +252,7 @@ export function drillIntervalsLevel(config: DrillConfig): LevelModule {
 			intervalLabel: row.label,
 			...(row.row ? {cell: cellOf(config, row.row)} : {}),
 		}),
-		crumb: ref => ref.context.memberName,
+		crumb: ref => (ref.context.today ? `${ref.context.memberName ?? ''} today` : ref.context.memberName),
 	};
 }
 

@@ -169,11 +169,13 @@ export const peopleLevel: LevelModule = {
 	opens: {drill: 'agent-intervals'},
 	cannotOpen: ref =>
 		allQueues(ref) ? 'opens an agent from a queue’s board (n on a queue row), not from every queue’s' : undefined,
+	// Their intervals of today: the board is of now, whatever the range.
 	openContext: ({key, label}, ref) => ({
 		...ref.context,
 		member: key,
 		memberName: label,
 		memberKind: 'agents',
+		today: true,
 	}),
 	crumb: ref => (allQueues(ref) ? 'people now (all queues)' : 'people now'),
 	key: {

@@ -59,6 +59,8 @@ export type LevelContext = Readonly<{
 	flowName?: string;
 	outcomeId?: string;
 	outcomeName?: string;
+	/** Of today, whatever the range (an agent opened from people now): from midnight to now in the range's zone. */
+	today?: boolean;
 }>;
 
 /** A row as the reducer hands it to `openContext`: its identity and, when there, its numbers' row. */

@@ -30,8 +30,8 @@ afterEach(() => {
 const today = '2026-03-20';
 
 /** The app on a saved profile for today, refreshing live values every `refreshMs`. */
-async function openToday(refreshMs = 60_000, thresholds?: Thresholds) {
-	const {dir, store} = saveProfile(emu, {from: today, to: today});
+async function openToday(refreshMs = 60_000, thresholds?: Thresholds, from = today) {
+	const {dir, store} = saveProfile(emu, {from, to: today});
 	if (thresholds) store.update('acme', profile => ({...profile, thresholds}));
 	const app = render(
 		<App
@@ -250,6 +250,36 @@ describe('people now in the app', () => {
 		await press(app, keys.enter);
 		const intervals = await waitForText(app, `people now › ${name}`);
 		expect(intervals).toMatch(/Interval/);
+	});
+
+	it('Enter on an agent opens their intervals of today whatever the range, its answered the board’s Ans today', async () => {
+		// Five days up to today: the board is of now, and so is the agent opened from it.
+		const {app, table} = await openToday(60_000, undefined, '2026-03-16');
+		const queue = selectedQueue(table);
+		await press(app, 'n');
+		const board = await waitForText(app, /On queue [\d,]+/);
+		const worked = await agentsToday(queue);
+		const member = membersNow(queue).find(each => (worked.get(each.id)?.answered ?? 0) > 0)!;
+		expect(member).toBeDefined();
+		const rows = rowsOf(board);
+		// Down to the agent's row, then Enter.
+		const at = rows.findIndex(line => line.slice(2).startsWith(`${member.name}  `));
+		expect(at).toBeGreaterThanOrEqual(0);
+		for (let step = 0; step < at; step++) await press(app, keys.down);
+		await waitFor(app, frame => frame.includes(`› ${member.name}  `), member.name);
+		await press(app, keys.enter);
+		await waitForText(app, `people now › ${member.name} today`);
+		const intervals = await waitForText(app, /\n\s+Total\s/);
+		// By day, as the five-day range is: today's row only, none of the days before it.
+		expect(intervals).toContain('Fri 20 Mar 2026');
+		expect(intervals).not.toContain('Thu 19 Mar 2026');
+		expect(intervals).not.toContain('Mon 16 Mar 2026');
+		const header = intervals.split('\n').find(line => /^\s+Interval/.test(line))!;
+		const total = intervals.split('\n').find(line => /^\s+Total\s/.test(line))!;
+		const answeredAt = header.indexOf('Answered') + 'Answered'.length;
+		expect(Number(total.slice(0, answeredAt).trim().split(/\s+/).at(-1)!.replaceAll(',', ''))).toBe(
+			worked.get(member.id)!.answered,
+		);
 	});
 
 	it('n on the totals row lists every queue’s agents once, with their queues; Enter there says why it does nothing', async () => {

@@ -16,9 +16,9 @@ export function useComparisonData(
 ): DateRange | undefined {
 	const frame = currentFrame(state);
 	const level = levelOf(frame.level);
-	// The heat map (a grid, no rows) and the levels of single conversations are not compared: the comparison waits
-	// on the table levels.
-	const mode = level.grid || level.uncompared ? undefined : state.compare;
+	// The heat map (a grid, no rows), the levels of single conversations and those of today whatever the range (an
+	// agent opened from people now) are not compared: the comparison waits on the table levels.
+	const mode = level.grid || level.uncompared || frame.level.context.today ? undefined : state.compare;
 	const compared = useMemo(() => (mode ? comparisonRange(range, mode) : undefined), [mode, range]);
 	const source = useMemo(() => (compared && sourceFor ? sourceFor(compared) : undefined), [compared, sourceFor]);
 	// One request object per level and granularity, so the load effect runs again only when they change.
