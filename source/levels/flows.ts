@@ -21,6 +21,8 @@ import type {RecordTable} from '../text/records.js';
 import type {FlowEntry, FlowReport, FlowSelection} from '../reports/flows.js';
 import {intervalLabel} from './record-table.js';
 import {intervalsLevel} from './intervals.js';
+import {eachHour, gridTotal, type HourGrid} from '../metrics/hour-grid.js';
+import {cellAt} from '../range/weekday-hours.js';
 import {aggregateRefreshMs} from './live.js';
 import type {
 	DataRequest,
@@ -125,7 +127,7 @@ export const flowsLevel: LevelModule = {
 		});
 		return {rows, ...(report.notice ? {note: report.notice} : {})};
 	},
-	opens: {drill: 'flow-outcomes', destinations: 'flow-queues', flows: 'queues'},
+	opens: {drill: 'flow-outcomes', destinations: 'flow-queues', flows: 'queues', heatmap: 'flow-hours'},
 	openContext: ({key, label}) => ({flowId: key, flowName: label}),
 	crumb: () => 'flows',
 	// In flow now: a range with today only, asked again every live refresh (`l` pauses it).
@@ -265,6 +267,81 @@ export const flowQueuesLevel: LevelModule = {
 		description: 'the queues a flow sent callers to',
 		footer: true,
 	},
+};
+
+/** The `e` export of a flow's heat map: the flow, the range, each weekday-hour, then the flows level's numbers. */
+export const flowHourFields = [
+	'flowId',
+	'flowName',
+	'interval',
+	'weekday',
+	'hour',
+	'days',
+	'entered',
+	'disconnected',
+	'exitedToQueue',
+	'exitedOther',
+	'containmentRate',
+	'avgFlowMs',
+	'outcomesSucceeded',
+	'outcomesFailed',
+] as const;
+
+export type FlowHourRecord = Record<(typeof flowHourFields)[number], string | number | null>;
+
+/** A flow's (or every flow's) heat map as records: one for every weekday-hour the range holds, in the grid's order. */
+export function flowHourRecords(
+	grid: HourGrid,
+	flow: {flowId: string | null; flowName: string},
+	interval: string,
+): FlowHourRecord[] {
+	return eachHour(grid, (index, days, stats) => {
+		const {weekday, hour} = cellAt(index);
+		const {
+			flowType: _type,
+			mediaType: _media,
+			interval: _interval,
+			...numbers
+		} = flowRecord({...flow, flowType: null, mediaType: null}, null, flowCells(stats));
+		return {...numbers, interval, weekday, hour, days};
+	});
+}
+
+/** `h` on a flow (or the flows' totals row): its sessions by weekday and local hour. */
+export const flowHoursLevel: LevelModule = {
+	id: 'flow-hours',
+	description: 'a flow, or every flow, by weekday and hour: a heat map of entered, to queue, containment, time in flow',
+	nameHeader: 'Hour',
+	emptyText: 'No flow sessions in this range.',
+	defaultSort: {column: 'name', descending: false},
+	byKey: true,
+	usesGranularity: false,
+	request: ({context: {flowId, flowName}}) => ({
+		key: `flow-hours\u0000${flowId ?? ''}`,
+		label: 'loading hours',
+		async load(client, range, {signal, onProgress}): Promise<HourGrid> {
+			const {fetchFlowHourGrid} = await import('../reports/flows.js');
+			return fetchFlowHourGrid(
+				client,
+				{range, ...(flowId ? {flowIds: [flowId]} : {})},
+				flowId ? (flowName ?? flowId) : 'All flows',
+				{signal, onProgress},
+			);
+		},
+	}),
+	rows: data => ({rows: [], allStats: gridTotal(data as HourGrid)}),
+	opens: {},
+	openContext: (_row, ref) => ref.context,
+	crumb: () => 'weekday × hour',
+	grid: data => data as HourGrid,
+	gridRecords: (grid, {context: {flowId, flowName}}, interval) => ({
+		rows: flowHourRecords(
+			grid,
+			{flowId: flowId ?? null, flowName: flowId ? (flowName ?? flowId) : 'All flows'},
+			interval,
+		),
+		fields: flowHourFields,
+	}),
 };
 
 /** Records in export order: flow name, flow id, (outcome name,) interval start. */

@@ -10,7 +10,7 @@ import {wrapupIntervalsLevel, wrapupsLevel} from './wrapups.js';
 import {conversationsLevel} from './conversations.js';
 import {timelineLevel} from './timeline.js';
 import {peopleLevel} from './people.js';
-import {flowOutcomeIntervalsLevel, flowOutcomesLevel, flowQueuesLevel, flowsLevel} from './flows.js';
+import {flowHoursLevel, flowOutcomeIntervalsLevel, flowOutcomesLevel, flowQueuesLevel, flowsLevel} from './flows.js';
 import {bandsLevel, serviceLevelsExport} from './bands.js';
 
 export const levels: Readonly<Record<LevelId, LevelModule>> = {
@@ -29,6 +29,7 @@ export const levels: Readonly<Record<LevelId, LevelModule>> = {
 	'flow-outcomes': flowOutcomesLevel,
 	'flow-outcome-intervals': flowOutcomeIntervalsLevel,
 	'flow-queues': flowQueuesLevel,
+	'flow-hours': flowHoursLevel,
 	bands: bandsLevel,
 };
 

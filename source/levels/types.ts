@@ -30,6 +30,7 @@ export type LevelId =
 	| 'flow-outcomes'
 	| 'flow-outcome-intervals'
 	| 'flow-queues'
+	| 'flow-hours'
 	| 'bands';
 
 /**
@@ -245,6 +246,12 @@ export type LevelModule = {
 	alignCompared?(row: DisplayRow, shift: {days: number; timeZone: string; granularity: Granularity}): DisplayRow;
 	/** A level drawn as a weekday x hour grid instead of a table (the heat map): its grid from the data. */
 	grid?: (data: unknown) => HourGrid;
+	/** Its grid as `e` writes it, when not a queue's (`export --level hours` records): the records and their fields. */
+	gridRecords?: (
+		grid: HourGrid,
+		ref: LevelRef,
+		rangeInterval: string,
+	) => {rows: Array<Record<string, unknown>>; fields: readonly string[]};
 	/** `gqx export --level NAME`: the same rows as records, for every queue (or the queues chosen) at once. */
 	export?: LevelExport;
 	/** Rows that are one period's own things (conversations, a timeline's steps): no comparison period (`c`). */

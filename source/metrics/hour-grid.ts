@@ -16,13 +16,31 @@ export const heatMetricFields: readonly MetricField[] = [
 	'ahtMs',
 ];
 
-/** One queue (or all) by weekday and hour: per cell the summed statistics and how many such hours the range has. */
+/**
+ * One queue (or all) by weekday and hour: per cell the summed statistics and how many such hours the range has.
+ * A grid of something else than queues (a flow's) names the metrics it offers, the count under which its rates and
+ * times are left blank (`base`: offered for queues), and what it covers.
+ */
 export type HourGrid = {
 	cells: StatsBag[];
 	days: readonly number[];
 	changes: readonly ClockChange[];
 	timeZone: string;
+	fields?: readonly MetricField[];
+	base?: MetricField;
+	scope?: string;
 };
+
+/** The metrics a grid offers (`←/→`): its own, else the queues'. */
+export function heatFieldsOf(grid: Pick<HourGrid, 'fields'> | undefined): readonly MetricField[] {
+	return grid?.fields ?? heatMetricFields;
+}
+
+/** Adds statistics of a bucket starting at `intervalStart` (ISO) into the cell of its local weekday and hour. */
+export function addAt(cells: StatsBag[], intervalStart: string, stats: StatsBag, timeZone: string): void {
+	const {weekday, hour} = weekdayHourAt(Date.parse(intervalStart), timeZone);
+	addInto(cells[cellIndex(weekday, hour)]!, stats);
+}
 
 export function emptyCells(): StatsBag[] {
 	return Array.from({length: cellCount}, () => ({}));
@@ -33,9 +51,9 @@ type Bucket = {interval: string; metrics?: ReadonlyArray<{metric: string; stats:
 /** Adds an answer's buckets into the cells of their local weekday and hour. */
 export function addBuckets(cells: StatsBag[], buckets: readonly Bucket[], timeZone: string): void {
 	for (const bucket of buckets) {
-		const {weekday, hour} = weekdayHourAt(Date.parse(bucket.interval.split('/')[0] ?? ''), timeZone);
-		const cell = cells[cellIndex(weekday, hour)]!;
-		for (const metric of bucket.metrics ?? []) addInto(cell, {[metric.metric]: metric.stats});
+		const stats: StatsBag = {};
+		for (const metric of bucket.metrics ?? []) addInto(stats, {[metric.metric]: metric.stats});
+		addAt(cells, bucket.interval.split('/')[0] ?? '', stats, timeZone);
 	}
 }
 
@@ -121,10 +139,15 @@ export function hourRecord(identity: HourIdentity, index: number, days: number, 
 
 /** A grid's records as `export --level hours` writes them: one for every weekday-hour the range holds. */
 export function gridRecords(grid: HourGrid, identity: HourIdentity): HourRecord[] {
-	const records: HourRecord[] = [];
+	return eachHour(grid, (index, days, stats) => hourRecord(identity, index, days, stats));
+}
+
+/** One record for every weekday-hour the range holds, made from its cell: its index, how many such hours, its stats. */
+export function eachHour<R>(grid: HourGrid, make: (index: number, days: number, stats: StatsBag) => R): R[] {
+	const records: R[] = [];
 	for (let index = 0; index < cellCount; index++) {
 		const days = grid.days[index] ?? 0;
-		if (days > 0) records.push(hourRecord(identity, index, days, grid.cells[index]!));
+		if (days > 0) records.push(make(index, days, grid.cells[index]!));
 	}
 	return records;
 }

@@ -15,6 +15,8 @@ import {addInto, type StatsBag} from '../genesys/stats.js';
 import {exitToQueueMetric, inFlowNowMetric} from '../metrics/flows.js';
 import {fetchQueueNames, deletedQueueName} from '../genesys/queues.js';
 import {type DateRange, type Granularity, rangeBuckets} from '../range/range.js';
+import {rangeHours} from '../range/weekday-hours.js';
+import {addAt, emptyCells, type HourGrid} from '../metrics/hour-grid.js';
 
 /** A flow's (or one of its outcomes', or one of its destination queues') statistics in an interval. */
 export type FlowEntry = {
@@ -116,6 +118,36 @@ export async function fetchFlowReport(
 		...(named(names) ? {notice: named(names)} : {}),
 		...(selection.granularity ? {buckets: rangeBuckets(selection.range, selection.granularity)} : {}),
 	};
+}
+
+/** What a flow's heat map offers (`←/→`): its sessions, where they went, how long they stayed. */
+export const flowHeatFields = ['entered', 'exitedToQueue', 'containmentRate', 'avgFlowMs'] as const;
+
+/**
+ * One flow's (or every flow's) sessions by weekday and local hour: the flow aggregates by hour in the range's zone,
+ * grouped by flow and transfer type (the exits to a queue kept apart, as the flows level does), added into 168 cells.
+ */
+export async function fetchFlowHourGrid(
+	client: GenesysClient,
+	selection: Pick<FlowSelection, 'range' | 'flowIds'>,
+	scope: string,
+	options: Options = {},
+): Promise<HourGrid> {
+	const {range} = selection;
+	const {days, changes, granularity} = rangeHours(range.start, range.end, range.timeZone);
+	const cells = await fetchFlowCells(
+		client,
+		{
+			...baseQuery({range, ...(selection.flowIds ? {flowIds: selection.flowIds} : {})}),
+			granularity,
+			groupBy: ['flowId', 'transferType'],
+		},
+		options,
+	);
+	const grid = emptyCells();
+	for (const entry of fold(cells, () => null))
+		addAt(grid, entry.interval.split('/')[0] ?? '', entry.stats, range.timeZone);
+	return {cells: grid, days, changes, timeZone: range.timeZone, fields: flowHeatFields, base: 'entered', scope};
 }
 
 /** The permission of the flow observations, and the clients that were refused it (not asked again in the session). */

@@ -34,6 +34,7 @@ describe('level modules', () => {
 			'flow-outcomes',
 			'flow-outcome-intervals',
 			'flow-queues',
+			'flow-hours',
 			'bands',
 		]);
 		for (const id of levelIds) expect(levels[id].id).toBe(id);

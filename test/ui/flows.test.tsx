@@ -11,6 +11,7 @@ import {demoClient} from '../../source/emulator/server.js';
 import {flowCatalogOf, flowCounts, flowSeriesOf, sessionsUpTo} from '../../source/emulator/flows.js';
 import {ProfileStore} from '../../source/profiles/store.js';
 import {flowFields} from '../../source/metrics/flows.js';
+import {flowHourFields} from '../../source/levels/flows.js';
 import {emulator} from '../helpers.js';
 import {scratchDir} from '../run-cli.js';
 import {appOnProfile, renderApp} from './app-on-profile.js';
@@ -120,6 +121,47 @@ describe('the flows level in the app', () => {
 		await press(app, 'f');
 		const back = await waitForText(app, /\n\s+Queue\s/);
 		expect(back.split('\n').slice(2)).toEqual(table.split('\n').slice(2));
+	});
+
+	it('h on a flow draws its week by hour, → its other numbers, and e writes its hours adding up to its Entered', async () => {
+		const {app, dir} = await appOnProfile(emu, {from: '2026-03-09', to: '2026-03-15'});
+		await press(app, 'f');
+		const flows = await waitForText(app, flowsShown);
+		const name = /^› (.+?)\s{2,}/m.exec(flows)![1]!;
+		const flow = flowCatalogOf(emu.org).flows.find(each => each.name === name)!;
+		const own = sessionsOf(flow.id, Date.parse('2026-03-09T00:00:00Z'), Date.parse('2026-03-16T00:00:00Z'));
+		await press(app, 'h');
+		const map = await waitForText(app, `Entered a day · ${name} · UTC`);
+		expect(map).toContain('[Entered]  To queue   Contain %   Avg flow');
+		expect(map).toMatch(/Peak \w{3} \d\d:00, [\d,.]+ entered a day/);
+		// One week: each weekday's whole-day figure is that day's sessions; the seven add up to the flow's Entered.
+		const days = map.split('\n').filter(line => /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) /.test(line));
+		expect(days).toHaveLength(7);
+		expect(days.reduce((sum, line) => sum + Number(line.trim().split(/\s+/).at(-1)!.replaceAll(',', '')), 0)).toBe(
+			own.entered,
+		);
+		await press(app, keys.right);
+		await waitForText(app, `Exited to queue a day · ${name}`);
+		await press(app, keys.right);
+		const contained = await waitForText(app, `Containment % · ${name}`);
+		expect(contained).toContain('under 10 entered');
+
+		// e writes the weekday-hours of the flow, its numbers as the flows level's.
+		await press(app, 'e');
+		await waitForText(app, 'Export this view');
+		await press(app, keys.enter);
+		const file = await waitForText(app, /File: (gqx-flow-hours-\S+\.csv)/);
+		const fileName = /File: (gqx-flow-hours-\S+\.csv)/.exec(file)![1]!;
+		await press(app, keys.enter);
+		await waitForText(app, /Wrote \d+ rows/);
+		const records = parse(fs.readFileSync(path.join(dir, fileName), 'utf8'), {columns: true}) as Array<
+			Record<string, string>
+		>;
+		expect(Object.keys(records[0]!)).toEqual([...flowHourFields]);
+		expect(records).toHaveLength(168);
+		expect(new Set(records.map(record => record['flowId']))).toEqual(new Set([flow.id]));
+		expect(records.reduce((sum, record) => sum + Number(record['entered']), 0)).toBe(own.entered);
+		expect(records.reduce((sum, record) => sum + Number(record['disconnected']), 0)).toBe(own.contained);
 	});
 
 	it('names the permission a client without the flow aggregates lacks', async () => {

@@ -3,7 +3,7 @@
 import {Box, Text} from 'ink';
 import {type MetricField, metricFor} from '../../metrics/catalog.js';
 import type {HourGrid} from '../../metrics/hour-grid.js';
-import {heatMetricFields} from '../../metrics/hour-grid.js';
+import {heatFieldsOf} from '../../metrics/hour-grid.js';
 import {hoursPerDay} from '../../range/weekday-hours.js';
 import {heatView} from '../explorer/heat-view.js';
 import {useTheme} from '../theme-context.js';
@@ -17,8 +17,10 @@ const ramps = {
 
 type Props = {grid: HourGrid; field: MetricField; scope: string};
 
-export function HeatMap({grid, field, scope}: Props) {
+export function HeatMap({grid, field: asked, scope}: Props) {
 	const theme = useTheme();
+	const fields = heatFieldsOf(grid);
+	const field = fields.includes(asked) ? asked : fields[0]!;
 	const view = heatView(grid, field);
 	const metric = metricFor(field);
 	// NO_COLOR leaves the theme without colours: the blocks alone carry the shading then.
@@ -37,7 +39,7 @@ export function HeatMap({grid, field, scope}: Props) {
 				{` · ${scope} · ${grid.timeZone}`}
 			</Text>
 			<Text wrap="truncate-end">
-				{heatMetricFields.map((each, index) => {
+				{fields.map((each, index) => {
 					const header = metricFor(each).header;
 					const chosen = each === field;
 					return (

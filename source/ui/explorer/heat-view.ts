@@ -3,7 +3,15 @@
 import {DateTime} from 'luxon';
 import {formatMetric, type Metric, type MetricField, metricFor} from '../../metrics/catalog.js';
 import {formatCount} from '../../metrics/format.js';
-import {cellValue, extremeCell, formatPerDay, gridValues, type HourGrid, hourRow} from '../../metrics/hour-grid.js';
+import {
+	cellValue,
+	extremeCell,
+	formatPerDay,
+	gridValues,
+	heatFieldsOf,
+	type HourGrid,
+	hourRow,
+} from '../../metrics/hour-grid.js';
 import {mergeBags} from '../../genesys/stats.js';
 import {cellAt, cellIndex, cellLabel, hoursPerDay, weekdayNames} from '../../range/weekday-hours.js';
 
@@ -46,10 +54,15 @@ function phrase(metric: Metric, value: number): string {
 }
 
 /** The heat map of one metric: counts shaded from 0 to the busiest hour, rates and times from the lowest to the highest. */
-export function heatView(grid: HourGrid, field: MetricField): HeatView {
+export function heatView(grid: HourGrid, asked: MetricField): HeatView {
+	// A metric of another grid (the queues' Offered on a flow's map) is the grid's first.
+	const field = heatFieldsOf(grid).includes(asked) ? asked : heatFieldsOf(grid)[0]!;
 	const metric = metricFor(field);
 	const counts = metric.kind === 'count';
-	const offered = gridValues(grid, 'offered').map((perDay, index) => (perDay ?? 0) * (grid.days[index] ?? 0));
+	// The count a rate or time is taken of: offered for queues, entered for a flow.
+	const base = grid.base ?? 'offered';
+	const baseWord = metricFor(base).title.toLowerCase();
+	const offered = gridValues(grid, base).map((perDay, index) => (perDay ?? 0) * (grid.days[index] ?? 0));
 	const tooFew = (index: number) => !counts && Math.round(offered[index] ?? 0) < minimumOffered;
 	const values = gridValues(grid, field).map((value, index) => (tooFew(index) ? null : value));
 	const present = values.filter((value): value is number => value !== null);
@@ -78,10 +91,10 @@ export function heatView(grid: HourGrid, field: MetricField): HeatView {
 	const steps = [1, 2, 3, 4].map(level => `${shades[level]} ≤${format(metric, low + (span * level) / 4)}`).join('  ');
 	const legend = counts
 		? `${shades[0]!.trim()} 0  ${steps} a day   blank: no such hour`
-		: `from ${format(metric, low)}: ${steps}   blank: no data, or under ${minimumOffered} offered`;
+		: `from ${format(metric, low)}: ${steps}   blank: no data, or under ${minimumOffered} ${baseWord}`;
 	// A rate or time with the count behind it: "24.0% (25 offered)".
 	const named = (index: number) =>
-		`${cellLabel(cellAt(index))}, ${phrase(metric, values[index]!)}${counts ? '' : ` (${formatCount(Math.round(offered[index] ?? 0))} offered)`}`;
+		`${cellLabel(cellAt(index))}, ${phrase(metric, values[index]!)}${counts ? '' : ` (${formatCount(Math.round(offered[index] ?? 0))} ${baseWord})`}`;
 	let peak: string | undefined;
 	const top = extremeCell(values, true);
 	if (top !== undefined && (!counts || high > 0)) {
@@ -89,7 +102,7 @@ export function heatView(grid: HourGrid, field: MetricField): HeatView {
 		const bottom = extremeCell(values, false);
 		if (!counts && bottom !== undefined && bottom !== top) peak = `Highest ${named(top)} · lowest ${named(bottom)}`;
 	} else if (!counts && offered.some(count => count > 0))
-		peak = `Under ${minimumOffered} offered in every hour: too few for ${metric.title.toLowerCase()}.`;
+		peak = `Under ${minimumOffered} ${baseWord} in every hour: too few for ${metric.title.toLowerCase()}.`;
 	const clock =
 		grid.changes.length > 0
 			? `Clock changes: ${grid.changes

@@ -2,6 +2,7 @@
 import type {KeyAction} from '../keymap.js';
 import type {ExplorerAction} from './state.js';
 import type {OpenedRow, SortColumn} from '../../levels/types.js';
+import type {MetricField} from '../../metrics/catalog.js';
 
 export type KeyScope = {
 	/** Row keys of the view, in order. */
@@ -12,6 +13,8 @@ export type KeyScope = {
 	hasView: boolean;
 	/** The columns `s` cycles through: those on screen. */
 	sortColumns: readonly SortColumn[];
+	/** The metrics `←/→` cycle through on a heat map: the map's own (a flow's), when not the queues'. */
+	heatFields?: readonly MetricField[];
 };
 
 export function explorerActionFor(action: KeyAction, scope: KeyScope): ExplorerAction | undefined {
@@ -32,7 +35,11 @@ export function explorerActionFor(action: KeyAction, scope: KeyScope): ExplorerA
 			return {type: 'open', via: action, rows: scope.rows};
 		case 'heat-previous':
 		case 'heat-next':
-			return {type: 'heat-metric', delta: action === 'heat-previous' ? -1 : 1};
+			return {
+				type: 'heat-metric',
+				delta: action === 'heat-previous' ? -1 : 1,
+				...(scope.heatFields ? {fields: scope.heatFields} : {}),
+			};
 		case 'back':
 			return {type: 'back'};
 		case 'cancel':

@@ -442,7 +442,7 @@ function modelOf(
 					}
 				: undefined,
 		grid,
-		heatScope: terminalText([queueName ?? 'All queues', mediaType].filter(Boolean).join(' · ')),
+		heatScope: terminalText(grid?.scope ?? [queueName ?? 'All queues', mediaType].filter(Boolean).join(' · ')),
 		dropped: loaded?.dropped,
 		poll: {
 			all: remembered.allQueueIds(state.data.get(totalsRequest.key)?.data as Totals | undefined),
@@ -482,6 +482,8 @@ function exportedView(
 	const rangeInterval = isoInterval(range.start, range.end);
 	const comparedRange = compared ? isoInterval(compared.start, compared.end) : null;
 	const comparing = !grid && view.rows.some(row => row.previous);
+	// A grid of the level's own kind (a flow's) is written as the level says.
+	const ownGrid = grid && level.gridRecords?.(grid, frame.level, rangeInterval);
 	const own = level.exportFields ?? rowFields;
 	const prevFields = comparing
 		? comparedMetrics.filter(metric => (own as readonly string[]).includes(metric.field)).map(metric => metric.field)
@@ -504,33 +506,39 @@ function exportedView(
 		return made;
 	};
 	return {
-		rows: grid
-			? gridRecords(grid, {
-					queueId: context.queueId ?? null,
-					queueName: context.queueName ?? 'All queues',
-					mediaType: context.mediaType || null,
-					interval: rangeInterval,
-					division: context.division,
-				})
-			: view.rows.map(record),
+		rows: ownGrid
+			? ownGrid.rows
+			: grid
+				? gridRecords(grid, {
+						queueId: context.queueId ?? null,
+						queueName: context.queueName ?? 'All queues',
+						mediaType: context.mediaType || null,
+						interval: rangeInterval,
+						division: context.division,
+					})
+				: view.rows.map(record),
 		// What gqx export adds goes after the level's fields (readers by position keep working): the comparison,
 		// then the live values.
-		fields: grid
-			? hourFields
-			: comparing || liveLevel
-				? [
-						...own,
-						...prevFields.map(field => `${field}Prev`),
-						...(comparing ? ['comparedInterval'] : []),
-						...(liveLevel ? [...liveValueFields, 'observedAt'] : []),
-					]
-				: level.exportFields,
+		fields: ownGrid
+			? ownGrid.fields
+			: grid
+				? hourFields
+				: comparing || liveLevel
+					? [
+							...own,
+							...prevFields.map(field => `${field}Prev`),
+							...(comparing ? ['comparedInterval'] : []),
+							...(liveLevel ? [...liveValueFields, 'observedAt'] : []),
+						]
+					: level.exportFields,
 		// The whole drill, so two views never suggest one name: the queue as shown (with its division when its name
 		// is shared), the media type, the agent or wrap-up code, the interval size, the dates and the comparison.
 		suggestedName: [
 			'gqx',
 			frame.level.id,
-			...[queueShown, context.mediaType, context.memberName].flatMap(part => (part ? [fileNamePart(part)] : [])),
+			...[queueShown, context.flowName, context.mediaType, context.memberName].flatMap(part =>
+				part ? [fileNamePart(part)] : [],
+			),
 			...(level.usesGranularity ? [state.granularity] : []),
 			`${range.from}_${range.to}`,
 			...(comparing && state.compare ? [`vs-${state.compare}`] : []),

@@ -142,6 +142,7 @@ export type LiveAction =
 	| {type: 'live-failed'; reason: string};
 
 /** The heat map's metric (`←/→`). */
-export type HeatMetricAction = {type: 'heat-metric'; delta: number};
+/** `fields`: the metrics of the map shown, when not the queues'. */
+export type HeatMetricAction = {type: 'heat-metric'; delta: number; fields?: readonly MetricField[]};
 
 export type ExplorerAction = NavigationAction | LoadAction | ColumnChoiceAction | LiveAction | HeatMetricAction;

@@ -62,6 +62,7 @@ export function useExplorerInput(
 			pageSize: model.pageSize,
 			hasView: Boolean(model.view),
 			sortColumns: model.columns.map(column => column.id as SortColumn),
+			...(model.grid?.fields ? {heatFields: model.grid.fields} : {}),
 		});
 		if (!mapped) return 'done';
 		dispatch(mapped);
