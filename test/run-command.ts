@@ -11,6 +11,7 @@ type Command = (args: string[], io: Io) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
 	export: async () => (await import('../source/commands/export.js')).runExport,
 	check: async () => (await import('../source/commands/check.js')).runCheck,
+	watch: async () => (await import('../source/commands/watch.js')).runWatch,
 	profiles: async () => (await import('../source/commands/profiles.js')).runProfiles,
 	regions: async () => (await import('../source/commands/regions.js')).runRegions,
 };

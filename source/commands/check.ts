@@ -4,10 +4,16 @@ import {DateTime} from 'luxon';
 import {UsageError} from '../errors.js';
 import {listAllQueues, type QueueInfo} from '../genesys/queues.js';
 import {writeRecords} from '../export/output.js';
-import {formatDuration, formatPercent} from '../metrics/format.js';
 import {acwSince, agentMeasures} from '../metrics/people.js';
 import {agentChecks, type Thresholds} from '../metrics/thresholds.js';
-import {type Breach, type CheckName, divisionsOf, fetchRangeBreaches, liveBreaches} from '../reports/breaches.js';
+import {
+	type Breach,
+	type CheckName,
+	describeValue,
+	divisionsOf,
+	fetchRangeBreaches,
+	liveBreaches,
+} from '../reports/breaches.js';
 import {rangeBoundError, resolveRange} from '../range/range.js';
 import {includesToday} from '../levels/live.js';
 import {queueLabel, sharedNames} from '../levels/queue-labels.js';
@@ -75,14 +81,6 @@ export function parseThresholds(values: Record<string, unknown>, saved: Threshol
 	return thresholds;
 }
 
-function describe(breach: Breach): {value: string; threshold: string} {
-	if (breach.check !== 'min-sl' && breach.check !== 'max-abandon')
-		return breach.check === 'no-agents' || breach.check === 'max-not-responding'
-			? {value: String(breach.value), threshold: String(breach.threshold)}
-			: {value: formatDuration(breach.value * 1000), threshold: formatDuration(breach.threshold * 1000)};
-	return {value: formatPercent(breach.value), threshold: formatPercent(breach.threshold)};
-}
-
 const checkWords: Record<CheckName, string> = {
 	'min-sl': 'SL below',
 	'max-abandon': 'abandon above',
@@ -113,8 +111,8 @@ export function breachRecords(checked: number, shared: ReadonlySet<string> = new
 					? [{header: 'Agent', align: 'left' as const, text: (breach: Breach) => breach.userName ?? ''}]
 					: []),
 				{header: 'Check', align: 'left', text: breach => checkWords[breach.check]},
-				{header: 'Value', align: 'right', text: breach => describe(breach).value},
-				{header: 'Threshold', align: 'right', text: breach => describe(breach).threshold},
+				{header: 'Value', align: 'right', text: breach => describeValue(breach).value},
+				{header: 'Threshold', align: 'right', text: breach => describeValue(breach).threshold},
 			],
 		},
 	};

@@ -2,7 +2,7 @@
 import {describeRetry, GenesysClient} from '../genesys/client.js';
 import {type ProfileWithSecret, SecretStore} from '../credentials/secret-store.js';
 import {type Credentials, resolveCredentials} from '../credentials/resolve.js';
-import {resolveNetwork} from '../net/settings.js';
+import {type NetworkSettings, resolveNetwork} from '../net/settings.js';
 import {openProfileStore} from '../profiles/store.js';
 import {UsageError} from '../errors.js';
 import {terminalText} from '../text/sanitize.js';
@@ -43,7 +43,7 @@ export async function connect(
 	values: ConnectFlags,
 	io: Io,
 	timeoutMs: number,
-): Promise<{client: GenesysClient; stop?: () => Promise<void>; profile?: ProfileWithSecret}> {
+): Promise<{client: GenesysClient; stop?: () => Promise<void>; profile?: ProfileWithSecret; network: NetworkSettings}> {
 	let stop: (() => Promise<void>) | undefined;
 	let credentials: Credentials;
 	let profile: ProfileWithSecret | undefined;
@@ -93,5 +93,5 @@ export async function connect(
 		timeoutMs,
 		maxAnswerBytes: maxAnswerBytes(io.env),
 	});
-	return {client, stop, profile};
+	return {client, stop, profile, network};
 }

@@ -4,6 +4,7 @@
 import type {DateTime} from 'luxon';
 import type {GenesysClient} from '../genesys/client.js';
 import type {QueueInfo} from '../genesys/queues.js';
+import {formatDuration, formatPercent} from '../metrics/format.js';
 import {queueLive} from '../metrics/live.js';
 import {type QueueRow, rollUp} from '../metrics/rows.js';
 import {isoInterval} from '../range/range.js';
@@ -44,6 +45,18 @@ export type Breach = {
 
 /** The thresholds of now that only watch has: waiting with nobody available, and agents not responding. */
 export type LiveThresholds = Thresholds & {noAgents?: boolean; maxNotResponding?: number};
+
+/** A breach's value and threshold as people read them: rates as percentages, times as m:ss, counts as they are. */
+export function describeValue(breach: Pick<Breach, 'check' | 'value' | 'threshold'>): {
+	value: string;
+	threshold: string;
+} {
+	if (breach.check === 'min-sl' || breach.check === 'max-abandon')
+		return {value: formatPercent(breach.value), threshold: formatPercent(breach.threshold)};
+	if (breach.check === 'no-agents' || breach.check === 'max-not-responding')
+		return {value: String(breach.value), threshold: String(breach.threshold)};
+	return {value: formatDuration(breach.value * 1000), threshold: formatDuration(breach.threshold * 1000)};
+}
 
 type Division = {divisionId: string | null; divisionName: string | null};
 
