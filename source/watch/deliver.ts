@@ -75,9 +75,12 @@ function retryAfter(header: string | undefined, now: number): number | undefined
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** Slack reads `<...>` as links and mentions, `&` as the start of an entity: a queue name cannot ping @channel. */
+/**
+ * Slack reads `<...>` as links and mentions (`<!channel>`) and `&` as the start of an entity: both escaped, so a
+ * queue name cannot ping a channel. A lone `>` (gqx's own `4:12 > 2:00`) means nothing there and stays.
+ */
 function slackSafe(text: string): string {
-	return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+	return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
 }
 
 export function webhookDestination(url: URL, network: Network, timeoutMs: number): Destination {
