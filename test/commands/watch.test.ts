@@ -321,3 +321,53 @@ describe('gqx watch', () => {
 		expect(calm.stdout).toBe('');
 	});
 });
+
+describe('gqx watch --once: the conditions of now', () => {
+	/** From the emulator's own answers to watch's query: per queue, waiting, agents idle and not responding. */
+	function served(emu: Emulator) {
+		const queues = new Map<string, {waiting: number; idle: number; notResponding: number}>();
+		for (const answer of emu.observationsServed)
+			for (const result of answer) {
+				const queue = queues.get(result.group.queueId) ?? {waiting: 0, idle: 0, notResponding: 0};
+				queues.set(result.group.queueId, queue);
+				for (const item of result.data) {
+					if (item.metric === 'oWaiting') queue.waiting += item.stats.count ?? 0;
+					if (item.metric === 'oOnQueueUsers' && item.qualifier === 'IDLE') queue.idle += item.stats.count ?? 0;
+					if (item.metric === 'oOnQueueUsers' && item.qualifier === 'NOT_RESPONDING')
+						queue.notResponding += item.stats.count ?? 0;
+				}
+			}
+		return queues;
+	}
+
+	it('--no-agents and --max-not-responding: exactly the queues the observations show, with their counts', async () => {
+		// Enough agents that some are not responding at the test's moment (3 % of their time on queue).
+		const emu = await emulator({queues: 40, seed: 3, agents: 400});
+		cleanups.push(() => emu.stop());
+		emu.observationsServed.length = 0;
+		const result = await runCommand(
+			['watch', '--once', '--no-agents', '--max-not-responding', '0', '--format', 'ndjson', '--no-proxy'],
+			{env: envOf(emu)},
+		);
+		const truth = served(emu);
+		const expected = [...truth]
+			.flatMap(([queueId, queue]) => [
+				...(queue.waiting > 0 && queue.idle === 0 ? [`${queueId} no-agents ${queue.waiting} 0`] : []),
+				...(queue.notResponding > 0 ? [`${queueId} max-not-responding ${queue.notResponding} 0`] : []),
+			])
+			.sort();
+		expect(expected.some(line => line.includes('no-agents'))).toBe(true);
+		expect(expected.some(line => line.includes('max-not-responding'))).toBe(true);
+		expect(result.code).toBe(1);
+		const got = result.stdout
+			.trim()
+			.split('\n')
+			.map(line => JSON.parse(line) as Record<string, unknown>)
+			.map(
+				event =>
+					`${String(event['queueId'])} ${String(event['condition'])} ${String(event['value'])} ${String(event['threshold'])}`,
+			)
+			.sort();
+		expect(got).toEqual(expected);
+	});
+});
