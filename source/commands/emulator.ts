@@ -26,9 +26,12 @@ demo credentials. Point gqx (or any Genesys client with a gateway setting) at th
                     waits there otherwise. Repeatable
 `;
 
-/** --scenario QUEUE,FROM,TO[,WAIT]: the numbers from the right, so a queue name may hold commas. */
+/**
+ * --scenario QUEUE,FROM,TO[,WAIT]: the queue is what comes before the first run of three or four numbers, so a name may
+ * hold commas (not ones followed by numbers only).
+ */
 export function parseScenario(text: string, startMs: number) {
-	const match = /^(.+),(\d+),(\d+)(?:,(\d+))?$/.exec(text.trim());
+	const match = /^(.+?),(\d+),(\d+)(?:,(\d+))?$/.exec(text.trim());
 	if (!match || Number(match[2]) >= Number(match[3]))
 		throw new UsageError(
 			`--scenario "${text}" is not QUEUE,FROM,TO[,WAIT] with FROM before TO.`,

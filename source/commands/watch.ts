@@ -125,15 +125,16 @@ const realClock: Clock = {
 	sleep: (ms, signal) =>
 		new Promise(resolve => {
 			if (signal?.aborted) return resolve();
-			const timer = setTimeout(resolve, ms);
-			signal?.addEventListener(
-				'abort',
-				() => {
-					clearTimeout(timer);
-					resolve();
-				},
-				{once: true},
-			);
+			const stop = () => {
+				clearTimeout(timer);
+				resolve();
+			};
+			// Removed when the time is up: a listener a poll would pile up on the one signal.
+			const timer = setTimeout(() => {
+				signal?.removeEventListener('abort', stop);
+				resolve();
+			}, ms);
+			signal?.addEventListener('abort', stop, {once: true});
 		}),
 };
 
@@ -226,7 +227,17 @@ export async function runWatch(args: string[], io: Io, hooks: WatchHooks = {}): 
 		const queueIds = selectQueueIds({queues: plan.queues, divisions: plan.divisions}, all);
 		const wantsRange = thresholds.minServiceLevel !== undefined || thresholds.maxAbandon !== undefined;
 		const hold = new Hold(forMs, state?.state.tracked ?? []);
-		const log = (line: string) => io.stderr.write(`gqx watch: ${line}\n`);
+		const tty = format === 'lines' && Boolean(io.stdout.isTTY) && !once;
+		let summaryLines = 0;
+		/** Takes the summary off the screen (it is drawn again after the next poll), so lines above it stay whole. */
+		const eraseSummary = () => {
+			if (tty && summaryLines > 0) io.stdout.write(`\u001B[${summaryLines}F\u001B[J`);
+			summaryLines = 0;
+		};
+		const log = (line: string) => {
+			eraseSummary();
+			io.stderr.write(`gqx watch: ${line}\n`);
+		};
 		const sentence = (event: WatchEvent) => eventSentence(event, plan.timeZone, shared);
 		for (const destination of destinations) {
 			// The outbox works on the state file's own list, so what is delivered leaves the file with it.
@@ -249,8 +260,6 @@ export async function runWatch(args: string[], io: Io, hooks: WatchHooks = {}): 
 		let rangeChecked = -Infinity;
 		let rangeFound: Breach[] = [];
 		let down: string | undefined;
-		let summaryLines = 0;
-		const tty = format === 'lines' && Boolean(io.stdout.isTTY) && !once;
 		let found = 0;
 		const poll = async (): Promise<LiveSnapshot> => fetchLiveSnapshot(client, plan, {known: all});
 		for await (const snapshot of pollSnapshots(poll, intervalMs, clock, stopping.signal)) {
@@ -275,8 +284,8 @@ export async function runWatch(args: string[], io: Io, hooks: WatchHooks = {}): 
 			const conditions = [...rangeFound, ...liveBreaches(snapshot, thresholds, divisionOf)];
 			const events = hold.step(conditions, at);
 			found = hold.open().length;
+			eraseSummary();
 			let out = '';
-			if (tty && summaryLines > 0) out += `\u001B[${summaryLines}F\u001B[J`;
 			for (const event of events)
 				out +=
 					format === 'ndjson'
