@@ -273,7 +273,10 @@ export async function runWatch(args: string[], io: Io, hooks: WatchHooks = {}): 
 			}
 			if (down !== undefined) log('Genesys Cloud answers again');
 			down = undefined;
-			const at = Math.max(client.serverNow(), ...snapshot.queues.map(queue => queue.observedAt));
+			// The server's time in whole seconds, as its Date header gives it (the client reads that as the second's
+			// middle): polls --for apart are --for apart, not a few milliseconds short of it.
+			const latest = Math.max(client.serverNow(), ...snapshot.queues.map(queue => queue.observedAt));
+			const at = Math.round((latest - 500) / 1000) * 1000;
 			// Today so far is asked at most once a minute, as the explorer's aggregate columns are.
 			if (wantsRange && at - rangeChecked >= 60_000) {
 				const range = resolveRange({preset: 'today'}, plan.timeZone, DateTime.fromMillis(at));
