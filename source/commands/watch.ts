@@ -267,11 +267,11 @@ export async function runWatch(args: string[], io: Io, hooks: WatchHooks = {}): 
 				const error = snapshot.failed;
 				if (error instanceof AuthError || error instanceof PermissionError || once) throw error;
 				const reason = error instanceof Error ? error.message : String(error);
-				if (down === undefined) log(`cannot reach Genesys Cloud (${terminalText(reason)}); still trying`);
+				if (down === undefined) log(`polling failed: ${terminalText(reason)} (trying again every poll)`);
 				down = reason;
 				continue;
 			}
-			if (down !== undefined) log('Genesys Cloud answers again');
+			if (down !== undefined) log('polling works again');
 			down = undefined;
 			// The server's time in whole seconds, as its Date header gives it (the client reads that as the second's
 			// middle): polls --for apart are --for apart, not a few milliseconds short of it.

@@ -229,6 +229,32 @@ describe('gqx watch', () => {
 		expect((sent[0]!['events'] as unknown[]).length).toBe(2);
 	});
 
+	it('polls that fail are said once, and once when polling works again; an open breach is not announced again', async () => {
+		const {emu, clock, now} = await scripted([
+			{queue: 'Billing', fromMs: seconds(0), toMs: seconds(100), waiting: 2, longestWaitSeconds: 300},
+		]);
+		const hook = await receiver();
+		let failed = false;
+		const result = await watchUntil(
+			emu,
+			clock,
+			['--queue', 'Billing', '--max-wait', '60', '--for', '0', '--webhook', hook.url],
+			() => {
+				// Once the breach is out, three polls fail (a 400 is not retried by the client, so no real time passes).
+				if (!failed && hook.delivered().length === 1) {
+					failed = true;
+					emu.inject({kind: 'status', status: 400, path: '/api/v2/analytics/queues/observations', times: 3});
+				}
+				return now() > seconds(200) && hook.delivered().length >= 2;
+			},
+		);
+		expect(result.code).toBe(0);
+		expect(hook.delivered().map(event => event['event'])).toEqual(['BREACH', 'RECOVERED']);
+		expect(result.stderr.match(/gqx watch: polling failed: /g)).toHaveLength(1);
+		expect(result.stderr.match(/gqx watch: polling works again/g)).toHaveLength(1);
+		expect(result.stderr.indexOf('polling failed')).toBeLessThan(result.stderr.indexOf('polling works again'));
+	});
+
 	it('--exec runs the program with the fields in GQX_* variables, never a hostile queue name as shell text', async () => {
 		const {emu, clock, now} = await scripted([
 			{queue: 'Billing', fromMs: seconds(0), toMs: seconds(30), waiting: 2, longestWaitSeconds: 300},
