@@ -1,7 +1,7 @@
 // `gqx watch` against the emulator with scripted queues and a clock the test moves: each poll's sleep moves the
 // emulator's clock on, so a 70 s breach takes a few real milliseconds. Webhooks are a real HTTP receiver on
 // 127.0.0.1; the events expected are worked out from the scenario and the emulator's own org.
-import {spawnSync} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
@@ -11,7 +11,7 @@ import type {Clock} from '../../source/watch/deliver.js';
 import {demoClient, type Emulator, type EmulatorOptions} from '../../source/emulator/server.js';
 import {emulator, testNow} from '../helpers.js';
 import {runCommand} from '../run-command.js';
-import {scratchDir} from '../run-cli.js';
+import {cliEnv, cliPath, scratchDir} from '../run-cli.js';
 import {until} from '../wait.js';
 
 type Received = {body: Record<string, unknown>; status: number};
@@ -395,5 +395,66 @@ describe('gqx watch --once: the conditions of now', () => {
 			)
 			.sort();
 		expect(got).toEqual(expected);
+	});
+});
+
+describe('gqx watch as a process', () => {
+	it('SIGTERM during a delivery: the delivery finishes, the event leaves the state file, exit 0', async () => {
+		const emu = await emulator({
+			queues: 12,
+			seed: 5,
+			now: () => Date.now(),
+			scenarios: [{queue: 'Billing', fromMs: 0, toMs: Date.now() + 3_600_000, waiting: 2, longestWaitSeconds: 300}],
+		});
+		cleanups.push(() => emu.stop());
+		let answer: (() => void) | undefined;
+		const requests: string[] = [];
+		const server = http.createServer((request, response) => {
+			let text = '';
+			request.on('data', chunk => (text += chunk));
+			request.on('end', () => {
+				requests.push(text);
+				answer = () => response.writeHead(200).end();
+			});
+		});
+		await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+		cleanups.push(() => new Promise(resolve => server.close(() => resolve())));
+		const cwd = scratchDir();
+		const child = spawn(
+			process.execPath,
+			[
+				cliPath,
+				'watch',
+				'--queue',
+				'Billing',
+				'--max-wait',
+				'60',
+				'--for',
+				'0',
+				'--no-proxy',
+				'--webhook',
+				`http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+			],
+			{env: cliEnv(cwd, envOf(emu)), cwd},
+		);
+		let stdout = '';
+		child.stdout.on('data', chunk => (stdout += chunk));
+		const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)));
+		await until(() => answer, Boolean, 'the webhook to be called');
+		child.kill('SIGTERM');
+		// The delivery under way is waited for: the process is still there until the receiver answers.
+		await until(() => child.exitCode === null && child.killed, Boolean, 'the signal to be sent');
+		answer!();
+		expect(await exited).toBe(0);
+		expect(requests).toHaveLength(1);
+		expect(JSON.parse(requests[0]!)).toMatchObject({event: 'BREACH', queueName: 'Billing'});
+		expect(stdout).toMatch(/ BREACH Billing /);
+		const state = JSON.parse(fs.readFileSync(path.join(cwd, 'config', 'watch.json'), 'utf8')) as {
+			outbox: Record<string, unknown[]>;
+			tracked: unknown[];
+		};
+		expect(Object.values(state.outbox).flat()).toEqual([]);
+		expect(state.tracked).toHaveLength(1);
+		expect(fs.existsSync(path.join(cwd, 'config', 'watch.json.lock'))).toBe(false);
 	});
 });
