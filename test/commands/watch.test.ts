@@ -13,6 +13,7 @@ import {emulator, testNow} from '../helpers.js';
 import {runCommand} from '../run-command.js';
 import {cliEnv, cliPath, scratchDir} from '../run-cli.js';
 import {until} from '../wait.js';
+import {hostile, rawHostile} from '../hostile.js';
 
 type Received = {body: Record<string, unknown>; status: number};
 
@@ -349,6 +350,21 @@ describe('gqx watch', () => {
 });
 
 describe('gqx watch --once: the conditions of now', () => {
+	it('names from the org reach the terminal through the sanitiser', async () => {
+		const {emu} = await scripted([
+			{queue: 'Billing', fromMs: seconds(0), toMs: seconds(30), waiting: 2, longestWaitSeconds: 300},
+		]);
+		const billing = emu.org.queues.find(queue => queue.name === 'Billing')!;
+		const [name] = hostile;
+		billing.name = name!.raw;
+		const result = await runCommand(['watch', '--once', '--queue', billing.id, '--max-wait', '60', '--no-proxy'], {
+			env: envOf(emu),
+		});
+		expect(result.code).toBe(1);
+		expect(rawHostile(result.stdout)).toEqual([]);
+		expect(result.stdout).toContain(` BREACH ${name!.shown} (`);
+	});
+
 	/** From the emulator's own answers to watch's query: per queue, waiting, agents idle and not responding. */
 	function served(emu: Emulator) {
 		const queues = new Map<string, {waiting: number; idle: number; notResponding: number}>();
