@@ -43,6 +43,10 @@ export async function connect(
 	values: ConnectFlags,
 	io: Io,
 	timeoutMs: number,
+	/** What --demo's emulator adds (gqx watch: a scripted queue). */
+	demoOptions: {
+		scenarios?: Array<{queue: string; fromMs: number; toMs: number; waiting?: number; longestWaitSeconds?: number}>;
+	} = {},
 ): Promise<{client: GenesysClient; stop?: () => Promise<void>; profile?: ProfileWithSecret; network: NetworkSettings}> {
 	let stop: (() => Promise<void>) | undefined;
 	let credentials: Credentials;
@@ -51,6 +55,7 @@ export async function connect(
 		const {startDemo} = await import('./demo.js');
 		const demo = await startDemo({
 			queues: values['demo-queues'] === undefined ? undefined : Number(values['demo-queues']),
+			...demoOptions,
 		});
 		stop = demo.stop;
 		credentials = demo.credentials;

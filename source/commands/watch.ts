@@ -61,7 +61,9 @@ Options:
   --once                    evaluate once (as --for 0), print the breaches and exit 0 (none) or 1 (some)
   --interval SECONDS        seconds between polls (default 10, at least 5)
   --state PATH              the state file (default: watch-<profile>.json in the config folder)
-  the credential, --tz, --queue, --division, --media, network and --demo flags of gqx export.
+  the credential, --tz, --queue, --division, --media, network and --demo flags of gqx export; with --demo the
+  emulator's Billing queue has callers waiting 7 minutes from 20 s to 110 s after the start (try --max-wait 120
+  --for 20s --queue Billing).
 
 Exit codes: 0 stopped (or --once with no breach), 1 --once with a breach, 2 bad flags, an unusable webhook URL or
 another watch on the same state file, 3 credentials, 4 a permission missing.
@@ -196,7 +198,11 @@ export async function runWatch(args: string[], io: Io, hooks: WatchHooks = {}): 
 			...(notRespondingText === undefined ? {} : {maxNotResponding: count(notRespondingText, '--max-not-responding')}),
 		};
 		const plan = planExport({...values, format: 'csv', preset: 'today'}, io);
-		const connection = await connect(values, io, plan.timeoutMs);
+		// --demo: Billing breaches 20 s after the start for 90 s, so a BREACH and a RECOVERED show within minutes.
+		const demoStart = Date.now();
+		const connection = await connect(values, io, plan.timeoutMs, {
+			scenarios: [{queue: 'Billing', fromMs: demoStart + 20_000, toMs: demoStart + 110_000, longestWaitSeconds: 420}],
+		});
 		stop = connection.stop;
 		const {client} = connection;
 		const saved = {...connection.profile?.thresholds};
@@ -261,6 +267,7 @@ export async function runWatch(args: string[], io: Io, hooks: WatchHooks = {}): 
 		let rangeFound: Breach[] = [];
 		let down: string | undefined;
 		let found = 0;
+		const watched = queueIds?.length ?? all.length;
 		const poll = async (): Promise<LiveSnapshot> => fetchLiveSnapshot(client, plan, {known: all});
 		for await (const snapshot of pollSnapshots(poll, intervalMs, clock, stopping.signal)) {
 			if ('failed' in snapshot) {
@@ -300,7 +307,7 @@ export async function runWatch(args: string[], io: Io, hooks: WatchHooks = {}): 
 				const local = DateTime.fromMillis(at, {zone: plan.timeZone}).toFormat('HH:mm:ss');
 				const lines = [
 					open.length === 0
-						? `-- ${local} no open breaches (${queueIds?.length ?? all.length} queues watched)`
+						? `-- ${local} no open breaches (${watched} queue${watched === 1 ? '' : 's'} watched)`
 						: `-- ${local} ${open.length} open breach${open.length === 1 ? '' : 'es'}:`,
 					...open.slice(0, 10).map(line => `   ${line}`),
 					...(open.length > 10 ? [`   and ${open.length - 10} more`] : []),
