@@ -21,6 +21,7 @@ Usage:
   gqx --week-start sunday    weeks (weekly buckets, this/last week) from Sunday (default: the profile's, else Monday)
   gqx export [options]       write the numbers as csv, json, ndjson or a table (gqx export --help)
   gqx check [thresholds]     exit 1 when a queue breaches a service-level, abandon or wait threshold (gqx check --help)
+  gqx watch [thresholds]     alert when a queue starts and stops breaching: lines, ndjson, webhooks (gqx watch --help)
   gqx profiles ACTION        list, show, add, rename, delete, migrate-secrets, thresholds, week-start, bands (gqx profiles --help)
   gqx regions                list the Genesys Cloud regions
   gqx emulator [options]     run the Genesys Cloud emulator on loopback (gqx emulator --help)
@@ -51,6 +52,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
 		case 'check': {
 			const {runCheck} = await import('./commands/check.js');
 			return runCheck(rest, io);
+		}
+		case 'watch': {
+			const {runWatch} = await import('./commands/watch.js');
+			return runWatch(rest, io);
 		}
 		case 'emulator': {
 			const {runEmulator} = await import('./commands/emulator.js');

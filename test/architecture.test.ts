@@ -18,7 +18,7 @@ const ranks: ReadonlyArray<readonly string[]> = [
 	['metrics', 'emulator'],
 	['reports', 'profiles'],
 	['levels', 'credentials'],
-	['export'],
+	['export', 'watch'],
 	['ui'],
 	['commands'],
 	['cli'],

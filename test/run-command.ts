@@ -5,12 +5,14 @@ import {Readable, Writable} from 'node:stream';
 import type {Io} from '../source/commands/io.js';
 import {type CliOptions, type CliResult, cliEnv, scratchDir} from './run-cli.js';
 
-type Command = (args: string[], io: Io) => Promise<number>;
+/** `hooks`: what a command takes besides its Io in tests (gqx watch: a clock and a stop signal). */
+type Command = (args: string[], io: Io, hooks?: never) => Promise<number>;
 
 /** The commands that take an Io, imported as gqx imports them: on first use. */
 const commands: Record<string, () => Promise<Command>> = {
 	export: async () => (await import('../source/commands/export.js')).runExport,
 	check: async () => (await import('../source/commands/check.js')).runCheck,
+	watch: async () => (await import('../source/commands/watch.js')).runWatch,
 	profiles: async () => (await import('../source/commands/profiles.js')).runProfiles,
 	regions: async () => (await import('../source/commands/regions.js')).runRegions,
 };
@@ -28,7 +30,10 @@ function collector(): {stream: Writable; text: () => string} {
 }
 
 /** `gqx <command> ...args` as runCli runs it (same environment, `input` on stdin), in this process. */
-export async function runCommand([name = '', ...args]: string[], options: CliOptions = {}): Promise<CliResult> {
+export async function runCommand(
+	[name = '', ...args]: string[],
+	options: CliOptions & {hooks?: unknown} = {},
+): Promise<CliResult> {
 	const load = commands[name];
 	if (!load) throw new Error(`runCommand runs ${Object.keys(commands).join(', ')}; use runCli for gqx ${name}`);
 	const cwd = options.cwd ?? scratchDir();
@@ -40,13 +45,17 @@ export async function runCommand([name = '', ...args]: string[], options: CliOpt
 	setZone(env['TZ']);
 	let timer: NodeJS.Timeout | undefined;
 	try {
-		const run = (await load())(args, {
-			stdout: stdout.stream,
-			stderr: stderr.stream,
-			env,
-			cwd,
-			stdin: Readable.from(options.input === undefined ? [] : [options.input]),
-		});
+		const run = (await load())(
+			args,
+			{
+				stdout: stdout.stream,
+				stderr: stderr.stream,
+				env,
+				cwd,
+				stdin: Readable.from(options.input === undefined ? [] : [options.input]),
+			},
+			options.hooks as never,
+		);
 		const late = new Promise<never>((_, reject) => {
 			timer = setTimeout(
 				() => reject(new Error(`gqx ${name} ${args.join(' ')} did not finish in time\n${stderr.text()}`)),

@@ -4,23 +4,19 @@ import {DateTime} from 'luxon';
 import {UsageError} from '../errors.js';
 import {listAllQueues, type QueueInfo} from '../genesys/queues.js';
 import {writeRecords} from '../export/output.js';
-import {formatDuration, formatPercent} from '../metrics/format.js';
-import {queueLive} from '../metrics/live.js';
-import {rollUp} from '../metrics/rows.js';
 import {acwSince, agentMeasures} from '../metrics/people.js';
+import {agentChecks, type Thresholds} from '../metrics/thresholds.js';
 import {
-	abandonTone,
-	agentChecks,
-	longestWaitTone,
-	lowestTarget,
-	serviceLevelTarget,
-	serviceLevelTone,
-	type Thresholds,
-} from '../metrics/thresholds.js';
-import {isoInterval, rangeBoundError, resolveRange} from '../range/range.js';
+	type Breach,
+	type CheckName,
+	describeValue,
+	divisionsOf,
+	fetchRangeBreaches,
+	liveBreaches,
+} from '../reports/breaches.js';
+import {rangeBoundError, resolveRange} from '../range/range.js';
 import {includesToday} from '../levels/live.js';
 import {queueLabel, sharedNames} from '../levels/queue-labels.js';
-import {fetchReport} from '../reports/report.js';
 import {fetchLiveSnapshot} from '../reports/live-snapshot.js';
 import {selectQueueIds} from '../reports/queue-match.js';
 import {compareText} from '../text/collate.js';
@@ -68,24 +64,7 @@ const {
 } = exportFlags;
 const checkFlags = {...sharedFlags, ...thresholdFlags} as const;
 
-export type CheckName = 'min-sl' | 'max-abandon' | 'max-wait' | 'max-acw' | 'max-break' | 'max-idle';
-
-/**
- * A queue over a threshold; ratios for service level and abandon rate, seconds for the wait. The queue's division
- * comes after them (added later: readers by position keep working), and tells same-named queues apart; the agent of
- * an agent check last (null for a queue's).
- */
-export type Breach = {
-	queueId: string;
-	queueName: string;
-	check: CheckName;
-	value: number;
-	threshold: number;
-	divisionId: string | null;
-	divisionName: string | null;
-	userId: string | null;
-	userName: string | null;
-};
+export type {Breach, CheckName} from '../reports/breaches.js';
 
 export function parseThresholds(values: Record<string, unknown>, saved: Thresholds = {}): Thresholds {
 	const thresholds: Thresholds = {...saved, ...parseThresholdFlags(values)};
@@ -102,12 +81,6 @@ export function parseThresholds(values: Record<string, unknown>, saved: Threshol
 	return thresholds;
 }
 
-function describe(breach: Breach): {value: string; threshold: string} {
-	if (breach.check !== 'min-sl' && breach.check !== 'max-abandon')
-		return {value: formatDuration(breach.value * 1000), threshold: formatDuration(breach.threshold * 1000)};
-	return {value: formatPercent(breach.value), threshold: formatPercent(breach.threshold)};
-}
-
 const checkWords: Record<CheckName, string> = {
 	'min-sl': 'SL below',
 	'max-abandon': 'abandon above',
@@ -115,6 +88,8 @@ const checkWords: Record<CheckName, string> = {
 	'max-acw': 'ACW above',
 	'max-break': 'break above',
 	'max-idle': 'idle above',
+	'no-agents': 'waiting, nobody available',
+	'max-not-responding': 'not responding above',
 };
 
 /** The agent checks by flag, with their threshold's key and the board row's measure. */
@@ -136,14 +111,12 @@ export function breachRecords(checked: number, shared: ReadonlySet<string> = new
 					? [{header: 'Agent', align: 'left' as const, text: (breach: Breach) => breach.userName ?? ''}]
 					: []),
 				{header: 'Check', align: 'left', text: breach => checkWords[breach.check]},
-				{header: 'Value', align: 'right', text: breach => describe(breach).value},
-				{header: 'Threshold', align: 'right', text: breach => describe(breach).threshold},
+				{header: 'Value', align: 'right', text: breach => describeValue(breach).value},
+				{header: 'Threshold', align: 'right', text: breach => describeValue(breach).threshold},
 			],
 		},
 	};
 }
-
-const noAgent = {userId: null, userName: null};
 
 /** The checks of values of now, by flag: only a range with today has them. */
 const liveChecks = [
@@ -185,69 +158,18 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
 			}
 		const {client} = connection;
 		const all: QueueInfo[] = await listAllQueues(client);
-		const divisionOf = new Map(
-			all.map(queue => [queue.id, {divisionId: queue.divisionId ?? null, divisionName: queue.divisionName ?? null}]),
-		);
+		const divisionOf = divisionsOf(all);
 		const queueIds = selectQueueIds({queues: plan.queues, divisions: plan.divisions}, all);
 		const breaches: Breach[] = [];
 		let checked = queueIds?.length ?? all.length;
 		if (thresholds.minServiceLevel !== undefined || thresholds.maxAbandon !== undefined) {
-			const report = await fetchReport(
-				client,
-				{start: range.start, end: range.end, timeZone: range.timeZone, queueIds, mediaTypes: plan.media},
-				{knownQueues: new Map(all.map(queue => [queue.id, queue]))},
-			);
-			const rows = rollUp(
-				report.cells,
-				'queues',
-				report.nameOf,
-				isoInterval(range.start, range.end),
-				report.divisionOf,
-			);
-			const info = new Map(all.map(queue => [queue.id, queue]));
-			checked = Math.max(checked, rows.length);
-			// The explorer's rule: a queue whose media have different targets is held to the lowest of them.
-			for (const row of rows) {
-				const identity = {
-					queueId: row.queueId ?? '',
-					queueName: row.queueName,
-					divisionId: row.divisionId,
-					divisionName: row.divisionName,
-				};
-				const fallback = lowestTarget(info.get(identity.queueId)?.serviceLevels);
-				if (thresholds.minServiceLevel !== undefined && serviceLevelTone(row, thresholds, fallback) === 'bad')
-					breaches.push({
-						...identity,
-						check: 'min-sl',
-						value: row.serviceLevel!,
-						threshold: serviceLevelTarget(row, thresholds, fallback)!,
-						...noAgent,
-					});
-				if (abandonTone(row, thresholds) === 'bad')
-					breaches.push({
-						...identity,
-						check: 'max-abandon',
-						value: row.abandonRate!,
-						threshold: thresholds.maxAbandon!,
-						...noAgent,
-					});
-			}
+			const inRange = await fetchRangeBreaches(client, range, {queueIds, mediaTypes: plan.media}, thresholds, all);
+			checked = Math.max(checked, inRange.rows);
+			breaches.push(...inRange.breaches);
 		}
 		if (thresholds.maxWaitSeconds !== undefined) {
 			const snapshot = await fetchLiveSnapshot(client, plan, {known: all});
-			for (const queue of snapshot.queues) {
-				if (longestWaitTone(queueLive(queue), undefined, thresholds) !== 'bad') continue;
-				breaches.push({
-					queueId: queue.queueId,
-					queueName: snapshot.nameOf(queue.queueId),
-					check: 'max-wait',
-					value: Math.round(queue.longestWaitingMs! / 1000),
-					threshold: thresholds.maxWaitSeconds,
-					divisionId: divisionOf.get(queue.queueId)?.divisionId ?? null,
-					divisionName: divisionOf.get(queue.queueId)?.divisionName ?? null,
-					...noAgent,
-				});
-			}
+			breaches.push(...liveBreaches(snapshot, {maxWaitSeconds: thresholds.maxWaitSeconds}, divisionOf));
 		}
 		if (agentChecks.some(check => thresholds[check.key] !== undefined)) {
 			const {fetchBoard} = await import('../reports/people.js');
@@ -271,8 +193,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
 						// Whole seconds up: a breach never reads as equal to its threshold.
 						value: Math.ceil(measured / 1000),
 						threshold: limit,
-						divisionId: divisionOf.get(agent.queueId)?.divisionId ?? null,
-						divisionName: divisionOf.get(agent.queueId)?.divisionName ?? null,
+						...divisionOf(agent.queueId),
 						userId: agent.userId,
 						userName: board.userName(agent.userId),
 					});

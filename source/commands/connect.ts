@@ -2,7 +2,7 @@
 import {describeRetry, GenesysClient} from '../genesys/client.js';
 import {type ProfileWithSecret, SecretStore} from '../credentials/secret-store.js';
 import {type Credentials, resolveCredentials} from '../credentials/resolve.js';
-import {resolveNetwork} from '../net/settings.js';
+import {type NetworkSettings, resolveNetwork} from '../net/settings.js';
 import {openProfileStore} from '../profiles/store.js';
 import {UsageError} from '../errors.js';
 import {terminalText} from '../text/sanitize.js';
@@ -43,7 +43,11 @@ export async function connect(
 	values: ConnectFlags,
 	io: Io,
 	timeoutMs: number,
-): Promise<{client: GenesysClient; stop?: () => Promise<void>; profile?: ProfileWithSecret}> {
+	/** What --demo's emulator adds (gqx watch: a scripted queue). */
+	demoOptions: {
+		scenarios?: Array<{queue: string; fromMs: number; toMs: number; waiting?: number; longestWaitSeconds?: number}>;
+	} = {},
+): Promise<{client: GenesysClient; stop?: () => Promise<void>; profile?: ProfileWithSecret; network: NetworkSettings}> {
 	let stop: (() => Promise<void>) | undefined;
 	let credentials: Credentials;
 	let profile: ProfileWithSecret | undefined;
@@ -51,6 +55,7 @@ export async function connect(
 		const {startDemo} = await import('./demo.js');
 		const demo = await startDemo({
 			queues: values['demo-queues'] === undefined ? undefined : Number(values['demo-queues']),
+			...demoOptions,
 		});
 		stop = demo.stop;
 		credentials = demo.credentials;
@@ -93,5 +98,5 @@ export async function connect(
 		timeoutMs,
 		maxAnswerBytes: maxAnswerBytes(io.env),
 	});
-	return {client, stop, profile};
+	return {client, stop, profile, network};
 }

@@ -6,6 +6,7 @@ import {reportFailure} from './errors.js';
 
 export const emulatorHelp = `Usage: gqx emulator [--port N] [--seed S] [--queues N] [--rate-limit N] [--latency MS] [--threads N]
                     [--details-window N] [--job-delay MS] [--idle-queues N] [--agents N]
+                    [--scenario QUEUE,FROM,TO[,WAIT]]
 
 Runs the embedded Genesys Cloud emulator on 127.0.0.1 until Ctrl+C, and prints its URL and
 demo credentials. Point gqx (or any Genesys client with a gateway setting) at the URL.
@@ -19,7 +20,30 @@ demo credentials. Point gqx (or any Genesys client with a gateway setting) at th
   --job-delay MS    how long a details job takes to be ready (default 1500)
   --idle-queues N   queues listed besides, that never take traffic (default 0)
   --agents N        users (agents) of the org (default 0.6 a queue, at least 24)
+  --scenario QUEUE,FROM,TO[,WAIT]
+                    script a queue (name or id) for gqx watch: from FROM to TO seconds after the start, 5
+                    callers wait in its first media type, the oldest WAIT seconds (default 300); nobody
+                    waits there otherwise. Repeatable
 `;
+
+/**
+ * --scenario QUEUE,FROM,TO[,WAIT]: the queue is what comes before the first run of three or four numbers, so a name may
+ * hold commas (not ones followed by numbers only).
+ */
+export function parseScenario(text: string, startMs: number) {
+	const match = /^(.+?),(\d+),(\d+)(?:,(\d+))?$/.exec(text.trim());
+	if (!match || Number(match[2]) >= Number(match[3]))
+		throw new UsageError(
+			`--scenario "${text}" is not QUEUE,FROM,TO[,WAIT] with FROM before TO.`,
+			'For example --scenario Billing,30,100 (seconds after the start) or --scenario Billing,30,100,600.',
+		);
+	return {
+		queue: match[1]!,
+		fromMs: startMs + Number(match[2]) * 1000,
+		toMs: startMs + Number(match[3]) * 1000,
+		...(match[4] === undefined ? {} : {longestWaitSeconds: Number(match[4])}),
+	};
+}
 
 function integer(value: string | undefined, flag: string, fallback: number, min: number, max: number): number {
 	if (value === undefined) return fallback;
@@ -44,6 +68,7 @@ export async function runEmulator(args: string[], io: Io, signal?: AbortSignal):
 				'job-delay': {type: 'string'},
 				'idle-queues': {type: 'string'},
 				agents: {type: 'string'},
+				scenario: {type: 'string', multiple: true},
 				help: {type: 'boolean', short: 'h'},
 			},
 			'emulator',
@@ -52,6 +77,8 @@ export async function runEmulator(args: string[], io: Io, signal?: AbortSignal):
 			io.stdout.write(emulatorHelp);
 			return 0;
 		}
+		const startMs = Date.now();
+		const scenarios = (values.scenario ?? []).map(text => parseScenario(text, startMs));
 		const {startEmulator, demoClient} = await import('../emulator/server.js');
 		const emulator = await startEmulator({
 			port: integer(values.port, '--port', 0, 0, 65_535),
@@ -64,6 +91,7 @@ export async function runEmulator(args: string[], io: Io, signal?: AbortSignal):
 			detailsJobDelayMs: integer(values['job-delay'], '--job-delay', 1500, 0, 600_000),
 			idleQueues: integer(values['idle-queues'], '--idle-queues', 0, 0, 100_000),
 			...(values.agents === undefined ? {} : {agents: integer(values.agents, '--agents', 0, 1, 1_000_000)}),
+			scenarios,
 		});
 		io.stdout.write(
 			`Genesys Cloud emulator listening on ${emulator.url}\n` +

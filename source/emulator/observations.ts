@@ -235,6 +235,21 @@ function mediaNow(
 	return {media: profile.media, waiting, interacting, alerting, waitAgesMs, talkAgesMs};
 }
 
+/**
+ * A scripted queue (an emulator scenario, for tests and the demo): between `fromMs` and `toMs` of the clock its first
+ * media type has `waiting` callers, the oldest waiting `longestWaitMs`; otherwise nobody waits in it at all.
+ */
+export type Scenario = {queueId: string; fromMs: number; toMs: number; waiting: number; longestWaitMs: number};
+
+function scripted(now: MediaNow, scenario: Scenario, first: boolean, nowMs: number): MediaNow {
+	const active = first && nowMs >= scenario.fromMs && nowMs < scenario.toMs;
+	const waiting = active ? scenario.waiting : 0;
+	const waitAgesMs = Array.from({length: waiting}, (_, index) =>
+		Math.round(scenario.longestWaitMs * (1 - index / Math.max(1, waiting))),
+	);
+	return {...now, waiting, waitAgesMs};
+}
+
 /** Queue members by routing status and presence, counted from each member's state at the moment (agent-states.ts). */
 function agentsNow(org: Org, model: TrafficModel, queue: EmulatedQueue, nowMs: number) {
 	const states = agentStatesOf(org, model);
@@ -273,6 +288,7 @@ export function runObservationQuery(
 	tick: number,
 	isDeleted: (id: string) => boolean = () => false,
 	moments: Map<string, number> = new Map(),
+	scenarios: readonly Scenario[] = [],
 ): {systemToOrganizationMappings: Record<string, string[]>; results: ObservationResult[]} {
 	const wanted = new Set(query.metrics);
 	const details = new Set(query.details);
@@ -281,7 +297,11 @@ export function runObservationQuery(
 		const queue = org.byId.get(id);
 		if (!queue || isDeleted(id)) continue;
 		const moment = observedMoment(moments, id, nowMs);
-		const media = queue.media.map(profile => mediaNow(model, queue, profile, nowMs, moment, tick));
+		const scenario = scenarios.find(each => each.queueId === id);
+		const media = queue.media.map((profile, index) => {
+			const now = mediaNow(model, queue, profile, nowMs, moment, tick);
+			return scenario ? scripted(now, scenario, index === 0, nowMs) : now;
+		});
 		const agents = agentsNow(org, model, queue, nowMs);
 		const userData: DataItem[] = [];
 		if (wanted.has('oMemberUsers')) userData.push({metric: 'oMemberUsers', stats: {count: agents.members}});

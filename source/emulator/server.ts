@@ -5,10 +5,11 @@ import {createServer, type IncomingMessage, type Server, type ServerResponse} fr
 import type {AddressInfo, Socket} from 'node:net';
 import {Worker} from 'node:worker_threads';
 import {type HttpFailure, runAggregateQuery, validateAggregateQuery} from './aggregates.js';
+import {UsageError} from '../errors.js';
 import {queueMediaKey} from './catalog.js';
 import {type EmulatedQueue, generateOrg, type Org} from './org.js';
 import {createTrafficModel, type TrafficModel} from './traffic.js';
-import {type ObservationResult, runObservationQuery, validateObservationQuery} from './observations.js';
+import {type ObservationResult, runObservationQuery, type Scenario, validateObservationQuery} from './observations.js';
 import type {ComputeAnswer, ComputeSetup, ComputeTask} from './compute-worker.js';
 import {peopleOf} from './people.js';
 import {listUsers, listWrapupCodes} from './people-routes.js';
@@ -89,6 +90,11 @@ export type EmulatorOptions = {
 	detailsJobDelayMs?: number;
 	/** The details jobs' data availability date, epoch ms. Default: a day before the clock, rounded down to the hour. */
 	detailsAvailabilityMs?: number;
+	/**
+	 * Scripted queues (by id or name): between `fromMs` and `toMs` of the clock (epoch ms) the queue's first media type
+	 * has `waiting` callers (default 5), the oldest `longestWaitSeconds` (default 300); nobody waits there otherwise.
+	 */
+	scenarios?: Array<{queue: string; fromMs: number; toMs: number; waiting?: number; longestWaitSeconds?: number}>;
 };
 
 /** What a route answers: a body to send as JSON, or JSON text made elsewhere (a compute thread). */
@@ -273,6 +279,7 @@ export class Emulator {
 	#faults: ScheduledFault[] = [];
 	#sockets = new Set<Socket>();
 	#now: () => number;
+	#scripted: Scenario[] | undefined;
 	#pool: ComputePool | undefined;
 
 	constructor(options: EmulatorOptions = {}) {
@@ -281,6 +288,7 @@ export class Emulator {
 			seed: options.seed ?? 1,
 			queues: options.queues ?? 60,
 			idleQueues: options.idleQueues ?? 0,
+			scenarios: options.scenarios ?? [],
 			tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 86_399,
 			rateLimitPerMinute: options.rateLimitPerMinute ?? 300,
 			maxPageSize: options.maxPageSize ?? 100,
@@ -307,6 +315,8 @@ export class Emulator {
 			jobDelayMs: this.options.detailsJobDelayMs,
 			availabilityMs: options.detailsAvailabilityMs,
 		});
+		// An unknown scenario queue is said at the start, not on the first observation.
+		this.#scenarios();
 		const threads = options.computeThreads ?? 0;
 		if (threads > 0)
 			this.#pool = new ComputePool(threads, {
@@ -385,6 +395,26 @@ export class Emulator {
 
 	addClient(client: EmulatorClient): void {
 		this.clients.set(client.id, client);
+	}
+
+	/** The options' scenarios with their queues found by id or name (an unknown one is an error at once). */
+	#scenarios(): Scenario[] {
+		this.#scripted ??= (this.options.scenarios ?? []).map(each => {
+			const queue = this.org.byId.get(each.queue) ?? this.org.queues.find(candidate => candidate.name === each.queue);
+			if (!queue)
+				throw new UsageError(
+					`Scenario queue "${each.queue}" is not a queue of the emulator.`,
+					'Name one of its queues (gqx export --demo --level queues lists them), or give its id.',
+				);
+			return {
+				queueId: queue.id,
+				fromMs: each.fromMs,
+				toMs: each.toMs,
+				waiting: each.waiting ?? 5,
+				longestWaitMs: (each.longestWaitSeconds ?? 300) * 1000,
+			};
+		});
+		return this.#scripted;
 	}
 
 	#takeFault(path: string): ScheduledFault | undefined {
@@ -534,6 +564,7 @@ export class Emulator {
 				this.counts.observations++,
 				id => this.#deleted.has(id),
 				this.#moments,
+				this.#scenarios(),
 			);
 			this.observationsServed.push(answer.results);
 			if (this.observationsServed.length > 200) this.observationsServed.shift();

@@ -17,6 +17,8 @@ export type LiveQueue = {
 	longestWaitingMs: number | null;
 	onQueueAgents: number;
 	availableAgents: number;
+	/** On queue with routing status NOT_RESPONDING: they get no new interactions until they act. */
+	notRespondingAgents?: number;
 	media: LiveMedia[];
 	/** When the answer arrived (epoch ms). */
 	observedAt: number;
@@ -95,6 +97,7 @@ function emptyQueue(queueId: string, observedAt: number): LiveQueue {
 		longestWaitingMs: null,
 		onQueueAgents: 0,
 		availableAgents: 0,
+		notRespondingAgents: 0,
 		media: [],
 		observedAt,
 	};
@@ -132,6 +135,8 @@ export function readObservations(
 				const count = item.stats?.count ?? 0;
 				queue.onQueueAgents += count;
 				if (item.qualifier === 'IDLE') queue.availableAgents += count;
+				else if (item.qualifier === 'NOT_RESPONDING')
+					queue.notRespondingAgents = (queue.notRespondingAgents ?? 0) + count;
 			}
 			continue;
 		}

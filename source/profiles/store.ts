@@ -110,6 +110,11 @@ export function defaultConfigDir(env: NodeJS.ProcessEnv = process.env): string |
 	return env['GQX_CONFIG_DIR'] || undefined;
 }
 
+/** The folder of the profiles file (and of gqx watch's state files): `GQX_CONFIG_DIR`, else conf's. */
+export function configFolder(env: NodeJS.ProcessEnv = process.env): string {
+	return path.resolve(defaultConfigDir(env) ?? envPaths('gqx', {suffix: 'nodejs'}).config);
+}
+
 /** The profiles file of this environment (`GQX_CONFIG_DIR`, else the platform's config folder). */
 export function openProfileStore(env: NodeJS.ProcessEnv): ProfileStore {
 	return new ProfileStore({cwd: defaultConfigDir(env)});
@@ -126,7 +131,7 @@ function compareVersions(a: string, b: string): number {
 }
 
 /** Whether process `pid` runs (on this machine): EPERM means it does, as another user's. */
-function processAlive(pid: number): boolean {
+export function processAlive(pid: number): boolean {
 	try {
 		process.kill(pid, 0);
 		return true;
@@ -162,7 +167,7 @@ export class ProfileStore {
 		const cwd = options.cwd ?? defaultConfigDir();
 		// Checked before conf sees the file: conf would throw on bad JSON, or silently downgrade a newer format.
 		// The same place conf picks: env-paths' config folder for "gqx" with conf's "-nodejs" suffix.
-		this.path = path.resolve(cwd ?? envPaths('gqx', {suffix: 'nodejs'}).config, 'config.json');
+		this.path = path.resolve(cwd ?? configFolder({}), 'config.json');
 		this.#prepareFolder();
 		// Opened under the lock: conf writes the file when it creates or migrates it, and that write, outside the lock,
 		// could clobber a profile that another gqx saved in between (a CI run lost one of 50 saves that way).

@@ -2,7 +2,7 @@
 // result window answers a page past it with a 400), and refuses a bad value with exit 2.
 import {Readable, Writable} from 'node:stream';
 import {describe, expect, it} from 'vitest';
-import {runEmulator} from '../../source/commands/emulator.js';
+import {parseScenario, runEmulator} from '../../source/commands/emulator.js';
 import type {Io} from '../../source/commands/io.js';
 import {until} from '../wait.js';
 
@@ -83,5 +83,33 @@ describe('gqx emulator', () => {
 		const {io: streams, err} = io();
 		expect(await runEmulator(['--details-window', 'lots'], streams)).toBe(2);
 		expect(err()).toContain('--details-window must be a whole number');
+	});
+
+	it.each([
+		[['--scenario', 'Billing,60,30'], 'is not QUEUE,FROM,TO[,WAIT] with FROM before TO'],
+		[['--scenario', 'Billing'], 'is not QUEUE,FROM,TO[,WAIT]'],
+		[
+			['--scenario', 'No such queue,1,2', '--queues', '5'],
+			'Scenario queue "No such queue" is not a queue of the emulator',
+		],
+	])('refuses --scenario %j with exit 2 and the reason', async (args, message) => {
+		const {io: streams, err} = io();
+		expect(await runEmulator(args, streams)).toBe(2);
+		expect(err()).toContain(message);
+	});
+
+	it('--scenario: callers wait in the scripted queue from FROM to TO seconds after the start, the oldest WAIT seconds', () => {
+		const start = Date.parse('2026-03-20T15:00:00Z');
+		expect(parseScenario('Billing, EMEA,30,100,600', start)).toEqual({
+			queue: 'Billing, EMEA',
+			fromMs: start + 30_000,
+			toMs: start + 100_000,
+			longestWaitSeconds: 600,
+		});
+		expect(parseScenario('Billing,30,100', start)).toEqual({
+			queue: 'Billing',
+			fromMs: start + 30_000,
+			toMs: start + 100_000,
+		});
 	});
 });
