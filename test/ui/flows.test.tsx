@@ -164,6 +164,19 @@ describe('the flows level in the app', () => {
 		expect(records.reduce((sum, record) => sum + Number(record['disconnected']), 0)).toBe(own.contained);
 	});
 
+	it('f opens the flows when a filter keeps no queue, and f goes back to the filtered queues', async () => {
+		const {app} = await appOnProfile(emu, {from: '2026-03-09', to: '2026-03-15'});
+		await press(app, '/');
+		await waitForText(app, 'Type to filter');
+		await press(app, ...'zzzz', keys.enter);
+		await waitForText(app, 'Nothing matches “zzzz”');
+		await press(app, 'f');
+		const flows = await waitForText(app, flowsShown);
+		expect(flows).toContain('› flows');
+		await press(app, 'f');
+		await waitForText(app, 'Nothing matches “zzzz”');
+	});
+
 	it('names the permission a client without the flow aggregates lacks', async () => {
 		emu.addClient({
 			id: 'no-flows',

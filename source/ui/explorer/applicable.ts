@@ -1,6 +1,6 @@
 // Whether a key acts on the level and row shown, and if not why: the footer offers only keys that act, and a key
 // that cannot says why in the status line instead of doing nothing.
-import {opensOnTotal} from '../../levels/registry.js';
+import {opensOnTotal, opensWholeLevel} from '../../levels/registry.js';
 import type {LevelModule} from '../../levels/types.js';
 import {bindings, type KeyAction, type KeyContext} from '../keymap.js';
 
@@ -36,7 +36,7 @@ export function whyNot(action: KeyAction, place: KeyPlace): string | undefined {
 	if (via !== undefined) {
 		if (!level.opens[via as keyof typeof level.opens]) return `${named(action, context)} does nothing on this level.`;
 		if (place.cannotOpen) return `${named(action, context)} ${place.cannotOpen}.`;
-		if (!place.hasRows) return `${named(action, context)}: no rows to open.`;
+		if (!place.hasRows && !opensWholeLevel(via)) return `${named(action, context)}: no rows to open.`;
 		if (place.onTotal && !opensOnTotal(via))
 			return `${named(action, context)} does nothing on the totals row: move to a row first.`;
 		return undefined;

@@ -39,8 +39,10 @@ export function navigationReducer(state: ExplorerState, action: NavigationAction
 				];
 			const level = levelOf(frame.level);
 			const next = level.opens[action.via];
-			if (!row || !next || level.cannotOpen?.(frame.level) !== undefined) return state;
-			const onTotal = row.key === totalKey;
+			// What opens for the level as a whole (f: flows) needs no row: a filter that keeps none does not stop it.
+			const whole = opensWholeLevel(action.via);
+			if ((!row && !whole) || !next || level.cannotOpen?.(frame.level) !== undefined) return state;
+			const onTotal = row?.key === totalKey;
 			if (onTotal && !opensOnTotal(action.via)) return state;
 			// A key that opens the level this one was opened from goes back to it (f: queues, flows, queues again).
 			const below = state.stack.at(-2);
@@ -51,7 +53,7 @@ export function navigationReducer(state: ExplorerState, action: NavigationAction
 			// The totals row stands for every row of the level: what the level itself was opened for.
 			const ref: LevelRef = {
 				id: next,
-				context: onTotal || opensWholeLevel(action.via) ? frame.level.context : level.openContext(row, frame.level),
+				context: onTotal || whole || !row ? frame.level.context : level.openContext(row, frame.level),
 			};
 			return {...state, filtering: false, stack: [...state.stack, newFrame(ref, state.views)]};
 		}
