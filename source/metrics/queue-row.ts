@@ -56,11 +56,12 @@ export type QueueRow = {
 
 /** A row of the wait bands level is a band: per outcome its count, share, bar and cumulative share. */
 export type BandCells = {
-	bandAnswered: number;
+	/** Null when the answers had no views for answered (unavailable, not 0); likewise abandoned. */
+	bandAnswered: number | null;
 	bandAnsweredShare: number | null;
 	bandAnsweredBar: string;
 	bandAnsweredCumulative: number | null;
-	bandAbandoned: number;
+	bandAbandoned: number | null;
 	bandAbandonedShare: number | null;
 	bandAbandonedBar: string;
 	bandAbandonedCumulative: number | null;

@@ -105,7 +105,9 @@ describe('gqx export --level bands', () => {
 		}
 		for (const [queueId, {answered, abandoned}] of waits) {
 			const total = (outcome: string) =>
-				records.filter(r => r.queueId === queueId && r.outcome === outcome).reduce((all, r) => all + r.count, 0);
+				records
+					.filter(r => r.queueId === queueId && r.outcome === outcome)
+					.reduce((all, r) => all + (r.count ?? Number.NaN), 0);
 			expect(total('answered'), queueId).toBe(answered.length);
 			expect(total('abandoned'), queueId).toBe(abandoned.length);
 		}
