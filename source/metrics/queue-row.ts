@@ -47,6 +47,11 @@ export type QueueRow = {
 	count: number;
 	divisionId: string | null;
 	divisionName: string | null;
+	/** Callbacks (the callback media type's): scheduled, dialed, abandoned while waiting, and their average wait. */
+	callbacksScheduled: number;
+	callbackAttempts: number;
+	callbackAbandoned: number;
+	avgCallbackWaitMs: number | null;
 	/** Interval records: the bucket is cut by the range's start or end (shorter than its granularity). */
 	partial?: boolean;
 } & Partial<ConversationCells> &
