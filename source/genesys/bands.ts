@@ -31,6 +31,8 @@ export type WaitBandsQuery = {
 	/** The queues (asked 100 a query); none: every queue with traffic. */
 	queueIds?: readonly string[];
 	mediaTypes?: readonly string[];
+	/** One agent's or wrap-up code's conversations only (their answered: abandons have neither). */
+	member?: {dimension: 'userId' | 'wrapUpCode'; id: string};
 	/** Bounds in ms, each a cumulative view (`lt`): the conversations of that outcome that waited less. */
 	under: Readonly<Record<WaitOutcome, readonly number[]>>;
 };
@@ -84,18 +86,36 @@ export async function fetchWaitBands(
 				// The first of an outcome's queries says its total for its bands (later ones, of more bounds, are kept
 				// in order by the bands' math).
 				const totalHere = views.length > 0 && groups.findIndex(group => group.outcome === outcome) === index;
+				const base = buildAggregateBody(
+					isoInterval(start, end),
+					{
+						timeZone: query.timeZone,
+						queuedOnly: true,
+						// The metrics once a chunk; the other queries ask their outcome's total.
+						metrics: index === 0 ? waitMetricNames : [total],
+						...(query.mediaTypes?.length ? {mediaTypes: query.mediaTypes} : {}),
+					},
+					batch,
+				);
+				const {member} = query;
 				const body = {
-					...buildAggregateBody(
-						isoInterval(start, end),
-						{
-							timeZone: query.timeZone,
-							queuedOnly: true,
-							// The metrics once a chunk; the other queries ask their outcome's total.
-							metrics: index === 0 ? waitMetricNames : [total],
-							...(query.mediaTypes?.length ? {mediaTypes: query.mediaTypes} : {}),
-						},
-						batch,
-					),
+					...base,
+					...(member
+						? {
+								filter: {
+									type: 'and',
+									clauses: [
+										...((base.filter as {clauses?: unknown[]} | undefined)?.clauses ?? []),
+										{
+											type: 'or',
+											predicates: [
+												{type: 'dimension', dimension: member.dimension, operator: 'matches', value: member.id},
+											],
+										},
+									],
+								},
+							}
+						: {}),
 					...(views.length > 0 ? {views} : {}),
 				};
 				await client.post(aggregatesPath, body, aggregatesReader(read, options.onDrop), signal);

@@ -43,7 +43,13 @@ const explorerExportFields = [
 ];
 
 /** What the level loads: the row's statistics by media type, its media's SL times, and the bands it was asked for. */
-type BandsData = {byMedia: Map<string, StatsBag>; targets: TargetTimes; edges: readonly number[]};
+type BandsData = {
+	byMedia: Map<string, StatsBag>;
+	targets: TargetTimes;
+	edges: readonly number[];
+	/** Work without a wrap-up code: no query can pick it out (the queue's own metrics have no code either). */
+	noFilter?: boolean;
+};
 
 /** The part of the range the row covers: an interval row's bucket, else the whole range. */
 function rowRange(ref: LevelRef, range: DateRange): Pick<DateRange, 'start' | 'end' | 'timeZone'> {
@@ -248,7 +254,7 @@ export const serviceLevelsExport: LevelExport<ServiceLevelRecord> = {
 export const bandsLevel: LevelModule = {
 	id: 'bands',
 	description:
-		'how long a queue’s (media type’s, interval’s) answered and abandoned waited, by band, and the service level what-if',
+		'how long a queue’s (media type’s, interval’s, agent’s, wrap-up code’s) answered and abandoned waited, by band, and the service level what-if',
 	nameHeader: 'Wait',
 	emptyText: 'No answered or abandoned conversations in this row.',
 	defaultSort: {column: 'name', descending: false},
@@ -256,13 +262,19 @@ export const bandsLevel: LevelModule = {
 	usesGranularity: false,
 	columns: bandColumns,
 	request(ref) {
-		const {queueId = '', mediaType, interval} = ref.context;
+		const {queueId = '', mediaType, interval, member, memberKind} = ref.context;
+		// An agent's or a wrap-up code's row: its conversations only (work without a code has no filter of its own).
+		const only =
+			member !== undefined && memberKind
+				? {dimension: memberKind === 'agents' ? ('userId' as const) : ('wrapUpCode' as const), id: member}
+				: undefined;
 		// The session's bands (`--bands`, else the profile's), carried in the context from the first level.
 		const edges = ref.context.bandEdges ?? defaultBandEdges;
 		return {
-			key: `bands\u0000${queueId}\u0000${mediaType ?? ''}\u0000${interval ?? ''}\u0000${edges.join(',')}`,
+			key: `bands\u0000${queueId}\u0000${mediaType ?? ''}\u0000${interval ?? ''}\u0000${edges.join(',')}\u0000${memberKind ?? ''}:${member ?? ''}`,
 			label: 'loading wait bands',
 			async load(client, range, {signal, onProgress, onDrop}): Promise<BandsData> {
+				if (only?.id === '') return {byMedia: new Map(), targets: new Map(), edges, noFilter: true};
 				const [{fetchWaitBands}, {fetchQueueNames}, {boundsFor}] = await Promise.all([
 					import('../genesys/bands.js'),
 					import('../genesys/queues.js'),
@@ -280,6 +292,7 @@ export const bandsLevel: LevelModule = {
 						queueIds: [queueId],
 						...(mediaType ? {mediaTypes: [mediaType]} : {}),
 						under: boundsFor(edges, whatIfSeconds, targets),
+						...(only ? {member: only} : {}),
 					},
 					{signal, onProgress, onDrop},
 				);
@@ -318,7 +331,9 @@ export const bandsLevel: LevelModule = {
 		});
 		const {numerator, denominator} = serviceLevelTerms(bags);
 		const any = waitOutcomes.some(outcome => bandCounts(bags, outcome, bands.edges).total > 0);
-		const note = unavailableNote(bags);
+		const note = bands.noFilter
+			? 'Work without a wrap-up code has no wait bands of its own: the queue’s (b on the queue) include it.'
+			: unavailableNote(bags);
 		return {
 			rows: any ? rows : [],
 			footline: whatIfLine(bands, denominator > 0 ? numerator / denominator : null),
@@ -353,11 +368,13 @@ export const bandsLevel: LevelModule = {
 	export: bandsExport,
 	// From a media or interval row the queue is in the breadcrumb already (and the media type, from an interval row).
 	crumb: ({context}) =>
-		context.intervalLabel
-			? `${context.intervalLabel} wait bands`
-			: context.mediaType
-				? `${context.mediaType} wait bands`
-				: `${context.queueLabel ?? context.queueName ?? ''} › wait bands`,
+		context.memberName !== undefined
+			? `${context.memberName} wait bands`
+			: context.intervalLabel
+				? `${context.intervalLabel} wait bands`
+				: context.mediaType
+					? `${context.mediaType} wait bands`
+					: `${context.queueLabel ?? context.queueName ?? ''} › wait bands`,
 	key: {
 		action: 'bands',
 		key: 'b',

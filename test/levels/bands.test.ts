@@ -8,7 +8,9 @@ import type {LevelContext} from '../../source/levels/types.js';
 import {formatPercent} from '../../source/metrics/format.js';
 import {rollUp} from '../../source/metrics/rows.js';
 import {resolveRange} from '../../source/range/range.js';
-import {clientFor, emulator, groundTruth, namesOf, testNow} from '../helpers.js';
+import {clientFor, conversationsIn, emulator, groundTruth, namesOf, testNow} from '../helpers.js';
+import {handlerOfConversation} from '../../source/emulator/conversations.js';
+import {peopleOf} from '../../source/emulator/people.js';
 import {currentFrame, initialExplorer} from '../../source/ui/explorer/state.js';
 import {apply} from '../ui/explorer/apply.js';
 import {underViewName} from '../../source/genesys/wait-views.js';
@@ -143,5 +145,41 @@ describe('the wait bands level', () => {
 		);
 		expect(partly.rows.map(row => row.row.bandAnswered)).toEqual([0, 3, 2]);
 		expect(partly.note).toBeUndefined();
+	});
+
+	it('counts an agent’s and a wrap-up code’s answered waits from the conversations they handled', async () => {
+		const week = resolveRange({from: '2026-03-09', to: '2026-03-15'}, 'UTC', DateTime.fromMillis(testNow));
+		const people = peopleOf(emu.org);
+		// Each agent's and code's answered voice waits of the first queue with traffic, from its own conversations.
+		const [queue] = emu.org.queues;
+		const waits = new Map<string, number[]>();
+		for (const conversation of conversationsIn(emu, week.start.toMillis(), week.end.toMillis())) {
+			if (conversation.series.queueId !== queue!.id || conversation.series.mediaType !== 'voice') continue;
+			const handler = handlerOfConversation(emu.org, conversation);
+			if (!handler) continue;
+			const code = handler.codeIndex === undefined ? undefined : people.codes[handler.codeIndex]!.id;
+			for (const key of [`agents:${people.users[handler.userIndex]!.id}`, ...(code ? [`wrapups:${code}`] : [])])
+				waits.set(key, [...(waits.get(key) ?? []), conversation.queueMs]);
+		}
+		const members = [...waits.keys()].filter(key => key.startsWith('agents:')).slice(0, 2);
+		members.push(...[...waits.keys()].filter(key => key.startsWith('wrapups:')).slice(0, 2));
+		expect(members).toHaveLength(4);
+		for (const key of members) {
+			const [kind, member] = key.split(':') as ['agents' | 'wrapups', string];
+			const bands = await bandsOf({queueId: queue!.id, mediaType: 'voice', member, memberKind: kind}, emu, week);
+			const expected = [0, 10, 20, 30, 60, 120, 300].map(
+				(from, index, all) =>
+					waits
+						.get(key)!
+						.filter(wait => wait >= from * 1000 && (index === all.length - 1 || wait < all[index + 1]! * 1000)).length,
+			);
+			expect(
+				bands.rows.rows.map(row => row.row.bandAnswered),
+				key,
+			).toEqual(expected);
+			// Abandons have no agent and no code.
+			expect(bands.abandoned, key).toBe(0);
+			expect(bands.rows.note, key).toBeUndefined();
+		}
 	});
 });
