@@ -9,6 +9,7 @@ import {resolveRegion} from '../source/genesys/regions.js';
 import {SecretStore} from '../source/credentials/secret-store.js';
 import type {ProfileStore} from '../source/profiles/store.js';
 import {demoClient, type Emulator, type EmulatorOptions, startEmulator} from '../source/emulator/server.js';
+import {type Conversation, conversationAt, seriesConversations, seriesOf} from '../source/emulator/conversations.js';
 
 /** The emulator clock in tests: a fixed instant, so data never moves under a test. */
 export const testNow = DateTime.fromISO('2026-03-20T15:00:00Z').toMillis();
@@ -128,4 +129,11 @@ export function businessOffsetFor(localMinute: number, at = new Date()): number 
 	const minuteOfDayUtc = at.getUTCHours() * 60 + at.getUTCMinutes();
 	const offset = (((localMinute - minuteOfDayUtc) % 1440) + 1440) % 1440;
 	return offset > 14 * 60 ? offset - 1440 : offset;
+}
+
+/** Every conversation the emulator made that entered a queue in [fromMs, toMs), one by one, series by series. */
+export function* conversationsIn(emu: Emulator, fromMs: number, toMs: number): Generator<Conversation> {
+	for (const series of seriesOf(emu.org).list)
+		for (const slot of seriesConversations(emu.org, emu.model, series, {fromMs, toMs}, {descending: false}))
+			yield conversationAt(emu.org, emu.model, series, slot.n, slot.startMs);
 }

@@ -25,6 +25,17 @@ import {reportFailure} from './errors.js';
 import {terminalText} from '../text/sanitize.js';
 import type {Io} from './io.js';
 import {exportFlags, type ExportPlan, planExport} from './export-plan.js';
+import {profileBandEdges} from '../metrics/bands.js';
+
+/** --bands, else the profile's bands for a level that takes them (read only there: another level never fails on them). */
+function bandEdgesOf(
+	plan: ExportPlan,
+	level: LevelExport,
+	profile: {name: string; bands?: unknown} | undefined,
+): {bandEdges?: readonly number[]} {
+	const edges = plan.bandEdges ?? (profile && level.takes?.includes('bands') ? profileBandEdges(profile) : undefined);
+	return edges ? {bandEdges: edges} : {};
+}
 
 /** The export levels that `keep`, as `a|b|c`. */
 function levelsThat(keep: (level: LevelExport) => boolean): string {
@@ -175,10 +186,8 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			revealAddresses: plan.revealAddresses,
 			...(plan.flows.length > 0 ? {flowIds: await findFlowIds(client, plan.flows)} : {}),
 			flowTypes: plan.flowTypes,
-			// Without --bands, the profile's bands (gqx profiles bands), if it has some.
-			...((plan.bandEdges ?? connection.profile?.bands)
-				? {bandEdges: plan.bandEdges ?? connection.profile?.bands}
-				: {}),
+			// Without --bands, the profile's bands (gqx profiles bands), if it has some, checked as --bands is.
+			...bandEdgesOf(plan, level, connection.profile),
 			...(plan.atSeconds ? {atSeconds: plan.atSeconds} : {}),
 		};
 		const showProgress = Boolean(io.stderr.isTTY);

@@ -4,7 +4,6 @@ import {UsageError} from '../errors.js';
 import {validateWeekStart} from '../range/range.js';
 import {parseFlags} from './args.js';
 import {parseBandEdges} from '../metrics/bands.js';
-import {setBandEdges} from '../levels/bands.js';
 import {type Credentials, resolveCredentials} from '../credentials/resolve.js';
 import {reportFailure} from './errors.js';
 import type {Io} from './io.js';
@@ -69,7 +68,6 @@ export async function runInteractive(argv: string[], io: Io): Promise<number> {
 			'gqx',
 		);
 		const bands = values.bands === undefined ? undefined : parseBandEdges(values.bands);
-		setBandEdges(bands);
 		const weekStart = values['week-start'] === undefined ? undefined : validateWeekStart(values['week-start']);
 		const liveRefreshMs = refreshMs(values.refresh);
 		if (!process.stdin.isTTY || !process.stdout.isTTY) {

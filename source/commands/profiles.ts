@@ -1,6 +1,6 @@
 // `gqx profiles ...`: saved profiles for people and scripts: list, show, add (secret on stdin), rename,
 // delete, migrate-secrets, thresholds, week-start, path. The secret is never printed, and never taken from a flag.
-import {defaultBandEdges, parseBandEdges} from '../metrics/bands.js';
+import {defaultBandEdges, parseBandEdges, profileBandEdges} from '../metrics/bands.js';
 import path from 'node:path';
 import {forcedStore, SecretStore} from '../credentials/secret-store.js';
 import {GqxError, UsageError} from '../errors.js';
@@ -346,7 +346,7 @@ function bands(args: string[], io: Io, store: ProfileStore): number {
 		`${(edges ?? defaultBandEdges).join(',')} s${edges ? '' : ' (the default)'}`;
 	const given = positionals[1];
 	if (given === undefined) {
-		io.stdout.write(`Wait bands of profile ${profile.name} end at ${describe(profile.bands)}.\n`);
+		io.stdout.write(`Wait bands of profile ${profile.name} end at ${describe(profileBandEdges(profile))}.\n`);
 		return 0;
 	}
 	const edges = given.trim().toLowerCase() === 'none' ? undefined : parseBandEdges(given, 'The bands');
@@ -355,7 +355,7 @@ function bands(args: string[], io: Io, store: ProfileStore): number {
 		return edges ? {...rest, bands: [...edges]} : rest;
 	});
 	if (!saved) store.require(name);
-	io.stdout.write(`Wait bands of profile ${name} now end at ${describe(saved?.bands)}.\n`);
+	io.stdout.write(`Wait bands of profile ${name} now end at ${describe(edges)}.\n`);
 	return 0;
 }
 

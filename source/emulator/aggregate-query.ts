@@ -188,6 +188,19 @@ export function metricStats(
 			return segmentTimer(timer('tHeld', 'held'), diff('holdSegments'));
 		case 'tAcw':
 			return timer('tAcw', 'acw');
+		// Callbacks: the callback media type's conversations. Each was scheduled; each an agent took was dialed once;
+		// one that left the queue unanswered was abandoned while waiting; its wait is its time in the queue, however
+		// it left (answered, abandoned or flowed out), as conversationAt gives each its queueMs.
+		case 'nCallbackScheduled':
+			return queued && entity.mediaType === 'callback' ? count(diff('offered')) : undefined;
+		case 'nCallbackAttempts':
+			return queued && entity.mediaType === 'callback' ? count(diff('answered')) : undefined;
+		case 'tCallbackAbandon':
+			return queued && entity.mediaType === 'callback' ? timer('tAbandon', 'abandoned') : undefined;
+		case 'tCallbackVirtualWait':
+			return queued && entity.mediaType === 'callback'
+				? combineTimers([timer('tAnswered', 'answered'), timer('tAbandon', 'abandoned'), timer('tFlowOut', 'flowOuts')])
+				: undefined;
 		case 'oServiceLevel': {
 			if (!queued) return undefined;
 			const denominator = diff('offered') - diff('flowOuts');
@@ -198,6 +211,15 @@ export function metricStats(
 		default:
 			return undefined;
 	}
+}
+
+/** Several timers' values as one timer: counts and sums added, the least minimum and the greatest maximum. */
+function combineTimers(parts: ReadonlyArray<StatsOut | undefined>): StatsOut | undefined {
+	const present = parts.filter((part): part is StatsOut => part !== undefined);
+	if (present.length === 0) return undefined;
+	const total: StatsOut = {};
+	for (const part of present) mergeStats(total, part);
+	return total;
 }
 
 /**

@@ -16,12 +16,21 @@ import {
 	type Predicate,
 	resultsOf,
 	type StatsOut,
+	type View,
 	bucketBoundaries,
 } from './aggregate-query.js';
 import type {Org} from './org.js';
 import {peopleOf, type People} from './people.js';
 import {hash, unit} from './random.js';
-import {type Cumulative, cumulativeCounts, share, type TimerMetric, timerStats, type TrafficModel} from './traffic.js';
+import {
+	type Cumulative,
+	cumulativeCounts,
+	share,
+	type TimerMetric,
+	timerStats,
+	timerValue,
+	type TrafficModel,
+} from './traffic.js';
 
 const peopleDimensions = new Set(['userId', 'wrapUpCode']);
 
@@ -354,8 +363,55 @@ function workStats(
 	}
 }
 
-type Group = {group: Record<string, string>; buckets: Array<Map<string, Stats>>};
+type Group = {group: Record<string, string>; buckets: Array<Map<string, Stats>>; views?: Array<Map<string, Stats>>};
 
+/**
+ * The views of `tAnswered` for each part, from the answered conversations `fromAnswered` to `toAnswered` of the series:
+ * each one's wait (its place in the tAnswered sequence, as the conversation details give it) counted in the part that
+ * handled it (handlerOf, as the details name the agent and the code). Other targets are the queue's: none here.
+ */
+function partViews(
+	people: People,
+	model: TrafficModel,
+	entity: Entity,
+	seed: number,
+	parts: readonly Part[],
+	byCode: boolean,
+	views: readonly View[],
+	[fromAnswered, toAnswered]: [number, number],
+): Array<Map<string, Stats>> {
+	const out = parts.map(() => new Map<string, Stats>());
+	const answeredViews = views.filter(view => view.target === 'tAnswered');
+	if (answeredViews.length === 0) return out;
+	for (let index = fromAnswered; index < toAnswered; index++) {
+		const handler = handlerOf(people, entity, seed, index);
+		const userId = people.users[handler.userIndex]?.id;
+		const code = handler.codeIndex === undefined ? undefined : people.codes[handler.codeIndex]?.id;
+		const slot = parts.findIndex(
+			part => (!part.agent || part.userId === userId) && (!byCode || part.wrapUpCode === code),
+		);
+		if (slot < 0) continue;
+		const wait = timerValue(model, entity.key, 'tAnswered', index);
+		for (const view of answeredViews) {
+			if (
+				(view.range.gte !== undefined && wait < view.range.gte) ||
+				(view.range.lt !== undefined && wait >= view.range.lt)
+			)
+				continue;
+			const stats = out[slot]!.get(view.name);
+			if (stats) {
+				stats['count']! += 1;
+				stats['sum']! += wait;
+			} else out[slot]!.set(view.name, {count: 1, sum: wait});
+		}
+	}
+	return out;
+}
+
+/**
+ * Adds one bucket's statistic to a group (made when new): a metric's, or with `view` a view's (the group's views made
+ * with its first).
+ */
 function add(
 	groups: Map<string, Group>,
 	group: Record<string, string>,
@@ -363,6 +419,7 @@ function add(
 	bucket: number,
 	metric: string,
 	stats: Stats,
+	view = false,
 ) {
 	const key = JSON.stringify(group);
 	let target = groups.get(key);
@@ -370,10 +427,11 @@ function add(
 		target = {group, buckets: Array.from({length: size}, () => new Map())};
 		groups.set(key, target);
 	}
-	const metrics = target.buckets[bucket]!;
-	const existing = metrics.get(metric);
+	if (view) target.views ??= Array.from({length: size}, () => new Map());
+	const statistics = (view ? target.views : target.buckets)![bucket]!;
+	const existing = statistics.get(metric);
 	if (existing) mergeStats(existing, stats);
-	else metrics.set(metric, stats);
+	else statistics.set(metric, stats);
 }
 
 export function runPeopleQuery(org: Org, model: TrafficModel, query: AggregateQuery): AggregateResult[] {
@@ -428,12 +486,21 @@ export function runPeopleQuery(org: Org, model: TrafficModel, query: AggregateQu
 					if (stats) add(groups, queueGroup, size, bucket - 1, 'tNotResponding', scaled(stats, 2)!);
 				}
 			}
+			const views =
+				query.views.length > 0
+					? partViews(people, model, entity, org.seed, plan.parts, byCode, query.views, [
+							previous.answered,
+							next.answered,
+						])
+					: [];
 			plan.parts.forEach((part, index) => {
 				if (!wanted[index]) return;
 				for (const metric of asked) {
 					const stats = workStats(model, entity, part, metric, previousParts[index]!, nextParts[index]!);
 					if (stats) add(groups, partGroups[index]!, size, bucket - 1, metric, stats);
 				}
+				for (const [name, stats] of views[index] ?? [])
+					add(groups, partGroups[index]!, size, bucket - 1, name, stats, true);
 			});
 			previous = next;
 			previousParts = nextParts;

@@ -26,6 +26,10 @@ export const queueMetricNames = [
 	talkTimer,
 	holdTimer,
 	'tAcw',
+	'nCallbackScheduled',
+	'nCallbackAttempts',
+	'tCallbackAbandon',
+	'tCallbackVirtualWait',
 ] as const;
 
 /** One aggregate cell as the API gives it: a queue, a media type and an interval. */

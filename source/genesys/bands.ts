@@ -9,10 +9,15 @@ import type {DropSink} from './dropped-statistics.js';
 import {runPool} from './pool.js';
 import {addInto, type StatsBag} from './stats.js';
 import {isoInterval, planChunks} from '../range/range.js';
-import {underViewName, type WaitOutcome} from './wait-views.js';
+import {underViewName, viewsReadName, viewsTotalName, type WaitOutcome} from './wait-views.js';
+
+type ViewDefinition = {name: string; target: string; function: string; range: {lt: number}};
 
 /** The API's limit on views per query. */
 export const maxViewsPerQuery = 10;
+
+/** Longer than any wait (23 days): the view under it is all of an outcome, never empty when the outcome is not. */
+export const allWaitsMs = 2_000_000_000;
 
 /** The metrics asked beside the views: the outcomes the bands add up to, and the service level's terms. */
 export const waitMetricNames = ['nOffered', 'tAnswered', 'tAbandon', 'tFlowOut', 'nOverSla', 'oServiceLevel'] as const;
@@ -26,6 +31,8 @@ export type WaitBandsQuery = {
 	/** The queues (asked 100 a query); none: every queue with traffic. */
 	queueIds?: readonly string[];
 	mediaTypes?: readonly string[];
+	/** One agent's or wrap-up code's conversations only (their answered: abandons have neither). */
+	member?: {dimension: 'userId' | 'wrapUpCode'; id: string};
 	/** Bounds in ms, each a cumulative view (`lt`): the conversations of that outcome that waited less. */
 	under: Readonly<Record<WaitOutcome, readonly number[]>>;
 };
@@ -42,20 +49,22 @@ export async function fetchWaitBands(
 	query: WaitBandsQuery,
 	options: {signal?: AbortSignal; onDrop?: DropSink; onProgress?: (progress: Progress) => void} = {},
 ): Promise<WaitStats> {
-	const views = (Object.keys(targets) as WaitOutcome[]).flatMap(outcome =>
-		[...new Set(query.under[outcome])]
-			.filter(bound => bound > 0)
-			.map(bound => ({
-				name: underViewName(outcome, bound),
-				target: targets[outcome],
-				function: 'rangeBound',
-				range: {lt: bound},
-			})),
-	);
-	const groups: Array<typeof views> = [];
-	for (let index = 0; index < views.length; index += maxViewsPerQuery)
-		groups.push(views.slice(index, index + maxViewsPerQuery));
-	if (groups.length === 0) groups.push([]);
+	// Each outcome's views in queries of their own, with the outcome's total: its bands come from one answer.
+	const groups: Array<{outcome: WaitOutcome; views: ViewDefinition[]}> = [];
+	for (const outcome of Object.keys(targets) as WaitOutcome[]) {
+		// A bound no wait reaches as well: its view counts every conversation of the outcome, so an answer with the
+		// outcome and none of its views did not serve them (an empty view may be left out; this one never is).
+		const bounds = query.under[outcome].filter(bound => bound > 0);
+		const views = [...new Set(bounds.length > 0 ? [...bounds, allWaitsMs] : [])].map(bound => ({
+			name: underViewName(outcome, bound),
+			target: targets[outcome],
+			function: 'rangeBound',
+			range: {lt: bound},
+		}));
+		for (let index = 0; index < views.length; index += maxViewsPerQuery)
+			groups.push({outcome, views: views.slice(index, index + maxViewsPerQuery)});
+	}
+	if (groups.length === 0) groups.push({outcome: 'answered', views: []});
 	const batches: Array<readonly string[] | undefined> = [];
 	for (let index = 0; index < (query.queueIds?.length ?? 0); index += 100)
 		batches.push(query.queueIds!.slice(index, index + 100));
@@ -72,20 +81,42 @@ export async function fetchWaitBands(
 	let done = 0;
 	const tasks = chunks.flatMap(([start, end]) =>
 		batches.flatMap(batch =>
-			groups.map((group, index) => async (signal: AbortSignal) => {
+			groups.map(({outcome, views}, index) => async (signal: AbortSignal) => {
+				const total = targets[outcome];
+				// The first of an outcome's queries says its total for its bands (later ones, of more bounds, are kept
+				// in order by the bands' math).
+				const totalHere = views.length > 0 && groups.findIndex(group => group.outcome === outcome) === index;
+				const base = buildAggregateBody(
+					isoInterval(start, end),
+					{
+						timeZone: query.timeZone,
+						queuedOnly: true,
+						// The metrics once a chunk; the other queries ask their outcome's total.
+						metrics: index === 0 ? waitMetricNames : [total],
+						...(query.mediaTypes?.length ? {mediaTypes: query.mediaTypes} : {}),
+					},
+					batch,
+				);
+				const {member} = query;
 				const body = {
-					...buildAggregateBody(
-						isoInterval(start, end),
-						{
-							timeZone: query.timeZone,
-							queuedOnly: true,
-							// The metrics once a chunk; the other queries need one metric to be valid.
-							metrics: index === 0 ? waitMetricNames : ['tAnswered'],
-							...(query.mediaTypes?.length ? {mediaTypes: query.mediaTypes} : {}),
-						},
-						batch,
-					),
-					...(group.length > 0 ? {views: group} : {}),
+					...base,
+					...(member
+						? {
+								filter: {
+									type: 'and',
+									clauses: [
+										...((base.filter as {clauses?: unknown[]} | undefined)?.clauses ?? []),
+										{
+											type: 'or',
+											predicates: [
+												{type: 'dimension', dimension: member.dimension, operator: 'matches', value: member.id},
+											],
+										},
+									],
+								},
+							}
+						: {}),
+					...(views.length > 0 ? {views} : {}),
 				};
 				await client.post(aggregatesPath, body, aggregatesReader(read, options.onDrop), signal);
 				options.onProgress?.({done: ++done, total: tasks.length});
@@ -94,8 +125,14 @@ export async function fetchWaitBands(
 					if (!queueId) return;
 					const bag = bagOf(queueId, result.group?.['mediaType'] ?? '');
 					for (const data of result.data ?? []) {
-						if (index === 0) for (const metric of data.metrics ?? []) addInto(bag, {[metric.metric]: metric.stats});
-						for (const view of viewsOf(data)) addInto(bag, {[view.name]: {count: view.count}});
+						for (const metric of data.metrics ?? []) {
+							if (index === 0) addInto(bag, {[metric.metric]: metric.stats});
+							if (totalHere && metric.metric === total)
+								addInto(bag, {[viewsTotalName(outcome)]: {count: metric.stats?.count ?? 0}});
+						}
+						const read = viewsOf(data);
+						for (const view of read) addInto(bag, {[view.name]: {count: view.count}});
+						if (read.length > 0) addInto(bag, {[viewsReadName(outcome)]: {count: read.length}});
 					}
 				}
 			}),

@@ -6,3 +6,19 @@ export type WaitOutcome = 'answered' | 'abandoned';
 export function underViewName(outcome: WaitOutcome, boundMs: number): string {
 	return `${outcome}Under${boundMs}`;
 }
+
+export function isUnderViewName(outcome: WaitOutcome, name: string): boolean {
+	return name.startsWith(`${outcome}Under`);
+}
+
+/**
+ * Beside the views, in the same statistics: the outcome's total as the answer with its views says it (so a band never
+ * comes from two moments of a day still running), and how many of its views the answers had (none: unavailable).
+ */
+export function viewsTotalName(outcome: WaitOutcome): string {
+	return `${outcome}ViewsTotal`;
+}
+
+export function viewsReadName(outcome: WaitOutcome): string {
+	return `${outcome}ViewsRead`;
+}

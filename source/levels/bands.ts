@@ -7,6 +7,7 @@ import {
 	bandLabel,
 	defaultBandEdges,
 	serviceLevelTerms,
+	viewsAvailable,
 	type TargetTimes,
 	waitOutcomes,
 	whatIfs,
@@ -17,6 +18,7 @@ import {formatPercent} from '../metrics/format.js';
 import {toRow} from '../metrics/rows.js';
 import {DateTime} from 'luxon';
 import type {DateRange} from '../range/range.js';
+import {shiftInterval} from '../range/compare.js';
 import type {WaitOutcome} from '../genesys/wait-views.js';
 import {compareText} from '../text/collate.js';
 import type {
@@ -28,13 +30,6 @@ import type {
 	LevelRef,
 	LevelRows,
 } from './types.js';
-
-/** The bands the explorer shows: `--bands`, else the profile's, else the default (set once a session starts). */
-let sessionEdges: readonly number[] = defaultBandEdges;
-
-export function setBandEdges(edges: readonly number[] | undefined): void {
-	sessionEdges = edges ?? defaultBandEdges;
-}
 
 /** What `e` writes for a band: where it is, then the table's numbers (the bars are drawn, not data). */
 const explorerExportFields = [
@@ -48,7 +43,13 @@ const explorerExportFields = [
 ];
 
 /** What the level loads: the row's statistics by media type, its media's SL times, and the bands it was asked for. */
-type BandsData = {byMedia: Map<string, StatsBag>; targets: TargetTimes; edges: readonly number[]};
+type BandsData = {
+	byMedia: Map<string, StatsBag>;
+	targets: TargetTimes;
+	edges: readonly number[];
+	/** Work without a wrap-up code: no query can pick it out (the queue's own metrics have no code either). */
+	noFilter?: boolean;
+};
 
 /** The part of the range the row covers: an interval row's bucket, else the whole range. */
 function rowRange(ref: LevelRef, range: DateRange): Pick<DateRange, 'start' | 'end' | 'timeZone'> {
@@ -63,7 +64,8 @@ function rowRange(ref: LevelRef, range: DateRange): Pick<DateRange, 'start' | 'e
 }
 
 function whatIfLine(data: BandsData, serviceLevel: number | null): string {
-	const {points, atTarget} = whatIfs(data.byMedia, whatIfSeconds, data.targets);
+	const {points, atTarget, available} = whatIfs(data.byMedia, whatIfSeconds, data.targets);
+	if (!available) return `SL what-if unavailable: ${unavailableWhy}`;
 	const parts = points.map(
 		point => `${point.seconds} s ${formatPercent(point.serviceLevel)}${point.target ? ' ◆' : ''}`,
 	);
@@ -71,6 +73,15 @@ function whatIfLine(data: BandsData, serviceLevel: number | null): string {
 		? `◆ target${atTarget.seconds === null ? 's of its media' : ` ${atTarget.seconds} s`} ${formatPercent(atTarget.serviceLevel)} (SL % ${formatPercent(serviceLevel)})`
 		: 'no SL target known for this row';
 	return `SL what-if (answered within T / SL denominator): ${parts.join(' · ')} · ${target}`;
+}
+
+/** Why an outcome's bands are not shown as 0 (the answers said how many there were, but had no views for them). */
+const unavailableWhy = 'the API’s answers had no wait views for them (0 only when there were none)';
+
+/** The status line for outcomes with conversations whose bands the answers lacked; none when all came. */
+function unavailableNote(bags: readonly StatsBag[], outcomes = waitOutcomes): string | undefined {
+	const missing = outcomes.filter(outcome => !viewsAvailable(bags, outcome));
+	return missing.length > 0 ? `Wait bands unavailable for ${missing.join(' and ')}: ${unavailableWhy}.` : undefined;
 }
 
 /** A record of `gqx export --level bands`: one queue (and media type), one outcome, one band. */
@@ -81,7 +92,8 @@ export type BandRecord = {
 	outcome: WaitOutcome;
 	fromSeconds: number;
 	toSeconds: number | null;
-	count: number;
+	/** Null when the answer had no views for the outcome: unavailable, not 0. */
+	count: number | null;
 	share: number | null;
 	cumulativeShare: number | null;
 };
@@ -181,6 +193,8 @@ const bandsExport: LevelExport<BandRecord> = {
 		const edges = request.bandEdges ?? defaultBandEdges;
 		const {boundsFor} = await import('../metrics/bands.js');
 		const rows = await exportRows(client, request, boundsFor(edges, [], new Map()), callbacks);
+		const note = unavailableNote(rows.flatMap(row => row.bags));
+		if (note) callbacks.onNotice?.(`${note} Their counts are null.`);
 		const records = rows.flatMap(({queueId, queueName, mediaType, bags}) =>
 			waitOutcomes.flatMap(outcome =>
 				bandCounts(bags, outcome, edges).bands.map(({band, count, share, cumulativeShare}) => ({
@@ -218,6 +232,11 @@ export const serviceLevelsExport: LevelExport<ServiceLevelRecord> = {
 			{answered: seconds.map(time => time * 1000), abandoned: []},
 			callbacks,
 		);
+		const note = unavailableNote(
+			rows.flatMap(row => row.bags),
+			['answered'],
+		);
+		if (note) callbacks.onNotice?.(`${note} Their service levels are null.`);
 		const records = rows.flatMap(({queueId, queueName, mediaType, byMedia}) =>
 			whatIfs(byMedia, seconds, new Map()).points.map(point => ({
 				queueId,
@@ -235,7 +254,7 @@ export const serviceLevelsExport: LevelExport<ServiceLevelRecord> = {
 export const bandsLevel: LevelModule = {
 	id: 'bands',
 	description:
-		'how long a queue’s (media type’s, interval’s) answered and abandoned waited, by band, and the service level what-if',
+		'how long a queue’s (media type’s, interval’s, agent’s, wrap-up code’s) answered and abandoned waited, by band, and the service level what-if',
 	nameHeader: 'Wait',
 	emptyText: 'No answered or abandoned conversations in this row.',
 	defaultSort: {column: 'name', descending: false},
@@ -243,12 +262,19 @@ export const bandsLevel: LevelModule = {
 	usesGranularity: false,
 	columns: bandColumns,
 	request(ref) {
-		const {queueId = '', mediaType, interval} = ref.context;
-		const edges = sessionEdges;
+		const {queueId = '', mediaType, interval, member, memberKind} = ref.context;
+		// An agent's or a wrap-up code's row: its conversations only (work without a code has no filter of its own).
+		const only =
+			member !== undefined && memberKind
+				? {dimension: memberKind === 'agents' ? ('userId' as const) : ('wrapUpCode' as const), id: member}
+				: undefined;
+		// The session's bands (`--bands`, else the profile's), carried in the context from the first level.
+		const edges = ref.context.bandEdges ?? defaultBandEdges;
 		return {
-			key: `bands\u0000${queueId}\u0000${mediaType ?? ''}\u0000${interval ?? ''}\u0000${edges.join(',')}`,
+			key: `bands\u0000${queueId}\u0000${mediaType ?? ''}\u0000${interval ?? ''}\u0000${edges.join(',')}\u0000${memberKind ?? ''}:${member ?? ''}`,
 			label: 'loading wait bands',
 			async load(client, range, {signal, onProgress, onDrop}): Promise<BandsData> {
+				if (only?.id === '') return {byMedia: new Map(), targets: new Map(), edges, noFilter: true};
 				const [{fetchWaitBands}, {fetchQueueNames}, {boundsFor}] = await Promise.all([
 					import('../genesys/bands.js'),
 					import('../genesys/queues.js'),
@@ -266,6 +292,7 @@ export const bandsLevel: LevelModule = {
 						queueIds: [queueId],
 						...(mediaType ? {mediaTypes: [mediaType]} : {}),
 						under: boundsFor(edges, whatIfSeconds, targets),
+						...(only ? {member: only} : {}),
 					},
 					{signal, onProgress, onDrop},
 				);
@@ -303,38 +330,51 @@ export const bandsLevel: LevelModule = {
 			};
 		});
 		const {numerator, denominator} = serviceLevelTerms(bags);
-		const total = rows.some(row => row.row.bandAnswered || row.row.bandAbandoned);
+		const any = waitOutcomes.some(outcome => bandCounts(bags, outcome, bands.edges).total > 0);
+		const note = bands.noFilter
+			? 'Work without a wrap-up code has no wait bands of its own: the queue’s (b on the queue) include it.'
+			: unavailableNote(bags);
 		return {
-			rows: total ? rows : [],
+			rows: any ? rows : [],
 			footline: whatIfLine(bands, denominator > 0 ? numerator / denominator : null),
+			...(note ? {note} : {}),
 		};
 	},
 	total(total, rows) {
-		const sum = (field: 'bandAnswered' | 'bandAbandoned') => rows.reduce((all, row) => all + (row.row[field] ?? 0), 0);
+		// An outcome without its views has no total of its bands either.
+		const sum = (field: 'bandAnswered' | 'bandAbandoned') =>
+			rows.some(row => row.row[field] === null) ? null : rows.reduce((all, row) => all + (row.row[field] ?? 0), 0);
 		const answered = sum('bandAnswered');
 		const abandoned = sum('bandAbandoned');
 		return {
 			...total,
 			bandAnswered: answered,
-			bandAnsweredShare: answered > 0 ? 1 : null,
+			bandAnsweredShare: answered ? 1 : null,
 			bandAnsweredBar: '',
 			bandAnsweredCumulative: null,
 			bandAbandoned: abandoned,
-			bandAbandonedShare: abandoned > 0 ? 1 : null,
+			bandAbandonedShare: abandoned ? 1 : null,
 			bandAbandonedBar: '',
 			bandAbandonedCumulative: null,
 		};
 	},
 	opens: {},
 	openContext: (_row, ref) => ref.context,
+	// An interval row's bands are compared with the same interval of the other period, not with itself.
+	comparedRef: (ref, {days, timeZone}) =>
+		ref.context.interval
+			? {...ref, context: {...ref.context, interval: shiftInterval(ref.context.interval, -days, timeZone)}}
+			: ref,
 	export: bandsExport,
 	// From a media or interval row the queue is in the breadcrumb already (and the media type, from an interval row).
 	crumb: ({context}) =>
-		context.intervalLabel
-			? `${context.intervalLabel} wait bands`
-			: context.mediaType
-				? `${context.mediaType} wait bands`
-				: `${context.queueLabel ?? context.queueName ?? ''} › wait bands`,
+		context.memberName !== undefined
+			? `${context.memberName} wait bands`
+			: context.intervalLabel
+				? `${context.intervalLabel} wait bands`
+				: context.mediaType
+					? `${context.mediaType} wait bands`
+					: `${context.queueLabel ?? context.queueName ?? ''} › wait bands`,
 	key: {
 		action: 'bands',
 		key: 'b',

@@ -143,7 +143,7 @@ export function drillLevel(config: DrillConfig): LevelModule {
 				...(note ? {note} : {}),
 			};
 		},
-		opens: {drill: config.intervalsId, conversations: 'conversations'},
+		opens: {drill: config.intervalsId, conversations: 'conversations', bands: 'bands'},
 		openContext: (row, ref) => ({
 			...ref.context,
 			member: row.key,

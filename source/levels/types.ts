@@ -33,36 +33,48 @@ export type LevelId =
 	| 'flow-hours'
 	| 'bands';
 
+/** What the session chose for every level (`--bands` or the profile's bands): the first level's, kept by each drill. */
+export type SessionContext = Readonly<{
+	/** Where the wait bands end, in seconds; the default bands when absent. */
+	bandEdges?: readonly number[];
+}>;
+
+/** The session's part of a context, for a level opened from it (whatever the opening level keeps of the rest). */
+export function sessionContext({bandEdges}: LevelContext): SessionContext {
+	return bandEdges ? {bandEdges} : {};
+}
+
 /**
  * What the levels above chose, growing with each drill (the queue, then its media type). `queueLabel`
  * is how the queue was shown (with its division when another queue has its name), for the breadcrumb.
  */
-export type LevelContext = Readonly<{
-	queueId?: string;
-	queueName?: string;
-	mediaType?: string;
-	queueLabel?: string;
-	division?: Division;
-	/** An agent's user id or a wrap-up code ('' for work without a code), and its name. */
-	member?: string;
-	memberName?: string;
-	/** Whether `member` is an agent or a wrap-up code. */
-	memberKind?: 'agents' | 'wrapups';
-	/** One interval of the range (`start/end`, ISO), when an interval row was opened, and its label. */
-	interval?: string;
-	intervalLabel?: string;
-	/** The number of the row a list of conversations was opened from, to hold the list against. */
-	cell?: {field: 'offered' | 'answered' | 'handled'; count: number};
-	/** The conversation a timeline is of. */
-	conversationId?: string;
-	/** An Architect flow, and one of its outcomes, when a flow row (and an outcome row) was opened. */
-	flowId?: string;
-	flowName?: string;
-	outcomeId?: string;
-	outcomeName?: string;
-	/** Of today, whatever the range (an agent opened from people now): from midnight to now in the range's zone. */
-	today?: boolean;
-}>;
+export type LevelContext = SessionContext &
+	Readonly<{
+		queueId?: string;
+		queueName?: string;
+		mediaType?: string;
+		queueLabel?: string;
+		division?: Division;
+		/** An agent's user id or a wrap-up code ('' for work without a code), and its name. */
+		member?: string;
+		memberName?: string;
+		/** Whether `member` is an agent or a wrap-up code. */
+		memberKind?: 'agents' | 'wrapups';
+		/** One interval of the range (`start/end`, ISO), when an interval row was opened, and its label. */
+		interval?: string;
+		intervalLabel?: string;
+		/** The number of the row a list of conversations was opened from, to hold the list against. */
+		cell?: {field: 'offered' | 'answered' | 'handled'; count: number};
+		/** The conversation a timeline is of. */
+		conversationId?: string;
+		/** An Architect flow, and one of its outcomes, when a flow row (and an outcome row) was opened. */
+		flowId?: string;
+		flowName?: string;
+		outcomeId?: string;
+		outcomeName?: string;
+		/** Of today, whatever the range (an agent opened from people now): from midnight to now in the range's zone. */
+		today?: boolean;
+	}>;
 
 /** A row as the reducer hands it to `openContext`: its identity and, when there, its numbers' row. */
 export type OpenedRow = Pick<DisplayRow, 'key' | 'label'> & {row?: QueueRow};
@@ -244,6 +256,11 @@ export type LevelModule = {
 	 * Without it rows pair by key (a queue, a media type); a level keyed by time moves its keys.
 	 */
 	alignCompared?(row: DisplayRow, shift: {days: number; timeZone: string; granularity: Granularity}): DisplayRow;
+	/**
+	 * The level as it is loaded for the comparison period (`c`), when its data is pinned to a part of the range (one
+	 * interval): that part `days` calendar days earlier. Without it the comparison loads the same request.
+	 */
+	comparedRef?(ref: LevelRef, shift: {days: number; timeZone: string}): LevelRef;
 	/** A level drawn as a weekday x hour grid instead of a table (the heat map): its grid from the data. */
 	grid?: (data: unknown) => HourGrid;
 	/** Its grid as `e` writes it, when not a queue's (`export --level hours` records): the records and their fields. */

@@ -1,8 +1,14 @@
 // Wait bands and the service-level what-if, from one row's statistics by media type: the outcomes' counts under
 // bounds (views), their totals, and the service level's denominator. Pure math: tested on its own.
-import {underViewName, type WaitOutcome} from '../genesys/wait-views.js';
+import {
+	isUnderViewName,
+	underViewName,
+	viewsReadName,
+	viewsTotalName,
+	type WaitOutcome,
+} from '../genesys/wait-views.js';
 import type {StatsBag} from '../genesys/stats.js';
-import {UsageError} from '../errors.js';
+import {ConfigError, UsageError} from '../errors.js';
 import type {BandCells} from './queue-row.js';
 
 /** Band edges in seconds (0 and the open end implied): 0-10, 10-20, 20-30, 30-60, 60-120, 120-300, 300+. */
@@ -44,6 +50,24 @@ export function parseBandEdges(text: string, flag = '--bands'): readonly number[
 	return edges;
 }
 
+/**
+ * A profile's saved bands, checked as `--bands` is (a hand-edited profiles file can hold anything): undefined when it
+ * has none, else ascending positive whole seconds, or a usage error naming the profile and how to put it right.
+ */
+export function profileBandEdges(profile: {name: string; bands?: unknown}): readonly number[] | undefined {
+	const {bands} = profile;
+	if (bands === undefined) return undefined;
+	const fix = `Set them again with gqx profiles bands ${profile.name} 5,15,30,60,180 (or none for the default).`;
+	const what = `The wait bands of profile ${profile.name}`;
+	if (!Array.isArray(bands) || bands.length === 0 || !bands.every(value => typeof value === 'number'))
+		throw new ConfigError(`${what} are not a list of seconds (${JSON.stringify(bands)}).`, fix);
+	try {
+		return parseBandEdges(bands.join(','), what);
+	} catch (error) {
+		throw error instanceof UsageError ? new ConfigError(error.message, fix) : error;
+	}
+}
+
 /** At most this many band ends (views are asked 10 a query: two queries for the answered and abandoned bands). */
 export const maxBandEdges = 20;
 
@@ -69,28 +93,78 @@ function count(bag: StatsBag, name: string): number {
 
 const totalMetric: Record<WaitOutcome, string> = {answered: 'tAnswered', abandoned: 'tAbandon'};
 
-/** How many of an outcome waited less than `boundMs`, over the media types. */
-function under(bags: readonly StatsBag[], outcome: WaitOutcome, boundMs: number): number {
-	if (boundMs <= 0) return 0;
-	return bags.reduce((all, bag) => all + count(bag, underViewName(outcome, boundMs)), 0);
+/** An outcome's total in one media type's statistics: the one the answer with its views gave, else the metric's. */
+function outcomeTotal(bag: StatsBag, outcome: WaitOutcome): number {
+	return bag[viewsTotalName(outcome)] ? count(bag, viewsTotalName(outcome)) : count(bag, totalMetric[outcome]);
 }
 
-export type BandCount = {band: WaitBand; count: number; share: number | null; cumulativeShare: number | null};
+/**
+ * Whether the answers had the outcome's views: a missing view is 0 (an empty one may be left out) only where the
+ * outcome has none at all, or where other views of it came; a media type with the outcome and no views is unknown.
+ */
+export function viewsAvailable(bags: readonly StatsBag[], outcome: WaitOutcome): boolean {
+	const read = (bag: StatsBag) =>
+		bag[viewsReadName(outcome)] ? count(bag, viewsReadName(outcome)) > 0 : hasViewOf(bag, outcome);
+	return bags.every(bag => outcomeTotal(bag, outcome) === 0 || read(bag));
+}
+
+/** Statistics made without the client's count of views read (by hand): any view of the outcome. */
+function hasViewOf(bag: StatsBag, outcome: WaitOutcome): boolean {
+	return Object.keys(bag).some(name => isUnderViewName(outcome, name));
+}
+
+/**
+ * How many of an outcome waited less than each of `boundsMs` (ascending), over the media types. Each media type's
+ * counts are held in order (never fewer under a later bound, never more than its total), so no band is negative
+ * even when its views came from answers of different moments of a day still running.
+ */
+function cumulative(bags: readonly StatsBag[], outcome: WaitOutcome, boundsMs: readonly number[]): number[] {
+	const sums = boundsMs.map(() => 0);
+	for (const bag of bags) {
+		const known = bag[viewsTotalName(outcome)] ?? bag[totalMetric[outcome]];
+		const total = known ? outcomeTotal(bag, outcome) : Number.POSITIVE_INFINITY;
+		let below = 0;
+		boundsMs.forEach((bound, index) => {
+			if (bound > 0) below = Math.min(total, Math.max(below, count(bag, underViewName(outcome, bound))));
+			sums[index]! += bound > 0 ? below : 0;
+		});
+	}
+	return sums;
+}
+
+/** How many of an outcome waited less than `boundMs`, over the media types. */
+function under(bags: readonly StatsBag[], outcome: WaitOutcome, boundMs: number): number {
+	return cumulative(bags, outcome, [boundMs])[0] ?? 0;
+}
+
+export type BandCount = {
+	band: WaitBand;
+	/** Null when the answers had no views for the outcome (its bands are unavailable, not 0). */
+	count: number | null;
+	share: number | null;
+	cumulativeShare: number | null;
+};
 
 /** One outcome's bands: counts from the cumulative views, the open band what is left of the outcome's total. */
 export function bandCounts(
 	bags: readonly StatsBag[],
 	outcome: WaitOutcome,
 	edges: readonly number[],
-): {total: number; bands: BandCount[]} {
-	const total = bags.reduce((all, bag) => all + count(bag, totalMetric[outcome]), 0);
+): {total: number; available: boolean; bands: BandCount[]} {
+	const total = bags.reduce((all, bag) => all + outcomeTotal(bag, outcome), 0);
+	const available = viewsAvailable(bags, outcome);
 	const ratio = (part: number) => (total > 0 ? part / total : null);
-	const bands = bandsOf(edges).map(band => {
-		const below = band.toSeconds === null ? total : under(bags, outcome, band.toSeconds * 1000);
-		const count = below - under(bags, outcome, band.fromSeconds * 1000);
-		return {band, count, share: ratio(count), cumulativeShare: ratio(below)};
+	const below = cumulative(
+		bags,
+		outcome,
+		edges.map(seconds => seconds * 1000),
+	).concat([total]);
+	const bands = bandsOf(edges).map((band, index) => {
+		if (!available) return {band, count: null, share: null, cumulativeShare: null};
+		const count = (below[index] ?? 0) - (index > 0 ? (below[index - 1] ?? 0) : 0);
+		return {band, count, share: ratio(count), cumulativeShare: ratio(below[index] ?? 0)};
 	});
-	return {total, bands};
+	return {total, available, bands};
 }
 
 /** As wide as its column: six cells are the largest band. */
@@ -156,8 +230,15 @@ export function whatIfs(
 	byMedia: ReadonlyMap<string, StatsBag>,
 	seconds: readonly number[],
 	targets: TargetTimes,
-): {points: WhatIf[]; atTarget: {seconds: number | null; serviceLevel: number | null} | undefined} {
+): {
+	points: WhatIf[];
+	atTarget: {seconds: number | null; serviceLevel: number | null} | undefined;
+	/** False when the answers had no answered views: every point is unknown. */
+	available: boolean;
+} {
 	const bags = [...byMedia.values()];
+	if (!viewsAvailable(bags, 'answered'))
+		return {points: seconds.map(time => ({seconds: time, serviceLevel: null})), atTarget: undefined, available: false};
 	const {denominator} = serviceLevelTerms(bags);
 	const ratio = (part: number) => (denominator > 0 ? part / denominator : null);
 	const points = seconds.map(time => ({seconds: time, serviceLevel: ratio(under(bags, 'answered', time * 1000))}));
@@ -167,13 +248,13 @@ export function whatIfs(
 	for (const [media, bag] of byMedia) {
 		if (!(bag['oServiceLevel']?.denominator ?? 0)) continue;
 		const time = targets.get(media);
-		if (time === undefined) return {points, atTarget: undefined};
+		if (time === undefined) return {points, atTarget: undefined, available: true};
 		times.add(time);
 		within += under([bag], 'answered', time);
 	}
-	if (times.size === 0) return {points, atTarget: undefined};
+	if (times.size === 0) return {points, atTarget: undefined, available: true};
 	const [only] = times;
 	const shared = times.size === 1 && only !== undefined ? only / 1000 : null;
 	for (const point of points) if (point.seconds === shared) (point as WhatIf).target = true;
-	return {points, atTarget: {seconds: shared, serviceLevel: ratio(within)}};
+	return {points, atTarget: {seconds: shared, serviceLevel: ratio(within)}, available: true};
 }

@@ -27,10 +27,21 @@ export type MetricField =
 	| 'share'
 	| 'count'
 	| 'divisionName'
+	| CallbackField
 	| ConversationField
 	| PeopleField
 	| FlowField
 	| BandField;
+
+/** Callback columns of the queue levels, off by default (in the column picker), written after the other fields. */
+export type CallbackField = 'callbacksScheduled' | 'callbackAttempts' | 'callbackAbandoned' | 'avgCallbackWaitMs';
+
+export const callbackFields: readonly CallbackField[] = [
+	'callbacksScheduled',
+	'callbackAttempts',
+	'callbackAbandoned',
+	'avgCallbackWaitMs',
+];
 
 /** The columns of the wait bands level (a row is a band of wait time): per outcome, count, share, bar, cumulative. */
 export type BandField =
@@ -329,6 +340,50 @@ export const metrics: readonly Metric[] = [
 		// Shown only when picked, and then wanted: it gives way after the minor metrics, not first.
 		priority: 65,
 		width: 14,
+		hiddenByDefault: true,
+	},
+	{
+		field: 'callbacksScheduled',
+		header: 'CB sched.',
+		title: 'Callbacks scheduled',
+		source: '`nCallbackScheduled.count`',
+		kind: 'count',
+		higherIsBetter: null,
+		priority: 11,
+		width: 9,
+		hiddenByDefault: true,
+	},
+	{
+		field: 'callbackAttempts',
+		header: 'CB tries',
+		title: 'Callback attempts',
+		source: '`nCallbackAttempts.count`',
+		kind: 'count',
+		higherIsBetter: null,
+		priority: 10,
+		width: 8,
+		hiddenByDefault: true,
+	},
+	{
+		field: 'callbackAbandoned',
+		header: 'CB aband.',
+		title: 'Callback abandons',
+		source: '`tCallbackAbandon.count`: callbacks abandoned while waiting',
+		kind: 'count',
+		higherIsBetter: false,
+		priority: 10,
+		width: 9,
+		hiddenByDefault: true,
+	},
+	{
+		field: 'avgCallbackWaitMs',
+		header: 'CB wait',
+		title: 'Average callback wait',
+		source: '`tCallbackVirtualWait.sum / tCallbackVirtualWait.count`: a callback’s time in the queue',
+		kind: 'duration',
+		higherIsBetter: false,
+		priority: 10,
+		width: 8,
 		hiddenByDefault: true,
 	},
 	{

@@ -47,6 +47,11 @@ export type QueueRow = {
 	count: number;
 	divisionId: string | null;
 	divisionName: string | null;
+	/** Callbacks (the callback media type's): scheduled, dialed, abandoned while waiting, and their average wait. */
+	callbacksScheduled: number;
+	callbackAttempts: number;
+	callbackAbandoned: number;
+	avgCallbackWaitMs: number | null;
 	/** Interval records: the bucket is cut by the range's start or end (shorter than its granularity). */
 	partial?: boolean;
 } & Partial<ConversationCells> &
@@ -56,11 +61,12 @@ export type QueueRow = {
 
 /** A row of the wait bands level is a band: per outcome its count, share, bar and cumulative share. */
 export type BandCells = {
-	bandAnswered: number;
+	/** Null when the answers had no views for answered (unavailable, not 0); likewise abandoned. */
+	bandAnswered: number | null;
 	bandAnsweredShare: number | null;
 	bandAnsweredBar: string;
 	bandAnsweredCumulative: number | null;
-	bandAbandoned: number;
+	bandAbandoned: number | null;
 	bandAbandonedShare: number | null;
 	bandAbandonedBar: string;
 	bandAbandonedCumulative: number | null;

@@ -1,5 +1,7 @@
 // Queue rows: the derived numbers users see (the export contract), computed from raw statistics.
-import {type MetricField, metricFor, queueMetricFields} from './catalog.js';
+import {callbackFields, type MetricField, metricFor, queueMetricFields} from './catalog.js';
+
+const isCallbackField = (field: MetricField) => (callbackFields as readonly MetricField[]).includes(field);
 import type {DivisionLookup, QueueRow, RowIdentity} from './queue-row.js';
 import {addInto, mergeBags, type StatsBag} from '../genesys/stats.js';
 import {compareText} from '../text/collate.js';
@@ -17,13 +19,14 @@ export const rowFields: readonly RowField[] = [
 	'queueName',
 	'mediaType',
 	'interval',
-	...queueMetricFields.filter(field => metricFor(field).kind !== 'text'),
+	...queueMetricFields.filter(field => metricFor(field).kind !== 'text' && !isCallbackField(field)),
 	'divisionId',
 	'divisionName',
+	...callbackFields,
 ];
 
-/** An interval record's fields: a row's, then whether the range cuts its bucket (added last, as new fields are). */
-export const intervalFields = withPartialField(rowFields);
+/** An interval record's fields: a row's, whether the range cuts its bucket (`partial`), then the callbacks (added later). */
+export const intervalFields = [...withPartialField(rowFields.slice(0, -callbackFields.length)), ...callbackFields];
 
 /** The fields of records by interval: the level's own, then `partial`. */
 export function withPartialField(fields: readonly string[]): readonly string[] {
@@ -90,6 +93,10 @@ export function toRow(identity: RowIdentity, stats: StatsBag): QueueRow {
 		notResponding: count(stats, 'tNotResponding'),
 		share: null,
 		count: count(stats, 'tHandle'),
+		callbacksScheduled: count(stats, 'nCallbackScheduled'),
+		callbackAttempts: count(stats, 'nCallbackAttempts'),
+		callbackAbandoned: count(stats, 'tCallbackAbandon'),
+		avgCallbackWaitMs: averageMs(stats, 'tCallbackVirtualWait'),
 	};
 	// A flow's statistics (the flows levels): its cells too, so totals and comparisons come from the same place.
 	if (hasFlowStats(stats)) Object.assign(row, flowCells(stats));

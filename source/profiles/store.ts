@@ -43,8 +43,12 @@ export const profileSchema = z
 		timeZone: z.string().optional(),
 		/** The day weeks start on (weekly buckets, the week presets); Monday when absent. */
 		weekStart: z.enum(weekStarts).optional(),
-		/** Where the wait bands (b, export --level bands) end, in seconds, ascending; the default bands when absent. */
-		bands: z.array(z.number().int().positive()).min(1).optional(),
+		/**
+		 * Where the wait bands (b, export --level bands) end, in seconds, ascending; the default bands when absent. Read
+		 * through profileBandEdges (metrics/bands), which says what is wrong with hand-edited ones: a bad list here must
+		 * not make the whole file unreadable.
+		 */
+		bands: z.unknown().optional(),
 		dateChoice: dateChoiceSchema.optional(),
 		lastUsedAt: z.string().optional(),
 		/** Thresholds for this organization's queues: the explorer's colours and gqx check's defaults. */

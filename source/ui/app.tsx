@@ -1,5 +1,5 @@
 // The interactive app: profile picker or set-up wizard -> dates -> explorer, and back again.
-import {setBandEdges} from '../levels/bands.js';
+import {profileBandEdges} from '../metrics/bands.js';
 import {Box, Text, useApp} from 'ink';
 import {DateTime} from 'luxon';
 import {useCallback, useEffect, useMemo, useReducer, useState} from 'react';
@@ -120,9 +120,16 @@ export function App({
 			show({kind: 'picker'}, problemText(error));
 			return;
 		}
+		let bandEdges: readonly number[] | undefined;
 		try {
-			const opened = openProfile(withSecret);
-			setBandEdges(bandsFlag ?? profile.bands);
+			bandEdges = bandsFlag ?? profileBandEdges(profile);
+		} catch (error) {
+			// Hand-edited bands that are no bands: said on the picker, with how to set them again.
+			show({kind: 'picker'}, problemText(error));
+			return;
+		}
+		try {
+			const opened = openProfile({...withSecret, ...(bandEdges ? {bandEdges} : {})});
 			// A remembered date choice makes the next start one keypress: straight to the table.
 			if (opened.dateChoice) {
 				try {
@@ -150,13 +157,13 @@ export function App({
 
 	const chooseEnvironment = () => {
 		if (!envCredentials) return;
-		openEnvironment(envCredentials);
+		openEnvironment(envCredentials, bandsFlag ? {bandEdges: bandsFlag} : {});
 		setScreen({kind: 'dates'});
 	};
 
 	useEffect(() => {
 		if (start.kind === 'demo') {
-			openEnvironment(start.credentials, {demo: true});
+			openEnvironment(start.credentials, {demo: true, ...(bandsFlag ? {bandEdges: bandsFlag} : {})});
 			setScreen({kind: 'dates'});
 		} else if (start.kind === 'profile') {
 			const profile = store?.get(start.name);
@@ -196,7 +203,8 @@ export function App({
 		try {
 			const saved = await secrets?.save(profile, {replacing: editing?.name});
 			setProfiles(store?.list() ?? [profile]);
-			openProfile(profile);
+			const bandEdges = bandsFlag ?? profileBandEdges(profile);
+			openProfile({...profile, ...(bandEdges ? {bandEdges} : {})});
 			// Said once, here: where the secret went (the keychain, or the file and why).
 			show({kind: 'dates'}, saved ? [saved.where, ...saved.warnings].join(' ') : undefined);
 		} catch (error) {
@@ -335,6 +343,7 @@ export function App({
 						liveRefreshMs={liveRefreshMs}
 						liveTotalsRefreshMs={liveTotalsRefreshMs}
 						thresholds={profiles.find(profile => profile.name === session.profileName)?.thresholds}
+						bandEdges={session.bandEdges}
 					/>
 				) : null;
 			break;

@@ -2,6 +2,7 @@
 // records' divisionId and divisionName (after every other field), and same-named queues in the table.
 import {parse} from 'csv-parse/sync';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {callbackFields} from '../../source/metrics/catalog.js';
 import type {Emulator} from '../../source/emulator/server.js';
 import type {QueueRow} from '../../source/metrics/rows.js';
 import {textWidth} from '../../source/text/columns.js';
@@ -33,12 +34,12 @@ function idsIn(...divisions: string[]): string[] {
 }
 
 describe('export and divisions', () => {
-	it('gives each record its queue division, after every other field, in CSV and JSON', async () => {
+	it('gives each record its queue division, after every other field but the later callbacks, in CSV and JSON', async () => {
 		const csv = await runCommand(['export', ...range, '--format', 'csv', '--level', 'queues'], {env});
 		expect(csv.code, csv.stderr).toBe(0);
 		const header = csv.stdout.split('\n')[0]!.split(',');
 		expect(header.slice(0, 4)).toEqual(['queueId', 'queueName', 'mediaType', 'interval']);
-		expect(header.slice(-2)).toEqual(['divisionId', 'divisionName']);
+		expect(header.slice(-6)).toEqual(['divisionId', 'divisionName', ...callbackFields]);
 		const records = parse(csv.stdout, {columns: true}) as Array<Record<string, string>>;
 		expect(records.length).toBe(emu.org.queues.length);
 		for (const record of records) {
@@ -48,7 +49,7 @@ describe('export and divisions', () => {
 			expect(record['divisionName']).toBe(queue.divisionName);
 		}
 		const json = await exportJson();
-		expect(Object.keys(json[0]!).slice(-2)).toEqual(['divisionId', 'divisionName']);
+		expect(Object.keys(json[0]!).slice(-6)).toEqual(['divisionId', 'divisionName', ...callbackFields]);
 		expect(json.map(row => [row.queueId, row.divisionName])).toEqual(
 			records.map(record => [record['queueId'], record['divisionName']]),
 		);

@@ -22,16 +22,19 @@ function saved(profile: Profile): string {
 	return cwd;
 }
 
+/** Profile acme on the emulator, its secret in the file, in UTC, without bands. */
+const acme = (): Profile => ({
+	name: 'acme',
+	region: emu.url,
+	clientId: demoClient.id,
+	secretStore: 'file',
+	clientSecret: demoClient.secret,
+	timeZone: 'UTC',
+});
+
 describe('gqx profiles bands', () => {
 	it('shows the default, sets, refuses bad times, and removes them; export uses them', async () => {
-		const profile: Profile = {
-			name: 'acme',
-			region: emu.url,
-			clientId: demoClient.id,
-			secretStore: 'file',
-			clientSecret: demoClient.secret,
-			timeZone: 'UTC',
-		};
+		const profile = acme();
 		const cwd = saved(profile);
 		expect(await bands(cwd, 'acme')).toEqual({
 			code: 0,
@@ -68,5 +71,35 @@ describe('gqx profiles bands', () => {
 			stdout: 'Wait bands of profile acme now end at 10,20,30,60,120,300 s (the default).\n',
 		});
 		expect(storeIn(cwd).get('acme')).toEqual(profile);
+	});
+
+	it('says what is wrong with hand-edited bands wherever they are read, and keeps the profiles file', async () => {
+		const profile: Profile = {...acme(), bands: [30, 10]};
+		const cwd = saved(profile);
+		const range = ['--from', '2026-03-16', '--to', '2026-03-16', '--tz', 'UTC', '--format', 'json'];
+		const shown = await bands(cwd, 'acme');
+		expect(shown.code).toBe(2);
+		expect(shown.stderr).toMatch(/The wait bands of profile acme must be in ascending order: 10 comes after 30/);
+		expect(shown.stderr).toMatch(/gqx profiles bands acme 5,15,30,60,180/);
+		const exported = await runCli(['export', '--profile', 'acme', '--level', 'bands', ...range], {cwd});
+		expect(exported.code).toBe(2);
+		expect(exported.stdout).toBe('');
+		expect(exported.stderr).toMatch(/The wait bands of profile acme must be in ascending order/);
+		expect(exported.stderr).not.toMatch(/\n\s+at /);
+		// --bands wins over the profile's; other levels never read them.
+		expect(
+			(await runCli(['export', '--profile', 'acme', '--level', 'bands', '--bands', '60', ...range], {cwd})).code,
+		).toBe(0);
+		expect((await runCli(['export', '--profile', 'acme', ...range], {cwd})).code).toBe(0);
+
+		// Not a list at all: the file is still the profiles file (not moved aside), and the bands say so.
+		storeIn(cwd).save({...profile, bands: '5,15'});
+		const text = await runCli(['export', '--profile', 'acme', '--level', 'bands', ...range], {cwd});
+		expect(text.code).toBe(2);
+		expect(text.stderr).toMatch(/The wait bands of profile acme are not a list of seconds \("5,15"\)/);
+		expect(storeIn(cwd).get('acme')?.clientId).toBe(demoClient.id);
+		// Set again, they work.
+		expect((await bands(cwd, 'acme', '5,15')).code).toBe(0);
+		expect((await runCli(['export', '--profile', 'acme', '--level', 'bands', ...range], {cwd})).code).toBe(0);
 	});
 });

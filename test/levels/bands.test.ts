@@ -8,7 +8,12 @@ import type {LevelContext} from '../../source/levels/types.js';
 import {formatPercent} from '../../source/metrics/format.js';
 import {rollUp} from '../../source/metrics/rows.js';
 import {resolveRange} from '../../source/range/range.js';
-import {clientFor, emulator, groundTruth, namesOf, testNow} from '../helpers.js';
+import {clientFor, conversationsIn, emulator, groundTruth, namesOf, testNow} from '../helpers.js';
+import {handlerOfConversation} from '../../source/emulator/conversations.js';
+import {peopleOf} from '../../source/emulator/people.js';
+import {currentFrame, initialExplorer} from '../../source/ui/explorer/state.js';
+import {apply} from '../ui/explorer/apply.js';
+import {underViewName} from '../../source/genesys/wait-views.js';
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -18,9 +23,9 @@ afterAll(async () => emu.stop());
 
 const range = resolveRange({preset: 'last-7-days'}, 'Europe/Paris', DateTime.fromMillis(testNow));
 
-async function bandsOf(context: LevelContext) {
+async function bandsOf(context: LevelContext, on = emu, within = range) {
 	const ref = {id: 'bands' as const, context};
-	const data = await levels.bands.request(ref, 'P1D').load(clientFor(emu), range, {});
+	const data = await levels.bands.request(ref, 'P1D').load(clientFor(on), within, {});
 	const rows = levels.bands.rows(data, ref, {timeZone: range.timeZone, granularity: 'P1D'});
 	const sum = (field: 'bandAnswered' | 'bandAbandoned') =>
 		rows.rows.reduce((all, row) => all + (row.row[field] ?? 0), 0);
@@ -68,6 +73,113 @@ describe('the wait bands level', () => {
 					bandAbandonedCumulative: row.row.bandAbandonedCumulative,
 				});
 			}
+		}
+	});
+
+	it('asks the session’s bands, carried in the context from the first level to the bands of a media row', async () => {
+		const [queue] = emu.org.queues;
+		const opened = apply(
+			initialExplorer('P1D', {}, false, {bandEdges: [5, 15]}),
+			{type: 'open', via: 'drill', rows: [{key: queue!.id, label: queue!.name}]},
+			{type: 'open', via: 'bands', rows: [{key: 'voice', label: 'voice'}]},
+		);
+		const {level} = currentFrame(opened);
+		expect(level).toMatchObject({id: 'bands', context: {queueId: queue!.id, mediaType: 'voice', bandEdges: [5, 15]}});
+		const bands = await bandsOf(level.context);
+		expect(bands.rows.rows.map(row => row.label)).toEqual(['0-5 s', '5-15 s', '15+ s']);
+		// Another session, without bands of its own, has the default ones: nothing is left over from the last.
+		const other = currentFrame(
+			apply(initialExplorer('P1D'), {type: 'open', via: 'bands', rows: [{key: queue!.id, label: queue!.name}]}),
+		);
+		expect(other.level.context.bandEdges).toBeUndefined();
+		expect((await bandsOf(other.level.context)).rows.rows).toHaveLength(7);
+	});
+
+	it('never shows a negative band on today’s range, the traffic growing between the queries', async () => {
+		// Every aggregates query sees two more hours of the day: the answers of one row are of different moments.
+		const start = DateTime.fromISO('2026-03-20T00:00:00Z');
+		const clock = {queries: () => 0};
+		const live = await emulator({
+			queues: 4,
+			seed: 5,
+			now: () => start.plus({hours: 8 + 2 * clock.queries()}).toMillis(),
+		});
+		clock.queries = () => live.counts.aggregates;
+		try {
+			const today = resolveRange({preset: 'today'}, 'UTC', start.plus({hours: 23}));
+			for (const queue of live.org.queues) {
+				const bands = await bandsOf({queueId: queue.id, mediaType: 'voice'}, live, today);
+				for (const row of bands.rows.rows) {
+					expect(row.row.bandAnswered, row.label).toBeGreaterThanOrEqual(0);
+					expect(row.row.bandAbandoned, row.label).toBeGreaterThanOrEqual(0);
+				}
+			}
+		} finally {
+			await live.stop();
+		}
+	});
+
+	it('says the bands are unavailable when the answer has the outcome but none of its views; none is 0', () => {
+		const ref = {id: 'bands' as const, context: {queueId: 'q', mediaType: 'voice'}};
+		const data = (bag: Record<string, {count: number}>) => ({
+			byMedia: new Map([['voice', bag]]),
+			targets: new Map(),
+			edges: [10, 20],
+		});
+		const lacking = levels.bands.rows(data({tAnswered: {count: 5}, tAbandon: {count: 0}}), ref, {
+			timeZone: 'UTC',
+			granularity: 'P1D',
+		});
+		expect(lacking.rows.map(row => [row.row.bandAnswered, row.row.bandAbandoned])).toEqual([
+			[null, 0],
+			[null, 0],
+			[null, 0],
+		]);
+		expect(lacking.note).toMatch(/^Wait bands unavailable for answered: /);
+		expect(lacking.footline).toMatch(/^SL what-if unavailable/);
+		// Views left out where they are empty: the others came, so the missing one is 0.
+		const partly = levels.bands.rows(
+			data({tAnswered: {count: 5}, [underViewName('answered', 20_000)]: {count: 3}}),
+			ref,
+			{timeZone: 'UTC', granularity: 'P1D'},
+		);
+		expect(partly.rows.map(row => row.row.bandAnswered)).toEqual([0, 3, 2]);
+		expect(partly.note).toBeUndefined();
+	});
+
+	it('counts an agent’s and a wrap-up code’s answered waits from the conversations they handled', async () => {
+		const week = resolveRange({from: '2026-03-09', to: '2026-03-15'}, 'UTC', DateTime.fromMillis(testNow));
+		const people = peopleOf(emu.org);
+		// Each agent's and code's answered voice waits of the first queue with traffic, from its own conversations.
+		const [queue] = emu.org.queues;
+		const waits = new Map<string, number[]>();
+		for (const conversation of conversationsIn(emu, week.start.toMillis(), week.end.toMillis())) {
+			if (conversation.series.queueId !== queue!.id || conversation.series.mediaType !== 'voice') continue;
+			const handler = handlerOfConversation(emu.org, conversation);
+			if (!handler) continue;
+			const code = handler.codeIndex === undefined ? undefined : people.codes[handler.codeIndex]!.id;
+			for (const key of [`agents:${people.users[handler.userIndex]!.id}`, ...(code ? [`wrapups:${code}`] : [])])
+				waits.set(key, [...(waits.get(key) ?? []), conversation.queueMs]);
+		}
+		const members = [...waits.keys()].filter(key => key.startsWith('agents:')).slice(0, 2);
+		members.push(...[...waits.keys()].filter(key => key.startsWith('wrapups:')).slice(0, 2));
+		expect(members).toHaveLength(4);
+		for (const key of members) {
+			const [kind, member] = key.split(':') as ['agents' | 'wrapups', string];
+			const bands = await bandsOf({queueId: queue!.id, mediaType: 'voice', member, memberKind: kind}, emu, week);
+			const expected = [0, 10, 20, 30, 60, 120, 300].map(
+				(from, index, all) =>
+					waits
+						.get(key)!
+						.filter(wait => wait >= from * 1000 && (index === all.length - 1 || wait < all[index + 1]! * 1000)).length,
+			);
+			expect(
+				bands.rows.rows.map(row => row.row.bandAnswered),
+				key,
+			).toEqual(expected);
+			// Abandons have no agent and no code.
+			expect(bands.abandoned, key).toBe(0);
+			expect(bands.rows.note, key).toBeUndefined();
 		}
 	});
 });

@@ -57,8 +57,8 @@ describe('level modules', () => {
 		expect(levels.intervals.opens).toEqual({heatmap: 'hours', drill: 'conversations', bands: 'bands'});
 		expect(levels.bands.opens).toEqual({});
 		expect(levels.hours.opens).toEqual({});
-		expect(levels.agents.opens).toEqual({drill: 'agent-intervals', conversations: 'conversations'});
-		expect(levels.wrapups.opens).toEqual({drill: 'wrapup-intervals', conversations: 'conversations'});
+		expect(levels.agents.opens).toEqual({drill: 'agent-intervals', conversations: 'conversations', bands: 'bands'});
+		expect(levels.wrapups.opens).toEqual({drill: 'wrapup-intervals', conversations: 'conversations', bands: 'bands'});
 		expect(levels['agent-intervals'].opens).toEqual({drill: 'conversations'});
 		expect(levels['wrapup-intervals'].opens).toEqual({drill: 'conversations'});
 		expect(levels.conversations.opens).toEqual({drill: 'timeline'});

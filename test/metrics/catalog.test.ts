@@ -16,6 +16,7 @@ import {
 	flowOutcomeColumns,
 	peopleColumns,
 	bandColumns,
+	callbackFields,
 	timelineColumns,
 } from '../../source/metrics/catalog.js';
 import {compareRecords, comparedFields} from '../../source/metrics/compared.js';
@@ -38,6 +39,10 @@ const row = toRow(identity, {
 	tTalkComplete: {count: 1000, sum: 1000 * 240_000},
 	tHeldComplete: {count: 200, sum: 200 * 65_000},
 	tAcw: {count: 1000, sum: 1000 * 30_000},
+	nCallbackScheduled: {count: 40},
+	nCallbackAttempts: {count: 35},
+	tCallbackAbandon: {count: 3, sum: 3 * 200_000},
+	tCallbackVirtualWait: {count: 38, sum: 38 * 600_000},
 });
 
 // A conversation's own cells are the conversations level's, an agent's state now the people-now board's, a flow's
@@ -84,15 +89,18 @@ describe('metric catalog', () => {
 		expect(defaultColumns).not.toContain('divisionName');
 	});
 
-	it('keeps the export field order: the identity, the catalog, then the division', () => {
+	it('keeps the export field order: the identity, the catalog, the division, then the callbacks', () => {
 		expect(rowFields).toEqual([
 			'queueId',
 			'queueName',
 			'mediaType',
 			'interval',
-			...catalogNumeric.filter(metric => metric.onQueueLevels !== false).map(metric => metric.field),
+			...catalogNumeric
+				.filter(metric => metric.onQueueLevels !== false && !callbackFields.includes(metric.field as never))
+				.map(metric => metric.field),
 			'divisionId',
 			'divisionName',
+			...callbackFields,
 		]);
 		// The CSV header of `gqx export` that scripts read.
 		const header = [
@@ -120,6 +128,11 @@ describe('metric catalog', () => {
 			// Added after the fields above, so scripts that read columns by position keep working.
 			'divisionId',
 			'divisionName',
+			// Added later still: the callbacks.
+			'callbacksScheduled',
+			'callbackAttempts',
+			'callbackAbandoned',
+			'avgCallbackWaitMs',
 		];
 		expect(rowFields).toEqual(header);
 		expect(formatRecords('csv', {fields: rowFields}, [row]).split('\n')[0]).toBe(header.join(','));
@@ -127,7 +140,7 @@ describe('metric catalog', () => {
 		expect(Object.keys(JSON.parse(formatRecords('json', {fields: rowFields}, [row]))[0])).toEqual(header);
 		// With --compare the same fields come first, then each number of the comparison period, then its interval.
 		// Only the numbers have a comparison side: not the division, which is the queue's.
-		const numbers = header.slice(4, -2);
+		const numbers = [...header.slice(4, -6), ...header.slice(-4)];
 		const prevHeader = [...header, ...numbers.map(field => `${field}Prev`), 'comparedInterval'];
 		expect(prevHeader.slice(header.length, header.length + 3)).toEqual([
 			'offeredPrev',

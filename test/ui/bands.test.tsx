@@ -6,10 +6,10 @@ import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import type {Emulator} from '../../source/emulator/server.js';
 import {metricFor} from '../../source/metrics/catalog.js';
 import {metricDelta} from '../../source/metrics/delta.js';
-import {rollUp} from '../../source/metrics/rows.js';
+import {type QueueRow, rollUp} from '../../source/metrics/rows.js';
 import {emulator, groundTruth, namesOf} from '../helpers.js';
-import {appOnProfile} from './app-on-profile.js';
-import {press, waitForText} from './ink.js';
+import {appOnProfile, renderApp, saveProfile} from './app-on-profile.js';
+import {keys, press, waitForText} from './ink.js';
 
 let emu: Emulator;
 
@@ -20,6 +20,17 @@ afterAll(async () => emu.stop());
 afterEach(cleanup);
 
 const day = (iso: string) => DateTime.fromISO(iso, {zone: 'UTC'});
+
+/** The change of Ans on the totals row: the change of the rows' Answered, as the table writes it. */
+function answeredChange(now: QueueRow, before: QueueRow): string {
+	return metricDelta(
+		metricFor('bandAnswered'),
+		{...now, bandAnswered: now.answered},
+		{...before, bandAnswered: before.answered},
+	).text;
+}
+
+const totalLine = (screen: string) => screen.split('\n').find(line => /^\s+Total\s/.test(line))!;
 
 describe('wait bands in the app', () => {
 	it('open with b on a queue row, show the what-if, and compare band by band with c', async () => {
@@ -43,13 +54,46 @@ describe('wait bands in the app', () => {
 			)!;
 		const now = answeredOf('2026-03-09', '2026-03-16');
 		const before = answeredOf('2026-03-02', '2026-03-09');
-		const delta = metricDelta(
-			metricFor('bandAnswered'),
-			{...now, bandAnswered: now.answered},
-			{...before, bandAnswered: before.answered},
-		);
-		const total = compared.split('\n').find(line => /^\s+Total\s/.test(line))!;
-		expect(total).toContain(` ${delta.text} `);
+		const total = totalLine(compared);
+		expect(total).toContain(` ${answeredChange(now, before)} `);
 		expect(total).toContain(now.answered.toLocaleString('en-US'));
+	});
+
+	it('compare an interval row’s bands with the same interval of the other period', async () => {
+		const {app, table} = await appOnProfile(emu, {from: '2026-03-09', to: '2026-03-15'});
+		const selected = (screen: string) =>
+			screen
+				.split('\n')
+				.find(line => line.startsWith('›'))!
+				.slice(2)
+				.split(/\s{2,}/)[0]!;
+		const queueName = selected(table);
+		await press(app, keys.enter);
+		const media = selected(await waitForText(app, new RegExp(`› ${queueName}\\s`)));
+		await press(app, keys.enter);
+		await waitForText(app, /09 Mar/);
+		await press(app, 'b');
+		await waitForText(app, /SL what-if[\s\S]*\(SL %/);
+		await press(app, 'c');
+		const compared = await waitForText(app, /Ans\s+Δ\s+Ans %\s+Δ/);
+		// Monday 9 March against Monday 2 March (the previous 7 days' first day), from the emulator's own conversations.
+		const answeredOn = (from: string) =>
+			rollUp(groundTruth(emu, day(from), day(from).plus({days: 1}), 'UTC'), 'media', namesOf(emu), null).find(
+				row => row.queueName === queueName && row.mediaType === media,
+			)!;
+		const now = answeredOn('2026-03-09');
+		const before = answeredOn('2026-03-02');
+		expect(now.answered).not.toBe(before.answered);
+		const total = totalLine(compared);
+		expect(total).toContain(` ${answeredChange(now, before)} `);
+	});
+
+	it('say on the picker what is wrong with a profile’s hand-edited bands, rather than use them', async () => {
+		const {dir, store} = saveProfile(emu, {preset: 'last-7-days'});
+		store.update('acme', profile => ({...profile, bands: [30, 10]}));
+		const app = renderApp(dir, {start: {kind: 'profile', name: 'acme'}, store});
+		const picker = await waitForText(app, /The wait bands of profile acme must be in ascending order/);
+		expect(picker).toContain('gqx profiles bands acme');
+		expect(picker).not.toMatch(/Offered/);
 	});
 });

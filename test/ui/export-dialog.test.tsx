@@ -2,6 +2,7 @@
 // the untouched field takes it, and Backspace there leaves it whole; under NO_COLOR it says it is a suggestion.
 import fs from 'node:fs';
 import path from 'node:path';
+import {callbackFields} from '../../source/metrics/catalog.js';
 import {cleanup} from 'ink-testing-library';
 import {DateTime} from 'luxon';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
@@ -95,9 +96,10 @@ describe('the export dialog on a live view', () => {
 		await waitForText(app, /Wrote \d+ rows to /);
 		const [file] = fs.readdirSync(dir).filter(name => name.startsWith('gqx-') && name.endsWith('.json'));
 		const records = JSON.parse(fs.readFileSync(path.join(dir, file!), 'utf8')) as Array<Record<string, unknown>>;
-		expect(Object.keys(records[0]!).slice(-8)).toEqual([
+		expect(Object.keys(records[0]!).slice(-12)).toEqual([
 			'divisionId',
 			'divisionName',
+			...callbackFields,
 			'waiting',
 			'interacting',
 			'longestWaitingMs',

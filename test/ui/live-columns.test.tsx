@@ -83,7 +83,7 @@ describe('live columns in the column picker', () => {
 		// v: the live columns first, ticked and marked live.
 		await press(app, 'v');
 		const picker = await waitForText(app, 'Columns of the queue level');
-		expect(picker).toContain('(22 of 23 shown');
+		expect(picker).toContain('(22 of 27 shown');
 		expect(picker).toMatch(/› \[x\]\s+1\. Waiting now \(Waiting\) · live/);
 		expect(picker).toMatch(/\[x\]\s+5\. Agents available \(Avail\) · live/);
 		expect(picker).toMatch(/\[x\]\s+6\. Offered\s+│/);
@@ -92,7 +92,7 @@ describe('live columns in the column picker', () => {
 		await press(app, ' ');
 		await waitForText(app, /› \[x\]\s+1\. Interacting now/);
 		// Hidden, it goes among the hidden ones (below, past the window's end).
-		expect(app.lastFrame()).toContain('(21 of 23 shown');
+		expect(app.lastFrame()).toContain('(21 of 27 shown');
 		await press(app, 'j');
 		await waitForText(app, /› \[x\]\s+2\. Longest wait now/);
 		await press(app, ']', ']', ']');

@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {toRow} from '../../source/metrics/rows.js';
 import {type AggregateCell} from '../../source/genesys/analytics.js';
 import {columnFor, fitColumns, nameColumn} from '../../source/ui/explorer/columns.js';
-import {metrics, queueMetricFields} from '../../source/metrics/catalog.js';
+import {metricFor, metrics, queueMetricFields} from '../../source/metrics/catalog.js';
 import {levelOf, levels} from '../../source/levels/registry.js';
 import type {Totals} from '../../source/levels/totals.js';
 import {currentFrame, type Frame, initialExplorer, selectedIndex} from '../../source/ui/explorer/state.js';
@@ -129,11 +129,11 @@ describe('columns', () => {
 		expect(narrow).toContain('serviceLevel');
 		expect(narrow).not.toContain('transferred');
 		expect(fitColumns({width: 160, nameHeader: 'Queue'}).length).toBeGreaterThan(narrow.length);
-		// Wide enough, every metric of the catalog is on screen (the division only when picked); the name
-		// column stays as wide as its longest name.
+		// Wide enough, every metric of the catalog is on screen (the division and the callbacks only when picked); the
+		// name column stays as wide as its longest name.
 		const wide = fitColumns({width: 220, nameHeader: 'Queue', longestName: 30});
 		expect(wide.map(column => column.id).sort()).toEqual(
-			['name', ...queueMetricFields.filter(field => field !== 'divisionName')].sort(),
+			['name', ...queueMetricFields.filter(field => !metricFor(field).hiddenByDefault)].sort(),
 		);
 		expect(wide[0]?.width).toBe(30);
 		expect(fitColumns({width: 220, nameHeader: 'Queue', longestName: 90})[0]?.width).toBe(40);

@@ -1,7 +1,7 @@
 // The navigation slice of the explorer's reducer: the selection and scroll, drilling in and back, the filter,
 // the interval size, and what is said or shown over the table (notice, overlay) or where to go (leave).
 import {levelOf} from '../../levels/registry.js';
-import {type LevelRef, totalKey} from '../../levels/types.js';
+import {type LevelRef, sessionContext, totalKey} from '../../levels/types.js';
 import {opensOnTotal, opensWholeLevel} from '../../levels/registry.js';
 import {granularities} from '../../range/range.js';
 import {currentFrame, goBack, newFrame, scrolled, selectedIndex, withFrame} from './frames.js';
@@ -53,7 +53,10 @@ export function navigationReducer(state: ExplorerState, action: NavigationAction
 			// The totals row stands for every row of the level: what the level itself was opened for.
 			const ref: LevelRef = {
 				id: next,
-				context: onTotal || whole || !row ? frame.level.context : level.openContext(row, frame.level),
+				context:
+					onTotal || whole || !row
+						? frame.level.context
+						: {...sessionContext(frame.level.context), ...level.openContext(row, frame.level)},
 			};
 			return {...state, filtering: false, stack: [...state.stack, newFrame(ref, state.views)]};
 		}
@@ -88,7 +91,8 @@ export function navigationReducer(state: ExplorerState, action: NavigationAction
 		case 'everyone': {
 			// Already there: nothing to stack (Esc would only come back to the same board).
 			if (frame.level.id === everyoneBoard.id && !frame.level.context.queueId) return state;
-			return {...state, filtering: false, stack: [...state.stack, newFrame(everyoneBoard, state.views)]};
+			const board = {...everyoneBoard, context: sessionContext(frame.level.context)};
+			return {...state, filtering: false, stack: [...state.stack, newFrame(board, state.views)]};
 		}
 		case 'idle-toggle':
 			return levelOf(frame.level).idleRows ? withFrame(state, {idle: !frame.idle, top: 0}) : state;

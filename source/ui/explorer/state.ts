@@ -4,6 +4,7 @@
 import {firstLevel} from '../../levels/registry.js';
 import {heatMetricFields} from '../../metrics/hour-grid.js';
 import type {Granularity} from '../../range/range.js';
+import type {SessionContext} from '../../levels/types.js';
 import {cleanViews, columnChoiceReducer} from './column-choice.js';
 import {newFrame} from './frames.js';
 import {heatMetricReducer} from './heat-metric.js';
@@ -29,11 +30,17 @@ export {liveReducer} from './live.js';
 export {loadsReducer} from './loads.js';
 export {navigationReducer} from './navigation.js';
 
-export function initialExplorer(granularity: Granularity, views: StoredViews = {}, live = false): ExplorerState {
+/** `session`: what every level's context carries from the start (the session's wait bands). */
+export function initialExplorer(
+	granularity: Granularity,
+	views: StoredViews = {},
+	live = false,
+	session: SessionContext = {},
+): ExplorerState {
 	const clean = cleanViews(views);
 	const compare = clean[allLevels]?.compare;
 	return {
-		stack: [newFrame(firstLevel, clean)],
+		stack: [newFrame({...firstLevel, context: {...firstLevel.context, ...session}}, clean)],
 		filtering: false,
 		granularity,
 		data: new Map(),

@@ -4,7 +4,7 @@ import {type Dispatch, useEffect, useMemo, useRef} from 'react';
 import {asGqxError, CancelledError} from '../../errors.js';
 import {levelOf} from '../../levels/registry.js';
 import type {LevelSource} from '../../levels/source.js';
-import {comparisonRange} from '../../range/compare.js';
+import {comparisonRange, shiftDays} from '../../range/compare.js';
 import type {DateRange} from '../../range/range.js';
 import {compareKey, currentFrame, type ExplorerAction, type ExplorerState} from '../explorer/state.js';
 
@@ -23,6 +23,17 @@ export function useComparisonData(
 	const source = useMemo(() => (compared && sourceFor ? sourceFor(compared) : undefined), [compared, sourceFor]);
 	// One request object per level and granularity, so the load effect runs again only when they change.
 	const request = useMemo(() => level.request(frame.level, state.granularity), [level, frame.level, state.granularity]);
+	// What is loaded for the other period: the same request, or the level's own for a part of the range (an interval).
+	const comparedRequest = useMemo(
+		() =>
+			mode && level.comparedRef
+				? level.request(
+						level.comparedRef(frame.level, {days: shiftDays(range, mode), timeZone: range.timeZone}),
+						state.granularity,
+					)
+				: request,
+		[mode, level, frame.level, range, request, state.granularity],
+	);
 	const key = mode ? compareKey(mode, request.key) : '';
 	const running = useRef<{key: string; controller: AbortController} | undefined>(undefined);
 	useEffect(() => () => running.current?.controller.abort(), []);
@@ -45,7 +56,11 @@ export function useComparisonData(
 		const {signal} = own.controller;
 		dispatch({type: 'compare-start', key, label: 'loading the comparison'});
 		source
-			.load(request, {signal, fresh, onProgress: progress => dispatch({type: 'compare-progress', key, progress})})
+			.load(comparedRequest, {
+				signal,
+				fresh,
+				onProgress: progress => dispatch({type: 'compare-progress', key, progress}),
+			})
 			.then(
 				loaded => {
 					if (signal.aborted) return;
@@ -58,7 +73,7 @@ export function useComparisonData(
 					dispatch({type: 'compare-failed', key, error: asGqxError(error)});
 				},
 			);
-	}, [key, request, wanted, fresh, inFlight, source, dispatch]);
+	}, [key, comparedRequest, wanted, fresh, inFlight, source, dispatch]);
 
 	// Esc stopped the loads in the reducer: stop the comparison's requests too.
 	useEffect(() => {

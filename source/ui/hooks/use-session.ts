@@ -42,6 +42,8 @@ export type Session = {
 	hub: RetryHub;
 	/** Columns and sorts chosen in a session without a profile. */
 	views?: SavedViews;
+	/** Where the wait bands end: `--bands`, else the profile's (checked); the default bands when absent. */
+	bandEdges?: readonly number[];
 };
 
 /** A profile as it logs in: saved (its secret read), being saved, or typed in the wizard. */
@@ -73,7 +75,7 @@ export function useSession(
 	const open = (
 		label: string,
 		credentials: SessionCredentials,
-		profile?: Partial<Pick<Profile, 'name' | 'dateChoice' | 'timeZone'>>,
+		profile?: Partial<Pick<Profile, 'name' | 'dateChoice' | 'timeZone'> & Pick<Session, 'bandEdges'>>,
 	): Session => {
 		const hub = new RetryHub();
 		const client = Promise.resolve().then(() => makeClient(credentials, hub.emit));
@@ -87,6 +89,7 @@ export function useSession(
 			timeZone: profile?.timeZone ?? systemTimeZone(),
 			client,
 			hub,
+			...(profile?.bandEdges ? {bandEdges: profile.bandEdges} : {}),
 		};
 		setSession(next);
 		return next;
@@ -118,17 +121,25 @@ export function useSession(
 		sourceFor,
 		update,
 		/** Throws when the profile's region, proxy or CA file cannot be used. */
-		openProfile: (profile: ProfileLogin & Partial<Pick<Profile, 'dateChoice' | 'timeZone'>>) =>
-			open(`${profile.name} (${profile.region})`, profileCredentials(profile, env), profile),
+		openProfile: (
+			profile: ProfileLogin & Partial<Pick<Profile, 'dateChoice' | 'timeZone'> & Pick<Session, 'bandEdges'>>,
+		) => open(`${profile.name} (${profile.region})`, profileCredentials(profile, env), profile),
 		/** Credentials from the environment or .env; the demo's never go through a proxy. */
-		openEnvironment: (credentials: Credentials, {demo = false} = {}) =>
+		openEnvironment: (
+			credentials: Credentials,
+			{demo = false, bandEdges}: Pick<Session, 'bandEdges'> & {demo?: boolean} = {},
+		) =>
 			demo
 				? open(
 						`demo (${credentials.region.label})`,
 						{...credentials, network: resolveNetwork({env, demo: true})},
-						{dateChoice: {preset: 'last-7-days'}},
+						{dateChoice: {preset: 'last-7-days'}, bandEdges},
 					)
-				: open(`environment (${credentials.region.label})`, {...credentials, network: resolveNetwork({env})}),
+				: open(
+						`environment (${credentials.region.label})`,
+						{...credentials, network: resolveNetwork({env})},
+						{bandEdges},
+					),
 		/** Logs in with what the wizard holds, before it is saved. */
 		verify: async (values: WizardValues, signal: AbortSignal) => {
 			// A profile not named yet: its proxy's messages still need a name.

@@ -43,6 +43,8 @@ export type ExplorerProps = {
 	liveTotalsRefreshMs?: number;
 	/** The profile's thresholds for abandon % and longest wait (service level is against each row's target). */
 	thresholds?: Thresholds;
+	/** The session's wait bands (`--bands`, else the profile's), carried in the levels' context. */
+	bandEdges?: readonly number[];
 };
 
 export function Explorer({
@@ -62,9 +64,10 @@ export function Explorer({
 	liveRefreshMs = defaultLiveRefreshMs,
 	liveTotalsRefreshMs,
 	thresholds,
+	bandEdges,
 }: ExplorerProps) {
 	const [state, dispatch] = useReducer(explorerReducer, undefined, () =>
-		initialExplorer(defaultGranularity(range), views, live),
+		initialExplorer(defaultGranularity(range), views, live, bandEdges ? {bandEdges} : {}),
 	);
 	useLevelData(source, state, dispatch);
 	const compared = useComparisonData(sourceFor, range, state, dispatch);
