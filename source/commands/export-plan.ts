@@ -179,6 +179,12 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 	const divisions = (values['division'] as string[] | undefined) ?? [];
 	if (divisions.some(division => division.trim() === ''))
 		throw new UsageError('--division is empty.', 'Give a division name, or a pattern with *.');
+	const byQueue = (['queue', 'division', 'media'] as const).find(flag => values[flag] !== undefined);
+	if (level.notByQueue && byQueue)
+		throw new UsageError(
+			`--${byQueue} does not choose the records of --level ${levelText}.`,
+			`${level.notByQueue.instead}; drop --${byQueue}.`,
+		);
 	const output = values['output'] as string | undefined;
 	if (output !== undefined && output.trim() === '') throw new UsageError('--output is empty.', 'Give a file name.');
 	const timeoutText = values['timeout'] as string | undefined;

@@ -460,6 +460,7 @@ function flowExport<R>(config: ExportConfig<R>): LevelExport<R> {
 		byMedia: false,
 		compare: false,
 		takes: ['flow', 'flow-type'],
+		notByQueue: {instead: 'Flows are chosen with --flow NAME|ID and --flow-type TYPE'},
 		spec: request => ({fields: config.fields, table: config.table(request)}),
 		async stream(client, request, callbacks) {
 			const fetch = config.fetch(await import('../reports/flows.js'));

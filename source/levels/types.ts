@@ -354,6 +354,8 @@ export type LevelExport<R = any> = {
 	compare: boolean;
 	/** The level's own flags. */
 	takes?: readonly LevelFlag[];
+	/** Its records are not chosen by queue (flows): --queue, --division and --media are refused, not ignored. */
+	notByQueue?: {instead: string};
 	/** The records' fields and table for this request. */
 	spec(request: ExportRequest): RecordSpec<R>;
 	stream(client: GenesysClient, request: ExportRequest, callbacks: ExportCallbacks<R>): Promise<ExportResult<R>>;

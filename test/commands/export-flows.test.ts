@@ -121,6 +121,20 @@ describe('gqx export --level flows', () => {
 		expect(level.stderr).toContain('--flow is for --level flows or flow-outcomes');
 		for (const result of [type, name, level]) expect(result.stderr).not.toMatch(/\n\s+at /);
 	});
+
+	it('refuses --queue, --division and --media, which do not choose flows, rather than ignore them', async () => {
+		for (const [level, flag, value] of [
+			['flows', '--queue', 'Support'],
+			['flows', '--media', 'voice'],
+			['flow-outcomes', '--division', 'Home'],
+		] as const) {
+			const result = await runCommand(['export', ...dates, '--level', level, flag, value], {env});
+			expect(result.code).toBe(2);
+			expect(result.stderr).toContain(`${flag} does not choose the records of --level ${level}`);
+			expect(result.stderr).toContain('--flow NAME|ID');
+			expect(result.stdout).toBe('');
+		}
+	});
 });
 
 describe('gqx export --level flow-outcomes', () => {
