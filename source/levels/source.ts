@@ -5,6 +5,7 @@ import type {GenesysClient} from '../genesys/client.js';
 import {DroppedLog} from '../genesys/dropped-statistics.js';
 import type {LiveQueue} from '../genesys/observations.js';
 import type {RetryNotice} from '../errors.js';
+import {shiftTime} from '../range/compare.js';
 import type {DateRange} from '../range/range.js';
 import {RecentCache} from './recent-cache.js';
 import type {DataRequest, Loaded, LoadOptions} from './types.js';
@@ -42,7 +43,10 @@ export type SourceSettings = {revealAddresses?: boolean; now?: () => number};
 export function rangeUpToNow(range: DateRange, now: number): DateRange {
 	if (!range.clamped) return range;
 	const dayAfter = DateTime.fromISO(range.to, {zone: range.timeZone}).plus({days: 1}).startOf('day');
-	const current = DateTime.fromMillis(now, {zone: range.timeZone}).startOf('minute');
+	// A comparison period runs to now less the days it lies behind (never to its last day's end: that would hold a
+	// whole day against today so far).
+	const clock = DateTime.fromMillis(now, {zone: range.timeZone});
+	const current = (range.lagDays ? shiftTime(clock, -range.lagDays, range.timeZone) : clock).startOf('minute');
 	const end = DateTime.min(dayAfter, DateTime.max(range.end, current));
 	return end.equals(range.end) ? range : {...range, end, clamped: end < dayAfter};
 }

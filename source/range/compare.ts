@@ -60,6 +60,7 @@ export function comparisonRange(range: DateRange, mode: CompareMode): DateRange 
 		start,
 		end: shiftTime(range.end, -days, zone),
 		clamped: range.clamped,
+		...(range.clamped ? {lagDays: days} : {}),
 		...(range.weekStart ? {weekStart: range.weekStart} : {}),
 	};
 }

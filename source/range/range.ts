@@ -66,6 +66,11 @@ export type DateRange = {
 	clamped: boolean;
 	/** The day weekly buckets start on; Monday when absent. */
 	weekStart?: WeekStart;
+	/**
+	 * A comparison period of a range cut back to now: the calendar days it lies behind that range. It runs to now less
+	 * those days at every load, as the range runs to now (today so far against the same hours a week ago).
+	 */
+	lagDays?: number;
 };
 
 export function systemTimeZone(): string {

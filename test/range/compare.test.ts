@@ -3,6 +3,7 @@ import {DateTime} from 'luxon';
 import {describe, expect, it} from 'vitest';
 import {comparisonRange, shiftInterval, shortRangeText, validateCompareMode} from '../../source/range/compare.js';
 import {isoInterval, resolveRange} from '../../source/range/range.js';
+import {rangeUpToNow} from '../../source/levels/source.js';
 
 const now = DateTime.fromISO('2026-06-18T15:30:00Z');
 
@@ -14,6 +15,23 @@ describe('comparisonRange', () => {
 		expect(+previous.end).toBe(+range.start);
 		const month = comparisonRange(resolveRange({from: '2026-03-01', to: '2026-03-31'}, 'UTC', now), 'previous');
 		expect([month.from, month.to]).toEqual(['2026-01-29', '2026-02-28']);
+	});
+
+	it('today so far is compared with the same hours, at every load as the clock moves, never with a whole day', () => {
+		const today = resolveRange({preset: 'today'}, 'Europe/Dublin', now);
+		for (const [mode, days] of [
+			['week', 7],
+			['previous', 1],
+		] as const) {
+			const compared = comparisonRange(today, mode);
+			// Twenty minutes later both run to their now: the compared one to now less its days, in the zone's clock.
+			const later = now.plus({minutes: 20});
+			const loaded = rangeUpToNow(today, later.toMillis());
+			const loadedCompared = rangeUpToNow(compared, later.toMillis());
+			expect(loaded.end.toISO()).toBe(later.setZone('Europe/Dublin').startOf('minute').toISO());
+			expect(loadedCompared.end.toISO()).toBe(later.setZone('Europe/Dublin').minus({days}).startOf('minute').toISO());
+			expect(loadedCompared.end.diff(loadedCompared.start).as('hours')).toBe(loaded.end.diff(loaded.start).as('hours'));
+		}
 	});
 
 	it('week and year keep the weekday: 7 and 364 days back', () => {
