@@ -51,14 +51,17 @@ type BandsData = {
 	noFilter?: boolean;
 };
 
-/** The part of the range the row covers: an interval row's bucket, else the whole range. */
+/**
+ * The part of the range the row covers: an interval row's bucket (up to the range's end: today's bucket, and its twin
+ * in the comparison period, run to their now), else the whole range.
+ */
 function rowRange(ref: LevelRef, range: DateRange): Pick<DateRange, 'start' | 'end' | 'timeZone'> {
 	const interval = ref.context.interval;
 	if (!interval) return range;
 	const [start, end] = interval.split('/');
 	return {
 		start: DateTime.fromISO(start ?? '', {zone: range.timeZone}),
-		end: DateTime.fromISO(end ?? '', {zone: range.timeZone}),
+		end: DateTime.min(DateTime.fromISO(end ?? '', {zone: range.timeZone}), range.end),
 		timeZone: range.timeZone,
 	};
 }

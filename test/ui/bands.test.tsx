@@ -88,6 +88,37 @@ describe('wait bands in the app', () => {
 		expect(total).toContain(` ${answeredChange(now, before)} `);
 	});
 
+	it('compare today’s day row with the same hours of yesterday, not with the whole of yesterday', async () => {
+		// Today at the emulator's 15:00: the day row runs to now, and so does its twin in the previous period.
+		const {app, table} = await appOnProfile(emu, {from: '2026-03-20', to: '2026-03-20'});
+		const selected = (screen: string) =>
+			screen
+				.split('\n')
+				.find(line => line.startsWith('›'))!
+				.slice(2)
+				.split(/\s{2,}/)[0]!;
+		const queueName = selected(table);
+		await press(app, keys.enter);
+		const media = selected(await waitForText(app, new RegExp(`› ${queueName}\\s`)));
+		await press(app, keys.enter);
+		await waitForText(app, /by 30 minutes/);
+		await press(app, 'i', 'i');
+		await waitForText(app, /by day \(i to change\)[\s\S]*Fri 20 Mar 2026 \*/);
+		await press(app, 'b');
+		await waitForText(app, /SL what-if[\s\S]*\(SL %/);
+		await press(app, 'c');
+		const compared = await waitForText(app, /Ans\s+Δ\s+Ans %\s+Δ/);
+		const answeredIn = (from: string, to: string) =>
+			rollUp(groundTruth(emu, day(from), day(to), 'UTC'), 'media', namesOf(emu), null).find(
+				row => row.queueName === queueName && row.mediaType === media,
+			)!;
+		const now = answeredIn('2026-03-20T00:00:00', '2026-03-20T15:00:00');
+		const sameHours = answeredIn('2026-03-19T00:00:00', '2026-03-19T15:00:00');
+		const wholeDay = answeredIn('2026-03-19T00:00:00', '2026-03-20T00:00:00');
+		expect(answeredChange(now, sameHours)).not.toBe(answeredChange(now, wholeDay));
+		expect(totalLine(compared)).toContain(` ${answeredChange(now, sameHours)} `);
+	});
+
 	it('say on the picker what is wrong with a profile’s hand-edited bands, rather than use them', async () => {
 		const {dir, store} = saveProfile(emu, {preset: 'last-7-days'});
 		store.update('acme', profile => ({...profile, bands: [30, 10]}));
