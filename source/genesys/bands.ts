@@ -9,7 +9,13 @@ import type {DropSink} from './dropped-statistics.js';
 import {runPool} from './pool.js';
 import {addInto, type StatsBag} from './stats.js';
 import {isoInterval, planChunks} from '../range/range.js';
-import {underViewName, viewsReadName, viewsTotalName, type WaitOutcome} from './wait-views.js';
+import {
+	underViewName,
+	viewsMissingName,
+	viewsReadName,
+	viewsTotalName,
+	type WaitOutcome,
+} from './wait-views.js';
 
 type ViewDefinition = {name: string; target: string; function: string; range: {lt: number}};
 
@@ -54,15 +60,17 @@ export async function fetchWaitBands(
 	for (const outcome of Object.keys(targets) as WaitOutcome[]) {
 		// A bound no wait reaches as well: its view counts every conversation of the outcome, so an answer with the
 		// outcome and none of its views did not serve them (an empty view may be left out; this one never is).
-		const bounds = query.under[outcome].filter(bound => bound > 0);
-		const views = [...new Set(bounds.length > 0 ? [...bounds, allWaitsMs] : [])].map(bound => ({
+		// It goes in every query of the outcome (9 bounds and it, within the 10 views a query), and every answer with
+		// the outcome must have it.
+		const bounds = [...new Set(query.under[outcome].filter(bound => bound > 0 && bound !== allWaitsMs))];
+		const view = (bound: number) => ({
 			name: underViewName(outcome, bound),
 			target: targets[outcome],
 			function: 'rangeBound',
 			range: {lt: bound},
-		}));
-		for (let index = 0; index < views.length; index += maxViewsPerQuery)
-			groups.push({outcome, views: views.slice(index, index + maxViewsPerQuery)});
+		});
+		for (let index = 0; index < bounds.length; index += maxViewsPerQuery - 1)
+			groups.push({outcome, views: [...bounds.slice(index, index + maxViewsPerQuery - 1), allWaitsMs].map(view)});
 	}
 	if (groups.length === 0) groups.push({outcome: 'answered', views: []});
 	const batches: Array<readonly string[] | undefined> = [];
@@ -131,8 +139,14 @@ export async function fetchWaitBands(
 								addInto(bag, {[viewsTotalName(outcome)]: {count: metric.stats?.count ?? 0}});
 						}
 						const read = viewsOf(data);
-						for (const view of read) addInto(bag, {[view.name]: {count: view.count}});
+						const probe = underViewName(outcome, allWaitsMs);
+						// The probe's count once (the outcome's first query); in every answer it says the views came.
+						for (const view of read)
+							if (view.name !== probe || totalHere) addInto(bag, {[view.name]: {count: view.count}});
 						if (read.length > 0) addInto(bag, {[viewsReadName(outcome)]: {count: read.length}});
+						const outcomeCount = data.metrics?.find(metric => metric.metric === total)?.stats?.count ?? 0;
+						if (views.length > 0 && outcomeCount > 0 && !read.some(view => view.name === probe))
+							addInto(bag, {[viewsMissingName(outcome)]: {count: 1}});
 					}
 				}
 			}),

@@ -22,3 +22,8 @@ export function viewsTotalName(outcome: WaitOutcome): string {
 export function viewsReadName(outcome: WaitOutcome): string {
 	return `${outcome}ViewsRead`;
 }
+
+/** How many answers with the outcome lacked the view every conversation of it is under: any means unavailable. */
+export function viewsMissingName(outcome: WaitOutcome): string {
+	return `${outcome}ViewsMissing`;
+}

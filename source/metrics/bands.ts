@@ -3,6 +3,7 @@
 import {
 	isUnderViewName,
 	underViewName,
+	viewsMissingName,
 	viewsReadName,
 	viewsTotalName,
 	type WaitOutcome,
@@ -105,7 +106,9 @@ function outcomeTotal(bag: StatsBag, outcome: WaitOutcome): number {
 export function viewsAvailable(bags: readonly StatsBag[], outcome: WaitOutcome): boolean {
 	const read = (bag: StatsBag) =>
 		bag[viewsReadName(outcome)] ? count(bag, viewsReadName(outcome)) > 0 : hasViewOf(bag, outcome);
-	return bags.every(bag => outcomeTotal(bag, outcome) === 0 || read(bag));
+	return bags.every(
+		bag => outcomeTotal(bag, outcome) === 0 || (read(bag) && count(bag, viewsMissingName(outcome)) === 0),
+	);
 }
 
 /** Statistics made without the client's count of views read (by hand): any view of the outcome. */

@@ -1,7 +1,7 @@
 // Wait bands through the client: views 10 a query, ranges in 31-day chunks, everything added up per queue and media.
 import {DateTime} from 'luxon';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {fetchWaitBands} from '../../source/genesys/bands.js';
+import {allWaitsMs, fetchWaitBands} from '../../source/genesys/bands.js';
 import {underViewName} from '../../source/genesys/wait-views.js';
 import type {Emulator} from '../../source/emulator/server.js';
 import {clientFor, emulator, groundTruth} from '../helpers.js';
@@ -50,6 +50,41 @@ describe('fetchWaitBands', () => {
 				expect(bag?.[underViewName('answered', 20_000)]?.count ?? 0, where).toBe(
 					cell.stats['oServiceLevel']?.numerator ?? 0,
 				);
+		}
+	});
+
+	it('puts the view every wait is under in each query of an outcome, and counts it once', async () => {
+		const start = DateTime.fromISO('2026-03-02', {zone: 'UTC'});
+		const end = start.plus({days: 7});
+		const ten = [5_000, 10_000, 15_000, 20_000, 30_000, 45_000, 60_000, 90_000, 120_000, 180_000];
+		const asked: Array<{views?: Array<{name: string}>}> = [];
+		const client = clientFor(emu);
+		const post = client.post.bind(client);
+		client.post = ((path: string, body: unknown, ...rest: unknown[]) => {
+			asked.push(body as {views?: Array<{name: string}>});
+			return (post as (...args: unknown[]) => unknown)(path, body, ...rest);
+		}) as typeof client.post;
+		const stats = await fetchWaitBands(client, {
+			start,
+			end,
+			timeZone: 'UTC',
+			under: {answered: ten, abandoned: abandonedBounds},
+		});
+		// Ten answered bounds: 9 and the probe, then 1 and the probe; the abandoned 6 and the probe in one.
+		expect(asked.map(body => body.views?.length ?? 0)).toEqual([10, 2, 7]);
+		for (const body of asked)
+			expect(
+				body.views?.some(
+					view =>
+						view.name ===
+						underViewName(body.views![0]!.name.startsWith('answered') ? 'answered' : 'abandoned', allWaitsMs),
+				),
+			).toBe(true);
+		const truth = groundTruth(emu, start, end, 'UTC');
+		for (const cell of truth) {
+			const bag = stats.get(cell.queueId)?.get(cell.mediaType ?? '');
+			// Every answered wait is under the probe: its count is the answered, not twice it.
+			expect(bag?.[underViewName('answered', allWaitsMs)]?.count ?? 0).toBe(cell.stats['tAnswered']?.count ?? 0);
 		}
 	});
 
