@@ -9,13 +9,7 @@ import type {DropSink} from './dropped-statistics.js';
 import {runPool} from './pool.js';
 import {addInto, type StatsBag} from './stats.js';
 import {isoInterval, planChunks} from '../range/range.js';
-import {
-	underViewName,
-	viewsMissingName,
-	viewsReadName,
-	viewsTotalName,
-	type WaitOutcome,
-} from './wait-views.js';
+import {underViewName, viewsMissingName, viewsReadName, viewsTotalName, type WaitOutcome} from './wait-views.js';
 
 type ViewDefinition = {name: string; target: string; function: string; range: {lt: number}};
 

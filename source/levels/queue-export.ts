@@ -2,7 +2,7 @@
 // with a totals line for a table; intervals a batch of queues at a time; --compare joins the comparison period's.
 import type {GenesysClient} from '../genesys/client.js';
 import type {StatsBag} from '../genesys/stats.js';
-import {compareRecords, comparedFields} from '../metrics/compared.js';
+import {compareRecords, comparedFields, withAddedFields} from '../metrics/compared.js';
 import {
 	filledIntervals,
 	intervalFields,
@@ -139,7 +139,7 @@ export function queueLevelExport(level: Level): LevelExport<QueueRow> {
 			fields:
 				level === 'intervals'
 					? request.compare
-						? [...intervalFields, ...comparedFields.slice(rowFields.length)]
+						? withAddedFields(intervalFields, {compared: true})
 						: intervalFields
 					: request.compare
 						? comparedFields

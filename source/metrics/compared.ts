@@ -1,6 +1,6 @@
 // Records of two periods side by side (export --compare): each record gets the comparison period's value
 // of every metric as `<field>Prev` and the period or bucket it came from as `comparedInterval`.
-import {type MetricField, numericMetrics} from './catalog.js';
+import {callbackFields, type MetricField, numericMetrics} from './catalog.js';
 
 /** The numbers of a queue level's record (not the agent and wrap-up code levels' own): what has a comparison side. */
 const compared = numericMetrics.filter(metric => metric.onQueueLevels !== false);
@@ -12,12 +12,28 @@ export type PrevField = `${Exclude<MetricField, 'divisionName'>}Prev`;
 
 export type ComparedRecord = QueueRow & Record<PrevField, number | null> & {comparedInterval: string | null};
 
-/** Every field of a compared record in order: the usual ones, then the comparison's (new fields go last). */
-export const comparedFields: ReadonlyArray<RowField | PrevField | 'comparedInterval'> = [
-	...rowFields,
-	...compared.map(metric => `${metric.field}Prev` as PrevField),
-	'comparedInterval',
-];
+const isCallback = (field: string) => (callbackFields as readonly string[]).includes(field);
+
+/**
+ * A record's fields with what an export adds, in order: the level's own, the comparison side of its numbers and the
+ * compared interval (when `compared`), `after` (the live values), then the fields added later (the callbacks) with
+ * their comparison side, so readers by position keep working.
+ */
+export function withAddedFields(
+	own: readonly string[],
+	{compared: comparing, after = []}: {compared: boolean; after?: readonly string[]},
+): string[] {
+	const first = own.filter(field => !isCallback(field));
+	const later = own.filter(isCallback);
+	const prev = (fields: readonly string[]) =>
+		comparing ? compared.filter(metric => fields.includes(metric.field)).map(metric => `${metric.field}Prev`) : [];
+	return [...first, ...prev(first), ...(comparing ? ['comparedInterval'] : []), ...after, ...later, ...prev(later)];
+}
+
+/** Every field of a compared record in order (see withAddedFields). */
+export const comparedFields = withAddedFields(rowFields, {compared: true}) as ReadonlyArray<
+	RowField | PrevField | 'comparedInterval'
+>;
 
 type Options = {
 	/** How many calendar days earlier the comparison period lies. */

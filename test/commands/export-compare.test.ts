@@ -122,8 +122,18 @@ describe('gqx export --compare', () => {
 		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
 		const records = JSON.parse(result.stdout) as ComparedRecord[];
-		// JSON keys in the CSV's order: the usual fields first, an interval record's `partial`, then the comparison's.
-		expect(Object.keys(records[0]!)).toEqual([...intervalFields, ...comparedFields.slice(rowFields.length)]);
+		// JSON keys in the CSV's order: the usual fields first, an interval record's `partial`, then the comparison's,
+		// then the callbacks (added later) and their comparison side.
+		const callbacks = ['callbacksScheduled', 'callbackAttempts', 'callbackAbandoned', 'avgCallbackWaitMs'];
+		const prevs = comparedFields.filter(field => field.endsWith('Prev'));
+		const isCallbackPrev = (field: string) => callbacks.includes(field.slice(0, -'Prev'.length));
+		expect(Object.keys(records[0]!)).toEqual([
+			...intervalFields.filter(field => !callbacks.includes(field)),
+			...prevs.filter(field => !isCallbackPrev(field)),
+			'comparedInterval',
+			...callbacks,
+			...prevs.filter(isCallbackPrev),
+		]);
 		expect(Object.keys(records[0]!).filter(key => (rowFields as readonly string[]).includes(key))).toEqual([
 			...rowFields,
 		]);

@@ -140,9 +140,17 @@ describe('metric catalog', () => {
 		expect(Object.keys(JSON.parse(formatRecords('json', {fields: rowFields}, [row]))[0])).toEqual(header);
 		// With --compare the same fields come first, then each number of the comparison period, then its interval.
 		// Only the numbers have a comparison side: not the division, which is the queue's.
-		const numbers = [...header.slice(4, -6), ...header.slice(-4)];
-		const prevHeader = [...header, ...numbers.map(field => `${field}Prev`), 'comparedInterval'];
-		expect(prevHeader.slice(header.length, header.length + 3)).toEqual([
+		// The callbacks (added later) go after all of those, with their comparison side.
+		const numbers = header.slice(4, -6);
+		const callbacks = header.slice(-4);
+		const prevHeader = [
+			...header.slice(0, -4),
+			...numbers.map(field => `${field}Prev`),
+			'comparedInterval',
+			...callbacks,
+			...callbacks.map(field => `${field}Prev`),
+		];
+		expect(prevHeader.slice(header.length - 4, header.length - 1)).toEqual([
 			'offeredPrev',
 			'answeredPrev',
 			'abandonedPrev',

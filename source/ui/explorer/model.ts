@@ -22,6 +22,7 @@ import {isLiveField, type LiveField, type MetricField, numericMetrics} from '../
 import {compareText} from '../../text/collate.js';
 import {gridRecords, hourFields, type HourGrid} from '../../metrics/hour-grid.js';
 import {liveValueFields, liveValuesRecord} from '../../metrics/live.js';
+import {withAddedFields} from '../../metrics/compared.js';
 import {rowFields} from '../../metrics/rows.js';
 import {type CompareMode, shiftDays, shortRangeText} from '../../range/compare.js';
 import {type DateRange, type Granularity, isoInterval} from '../../range/range.js';
@@ -524,12 +525,10 @@ function exportedView(
 			: grid
 				? hourFields
 				: comparing || liveLevel
-					? [
-							...own,
-							...prevFields.map(field => `${field}Prev`),
-							...(comparing ? ['comparedInterval'] : []),
-							...(liveLevel ? [...liveValueFields, 'observedAt'] : []),
-						]
+					? withAddedFields(own, {
+							compared: comparing,
+							after: liveLevel ? [...liveValueFields, 'observedAt'] : [],
+						})
 					: level.exportFields,
 		// The whole drill, so two views never suggest one name: the queue as shown (with its division when its name
 		// is shared), the media type, the agent or wrap-up code, the interval size, the dates and the comparison.
