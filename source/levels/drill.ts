@@ -71,7 +71,8 @@ function request(config: DrillConfig, ref: LevelRef, granularity?: Granularity):
 	const {queueId = '', mediaType, today} = ref.context;
 	const id = granularity ? config.intervalsId : config.id;
 	return {
-		key: `${id}\u0000${queueId}\u0000${mediaType ?? ''}\u0000${granularity ?? ''}${today ? '\u0000today' : ''}`,
+		// Today's date in the key: after midnight the answer kept is yesterday's, not today's.
+		key: `${id}\u0000${queueId}\u0000${mediaType ?? ''}\u0000${granularity ?? ''}${today ? `\u0000today ${DateTime.now().toISODate()}` : ''}`,
 		label: `loading ${granularity ? 'intervals' : config.crumb}${today ? ' of today' : ''}`,
 		async load(client, rangeAsked, {signal, onProgress}): Promise<DrillData> {
 			const range = today ? todayOf(rangeAsked) : rangeAsked;

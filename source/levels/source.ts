@@ -59,7 +59,7 @@ export function createLevelSource(
 ): LevelSource {
 	const cache = new RecentCache<string, Promise<Loaded>>(answersKept);
 	return {
-		load(request, {signal, onProgress, onPartial, fresh}) {
+		load(request, {signal, onProgress, onPartial, fresh, scheduled}) {
 			if (!fresh) {
 				const hit = cache.get(request.key);
 				if (hit) return hit;
@@ -71,6 +71,7 @@ export function createLevelSource(
 					onProgress,
 					onPartial,
 					onDrop: dropped.add,
+					...(scheduled ? {scheduled} : {}),
 					...settings,
 				}),
 				asOf: new Date(),

@@ -123,6 +123,11 @@ export type LoadOptions = {
 	onPartial?: (data: unknown) => void;
 	/** Customer addresses as they are (`--reveal-addresses`). */
 	revealAddresses?: boolean;
+	/**
+	 * A level of now asked again on its own schedule (not `r`, not a first load): what changes slower than the refresh
+	 * (the flows' aggregates beside In flow now) may come from the last minute.
+	 */
+	scheduled?: boolean;
 };
 
 /** One load of data through the client; levels that need the same data give the same key and share it. */

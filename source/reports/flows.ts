@@ -174,7 +174,7 @@ function selectionKey(selection: FlowSelection): string {
 export async function fetchLiveFlowReport(
 	client: GenesysClient,
 	selection: FlowSelection,
-	options: Options & {aggregatesEveryMs: number},
+	options: Options & {aggregatesEveryMs: number; scheduled?: boolean},
 	now = Date.now(),
 ): Promise<FlowReport> {
 	// A range cut back to now is one with today.
@@ -183,8 +183,9 @@ export async function fetchLiveFlowReport(
 	if (!kept) recentReports.set(client, (kept = new Map()));
 	const key = selectionKey(selection);
 	const recent = kept.get(key);
+	// A scheduled refresh keeps the aggregates of the last minute; `r` and a first load ask them again.
 	const report =
-		recent && now - recent.at < options.aggregatesEveryMs
+		options.scheduled && recent && now - recent.at < options.aggregatesEveryMs
 			? recent.report
 			: await fetchFlowReport(client, selection, options);
 	if (report !== recent?.report) {

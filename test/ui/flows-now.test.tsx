@@ -2,6 +2,7 @@
 // the emulator's, the totals row adds them up, they follow the clock on every live refresh and `l` pauses them; a
 // client without the flow observations permission keeps its flow numbers and is told which permission it needs.
 import {cleanup, render} from 'ink-testing-library';
+import {DateTime} from 'luxon';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {flowCatalogOf, flowSeriesOf, sessionsUpTo} from '../../source/emulator/flows.js';
 import {demoClient, type Emulator} from '../../source/emulator/server.js';
@@ -9,7 +10,7 @@ import {ProfileStore} from '../../source/profiles/store.js';
 import {App} from '../../source/ui/app.js';
 import {emulator, fileSecrets, testNow} from '../helpers.js';
 import {scratchDir} from '../run-cli.js';
-import {makeClient, now, tableShown} from './app-on-profile.js';
+import {makeClient, tableShown} from './app-on-profile.js';
 import {press, ready, waitFor, waitForText} from './ink.js';
 
 let emu: Emulator;
@@ -68,7 +69,7 @@ function openToday(clientId = demoClient.id, secret = demoClient.secret) {
 			secrets={fileSecrets(store)}
 			cwd={dir}
 			env={{NO_COLOR: '1', COLUMNS: '160'}}
-			now={now}
+			now={() => DateTime.fromMillis(clock)}
 			makeClient={makeClient}
 			liveRefreshMs={100}
 		/>,
@@ -98,6 +99,35 @@ describe('In flow now', () => {
 			app,
 			frame => [...shownInFlow(frame).rows].every(([name, value]) => value === later.get(name)),
 			'the In flow column of seven minutes later',
+		);
+
+		// r asks the day's flow aggregates again at once (the live refreshes keep them a minute): Entered follows.
+		const dayStart = Date.parse('2026-03-20T00:00:00Z');
+		const enteredAt = (name: string, at: number) =>
+			[...flowSeriesOf(emu.org)]
+				.filter(series => series.flow.name === name)
+				.reduce(
+					(sum, series) => sum + sessionsUpTo(emu.model, series, at) - sessionsUpTo(emu.model, series, dayStart),
+					0,
+				);
+		const enteredShown = (frame: string, name: string) => {
+			const line = frame.split('\n').find(each => each.slice(2).startsWith(`${name}  `)) ?? '';
+			return Number(
+				(
+					line
+						.slice(2 + name.length)
+						.trim()
+						.split(/\s+/)[1] ?? ''
+				).replaceAll(',', ''),
+			);
+		};
+		const busiest = [...shown.rows.keys()][0]!;
+		expect(enteredAt(busiest, clock)).toBeGreaterThan(enteredAt(busiest, testNow));
+		await press(app, 'r');
+		await waitFor(
+			app,
+			frame => enteredShown(frame, busiest) === enteredAt(busiest, clock),
+			`${busiest}'s Entered of seven minutes later after r`,
 		);
 
 		// Compared with another period: the flows' numbers have their change, In flow now (of now only) none.

@@ -280,6 +280,10 @@ describe('people now in the app', () => {
 		expect(Number(total.slice(0, answeredAt).trim().split(/\s+/).at(-1)!.replaceAll(',', ''))).toBe(
 			worked.get(member.id)!.answered,
 		);
+		// c says there is nothing to compare, and compares nothing.
+		await press(app, 'c');
+		const told = await waitForText(app, /nothing to\s+compare/);
+		expect(told).not.toContain('comparing with');
 	});
 
 	it('n on the totals row lists every queue’s agents once, with their queues; Enter there says why it does nothing', async () => {

@@ -19,6 +19,8 @@ export type KeyPlace = {
 	live: boolean;
 	/** The range includes today. */
 	rangeLive: boolean;
+	/** The level is of one moment whatever the range (people now, an agent's today, one conversation): no comparison. */
+	uncompared?: boolean;
 };
 
 /** The footer's and the status line's name for a key: `w (wrap-ups)`. */
@@ -50,6 +52,10 @@ export function whyNot(action: KeyAction, place: KeyPlace): string | undefined {
 			return level.quickFilter ? undefined : `${named(action, context)}: this level has no quick filter.`;
 		case 'idle-rows':
 			return level.idleRows ? undefined : `${named(action, context)}: this level has no rows without traffic to show.`;
+		case 'compare':
+			return place.uncompared
+				? `${named(action, context)}: this level is of one moment (now, today, a conversation): nothing to compare.`
+				: undefined;
 		case 'live':
 			if (place.live) return undefined;
 			return place.rangeLive

@@ -397,6 +397,7 @@ function modelOf(
 		// Live columns, or a level of now that refreshes (people now, flows' In flow now): `l` pauses either.
 		live: Boolean(liveLevel) || Boolean(state.live && level.refreshes),
 		rangeLive: Boolean(state.live),
+		uncompared: Boolean(level.uncompared || frame.level.context.today),
 	};
 	const why = (action: KeyAction) => whyNot(action, place);
 

@@ -40,7 +40,7 @@ export function useLevelRefresh(
 		};
 		// Counted from the end of the one before: a slow refresh is late, never doubled.
 		const tick = () => {
-			source.load(request, {signal: controller.signal, fresh: true}).then(
+			source.load(request, {signal: controller.signal, fresh: true, scheduled: true}).then(
 				answer => {
 					if (controller.signal.aborted) return;
 					dispatch({type: 'refresh-done', key: request.key, loaded: answer});

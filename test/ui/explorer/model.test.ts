@@ -155,7 +155,19 @@ describe('explorerModel', () => {
 		expect(model.poll.visible).toEqual(['q1', 'q2', 'q3']);
 		expect([...model.poll.all].sort()).toEqual(['q1', 'q2', 'q3', 'q4', 'q5']);
 		expect(model.poll.shown).toBe(true);
-		expect(model.exported?.fields?.slice(-liveValueFields.length - 1)).toEqual([...liveValueFields, 'observedAt']);
+		// The live values after the level's fields, then the fields added later (the callbacks).
+		const fields = model.exported?.fields ?? [];
+		const observedAt = fields.indexOf('observedAt');
+		expect(fields.slice(observedAt - liveValueFields.length, observedAt + 1)).toEqual([
+			...liveValueFields,
+			'observedAt',
+		]);
+		expect(fields.slice(observedAt + 1)).toEqual([
+			'callbacksScheduled',
+			'callbackAttempts',
+			'callbackAbandoned',
+			'avgCallbackWaitMs',
+		]);
 		expect(model.exported?.rows.find(row => row['queueName'] === 'Support')).toMatchObject({waiting: 4});
 	});
 
