@@ -269,27 +269,39 @@ export async function runWatch(args: string[], io: Io, hooks: WatchHooks = {}): 
 		let found = 0;
 		const watched = queueIds?.length ?? all.length;
 		const poll = async (): Promise<LiveSnapshot> => fetchLiveSnapshot(client, plan, {known: all});
+		/** A failed poll (the snapshot, or today's numbers): said once until polling works again. */
+		const failed = (error: unknown) => {
+			if (error instanceof AuthError || error instanceof PermissionError || once) throw error;
+			const reason = error instanceof Error ? error.message : String(error);
+			if (down === undefined) log(`polling failed: ${terminalText(reason)} (trying again every poll)`);
+			down = reason;
+		};
 		for await (const snapshot of pollSnapshots(poll, intervalMs, clock, stopping.signal)) {
 			if ('failed' in snapshot) {
-				const error = snapshot.failed;
-				if (error instanceof AuthError || error instanceof PermissionError || once) throw error;
-				const reason = error instanceof Error ? error.message : String(error);
-				if (down === undefined) log(`polling failed: ${terminalText(reason)} (trying again every poll)`);
-				down = reason;
+				failed(snapshot.failed);
 				continue;
 			}
-			if (down !== undefined) log('polling works again');
-			down = undefined;
 			// The server's time in whole seconds, as its Date header gives it (the client reads that as the second's
 			// middle): polls --for apart are --for apart, not a few milliseconds short of it.
 			const latest = Math.max(client.serverNow(), ...snapshot.queues.map(queue => queue.observedAt));
 			const at = Math.round((latest - 500) / 1000) * 1000;
 			// Today so far is asked at most once a minute, as the explorer's aggregate columns are.
+			// When that fails, the previous results stand (the conditions keep their state) and it is asked again next poll.
+			let rangeFailed = false;
 			if (wantsRange && at - rangeChecked >= 60_000) {
 				const range = resolveRange({preset: 'today'}, plan.timeZone, DateTime.fromMillis(at));
-				rangeFound = (await fetchRangeBreaches(client, range, {queueIds, mediaTypes: plan.media}, thresholds, all))
-					.breaches;
-				rangeChecked = at;
+				try {
+					rangeFound = (await fetchRangeBreaches(client, range, {queueIds, mediaTypes: plan.media}, thresholds, all))
+						.breaches;
+					rangeChecked = at;
+				} catch (error) {
+					failed(error);
+					rangeFailed = true;
+				}
+			}
+			if (!rangeFailed && down !== undefined) {
+				log('polling works again');
+				down = undefined;
 			}
 			const conditions = [...rangeFound, ...liveBreaches(snapshot, thresholds, divisionOf)];
 			const events = hold.step(conditions, at);

@@ -256,6 +256,24 @@ describe('gqx watch', () => {
 		expect(result.stderr.indexOf('polling failed')).toBeLessThan(result.stderr.indexOf('polling works again'));
 	});
 
+	it("--max-abandon: a failed fetch of today's numbers is said as a failed poll, and watch goes on", async () => {
+		const {emu, clock, now} = await scripted([
+			{queue: 'Billing', fromMs: seconds(0), toMs: seconds(100), waiting: 2, longestWaitSeconds: 300},
+		]);
+		// The first ask for today so far fails (a 400 is not retried by the client); the next poll asks again.
+		emu.inject({kind: 'status', status: 400, path: '/api/v2/analytics/conversations/aggregates/query', times: 1});
+		const result = await watchUntil(
+			emu,
+			clock,
+			['--queue', 'Billing', '--max-abandon', '100%', '--max-wait', '60', '--for', '0'],
+			() => now() > seconds(200),
+		);
+		expect(result.code).toBe(0);
+		expect(result.stderr.match(/gqx watch: polling failed: /g)).toHaveLength(1);
+		expect(result.stderr.match(/gqx watch: polling works again/g)).toHaveLength(1);
+		expect(result.stdout).toMatch(/BREACH Billing[^\n]*\n[^\n]*RECOVERED Billing/);
+	});
+
 	it('--exec runs the program with the fields in GQX_* variables, never a hostile queue name as shell text', async () => {
 		const {emu, clock, now} = await scripted([
 			{queue: 'Billing', fromMs: seconds(0), toMs: seconds(30), waiting: 2, longestWaitSeconds: 300},
