@@ -304,6 +304,30 @@ describe('gqx watch', () => {
 		expect(fs.existsSync(script)).toBe(true);
 	});
 
+	it('--exec: the program gets no credentials in its environment; a failure is said by name and exit code', async () => {
+		const {emu, clock, now} = await scripted([
+			{queue: 'Billing', fromMs: seconds(0), toMs: seconds(30), waiting: 2, longestWaitSeconds: 300},
+		]);
+		const dir = scratchDir();
+		const log = path.join(dir, 'env.log');
+		const script = path.join(dir, 'fail.sh');
+		fs.writeFileSync(script, `#!/bin/sh\nenv >> "$1"\nexit 3\n`, {mode: 0o755});
+		const result = await watchUntil(
+			emu,
+			clock,
+			['--queue', 'Billing', '--max-wait', '60', '--for', '0', '--exec', `${script} ${log} --token=hunter2`],
+			() => now() > seconds(100) && fs.existsSync(log),
+		);
+		expect(result.code).toBe(0);
+		const env = fs.readFileSync(log, 'utf8');
+		expect(env).toContain('GQX_EVENT=BREACH');
+		expect(env).toContain(`GENESYS_CLOUD_REGION=${emu.url}`);
+		expect(env).not.toMatch(/GENESYS_CLOUD_CLIENT_(ID|SECRET)/);
+		expect(env).not.toContain(demoClient.secret);
+		expect(result.stderr).toContain(`gqx watch: ${script} failed (exit code 3); retrying`);
+		expect(result.stderr).not.toMatch(/hunter2|env\.log/);
+	});
+
 	it('refuses a second watch on the same state file, and takes over the lock of a watch that died', async () => {
 		const {emu, clock} = await scripted([]);
 		const cwd = scratchDir();
