@@ -226,7 +226,11 @@ export async function runWatch(args: string[], io: Io, hooks: WatchHooks = {}): 
 			...webhooks.map(url => webhookDestination(url, network, timeoutMs)),
 			...(values.exec ?? []).map(command => execDestination(command, io.env, timeoutMs)),
 		];
-		if (!once) state = StateFile.open(values.state ?? defaultStatePath(io.env, values.profile, Boolean(values.demo)));
+		if (!once)
+			state =
+				values.state === undefined
+					? StateFile.open(defaultStatePath(io.env, values.profile, Boolean(values.demo)), {createFolder: true})
+					: StateFile.open(values.state);
 		const all: QueueInfo[] = await listAllQueues(client);
 		const shared = sharedNames(all.map(queue => queue.name));
 		const divisionOf = divisionsOf(all);
@@ -245,13 +249,23 @@ export async function runWatch(args: string[], io: Io, hooks: WatchHooks = {}): 
 			io.stderr.write(`gqx watch: ${line}\n`);
 		};
 		const sentence = (event: WatchEvent) => eventSentence(event, plan.timeZone, shared);
+		/** Saves the state; a failure is said (once until a save works again) and watching goes on. */
+		let saveFailed = false;
+		const save = () => {
+			if (!state) return;
+			try {
+				state.save();
+				saveFailed = false;
+			} catch (error) {
+				if (!saveFailed) log(`cannot save the state file: ${terminalText((error as Error).message)}`);
+				saveFailed = true;
+			}
+		};
 		for (const destination of destinations) {
 			// The outbox works on the state file's own list, so what is delivered leaves the file with it.
 			const queue = state?.state.outbox[destination.id] ?? [];
 			if (state) state.state.outbox[destination.id] = queue;
-			outboxes.push(
-				new Outbox(destination, queue, {clock, onChange: () => state?.save(), log, stopping: stopping.signal}),
-			);
+			outboxes.push(new Outbox(destination, queue, {clock, onChange: save, log, stopping: stopping.signal}));
 		}
 		const enqueue = (message: Message) => {
 			if (!state) {
@@ -336,7 +350,7 @@ export async function runWatch(args: string[], io: Io, hooks: WatchHooks = {}): 
 					state.state.digest = [];
 					for (const event of events) enqueue(eventMessage(event, sentence(event)));
 				}
-				state.save();
+				save();
 			} else for (const event of events) enqueue(eventMessage(event, sentence(event)));
 			if (once) break;
 		}
@@ -344,7 +358,7 @@ export async function runWatch(args: string[], io: Io, hooks: WatchHooks = {}): 
 		if (once) await Promise.all(outboxes.map(outbox => outbox.drained()));
 		stopping.abort();
 		await Promise.all(outboxes.map(outbox => outbox.settled()));
-		state?.save();
+		save();
 		return once && found > 0 ? 1 : 0;
 	} catch (error) {
 		stopping.abort();

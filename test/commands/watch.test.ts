@@ -356,6 +356,49 @@ describe('gqx watch', () => {
 		expect(fs.existsSync(lock)).toBe(false);
 	});
 
+	it('a --state path that cannot be used: exit 2 with the reason, no stack, no folders made', async () => {
+		const {emu, clock} = await scripted([]);
+		const dir = scratchDir();
+		const file = path.join(dir, 'a-file');
+		fs.writeFileSync(file, '');
+		for (const [state, reason] of [
+			[path.join(file, 'watch.json'), 'a part of its path is not a folder'],
+			[path.join(dir, 'missing', 'deeper', 'watch.json'), 'its folder does not exist'],
+		] as const) {
+			const result = await watchUntil(emu, clock, ['--max-wait', '60', '--state', state], () => false);
+			expect(result.code).toBe(2);
+			expect(result.stderr).toContain(`gqx: Cannot use the watch state file ${state}: ${reason}.`);
+			expect(result.stderr).not.toMatch(/\n\s+at /);
+		}
+		expect(fs.existsSync(path.join(dir, 'missing'))).toBe(false);
+	});
+
+	it('a state file that cannot be saved any more is said once; deliveries and polls go on', async () => {
+		const {emu, clock, now} = await scripted([
+			{queue: 'Billing', fromMs: seconds(0), toMs: seconds(30), waiting: 2, longestWaitSeconds: 300},
+		]);
+		const hook = await receiver();
+		const folder = path.join(scratchDir(), 'state');
+		fs.mkdirSync(folder);
+		let removed = false;
+		const result = await watchUntil(
+			emu,
+			clock,
+			['--queue', 'Billing', '--max-wait', '60', '--for', '0', '--webhook', hook.url, '--state', `${folder}/w.json`],
+			() => {
+				// Once the BREACH is delivered the state's folder goes: the RECOVERED's delivery cannot be saved.
+				if (!removed && hook.delivered().length === 1) {
+					removed = true;
+					fs.rmSync(folder, {recursive: true, force: true});
+				}
+				return now() > seconds(100) && hook.delivered().length >= 2;
+			},
+		);
+		expect(result.code).toBe(0);
+		expect(hook.delivered().map(event => event['event'])).toEqual(['BREACH', 'RECOVERED']);
+		expect(result.stderr.match(/gqx watch: cannot save the state file: /g)).toHaveLength(1);
+	});
+
 	it.each([
 		[['--max-wait', '60', '--for', 'soon'], '--for "soon" is not a duration'],
 		[['--max-wait', '60', '--webhook', 'ftp://hooks.example.com/x'], 'must be an http or https URL'],
