@@ -59,7 +59,7 @@ Options:
   --quiet HH:MM-HH:MM       notify nobody in these local hours (--tz); one digest when they end
   --format lines|ndjson     stdout: a line per event (default), or a JSON record per event
   --once                    evaluate once (as --for 0), print the breaches and exit 0 (none) or 1 (some)
-  --interval SECONDS        seconds between polls (default 10, at least 5)
+  --interval SECONDS        seconds between polls (default 10, at least 5, at most 3600)
   --state PATH              the state file (default: watch-<profile>.json in the config folder)
   the credential, --tz, --queue, --division, --media, network and --demo flags of gqx export; with --demo the
   emulator's Billing queue has callers waiting 7 minutes from 20 s to 110 s after the start (try --max-wait 120
@@ -101,6 +101,9 @@ const watchFlags = {
 	interval: {type: 'string'},
 	state: {type: 'string'},
 } as const;
+
+/** The longest --interval: an hour. */
+const maxIntervalMs = 3_600_000;
 
 /** `60s`, `2m`, `1m30s`, `90` (seconds) or `0`, as milliseconds. */
 export function parseDuration(text: string, flag: string): number {
@@ -189,6 +192,12 @@ export async function runWatch(args: string[], io: Io, hooks: WatchHooks = {}): 
 		const intervalMs = values.interval === undefined ? 10_000 : parseDuration(values.interval, '--interval');
 		if (intervalMs < 5000)
 			throw new UsageError(`--interval ${values.interval} is under 5 seconds.`, 'Give at least 5 (the default is 10).');
+		// Past 2^31 ms a timer fires at once: polls every millisecond. An hour is far below that, and plenty.
+		if (intervalMs > maxIntervalMs)
+			throw new UsageError(
+				`--interval ${values.interval} is over ${maxIntervalMs / 1000} seconds.`,
+				`Give at most ${maxIntervalMs / 1000} (the default is 10).`,
+			);
 		const webhooks = (values.webhook ?? []).map(parseWebhook);
 		const quiet = values.quiet === undefined ? undefined : parseQuiet(values.quiet);
 		const notRespondingText = values['max-not-responding'];

@@ -406,6 +406,8 @@ describe('gqx watch', () => {
 		[['--max-wait', '60', '--quiet', '25:00-07:00'], '--quiet "25:00-07:00" is not a window'],
 		[['--max-not-responding', '-1'], '--max-not-responding "-1" is not a whole number'],
 		[['--max-wait', '60', '--interval', '1'], 'under 5 seconds'],
+		[['--max-wait', '60', '--interval', '3601'], '--interval 3601 is over 3600 seconds'],
+		[['--max-wait', '60', '--interval', '2147484'], 'is over 3600 seconds'],
 		[['--max-wait', '60', '--format', 'csv'], 'Unknown format "csv"'],
 		[['--for', '60s'], 'No threshold to watch'],
 		[['--max-wait', '60', '--bogus'], 'Unknown flag --bogus'],
