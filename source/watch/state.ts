@@ -1,6 +1,7 @@
 // gqx watch's state file in the config folder: the conditions followed (so a restart neither repeats an open breach
 // nor forgets one) and the events not yet delivered, written whole (a temporary file renamed into place), and a lock
-// beside it so two watches on one state file refuse rather than both announce. A lock whose process is gone is taken.
+// beside it so two watches on one state file refuse rather than both announce. A lock whose process is gone (or
+// whose pid is this process's own: a leftover from before a restart) is taken.
 import fs from 'node:fs';
 import path from 'node:path';
 import {UsageError} from '../errors.js';
@@ -112,8 +113,9 @@ export class StateFile {
 			} catch (error) {
 				if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 2) throw error;
 			}
+			// Our own pid is a leftover: in a container a restarted watch often has the pid the last one had.
 			const pid = Number(fs.readFileSync(this.#lock, 'utf8'));
-			if (Number.isInteger(pid) && pid > 0 && processAlive(pid))
+			if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid))
 				throw new UsageError(
 					`Another gqx watch (pid ${pid}) is using the state file ${this.path}.`,
 					'Stop that one first, or give this one its own state file with --state PATH.',

@@ -334,26 +334,34 @@ describe('gqx watch', () => {
 		const config = path.join(cwd, 'config');
 		fs.mkdirSync(config, {recursive: true});
 		const lock = path.join(config, 'watch.json.lock');
-		// This process holds it: a live watch.
-		fs.writeFileSync(lock, String(process.pid));
+		// Another process that runs holds it: a live watch.
+		const live = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {stdio: 'ignore'});
+		const liveExited = new Promise(resolve => live.on('exit', resolve));
+		cleanups.push(async () => {
+			live.kill();
+			await liveExited;
+		});
+		fs.writeFileSync(lock, String(live.pid));
 		const refused = await runCommand(['watch', '--max-wait', '60', '--no-proxy'], {env: envOf(emu), cwd});
 		expect(refused.code).toBe(2);
-		expect(refused.stderr).toContain(`gqx: Another gqx watch (pid ${process.pid}) is using the state file`);
+		expect(refused.stderr).toContain(`gqx: Another gqx watch (pid ${live.pid}) is using the state file`);
 		expect(refused.stderr).toContain('--state PATH');
-		// A pid that ran and ended: a stale lock.
+		// A pid that ran and ended, and our own pid (a container restarted: the last watch had it): stale locks.
 		const gone = spawnSync(process.execPath, ['-e', '']).pid!;
-		fs.writeFileSync(lock, String(gone));
-		let polled = false;
-		const result = await watchUntil(
-			emu,
-			{...clock, sleep: async (ms, signal) => ((polled = true), clock.sleep(ms, signal))},
-			['--max-wait', '60000'],
-			() => polled,
-			cwd,
-		);
-		expect(result.stderr).toBe('');
-		expect(result.code).toBe(0);
-		expect(fs.existsSync(lock)).toBe(false);
+		for (const pid of [gone, process.pid]) {
+			fs.writeFileSync(lock, String(pid));
+			let polled = false;
+			const result = await watchUntil(
+				emu,
+				{...clock, sleep: async (ms, signal) => ((polled = true), clock.sleep(ms, signal))},
+				['--max-wait', '60000'],
+				() => polled,
+				cwd,
+			);
+			expect(result.stderr).toBe('');
+			expect(result.code).toBe(0);
+			expect(fs.existsSync(lock)).toBe(false);
+		}
 	});
 
 	it('a --state path that cannot be used: exit 2 with the reason, no stack, no folders made', async () => {
