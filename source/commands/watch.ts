@@ -59,6 +59,7 @@ Options:
   --quiet HH:MM-HH:MM       notify nobody in these local hours (--tz); one digest when they end
   --format lines|ndjson     stdout: a line per event (default), or a JSON record per event
   --once                    evaluate once (as --for 0), print the breaches and exit 0 (none) or 1 (some)
+                            (in the --quiet hours it prints only, notifying nobody)
   --interval SECONDS        seconds between polls (default 10, at least 5, at most 3600)
   --state PATH              the state file (default: watch-<profile>.json in the config folder)
   the credential, --tz, --queue, --division, --media, network and --demo flags of gqx export; with --demo the
@@ -360,7 +361,9 @@ export async function runWatch(args: string[], io: Io, hooks: WatchHooks = {}): 
 					for (const event of events) enqueue(eventMessage(event, sentence(event)));
 				}
 				save();
-			} else for (const event of events) enqueue(eventMessage(event, sentence(event)));
+			} else if (!isQuiet(quiet, at, plan.timeZone))
+				// --once keeps no state, so in the quiet hours it prints only: no digest would ever send what it held.
+				for (const event of events) enqueue(eventMessage(event, sentence(event)));
 			if (once) break;
 		}
 		// Ctrl+C (or --once): the delivery under way finishes; what is left stays in the state file for the next run.

@@ -442,6 +442,36 @@ describe('gqx watch', () => {
 		expect(calm.code).toBe(0);
 		expect(calm.stdout).toBe('');
 	});
+	it('--once in the quiet hours prints the breaches and notifies nobody', async () => {
+		const {emu} = await scripted([
+			{queue: 'Billing', fromMs: seconds(0), toMs: seconds(30), waiting: 2, longestWaitSeconds: 300},
+		]);
+		const hook = await receiver();
+		const dir = scratchDir();
+		const ran = path.join(dir, 'ran');
+		const once = (quiet: string) =>
+			runCommand(
+				['watch', '--once', '--queue', 'Billing', '--max-wait', '60', '--tz', 'UTC', '--no-proxy'].concat([
+					'--quiet',
+					quiet,
+					'--webhook',
+					hook.url,
+					'--exec',
+					`/usr/bin/touch ${ran}`,
+				]),
+				{env: envOf(emu)},
+			);
+		const quiet = await once('14:00-16:00');
+		expect(quiet.code).toBe(1);
+		expect(quiet.stdout).toMatch(/^2026-03-20 15:00:0\d BREACH Billing /);
+		expect(hook.received).toEqual([]);
+		expect(fs.existsSync(ran)).toBe(false);
+		// Outside them it notifies as ever.
+		const loud = await once('16:00-17:00');
+		expect(loud.code).toBe(1);
+		expect(hook.delivered().map(event => event['event'])).toEqual(['BREACH']);
+		expect(fs.existsSync(ran)).toBe(true);
+	});
 });
 
 describe('gqx watch --once: the conditions of now', () => {
