@@ -13,7 +13,7 @@ import {fetchLiveSnapshot, type LiveSnapshot} from '../reports/live-snapshot.js'
 import {selectQueueIds} from '../reports/queue-match.js';
 import {resolveRange} from '../range/range.js';
 import {cutEnd} from '../text/columns.js';
-import {terminalText} from '../text/sanitize.js';
+import {terminalJson, terminalText} from '../text/sanitize.js';
 import {
 	type Clock,
 	type Destination,
@@ -335,7 +335,7 @@ export async function runWatch(args: string[], io: Io, hooks: WatchHooks = {}): 
 			for (const event of events)
 				out +=
 					format === 'ndjson'
-						? `${JSON.stringify(event, eventFields as unknown as string[])}\n`
+						? `${terminalJson(JSON.stringify(event, eventFields as unknown as string[]))}\n`
 						: `${eventLine(event, plan.timeZone, shared)}\n`;
 			if (tty) {
 				const width = Math.max(20, io.stdout.columns ?? 80);

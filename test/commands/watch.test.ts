@@ -490,6 +490,26 @@ describe('gqx watch --once: the conditions of now', () => {
 		expect(result.stdout).toContain(` BREACH ${name!.shown} (`);
 	});
 
+	it('--format ndjson: hostile names are \\u escapes, never raw bytes, and read back as they are', async () => {
+		const {emu} = await scripted([
+			{queue: 'Billing', fromMs: seconds(0), toMs: seconds(30), waiting: 2, longestWaitSeconds: 300},
+		]);
+		const billing = emu.org.queues.find(queue => queue.name === 'Billing')!;
+		for (const {raw} of [...hostile, {raw: 'Line\u2028Sep'}]) {
+			billing.name = raw;
+			const result = await runCommand(
+				['watch', '--once', '--queue', billing.id, '--max-wait', '60', '--format', 'ndjson', '--no-proxy'],
+				{env: envOf(emu)},
+			);
+			expect(result.code).toBe(1);
+			expect(rawHostile(result.stdout)).toEqual([]);
+			expect(result.stdout).not.toMatch(/[\u2028\u2029]/);
+			const lines = result.stdout.trim().split('\n');
+			expect(lines).toHaveLength(1);
+			expect((JSON.parse(lines[0]!) as Record<string, unknown>)['queueName']).toBe(raw);
+		}
+	});
+
 	/** From the emulator's own answers to watch's query: per queue, waiting, agents idle and not responding. */
 	function served(emu: Emulator) {
 		const queues = new Map<string, {waiting: number; idle: number; notResponding: number}>();
