@@ -13,7 +13,7 @@ import {fetchLiveSnapshot, type LiveSnapshot} from '../reports/live-snapshot.js'
 import {selectQueueIds} from '../reports/queue-match.js';
 import {resolveRange} from '../range/range.js';
 import {cutEnd} from '../text/columns.js';
-import {terminalText} from '../text/sanitize.js';
+import {terminalJson, terminalText} from '../text/sanitize.js';
 import {
 	type Clock,
 	type Destination,
@@ -59,7 +59,8 @@ Options:
   --quiet HH:MM-HH:MM       notify nobody in these local hours (--tz); one digest when they end
   --format lines|ndjson     stdout: a line per event (default), or a JSON record per event
   --once                    evaluate once (as --for 0), print the breaches and exit 0 (none) or 1 (some)
-  --interval SECONDS        seconds between polls (default 10, at least 5)
+                            (in the --quiet hours it prints only, notifying nobody)
+  --interval SECONDS        seconds between polls (default 10, at least 5, at most 3600)
   --state PATH              the state file (default: watch-<profile>.json in the config folder)
   the credential, --tz, --queue, --division, --media, network and --demo flags of gqx export; with --demo the
   emulator's Billing queue has callers waiting 7 minutes from 20 s to 110 s after the start (try --max-wait 120
@@ -101,6 +102,9 @@ const watchFlags = {
 	interval: {type: 'string'},
 	state: {type: 'string'},
 } as const;
+
+/** The longest --interval: an hour. */
+const maxIntervalMs = 3_600_000;
 
 /** `60s`, `2m`, `1m30s`, `90` (seconds) or `0`, as milliseconds. */
 export function parseDuration(text: string, flag: string): number {
@@ -189,6 +193,12 @@ export async function runWatch(args: string[], io: Io, hooks: WatchHooks = {}): 
 		const intervalMs = values.interval === undefined ? 10_000 : parseDuration(values.interval, '--interval');
 		if (intervalMs < 5000)
 			throw new UsageError(`--interval ${values.interval} is under 5 seconds.`, 'Give at least 5 (the default is 10).');
+		// Past 2^31 ms a timer fires at once: polls every millisecond. An hour is far below that, and plenty.
+		if (intervalMs > maxIntervalMs)
+			throw new UsageError(
+				`--interval ${values.interval} is over ${maxIntervalMs / 1000} seconds.`,
+				`Give at most ${maxIntervalMs / 1000} (the default is 10).`,
+			);
 		const webhooks = (values.webhook ?? []).map(parseWebhook);
 		const quiet = values.quiet === undefined ? undefined : parseQuiet(values.quiet);
 		const notRespondingText = values['max-not-responding'];
@@ -226,7 +236,11 @@ export async function runWatch(args: string[], io: Io, hooks: WatchHooks = {}): 
 			...webhooks.map(url => webhookDestination(url, network, timeoutMs)),
 			...(values.exec ?? []).map(command => execDestination(command, io.env, timeoutMs)),
 		];
-		if (!once) state = StateFile.open(values.state ?? defaultStatePath(io.env, values.profile, Boolean(values.demo)));
+		if (!once)
+			state =
+				values.state === undefined
+					? StateFile.open(defaultStatePath(io.env, values.profile, Boolean(values.demo)), {createFolder: true})
+					: StateFile.open(values.state);
 		const all: QueueInfo[] = await listAllQueues(client);
 		const shared = sharedNames(all.map(queue => queue.name));
 		const divisionOf = divisionsOf(all);
@@ -245,13 +259,23 @@ export async function runWatch(args: string[], io: Io, hooks: WatchHooks = {}): 
 			io.stderr.write(`gqx watch: ${line}\n`);
 		};
 		const sentence = (event: WatchEvent) => eventSentence(event, plan.timeZone, shared);
+		/** Saves the state; a failure is said (once until a save works again) and watching goes on. */
+		let saveFailed = false;
+		const save = () => {
+			if (!state) return;
+			try {
+				state.save();
+				saveFailed = false;
+			} catch (error) {
+				if (!saveFailed) log(`cannot save the state file: ${terminalText((error as Error).message)}`);
+				saveFailed = true;
+			}
+		};
 		for (const destination of destinations) {
 			// The outbox works on the state file's own list, so what is delivered leaves the file with it.
 			const queue = state?.state.outbox[destination.id] ?? [];
 			if (state) state.state.outbox[destination.id] = queue;
-			outboxes.push(
-				new Outbox(destination, queue, {clock, onChange: () => state?.save(), log, stopping: stopping.signal}),
-			);
+			outboxes.push(new Outbox(destination, queue, {clock, onChange: save, log, stopping: stopping.signal}));
 		}
 		const enqueue = (message: Message) => {
 			if (!state) {
@@ -269,27 +293,39 @@ export async function runWatch(args: string[], io: Io, hooks: WatchHooks = {}): 
 		let found = 0;
 		const watched = queueIds?.length ?? all.length;
 		const poll = async (): Promise<LiveSnapshot> => fetchLiveSnapshot(client, plan, {known: all});
+		/** A failed poll (the snapshot, or today's numbers): said once until polling works again. */
+		const failed = (error: unknown) => {
+			if (error instanceof AuthError || error instanceof PermissionError || once) throw error;
+			const reason = error instanceof Error ? error.message : String(error);
+			if (down === undefined) log(`polling failed: ${terminalText(reason)} (trying again every poll)`);
+			down = reason;
+		};
 		for await (const snapshot of pollSnapshots(poll, intervalMs, clock, stopping.signal)) {
 			if ('failed' in snapshot) {
-				const error = snapshot.failed;
-				if (error instanceof AuthError || error instanceof PermissionError || once) throw error;
-				const reason = error instanceof Error ? error.message : String(error);
-				if (down === undefined) log(`polling failed: ${terminalText(reason)} (trying again every poll)`);
-				down = reason;
+				failed(snapshot.failed);
 				continue;
 			}
-			if (down !== undefined) log('polling works again');
-			down = undefined;
 			// The server's time in whole seconds, as its Date header gives it (the client reads that as the second's
 			// middle): polls --for apart are --for apart, not a few milliseconds short of it.
 			const latest = Math.max(client.serverNow(), ...snapshot.queues.map(queue => queue.observedAt));
 			const at = Math.round((latest - 500) / 1000) * 1000;
 			// Today so far is asked at most once a minute, as the explorer's aggregate columns are.
+			// When that fails, the previous results stand (the conditions keep their state) and it is asked again next poll.
+			let rangeFailed = false;
 			if (wantsRange && at - rangeChecked >= 60_000) {
 				const range = resolveRange({preset: 'today'}, plan.timeZone, DateTime.fromMillis(at));
-				rangeFound = (await fetchRangeBreaches(client, range, {queueIds, mediaTypes: plan.media}, thresholds, all))
-					.breaches;
-				rangeChecked = at;
+				try {
+					rangeFound = (await fetchRangeBreaches(client, range, {queueIds, mediaTypes: plan.media}, thresholds, all))
+						.breaches;
+					rangeChecked = at;
+				} catch (error) {
+					failed(error);
+					rangeFailed = true;
+				}
+			}
+			if (!rangeFailed && down !== undefined) {
+				log('polling works again');
+				down = undefined;
 			}
 			const conditions = [...rangeFound, ...liveBreaches(snapshot, thresholds, divisionOf)];
 			const events = hold.step(conditions, at);
@@ -299,7 +335,7 @@ export async function runWatch(args: string[], io: Io, hooks: WatchHooks = {}): 
 			for (const event of events)
 				out +=
 					format === 'ndjson'
-						? `${JSON.stringify(event, eventFields as unknown as string[])}\n`
+						? `${terminalJson(JSON.stringify(event, eventFields as unknown as string[]))}\n`
 						: `${eventLine(event, plan.timeZone, shared)}\n`;
 			if (tty) {
 				const width = Math.max(20, io.stdout.columns ?? 80);
@@ -324,15 +360,17 @@ export async function runWatch(args: string[], io: Io, hooks: WatchHooks = {}): 
 					state.state.digest = [];
 					for (const event of events) enqueue(eventMessage(event, sentence(event)));
 				}
-				state.save();
-			} else for (const event of events) enqueue(eventMessage(event, sentence(event)));
+				save();
+			} else if (!isQuiet(quiet, at, plan.timeZone))
+				// --once keeps no state, so in the quiet hours it prints only: no digest would ever send what it held.
+				for (const event of events) enqueue(eventMessage(event, sentence(event)));
 			if (once) break;
 		}
 		// Ctrl+C (or --once): the delivery under way finishes; what is left stays in the state file for the next run.
 		if (once) await Promise.all(outboxes.map(outbox => outbox.drained()));
 		stopping.abort();
 		await Promise.all(outboxes.map(outbox => outbox.settled()));
-		state?.save();
+		save();
 		return once && found > 0 ? 1 : 0;
 	} catch (error) {
 		stopping.abort();

@@ -33,3 +33,16 @@ export function terminalText(text: string): string {
 export function terminalLines(text: string): string {
 	return text.split('\n').map(terminalText).join('\n');
 }
+
+/**
+ * JSON text (one ndjson record) safe on a terminal and still the same JSON: what JSON.stringify leaves raw of the
+ * unsafe set (DEL, C1 controls, bidi controls), and U+2028/U+2029, written as \\u escapes. They can only be inside
+ * strings, so the values read back unchanged.
+ */
+export function terminalJson(json: string): string {
+	if (plainAscii.test(json)) return json;
+	return json.replace(
+		/[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g,
+		character => `\\u${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+	);
+}

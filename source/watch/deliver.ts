@@ -116,13 +116,33 @@ export function webhookDestination(url: URL, network: Network, timeoutMs: number
 }
 
 /**
+ * The credentials gqx reads from the environment (the OAuth client's id and secret), and any GENESYS_CLOUD_* or GQX_*
+ * variable named as a secret, token, password or key: never handed to an --exec program.
+ */
+export function isCredentialVariable(name: string): boolean {
+	const upper = name.toUpperCase();
+	if (!upper.startsWith('GENESYS_CLOUD_') && !upper.startsWith('GQX_')) return false;
+	return /CLIENT_ID|SECRET|TOKEN|PASSWORD|PASSPHRASE|API_?KEY|PRIVATE_KEY/.test(upper);
+}
+
+/** Why a program failed, by its exit code or signal only: its command line (and what it printed) may hold secrets. */
+function exitOf(error: Error & {code?: unknown; signal?: unknown; killed?: boolean}): string {
+	if (typeof error.code === 'number') return `exit code ${error.code}`;
+	if (typeof error.signal === 'string' && error.signal)
+		return error.killed ? `stopped by ${error.signal}` : error.signal;
+	return typeof error.code === 'string' ? error.code : 'could not run';
+}
+
+/**
  * --exec: a program and its arguments split at spaces, run without a shell (a queue name is never read as shell
  * text), with the event in GQX_EVENT, GQX_AT, GQX_SINCE, GQX_QUEUE_ID, GQX_QUEUE_NAME, GQX_MEDIA_TYPE, GQX_CONDITION,
- * GQX_VALUE, GQX_THRESHOLD and GQX_TEXT. A non-zero exit is a failure, retried like a webhook's.
+ * GQX_VALUE, GQX_THRESHOLD and GQX_TEXT, and the environment without gqx's credentials. A non-zero exit is a failure,
+ * retried like a webhook's, and said by the program's name and exit code only.
  */
 export function execDestination(command: string, env: NodeJS.ProcessEnv, timeoutMs: number): Destination {
 	const [program, ...args] = command.trim().split(/\s+/);
 	if (!program) throw new UsageError('--exec needs a command.', 'For example --exec /usr/local/bin/page-oncall');
+	const childEnv = Object.fromEntries(Object.entries(env).filter(([name]) => !isCredentialVariable(name)));
 	return {
 		id: idOf('exec', command),
 		label: program,
@@ -139,12 +159,12 @@ export function execDestination(command: string, env: NodeJS.ProcessEnv, timeout
 				execFile(
 					program,
 					args,
-					{env: {...env, ...fields, GQX_TEXT: message.text}, shell: false, timeout: timeoutMs, signal},
+					{env: {...childEnv, ...fields, GQX_TEXT: message.text}, shell: false, timeout: timeoutMs, signal},
 					error => {
 						if (!error) resolve();
 						else if ((error as NodeJS.ErrnoException).code === 'ENOENT')
 							reject(new DeliveryError(`${program}: no such program`, true));
-						else reject(new DeliveryError(`${program} failed (${error.message.split('\n')[0] ?? ''})`, false));
+						else reject(new DeliveryError(`${program} failed (${exitOf(error)})`, false));
 					},
 				);
 			});

@@ -42,9 +42,13 @@ export type Tracked = {
 	last: Breach;
 };
 
-/** A condition's identity: queue, media type and check (an agent's too, where a check is one's). */
+/**
+ * A condition's identity: queue and check (an agent's too, where a check is one's). Not the media type: a queue's
+ * longest wait is whichever media has the oldest caller now, so voice and callback taking turns is one breach (the
+ * event names the latest media type).
+ */
 export function conditionKey(breach: Breach): string {
-	return [breach.queueId, breach.mediaType ?? '', breach.check, breach.userId ?? ''].join('|');
+	return [breach.queueId, breach.check, breach.userId ?? ''].join('|');
 }
 
 function eventOf(kind: WatchEvent['event'], tracked: Tracked, at: number): WatchEvent {
@@ -69,7 +73,11 @@ export class Hold {
 
 	constructor(forMs: number, tracked: readonly Tracked[] = []) {
 		this.#forMs = forMs;
-		for (const each of tracked) this.#tracked.set(each.key, {...each});
+		// Keyed again: a state file from a gqx whose keys had the media type in them is picked up as the same breaches.
+		for (const each of tracked) {
+			const key = conditionKey(each.last);
+			if (!this.#tracked.has(key)) this.#tracked.set(key, {...each, key});
+		}
 	}
 
 	/** The conditions of one evaluation at `at` (epoch ms): the events they make, breaches before recoveries. */

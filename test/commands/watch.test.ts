@@ -256,6 +256,24 @@ describe('gqx watch', () => {
 		expect(result.stderr.indexOf('polling failed')).toBeLessThan(result.stderr.indexOf('polling works again'));
 	});
 
+	it("--max-abandon: a failed fetch of today's numbers is said as a failed poll, and watch goes on", async () => {
+		const {emu, clock, now} = await scripted([
+			{queue: 'Billing', fromMs: seconds(0), toMs: seconds(100), waiting: 2, longestWaitSeconds: 300},
+		]);
+		// The first ask for today so far fails (a 400 is not retried by the client); the next poll asks again.
+		emu.inject({kind: 'status', status: 400, path: '/api/v2/analytics/conversations/aggregates/query', times: 1});
+		const result = await watchUntil(
+			emu,
+			clock,
+			['--queue', 'Billing', '--max-abandon', '100%', '--max-wait', '60', '--for', '0'],
+			() => now() > seconds(200),
+		);
+		expect(result.code).toBe(0);
+		expect(result.stderr.match(/gqx watch: polling failed: /g)).toHaveLength(1);
+		expect(result.stderr.match(/gqx watch: polling works again/g)).toHaveLength(1);
+		expect(result.stdout).toMatch(/BREACH Billing[^\n]*\n[^\n]*RECOVERED Billing/);
+	});
+
 	it('--exec runs the program with the fields in GQX_* variables, never a hostile queue name as shell text', async () => {
 		const {emu, clock, now} = await scripted([
 			{queue: 'Billing', fromMs: seconds(0), toMs: seconds(30), waiting: 2, longestWaitSeconds: 300},
@@ -286,32 +304,107 @@ describe('gqx watch', () => {
 		expect(fs.existsSync(script)).toBe(true);
 	});
 
+	it('--exec: the program gets no credentials in its environment; a failure is said by name and exit code', async () => {
+		const {emu, clock, now} = await scripted([
+			{queue: 'Billing', fromMs: seconds(0), toMs: seconds(30), waiting: 2, longestWaitSeconds: 300},
+		]);
+		const dir = scratchDir();
+		const log = path.join(dir, 'env.log');
+		const script = path.join(dir, 'fail.sh');
+		fs.writeFileSync(script, `#!/bin/sh\nenv >> "$1"\nexit 3\n`, {mode: 0o755});
+		const result = await watchUntil(
+			emu,
+			clock,
+			['--queue', 'Billing', '--max-wait', '60', '--for', '0', '--exec', `${script} ${log} --token=hunter2`],
+			() => now() > seconds(100) && fs.existsSync(log),
+		);
+		expect(result.code).toBe(0);
+		const env = fs.readFileSync(log, 'utf8');
+		expect(env).toContain('GQX_EVENT=BREACH');
+		expect(env).toContain(`GENESYS_CLOUD_REGION=${emu.url}`);
+		expect(env).not.toMatch(/GENESYS_CLOUD_CLIENT_(ID|SECRET)/);
+		expect(env).not.toContain(demoClient.secret);
+		expect(result.stderr).toContain(`gqx watch: ${script} failed (exit code 3); retrying`);
+		expect(result.stderr).not.toMatch(/hunter2|env\.log/);
+	});
+
 	it('refuses a second watch on the same state file, and takes over the lock of a watch that died', async () => {
 		const {emu, clock} = await scripted([]);
 		const cwd = scratchDir();
 		const config = path.join(cwd, 'config');
 		fs.mkdirSync(config, {recursive: true});
 		const lock = path.join(config, 'watch.json.lock');
-		// This process holds it: a live watch.
-		fs.writeFileSync(lock, String(process.pid));
+		// Another process that runs holds it: a live watch.
+		const live = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {stdio: 'ignore'});
+		const liveExited = new Promise(resolve => live.on('exit', resolve));
+		cleanups.push(async () => {
+			live.kill();
+			await liveExited;
+		});
+		fs.writeFileSync(lock, String(live.pid));
 		const refused = await runCommand(['watch', '--max-wait', '60', '--no-proxy'], {env: envOf(emu), cwd});
 		expect(refused.code).toBe(2);
-		expect(refused.stderr).toContain(`gqx: Another gqx watch (pid ${process.pid}) is using the state file`);
+		expect(refused.stderr).toContain(`gqx: Another gqx watch (pid ${live.pid}) is using the state file`);
 		expect(refused.stderr).toContain('--state PATH');
-		// A pid that ran and ended: a stale lock.
+		// A pid that ran and ended, and our own pid (a container restarted: the last watch had it): stale locks.
 		const gone = spawnSync(process.execPath, ['-e', '']).pid!;
-		fs.writeFileSync(lock, String(gone));
-		let polled = false;
+		for (const pid of [gone, process.pid]) {
+			fs.writeFileSync(lock, String(pid));
+			let polled = false;
+			const result = await watchUntil(
+				emu,
+				{...clock, sleep: async (ms, signal) => ((polled = true), clock.sleep(ms, signal))},
+				['--max-wait', '60000'],
+				() => polled,
+				cwd,
+			);
+			expect(result.stderr).toBe('');
+			expect(result.code).toBe(0);
+			expect(fs.existsSync(lock)).toBe(false);
+		}
+	});
+
+	it('a --state path that cannot be used: exit 2 with the reason, no stack, no folders made', async () => {
+		const {emu, clock} = await scripted([]);
+		const dir = scratchDir();
+		const file = path.join(dir, 'a-file');
+		fs.writeFileSync(file, '');
+		for (const [state, reason] of [
+			[path.join(file, 'watch.json'), 'a part of its path is not a folder'],
+			[path.join(dir, 'missing', 'deeper', 'watch.json'), 'its folder does not exist'],
+		] as const) {
+			const result = await watchUntil(emu, clock, ['--max-wait', '60', '--state', state], () => false);
+			expect(result.code).toBe(2);
+			expect(result.stderr).toContain(`gqx: Cannot use the watch state file ${state}: ${reason}.`);
+			expect(result.stderr).not.toMatch(/\n\s+at /);
+		}
+		expect(fs.existsSync(path.join(dir, 'missing'))).toBe(false);
+	});
+
+	it('a state file that cannot be saved any more is said once; deliveries and polls go on', async () => {
+		const {emu, clock, now} = await scripted([
+			{queue: 'Billing', fromMs: seconds(0), toMs: seconds(100), waiting: 2, longestWaitSeconds: 300},
+		]);
+		const hook = await receiver();
+		const folder = path.join(scratchDir(), 'state');
+		fs.mkdirSync(folder);
+		// 50 s in (the BREACH out, the RECOVERED to come) the state's folder goes: no save works after that.
+		const removing: Clock = {
+			...clock,
+			sleep: async (ms, signal) => {
+				if (now() >= seconds(50)) fs.rmSync(folder, {recursive: true, force: true});
+				return clock.sleep(ms, signal);
+			},
+		};
 		const result = await watchUntil(
 			emu,
-			{...clock, sleep: async (ms, signal) => ((polled = true), clock.sleep(ms, signal))},
-			['--max-wait', '60000'],
-			() => polled,
-			cwd,
+			removing,
+			['--queue', 'Billing', '--max-wait', '60', '--for', '0', '--webhook', hook.url, '--state', `${folder}/w.json`],
+			() => now() > seconds(200) && hook.delivered().length >= 2,
 		);
-		expect(result.stderr).toBe('');
 		expect(result.code).toBe(0);
-		expect(fs.existsSync(lock)).toBe(false);
+		expect(hook.delivered().map(event => event['event'])).toEqual(['BREACH', 'RECOVERED']);
+		expect(result.stderr.match(/gqx watch: cannot save the state file: /g)).toHaveLength(1);
 	});
 
 	it.each([
@@ -321,6 +414,8 @@ describe('gqx watch', () => {
 		[['--max-wait', '60', '--quiet', '25:00-07:00'], '--quiet "25:00-07:00" is not a window'],
 		[['--max-not-responding', '-1'], '--max-not-responding "-1" is not a whole number'],
 		[['--max-wait', '60', '--interval', '1'], 'under 5 seconds'],
+		[['--max-wait', '60', '--interval', '3601'], '--interval 3601 is over 3600 seconds'],
+		[['--max-wait', '60', '--interval', '2147484'], 'is over 3600 seconds'],
 		[['--max-wait', '60', '--format', 'csv'], 'Unknown format "csv"'],
 		[['--for', '60s'], 'No threshold to watch'],
 		[['--max-wait', '60', '--bogus'], 'Unknown flag --bogus'],
@@ -347,6 +442,36 @@ describe('gqx watch', () => {
 		expect(calm.code).toBe(0);
 		expect(calm.stdout).toBe('');
 	});
+	it('--once in the quiet hours prints the breaches and notifies nobody', async () => {
+		const {emu} = await scripted([
+			{queue: 'Billing', fromMs: seconds(0), toMs: seconds(30), waiting: 2, longestWaitSeconds: 300},
+		]);
+		const hook = await receiver();
+		const dir = scratchDir();
+		const ran = path.join(dir, 'ran');
+		const once = (quiet: string) =>
+			runCommand(
+				['watch', '--once', '--queue', 'Billing', '--max-wait', '60', '--tz', 'UTC', '--no-proxy'].concat([
+					'--quiet',
+					quiet,
+					'--webhook',
+					hook.url,
+					'--exec',
+					`/usr/bin/touch ${ran}`,
+				]),
+				{env: envOf(emu)},
+			);
+		const quiet = await once('14:00-16:00');
+		expect(quiet.code).toBe(1);
+		expect(quiet.stdout).toMatch(/^2026-03-20 15:00:0\d BREACH Billing /);
+		expect(hook.received).toEqual([]);
+		expect(fs.existsSync(ran)).toBe(false);
+		// Outside them it notifies as ever.
+		const loud = await once('16:00-17:00');
+		expect(loud.code).toBe(1);
+		expect(hook.delivered().map(event => event['event'])).toEqual(['BREACH']);
+		expect(fs.existsSync(ran)).toBe(true);
+	});
 });
 
 describe('gqx watch --once: the conditions of now', () => {
@@ -363,6 +488,26 @@ describe('gqx watch --once: the conditions of now', () => {
 		expect(result.code).toBe(1);
 		expect(rawHostile(result.stdout)).toEqual([]);
 		expect(result.stdout).toContain(` BREACH ${name!.shown} (`);
+	});
+
+	it('--format ndjson: hostile names are \\u escapes, never raw bytes, and read back as they are', async () => {
+		const {emu} = await scripted([
+			{queue: 'Billing', fromMs: seconds(0), toMs: seconds(30), waiting: 2, longestWaitSeconds: 300},
+		]);
+		const billing = emu.org.queues.find(queue => queue.name === 'Billing')!;
+		for (const {raw} of [...hostile, {raw: 'Line\u2028Sep'}]) {
+			billing.name = raw;
+			const result = await runCommand(
+				['watch', '--once', '--queue', billing.id, '--max-wait', '60', '--format', 'ndjson', '--no-proxy'],
+				{env: envOf(emu)},
+			);
+			expect(result.code).toBe(1);
+			expect(rawHostile(result.stdout)).toEqual([]);
+			expect(result.stdout).not.toMatch(/[\u2028\u2029]/);
+			const lines = result.stdout.trim().split('\n');
+			expect(lines).toHaveLength(1);
+			expect((JSON.parse(lines[0]!) as Record<string, unknown>)['queueName']).toBe(raw);
+		}
 	});
 
 	/** From the emulator's own answers to watch's query: per queue, waiting, agents idle and not responding. */
@@ -455,13 +600,16 @@ describe('gqx watch as a process', () => {
 		);
 		let stdout = '';
 		child.stdout.on('data', chunk => (stdout += chunk));
-		const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)));
+		const exited = new Promise<{code: number | null; signal: NodeJS.Signals | null}>(resolve =>
+			child.on('exit', (code, signal) => resolve({code, signal})),
+		);
 		await until(() => answer, Boolean, 'the webhook to be called');
-		child.kill('SIGTERM');
-		// The delivery under way is waited for: the process is still there until the receiver answers.
-		await until(() => child.exitCode === null && child.killed, Boolean, 'the signal to be sent');
+		expect(child.kill('SIGTERM')).toBe(true);
+		expect(child.exitCode).toBeNull();
 		answer!();
-		expect(await exited).toBe(0);
+		// SIGTERM was handled, not fatal: an exit code of 0 and no signal; the delivery under way was finished (the
+		// one request answered, the event gone from the state file, below).
+		expect(await exited).toEqual({code: 0, signal: null});
 		expect(requests).toHaveLength(1);
 		expect(JSON.parse(requests[0]!)).toMatchObject({event: 'BREACH', queueName: 'Billing'});
 		expect(stdout).toMatch(/ BREACH Billing /);

@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import type {Breach} from '../../source/reports/breaches.js';
 import {Hold} from '../../source/watch/hold.js';
 
-const wait = (value: number): Breach => ({
+const wait = (value: number, mediaType = 'voice'): Breach => ({
 	queueId: 'q1',
 	queueName: 'Billing',
 	check: 'max-wait',
@@ -13,7 +13,7 @@ const wait = (value: number): Breach => ({
 	divisionName: null,
 	userId: null,
 	userName: null,
-	mediaType: 'voice',
+	mediaType,
 });
 
 /** Steps every 10 s through `script` (a value breaching at that poll, or null for clear); the events by second. */
@@ -58,5 +58,26 @@ describe('Hold (--for)', () => {
 		expect(again.step([wait(130)], 30_000)).toEqual([]);
 		expect(again.step([], 40_000)).toEqual([]);
 		expect(again.step([], 60_000).map(event => event.event)).toEqual(['RECOVERED']);
+	});
+
+	it('a queue over --max-wait is one breach while voice and callback take turns at the longest wait', () => {
+		const hold = new Hold(20_000);
+		const media = ['voice', 'callback', 'voice', 'callback', 'voice', 'callback'];
+		const events = media.flatMap((type, index) => hold.step([wait(130 + index, type)], index * 10_000));
+		expect(events.map(event => `${event.event} ${event.mediaType}`)).toEqual(['BREACH voice']);
+		const recovered = [6, 7, 8].flatMap(index => hold.step([], index * 10_000));
+		// The latest media type is the event's.
+		expect(recovered.map(event => `${event.event} ${event.mediaType} ${event.value}`)).toEqual([
+			'RECOVERED callback 135',
+		]);
+	});
+
+	it('a state file keyed with the media type is picked up as the same open breach', () => {
+		const first = new Hold(0);
+		first.step([wait(130)], 0);
+		const old = first.tracked().map(each => ({...each, key: 'q1|voice|max-wait|'}));
+		const again = new Hold(0, old);
+		expect(again.step([wait(140, 'callback')], 10_000)).toEqual([]);
+		expect(again.tracked().map(each => each.key)).toEqual(['q1|max-wait|']);
 	});
 });
