@@ -54,7 +54,12 @@ describe('queue names in any script, in a real terminal', () => {
 			await term.waitFor('Dates · days in');
 			term.keys('Enter');
 			const seen = new Map<string, string>();
-			let screen = await term.waitFor(/Total\s+[!~]?[\d,]+/);
+			// The range runs to now: the first live values redraw the rows right after the totals show, so the page is
+			// read once they are in (a capture in the middle of that redraw saw a row half written).
+			let screen = await term.waitUntil(
+				current => /Total\s+[!~]?[\d,]+/.test(current) && /live, updated/.test(current),
+				'the table with its first live values',
+			);
 			for (let page = 0; page < 3; page++) {
 				for (const row of expectColumnsAligned(screen, width, numberHeaders)) seen.set(row.slice(2), row);
 				if (labels.every(label => [...seen.values()].some(row => row.includes(label)))) break;
