@@ -48,6 +48,11 @@ function head(text: string, room: number): {text: string; width: number; whole: 
 	return {text: text.slice(0, end), width, whole: true};
 }
 
+/** The first graphemes of `text` that fit in `room` columns (no ellipsis). */
+export function startOf(text: string, room: number): string {
+	return plainAscii.test(text) ? text.slice(0, Math.max(0, room)) : head(text, room).text;
+}
+
 /** Two printable ASCII characters in a row: graphemes always break between them. */
 const asciiPair = /[\u0020-\u007E][\u0020-\u007E]/;
 

@@ -1,8 +1,7 @@
 // A selectable table that draws only the rows in its window: one Text line per row, cells padded, never wrapped.
 // Cells out of bounds are red or yellow, and under NO_COLOR marked `!` or `~`; while comparing, a change is green or
 // red and its arrow says better or worse: nothing depends on colour alone.
-import {Text} from 'ink';
-import {Box} from 'ink';
+import {Box, Text} from 'ink';
 import {memo, useMemo} from 'react';
 import type {LiveValues, MetricField} from '../../metrics/catalog.js';
 import type {QueueRow} from '../../metrics/rows.js';
@@ -12,6 +11,7 @@ import type {Column} from '../explorer/columns.js';
 import type {DisplayRow, Sort} from '../../levels/types.js';
 import type {Theme} from '../theme.js';
 import {useTheme} from '../theme-context.js';
+import {FixedLine, type LinePiece} from './fixed-line.js';
 import type {DroppedStatistic} from '../../genesys/dropped-statistics.js';
 import {droppedFields, droppedMarker} from '../explorer/dropped.js';
 
@@ -37,8 +37,8 @@ type Props = {
 /** The mark of a tone where there is no colour. */
 export const toneMarks: Record<Tone, string> = {bad: '!', near: '~'};
 
-/** A run of text drawn in one colour (a cell, a mark, the gap between cells). */
-type Piece = {text: string; color?: string};
+/** A run of text drawn in one colour (a cell, a mark, the gap between cells), and its width. */
+type Piece = LinePiece;
 
 function cells(
 	row: DisplayRow,
@@ -54,54 +54,46 @@ function cells(
 	const previous = row.previous?.row;
 	const marked = options.dropped ? droppedFields(row.row, options.dropped) : undefined;
 	return columns.map(column => {
-		if (column.id === 'name') return {text: pad(row.label, column.width, column.align)};
+		const width = column.width;
+		if (column.id === 'name') return {text: pad(row.label, width, column.align), width};
 		const tone = column.tone?.(row, options.thresholds);
 		const value = column.text(row.row, previous, row.live);
 		const text = marked?.has(column.id as MetricField) ? `${value}${droppedMarker}` : value;
 		// The mark goes before the number, so the numbers stay right-aligned.
 		const padded = pad(tone && marks ? `${toneMarks[tone]}${text}` : text, column.width, column.align);
-		if (tone && !marks) return {text: padded, color: tone === 'bad' ? theme.error : theme.warning};
+		if (tone && !marks) return {text: padded, width, color: tone === 'bad' ? theme.error : theme.warning};
 		// A change for the better or the worse in colour; none under NO_COLOR (the arrows still say it).
 		const verdict = previous && theme.better ? column.verdict?.(row.row, previous) : undefined;
-		if (verdict) return {text: padded, color: verdict === 'better' ? theme.better : theme.worse};
-		return {text: padded};
+		if (verdict) return {text: padded, width, color: verdict === 'better' ? theme.better : theme.worse};
+		return {text: padded, width};
 	});
 }
 
-/** Runs of cells in one colour (or none), joined by the column gap. */
-function pieces(parts: readonly Piece[]): Piece[] {
-	const out: Piece[] = [];
+/** Runs of cells in one colour (or none), joined by the column gap, after a lead (the selection mark). */
+function pieces(parts: readonly Piece[], lead: string): Piece[] {
+	const out: Piece[] = [{text: lead, width: lead.length}];
 	parts.forEach((cell, index) => {
-		const gap = index > 0 ? ' ' : '';
-		const last = out.at(-1);
-		if (!cell.color && last && !last.color) last.text += gap + cell.text;
-		else if (cell.color) {
+		const gap = index > 0 ? 1 : 0;
+		const last = out.at(-1)!;
+		if (cell.color) {
 			if (gap) {
-				if (last && !last.color) last.text += gap;
-				else out.push({text: gap});
+				if (!last.color) {
+					last.text += ' ';
+					last.width += 1;
+				} else out.push({text: ' ', width: 1});
 			}
-			out.push({text: cell.text, color: cell.color});
-		} else out.push({text: gap + cell.text});
+			out.push({text: cell.text, width: cell.width, color: cell.color});
+		} else if (!last.color) {
+			last.text += (gap ? ' ' : '') + cell.text;
+			last.width += gap + cell.width;
+		} else out.push({text: (gap ? ' ' : '') + cell.text, width: gap + cell.width});
 	});
 	return out;
 }
 
 const Row = memo(
-	function Row({parts, selected}: {parts: Piece[]; signature: string; selected: boolean}) {
-		return (
-			<Text inverse={selected} wrap="truncate-end">
-				{selected ? '›' : ' '}{' '}
-				{parts.map((part, index) =>
-					part.color ? (
-						<Text key={index} color={part.color}>
-							{part.text}
-						</Text>
-					) : (
-						part.text
-					),
-				)}
-			</Text>
-		);
+	function Row({cells, selected}: {cells: Piece[]; signature: string; selected: boolean}) {
+		return <FixedLine pieces={pieces(cells, selected ? '› ' : '  ')} inverse={selected} />;
 	},
 	(previous, next) => previous.signature === next.signature && previous.selected === next.selected,
 );
@@ -131,10 +123,11 @@ export function DataTable({
 			return pad(column.header + arrow, column.width, column.align);
 		})
 		.join(' ');
+	const headerWidth = columns.reduce((sum, column) => sum + column.width, Math.max(0, columns.length - 1));
 	const window = useMemo(
 		() =>
 			rows.slice(top, top + height).map(row => {
-				const parts = pieces(cells(row, columns, {thresholds: thresholds ?? {}, theme, dropped}));
+				const parts = cells(row, columns, {thresholds: thresholds ?? {}, theme, dropped});
 				return {key: row.key, parts, signature: signatureOf(parts)};
 			}),
 		[rows, top, height, columns, thresholds, theme, dropped],
@@ -153,31 +146,18 @@ export function DataTable({
 			columns,
 			{thresholds: thresholds ?? {}, theme, dropped},
 		),
+		totalSelected ? '› ' : '  ',
 	);
 	return (
 		<Box flexDirection="column">
-			<Text bold wrap="truncate-end">
-				{'  '}
-				{header}
-			</Text>
+			<FixedLine pieces={[{text: `  ${header}`, width: 2 + headerWidth}]} bold />
 			{window.map((row, index) => (
-				<Row key={row.key} parts={row.parts} signature={row.signature} selected={top + index === selected} />
+				<Row key={row.key} cells={row.parts} signature={row.signature} selected={top + index === selected} />
 			))}
 			{Array.from({length: Math.max(0, height - window.length)}, (_, index) => (
 				<Text key={`blank-${index}`}> </Text>
 			))}
-			<Text bold inverse={totalSelected} wrap="truncate-end">
-				{totalSelected ? '› ' : '  '}
-				{totalParts.map((part, index) =>
-					part.color ? (
-						<Text key={index} color={part.color}>
-							{part.text}
-						</Text>
-					) : (
-						part.text
-					),
-				)}
-			</Text>
+			<FixedLine pieces={totalParts} bold inverse={totalSelected} />
 		</Box>
 	);
 }

@@ -269,6 +269,32 @@ export type ValueWidths = {
 
 const hasHours = /^\d+:\d\d:\d\d$/;
 
+/** One value's measure: its width, and whether it has hours and its width written h:mm:ss. */
+type Measured = {width: number; hours: boolean; hoursWidth: number};
+
+/** Each row's values measured once: typing a filter or sorting thousands of rows measures none again. */
+const measuredRows = new WeakMap<object, Map<string, Measured>>();
+
+function measure(text: string, duration: boolean): Measured {
+	const width = textWidth(text);
+	const hours = duration && hasHours.test(text);
+	return {width, hours, hoursWidth: duration ? textWidth(withHours(text)) : width};
+}
+
+function measured(owner: object, field: string, duration: boolean, text: () => string): Measured {
+	let fields = measuredRows.get(owner);
+	if (!fields) {
+		fields = new Map();
+		measuredRows.set(owner, fields);
+	}
+	let known = fields.get(field);
+	if (!known) {
+		known = measure(text(), duration);
+		fields.set(field, known);
+	}
+	return known;
+}
+
 /**
  * The widest value of each of `fields` over the rows and the totals row, with room for a mark where the column has
  * a threshold (under NO_COLOR `!` or `~` goes before the number), and which duration columns have hours.
@@ -286,10 +312,15 @@ export function widestValues(
 		if (metric.kind === 'text') continue;
 		const column = columnFor(field);
 		const mark = column.tone ? 1 : 0;
-		const texts = [column.text(total.row, undefined, total.live)];
-		for (const row of rows) texts.push(column.text(row.row, undefined, row.live));
-		if (metric.kind === 'duration' && texts.some(text => hasHours.test(text))) hours.add(field);
-		widths.set(field, Math.max(...texts.map(text => textWidth(hours.has(field) ? withHours(text) : text) + mark)));
+		const duration = metric.kind === 'duration';
+		const values = [measure(column.text(total.row, undefined, total.live), duration)];
+		for (const row of rows)
+			values.push(measured(row, field, duration, () => column.text(row.row, undefined, row.live)));
+		const withHoursToo = duration && values.some(value => value.hours);
+		if (withHoursToo) hours.add(field);
+		let widest = 0;
+		for (const value of values) widest = Math.max(widest, withHoursToo ? value.hoursWidth : value.width);
+		widths.set(field, widest + mark);
 	}
 	return {widths, hours};
 }

@@ -37,7 +37,7 @@ import {pickerOrder, visibleColumns} from './column-choice.js';
 import {type Column, fitColumns, oneDurationFormat, sortTitle, widestValues} from './columns.js';
 import {droppedNotice} from './dropped.js';
 import {comparedData, currentData, currentFrame, effectiveSort, selectedIndex} from './frames.js';
-import {memoLast} from './memo-last.js';
+import {memoLast, memoLastBy} from './memo-last.js';
 import type {ExplorerState, Frame, LiveState, PickedField} from './types.js';
 import {filteredTotalName, type LevelView, levelView} from './view.js';
 
@@ -187,6 +187,8 @@ function derivations() {
 				showIdle: boolean,
 			) => (shown ? levelView(shown, level, filter, {column, descending}, quick, showIdle) : undefined),
 		),
+		// Whether a row is a bucket the range cuts: read once per view, not on every keypress.
+		partial: memoLastBy((view: LevelView | undefined) => Boolean(view?.rows.some(row => row.row.partial))),
 		stops: memoLast((view: LevelView | undefined) => {
 			const rowKeys = view?.rows.map(row => row.key) ?? [];
 			return {
@@ -197,7 +199,8 @@ function derivations() {
 		}),
 		// The widest value of each column, so none is cut (a wait of hours with its mark).
 		// By the fields' names: the list of them is made again on every frame.
-		widest: memoLast((view: LevelView | undefined, fields: string) =>
+		// The widest value of each column, of the rows shown in any order: a sort keeps them.
+		widest: memoLastBy(({view, fields}: {view: LevelView | undefined; fields: string}) =>
 			view
 				? widestValues(
 						view.rows,
@@ -309,7 +312,10 @@ function modelOf(
 	// A column the level leaves out as it was opened (a queue's board has no Queues column) is not shown.
 	const omitted = level.omitColumns?.(frame.level, Boolean(state.live)) ?? [];
 	const fields = visibleColumns(state, frame.level.id).filter(field => !omitted.includes(field as MetricField));
-	const values = remembered.widest(view, fields.join(','));
+	// The rows shown, whatever their order.
+	const shownKey = [shown, level, frame.filter, frame.quick ?? 0, frame.idle === true] as const;
+	const fieldList = fields.join(',');
+	const values = remembered.widest({view, fields: fieldList}, fieldList, ...shownKey);
 	const fitted = fitColumns({
 		width: width - 2,
 		nameHeader: level.nameHeader,
@@ -350,7 +356,7 @@ function modelOf(
 					view ? idleText(view.idle, level, frame.idle === true) : '',
 					level.usesGranularity ? `by ${granularityWords[state.granularity]} (i to change)` : '',
 					// The legend of the mark on a bucket the range cuts (a week from a Wednesday, a day up to now).
-					view?.rows.some(row => row.row.partial) ? partialLegend : '',
+					remembered.partial(view, ...shownKey) ? partialLegend : '',
 					// Before the sort, so a narrow terminal still shows it (a missing permission, the agents' coverage).
 					// It may quote the server (a conversation's id): cleaned like every outside text.
 					terminalText(base?.note ?? ''),

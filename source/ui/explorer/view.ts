@@ -52,6 +52,29 @@ function rankByName(rowsIn: LevelRows, level: LevelModule): Int32Array {
 }
 
 /**
+ * A column's values to sort by, with each text replaced by its place among the column's distinct texts: a column of
+ * a few words (routing statuses, presences) down thousands of rows compares numbers, not words, when sorted.
+ */
+function textRanks(values: ReadonlyArray<number | string | null | undefined>): {
+	of: ReadonlyArray<number | null | undefined>;
+	words: boolean;
+} {
+	if (!values.some(value => typeof value === 'string'))
+		return {of: values as Array<number | null | undefined>, words: false};
+	const texts = [...new Set(values.filter((value): value is string => typeof value === 'string'))].sort(compareText);
+	const rank = new Map<string, number>();
+	for (const text of texts)
+		rank.set(
+			text,
+			rank.size > 0 && compareText(texts[rank.size - 1]!, text) === 0 ? rank.get(texts[rank.size - 1]!)! : rank.size,
+		);
+	return {
+		of: values.map(value => (typeof value === 'string' ? rank.get(value)! : value)),
+		words: texts.length < values.length / 2,
+	};
+}
+
+/**
  * All rows of a level in one sort order: by name, or by a column with null last and ties in name
  * order. Each order is kept, so typing a filter never sorts again: filtering a sorted list keeps
  * it sorted.
@@ -89,22 +112,23 @@ function sortedRows(base: LevelRows, level: LevelModule, sort: Sort): DisplayRow
 			indexes.sort((a, b) => direction * (ranks[a]! - ranks[b]!));
 		} else {
 			const column = columnFor(sort.column);
-			const values = rows.map(row => column.value(row.row, row.previous?.row, row.live));
+			const values = textRanks(rows.map(row => column.value(row.row, row.previous?.row, row.live)));
 			const direction = sort.descending ? -1 : 1;
 			// Ties go in name order: compared directly while they are few (as for the first table,
-			// by offered), by rank once ranks exist.
-			const known = nameRanks.get(base.sameOrderAs ?? base);
+			// by offered), by rank once ranks exist or where a column of words (statuses) ties most rows.
+			const known =
+				nameRanks.get(base.sameOrderAs ?? base) ??
+				(values.words && rows.length > 200 ? rankByName(base, level) : undefined);
 			const compareNames = byName(level);
 			const tie = known
 				? (a: number, b: number) => known[a]! - known[b]!
 				: (a: number, b: number) => compareNames(rows[a]!, rows[b]!);
 			indexes.sort((a, b) => {
-				const x = values[a];
-				const y = values[b];
+				const x = values.of[a];
+				const y = values.of[b];
 				if (x === y) return tie(a, b);
 				if (x === null || x === undefined) return 1;
 				if (y === null || y === undefined) return -1;
-				if (typeof x === 'string' && typeof y === 'string') return direction * compareText(x, y) || tie(a, b);
 				return x < y ? -direction : direction;
 			});
 		}
@@ -115,11 +139,18 @@ function sortedRows(base: LevelRows, level: LevelModule, sort: Sort): DisplayRow
 	return sorted;
 }
 
-const unfilteredTotals = new WeakMap<LevelRows, QueueRow>();
+/** The totals of a level's rows by what chose them (filter, quick filter, idle rows): the same in any sort order. */
+const totalsCache = new WeakMap<LevelRows, Map<string, QueueRow>>();
 
 /** Totals come from the rows' merged statistics, never from averaging the rows. */
-function totalOf(base: LevelRows, rows: readonly DisplayRow[], filtered: boolean): QueueRow {
-	const cached = filtered ? undefined : unfilteredTotals.get(base);
+function totalOf(base: LevelRows, rows: readonly DisplayRow[], filtered: boolean, chosenBy: string): QueueRow {
+	let totals = totalsCache.get(base);
+	if (!totals) {
+		totals = new Map();
+		totalsCache.set(base, totals);
+	}
+	const key = filtered ? chosenBy : '';
+	const cached = totals.get(key);
 	if (cached) return cached;
 	const stats = !filtered && base.allStats ? base.allStats : mergeBags(rows.map(row => row.stats));
 	const total = toRow(
@@ -128,7 +159,9 @@ function totalOf(base: LevelRows, rows: readonly DisplayRow[], filtered: boolean
 	);
 	// A share's total is the rows' part of the whole they are shares of (agents: of the queue's answered).
 	if (base.shareBase) total.share = base.shareBase.of > 0 ? total[base.shareBase.field] / base.shareBase.of : null;
-	if (!filtered) unfilteredTotals.set(base, total);
+	// A few choices are kept (typing a filter makes one a keypress).
+	if (totals.size >= 16) totals.clear();
+	totals.set(key, total);
 	return total;
 }
 
@@ -158,7 +191,7 @@ export function levelView(
 	const rows = needle ? kept.filter(row => row.search.includes(needle) || row.searchAlso?.includes(needle)) : kept;
 	const liveTotal = rows.some(row => row.live) ? sumLive(rows.map(row => row.live)) : undefined;
 	const filtered = needle !== '' || kept.length !== shown.length;
-	const total = totalOf(base, rows, filtered);
+	const total = totalOf(base, rows, filtered, `${quick} ${showIdle} ${needle}`);
 	const view: LevelView = {
 		rows,
 		total: level.total ? level.total(total, rows) : total,
