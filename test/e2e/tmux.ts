@@ -106,8 +106,19 @@ export function startTerm(
 			),
 		waitUntil: (done, what, timeoutMs = 15_000) =>
 			until(term.screen, done, last => `${what} in ${name}. Screen:\n${last}`, {timeoutMs, everyMs: 50}),
-		waitForChange: (before, timeoutMs) =>
-			term.waitUntil(screen => screen !== before, 'the screen to change', timeoutMs),
+		// Changed, and the same on two captures in a row: a capture can land in the middle of a frame being written.
+		waitForChange: (before, timeoutMs) => {
+			let last: string | undefined;
+			return term.waitUntil(
+				screen => {
+					const settled = screen !== before && screen === last;
+					last = screen;
+					return settled;
+				},
+				'the screen to change',
+				timeoutMs,
+			);
+		},
 		kill: () => {
 			try {
 				tmux('kill-session', '-t', name);
