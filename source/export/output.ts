@@ -7,6 +7,7 @@ import path from 'node:path';
 import {stringify} from 'csv-stringify/sync';
 import {UsageError} from '../errors.js';
 import {formulaSafe} from './formulas.js';
+import {terminalJson} from '../text/sanitize.js';
 import {fieldTable, type Fields, type RecordSpec} from '../text/records.js';
 import {textTable} from '../text/table.js';
 
@@ -39,9 +40,12 @@ function valueOf(record: unknown, field: string): unknown {
 	return (record as Readonly<Record<string, unknown>>)[field] ?? null;
 }
 
-/** One record as JSON, with exactly `fields` in their order (a replacer list keeps its order). */
+/**
+ * One record as JSON, with exactly `fields` in their order (a replacer list keeps its order). C1 and bidi controls in
+ * names are escaped too (JSON leaves them raw): the output may go to a terminal, and it reads back the same.
+ */
 function jsonRecord(record: unknown, fields: Fields): string {
-	return JSON.stringify(record, fields as string[]);
+	return terminalJson(JSON.stringify(record, fields as string[]));
 }
 
 /**

@@ -48,6 +48,27 @@ describe('hostile names in gqx check and export', () => {
 		for (const line of lines) expect(hostile.some(({shown}) => line.startsWith(shown))).toBe(true);
 	});
 
+	for (const [command, format] of [
+		['export', 'json'],
+		['export', 'ndjson'],
+		['check', 'json'],
+		['check', 'ndjson'],
+	] as const) {
+		it(`${command} --format ${format} escapes C1 and bidi controls, and reads back to the exact names`, async () => {
+			const flags = command === 'check' ? ['--max-abandon', '0%'] : [];
+			const result = await runCommand([command, ...flags, '--format', format, ...day], {env});
+			expect(result.code).toBe(command === 'check' ? 1 : 0);
+			// JSON escapes the C0 controls itself; C1 (a terminal's CSI in one byte) and bidi overrides too, here.
+			expect(rawHostile(result.stdout)).toEqual([]);
+			const text = result.stdout.trim();
+			const records = (format === 'json' ? JSON.parse(text) : text.split('\n').map(line => JSON.parse(line))) as Array<{
+				queueName: string | null;
+			}>;
+			const names = new Set(records.map(record => record.queueName));
+			for (const name of hostileNames.filter(each => /[\u0080-\u009F\u202E]/.test(each))) expect(names).toContain(name);
+		});
+	}
+
 	it('"Closest queue names" and "Divisions with queues" show them cleaned', async () => {
 		const queue = await runCommand(['export', '--queue', 'Billing', ...day], {env});
 		expect(queue.code).toBe(2);
