@@ -137,6 +137,11 @@ export class NotificationService {
 			}));
 	}
 
+	/** The address a channel's socket connects to. */
+	connectUri(channelId: string): string {
+		return `${this.#origin}/channels/${channelId}`;
+	}
+
 	/** Test hook: closes every socket at once, without a close frame (a network drop). */
 	dropSockets(): void {
 		for (const client of this.#wss.clients) client.terminate();
@@ -198,7 +203,7 @@ export class NotificationService {
 	#describe(channel: Channel): {id: string; connectUri: string; expires: string} {
 		return {
 			id: channel.id,
-			connectUri: `${this.#origin}/channels/${channel.id}`,
+			connectUri: this.connectUri(channel.id),
 			expires: new Date(channel.expires).toISOString(),
 		};
 	}
