@@ -45,7 +45,15 @@ export type NotificationSource = {
 /** The caller of a REST route: its token and client, and whether it may view queue observations. */
 export type NotificationCaller = {token: string; clientId: string; permissions: readonly string[]};
 
-type Topic = {id: string; queueId: string; lastSentAt: number; last: Map<string, string>};
+type Topic = {
+	id: string;
+	queueId: string;
+	lastSentAt: number;
+	/** When (real time) and at which clock the topic was last looked at: once a second, and only if the clock moved. */
+	lookedAt: number;
+	lookedClock: number;
+	last: Map<string, string>;
+};
 type Channel = {
 	id: string;
 	clientId: string;
@@ -287,7 +295,10 @@ export class NotificationService {
 		for (const id of next) {
 			const queueId = topicPattern.exec(id)![1]!;
 			const values = new Map([...(baseline.get(queueId) ?? [])].map(([group, each]) => [group, each.values]));
-			kept.set(id, channel.topics.get(id) ?? {id, queueId, lastSentAt: 0, last: values});
+			kept.set(
+				id,
+				channel.topics.get(id) ?? {id, queueId, lastSentAt: 0, lookedAt: Date.now(), lookedClock: now, last: values},
+			);
 		}
 		channel.topics = kept;
 		channel.expires = now + channelLifetimeMs;
@@ -317,7 +328,11 @@ export class NotificationService {
 		return byQueue;
 	}
 
-	/** Looks at the clock: expired channels stop, and every connected topic whose values changed notifies. */
+	/**
+	 * Looks at the clock: expired channels stop, and every connected topic whose values changed notifies. A topic is
+	 * computed only when the clock moved since its last look, and at most once a second: a fixed clock costs nothing,
+	 * a running one a second's worth of queues a second.
+	 */
 	check(): void {
 		this.#expire();
 		const now = this.#source.now();
@@ -326,11 +341,18 @@ export class NotificationService {
 		for (const channel of this.#channels.values()) {
 			if (!channel.socket) continue;
 			for (const topic of channel.topics.values())
-				if (realNow - topic.lastSentAt >= topicPeriodMs) due.push({channel, topic});
+				if (
+					topic.lookedClock !== now &&
+					realNow - topic.lookedAt >= topicPeriodMs &&
+					realNow - topic.lastSentAt >= topicPeriodMs
+				)
+					due.push({channel, topic});
 		}
 		if (due.length === 0) return;
 		const snapshots = this.#snapshots([...new Set(due.map(each => each.topic.queueId))], now);
 		for (const {channel, topic} of due) {
+			topic.lookedAt = realNow;
+			topic.lookedClock = now;
 			const groups = snapshots.get(topic.queueId);
 			if (!groups) continue;
 			let sent = false;

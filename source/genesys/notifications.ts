@@ -129,6 +129,34 @@ export class QueuePush {
 		await this.#reconcile(unique);
 	}
 
+	/**
+	 * The queues with someone waiting, their longest waits aged to now: an oldest waiter who is still waiting sends no
+	 * event (its start does not change), but the wait on screen must grow as it would by polling.
+	 */
+	agedNow(): Map<string, LiveQueue> {
+		const now = this.#client.serverNow();
+		const aged = new Map<string, LiveQueue>();
+		for (const [id, queue] of this.#queues) {
+			if (queue.longestWaitingMs === null) continue;
+			const since = Math.max(0, now - queue.observedAt);
+			const grown = (ms: number | null) => (ms === null ? null : ms + since);
+			const next: LiveQueue = {
+				...queue,
+				longestWaitingMs: grown(queue.longestWaitingMs),
+				media: queue.media.map(media => ({...media, longestWaitingMs: grown(media.longestWaitingMs)})),
+				observedAt: now,
+			};
+			this.#queues.set(id, next);
+			aged.set(id, next);
+		}
+		return aged;
+	}
+
+	/** Every socket open and none reconnecting: the values are as current as the service's. */
+	get healthy(): boolean {
+		return !this.#stopped && this.#shards.every(shard => !shard.busy && shard.socket?.readyState === WebSocket.OPEN);
+	}
+
 	stop(): void {
 		this.#stopped = true;
 		this.#controller.abort();
@@ -153,11 +181,7 @@ export class QueuePush {
 		);
 		const rejected = (answer.entities ?? []).find(topic => topic.state === 'Rejected');
 		if (rejected)
-			throw new PushUnavailable(
-				rejected.missingPermissions?.length
-					? `topic rejected, ${rejected.missingPermissions.join(', ')} missing`
-					: 'a queue topic was rejected',
-			);
+			throw new PushUnavailable(rejected.missingPermissions?.length ? 'topic rejected, permission' : 'topic rejected');
 		const expires = channel.expires ? Date.parse(channel.expires) : Number.NaN;
 		// The channel's expiry is on the server's clock; ours may differ.
 		const expiresAt = Number.isNaN(expires) ? Date.now() + 86_400_000 : Date.now() + expires - this.#client.serverNow();

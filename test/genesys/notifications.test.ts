@@ -10,13 +10,15 @@ import {startForwardProxy} from '../net/forward-proxy.js';
 import {clientFor, emulator, testNow} from '../helpers.js';
 import {until} from '../wait.js';
 
-const heartbeatMs = 200;
+// The emulator beats every 250 ms; the feed calls a socket dead after two of its periods of 1 s (a loaded machine
+// may hold a beat back, never for 2 s).
+const heartbeatMs = 1000;
 let clock = testNow;
 let emu: Emulator;
 const feeds: QueuePush[] = [];
 
 beforeAll(async () => {
-	emu = await emulator({queues: 1200, now: () => clock, notifications: {heartbeatMs, checkMs: 20}});
+	emu = await emulator({queues: 1200, now: () => clock, notifications: {heartbeatMs: 250, checkMs: 20}});
 });
 afterEach(() => {
 	for (const feed of feeds.splice(0)) feed.stop();
@@ -166,6 +168,25 @@ describe('QueuePush', () => {
 		const now = emu.notifications.channelsOf(demoClient.id).filter(each => each.topics.includes(topic(id)));
 		expect(now.map(each => each.id)).not.toContain(first!.id);
 		expect(now.some(each => each.connected)).toBe(true);
+		expect(seen.down).toBeUndefined();
+	});
+
+	it('re-creates the channel when its 24 hours on the clock are over', async () => {
+		const {id} = movingQueue(50);
+		const {push, seen} = feed();
+		await push.start([id]);
+		const [first] = emu.notifications.channelsOf(demoClient.id).filter(each => each.topics.includes(topic(id)));
+		clock = testNow + 24 * 3_600_000 + 60_000;
+		await until(
+			() => emu.notifications.channelsOf(demoClient.id).filter(each => each.topics.includes(topic(id))),
+			channels => channels.some(each => each.connected && each.id !== first!.id),
+			'a new channel, connected',
+		);
+		await until(
+			() => seen.queues.get(id)?.waiting,
+			waiting => waiting === truth(id).waiting,
+			'values a day on',
+		);
 		expect(seen.down).toBeUndefined();
 	});
 
