@@ -54,6 +54,8 @@ export type PushHandlers = {
 	onHealthy?(): void;
 	/** Push gave up (a socket stayed down): the caller polls instead. */
 	onDown(reason: string): void;
+	/** Each queue event as read, with the instant it observed (its interval's start, epoch ms): for the bench. */
+	onEvent?(queueId: string, observedMs: number): void;
 };
 
 export type PushOptions = {
@@ -244,6 +246,8 @@ export class QueuePush {
 			.flatMap(item => item.metrics ?? []);
 		if (!metrics.some(item => item.metric?.startsWith('o'))) return;
 		this.counts.events++;
+		const instant = Date.parse(body.data?.[0]?.interval?.split('/')[0] ?? '');
+		if (!Number.isNaN(instant)) this.#handlers.onEvent?.(queueId, instant);
 		const now = this.#client.serverNow();
 		const before = this.#queues.get(queueId) ?? emptyQueue(queueId, now);
 		const queue: LiveQueue = {...before, media: [...before.media], observedAt: now};
