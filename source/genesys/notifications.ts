@@ -45,7 +45,10 @@ const messageSchema = z.object({
 });
 
 /** Push cannot be used (now): the reason goes to the status bar, and the live columns poll. */
-export class PushUnavailable extends Error {}
+export class PushUnavailable extends Error {
+	// By name, so that the screen can tell it without loading this module (and ws, zod) first.
+	override name = 'PushUnavailable';
+}
 
 export type PushHandlers = {
 	/** Queues whose values changed: by events, or by the query that fills or reconciles them. */
@@ -111,24 +114,25 @@ export class QueuePush {
 		const unique = [...new Set(queueIds)];
 		if (unique.length > topicsPerChannel * maxChannels)
 			throw new PushUnavailable(`over ${topicsPerChannel * maxChannels} queues`);
-		for (let index = 0; index < unique.length; index += topicsPerChannel) {
-			const ids = unique.slice(index, index + topicsPerChannel);
-			this.#shards.push({
-				queueIds: ids,
-				channel: await this.#subscribe(ids),
-				socket: undefined,
-				lastHeardAt: Date.now(),
-				busy: false,
-			});
-		}
+		// Whatever fails on the way (a channel, a socket, the fill) leaves nothing open behind it.
 		try {
+			for (let index = 0; index < unique.length; index += topicsPerChannel) {
+				const ids = unique.slice(index, index + topicsPerChannel);
+				this.#shards.push({
+					queueIds: ids,
+					channel: await this.#subscribe(ids),
+					socket: undefined,
+					lastHeardAt: Date.now(),
+					busy: false,
+				});
+			}
 			await Promise.all(this.#shards.map(async shard => this.#connect(shard)));
+			this.#every(Math.max(50, this.#options.heartbeatMs / 4), () => this.#watch());
+			await this.#reconcile(unique);
 		} catch (error) {
 			this.stop();
 			throw error;
 		}
-		this.#every(Math.max(50, this.#options.heartbeatMs / 4), () => this.#watch());
-		await this.#reconcile(unique);
 	}
 
 	/**
@@ -194,6 +198,8 @@ export class QueuePush {
 	async #connect(shard: Shard): Promise<void> {
 		const agent = this.#client.socketAgent(shard.channel.connectUri);
 		const socket = new WebSocket(shard.channel.connectUri, {...(agent ? {agent} : {}), handshakeTimeout: 15_000});
+		// A socket's errors end in its close (handled below) or in the rejection here: never an uncaught one.
+		socket.on('error', () => undefined);
 		await new Promise<void>((resolve, reject) => {
 			socket.once('open', () => resolve());
 			socket.once('unexpected-response', (_request, response) => {
@@ -208,7 +214,6 @@ export class QueuePush {
 		const previous = shard.socket;
 		shard.socket = socket;
 		shard.lastHeardAt = Date.now();
-		socket.on('error', () => undefined);
 		socket.on('message', data => this.#read(shard, String(data)));
 		socket.on('close', () => {
 			if (shard.socket === socket && !shard.busy && !this.#stopped) void this.#reconnect(shard);

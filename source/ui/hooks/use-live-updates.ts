@@ -44,10 +44,17 @@ export type LiveTargets = {
 	shown: boolean;
 };
 
-/** A few words for the status bar on why push is not used (the push feed's own words when it says why). */
+/**
+ * A few words for the status bar on why push is not used: the push feed's own when it says why, the kind of failure
+ * when it is one the polling reasons name, else just that push failed (a long message would push the row count and
+ * the rest of the status line off the screen).
+ */
 export function pushFailureReason(error: unknown): string {
 	if (error instanceof Error && error.name === 'PushUnavailable') return error.message;
-	return liveFailureReason(error);
+	const failure = asGqxError(error);
+	if (failure instanceof ApiError || ['rate-limit', 'network', 'auth'].includes(failure.kind))
+		return liveFailureReason(error);
+	return failure.kind === 'permission' ? 'permission missing' : 'push failed';
 }
 
 /**
@@ -97,6 +104,8 @@ export function useLiveUpdates(
 	const active = Boolean(state.live && !state.live.paused && source.live && targets.shown);
 	// The loop starts over once the queues are known (the first table), so live values follow at once.
 	const ready = targets.all.length > 0 || targets.visible.length > 0;
+	// Push subscribes the queues known when it starts: it starts again when more become known.
+	const known = targets.all.length;
 
 	useEffect(() => {
 		if (!active || !ready) return;
@@ -124,7 +133,8 @@ export function useLiveUpdates(
 		};
 		const push = async () => {
 			try {
-				const started = await source.livePush!(latest.current.targets.all, {
+				const {all, visible} = latest.current.targets;
+				const started = await source.livePush!([...new Set([...all, ...visible])], {
 					onQueues: queues => {
 						if (!closed) dispatch({type: 'live-done', queues, at: Date.now()});
 					},
@@ -155,7 +165,7 @@ export function useLiveUpdates(
 			clearTimeout(retry);
 			clearInterval(liveness);
 		};
-	}, [active, ready, source, refreshMs, dispatch, mode]);
+	}, [active, ready, known, source, refreshMs, dispatch, mode]);
 
 	useEffect(() => {
 		if (!active) return;
