@@ -282,12 +282,16 @@ export class QueuePush {
 		});
 	}
 
-	/** Silent sockets are dead; channels about to expire are replaced. */
+	/**
+	 * Silent sockets are dead; one that closed while its shard was busy (its close went unanswered) reconnects; channels
+	 * about to expire are replaced.
+	 */
 	#watch(): void {
 		const now = Date.now();
 		for (const shard of this.#shards) {
 			if (shard.busy) continue;
-			if (now - shard.lastHeardAt > 2 * this.#options.heartbeatMs) shard.socket?.terminate();
+			if (!shard.socket || shard.socket.readyState === WebSocket.CLOSED) void this.#reconnect(shard);
+			else if (now - shard.lastHeardAt > 2 * this.#options.heartbeatMs) shard.socket.terminate();
 			else if (shard.channel.expiresAt - now < this.#options.renewBeforeMs) void this.#replace(shard, true);
 		}
 	}

@@ -190,6 +190,20 @@ describe('QueuePush', () => {
 		expect(seen.down).toBeUndefined();
 	});
 
+	it('calls a socket silent for two heartbeat periods dead, and reconnects it', async () => {
+		// The emulator beats every 250 ms; a feed told the period is 50 ms hears nothing for 100 ms well before that.
+		const {push, seen} = feed({heartbeatMs: 50});
+		await push.start([emu.org.queues[0]!.id]);
+		const sockets = push.counts.sockets;
+		await until(
+			() => push.counts.sockets,
+			count => count > sockets,
+			'a new socket after the silence',
+		);
+		expect(push.counts.reconnects).toBeGreaterThan(0);
+		expect(seen.down).toBeUndefined();
+	});
+
 	it('says push is unavailable when the upgrade is refused', async () => {
 		emu.notifications.refuseUpgrades(true);
 		const {push} = feed();
