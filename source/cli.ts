@@ -16,6 +16,7 @@ Usage:
   gqx --demo                 the same on the embedded emulator: no account needed
   gqx --profile NAME         start with a saved profile
   gqx --refresh SECONDS      how often live columns refresh (ranges with today; default 10, at least 5)
+  gqx --live push|poll|auto  live columns by push, by polling, or push with polling as the fallback (default auto)
   gqx --reveal-addresses     conversations' customer numbers and e-mail addresses as they are (masked by default)
   gqx --bands 5,15,60,180    where the wait bands (b) end, in seconds (default 10,20,30,60,120,300)
   gqx --week-start sunday    weeks (weekly buckets, this/last week) from Sunday (default: the profile's, else Monday)

@@ -4,6 +4,7 @@ import {UsageError} from '../errors.js';
 import {validateWeekStart} from '../range/range.js';
 import {parseFlags} from './args.js';
 import {parseBandEdges} from '../metrics/bands.js';
+import {type LiveMode, liveModes} from '../levels/live.js';
 import {type Credentials, resolveCredentials} from '../credentials/resolve.js';
 import {reportFailure} from './errors.js';
 import type {Io} from './io.js';
@@ -50,6 +51,16 @@ function refreshMs(text: string | undefined): number | undefined {
 	return Math.round(seconds * 1000);
 }
 
+/** `--live push|poll|auto`: how live values come; auto (push, polling as the fallback) unless given. */
+export function parseLiveMode(text: string | undefined): LiveMode | undefined {
+	if (text === undefined) return undefined;
+	if ((liveModes as readonly string[]).includes(text)) return text as LiveMode;
+	throw new UsageError(
+		`--live "${text}" is not one of ${liveModes.join(', ')}.`,
+		'--live push (the notifications service only), --live poll (the observations query every refresh), or --live auto (push, polling when push cannot be used; the default).',
+	);
+}
+
 export async function runInteractive(argv: string[], io: Io): Promise<number> {
 	keepYoungGenerationSmall();
 	let stopDemo: (() => Promise<void>) | undefined;
@@ -61,6 +72,7 @@ export async function runInteractive(argv: string[], io: Io): Promise<number> {
 				profile: {type: 'string'},
 				'demo-queues': {type: 'string'},
 				refresh: {type: 'string'},
+				live: {type: 'string'},
 				'reveal-addresses': {type: 'boolean'},
 				'week-start': {type: 'string'},
 				bands: {type: 'string'},
@@ -70,6 +82,7 @@ export async function runInteractive(argv: string[], io: Io): Promise<number> {
 		const bands = values.bands === undefined ? undefined : parseBandEdges(values.bands);
 		const weekStart = values['week-start'] === undefined ? undefined : validateWeekStart(values['week-start']);
 		const liveRefreshMs = refreshMs(values.refresh);
+		const liveMode = parseLiveMode(values.live);
 		if (!process.stdin.isTTY || !process.stdout.isTTY) {
 			throw new UsageError(
 				'The interactive mode needs a terminal.',
@@ -120,6 +133,7 @@ export async function runInteractive(argv: string[], io: Io): Promise<number> {
 					cwd: io.cwd,
 					env: io.env,
 					liveRefreshMs,
+					...(liveMode ? {liveMode} : {}),
 					revealAddresses: values['reveal-addresses'] === true,
 					...(weekStart ? {weekStart} : {}),
 					...(bands ? {bands} : {}),

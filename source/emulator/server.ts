@@ -19,6 +19,7 @@ import {listOf, page} from './listing.js';
 import {DetailsService} from './details-routes.js';
 import {runFlowQuery, validateFlowQuery} from './flow-aggregates.js';
 import {listFlowOutcomes, listFlows, runFlowObservations} from './flow-routes.js';
+import {eventMetrics, type NotificationOptions, NotificationService} from './notifications.js';
 
 export type EmulatorClient = {id: string; secret: string; permissions: string[]};
 
@@ -95,6 +96,8 @@ export type EmulatorOptions = {
 	 * has `waiting` callers (default 5), the oldest `longestWaitSeconds` (default 300); nobody waits there otherwise.
 	 */
 	scenarios?: Array<{queue: string; fromMs: number; toMs: number; waiting?: number; longestWaitSeconds?: number}>;
+	/** The notifications service: heartbeat period, how often it looks for changes, refused upgrades. */
+	notifications?: NotificationOptions;
 };
 
 /** What a route answers: a body to send as JSON, or JSON text made elsewhere (a compute thread). */
@@ -259,12 +262,19 @@ export class Emulator {
 		wrapupCodes: 0,
 		details: 0,
 		flows: 0,
+		/** Notification channel and subscription requests. */
+		notifications: 0,
 	};
 	/** The results of the most recent observation answers (newest last, a few kept), for tests to compare with. */
 	readonly observationsServed: ObservationResult[][] = [];
 	options: Required<
-		Omit<EmulatorOptions, 'clients' | 'port' | 'host' | 'now' | 'computeThreads' | 'detailsAvailabilityMs' | 'agents'>
+		Omit<
+			EmulatorOptions,
+			'clients' | 'port' | 'host' | 'now' | 'computeThreads' | 'detailsAvailabilityMs' | 'agents' | 'notifications'
+		>
 	>;
+	/** Channels, subscriptions and the WebSocket server (reference §B). */
+	readonly notifications: NotificationService;
 	/** The conversation details endpoints. */
 	readonly details: DetailsService;
 	#server: Server | undefined;
@@ -317,6 +327,39 @@ export class Emulator {
 		});
 		// An unknown scenario queue is said at the start, not on the first observation.
 		this.#scenarios();
+		this.notifications = new NotificationService(
+			{
+				now: this.#now,
+				queueExists: id => this.org.byId.has(id) && !this.#deleted.has(id),
+				// The query's own computation at the instant; a map of its own keeps the query's moments (and so its
+				// answers) as they would be without the events.
+				observe: (queueIds, nowMs) => {
+					const results = [];
+					for (let start = 0; start < queueIds.length; start += 100) {
+						const query = {
+							queueIds: queueIds.slice(start, start + 100),
+							mediaTypes: undefined,
+							metrics: [...eventMetrics],
+							details: [],
+						};
+						const answer = runObservationQuery(
+							this.org,
+							this.model,
+							query,
+							nowMs,
+							0,
+							id => this.#deleted.has(id),
+							new Map(),
+							this.#scenarios(),
+						);
+						results.push(...answer.results);
+					}
+					return results;
+				},
+				tokenValid: token => (this.#tokens.get(token)?.expiresAt ?? 0) > this.#now(),
+			},
+			options.notifications,
+		);
 		const threads = options.computeThreads ?? 0;
 		if (threads > 0)
 			this.#pool = new ComputePool(threads, {
@@ -356,12 +399,14 @@ export class Emulator {
 			server.listen(port, host, () => resolve());
 		});
 		this.#server = server;
+		await this.notifications.start(host);
 		const address = server.address() as AddressInfo;
 		this.#url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 		return this.#url;
 	}
 
 	async stop(): Promise<void> {
+		await this.notifications.stop();
 		await this.#pool?.close();
 		this.#pool = undefined;
 		const server = this.#server;
@@ -533,6 +578,23 @@ export class Emulator {
 		if (!path.startsWith('/api/v2/')) throw new HttpError(404, 'not.found', `No route for ${path}.`);
 		const token = this.#authorize(path, headers);
 		this.#rateLimit(token);
+		const bearer = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? '')?.[1] ?? '';
+		const channels = this.notifications.route(
+			method,
+			path,
+			url,
+			(method === 'PUT' || method === 'POST') && body.trim() !== '' ? jsonBody(body) : undefined,
+			{
+				token: bearer,
+				clientId: token.clientId,
+				permissions: token.permissions,
+			},
+		);
+		if (channels) {
+			this.counts.notifications++;
+			if ('code' in channels) throw new HttpError(channels.status, channels.code, channels.message);
+			return channels;
+		}
 		if (path === '/api/v2/analytics/conversations/aggregates/query') {
 			if (method !== 'POST') throw new HttpError(405, 'method.not.allowed', 'Use POST.');
 			if (!String(headers['content-type'] ?? '').includes('application/json'))

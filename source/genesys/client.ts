@@ -1,6 +1,7 @@
 // The Genesys Cloud HTTP client on got: client-credentials login, bearer token renewal, retries
 // that honour Retry-After, and typed errors. It knows nothing of queues or metrics.
 import got, {type Got, type Response, RequestError} from 'got';
+import type {Agent} from 'node:http';
 import {Network, type Route} from '../net/agents.js';
 import {explainFailure} from '../net/failures.js';
 import type {NetworkSettings} from '../net/settings.js';
@@ -555,6 +556,18 @@ export class GenesysClient {
 				? 'A login answer is a few hundred bytes: check that the region or base URL points at Genesys Cloud.'
 				: 'Ask for less (fewer days, queues or a coarser granularity), or, behind a gateway you trust that sends answers this large, raise the limit with GQX_MAX_ANSWER_MB.',
 		);
+	}
+
+	/**
+	 * The agent a WebSocket to `url` (ws: or wss:) connects through: the API's proxy, CA file and no-proxy rules, as an
+	 * HTTPS request to the same host would take (a CONNECT tunnel through a proxy); undefined for Node's default.
+	 */
+	socketAgent(url: string): Agent | undefined {
+		const target = new URL(url);
+		const secure = target.protocol === 'wss:' || target.protocol === 'https:';
+		target.protocol = secure ? 'https:' : 'http:';
+		const {agent} = this.#network.route(target);
+		return secure ? agent?.https : agent?.http;
 	}
 
 	/** The server's time now: what live ages (longest wait) are measured against, whatever this machine's clock says. */

@@ -89,7 +89,7 @@ export function observationBody(queueIds: readonly string[]): unknown {
 	};
 }
 
-function emptyQueue(queueId: string, observedAt: number): LiveQueue {
+export function emptyQueue(queueId: string, observedAt: number): LiveQueue {
 	return {
 		queueId,
 		waiting: 0,
@@ -112,6 +112,56 @@ export function longestWaitMs(value: number | undefined, now: number): number | 
 	return value > 1e12 ? Math.max(0, now - value) : value;
 }
 
+type DataItem = NonNullable<NonNullable<ObservationAnswer['results']>[number]['data']>[number];
+
+/**
+ * One group's numbers into its queue, replacing what the group said before: the user-count group (no media type)
+ * sets the agent counts, a media group its media; the queue's conversation totals are summed again. Shared by the
+ * query's answers and the notifications' events (each event is a whole group).
+ */
+export function applyObservationGroup(
+	queue: LiveQueue,
+	mediaType: string | undefined,
+	data: readonly DataItem[],
+	now: number,
+): void {
+	if (mediaType === undefined) {
+		// The user-count group: agents on queue by routing status; IDLE is on queue and free.
+		queue.onQueueAgents = 0;
+		queue.availableAgents = 0;
+		queue.notRespondingAgents = 0;
+		for (const item of data) {
+			if (item.metric !== 'oOnQueueUsers') continue;
+			const count = item.stats?.count ?? 0;
+			queue.onQueueAgents += count;
+			if (item.qualifier === 'IDLE') queue.availableAgents += count;
+			else if (item.qualifier === 'NOT_RESPONDING') queue.notRespondingAgents += count;
+		}
+		return;
+	}
+	const media: LiveMedia = {mediaType, waiting: 0, interacting: 0, longestWaitingMs: null};
+	for (const item of data) {
+		if (item.metric === 'oWaiting') media.waiting += item.stats?.count ?? 0;
+		else if (item.metric === 'oInteracting') media.interacting += item.stats?.count ?? 0;
+		else if (item.metric === 'oLongestWaiting')
+			media.longestWaitingMs = longestWaitMs(item.stats?.calculatedMetricValue, now);
+	}
+	// The timestamp can outlive the waiter by a moment: no waiter, no wait.
+	if (media.waiting === 0) media.longestWaitingMs = null;
+	queue.media = [...queue.media.filter(each => each.mediaType !== mediaType), media].sort((a, b) =>
+		a.mediaType < b.mediaType ? -1 : 1,
+	);
+	queue.waiting = 0;
+	queue.interacting = 0;
+	queue.longestWaitingMs = null;
+	for (const each of queue.media) {
+		queue.waiting += each.waiting;
+		queue.interacting += each.interacting;
+		if (each.longestWaitingMs !== null)
+			queue.longestWaitingMs = Math.max(queue.longestWaitingMs ?? 0, each.longestWaitingMs);
+	}
+}
+
 /** One answer read into queues; every asked queue gets a record, zeros when the answer has no group for it. */
 export function readObservations(
 	answer: ObservationAnswer,
@@ -127,35 +177,8 @@ export function readObservations(
 			queue = emptyQueue(queueId, now);
 			queues.set(queueId, queue);
 		}
-		const mediaType = result.group?.mediaType;
-		if (mediaType === undefined) {
-			// The user-count group: agents on queue by routing status; IDLE is on queue and free.
-			for (const item of result.data ?? []) {
-				if (item.metric !== 'oOnQueueUsers') continue;
-				const count = item.stats?.count ?? 0;
-				queue.onQueueAgents += count;
-				if (item.qualifier === 'IDLE') queue.availableAgents += count;
-				else if (item.qualifier === 'NOT_RESPONDING')
-					queue.notRespondingAgents = (queue.notRespondingAgents ?? 0) + count;
-			}
-			continue;
-		}
-		const media: LiveMedia = {mediaType, waiting: 0, interacting: 0, longestWaitingMs: null};
-		for (const item of result.data ?? []) {
-			if (item.metric === 'oWaiting') media.waiting += item.stats?.count ?? 0;
-			else if (item.metric === 'oInteracting') media.interacting += item.stats?.count ?? 0;
-			else if (item.metric === 'oLongestWaiting')
-				media.longestWaitingMs = longestWaitMs(item.stats?.calculatedMetricValue, now);
-		}
-		// The timestamp can outlive the waiter by a moment: no waiter, no wait.
-		if (media.waiting === 0) media.longestWaitingMs = null;
-		queue.media.push(media);
-		queue.waiting += media.waiting;
-		queue.interacting += media.interacting;
-		if (media.longestWaitingMs !== null)
-			queue.longestWaitingMs = Math.max(queue.longestWaitingMs ?? 0, media.longestWaitingMs);
+		applyObservationGroup(queue, result.group?.mediaType, result.data ?? [], now);
 	}
-	for (const queue of queues.values()) queue.media.sort((a, b) => (a.mediaType < b.mediaType ? -1 : 1));
 	return queues;
 }
 

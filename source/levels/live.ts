@@ -15,6 +15,13 @@ export const defaultLiveRefreshMs = 10_000;
 export const minLiveRefreshMs = 5000;
 /** The day's aggregate columns refresh this often while live. */
 export const aggregateRefreshMs = 60_000;
+/** How live values come: by push (the notifications service), by polling, or push with polling as the fallback. */
+export type LiveMode = 'push' | 'poll' | 'auto';
+export const liveModes: readonly LiveMode[] = ['push', 'poll', 'auto'];
+/** After push fails, polling carries on and push is tried again this much later. */
+export const pushRetryMs = 300_000;
+/** With `--live push` (no polling), a failed push is tried again this much later. */
+export const pushOnlyRetryMs = 30_000;
 /** Failed refreshes in a row after which the live values are called stale. */
 export const staleAfterFailures = 3;
 

@@ -4,16 +4,25 @@ import {DateTime} from 'luxon';
 import type {GenesysClient} from '../genesys/client.js';
 import {DroppedLog} from '../genesys/dropped-statistics.js';
 import type {LiveQueue} from '../genesys/observations.js';
+import type {PushHandlers, PushOptions} from '../genesys/notifications.js';
 import type {RetryNotice} from '../errors.js';
 import {shiftTime} from '../range/compare.js';
 import type {DateRange} from '../range/range.js';
 import {RecentCache} from './recent-cache.js';
 import type {DataRequest, Loaded, LoadOptions} from './types.js';
 
+/** A running push feed: whether it is current, the waits aged to now, and its end. */
+export type LivePush = {readonly healthy: boolean; agedNow(): Map<string, LiveQueue>; stop(): void};
+
 export type LevelSource = {
 	load(request: DataRequest, options: LoadOptions & {fresh?: boolean}): Promise<Loaded>;
 	/** Live status of these queues now (never cached: every call asks). */
 	live?(queueIds: readonly string[], options: {signal?: AbortSignal}): Promise<Map<string, LiveQueue>>;
+	/**
+	 * Live status of these queues by push: filled once, then changed queues as they change. Rejects when push cannot
+	 * be used (the reason is the error's message); `stop` ends it.
+	 */
+	livePush?(queueIds: readonly string[], handlers: PushHandlers): Promise<LivePush>;
 	/** Retry waits of the requests behind this source; returns the unsubscribe function. */
 	onRetry(listener: (notice: RetryNotice) => void): () => void;
 };
@@ -34,7 +43,7 @@ export class RetryHub {
 export const answersKept = 8;
 
 /** What the session's command line says of the data: customer addresses masked or not; the clock (tests fix it). */
-export type SourceSettings = {revealAddresses?: boolean; now?: () => number};
+export type SourceSettings = {revealAddresses?: boolean; now?: () => number; push?: PushOptions};
 
 /**
  * The range as of now: a range cut back to now when it was chosen runs to now at every load, so a refresh (`r`, the
@@ -55,7 +64,7 @@ export function createLevelSource(
 	client: GenesysClient | Promise<GenesysClient>,
 	range: DateRange,
 	hub: RetryHub,
-	{now = Date.now, ...settings}: SourceSettings = {},
+	{now = Date.now, push, ...settings}: SourceSettings = {},
 ): LevelSource {
 	const cache = new RecentCache<string, Promise<Loaded>>(answersKept);
 	return {
@@ -88,6 +97,13 @@ export function createLevelSource(
 			const ready = await client;
 			const {fetchObservations} = await import('../genesys/observations.js');
 			return fetchObservations(ready, queueIds, {signal});
+		},
+		async livePush(queueIds, handlers) {
+			const ready = await client;
+			const {QueuePush} = await import('../genesys/notifications.js');
+			const feed = new QueuePush(ready, handlers, push);
+			await feed.start(queueIds);
+			return feed;
 		},
 		onRetry: listener => hub.subscribe(listener),
 	};

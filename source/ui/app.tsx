@@ -15,7 +15,7 @@ import {resolveRange, type WeekStart} from '../range/range.js';
 import {ErrorPanel} from './components/error-panel.js';
 import {appReducer, initialApp} from './app-state.js';
 import {DatePicker} from './screens/date-picker.js';
-import {includesToday} from '../levels/live.js';
+import {includesToday, type LiveMode} from '../levels/live.js';
 import {Explorer} from './screens/explorer.js';
 import {ProfilePicker} from './screens/profile-picker.js';
 import {Wizard, type WizardValues} from './screens/wizard.js';
@@ -42,6 +42,8 @@ export type AppProps = {
 	makeClient?: ClientFactory;
 	/** How often live columns refresh (`--refresh SECONDS`), in ms. */
 	liveRefreshMs?: number;
+	/** `--live push|poll|auto`: how live values come (auto: push, polling when push cannot be used). */
+	liveMode?: LiveMode;
 	/** How often the day's aggregates refresh while live, in ms (a minute; tests ask less). */
 	liveTotalsRefreshMs?: number;
 	/** Customer addresses of conversations as they are (`--reveal-addresses`); masked otherwise. */
@@ -61,6 +63,7 @@ export function App({
 	now = () => DateTime.now(),
 	makeClient,
 	liveRefreshMs,
+	liveMode,
 	liveTotalsRefreshMs,
 	revealAddresses = false,
 	weekStart: weekStartFlag,
@@ -341,6 +344,7 @@ export function App({
 						onQuit={exit}
 						live={includesToday(screen.range, now().toMillis())}
 						liveRefreshMs={liveRefreshMs}
+						liveMode={liveMode}
 						liveTotalsRefreshMs={liveTotalsRefreshMs}
 						thresholds={profiles.find(profile => profile.name === session.profileName)?.thresholds}
 						bandEdges={session.bandEdges}

@@ -1,5 +1,5 @@
 // What each way of starting gqx loads: --version and export never load Ink, the TUI's first
-// frame loads neither the API client (got) nor the answer schemas (zod), and only a command that
+// frame loads neither the API client (got) nor the answer schemas (zod) nor the WebSocket (ws), and only a command that
 // touches a keychain-held secret loads the keychain binding. Checked with a module
 // resolution hook in a child process, so the list is what Node really loaded.
 import {spawnSync} from 'node:child_process';
@@ -74,6 +74,9 @@ describe('lazy imports', () => {
 		expect(loaded.has('ink')).toBe(true);
 		expect(loaded.has('got')).toBe(false);
 		expect(loaded.has('zod')).toBe(false);
+		// The live columns' push feed (the notifications' WebSocket) loads with its first channel.
+		expect(loaded.has('ws')).toBe(false);
+		expect(loaded.has('dist/genesys/notifications.js')).toBe(false);
 	});
 
 	it('answers --version without Ink, React or the API client', () => {

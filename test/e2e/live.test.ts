@@ -1,7 +1,7 @@
 // Live columns in a real terminal (tmux) against an emulator of the test's own (real clock, so today has data; its
 // business day set so that it is late morning there, whatever the time the test runs):
 // they appear and update, `l` pauses, failures turn them stale without an error panel, a 429 is absorbed, and the
-// selection survives every refresh.
+// selection survives every refresh. The polling path (`--live poll`); push is in test/ui/live-push.test.tsx.
 import path from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {runObservationQuery} from '../../source/emulator/observations.js';
@@ -65,7 +65,7 @@ afterEach(() => {
 /** gqx on the emulator's credentials (environment), at the Today table (live). */
 async function openLive(width: number, height: number, env: Record<string, string> = {}): Promise<Term> {
 	const dir = scratchDir();
-	const term = startTerm(`${gqx} --refresh 5`, {
+	const term = startTerm(`${gqx} --refresh 5 --live poll`, {
 		width,
 		height,
 		cwd: dir,
@@ -77,7 +77,7 @@ async function openLive(width: number, height: number, env: Record<string, strin
 	});
 	await term.waitFor('Dates · days in');
 	await pickPreset(term, 'Today');
-	await term.waitFor(/live, updated \d+ s ago/, 20_000);
+	await term.waitFor(/live \(polling: --live poll\), updated \d+ s ago/, 20_000);
 	return term;
 }
 
@@ -93,7 +93,7 @@ async function refreshes(term: Term, count: number): Promise<void> {
 		served => `${target} observation queries (${served} answered)`,
 		{timeoutMs: 30_000, everyMs: 50},
 	);
-	await term.waitFor(/live, updated [0-3] s ago/);
+	await term.waitFor(/live \(polling: --live poll\), updated [0-3] s ago/);
 }
 
 const selectedName = (screen: string) => /^› (.+?)\s{2,}/m.exec(screen)?.[1];
@@ -168,7 +168,7 @@ describe('live columns in a real terminal', () => {
 		expect(emu.counts.observations).toBe(asked);
 		term.keys('l');
 		await refreshes(term, 1);
-		await term.waitFor(/live, updated \d+ s ago/);
+		await term.waitFor(/live \(polling: --live poll\), updated \d+ s ago/);
 		term.keys('q');
 	}, 90_000);
 
@@ -176,7 +176,7 @@ describe('live columns in a real terminal', () => {
 		const term = await openLive(100, 24);
 		emu.inject({kind: 'status', status: 429, retryAfter: 1, path: observations, times: 2});
 		await refreshes(term, 1);
-		const screen = await term.waitFor(/live, updated [0-4] s ago/);
+		const screen = await term.waitFor(/live \(polling: --live poll\), updated [0-4] s ago/);
 		expect(screen).toMatch(/Total\s+\d+/);
 		expect(screen).not.toMatch(/STALE|Rate limit|✗/);
 		term.keys('q');
@@ -189,7 +189,7 @@ describe('live columns in a real terminal', () => {
 		expect(stale).toMatch(/Total\s+\d+/);
 		expect(stale).toMatch(/Waiting\s+Interact/);
 		// The next good refresh clears it.
-		await term.waitFor(/live, updated \d+ s ago/, 20_000);
+		await term.waitFor(/live \(polling: --live poll\), updated \d+ s ago/, 20_000);
 		term.keys('q');
 	}, 90_000);
 });

@@ -57,7 +57,7 @@ describe('queue names in any script, in a real terminal', () => {
 			// The range runs to now: the first live values redraw the rows right after the totals show, so the page is
 			// read once they are in (a capture in the middle of that redraw saw a row half written).
 			let screen = await term.waitUntil(
-				current => /Total\s+[!~]?[\d,]+/.test(current) && /live, updated/.test(current),
+				current => /Total\s+[!~]?[\d,]+/.test(current) && /live \(push\), updated/.test(current),
 				'the table with its first live values',
 			);
 			for (let page = 0; page < 3; page++) {

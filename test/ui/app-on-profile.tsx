@@ -7,7 +7,7 @@ import {GenesysClient} from '../../source/genesys/client.js';
 import {createLevelSource, RetryHub} from '../../source/levels/source.js';
 import {type Profile, ProfileStore} from '../../source/profiles/store.js';
 import type {DateRange} from '../../source/range/range.js';
-import {App, type AppStart, type ClientFactory} from '../../source/ui/app.js';
+import {App, type AppProps, type AppStart, type ClientFactory} from '../../source/ui/app.js';
 import {Explorer} from '../../source/ui/screens/explorer.js';
 import {clientFor, fileSecrets, testNow} from '../helpers.js';
 import {scratchDir} from '../run-cli.js';
@@ -25,6 +25,8 @@ export type AppOptions = {
 	store?: ProfileStore | null;
 	env?: Record<string, string>;
 	makeClient?: ClientFactory;
+	/** More of the app's props (its clock, refresh period, live mode): as `gqx`'s flags would set them. */
+	props?: Partial<AppProps>;
 };
 
 /** The app as `gqx` starts it in `dir` (by default: the picker or wizard, under NO_COLOR). */
@@ -38,6 +40,7 @@ export function renderApp(dir: string, options: AppOptions = {}): Rendered {
 			env={options.env ?? {NO_COLOR: '1'}}
 			now={now}
 			makeClient={options.makeClient ?? makeClient}
+			{...options.props}
 		/>,
 	);
 }

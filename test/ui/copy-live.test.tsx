@@ -64,10 +64,10 @@ describe('y and Y with live columns', () => {
 		// Live values in: the status bar says when, and some longest wait is on the totals row.
 		const frame = await waitFor(
 			app,
-			frame => /live, updated \d+ s ago/.test(frame) && /Total(\s+\S+){2}\s+\d+:\d\d/.test(frame),
+			frame => /live \(push\), updated \d+ s ago/.test(frame) && /Total(\s+\S+){2}\s+\d+:\d\d/.test(frame),
 			'the live columns filled',
 		);
-		await ready(app, /live, updated/);
+		await ready(app, /live \(push\), updated/);
 		const header = frame.split('\n').find(line => /^\s+Queue\s/.test(line)) ?? '';
 		expect(header).toMatch(headerPattern);
 		const shown = screenRows(frame);

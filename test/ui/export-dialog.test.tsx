@@ -72,7 +72,7 @@ describe('the export dialog on a live view', () => {
 	it('writes each row’s live values after the level’s fields (the callbacks after them), as the table shows them', async () => {
 		const today = DateTime.fromMillis(testNow, {zone: 'UTC'}).toISODate()!;
 		const {app, dir} = await appOnProfile(emu, {from: today, to: today});
-		await waitForText(app, /live, updated \d+ s ago/);
+		await waitForText(app, /live \(push\), updated \d+ s ago/);
 		// Paused, so no refresh changes the numbers between the screen read here and the file.
 		await press(app, 'l');
 		const table = await waitForText(app, 'live paused (l resumes)');

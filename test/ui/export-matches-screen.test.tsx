@@ -86,7 +86,7 @@ describe('exports and copies that match the screen', () => {
 
 	it('a live view’s file says the day it covers and when each live value was observed', async () => {
 		const {app, dir} = await appOnProfile(emu, {from: today, to: today});
-		await waitForText(app, /live, updated \d+ s ago/);
+		await waitForText(app, /live \(push\), updated \d+ s ago/);
 		const file = await exportJson(app, dir);
 		const day = '2026-03-20T00:00:00.000Z/2026-03-20T15:00:00.000Z';
 		for (const record of file) {

@@ -69,7 +69,7 @@ function start(dir: string): Rendered {
 }
 
 /** The first live update is in: the status bar says when. */
-const liveTable = /live, updated \d+ s ago/;
+const liveTable = /live \(push\), updated \d+ s ago/;
 
 describe('live columns in the column picker', () => {
 	it('hides and moves live columns, remembers them for the profile, and reset brings them back', async () => {

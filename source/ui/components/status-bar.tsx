@@ -26,18 +26,23 @@ function ageOf(live: LiveState, now: number): number | undefined {
  */
 export function isStale(live: LiveState, now: number, refreshMs: number = defaultLiveRefreshMs): boolean {
 	if (live.paused) return false;
-	if (live.failures >= staleAfterFailures) return true;
+	if (live.failures >= staleAfterFailures || (live.feed?.push && live.feed.down)) return true;
 	return live.updatedAt !== undefined && now - live.updatedAt > 2 * refreshMs;
 }
 
-/** The status bar's word on live columns: "live, updated 4 s ago", paused with the values' age, or stale and why. */
+/**
+ * The status bar's word on live columns: "live (push), updated 4 s ago" (or polling and why), paused with the
+ * values' age, or stale and why.
+ */
 export function liveStatus(live: LiveState, now: number, refreshMs: number = defaultLiveRefreshMs): string {
 	const age = ageOf(live, now);
 	if (live.paused)
 		return age === undefined ? 'live paused (l resumes)' : `live paused (l resumes), values ${ageText(age)} old`;
 	const updated = age === undefined ? 'not updated yet' : `updated ${ageText(age)} ago`;
-	if (isStale(live, now, refreshMs)) return `live STALE (${live.reason ?? 'refreshes late'}), ${updated}`;
-	return age === undefined ? 'live, first update…' : `live, ${updated}`;
+	const down = live.feed?.push ? live.feed.down : undefined;
+	if (isStale(live, now, refreshMs)) return `live STALE (${down ?? live.reason ?? 'refreshes late'}), ${updated}`;
+	const word = !live.feed ? 'live' : live.feed.push ? 'live (push)' : `live (polling: ${live.feed.reason})`;
+	return age === undefined ? `${word}, first update…` : `${word}, ${updated}`;
 }
 
 /**

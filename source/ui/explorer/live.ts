@@ -13,6 +13,8 @@ export function liveReducer(state: ExplorerState, action: LiveAction): ExplorerS
 			for (const [id, queue] of action.queues) queues.set(id, queue);
 			return {...state, live: {...state.live, queues, updatedAt: action.at, failures: 0, reason: undefined}};
 		}
+		case 'live-feed':
+			return {...state, live: {...state.live, feed: action.feed}};
 		case 'live-failed':
 			return {...state, live: {...state.live, failures: state.live.failures + 1, reason: action.reason}};
 	}

@@ -98,6 +98,7 @@ const sliceFor: SliceReducers = {
 	'live-toggle': liveReducer,
 	'live-done': liveReducer,
 	'live-failed': liveReducer,
+	'live-feed': liveReducer,
 	'heat-metric': heatMetricReducer,
 };
 

@@ -58,6 +58,11 @@ export type LiveState = {
 	/** Refreshes failed in a row, and why the last one did. */
 	failures: number;
 	reason?: string;
+	/**
+	 * How the values come now: by push (`down`: push only, and it fails: why), or by polling and why (`--live poll`,
+	 * a refused socket, ...).
+	 */
+	feed?: {push: true; down?: string} | {push: false; reason: string};
 };
 
 export type ExplorerState = {
@@ -139,7 +144,8 @@ export type ColumnChoiceAction =
 export type LiveAction =
 	| {type: 'live-toggle'}
 	| {type: 'live-done'; queues: ReadonlyMap<string, LiveQueue>; at: number}
-	| {type: 'live-failed'; reason: string};
+	| {type: 'live-failed'; reason: string}
+	| {type: 'live-feed'; feed: NonNullable<LiveState['feed']>};
 
 /** The heat map's metric (`←/→`). */
 /** `fields`: the metrics of the map shown, when not the queues'. */

@@ -1,10 +1,18 @@
-// Live columns while the range includes today: observations of the rows on screen every refresh and of the other
-// queues in turns (levels/live.ts), the day's aggregates every minute. Failures only count towards "stale": the
+// Live columns while the range includes today: by push (the notifications service), or by polling the observations of
+// the rows on screen every refresh and of the other queues in turns (levels/live.ts) when push cannot be used or
+// `--live poll` says so, push tried again later; the day's aggregates every minute. Failures only count towards "stale": the
 // table and the selection stay, and a rate-limited request is just late (the client waits and retries).
 import {type Dispatch, useEffect, useRef} from 'react';
 import {ApiError, asGqxError, CancelledError} from '../../errors.js';
-import {aggregateRefreshMs, liveBatch, refreshedTotalsRequest} from '../../levels/live.js';
-import type {LevelSource} from '../../levels/source.js';
+import {
+	aggregateRefreshMs,
+	liveBatch,
+	type LiveMode,
+	pushOnlyRetryMs,
+	pushRetryMs,
+	refreshedTotalsRequest,
+} from '../../levels/live.js';
+import type {LevelSource, LivePush} from '../../levels/source.js';
 import type {Totals} from '../../levels/totals.js';
 import type {ExplorerAction, ExplorerState} from '../explorer/state.js';
 
@@ -36,6 +44,52 @@ export type LiveTargets = {
 	shown: boolean;
 };
 
+/**
+ * A few words for the status bar on why push is not used: the push feed's own when it says why, the kind of failure
+ * when it is one the polling reasons name, else just that push failed (a long message would push the row count and
+ * the rest of the status line off the screen).
+ */
+export function pushFailureReason(error: unknown): string {
+	if (error instanceof Error && error.name === 'PushUnavailable') return error.message;
+	const failure = asGqxError(error);
+	if (failure instanceof ApiError || ['rate-limit', 'network', 'auth'].includes(failure.kind))
+		return liveFailureReason(error);
+	return failure.kind === 'permission' ? 'permission missing' : 'push failed';
+}
+
+/**
+ * The polling loop: the rows on screen every refresh and the others in turns. Returns the function that stops it.
+ */
+function startPolling(
+	source: LevelSource,
+	targets: () => LiveTargets,
+	dispatch: Dispatch<ExplorerAction>,
+	refreshMs: number,
+): () => void {
+	const controller = new AbortController();
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	let cursor = 0;
+	const tick = async () => {
+		const {all, visible} = targets();
+		const batch = liveBatch(all, visible, cursor, refreshMs);
+		cursor = batch.cursor;
+		try {
+			const queues = await source.live!(batch.ids, {signal: controller.signal});
+			if (!controller.signal.aborted) dispatch({type: 'live-done', queues, at: Date.now()});
+		} catch (error) {
+			if (controller.signal.aborted || error instanceof CancelledError) return;
+			dispatch({type: 'live-failed', reason: liveFailureReason(error)});
+		}
+		// The next refresh is counted from the end of this one: a slow (rate-limited) one is late, never doubled.
+		if (!controller.signal.aborted) timer = setTimeout(() => void tick(), refreshMs);
+	};
+	void tick();
+	return () => {
+		controller.abort();
+		clearTimeout(timer);
+	};
+}
+
 export function useLiveUpdates(
 	source: LevelSource,
 	state: Pick<ExplorerState, 'live' | 'data'>,
@@ -43,38 +97,75 @@ export function useLiveUpdates(
 	refreshMs: number,
 	targets: LiveTargets,
 	totalsRefreshMs = aggregateRefreshMs,
+	mode: LiveMode = 'auto',
 ): void {
 	const latest = useRef({targets, data: state.data});
 	latest.current = {targets, data: state.data};
 	const active = Boolean(state.live && !state.live.paused && source.live && targets.shown);
 	// The loop starts over once the queues are known (the first table), so live values follow at once.
 	const ready = targets.all.length > 0 || targets.visible.length > 0;
+	// Push subscribes the queues known when it starts: it starts again when more become known.
+	const known = targets.all.length;
 
 	useEffect(() => {
 		if (!active || !ready) return;
-		const controller = new AbortController();
-		let timer: ReturnType<typeof setTimeout> | undefined;
-		let cursor = 0;
-		const tick = async () => {
-			const {all, visible} = latest.current.targets;
-			const batch = liveBatch(all, visible, cursor, refreshMs);
-			cursor = batch.cursor;
-			try {
-				const queues = await source.live!(batch.ids, {signal: controller.signal});
-				if (!controller.signal.aborted) dispatch({type: 'live-done', queues, at: Date.now()});
-			} catch (error) {
-				if (controller.signal.aborted || error instanceof CancelledError) return;
-				dispatch({type: 'live-failed', reason: liveFailureReason(error)});
+		let closed = false;
+		let stopPolling: (() => void) | undefined;
+		let feed: LivePush | undefined;
+		let retry: ReturnType<typeof setTimeout> | undefined;
+		let liveness: ReturnType<typeof setInterval> | undefined;
+		const poll = (reason: string) => {
+			// Push only: no polling, the status says why the values are stale, and push is tried again soon.
+			if (mode === 'push') {
+				dispatch({type: 'live-feed', feed: {push: true, down: reason}});
+				retry = setTimeout(() => void push(), pushOnlyRetryMs);
+				return;
 			}
-			// The next refresh is counted from the end of this one: a slow (rate-limited) one is late, never doubled.
-			if (!controller.signal.aborted) timer = setTimeout(() => void tick(), refreshMs);
+			dispatch({type: 'live-feed', feed: {push: false, reason}});
+			stopPolling = startPolling(source, () => latest.current.targets, dispatch, refreshMs);
+			// Push again later: the proxy may pass it by then, the socket may come back.
+			if (mode === 'auto')
+				retry = setTimeout(() => {
+					stopPolling?.();
+					stopPolling = undefined;
+					void push();
+				}, pushRetryMs);
 		};
-		void tick();
+		const push = async () => {
+			try {
+				const {all, visible} = latest.current.targets;
+				const started = await source.livePush!([...new Set([...all, ...visible])], {
+					onQueues: queues => {
+						if (!closed) dispatch({type: 'live-done', queues, at: Date.now()});
+					},
+					onDown: reason => {
+						clearInterval(liveness);
+						feed = undefined;
+						if (!closed) poll(reason);
+					},
+				});
+				if (closed) return started.stop();
+				feed = started;
+				dispatch({type: 'live-feed', feed: {push: true}});
+				// Nothing changing is no news: while every socket is up, the values are current as of now, and the longest
+				// waits (whose start does not change) grow as they would by polling.
+				liveness = setInterval(() => {
+					if (feed?.healthy) dispatch({type: 'live-done', queues: feed.agedNow(), at: Date.now()});
+				}, refreshMs);
+			} catch (error) {
+				if (!closed) poll(pushFailureReason(error));
+			}
+		};
+		if (mode === 'poll' || !source.livePush) poll(mode === 'poll' ? '--live poll' : 'no push here');
+		else void push();
 		return () => {
-			controller.abort();
-			clearTimeout(timer);
+			closed = true;
+			stopPolling?.();
+			feed?.stop();
+			clearTimeout(retry);
+			clearInterval(liveness);
 		};
-	}, [active, ready, source, refreshMs, dispatch]);
+	}, [active, ready, known, source, refreshMs, dispatch, mode]);
 
 	useEffect(() => {
 		if (!active) return;

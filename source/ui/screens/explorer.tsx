@@ -2,7 +2,7 @@
 // what to show is derived by explorerModel, and this draws it.
 import {Box, Text, useStdout} from 'ink';
 import {useEffect, useReducer, useState} from 'react';
-import {defaultLiveRefreshMs} from '../../levels/live.js';
+import {defaultLiveRefreshMs, type LiveMode} from '../../levels/live.js';
 import type {LevelSource} from '../../levels/source.js';
 import type {Thresholds} from '../../metrics/thresholds.js';
 import {type DateRange, defaultGranularity} from '../../range/range.js';
@@ -39,6 +39,8 @@ export type ExplorerProps = {
 	live?: boolean;
 	/** How often live columns refresh (ms). */
 	liveRefreshMs?: number;
+	/** How live values come (`--live`): push, polling, or push with polling as the fallback (the default). */
+	liveMode?: LiveMode;
 	/** How often the day's aggregates refresh while live (ms); a minute unless a test says less. */
 	liveTotalsRefreshMs?: number;
 	/** The profile's thresholds for abandon % and longest wait (service level is against each row's target). */
@@ -62,6 +64,7 @@ export function Explorer({
 	onQuit,
 	live = false,
 	liveRefreshMs = defaultLiveRefreshMs,
+	liveMode = 'auto',
 	liveTotalsRefreshMs,
 	thresholds,
 	bandEdges,
@@ -74,7 +77,7 @@ export function Explorer({
 	// This explorer's own model function: it keeps the last rows, so a key press does not make them again.
 	const [modelOf] = useState(makeExplorerModel);
 	const model = modelOf({state, range, profileLabel, width, height, compared});
-	useLiveUpdates(source, state, dispatch, liveRefreshMs, model.poll, liveTotalsRefreshMs);
+	useLiveUpdates(source, state, dispatch, liveRefreshMs, model.poll, liveTotalsRefreshMs, liveMode);
 	useLevelRefresh(source, state, dispatch, liveRefreshMs);
 
 	const {stdout} = useStdout();

@@ -1,0 +1,371 @@
+// Live queue values by push (reference §B): notification channels of at most 1,000 queue topics each, one WebSocket a
+// channel through the API's proxy and CA, heartbeats watched, reconnects with jittered backoff and a reconcile query
+// after any gap, a new socket on socket_closing and a new channel when the old one is gone (token renewed, 24 h).
+import {WebSocket} from 'ws';
+import {z} from 'zod';
+import type {GenesysClient} from './client.js';
+import {applyObservationGroup, emptyQueue, fetchObservations, type LiveQueue} from './observations.js';
+
+export const channelsPath = '/api/v2/notifications/channels';
+/** Topics one channel (one socket) may carry (§B.2). */
+export const topicsPerChannel = 1000;
+/** Channels one client may have (§B.2): past 20,000 queues push is not possible. */
+export const maxChannels = 20;
+export const queueTopic = (queueId: string): string => `v2.analytics.queues.${queueId}.observations`;
+const topicQueue = /^v2\.analytics\.queues\.([^.]+)\.observations$/;
+
+const channelSchema = z.object({id: z.string(), connectUri: z.string(), expires: z.string().nullish()});
+const topicsSchema = z.object({
+	entities: z
+		.array(
+			z.object({
+				id: z.string().nullish(),
+				state: z.string().nullish(),
+				rejectionReason: z.string().nullish(),
+				missingPermissions: z.array(z.string()).nullish(),
+			}),
+		)
+		.nullish(),
+});
+const metricSchema = z.object({
+	metric: z.string().nullish(),
+	qualifier: z.string().nullish(),
+	stats: z.record(z.string(), z.number().nullish()).nullish(),
+});
+/** A message on the socket: heartbeats, pongs, socket_closing and queue observation events (§B.3, §B.4). */
+const messageSchema = z.object({
+	topicName: z.string().nullish(),
+	eventBody: z
+		.object({
+			message: z.string().nullish(),
+			group: z.object({queueId: z.string().nullish(), mediaType: z.string().nullish()}).nullish(),
+			data: z.array(z.object({interval: z.string().nullish(), metrics: z.array(metricSchema).nullish()})).nullish(),
+		})
+		.nullish(),
+});
+
+/** Push cannot be used (now): the reason goes to the status bar, and the live columns poll. */
+export class PushUnavailable extends Error {
+	// By name, so that the screen can tell it without loading this module (and ws, zod) first.
+	override name = 'PushUnavailable';
+}
+
+export type PushHandlers = {
+	/** Queues whose values changed: by events, or by the query that fills or reconciles them. */
+	onQueues(queues: Map<string, LiveQueue>): void;
+	/** The sockets are all up and heard from (a heartbeat, a pong, an event): the values are current. */
+	onHealthy?(): void;
+	/** Push gave up (a socket stayed down): the caller polls instead. */
+	onDown(reason: string): void;
+	/** Each queue event as read, with the instant it observed (its interval's start, epoch ms): for the bench. */
+	onEvent?(queueId: string, observedMs: number): void;
+};
+
+export type PushOptions = {
+	/** The service's heartbeat period; a socket silent for two of them is dead. Default 30 s (§B.3). */
+	heartbeatMs?: number;
+	/** Reconnect attempts of one socket before push gives up. Default 4. */
+	reconnectAttempts?: number;
+	/** First reconnect wait, doubled each time, jittered. Default 1 s. */
+	backoffBaseMs?: number;
+	/** A new channel this long before the old one expires. Default 10 minutes. */
+	renewBeforeMs?: number;
+};
+
+type Shard = {
+	queueIds: string[];
+	channel: {id: string; connectUri: string; expiresAt: number};
+	socket: WebSocket | undefined;
+	lastHeardAt: number;
+	/** Reconnecting or replacing: a close of the old socket is expected. */
+	busy: boolean;
+};
+
+/** The live columns' push feed: start() subscribes, connects and fills; events then update the queues. */
+export class QueuePush {
+	/** REST requests for channels and subscriptions, sockets opened, and events read: for tests and the bench. */
+	readonly counts = {channelRequests: 0, sockets: 0, events: 0, reconnects: 0, reconciles: 0};
+	readonly #client: GenesysClient;
+	readonly #handlers: PushHandlers;
+	readonly #options: Required<PushOptions>;
+	readonly #queues = new Map<string, LiveQueue>();
+	readonly #shards: Shard[] = [];
+	readonly #controller = new AbortController();
+	readonly #timers = new Set<NodeJS.Timeout>();
+	#changed = new Set<string>();
+	#stopped = false;
+
+	constructor(client: GenesysClient, handlers: PushHandlers, options: PushOptions = {}) {
+		this.#client = client;
+		this.#handlers = handlers;
+		this.#options = {
+			heartbeatMs: options.heartbeatMs ?? 30_000,
+			reconnectAttempts: options.reconnectAttempts ?? 4,
+			backoffBaseMs: options.backoffBaseMs ?? 1000,
+			renewBeforeMs: options.renewBeforeMs ?? 600_000,
+		};
+	}
+
+	/**
+	 * Channels and topics for the queues, a socket each, then one query per 100 queues for their values now (after the
+	 * subscriptions, so no change falls between the two). Throws PushUnavailable when push cannot be used.
+	 */
+	async start(queueIds: readonly string[]): Promise<void> {
+		const unique = [...new Set(queueIds)];
+		if (unique.length > topicsPerChannel * maxChannels)
+			throw new PushUnavailable(`over ${topicsPerChannel * maxChannels} queues`);
+		// Whatever fails on the way (a channel, a socket, the fill) leaves nothing open behind it.
+		try {
+			for (let index = 0; index < unique.length; index += topicsPerChannel) {
+				const ids = unique.slice(index, index + topicsPerChannel);
+				this.#shards.push({
+					queueIds: ids,
+					channel: await this.#subscribe(ids),
+					socket: undefined,
+					lastHeardAt: Date.now(),
+					busy: false,
+				});
+			}
+			await Promise.all(this.#shards.map(async shard => this.#connect(shard)));
+			this.#every(Math.max(50, this.#options.heartbeatMs / 4), () => this.#watch());
+			await this.#reconcile(unique);
+		} catch (error) {
+			this.stop();
+			throw error;
+		}
+	}
+
+	/**
+	 * The queues with someone waiting, their longest waits aged to now: an oldest waiter who is still waiting sends no
+	 * event (its start does not change), but the wait on screen must grow as it would by polling.
+	 */
+	agedNow(): Map<string, LiveQueue> {
+		const now = this.#client.serverNow();
+		const aged = new Map<string, LiveQueue>();
+		for (const [id, queue] of this.#queues) {
+			if (queue.longestWaitingMs === null) continue;
+			const since = Math.max(0, now - queue.observedAt);
+			const grown = (ms: number | null) => (ms === null ? null : ms + since);
+			const next: LiveQueue = {
+				...queue,
+				longestWaitingMs: grown(queue.longestWaitingMs),
+				media: queue.media.map(media => ({...media, longestWaitingMs: grown(media.longestWaitingMs)})),
+				observedAt: now,
+			};
+			this.#queues.set(id, next);
+			aged.set(id, next);
+		}
+		return aged;
+	}
+
+	/** Every socket open and none reconnecting: the values are as current as the service's. */
+	get healthy(): boolean {
+		return !this.#stopped && this.#shards.every(shard => !shard.busy && shard.socket?.readyState === WebSocket.OPEN);
+	}
+
+	stop(): void {
+		this.#stopped = true;
+		this.#controller.abort();
+		for (const timer of this.#timers) clearTimeout(timer);
+		this.#timers.clear();
+		for (const shard of this.#shards) {
+			shard.busy = true;
+			shard.socket?.terminate();
+		}
+	}
+
+	/** A channel with these queues' topics; a rejected topic means push cannot serve them all. */
+	async #subscribe(queueIds: string[]): Promise<Shard['channel']> {
+		const signal = this.#controller.signal;
+		this.counts.channelRequests += 2;
+		const channel = await this.#client.post(channelsPath, {}, channelSchema, signal);
+		const answer = await this.#client.post(
+			`${channelsPath}/${encodeURIComponent(channel.id)}/subscriptions?ignoreErrors=true`,
+			queueIds.map(id => ({id: queueTopic(id)})),
+			topicsSchema,
+			signal,
+		);
+		const rejected = (answer.entities ?? []).find(topic => topic.state === 'Rejected');
+		if (rejected)
+			throw new PushUnavailable(rejected.missingPermissions?.length ? 'topic rejected, permission' : 'topic rejected');
+		const expires = channel.expires ? Date.parse(channel.expires) : Number.NaN;
+		// The channel's expiry is on the server's clock; ours may differ.
+		const expiresAt = Number.isNaN(expires) ? Date.now() + 86_400_000 : Date.now() + expires - this.#client.serverNow();
+		return {id: channel.id, connectUri: channel.connectUri, expiresAt};
+	}
+
+	/** Opens the shard's socket; resolves once it is open, rejects with PushUnavailable when it cannot be. */
+	async #connect(shard: Shard): Promise<void> {
+		const agent = this.#client.socketAgent(shard.channel.connectUri);
+		const socket = new WebSocket(shard.channel.connectUri, {...(agent ? {agent} : {}), handshakeTimeout: 15_000});
+		// A socket's errors end in its close (handled below) or in the rejection here: never an uncaught one.
+		socket.on('error', () => undefined);
+		await new Promise<void>((resolve, reject) => {
+			socket.once('open', () => resolve());
+			socket.once('unexpected-response', (_request, response) => {
+				socket.terminate();
+				reject(new PushUnavailable(`WebSocket refused (HTTP ${response.statusCode ?? '?'})`));
+			});
+			socket.once('error', (error: Error & {code?: string}) =>
+				reject(new PushUnavailable(`WebSocket failed (${error.code ?? error.message})`)),
+			);
+		});
+		this.counts.sockets++;
+		const previous = shard.socket;
+		shard.socket = socket;
+		shard.lastHeardAt = Date.now();
+		socket.on('message', data => this.#read(shard, String(data)));
+		socket.on('close', () => {
+			if (shard.socket === socket && !shard.busy && !this.#stopped) void this.#reconnect(shard);
+		});
+		// The old socket of a replaced channel: the server closes it, or we do.
+		if (previous && previous !== socket) previous.close();
+	}
+
+	#read(shard: Shard, text: string): void {
+		shard.lastHeardAt = Date.now();
+		let parsed: z.infer<typeof messageSchema>;
+		try {
+			const result = messageSchema.safeParse(JSON.parse(text));
+			if (!result.success) return;
+			parsed = result.data;
+		} catch {
+			return;
+		}
+		const topic = parsed.topicName ?? '';
+		if (topic === 'channel.metadata') {
+			this.#handlers.onHealthy?.();
+			return;
+		}
+		// Maintenance ahead: a new socket now (it takes over the channel, §B.2), so no event falls in a gap.
+		if (topic === 'v2.system.socket_closing') {
+			void this.#replace(shard);
+			return;
+		}
+		const queueId = topicQueue.exec(topic)?.[1];
+		const body = parsed.eventBody;
+		if (!queueId || !body || body.group?.queueId !== queueId) return;
+		// An event is a whole group (§B.4); a 30-minute aggregate bucket on the same topic is not live: skipped.
+		const metrics = (body.data ?? [])
+			.filter(item => !item.interval || item.interval.split('/')[0] === item.interval.split('/')[1])
+			.flatMap(item => item.metrics ?? []);
+		if (!metrics.some(item => item.metric?.startsWith('o'))) return;
+		this.counts.events++;
+		const instant = Date.parse(body.data?.[0]?.interval?.split('/')[0] ?? '');
+		if (!Number.isNaN(instant)) this.#handlers.onEvent?.(queueId, instant);
+		const now = this.#client.serverNow();
+		const before = this.#queues.get(queueId) ?? emptyQueue(queueId, now);
+		const queue: LiveQueue = {...before, media: [...before.media], observedAt: now};
+		const data = metrics.map(item => ({
+			...(item.metric ? {metric: item.metric} : {}),
+			...(item.qualifier ? {qualifier: item.qualifier} : {}),
+			stats: {
+				...(typeof item.stats?.['count'] === 'number' ? {count: item.stats['count']} : {}),
+				...(typeof item.stats?.['calculatedMetricValue'] === 'number'
+					? {calculatedMetricValue: item.stats['calculatedMetricValue']}
+					: {}),
+			},
+		}));
+		applyObservationGroup(queue, body.group.mediaType ?? undefined, data, now);
+		this.#queues.set(queueId, queue);
+		this.#changed.add(queueId);
+		this.#flushSoon();
+	}
+
+	/** Events of one moment go to the screen together. */
+	#flushSoon(): void {
+		if (this.#changed.size !== 1) return;
+		this.#after(20, () => {
+			const changed = new Map([...this.#changed].map(id => [id, this.#queues.get(id)!]));
+			this.#changed = new Set();
+			if (!this.#stopped && changed.size > 0) this.#handlers.onQueues(changed);
+		});
+	}
+
+	/**
+	 * Silent sockets are dead; one that closed while its shard was busy (its close went unanswered) reconnects; channels
+	 * about to expire are replaced.
+	 */
+	#watch(): void {
+		const now = Date.now();
+		for (const shard of this.#shards) {
+			if (shard.busy) continue;
+			if (!shard.socket || shard.socket.readyState === WebSocket.CLOSED) void this.#reconnect(shard);
+			else if (now - shard.lastHeardAt > 2 * this.#options.heartbeatMs) shard.socket.terminate();
+			else if (shard.channel.expiresAt - now < this.#options.renewBeforeMs) void this.#replace(shard, true);
+		}
+	}
+
+	/** A new socket on the channel (socket_closing), or a new channel and socket (expiry), without a gap. */
+	async #replace(shard: Shard, newChannel = false): Promise<void> {
+		if (shard.busy || this.#stopped) return;
+		shard.busy = true;
+		try {
+			if (newChannel) shard.channel = await this.#subscribe(shard.queueIds);
+			await this.#connect(shard);
+			if (newChannel) await this.#reconcile(shard.queueIds);
+		} catch {
+			shard.busy = false;
+			if (!this.#stopped) void this.#reconnect(shard);
+			return;
+		}
+		shard.busy = false;
+	}
+
+	/**
+	 * After a drop: the same channel again, or a new one when it is gone (its token renewed, expired, evicted), with
+	 * jittered backoff; then one query for the values that changed in the gap. Gives up after a few attempts.
+	 */
+	async #reconnect(shard: Shard): Promise<void> {
+		if (shard.busy || this.#stopped) return;
+		shard.busy = true;
+		this.counts.reconnects++;
+		let reason = 'WebSocket down';
+		for (let attempt = 1; attempt <= this.#options.reconnectAttempts && !this.#stopped; attempt++) {
+			const wait = this.#options.backoffBaseMs * 2 ** (attempt - 1);
+			await new Promise<void>(resolve => this.#after(wait / 2 + (Math.random() * wait) / 2, resolve));
+			if (this.#stopped) return;
+			try {
+				try {
+					await this.#connect(shard);
+				} catch (error) {
+					// 404: the channel is gone; anything else may pass with a new one too.
+					if (error instanceof PushUnavailable && error.message.includes('HTTP 403')) throw error;
+					shard.channel = await this.#subscribe(shard.queueIds);
+					await this.#connect(shard);
+				}
+				shard.busy = false;
+				await this.#reconcile(shard.queueIds);
+				return;
+			} catch (error) {
+				reason = error instanceof PushUnavailable ? error.message : 'WebSocket down';
+			}
+		}
+		if (this.#stopped) return;
+		this.stop();
+		this.#handlers.onDown(reason);
+	}
+
+	/** One observations query per 100 queues: the values now, after a start or a gap. */
+	async #reconcile(queueIds: readonly string[]): Promise<void> {
+		this.counts.reconciles++;
+		const fresh = await fetchObservations(this.#client, queueIds, {signal: this.#controller.signal});
+		if (this.#stopped) return;
+		for (const [id, queue] of fresh) this.#queues.set(id, queue);
+		this.#handlers.onQueues(fresh);
+		this.#handlers.onHealthy?.();
+	}
+
+	#after(ms: number, run: () => void): void {
+		const timer = setTimeout(() => {
+			this.#timers.delete(timer);
+			run();
+		}, ms);
+		this.#timers.add(timer);
+	}
+
+	#every(ms: number, run: () => void): void {
+		const timer = setInterval(run, ms);
+		this.#timers.add(timer);
+	}
+}

@@ -1,0 +1,257 @@
+// The live columns' push feed against the emulator's notifications service over real HTTP and WebSocket: the fill,
+// events that follow the emulator's clock, reconnects with a reconcile, socket_closing, token renewal, a refused
+// upgrade, an authenticating proxy, and the REST requests push costs.
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {runObservationQuery} from '../../source/emulator/observations.js';
+import {demoClient, type Emulator} from '../../source/emulator/server.js';
+import type {LiveQueue} from '../../source/genesys/observations.js';
+import {type PushOptions, PushUnavailable, QueuePush} from '../../source/genesys/notifications.js';
+import {startForwardProxy} from '../net/forward-proxy.js';
+import {clientFor, emulator, testNow} from '../helpers.js';
+import {until} from '../wait.js';
+
+// The emulator beats every 250 ms; the feed calls a socket dead after two of its periods of 1 s (a loaded machine
+// may hold a beat back, never for 2 s).
+const heartbeatMs = 1000;
+let clock = testNow;
+let emu: Emulator;
+const feeds: QueuePush[] = [];
+
+beforeAll(async () => {
+	emu = await emulator({queues: 1200, now: () => clock, notifications: {heartbeatMs: 250, checkMs: 20}});
+});
+afterEach(() => {
+	for (const feed of feeds.splice(0)) feed.stop();
+	emu.notifications.refuseUpgrades(false);
+	clock = testNow;
+});
+afterAll(async () => emu.stop());
+
+/** What the emulator's own model says a queue has at the clock: waiting over its media, agents available. */
+function truth(queueId: string): {waiting: number; available: number} {
+	const {results} = runObservationQuery(
+		emu.org,
+		emu.model,
+		{queueIds: [queueId], mediaTypes: undefined, metrics: ['oWaiting', 'oOnQueueUsers'], details: []},
+		clock,
+		0,
+	);
+	let waiting = 0;
+	let available = 0;
+	for (const result of results)
+		for (const item of result.data) {
+			if (item.metric === 'oWaiting') waiting += item.stats.count ?? 0;
+			if (item.metric === 'oOnQueueUsers' && item.qualifier === 'IDLE') available += item.stats.count ?? 0;
+		}
+	return {waiting, available};
+}
+
+/** A feed whose values and state a test can look at. */
+function feed(options: PushOptions = {}, client = clientFor(emu)) {
+	const seen = {queues: new Map<string, LiveQueue>(), down: undefined as string | undefined, updates: 0};
+	const push = new QueuePush(
+		client,
+		{
+			onQueues: queues => {
+				for (const [id, queue] of queues) seen.queues.set(id, queue);
+				seen.updates++;
+			},
+			onDown: reason => (seen.down = reason),
+		},
+		{heartbeatMs, backoffBaseMs: 20, ...options},
+	);
+	feeds.push(push);
+	return {push, seen};
+}
+
+/** A queue whose waiting count differs two hours after the test clock (so a change is visible). */
+function movingQueue(from = 0): {id: string; later: number} {
+	const later = testNow + 2 * 3_600_000;
+	for (const queue of emu.org.queues.slice(from)) {
+		const before = truth(queue.id);
+		clock = later;
+		const after = truth(queue.id);
+		clock = testNow;
+		if (before.waiting !== after.waiting) return {id: queue.id, later};
+	}
+	throw new Error('no queue changes in two hours');
+}
+
+const values = (queue: LiveQueue | undefined) => ({waiting: queue?.waiting, available: queue?.availableAgents});
+
+describe('QueuePush', () => {
+	it('fills with one query per 100 queues, then follows the clock by events alone', async () => {
+		const {id, later} = movingQueue();
+		const queueIds = emu.org.queues.slice(0, 300).map(queue => queue.id);
+		if (!queueIds.includes(id)) queueIds.push(id);
+		const observationsBefore = emu.counts.observations;
+		const {push, seen} = feed();
+		await push.start(queueIds);
+		expect(emu.counts.observations - observationsBefore).toBe(Math.ceil(queueIds.length / 100));
+		expect(values(seen.queues.get(id))).toEqual(truth(id));
+		const requests = {observations: emu.counts.observations, channels: emu.counts.notifications};
+		clock = later;
+		await until(
+			() => seen.queues.get(id)?.waiting,
+			waiting => waiting === truth(id).waiting,
+			'the new waiting',
+		);
+		expect(values(seen.queues.get(id))).toEqual(truth(id));
+		// After the fill: no observations query, no channel request; the change came by push.
+		expect(emu.counts.observations).toBe(requests.observations);
+		expect(emu.counts.notifications).toBe(requests.channels);
+		expect(push.counts.events).toBeGreaterThan(0);
+	});
+
+	it('shards topics over channels of at most 1,000', async () => {
+		const before = emu.notifications.channelsOf(demoClient.id).length;
+		const {push} = feed();
+		await push.start(emu.org.queues.map(queue => queue.id));
+		const channels = emu.notifications.channelsOf(demoClient.id).slice(before);
+		expect(channels.map(channel => channel.topics.length).sort((a, b) => a - b)).toEqual([200, 1000]);
+		expect(channels.every(channel => channel.connected)).toBe(true);
+	});
+
+	it('reconnects after dropped sockets and reconciles what changed in the gap', async () => {
+		const {id, later} = movingQueue(10);
+		const {push, seen} = feed();
+		await push.start([id]);
+		// The change happens while no socket is up: only the reconcile (or a later event) can bring it.
+		clock = later;
+		emu.notifications.dropSockets();
+		await until(
+			() => push.counts.reconciles,
+			count => count >= 2,
+			'a reconcile after the drop',
+		);
+		await until(
+			() => seen.queues.get(id)?.waiting,
+			waiting => waiting === truth(id).waiting,
+			'the gap reconciled',
+		);
+		expect(seen.down).toBeUndefined();
+		expect(push.counts.reconnects).toBe(1);
+	});
+
+	it('takes a new socket on socket_closing without a gap (no reconnect, no reconcile)', async () => {
+		const {id, later} = movingQueue(20);
+		const {push, seen} = feed();
+		await push.start([id]);
+		const sockets = emu.notifications.connections;
+		emu.notifications.sendSocketClosing();
+		await until(
+			() => emu.notifications.connections,
+			count => count > sockets,
+			'a second socket',
+		);
+		clock = later;
+		await until(
+			() => seen.queues.get(id)?.waiting,
+			waiting => waiting === truth(id).waiting,
+			'an event on it',
+		);
+		expect(push.counts).toMatchObject({reconnects: 0, reconciles: 1, sockets: 2});
+	});
+
+	it('re-creates the channel and subscribes again when the token is renewed', async () => {
+		const {id, later} = movingQueue(30);
+		const {push, seen} = feed();
+		await push.start([id]);
+		const [first] = emu.notifications.channelsOf(demoClient.id).filter(each => each.topics.includes(topic(id)));
+		emu.revokeTokens();
+		clock = later;
+		await until(
+			() => seen.queues.get(id)?.waiting,
+			waiting => waiting === truth(id).waiting,
+			'values after renewal',
+		);
+		const now = emu.notifications.channelsOf(demoClient.id).filter(each => each.topics.includes(topic(id)));
+		expect(now.map(each => each.id)).not.toContain(first!.id);
+		expect(now.some(each => each.connected)).toBe(true);
+		expect(seen.down).toBeUndefined();
+	});
+
+	it('re-creates the channel when its 24 hours on the clock are over', async () => {
+		const {id} = movingQueue(50);
+		const {push, seen} = feed();
+		await push.start([id]);
+		const [first] = emu.notifications.channelsOf(demoClient.id).filter(each => each.topics.includes(topic(id)));
+		clock = testNow + 24 * 3_600_000 + 60_000;
+		await until(
+			() => emu.notifications.channelsOf(demoClient.id).filter(each => each.topics.includes(topic(id))),
+			channels => channels.some(each => each.connected && each.id !== first!.id),
+			'a new channel, connected',
+		);
+		await until(
+			() => seen.queues.get(id)?.waiting,
+			waiting => waiting === truth(id).waiting,
+			'values a day on',
+		);
+		expect(seen.down).toBeUndefined();
+	});
+
+	it('calls a socket silent for two heartbeat periods dead, and reconnects it', async () => {
+		// The emulator beats every 250 ms; a feed told the period is 50 ms hears nothing for 100 ms well before that.
+		const {push, seen} = feed({heartbeatMs: 50});
+		await push.start([emu.org.queues[0]!.id]);
+		const sockets = push.counts.sockets;
+		await until(
+			() => push.counts.sockets,
+			count => count > sockets,
+			'a new socket after the silence',
+		);
+		expect(push.counts.reconnects).toBeGreaterThan(0);
+		expect(seen.down).toBeUndefined();
+	});
+
+	it('says push is unavailable when the upgrade is refused', async () => {
+		emu.notifications.refuseUpgrades(true);
+		const {push} = feed();
+		const failure = await push.start([emu.org.queues[0]!.id]).catch((error: unknown) => error);
+		expect(failure).toBeInstanceOf(PushUnavailable);
+		expect((failure as Error).message).toBe('WebSocket refused (HTTP 403)');
+	});
+
+	it('gives up (onDown) when a socket stays down, so the caller can poll', async () => {
+		const {push, seen} = feed({reconnectAttempts: 2});
+		await push.start([emu.org.queues[0]!.id]);
+		emu.notifications.refuseUpgrades(true);
+		emu.notifications.dropSockets();
+		await until(() => seen.down, Boolean, 'push given up');
+		expect(seen.down).toBe('WebSocket refused (HTTP 403)');
+	});
+
+	it('goes through an authenticating proxy, as the HTTPS requests do', async () => {
+		const user = 'proxy-user';
+		const password = 'proxy-pass';
+		const proxy = await startForwardProxy({credentials: {user, password}});
+		try {
+			const proxied = new URL(proxy.url);
+			proxied.username = user;
+			proxied.password = password;
+			const client = clientFor(emu, {network: {env: {HTTP_PROXY: proxied.href, NO_PROXY: ''}}});
+			const {id, later} = movingQueue(40);
+			const {push, seen} = feed({}, client);
+			await push.start([id]);
+			const wsHost = new URL(channelUri(id)!).host;
+			expect(proxy.connects.map(each => each.target)).toContain(wsHost);
+			expect(proxy.connects.every(each => each.authorization?.startsWith('Basic '))).toBe(true);
+			clock = later;
+			await until(
+				() => seen.queues.get(id)?.waiting,
+				waiting => waiting === truth(id).waiting,
+				'an event by proxy',
+			);
+		} finally {
+			await proxy.stop();
+		}
+	});
+});
+
+const topic = (queueId: string) => `v2.analytics.queues.${queueId}.observations`;
+
+/** The connectUri of the channel carrying a queue's topic, read from the emulator's channel listing. */
+function channelUri(queueId: string): string | undefined {
+	const channel = emu.notifications.channelsOf(demoClient.id).find(each => each.topics.includes(topic(queueId)));
+	return channel ? emu.notifications.connectUri(channel.id) : undefined;
+}

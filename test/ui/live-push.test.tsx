@@ -1,0 +1,142 @@
+// Live columns by push through the whole app against the emulator's notifications service (real HTTP and WebSocket,
+// the emulator's clock moved by the test): values on screen follow the clock with no observations query after the
+// fill, a dropped socket ends with the table reconciled, socket_closing leaves no gap, a refused upgrade falls back to
+// polling and says so, and `--live poll` never opens a socket.
+import {cleanup} from 'ink-testing-library';
+import {DateTime} from 'luxon';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {runObservationQuery} from '../../source/emulator/observations.js';
+import type {Emulator} from '../../source/emulator/server.js';
+import type {LiveMode} from '../../source/levels/live.js';
+import {emulator, testNow} from '../helpers.js';
+import {until as waitUntil} from '../wait.js';
+import {renderApp, saveProfile} from './app-on-profile.js';
+import {waitFor, waitForText} from './ink.js';
+
+let emu: Emulator;
+let clock = testNow;
+
+beforeAll(async () => {
+	emu = await emulator({queues: 8, seed: 21, now: () => clock, notifications: {checkMs: 20}});
+});
+afterAll(async () => emu.stop());
+afterEach(() => {
+	cleanup();
+	emu.notifications.refuseUpgrades(false);
+	clock = testNow;
+});
+
+/** Each queue's waiting now, by name, as the emulator's own model has it at the clock (summed over its media). */
+function waitingAt(): Map<string, number> {
+	const {results} = runObservationQuery(
+		emu.org,
+		emu.model,
+		{queueIds: emu.org.queues.map(queue => queue.id), mediaTypes: undefined, metrics: ['oWaiting'], details: []},
+		clock,
+		0,
+	);
+	const byName = new Map(emu.org.queues.map(queue => [queue.name, 0]));
+	for (const result of results) {
+		const name = emu.org.byId.get(result.group.queueId)!.name;
+		for (const item of result.data) byName.set(name, byName.get(name)! + (item.stats.count ?? 0));
+	}
+	return byName;
+}
+
+/** Each queue row's Waiting cell (the first column: `Queue  Waiting  Interact ...`), by name; `!`/`~` marks dropped. */
+function shownWaiting(frame: string): Map<string, number> {
+	const rows = new Map<string, number>();
+	for (const line of frame.split('\n')) {
+		const match = /^[› ] (\S.*?)\s{2,}[!~]?(\d+)\s/.exec(line);
+		if (match && match[1] !== 'Total') rows.set(match[1]!, Number(match[2]));
+	}
+	return rows;
+}
+
+const sameAs = (expected: Map<string, number>) => (frame: string) => {
+	const shown = shownWaiting(frame);
+	return shown.size === expected.size && [...expected].every(([name, waiting]) => shown.get(name) === waiting);
+};
+
+/** Moves the clock to `hours` after the test clock: a time no earlier answer was computed at. */
+function moveClock(hours: number): Map<string, number> {
+	clock = testNow + hours * 3_600_000;
+	return waitingAt();
+}
+
+function openToday(liveMode?: LiveMode) {
+	const {dir} = saveProfile(emu, {from: '2026-03-20', to: '2026-03-20'});
+	return renderApp(dir, {
+		start: {kind: 'profile', name: 'acme'},
+		env: {NO_COLOR: '1', COLUMNS: '160'},
+		props: {now: () => DateTime.fromMillis(clock), liveRefreshMs: 200, ...(liveMode ? {liveMode} : {})},
+	});
+}
+
+describe('live columns by push', () => {
+	it('follows the emulator by events: values change on screen, no observations query after the fill', async () => {
+		const app = openToday();
+		await waitForText(app, /live \(push\), updated \d+ s ago/);
+		const asked = {observations: emu.counts.observations, channels: emu.counts.notifications};
+		for (const hours of [1, 1.5, 2]) {
+			const expected = moveClock(hours);
+			expect(sameAs(expected)(app.lastFrame() ?? ''), `a change to see at +${hours} h`).toBe(false);
+			await waitFor(app, sameAs(expected), `the waiting counts at +${hours} h`);
+		}
+		// The period after the fill cost no observations query and no channel request: the changes came by push.
+		expect(emu.counts.observations).toBe(asked.observations);
+		expect(emu.counts.notifications).toBe(asked.channels);
+		expect(app.lastFrame()).toMatch(/live \(push\), updated \d+ s ago/);
+	});
+
+	it('reconnects after dropped sockets and shows what changed during the gap', async () => {
+		const app = openToday();
+		await waitForText(app, /live \(push\), updated \d+ s ago/);
+		const connections = emu.notifications.connections;
+		// The change comes while no socket is up.
+		const expected = moveClock(3);
+		emu.notifications.dropSockets();
+		expect(sameAs(expected)(app.lastFrame() ?? ''), 'a change to see').toBe(false);
+		await waitFor(app, sameAs(expected), 'the table reconciled after the reconnect');
+		expect(emu.notifications.connections).toBeGreaterThan(connections);
+		expect(app.lastFrame()).toMatch(/live \(push\)/);
+	});
+
+	it('takes a new socket on socket_closing, with no gap and no query', async () => {
+		const app = openToday();
+		await waitForText(app, /live \(push\), updated \d+ s ago/);
+		const connections = emu.notifications.connections;
+		const observations = emu.counts.observations;
+		emu.notifications.sendSocketClosing();
+		await until(() => emu.notifications.connections > connections);
+		const expected = moveClock(4);
+		expect(sameAs(expected)(app.lastFrame() ?? ''), 'a change to see').toBe(false);
+		await waitFor(app, sameAs(expected), 'events on the new socket');
+		expect(emu.counts.observations).toBe(observations);
+	});
+
+	it('polls when the WebSocket upgrade is refused, and says why', async () => {
+		emu.notifications.refuseUpgrades(true);
+		const app = openToday();
+		await waitForText(app, /live \(polling: WebSocket refused \(HTTP 403\)\), updated \d+ s ago/);
+		// The values come by the observations query, every refresh.
+		const observations = emu.counts.observations;
+		await until(() => emu.counts.observations > observations + 1);
+	});
+
+	it('--live poll never opens a socket or a channel', async () => {
+		const connections = emu.notifications.connections;
+		const channels = emu.counts.notifications;
+		const app = openToday('poll');
+		await waitForText(app, /live \(polling: --live poll\), updated \d+ s ago/);
+		const observations = emu.counts.observations;
+		await until(() => emu.counts.observations > observations + 1);
+		expect(emu.notifications.connections).toBe(connections);
+		expect(emu.counts.notifications).toBe(channels);
+	});
+});
+
+/** Waits until the emulator has seen what `done` looks for. */
+async function until(done: () => boolean): Promise<void> {
+	await waitUntil(done, Boolean, 'the emulator to see it');
+}
