@@ -265,7 +265,7 @@ export const bandsLevel: LevelModule = {
 	usesGranularity: false,
 	columns: bandColumns,
 	request(ref) {
-		const {queueId = '', mediaType, interval, member, memberKind} = ref.context;
+		const {queueId = '', mediaType, interval, member, memberKind, rowsBy} = ref.context;
 		// An agent's or a wrap-up code's row: its conversations only (work without a code has no filter of its own).
 		const only =
 			member !== undefined && memberKind
@@ -274,7 +274,7 @@ export const bandsLevel: LevelModule = {
 		// The session's bands (`--bands`, else the profile's), carried in the context from the first level.
 		const edges = ref.context.bandEdges ?? defaultBandEdges;
 		return {
-			key: `bands\u0000${queueId}\u0000${mediaType ?? ''}\u0000${interval ?? ''}\u0000${edges.join(',')}\u0000${memberKind ?? ''}:${member ?? ''}`,
+			key: `bands\u0000${queueId}\u0000${mediaType ?? ''}\u0000${interval ?? ''}\u0000${edges.join(',')}\u0000${memberKind ?? ''}:${member ?? ''}${rowsBy ? `\u0000${rowsBy}` : ''}`,
 			label: 'loading wait bands',
 			async load(client, range, {signal, onProgress, onDrop}): Promise<BandsData> {
 				if (only?.id === '') return {byMedia: new Map(), targets: new Map(), edges, noFilter: true};
@@ -283,7 +283,8 @@ export const bandsLevel: LevelModule = {
 					import('../genesys/queues.js'),
 					import('../metrics/bands.js'),
 				]);
-				const info = (await fetchQueueNames(client, [queueId], {signal})).get(queueId);
+				// A queue's own SL times are marked in the what-if; a skill or language has none of its own.
+				const info = rowsBy ? undefined : (await fetchQueueNames(client, [queueId], {signal})).get(queueId);
 				const targets = new Map<string, number>();
 				for (const [media, level] of Object.entries(info?.serviceLevels ?? {}))
 					if (level.durationMs !== undefined && (!mediaType || media === mediaType))
@@ -293,6 +294,7 @@ export const bandsLevel: LevelModule = {
 					{
 						...rowRange(ref, range),
 						queueIds: [queueId],
+						...(rowsBy ? {rowsBy} : {}),
 						...(mediaType ? {mediaTypes: [mediaType]} : {}),
 						under: boundsFor(edges, whatIfSeconds, targets),
 						...(only ? {member: only} : {}),
