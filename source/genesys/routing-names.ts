@@ -5,11 +5,11 @@ import {z} from 'zod';
 import type {GenesysClient} from './client.js';
 import {PermissionError} from '../errors.js';
 import {walkPages} from './paging.js';
-import type {RowsBy} from './row-dimensions.js';
+import type {RoutedRows} from './row-dimensions.js';
 
 export const skillPermission = 'routing:skill:view';
 
-type Routed = Exclude<RowsBy, 'queue'>;
+type Routed = RoutedRows;
 
 const paths: Record<Routed, string> = {skill: '/api/v2/routing/skills', language: '/api/v2/routing/languages'};
 
@@ -67,6 +67,22 @@ function listing(
 		byKind.set(by, listed);
 	}
 	return listed;
+}
+
+/**
+ * Every skill or language of the listing as `{id, name}` (for --skill and --language to match), plus those of `ids`
+ * it lacks that `?id=` finds (a deleted skill given by its id). A refused listing is a PermissionError.
+ */
+export async function listRoutingEntities(
+	client: GenesysClient,
+	by: Routed,
+	ids: readonly string[] = [],
+): Promise<Array<{id: string; name: string}>> {
+	const listed = await listing(client, by);
+	if (listed instanceof PermissionError) throw listed;
+	const {nameOf} = await fetchRoutingNames(client, by, ids);
+	const found = ids.filter(id => !listed.has(id) && nameOf(id) !== unlistedName(by, id));
+	return [...[...listed].map(([id, name]) => ({id, name})), ...found.map(id => ({id, name: nameOf(id)}))];
 }
 
 /** Names of the skills or languages `ids`: from the listing, then `?id=` (100 a request) for those it lacks. */

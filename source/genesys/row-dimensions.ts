@@ -3,6 +3,9 @@
 
 export type RowsBy = 'queue' | 'skill' | 'language';
 
+/** Rows named from the routing skills or languages listing, not the queue listing. */
+export type RoutedRows = Exclude<RowsBy, 'queue'>;
+
 export type RowDimension = {
 	by: RowsBy;
 	/** The aggregates dimension (reference part 3 §C.2). */

@@ -13,7 +13,7 @@ import type {HourGrid} from '../metrics/hour-grid.js';
 import type {CompareMode} from '../range/compare.js';
 import type {RecordSpec} from '../text/records.js';
 import type {OutcomeFilter} from '../genesys/details.js';
-import type {RowsBy} from '../genesys/row-dimensions.js';
+import type {RoutedRows, RowsBy} from '../genesys/row-dimensions.js';
 
 export type LevelId =
 	| 'queues'
@@ -335,6 +335,8 @@ export type ExportRequest = {
 	/** --bands: where the wait bands end, in seconds (the bands level); --at: the what-if times (service levels). */
 	bandEdges?: readonly number[];
 	atSeconds?: readonly number[];
+	/** --by skill|language: records of requested skills or languages; `queueIds` are then their ids (--skill, --language). */
+	rowsBy?: RoutedRows;
 };
 
 /** The flags only some levels take. */
@@ -370,6 +372,8 @@ export type LevelExport<R = any> = {
 	compare: boolean;
 	/** The level's own flags. */
 	takes?: readonly LevelFlag[];
+	/** Takes --by skill|language: its records can be of requested skills or languages instead of queues. */
+	byRows?: boolean;
 	/** Its records are not chosen by queue (flows): --queue, --division and --media are refused, not ignored. */
 	notByQueue?: {instead: string};
 	/** The records' fields and table for this request. */

@@ -111,9 +111,14 @@ export async function streamQueueBatches<Row>(
 	const known = options.knownQueues;
 	const queues = new Map(known ?? []);
 	const missing = ids.filter(id => !queues.has(id));
-	if (missing.length > 0)
+	// Rows of requested skills or languages are named from their own listing.
+	const routed =
+		query.rowsBy && query.rowsBy !== 'queue'
+			? await fetchRoutingNames(client, query.rowsBy, missing, {signal: options.signal})
+			: undefined;
+	if (missing.length > 0 && !routed)
 		for (const [id, info] of await fetchQueueNames(client, missing, {signal: options.signal})) queues.set(id, info);
-	const nameOf = (id: string) => queues.get(id)?.name ?? deletedQueueName(id);
+	const nameOf = (id: string) => queues.get(id)?.name ?? routed?.nameOf(id) ?? deletedQueueName(id);
 	const divisionOf = (id: string) => divisionOfQueue(queues.get(id));
 	const divisionName = (id: string) => queues.get(id)?.divisionName ?? '';
 	// The export's order: name, then division (same-named queues), then id.

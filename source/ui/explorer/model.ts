@@ -5,6 +5,7 @@ import {compareLevelRows} from '../../levels/compare.js';
 import {fileNamePart} from '../../levels/queue-labels.js';
 import {partialLegend} from '../../levels/record-table.js';
 import {levelOf, liveOf, nameHeaderOf} from '../../levels/registry.js';
+import {rowsByRecords, rowsBySpec} from '../../levels/row-records.js';
 import {type Totals, totalsRequest} from '../../levels/totals.js';
 import {
 	type DisplayRow,
@@ -477,7 +478,21 @@ const comparedMetrics = numericMetrics.filter(metric => metric.onQueueLevels !==
  * an interval), a live view's records add the live values and when they were observed, and while comparing each
  * number's `<field>Prev` and the `comparedInterval`.
  */
-function exportedView(
+function exportedView(...args: Parameters<typeof exportedRows>): ExportedView {
+	const {context} = args[1].level;
+	const exported = exportedRows(...args);
+	// Rows of requested skills or languages (`t`) are written as `gqx export --by` writes them: skillId, skillName.
+	const rowsBy = context.rowsBy === 'queue' ? undefined : context.rowsBy;
+	if (!rowsBy) return exported;
+	return {
+		...exported,
+		rows: rowsByRecords(exported.rows, rowsBy),
+		fields: rowsBySpec({fields: exported.fields ?? rowFields}, rowsBy).fields,
+	};
+}
+
+/** The view's records and fields as a queue level's (exportedView renames the queue's for skill rows). */
+function exportedRows(
 	state: ExplorerState,
 	frame: Frame,
 	level: LevelModule,
