@@ -281,7 +281,7 @@ export const bindings: readonly Binding[] = [
 		action: 'rows-by',
 		short: 'rows',
 		keys: 't',
-		description: 'first level’s rows: queues, requested skills, requested languages',
+		description: 'first level: queues, requested skills or languages',
 		contexts: ['table'],
 		footer: false,
 		match: (input, key) => input === 't' && plain(key),

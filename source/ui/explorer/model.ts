@@ -359,7 +359,7 @@ function modelOf(
 					// It may quote the server (a conversation's id): cleaned like every outside text.
 					terminalText(base?.note ?? ''),
 					// Observations are per queue: rows of skills or languages on a range with today say why none are live.
-					state.live && level.live && !liveLevel ? 'no live columns: they are per queue' : '',
+					state.live && level.live && !liveLevel ? 'live columns: queue rows only' : '',
 					`sorted by ${sortHeader}`,
 				]
 	).filter(Boolean);
