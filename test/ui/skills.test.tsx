@@ -7,6 +7,9 @@ import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import type {Emulator} from '../../source/emulator/server.js';
 import {demoClient} from '../../source/emulator/server.js';
 import {skillsOf} from '../../source/emulator/skills.js';
+import {metricFor} from '../../source/metrics/catalog.js';
+import {metricDelta} from '../../source/metrics/delta.js';
+import type {QueueRow} from '../../source/metrics/rows.js';
 import {ProfileStore} from '../../source/profiles/store.js';
 import {conversationsIn, emulator} from '../helpers.js';
 import {scratchDir} from '../run-cli.js';
@@ -24,12 +27,12 @@ beforeAll(async () => {
 afterAll(async () => emu.stop());
 afterEach(cleanup);
 
-/** Offered per skill (or language) and media type, counted conversation by conversation. */
-function offeredBy(kind: 'skill' | 'language'): Map<string, Map<string, number>> {
+/** Offered per skill (or language) and media type, counted conversation by conversation (one week by default). */
+function offeredBy(kind: 'skill' | 'language', fromMs = from, toMs = to): Map<string, Map<string, number>> {
 	const {skills, languages} = skillsOf(emu.org);
 	const nameOf = new Map([...skills, ...languages].map(entity => [entity.id, entity.name]));
 	const counts = new Map<string, Map<string, number>>();
-	for (const conversation of conversationsIn(emu, from, to)) {
+	for (const conversation of conversationsIn(emu, fromMs, toMs)) {
 		const {series} = conversation;
 		const ids = kind === 'skill' ? (series.skillIds ?? []) : series.languageId ? [series.languageId] : [];
 		for (const id of ids) {
@@ -44,6 +47,13 @@ function offeredBy(kind: 'skill' | 'language'): Map<string, Map<string, number>>
 
 const sum = (byMedia: Map<string, number>) => [...byMedia.values()].reduce((a, b) => a + b, 0);
 const number = (value: number) => value.toLocaleString('en-US');
+/** The name of the selected row (`›`). */
+const selectedName = (screen: string) =>
+	screen
+		.split('\n')
+		.find(line => line.startsWith('›'))!
+		.slice(2)
+		.split(/\s{2,}/)[0]!;
 /** The cells of the table's line whose name column is `name` (name, Offered, Answered, ...). */
 const cellsOf = (screen: string, name: string) =>
 	(screen.split('\n').find(line => line.slice(2).startsWith(`${name} `)) ?? '')
@@ -81,11 +91,7 @@ describe('rows of requested skills and languages (t)', () => {
 		await press(app, 't');
 		const skills = await waitForText(app, /Skill\s+Offered/);
 		// The first row (sorted by Offered): the busiest skill.
-		const first = skills
-			.split('\n')
-			.find(line => line.startsWith('›'))!
-			.slice(2)
-			.split(/\s{2,}/)[0]!;
+		const first = selectedName(skills);
 		const byMedia = offeredBy('skill').get(first)!;
 		await press(app, keys.enter);
 		const media = await waitForText(app, new RegExp(`› ${first}\\n[\\s\\S]*Media\\s+Offered`));
@@ -99,6 +105,31 @@ describe('rows of requested skills and languages (t)', () => {
 		expect(bands).toContain(`› ${first} ›`);
 		const total = bands.split('\n').find(line => /^\s+Total\s/.test(line))!;
 		expect(total.trim().split(/\s+/)[1]).toBe(answered);
+	});
+
+	it('compares a skill with the week before (c) and draws its weekday x hour heat map (h)', async () => {
+		const {app} = await appOnProfile(emu, {from: '2026-03-09', to: '2026-03-15'});
+		await press(app, 't');
+		const skills = await waitForText(app, /Skill\s+Offered/);
+		const first = selectedName(skills);
+		const now = sum(offeredBy('skill').get(first)!);
+		const before = sum(offeredBy('skill', from - 7 * 86_400_000, from).get(first)!);
+		await press(app, 'c');
+		const compared = await waitForText(app, /Offered▼?\s+Δ/);
+		const change = metricDelta(metricFor('offered'), {offered: now} as QueueRow, {offered: before} as QueueRow).text;
+		expect(cellsOf(compared.replace(/^›/m, ' '), first).slice(1, 3)).toEqual([number(now), change]);
+		await press(app, 'c', 'c', 'c');
+		await waitForText(app, /comparison off/);
+		await press(app, 'h');
+		const grid = await waitForText(app, /Peak \w{3} \d\d:00/);
+		expect(grid).toContain(`Offered a day · ${first} · UTC`);
+		// A week: each weekday once, so the days' column adds up to the skill's Offered.
+		const days = grid
+			.split('\n')
+			.filter(line => /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) /.test(line))
+			.map(line => Number(line.trim().split(/\s+/).at(-1)!.replaceAll(',', '')));
+		expect(days).toHaveLength(7);
+		expect(days.reduce((a, b) => a + b, 0)).toBe(now);
 	});
 
 	it('names skills by id with a notice when the client lacks routing:skill:view', async () => {
