@@ -11,9 +11,10 @@ import {metricFor} from '../../source/metrics/catalog.js';
 import {metricDelta} from '../../source/metrics/delta.js';
 import type {QueueRow} from '../../source/metrics/rows.js';
 import {ProfileStore} from '../../source/profiles/store.js';
-import {conversationsIn, emulator} from '../helpers.js';
+import {conversationsIn, credentialsEnv, emulator} from '../helpers.js';
+import {runCommand} from '../run-command.js';
 import {scratchDir} from '../run-cli.js';
-import {appOnProfile, renderApp, tableShown} from './app-on-profile.js';
+import {appOnProfile, exportJson, renderApp, tableShown} from './app-on-profile.js';
 import {keys, press, ready, waitForText} from './ink.js';
 
 let emu: Emulator;
@@ -130,6 +131,38 @@ describe('rows of requested skills and languages (t)', () => {
 			.map(line => Number(line.trim().split(/\s+/).at(-1)!.replaceAll(',', '')));
 		expect(days).toHaveLength(7);
 		expect(days.reduce((a, b) => a + b, 0)).toBe(now);
+	});
+
+	it('e writes the language rows as gqx export --by language writes them, languageId and languageName in front', async () => {
+		const {app, dir} = await appOnProfile(emu, {from: '2026-03-09', to: '2026-03-15'});
+		await press(app, 't', 't');
+		await waitForText(app, /Language\s+Offered/);
+		const written = await exportJson(app, dir);
+		const result = await runCommand(
+			[
+				'export',
+				'--by',
+				'language',
+				'--level',
+				'queues',
+				'--from',
+				'2026-03-09',
+				'--to',
+				'2026-03-15',
+				'--tz',
+				'UTC',
+				'--format',
+				'json',
+			],
+			{env: credentialsEnv(emu.url)},
+		);
+		expect(result.code).toBe(0);
+		const byId = (records: Array<Record<string, unknown>>) =>
+			new Map(records.map(record => [String(record['languageId']), record]));
+		const fromCli = byId(JSON.parse(result.stdout) as Array<Record<string, unknown>>);
+		expect(Object.keys(written[0]!).slice(0, 2)).toEqual(['languageId', 'languageName']);
+		expect(written[0]).not.toHaveProperty('queueId');
+		expect(byId(written)).toEqual(fromCli);
 	});
 
 	it('names skills by id with a notice when the client lacks routing:skill:view', async () => {
