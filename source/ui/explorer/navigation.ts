@@ -3,7 +3,7 @@
 import {levelOf} from '../../levels/registry.js';
 import {type LevelRef, sessionContext, totalKey} from '../../levels/types.js';
 import {opensOnTotal, opensWholeLevel, rowsCannotOpen} from '../../levels/registry.js';
-import {rowDimensions, rowsByOrder} from '../../genesys/row-dimensions.js';
+import {rowsByOrder} from '../../genesys/row-dimensions.js';
 import {granularities} from '../../range/range.js';
 import {currentFrame, goBack, newFrame, scrolled, selectedIndex, withFrame} from './frames.js';
 import type {ExplorerState, NavigationAction} from './types.js';
@@ -102,12 +102,8 @@ export function navigationReducer(state: ExplorerState, action: NavigationAction
 			const {rowsBy: now, ...rest} = frame.level.context;
 			const rowsBy = rowsByOrder[(rowsByOrder.indexOf(now ?? 'queue') + 1) % rowsByOrder.length] ?? 'queue';
 			const ref: LevelRef = {id: frame.level.id, context: rowsBy === 'queue' ? rest : {...rest, rowsBy}};
-			return {
-				...state,
-				filtering: false,
-				stack: [newFrame(ref, state.views)],
-				notice: `rows: ${rowDimensions[rowsBy].many} (t for the next)`,
-			};
+			// The header (Skill, Language) and the breadcrumb say which rows these are.
+			return {...state, filtering: false, stack: [newFrame(ref, state.views)]};
 		}
 		case 'idle-toggle':
 			return levelOf(frame.level).idleRows ? withFrame(state, {idle: !frame.idle, top: 0}) : state;
