@@ -21,6 +21,7 @@ import {type Format, formats} from '../export/output.js';
 import type {Io} from './io.js';
 import {type OutcomeFilter, outcomeFilters} from '../genesys/details.js';
 import {flowTypes} from '../genesys/flow-types.js';
+import {rowDimensions, rowsByOrder, type RoutedRows, type RowsBy} from '../genesys/row-dimensions.js';
 
 export const exportFlags = {
 	profile: {type: 'string'},
@@ -59,6 +60,9 @@ export const exportFlags = {
 	'flow-type': {type: 'string', multiple: true},
 	bands: {type: 'string'},
 	at: {type: 'string'},
+	by: {type: 'string'},
+	skill: {type: 'string', multiple: true},
+	language: {type: 'string', multiple: true},
 	help: {type: 'boolean', short: 'h'},
 } as const;
 
@@ -91,11 +95,59 @@ export type ExportPlan = {
 	sparse: boolean;
 	/** --week-start: the day weekly buckets and the week presets start on (else the profile's, else Monday). */
 	weekStart?: WeekStart;
+	/** --by skill|language (absent: queues), and --skill or --language as given (names or ids). */
+	rowsBy?: RoutedRows;
+	rowNames: string[];
 };
 
 /** "a, b or c". */
 function listed(names: readonly string[], last: 'or' | 'and'): string {
 	return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} ${last} ${names.at(-1)}`;
+}
+
+/**
+ * --by, --skill and --language: records of requested skills or languages (reference part 3 §C.2) for the levels whose
+ * rows can be those; --skill or --language alone implies its --by. Queues are not chosen with them.
+ */
+function planRows(
+	values: Record<string, unknown>,
+	level: LevelExport,
+	levelText: string,
+	names: (keep: (level: LevelExport) => boolean) => string[],
+): Pick<ExportPlan, 'rowsBy' | 'rowNames'> {
+	const skills = (values['skill'] as string[] | undefined) ?? [];
+	const languages = (values['language'] as string[] | undefined) ?? [];
+	if (skills.length > 0 && languages.length > 0)
+		throw new UsageError('Give either --skill or --language, not both.', 'A record is of a skill or of a language.');
+	const implied = skills.length > 0 ? 'skill' : languages.length > 0 ? 'language' : undefined;
+	const byText = (values['by'] as string | undefined)?.trim().toLowerCase() ?? implied ?? 'queue';
+	if (!(rowsByOrder as readonly string[]).includes(byText))
+		throw new UsageError(`Unknown --by "${String(values['by'])}".`, `Use ${listed(rowsByOrder, 'or')}.`);
+	const by = byText as RowsBy;
+	if (implied && implied !== by)
+		throw new UsageError(
+			`--${implied} chooses ${rowDimensions[implied].many}, but --by is ${by}.`,
+			`Use --by ${implied}, or drop --${implied}.`,
+		);
+	if (by === 'queue') return {rowNames: []};
+	const many = rowDimensions[by].many;
+	if (!level.byRows)
+		throw new UsageError(
+			`--by ${by} is for --level ${listed(
+				names(each => each.byRows === true),
+				'or',
+			)} (got --level ${levelText}).`,
+			`The records of --level ${levelText} are not of ${many}; drop --by${implied ? ` and --${implied}` : ''}.`,
+		);
+	const byQueue = (['queue', 'division'] as const).find(flag => values[flag] !== undefined);
+	if (byQueue)
+		throw new UsageError(
+			`--${byQueue} chooses queues; --by ${by} writes ${many}.`,
+			`Choose them with --${by} NAME_OR_ID, or drop --by ${by}.`,
+		);
+	const chosen = by === 'skill' ? skills : languages;
+	if (chosen.some(text => text.trim() === '')) throw new UsageError(`--${by} is empty.`, `Give a ${by} name or id.`);
+	return {rowsBy: by, rowNames: chosen.map(text => text.trim())};
 }
 
 /** Checks every flag that needs no network, so bad input fails before anything is sent. */
@@ -232,7 +284,9 @@ export function planExport(values: Record<string, unknown>, io: Io): ExportPlan 
 			throw new UsageError(`Unknown flow type "${type}".`, `Use one of ${flowTypes.join(', ')}.`);
 	const bandsText = values['bands'] as string | undefined;
 	const atText = values['at'] as string | undefined;
+	const rows = planRows(values, level, levelText, names);
 	return {
+		...rows,
 		flows: flows.map(flow => flow.trim()),
 		flowTypes: flowTypeList,
 		...(bandsText === undefined ? {} : {bandEdges: parseBandEdges(bandsText, '--bands')}),

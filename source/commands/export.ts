@@ -17,7 +17,9 @@ import {
 } from '../range/range.js';
 import {exportLevelOf, exportLevels} from '../levels/registry.js';
 import type {ExportRequest, LevelExport} from '../levels/types.js';
-import {selectQueueIds} from '../reports/queue-match.js';
+import {looksLikeId, matchQueues, selectQueueIds} from '../reports/queue-match.js';
+import {listRoutingEntities} from '../genesys/routing-names.js';
+import {rowsByRecords, rowsBySpec} from '../levels/row-records.js';
 import {writeRecords} from '../export/output.js';
 import {parseFlags} from './args.js';
 import {connect} from './connect.js';
@@ -81,6 +83,12 @@ ${levelLines()}
   --queue NAME_OR_ID ...    only these queues (exact name, id, or a pattern with *); repeatable
   --media TYPE ...          only these media types (voice, chat, email, message, callback, ...); repeatable
   --division NAME ...       only queues of these divisions (exact name, or a pattern with *); repeatable
+  --by queue|skill|language records of queues (default), or of requested skills or languages (skillId,
+                            skillName or languageId, languageName instead of queueId, queueName; --level
+                            ${levelsThat(level => level.byRows === true)}); a conversation that requested two skills is
+                            in both skills' records
+  --skill NAME_OR_ID ...    --by skill: only these skills (exact name, id, or a pattern with *); repeatable
+  --language NAME_OR_ID ... --by language: only these languages (as --skill); repeatable
   --outcome abandoned|answered|flowOut|overSla   --level conversations: only these
   --agent NAME_OR_ID        --level conversations: only those this agent answered
   --flow NAME_OR_ID ...     --level flows|flow-outcomes: only these flows (exact name or id); repeatable
@@ -131,11 +139,19 @@ function tableWidth(io: Io, wide: boolean): number | undefined {
 	return Number.isInteger(columns) && columns > 0 ? columns : undefined;
 }
 
-/** The queues of --queue and --division, looked up once (the level need not list them again). */
+/**
+ * The queues of --queue and --division, looked up once (the level need not list them again); with --by skill or
+ * language, the ids of --skill or --language, matched as --queue is (an exact name, an id, a pattern with *).
+ */
 async function chosenQueues(
 	client: Parameters<LevelExport['stream']>[0],
 	plan: ExportPlan,
 ): Promise<{queueIds?: string[]; knownQueues?: ReadonlyMap<string, QueueInfo>}> {
+	if (plan.rowsBy) {
+		if (plan.rowNames.length === 0) return {};
+		const entities = await listRoutingEntities(client, plan.rowsBy, plan.rowNames.filter(looksLikeId));
+		return {queueIds: matchQueues(plan.rowNames, entities, plan.rowsBy)};
+	}
 	if (plan.queues.length === 0 && plan.divisions.length === 0) return {};
 	const all = await listAllQueues(client);
 	return {
@@ -189,6 +205,7 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			// Without --bands, the profile's bands (gqx profiles bands), if it has some, checked as --bands is.
 			...bandEdgesOf(plan, level, connection.profile),
 			...(plan.atSeconds ? {atSeconds: plan.atSeconds} : {}),
+			...(plan.rowsBy ? {rowsBy: plan.rowsBy} : {}),
 		};
 		const showProgress = Boolean(io.stderr.isTTY);
 		let progressShown = false;
@@ -204,13 +221,13 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 			plan.format,
 			// A relative name is the caller's folder's (a command run in-process has its own).
 			plan.output ? {file: path.resolve(io.cwd, plan.output)} : {stream: io.stdout},
-			level.spec(request),
+			rowsBySpec(level.spec(request), request.rowsBy),
 			async onRecords => {
 				const result = await level.stream(client, request, {
 					// Records on the terminal start on a clean line (the progress line comes back with the next batch).
 					onRecords: records => {
 						clearProgress();
-						return onRecords(records);
+						return onRecords(rowsByRecords(records, request.rowsBy));
 					},
 					onProgress: progress => {
 						if (!showProgress || progress.total <= 1) return;

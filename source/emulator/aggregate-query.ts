@@ -3,6 +3,7 @@
 import {DateTime, Duration} from 'luxon';
 import {mediaTypes} from './catalog.js';
 import type {EmulatedQueue, Org, QueueMediaProfile} from './org.js';
+import {skillsOf} from './skills.js';
 import {
 	type Cumulative,
 	rangeCounter,
@@ -33,20 +34,43 @@ export type AggregateQuery = {
 
 export type View = {name: string; target: string; range: {gte?: number; lt?: number}};
 
-export type Entity = {queueId?: string; mediaType: string; divisionId?: string; key: SeriesKey; queue?: EmulatedQueue};
+/** `skillIds` and `languageId`: what the series' conversations requested (skills.ts), none when absent. */
+export type Entity = {
+	queueId?: string;
+	mediaType: string;
+	divisionId?: string;
+	key: SeriesKey;
+	queue?: EmulatedQueue;
+	skillIds?: readonly string[];
+	languageId?: string;
+};
+
+/** The multi-valued dimension: a conversation requests any number of skills. */
+export const skillDimension = 'requestedRoutingSkillId';
 
 export function dimensionValue(entity: Entity, dimension: string): string | undefined {
 	if (dimension === 'queueId') return entity.queueId;
 	if (dimension === 'mediaType') return entity.mediaType;
 	if (dimension === 'divisionId') return entity.divisionId;
+	if (dimension === 'requestedLanguageId') return entity.languageId;
 	return undefined;
 }
 
-function predicateHolds(valueOf: (dimension: string) => string | undefined, predicate: Predicate): boolean {
-	const value = valueOf(predicate.dimension ?? '');
-	if (predicate.operator === 'exists') return value !== undefined;
-	if (predicate.operator === 'notExists') return value === undefined;
-	return value !== undefined && value === predicate.value;
+/** A dimension's values for filters: several for the requested skills, else the one (or none). */
+function dimensionValues(entity: Entity, dimension: string): string | readonly string[] | undefined {
+	return dimension === skillDimension ? entity.skillIds : dimensionValue(entity, dimension);
+}
+
+/** A multi-valued dimension exists when it has a value, and matches when any of its values does. */
+function predicateHolds(
+	valueOf: (dimension: string) => string | readonly string[] | undefined,
+	predicate: Predicate,
+): boolean {
+	const found = valueOf(predicate.dimension ?? '');
+	const values = found === undefined ? [] : typeof found === 'string' ? [found] : found;
+	if (predicate.operator === 'exists') return values.length > 0;
+	if (predicate.operator === 'notExists') return values.length === 0;
+	return predicate.value !== undefined && values.includes(predicate.value);
 }
 
 function combine(type: 'and' | 'or', results: boolean[]): boolean {
@@ -55,7 +79,7 @@ function combine(type: 'and' | 'or', results: boolean[]): boolean {
 
 /** Whether a filter holds for something whose dimensions' values `valueOf` gives (undefined: it has none). */
 export function filterHoldsFor(
-	valueOf: (dimension: string) => string | undefined,
+	valueOf: (dimension: string) => string | readonly string[] | undefined,
 	filter: Filter | undefined,
 ): boolean {
 	if (!filter) return true;
@@ -72,7 +96,7 @@ export function filterHoldsFor(
 }
 
 function filterHolds(entity: Entity, filter: Filter | undefined): boolean {
-	return filterHoldsFor(dimension => dimensionValue(entity, dimension), filter);
+	return filterHoldsFor(dimension => dimensionValues(entity, dimension), filter);
 }
 
 /** Traffic that reached no queue (direct and outbound calls): it has a media type but no queueId. */
@@ -95,19 +119,24 @@ export function* entitiesOf(org: Org, filter: Filter | undefined): Generator<Ent
 	// Cheap pre-filter: a top-level AND of queue-id clauses names the only queues that can match.
 	const wanted = wantedQueueIds(filter);
 	const queues = wanted ? [...wanted].flatMap(id => org.byId.get(id) ?? []) : org.queues;
+	const requested = skillsOf(org);
 	for (const queue of queues) {
 		for (const profile of queue.media) {
+			const mediaIndex = mediaTypes.indexOf(profile.media);
+			const languageId = requested.requestedLanguage(queue.index, mediaIndex);
 			const entity: Entity = {
 				queueId: queue.id,
 				mediaType: profile.media,
 				divisionId: queue.divisionId,
 				key: {
 					queueIndex: queue.index,
-					mediaIndex: mediaTypes.indexOf(profile.media),
+					mediaIndex,
 					dayShift: queue.dayShift,
 					profile,
 				},
 				queue,
+				skillIds: requested.requestedSkills(queue.index, mediaIndex),
+				...(languageId ? {languageId} : {}),
 			};
 			if (filterHolds(entity, filter)) yield entity;
 		}

@@ -8,6 +8,7 @@ import {
 	type AggregateResult,
 	bucketBoundaries,
 	dimensionValue,
+	type Entity,
 	entitiesOf,
 	groupFor,
 	type Filter,
@@ -18,6 +19,7 @@ import {
 	type ResultGroup,
 	resultsOf,
 	type View,
+	skillDimension,
 	viewCounters,
 } from './aggregate-query.js';
 import {cumulativeCounts, type TrafficModel} from './traffic.js';
@@ -254,39 +256,56 @@ export function runAggregateQuery(org: Org, model: TrafficModel, query: Aggregat
 	if (byPeople(query)) return runPeopleQuery(org, model, query);
 	const boundaries = bucketBoundaries(query);
 	const groups = new Map<string, ResultGroup>();
+	const bySkill = query.groupBy.includes(skillDimension);
 	for (const entity of entitiesOf(org, query.filter)) {
-		const target = groupFor(
-			groups,
-			groupKeyOrder(query.groupBy),
-			dimension => dimensionValue(entity, dimension),
-			boundaries,
-		);
-		if (query.views.length > 0 && !target.views) target.views = boundaries.slice(1).map(() => new Map());
-		const counters = query.views.length > 0 ? viewCounters(model, entity, query.views) : [];
-		let previous = cumulativeCounts(model, entity.key, boundaries[0] ?? 0);
-		for (let bucket = 1; bucket < boundaries.length; bucket++) {
-			const next = cumulativeCounts(model, entity.key, boundaries[bucket] ?? 0);
-			if (next.offered !== previous.offered) {
-				const metrics = target.buckets[bucket - 1]!;
-				for (const metric of query.metrics) {
-					const stats = metricStats(model, entity, metric, previous, next);
-					if (!stats) continue;
-					const existing = metrics.get(metric);
-					if (existing) mergeStats(existing, stats);
-					else metrics.set(metric, stats);
-				}
-				const views = target.views?.[bucket - 1];
-				for (const [index, counter] of counters.entries()) {
-					const stats = counter(previous, next);
-					const name = query.views[index]?.name ?? '';
-					if (!stats || !views) continue;
-					const existing = views.get(name);
-					if (existing) mergeStats(existing, stats);
-					else views.set(name, stats);
-				}
-			}
-			previous = next;
+		// A conversation that requested several skills counts in each skill's group (none: a group without the skill).
+		const skills: ReadonlyArray<string | undefined> =
+			bySkill && entity.skillIds?.length ? entity.skillIds : [undefined];
+		for (const skill of skills) {
+			const target = groupFor(
+				groups,
+				groupKeyOrder(query.groupBy),
+				dimension => (dimension === skillDimension ? skill : dimensionValue(entity, dimension)),
+				boundaries,
+			);
+			addSeries(model, query, entity, target, boundaries);
 		}
 	}
 	return resultsOf(groups.values(), boundaries);
+}
+
+/** One series' statistics (and views) of every bucket, added into its group. */
+function addSeries(
+	model: TrafficModel,
+	query: AggregateQuery,
+	entity: Entity,
+	target: ResultGroup,
+	boundaries: readonly number[],
+): void {
+	if (query.views.length > 0 && !target.views) target.views = boundaries.slice(1).map(() => new Map());
+	const counters = query.views.length > 0 ? viewCounters(model, entity, query.views) : [];
+	let previous = cumulativeCounts(model, entity.key, boundaries[0] ?? 0);
+	for (let bucket = 1; bucket < boundaries.length; bucket++) {
+		const next = cumulativeCounts(model, entity.key, boundaries[bucket] ?? 0);
+		if (next.offered !== previous.offered) {
+			const metrics = target.buckets[bucket - 1]!;
+			for (const metric of query.metrics) {
+				const stats = metricStats(model, entity, metric, previous, next);
+				if (!stats) continue;
+				const existing = metrics.get(metric);
+				if (existing) mergeStats(existing, stats);
+				else metrics.set(metric, stats);
+			}
+			const views = target.views?.[bucket - 1];
+			for (const [index, counter] of counters.entries()) {
+				const stats = counter(previous, next);
+				const name = query.views[index]?.name ?? '';
+				if (!stats || !views) continue;
+				const existing = views.get(name);
+				if (existing) mergeStats(existing, stats);
+				else views.set(name, stats);
+			}
+		}
+		previous = next;
+	}
 }

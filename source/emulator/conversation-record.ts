@@ -103,8 +103,11 @@ export function conversationRecord(org: Org, conversation: Conversation, nowMs: 
 				mediaType,
 				direction: 'inbound',
 				metrics: acdMetrics,
+				// What the conversation asked the queue for: the series' requested skills and language (skills.ts).
 				segments: segment('interact', startMs, exitMs, {
 					queueId,
+					...(series.skillIds?.length ? {requestedRoutingSkillIds: [...series.skillIds]} : {}),
+					...(series.languageId ? {requestedLanguageId: series.languageId} : {}),
 					disconnectType: conversation.outcome === 'abandoned' ? 'peer' : 'transfer',
 				}),
 			},

@@ -16,6 +16,7 @@ import {listUsers, listWrapupCodes} from './people-routes.js';
 import {listPresenceDefinitions, runActivityQuery, validateActivityQuery} from './activity.js';
 import {runAgentStatusQuery, validateAgentStatusQuery} from './agent-status.js';
 import {listOf, page} from './listing.js';
+import {listLanguages, listSkills} from './skills.js';
 import {DetailsService} from './details-routes.js';
 import {runFlowQuery, validateFlowQuery} from './flow-aggregates.js';
 import {listFlowOutcomes, listFlows, runFlowObservations} from './flow-routes.js';
@@ -186,6 +187,7 @@ export const demoClient: EmulatorClient = {
 		'analytics:conversationAggregate:view',
 		'routing:queue:view',
 		'routing:wrapupCode:view',
+		'routing:skill:view',
 		'analytics:queueObservation:view',
 		'analytics:conversationDetail:view',
 		'analytics:agentState:view',
@@ -232,6 +234,7 @@ const permissionsByRoute: Array<{prefix: string; permissions: string[]}> = [
 	},
 	{prefix: '/api/v2/routing/queues', permissions: ['routing:queue:view']},
 	{prefix: '/api/v2/routing/wrapupcodes', permissions: ['routing:wrapupCode:view']},
+	{prefix: '/api/v2/routing/skills', permissions: ['routing:skill:view']},
 	{prefix: '/api/v2/analytics/queues/observations', permissions: ['analytics:queueObservation:view']},
 	{prefix: '/api/v2/analytics/routing/activity', permissions: ['analytics:queueObservation:view']},
 	{prefix: '/api/v2/analytics/agents/status', permissions: ['analytics:agentState:view']},
@@ -260,6 +263,8 @@ export class Emulator {
 		presenceDefinitions: 0,
 		users: 0,
 		wrapupCodes: 0,
+		skills: 0,
+		languages: 0,
 		details: 0,
 		flows: 0,
 		/** Notification channel and subscription requests. */
@@ -675,6 +680,12 @@ export class Emulator {
 			if (method !== 'GET') throw new HttpError(405, 'method.not.allowed', 'Use GET.');
 			this.counts.wrapupCodes++;
 			return {body: listWrapupCodes(peopleOf(this.org), url, this.options.maxPageSize)};
+		}
+		if (path === '/api/v2/routing/skills' || path === '/api/v2/routing/languages') {
+			if (method !== 'GET') throw new HttpError(405, 'method.not.allowed', 'Use GET.');
+			const skills = path.endsWith('skills');
+			this.counts[skills ? 'skills' : 'languages']++;
+			return {body: (skills ? listSkills : listLanguages)(this.org, url, this.options.maxPageSize)};
 		}
 		const flows = this.#flowRoute(method, path, url, body, headers);
 		if (flows) {

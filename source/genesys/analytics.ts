@@ -10,6 +10,7 @@ import {runPool} from './pool.js';
 import type {AggregateResult} from './schemas.js';
 import {aggregatesReader} from './aggregates-reader.js';
 import type {DropSink} from './dropped-statistics.js';
+import {rowDimensionName, type RowsBy} from './row-dimensions.js';
 
 /** The Genesys metrics a queue row is computed from. */
 export const queueMetricNames = [
@@ -32,7 +33,10 @@ export const queueMetricNames = [
 	'tCallbackVirtualWait',
 ] as const;
 
-/** One aggregate cell as the API gives it: a queue, a media type and an interval. */
+/**
+ * One aggregate cell as the API gives it: a queue, a media type and an interval. `queueId` is the row's id: a queue's,
+ * or a requested skill's or language's when the query's `rowsBy` says so (row-dimensions.ts).
+ */
 export type AggregateCell = {
 	queueId: string;
 	mediaType: string | null;
@@ -60,6 +64,8 @@ export type AggregateQuery = {
 	 */
 	groupBy?: readonly string[];
 	queuedOnly?: boolean;
+	/** What `queueIds` and the rows are: queues (default), requested skills or requested languages. */
+	rowsBy?: RowsBy;
 };
 
 export type Progress = {done: number; total: number};
@@ -106,41 +112,49 @@ function predicates(dimension: string, values: readonly string[]): Predicate[] {
 	return values.map(value => ({type: 'dimension', dimension, operator: 'matches', value}));
 }
 
-/** The request body: AND of an OR-clause of queue ids and an OR-clause of media types. */
+/**
+ * The request body: AND of an OR-clause of row ids (queues, or the skills or languages of `rowsBy`) and an OR-clause
+ * of media types. `queuedOnly` keeps traffic that has the row dimension (queue traffic, or that requested a skill).
+ */
 export function buildAggregateBody(
 	interval: string,
-	query: Pick<AggregateQuery, 'timeZone' | 'granularity' | 'mediaTypes' | 'metrics' | 'groupBy' | 'queuedOnly'>,
+	query: Pick<
+		AggregateQuery,
+		'timeZone' | 'granularity' | 'mediaTypes' | 'metrics' | 'groupBy' | 'queuedOnly' | 'rowsBy'
+	>,
 	queueIds: readonly string[] | undefined,
 	mediaPartition?: readonly Predicate[],
 ): Record<string, unknown> {
+	const dimension = rowDimensionName(query.rowsBy);
 	const clauses = [];
-	if (queueIds?.length) clauses.push({type: 'or', predicates: predicates('queueId', queueIds)});
+	if (queueIds?.length) clauses.push({type: 'or', predicates: predicates(dimension, queueIds)});
 	if (query.mediaTypes?.length) clauses.push({type: 'or', predicates: predicates('mediaType', query.mediaTypes)});
 	else if (mediaPartition) clauses.push({type: 'or', predicates: mediaPartition});
 	if (query.queuedOnly && !queueIds?.length)
-		clauses.push({type: 'or', predicates: [{type: 'dimension', dimension: 'queueId', operator: 'exists'}]});
+		clauses.push({type: 'or', predicates: [{type: 'dimension', dimension, operator: 'exists'}]});
 	return {
 		interval,
 		...(query.granularity ? {granularity: query.granularity} : {}),
 		timeZone: query.timeZone,
-		groupBy: [...(query.groupBy ?? ['queueId', 'mediaType'])],
+		groupBy: [...(query.groupBy ?? [dimension, 'mediaType'])],
 		...(clauses.length ? {filter: {type: 'and', clauses}} : {}),
 		metrics: [...(query.metrics ?? queueMetricNames)],
 	};
 }
 
 /**
- * Adds one result of an answer (a queue and media type) into the cell map. Groups without a queueId
- * are not queue traffic and are left out; `wholeRange` replaces bucket intervals when no granularity
- * was asked, so chunks merge.
+ * Adds one result of an answer (a queue and media type) into the cell map. Groups without a queueId (or the
+ * skill or language `dimension` the rows are) are not the rows' traffic and are left out; `wholeRange` replaces
+ * bucket intervals when no granularity was asked, so chunks merge.
  */
 export function mergeResult(
 	cells: Map<string, AggregateCell> | undefined,
 	result: AggregateResult,
 	wholeRange: string | undefined,
 	totals?: RunningTotals,
+	dimension: string = 'queueId',
 ): void {
-	const queueId = result.group?.['queueId'];
+	const queueId = result.group?.[dimension];
 	if (!queueId) return;
 	const mediaType = result.group?.['mediaType'] ?? null;
 	const queueBag = totals?.bagOf(queueId);
@@ -176,6 +190,15 @@ function cellOf(
 	return cell;
 }
 
+/**
+ * Whether a result is of the rows asked for. A conversation that requested several skills is in the answer of a filter
+ * on one of them, and grouped by skill it may come back under each of its skills: the others are not rows asked for.
+ */
+export function ofBatch(result: AggregateResult, batch: readonly string[] | undefined, dimension: string): boolean {
+	const id = result.group?.[dimension];
+	return !batch || id === undefined || batch.includes(id);
+}
+
 export function describePart(start: DateTime, end: DateTime, batch: number, batches: number): string {
 	const days = `${start.toISODate()} to ${end.minus({milliseconds: 1}).toISODate()}`;
 	return batches > 1 ? `${days}, queue batch ${batch + 1} of ${batches}` : days;
@@ -201,6 +224,7 @@ export async function fetchQueueAggregates(
 		batches.push(undefined);
 	}
 	const wholeRange = query.granularity ? undefined : isoInterval(query.start, query.end);
+	const dimension = rowDimensionName(query.rowsBy);
 	const partitions: Array<readonly Predicate[] | undefined> =
 		!query.queueIds?.length && !query.mediaTypes?.length && options.splitByMedia !== false
 			? [...mediaPartitions]
@@ -218,7 +242,8 @@ export async function fetchQueueAggregates(
 						aggregatesPath,
 						buildAggregateBody(isoInterval(start, end), query, batch, partition),
 						aggregatesReader(result => {
-							mergeResult(cells, result, wholeRange, options.totals);
+							if (!ofBatch(result, batch, dimension)) return;
+							mergeResult(cells, result, wholeRange, options.totals, dimension);
 							options.onResult?.(result);
 						}, options.onDrop),
 						signal,

@@ -1,12 +1,13 @@
 // How long they waited: one row's answered and abandoned waits counted under bounds, by the aggregates query's derived
 // views (`rangeBound` on tAnswered and tAbandon, reference part 3 §C.1), never by listing conversations.
 import type {DateTime} from 'luxon';
-import {aggregatesPath, buildAggregateBody, type Progress} from './analytics.js';
+import {aggregatesPath, buildAggregateBody, ofBatch, type Progress} from './analytics.js';
 import type {AggregateResult} from './schemas.js';
 import {aggregatesReader} from './aggregates-reader.js';
 import type {GenesysClient} from './client.js';
 import type {DropSink} from './dropped-statistics.js';
 import {runPool} from './pool.js';
+import {rowDimensionName, type RowsBy} from './row-dimensions.js';
 import {addInto, type StatsBag} from './stats.js';
 import {isoInterval, planChunks} from '../range/range.js';
 import {underViewName, viewsMissingName, viewsReadName, viewsTotalName, type WaitOutcome} from './wait-views.js';
@@ -30,6 +31,8 @@ export type WaitBandsQuery = {
 	timeZone: string;
 	/** The queues (asked 100 a query); none: every queue with traffic. */
 	queueIds?: readonly string[];
+	/** What `queueIds` are: queues (default), requested skills or requested languages. */
+	rowsBy?: RowsBy;
 	mediaTypes?: readonly string[];
 	/** One agent's or wrap-up code's conversations only (their answered: abandons have neither). */
 	member?: {dimension: 'userId' | 'wrapUpCode'; id: string};
@@ -93,6 +96,7 @@ export async function fetchWaitBands(
 					{
 						timeZone: query.timeZone,
 						queuedOnly: true,
+						...(query.rowsBy ? {rowsBy: query.rowsBy} : {}),
 						// The metrics once a chunk; the other queries ask their outcome's total.
 						metrics: index === 0 ? waitMetricNames : [total],
 						...(query.mediaTypes?.length ? {mediaTypes: query.mediaTypes} : {}),
@@ -123,8 +127,8 @@ export async function fetchWaitBands(
 				await client.post(aggregatesPath, body, aggregatesReader(read, options.onDrop), signal);
 				options.onProgress?.({done: ++done, total: tasks.length});
 				function read(result: AggregateResult): void {
-					const queueId = result.group?.['queueId'];
-					if (!queueId) return;
+					const queueId = result.group?.[rowDimensionName(query.rowsBy)];
+					if (!queueId || !ofBatch(result, batch, rowDimensionName(query.rowsBy))) return;
 					const bag = bagOf(queueId, result.group?.['mediaType'] ?? '');
 					for (const data of result.data ?? []) {
 						for (const metric of data.metrics ?? []) {

@@ -145,10 +145,7 @@ async function exportRows(
 		byMedia: Map<string, StatsBag>;
 	}>
 > {
-	const [{fetchWaitBands}, {fetchQueueNames, deletedQueueName}] = await Promise.all([
-		import('../genesys/bands.js'),
-		import('../genesys/queues.js'),
-	]);
+	const {fetchWaitBands} = await import('../genesys/bands.js');
 	const stats = await fetchWaitBands(
 		client,
 		{
@@ -156,14 +153,14 @@ async function exportRows(
 			end: request.range.end,
 			timeZone: request.range.timeZone,
 			...(request.queueIds ? {queueIds: request.queueIds} : {}),
+			...(request.rowsBy ? {rowsBy: request.rowsBy} : {}),
 			mediaTypes: request.mediaTypes,
 			under,
 		},
 		{onProgress: callbacks.onProgress, onDrop: callbacks.onDrop},
 	);
 	const ids = [...stats.keys()];
-	const known = request.knownQueues ?? (await fetchQueueNames(client, ids));
-	const nameOf = (id: string) => known.get(id)?.name ?? deletedQueueName(id);
+	const nameOf = await rowNames(client, request, ids);
 	const rows = [...stats].flatMap(([queueId, byMedia]) =>
 		request.byMedia
 			? [...byMedia].map(([media, bag]) => ({
@@ -183,6 +180,21 @@ async function exportRows(
 	);
 }
 
+/** The rows' names: skills' or languages' from their listing, queues' known from --queue's listing, else looked up. */
+async function rowNames(
+	client: Parameters<LevelExport['stream']>[0],
+	request: ExportRequest,
+	ids: string[],
+): Promise<(id: string) => string> {
+	if (request.rowsBy) {
+		const {fetchRoutingNames} = await import('../genesys/routing-names.js');
+		return (await fetchRoutingNames(client, request.rowsBy, ids)).nameOf;
+	}
+	const {fetchQueueNames, deletedQueueName} = await import('../genesys/queues.js');
+	const known = request.knownQueues ?? (await fetchQueueNames(client, ids));
+	return id => known.get(id)?.name ?? deletedQueueName(id);
+}
+
 const bandsExport: LevelExport<BandRecord> = {
 	name: 'bands',
 	help: 'one record per queue (--by-media: and media), outcome and wait band (--bands 5,15,30,60,180)',
@@ -190,6 +202,7 @@ const bandsExport: LevelExport<BandRecord> = {
 	granularity: 'no',
 	byMedia: true,
 	compare: false,
+	byRows: true,
 	takes: ['bands'],
 	spec: () => ({fields: bandRecordFields}),
 	async stream(client, request, callbacks) {
@@ -225,6 +238,7 @@ export const serviceLevelsExport: LevelExport<ServiceLevelRecord> = {
 	granularity: 'no',
 	byMedia: true,
 	compare: false,
+	byRows: true,
 	takes: ['at'],
 	spec: () => ({fields: serviceLevelRecordFields}),
 	async stream(client, request, callbacks) {
@@ -265,7 +279,7 @@ export const bandsLevel: LevelModule = {
 	usesGranularity: false,
 	columns: bandColumns,
 	request(ref) {
-		const {queueId = '', mediaType, interval, member, memberKind} = ref.context;
+		const {queueId = '', mediaType, interval, member, memberKind, rowsBy} = ref.context;
 		// An agent's or a wrap-up code's row: its conversations only (work without a code has no filter of its own).
 		const only =
 			member !== undefined && memberKind
@@ -274,7 +288,7 @@ export const bandsLevel: LevelModule = {
 		// The session's bands (`--bands`, else the profile's), carried in the context from the first level.
 		const edges = ref.context.bandEdges ?? defaultBandEdges;
 		return {
-			key: `bands\u0000${queueId}\u0000${mediaType ?? ''}\u0000${interval ?? ''}\u0000${edges.join(',')}\u0000${memberKind ?? ''}:${member ?? ''}`,
+			key: `bands\u0000${queueId}\u0000${mediaType ?? ''}\u0000${interval ?? ''}\u0000${edges.join(',')}\u0000${memberKind ?? ''}:${member ?? ''}${rowsBy ? `\u0000${rowsBy}` : ''}`,
 			label: 'loading wait bands',
 			async load(client, range, {signal, onProgress, onDrop}): Promise<BandsData> {
 				if (only?.id === '') return {byMedia: new Map(), targets: new Map(), edges, noFilter: true};
@@ -283,7 +297,8 @@ export const bandsLevel: LevelModule = {
 					import('../genesys/queues.js'),
 					import('../metrics/bands.js'),
 				]);
-				const info = (await fetchQueueNames(client, [queueId], {signal})).get(queueId);
+				// A queue's own SL times are marked in the what-if; a skill or language has none of its own.
+				const info = rowsBy ? undefined : (await fetchQueueNames(client, [queueId], {signal})).get(queueId);
 				const targets = new Map<string, number>();
 				for (const [media, level] of Object.entries(info?.serviceLevels ?? {}))
 					if (level.durationMs !== undefined && (!mediaType || media === mediaType))
@@ -293,6 +308,7 @@ export const bandsLevel: LevelModule = {
 					{
 						...rowRange(ref, range),
 						queueIds: [queueId],
+						...(rowsBy ? {rowsBy} : {}),
 						...(mediaType ? {mediaTypes: [mediaType]} : {}),
 						under: boundsFor(edges, whatIfSeconds, targets),
 						...(only ? {member: only} : {}),

@@ -41,8 +41,8 @@ export const hoursLevel: LevelModule = {
 	byKey: true,
 	usesGranularity: false,
 	// Only the queue and media type of what opened it count: any level's row can open the heat map.
-	request: ({context: {queueId, mediaType}}) => ({
-		key: `hours\u0000${queueId ?? ''}\u0000${mediaType ?? ''}`,
+	request: ({context: {queueId, mediaType, rowsBy}}) => ({
+		key: `hours\u0000${queueId ?? ''}\u0000${mediaType ?? ''}${rowsBy ? `\u0000${rowsBy}` : ''}`,
 		label: 'loading hours',
 		async load(client, range, {signal, onProgress}): Promise<HourGrid> {
 			const {fetchHourGrid} = await import('../reports/hours.js');
@@ -54,6 +54,7 @@ export const hoursLevel: LevelModule = {
 					timeZone: range.timeZone,
 					...(queueId ? {queueId} : {}),
 					...(mediaType ? {mediaType} : {}),
+					...(rowsBy ? {rowsBy} : {}),
 				},
 				{signal, onProgress},
 			);

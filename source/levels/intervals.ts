@@ -19,8 +19,8 @@ export const intervalsLevel: LevelModule = {
 	byKey: true,
 	usesGranularity: true,
 	exportFields: intervalFields,
-	request: ({context: {queueId = '', mediaType = ''}}, granularity) => ({
-		key: `intervals\u0000${queueId}\u0000${mediaType}\u0000${granularity}`,
+	request: ({context: {queueId = '', mediaType = '', rowsBy}}, granularity) => ({
+		key: `intervals\u0000${queueId}\u0000${mediaType}\u0000${granularity}${rowsBy ? `\u0000${rowsBy}` : ''}`,
 		label: 'loading intervals',
 		async load(client, range, {signal, onProgress, onDrop}): Promise<IntervalData> {
 			const {fetchQueueAggregates} = await import('../genesys/analytics.js');
@@ -34,6 +34,7 @@ export const intervalsLevel: LevelModule = {
 					weekStart: range.weekStart,
 					queueIds: [queueId],
 					mediaTypes: [mediaType],
+					...(rowsBy ? {rowsBy} : {}),
 				},
 				{signal, onProgress, onDrop},
 			);

@@ -2,7 +2,7 @@
 import {liveMetrics} from '../metrics/catalog.js';
 import {mediaLive} from '../metrics/live.js';
 import {rollUpWithStats, toRow} from '../metrics/rows.js';
-import {type Totals, totalsRequest} from './totals.js';
+import {type Totals, totalsRequestFor} from './totals.js';
 import type {LevelModule} from './types.js';
 import {queueLevelExport} from './queue-export.js';
 
@@ -14,7 +14,7 @@ export const mediaLevel: LevelModule = {
 	defaultSort: {column: 'offered', descending: true},
 	byKey: false,
 	usesGranularity: false,
-	request: () => totalsRequest,
+	request: ref => totalsRequestFor(ref.context.rowsBy),
 	rows(data, ref) {
 		const totals = data as Totals;
 		const queueId = ref.context.queueId ?? '';
@@ -60,6 +60,7 @@ export const mediaLevel: LevelModule = {
 		...(row.row ? {cell: {field: 'offered', count: row.row.offered}} : {}),
 	}),
 	crumb: ref => ref.context.queueLabel ?? ref.context.queueName,
+	omitColumns: ref => (ref.context.rowsBy ? liveMetrics.map(metric => metric.field) : []),
 	live: {
 		fields: liveMetrics.filter(metric => !metric.queueOnly).map(metric => metric.field),
 		attach: (base, ref, queues, info) => {

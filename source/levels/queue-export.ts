@@ -32,6 +32,7 @@ export function reportQuery(
 		queueIds: request.queueIds,
 		mediaTypes: [...request.mediaTypes],
 		granularity: request.granularity,
+		...(request.rowsBy ? {rowsBy: request.rowsBy} : {}),
 	};
 }
 
@@ -81,7 +82,8 @@ async function compared(
 	const {listQueuesInParallel} = await import('../genesys/queues.js');
 	const {range, knownQueues} = request;
 	const earlier = comparisonRange(range, request.compare);
-	const listing = knownQueues ? undefined : listQueuesInParallel(client, {concurrency: 50}).catch(() => undefined);
+	const listing =
+		knownQueues || request.rowsBy ? undefined : listQueuesInParallel(client, {concurrency: 50}).catch(() => undefined);
 	const progress = [
 		{done: 0, total: 0},
 		{done: 0, total: 0},
@@ -134,6 +136,7 @@ export function queueLevelExport(level: Level): LevelExport<QueueRow> {
 		granularity: level === 'intervals' ? 'always' : 'no',
 		byMedia: false,
 		compare: true,
+		byRows: true,
 		spec: request => ({
 			// By interval: `partial` after the row's fields, the comparison's after it (as the explorer's `e` writes them).
 			fields:

@@ -6,7 +6,8 @@ import {type QueueRow, rollUpWithStats, toRow} from '../metrics/rows.js';
 import type {StatsBag} from '../genesys/stats.js';
 import {lowestTarget} from '../metrics/thresholds.js';
 import {queueLabel, sharedNames} from './queue-labels.js';
-import {totalsRequest, type Totals} from './totals.js';
+import {totalsRequestFor, type Totals} from './totals.js';
+import {rowDimensionOf} from '../genesys/row-dimensions.js';
 import type {DisplayRow, LevelModule} from './types.js';
 import {queueLevelExport} from './queue-export.js';
 
@@ -19,7 +20,9 @@ export const queuesLevel: LevelModule = {
 	byKey: false,
 	usesGranularity: false,
 	idleRows: {one: 'queue', many: 'queues'},
-	request: () => totalsRequest,
+	// The rows are queues, or requested skills or languages (`t`): the same numbers by another dimension.
+	request: ref => totalsRequestFor(ref.context.rowsBy),
+	headerOf: ref => rowDimensionOf(ref.context.rowsBy).header,
 	rows(data) {
 		const totals = data as Totals;
 		let made: Array<{row: QueueRow; stats: StatsBag}>;
@@ -59,7 +62,10 @@ export const queuesLevel: LevelModule = {
 			const target = row.serviceLevelTarget === null ? lowestTarget(totals.queues?.get(key)?.serviceLevels) : undefined;
 			return target === undefined ? shown : {...shown, serviceLevelTarget: target};
 		});
-		return totals.running ? {rows, allStats: totals.running.all} : {rows};
+		const note = totals.missingPermission
+			? `skills shown by id: the OAuth client lacks ${totals.missingPermission}`
+			: undefined;
+		return {rows, ...(totals.running ? {allStats: totals.running.all} : {}), ...(note ? {note} : {})};
 	},
 	opens: {
 		drill: 'media',
@@ -78,7 +84,9 @@ export const queuesLevel: LevelModule = {
 		...(row && label !== row.queueName ? {queueLabel: label} : {}),
 		...(row?.divisionName ? {division: {id: row.divisionId ?? '', name: row.divisionName}} : {}),
 	}),
-	crumb: () => undefined,
+	crumb: ref => (ref.context.rowsBy ? rowDimensionOf(ref.context.rowsBy).many : undefined),
+	// Observations are per queue: rows of skills or languages have no live values (registry.ts liveOf).
+	omitColumns: ref => (ref.context.rowsBy ? liveMetrics.map(metric => metric.field) : []),
 	live: {
 		fields: liveMetrics.map(metric => metric.field),
 		attach: (base, _ref, queues, info) => ({

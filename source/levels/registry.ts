@@ -12,6 +12,7 @@ import {timelineLevel} from './timeline.js';
 import {peopleLevel} from './people.js';
 import {flowHoursLevel, flowOutcomeIntervalsLevel, flowOutcomesLevel, flowQueuesLevel, flowsLevel} from './flows.js';
 import {bandsLevel, serviceLevelsExport} from './bands.js';
+import {rowDimensions} from '../genesys/row-dimensions.js';
 
 export const levels: Readonly<Record<LevelId, LevelModule>> = {
 	queues: queuesLevel,
@@ -68,6 +69,31 @@ export function levelOf(ref: LevelRef): LevelModule {
 }
 
 export const firstLevel: LevelRef = {id: 'queues', context: {}};
+
+/** What a requested skill's or language's row opens: its own numbers (media, intervals, bands, heat map), not a queue's. */
+const openedByAnyRows: ReadonlySet<LevelId> = new Set(['media', 'intervals', 'bands', 'hours', 'flows', 'queues']);
+
+/**
+ * Why `via` opens nothing from rows that are requested skills or languages (`t`), when it does not: agents, wrap-up
+ * codes, conversations and people now are a queue's.
+ */
+export function rowsCannotOpen(ref: LevelRef, via: string): string | undefined {
+	const {rowsBy} = ref.context;
+	const next = levels[ref.id].opens[via];
+	if (!rowsBy || rowsBy === 'queue' || !next || openedByAnyRows.has(next)) return undefined;
+	return `works on queue rows, not on ${rowDimensions[rowsBy].many} (t on the first level: queues)`;
+}
+
+/** A level's live columns as it was opened: none for skill or language rows (observations are per queue). */
+export function liveOf(ref: LevelRef): LevelModule['live'] {
+	const {rowsBy} = ref.context;
+	return rowsBy && rowsBy !== 'queue' ? undefined : levels[ref.id].live;
+}
+
+/** The name column's header as the level was opened (Skill, Language where the first level's rows are those). */
+export function nameHeaderOf(ref: LevelRef): string {
+	return levels[ref.id].headerOf?.(ref) ?? levels[ref.id].nameHeader;
+}
 
 /** The README's table of levels, generated from the registry (a test keeps the README in sync). */
 export function levelsMarkdown(): string {

@@ -4,6 +4,7 @@ import type {DivisionLookup} from '../metrics/rows.js';
 import type {AggregateCell} from '../genesys/analytics.js';
 import type {StatsBag} from '../genesys/stats.js';
 import type {DataRequest} from './types.js';
+import {rowDimensions, type RowsBy} from '../genesys/row-dimensions.js';
 
 /** `running`, when there, is the cells added up per queue and over all (the queue level without names). */
 export type Totals = {
@@ -13,6 +14,8 @@ export type Totals = {
 	/** The queues whose names were learned, so a refresh need not list them again. */
 	queues?: ReadonlyMap<string, QueueInfo>;
 	divisionOf?: DivisionLookup;
+	/** Rows named by their ids for want of this permission (skills without routing:skill:view). */
+	missingPermission?: string;
 };
 export type Running = {
 	byQueue: ReadonlyMap<string, StatsBag>;
@@ -21,15 +24,18 @@ export type Running = {
 	byMedia?: {mediaOf(queueId: string): Array<{mediaType: string | null; stats: StatsBag}>};
 };
 
-/** The range's totals; `known` names the queues learned before (a refresh need not list them again). */
-export function loadTotals(known?: ReadonlyMap<string, QueueInfo>): DataRequest['load'] {
+/**
+ * The range's totals; `known` names the queues learned before (a refresh need not list them again); `rowsBy`: by
+ * requested skill or language instead of queue.
+ */
+export function loadTotals(known?: ReadonlyMap<string, QueueInfo>, rowsBy?: RowsBy): DataRequest['load'] {
 	return async (client, range, {signal, onProgress, onDrop}): Promise<Totals> => {
 		// The query code loads with the first request, not with the first frame.
 		const {fetchReport} = await import('../reports/report.js');
 		// Running sums only, no cells: the levels read nothing else, and the cells were the bulk of the memory.
 		const report = await fetchReport(
 			client,
-			{start: range.start, end: range.end, timeZone: range.timeZone},
+			{start: range.start, end: range.end, timeZone: range.timeZone, ...(rowsBy ? {rowsBy} : {})},
 			{signal, onProgress, onDrop, sumsOnly: true, ...(known ? {knownQueues: known} : {})},
 		);
 		return {
@@ -38,6 +44,7 @@ export function loadTotals(known?: ReadonlyMap<string, QueueInfo>): DataRequest[
 			nameOf: report.nameOf,
 			divisionOf: report.divisionOf,
 			queues: report.queues,
+			...(report.missingPermission ? {missingPermission: report.missingPermission} : {}),
 		};
 	};
 }
@@ -48,3 +55,13 @@ export const totalsRequest: DataRequest = {
 	label: 'loading queues',
 	load: loadTotals(),
 };
+
+/** The same by requested skill or language (`t`), when the rows are those: a request of their own. */
+export function totalsRequestFor(rowsBy: RowsBy | undefined): DataRequest {
+	if (!rowsBy || rowsBy === 'queue') return totalsRequest;
+	return {
+		key: `totals\u0000${rowsBy}`,
+		label: `loading ${rowDimensions[rowsBy].many}`,
+		load: loadTotals(undefined, rowsBy),
+	};
+}

@@ -13,6 +13,7 @@ import type {HourGrid} from '../metrics/hour-grid.js';
 import type {CompareMode} from '../range/compare.js';
 import type {RecordSpec} from '../text/records.js';
 import type {OutcomeFilter} from '../genesys/details.js';
+import type {RoutedRows, RowsBy} from '../genesys/row-dimensions.js';
 
 export type LevelId =
 	| 'queues'
@@ -33,15 +34,23 @@ export type LevelId =
 	| 'flow-hours'
 	| 'bands';
 
-/** What the session chose for every level (`--bands` or the profile's bands): the first level's, kept by each drill. */
+/**
+ * What the session chose for every level (`--bands` or the profile's bands; what the first level's rows are, `t`):
+ * the first level's, kept by each drill.
+ */
 export type SessionContext = Readonly<{
 	/** Where the wait bands end, in seconds; the default bands when absent. */
 	bandEdges?: readonly number[];
+	/**
+	 * What the first level's rows are: queues when absent, else requested skills or languages. Below it `queueId` and
+	 * `queueName` are that row's (a skill's id and name), and the queries group and filter by its dimension.
+	 */
+	rowsBy?: RowsBy;
 }>;
 
 /** The session's part of a context, for a level opened from it (whatever the opening level keeps of the rest). */
-export function sessionContext({bandEdges}: LevelContext): SessionContext {
-	return bandEdges ? {bandEdges} : {};
+export function sessionContext({bandEdges, rowsBy}: LevelContext): SessionContext {
+	return {...(bandEdges ? {bandEdges} : {}), ...(rowsBy ? {rowsBy} : {})};
 }
 
 /**
@@ -215,6 +224,8 @@ export type LevelModule = {
 	description: string;
 	/** Header of the name column. */
 	nameHeader: string;
+	/** The header as the level was opened, when it depends on that (Skill for rows of requested skills). */
+	headerOf?: (ref: LevelRef) => string;
 	/** Said in the table when there are no rows. */
 	emptyText: string;
 	defaultSort: Sort;
@@ -235,7 +246,7 @@ export type LevelModule = {
 	 * Columns of `columns` without meaning as the level was opened (people now of a queue: no Queues column), or
 	 * without `live` data (a range without today: no flow's In flow now).
 	 */
-	omitColumns?: (ref: LevelRef, live: boolean) => readonly MetricField[];
+	omitColumns?: (ref: LevelRef, live: boolean) => ReadonlyArray<MetricField | LiveField>;
 	/** The metrics drawn as sparklines above the table, when the level uses the interval size. */
 	sparklines?: readonly MetricField[];
 	/** The record fields its export writes; default the queue levels'. */
@@ -324,6 +335,8 @@ export type ExportRequest = {
 	/** --bands: where the wait bands end, in seconds (the bands level); --at: the what-if times (service levels). */
 	bandEdges?: readonly number[];
 	atSeconds?: readonly number[];
+	/** --by skill|language: records of requested skills or languages; `queueIds` are then their ids (--skill, --language). */
+	rowsBy?: RoutedRows;
 };
 
 /** The flags only some levels take. */
@@ -359,6 +372,8 @@ export type LevelExport<R = any> = {
 	compare: boolean;
 	/** The level's own flags. */
 	takes?: readonly LevelFlag[];
+	/** Takes --by skill|language: its records can be of requested skills or languages instead of queues. */
+	byRows?: boolean;
 	/** Its records are not chosen by queue (flows): --queue, --division and --media are refused, not ignored. */
 	notByQueue?: {instead: string};
 	/** The records' fields and table for this request. */

@@ -10,6 +10,7 @@ import {isoInterval} from '../range/range.js';
 import {cellCount, rangeHours} from '../range/weekday-hours.js';
 import {fetchQueueAggregates, type Progress} from '../genesys/analytics.js';
 import type {GenesysClient} from '../genesys/client.js';
+import type {RowsBy} from '../genesys/row-dimensions.js';
 import {type ReportOptions, streamQueueBatches} from './report.js';
 
 export type HourQuery = {
@@ -19,6 +20,8 @@ export type HourQuery = {
 	/** One queue, or all queue traffic when absent. */
 	queueId?: string;
 	mediaType?: string;
+	/** What `queueId` is: a queue (default), a requested skill or language (all traffic that requested one). */
+	rowsBy?: RowsBy;
 };
 
 /**
@@ -42,6 +45,7 @@ export async function fetchHourGrid(
 			granularity,
 			...(query.queueId ? {queueIds: [query.queueId]} : {groupBy: ['mediaType'], queuedOnly: true}),
 			...(query.mediaType ? {mediaTypes: [query.mediaType]} : {}),
+			...(query.rowsBy ? {rowsBy: query.rowsBy} : {}),
 		},
 		{
 			signal: options.signal,

@@ -24,7 +24,7 @@ function editDistance(a: string, b: string): number {
 	return previous[b.length] ?? 0;
 }
 
-export function closestNames(wanted: string, queues: readonly QueueInfo[], count = 5): string[] {
+export function closestNames(wanted: string, queues: ReadonlyArray<Pick<QueueInfo, 'name'>>, count = 5): string[] {
 	const target = wanted.toLowerCase();
 	return queues
 		.map(queue => {
@@ -98,8 +98,15 @@ export function selectQueueIds(
 	return chosen;
 }
 
-/** Each argument is an id, an exact name (case-insensitive), or a pattern with `*` wildcards. */
-export function matchQueues(args: readonly string[], queues: readonly QueueInfo[]): string[] {
+/**
+ * Each argument is an id, an exact name (case-insensitive), or a pattern with `*` wildcards. `noun`: what they are
+ * (`skill` for --skill, `language` for --language), for the messages.
+ */
+export function matchQueues(
+	args: readonly string[],
+	queues: ReadonlyArray<Pick<QueueInfo, 'id' | 'name'>>,
+	noun = 'queue',
+): string[] {
 	const ids = new Set<string>();
 	for (const arg of args) {
 		const text = arg.trim();
@@ -113,10 +120,10 @@ export function matchQueues(args: readonly string[], queues: readonly QueueInfo[
 		if (matches.length === 0) {
 			const closest = closestNames(text.replaceAll('*', ''), queues);
 			throw new UsageError(
-				`No queue matches "${text}".`,
+				`No ${noun} matches "${text}".`,
 				closest.length > 0
-					? `Closest queue names: ${closest.map(name => `"${name}"`).join(', ')}.`
-					: 'The organization has no queues visible to this OAuth client.',
+					? `Closest ${noun} names: ${closest.map(name => `"${name}"`).join(', ')}.`
+					: `The organization has no ${noun}s visible to this OAuth client.`,
 			);
 		}
 		for (const queue of matches) ids.add(queue.id);

@@ -12,6 +12,7 @@ import {
 	listQueuesInParallel,
 	type QueueInfo,
 } from '../genesys/queues.js';
+import {fetchRoutingNames} from '../genesys/routing-names.js';
 import {compareText} from '../text/collate.js';
 import {streamBatches} from './batches.js';
 import type {DropSink} from '../genesys/dropped-statistics.js';
@@ -27,6 +28,8 @@ export type Report = {
 	queues: Map<string, QueueInfo>;
 	nameOf: (queueId: string) => string;
 	divisionOf: DivisionLookup;
+	/** Skills named by their ids for want of this permission (rows by skill). */
+	missingPermission?: string;
 };
 
 export type ReportOptions = {
@@ -108,9 +111,14 @@ export async function streamQueueBatches<Row>(
 	const known = options.knownQueues;
 	const queues = new Map(known ?? []);
 	const missing = ids.filter(id => !queues.has(id));
-	if (missing.length > 0)
+	// Rows of requested skills or languages are named from their own listing.
+	const routed =
+		query.rowsBy && query.rowsBy !== 'queue'
+			? await fetchRoutingNames(client, query.rowsBy, missing, {signal: options.signal})
+			: undefined;
+	if (missing.length > 0 && !routed)
 		for (const [id, info] of await fetchQueueNames(client, missing, {signal: options.signal})) queues.set(id, info);
-	const nameOf = (id: string) => queues.get(id)?.name ?? deletedQueueName(id);
+	const nameOf = (id: string) => queues.get(id)?.name ?? routed?.nameOf(id) ?? deletedQueueName(id);
 	const divisionOf = (id: string) => divisionOfQueue(queues.get(id));
 	const divisionName = (id: string) => queues.get(id)?.divisionName ?? '';
 	// The export's order: name, then division (same-named queues), then id.
@@ -128,6 +136,8 @@ export async function fetchReport(
 	query: ReportQuery,
 	options: ReportOptions = {},
 ): Promise<Report> {
+	if (query.rowsBy && query.rowsBy !== 'queue')
+		return fetchRoutedReport(client, {...query, rowsBy: query.rowsBy}, options);
 	const known = options.knownQueues;
 	// Names are learned while the aggregates run: the whole queue list in parallel pages, unless the
 	// caller knows the queues already or the organization is too big to list cheaply.
@@ -160,5 +170,35 @@ export async function fetchReport(
 		queues,
 		nameOf: id => queues.get(id)?.name ?? deletedQueueName(id),
 		divisionOf: id => divisionOfQueue(queues.get(id)),
+	};
+}
+
+/**
+ * The report with requested skills or languages for rows: the same aggregates grouped by that dimension, named from
+ * its listing (no divisions, no service-level settings: those are a queue's).
+ */
+async function fetchRoutedReport(
+	client: GenesysClient,
+	query: ReportQuery & {rowsBy: 'skill' | 'language'},
+	options: ReportOptions,
+): Promise<Report> {
+	const sumsOnly = options.sumsOnly === true;
+	const totals = new RunningTotals({byMedia: sumsOnly});
+	const cells = await fetchQueueAggregates(client, query, {
+		signal: options.signal,
+		onProgress: options.onProgress,
+		totals,
+		keepCells: !sumsOnly,
+		onDrop: options.onDrop,
+	});
+	const ids = sumsOnly ? [...totals.byQueue.keys()] : cells.map(cell => cell.queueId);
+	const names = await fetchRoutingNames(client, query.rowsBy, ids, {signal: options.signal});
+	return {
+		cells,
+		totals,
+		queues: new Map(),
+		nameOf: names.nameOf,
+		divisionOf: () => undefined,
+		...(names.missingPermission ? {missingPermission: names.missingPermission} : {}),
 	};
 }

@@ -50,6 +50,7 @@ export type KeyAction =
 	| 'heat-next'
 	| 'quick-filter'
 	| 'idle-rows'
+	| 'rows-by'
 	| 'everyone'
 	| LevelAction;
 
@@ -275,6 +276,15 @@ export const bindings: readonly Binding[] = [
 		contexts: ['table'],
 		footer: false,
 		match: (input, key) => input === 'N' && plain(key),
+	},
+	{
+		action: 'rows-by',
+		short: 'rows',
+		keys: 't',
+		description: 'first level: queues, requested skills or languages',
+		contexts: ['table'],
+		footer: false,
+		match: (input, key) => input === 't' && plain(key),
 	},
 	{
 		action: 'idle-rows',

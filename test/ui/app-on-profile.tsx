@@ -11,7 +11,9 @@ import {App, type AppProps, type AppStart, type ClientFactory} from '../../sourc
 import {Explorer} from '../../source/ui/screens/explorer.js';
 import {clientFor, fileSecrets, testNow} from '../helpers.js';
 import {scratchDir} from '../run-cli.js';
-import {type Rendered, ready, waitForText} from './ink.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import {keys, press, type Rendered, ready, waitForText} from './ink.js';
 
 export const now = () => DateTime.fromMillis(testNow);
 
@@ -104,4 +106,16 @@ export function renderExplorer(
 			live={options.live}
 		/>,
 	);
+}
+
+/** `e`, JSON, the suggested name: the records written. */
+export async function exportJson(app: Rendered, dir: string): Promise<Array<Record<string, unknown>>> {
+	await press(app, 'e');
+	await waitForText(app, 'Export this view');
+	await press(app, keys.down, keys.enter);
+	await waitForText(app, 'File: ');
+	await press(app, keys.enter);
+	const done = await waitForText(app, /Wrote \d+ rows to \S+/);
+	const file = /Wrote \d+ rows to (\S+)/.exec(done)![1]!;
+	return JSON.parse(fs.readFileSync(path.resolve(dir, file), 'utf8')) as Array<Record<string, unknown>>;
 }

@@ -1,8 +1,6 @@
 // What `e`, `y` and `Y` write carries what the screen shows, as `gqx export` writes the same view (issue #29, items
 // 6, 7 and 9): the comparison's `<field>Prev` and `comparedInterval` and the TSV's changes while `c` is on, the
 // interval every record covers, a live view's `observedAt`, the heat map's division.
-import fs from 'node:fs';
-import path from 'node:path';
 import {cleanup} from 'ink-testing-library';
 import {DateTime} from 'luxon';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
@@ -10,8 +8,8 @@ import type {Emulator} from '../../source/emulator/server.js';
 import {comparedFields} from '../../source/metrics/compared.js';
 import {credentialsEnv, emulator, testNow} from '../helpers.js';
 import {runCommand} from '../run-command.js';
-import {appOnProfile} from './app-on-profile.js';
-import {keys, press, type Rendered, waitForText} from './ink.js';
+import {appOnProfile, exportJson} from './app-on-profile.js';
+import {press, type Rendered, waitForText} from './ink.js';
 
 let emu: Emulator;
 const today = DateTime.fromMillis(testNow, {zone: 'UTC'}).toISODate()!;
@@ -24,18 +22,6 @@ afterAll(async () => emu.stop());
 afterEach(cleanup);
 
 type Json = Array<Record<string, unknown>>;
-
-/** `e`, JSON, the suggested name: the records written. */
-async function exportJson(app: Rendered, dir: string): Promise<Json> {
-	await press(app, 'e');
-	await waitForText(app, 'Export this view');
-	await press(app, keys.down, keys.enter);
-	await waitForText(app, 'File: ');
-	await press(app, keys.enter);
-	const done = await waitForText(app, /Wrote \d+ rows to \S+/);
-	const file = /Wrote \d+ rows to (\S+)/.exec(done)![1]!;
-	return JSON.parse(fs.readFileSync(path.resolve(dir, file), 'utf8')) as Json;
-}
 
 /** `gqx export` of the same view, as JSON. */
 async function exported(args: string[]): Promise<Json> {

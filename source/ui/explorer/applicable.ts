@@ -1,7 +1,7 @@
 // Whether a key acts on the level and row shown, and if not why: the footer offers only keys that act, and a key
 // that cannot says why in the status line instead of doing nothing.
-import {opensOnTotal, opensWholeLevel} from '../../levels/registry.js';
-import type {LevelModule} from '../../levels/types.js';
+import {opensOnTotal, opensWholeLevel, rowsCannotOpen} from '../../levels/registry.js';
+import type {LevelModule, LevelRef} from '../../levels/types.js';
 import {bindings, type KeyAction, type KeyContext} from '../keymap.js';
 
 export type KeyPlace = {
@@ -9,6 +9,10 @@ export type KeyPlace = {
 	level: LevelModule;
 	/** Why the level opens nothing from its rows as it was opened (people now of every queue), if so. */
 	cannotOpen: string | undefined;
+	/** The level as it was opened (its rows may be requested skills or languages, `t`). */
+	ref?: LevelRef;
+	/** The first level is shown (`t` acts there only). */
+	atFirst?: boolean;
 	/** The selection is on the totals row. */
 	onTotal: boolean;
 	/** The level has rows to open. */
@@ -38,6 +42,8 @@ export function whyNot(action: KeyAction, place: KeyPlace): string | undefined {
 	if (via !== undefined) {
 		if (!level.opens[via as keyof typeof level.opens]) return `${named(action, context)} does nothing on this level.`;
 		if (place.cannotOpen) return `${named(action, context)} ${place.cannotOpen}.`;
+		const byRows = place.ref && rowsCannotOpen(place.ref, via);
+		if (byRows) return `${named(action, context)} ${byRows}.`;
 		if (!place.hasRows && !opensWholeLevel(via)) return `${named(action, context)}: no rows to open.`;
 		if (place.onTotal && !opensOnTotal(via))
 			return `${named(action, context)} does nothing on the totals row: move to a row first.`;
@@ -50,6 +56,10 @@ export function whyNot(action: KeyAction, place: KeyPlace): string | undefined {
 			return level.usesGranularity ? undefined : `${named(action, context)} applies to the levels by interval.`;
 		case 'quick-filter':
 			return level.quickFilter ? undefined : `${named(action, context)}: this level has no quick filter.`;
+		case 'rows-by':
+			return place.atFirst === false
+				? `${named(action, context)} acts on the first level (Esc back to it).`
+				: undefined;
 		case 'idle-rows':
 			return level.idleRows ? undefined : `${named(action, context)}: this level has no rows without traffic to show.`;
 		case 'compare':

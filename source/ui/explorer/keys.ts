@@ -58,6 +58,8 @@ export function explorerActionFor(action: KeyAction, scope: KeyScope): ExplorerA
 			return {type: 'quick-next'};
 		case 'idle-rows':
 			return {type: 'idle-toggle'};
+		case 'rows-by':
+			return {type: 'rows-next'};
 		case 'everyone':
 			return {type: 'everyone'};
 		case 'dates':

@@ -4,7 +4,8 @@ import type {DroppedStatistic} from '../../genesys/dropped-statistics.js';
 import {compareLevelRows} from '../../levels/compare.js';
 import {fileNamePart} from '../../levels/queue-labels.js';
 import {partialLegend} from '../../levels/record-table.js';
-import {levelOf} from '../../levels/registry.js';
+import {levelOf, liveOf, nameHeaderOf} from '../../levels/registry.js';
+import {rowsByRecords, rowsBySpec} from '../../levels/row-records.js';
 import {type Totals, totalsRequest} from '../../levels/totals.js';
 import {
 	type DisplayRow,
@@ -72,6 +73,8 @@ export type ExportedView = {
 export type ExplorerModel = {
 	frame: Frame;
 	level: LevelModule;
+	/** The name column's header as the level was opened (Skill on rows of requested skills). */
+	nameHeader: string;
 	/** The sort as the rows are sorted (a change sorts by its metric while nothing is compared). */
 	sort: Sort;
 	/** The level's rows in filter and sort order with their totals; undefined until its answer is in. */
@@ -285,8 +288,9 @@ function modelOf(
 ): ExplorerModel {
 	const frame = currentFrame(state);
 	const level = levelOf(frame.level);
+	const nameHeader = nameHeaderOf(frame.level);
 	const loaded = currentData(state);
-	const liveLevel = state.live ? level.live : undefined;
+	const liveLevel = state.live ? liveOf(frame.level) : undefined;
 	const sort = effectiveSort(state, frame.sort);
 
 	const base = remembered.base(level, loaded, frame.level, range.timeZone, state.granularity);
@@ -311,14 +315,14 @@ function modelOf(
 	const rowIndex = onTotal ? rowKeys.length - 1 : index;
 	// A column the level leaves out as it was opened (a queue's board has no Queues column) is not shown.
 	const omitted = level.omitColumns?.(frame.level, Boolean(state.live)) ?? [];
-	const fields = visibleColumns(state, frame.level.id).filter(field => !omitted.includes(field as MetricField));
+	const fields = visibleColumns(state, frame.level.id).filter(field => !omitted.includes(field));
 	// The rows shown, whatever their order.
 	const shownKey = [shown, level, frame.filter, frame.quick ?? 0, frame.idle === true] as const;
 	const fieldList = fields.join(',');
 	const values = remembered.widest({view, fields: fieldList}, fieldList, ...shownKey);
 	const fitted = fitColumns({
 		width: width - 2,
-		nameHeader: level.nameHeader,
+		nameHeader,
 		fields,
 		longestName,
 		comparing: Boolean(view?.previousTotal),
@@ -342,7 +346,7 @@ function modelOf(
 	// A level of now that `l` paused says so beside its time (live columns say it in their own status).
 	const paused = !liveLevel && level.refreshes && state.live?.paused ? ' (paused: l resumes)' : '';
 	const asOfText = asOf ? `as of ${asOf.toTimeString().slice(0, 8)}${paused}` : 'not loaded';
-	const sortHeader = sort.column === 'name' ? level.nameHeader : sortTitle(sort.column);
+	const sortHeader = sort.column === 'name' ? nameHeader : sortTitle(sort.column);
 	const status = (
 		level.grid
 			? [asOfText, 'local wall-clock hours']
@@ -360,6 +364,8 @@ function modelOf(
 					// Before the sort, so a narrow terminal still shows it (a missing permission, the agents' coverage).
 					// It may quote the server (a conversation's id): cleaned like every outside text.
 					terminalText(base?.note ?? ''),
+					// Observations are per queue: rows of skills or languages on a range with today say why none are live.
+					state.live && level.live && !liveLevel ? 'live columns: queue rows only' : '',
 					`sorted by ${sortHeader}`,
 				]
 	).filter(Boolean);
@@ -397,6 +403,8 @@ function modelOf(
 		context: keyContext,
 		level,
 		cannotOpen: level.cannotOpen?.(frame.level),
+		ref: frame.level,
+		atFirst: state.stack.length === 1,
 		onTotal,
 		hasRows: rowKeys.length > 0,
 		canGoBack: state.stack.length > 1 || Boolean(state.error) || frame.filter !== '',
@@ -410,6 +418,7 @@ function modelOf(
 	return {
 		frame,
 		level,
+		nameHeader,
 		sort,
 		view,
 		keys,
@@ -475,7 +484,21 @@ const comparedMetrics = numericMetrics.filter(metric => metric.onQueueLevels !==
  * an interval), a live view's records add the live values and when they were observed, and while comparing each
  * number's `<field>Prev` and the `comparedInterval`.
  */
-function exportedView(
+function exportedView(...args: Parameters<typeof exportedRows>): ExportedView {
+	const {context} = args[1].level;
+	const exported = exportedRows(...args);
+	// Rows of requested skills or languages (`t`) are written as `gqx export --by` writes them: skillId, skillName.
+	const rowsBy = context.rowsBy === 'queue' ? undefined : context.rowsBy;
+	if (!rowsBy) return exported;
+	return {
+		...exported,
+		rows: rowsByRecords(exported.rows, rowsBy),
+		fields: rowsBySpec({fields: exported.fields ?? rowFields}, rowsBy).fields,
+	};
+}
+
+/** The view's records and fields as a queue level's (exportedView renames the queue's for skill rows). */
+function exportedRows(
 	state: ExplorerState,
 	frame: Frame,
 	level: LevelModule,
@@ -562,7 +585,7 @@ export function copiedText(model: ExplorerModel, which: 'row' | 'view'): {text: 
 	const what = chosen.length === 1 ? '1 row' : `${chosen.length.toLocaleString('en-US')} rows`;
 	return {
 		// The visible columns in their order, live ones (a range with today) included, as the table shows them.
-		text: toTsv(model.level.nameHeader, chosen, model.fields),
+		text: toTsv(model.nameHeader, chosen, model.fields),
 		notice: `Copied ${what} and a header line to the clipboard (tab-separated)`,
 	};
 }

@@ -2,7 +2,8 @@
 // the interval size, and what is said or shown over the table (notice, overlay) or where to go (leave).
 import {levelOf} from '../../levels/registry.js';
 import {type LevelRef, sessionContext, totalKey} from '../../levels/types.js';
-import {opensOnTotal, opensWholeLevel} from '../../levels/registry.js';
+import {opensOnTotal, opensWholeLevel, rowsCannotOpen} from '../../levels/registry.js';
+import {rowsByOrder} from '../../genesys/row-dimensions.js';
 import {granularities} from '../../range/range.js';
 import {currentFrame, goBack, newFrame, scrolled, selectedIndex, withFrame} from './frames.js';
 import type {ExplorerState, NavigationAction} from './types.js';
@@ -42,6 +43,7 @@ export function navigationReducer(state: ExplorerState, action: NavigationAction
 			// What opens for the level as a whole (f: flows) needs no row: a filter that keeps none does not stop it.
 			const whole = opensWholeLevel(action.via);
 			if ((!row && !whole) || !next || level.cannotOpen?.(frame.level) !== undefined) return state;
+			if (rowsCannotOpen(frame.level, action.via) !== undefined) return state;
 			const onTotal = row?.key === totalKey;
 			if (onTotal && !opensOnTotal(action.via)) return state;
 			// A key that opens the level this one was opened from goes back to it (f: queues, flows, queues again).
@@ -93,6 +95,15 @@ export function navigationReducer(state: ExplorerState, action: NavigationAction
 			if (frame.level.id === everyoneBoard.id && !frame.level.context.queueId) return state;
 			const board = {...everyoneBoard, context: sessionContext(frame.level.context)};
 			return {...state, filtering: false, stack: [...state.stack, newFrame(board, state.views)]};
+		}
+		case 'rows-next': {
+			// The first level only: another kind of rows is another first level (its own request, filter and place).
+			if (state.stack.length !== 1) return state;
+			const {rowsBy: now, ...rest} = frame.level.context;
+			const rowsBy = rowsByOrder[(rowsByOrder.indexOf(now ?? 'queue') + 1) % rowsByOrder.length] ?? 'queue';
+			const ref: LevelRef = {id: frame.level.id, context: rowsBy === 'queue' ? rest : {...rest, rowsBy}};
+			// The header (Skill, Language) and the breadcrumb say which rows these are.
+			return {...state, filtering: false, stack: [newFrame(ref, state.views)]};
 		}
 		case 'idle-toggle':
 			return levelOf(frame.level).idleRows ? withFrame(state, {idle: !frame.idle, top: 0}) : state;

@@ -70,6 +70,7 @@ const sliceFor: SliceReducers = {
 	'granularity-next': navigationReducer,
 	'quick-next': navigationReducer,
 	'idle-toggle': navigationReducer,
+	'rows-next': navigationReducer,
 	everyone: navigationReducer,
 	notice: navigationReducer,
 	overlay: navigationReducer,

@@ -106,6 +106,8 @@ export type NavigationAction =
 	| {type: 'granularity-next'}
 	| {type: 'quick-next'}
 	| {type: 'idle-toggle'}
+	/** The first level's rows: queues, requested skills, requested languages, queues again (`t`). */
+	| {type: 'rows-next'}
 	/** People now of every agent (`N`), from any level. */
 	| {type: 'everyone'}
 	| {type: 'notice'; text: string | undefined}

@@ -76,7 +76,7 @@ export function ExplorerBody({model, state, dispatch, height, cwd, thresholds}: 
 				order={model.pickerOrder}
 				visible={model.fields}
 				cursor={overlay.cursor}
-				levelName={level.nameHeader.toLowerCase()}
+				levelName={model.nameHeader.toLowerCase()}
 				onScreen={columns.map(column => column.id)}
 				height={height - 3}
 			/>

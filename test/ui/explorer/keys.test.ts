@@ -51,6 +51,7 @@ const expected: Partial<Record<KeyAction, ExplorerAction>> = {
 	compare: {type: 'compare-next'},
 	'quick-filter': {type: 'quick-next'},
 	'idle-rows': {type: 'idle-toggle'},
+	'rows-by': {type: 'rows-next'},
 	everyone: {type: 'everyone'},
 	'column-up': {type: 'columns-move', delta: -1},
 	'column-down': {type: 'columns-move', delta: 1},
