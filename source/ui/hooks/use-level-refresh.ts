@@ -38,13 +38,16 @@ export function useLevelRefresh(
 		const schedule = (delayMs = everyMs) => {
 			if (!controller.signal.aborted) timer = setTimeout(tick, delayMs);
 		};
-		// Counted from the end of the one before: a slow refresh is late, never doubled.
+		// Counted from the start of the one before, so the oldest state shown is a period and one refresh old: a slow
+		// refresh makes the next one late, never two at once.
 		const tick = () => {
+			const startedAt = Date.now();
+			const next = () => schedule(Math.max(0, everyMs - (Date.now() - startedAt)));
 			source.load(request, {signal: controller.signal, fresh: true, scheduled: true}).then(
 				answer => {
 					if (controller.signal.aborted) return;
 					dispatch({type: 'refresh-done', key: request.key, loaded: answer});
-					schedule();
+					next();
 				},
 				(error: unknown) => {
 					if (controller.signal.aborted || error instanceof CancelledError) return;
@@ -56,6 +59,7 @@ export function useLevelRefresh(
 				},
 			);
 		};
+		// The first one is counted from the end of the load it follows (a first load also asks names once).
 		const age = Date.now() - (latest.current?.asOf.getTime() ?? Date.now());
 		schedule(Math.max(0, everyMs - age));
 		return () => {
