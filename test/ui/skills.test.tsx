@@ -87,6 +87,26 @@ describe('rows of requested skills and languages (t)', () => {
 		expect(queues).not.toContain('requested');
 	});
 
+	it('counts a conversation that requested two skills once in the Total row, as the conversations say', async () => {
+		const {app} = await appOnProfile(emu, {from: '2026-03-09', to: '2026-03-15'});
+		await press(app, 't');
+		const skills = await waitForText(app, /Skill\s+Offered/);
+		const withSkill = [...conversationsIn(emu, from, to)].filter(({series}) => (series.skillIds ?? []).length > 0);
+		// The rows add up to more (a pair counts in both skills' rows); the Total is of conversations.
+		expect(cellsOf(skills, 'Total')[1]).toBe(number(withSkill.length));
+		await press(app, 'c');
+		const compared = await waitForText(app, /Offered▼?\s+Δ/);
+		const before = [...conversationsIn(emu, from - 7 * 86_400_000, from)].filter(
+			({series}) => (series.skillIds ?? []).length > 0,
+		);
+		const change = metricDelta(
+			metricFor('offered'),
+			{offered: withSkill.length} as QueueRow,
+			{offered: before.length} as QueueRow,
+		).text;
+		expect(cellsOf(compared, 'Total').slice(1, 3)).toEqual([number(withSkill.length), change]);
+	});
+
 	it('drills a skill into its media types and opens its wait bands, which add up to its Answered', async () => {
 		const {app} = await appOnProfile(emu, {from: '2026-03-09', to: '2026-03-15'});
 		await press(app, 't');
