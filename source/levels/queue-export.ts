@@ -10,7 +10,6 @@ import {
 	markPartial,
 	rollUp,
 	rowFields,
-	totalRow,
 	toRow,
 	type QueueRow,
 } from '../metrics/rows.js';
@@ -18,6 +17,7 @@ import {comparisonRange, shiftDays} from '../range/compare.js';
 import {type DateRange, isoInterval, rangeBuckets} from '../range/range.js';
 import {queueRecordTable} from './record-table.js';
 import type {ExportCallbacks, ExportRequest, ExportResult, LevelExport} from './types.js';
+import type {Report} from '../reports/report.js';
 
 /** An export request as a report's query: its range (or another period's), queues, media and bucket size. */
 export function reportQuery(
@@ -34,6 +34,14 @@ export function reportQuery(
 		granularity: request.granularity,
 		...(request.rowsBy ? {rowsBy: request.rowsBy} : {}),
 	};
+}
+
+/**
+ * A report's totals line from its running total, not the rows added up: rows of requested skills overlap (a
+ * conversation that requested two skills is in both), and the report's total counts it once (reports/report.ts).
+ */
+function reportTotal(report: Pick<Report, 'totals'>): QueueRow {
+	return toRow({queueId: null, queueName: 'Total', mediaType: null, interval: null}, report.totals.all);
 }
 
 /** The interval level can be millions of records: a batch of queues at a time, the total added up as they pass. */
@@ -120,7 +128,7 @@ async function compared(
 	);
 	await callbacks.onRecords(level === 'intervals' ? markPartial(records, range.timeZone, granularity) : records);
 	// The totals line compared as one more record: its change beside each number.
-	const [total] = compareRecords([totalRow(now.cells)], [totalRow(before.cells)], {...options, byBucket: false});
+	const [total] = compareRecords([reportTotal(now)], [reportTotal(before)], {...options, byBucket: false});
 	return {total, nameOf: id => (now.queues.has(id) ? now.nameOf(id) : before.nameOf(id))};
 }
 
@@ -168,7 +176,7 @@ export function queueLevelExport(level: Level): LevelExport<QueueRow> {
 			await callbacks.onRecords(
 				rollUp(report.cells, level, report.nameOf, isoInterval(range.start, range.end), report.divisionOf),
 			);
-			return {total: totalRow(report.cells), nameOf: report.nameOf};
+			return {total: reportTotal(report), nameOf: report.nameOf};
 		},
 	};
 }

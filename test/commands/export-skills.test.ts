@@ -77,6 +77,24 @@ describe('gqx export --by skill|language', () => {
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 	});
 
+	it('the table’s Total counts a conversation that requested two skills once, compared too', async () => {
+		const withSkill = (from: number, to: number) =>
+			[...conversationsIn(emu, from, to)].filter(({series}) => (series.skillIds ?? []).length > 0).length;
+		const totalOf = (stdout: string) =>
+			stdout
+				.split('\n')
+				.find(line => line.startsWith('Total '))!
+				.trim()
+				.split(/\s{2,}/)[1];
+		const table = ['export', '--by', 'skill', '--level', 'queues', '--format', 'table', ...day];
+		const result = await runCommand(table, {env});
+		expect(result.code).toBe(0);
+		expect(totalOf(result.stdout)).toBe(withSkill(start, end).toLocaleString('en-US'));
+		const compared = await runCommand([...table, '--compare', 'previous'], {env});
+		expect(compared.code, compared.stderr).toBe(0);
+		expect(totalOf(compared.stdout)).toBe(withSkill(start, end).toLocaleString('en-US'));
+	});
+
 	it('--skill chooses by exact name (any case) or id, a deleted skill’s id too, per media type by default', async () => {
 		const {skills} = skillsOf(emu.org);
 		const deleted = skills.find(skill => skill.state === 'deleted')!;
