@@ -153,6 +153,22 @@ describe('rows of requested skills and languages (t)', () => {
 		expect(days.reduce((a, b) => a + b, 0)).toBe(now);
 	});
 
+	it('a queue the flows sent callers to, opened from skill rows (t f u Enter), is that queue’s numbers', async () => {
+		const {app} = await appOnProfile(emu, {from: '2026-03-09', to: '2026-03-15'});
+		await press(app, 't');
+		await waitForText(app, /Skill\s+Offered/);
+		await press(app, 'f');
+		await waitForText(app, /\n\s+Flow\s+Entered▼/);
+		await press(app, 'u');
+		const destinations = await waitForText(app, /\n\s+Queue\s+To queue▼/);
+		const name = selectedName(destinations);
+		const queue = emu.org.queues.find(each => each.name === name)!;
+		const offered = [...conversationsIn(emu, from, to)].filter(({series}) => series.queueId === queue.id).length;
+		await press(app, keys.enter);
+		const media = await waitForText(app, /\n\s+Media\s+Offered/);
+		expect(cellsOf(media, 'Total')[1]).toBe(number(offered));
+	});
+
 	it('e writes the language rows as gqx export --by language writes them, languageId and languageName in front', async () => {
 		const {app, dir} = await appOnProfile(emu, {from: '2026-03-09', to: '2026-03-15'});
 		await press(app, 't', 't');
