@@ -50,12 +50,17 @@ async function streamIntervals(
 	request: ExportRequest,
 	callbacks: ExportCallbacks<QueueRow>,
 ): Promise<ExportResult<QueueRow>> {
-	const {streamIntervalRows} = await import('../reports/report.js');
+	const {distinctSkillTotal, streamIntervalRows} = await import('../reports/report.js');
 	const {deletedQueueName} = await import('../genesys/queues.js');
 	const names = new Map<string, string>();
 	const total: StatsBag = {};
 	const granularity = request.granularity ?? 'PT30M';
-	await streamIntervalRows(
+	// Skill records overlap (a conversation in each skill it requested): their total is asked of its own.
+	const distinct =
+		request.rowsBy === 'skill'
+			? distinctSkillTotal(client, {...reportQuery(request), rowsBy: 'skill'}, undefined)
+			: undefined;
+	const streamed = streamIntervalRows(
 		client,
 		{...reportQuery(request), granularity},
 		{
@@ -70,8 +75,9 @@ async function streamIntervals(
 			},
 		},
 	);
+	const [, distinctTotal] = await Promise.all([streamed, distinct]);
 	return {
-		total: toRow({queueId: null, queueName: 'Total', mediaType: null, interval: null}, total),
+		total: toRow({queueId: null, queueName: 'Total', mediaType: null, interval: null}, distinctTotal ?? total),
 		nameOf: id => names.get(id) ?? deletedQueueName(id),
 	};
 }

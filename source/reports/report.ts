@@ -216,7 +216,7 @@ async function fetchRoutedReport(
  * multi-valued), so the rows add up to more than there were conversations. The total is asked of its own, grouped by
  * media type only, over the traffic that requested any skill (or the skills asked for).
  */
-async function distinctSkillTotal(
+export async function distinctSkillTotal(
 	client: GenesysClient,
 	query: ReportQuery & {rowsBy: 'skill' | 'language'},
 	signal: AbortSignal | undefined,

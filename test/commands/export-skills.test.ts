@@ -93,6 +93,12 @@ describe('gqx export --by skill|language', () => {
 		const compared = await runCommand([...table, '--compare', 'previous'], {env});
 		expect(compared.code, compared.stderr).toBe(0);
 		expect(totalOf(compared.stdout)).toBe(withSkill(start, end).toLocaleString('en-US'));
+		const intervals = await runCommand(
+			[...table.map(arg => (arg === 'queues' ? 'intervals' : arg)), '--granularity', 'P1D'],
+			{env},
+		);
+		expect(intervals.code, intervals.stderr).toBe(0);
+		expect(totalOf(intervals.stdout)).toBe(withSkill(start, end).toLocaleString('en-US'));
 	});
 
 	it('--skill chooses by exact name (any case) or id, a deleted skill’s id too, per media type by default', async () => {
