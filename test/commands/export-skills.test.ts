@@ -3,7 +3,7 @@
 // the skill's or language's id and name instead of the queue's, and bad flags exit 2 with the reason.
 import {parse} from 'csv-parse/sync';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import type {Emulator} from '../../source/emulator/server.js';
+import {demoClient, type Emulator} from '../../source/emulator/server.js';
 import {skillsOf} from '../../source/emulator/skills.js';
 import {bandRecordFields} from '../../source/levels/bands.js';
 import {rowFields} from '../../source/metrics/rows.js';
@@ -137,6 +137,21 @@ describe('gqx export --by skill|language', () => {
 			.filter(record => record['outcome'] === 'answered')
 			.reduce((sum, record) => sum + Number(record['count']), 0);
 		expect(answered).toBe(expected.get(key)!.answered);
+	});
+
+	it('says on stderr that skills are named by id when the client lacks routing:skill:view', async () => {
+		emu.addClient({
+			id: 'no-skills',
+			secret: 'no-skills-secret',
+			permissions: demoClient.permissions.filter(permission => permission !== 'routing:skill:view'),
+		});
+		const noSkills = {...env, GENESYS_CLOUD_CLIENT_ID: 'no-skills', GENESYS_CLOUD_CLIENT_SECRET: 'no-skills-secret'};
+		const result = await runCommand(['export', '--by', 'skill', '--format', 'csv', ...day], {env: noSkills});
+		expect(result.code, result.stderr).toBe(0);
+		const records = parse(result.stdout, {columns: true}) as Array<Record<string, string>>;
+		// The names are the ids, and the caller is told why rather than left to take them for names.
+		expect(records[0]!['skillName']).toBe(records[0]!['skillId']);
+		expect(result.stderr).toMatch(/skill names[\s\S]*routing:skill:view/);
 	});
 
 	it('refuses what does not fit, exit 2 with the reason', async () => {
