@@ -18,7 +18,7 @@ import {
 import {exportLevelOf, exportLevels} from '../levels/registry.js';
 import type {ExportRequest, LevelExport} from '../levels/types.js';
 import {looksLikeId, matchQueues, selectQueueIds} from '../reports/queue-match.js';
-import {listRoutingEntities} from '../genesys/routing-names.js';
+import {fetchRoutingNames, listRoutingEntities} from '../genesys/routing-names.js';
 import {rowsByRecords, rowsBySpec} from '../levels/row-records.js';
 import {writeRecords} from '../export/output.js';
 import {parseFlags} from './args.js';
@@ -146,9 +146,16 @@ function tableWidth(io: Io, wide: boolean): number | undefined {
 async function chosenQueues(
 	client: Parameters<LevelExport['stream']>[0],
 	plan: ExportPlan,
+	io: Io,
 ): Promise<{queueIds?: string[]; knownQueues?: ReadonlyMap<string, QueueInfo>}> {
 	if (plan.rowsBy) {
-		if (plan.rowNames.length === 0) return {};
+		if (plan.rowNames.length === 0) {
+			// Without routing:skill:view the records name skills by their ids: say so, as the explorer does.
+			const {missingPermission} = await fetchRoutingNames(client, plan.rowsBy, []);
+			if (missingPermission)
+				io.stderr.write(`gqx: warning: skill names are their ids: the OAuth client lacks ${missingPermission}.\n`);
+			return {};
+		}
 		const entities = await listRoutingEntities(client, plan.rowsBy, plan.rowNames.filter(looksLikeId));
 		return {queueIds: matchQueues(plan.rowNames, entities, plan.rowsBy)};
 	}
@@ -189,7 +196,7 @@ export async function runExport(args: string[], io: Io): Promise<number> {
 		const {client} = connection;
 		const request: ExportRequest = {
 			range,
-			...(await chosenQueues(client, plan)),
+			...(await chosenQueues(client, plan, io)),
 			queues: plan.queues,
 			divisions: plan.divisions,
 			mediaTypes: plan.media,

@@ -10,7 +10,6 @@ import {
 	markPartial,
 	rollUp,
 	rowFields,
-	totalRow,
 	toRow,
 	type QueueRow,
 } from '../metrics/rows.js';
@@ -18,6 +17,7 @@ import {comparisonRange, shiftDays} from '../range/compare.js';
 import {type DateRange, isoInterval, rangeBuckets} from '../range/range.js';
 import {queueRecordTable} from './record-table.js';
 import type {ExportCallbacks, ExportRequest, ExportResult, LevelExport} from './types.js';
+import type {Report} from '../reports/report.js';
 
 /** An export request as a report's query: its range (or another period's), queues, media and bucket size. */
 export function reportQuery(
@@ -36,18 +36,31 @@ export function reportQuery(
 	};
 }
 
+/**
+ * A report's totals line from its running total, not the rows added up: rows of requested skills overlap (a
+ * conversation that requested two skills is in both), and the report's total counts it once (reports/report.ts).
+ */
+function reportTotal(report: Pick<Report, 'totals'>): QueueRow {
+	return toRow({queueId: null, queueName: 'Total', mediaType: null, interval: null}, report.totals.all);
+}
+
 /** The interval level can be millions of records: a batch of queues at a time, the total added up as they pass. */
 async function streamIntervals(
 	client: GenesysClient,
 	request: ExportRequest,
 	callbacks: ExportCallbacks<QueueRow>,
 ): Promise<ExportResult<QueueRow>> {
-	const {streamIntervalRows} = await import('../reports/report.js');
+	const {distinctSkillTotal, streamIntervalRows} = await import('../reports/report.js');
 	const {deletedQueueName} = await import('../genesys/queues.js');
 	const names = new Map<string, string>();
 	const total: StatsBag = {};
 	const granularity = request.granularity ?? 'PT30M';
-	await streamIntervalRows(
+	// Skill records overlap (a conversation in each skill it requested): their total is asked of its own.
+	const distinct =
+		request.rowsBy === 'skill'
+			? distinctSkillTotal(client, {...reportQuery(request), rowsBy: 'skill'}, undefined)
+			: undefined;
+	const streamed = streamIntervalRows(
 		client,
 		{...reportQuery(request), granularity},
 		{
@@ -62,8 +75,9 @@ async function streamIntervals(
 			},
 		},
 	);
+	const [, distinctTotal] = await Promise.all([streamed, distinct]);
 	return {
-		total: toRow({queueId: null, queueName: 'Total', mediaType: null, interval: null}, total),
+		total: toRow({queueId: null, queueName: 'Total', mediaType: null, interval: null}, distinctTotal ?? total),
 		nameOf: id => names.get(id) ?? deletedQueueName(id),
 	};
 }
@@ -120,7 +134,7 @@ async function compared(
 	);
 	await callbacks.onRecords(level === 'intervals' ? markPartial(records, range.timeZone, granularity) : records);
 	// The totals line compared as one more record: its change beside each number.
-	const [total] = compareRecords([totalRow(now.cells)], [totalRow(before.cells)], {...options, byBucket: false});
+	const [total] = compareRecords([reportTotal(now)], [reportTotal(before)], {...options, byBucket: false});
 	return {total, nameOf: id => (now.queues.has(id) ? now.nameOf(id) : before.nameOf(id))};
 }
 
@@ -168,7 +182,7 @@ export function queueLevelExport(level: Level): LevelExport<QueueRow> {
 			await callbacks.onRecords(
 				rollUp(report.cells, level, report.nameOf, isoInterval(range.start, range.end), report.divisionOf),
 			);
-			return {total: totalRow(report.cells), nameOf: report.nameOf};
+			return {total: reportTotal(report), nameOf: report.nameOf};
 		},
 	};
 }

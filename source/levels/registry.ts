@@ -3,7 +3,7 @@ import {hoursLevel} from './hours.js';
 import {intervalsLevel} from './intervals.js';
 import {mediaLevel} from './media.js';
 import {queuesLevel} from './queues.js';
-import type {LevelExport, LevelId, LevelKey, LevelModule, LevelRef} from './types.js';
+import type {LevelContext, LevelExport, LevelId, LevelKey, LevelModule, LevelRef} from './types.js';
 import {liveExport} from './live.js';
 import {agentIntervalsLevel, agentsLevel} from './agents.js';
 import {wrapupIntervalsLevel, wrapupsLevel} from './wrapups.js';
@@ -82,6 +82,19 @@ export function rowsCannotOpen(ref: LevelRef, via: string): string | undefined {
 	const next = levels[ref.id].opens[via];
 	if (!rowsBy || rowsBy === 'queue' || !next || openedByAnyRows.has(next)) return undefined;
 	return `works on queue rows, not on ${rowDimensions[rowsBy].many} (t on the first level: queues)`;
+}
+
+/** The levels whose numbers are of the first level's rows (`rowsBy`); the flows and what they open are not. */
+const readByRows: ReadonlySet<LevelId> = new Set(['queues', 'media', 'intervals', 'bands', 'hours']);
+
+/**
+ * The context `next` opens with: without the row dimension when its rows are not the first level's (f: flows), so
+ * that a flow's destination queues, and what they open, are queues again.
+ */
+export function rowsContextFor(next: LevelId, context: LevelContext): LevelContext {
+	if (readByRows.has(next) || context.rowsBy === undefined) return context;
+	const {rowsBy: _rowsBy, ...rest} = context;
+	return rest;
 }
 
 /** A level's live columns as it was opened: none for skill or language rows (observations are per queue). */

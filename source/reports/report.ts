@@ -147,16 +147,7 @@ export async function fetchReport(
 			listQueuesInParallel(client, {signal: options.signal, concurrency: 50}).catch(() => undefined));
 	const sumsOnly = options.sumsOnly === true;
 	const totals = new RunningTotals({byMedia: sumsOnly});
-	const [cells, listed] = await Promise.all([
-		fetchQueueAggregates(client, query, {
-			signal: options.signal,
-			onProgress: options.onProgress,
-			totals,
-			keepCells: !sumsOnly,
-			onDrop: options.onDrop,
-		}),
-		listing,
-	]);
+	const [cells, listed] = await Promise.all([aggregatesInto(client, query, options, totals), listing]);
 	const queues = new Map(known ?? []);
 	for (const queue of listed ?? []) queues.set(queue.id, queue);
 	const ids = sumsOnly ? totals.byQueue.keys() : new Set(cells.map(cell => cell.queueId));
@@ -173,6 +164,22 @@ export async function fetchReport(
 	};
 }
 
+/** The report's aggregates, added into `totals` as they arrive (the cells kept too unless `sumsOnly`). */
+function aggregatesInto(
+	client: GenesysClient,
+	query: ReportQuery,
+	options: ReportOptions,
+	totals: RunningTotals,
+): Promise<AggregateCell[]> {
+	return fetchQueueAggregates(client, query, {
+		signal: options.signal,
+		onProgress: options.onProgress,
+		totals,
+		keepCells: options.sumsOnly !== true,
+		onDrop: options.onDrop,
+	});
+}
+
 /**
  * The report with requested skills or languages for rows: the same aggregates grouped by that dimension, named from
  * its listing (no divisions, no service-level settings: those are a queue's).
@@ -184,13 +191,14 @@ async function fetchRoutedReport(
 ): Promise<Report> {
 	const sumsOnly = options.sumsOnly === true;
 	const totals = new RunningTotals({byMedia: sumsOnly});
-	const cells = await fetchQueueAggregates(client, query, {
-		signal: options.signal,
-		onProgress: options.onProgress,
-		totals,
-		keepCells: !sumsOnly,
-		onDrop: options.onDrop,
-	});
+	const [cells, distinct] = await Promise.all([
+		aggregatesInto(client, query, options, totals),
+		query.rowsBy === 'skill' ? distinctSkillTotal(client, query, options.signal) : undefined,
+	]);
+	if (distinct) {
+		for (const name of Object.keys(totals.all)) delete totals.all[name];
+		addInto(totals.all, distinct);
+	}
 	const ids = sumsOnly ? [...totals.byQueue.keys()] : cells.map(cell => cell.queueId);
 	const names = await fetchRoutingNames(client, query.rowsBy, ids, {signal: options.signal});
 	return {
@@ -201,4 +209,30 @@ async function fetchRoutedReport(
 		divisionOf: () => undefined,
 		...(names.missingPermission ? {missingPermission: names.missingPermission} : {}),
 	};
+}
+
+/**
+ * The total over requested skills: a conversation that requested two skills is in both skills' rows (the dimension is
+ * multi-valued), so the rows add up to more than there were conversations. The total is asked of its own, grouped by
+ * media type only, over the traffic that requested any skill (or the skills asked for).
+ */
+export async function distinctSkillTotal(
+	client: GenesysClient,
+	query: ReportQuery & {rowsBy: 'skill' | 'language'},
+	signal: AbortSignal | undefined,
+): Promise<StatsBag> {
+	const total: StatsBag = {};
+	await fetchQueueAggregates(
+		client,
+		{...query, granularity: undefined, groupBy: ['mediaType'], queuedOnly: true},
+		{
+			...(signal ? {signal} : {}),
+			keepCells: false,
+			onResult: result => {
+				for (const data of result.data ?? [])
+					for (const metric of data.metrics ?? []) addInto(total, {[metric.metric]: metric.stats});
+			},
+		},
+	);
+	return total;
 }

@@ -3,7 +3,7 @@
 // the skill's or language's id and name instead of the queue's, and bad flags exit 2 with the reason.
 import {parse} from 'csv-parse/sync';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import type {Emulator} from '../../source/emulator/server.js';
+import {demoClient, type Emulator} from '../../source/emulator/server.js';
 import {skillsOf} from '../../source/emulator/skills.js';
 import {bandRecordFields} from '../../source/levels/bands.js';
 import {rowFields} from '../../source/metrics/rows.js';
@@ -77,6 +77,30 @@ describe('gqx export --by skill|language', () => {
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 	});
 
+	it('the table’s Total counts a conversation that requested two skills once, compared too', async () => {
+		const withSkill = (from: number, to: number) =>
+			[...conversationsIn(emu, from, to)].filter(({series}) => (series.skillIds ?? []).length > 0).length;
+		const totalOf = (stdout: string) =>
+			stdout
+				.split('\n')
+				.find(line => line.startsWith('Total '))!
+				.trim()
+				.split(/\s{2,}/)[1];
+		const table = ['export', '--by', 'skill', '--level', 'queues', '--format', 'table', ...day];
+		const result = await runCommand(table, {env});
+		expect(result.code).toBe(0);
+		expect(totalOf(result.stdout)).toBe(withSkill(start, end).toLocaleString('en-US'));
+		const compared = await runCommand([...table, '--compare', 'previous'], {env});
+		expect(compared.code, compared.stderr).toBe(0);
+		expect(totalOf(compared.stdout)).toBe(withSkill(start, end).toLocaleString('en-US'));
+		const intervals = await runCommand(
+			[...table.map(arg => (arg === 'queues' ? 'intervals' : arg)), '--granularity', 'P1D'],
+			{env},
+		);
+		expect(intervals.code, intervals.stderr).toBe(0);
+		expect(totalOf(intervals.stdout)).toBe(withSkill(start, end).toLocaleString('en-US'));
+	});
+
 	it('--skill chooses by exact name (any case) or id, a deleted skill’s id too, per media type by default', async () => {
 		const {skills} = skillsOf(emu.org);
 		const deleted = skills.find(skill => skill.state === 'deleted')!;
@@ -113,6 +137,21 @@ describe('gqx export --by skill|language', () => {
 			.filter(record => record['outcome'] === 'answered')
 			.reduce((sum, record) => sum + Number(record['count']), 0);
 		expect(answered).toBe(expected.get(key)!.answered);
+	});
+
+	it('says on stderr that skills are named by id when the client lacks routing:skill:view', async () => {
+		emu.addClient({
+			id: 'no-skills',
+			secret: 'no-skills-secret',
+			permissions: demoClient.permissions.filter(permission => permission !== 'routing:skill:view'),
+		});
+		const noSkills = {...env, GENESYS_CLOUD_CLIENT_ID: 'no-skills', GENESYS_CLOUD_CLIENT_SECRET: 'no-skills-secret'};
+		const result = await runCommand(['export', '--by', 'skill', '--format', 'csv', ...day], {env: noSkills});
+		expect(result.code, result.stderr).toBe(0);
+		const records = parse(result.stdout, {columns: true}) as Array<Record<string, string>>;
+		// The names are the ids, and the caller is told why rather than left to take them for names.
+		expect(records[0]!['skillName']).toBe(records[0]!['skillId']);
+		expect(result.stderr).toMatch(/skill names[\s\S]*routing:skill:view/);
 	});
 
 	it('refuses what does not fit, exit 2 with the reason', async () => {

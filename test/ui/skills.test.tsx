@@ -87,6 +87,26 @@ describe('rows of requested skills and languages (t)', () => {
 		expect(queues).not.toContain('requested');
 	});
 
+	it('counts a conversation that requested two skills once in the Total row, as the conversations say', async () => {
+		const {app} = await appOnProfile(emu, {from: '2026-03-09', to: '2026-03-15'});
+		await press(app, 't');
+		const skills = await waitForText(app, /Skill\s+Offered/);
+		const withSkill = [...conversationsIn(emu, from, to)].filter(({series}) => (series.skillIds ?? []).length > 0);
+		// The rows add up to more (a pair counts in both skills' rows); the Total is of conversations.
+		expect(cellsOf(skills, 'Total')[1]).toBe(number(withSkill.length));
+		await press(app, 'c');
+		const compared = await waitForText(app, /Offered▼?\s+Δ/);
+		const before = [...conversationsIn(emu, from - 7 * 86_400_000, from)].filter(
+			({series}) => (series.skillIds ?? []).length > 0,
+		);
+		const change = metricDelta(
+			metricFor('offered'),
+			{offered: withSkill.length} as QueueRow,
+			{offered: before.length} as QueueRow,
+		).text;
+		expect(cellsOf(compared, 'Total').slice(1, 3)).toEqual([number(withSkill.length), change]);
+	});
+
 	it('drills a skill into its media types and opens its wait bands, which add up to its Answered', async () => {
 		const {app} = await appOnProfile(emu, {from: '2026-03-09', to: '2026-03-15'});
 		await press(app, 't');
@@ -131,6 +151,22 @@ describe('rows of requested skills and languages (t)', () => {
 			.map(line => Number(line.trim().split(/\s+/).at(-1)!.replaceAll(',', '')));
 		expect(days).toHaveLength(7);
 		expect(days.reduce((a, b) => a + b, 0)).toBe(now);
+	});
+
+	it('a queue the flows sent callers to, opened from skill rows (t f u Enter), is that queue’s numbers', async () => {
+		const {app} = await appOnProfile(emu, {from: '2026-03-09', to: '2026-03-15'});
+		await press(app, 't');
+		await waitForText(app, /Skill\s+Offered/);
+		await press(app, 'f');
+		await waitForText(app, /\n\s+Flow\s+Entered▼/);
+		await press(app, 'u');
+		const destinations = await waitForText(app, /\n\s+Queue\s+To queue▼/);
+		const name = selectedName(destinations);
+		const queue = emu.org.queues.find(each => each.name === name)!;
+		const offered = [...conversationsIn(emu, from, to)].filter(({series}) => series.queueId === queue.id).length;
+		await press(app, keys.enter);
+		const media = await waitForText(app, /\n\s+Media\s+Offered/);
+		expect(cellsOf(media, 'Total')[1]).toBe(number(offered));
 	});
 
 	it('e writes the language rows as gqx export --by language writes them, languageId and languageName in front', async () => {

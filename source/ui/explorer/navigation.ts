@@ -2,7 +2,7 @@
 // the interval size, and what is said or shown over the table (notice, overlay) or where to go (leave).
 import {levelOf} from '../../levels/registry.js';
 import {type LevelRef, sessionContext, totalKey} from '../../levels/types.js';
-import {opensOnTotal, opensWholeLevel, rowsCannotOpen} from '../../levels/registry.js';
+import {opensOnTotal, opensWholeLevel, rowsCannotOpen, rowsContextFor} from '../../levels/registry.js';
 import {rowsByOrder} from '../../genesys/row-dimensions.js';
 import {granularities} from '../../range/range.js';
 import {currentFrame, goBack, newFrame, scrolled, selectedIndex, withFrame} from './frames.js';
@@ -55,10 +55,12 @@ export function navigationReducer(state: ExplorerState, action: NavigationAction
 			// The totals row stands for every row of the level: what the level itself was opened for.
 			const ref: LevelRef = {
 				id: next,
-				context:
+				context: rowsContextFor(
+					next,
 					onTotal || whole || !row
 						? frame.level.context
 						: {...sessionContext(frame.level.context), ...level.openContext(row, frame.level)},
+				),
 			};
 			return {...state, filtering: false, stack: [...state.stack, newFrame(ref, state.views)]};
 		}
@@ -93,7 +95,7 @@ export function navigationReducer(state: ExplorerState, action: NavigationAction
 		case 'everyone': {
 			// Already there: nothing to stack (Esc would only come back to the same board).
 			if (frame.level.id === everyoneBoard.id && !frame.level.context.queueId) return state;
-			const board = {...everyoneBoard, context: sessionContext(frame.level.context)};
+			const board = {...everyoneBoard, context: rowsContextFor(everyoneBoard.id, sessionContext(frame.level.context))};
 			return {...state, filtering: false, stack: [...state.stack, newFrame(board, state.views)]};
 		}
 		case 'rows-next': {
