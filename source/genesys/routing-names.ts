@@ -85,7 +85,9 @@ export async function listRoutingEntities(
 	return [...[...listed].map(([id, name]) => ({id, name})), ...found.map(id => ({id, name: nameOf(id)}))];
 }
 
-/** Names of the skills or languages `ids`: from the listing, then `?id=` (100 a request) for those it lacks. */
+const idsPerLookup = 25;
+
+/** Names of the skills or languages `ids`: from the listing, then `?id=` (25 a request) for those it lacks. */
 export async function fetchRoutingNames(
 	client: GenesysClient,
 	by: Routed,
@@ -95,13 +97,12 @@ export async function fetchRoutingNames(
 	const listed = await listing(client, by, options.signal);
 	if (listed instanceof PermissionError) return {nameOf: id => id, missingPermission: skillPermission};
 	const missing = [...new Set(ids)].filter(id => !listed.has(id));
-	for (let index = 0; index < missing.length; index += 100) {
-		const page = await client.get(
-			paths[by],
-			new URLSearchParams({id: missing.slice(index, index + 100).join(','), pageSize: '100'}),
-			listingSchema,
-			options.signal,
-		);
+	// `id[]` in the API's definition: each id its own parameter, as many as the default page holds (the largest page
+	// size is not documented), so a server that reads neither a comma list nor a larger page still names them all.
+	for (let index = 0; index < missing.length; index += idsPerLookup) {
+		const query = new URLSearchParams({pageSize: String(idsPerLookup)});
+		for (const id of missing.slice(index, index + idsPerLookup)) query.append('id', id);
+		const page = await client.get(paths[by], query, listingSchema, options.signal);
 		// Kept with the listing: a deleted skill is looked up once a session.
 		for (const entity of page.entities ?? []) if (entity.name) listed.set(entity.id, entity.name);
 	}
