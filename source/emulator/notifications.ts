@@ -85,6 +85,7 @@ export class NotificationService {
 	#server: Server | undefined;
 	#origin = '';
 	#timers: NodeJS.Timeout[] = [];
+	#held: Array<() => void> | undefined;
 
 	constructor(source: NotificationSource, options: NotificationOptions = {}) {
 		this.#source = source;
@@ -158,6 +159,26 @@ export class NotificationService {
 	/** Test hook: refuse (true) or accept again (false) WebSocket upgrades. */
 	refuseUpgrades(refuse: boolean): void {
 		this.options.refuseUpgrades = refuse;
+	}
+
+	/** Test hook: upgrades wait unanswered (a slow handshake) until the returned function lets them through. */
+	holdUpgrades(): () => void {
+		this.#held ??= [];
+		return () => {
+			const held = this.#held ?? [];
+			this.#held = undefined;
+			for (const run of held) run();
+		};
+	}
+
+	/** Upgrades waiting on holdUpgrades. */
+	get heldUpgrades(): number {
+		return this.#held?.length ?? 0;
+	}
+
+	/** Test hook: the message as is on every socket (a hostile or unexpected event). */
+	sendRaw(message: string): void {
+		for (const channel of this.#channels.values()) channel.socket?.send(message);
 	}
 
 	/** Test hook: warns every socket that it is about to close, as Genesys does a minute before maintenance. */
@@ -388,6 +409,10 @@ export class NotificationService {
 	}
 
 	#upgrade(request: IncomingMessage, socket: Socket, head: Buffer): void {
+		if (this.#held) {
+			this.#held.push(() => this.#upgrade(request, socket, head));
+			return;
+		}
 		this.#expire();
 		const id = /^\/channels\/([^/?]+)/.exec(request.url ?? '')?.[1];
 		const channel = id ? this.#channels.get(decodeURIComponent(id)) : undefined;

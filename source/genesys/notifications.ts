@@ -210,6 +210,11 @@ export class QueuePush {
 				reject(new PushUnavailable(`WebSocket failed (${error.code ?? error.message})`)),
 			);
 		});
+		// Stopped while the handshake ran (`l`, the screen left, push given up): nothing may keep this socket.
+		if (this.#stopped) {
+			socket.terminate();
+			throw new PushUnavailable('stopped');
+		}
 		this.counts.sockets++;
 		const previous = shard.socket;
 		shard.socket = socket;

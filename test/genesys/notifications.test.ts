@@ -204,6 +204,35 @@ describe('QueuePush', () => {
 		expect(seen.down).toBeUndefined();
 	});
 
+	it('leaves no socket open when stopped while a reconnect waits on its handshake (l pauses then)', async () => {
+		const id = emu.org.queues[60]!.id;
+		const {push} = feed();
+		await push.start([id]);
+		const accepted = emu.notifications.connections;
+		const release = emu.notifications.holdUpgrades();
+		try {
+			emu.notifications.dropSockets();
+			await until(
+				() => emu.notifications.heldUpgrades,
+				count => count > 0,
+				'a reconnect waiting on its handshake',
+			);
+			push.stop();
+		} finally {
+			release();
+		}
+		await until(
+			() => emu.notifications.connections,
+			count => count > accepted,
+			'the held upgrade answered',
+		);
+		await until(
+			() => emu.notifications.channelsOf(demoClient.id).filter(each => each.topics.includes(topic(id))),
+			channels => channels.every(each => !each.connected),
+			channels => `no socket left open; channels: ${JSON.stringify(channels)}`,
+		);
+	});
+
 	it('says push is unavailable when the upgrade is refused', async () => {
 		emu.notifications.refuseUpgrades(true);
 		const {push} = feed();
