@@ -271,7 +271,23 @@ export class QueuePush {
 					: {}),
 			},
 		}));
-		applyObservationGroup(queue, body.group.mediaType ?? undefined, data, now);
+		// An event may carry only the metrics that changed (§B.4: UNCONFIRMED; the captured one has oAlerting and oWaiting
+		// alone): a metric it leaves out keeps its value, never drops to 0.
+		const mediaType = body.group.mediaType ?? undefined;
+		const present = new Set(data.map(item => item.metric));
+		if (mediaType === undefined && !present.has('oOnQueueUsers')) return;
+		const previous = before.media.find(media => media.mediaType === mediaType);
+		if (mediaType !== undefined && previous) {
+			if (!present.has('oWaiting')) data.push({metric: 'oWaiting', stats: {count: previous.waiting}});
+			if (!present.has('oInteracting')) data.push({metric: 'oInteracting', stats: {count: previous.interacting}});
+			// The oldest waiter's start, as the topic gives it: its wait goes on growing.
+			if (!present.has('oLongestWaiting') && previous.longestWaitingMs !== null)
+				data.push({
+					metric: 'oLongestWaiting',
+					stats: {calculatedMetricValue: before.observedAt - previous.longestWaitingMs},
+				});
+		}
+		applyObservationGroup(queue, mediaType, data, now);
 		this.#queues.set(queueId, queue);
 		this.#changed.add(queueId);
 		this.#flushSoon();

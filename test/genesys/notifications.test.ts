@@ -4,7 +4,7 @@
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {runObservationQuery} from '../../source/emulator/observations.js';
 import {demoClient, type Emulator} from '../../source/emulator/server.js';
-import type {LiveQueue} from '../../source/genesys/observations.js';
+import {type LiveQueue, readObservations} from '../../source/genesys/observations.js';
 import {type PushOptions, PushUnavailable, QueuePush} from '../../source/genesys/notifications.js';
 import {startForwardProxy} from '../net/forward-proxy.js';
 import {clientFor, emulator, testNow} from '../helpers.js';
@@ -26,6 +26,22 @@ afterEach(() => {
 	clock = testNow;
 });
 afterAll(async () => emu.stop());
+
+/** The emulator's observations query answer for a queue at the clock. */
+function observed(queueId: string) {
+	return runObservationQuery(
+		emu.org,
+		emu.model,
+		{
+			queueIds: [queueId],
+			mediaTypes: undefined,
+			metrics: ['oWaiting', 'oInteracting', 'oLongestWaiting', 'oOnQueueUsers'],
+			details: [],
+		},
+		clock,
+		0,
+	);
+}
 
 /** What the emulator's own model says a queue has at the clock: waiting over its media, agents available. */
 function truth(queueId: string): {waiting: number; available: number} {
@@ -231,6 +247,42 @@ describe('QueuePush', () => {
 			channels => channels.every(each => !each.connected),
 			channels => `no socket left open; channels: ${JSON.stringify(channels)}`,
 		);
+	});
+
+	it('keeps the metrics an event leaves out (an event may carry only what changed)', async () => {
+		// A queue with someone talking on some media, and agents on queue: what a partial event must not wipe.
+		const queue = emu.org.queues.find(each => {
+			const filled = readObservations(observed(each.id), [each.id], clock).get(each.id)!;
+			return filled.availableAgents > 0 && filled.media.some(media => media.interacting > 0);
+		})!;
+		const {push, seen} = feed();
+		await push.start([queue.id]);
+		const filled = seen.queues.get(queue.id)!;
+		const media = filled.media.find(each => each.interacting > 0)!;
+		const instant = new Date(clock).toISOString();
+		const event = (group: Record<string, string>, metrics: unknown[]) =>
+			JSON.stringify({
+				topicName: topic(queue.id),
+				version: '2',
+				eventBody: {group: {queueId: queue.id, ...group}, data: [{interval: `${instant}/${instant}`, metrics}]},
+			});
+		// The captured shape (§B.4): oAlerting and oWaiting alone; then the same without a media type.
+		emu.notifications.sendRaw(
+			event({mediaType: media.mediaType}, [
+				{metric: 'oAlerting', stats: {count: 0}},
+				{metric: 'oWaiting', stats: {count: media.waiting + 3}},
+			]),
+		);
+		emu.notifications.sendRaw(event({}, [{metric: 'oWaiting', stats: {count: 1}}]));
+		const updated = await until(
+			() => seen.queues.get(queue.id)!,
+			now => now.waiting === filled.waiting + 3,
+			now => `three more waiting; last seen ${JSON.stringify(now)}`,
+		);
+		expect(updated.interacting).toBe(filled.interacting);
+		expect(updated.media.find(each => each.mediaType === media.mediaType)?.interacting).toBe(media.interacting);
+		expect(updated.availableAgents).toBe(filled.availableAgents);
+		expect(updated.onQueueAgents).toBe(filled.onQueueAgents);
 	});
 
 	it('says push is unavailable when the upgrade is refused', async () => {
