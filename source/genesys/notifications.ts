@@ -44,6 +44,9 @@ const messageSchema = z.object({
 		.nullish(),
 });
 
+/** A count or an epoch-ms timestamp as an event may give it: a whole number from 0 to 2^53. */
+const plausible = (value: number): boolean => Number.isSafeInteger(value) && value >= 0;
+
 /** Push cannot be used (now): the reason goes to the status bar, and the live columns poll. */
 export class PushUnavailable extends Error {
 	// By name, so that the screen can tell it without loading this module (and ws, zod) first.
@@ -255,6 +258,9 @@ export class QueuePush {
 			.filter(item => !item.interval || item.interval.split('/')[0] === item.interval.split('/')[1])
 			.flatMap(item => item.metrics ?? []);
 		if (!metrics.some(item => item.metric?.startsWith('o'))) return;
+		// A count or a timestamp that cannot be one (negative, a fraction, past 2^53) discredits the event: values stay.
+		const numbers = metrics.flatMap(item => [item.stats?.['count'], item.stats?.['calculatedMetricValue']]);
+		if (numbers.some(value => typeof value === 'number' && !plausible(value))) return;
 		this.counts.events++;
 		const instant = Date.parse(body.data?.[0]?.interval?.split('/')[0] ?? '');
 		if (!Number.isNaN(instant)) this.#handlers.onEvent?.(queueId, instant);

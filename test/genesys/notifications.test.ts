@@ -285,6 +285,32 @@ describe('QueuePush', () => {
 		expect(updated.onQueueAgents).toBe(filled.onQueueAgents);
 	});
 
+	it('does not believe an event whose counts cannot be counts (negative, fractions, past 2^53)', async () => {
+		const queue = emu.org.queues.find(each => {
+			const filled = readObservations(observed(each.id), [each.id], clock).get(each.id)!;
+			return filled.media.some(media => media.interacting > 0);
+		})!;
+		const {push, seen} = feed();
+		await push.start([queue.id]);
+		const filled = seen.queues.get(queue.id)!;
+		const {mediaType, interacting} = filled.media.find(each => each.interacting > 0)!;
+		const instant = new Date(clock).toISOString();
+		const event = (metrics: unknown[]) =>
+			JSON.stringify({
+				topicName: topic(queue.id),
+				version: '2',
+				eventBody: {group: {queueId: queue.id, mediaType}, data: [{interval: `${instant}/${instant}`, metrics}]},
+			});
+		for (const count of [-4, 2.5, 1e300]) emu.notifications.sendRaw(event([{metric: 'oWaiting', stats: {count}}]));
+		emu.notifications.sendRaw(event([{metric: 'oInteracting', stats: {count: interacting + 2}}]));
+		const updated = await until(
+			() => seen.queues.get(queue.id)!,
+			now => now.interacting === filled.interacting + 2,
+			now => `two more interacting; last seen ${JSON.stringify(now)}`,
+		);
+		expect(updated.waiting).toBe(filled.waiting);
+	});
+
 	it('says push is unavailable when the upgrade is refused', async () => {
 		emu.notifications.refuseUpgrades(true);
 		const {push} = feed();
