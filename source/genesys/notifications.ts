@@ -77,6 +77,8 @@ export type PushOptions = {
 
 type Shard = {
 	queueIds: string[];
+	/** The same queues, to tell at once whether an event is for one of them. */
+	subscribed: Set<string>;
 	channel: {id: string; connectUri: string; expiresAt: number};
 	socket: WebSocket | undefined;
 	lastHeardAt: number;
@@ -123,6 +125,7 @@ export class QueuePush {
 				const ids = unique.slice(index, index + topicsPerChannel);
 				this.#shards.push({
 					queueIds: ids,
+					subscribed: new Set(ids),
 					channel: await this.#subscribe(ids),
 					socket: undefined,
 					lastHeardAt: Date.now(),
@@ -252,7 +255,8 @@ export class QueuePush {
 		}
 		const queueId = topicQueue.exec(topic)?.[1];
 		const body = parsed.eventBody;
-		if (!queueId || !body || body.group?.queueId !== queueId) return;
+		// Only the queues this socket subscribed: an event for another (unasked, a stray id) would be kept and aged forever.
+		if (!queueId || !body || body.group?.queueId !== queueId || !shard.subscribed.has(queueId)) return;
 		// An event is a whole group (§B.4); a 30-minute aggregate bucket on the same topic is not live: skipped.
 		const metrics = (body.data ?? [])
 			.filter(item => !item.interval || item.interval.split('/')[0] === item.interval.split('/')[1])

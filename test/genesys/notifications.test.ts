@@ -311,6 +311,31 @@ describe('QueuePush', () => {
 		expect(updated.waiting).toBe(filled.waiting);
 	});
 
+	it('takes events only for the queues it subscribed', async () => {
+		const [asked, other] = [emu.org.queues[70]!.id, emu.org.queues[71]!.id];
+		const {push, seen} = feed();
+		await push.start([asked]);
+		const instant = new Date(clock).toISOString();
+		const event = (queueId: string, count: number) =>
+			JSON.stringify({
+				topicName: topic(queueId),
+				version: '2',
+				eventBody: {
+					group: {queueId, mediaType: 'voice'},
+					data: [{interval: `${instant}/${instant}`, metrics: [{metric: 'oWaiting', stats: {count}}]}],
+				},
+			});
+		emu.notifications.sendRaw(event(other, 7));
+		emu.notifications.sendRaw(event(asked, 40));
+		await until(
+			() => seen.queues.get(asked)?.waiting,
+			waiting => waiting === 40,
+			'the asked queue updated',
+		);
+		expect(seen.queues.has(other)).toBe(false);
+		expect(push.agedNow().has(other)).toBe(false);
+	});
+
 	it('says push is unavailable when the upgrade is refused', async () => {
 		emu.notifications.refuseUpgrades(true);
 		const {push} = feed();
