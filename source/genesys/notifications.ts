@@ -11,6 +11,8 @@ export const channelsPath = '/api/v2/notifications/channels';
 export const topicsPerChannel = 1000;
 /** Channels one client may have (§B.2): past 20,000 queues push is not possible. */
 export const maxChannels = 20;
+/** The largest socket message read; an observation event is a few kB. */
+const maxMessageBytes = 1024 * 1024;
 export const queueTopic = (queueId: string): string => `v2.analytics.queues.${queueId}.observations`;
 const topicQueue = /^v2\.analytics\.queues\.([^.]+)\.observations$/;
 
@@ -203,7 +205,13 @@ export class QueuePush {
 	/** Opens the shard's socket; resolves once it is open, rejects with PushUnavailable when it cannot be. */
 	async #connect(shard: Shard): Promise<void> {
 		const agent = this.#client.socketAgent(shard.channel.connectUri);
-		const socket = new WebSocket(shard.channel.connectUri, {...(agent ? {agent} : {}), handshakeTimeout: 15_000});
+		// An event is a few kB: a message of megabytes (ws takes up to 100 MiB) is not read whole; the socket closes and
+		// reconnects.
+		const socket = new WebSocket(shard.channel.connectUri, {
+			...(agent ? {agent} : {}),
+			handshakeTimeout: 15_000,
+			maxPayload: maxMessageBytes,
+		});
 		// A socket's errors end in its close (handled below) or in the rejection here: never an uncaught one.
 		socket.on('error', () => undefined);
 		await new Promise<void>((resolve, reject) => {

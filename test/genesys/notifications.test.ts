@@ -336,6 +336,19 @@ describe('QueuePush', () => {
 		expect(push.agedNow().has(other)).toBe(false);
 	});
 
+	it('drops a socket that sends a message far larger than any event, rather than reading it', async () => {
+		const {push, seen} = feed();
+		await push.start([emu.org.queues[80]!.id]);
+		const sockets = push.counts.sockets;
+		emu.notifications.sendRaw(JSON.stringify({topicName: 'channel.metadata', eventBody: {message: 'x'.repeat(4e6)}}));
+		await until(
+			() => push.counts.sockets,
+			count => count > sockets,
+			'a new socket after the oversized message',
+		);
+		expect(seen.down).toBeUndefined();
+	});
+
 	it('says push is unavailable when the upgrade is refused', async () => {
 		emu.notifications.refuseUpgrades(true);
 		const {push} = feed();
