@@ -86,6 +86,7 @@ export class NotificationService {
 	#origin = '';
 	#timers: NodeJS.Timeout[] = [];
 	#held: Array<() => void> | undefined;
+	readonly #heldSockets = new Set<Socket>();
 
 	constructor(source: NotificationSource, options: NotificationOptions = {}) {
 		this.#source = source;
@@ -171,9 +172,9 @@ export class NotificationService {
 		};
 	}
 
-	/** Upgrades waiting on holdUpgrades. */
+	/** Upgrades waiting on holdUpgrades (their clients still there). */
 	get heldUpgrades(): number {
-		return this.#held?.length ?? 0;
+		return this.#heldSockets.size;
 	}
 
 	/** Test hook: the message as is on every socket (a hostile or unexpected event). */
@@ -410,7 +411,19 @@ export class NotificationService {
 
 	#upgrade(request: IncomingMessage, socket: Socket, head: Buffer): void {
 		if (this.#held) {
-			this.#held.push(() => this.#upgrade(request, socket, head));
+			this.#heldSockets.add(socket);
+			// Read (nothing comes before the answer), so that a client giving up is seen: its end, then the close.
+			const gone = () => {
+				this.#heldSockets.delete(socket);
+				socket.destroy();
+			};
+			socket.once('end', gone);
+			socket.once('close', gone);
+			socket.resume();
+			this.#held.push(() => {
+				this.#heldSockets.delete(socket);
+				if (!socket.destroyed) this.#upgrade(request, socket, head);
+			});
 			return;
 		}
 		this.#expire();

@@ -99,6 +99,8 @@ export class QueuePush {
 	readonly #shards: Shard[] = [];
 	readonly #controller = new AbortController();
 	readonly #timers = new Set<NodeJS.Timeout>();
+	/** Sockets whose handshake runs: stop() ends them too. */
+	readonly #opening = new Set<WebSocket>();
 	#changed = new Set<string>();
 	#stopped = false;
 
@@ -176,6 +178,7 @@ export class QueuePush {
 		this.#controller.abort();
 		for (const timer of this.#timers) clearTimeout(timer);
 		this.#timers.clear();
+		for (const socket of this.#opening) socket.terminate();
 		for (const shard of this.#shards) {
 			shard.busy = true;
 			shard.socket?.terminate();
@@ -214,6 +217,7 @@ export class QueuePush {
 		});
 		// A socket's errors end in its close (handled below) or in the rejection here: never an uncaught one.
 		socket.on('error', () => undefined);
+		this.#opening.add(socket);
 		await new Promise<void>((resolve, reject) => {
 			socket.once('open', () => resolve());
 			socket.once('unexpected-response', (_request, response) => {
@@ -223,7 +227,7 @@ export class QueuePush {
 			socket.once('error', (error: Error & {code?: string}) =>
 				reject(new PushUnavailable(`WebSocket failed (${error.code ?? error.message})`)),
 			);
-		});
+		}).finally(() => this.#opening.delete(socket));
 		// Stopped while the handshake ran (`l`, the screen left, push given up): nothing may keep this socket.
 		if (this.#stopped) {
 			socket.terminate();
