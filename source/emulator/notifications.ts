@@ -85,6 +85,8 @@ export class NotificationService {
 	#server: Server | undefined;
 	#origin = '';
 	#timers: NodeJS.Timeout[] = [];
+	#held: Array<() => void> | undefined;
+	readonly #heldSockets = new Set<Socket>();
 
 	constructor(source: NotificationSource, options: NotificationOptions = {}) {
 		this.#source = source;
@@ -158,6 +160,26 @@ export class NotificationService {
 	/** Test hook: refuse (true) or accept again (false) WebSocket upgrades. */
 	refuseUpgrades(refuse: boolean): void {
 		this.options.refuseUpgrades = refuse;
+	}
+
+	/** Test hook: upgrades wait unanswered (a slow handshake) until the returned function lets them through. */
+	holdUpgrades(): () => void {
+		this.#held ??= [];
+		return () => {
+			const held = this.#held ?? [];
+			this.#held = undefined;
+			for (const run of held) run();
+		};
+	}
+
+	/** Upgrades waiting on holdUpgrades (their clients still there). */
+	get heldUpgrades(): number {
+		return this.#heldSockets.size;
+	}
+
+	/** Test hook: the message as is on every socket (a hostile or unexpected event). */
+	sendRaw(message: string): void {
+		for (const channel of this.#channels.values()) channel.socket?.send(message);
 	}
 
 	/** Test hook: warns every socket that it is about to close, as Genesys does a minute before maintenance. */
@@ -388,6 +410,22 @@ export class NotificationService {
 	}
 
 	#upgrade(request: IncomingMessage, socket: Socket, head: Buffer): void {
+		if (this.#held) {
+			this.#heldSockets.add(socket);
+			// Read (nothing comes before the answer), so that a client giving up is seen: its end, then the close.
+			const gone = () => {
+				this.#heldSockets.delete(socket);
+				socket.destroy();
+			};
+			socket.once('end', gone);
+			socket.once('close', gone);
+			socket.resume();
+			this.#held.push(() => {
+				this.#heldSockets.delete(socket);
+				if (!socket.destroyed) this.#upgrade(request, socket, head);
+			});
+			return;
+		}
 		this.#expire();
 		const id = /^\/channels\/([^/?]+)/.exec(request.url ?? '')?.[1];
 		const channel = id ? this.#channels.get(decodeURIComponent(id)) : undefined;

@@ -11,6 +11,8 @@ export const channelsPath = '/api/v2/notifications/channels';
 export const topicsPerChannel = 1000;
 /** Channels one client may have (§B.2): past 20,000 queues push is not possible. */
 export const maxChannels = 20;
+/** The largest socket message read; an observation event is a few kB. */
+const maxMessageBytes = 1024 * 1024;
 export const queueTopic = (queueId: string): string => `v2.analytics.queues.${queueId}.observations`;
 const topicQueue = /^v2\.analytics\.queues\.([^.]+)\.observations$/;
 
@@ -44,6 +46,9 @@ const messageSchema = z.object({
 		.nullish(),
 });
 
+/** A count or an epoch-ms timestamp as an event may give it: a whole number from 0 to 2^53. */
+const plausible = (value: number): boolean => Number.isSafeInteger(value) && value >= 0;
+
 /** Push cannot be used (now): the reason goes to the status bar, and the live columns poll. */
 export class PushUnavailable extends Error {
 	// By name, so that the screen can tell it without loading this module (and ws, zod) first.
@@ -74,6 +79,8 @@ export type PushOptions = {
 
 type Shard = {
 	queueIds: string[];
+	/** The same queues, to tell at once whether an event is for one of them. */
+	subscribed: Set<string>;
 	channel: {id: string; connectUri: string; expiresAt: number};
 	socket: WebSocket | undefined;
 	lastHeardAt: number;
@@ -92,6 +99,8 @@ export class QueuePush {
 	readonly #shards: Shard[] = [];
 	readonly #controller = new AbortController();
 	readonly #timers = new Set<NodeJS.Timeout>();
+	/** Sockets whose handshake runs: stop() ends them too. */
+	readonly #opening = new Set<WebSocket>();
 	#changed = new Set<string>();
 	#stopped = false;
 
@@ -120,6 +129,7 @@ export class QueuePush {
 				const ids = unique.slice(index, index + topicsPerChannel);
 				this.#shards.push({
 					queueIds: ids,
+					subscribed: new Set(ids),
 					channel: await this.#subscribe(ids),
 					socket: undefined,
 					lastHeardAt: Date.now(),
@@ -168,6 +178,7 @@ export class QueuePush {
 		this.#controller.abort();
 		for (const timer of this.#timers) clearTimeout(timer);
 		this.#timers.clear();
+		for (const socket of this.#opening) socket.terminate();
 		for (const shard of this.#shards) {
 			shard.busy = true;
 			shard.socket?.terminate();
@@ -197,9 +208,16 @@ export class QueuePush {
 	/** Opens the shard's socket; resolves once it is open, rejects with PushUnavailable when it cannot be. */
 	async #connect(shard: Shard): Promise<void> {
 		const agent = this.#client.socketAgent(shard.channel.connectUri);
-		const socket = new WebSocket(shard.channel.connectUri, {...(agent ? {agent} : {}), handshakeTimeout: 15_000});
+		// An event is a few kB: a message of megabytes (ws takes up to 100 MiB) is not read whole; the socket closes and
+		// reconnects.
+		const socket = new WebSocket(shard.channel.connectUri, {
+			...(agent ? {agent} : {}),
+			handshakeTimeout: 15_000,
+			maxPayload: maxMessageBytes,
+		});
 		// A socket's errors end in its close (handled below) or in the rejection here: never an uncaught one.
 		socket.on('error', () => undefined);
+		this.#opening.add(socket);
 		await new Promise<void>((resolve, reject) => {
 			socket.once('open', () => resolve());
 			socket.once('unexpected-response', (_request, response) => {
@@ -209,7 +227,12 @@ export class QueuePush {
 			socket.once('error', (error: Error & {code?: string}) =>
 				reject(new PushUnavailable(`WebSocket failed (${error.code ?? error.message})`)),
 			);
-		});
+		}).finally(() => this.#opening.delete(socket));
+		// Stopped while the handshake ran (`l`, the screen left, push given up): nothing may keep this socket.
+		if (this.#stopped) {
+			socket.terminate();
+			throw new PushUnavailable('stopped');
+		}
 		this.counts.sockets++;
 		const previous = shard.socket;
 		shard.socket = socket;
@@ -244,12 +267,16 @@ export class QueuePush {
 		}
 		const queueId = topicQueue.exec(topic)?.[1];
 		const body = parsed.eventBody;
-		if (!queueId || !body || body.group?.queueId !== queueId) return;
+		// Only the queues this socket subscribed: an event for another (unasked, a stray id) would be kept and aged forever.
+		if (!queueId || !body || body.group?.queueId !== queueId || !shard.subscribed.has(queueId)) return;
 		// An event is a whole group (§B.4); a 30-minute aggregate bucket on the same topic is not live: skipped.
 		const metrics = (body.data ?? [])
 			.filter(item => !item.interval || item.interval.split('/')[0] === item.interval.split('/')[1])
 			.flatMap(item => item.metrics ?? []);
 		if (!metrics.some(item => item.metric?.startsWith('o'))) return;
+		// A count or a timestamp that cannot be one (negative, a fraction, past 2^53) discredits the event: values stay.
+		const numbers = metrics.flatMap(item => [item.stats?.['count'], item.stats?.['calculatedMetricValue']]);
+		if (numbers.some(value => typeof value === 'number' && !plausible(value))) return;
 		this.counts.events++;
 		const instant = Date.parse(body.data?.[0]?.interval?.split('/')[0] ?? '');
 		if (!Number.isNaN(instant)) this.#handlers.onEvent?.(queueId, instant);
@@ -266,7 +293,23 @@ export class QueuePush {
 					: {}),
 			},
 		}));
-		applyObservationGroup(queue, body.group.mediaType ?? undefined, data, now);
+		// An event may carry only the metrics that changed (§B.4: UNCONFIRMED; the captured one has oAlerting and oWaiting
+		// alone): a metric it leaves out keeps its value, never drops to 0.
+		const mediaType = body.group.mediaType ?? undefined;
+		const present = new Set(data.map(item => item.metric));
+		if (mediaType === undefined && !present.has('oOnQueueUsers')) return;
+		const previous = before.media.find(media => media.mediaType === mediaType);
+		if (mediaType !== undefined && previous) {
+			if (!present.has('oWaiting')) data.push({metric: 'oWaiting', stats: {count: previous.waiting}});
+			if (!present.has('oInteracting')) data.push({metric: 'oInteracting', stats: {count: previous.interacting}});
+			// The oldest waiter's start, as the topic gives it: its wait goes on growing.
+			if (!present.has('oLongestWaiting') && previous.longestWaitingMs !== null)
+				data.push({
+					metric: 'oLongestWaiting',
+					stats: {calculatedMetricValue: before.observedAt - previous.longestWaitingMs},
+				});
+		}
+		applyObservationGroup(queue, mediaType, data, now);
 		this.#queues.set(queueId, queue);
 		this.#changed.add(queueId);
 		this.#flushSoon();

@@ -20,9 +20,9 @@ export type LevelSource = {
 	live?(queueIds: readonly string[], options: {signal?: AbortSignal}): Promise<Map<string, LiveQueue>>;
 	/**
 	 * Live status of these queues by push: filled once, then changed queues as they change. Rejects when push cannot
-	 * be used (the reason is the error's message); `stop` ends it.
+	 * be used (the reason is the error's message); `stop` ends it, and so does the signal while it starts.
 	 */
-	livePush?(queueIds: readonly string[], handlers: PushHandlers): Promise<LivePush>;
+	livePush?(queueIds: readonly string[], handlers: PushHandlers, options?: {signal?: AbortSignal}): Promise<LivePush>;
 	/** Retry waits of the requests behind this source; returns the unsubscribe function. */
 	onRetry(listener: (notice: RetryNotice) => void): () => void;
 };
@@ -98,11 +98,19 @@ export function createLevelSource(
 			const {fetchObservations} = await import('../genesys/observations.js');
 			return fetchObservations(ready, queueIds, {signal});
 		},
-		async livePush(queueIds, handlers) {
+		async livePush(queueIds, handlers, {signal} = {}) {
 			const ready = await client;
 			const {QueuePush} = await import('../genesys/notifications.js');
 			const feed = new QueuePush(ready, handlers, push);
-			await feed.start(queueIds);
+			// Paused or left while it starts: no more channels, sockets or fill queries (at 5,000 queues 50 of them).
+			const stop = () => feed.stop();
+			if (signal?.aborted) stop();
+			signal?.addEventListener('abort', stop, {once: true});
+			try {
+				await feed.start(queueIds);
+			} finally {
+				signal?.removeEventListener('abort', stop);
+			}
 			return feed;
 		},
 		onRetry: listener => hub.subscribe(listener),

@@ -4,7 +4,7 @@
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {runObservationQuery} from '../../source/emulator/observations.js';
 import {demoClient, type Emulator} from '../../source/emulator/server.js';
-import type {LiveQueue} from '../../source/genesys/observations.js';
+import {type LiveQueue, readObservations} from '../../source/genesys/observations.js';
 import {type PushOptions, PushUnavailable, QueuePush} from '../../source/genesys/notifications.js';
 import {startForwardProxy} from '../net/forward-proxy.js';
 import {clientFor, emulator, testNow} from '../helpers.js';
@@ -26,6 +26,22 @@ afterEach(() => {
 	clock = testNow;
 });
 afterAll(async () => emu.stop());
+
+/** The emulator's observations query answer for a queue at the clock. */
+function observed(queueId: string) {
+	return runObservationQuery(
+		emu.org,
+		emu.model,
+		{
+			queueIds: [queueId],
+			mediaTypes: undefined,
+			metrics: ['oWaiting', 'oInteracting', 'oLongestWaiting', 'oOnQueueUsers'],
+			details: [],
+		},
+		clock,
+		0,
+	);
+}
 
 /** What the emulator's own model says a queue has at the clock: waiting over its media, agents available. */
 function truth(queueId: string): {waiting: number; available: number} {
@@ -201,6 +217,135 @@ describe('QueuePush', () => {
 			'a new socket after the silence',
 		);
 		expect(push.counts.reconnects).toBeGreaterThan(0);
+		expect(seen.down).toBeUndefined();
+	});
+
+	it('leaves no socket open when stopped while a reconnect waits on its handshake (l pauses then)', async () => {
+		const id = emu.org.queues[60]!.id;
+		const {push} = feed();
+		await push.start([id]);
+		const accepted = emu.notifications.connections;
+		const release = emu.notifications.holdUpgrades();
+		try {
+			emu.notifications.dropSockets();
+			await until(
+				() => emu.notifications.heldUpgrades,
+				count => count > 0,
+				'a reconnect waiting on its handshake',
+			);
+			push.stop();
+			// The handshake under way is given up, not left to finish.
+			await until(
+				() => emu.notifications.heldUpgrades,
+				count => count === 0,
+				'the handshake given up',
+			);
+		} finally {
+			release();
+		}
+		expect(emu.notifications.connections).toBe(accepted);
+		expect(
+			emu.notifications.channelsOf(demoClient.id).filter(each => each.topics.includes(topic(id)) && each.connected),
+		).toEqual([]);
+	});
+
+	it('keeps the metrics an event leaves out (an event may carry only what changed)', async () => {
+		// A queue with someone talking on some media, and agents on queue: what a partial event must not wipe.
+		const queue = emu.org.queues.find(each => {
+			const filled = readObservations(observed(each.id), [each.id], clock).get(each.id)!;
+			return filled.availableAgents > 0 && filled.media.some(media => media.interacting > 0);
+		})!;
+		const {push, seen} = feed();
+		await push.start([queue.id]);
+		const filled = seen.queues.get(queue.id)!;
+		const media = filled.media.find(each => each.interacting > 0)!;
+		const instant = new Date(clock).toISOString();
+		const event = (group: Record<string, string>, metrics: unknown[]) =>
+			JSON.stringify({
+				topicName: topic(queue.id),
+				version: '2',
+				eventBody: {group: {queueId: queue.id, ...group}, data: [{interval: `${instant}/${instant}`, metrics}]},
+			});
+		// The captured shape (§B.4): oAlerting and oWaiting alone; then the same without a media type.
+		emu.notifications.sendRaw(
+			event({mediaType: media.mediaType}, [
+				{metric: 'oAlerting', stats: {count: 0}},
+				{metric: 'oWaiting', stats: {count: media.waiting + 3}},
+			]),
+		);
+		emu.notifications.sendRaw(event({}, [{metric: 'oWaiting', stats: {count: 1}}]));
+		const updated = await until(
+			() => seen.queues.get(queue.id)!,
+			now => now.waiting === filled.waiting + 3,
+			now => `three more waiting; last seen ${JSON.stringify(now)}`,
+		);
+		expect(updated.interacting).toBe(filled.interacting);
+		expect(updated.media.find(each => each.mediaType === media.mediaType)?.interacting).toBe(media.interacting);
+		expect(updated.availableAgents).toBe(filled.availableAgents);
+		expect(updated.onQueueAgents).toBe(filled.onQueueAgents);
+	});
+
+	it('does not believe an event whose counts cannot be counts (negative, fractions, past 2^53)', async () => {
+		const queue = emu.org.queues.find(each => {
+			const filled = readObservations(observed(each.id), [each.id], clock).get(each.id)!;
+			return filled.media.some(media => media.interacting > 0);
+		})!;
+		const {push, seen} = feed();
+		await push.start([queue.id]);
+		const filled = seen.queues.get(queue.id)!;
+		const {mediaType, interacting} = filled.media.find(each => each.interacting > 0)!;
+		const instant = new Date(clock).toISOString();
+		const event = (metrics: unknown[]) =>
+			JSON.stringify({
+				topicName: topic(queue.id),
+				version: '2',
+				eventBody: {group: {queueId: queue.id, mediaType}, data: [{interval: `${instant}/${instant}`, metrics}]},
+			});
+		for (const count of [-4, 2.5, 1e300]) emu.notifications.sendRaw(event([{metric: 'oWaiting', stats: {count}}]));
+		emu.notifications.sendRaw(event([{metric: 'oInteracting', stats: {count: interacting + 2}}]));
+		const updated = await until(
+			() => seen.queues.get(queue.id)!,
+			now => now.interacting === filled.interacting + 2,
+			now => `two more interacting; last seen ${JSON.stringify(now)}`,
+		);
+		expect(updated.waiting).toBe(filled.waiting);
+	});
+
+	it('takes events only for the queues it subscribed', async () => {
+		const [asked, other] = [emu.org.queues[70]!.id, emu.org.queues[71]!.id];
+		const {push, seen} = feed();
+		await push.start([asked]);
+		const instant = new Date(clock).toISOString();
+		const event = (queueId: string, count: number) =>
+			JSON.stringify({
+				topicName: topic(queueId),
+				version: '2',
+				eventBody: {
+					group: {queueId, mediaType: 'voice'},
+					data: [{interval: `${instant}/${instant}`, metrics: [{metric: 'oWaiting', stats: {count}}]}],
+				},
+			});
+		emu.notifications.sendRaw(event(other, 7));
+		emu.notifications.sendRaw(event(asked, 40));
+		await until(
+			() => seen.queues.get(asked)?.waiting,
+			waiting => waiting === 40,
+			'the asked queue updated',
+		);
+		expect(seen.queues.has(other)).toBe(false);
+		expect(push.agedNow().has(other)).toBe(false);
+	});
+
+	it('drops a socket that sends a message far larger than any event, rather than reading it', async () => {
+		const {push, seen} = feed();
+		await push.start([emu.org.queues[80]!.id]);
+		const sockets = push.counts.sockets;
+		emu.notifications.sendRaw(JSON.stringify({topicName: 'channel.metadata', eventBody: {message: 'x'.repeat(4e6)}}));
+		await until(
+			() => push.counts.sockets,
+			count => count > sockets,
+			'a new socket after the oversized message',
+		);
 		expect(seen.down).toBeUndefined();
 	});
 

@@ -6,7 +6,7 @@ import {cleanup} from 'ink-testing-library';
 import {DateTime} from 'luxon';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {runObservationQuery} from '../../source/emulator/observations.js';
-import type {Emulator} from '../../source/emulator/server.js';
+import {demoClient, type Emulator} from '../../source/emulator/server.js';
 import type {LiveMode} from '../../source/levels/live.js';
 import {emulator, testNow} from '../helpers.js';
 import {until as waitUntil} from '../wait.js';
@@ -112,6 +112,26 @@ describe('live columns by push', () => {
 		const expected = moveClock(4);
 		expect(sameAs(expected)(app.lastFrame() ?? ''), 'a change to see').toBe(false);
 		await waitFor(app, sameAs(expected), 'events on the new socket');
+		expect(emu.counts.observations).toBe(observations);
+	});
+
+	it('l while push starts ends the start: no fill query, no socket left open', async () => {
+		const accepted = emu.notifications.connections;
+		const release = emu.notifications.holdUpgrades();
+		let observations: number | undefined;
+		try {
+			const app = openToday();
+			await until(() => emu.notifications.heldUpgrades > 0);
+			observations = emu.counts.observations;
+			app.stdin.write('l');
+			await waitForText(app, 'live paused (l resumes)');
+			// The handshake under way is given up, not left to finish.
+			await until(() => emu.notifications.heldUpgrades === 0);
+		} finally {
+			release();
+		}
+		expect(emu.notifications.connections).toBe(accepted);
+		expect(emu.notifications.channelsOf(demoClient.id).every(channel => !channel.connected)).toBe(true);
 		expect(emu.counts.observations).toBe(observations);
 	});
 

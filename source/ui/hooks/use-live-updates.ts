@@ -110,6 +110,7 @@ export function useLiveUpdates(
 	useEffect(() => {
 		if (!active || !ready) return;
 		let closed = false;
+		const starting = new AbortController();
 		let stopPolling: (() => void) | undefined;
 		let feed: LivePush | undefined;
 		let retry: ReturnType<typeof setTimeout> | undefined;
@@ -134,16 +135,20 @@ export function useLiveUpdates(
 		const push = async () => {
 			try {
 				const {all, visible} = latest.current.targets;
-				const started = await source.livePush!([...new Set([...all, ...visible])], {
-					onQueues: queues => {
-						if (!closed) dispatch({type: 'live-done', queues, at: Date.now()});
+				const started = await source.livePush!(
+					[...new Set([...all, ...visible])],
+					{
+						onQueues: queues => {
+							if (!closed) dispatch({type: 'live-done', queues, at: Date.now()});
+						},
+						onDown: reason => {
+							clearInterval(liveness);
+							feed = undefined;
+							if (!closed) poll(reason);
+						},
 					},
-					onDown: reason => {
-						clearInterval(liveness);
-						feed = undefined;
-						if (!closed) poll(reason);
-					},
-				});
+					{signal: starting.signal},
+				);
 				if (closed) return started.stop();
 				feed = started;
 				dispatch({type: 'live-feed', feed: {push: true}});
@@ -160,6 +165,7 @@ export function useLiveUpdates(
 		else void push();
 		return () => {
 			closed = true;
+			starting.abort();
 			stopPolling?.();
 			feed?.stop();
 			clearTimeout(retry);
