@@ -200,9 +200,8 @@ function derivations() {
 				navigableRows: view && view.rows.length > 0 ? [...view.rows, {key: totalKey, label: view.total.queueName}] : [],
 			};
 		}),
-		// The widest value of each column, so none is cut (a wait of hours with its mark).
-		// By the fields' names: the list of them is made again on every frame.
-		// The widest value of each column, of the rows shown in any order: a sort keeps them.
+		// The widest value of each column, so none is cut (a wait of hours with its mark), of the rows shown in any
+		// order (a sort keeps them). By the fields' names: the list of them is made again on every frame.
 		widest: memoLastBy(({view, fields}: {view: LevelView | undefined; fields: string}) =>
 			view
 				? widestValues(
