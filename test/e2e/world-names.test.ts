@@ -35,6 +35,17 @@ const labels = generateOrg(seed, queueCount).queues.map(queue =>
 	queue.name === 'Support' ? `Support · ${queue.divisionName}` : queue.name,
 );
 
+/**
+ * tmux 3.3a drops a zero-width joiner that ends one read of the program's output: a frame split right after one shows
+ * the emoji of a joined sequence apart, and the rest of the row two columns off (printf the bytes in two writes to see
+ * it). gqx redraws the table every second on a live range, so such a page is read again from the next frame. The
+ * forms tmux draws: a label with a zero-width joiner left out.
+ */
+const joinerSplits = labels.flatMap(label =>
+	[...label.matchAll(/\u200D/gu)].map(match => label.slice(0, match.index) + label.slice(match.index + 1)),
+);
+const drawnWhole = (screen: string) => !joinerSplits.some(split => screen.includes(split));
+
 describe('queue names in any script, in a real terminal', () => {
 	for (const [width, height] of [
 		[80, 24],
@@ -61,6 +72,14 @@ describe('queue names in any script, in a real terminal', () => {
 				'the table with its first live values',
 			);
 			for (let page = 0; page < 3; page++) {
+				if (!drawnWhole(screen)) {
+					let last: string | undefined;
+					screen = await term.waitUntil(current => {
+						const settled = current === last && drawnWhole(current);
+						last = current;
+						return settled;
+					}, 'a frame tmux drew whole');
+				}
 				for (const row of expectColumnsAligned(screen, width, numberHeaders)) seen.set(row.slice(2), row);
 				if (labels.every(label => [...seen.values()].some(row => row.includes(label)))) break;
 				const before = screen;
