@@ -112,6 +112,16 @@ export function App({
 		],
 		[store],
 	);
+	/** The bands to open a profile with; hand-edited ones that are no bands are said on the picker (null), with how to set them again. */
+	const bandsOf = (profile: Profile): readonly number[] | undefined | null => {
+		try {
+			return bandsFlag ?? profileBandEdges(profile);
+		} catch (error) {
+			show({kind: 'picker'}, problemText(error));
+			return null;
+		}
+	};
+
 	const chooseProfile = async (profile: Profile) => {
 		if (!secrets) return;
 		let withSecret: Awaited<ReturnType<SecretStore['withSecret']>>;
@@ -123,14 +133,8 @@ export function App({
 			show({kind: 'picker'}, problemText(error));
 			return;
 		}
-		let bandEdges: readonly number[] | undefined;
-		try {
-			bandEdges = bandsFlag ?? profileBandEdges(profile);
-		} catch (error) {
-			// Hand-edited bands that are no bands: said on the picker, with how to set them again.
-			show({kind: 'picker'}, problemText(error));
-			return;
-		}
+		const bandEdges = bandsOf(profile);
+		if (bandEdges === null) return;
 		try {
 			const opened = openProfile({...withSecret, ...(bandEdges ? {bandEdges} : {})});
 			// A remembered date choice makes the next start one keypress: straight to the table.
@@ -206,7 +210,9 @@ export function App({
 		try {
 			const saved = await secrets?.save(profile, {replacing: editing?.name});
 			setProfiles(store?.list() ?? [profile]);
-			const bandEdges = bandsFlag ?? profileBandEdges(profile);
+			// The profile is saved: bands the file had that are no bands are said on the picker, as when chosen.
+			const bandEdges = bandsOf(profile);
+			if (bandEdges === null) return;
 			openProfile({...profile, ...(bandEdges ? {bandEdges} : {})});
 			// Said once, here: where the secret went (the keychain, or the file and why).
 			show({kind: 'dates'}, saved ? [saved.where, ...saved.warnings].join(' ') : undefined);

@@ -3,7 +3,7 @@
 import {cleanup} from 'ink-testing-library';
 import {DateTime} from 'luxon';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import type {Emulator} from '../../source/emulator/server.js';
+import {demoClient, type Emulator} from '../../source/emulator/server.js';
 import {metricFor} from '../../source/metrics/catalog.js';
 import {metricDelta} from '../../source/metrics/delta.js';
 import {type QueueRow, rollUp} from '../../source/metrics/rows.js';
@@ -126,5 +126,27 @@ describe('wait bands in the app', () => {
 		const picker = await waitForText(app, /The wait bands of profile acme must be in ascending order/);
 		expect(picker).toContain('gqx profiles bands acme');
 		expect(picker).not.toMatch(/Offered/);
+	});
+
+	it('save an edited profile whose hand-edited bands are no bands, and say so on the picker', async () => {
+		const {dir, store} = saveProfile(emu, {preset: 'last-7-days'});
+		store.update('acme', profile => ({...profile, bands: 'soon'}));
+		const app = renderApp(dir, {store});
+		await waitForText(app, 'acme  ·');
+		await press(app, 'e');
+		await waitForText(app, 'Edit profile acme · step 1 of 4');
+		await press(app, keys.enter);
+		await waitForText(app, `Client id: ${demoClient.id}`);
+		await press(app, keys.enter);
+		await waitForText(app, 'Client secret: **********');
+		await press(app, keys.enter);
+		await waitForText(app, 'Profile name: acme');
+		await press(app, keys.backspace, keys.backspace, keys.backspace, keys.backspace, 'north', keys.enter);
+		// Saved (renamed, the bands as they were), then the picker says what is wrong with them.
+		const picker = await waitForText(app, /The wait bands of profile north are not a list of seconds/);
+		expect(picker).toMatch(/gqx[\s│]+profiles bands north/);
+		expect(picker).toContain('❯ north  ·');
+		expect(store.list().map(profile => profile.name)).toEqual(['north']);
+		expect(store.get('north')).toMatchObject({clientId: demoClient.id, clientSecret: demoClient.secret, bands: 'soon'});
 	});
 });
