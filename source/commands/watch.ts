@@ -53,9 +53,10 @@ Options:
                             recovery: 60s (default), 2m, 90 or 0
   --webhook URL             POST each event as JSON ({"text": ..., and the ndjson fields}), as Slack and Teams
                             incoming webhooks take it; repeatable. Retried for up to 10 minutes, in order
-  --exec CMD                run CMD (a program and its arguments, split at spaces, no shell) per event, with the
-                            event in GQX_EVENT, GQX_AT, GQX_SINCE, GQX_QUEUE_ID, GQX_QUEUE_NAME, GQX_MEDIA_TYPE,
-                            GQX_CONDITION, GQX_VALUE, GQX_THRESHOLD and GQX_TEXT; repeatable
+  --exec CMD                run CMD (a program and its arguments, split at spaces, quotes keep spaces, no shell)
+                            per event, with the event in GQX_EVENT, GQX_AT, GQX_SINCE, GQX_QUEUE_ID,
+                            GQX_QUEUE_NAME, GQX_MEDIA_TYPE, GQX_CONDITION, GQX_VALUE, GQX_THRESHOLD and GQX_TEXT;
+                            repeatable
   --quiet HH:MM-HH:MM       notify nobody in these local hours (--tz); one digest when they end
   --format lines|ndjson     stdout: a line per event (default), or a JSON record per event
   --once                    evaluate once (as --for 0), print the breaches and exit 0 (none) or 1 (some)

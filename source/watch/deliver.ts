@@ -5,6 +5,7 @@
 import {execFile} from 'node:child_process';
 import {createHash} from 'node:crypto';
 import got from 'got';
+import {parseArgsStringToArgv} from 'string-argv';
 import {UsageError} from '../errors.js';
 import type {Network} from '../net/agents.js';
 import {terminalText} from '../text/sanitize.js';
@@ -134,13 +135,13 @@ function exitOf(error: Error & {code?: unknown; signal?: unknown; killed?: boole
 }
 
 /**
- * --exec: a program and its arguments split at spaces, run without a shell (a queue name is never read as shell
- * text), with the event in GQX_EVENT, GQX_AT, GQX_SINCE, GQX_QUEUE_ID, GQX_QUEUE_NAME, GQX_MEDIA_TYPE, GQX_CONDITION,
+ * --exec: a program and its arguments split at spaces, where quotes ("..." or '...') keep a path or an argument with
+ * spaces whole, run without a shell (a queue name is never read as shell text; `$`, `;`, `\` and globs are plain text), with the event in GQX_EVENT, GQX_AT, GQX_SINCE, GQX_QUEUE_ID, GQX_QUEUE_NAME, GQX_MEDIA_TYPE, GQX_CONDITION,
  * GQX_VALUE, GQX_THRESHOLD and GQX_TEXT, and the environment without gqx's credentials. A non-zero exit is a failure,
  * retried like a webhook's, and said by the program's name and exit code only.
  */
 export function execDestination(command: string, env: NodeJS.ProcessEnv, timeoutMs: number): Destination {
-	const [program, ...args] = command.trim().split(/\s+/);
+	const [program, ...args] = parseArgsStringToArgv(command);
 	if (!program) throw new UsageError('--exec needs a command.', 'For example --exec /usr/local/bin/page-oncall');
 	const childEnv = Object.fromEntries(Object.entries(env).filter(([name]) => !isCredentialVariable(name)));
 	return {

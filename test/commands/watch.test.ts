@@ -304,6 +304,31 @@ describe('gqx watch', () => {
 		expect(fs.existsSync(script)).toBe(true);
 	});
 
+	it('--exec: quotes keep a program path and an argument with spaces whole; nothing else is read', async () => {
+		const {emu, clock, now} = await scripted([
+			{queue: 'Billing', fromMs: seconds(0), toMs: seconds(30), waiting: 2, longestWaitSeconds: 300},
+		]);
+		const dir = path.join(scratchDir(), 'On call tools');
+		fs.mkdirSync(dir);
+		const log = path.join(dir, 'args.log');
+		const script = path.join(dir, 'page me.sh');
+		fs.writeFileSync(
+			script,
+			`#!/bin/sh\nfor arg in "$@"; do printf '[%s]' "$arg" >> "${log}"; done\necho >> "${log}"\n`,
+			{
+				mode: 0o755,
+			},
+		);
+		const result = await watchUntil(
+			emu,
+			clock,
+			['--queue', 'Billing', '--max-wait', '60', '--for', '0', '--exec', `"${script}" 'two words' $HOME a\\b;`],
+			() => now() > seconds(100) && fs.existsSync(log),
+		);
+		expect(result.code).toBe(0);
+		expect(fs.readFileSync(log, 'utf8').split('\n')[0]).toBe('[two words][$HOME][a\\b;]');
+	});
+
 	it('--exec: the program gets no credentials in its environment; a failure is said by name and exit code', async () => {
 		const {emu, clock, now} = await scripted([
 			{queue: 'Billing', fromMs: seconds(0), toMs: seconds(30), waiting: 2, longestWaitSeconds: 300},
