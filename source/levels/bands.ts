@@ -310,7 +310,8 @@ export const bandsLevel: LevelModule = {
 						queueIds: [queueId],
 						...(rowsBy ? {rowsBy} : {}),
 						...(mediaType ? {mediaTypes: [mediaType]} : {}),
-						under: boundsFor(edges, whatIfSeconds, targets),
+						// An agent's or a code's row has no abandons: their views are not asked.
+						under: {...boundsFor(edges, whatIfSeconds, targets), ...(only ? {abandoned: []} : {})},
 						...(only ? {member: only} : {}),
 					},
 					{signal, onProgress, onDrop},
