@@ -31,6 +31,8 @@ const skillNames = [
 ];
 /** Gone from the listing, still requested by old traffic: only `?id=` finds it. */
 const deletedSkill = 'Legacy Routing';
+/** In the listing, requested by no traffic: a row only when `z` shows the skills without traffic. */
+const unusedSkill = 'Sign Language';
 const languageNames = ['English', 'Spanish', 'French', 'German', 'Japanese', 'Portuguese', 'Dutch', 'Italian'];
 
 const cache = new WeakMap<Org, SkillsAndLanguages>();
@@ -39,7 +41,7 @@ export function skillsOf(org: Org): SkillsAndLanguages {
 	let known = cache.get(org);
 	if (known) return known;
 	const {seed} = org;
-	const skills: RoutingEntity[] = [...skillNames, deletedSkill].map((name, index) => ({
+	const skills: RoutingEntity[] = [...skillNames, deletedSkill, unusedSkill].map((name, index) => ({
 		id: stableUuid(seed, 401, index),
 		name,
 		state: name === deletedSkill ? 'deleted' : 'active',

@@ -21,6 +21,8 @@ const listingSchema = z.object({
 
 export type RoutingNames = {
 	nameOf: (id: string) => string;
+	/** Every skill or language the listing has, by id (none when it was refused): those without traffic too. */
+	listed: ReadonlyMap<string, string>;
 	/** The permission the listing was refused for; names are ids then. */
 	missingPermission?: string;
 };
@@ -95,7 +97,8 @@ export async function fetchRoutingNames(
 	options: {signal?: AbortSignal} = {},
 ): Promise<RoutingNames> {
 	const listed = await listing(client, by, options.signal);
-	if (listed instanceof PermissionError) return {nameOf: id => id, missingPermission: skillPermission};
+	if (listed instanceof PermissionError)
+		return {nameOf: id => id, listed: new Map(), missingPermission: skillPermission};
 	const missing = [...new Set(ids)].filter(id => !listed.has(id));
 	// `id[]` in the API's definition: each id its own parameter, as many as the default page holds (the largest page
 	// size is not documented), so a server that reads neither a comma list nor a larger page still names them all.
@@ -106,5 +109,5 @@ export async function fetchRoutingNames(
 		// Kept with the listing: a deleted skill is looked up once a session.
 		for (const entity of page.entities ?? []) if (entity.name) listed.set(entity.id, entity.name);
 	}
-	return {nameOf: id => listed.get(id) ?? unlistedName(by, id)};
+	return {nameOf: id => listed.get(id) ?? unlistedName(by, id), listed};
 }

@@ -19,7 +19,11 @@ export const queuesLevel: LevelModule = {
 	defaultSort: {column: 'offered', descending: true},
 	byKey: false,
 	usesGranularity: false,
-	idleRows: {one: 'queue', many: 'queues'},
+	// Queues, skills or languages no conversation entered or requested in the range.
+	idleRows: ref => {
+		const one = rowDimensionOf(ref.context.rowsBy).header.toLowerCase();
+		return {one, many: `${one}s`};
+	},
 	// The rows are queues, or requested skills or languages (`t`): the same numbers by another dimension.
 	request: ref => totalsRequestFor(ref.context.rowsBy),
 	headerOf: ref => rowDimensionOf(ref.context.rowsBy).header,

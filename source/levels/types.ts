@@ -292,7 +292,7 @@ export type LevelModule = {
 	/** A filter of the level's own, cycled by a key (the outcome of conversations). */
 	quickFilter?: QuickFilter;
 	/** What the level's rows without traffic are called (`queue`, `queues`), when it lists any: `z` shows them. */
-	idleRows?: {one: string; many: string};
+	idleRows?: (ref: LevelRef) => {one: string; many: string};
 	/** The totals row as this level shows it, from the one made of the rows' statistics and the rows it covers. */
 	total?: (total: QueueRow, rows: readonly DisplayRow[]) => QueueRow;
 	/**

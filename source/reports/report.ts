@@ -204,7 +204,8 @@ async function fetchRoutedReport(
 	return {
 		cells,
 		totals,
-		queues: new Map(),
+		// The listing's skills or languages, as the queue listing's queues: `z` shows those without traffic.
+		queues: new Map([...names.listed].map(([id, name]) => [id, {id, name}])),
 		nameOf: names.nameOf,
 		divisionOf: () => undefined,
 		...(names.missingPermission ? {missingPermission: names.missingPermission} : {}),

@@ -78,7 +78,8 @@ describe('routing skills and languages listings', () => {
 		}
 		expect(pages).toBe(3);
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
-		expect(names).toHaveLength(12);
+		expect(names).toHaveLength(13);
+		expect(names).toContain('Sign Language');
 		expect(names).not.toContain('Legacy Routing');
 		const deleted = (await (await get('/api/v2/routing/skills?name=Legacy')).json()) as Page;
 		expect(deleted.total).toBe(0);

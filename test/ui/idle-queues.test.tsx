@@ -55,9 +55,12 @@ describe('queues without traffic', () => {
 	});
 
 	it('says how many, with thousands separators and one queue as one', () => {
-		expect(idleText(1, queuesLevel, false)).toBe('1 queue without traffic hidden (z shows it)');
-		expect(idleText(1_234, queuesLevel, true)).toBe('1,234 queues without traffic shown (z hides them)');
-		expect(idleText(0, queuesLevel, false)).toBe('');
+		const queues = {id: 'queues' as const, context: {}};
+		expect(idleText(1, queuesLevel, queues, false)).toBe('1 queue without traffic hidden (z shows it)');
+		expect(idleText(1_234, queuesLevel, queues, true)).toBe('1,234 queues without traffic shown (z hides them)');
+		expect(idleText(0, queuesLevel, queues, false)).toBe('');
+		const skills = {id: 'queues' as const, context: {rowsBy: 'skill' as const}};
+		expect(idleText(1, queuesLevel, skills, false)).toBe('1 skill without traffic hidden (z shows it)');
 	});
 
 	it('while comparing, hides a queue only when it had no traffic in either period', () => {

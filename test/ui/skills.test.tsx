@@ -87,6 +87,24 @@ describe('rows of requested skills and languages (t)', () => {
 		expect(queues).not.toContain('requested');
 	});
 
+	it('shows with z the listed skills no conversation requested, at 0, and says how many', async () => {
+		const {app} = await appOnProfile(emu, {from: '2026-03-09', to: '2026-03-15'});
+		await press(app, 't');
+		const skills = await waitForText(app, /Skill\s+Offered/);
+		// The listing's active skills that no conversation of the week requested, by the emulator's own traffic.
+		const requested = offeredBy('skill');
+		const unused = skillsOf(emu.org)
+			.skills.filter(skill => skill.state === 'active' && !requested.has(skill.name))
+			.map(skill => skill.name);
+		expect(unused).toContain('Sign Language');
+		const count = unused.length === 1 ? '1 skill' : `${unused.length} skills`;
+		expect(skills).toContain(`${count} without traffic hidden (z shows`);
+		expect(cellsOf(skills, 'Sign Language')).toEqual(['']);
+		await press(app, 'z');
+		const shown = await waitForText(app, `${count} without traffic shown (z hides`);
+		for (const name of unused) expect(cellsOf(shown, name).slice(0, 3), name).toEqual([name, '0', '0']);
+	});
+
 	it('counts a conversation that requested two skills once in the Total row, as the conversations say', async () => {
 		const {app} = await appOnProfile(emu, {from: '2026-03-09', to: '2026-03-15'});
 		await press(app, 't');

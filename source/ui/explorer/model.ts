@@ -246,9 +246,10 @@ export function rowsText(shown: number, count: number): string {
 }
 
 /** "110 queues without traffic hidden (z shows them)", or shown; nothing when the level has no such rows. */
-export function idleText(idle: number, level: LevelModule, shown: boolean): string {
+export function idleText(idle: number, level: LevelModule, ref: LevelRef, shown: boolean): string {
 	if (idle === 0 || !level.idleRows) return '';
-	const what = idle === 1 ? level.idleRows.one : level.idleRows.many;
+	const nouns = level.idleRows(ref);
+	const what = idle === 1 ? nouns.one : nouns.many;
 	return `${idle.toLocaleString('en-US')} ${what} without traffic ${shown ? 'shown (z hides' : 'hidden (z shows'} ${idle === 1 ? 'it' : 'them'})`;
 }
 
@@ -356,7 +357,7 @@ function modelOf(
 					view ? positionText(rowIndex, onTotal, view.rows.length, view.count) : '',
 					// Right after the rows it chooses, so a narrow terminal still shows which (outcome: abandoned (o)).
 					quickText(level, frame.quick ?? 0),
-					view ? idleText(view.idle, level, frame.idle === true) : '',
+					view ? idleText(view.idle, level, frame.level, frame.idle === true) : '',
 					level.usesGranularity ? `by ${granularityWords[state.granularity]} (i to change)` : '',
 					// The legend of the mark on a bucket the range cuts (a week from a Wednesday, a day up to now).
 					remembered.partial(view, ...shownKey) ? partialLegend : '',

@@ -106,7 +106,11 @@ export function ExplorerBody({model, state, dispatch, height, cwd, thresholds}: 
 			) : view.rows.length === 0 ? (
 				// Rows there are, but the filter keeps none: say so, and how to get them back.
 				<Text>
-					{noMatchText(model.frame.filter, view.count, model.frame.idle ? '' : idleText(view.idle, level, false))}
+					{noMatchText(
+						model.frame.filter,
+						view.count,
+						model.frame.idle ? '' : idleText(view.idle, level, model.frame.level, false),
+					)}
 				</Text>
 			) : (
 				<DataTable
