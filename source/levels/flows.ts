@@ -8,6 +8,7 @@ import {
 	type FlowCells,
 	flowCells,
 	flowFields,
+	flowNumberFields,
 	flowOutcomeFields,
 	type FlowOutcomeRecord,
 	flowOutcomeRecord,
@@ -284,14 +285,7 @@ export const flowHourFields = [
 	'weekday',
 	'hour',
 	'days',
-	'entered',
-	'disconnected',
-	'exitedToQueue',
-	'exitedOther',
-	'containmentRate',
-	'avgFlowMs',
-	'outcomesSucceeded',
-	'outcomesFailed',
+	...flowNumberFields,
 ] as const;
 
 export type FlowHourRecord = Record<(typeof flowHourFields)[number], string | number | null>;

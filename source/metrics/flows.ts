@@ -72,12 +72,8 @@ export function flowCells(stats: StatsBag): FlowCells {
 }
 
 /** `gqx export --level flows`: a flow (and its media type, and interval when by interval). */
-export const flowFields = [
-	'flowId',
-	'flowName',
-	'flowType',
-	'mediaType',
-	'interval',
+/** A flow's numbers, in the order every flow record writes them. */
+export const flowNumberFields = [
 	'entered',
 	'disconnected',
 	'exitedToQueue',
@@ -87,6 +83,8 @@ export const flowFields = [
 	'outcomesSucceeded',
 	'outcomesFailed',
 ] as const;
+
+export const flowFields = ['flowId', 'flowName', 'flowType', 'mediaType', 'interval', ...flowNumberFields] as const;
 
 /** `gqx export --level flow-outcomes`: an outcome of a flow. */
 export const flowOutcomeFields = [
