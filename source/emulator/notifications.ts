@@ -106,6 +106,8 @@ export class NotificationService {
 	readonly options: Required<NotificationOptions>;
 	/** Messages sent, by kind, for tests and the bench. */
 	readonly sent = {events: 0, heartbeats: 0, socketClosing: 0};
+	/** Client health checks (`{"message":"ping"}`) read, answered or not. */
+	readonly received = {pings: 0};
 	/** Upgrades answered with a socket. */
 	connections = 0;
 	readonly #source: NotificationSource;
@@ -117,6 +119,8 @@ export class NotificationService {
 	#timers: NodeJS.Timeout[] = [];
 	#held: Array<() => void> | undefined;
 	readonly #heldSockets = new Set<Socket>();
+	/** Sockets that send nothing more and answer no ping, yet stay open (silenceSockets). */
+	readonly #silenced = new WeakSet<WebSocket>();
 
 	constructor(source: NotificationSource, options: NotificationOptions = {}) {
 		this.#source = source;
@@ -209,7 +213,21 @@ export class NotificationService {
 
 	/** Test hook: the message as is on every socket (a hostile or unexpected event). */
 	sendRaw(message: string): void {
-		for (const channel of this.#channels.values()) channel.socket?.send(message);
+		for (const channel of this.#channels.values()) this.#send(channel.socket, message);
+	}
+
+	/**
+	 * Test hook: the sockets open now go half open, as behind a NAT that forgot them: nothing more is sent on them (no
+	 * heartbeat, event or pong) and no close comes. Sockets opened later are not silenced.
+	 */
+	silenceSockets(): void {
+		for (const client of this.#wss.clients) this.#silenced.add(client);
+	}
+
+	#send(socket: WebSocket | undefined, message: string): boolean {
+		if (!socket || this.#silenced.has(socket)) return false;
+		socket.send(message);
+		return true;
 	}
 
 	/** Test hook: warns every socket that it is about to close, as Genesys does a minute before maintenance. */
@@ -488,8 +506,7 @@ export class NotificationService {
 			for (const [group, {values, message}] of groups) {
 				if (topic.last.get(group) === values) continue;
 				topic.last.set(group, values);
-				channel.socket?.send(message);
-				this.sent.events++;
+				if (this.#send(channel.socket, message)) this.sent.events++;
 				sent = true;
 			}
 			if (sent) topic.lastSentAt = realNow;
@@ -509,11 +526,7 @@ export class NotificationService {
 	}
 
 	#broadcast(message: string, kind: 'heartbeats' | 'socketClosing'): void {
-		for (const channel of this.#channels.values())
-			if (channel.socket) {
-				channel.socket.send(message);
-				this.sent[kind]++;
-			}
+		for (const channel of this.#channels.values()) if (this.#send(channel.socket, message)) this.sent[kind]++;
 	}
 
 	#upgrade(request: IncomingMessage, socket: Socket, head: Buffer): void {
@@ -555,7 +568,9 @@ export class NotificationService {
 				} catch {
 					return;
 				}
-				if ((message as {message?: unknown} | null)?.message === 'ping') ws.send(pong);
+				if ((message as {message?: unknown} | null)?.message !== 'ping') return;
+				this.received.pings++;
+				this.#send(ws, pong);
 			});
 			ws.on('close', () => {
 				if (target.socket === ws) target.socket = undefined;

@@ -6,6 +6,7 @@
 import {WebSocket} from 'ws';
 import {z} from 'zod';
 import type {GenesysClient} from './client.js';
+import {refusedSocketAddress} from './socket-address.js';
 import {applyObservationGroup, emptyQueue, fetchObservations, type LiveQueue} from './observations.js';
 
 export const channelsPath = '/api/v2/notifications/channels';
@@ -47,6 +48,9 @@ const queueEventSchema = z.object({
 	data: z.array(z.object({interval: z.string().nullish(), metrics: z.array(metricSchema).nullish()})).nullish(),
 });
 
+/** The client's health check (§B.3): the service answers with a `pong` on channel.metadata. */
+const ping = JSON.stringify({message: 'ping'});
+
 /** A count or an epoch-ms timestamp as an event may give it: a whole number from 0 to 2^53. */
 const plausible = (value: number): boolean => Number.isSafeInteger(value) && value >= 0;
 
@@ -74,8 +78,12 @@ export type PushOptions = {
 	reconnectAttempts?: number;
 	/** First reconnect wait, doubled each time, jittered. Default 1 s. */
 	backoffBaseMs?: number;
-	/** A new channel this long before the old one expires. Default 10 minutes. */
+	/** A new channel this long before the old one expires, or the token it was made with. Default 10 minutes. */
 	renewBeforeMs?: number;
+	/** A socket silent this long is sent `{"message":"ping"}`. Default half a heartbeat period (§B.3). */
+	pingAfterMs?: number;
+	/** A ping unanswered this long means a dead socket (half open: no close ever comes). Default 10 s. */
+	pongWaitMs?: number;
 };
 
 /** What one feed subscribes and does with its events: the machinery (PushChannels) is the same for every feed. */
@@ -98,9 +106,12 @@ type Shard = {
 	keys: string[];
 	/** The same keys, to tell at once whether an event is for one of them. */
 	subscribed: Set<string>;
-	channel: {id: string; connectUri: string; expiresAt: number};
+	/** `tokenBound`: it ends with the token it was made with (before its own expiry): a new one needs a new token. */
+	channel: {id: string; connectUri: string; expiresAt: number; renewAt: number; tokenBound: boolean};
 	socket: WebSocket | undefined;
 	lastHeardAt: number;
+	/** When a ping went out unanswered (nothing heard since). */
+	pingedAt?: number | undefined;
 	/** Reconnecting or replacing: a close of the old socket is expected. */
 	busy: boolean;
 };
@@ -121,6 +132,8 @@ export class PushChannels {
 	/** Sockets whose handshake runs: stop() ends them too. */
 	readonly #opening = new Set<WebSocket>();
 	#stopped = false;
+	/** The login that renews the token for channels about to end with theirs. */
+	#renewing: Promise<void> | undefined;
 
 	constructor(client: GenesysClient, feed: Feed, options: PushOptions = {}) {
 		this.#client = client;
@@ -130,6 +143,8 @@ export class PushChannels {
 			reconnectAttempts: options.reconnectAttempts ?? 4,
 			backoffBaseMs: options.backoffBaseMs ?? 1000,
 			renewBeforeMs: options.renewBeforeMs ?? 600_000,
+			pingAfterMs: options.pingAfterMs ?? (options.heartbeatMs ?? 30_000) / 2,
+			pongWaitMs: options.pongWaitMs ?? 10_000,
 		};
 	}
 
@@ -206,11 +221,24 @@ export class PushChannels {
 		const expires = channel.expires ? Date.parse(channel.expires) : Number.NaN;
 		// The channel's expiry is on the server's clock; ours may differ.
 		const expiresAt = Number.isNaN(expires) ? Date.now() + 86_400_000 : Date.now() + expires - this.#client.serverNow();
-		return {id: channel.id, connectUri: channel.connectUri, expiresAt};
+		// A channel stops with the token it was made with (§B.5): a client-credentials token often ends first.
+		const tokenEndsAt = this.#client.tokenExpiresAt() ?? Number.POSITIVE_INFINITY;
+		const endsAt = Math.min(expiresAt, tokenEndsAt);
+		// Replaced renewBeforeMs ahead, or a quarter of its life ahead when that is shorter (a 5-minute token).
+		const renewAt = endsAt - Math.min(this.#options.renewBeforeMs, Math.max(0, endsAt - Date.now()) / 4);
+		return {
+			id: channel.id,
+			connectUri: channel.connectUri,
+			expiresAt: endsAt,
+			renewAt,
+			tokenBound: tokenEndsAt < expiresAt,
+		};
 	}
 
 	/** Opens the shard's socket; resolves once it is open, rejects with PushUnavailable when it cannot be. */
 	async #connect(shard: Shard): Promise<void> {
+		const refused = refusedSocketAddress(shard.channel.connectUri);
+		if (refused) throw new PushUnavailable(refused);
 		const agent = this.#client.socketAgent(shard.channel.connectUri);
 		// An event is a few kB: a message of megabytes (ws takes up to 100 MiB) is not read whole; the socket closes and
 		// reconnects.
@@ -251,6 +279,7 @@ export class PushChannels {
 
 	#read(shard: Shard, text: string): void {
 		shard.lastHeardAt = Date.now();
+		shard.pingedAt = undefined;
 		let parsed: z.infer<typeof messageSchema>;
 		try {
 			const result = messageSchema.safeParse(JSON.parse(text));
@@ -276,17 +305,42 @@ export class PushChannels {
 	}
 
 	/**
-	 * Silent sockets are dead; one that closed while its shard was busy (its close went unanswered) reconnects; channels
-	 * about to expire are replaced.
+	 * A socket silent for a while is pinged (§B.3); one that leaves the ping unanswered, or is silent for two heartbeat
+	 * periods, is dead (half open: no close comes); one that closed while its shard was busy (its close went unanswered)
+	 * reconnects; channels about to expire, or whose token is, are replaced.
 	 */
 	#watch(): void {
 		const now = Date.now();
 		for (const shard of this.#shards) {
 			if (shard.busy) continue;
-			if (!shard.socket || shard.socket.readyState === WebSocket.CLOSED) void this.#reconnect(shard);
-			else if (now - shard.lastHeardAt > 2 * this.#options.heartbeatMs) shard.socket.terminate();
-			else if (shard.channel.expiresAt - now < this.#options.renewBeforeMs) void this.#replace(shard, true);
+			const {socket} = shard;
+			if (!socket || socket.readyState === WebSocket.CLOSED) void this.#reconnect(shard);
+			else if (
+				now - shard.lastHeardAt > 2 * this.#options.heartbeatMs ||
+				(shard.pingedAt !== undefined && now - shard.pingedAt > this.#options.pongWaitMs)
+			)
+				socket.terminate();
+			else if (now >= shard.channel.renewAt) void this.#replace(shard, true);
+			else if (
+				shard.pingedAt === undefined &&
+				now - shard.lastHeardAt > this.#options.pingAfterMs &&
+				socket.readyState === WebSocket.OPEN
+			) {
+				shard.pingedAt = now;
+				socket.send(ping);
+			}
 		}
+	}
+
+	/**
+	 * A fresh token for the channels made with one about to end: one login for every shard (they were made together),
+	 * none when another shard's renewal already brought a token that ends later.
+	 */
+	async #renewToken(shard: Shard): Promise<void> {
+		if (!shard.channel.tokenBound) return;
+		if ((this.#client.tokenExpiresAt() ?? 0) > shard.channel.expiresAt) return;
+		this.#renewing ??= this.#client.verify(this.#controller.signal).finally(() => (this.#renewing = undefined));
+		await this.#renewing;
 	}
 
 	/** A new socket on the channel (socket_closing), or a new channel and socket (expiry), without a gap. */
@@ -294,7 +348,10 @@ export class PushChannels {
 		if (shard.busy || this.#stopped) return;
 		shard.busy = true;
 		try {
-			if (newChannel) shard.channel = await this.#subscribe(shard.keys);
+			if (newChannel) {
+				await this.#renewToken(shard);
+				shard.channel = await this.#subscribe(shard.keys);
+			}
 			await this.#connect(shard);
 			if (newChannel) await this.#reconcile(shard.keys);
 		} catch {
