@@ -22,7 +22,7 @@ import type {QueueRow} from '../metrics/queue-row.js';
 import {toRow} from '../metrics/rows.js';
 import {compareText} from '../text/collate.js';
 import type {Board} from '../reports/people.js';
-import type {DisplayRow, LevelExport, LevelModule, LevelRef, QuickFilter} from './types.js';
+import type {DisplayRow, LevelExport, LevelModule, LevelRef, PushedAgents, QuickFilter} from './types.js';
 
 /** An agent on the board: their state (the first queue's, the same in every queue) and the queues they are in. */
 type Person = {agent: AgentNow; queueIds: string[]};
@@ -42,7 +42,10 @@ export function personRow(person: Person, board: Board): DisplayRow {
 	const name = board.userName(agent.userId);
 	const since = statusSince(agent);
 	const sessions = board.sessions.byUser.get(agent.userId);
-	const inStatusMs = since === null ? null : Math.max(0, board.completedAt - since);
+	// A pushed change may come after the board's time: counted back from it, the screen's ageing makes it right.
+	const pushed = board.pushedFrom !== undefined;
+	const inStatusMs =
+		since === null ? null : pushed ? board.completedAt - since : Math.max(0, board.completedAt - since);
 	const routingStatus = routingText(agent.routingStatus);
 	const presence = presenceText(agent, board.labels);
 	// The agent's queues by name, their ids in the same order (the export record lists both).
@@ -61,7 +64,7 @@ export function personRow(person: Person, board: Board): DisplayRow {
 		inStatusMs,
 		memberOf,
 		activeMedia: mediaText(sessions),
-		...agentMeasures(agent, acwSince(sessions), board.completedAt),
+		...agentMeasures(agent, acwSince(sessions), board.completedAt, !pushed),
 		statusOrder: statusOrder(agent, inStatusMs),
 	};
 	// What `e` writes: the agent-status record, of the agent's queues on the board (comma-separated on every queue's).
@@ -83,7 +86,75 @@ export function personRow(person: Person, board: Board): DisplayRow {
 	};
 }
 
+/** Rows made for a loaded board, by user: a pushed board makes again only those of the agents that changed. */
+const rowMemo = new WeakMap<Board, Map<string, {agent: AgentNow; sessions: unknown; row: DisplayRow}>>();
+
+function boardRows(board: Board): DisplayRow[] {
+	const base = board.pushedFrom ?? board;
+	let memo = rowMemo.get(base);
+	if (!memo) {
+		memo = new Map();
+		rowMemo.set(base, memo);
+	}
+	const kept = memo;
+	return peopleOf(board).map(person => {
+		const userId = person.agent.userId;
+		const sessions = board.sessions.byUser.get(userId);
+		const before = kept.get(userId);
+		if (before && before.agent === person.agent && before.sessions === sessions) return before.row;
+		const row = personRow(person, board);
+		kept.set(userId, {agent: person.agent, sessions, row});
+		return row;
+	});
+}
+
+/** Ongoing conversations of an agent who is none of these any more are over. */
+const withoutConversations = new Set(['IDLE', 'NOT_RESPONDING']);
+
+/**
+ * The board with pushed changes: the changed agents' routing status, presence and since-times (in every queue of
+ * theirs), and the media asked for those who began interacting. Its times stay counted to the loaded board's.
+ */
+export function applyPushed(board: Board, update: PushedAgents): Board {
+	const changes = update.changes;
+	let byUser = board.sessions.byUser;
+	const own = () => {
+		if (byUser === board.sessions.byUser) byUser = new Map(byUser);
+		return byUser;
+	};
+	const agents =
+		changes && changes.size > 0
+			? board.agents.map(agent => {
+					const change = changes.get(agent.userId);
+					if (!change) return agent;
+					const {routing, presence} = change;
+					return {
+						...agent,
+						...(routing ? {routingStatus: routing.status, routingStatusSince: routing.since} : {}),
+						...(presence
+							? {presence: presence.presence, presenceId: presence.presenceId, presenceSince: presence.since}
+							: {}),
+					};
+				})
+			: board.agents;
+	for (const [userId, change] of changes ?? [])
+		if (change.routing && withoutConversations.has(change.routing.status) && byUser.has(userId)) own().delete(userId);
+	if (update.sessions)
+		for (const userId of update.asked ?? []) {
+			const sessions = update.sessions.byUser.get(userId);
+			if (sessions) own().set(userId, sessions);
+			else own().delete(userId);
+		}
+	return {
+		...board,
+		agents,
+		sessions: byUser === board.sessions.byUser ? board.sessions : {...board.sessions, byUser},
+		pushedFrom: board.pushedFrom ?? board,
+	};
+}
+
 /** The agent a row stands for: the quick filter's and the totals row's. */
+
 const agentOf = (row: DisplayRow) => row.item as AgentNow;
 
 const quickFilter: QuickFilter = {
@@ -131,7 +202,16 @@ export const peopleLevel: LevelModule = {
 	uncompared: true,
 	// At most 150 requests a minute (the share of the rate limit the live views have; the live columns pause behind
 	// the board), as many as the last refresh took.
-	refreshes: {everyMs: data => (data as Board).requests * (60_000 / 150), ages: true},
+	refreshes: {
+		everyMs: data => (data as Board).requests * (60_000 / 150),
+		ages: true,
+		// By push (README "people now"): every agent's activity topic; the whole board again every 5 minutes.
+		push: {
+			users: data => [...new Set((data as Board).agents.map(agent => agent.userId))],
+			apply: (data, update) => applyPushed(data as Board, update),
+			reconcileMs: 5 * 60_000,
+		},
+	},
 	request: ref => ({
 		key: `people\u0000${ref.context.queueId ?? ''}`,
 		label: 'asking who is doing what',
@@ -150,7 +230,7 @@ export const peopleLevel: LevelModule = {
 		const board = data as Board;
 		const note = boardNote(board);
 		return {
-			rows: peopleOf(board).map(person => personRow(person, board)),
+			rows: boardRows(board),
 			...(note ? {note} : {}),
 			// The headline wraps to the width: a permission's name is never cut there, as it would be in the status line.
 			headline: [
