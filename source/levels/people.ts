@@ -27,14 +27,31 @@ import type {DisplayRow, LevelExport, LevelModule, LevelRef, PushedAgents, Quick
 /** An agent on the board: their state (the first queue's, the same in every queue) and the queues they are in. */
 type Person = {agent: AgentNow; queueIds: string[]};
 
-function peopleOf(board: Board): Person[] {
-	const byUser = new Map<string, Person>();
-	for (const agent of board.agents) {
-		const person = byUser.get(agent.userId);
-		if (person) person.queueIds.push(agent.queueId);
-		else byUser.set(agent.userId, {agent, queueIds: [agent.queueId]});
+/** Where each agent is in a loaded board's list (one entry per queue of theirs): a pushed board keeps the order. */
+type Grouping = {persons: Array<{first: number; queueIds: string[]}>; entries: Map<string, number[]>};
+const groupings = new WeakMap<Board, Grouping>();
+
+function groupingOf(board: Board): Grouping {
+	const base = board.pushedFrom ?? board;
+	let grouping = groupings.get(base);
+	if (!grouping) {
+		const persons: Grouping['persons'] = [];
+		const entries = new Map<string, number[]>();
+		for (const [index, agent] of base.agents.entries()) {
+			const indexes = entries.get(agent.userId);
+			if (indexes) indexes.push(index);
+			else entries.set(agent.userId, [index]);
+		}
+		for (const indexes of entries.values())
+			persons.push({first: indexes[0]!, queueIds: indexes.map(index => base.agents[index]!.queueId)});
+		grouping = {persons, entries};
+		groupings.set(base, grouping);
 	}
-	return [...byUser.values()];
+	return grouping;
+}
+
+function peopleOf(board: Board): Person[] {
+	return groupingOf(board).persons.map(({first, queueIds}) => ({agent: board.agents[first]!, queueIds}));
 }
 
 export function personRow(person: Person, board: Board): DisplayRow {
@@ -89,7 +106,7 @@ export function personRow(person: Person, board: Board): DisplayRow {
 /** Rows made for a loaded board, by user: a pushed board makes again only those of the agents that changed. */
 const rowMemo = new WeakMap<Board, Map<string, {agent: AgentNow; sessions: unknown; row: DisplayRow}>>();
 
-function boardRows(board: Board): DisplayRow[] {
+function boardRows(board: Board, persons: readonly Person[]): DisplayRow[] {
 	const base = board.pushedFrom ?? board;
 	let memo = rowMemo.get(base);
 	if (!memo) {
@@ -97,7 +114,7 @@ function boardRows(board: Board): DisplayRow[] {
 		rowMemo.set(base, memo);
 	}
 	const kept = memo;
-	return peopleOf(board).map(person => {
+	return persons.map(person => {
 		const userId = person.agent.userId;
 		const sessions = board.sessions.byUser.get(userId);
 		const before = kept.get(userId);
@@ -122,21 +139,22 @@ export function applyPushed(board: Board, update: PushedAgents): Board {
 		if (byUser === board.sessions.byUser) byUser = new Map(byUser);
 		return byUser;
 	};
-	const agents =
-		changes && changes.size > 0
-			? board.agents.map(agent => {
-					const change = changes.get(agent.userId);
-					if (!change) return agent;
-					const {routing, presence} = change;
-					return {
-						...agent,
-						...(routing ? {routingStatus: routing.status, routingStatusSince: routing.since} : {}),
-						...(presence
-							? {presence: presence.presence, presenceId: presence.presenceId, presenceSince: presence.since}
-							: {}),
-					};
-				})
-			: board.agents;
+	let agents = board.agents;
+	if (changes && changes.size > 0) {
+		// Only the changed agents' entries (one per queue of theirs), found by the loaded board's index.
+		const {entries} = groupingOf(board);
+		agents = agents.slice();
+		for (const [userId, {routing, presence}] of changes)
+			for (const index of entries.get(userId) ?? []) {
+				agents[index] = {
+					...agents[index]!,
+					...(routing ? {routingStatus: routing.status, routingStatusSince: routing.since} : {}),
+					...(presence
+						? {presence: presence.presence, presenceId: presence.presenceId, presenceSince: presence.since}
+						: {}),
+				};
+			}
+	}
 	for (const [userId, change] of changes ?? [])
 		if (change.routing && withoutConversations.has(change.routing.status) && byUser.has(userId)) own().delete(userId);
 	if (update.sessions)
@@ -229,12 +247,16 @@ export const peopleLevel: LevelModule = {
 	rows(data) {
 		const board = data as Board;
 		const note = boardNote(board);
+		const persons = peopleOf(board);
 		return {
-			rows: boardRows(board),
+			rows: boardRows(board, persons),
 			...(note ? {note} : {}),
 			// The headline wraps to the width: a permission's name is never cut there, as it would be in the status line.
 			headline: [
-				summaryLine(board.agents, board.labels),
+				summaryLine(
+					persons.map(person => person.agent),
+					board.labels,
+				),
 				...(board.sessions.unavailable ? [mediaUnavailable(board.sessions.unavailable)] : []),
 			].join(' · '),
 		};
