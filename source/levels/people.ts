@@ -223,11 +223,12 @@ export const peopleLevel: LevelModule = {
 	refreshes: {
 		everyMs: data => (data as Board).requests * (60_000 / 150),
 		ages: true,
-		// By push (README "people now"): every agent's activity topic; the whole board again every 5 minutes.
+		// By push (README "people now"): every agent's activity topic; the whole board again every 5 minutes, a queue's
+		// every minute (a few requests), so its Answered and AHT today move as their one-minute cache does.
 		push: {
 			users: data => [...new Set((data as Board).agents.map(agent => agent.userId))],
 			apply: (data, update) => applyPushed(data as Board, update),
-			reconcileMs: 5 * 60_000,
+			reconcileMs: data => ((data as Board).today ? 60_000 : 5 * 60_000),
 		},
 	},
 	request: ref => ({

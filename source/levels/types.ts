@@ -317,7 +317,7 @@ export type LevelModule = {
 export type LevelPush = {
 	users: (data: unknown) => string[];
 	apply: (data: unknown, update: PushedAgents) => unknown;
-	reconcileMs: number;
+	reconcileMs: (data: unknown) => number;
 };
 
 /** What push brought: agents' changes by user id, and the conversations of those asked (`asked`: all of them). */

@@ -45,7 +45,7 @@ export function useLevelRefresh(
 		let retry: ReturnType<typeof setTimeout> | undefined;
 		let polling: AbortController | undefined;
 		let feed: AgentFeed | undefined;
-		let reconciling: ReturnType<typeof setInterval> | undefined;
+		let reconciling: ReturnType<typeof setTimeout> | undefined;
 		// The data as this effect last saw or made it: pushed changes apply to it, one batch after another.
 		let current: Loaded | undefined = latest.current.loaded;
 		const show = (next: Loaded) => {
@@ -95,7 +95,7 @@ export function useLevelRefresh(
 		};
 		const fallBack = (reason: string) => {
 			feed = undefined;
-			clearInterval(reconciling);
+			clearTimeout(reconciling);
 			if (signal.aborted) return;
 			// Push only: no polling, the status says why the board is stale, and push is tried again soon.
 			if (mode === 'push') {
@@ -129,12 +129,17 @@ export function useLevelRefresh(
 				feed = started;
 				dispatch({type: 'live-feed', feed: {push: true}});
 				// The slow reconcile: what push may have missed (an agent who joined a queue) is there within minutes.
-				reconciling = setInterval(() => {
-					if (feed?.healthy)
-						reload(signal).catch((error: unknown) => {
-							if (!signal.aborted && !(error instanceof CancelledError)) failed(error, 'push goes on');
+				const reconcile = () => {
+					reconciling = setTimeout(() => {
+						if (!feed?.healthy) return reconcile();
+						reload(signal).then(reconcile, (error: unknown) => {
+							if (signal.aborted || error instanceof CancelledError) return;
+							failed(error, 'push goes on');
+							reconcile();
 						});
-				}, push.reconcileMs);
+					}, push.reconcileMs(current?.data));
+				};
+				reconcile();
 			} catch (error) {
 				fallBack(pushFailureReason(error));
 			}
@@ -150,7 +155,7 @@ export function useLevelRefresh(
 			stopPolling();
 			feed?.stop();
 			clearTimeout(retry);
-			clearInterval(reconciling);
+			clearTimeout(reconciling);
 		};
 		// The period is read when each refresh is scheduled: a board whose size changes keeps its feed.
 	}, [active, source, request, dispatch, push, level, mode]);
