@@ -15,6 +15,7 @@ import {fetchReport} from '../source/reports/report.js';
 import {isoInterval} from '../source/range/range.js';
 import {demoClient, type Emulator, startEmulator} from '../source/emulator/server.js';
 import {FakeStdin, FakeStdout} from './fake-terminal.js';
+import {benchBoardPush} from './board-push.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = path.join(root, 'dist/cli.js');
@@ -871,6 +872,7 @@ async function main(): Promise<void> {
 	if (want('tui')) await benchTui();
 	if (want('tui') || want('people')) await benchPeople();
 	if (want('push')) await benchPush();
+	if (want('board-push')) await benchBoardPush({say, results, emulator: remoteEmulator, client, median, percentile});
 	if (want('memory')) await benchMemory();
 	if (want('memory')) await benchTuiMemory();
 	if (want('memory') || want('agents')) await benchAgentsExport();

@@ -306,3 +306,31 @@ export function currentMembers(org: Org, queue: EmulatedQueue): number[] {
 	const people = peopleOf(org);
 	return people.membersOf(queue).filter(index => people.users[index]?.state === 'active');
 }
+
+const memberships = new WeakMap<Org, Map<number, string[]>>();
+
+/**
+ * A user's state now, by id, with the queues they are an active member of (what the user topics tell, §B.7): the same
+ * state the routing activity query lists them with. Undefined for an id the org does not have.
+ */
+export function userStateOf(
+	org: Org,
+	model: TrafficModel,
+	userId: string,
+	nowMs: number,
+	isDeleted: (queueId: string) => boolean,
+): (AgentState & {queueIds: string[]}) | undefined {
+	const user = peopleOf(org).userById.get(userId);
+	if (!user) return undefined;
+	let byUser = memberships.get(org);
+	if (!byUser) {
+		byUser = new Map();
+		for (const queue of org.queues)
+			for (const index of currentMembers(org, queue)) byUser.set(index, [...(byUser.get(index) ?? []), queue.id]);
+		memberships.set(org, byUser);
+	}
+	return {
+		...agentStatesOf(org, model).at(user.index, nowMs),
+		queueIds: (byUser.get(user.index) ?? []).filter(id => !isDeleted(id)),
+	};
+}

@@ -1,5 +1,7 @@
 // The notifications service (reference §B): channels, topic subscriptions and a WebSocket server on a loopback port
-// of its own that sends heartbeats and queue observation events computed by the observations query's own code.
+// of its own that sends heartbeats, queue observation events computed by the observations query's own code, and user
+// activity, presence and routing status events computed from the agents' states (agent-states.ts), as the routing
+// activity query answers them.
 import {randomUUID} from 'node:crypto';
 import {createServer, type IncomingMessage, type Server} from 'node:http';
 import type {AddressInfo, Socket} from 'node:net';
@@ -16,6 +18,9 @@ export const channelLifetimeMs = 24 * 3_600_000;
 /** The most a topic notifies: one a second (§B.2, analytics topics). */
 const topicPeriodMs = 1000;
 const topicPattern = /^v2\.analytics\.queues\.([^.]+)\.observations$/;
+/** `v2.users.{id}.activity`, and `v2.users.{id}?presence&routingStatus` (its events split in two topics, §B.7). */
+const activityPattern = /^v2\.users\.([^.?]+)\.activity$/;
+const combinedPattern = /^v2\.users\.([^.?]+)\?presence&routingStatus$/;
 /**
  * The metrics a queue's events carry: all the query's, but not the longest interaction (its detail ages are drawn anew
  * on every computation, so it would notify every second for nothing).
@@ -38,16 +43,41 @@ export type NotificationSource = {
 	queueExists: (queueId: string) => boolean;
 	/** The queues' observations at the instant, as the observations query answers them (every metric, no details). */
 	observe: (queueIds: string[], nowMs: number) => ObservationResult[];
+	/** A user's state at the instant (undefined for a user the org does not have). */
+	userState?: (userId: string, nowMs: number) => UserState | undefined;
 	/** False once a token has expired or was revoked: its channels stop. */
 	tokenValid: (token: string) => boolean;
 };
+
+/** What a user topic tells: the agent's state as agent-states.ts computes it. */
+export type UserState = {
+	presence: string;
+	presenceId: string;
+	presenceSinceMs: number;
+	routing: string;
+	routingSinceMs: number;
+	/** The queues the agent is an active member of. */
+	queueIds: readonly string[];
+};
+
+/** What a topic is about: a queue's observations, or a user's activity (one topic) or presence and routing status. */
+type Subject = {kind: 'queue'; id: string} | {kind: 'activity' | 'combined'; id: string};
+
+function subjectOf(topic: string): Subject | undefined {
+	const queueId = topicPattern.exec(topic)?.[1];
+	if (queueId) return {kind: 'queue', id: queueId};
+	const activity = activityPattern.exec(topic)?.[1];
+	if (activity) return {kind: 'activity', id: activity};
+	const combined = combinedPattern.exec(topic)?.[1];
+	return combined ? {kind: 'combined', id: combined} : undefined;
+}
 
 /** The caller of a REST route: its token and client, and whether it may view queue observations. */
 export type NotificationCaller = {token: string; clientId: string; permissions: readonly string[]};
 
 type Topic = {
 	id: string;
-	queueId: string;
+	subject: Subject;
 	lastSentAt: number;
 	/** When (real time) and at which clock the topic was last looked at: once a second, and only if the clock moved. */
 	lookedAt: number;
@@ -64,8 +94,8 @@ type Channel = {
 	/** The channel's one socket; eviction takes channels without one first. */
 	socket: WebSocket | undefined;
 };
-/** A group's values (what decides whether it changed) and the event body that carries them. */
-type Snapshot = {values: string; body: string};
+/** A group's values (what decides whether it changed) and the message that carries them. */
+type Snapshot = {values: string; message: string};
 
 type Answer = {status?: number; body: unknown};
 
@@ -76,6 +106,8 @@ export class NotificationService {
 	readonly options: Required<NotificationOptions>;
 	/** Messages sent, by kind, for tests and the bench. */
 	readonly sent = {events: 0, heartbeats: 0, socketClosing: 0};
+	/** Client health checks (`{"message":"ping"}`) read, answered or not. */
+	readonly received = {pings: 0};
 	/** Upgrades answered with a socket. */
 	connections = 0;
 	readonly #source: NotificationSource;
@@ -87,6 +119,8 @@ export class NotificationService {
 	#timers: NodeJS.Timeout[] = [];
 	#held: Array<() => void> | undefined;
 	readonly #heldSockets = new Set<Socket>();
+	/** Sockets that send nothing more and answer no ping, yet stay open (silenceSockets). */
+	readonly #silenced = new WeakSet<WebSocket>();
 
 	constructor(source: NotificationSource, options: NotificationOptions = {}) {
 		this.#source = source;
@@ -179,7 +213,21 @@ export class NotificationService {
 
 	/** Test hook: the message as is on every socket (a hostile or unexpected event). */
 	sendRaw(message: string): void {
-		for (const channel of this.#channels.values()) channel.socket?.send(message);
+		for (const channel of this.#channels.values()) this.#send(channel.socket, message);
+	}
+
+	/**
+	 * Test hook: the sockets open now go half open, as behind a NAT that forgot them: nothing more is sent on them (no
+	 * heartbeat, event or pong) and no close comes. Sockets opened later are not silenced.
+	 */
+	silenceSockets(): void {
+		for (const client of this.#wss.clients) this.#silenced.add(client);
+	}
+
+	#send(socket: WebSocket | undefined, message: string): boolean {
+		if (!socket || this.#silenced.has(socket)) return false;
+		socket.send(message);
+		return true;
 	}
 
 	/** Test hook: warns every socket that it is about to close, as Genesys does a minute before maintenance. */
@@ -284,14 +332,18 @@ export class NotificationService {
 		for (const item of body as unknown[]) {
 			const id = typeof item === 'object' && item !== null ? (item as {id?: unknown}).id : undefined;
 			if (typeof id !== 'string') return {status: 400, code: 'bad.request', message: 'Every topic needs an id.'};
-			const queueId = topicPattern.exec(id)?.[1];
-			const reason = !queueId
+			const subject = subjectOf(id);
+			const reason = !subject
 				? {rejectionReason: 'The topic is not one the emulator offers.'}
-				: !permitted
-					? {rejectionReason: 'Missing permissions.', missingPermissions: ['analytics:queueObservation:view']}
-					: !this.#source.queueExists(queueId)
-						? {rejectionReason: `Queue ${queueId} was not found.`}
-						: undefined;
+				: subject.kind !== 'queue'
+					? this.#source.userState?.(subject.id, this.#source.now())
+						? undefined
+						: {rejectionReason: `User ${subject.id} was not found.`}
+					: !permitted
+						? {rejectionReason: 'Missing permissions.', missingPermissions: ['analytics:queueObservation:view']}
+						: !this.#source.queueExists(subject.id)
+							? {rejectionReason: `Queue ${subject.id} was not found.`}
+							: undefined;
 			if (!reason) accepted.push(id);
 			else if (ignoreErrors) rejected.push({id, state: 'Rejected', ...reason});
 			else
@@ -310,16 +362,19 @@ export class NotificationService {
 		const kept = new Map<string, Topic>();
 		// A new topic's first values are its values now: it notifies when they change.
 		const fresh = [...next].filter(id => !channel.topics.has(id));
-		const baseline = this.#snapshots(
-			fresh.map(id => topicPattern.exec(id)![1]!),
-			now,
-		);
+		const baseline = this.#snapshots(fresh, now);
 		for (const id of next) {
-			const queueId = topicPattern.exec(id)![1]!;
-			const values = new Map([...(baseline.get(queueId) ?? [])].map(([group, each]) => [group, each.values]));
+			const values = new Map([...(baseline.get(id) ?? [])].map(([group, each]) => [group, each.values]));
 			kept.set(
 				id,
-				channel.topics.get(id) ?? {id, queueId, lastSentAt: 0, lookedAt: Date.now(), lookedClock: now, last: values},
+				channel.topics.get(id) ?? {
+					id,
+					subject: subjectOf(id)!,
+					lastSentAt: 0,
+					lookedAt: Date.now(),
+					lookedClock: now,
+					last: values,
+				},
 			);
 		}
 		channel.topics = kept;
@@ -327,13 +382,83 @@ export class NotificationService {
 		return {body: {entities: [...this.#listTopics(channel), ...rejected]}};
 	}
 
-	/** Each queue's groups at the instant, keyed by group. */
-	#snapshots(queueIds: string[], nowMs: number): Map<string, Map<string, Snapshot>> {
-		const byQueue = new Map<string, Map<string, Snapshot>>();
+	/** Each topic's groups at the instant (a queue's media groups; a user's one activity, or presence and routing). */
+	#snapshots(topicIds: readonly string[], nowMs: number): Map<string, Map<string, Snapshot>> {
+		const byTopic = new Map<string, Map<string, Snapshot>>();
+		const queueTopics = new Map<string, string[]>();
+		for (const id of topicIds) {
+			const subject = subjectOf(id);
+			if (subject?.kind === 'queue') queueTopics.set(subject.id, [...(queueTopics.get(subject.id) ?? []), id]);
+			else if (subject) byTopic.set(id, this.#userSnapshot(id, subject, nowMs));
+		}
+		for (const [queueId, groups] of this.#queueSnapshots([...queueTopics.keys()], nowMs))
+			for (const id of queueTopics.get(queueId) ?? [])
+				byTopic.set(
+					id,
+					new Map(
+						[...groups].map(([group, {values, body}]) => [
+							group,
+							{values, message: `{"topicName":"${id}","version":"2","eventBody":${body}}`},
+						]),
+					),
+				);
+		return byTopic;
+	}
+
+	/**
+	 * A user's state as its topic tells it: the activity topic one event with both statuses (§B.7), the combined one
+	 * an event on `.presence` when the presence changed and on `.routingStatus` when the routing status did.
+	 */
+	#userSnapshot(topicId: string, subject: Subject, nowMs: number): Map<string, Snapshot> {
+		const state = this.#source.userState?.(subject.id, nowMs);
+		const groups = new Map<string, Snapshot>();
+		if (!state) return groups;
+		const routingStatus = {status: state.routing, startTime: new Date(state.routingSinceMs).toISOString()};
+		const presence = {
+			presenceDefinition: {id: state.presenceId, systemPresence: state.presence},
+			modifiedDate: new Date(state.presenceSinceMs).toISOString(),
+		};
+		const message = (topicName: string, body: unknown) =>
+			JSON.stringify({topicName, version: '2', eventBody: body, metadata: {CorrelationId: randomUUID()}});
+		if (subject.kind === 'activity') {
+			const values = JSON.stringify([routingStatus, presence]);
+			groups.set('activity', {
+				values,
+				message: message(topicId, {
+					id: subject.id,
+					routingStatus,
+					presence,
+					outOfOffice: {active: false, modifiedDate: new Date(0).toISOString()},
+					activeQueueIds: state.queueIds,
+					dateActiveQueuesChanged: new Date(0).toISOString(),
+				}),
+			});
+			return groups;
+		}
+		const base = `v2.users.${subject.id}`;
+		groups.set('presence', {
+			values: JSON.stringify(presence),
+			message: message(`${base}.presence`, {
+				source: 'PURECLOUD',
+				...presence,
+				primary: true,
+				message: '',
+			}),
+		});
+		groups.set('routingStatus', {
+			values: JSON.stringify(routingStatus),
+			message: message(`${base}.routingStatus`, {id: subject.id, routingStatus}),
+		});
+		return groups;
+	}
+
+	/** Each queue's groups at the instant, keyed by group: its values and the event body. */
+	#queueSnapshots(queueIds: string[], nowMs: number): Map<string, Map<string, {values: string; body: string}>> {
+		const byQueue = new Map<string, Map<string, {values: string; body: string}>>();
 		if (queueIds.length === 0) return byQueue;
 		const interval = `${new Date(nowMs).toISOString()}/${new Date(nowMs).toISOString()}`;
 		for (const result of this.#source.observe(queueIds, nowMs)) {
-			const groups = byQueue.get(result.group.queueId) ?? new Map<string, Snapshot>();
+			const groups = byQueue.get(result.group.queueId) ?? new Map<string, {values: string; body: string}>();
 			byQueue.set(result.group.queueId, groups);
 			const metrics = result.data.map(({metric, qualifier, stats}) => ({
 				metric,
@@ -371,18 +496,17 @@ export class NotificationService {
 					due.push({channel, topic});
 		}
 		if (due.length === 0) return;
-		const snapshots = this.#snapshots([...new Set(due.map(each => each.topic.queueId))], now);
+		const snapshots = this.#snapshots([...new Set(due.map(each => each.topic.id))], now);
 		for (const {channel, topic} of due) {
 			topic.lookedAt = realNow;
 			topic.lookedClock = now;
-			const groups = snapshots.get(topic.queueId);
+			const groups = snapshots.get(topic.id);
 			if (!groups) continue;
 			let sent = false;
-			for (const [group, {values, body}] of groups) {
+			for (const [group, {values, message}] of groups) {
 				if (topic.last.get(group) === values) continue;
 				topic.last.set(group, values);
-				channel.socket?.send(`{"topicName":"${topic.id}","version":"2","eventBody":${body}}`);
-				this.sent.events++;
+				if (this.#send(channel.socket, message)) this.sent.events++;
 				sent = true;
 			}
 			if (sent) topic.lastSentAt = realNow;
@@ -402,11 +526,7 @@ export class NotificationService {
 	}
 
 	#broadcast(message: string, kind: 'heartbeats' | 'socketClosing'): void {
-		for (const channel of this.#channels.values())
-			if (channel.socket) {
-				channel.socket.send(message);
-				this.sent[kind]++;
-			}
+		for (const channel of this.#channels.values()) if (this.#send(channel.socket, message)) this.sent[kind]++;
 	}
 
 	#upgrade(request: IncomingMessage, socket: Socket, head: Buffer): void {
@@ -448,7 +568,9 @@ export class NotificationService {
 				} catch {
 					return;
 				}
-				if ((message as {message?: unknown} | null)?.message === 'ping') ws.send(pong);
+				if ((message as {message?: unknown} | null)?.message !== 'ping') return;
+				this.received.pings++;
+				this.#send(ws, pong);
 			});
 			ws.on('close', () => {
 				if (target.socket === ws) target.socket = undefined;

@@ -20,6 +20,7 @@ import {listLanguages, listSkills} from './skills.js';
 import {DetailsService} from './details-routes.js';
 import {runFlowQuery, validateFlowQuery} from './flow-aggregates.js';
 import {listFlowOutcomes, listFlows, runFlowObservations} from './flow-routes.js';
+import {userStateOf} from './agent-states.js';
 import {eventMetrics, type NotificationOptions, NotificationService} from './notifications.js';
 
 export type EmulatorClient = {id: string; secret: string; permissions: string[]};
@@ -361,6 +362,7 @@ export class Emulator {
 					}
 					return results;
 				},
+				userState: (userId, nowMs) => userStateOf(this.org, this.model, userId, nowMs, id => this.#deleted.has(id)),
 				tokenValid: token => (this.#tokens.get(token)?.expiresAt ?? 0) > this.#now(),
 			},
 			options.notifications,

@@ -263,6 +263,11 @@ export class GenesysClient {
 		});
 	}
 
+	/** When the access token in use ends (this machine's clock, epoch ms); undefined before the first login. */
+	tokenExpiresAt(): number | undefined {
+		return this.#token?.expiresAt;
+	}
+
 	/** Logs in now (the wizard's "verify"); later calls reuse the token until it is due for renewal. */
 	async verify(signal?: AbortSignal): Promise<void> {
 		this.#token = undefined;

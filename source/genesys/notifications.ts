@@ -1,9 +1,12 @@
-// Live queue values by push (reference §B): notification channels of at most 1,000 queue topics each, one WebSocket a
-// channel through the API's proxy and CA, heartbeats watched, reconnects with jittered backoff and a reconcile query
-// after any gap, a new socket on socket_closing and a new channel when the old one is gone (token renewed, 24 h).
+// Push (reference §B): notification channels of at most 1,000 topics each, one WebSocket a channel through the API's
+// proxy and CA, heartbeats watched, reconnects with jittered backoff and a reconcile after any gap, a new socket on
+// socket_closing and a new channel when the old one is gone (token renewed, 24 h). PushChannels is that machinery for
+// any feed (a topic per key, an event handler, a reconcile); QueuePush feeds the live queue columns with it, and
+// agent-push.ts the people board.
 import {WebSocket} from 'ws';
 import {z} from 'zod';
 import type {GenesysClient} from './client.js';
+import {refusedSocketAddress} from './socket-address.js';
 import {applyObservationGroup, emptyQueue, fetchObservations, type LiveQueue} from './observations.js';
 
 export const channelsPath = '/api/v2/notifications/channels';
@@ -34,17 +37,19 @@ const metricSchema = z.object({
 	qualifier: z.string().nullish(),
 	stats: z.record(z.string(), z.number().nullish()).nullish(),
 });
-/** A message on the socket: heartbeats, pongs, socket_closing and queue observation events (§B.3, §B.4). */
+/** A message on the socket: heartbeats, pongs, socket_closing and a feed's events (§B.3); the body is the feed's. */
 const messageSchema = z.object({
 	topicName: z.string().nullish(),
-	eventBody: z
-		.object({
-			message: z.string().nullish(),
-			group: z.object({queueId: z.string().nullish(), mediaType: z.string().nullish()}).nullish(),
-			data: z.array(z.object({interval: z.string().nullish(), metrics: z.array(metricSchema).nullish()})).nullish(),
-		})
-		.nullish(),
+	eventBody: z.unknown(),
 });
+/** A queue observation event's body (§B.4). */
+const queueEventSchema = z.object({
+	group: z.object({queueId: z.string().nullish(), mediaType: z.string().nullish()}).nullish(),
+	data: z.array(z.object({interval: z.string().nullish(), metrics: z.array(metricSchema).nullish()})).nullish(),
+});
+
+/** The client's health check (§B.3): the service answers with a `pong` on channel.metadata. */
+const ping = JSON.stringify({message: 'ping'});
 
 /** A count or an epoch-ms timestamp as an event may give it: a whole number from 0 to 2^53. */
 const plausible = (value: number): boolean => Number.isSafeInteger(value) && value >= 0;
@@ -73,62 +78,90 @@ export type PushOptions = {
 	reconnectAttempts?: number;
 	/** First reconnect wait, doubled each time, jittered. Default 1 s. */
 	backoffBaseMs?: number;
-	/** A new channel this long before the old one expires. Default 10 minutes. */
+	/** A new channel this long before the old one expires, or the token it was made with. Default 10 minutes. */
 	renewBeforeMs?: number;
+	/** A socket silent this long is sent `{"message":"ping"}`. Default half a heartbeat period (§B.3). */
+	pingAfterMs?: number;
+	/** A ping unanswered this long means a dead socket (half open: no close ever comes). Default 10 s. */
+	pongWaitMs?: number;
+};
+
+/** What one feed subscribes and does with its events: the machinery (PushChannels) is the same for every feed. */
+export type Feed = {
+	/** The topic of a key (a queue id, a user id). */
+	topicOf(key: string): string;
+	/** The key an event's topic name is about, when it is one of this feed's topics. */
+	keyOf(topicName: string): string | undefined;
+	/** An event for a subscribed key (the body as received: the feed parses it). */
+	onEvent(key: string, topicName: string, body: unknown): void;
+	/** The values now of these keys, after a start or a gap (a query; the signal ends it when the feed stops). */
+	reconcile(keys: readonly string[], signal: AbortSignal): Promise<void>;
+	/** The sockets are all up and heard from (a heartbeat, a pong, an event): the values are current. */
+	onHealthy?(): void;
+	/** Push gave up (a socket stayed down): the caller polls instead. */
+	onDown(reason: string): void;
 };
 
 type Shard = {
-	queueIds: string[];
-	/** The same queues, to tell at once whether an event is for one of them. */
+	keys: string[];
+	/** The same keys, to tell at once whether an event is for one of them. */
 	subscribed: Set<string>;
-	channel: {id: string; connectUri: string; expiresAt: number};
+	/** `tokenBound`: it ends with the token it was made with (before its own expiry): a new one needs a new token. */
+	channel: {id: string; connectUri: string; expiresAt: number; renewAt: number; tokenBound: boolean};
 	socket: WebSocket | undefined;
 	lastHeardAt: number;
+	/** When a ping went out unanswered (nothing heard since). */
+	pingedAt?: number | undefined;
 	/** Reconnecting or replacing: a close of the old socket is expected. */
 	busy: boolean;
 };
 
-/** The live columns' push feed: start() subscribes, connects and fills; events then update the queues. */
-export class QueuePush {
+/**
+ * Channels and sockets for a feed's topics: start() subscribes, connects and reconciles; events then go to the feed.
+ * Rejects with PushUnavailable when push cannot be used.
+ */
+export class PushChannels {
 	/** REST requests for channels and subscriptions, sockets opened, and events read: for tests and the bench. */
 	readonly counts = {channelRequests: 0, sockets: 0, events: 0, reconnects: 0, reconciles: 0};
 	readonly #client: GenesysClient;
-	readonly #handlers: PushHandlers;
+	readonly #feed: Feed;
 	readonly #options: Required<PushOptions>;
-	readonly #queues = new Map<string, LiveQueue>();
 	readonly #shards: Shard[] = [];
 	readonly #controller = new AbortController();
 	readonly #timers = new Set<NodeJS.Timeout>();
 	/** Sockets whose handshake runs: stop() ends them too. */
 	readonly #opening = new Set<WebSocket>();
-	#changed = new Set<string>();
 	#stopped = false;
+	/** The login that renews the token for channels about to end with theirs. */
+	#renewing: Promise<void> | undefined;
 
-	constructor(client: GenesysClient, handlers: PushHandlers, options: PushOptions = {}) {
+	constructor(client: GenesysClient, feed: Feed, options: PushOptions = {}) {
 		this.#client = client;
-		this.#handlers = handlers;
+		this.#feed = feed;
 		this.#options = {
 			heartbeatMs: options.heartbeatMs ?? 30_000,
 			reconnectAttempts: options.reconnectAttempts ?? 4,
 			backoffBaseMs: options.backoffBaseMs ?? 1000,
 			renewBeforeMs: options.renewBeforeMs ?? 600_000,
+			pingAfterMs: options.pingAfterMs ?? (options.heartbeatMs ?? 30_000) / 2,
+			pongWaitMs: options.pongWaitMs ?? 10_000,
 		};
 	}
 
 	/**
-	 * Channels and topics for the queues, a socket each, then one query per 100 queues for their values now (after the
-	 * subscriptions, so no change falls between the two). Throws PushUnavailable when push cannot be used.
+	 * Channels and topics for the keys, a socket each, then the feed's reconcile (after the subscriptions, so no change
+	 * falls between the two).
 	 */
-	async start(queueIds: readonly string[]): Promise<void> {
-		const unique = [...new Set(queueIds)];
+	async start(keys: readonly string[], what = 'queues'): Promise<void> {
+		const unique = [...new Set(keys)];
 		if (unique.length > topicsPerChannel * maxChannels)
-			throw new PushUnavailable(`over ${topicsPerChannel * maxChannels} queues`);
+			throw new PushUnavailable(`over ${topicsPerChannel * maxChannels} ${what}`);
 		// Whatever fails on the way (a channel, a socket, the fill) leaves nothing open behind it.
 		try {
 			for (let index = 0; index < unique.length; index += topicsPerChannel) {
 				const ids = unique.slice(index, index + topicsPerChannel);
 				this.#shards.push({
-					queueIds: ids,
+					keys: ids,
 					subscribed: new Set(ids),
 					channel: await this.#subscribe(ids),
 					socket: undefined,
@@ -145,32 +178,18 @@ export class QueuePush {
 		}
 	}
 
-	/**
-	 * The queues with someone waiting, their longest waits aged to now: an oldest waiter who is still waiting sends no
-	 * event (its start does not change), but the wait on screen must grow as it would by polling.
-	 */
-	agedNow(): Map<string, LiveQueue> {
-		const now = this.#client.serverNow();
-		const aged = new Map<string, LiveQueue>();
-		for (const [id, queue] of this.#queues) {
-			if (queue.longestWaitingMs === null) continue;
-			const since = Math.max(0, now - queue.observedAt);
-			const grown = (ms: number | null) => (ms === null ? null : ms + since);
-			const next: LiveQueue = {
-				...queue,
-				longestWaitingMs: grown(queue.longestWaitingMs),
-				media: queue.media.map(media => ({...media, longestWaitingMs: grown(media.longestWaitingMs)})),
-				observedAt: now,
-			};
-			this.#queues.set(id, next);
-			aged.set(id, next);
-		}
-		return aged;
-	}
-
 	/** Every socket open and none reconnecting: the values are as current as the service's. */
 	get healthy(): boolean {
 		return !this.#stopped && this.#shards.every(shard => !shard.busy && shard.socket?.readyState === WebSocket.OPEN);
+	}
+
+	get stopped(): boolean {
+		return this.#stopped;
+	}
+
+	/** The channels (one a shard), for tests and the bench. */
+	get channels(): number {
+		return this.#shards.length;
 	}
 
 	stop(): void {
@@ -185,14 +204,14 @@ export class QueuePush {
 		}
 	}
 
-	/** A channel with these queues' topics; a rejected topic means push cannot serve them all. */
-	async #subscribe(queueIds: string[]): Promise<Shard['channel']> {
+	/** A channel with these keys' topics; a rejected topic means push cannot serve them all. */
+	async #subscribe(keys: string[]): Promise<Shard['channel']> {
 		const signal = this.#controller.signal;
 		this.counts.channelRequests += 2;
 		const channel = await this.#client.post(channelsPath, {}, channelSchema, signal);
 		const answer = await this.#client.post(
 			`${channelsPath}/${encodeURIComponent(channel.id)}/subscriptions?ignoreErrors=true`,
-			queueIds.map(id => ({id: queueTopic(id)})),
+			keys.map(id => ({id: this.#feed.topicOf(id)})),
 			topicsSchema,
 			signal,
 		);
@@ -202,11 +221,24 @@ export class QueuePush {
 		const expires = channel.expires ? Date.parse(channel.expires) : Number.NaN;
 		// The channel's expiry is on the server's clock; ours may differ.
 		const expiresAt = Number.isNaN(expires) ? Date.now() + 86_400_000 : Date.now() + expires - this.#client.serverNow();
-		return {id: channel.id, connectUri: channel.connectUri, expiresAt};
+		// A channel stops with the token it was made with (§B.5): a client-credentials token often ends first.
+		const tokenEndsAt = this.#client.tokenExpiresAt() ?? Number.POSITIVE_INFINITY;
+		const endsAt = Math.min(expiresAt, tokenEndsAt);
+		// Replaced renewBeforeMs ahead, or a quarter of its life ahead when that is shorter (a 5-minute token).
+		const renewAt = endsAt - Math.min(this.#options.renewBeforeMs, Math.max(0, endsAt - Date.now()) / 4);
+		return {
+			id: channel.id,
+			connectUri: channel.connectUri,
+			expiresAt: endsAt,
+			renewAt,
+			tokenBound: tokenEndsAt < expiresAt,
+		};
 	}
 
 	/** Opens the shard's socket; resolves once it is open, rejects with PushUnavailable when it cannot be. */
 	async #connect(shard: Shard): Promise<void> {
+		const refused = refusedSocketAddress(shard.channel.connectUri);
+		if (refused) throw new PushUnavailable(refused);
 		const agent = this.#client.socketAgent(shard.channel.connectUri);
 		// An event is a few kB: a message of megabytes (ws takes up to 100 MiB) is not read whole; the socket closes and
 		// reconnects.
@@ -247,6 +279,7 @@ export class QueuePush {
 
 	#read(shard: Shard, text: string): void {
 		shard.lastHeardAt = Date.now();
+		shard.pingedAt = undefined;
 		let parsed: z.infer<typeof messageSchema>;
 		try {
 			const result = messageSchema.safeParse(JSON.parse(text));
@@ -257,7 +290,7 @@ export class QueuePush {
 		}
 		const topic = parsed.topicName ?? '';
 		if (topic === 'channel.metadata') {
-			this.#handlers.onHealthy?.();
+			this.#feed.onHealthy?.();
 			return;
 		}
 		// Maintenance ahead: a new socket now (it takes over the channel, §B.2), so no event falls in a gap.
@@ -265,10 +298,207 @@ export class QueuePush {
 			void this.#replace(shard);
 			return;
 		}
-		const queueId = topicQueue.exec(topic)?.[1];
-		const body = parsed.eventBody;
-		// Only the queues this socket subscribed: an event for another (unasked, a stray id) would be kept and aged forever.
-		if (!queueId || !body || body.group?.queueId !== queueId || !shard.subscribed.has(queueId)) return;
+		const key = this.#feed.keyOf(topic);
+		// Only the keys this socket subscribed: an event for another (unasked, a stray id) is not this feed's.
+		if (key === undefined || !shard.subscribed.has(key) || parsed.eventBody === undefined) return;
+		this.#feed.onEvent(key, topic, parsed.eventBody);
+	}
+
+	/**
+	 * A socket silent for a while is pinged (§B.3); one that leaves the ping unanswered, or is silent for two heartbeat
+	 * periods, is dead (half open: no close comes); one that closed while its shard was busy (its close went unanswered)
+	 * reconnects; channels about to expire, or whose token is, are replaced.
+	 */
+	#watch(): void {
+		const now = Date.now();
+		for (const shard of this.#shards) {
+			if (shard.busy) continue;
+			const {socket} = shard;
+			if (!socket || socket.readyState === WebSocket.CLOSED) void this.#reconnect(shard);
+			else if (
+				now - shard.lastHeardAt > 2 * this.#options.heartbeatMs ||
+				(shard.pingedAt !== undefined && now - shard.pingedAt > this.#options.pongWaitMs)
+			)
+				socket.terminate();
+			else if (now >= shard.channel.renewAt) void this.#replace(shard, true);
+			else if (
+				shard.pingedAt === undefined &&
+				now - shard.lastHeardAt > this.#options.pingAfterMs &&
+				socket.readyState === WebSocket.OPEN
+			) {
+				shard.pingedAt = now;
+				socket.send(ping);
+			}
+		}
+	}
+
+	/**
+	 * A fresh token for the channels made with one about to end: one login for every shard (they were made together),
+	 * none when another shard's renewal already brought a token that ends later.
+	 */
+	async #renewToken(shard: Shard): Promise<void> {
+		if (!shard.channel.tokenBound) return;
+		if ((this.#client.tokenExpiresAt() ?? 0) > shard.channel.expiresAt) return;
+		this.#renewing ??= this.#client.verify(this.#controller.signal).finally(() => (this.#renewing = undefined));
+		await this.#renewing;
+	}
+
+	/** A new socket on the channel (socket_closing), or a new channel and socket (expiry), without a gap. */
+	async #replace(shard: Shard, newChannel = false): Promise<void> {
+		if (shard.busy || this.#stopped) return;
+		shard.busy = true;
+		try {
+			if (newChannel) {
+				await this.#renewToken(shard);
+				shard.channel = await this.#subscribe(shard.keys);
+			}
+			await this.#connect(shard);
+			if (newChannel) await this.#reconcile(shard.keys);
+		} catch {
+			shard.busy = false;
+			if (!this.#stopped) void this.#reconnect(shard);
+			return;
+		}
+		shard.busy = false;
+	}
+
+	/**
+	 * After a drop: the same channel again, or a new one when it is gone (its token renewed, expired, evicted), with
+	 * jittered backoff; then one query for the values that changed in the gap. Gives up after a few attempts.
+	 */
+	async #reconnect(shard: Shard): Promise<void> {
+		if (shard.busy || this.#stopped) return;
+		shard.busy = true;
+		this.counts.reconnects++;
+		let reason = 'WebSocket down';
+		for (let attempt = 1; attempt <= this.#options.reconnectAttempts && !this.#stopped; attempt++) {
+			const wait = this.#options.backoffBaseMs * 2 ** (attempt - 1);
+			await new Promise<void>(resolve => this.#after(wait / 2 + (Math.random() * wait) / 2, resolve));
+			if (this.#stopped) return;
+			try {
+				try {
+					await this.#connect(shard);
+				} catch (error) {
+					// 404: the channel is gone; anything else may pass with a new one too.
+					if (error instanceof PushUnavailable && error.message.includes('HTTP 403')) throw error;
+					shard.channel = await this.#subscribe(shard.keys);
+					await this.#connect(shard);
+				}
+				shard.busy = false;
+				await this.#reconcile(shard.keys);
+				return;
+			} catch (error) {
+				reason = error instanceof PushUnavailable ? error.message : 'WebSocket down';
+			}
+		}
+		if (this.#stopped) return;
+		this.stop();
+		this.#feed.onDown(reason);
+	}
+
+	/** The feed's values now, after a start or a gap. */
+	async #reconcile(keys: readonly string[]): Promise<void> {
+		this.counts.reconciles++;
+		await this.#feed.reconcile(keys, this.#controller.signal);
+		if (!this.#stopped) this.#feed.onHealthy?.();
+	}
+
+	#after(ms: number, run: () => void): void {
+		const timer = setTimeout(() => {
+			this.#timers.delete(timer);
+			run();
+		}, ms);
+		this.#timers.add(timer);
+	}
+
+	#every(ms: number, run: () => void): void {
+		const timer = setInterval(run, ms);
+		this.#timers.add(timer);
+	}
+}
+
+/** The live columns' push feed: start() subscribes, connects and fills; events then update the queues. */
+export class QueuePush {
+	readonly #client: GenesysClient;
+	readonly #handlers: PushHandlers;
+	readonly #channels: PushChannels;
+	readonly #queues = new Map<string, LiveQueue>();
+	#changed = new Set<string>();
+	#flushing: NodeJS.Timeout | undefined;
+
+	constructor(client: GenesysClient, handlers: PushHandlers, options: PushOptions = {}) {
+		this.#client = client;
+		this.#handlers = handlers;
+		this.#channels = new PushChannels(
+			client,
+			{
+				topicOf: queueTopic,
+				keyOf: topic => topicQueue.exec(topic)?.[1],
+				onEvent: (queueId, _topic, body) => this.#read(queueId, body),
+				// One observations query per 100 queues: the values now, after a start or a gap.
+				reconcile: async (queueIds, signal) => {
+					const fresh = await fetchObservations(this.#client, queueIds, {signal});
+					if (this.#channels.stopped) return;
+					for (const [id, queue] of fresh) this.#queues.set(id, queue);
+					this.#handlers.onQueues(fresh);
+				},
+				...(handlers.onHealthy ? {onHealthy: () => handlers.onHealthy?.()} : {}),
+				onDown: reason => handlers.onDown(reason),
+			},
+			options,
+		);
+	}
+
+	/** REST requests for channels and subscriptions, sockets opened, and events read: for tests and the bench. */
+	get counts(): PushChannels['counts'] {
+		return this.#channels.counts;
+	}
+
+	/**
+	 * Channels and topics for the queues, a socket each, then one query per 100 queues for their values now. Throws
+	 * PushUnavailable when push cannot be used.
+	 */
+	async start(queueIds: readonly string[]): Promise<void> {
+		await this.#channels.start(queueIds);
+	}
+
+	get healthy(): boolean {
+		return this.#channels.healthy;
+	}
+
+	stop(): void {
+		clearTimeout(this.#flushing);
+		this.#channels.stop();
+	}
+
+	/**
+	 * The queues with someone waiting, their longest waits aged to now: an oldest waiter who is still waiting sends no
+	 * event (its start does not change), but the wait on screen must grow as it would by polling.
+	 */
+	agedNow(): Map<string, LiveQueue> {
+		const now = this.#client.serverNow();
+		const aged = new Map<string, LiveQueue>();
+		for (const [id, queue] of this.#queues) {
+			if (queue.longestWaitingMs === null) continue;
+			const since = Math.max(0, now - queue.observedAt);
+			const grown = (ms: number | null) => (ms === null ? null : ms + since);
+			const next: LiveQueue = {
+				...queue,
+				longestWaitingMs: grown(queue.longestWaitingMs),
+				media: queue.media.map(media => ({...media, longestWaitingMs: grown(media.longestWaitingMs)})),
+				observedAt: now,
+			};
+			this.#queues.set(id, next);
+			aged.set(id, next);
+		}
+		return aged;
+	}
+
+	#read(queueId: string, raw: unknown): void {
+		const parsed = queueEventSchema.safeParse(raw);
+		if (!parsed.success) return;
+		const body = parsed.data;
+		if (body.group?.queueId !== queueId) return;
 		// An event is a whole group (§B.4); a 30-minute aggregate bucket on the same topic is not live: skipped.
 		const metrics = (body.data ?? [])
 			.filter(item => !item.interval || item.interval.split('/')[0] === item.interval.split('/')[1])
@@ -318,97 +548,10 @@ export class QueuePush {
 	/** Events of one moment go to the screen together. */
 	#flushSoon(): void {
 		if (this.#changed.size !== 1) return;
-		this.#after(20, () => {
+		this.#flushing = setTimeout(() => {
 			const changed = new Map([...this.#changed].map(id => [id, this.#queues.get(id)!]));
 			this.#changed = new Set();
-			if (!this.#stopped && changed.size > 0) this.#handlers.onQueues(changed);
-		});
-	}
-
-	/**
-	 * Silent sockets are dead; one that closed while its shard was busy (its close went unanswered) reconnects; channels
-	 * about to expire are replaced.
-	 */
-	#watch(): void {
-		const now = Date.now();
-		for (const shard of this.#shards) {
-			if (shard.busy) continue;
-			if (!shard.socket || shard.socket.readyState === WebSocket.CLOSED) void this.#reconnect(shard);
-			else if (now - shard.lastHeardAt > 2 * this.#options.heartbeatMs) shard.socket.terminate();
-			else if (shard.channel.expiresAt - now < this.#options.renewBeforeMs) void this.#replace(shard, true);
-		}
-	}
-
-	/** A new socket on the channel (socket_closing), or a new channel and socket (expiry), without a gap. */
-	async #replace(shard: Shard, newChannel = false): Promise<void> {
-		if (shard.busy || this.#stopped) return;
-		shard.busy = true;
-		try {
-			if (newChannel) shard.channel = await this.#subscribe(shard.queueIds);
-			await this.#connect(shard);
-			if (newChannel) await this.#reconcile(shard.queueIds);
-		} catch {
-			shard.busy = false;
-			if (!this.#stopped) void this.#reconnect(shard);
-			return;
-		}
-		shard.busy = false;
-	}
-
-	/**
-	 * After a drop: the same channel again, or a new one when it is gone (its token renewed, expired, evicted), with
-	 * jittered backoff; then one query for the values that changed in the gap. Gives up after a few attempts.
-	 */
-	async #reconnect(shard: Shard): Promise<void> {
-		if (shard.busy || this.#stopped) return;
-		shard.busy = true;
-		this.counts.reconnects++;
-		let reason = 'WebSocket down';
-		for (let attempt = 1; attempt <= this.#options.reconnectAttempts && !this.#stopped; attempt++) {
-			const wait = this.#options.backoffBaseMs * 2 ** (attempt - 1);
-			await new Promise<void>(resolve => this.#after(wait / 2 + (Math.random() * wait) / 2, resolve));
-			if (this.#stopped) return;
-			try {
-				try {
-					await this.#connect(shard);
-				} catch (error) {
-					// 404: the channel is gone; anything else may pass with a new one too.
-					if (error instanceof PushUnavailable && error.message.includes('HTTP 403')) throw error;
-					shard.channel = await this.#subscribe(shard.queueIds);
-					await this.#connect(shard);
-				}
-				shard.busy = false;
-				await this.#reconcile(shard.queueIds);
-				return;
-			} catch (error) {
-				reason = error instanceof PushUnavailable ? error.message : 'WebSocket down';
-			}
-		}
-		if (this.#stopped) return;
-		this.stop();
-		this.#handlers.onDown(reason);
-	}
-
-	/** One observations query per 100 queues: the values now, after a start or a gap. */
-	async #reconcile(queueIds: readonly string[]): Promise<void> {
-		this.counts.reconciles++;
-		const fresh = await fetchObservations(this.#client, queueIds, {signal: this.#controller.signal});
-		if (this.#stopped) return;
-		for (const [id, queue] of fresh) this.#queues.set(id, queue);
-		this.#handlers.onQueues(fresh);
-		this.#handlers.onHealthy?.();
-	}
-
-	#after(ms: number, run: () => void): void {
-		const timer = setTimeout(() => {
-			this.#timers.delete(timer);
-			run();
-		}, ms);
-		this.#timers.add(timer);
-	}
-
-	#every(ms: number, run: () => void): void {
-		const timer = setInterval(run, ms);
-		this.#timers.add(timer);
+			if (!this.#channels.stopped && changed.size > 0) this.#handlers.onQueues(changed);
+		}, 20);
 	}
 }

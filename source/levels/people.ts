@@ -22,19 +22,36 @@ import type {QueueRow} from '../metrics/queue-row.js';
 import {toRow} from '../metrics/rows.js';
 import {compareText} from '../text/collate.js';
 import type {Board} from '../reports/people.js';
-import type {DisplayRow, LevelExport, LevelModule, LevelRef, QuickFilter} from './types.js';
+import type {DisplayRow, LevelExport, LevelModule, LevelRef, PushedAgents, QuickFilter} from './types.js';
 
 /** An agent on the board: their state (the first queue's, the same in every queue) and the queues they are in. */
 type Person = {agent: AgentNow; queueIds: string[]};
 
-function peopleOf(board: Board): Person[] {
-	const byUser = new Map<string, Person>();
-	for (const agent of board.agents) {
-		const person = byUser.get(agent.userId);
-		if (person) person.queueIds.push(agent.queueId);
-		else byUser.set(agent.userId, {agent, queueIds: [agent.queueId]});
+/** Where each agent is in a loaded board's list (one entry per queue of theirs): a pushed board keeps the order. */
+type Grouping = {persons: Array<{first: number; queueIds: string[]}>; entries: Map<string, number[]>};
+const groupings = new WeakMap<Board, Grouping>();
+
+function groupingOf(board: Board): Grouping {
+	const base = board.pushedFrom ?? board;
+	let grouping = groupings.get(base);
+	if (!grouping) {
+		const persons: Grouping['persons'] = [];
+		const entries = new Map<string, number[]>();
+		for (const [index, agent] of base.agents.entries()) {
+			const indexes = entries.get(agent.userId);
+			if (indexes) indexes.push(index);
+			else entries.set(agent.userId, [index]);
+		}
+		for (const indexes of entries.values())
+			persons.push({first: indexes[0]!, queueIds: indexes.map(index => base.agents[index]!.queueId)});
+		grouping = {persons, entries};
+		groupings.set(base, grouping);
 	}
-	return [...byUser.values()];
+	return grouping;
+}
+
+function peopleOf(board: Board): Person[] {
+	return groupingOf(board).persons.map(({first, queueIds}) => ({agent: board.agents[first]!, queueIds}));
 }
 
 export function personRow(person: Person, board: Board): DisplayRow {
@@ -42,7 +59,10 @@ export function personRow(person: Person, board: Board): DisplayRow {
 	const name = board.userName(agent.userId);
 	const since = statusSince(agent);
 	const sessions = board.sessions.byUser.get(agent.userId);
-	const inStatusMs = since === null ? null : Math.max(0, board.completedAt - since);
+	// A pushed change may come after the board's time: counted back from it, the screen's ageing makes it right.
+	const pushed = board.pushedFrom !== undefined;
+	const inStatusMs =
+		since === null ? null : pushed ? board.completedAt - since : Math.max(0, board.completedAt - since);
 	const routingStatus = routingText(agent.routingStatus);
 	const presence = presenceText(agent, board.labels);
 	// The agent's queues by name, their ids in the same order (the export record lists both).
@@ -61,7 +81,7 @@ export function personRow(person: Person, board: Board): DisplayRow {
 		inStatusMs,
 		memberOf,
 		activeMedia: mediaText(sessions),
-		...agentMeasures(agent, acwSince(sessions), board.completedAt),
+		...agentMeasures(agent, acwSince(sessions), board.completedAt, !pushed),
 		statusOrder: statusOrder(agent, inStatusMs),
 	};
 	// What `e` writes: the agent-status record, of the agent's queues on the board (comma-separated on every queue's).
@@ -83,7 +103,76 @@ export function personRow(person: Person, board: Board): DisplayRow {
 	};
 }
 
+/** Rows made for a loaded board, by user: a pushed board makes again only those of the agents that changed. */
+const rowMemo = new WeakMap<Board, Map<string, {agent: AgentNow; sessions: unknown; row: DisplayRow}>>();
+
+function boardRows(board: Board, persons: readonly Person[]): DisplayRow[] {
+	const base = board.pushedFrom ?? board;
+	let memo = rowMemo.get(base);
+	if (!memo) {
+		memo = new Map();
+		rowMemo.set(base, memo);
+	}
+	const kept = memo;
+	return persons.map(person => {
+		const userId = person.agent.userId;
+		const sessions = board.sessions.byUser.get(userId);
+		const before = kept.get(userId);
+		if (before && before.agent === person.agent && before.sessions === sessions) return before.row;
+		const row = personRow(person, board);
+		kept.set(userId, {agent: person.agent, sessions, row});
+		return row;
+	});
+}
+
+/** Ongoing conversations of an agent who is none of these any more are over. */
+const withoutConversations = new Set(['IDLE', 'NOT_RESPONDING']);
+
+/**
+ * The board with pushed changes: the changed agents' routing status, presence and since-times (in every queue of
+ * theirs), and the media asked for those who began interacting. Its times stay counted to the loaded board's.
+ */
+export function applyPushed(board: Board, update: PushedAgents): Board {
+	const changes = update.changes;
+	let byUser = board.sessions.byUser;
+	const own = () => {
+		if (byUser === board.sessions.byUser) byUser = new Map(byUser);
+		return byUser;
+	};
+	let agents = board.agents;
+	if (changes && changes.size > 0) {
+		// Only the changed agents' entries (one per queue of theirs), found by the loaded board's index.
+		const {entries} = groupingOf(board);
+		agents = agents.slice();
+		for (const [userId, {routing, presence}] of changes)
+			for (const index of entries.get(userId) ?? []) {
+				agents[index] = {
+					...agents[index]!,
+					...(routing ? {routingStatus: routing.status, routingStatusSince: routing.since} : {}),
+					...(presence
+						? {presence: presence.presence, presenceId: presence.presenceId, presenceSince: presence.since}
+						: {}),
+				};
+			}
+	}
+	for (const [userId, change] of changes ?? [])
+		if (change.routing && withoutConversations.has(change.routing.status) && byUser.has(userId)) own().delete(userId);
+	if (update.sessions)
+		for (const userId of update.asked ?? []) {
+			const sessions = update.sessions.byUser.get(userId);
+			if (sessions) own().set(userId, sessions);
+			else own().delete(userId);
+		}
+	return {
+		...board,
+		agents,
+		sessions: byUser === board.sessions.byUser ? board.sessions : {...board.sessions, byUser},
+		pushedFrom: board.pushedFrom ?? board,
+	};
+}
+
 /** The agent a row stands for: the quick filter's and the totals row's. */
+
 const agentOf = (row: DisplayRow) => row.item as AgentNow;
 
 const quickFilter: QuickFilter = {
@@ -131,7 +220,17 @@ export const peopleLevel: LevelModule = {
 	uncompared: true,
 	// At most 150 requests a minute (the share of the rate limit the live views have; the live columns pause behind
 	// the board), as many as the last refresh took.
-	refreshes: {everyMs: data => (data as Board).requests * (60_000 / 150), ages: true},
+	refreshes: {
+		everyMs: data => (data as Board).requests * (60_000 / 150),
+		ages: true,
+		// By push (README "people now"): every agent's activity topic; the whole board again every 5 minutes, a queue's
+		// every minute (a few requests), so its Answered and AHT today move as their one-minute cache does.
+		push: {
+			users: data => [...new Set((data as Board).agents.map(agent => agent.userId))],
+			apply: (data, update) => applyPushed(data as Board, update),
+			reconcileMs: data => ((data as Board).today ? 60_000 : 5 * 60_000),
+		},
+	},
 	request: ref => ({
 		key: `people\u0000${ref.context.queueId ?? ''}`,
 		label: 'asking who is doing what',
@@ -149,12 +248,16 @@ export const peopleLevel: LevelModule = {
 	rows(data) {
 		const board = data as Board;
 		const note = boardNote(board);
+		const persons = peopleOf(board);
 		return {
-			rows: peopleOf(board).map(person => personRow(person, board)),
+			rows: boardRows(board, persons),
 			...(note ? {note} : {}),
 			// The headline wraps to the width: a permission's name is never cut there, as it would be in the status line.
 			headline: [
-				summaryLine(board.agents, board.labels),
+				summaryLine(
+					persons.map(person => person.agent),
+					board.labels,
+				),
 				...(board.sessions.unavailable ? [mediaUnavailable(board.sessions.unavailable)] : []),
 			].join(' · '),
 		};

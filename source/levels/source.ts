@@ -5,6 +5,7 @@ import type {GenesysClient} from '../genesys/client.js';
 import {DroppedLog} from '../genesys/dropped-statistics.js';
 import type {LiveQueue} from '../genesys/observations.js';
 import type {PushHandlers, PushOptions} from '../genesys/notifications.js';
+import type {AgentPushHandlers} from '../genesys/agent-push.js';
 import type {RetryNotice} from '../errors.js';
 import {shiftTime} from '../range/compare.js';
 import type {DateRange} from '../range/range.js';
@@ -13,6 +14,8 @@ import type {DataRequest, Loaded, LoadOptions} from './types.js';
 
 /** A running push feed: whether it is current, the waits aged to now, and its end. */
 export type LivePush = {readonly healthy: boolean; agedNow(): Map<string, LiveQueue>; stop(): void};
+/** A running push feed of agents' states (the people board): whether it is current, and its end. */
+export type AgentFeed = {readonly healthy: boolean; stop(): void};
 
 export type LevelSource = {
 	load(request: DataRequest, options: LoadOptions & {fresh?: boolean}): Promise<Loaded>;
@@ -23,6 +26,15 @@ export type LevelSource = {
 	 * be used (the reason is the error's message); `stop` ends it, and so does the signal while it starts.
 	 */
 	livePush?(queueIds: readonly string[], handlers: PushHandlers, options?: {signal?: AbortSignal}): Promise<LivePush>;
+	/**
+	 * Agents' routing status and presence by push (one topic per agent): reconciled once, then changes in batches.
+	 * Rejects when push cannot be used; `stop` ends it, and so does the signal while it starts.
+	 */
+	agentPush?(
+		userIds: readonly string[],
+		handlers: AgentPushHandlers,
+		options?: {signal?: AbortSignal},
+	): Promise<AgentFeed>;
 	/** Retry waits of the requests behind this source; returns the unsubscribe function. */
 	onRetry(listener: (notice: RetryNotice) => void): () => void;
 };
@@ -101,20 +113,32 @@ export function createLevelSource(
 		async livePush(queueIds, handlers, {signal} = {}) {
 			const ready = await client;
 			const {QueuePush} = await import('../genesys/notifications.js');
-			const feed = new QueuePush(ready, handlers, push);
-			// Paused or left while it starts: no more channels, sockets or fill queries (at 5,000 queues 50 of them).
-			const stop = () => feed.stop();
-			if (signal?.aborted) stop();
-			signal?.addEventListener('abort', stop, {once: true});
-			try {
-				await feed.start(queueIds);
-			} finally {
-				signal?.removeEventListener('abort', stop);
-			}
-			return feed;
+			return started(new QueuePush(ready, handlers, push), queueIds, signal);
+		},
+		async agentPush(userIds, handlers, {signal} = {}) {
+			const ready = await client;
+			const {AgentPush} = await import('../genesys/agent-push.js');
+			return started(new AgentPush(ready, handlers, push), userIds, signal);
 		},
 		onRetry: listener => hub.subscribe(listener),
 	};
+}
+
+/** A feed started; stopped when the signal says so while it starts (no more channels, sockets or fill queries). */
+async function started<Feed extends {start(keys: readonly string[]): Promise<void>; stop(): void}>(
+	feed: Feed,
+	keys: readonly string[],
+	signal: AbortSignal | undefined,
+): Promise<Feed> {
+	const stop = () => feed.stop();
+	if (signal?.aborted) stop();
+	signal?.addEventListener('abort', stop, {once: true});
+	try {
+		await feed.start(keys);
+	} finally {
+		signal?.removeEventListener('abort', stop);
+	}
+	return feed;
 }
 
 /** The sources of the ranges visited most recently (a few, not all: each holds its answers). */

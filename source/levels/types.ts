@@ -3,6 +3,8 @@ import type {Progress} from '../genesys/analytics.js';
 import type {GenesysClient} from '../genesys/client.js';
 import type {DropSink, DroppedStatistic} from '../genesys/dropped-statistics.js';
 import type {LiveQueue} from '../genesys/observations.js';
+import type {AgentChange} from '../genesys/agent-push.js';
+import type {SessionsNow} from '../genesys/activity.js';
 import type {QueueInfo} from '../genesys/queues.js';
 import type {LiveField, LiveValues, MetricField} from '../metrics/catalog.js';
 import type {DeltaField} from '../metrics/delta.js';
@@ -300,11 +302,29 @@ export type LevelModule = {
 	 * its data when that is longer (a big board, within its share of the rate limit); never when `everyMs` is
 	 * undefined (data of a range without today). `ages`: its rows' times in status go on counting between refreshes.
 	 */
-	refreshes?: {everyMs: (data: unknown) => number | undefined; ages?: boolean};
+	refreshes?: {everyMs: (data: unknown) => number | undefined; ages?: boolean; push?: LevelPush};
 	/** Why Enter (and the keys of `opens`) open nothing from this level as it was opened, when they do not. */
 	cannotOpen?: (ref: LevelRef) => string | undefined;
 	/** What `y` copies when not the selected row (a timeline: its conversation's id), and what it is called. */
 	copyRow?: (ref: LevelRef) => {text: string; what: string};
+};
+
+/**
+ * A level of now fed by push (the people board): the agents whose topics it subscribes after its first load, how
+ * their pushed changes (and the media asked for them) change its data, and how often it is asked again whole while push
+ * is healthy (the slow reconcile).
+ */
+export type LevelPush = {
+	users: (data: unknown) => string[];
+	apply: (data: unknown, update: PushedAgents) => unknown;
+	reconcileMs: (data: unknown) => number;
+};
+
+/** What push brought: agents' changes by user id, and the conversations of those asked (`asked`: all of them). */
+export type PushedAgents = {
+	changes?: ReadonlyMap<string, AgentChange>;
+	sessions?: SessionsNow;
+	asked?: readonly string[];
 };
 
 /** What `gqx export` asks of a level, its flags checked and its queues looked up. */

@@ -110,8 +110,10 @@ export function agentMeasures(
 	agent: Pick<AgentNow, 'routingStatus' | 'routingStatusSince' | 'presence' | 'presenceSince'>,
 	acwSinceMs: number | null,
 	atMs: number,
+	/** False for a change pushed after `atMs`: a negative time that ageing (now less `atMs`) makes right. */
+	clamp = true,
 ): {acwMs: number | null; breakMs: number | null; idleMs: number | null} {
-	const since = (from: number | null) => (from === null ? null : Math.max(0, atMs - from));
+	const since = (from: number | null) => (from === null ? null : clamp ? Math.max(0, atMs - from) : atMs - from);
 	return {
 		acwMs: since(acwSinceMs),
 		breakMs: agent.presence === 'BREAK' || agent.presence === 'MEAL' ? since(agent.presenceSince) : null,

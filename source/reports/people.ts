@@ -28,6 +28,11 @@ export type Board = AgentsNow & {
 	sessions: SessionsNow;
 	/** A queue's board: its agents' work in it today (Answered, AHT), when it could be asked. */
 	today?: TodayByAgent;
+	/**
+	 * The board as loaded when this one is it with pushed changes: times are still counted to its `completedAt` (the
+	 * screen ages them from its arrival), and rows of agents without changes are its rows.
+	 */
+	pushedFrom?: Board;
 };
 
 /**

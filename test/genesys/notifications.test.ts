@@ -187,6 +187,34 @@ describe('QueuePush', () => {
 		expect(seen.down).toBeUndefined();
 	});
 
+	it('takes a new token and channel before the token the channel was made with ends, without a gap', async () => {
+		// Tokens of 2 s: the channel ends with its token, so a new one is made a quarter of that before, with a new token.
+		const shortLived = await emulator({queues: 3, now: () => testNow, tokenLifetimeSeconds: 2});
+		try {
+			const {push, seen} = feed({}, clientFor(shortLived));
+			const id = shortLived.org.queues[0]!.id;
+			await push.start([id]);
+			const [first] = shortLived.notifications.channelsOf(demoClient.id);
+			const tokens = shortLived.issuedTokens.length;
+			await until(
+				() => shortLived.notifications.channelsOf(demoClient.id),
+				channels => channels.some(each => each.connected && each.id !== first!.id),
+				'a new channel, connected',
+			);
+			expect(shortLived.issuedTokens.length).toBeGreaterThan(tokens);
+			// Replaced, not dropped: the old channel's socket closed by the feed, and no reconnect.
+			await until(
+				() => shortLived.notifications.channelsOf(demoClient.id).find(each => each.id === first!.id)?.connected,
+				connected => connected !== true,
+				'the old channel left',
+			);
+			expect(push.counts.reconnects).toBe(0);
+			expect(seen.down).toBeUndefined();
+		} finally {
+			await shortLived.stop();
+		}
+	});
+
 	it('re-creates the channel when its 24 hours on the clock are over', async () => {
 		const {id} = movingQueue(50);
 		const {push, seen} = feed();
@@ -206,18 +234,68 @@ describe('QueuePush', () => {
 		expect(seen.down).toBeUndefined();
 	});
 
-	it('calls a socket silent for two heartbeat periods dead, and reconnects it', async () => {
-		// The emulator beats every 250 ms; a feed told the period is 50 ms hears nothing for 100 ms well before that.
-		const {push, seen} = feed({heartbeatMs: 50});
+	it('pings a quiet socket and keeps it while pongs answer, though heartbeats come late', async () => {
+		// The emulator beats every 250 ms; a feed told the period is 50 ms would call the socket dead after 100 ms of
+		// silence, but it pings after 25 ms and each pong is heard.
+		const {push, seen} = feed({heartbeatMs: 50, pongWaitMs: 1000});
 		await push.start([emu.org.queues[0]!.id]);
-		const sockets = push.counts.sockets;
+		const pings = emu.notifications.received.pings;
+		await until(
+			() => emu.notifications.received.pings,
+			count => count >= pings + 5,
+			'five pings answered',
+		);
+		expect(push.counts.reconnects).toBe(0);
+		expect(push.counts.sockets).toBe(1);
+		expect(seen.down).toBeUndefined();
+	});
+
+	it('calls a half-open socket dead when its ping goes unanswered, and reconnects it', async () => {
+		const id = emu.org.queues[2]!.id;
+		const {push, seen} = feed({pingAfterMs: 50, pongWaitMs: 100});
+		await push.start([id]);
+		const pings = emu.notifications.received.pings;
+		// Nothing more comes on the socket and no close: only the unanswered ping tells (a heartbeat period is 1 s).
+		emu.notifications.silenceSockets();
 		await until(
 			() => push.counts.sockets,
-			count => count > sockets,
+			count => count > 1,
+			'a new socket after the unanswered ping',
+		);
+		expect(emu.notifications.received.pings).toBeGreaterThan(pings);
+		expect(push.counts.reconnects).toBe(1);
+		await until(() => push.healthy, Boolean, 'push healthy again');
+		expect(seen.down).toBeUndefined();
+	});
+
+	it('calls a socket silent for two heartbeat periods dead, pings unanswered or not', async () => {
+		const {push, seen} = feed({pingAfterMs: 60_000});
+		await push.start([emu.org.queues[3]!.id]);
+		emu.notifications.silenceSockets();
+		await until(
+			() => push.counts.sockets,
+			count => count > 1,
 			'a new socket after the silence',
 		);
-		expect(push.counts.reconnects).toBeGreaterThan(0);
+		expect(push.counts.reconnects).toBe(1);
 		expect(seen.down).toBeUndefined();
+	});
+
+	it('dials no channel address but a WebSocket over TLS, or a plain one on this machine', async () => {
+		for (const [connectUri, reason] of [
+			['ws+unix:///var/run/docker.sock:/containers/json', 'channel address not a WebSocket'],
+			['ws://streaming.example.com/channels/x', 'channel address not TLS'],
+		] as const) {
+			emu.inject({
+				kind: 'transform',
+				path: '/api/v2/notifications/channels',
+				transform: body => ({...(body as object), connectUri}),
+			});
+			const {push} = feed();
+			const failure = await push.start([emu.org.queues[4]!.id]).catch((error: unknown) => error);
+			expect(failure).toBeInstanceOf(PushUnavailable);
+			expect((failure as Error).message).toBe(reason);
+		}
 	});
 
 	it('leaves no socket open when stopped while a reconnect waits on its handshake (l pauses then)', async () => {

@@ -4,7 +4,7 @@
 // the totals row lists every queue's agents once, with their queues.
 import {cleanup, render} from 'ink-testing-library';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {agentStatesOf, currentMembers, type AgentState} from '../../source/emulator/agent-states.js';
+import {currentMembers, type AgentState} from '../../source/emulator/agent-states.js';
 import {peopleOf} from '../../source/emulator/people.js';
 import {type Emulator} from '../../source/emulator/server.js';
 import {App} from '../../source/ui/app.js';
@@ -14,6 +14,7 @@ import {clientFor, emulator, fileSecrets, loginTo, testNow} from '../helpers.js'
 import {makeClient, now, renderExplorer, saveProfile, tableShown} from './app-on-profile.js';
 import {resolveRange} from '../../source/range/range.js';
 import {keys, press, ready, waitFor, waitForText} from './ink.js';
+import {membersAt} from './members-now.js';
 
 let emu: Emulator;
 let clock = testNow;
@@ -86,14 +87,11 @@ async function agentsToday(queueName: string): Promise<Map<string, {answered: nu
 
 /** The emulator's members of a queue (by name) with their states at the clock. */
 function membersNow(queueName: string): Array<{name: string; id: string; state: AgentState}> {
-	const queue = emu.org.queues.find(each => each.name === queueName)!;
-	const states = agentStatesOf(emu.org, emu.model);
-	const people = peopleOf(emu.org);
-	return currentMembers(emu.org, queue).map(index => ({
-		name: people.users[index]!.name,
-		id: people.users[index]!.id,
-		state: states.at(index, clock),
-	}));
+	return membersAt(
+		emu,
+		emu.org.queues.find(each => each.name === queueName)!,
+		clock,
+	);
 }
 
 const rowsOf = (frame: string) =>

@@ -345,7 +345,16 @@ function modelOf(
 	const asOf = loaded?.asOf ?? [...state.data.values()].at(-1)?.asOf;
 	// A level of now that `l` paused says so beside its time (live columns say it in their own status).
 	const paused = !liveLevel && level.refreshes && state.live?.paused ? ' (paused: l resumes)' : '';
-	const asOfText = asOf ? `as of ${asOf.toTimeString().slice(0, 8)}${paused}` : 'not loaded';
+	const asOfTime = asOf ? `as of ${asOf.toTimeString().slice(0, 8)}${paused}` : 'not loaded';
+	// A level fed by push says how it is fed (as the live columns do): by push it is of now, not of its last load.
+	const feed = !liveLevel && level.refreshes?.push && !paused ? state.live?.feed : undefined;
+	const asOfText = !feed
+		? asOfTime
+		: feed.push
+			? feed.down
+				? `live STALE (${feed.down}), ${asOfTime}`
+				: 'live (push)'
+			: `live (polling: ${feed.reason}), ${asOfTime}`;
 	const sortHeader = sort.column === 'name' ? nameHeader : sortTitle(sort.column);
 	const status = (
 		level.grid

@@ -1,19 +1,24 @@
-// Levels of now (people now) are asked again every live refresh while they are shown: the answer replaces the
-// table's data in place (the selection, filter and sort stay). `l` pauses it where live columns are on; a failed
-// refresh keeps the table and says so, and the next one tries again.
+// Levels of now (people now) are kept current while they are shown: by push when the level has a push part (its
+// agents' topics after its first load, changes applied in place, the whole level asked again only slowly and after a
+// gap), else, or when push cannot be used, asked again every live refresh; the answer replaces the table's data in
+// place (the selection, filter and sort stay). `l` pauses it where live columns are on; a failed refresh keeps the
+// table and says so, and the next one tries again.
 import {type Dispatch, useEffect, useMemo, useRef} from 'react';
 import {CancelledError} from '../../errors.js';
+import {type LiveMode, pushOnlyRetryMs, pushRetryMs} from '../../levels/live.js';
 import {levelOf} from '../../levels/registry.js';
-import type {LevelSource} from '../../levels/source.js';
+import type {AgentFeed, LevelSource} from '../../levels/source.js';
+import type {Loaded, PushedAgents} from '../../levels/types.js';
 import {notRefreshed} from '../explorer/loads.js';
 import {currentFrame, type ExplorerAction, type ExplorerState} from '../explorer/state.js';
-import {liveFailureReason} from './use-live-updates.js';
+import {liveFailureReason, pushFailureReason} from './use-live-updates.js';
 
 export function useLevelRefresh(
 	source: LevelSource,
 	state: ExplorerState,
 	dispatch: Dispatch<ExplorerAction>,
 	refreshMs: number,
+	mode: LiveMode = 'auto',
 ): void {
 	const frame = currentFrame(state);
 	const level = levelOf(frame.level);
@@ -27,44 +32,131 @@ export function useLevelRefresh(
 	const dataEveryMs = loaded && level.refreshes ? level.refreshes.everyMs(loaded.data) : undefined;
 	const active = dataEveryMs !== undefined && state.live?.paused !== true && !state.error;
 	const everyMs = Math.max(refreshMs, dataEveryMs ?? 0);
+	const push = mode === 'poll' || !source.agentPush ? undefined : level.refreshes?.push;
 	// Data older than a period when the level is shown again (Esc, then n) is asked for at once.
-	const latest = useRef(loaded);
-	latest.current = loaded;
+	const latest = useRef({loaded, everyMs});
+	latest.current = {loaded, everyMs};
 
 	useEffect(() => {
 		if (!active) return;
 		const controller = new AbortController();
+		const {signal} = controller;
 		let timer: ReturnType<typeof setTimeout> | undefined;
-		const schedule = (delayMs = everyMs) => {
-			if (!controller.signal.aborted) timer = setTimeout(tick, delayMs);
+		let retry: ReturnType<typeof setTimeout> | undefined;
+		let polling: AbortController | undefined;
+		let feed: AgentFeed | undefined;
+		let reconciling: ReturnType<typeof setTimeout> | undefined;
+		// The data as this effect last saw or made it: pushed changes apply to it, one batch after another.
+		let current: Loaded | undefined = latest.current.loaded;
+		const show = (next: Loaded) => {
+			current = next;
+			dispatch({type: 'refresh-done', key: request.key, loaded: next});
 		};
-		// Counted from the start of the one before, so the oldest state shown is a period and one refresh old: a slow
-		// refresh makes the next one late, never two at once.
-		const tick = () => {
-			const startedAt = Date.now();
-			const next = () => schedule(Math.max(0, everyMs - (Date.now() - startedAt)));
-			source.load(request, {signal: controller.signal, fresh: true, scheduled: true}).then(
-				answer => {
-					if (controller.signal.aborted) return;
-					dispatch({type: 'refresh-done', key: request.key, loaded: answer});
-					next();
-				},
-				(error: unknown) => {
-					if (controller.signal.aborted || error instanceof CancelledError) return;
-					dispatch({
-						type: 'notice',
-						text: `${notRefreshed} (${liveFailureReason(error)}): trying again in ${Math.round(everyMs / 1000)} s.`,
-					});
-					schedule();
-				},
-			);
+		const reload = async (within: AbortSignal) => {
+			const answer = await source.load(request, {signal: within, fresh: true, scheduled: true});
+			if (!within.aborted) show(answer);
 		};
-		// The first one is counted from the end of the load it follows (a first load also asks names once).
-		const age = Date.now() - (latest.current?.asOf.getTime() ?? Date.now());
-		schedule(Math.max(0, everyMs - age));
-		return () => {
-			controller.abort();
+		const failed = (error: unknown, again: string) =>
+			dispatch({type: 'notice', text: `${notRefreshed} (${liveFailureReason(error)}): ${again}.`});
+
+		// Polling: counted from the start of the one before, so the oldest state shown is a period and one refresh old: a
+		// slow refresh makes the next one late, never two at once.
+		const poll = () => {
+			const loop = new AbortController();
+			polling = loop;
+			const schedule = (delayMs: number) => {
+				if (!loop.signal.aborted) timer = setTimeout(tick, delayMs);
+			};
+			const tick = () => {
+				const startedAt = Date.now();
+				const periodMs = latest.current.everyMs;
+				reload(loop.signal).then(
+					() => schedule(Math.max(0, periodMs - (Date.now() - startedAt))),
+					(error: unknown) => {
+						if (loop.signal.aborted || error instanceof CancelledError) return;
+						failed(error, `trying again in ${Math.round(periodMs / 1000)} s`);
+						schedule(periodMs);
+					},
+				);
+			};
+			// The first one is counted from the end of the load it follows (a first load also asks names once).
+			const age = Date.now() - (current?.asOf.getTime() ?? Date.now());
+			schedule(Math.max(0, latest.current.everyMs - age));
+		};
+		const stopPolling = () => {
+			polling?.abort();
+			polling = undefined;
 			clearTimeout(timer);
 		};
-	}, [active, source, request, everyMs, dispatch]);
+
+		const apply = (update: PushedAgents) => {
+			if (!push || !current || signal.aborted) return;
+			show({...current, data: push.apply(current.data, update)});
+		};
+		const fallBack = (reason: string) => {
+			feed = undefined;
+			clearTimeout(reconciling);
+			if (signal.aborted) return;
+			// Push only: no polling, the status says why the board is stale, and push is tried again soon.
+			if (mode === 'push') {
+				dispatch({type: 'live-feed', feed: {push: true, down: reason}});
+				retry = setTimeout(() => void startPush(), pushOnlyRetryMs);
+				return;
+			}
+			dispatch({type: 'live-feed', feed: {push: false, reason}});
+			poll();
+			// Push again later: the proxy may pass it by then, the socket may come back.
+			retry = setTimeout(() => {
+				stopPolling();
+				void startPush();
+			}, pushRetryMs);
+		};
+		const startPush = async () => {
+			if (!push || !current) return;
+			try {
+				const started = await source.agentPush!(
+					push.users(current.data),
+					{
+						onChanges: changes => apply({changes}),
+						onSessions: (sessions, asked) => apply({sessions, asked}),
+						// After the start and after any gap: the whole board, so no stale state survives.
+						reconcile: reload,
+						onDown: fallBack,
+					},
+					{signal},
+				);
+				if (signal.aborted) return started.stop();
+				feed = started;
+				dispatch({type: 'live-feed', feed: {push: true}});
+				// The slow reconcile: what push may have missed (an agent who joined a queue) is there within minutes.
+				const reconcile = () => {
+					reconciling = setTimeout(() => {
+						if (!feed?.healthy) return reconcile();
+						reload(signal).then(reconcile, (error: unknown) => {
+							if (signal.aborted || error instanceof CancelledError) return;
+							failed(error, 'push goes on');
+							reconcile();
+						});
+					}, push.reconcileMs(current?.data));
+				};
+				reconcile();
+			} catch (error) {
+				fallBack(pushFailureReason(error));
+			}
+		};
+
+		if (push) void startPush();
+		else {
+			if (level.refreshes?.push) dispatch({type: 'live-feed', feed: {push: false, reason: '--live poll'}});
+			poll();
+		}
+		return () => {
+			controller.abort();
+			stopPolling();
+			feed?.stop();
+			clearTimeout(retry);
+			clearTimeout(reconciling);
+		};
+		// The period is read when each refresh is scheduled: a board whose size changes keeps its feed.
+	}, [active, source, request, dispatch, push, level, mode]);
 }

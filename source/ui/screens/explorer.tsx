@@ -78,7 +78,7 @@ export function Explorer({
 	const [modelOf] = useState(makeExplorerModel);
 	const model = modelOf({state, range, profileLabel, width, height, compared});
 	useLiveUpdates(source, state, dispatch, liveRefreshMs, model.poll, liveTotalsRefreshMs, liveMode);
-	useLevelRefresh(source, state, dispatch, liveRefreshMs);
+	useLevelRefresh(source, state, dispatch, liveRefreshMs, liveMode);
 
 	const {stdout} = useStdout();
 	useExplorerInput(model, state, dispatch, which => {

@@ -1,0 +1,197 @@
+// People now by push through the whole app against the emulator's notifications service (real HTTP and WebSocket,
+// the emulator's clock moved by the test): agents' statuses change on screen with no board query in between, the
+// summary counts the rows, a dropped socket ends with the board reconciled, a refused upgrade falls back to polling
+// and says so, `--live poll` opens no socket for the board, and events for others or with hostile text do no harm.
+import {cleanup} from 'ink-testing-library';
+import {DateTime} from 'luxon';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {peopleOf} from '../../source/emulator/people.js';
+import {demoClient, type Emulator} from '../../source/emulator/server.js';
+import type {LiveMode} from '../../source/levels/live.js';
+import {emulator, testNow} from '../helpers.js';
+import {until} from '../wait.js';
+import {renderApp, saveProfile, tableShown} from './app-on-profile.js';
+import {press, ready, waitFor, waitForText} from './ink.js';
+import {membersAt} from './members-now.js';
+
+let emu: Emulator;
+let clock = testNow;
+
+beforeAll(async () => {
+	emu = await emulator({queues: 6, seed: 5, now: () => clock, notifications: {checkMs: 20}});
+});
+afterAll(async () => emu.stop());
+afterEach(() => {
+	cleanup();
+	emu.notifications.refuseUpgrades(false);
+	clock = testNow;
+});
+
+const routingWords: Record<string, string> = {
+	IDLE: 'Idle',
+	INTERACTING: 'Interacting',
+	COMMUNICATING: 'Communicating',
+	NOT_RESPONDING: 'Not responding',
+	OFF_QUEUE: 'Off queue',
+};
+
+/** The emulator's members of the first queue with their states at the clock: what the board should show. */
+const membersNow = () => membersAt(emu, emu.org.queues[0]!, clock);
+
+const rowsOf = (frame: string) =>
+	frame.split('\n').filter(line => /^[› ] \S/.test(line) && !/^\s+Agent\s/.test(line) && !/\d+ agents?\s/.test(line));
+
+/** Each logged-in member's row shows their routing status as the emulator has it now (and nobody else is listed). */
+const showsNow = (frame: string) => {
+	const rows = rowsOf(frame);
+	const loggedIn = membersNow().filter(member => member.state.presence !== 'OFFLINE');
+	return (
+		rows.length === loggedIn.length &&
+		loggedIn.every(member => {
+			const row = rows.find(line => line.slice(2).startsWith(`${member.name}  `));
+			return (
+				row
+					?.slice(2)
+					.split(/\s{2,}/)[1]
+					?.replace(/^!/, '') === routingWords[member.state.routing]
+			);
+		})
+	);
+};
+
+/** The first later clock (minutes on) at which some member's routing status differs from now. */
+function nextChange(): number {
+	const before = new Map(membersNow().map(member => [member.id, member.state.routing]));
+	const start = clock;
+	for (let minutes = 1; minutes < 120; minutes++) {
+		clock = start + minutes * 60_000;
+		if (membersNow().some(member => before.get(member.id) !== member.state.routing)) return clock;
+	}
+	throw new Error('no change in two hours');
+}
+
+/** The first queue's board (it is the table's first row, sorted by Offered: found by name). */
+async function openBoard(liveMode?: LiveMode) {
+	const {dir} = saveProfile(emu, {from: '2026-03-20', to: '2026-03-20'});
+	const app = renderApp(dir, {
+		start: {kind: 'profile', name: 'acme'},
+		env: {NO_COLOR: '1', COLUMNS: '160'},
+		props: {now: () => DateTime.fromMillis(clock), liveRefreshMs: 200, ...(liveMode ? {liveMode} : {})},
+	});
+	await ready(app, tableShown);
+	const name = emu.org.queues[0]!.name;
+	// The first queue's row selected: `/` filters the table to it.
+	await press(app, '/');
+	await press(app, name);
+	await press(app, '\r');
+	await waitFor(app, frame => /^› /m.test(frame) && frame.includes(`› ${name}`), 'the queue selected');
+	await press(app, 'n');
+	await waitForText(app, /On queue \d+/);
+	return app;
+}
+
+/** The board on push: its agents' channel connected, and the reconcile after it done. */
+async function onPush(app: ReturnType<typeof renderApp>, activityBefore: number) {
+	await until(
+		() =>
+			emu.notifications
+				.channelsOf(demoClient.id)
+				.some(channel => channel.connected && channel.topics.some(topic => topic.startsWith('v2.users.'))),
+		Boolean,
+		'a connected channel of user topics',
+	);
+	// The first load, then the reconcile after the subscriptions.
+	await until(
+		() => emu.counts.activity,
+		count => count >= activityBefore + 2,
+		'the reconcile',
+	);
+	await waitForText(app, 'live (push)');
+}
+
+describe('people now by push', () => {
+	it('shows changes as the emulator makes them, with no board query in between', async () => {
+		const activity = emu.counts.activity;
+		const app = await openBoard();
+		await onPush(app, activity);
+		await waitFor(app, showsNow, 'the board as the emulator has it');
+		const asked = emu.counts.activity;
+		for (let step = 0; step < 3; step++) {
+			nextChange();
+			expect(showsNow(app.lastFrame() ?? ''), 'a change to see').toBe(false);
+			await waitFor(app, showsNow, `the board after change ${step + 1}`);
+		}
+		expect(emu.counts.activity).toBe(asked);
+		// The summary counts the rows after the events.
+		const frame = app.lastFrame() ?? '';
+		const rows = rowsOf(frame);
+		const summary = frame.split('\n').find(line => line.startsWith('On queue'))!;
+		const onQueue = Number(/^On queue (\d+)/.exec(summary)![1]);
+		expect(onQueue).toBe(rows.filter(line => !line.includes('Off queue')).length);
+		for (const [, status, count] of summary.split(' · ')[0]!.matchAll(/([a-z ]+) (\d+)(?:,|$)/g))
+			expect(rows.filter(line => line.toLowerCase().includes(` ${status!.trim()} `)).length, status).toBe(
+				Number(count),
+			);
+	});
+
+	it('reconnects after dropped sockets and shows what changed during the gap', async () => {
+		const activity = emu.counts.activity;
+		const app = await openBoard();
+		await onPush(app, activity);
+		const connections = emu.notifications.connections;
+		emu.notifications.dropSockets();
+		nextChange();
+		await waitFor(app, showsNow, 'the board reconciled after the reconnect');
+		expect(emu.notifications.connections).toBeGreaterThan(connections);
+	});
+
+	it('ignores an event for an agent not on the board, and shows hostile text cleaned', async () => {
+		const activity = emu.counts.activity;
+		const app = await openBoard();
+		await onPush(app, activity);
+		const onBoard = membersNow().filter(member => member.state.presence !== 'OFFLINE');
+		const members = new Set(membersNow().map(member => member.id));
+		const stranger = peopleOf(emu.org).users.find(user => !members.has(user.id))!;
+		const at = new Date(clock).toISOString();
+		const event = (id: string, status: string) =>
+			JSON.stringify({
+				topicName: `v2.users.${id}.activity`,
+				eventBody: {id, routingStatus: {status, startTime: at}},
+			});
+		const before = app.lastFrame() ?? '';
+		emu.notifications.sendRaw(event(stranger.id, 'IDLE'));
+		const target = onBoard[0]!;
+		emu.notifications.sendRaw(event(target.id, 'EVIL\u001b[2J\u0007'));
+		const row = (frame: string) => rowsOf(frame).find(line => line.slice(2).startsWith(`${target.name}  `)) ?? '';
+		const after = await waitFor(app, frame => /evil/i.test(row(frame)), 'the pushed status on the row');
+		expect(after).not.toContain('\u001b[2J');
+		expect(after).not.toContain('\u0007');
+		expect(rowsOf(after).length).toBe(rowsOf(before).length);
+		expect(after).not.toContain(stranger.name);
+	});
+
+	it('polls when the WebSocket upgrade is refused, and says why', async () => {
+		emu.notifications.refuseUpgrades(true);
+		const app = await openBoard();
+		await waitForText(app, /live \(polling: WebSocket refused \(HTTP 403\)\), as of/);
+		const activity = emu.counts.activity;
+		await until(
+			() => emu.counts.activity,
+			count => count > activity + 1,
+			'the board asked again',
+		);
+	});
+
+	it('--live poll opens no socket for the board', async () => {
+		const connections = emu.notifications.connections;
+		const app = await openBoard('poll');
+		await waitForText(app, /live \(polling: --live poll\), as of/);
+		const activity = emu.counts.activity;
+		await until(
+			() => emu.counts.activity,
+			count => count > activity + 1,
+			'the board asked again',
+		);
+		expect(emu.notifications.connections).toBe(connections);
+	});
+});
