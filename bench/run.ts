@@ -14,7 +14,11 @@ import {resolveRegion} from '../source/genesys/regions.js';
 import {fetchReport} from '../source/reports/report.js';
 import {isoInterval} from '../source/range/range.js';
 import {demoClient, type Emulator, startEmulator} from '../source/emulator/server.js';
+import {listening} from './emulator-host.js';
 import {FakeStdin, FakeStdout} from './fake-terminal.js';
+import {benchPushKeys} from './push-keys.js';
+import {benchSoak} from './push-soak.js';
+import {median, ms, percentile} from './stats.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = path.join(root, 'dist/cli.js');
@@ -27,19 +31,6 @@ const lines: string[] = [];
 function say(line: string): void {
 	lines.push(line);
 	console.log(line);
-}
-
-function ms(value: number): string {
-	return `${Math.round(value)} ms`;
-}
-
-function percentile(values: number[], p: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-function median(values: number[]): number {
-	return percentile(values, 50);
 }
 
 /**
@@ -68,16 +59,7 @@ async function remoteEmulator(
 		],
 		{stdio: ['ignore', 'pipe', 'inherit']},
 	);
-	const url = await new Promise<string>((resolve, reject) => {
-		let output = '';
-		child.stdout.on('data', (chunk: Buffer) => {
-			output += chunk.toString();
-			const match = /listening on (\S+)/.exec(output);
-			if (match?.[1]) resolve(match[1]);
-		});
-		child.on('error', reject);
-		child.on('close', () => reject(new Error(`emulator exited: ${output}`)));
-	});
+	const {url} = await listening(child);
 	return {
 		url,
 		stop: () =>
@@ -259,6 +241,8 @@ type TuiSession = {
 	compositor: boolean;
 	liveRefreshes?: number;
 	liveRequestsPerMinute?: number;
+	/** Live columns by push: events read (each a queue's group), screen updates, and when the keys began and ended. */
+	push?: {events: number; updates: number; keysFromMs: number; keysToMs: number};
 	/** People now of every queue (`N`): each load of the board, when it started and ended, the client's requests. */
 	boardLoads?: Array<{startAt: number; endAt: number; requests: number; agents: number}>;
 };
@@ -270,7 +254,13 @@ type TuiSession = {
  * before it was read; with `keys`, 1,000 keypresses are timed after it. Run in a fresh process, set up
  * as `gqx` sets itself up.
  */
-async function tuiSession(url: string, keys: boolean, live = false, people = false): Promise<TuiSession> {
+async function tuiSession(
+	url: string,
+	keys: boolean,
+	live = false,
+	people = false,
+	events = false,
+): Promise<TuiSession> {
 	const {keepYoungGenerationSmall} = await import('../source/commands/interactive.js');
 	keepYoungGenerationSmall();
 	// Production React, as gqx runs it (set before React loads), and colours as in a terminal.
@@ -294,8 +284,32 @@ async function tuiSession(url: string, keys: boolean, live = false, people = fal
 	let readyAt = 0;
 	const boardLoads: NonNullable<TuiSession['boardLoads']> = [];
 	const liveCalls = {requests: 0, refreshes: 0, firstAt: 0, lastAt: 0, firstRequests: 0};
+	const push = {events: 0, updates: 0, keysFromMs: 0, keysToMs: 0};
+	let firstEvent: () => void = () => {};
+	const evented = new Promise<void>(resolve => (firstEvent = resolve));
 	const source: typeof realSource = {
 		...realSource,
+		...(realSource.livePush
+			? {
+					livePush: async (ids, handlers, options) =>
+						realSource.livePush!(
+							ids,
+							{
+								...handlers,
+								onQueues: queues => {
+									push.updates++;
+									handlers.onQueues(queues);
+								},
+								onEvent: (queue, observedMs) => {
+									push.events++;
+									firstEvent();
+									handlers.onEvent?.(queue, observedMs);
+								},
+							},
+							options,
+						),
+				}
+			: {}),
 		live: async (ids, options) => {
 			const answer = await realSource.live!(ids, options);
 			liveCalls.requests += Math.ceil(ids.length / 100);
@@ -365,8 +379,12 @@ async function tuiSession(url: string, keys: boolean, live = false, people = fal
 			check();
 		});
 	}
+	// Under events: the keys wait for push to be filled and its events to flow.
+	if (events) await evented;
 	if (keys) {
 		await new Promise(resolve => setTimeout(resolve, 50));
+		push.keysFromMs = performance.now();
+		const eventsBefore = push.events;
 		const sequence: string[] = [];
 		for (let index = 0; index < 1000; index++) {
 			const step = index % 50;
@@ -391,6 +409,8 @@ async function tuiSession(url: string, keys: boolean, live = false, people = fal
 			]);
 			if (!Number.isNaN(written)) latencies.push(written - pressed);
 		}
+		push.keysToMs = performance.now();
+		push.events -= eventsBefore;
 	}
 	instance.unmount();
 	const frames = fastOutputStats();
@@ -404,6 +424,7 @@ async function tuiSession(url: string, keys: boolean, live = false, people = fal
 				}
 			: {}),
 		...(people ? {boardLoads} : {}),
+		...(events ? {push} : {}),
 		firstMs: shown - arrived,
 		readyMs: readyAt - arrived,
 		frameMs: shown - readyAt,
@@ -851,7 +872,8 @@ async function main(): Promise<void> {
 		const keys = process.argv.includes('--keys');
 		const live = process.argv.includes('--live');
 		const people = process.argv.includes('--people');
-		process.stdout.write(`${JSON.stringify(await tuiSession(process.argv[3] ?? '', keys, live, people))}\n`);
+		const events = process.argv.includes('--events');
+		process.stdout.write(`${JSON.stringify(await tuiSession(process.argv[3] ?? '', keys, live, people, events))}\n`);
 		return;
 	}
 	const only = process.argv.slice(2);
@@ -871,6 +893,9 @@ async function main(): Promise<void> {
 	if (want('tui')) await benchTui();
 	if (want('tui') || want('people')) await benchPeople();
 	if (want('push')) await benchPush();
+	// Asked by name only: a soak takes SOAK_MINUTES (default 30).
+	if (only.includes('soak')) await benchSoak(workload, say, results);
+	if (want('push-keys')) await benchPushKeys(workload, fileURLToPath(import.meta.url), say, results);
 	if (want('memory')) await benchMemory();
 	if (want('memory')) await benchTuiMemory();
 	if (want('memory') || want('agents')) await benchAgentsExport();
