@@ -281,7 +281,7 @@ function measure(text: string, duration: boolean): Measured {
 	return {width, hours, hoursWidth: duration ? textWidth(withHours(text)) : width};
 }
 
-function measured(owner: object, field: string, duration: boolean, text: () => string): Measured {
+function measured(owner: object, field: string, duration: boolean, column: Column, row: DisplayRow): Measured {
 	let fields = measuredRows.get(owner);
 	if (!fields) {
 		fields = new Map();
@@ -289,7 +289,7 @@ function measured(owner: object, field: string, duration: boolean, text: () => s
 	}
 	let known = fields.get(field);
 	if (!known) {
-		known = measure(text(), duration);
+		known = measure(column.text(row.row, undefined, row.live), duration);
 		fields.set(field, known);
 	}
 	return known;
@@ -297,7 +297,9 @@ function measured(owner: object, field: string, duration: boolean, text: () => s
 
 /**
  * The widest value of each of `fields` over the rows and the totals row, with room for a mark where the column has
- * a threshold (under NO_COLOR `!` or `~` goes before the number), and which duration columns have hours.
+ * a threshold (under NO_COLOR `!` or `~` goes before the number), and which duration columns have hours. Run again
+ * on every live update (by push, a few times a second over thousands of rows): one pass a field, nothing made per row
+ * but what a row shows for the first time.
  */
 export function widestValues(
 	rows: readonly DisplayRow[],
@@ -313,14 +315,21 @@ export function widestValues(
 		const column = columnFor(field);
 		const mark = column.tone ? 1 : 0;
 		const duration = metric.kind === 'duration';
-		const values = [measure(column.text(total.row, undefined, total.live), duration)];
-		for (const row of rows)
-			values.push(measured(row, field, duration, () => column.text(row.row, undefined, row.live)));
-		const withHoursToo = duration && values.some(value => value.hours);
+		// Remembered by what the text is made of: a metric's by the row's numbers, a live value's by the live values (a
+		// live update makes the display rows anew, but the numbers of most rows stay the same objects).
+		const live = isLiveField(field);
+		const first = measure(column.text(total.row, undefined, total.live), duration);
+		let widest = first.width;
+		let widestWithHours = first.hoursWidth;
+		let withHoursToo = duration && first.hours;
+		for (const row of rows) {
+			const value = measured(live ? (row.live ?? row) : row.row, field, duration, column, row);
+			if (value.width > widest) widest = value.width;
+			if (value.hoursWidth > widestWithHours) widestWithHours = value.hoursWidth;
+			if (duration && value.hours) withHoursToo = true;
+		}
 		if (withHoursToo) hours.add(field);
-		let widest = 0;
-		for (const value of values) widest = Math.max(widest, withHoursToo ? value.hoursWidth : value.width);
-		widths.set(field, widest + mark);
+		widths.set(field, (withHoursToo ? widestWithHours : widest) + mark);
 	}
 	return {widths, hours};
 }
