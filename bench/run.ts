@@ -14,8 +14,12 @@ import {resolveRegion} from '../source/genesys/regions.js';
 import {fetchReport} from '../source/reports/report.js';
 import {isoInterval} from '../source/range/range.js';
 import {demoClient, type Emulator, startEmulator} from '../source/emulator/server.js';
+import {listening} from './emulator-host.js';
 import {FakeStdin, FakeStdout} from './fake-terminal.js';
 import {benchBoardPush} from './board-push.js';
+import {benchPushKeys} from './push-keys.js';
+import {benchSoak} from './push-soak.js';
+import {median, ms, percentile} from './stats.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = path.join(root, 'dist/cli.js');
@@ -28,19 +32,6 @@ const lines: string[] = [];
 function say(line: string): void {
 	lines.push(line);
 	console.log(line);
-}
-
-function ms(value: number): string {
-	return `${Math.round(value)} ms`;
-}
-
-function percentile(values: number[], p: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-function median(values: number[]): number {
-	return percentile(values, 50);
 }
 
 /**
@@ -69,16 +60,7 @@ async function remoteEmulator(
 		],
 		{stdio: ['ignore', 'pipe', 'inherit']},
 	);
-	const url = await new Promise<string>((resolve, reject) => {
-		let output = '';
-		child.stdout.on('data', (chunk: Buffer) => {
-			output += chunk.toString();
-			const match = /listening on (\S+)/.exec(output);
-			if (match?.[1]) resolve(match[1]);
-		});
-		child.on('error', reject);
-		child.on('close', () => reject(new Error(`emulator exited: ${output}`)));
-	});
+	const {url} = await listening(child);
 	return {
 		url,
 		stop: () =>
@@ -260,6 +242,8 @@ type TuiSession = {
 	compositor: boolean;
 	liveRefreshes?: number;
 	liveRequestsPerMinute?: number;
+	/** Live columns by push: events read (each a queue's group), screen updates, and when the keys began and ended. */
+	push?: {events: number; updates: number; keysFromMs: number; keysToMs: number};
 	/** People now of every queue (`N`): each load of the board, when it started and ended, the client's requests. */
 	boardLoads?: Array<{startAt: number; endAt: number; requests: number; agents: number}>;
 };
@@ -271,7 +255,13 @@ type TuiSession = {
  * before it was read; with `keys`, 1,000 keypresses are timed after it. Run in a fresh process, set up
  * as `gqx` sets itself up.
  */
-async function tuiSession(url: string, keys: boolean, live = false, people = false): Promise<TuiSession> {
+async function tuiSession(
+	url: string,
+	keys: boolean,
+	live = false,
+	people = false,
+	events = false,
+): Promise<TuiSession> {
 	const {keepYoungGenerationSmall} = await import('../source/commands/interactive.js');
 	keepYoungGenerationSmall();
 	// Production React, as gqx runs it (set before React loads), and colours as in a terminal.
@@ -295,8 +285,32 @@ async function tuiSession(url: string, keys: boolean, live = false, people = fal
 	let readyAt = 0;
 	const boardLoads: NonNullable<TuiSession['boardLoads']> = [];
 	const liveCalls = {requests: 0, refreshes: 0, firstAt: 0, lastAt: 0, firstRequests: 0};
+	const push = {events: 0, updates: 0, keysFromMs: 0, keysToMs: 0};
+	let firstEvent: () => void = () => {};
+	const evented = new Promise<void>(resolve => (firstEvent = resolve));
 	const source: typeof realSource = {
 		...realSource,
+		...(realSource.livePush
+			? {
+					livePush: async (ids, handlers, options) =>
+						realSource.livePush!(
+							ids,
+							{
+								...handlers,
+								onQueues: queues => {
+									push.updates++;
+									handlers.onQueues(queues);
+								},
+								onEvent: (queue, observedMs) => {
+									push.events++;
+									firstEvent();
+									handlers.onEvent?.(queue, observedMs);
+								},
+							},
+							options,
+						),
+				}
+			: {}),
 		live: async (ids, options) => {
 			const answer = await realSource.live!(ids, options);
 			liveCalls.requests += Math.ceil(ids.length / 100);
@@ -366,10 +380,14 @@ async function tuiSession(url: string, keys: boolean, live = false, people = fal
 			check();
 		});
 	}
+	// Under events: the keys wait for push to be filled and its events to flow.
+	if (events) await evented;
 	if (keys) {
 		await new Promise(resolve => setTimeout(resolve, 50));
+		push.keysFromMs = performance.now();
+		const eventsBefore = push.events;
 		const sequence: string[] = [];
-		for (let index = 0; index < 1000; index++) {
+		for (let index = 0; index < Number(process.env['GQX_BENCH_KEYS'] ?? 1000); index++) {
 			const step = index % 50;
 			if (step < 30) sequence.push('\u001B[B');
 			else if (step < 35) sequence.push('\u001B[6~');
@@ -392,6 +410,17 @@ async function tuiSession(url: string, keys: boolean, live = false, people = fal
 			]);
 			if (!Number.isNaN(written)) latencies.push(written - pressed);
 		}
+		push.keysToMs = performance.now();
+		push.events -= eventsBefore;
+	}
+	if (people) {
+		// Enough loads of the board for its steady state: the first load (which also asks the names), the first refresh
+		// and at least two more (GQX_BENCH_PEOPLE_LOADS, default 5).
+		const wanted = Number(process.env['GQX_BENCH_PEOPLE_LOADS'] ?? 5);
+		await new Promise<void>(resolve => {
+			const check = () => (boardLoads.length >= wanted ? resolve() : setTimeout(check, 100));
+			check();
+		});
 	}
 	instance.unmount();
 	const frames = fastOutputStats();
@@ -405,6 +434,7 @@ async function tuiSession(url: string, keys: boolean, live = false, people = fal
 				}
 			: {}),
 		...(people ? {boardLoads} : {}),
+		...(events ? {push} : {}),
 		firstMs: shown - arrived,
 		readyMs: readyAt - arrived,
 		frameMs: shown - readyAt,
@@ -504,14 +534,17 @@ async function benchPeople(): Promise<void> {
 	const later = loads.slice(1);
 	const minutes = later.length > 0 ? (later.at(-1)!.endAt - loads[0]!.endAt) / 60_000 : 0;
 	const perMinute = minutes > 0 ? (later.at(-1)!.requests - loads[0]!.requests) / minutes : 0;
-	// An agent's state is as old as the time since its refresh began; the oldest just before the next one lands.
+	// An agent's state is as old as the time since its refresh began; the oldest just before the next one lands. The
+	// first refresh follows the first load (which also asks the names); the ones after it are the steady state.
 	const ages = later.map((each, index) => each.endAt - loads[index]!.startAt);
+	const [firstAge = 0, ...steadyAges] = ages;
+	const periods = later.slice(1).map((each, index) => each.startAt - later[index]!.startAt);
 	const p95 = percentile(session.latencies, 95);
 	say(
 		`   ${loads.length} loads of the board, ${loads[0]?.agents ?? 0} agents, ${later.length > 0 ? ((later.at(-1)!.requests - loads[0]!.requests) / later.length).toFixed(0) : '?'} requests a refresh; refresh took median ${ms(median(loads.map(each => each.endAt - each.startAt)))}`,
 	);
 	say(
-		`   requests ${perMinute.toFixed(0)}/min (target <= 150 with the live columns, which pause behind the board); oldest state just before a refresh lands: median ${ms(median(ages))}, max ${ms(Math.max(...ages))} (target <= 30 s)`,
+		`   requests ${perMinute.toFixed(0)}/min (target <= 150 with the live columns, which pause behind the board); oldest state just before a refresh lands: after the first refresh ${ms(firstAge)}, in the steady state (${steadyAges.length} refreshes after it) median ${ms(median(steadyAges))}, max ${ms(Math.max(...steadyAges))} (target <= 30 s); refreshes ${ms(median(periods))} apart start to start (median), each took median ${ms(median(later.map(each => each.endAt - each.startAt)))}`,
 	);
 	say(
 		`   keypress to next frame over ${session.latencies.length} keys while it refreshes: median ${median(session.latencies).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (target <= 16 ms)`,
@@ -521,7 +554,11 @@ async function benchPeople(): Promise<void> {
 		loads: loads.length,
 		requestsPerRefresh: later.length > 0 ? (later.at(-1)!.requests - loads[0]!.requests) / later.length : null,
 		requestsPerMinute: perMinute,
-		maxAgeMs: Math.max(...ages),
+		firstRefreshAgeMs: firstAge,
+		steadyAgesMs: steadyAges,
+		maxAgeMs: Math.max(...steadyAges),
+		periodMs: median(periods),
+		refreshMs: median(later.map(each => each.endAt - each.startAt)),
 		keys: session.latencies.length,
 		medianMs: median(session.latencies),
 		p95Ms: p95,
@@ -852,7 +889,8 @@ async function main(): Promise<void> {
 		const keys = process.argv.includes('--keys');
 		const live = process.argv.includes('--live');
 		const people = process.argv.includes('--people');
-		process.stdout.write(`${JSON.stringify(await tuiSession(process.argv[3] ?? '', keys, live, people))}\n`);
+		const events = process.argv.includes('--events');
+		process.stdout.write(`${JSON.stringify(await tuiSession(process.argv[3] ?? '', keys, live, people, events))}\n`);
 		return;
 	}
 	const only = process.argv.slice(2);
@@ -873,6 +911,9 @@ async function main(): Promise<void> {
 	if (want('tui') || want('people')) await benchPeople();
 	if (want('push')) await benchPush();
 	if (want('board-push')) await benchBoardPush({say, results, emulator: remoteEmulator, client, median, percentile});
+	// Asked by name only: a soak takes SOAK_MINUTES (default 30).
+	if (only.includes('soak')) await benchSoak(workload, say, results);
+	if (want('push-keys')) await benchPushKeys(workload, fileURLToPath(import.meta.url), say, results);
 	if (want('memory')) await benchMemory();
 	if (want('memory')) await benchTuiMemory();
 	if (want('memory') || want('agents')) await benchAgentsExport();

@@ -20,6 +20,8 @@ export type LiveMode = 'push' | 'poll' | 'auto';
 export const liveModes: readonly LiveMode[] = ['push', 'poll', 'auto'];
 /** After push fails, polling carries on and push is tried again this much later. */
 export const pushRetryMs = 300_000;
+/** By push, changes go to the screen together at most this often (a moment's events already come together). */
+export const pushScreenMs = 500;
 /** With `--live push` (no polling), a failed push is tried again this much later. */
 export const pushOnlyRetryMs = 30_000;
 /** Failed refreshes in a row after which the live values are called stale. */

@@ -1,5 +1,6 @@
 // Level 1: every queue, all media together, with a totals row.
 import type {LiveQueue} from '../genesys/observations.js';
+import type {QueueInfo} from '../genesys/queues.js';
 import {liveMetrics} from '../metrics/catalog.js';
 import {queueLive} from '../metrics/live.js';
 import {type QueueRow, rollUpWithStats, toRow} from '../metrics/rows.js';
@@ -10,6 +11,12 @@ import {totalsRequestFor, type Totals} from './totals.js';
 import {rowDimensionOf} from '../genesys/row-dimensions.js';
 import type {DisplayRow, LevelModule} from './types.js';
 import {queueLevelExport} from './queue-export.js';
+
+/** Each queue row with the live values last attached to it, and what they were made of. */
+const attached = new WeakMap<
+	DisplayRow,
+	{queue: LiveQueue; info: ReadonlyMap<string, QueueInfo> | undefined; row: DisplayRow}
+>();
 
 export const queuesLevel: LevelModule = {
 	id: 'queues',
@@ -99,12 +106,18 @@ export const queuesLevel: LevelModule = {
 			rows: base.rows.map(row => {
 				const queue = queues.get(row.key);
 				if (!queue) return row;
+				// A queue whose observation did not change keeps its row (what is measured and drawn of it is remembered by
+				// the row): by push, an update changes a few queues of thousands.
+				const kept = attached.get(row);
+				if (kept?.queue === queue && kept.info === info) return kept.row;
 				// The limit of the media type waited on longest.
 				let longest: LiveQueue['media'][number] | undefined;
 				for (const media of queue.media)
 					if ((media.longestWaitingMs ?? -1) > (longest?.longestWaitingMs ?? -1)) longest = media;
 				const waitLimitMs = longest && info?.get(row.key)?.serviceLevels?.[longest.mediaType]?.durationMs;
-				return {...row, live: queueLive(queue), ...(waitLimitMs ? {waitLimitMs} : {})};
+				const made = {...row, live: queueLive(queue), ...(waitLimitMs ? {waitLimitMs} : {})};
+				attached.set(row, {queue, info, row: made});
+				return made;
 			}),
 		}),
 		queueIds: visibleKeys => [...visibleKeys],

@@ -223,4 +223,39 @@ describe('reading observations', () => {
 		});
 		await expect(fetchObservations(clientFor(emu), ids)).rejects.toThrow(/results\.0\.data\.0\.stats\.count/);
 	});
+
+	it('refuses counts and timestamps that cannot be (negative, fractions, past 2^53), as the push path does', async () => {
+		const ids = emu.org.queues.map(queue => queue.id).slice(0, 3);
+		// The emulator's own answer, with one number in it replaced: a media group's count or its oldest waiter's stamp.
+		const served = (metric: string, key: 'count' | 'calculatedMetricValue', value: number) =>
+			emu.inject({
+				kind: 'transform',
+				path: '/api/v2/analytics/queues/observations',
+				transform: body => {
+					const answer = body as {
+						results: Array<{group: {mediaType?: string}; data: Array<{metric: string; stats?: object}>}>;
+					};
+					const group = answer.results.find(result => result.group.mediaType !== undefined)!;
+					group.data = [...group.data.filter(item => item.metric !== metric), {metric, stats: {[key]: value}}];
+					return answer;
+				},
+			});
+		for (const [metric, key] of [
+			['oWaiting', 'count'],
+			['oLongestWaiting', 'calculatedMetricValue'],
+		] as const) {
+			for (const value of [-1, 2.5, 2 ** 53, 1e300]) {
+				served(metric, key, value);
+				await expect(fetchObservations(clientFor(emu), ids), `${metric} ${value}`).rejects.toThrow(
+					/does not have the shape.*stats\.(count|calculatedMetricValue): expected a whole number from 0 to 2\^53/,
+				);
+			}
+			// The same answer with a number that can be one is read.
+			served(metric, key, key === 'count' ? 7 : testNow - 60_000);
+			const live = await fetchObservations(clientFor(emu), ids);
+			const values = [...live.values()].flatMap(queue => queue.media);
+			if (key === 'count') expect(values.some(media => media.waiting === 7)).toBe(true);
+			else expect(values.some(media => media.longestWaitingMs !== null)).toBe(true);
+		}
+	});
 });

@@ -281,46 +281,68 @@ function measure(text: string, duration: boolean): Measured {
 	return {width, hours, hoursWidth: duration ? textWidth(withHours(text)) : width};
 }
 
-function measured(owner: object, field: string, duration: boolean, text: () => string): Measured {
+/** The measures remembered for what a row's texts are made of (its numbers, or its live values). */
+function measuresOf(owner: object): Map<string, Measured> {
 	let fields = measuredRows.get(owner);
 	if (!fields) {
 		fields = new Map();
 		measuredRows.set(owner, fields);
 	}
-	let known = fields.get(field);
-	if (!known) {
-		known = measure(text(), duration);
-		fields.set(field, known);
-	}
-	return known;
+	return fields;
 }
 
 /**
  * The widest value of each of `fields` over the rows and the totals row, with room for a mark where the column has
- * a threshold (under NO_COLOR `!` or `~` goes before the number), and which duration columns have hours.
+ * a threshold (under NO_COLOR `!` or `~` goes before the number), and which duration columns have hours. Run again
+ * on every live update (by push, twice a second over thousands of rows): a row's measures are looked up once a row,
+ * and only what a row shows for the first time is measured.
  */
 export function widestValues(
 	rows: readonly DisplayRow[],
 	total: {row: QueueRow; live?: LiveValues | undefined},
 	fields: readonly (MetricField | LiveField)[],
 ): ValueWidths {
+	// Names and divisions (text) are cut in the middle by design; numbers never are.
+	const measuredFields = fields.flatMap(field => {
+		const metric = isLiveField(field) ? liveMetricFor(field) : metricFor(field);
+		if (metric.kind === 'text') return [];
+		const column = columnFor(field);
+		const duration = metric.kind === 'duration';
+		const first = measure(column.text(total.row, undefined, total.live), duration);
+		return [
+			{
+				field,
+				column,
+				duration,
+				live: isLiveField(field),
+				widest: first.width,
+				widestWithHours: first.hoursWidth,
+				hours: duration && first.hours,
+			},
+		];
+	});
+	for (const row of rows) {
+		// Remembered by what the texts are made of: a metric's by the row's numbers, a live value's by the live values
+		// (a live update makes the display rows anew, but the numbers of most rows stay the same objects).
+		const byNumbers = measuresOf(row.row);
+		const byLive = measuresOf(row.live ?? row);
+		for (const each of measuredFields) {
+			const known = each.live ? byLive : byNumbers;
+			let value = known.get(each.field);
+			if (!value) {
+				value = measure(each.column.text(row.row, undefined, row.live), each.duration);
+				known.set(each.field, value);
+			}
+			if (value.width > each.widest) each.widest = value.width;
+			if (value.hoursWidth > each.widestWithHours) each.widestWithHours = value.hoursWidth;
+			if (each.duration && value.hours) each.hours = true;
+		}
+	}
 	const widths = new Map<string, number>();
 	const hours = new Set<string>();
-	for (const field of fields) {
-		const metric = isLiveField(field) ? liveMetricFor(field) : metricFor(field);
-		// Names and divisions (text) are cut in the middle by design; numbers never are.
-		if (metric.kind === 'text') continue;
-		const column = columnFor(field);
-		const mark = column.tone ? 1 : 0;
-		const duration = metric.kind === 'duration';
-		const values = [measure(column.text(total.row, undefined, total.live), duration)];
-		for (const row of rows)
-			values.push(measured(row, field, duration, () => column.text(row.row, undefined, row.live)));
-		const withHoursToo = duration && values.some(value => value.hours);
-		if (withHoursToo) hours.add(field);
-		let widest = 0;
-		for (const value of values) widest = Math.max(widest, withHoursToo ? value.hoursWidth : value.width);
-		widths.set(field, widest + mark);
+	for (const each of measuredFields) {
+		if (each.hours) hours.add(each.field);
+		widths.set(each.field, (each.hours ? each.widestWithHours : each.widest) + (each.column.tone ? 1 : 0));
 	}
 	return {widths, hours};
 }

@@ -10,8 +10,10 @@ import {
 	type LiveMode,
 	pushOnlyRetryMs,
 	pushRetryMs,
+	pushScreenMs,
 	refreshedTotalsRequest,
 } from '../../levels/live.js';
+import type {LiveQueue} from '../../genesys/observations.js';
 import type {LevelSource, LivePush} from '../../levels/source.js';
 import type {Totals} from '../../levels/totals.js';
 import type {ExplorerAction, ExplorerState} from '../explorer/state.js';
@@ -115,6 +117,30 @@ export function useLiveUpdates(
 		let feed: LivePush | undefined;
 		let retry: ReturnType<typeof setTimeout> | undefined;
 		let liveness: ReturnType<typeof setInterval> | undefined;
+		// Changes by push go to the screen at most every pushScreenMs, together: each update joins the values to every
+		// row again, and at 1,000 events a second one per event moment would leave keys waiting behind them.
+		let pending: Map<string, LiveQueue> | undefined;
+		let shownAt = 0;
+		let showing: ReturnType<typeof setTimeout> | undefined;
+		const show = (queues: Map<string, LiveQueue>) => {
+			if (pending) {
+				for (const [id, queue] of queues) pending.set(id, queue);
+				return;
+			}
+			const wait = shownAt + pushScreenMs - Date.now();
+			if (wait <= 0) {
+				shownAt = Date.now();
+				dispatch({type: 'live-done', queues, at: shownAt});
+				return;
+			}
+			pending = new Map(queues);
+			showing = setTimeout(() => {
+				const changed = pending!;
+				pending = undefined;
+				shownAt = Date.now();
+				if (!closed) dispatch({type: 'live-done', queues: changed, at: shownAt});
+			}, wait);
+		};
 		const poll = (reason: string) => {
 			// Push only: no polling, the status says why the values are stale, and push is tried again soon.
 			if (mode === 'push') {
@@ -139,7 +165,7 @@ export function useLiveUpdates(
 					[...new Set([...all, ...visible])],
 					{
 						onQueues: queues => {
-							if (!closed) dispatch({type: 'live-done', queues, at: Date.now()});
+							if (!closed) show(queues);
 						},
 						onDown: reason => {
 							clearInterval(liveness);
@@ -169,6 +195,7 @@ export function useLiveUpdates(
 			stopPolling?.();
 			feed?.stop();
 			clearTimeout(retry);
+			clearTimeout(showing);
 			clearInterval(liveness);
 		};
 	}, [active, ready, known, source, refreshMs, dispatch, mode]);
