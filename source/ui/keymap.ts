@@ -326,7 +326,7 @@ export const bindings: readonly Binding[] = [
 		action: 'live',
 		short: 'pause',
 		keys: 'l',
-		description: 'pause or resume live updates (ranges with today)',
+		description: 'pause or resume live updates (ranges with today; people now on any range)',
 		contexts: ['table', 'error'],
 		footer: true,
 		match: (input, key) => input === 'l' && plain(key),

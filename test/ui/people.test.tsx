@@ -15,6 +15,7 @@ import {makeClient, now, renderExplorer, saveProfile, tableShown} from './app-on
 import {resolveRange} from '../../source/range/range.js';
 import {keys, press, ready, waitFor, waitForText} from './ink.js';
 import {membersAt} from './members-now.js';
+import {until} from '../wait.js';
 
 let emu: Emulator;
 let clock = testNow;
@@ -31,8 +32,8 @@ afterEach(() => {
 const today = '2026-03-20';
 
 /** The app on a saved profile for today, refreshing live values every `refreshMs`. */
-async function openToday(refreshMs = 60_000, thresholds?: Thresholds, from = today) {
-	const {dir, store} = saveProfile(emu, {from, to: today});
+async function openToday(refreshMs = 60_000, thresholds?: Thresholds, from = today, to = today) {
+	const {dir, store} = saveProfile(emu, {from, to});
 	if (thresholds) store.update('acme', profile => ({...profile, thresholds}));
 	const app = render(
 		<App
@@ -248,6 +249,24 @@ describe('people now in the app', () => {
 		await press(app, keys.enter);
 		const intervals = await waitForText(app, `people now › ${name}`);
 		expect(intervals).toMatch(/Interval/);
+	});
+
+	it('l pauses and resumes the board on a range without today too (it is of now all the same)', async () => {
+		const {app} = await openToday(200, undefined, '2026-03-16', '2026-03-19');
+		await press(app, 'n');
+		await waitForText(app, /On queue [\d,]+/);
+		await press(app, 'l');
+		const paused = await waitForText(app, 'paused: l resumes');
+		expect(paused).not.toContain('live updates are for ranges');
+		const asked = emu.counts.activity;
+		await press(app, 'l');
+		await waitFor(app, frame => !frame.includes('paused: l resumes'), 'the pause ended');
+		// Asked again once resumed.
+		await until(
+			() => emu.counts.activity,
+			count => count > asked,
+			'a refresh after resuming',
+		);
 	});
 
 	it('Enter on an agent opens their intervals of today whatever the range, its answered the board’s Ans today', async () => {

@@ -1,9 +1,14 @@
 // The live slice of the explorer's reducer: the latest observation of each queue, failures, and the pause (`l`).
 import type {ExplorerState, LiveAction} from './types.js';
 
+/** Whether `l` paused live updates: the live slice's, or a level of now's on a range without today. */
+export function livePaused(state: ExplorerState): boolean {
+	return state.live ? state.live.paused : state.nowPaused === true;
+}
+
 export function liveReducer(state: ExplorerState, action: LiveAction): ExplorerState {
-	// A range without today has no live columns: nothing to refresh or pause.
-	if (!state.live) return state;
+	// A range without today has no live columns: only a level of now (people now) refreshes, and `l` pauses it.
+	if (!state.live) return action.type === 'live-toggle' ? {...state, nowPaused: !state.nowPaused} : state;
 	switch (action.type) {
 		case 'live-toggle':
 			return {...state, live: {...state.live, paused: !state.live.paused}};

@@ -23,6 +23,7 @@ import {isLiveField, type LiveField, type MetricField, numericMetrics} from '../
 import {compareText} from '../../text/collate.js';
 import {gridRecords, hourFields, type HourGrid} from '../../metrics/hour-grid.js';
 import {liveValueFields, liveValuesRecord} from '../../metrics/live.js';
+import {livePaused} from './live.js';
 import {withAddedFields} from '../../metrics/compared.js';
 import {rowFields} from '../../metrics/rows.js';
 import {type CompareMode, shiftDays, shortRangeText} from '../../range/compare.js';
@@ -344,7 +345,7 @@ function modelOf(
 
 	const asOf = loaded?.asOf ?? [...state.data.values()].at(-1)?.asOf;
 	// A level of now that `l` paused says so beside its time (live columns say it in their own status).
-	const paused = !liveLevel && level.refreshes && state.live?.paused ? ' (paused: l resumes)' : '';
+	const paused = !liveLevel && level.refreshes && livePaused(state) ? ' (paused: l resumes)' : '';
 	const asOfTime = asOf ? `as of ${asOf.toTimeString().slice(0, 8)}${paused}` : 'not loaded';
 	// A level fed by push says how it is fed (as the live columns do): by push it is of now, not of its last load.
 	const feed = !liveLevel && level.refreshes?.push && !paused ? state.live?.feed : undefined;
@@ -417,8 +418,11 @@ function modelOf(
 		onTotal,
 		hasRows: rowKeys.length > 0,
 		canGoBack: state.stack.length > 1 || Boolean(state.error) || frame.filter !== '',
-		// Live columns, or a level of now that refreshes (people now, flows' In flow now): `l` pauses either.
-		live: Boolean(liveLevel) || Boolean(state.live && level.refreshes),
+		// Live columns, or a level of now that refreshes (people now whatever the range, flows' In flow now on a range
+		// with today): `l` pauses either.
+		live:
+			Boolean(liveLevel) ||
+			Boolean(level.refreshes && (state.live || (loaded && level.refreshes.everyMs(loaded.data) !== undefined))),
 		rangeLive: Boolean(state.live),
 		uncompared: Boolean(level.uncompared || frame.level.context.today),
 	};
@@ -452,7 +456,7 @@ function modelOf(
 		keyContext,
 		footer: footerFor(keyContext, {
 			acts: action => why(action) === undefined,
-			words: {live: state.live?.paused ? 'resume' : 'pause'},
+			words: {live: livePaused(state) ? 'resume' : 'pause'},
 		}),
 		whyNot: why,
 		filterLine,

@@ -84,6 +84,8 @@ export type ExplorerState = {
 	views: SavedViews;
 	/** Present when the range includes today. */
 	live?: LiveState;
+	/** `l` on a level of now (people now) when the range has no today: there is no live slice to hold the pause. */
+	nowPaused?: boolean;
 	/** The period the numbers are compared with (`c`); undefined: no comparison. */
 	compare?: CompareMode;
 	/** The comparison period's load, beside the current one (it never blocks the table). */

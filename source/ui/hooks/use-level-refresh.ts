@@ -6,6 +6,7 @@
 import {type Dispatch, useEffect, useMemo, useRef} from 'react';
 import {CancelledError} from '../../errors.js';
 import {type LiveMode, pushOnlyRetryMs, pushRetryMs} from '../../levels/live.js';
+import {livePaused} from '../explorer/live.js';
 import {levelOf} from '../../levels/registry.js';
 import type {AgentFeed, LevelSource} from '../../levels/source.js';
 import type {Loaded, PushedAgents} from '../../levels/types.js';
@@ -30,7 +31,7 @@ export function useLevelRefresh(
 	// A big board asks less often (people now of every queue: one query per 100 queues), within its share of the rate;
 	// data of a range without today is not asked again.
 	const dataEveryMs = loaded && level.refreshes ? level.refreshes.everyMs(loaded.data) : undefined;
-	const active = dataEveryMs !== undefined && state.live?.paused !== true && !state.error;
+	const active = dataEveryMs !== undefined && !livePaused(state) && !state.error;
 	const everyMs = Math.max(refreshMs, dataEveryMs ?? 0);
 	const push = mode === 'poll' || !source.agentPush ? undefined : level.refreshes?.push;
 	// Data older than a period when the level is shown again (Esc, then n) is asked for at once.

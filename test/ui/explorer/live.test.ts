@@ -2,6 +2,7 @@
 import {describe, expect, it} from 'vitest';
 import type {LiveQueue} from '../../../source/genesys/observations.js';
 import {initialExplorer, liveReducer} from '../../../source/ui/explorer/state.js';
+import {livePaused} from '../../../source/ui/explorer/live.js';
 import {apply} from './apply.js';
 
 const queue = (queueId: string, waiting: number): LiveQueue => ({
@@ -59,9 +60,12 @@ describe('live columns in the reducer', () => {
 		expect(apply(paused, {type: 'live-toggle'}).live?.paused).toBe(false);
 	});
 
-	it('without today in the range there is nothing live: the state stays the same object', () => {
+	it('without today in the range there are no live values: only l, for a level of now, is held', () => {
 		const state = initialExplorer('P1D');
-		expect(liveReducer(state, {type: 'live-toggle'})).toBe(state);
+		const paused = liveReducer(state, {type: 'live-toggle'});
+		expect(paused.live).toBeUndefined();
+		expect(livePaused(paused)).toBe(true);
+		expect(livePaused(liveReducer(paused, {type: 'live-toggle'}))).toBe(false);
 		expect(liveReducer(state, {type: 'live-done', queues: new Map([['q1', queue('q1', 3)]]), at: 1})).toBe(state);
 		expect(liveReducer(state, {type: 'live-failed', reason: 'rate limited'})).toBe(state);
 	});
