@@ -64,11 +64,11 @@ function moveClock(hours: number): Map<string, number> {
 	return waitingAt();
 }
 
-function openToday(liveMode?: LiveMode) {
+function openToday(liveMode?: LiveMode, columns = 160) {
 	const {dir} = saveProfile(emu, {from: '2026-03-20', to: '2026-03-20'});
 	return renderApp(dir, {
 		start: {kind: 'profile', name: 'acme'},
-		env: {NO_COLOR: '1', COLUMNS: '160'},
+		env: {NO_COLOR: '1', COLUMNS: String(columns)},
 		props: {now: () => DateTime.fromMillis(clock), liveRefreshMs: 200, ...(liveMode ? {liveMode} : {})},
 	});
 }
@@ -152,6 +152,13 @@ describe('live columns by push', () => {
 		// The values come by the observations query, every refresh.
 		const observations = emu.counts.observations;
 		await until(() => emu.counts.observations > observations + 1);
+	});
+
+	it('polls when a channel request fails, and says why in few words: the row count stays on an 80-column line', async () => {
+		emu.inject({kind: 'status', status: 503, path: '/api/v2/notifications/channels', times: 5});
+		const app = openToday(undefined, 80);
+		const frame = await waitForText(app, /live \(polling: HTTP 503\), (updated \d+ s ago|first update…)/);
+		expect(frame).toMatch(/│ {2}\d+ rows?\b/);
 	});
 
 	it('--live poll never opens a socket or a channel', async () => {

@@ -48,14 +48,14 @@ export type LiveTargets = {
 
 /**
  * A few words for the status bar on why push is not used: the push feed's own when it says why, the kind of failure
- * when it is one the polling reasons name, else just that push failed (a long message would push the row count and
- * the rest of the status line off the screen).
+ * when it is one the polling reasons name, the HTTP status a channel request got, else just that push failed (a long
+ * message would push the row count and the rest of the status line off the screen).
  */
 export function pushFailureReason(error: unknown): string {
 	if (error instanceof Error && error.name === 'PushUnavailable') return error.message;
 	const failure = asGqxError(error);
-	if (failure instanceof ApiError || ['rate-limit', 'network', 'auth'].includes(failure.kind))
-		return liveFailureReason(error);
+	if (failure instanceof ApiError) return `HTTP ${failure.status}`;
+	if (['rate-limit', 'network', 'auth'].includes(failure.kind)) return liveFailureReason(error);
 	return failure.kind === 'permission' ? 'permission missing' : 'push failed';
 }
 
