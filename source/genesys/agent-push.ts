@@ -136,7 +136,10 @@ export class AgentPush {
 		if (!change.routing && !change.presence) return;
 		this.counts.events++;
 		this.#handlers.onEvent?.(userId, Math.max(change.routing?.since ?? 0, change.presence?.since ?? 0));
+		// Events of one batch may come out of order: the later state of each kind is kept, not the last read.
 		const before = this.#pending.get(userId);
+		if (before?.routing && change.routing && change.routing.since < before.routing.since) delete change.routing;
+		if (before?.presence && change.presence && change.presence.since < before.presence.since) delete change.presence;
 		this.#pending.set(userId, {...before, ...change});
 		if (change.routing?.status === 'INTERACTING' || change.routing?.status === 'COMMUNICATING') this.#askMedia(userId);
 		this.#batch ??= setTimeout(() => {

@@ -144,10 +144,18 @@ export function applyPushed(board: Board, update: PushedAgents): Board {
 		// Only the changed agents' entries (one per queue of theirs), found by the loaded board's index.
 		const {entries} = groupingOf(board);
 		agents = agents.slice();
-		for (const [userId, {routing, presence}] of changes)
+		for (const [userId, change] of changes)
 			for (const index of entries.get(userId) ?? []) {
+				const agent = agents[index]!;
+				// Events may come out of order, and a batch may be older than the board a reconcile just loaded: a state
+				// older than the one shown does not take it back.
+				const routing =
+					change.routing && !(change.routing.since < (agent.routingStatusSince ?? 0)) ? change.routing : undefined;
+				const presence =
+					change.presence && !(change.presence.since < (agent.presenceSince ?? 0)) ? change.presence : undefined;
+				if (!routing && !presence) continue;
 				agents[index] = {
-					...agents[index]!,
+					...agent,
 					...(routing ? {routingStatus: routing.status, routingStatusSince: routing.since} : {}),
 					...(presence
 						? {presence: presence.presence, presenceId: presence.presenceId, presenceSince: presence.since}

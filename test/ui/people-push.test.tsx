@@ -170,6 +170,32 @@ describe('people now by push', () => {
 		expect(after).not.toContain(stranger.name);
 	});
 
+	it('keeps the newer state when an older event comes after it', async () => {
+		const activity = emu.counts.activity;
+		const app = await openBoard();
+		await onPush(app, activity);
+		const [target, marker] = membersNow().filter(member => member.state.presence !== 'OFFLINE');
+		const event = (id: string, status: string, atMs: number) =>
+			JSON.stringify({
+				topicName: `v2.users.${id}.activity`,
+				eventBody: {id, routingStatus: {status, startTime: new Date(atMs).toISOString()}},
+			});
+		const row = (frame: string, name: string) =>
+			rowsOf(frame).find(line => line.slice(2).startsWith(`${name}  `)) ?? '';
+		emu.notifications.sendRaw(event(target!.id, 'NEWER', clock + 1000));
+		await waitFor(app, frame => /Newer/.test(row(frame, target!.name)), 'the newer status');
+		// Out of order: an event of an hour before (and one of the board loaded before it) arrives late.
+		emu.notifications.sendRaw(event(target!.id, 'OLDER', clock - 3_600_000));
+		emu.notifications.sendRaw(event(marker!.id, 'MARKER', clock + 1000));
+		const after = await waitFor(app, frame => /Marker/.test(row(frame, marker!.name)), 'the marker event');
+		expect(row(after, target!.name)).toMatch(/Newer/);
+		// An event older than the state the board loaded does not take it back either.
+		emu.notifications.sendRaw(event(marker!.id, 'ANCIENT', Date.parse('2001-01-01T00:00:00Z')));
+		emu.notifications.sendRaw(event(target!.id, 'NEWEST', clock + 2000));
+		const last = await waitFor(app, frame => /Newest/.test(row(frame, target!.name)), 'the newest status');
+		expect(row(last, marker!.name)).toMatch(/Marker/);
+	});
+
 	it('polls when the WebSocket upgrade is refused, and says why', async () => {
 		emu.notifications.refuseUpgrades(true);
 		const app = await openBoard();
