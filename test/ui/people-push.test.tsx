@@ -70,6 +70,13 @@ function nextChange(): number {
 	throw new Error('no change in two hours');
 }
 
+/** An activity event of a routing status since a moment, as the service sends it. */
+const userEvent = (id: string, status: string, atMs: number) =>
+	JSON.stringify({
+		topicName: `v2.users.${id}.activity`,
+		eventBody: {id, routingStatus: {status, startTime: new Date(atMs).toISOString()}},
+	});
+
 /** The first queue's board (it is the table's first row, sorted by Offered: found by name). */
 async function openBoard(liveMode?: LiveMode) {
 	const {dir} = saveProfile(emu, {from: '2026-03-20', to: '2026-03-20'});
@@ -194,6 +201,29 @@ describe('people now by push', () => {
 		emu.notifications.sendRaw(event(target!.id, 'NEWEST', clock + 2000));
 		const last = await waitFor(app, frame => /Newest/.test(row(frame, target!.name)), 'the newest status');
 		expect(row(last, marker!.name)).toMatch(/Marker/);
+	});
+
+	it('applies events to the board r loaded, not to the one before it', async () => {
+		const activity = emu.counts.activity;
+		const app = await openBoard();
+		await onPush(app, activity);
+		const [target, marker] = membersNow().filter(member => member.state.presence !== 'OFFLINE');
+		const row = (frame: string, name: string) =>
+			rowsOf(frame).find(line => line.slice(2).startsWith(`${name}  `)) ?? '';
+		// A state the emulator does not have: only the board before `r` shows it.
+		emu.notifications.sendRaw(userEvent(target!.id, 'PHANTOM', clock + 1000));
+		await waitFor(app, frame => /Phantom/.test(row(frame, target!.name)), 'the pushed status');
+		const asked = emu.counts.activity;
+		await press(app, 'r');
+		await until(
+			() => emu.counts.activity,
+			count => count > asked,
+			'the board asked again',
+		);
+		await waitFor(app, frame => !/Phantom/.test(row(frame, target!.name)), 'the board as r loaded it');
+		emu.notifications.sendRaw(userEvent(marker!.id, 'MARKER', clock + 1000));
+		const after = await waitFor(app, frame => /Marker/.test(row(frame, marker!.name)), 'the marker event');
+		expect(row(after, target!.name)).not.toMatch(/Phantom/);
 	});
 
 	it('polls when the WebSocket upgrade is refused, and says why', async () => {

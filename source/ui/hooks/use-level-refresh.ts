@@ -48,8 +48,12 @@ export function useLevelRefresh(
 		let reconciling: ReturnType<typeof setTimeout> | undefined;
 		// The data as this effect last saw or made it: pushed changes apply to it, one batch after another.
 		let current: Loaded | undefined = latest.current.loaded;
+		// The data this effect made or started from: any other on screen was loaded by someone else (r), and is newer.
+		const ours = new WeakSet<Loaded>();
+		if (current) ours.add(current);
 		const show = (next: Loaded) => {
 			current = next;
+			ours.add(next);
 			dispatch({type: 'refresh-done', key: request.key, loaded: next});
 		};
 		const reload = async (within: AbortSignal) => {
@@ -90,6 +94,8 @@ export function useLevelRefresh(
 		};
 
 		const apply = (update: PushedAgents) => {
+			const shown = latest.current.loaded;
+			if (shown && !ours.has(shown)) current = shown;
 			if (!push || !current || signal.aborted) return;
 			show({...current, data: push.apply(current.data, update)});
 		};
