@@ -116,6 +116,16 @@ async function onPush(app: ReturnType<typeof renderApp>, activityBefore: number)
 	await waitForText(app, 'live (push)');
 }
 
+/** The board on push, two logged-in agents of it (one to change, one whose event marks the ones before as read). */
+async function twoAgentsOnPush() {
+	const activity = emu.counts.activity;
+	const app = await openBoard();
+	await onPush(app, activity);
+	const [target, marker] = membersNow().filter(member => member.state.presence !== 'OFFLINE');
+	const row = (frame: string, name: string) => rowsOf(frame).find(line => line.slice(2).startsWith(`${name}  `)) ?? '';
+	return {app, target: target!, marker: marker!, row};
+}
+
 describe('people now by push', () => {
 	it('shows changes as the emulator makes them, with no board query in between', async () => {
 		const activity = emu.counts.activity;
@@ -178,41 +188,27 @@ describe('people now by push', () => {
 	});
 
 	it('keeps the newer state when an older event comes after it', async () => {
-		const activity = emu.counts.activity;
-		const app = await openBoard();
-		await onPush(app, activity);
-		const [target, marker] = membersNow().filter(member => member.state.presence !== 'OFFLINE');
-		const event = (id: string, status: string, atMs: number) =>
-			JSON.stringify({
-				topicName: `v2.users.${id}.activity`,
-				eventBody: {id, routingStatus: {status, startTime: new Date(atMs).toISOString()}},
-			});
-		const row = (frame: string, name: string) =>
-			rowsOf(frame).find(line => line.slice(2).startsWith(`${name}  `)) ?? '';
-		emu.notifications.sendRaw(event(target!.id, 'NEWER', clock + 1000));
-		await waitFor(app, frame => /Newer/.test(row(frame, target!.name)), 'the newer status');
+		const {app, target, marker, row} = await twoAgentsOnPush();
+		const event = userEvent;
+		emu.notifications.sendRaw(event(target.id, 'NEWER', clock + 1000));
+		await waitFor(app, frame => /Newer/.test(row(frame, target.name)), 'the newer status');
 		// Out of order: an event of an hour before (and one of the board loaded before it) arrives late.
-		emu.notifications.sendRaw(event(target!.id, 'OLDER', clock - 3_600_000));
-		emu.notifications.sendRaw(event(marker!.id, 'MARKER', clock + 1000));
-		const after = await waitFor(app, frame => /Marker/.test(row(frame, marker!.name)), 'the marker event');
-		expect(row(after, target!.name)).toMatch(/Newer/);
+		emu.notifications.sendRaw(event(target.id, 'OLDER', clock - 3_600_000));
+		emu.notifications.sendRaw(event(marker.id, 'MARKER', clock + 1000));
+		const after = await waitFor(app, frame => /Marker/.test(row(frame, marker.name)), 'the marker event');
+		expect(row(after, target.name)).toMatch(/Newer/);
 		// An event older than the state the board loaded does not take it back either.
-		emu.notifications.sendRaw(event(marker!.id, 'ANCIENT', Date.parse('2001-01-01T00:00:00Z')));
-		emu.notifications.sendRaw(event(target!.id, 'NEWEST', clock + 2000));
-		const last = await waitFor(app, frame => /Newest/.test(row(frame, target!.name)), 'the newest status');
-		expect(row(last, marker!.name)).toMatch(/Marker/);
+		emu.notifications.sendRaw(event(marker.id, 'ANCIENT', Date.parse('2001-01-01T00:00:00Z')));
+		emu.notifications.sendRaw(event(target.id, 'NEWEST', clock + 2000));
+		const last = await waitFor(app, frame => /Newest/.test(row(frame, target.name)), 'the newest status');
+		expect(row(last, marker.name)).toMatch(/Marker/);
 	});
 
 	it('applies events to the board r loaded, not to the one before it', async () => {
-		const activity = emu.counts.activity;
-		const app = await openBoard();
-		await onPush(app, activity);
-		const [target, marker] = membersNow().filter(member => member.state.presence !== 'OFFLINE');
-		const row = (frame: string, name: string) =>
-			rowsOf(frame).find(line => line.slice(2).startsWith(`${name}  `)) ?? '';
+		const {app, target, marker, row} = await twoAgentsOnPush();
 		// A state the emulator does not have: only the board before `r` shows it.
-		emu.notifications.sendRaw(userEvent(target!.id, 'PHANTOM', clock + 1000));
-		await waitFor(app, frame => /Phantom/.test(row(frame, target!.name)), 'the pushed status');
+		emu.notifications.sendRaw(userEvent(target.id, 'PHANTOM', clock + 1000));
+		await waitFor(app, frame => /Phantom/.test(row(frame, target.name)), 'the pushed status');
 		const asked = emu.counts.activity;
 		await press(app, 'r');
 		await until(
@@ -220,10 +216,40 @@ describe('people now by push', () => {
 			count => count > asked,
 			'the board asked again',
 		);
-		await waitFor(app, frame => !/Phantom/.test(row(frame, target!.name)), 'the board as r loaded it');
-		emu.notifications.sendRaw(userEvent(marker!.id, 'MARKER', clock + 1000));
-		const after = await waitFor(app, frame => /Marker/.test(row(frame, marker!.name)), 'the marker event');
-		expect(row(after, target!.name)).not.toMatch(/Phantom/);
+		await waitFor(app, frame => !/Phantom/.test(row(frame, target.name)), 'the board as r loaded it');
+		emu.notifications.sendRaw(userEvent(marker.id, 'MARKER', clock + 1000));
+		const after = await waitFor(app, frame => /Marker/.test(row(frame, marker.name)), 'the marker event');
+		expect(row(after, target.name)).not.toMatch(/Phantom/);
+	});
+
+	it('keeps a change pushed while a reconcile query was under way', async () => {
+		const {app, target, marker, row} = await twoAgentsOnPush();
+		// The reconcile after a reconnect is slow to answer: a change pushed meanwhile is newer than its answer.
+		emu.options.latencyMs = 500;
+		emu.options.recordRequests = true;
+		const requests = emu.requests.length;
+		const asked = emu.counts.activity;
+		try {
+			emu.notifications.dropSockets();
+			await until(
+				() => emu.requests.slice(requests).some(request => request.path.endsWith('/routing/activity/query')),
+				Boolean,
+				'the reconcile asked',
+			);
+			emu.notifications.sendRaw(userEvent(target.id, 'LATER', clock + 1000));
+			await waitFor(app, frame => /Later/.test(row(frame, target.name)), 'the change pushed meanwhile');
+			await until(
+				() => emu.counts.activity,
+				count => count > asked,
+				'the reconcile answered',
+			);
+		} finally {
+			emu.options.latencyMs = 0;
+			emu.options.recordRequests = false;
+		}
+		emu.notifications.sendRaw(userEvent(marker.id, 'MARKER', clock + 1000));
+		const after = await waitFor(app, frame => /Marker/.test(row(frame, marker.name)), 'the marker event');
+		expect(row(after, target.name)).toMatch(/Later/);
 	});
 
 	it('polls when the WebSocket upgrade is refused, and says why', async () => {

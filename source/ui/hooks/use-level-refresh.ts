@@ -56,9 +56,22 @@ export function useLevelRefresh(
 			ours.add(next);
 			dispatch({type: 'refresh-done', key: request.key, loaded: next});
 		};
+		// Changes pushed while a reload runs: its answer may be older than they are, so they apply to it again.
+		const during = new Set<PushedAgents[]>();
 		const reload = async (within: AbortSignal) => {
-			const answer = await source.load(request, {signal: within, fresh: true, scheduled: true});
-			if (!within.aborted) show(answer);
+			const pushed: PushedAgents[] = [];
+			during.add(pushed);
+			try {
+				const answer = await source.load(request, {signal: within, fresh: true, scheduled: true});
+				if (within.aborted) return;
+				show(
+					push
+						? pushed.reduce((loaded, update) => ({...loaded, data: push.apply(loaded.data, update)}), answer)
+						: answer,
+				);
+			} finally {
+				during.delete(pushed);
+			}
 		};
 		const failed = (error: unknown, again: string) =>
 			dispatch({type: 'notice', text: `${notRefreshed} (${liveFailureReason(error)}): ${again}.`});
@@ -97,6 +110,7 @@ export function useLevelRefresh(
 			const shown = latest.current.loaded;
 			if (shown && !ours.has(shown)) current = shown;
 			if (!push || !current || signal.aborted) return;
+			for (const pushed of during) pushed.push(update);
 			show({...current, data: push.apply(current.data, update)});
 		};
 		const fallBack = (reason: string) => {
