@@ -252,6 +252,14 @@ describe('people now by push', () => {
 		expect(row(after, target.name)).toMatch(/Later/);
 	});
 
+	it('counts a change dated ahead of the board from zero, never below', async () => {
+		const {app, target, row} = await twoAgentsOnPush();
+		// Believed (less than a day ahead: a clock may be off), but no time in status is negative.
+		emu.notifications.sendRaw(userEvent(target.id, 'AHEAD', clock + 30 * 60_000));
+		const after = await waitFor(app, frame => /Ahead/.test(row(frame, target.name)), 'the pushed status');
+		expect(row(after, target.name)).not.toMatch(/-\d/);
+	});
+
 	it('polls when the WebSocket upgrade is refused, and says why', async () => {
 		emu.notifications.refuseUpgrades(true);
 		const app = await openBoard();
