@@ -260,6 +260,15 @@ describe('people now by push', () => {
 		expect(row(after, target.name)).not.toMatch(/-\d/);
 	});
 
+	it('says the board is stale while its socket reconnects, and live once it is back', async () => {
+		const {app} = await twoAgentsOnPush();
+		emu.notifications.refuseUpgrades(true);
+		emu.notifications.dropSockets();
+		await waitForText(app, /live STALE \(reconnecting\), as of/);
+		emu.notifications.refuseUpgrades(false);
+		await waitFor(app, frame => frame.includes('live (push)') && !frame.includes('STALE'), 'live again');
+	});
+
 	it('polls when the WebSocket upgrade is refused, and says why', async () => {
 		emu.notifications.refuseUpgrades(true);
 		const app = await openBoard();

@@ -46,6 +46,7 @@ export function useLevelRefresh(
 		let polling: AbortController | undefined;
 		let feed: AgentFeed | undefined;
 		let reconciling: ReturnType<typeof setTimeout> | undefined;
+		let liveness: ReturnType<typeof setInterval> | undefined;
 		// The data as this effect last saw or made it: pushed changes apply to it, one batch after another.
 		let current: Loaded | undefined = latest.current.loaded;
 		// The data this effect made or started from: any other on screen was loaded by someone else (r), and is newer.
@@ -116,6 +117,7 @@ export function useLevelRefresh(
 		const fallBack = (reason: string) => {
 			feed = undefined;
 			clearTimeout(reconciling);
+			clearInterval(liveness);
 			if (signal.aborted) return;
 			// Push only: no polling, the status says why the board is stale, and push is tried again soon.
 			if (mode === 'push') {
@@ -148,6 +150,14 @@ export function useLevelRefresh(
 				if (signal.aborted) return started.stop();
 				feed = started;
 				dispatch({type: 'live-feed', feed: {push: true}});
+				// While a socket is down or reconnecting, events are missed: the board is not live until the reconcile
+				// after it, and the status says so (as the live columns' age does) instead of "live (push)".
+				let healthy = true;
+				liveness = setInterval(() => {
+					if (feed !== started || started.healthy === healthy) return;
+					healthy = started.healthy;
+					dispatch({type: 'live-feed', feed: healthy ? {push: true} : {push: true, down: 'reconnecting'}});
+				}, refreshMs);
 				// The slow reconcile: what push may have missed (an agent who joined a queue) is there within minutes.
 				const reconcile = () => {
 					reconciling = setTimeout(() => {
@@ -176,7 +186,8 @@ export function useLevelRefresh(
 			feed?.stop();
 			clearTimeout(retry);
 			clearTimeout(reconciling);
+			clearInterval(liveness);
 		};
 		// The period is read when each refresh is scheduled: a board whose size changes keeps its feed.
-	}, [active, source, request, dispatch, push, level, mode]);
+	}, [active, source, request, dispatch, push, level, mode, refreshMs]);
 }
