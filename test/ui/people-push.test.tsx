@@ -269,6 +269,28 @@ describe('people now by push', () => {
 		await waitFor(app, frame => frame.includes('live (push)') && !frame.includes('STALE'), 'live again');
 	});
 
+	it('shows no media for an agent who turned idle before their media came', async () => {
+		const {app, marker, row} = await twoAgentsOnPush();
+		const target = membersNow().find(member => member.state.routing === 'INTERACTING' && member.id !== marker.id)!;
+		// The Media column follows In status (right-aligned, one space between).
+		const media = (frame: string) => /\d:\d\d (\S.*?)(?:\s{2,}|$)/.exec(row(frame, target.name))?.[1];
+		const before = await waitFor(app, frame => /Interacting/.test(row(frame, target.name)), 'the agent at work');
+		expect(media(before)).toMatch(/[a-z]/);
+		// Interacting, then idle a moment later: the media asked for the first change come after the second.
+		const asked = emu.counts.agentStatus;
+		emu.notifications.sendRaw(userEvent(target.id, 'INTERACTING', clock + 1000));
+		emu.notifications.sendRaw(userEvent(target.id, 'IDLE', clock + 2000));
+		const idle = await waitFor(app, frame => /Idle/.test(row(frame, target.name)), 'the agent idle');
+		await until(
+			() => emu.counts.agentStatus,
+			count => count > asked,
+			'the media asked',
+		);
+		emu.notifications.sendRaw(userEvent(marker.id, 'MARKER', clock + 1000));
+		const after = await waitFor(app, frame => /Marker/.test(row(frame, marker.name)), 'the marker event');
+		expect(media(after)).toBe(media(idle));
+	});
+
 	it('polls when the WebSocket upgrade is refused, and says why', async () => {
 		emu.notifications.refuseUpgrades(true);
 		const app = await openBoard();
