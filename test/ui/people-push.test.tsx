@@ -291,6 +291,20 @@ describe('people now by push', () => {
 		expect(media(after)).toBe(media(idle));
 	});
 
+	it('after l resumes it, says live only once the board is current again', async () => {
+		const {app} = await twoAgentsOnPush();
+		await waitFor(app, showsNow, 'the board as the emulator has it');
+		await press(app, 'l');
+		await waitForText(app, 'paused: l resumes');
+		// Changes while paused: no feed hears them, the board on screen is old.
+		nextChange();
+		const resumedAt = app.frames.length;
+		await press(app, 'l');
+		await waitFor(app, frame => frame.includes('live (push)') && showsNow(frame), 'live and current again');
+		const claimedLive = app.frames.slice(resumedAt).filter(frame => frame.includes('live (push)'));
+		expect(claimedLive.filter(frame => !showsNow(frame))).toEqual([]);
+	});
+
 	it('polls when the WebSocket upgrade is refused, and says why', async () => {
 		emu.notifications.refuseUpgrades(true);
 		const app = await openBoard();

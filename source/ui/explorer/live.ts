@@ -5,8 +5,12 @@ export function liveReducer(state: ExplorerState, action: LiveAction): ExplorerS
 	// A range without today has no live columns: nothing to refresh or pause.
 	if (!state.live) return state;
 	switch (action.type) {
-		case 'live-toggle':
-			return {...state, live: {...state.live, paused: !state.live.paused}};
+		case 'live-toggle': {
+			// A pause stops the feeds: how they fed is no more, and after it they say anew (the status must not say
+			// "live (push)" over data as old as the pause while push starts again).
+			const {feed: _stopped, ...rest} = state.live;
+			return {...state, live: {...rest, paused: !state.live.paused}};
+		}
 		case 'live-done': {
 			// Only the queues asked are replaced: the others keep their last values until their turn.
 			const queues = new Map(state.live.queues);
