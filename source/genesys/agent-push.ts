@@ -54,6 +54,11 @@ function dateOf(text: string | null | undefined, now: number): number | undefine
 	return Number.isFinite(ms) && ms > 0 && ms <= now + 86_400_000 ? ms : undefined;
 }
 
+/** A status or presence id is a word or an id: one longer than this is no status (and would freeze the screen). */
+const maxStatusLength = 100;
+const believable = (text: string | null | undefined): text is string =>
+	typeof text === 'string' && text.length > 0 && text.length <= maxStatusLength;
+
 export class AgentPush {
 	readonly #client: GenesysClient;
 	readonly #handlers: AgentPushHandlers;
@@ -122,21 +127,25 @@ export class AgentPush {
 		const change: AgentChange = {};
 		const routing = kind === 'presence' ? undefined : body.routingStatus;
 		const routingSince = dateOf(routing?.startTime, now);
-		if (routing?.status && routingSince !== undefined)
+		if (believable(routing?.status) && routingSince !== undefined)
 			change.routing = {status: normalisePresence(routing.status), since: routingSince};
 		const presence = kind === 'presence' ? body : kind === 'activity' ? body.presence : undefined;
 		const presenceSince = dateOf(presence?.modifiedDate, now);
 		const system = presence?.presenceDefinition?.systemPresence;
-		if (system && presenceSince !== undefined)
+		const presenceId = presence?.presenceDefinition?.id;
+		if (believable(system) && presenceSince !== undefined && (!presenceId || believable(presenceId)))
 			change.presence = {
 				presence: normalisePresence(system),
-				presenceId: presence?.presenceDefinition?.id ?? null,
+				presenceId: presenceId ?? null,
 				since: presenceSince,
 			};
 		if (!change.routing && !change.presence) return;
 		this.counts.events++;
 		this.#handlers.onEvent?.(userId, Math.max(change.routing?.since ?? 0, change.presence?.since ?? 0));
+		// Events of one batch may come out of order: the later state of each kind is kept, not the last read.
 		const before = this.#pending.get(userId);
+		if (before?.routing && change.routing && change.routing.since < before.routing.since) delete change.routing;
+		if (before?.presence && change.presence && change.presence.since < before.presence.since) delete change.presence;
 		this.#pending.set(userId, {...before, ...change});
 		if (change.routing?.status === 'INTERACTING' || change.routing?.status === 'COMMUNICATING') this.#askMedia(userId);
 		this.#batch ??= setTimeout(() => {

@@ -269,6 +269,9 @@ export class PushChannels {
 		const previous = shard.socket;
 		shard.socket = socket;
 		shard.lastHeardAt = Date.now();
+		// A ping the old socket left unanswered is not this one's: held against it, the watch would end every new
+		// socket before it is heard from (a heartbeat is 30 s away), reconnecting and reconciling for ever.
+		shard.pingedAt = undefined;
 		socket.on('message', data => this.#read(shard, String(data)));
 		socket.on('close', () => {
 			if (shard.socket === socket && !shard.busy && !this.#stopped) void this.#reconnect(shard);

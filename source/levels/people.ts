@@ -140,14 +140,22 @@ export function applyPushed(board: Board, update: PushedAgents): Board {
 		return byUser;
 	};
 	let agents = board.agents;
+	const {entries} = groupingOf(board);
 	if (changes && changes.size > 0) {
 		// Only the changed agents' entries (one per queue of theirs), found by the loaded board's index.
-		const {entries} = groupingOf(board);
 		agents = agents.slice();
-		for (const [userId, {routing, presence}] of changes)
+		for (const [userId, change] of changes)
 			for (const index of entries.get(userId) ?? []) {
+				const agent = agents[index]!;
+				// Events may come out of order, and a batch may be older than the board a reconcile just loaded: a state
+				// older than the one shown does not take it back.
+				const routing =
+					change.routing && !(change.routing.since < (agent.routingStatusSince ?? 0)) ? change.routing : undefined;
+				const presence =
+					change.presence && !(change.presence.since < (agent.presenceSince ?? 0)) ? change.presence : undefined;
+				if (!routing && !presence) continue;
 				agents[index] = {
-					...agents[index]!,
+					...agent,
 					...(routing ? {routingStatus: routing.status, routingStatusSince: routing.since} : {}),
 					...(presence
 						? {presence: presence.presence, presenceId: presence.presenceId, presenceSince: presence.since}
@@ -155,12 +163,19 @@ export function applyPushed(board: Board, update: PushedAgents): Board {
 				};
 			}
 	}
+	// The agent's routing status now, the changes applied (an older one skipped changes nothing).
+	const idleNow = (userId: string) => {
+		const index = entries.get(userId)?.[0];
+		const status = index === undefined ? undefined : agents[index]?.routingStatus;
+		return status !== undefined && withoutConversations.has(status);
+	};
 	for (const [userId, change] of changes ?? [])
-		if (change.routing && withoutConversations.has(change.routing.status) && byUser.has(userId)) own().delete(userId);
+		if (change.routing && idleNow(userId) && byUser.has(userId)) own().delete(userId);
 	if (update.sessions)
 		for (const userId of update.asked ?? []) {
 			const sessions = update.sessions.byUser.get(userId);
-			if (sessions) own().set(userId, sessions);
+			// Asked when they began interacting: one idle or not responding since then has none any more.
+			if (sessions && !idleNow(userId)) own().set(userId, sessions);
 			else own().delete(userId);
 		}
 	return {

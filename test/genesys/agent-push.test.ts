@@ -54,6 +54,11 @@ describe('agent push', () => {
 		});
 		send(`v2.users.${second!.id}.activity`, {id: first!.id, routingStatus: {status: 'IDLE', startTime: at}});
 		send(`v2.users.${second!.id}.activity`, {routingStatus: 'IDLE'});
+		// A status of half a megabyte (no status is more than a few words): the screen would freeze measuring it.
+		send(`v2.users.${second!.id}.activity`, {
+			id: second!.id,
+			routingStatus: {status: 'X'.repeat(500_000), startTime: at},
+		});
 		// A user not subscribed.
 		send('v2.users.someone-else.activity', {routingStatus: {status: 'IDLE', startTime: at}});
 		// Last, one to believe: everything before it on the socket has been read once it is seen.

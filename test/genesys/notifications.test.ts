@@ -63,6 +63,22 @@ function truth(queueId: string): {waiting: number; available: number} {
 }
 
 /** A feed whose values and state a test can look at. */
+/** Until the emulator has answered this many pings in all. */
+const pingsAnswered = (on: Emulator, count: number, what: string) =>
+	until(
+		() => on.notifications.received.pings,
+		seen => seen >= count,
+		what,
+	);
+
+/** Until the feed has opened a second socket. */
+const secondSocket = (push: QueuePush, what: string) =>
+	until(
+		() => push.counts.sockets,
+		count => count > 1,
+		what,
+	);
+
 function feed(options: PushOptions = {}, client = clientFor(emu)) {
 	const seen = {queues: new Map<string, LiveQueue>(), down: undefined as string | undefined, updates: 0};
 	const push = new QueuePush(
@@ -240,11 +256,7 @@ describe('QueuePush', () => {
 		const {push, seen} = feed({heartbeatMs: 50, pongWaitMs: 1000});
 		await push.start([emu.org.queues[0]!.id]);
 		const pings = emu.notifications.received.pings;
-		await until(
-			() => emu.notifications.received.pings,
-			count => count >= pings + 5,
-			'five pings answered',
-		);
+		await pingsAnswered(emu, pings + 5, 'five pings answered');
 		expect(push.counts.reconnects).toBe(0);
 		expect(push.counts.sockets).toBe(1);
 		expect(seen.down).toBeUndefined();
@@ -257,26 +269,39 @@ describe('QueuePush', () => {
 		const pings = emu.notifications.received.pings;
 		// Nothing more comes on the socket and no close: only the unanswered ping tells (a heartbeat period is 1 s).
 		emu.notifications.silenceSockets();
-		await until(
-			() => push.counts.sockets,
-			count => count > 1,
-			'a new socket after the unanswered ping',
-		);
+		await secondSocket(push, 'a new socket after the unanswered ping');
 		expect(emu.notifications.received.pings).toBeGreaterThan(pings);
 		expect(push.counts.reconnects).toBe(1);
 		await until(() => push.healthy, Boolean, 'push healthy again');
 		expect(seen.down).toBeUndefined();
 	});
 
+	it('does not hold the ping of a dead socket against the socket that replaces it', async () => {
+		// Heartbeats every minute, as rare as Genesys's 30 s are to a watch of half a second: a new socket is heard from
+		// only by the pongs of its own pings.
+		const quiet = await emulator({queues: 2, notifications: {heartbeatMs: 60_000, checkMs: 20}});
+		try {
+			const {push, seen} = feed(
+				{heartbeatMs: 2000, pingAfterMs: 50, pongWaitMs: 100, backoffBaseMs: 10},
+				clientFor(quiet),
+			);
+			await push.start([quiet.org.queues[0]!.id]);
+			quiet.notifications.silenceSockets();
+			await secondSocket(push, 'a new socket after the unanswered ping');
+			const pings = quiet.notifications.received.pings;
+			await pingsAnswered(quiet, pings + 3, 'the new socket pinged and answered three times');
+			expect(push.counts.reconnects).toBe(1);
+			expect(seen.down).toBeUndefined();
+		} finally {
+			await quiet.stop();
+		}
+	});
+
 	it('calls a socket silent for two heartbeat periods dead, pings unanswered or not', async () => {
 		const {push, seen} = feed({pingAfterMs: 60_000});
 		await push.start([emu.org.queues[3]!.id]);
 		emu.notifications.silenceSockets();
-		await until(
-			() => push.counts.sockets,
-			count => count > 1,
-			'a new socket after the silence',
-		);
+		await secondSocket(push, 'a new socket after the silence');
 		expect(push.counts.reconnects).toBe(1);
 		expect(seen.down).toBeUndefined();
 	});

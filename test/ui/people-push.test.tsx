@@ -70,6 +70,13 @@ function nextChange(): number {
 	throw new Error('no change in two hours');
 }
 
+/** An activity event of a routing status since a moment, as the service sends it. */
+const userEvent = (id: string, status: string, atMs: number) =>
+	JSON.stringify({
+		topicName: `v2.users.${id}.activity`,
+		eventBody: {id, routingStatus: {status, startTime: new Date(atMs).toISOString()}},
+	});
+
 /** The first queue's board (it is the table's first row, sorted by Offered: found by name). */
 async function openBoard(liveMode?: LiveMode) {
 	const {dir} = saveProfile(emu, {from: '2026-03-20', to: '2026-03-20'});
@@ -107,6 +114,16 @@ async function onPush(app: ReturnType<typeof renderApp>, activityBefore: number)
 		'the reconcile',
 	);
 	await waitForText(app, 'live (push)');
+}
+
+/** The board on push, two logged-in agents of it (one to change, one whose event marks the ones before as read). */
+async function twoAgentsOnPush() {
+	const activity = emu.counts.activity;
+	const app = await openBoard();
+	await onPush(app, activity);
+	const [target, marker] = membersNow().filter(member => member.state.presence !== 'OFFLINE');
+	const row = (frame: string, name: string) => rowsOf(frame).find(line => line.slice(2).startsWith(`${name}  `)) ?? '';
+	return {app, target: target!, marker: marker!, row};
 }
 
 describe('people now by push', () => {
@@ -168,6 +185,124 @@ describe('people now by push', () => {
 		expect(after).not.toContain('\u0007');
 		expect(rowsOf(after).length).toBe(rowsOf(before).length);
 		expect(after).not.toContain(stranger.name);
+	});
+
+	it('keeps the newer state when an older event comes after it', async () => {
+		const {app, target, marker, row} = await twoAgentsOnPush();
+		const event = userEvent;
+		emu.notifications.sendRaw(event(target.id, 'NEWER', clock + 1000));
+		await waitFor(app, frame => /Newer/.test(row(frame, target.name)), 'the newer status');
+		// Out of order: an event of an hour before (and one of the board loaded before it) arrives late.
+		emu.notifications.sendRaw(event(target.id, 'OLDER', clock - 3_600_000));
+		emu.notifications.sendRaw(event(marker.id, 'MARKER', clock + 1000));
+		const after = await waitFor(app, frame => /Marker/.test(row(frame, marker.name)), 'the marker event');
+		expect(row(after, target.name)).toMatch(/Newer/);
+		// An event older than the state the board loaded does not take it back either.
+		emu.notifications.sendRaw(event(marker.id, 'ANCIENT', Date.parse('2001-01-01T00:00:00Z')));
+		emu.notifications.sendRaw(event(target.id, 'NEWEST', clock + 2000));
+		const last = await waitFor(app, frame => /Newest/.test(row(frame, target.name)), 'the newest status');
+		expect(row(last, marker.name)).toMatch(/Marker/);
+	});
+
+	it('applies events to the board r loaded, not to the one before it', async () => {
+		const {app, target, marker, row} = await twoAgentsOnPush();
+		// A state the emulator does not have: only the board before `r` shows it.
+		emu.notifications.sendRaw(userEvent(target.id, 'PHANTOM', clock + 1000));
+		await waitFor(app, frame => /Phantom/.test(row(frame, target.name)), 'the pushed status');
+		const asked = emu.counts.activity;
+		await press(app, 'r');
+		await until(
+			() => emu.counts.activity,
+			count => count > asked,
+			'the board asked again',
+		);
+		await waitFor(app, frame => !/Phantom/.test(row(frame, target.name)), 'the board as r loaded it');
+		emu.notifications.sendRaw(userEvent(marker.id, 'MARKER', clock + 1000));
+		const after = await waitFor(app, frame => /Marker/.test(row(frame, marker.name)), 'the marker event');
+		expect(row(after, target.name)).not.toMatch(/Phantom/);
+	});
+
+	it('keeps a change pushed while a reconcile query was under way', async () => {
+		const {app, target, marker, row} = await twoAgentsOnPush();
+		// The reconcile after a reconnect is slow to answer: a change pushed meanwhile is newer than its answer.
+		emu.options.latencyMs = 500;
+		emu.options.recordRequests = true;
+		const requests = emu.requests.length;
+		const asked = emu.counts.activity;
+		try {
+			emu.notifications.dropSockets();
+			await until(
+				() => emu.requests.slice(requests).some(request => request.path.endsWith('/routing/activity/query')),
+				Boolean,
+				'the reconcile asked',
+			);
+			emu.notifications.sendRaw(userEvent(target.id, 'LATER', clock + 1000));
+			await waitFor(app, frame => /Later/.test(row(frame, target.name)), 'the change pushed meanwhile');
+			await until(
+				() => emu.counts.activity,
+				count => count > asked,
+				'the reconcile answered',
+			);
+		} finally {
+			emu.options.latencyMs = 0;
+			emu.options.recordRequests = false;
+		}
+		emu.notifications.sendRaw(userEvent(marker.id, 'MARKER', clock + 1000));
+		const after = await waitFor(app, frame => /Marker/.test(row(frame, marker.name)), 'the marker event');
+		expect(row(after, target.name)).toMatch(/Later/);
+	});
+
+	it('counts a change dated ahead of the board from zero, never below', async () => {
+		const {app, target, row} = await twoAgentsOnPush();
+		// Believed (less than a day ahead: a clock may be off), but no time in status is negative.
+		emu.notifications.sendRaw(userEvent(target.id, 'AHEAD', clock + 30 * 60_000));
+		const after = await waitFor(app, frame => /Ahead/.test(row(frame, target.name)), 'the pushed status');
+		expect(row(after, target.name)).not.toMatch(/-\d/);
+	});
+
+	it('says the board is stale while its socket reconnects, and live once it is back', async () => {
+		const {app} = await twoAgentsOnPush();
+		emu.notifications.refuseUpgrades(true);
+		emu.notifications.dropSockets();
+		await waitForText(app, /live STALE \(reconnecting\), as of/);
+		emu.notifications.refuseUpgrades(false);
+		await waitFor(app, frame => frame.includes('live (push)') && !frame.includes('STALE'), 'live again');
+	});
+
+	it('shows no media for an agent who turned idle before their media came', async () => {
+		const {app, marker, row} = await twoAgentsOnPush();
+		const target = membersNow().find(member => member.state.routing === 'INTERACTING' && member.id !== marker.id)!;
+		// The Media column follows In status (right-aligned, one space between).
+		const media = (frame: string) => /\d:\d\d (\S.*?)(?:\s{2,}|$)/.exec(row(frame, target.name))?.[1];
+		const before = await waitFor(app, frame => /Interacting/.test(row(frame, target.name)), 'the agent at work');
+		expect(media(before)).toMatch(/[a-z]/);
+		// Interacting, then idle a moment later: the media asked for the first change come after the second.
+		const asked = emu.counts.agentStatus;
+		emu.notifications.sendRaw(userEvent(target.id, 'INTERACTING', clock + 1000));
+		emu.notifications.sendRaw(userEvent(target.id, 'IDLE', clock + 2000));
+		const idle = await waitFor(app, frame => /Idle/.test(row(frame, target.name)), 'the agent idle');
+		await until(
+			() => emu.counts.agentStatus,
+			count => count > asked,
+			'the media asked',
+		);
+		emu.notifications.sendRaw(userEvent(marker.id, 'MARKER', clock + 1000));
+		const after = await waitFor(app, frame => /Marker/.test(row(frame, marker.name)), 'the marker event');
+		expect(media(after)).toBe(media(idle));
+	});
+
+	it('after l resumes it, says live only once the board is current again', async () => {
+		const {app} = await twoAgentsOnPush();
+		await waitFor(app, showsNow, 'the board as the emulator has it');
+		await press(app, 'l');
+		await waitForText(app, 'paused: l resumes');
+		// Changes while paused: no feed hears them, the board on screen is old.
+		nextChange();
+		const resumedAt = app.frames.length;
+		await press(app, 'l');
+		await waitFor(app, frame => frame.includes('live (push)') && showsNow(frame), 'live and current again');
+		const claimedLive = app.frames.slice(resumedAt).filter(frame => frame.includes('live (push)'));
+		expect(claimedLive.filter(frame => !showsNow(frame))).toEqual([]);
 	});
 
 	it('polls when the WebSocket upgrade is refused, and says why', async () => {

@@ -10,8 +10,12 @@ export function liveReducer(state: ExplorerState, action: LiveAction): ExplorerS
 	// A range without today has no live columns: only a level of now (people now) refreshes, and `l` pauses it.
 	if (!state.live) return action.type === 'live-toggle' ? {...state, nowPaused: !state.nowPaused} : state;
 	switch (action.type) {
-		case 'live-toggle':
-			return {...state, live: {...state.live, paused: !state.live.paused}};
+		case 'live-toggle': {
+			// A pause stops the feeds: how they fed is no more, and after it they say anew (the status must not say
+			// "live (push)" over data as old as the pause while push starts again).
+			const {feed: _stopped, ...rest} = state.live;
+			return {...state, live: {...rest, paused: !state.live.paused}};
+		}
 		case 'live-done': {
 			// Only the queues asked are replaced: the others keep their last values until their turn.
 			const queues = new Map(state.live.queues);

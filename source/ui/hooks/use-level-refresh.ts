@@ -47,15 +47,33 @@ export function useLevelRefresh(
 		let polling: AbortController | undefined;
 		let feed: AgentFeed | undefined;
 		let reconciling: ReturnType<typeof setTimeout> | undefined;
+		let liveness: ReturnType<typeof setInterval> | undefined;
 		// The data as this effect last saw or made it: pushed changes apply to it, one batch after another.
 		let current: Loaded | undefined = latest.current.loaded;
+		// The data this effect made or started from: any other on screen was loaded by someone else (r), and is newer.
+		const ours = new WeakSet<Loaded>();
+		if (current) ours.add(current);
 		const show = (next: Loaded) => {
 			current = next;
+			ours.add(next);
 			dispatch({type: 'refresh-done', key: request.key, loaded: next});
 		};
+		// Changes pushed while a reload runs: its answer may be older than they are, so they apply to it again.
+		const during = new Set<PushedAgents[]>();
 		const reload = async (within: AbortSignal) => {
-			const answer = await source.load(request, {signal: within, fresh: true, scheduled: true});
-			if (!within.aborted) show(answer);
+			const pushed: PushedAgents[] = [];
+			during.add(pushed);
+			try {
+				const answer = await source.load(request, {signal: within, fresh: true, scheduled: true});
+				if (within.aborted) return;
+				show(
+					push
+						? pushed.reduce((loaded, update) => ({...loaded, data: push.apply(loaded.data, update)}), answer)
+						: answer,
+				);
+			} finally {
+				during.delete(pushed);
+			}
 		};
 		const failed = (error: unknown, again: string) =>
 			dispatch({type: 'notice', text: `${notRefreshed} (${liveFailureReason(error)}): ${again}.`});
@@ -91,12 +109,16 @@ export function useLevelRefresh(
 		};
 
 		const apply = (update: PushedAgents) => {
+			const shown = latest.current.loaded;
+			if (shown && !ours.has(shown)) current = shown;
 			if (!push || !current || signal.aborted) return;
+			for (const pushed of during) pushed.push(update);
 			show({...current, data: push.apply(current.data, update)});
 		};
 		const fallBack = (reason: string) => {
 			feed = undefined;
 			clearTimeout(reconciling);
+			clearInterval(liveness);
 			if (signal.aborted) return;
 			// Push only: no polling, the status says why the board is stale, and push is tried again soon.
 			if (mode === 'push') {
@@ -129,6 +151,14 @@ export function useLevelRefresh(
 				if (signal.aborted) return started.stop();
 				feed = started;
 				dispatch({type: 'live-feed', feed: {push: true}});
+				// While a socket is down or reconnecting, events are missed: the board is not live until the reconcile
+				// after it, and the status says so (as the live columns' age does) instead of "live (push)".
+				let healthy = true;
+				liveness = setInterval(() => {
+					if (feed !== started || started.healthy === healthy) return;
+					healthy = started.healthy;
+					dispatch({type: 'live-feed', feed: healthy ? {push: true} : {push: true, down: 'reconnecting'}});
+				}, refreshMs);
 				// The slow reconcile: what push may have missed (an agent who joined a queue) is there within minutes.
 				const reconcile = () => {
 					reconciling = setTimeout(() => {
@@ -157,7 +187,8 @@ export function useLevelRefresh(
 			feed?.stop();
 			clearTimeout(retry);
 			clearTimeout(reconciling);
+			clearInterval(liveness);
 		};
 		// The period is read when each refresh is scheduled: a board whose size changes keeps its feed.
-	}, [active, source, request, dispatch, push, level, mode]);
+	}, [active, source, request, dispatch, push, level, mode, refreshMs]);
 }

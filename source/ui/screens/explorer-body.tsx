@@ -41,7 +41,9 @@ function aged(row: DisplayRow, ms: number): DisplayRow {
 	const later = {...row.row};
 	for (const field of ageing) {
 		const value = later[field];
-		if (value !== null && value !== undefined) later[field] = value + ms;
+		// A pushed change dated after the board's time (a clock ahead, the server's time known to the second) starts
+		// from zero: never a negative time, which would read as garbage (-30:-59).
+		if (value !== null && value !== undefined) later[field] = Math.max(0, value + ms);
 	}
 	return {...row, row: later};
 }
@@ -65,8 +67,8 @@ export function ExplorerBody({model, state, dispatch, height, cwd, thresholds}: 
 	const ageMs = ticking ? Math.max(0, now - (model.loadedAt ?? now)) : 0;
 	const {top, pageSize} = model;
 	const rows = useMemo(
-		() => (view && ageMs > 0 ? agedWindow(view.rows, ageMs, top, pageSize) : view?.rows),
-		[view, ageMs, top, pageSize],
+		() => (view && ticking ? agedWindow(view.rows, ageMs, top, pageSize) : view?.rows),
+		[view, ticking, ageMs, top, pageSize],
 	);
 	if (overlay?.kind === 'help')
 		return <HelpOverlay width={model.help.width} height={model.help.height} page={overlay.page} />;
