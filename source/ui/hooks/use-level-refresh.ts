@@ -116,6 +116,8 @@ export function useLevelRefresh(
 			show({...current, data: push.apply(current.data, update)});
 		};
 		const fallBack = (reason: string) => {
+			// The feed that gave up is ended whole (a media query it was about to ask, its batches).
+			feed?.stop();
 			feed = undefined;
 			clearTimeout(reconciling);
 			clearInterval(liveness);
@@ -159,15 +161,23 @@ export function useLevelRefresh(
 					healthy = started.healthy;
 					dispatch({type: 'live-feed', feed: healthy ? {push: true} : {push: true, down: 'reconnecting'}});
 				}, refreshMs);
-				// The slow reconcile: what push may have missed (an agent who joined a queue) is there within minutes.
+				// The slow reconcile: what push may have missed (an agent who joined a queue) is there within minutes. The
+				// chain is this feed's: it ends with it (a fallback to polling, a new start after it, the board left), so
+				// no timer of an old feed runs on beside a new one.
 				const reconcile = () => {
 					reconciling = setTimeout(() => {
-						if (!feed?.healthy) return reconcile();
-						reload(signal).then(reconcile, (error: unknown) => {
-							if (signal.aborted || error instanceof CancelledError) return;
-							failed(error, 'push goes on');
-							reconcile();
-						});
+						if (feed !== started || signal.aborted) return;
+						if (!started.healthy) return reconcile();
+						reload(signal).then(
+							() => {
+								if (feed === started) reconcile();
+							},
+							(error: unknown) => {
+								if (signal.aborted || error instanceof CancelledError || feed !== started) return;
+								failed(error, 'push goes on');
+								reconcile();
+							},
+						);
 					}, push.reconcileMs(current?.data));
 				};
 				reconcile();
