@@ -307,7 +307,20 @@ export function currentMembers(org: Org, queue: EmulatedQueue): number[] {
 	return people.membersOf(queue).filter(index => people.users[index]?.state === 'active');
 }
 
+/** Each user's queues now (by index), made once per org. */
 const memberships = new WeakMap<Org, Map<number, string[]>>();
+
+/** The queues a user (by index) is an active member of now. */
+export function queuesOfUser(org: Org, user: number): readonly string[] {
+	let byUser = memberships.get(org);
+	if (!byUser) {
+		byUser = new Map();
+		for (const queue of org.queues)
+			for (const index of currentMembers(org, queue)) byUser.set(index, [...(byUser.get(index) ?? []), queue.id]);
+		memberships.set(org, byUser);
+	}
+	return byUser.get(user) ?? [];
+}
 
 /**
  * A user's state now, by id, with the queues they are an active member of (what the user topics tell, §B.7): the same
@@ -322,15 +335,8 @@ export function userStateOf(
 ): (AgentState & {queueIds: string[]}) | undefined {
 	const user = peopleOf(org).userById.get(userId);
 	if (!user) return undefined;
-	let byUser = memberships.get(org);
-	if (!byUser) {
-		byUser = new Map();
-		for (const queue of org.queues)
-			for (const index of currentMembers(org, queue)) byUser.set(index, [...(byUser.get(index) ?? []), queue.id]);
-		memberships.set(org, byUser);
-	}
 	return {
 		...agentStatesOf(org, model).at(user.index, nowMs),
-		queueIds: (byUser.get(user.index) ?? []).filter(id => !isDeleted(id)),
+		queueIds: queuesOfUser(org, user.index).filter(id => !isDeleted(id)),
 	};
 }

@@ -7,7 +7,7 @@
 // now; a session filter keeps the agents with a matching session and lists only those sessions.
 import {filterOutline, invalid, isRecord} from './activity.js';
 import type {HttpFailure} from './aggregate-query.js';
-import {agentStatesOf, currentMembers, type AgentState} from './agent-states.js';
+import {agentStatesOf, queuesOfUser, type AgentState} from './agent-states.js';
 import type {Org} from './org.js';
 import {peopleOf} from './people.js';
 import {stableUuid} from './random.js';
@@ -151,20 +151,6 @@ type Entity = {
 	sessions: Session[];
 };
 
-/** Each user's queues now (by index), made once per org. */
-const queuesByUser = new WeakMap<Org, Map<number, string[]>>();
-
-function queuesOf(org: Org, user: number): readonly string[] {
-	let map = queuesByUser.get(org);
-	if (!map) {
-		map = new Map();
-		for (const queue of org.queues)
-			for (const index of currentMembers(org, queue)) map.set(index, [...(map.get(index) ?? []), queue.id]);
-		queuesByUser.set(org, map);
-	}
-	return map.get(user) ?? [];
-}
-
 function sessionOf(seed: number, user: number, state: AgentState, queues: readonly string[]): Session | undefined {
 	const session = state.session;
 	if (!session) return undefined;
@@ -193,7 +179,7 @@ export function runAgentStatusQuery(
 	const found: Array<{entity: Entity; sortKey: string}> = [];
 	for (const user of people.users) {
 		if (user.state !== 'active') continue;
-		const queues = queuesOf(org, user.index);
+		const queues = queuesOfUser(org, user.index);
 		const state = states.at(user.index, nowMs);
 		const values: Values = {
 			userId: [user.id],

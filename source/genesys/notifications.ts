@@ -7,7 +7,7 @@ import {WebSocket} from 'ws';
 import {z} from 'zod';
 import type {GenesysClient} from './client.js';
 import {refusedSocketAddress} from './socket-address.js';
-import {applyObservationGroup, emptyQueue, fetchObservations, type LiveQueue} from './observations.js';
+import {applyObservationGroup, countable, emptyQueue, fetchObservations, type LiveQueue} from './observations.js';
 
 export const channelsPath = '/api/v2/notifications/channels';
 /** Topics one channel (one socket) may carry (§B.2). */
@@ -50,9 +50,6 @@ const queueEventSchema = z.object({
 
 /** The client's health check (§B.3): the service answers with a `pong` on channel.metadata. */
 const ping = JSON.stringify({message: 'ping'});
-
-/** A count or an epoch-ms timestamp as an event may give it: a whole number from 0 to 2^53. */
-const plausible = (value: number): boolean => Number.isSafeInteger(value) && value >= 0;
 
 /** Push cannot be used (now): the reason goes to the status bar, and the live columns poll. */
 export class PushUnavailable extends Error {
@@ -509,7 +506,7 @@ export class QueuePush {
 		if (!metrics.some(item => item.metric?.startsWith('o'))) return;
 		// A count or a timestamp that cannot be one (negative, a fraction, past 2^53) discredits the event: values stay.
 		const numbers = metrics.flatMap(item => [item.stats?.['count'], item.stats?.['calculatedMetricValue']]);
-		if (numbers.some(value => typeof value === 'number' && !plausible(value))) return;
+		if (numbers.some(value => typeof value === 'number' && !countable(value))) return;
 		this.counts.events++;
 		const instant = Date.parse(body.data?.[0]?.interval?.split('/')[0] ?? '');
 		if (!Number.isNaN(instant)) this.#handlers.onEvent?.(queueId, instant);

@@ -36,9 +36,9 @@ type Checked = {success: true; data: ObservationAnswer} | {success: false; error
 
 /**
  * A count or an epoch-ms timestamp as the API can give it: a whole number from 0 to 2^53. The push path's events are
- * held to the same (`plausible` in notifications.ts; the two are meant to become one).
+ * held to the same (notifications.ts).
  */
-const countable = (value: number): boolean => Number.isSafeInteger(value) && value >= 0;
+export const countable = (value: number): boolean => Number.isSafeInteger(value) && value >= 0;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
