@@ -9,6 +9,7 @@ import {median, percentile} from './stats.js';
 
 type Session = {
 	latencies: number[];
+	byKind: Record<string, number[]>;
 	push?: {events: number; updates: number; keysFromMs: number; keysToMs: number};
 };
 
@@ -23,10 +24,17 @@ export async function benchPushKeys(
 		`\n3e. Keypresses under push events: ${workload.queues} queues on push, the emulator's clock at ${clockSpeed}x (target: about 1,000 events a second)`,
 	);
 	const emu = await startHost({...workload, clockSpeed});
-	const child = spawnSync(process.execPath, [runFile, '--tui-session', emu.url, '--keys', '--live', '--events'], {
-		encoding: 'utf8',
-		env: {...process.env},
-	});
+	// GQX_BENCH_PROFILE=DIR writes the session's CPU profile there, to see where a slow key's time went.
+	const profile = process.env['GQX_BENCH_PROFILE'];
+	const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+	const child = spawnSync(
+		process.execPath,
+		[...flags, runFile, '--tui-session', emu.url, '--keys', '--live', '--events'],
+		{
+			encoding: 'utf8',
+			env: {...process.env},
+		},
+	);
 	const host = await emu.stop();
 	const line = child.stdout.split('\n').find(each => each.startsWith('{'));
 	if (!line) throw new Error(`the session under events failed: ${child.stderr}`);
@@ -39,6 +47,11 @@ export async function benchPushKeys(
 	);
 	say(
 		`   keypress to next frame over ${session.latencies.length} keys: median ${median(session.latencies).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (target <= 16 ms)`,
+	);
+	say(
+		`   by key: ${Object.entries(session.byKind)
+			.map(([kind, each]) => `${kind} ${each.length} keys p95 ${percentile(each, 95).toFixed(1)} ms`)
+			.join(', ')}`,
 	);
 	results['pushKeys'] = {
 		clockSpeed,

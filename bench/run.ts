@@ -237,6 +237,8 @@ type TuiSession = {
 	readyMs: number;
 	frameMs: number;
 	latencies: number[];
+	/** Each timed key's latency by what the key does (down, pgdn, sort, filter, escape, up). */
+	byKind?: Record<string, number[]>;
 	fast: number;
 	fallback: number;
 	compositor: boolean;
@@ -372,6 +374,17 @@ async function tuiSession(
 	const shown = await firstFrame;
 	const arrived = apiClient.stats.lastAnswerAt;
 	const latencies: number[] = [];
+	const byKind: Record<string, number[]> = {};
+	const kindOf = (key: string) =>
+		({
+			'\u001B[B': 'down',
+			'\u001B[6~': 'pgdn',
+			s: 'sort',
+			S: 'sort',
+			'/': 'filter',
+			'\u001B': 'escape',
+			'\u001B[A': 'up',
+		})[key] ?? 'filter';
 	if (people) {
 		// N: the board of every queue's members, refreshing on its own while the keys are pressed.
 		stdin.write('N');
@@ -408,7 +421,10 @@ async function tuiSession(
 				next,
 				new Promise<number>(resolve => setTimeout(() => resolve(Number.NaN), 1000)),
 			]);
-			if (!Number.isNaN(written)) latencies.push(written - pressed);
+			if (!Number.isNaN(written)) {
+				latencies.push(written - pressed);
+				(byKind[kindOf(key)] ??= []).push(written - pressed);
+			}
 		}
 		push.keysToMs = performance.now();
 		push.events -= eventsBefore;
@@ -439,6 +455,7 @@ async function tuiSession(
 		readyMs: readyAt - arrived,
 		frameMs: shown - readyAt,
 		latencies,
+		byKind,
 		fast: frames.fast,
 		fallback: frames.fallback,
 		compositor,

@@ -291,58 +291,117 @@ function measuresOf(owner: object): Map<string, Measured> {
 	return fields;
 }
 
+/** One field's tally: how many rows have a value of each width, of each width written h:mm:ss, and with hours. */
+type FieldTally = {
+	field: MetricField | LiveField;
+	column: Column;
+	duration: boolean;
+	live: boolean;
+	widths: number[];
+	hoursWidths: number[];
+	hoursRows: number;
+};
+
 /**
- * The widest value of each of `fields` over the rows and the totals row, with room for a mark where the column has
- * a threshold (under NO_COLOR `!` or `~` goes before the number), and which duration columns have hours. Run again
- * on every live update (by push, twice a second over thousands of rows): a row's measures are looked up once a row,
- * and only what a row shows for the first time is measured.
+ * The measures of each field's values over a level's rows, as counts of rows by width: a live update that changes a
+ * few rows of thousands takes their old measures out and puts their new ones in, and the widest is the highest width
+ * still counted. `rows` are the rows counted, in the order they were counted.
  */
-export function widestValues(
-	rows: readonly DisplayRow[],
-	total: {row: QueueRow; live?: LiveValues | undefined},
-	fields: readonly (MetricField | LiveField)[],
-): ValueWidths {
+export type WidthTally = {
+	rows: readonly DisplayRow[];
+	fields: string;
+	showIdle: boolean;
+	tallies: FieldTally[];
+};
+
+function fieldTallies(fields: readonly (MetricField | LiveField)[]): FieldTally[] {
 	// Names and divisions (text) are cut in the middle by design; numbers never are.
-	const measuredFields = fields.flatMap(field => {
+	return fields.flatMap(field => {
 		const metric = isLiveField(field) ? liveMetricFor(field) : metricFor(field);
 		if (metric.kind === 'text') return [];
-		const column = columnFor(field);
 		const duration = metric.kind === 'duration';
-		const first = measure(column.text(total.row, undefined, total.live), duration);
 		return [
-			{
-				field,
-				column,
-				duration,
-				live: isLiveField(field),
-				widest: first.width,
-				widestWithHours: first.hoursWidth,
-				hours: duration && first.hours,
-			},
+			{field, column: columnFor(field), duration, live: isLiveField(field), widths: [], hoursWidths: [], hoursRows: 0},
 		];
 	});
-	for (const row of rows) {
-		// Remembered by what the texts are made of: a metric's by the row's numbers, a live value's by the live values
-		// (a live update makes the display rows anew, but the numbers of most rows stay the same objects).
-		const byNumbers = measuresOf(row.row);
-		const byLive = measuresOf(row.live ?? row);
-		for (const each of measuredFields) {
-			const known = each.live ? byLive : byNumbers;
-			let value = known.get(each.field);
-			if (!value) {
-				value = measure(each.column.text(row.row, undefined, row.live), each.duration);
-				known.set(each.field, value);
-			}
-			if (value.width > each.widest) each.widest = value.width;
-			if (value.hoursWidth > each.widestWithHours) each.widestWithHours = value.hoursWidth;
-			if (each.duration && value.hours) each.hours = true;
+}
+
+/** Counts a row's values in (`by` 1) or out (-1). Rows without traffic count only while shown (`z`). */
+function countRow(tally: WidthTally, row: DisplayRow, by: 1 | -1): void {
+	if (row.idle && !tally.showIdle) return;
+	// Remembered by what the texts are made of: a metric's by the row's numbers, a live value's by the live values
+	// (a live update makes the display rows anew, but the numbers of most rows stay the same objects).
+	const byNumbers = measuresOf(row.row);
+	const byLive = measuresOf(row.live ?? row);
+	for (const each of tally.tallies) {
+		const known = each.live ? byLive : byNumbers;
+		let value = known.get(each.field);
+		if (!value) {
+			value = measure(each.column.text(row.row, undefined, row.live), each.duration);
+			known.set(each.field, value);
+		}
+		each.widths[value.width] = (each.widths[value.width] ?? 0) + by;
+		each.hoursWidths[value.hoursWidth] = (each.hoursWidths[value.hoursWidth] ?? 0) + by;
+		if (value.hours) each.hoursRows += by;
+	}
+}
+
+/**
+ * The tally of `rows` for `fields`, made from `previous` where it counted the same fields: the rows that are not the
+ * same objects at the same places are counted out and in again (a live update keeps the rows it did not change).
+ * `previous` is changed in place and must not be used after.
+ */
+export function tallyWidths(
+	previous: WidthTally | undefined,
+	rows: readonly DisplayRow[],
+	fields: readonly (MetricField | LiveField)[],
+	showIdle: boolean,
+): WidthTally {
+	const key = fields.join(',');
+	if (previous?.fields === key && previous.showIdle === showIdle) {
+		const before = previous.rows;
+		let changed = Math.abs(before.length - rows.length);
+		const common = Math.min(before.length, rows.length);
+		for (let index = 0; index < common; index++) if (before[index] !== rows[index]) changed++;
+		// Mostly other rows (another level, another order): counted afresh, which costs half as much.
+		if (changed <= rows.length / 2) {
+			const tally: WidthTally = {...previous, rows};
+			for (let index = 0; index < common; index++)
+				if (before[index] !== rows[index]) {
+					countRow(tally, before[index]!, -1);
+					countRow(tally, rows[index]!, 1);
+				}
+			for (let index = common; index < before.length; index++) countRow(tally, before[index]!, -1);
+			for (let index = common; index < rows.length; index++) countRow(tally, rows[index]!, 1);
+			return tally;
 		}
 	}
+	const tally: WidthTally = {rows, fields: key, showIdle, tallies: fieldTallies(fields)};
+	for (const row of rows) countRow(tally, row, 1);
+	return tally;
+}
+
+/** The highest width counted by `counts`, or 0. */
+function highest(counts: readonly number[]): number {
+	for (let width = counts.length - 1; width > 0; width--) if ((counts[width] ?? 0) > 0) return width;
+	return 0;
+}
+
+/**
+ * The widest value of each field of the tally and the totals row, with room for a mark where the column has a
+ * threshold (under NO_COLOR `!` or `~` goes before the number), and which duration columns have hours.
+ */
+export function widestOf(tally: WidthTally, total: {row: QueueRow; live?: LiveValues | undefined}): ValueWidths {
 	const widths = new Map<string, number>();
 	const hours = new Set<string>();
-	for (const each of measuredFields) {
-		if (each.hours) hours.add(each.field);
-		widths.set(each.field, (each.hours ? each.widestWithHours : each.widest) + (each.column.tone ? 1 : 0));
+	for (const each of tally.tallies) {
+		const totalMeasure = measure(each.column.text(total.row, undefined, total.live), each.duration);
+		const withHours = each.duration && (each.hoursRows > 0 || totalMeasure.hours);
+		if (withHours) hours.add(each.field);
+		const widest = withHours
+			? Math.max(highest(each.hoursWidths), totalMeasure.hoursWidth)
+			: Math.max(highest(each.widths), totalMeasure.width);
+		widths.set(each.field, widest + (each.column.tone ? 1 : 0));
 	}
 	return {widths, hours};
 }

@@ -36,7 +36,15 @@ import type {LiveTargets} from '../hooks/use-live-updates.js';
 import {footerFor, type Hint, type KeyAction, type KeyContext} from '../keymap.js';
 import {type KeyPlace, whyNot} from './applicable.js';
 import {pickerOrder, visibleColumns} from './column-choice.js';
-import {type Column, fitColumns, oneDurationFormat, sortTitle, widestValues} from './columns.js';
+import {
+	type Column,
+	fitColumns,
+	oneDurationFormat,
+	sortTitle,
+	tallyWidths,
+	type WidthTally,
+	widestOf,
+} from './columns.js';
 import {droppedNotice} from './dropped.js';
 import {comparedData, currentData, currentFrame, effectiveSort, selectedIndex} from './frames.js';
 import {memoLast, memoLastBy} from './memo-last.js';
@@ -201,16 +209,20 @@ function derivations() {
 				navigableRows: view && view.rows.length > 0 ? [...view.rows, {key: totalKey, label: view.total.queueName}] : [],
 			};
 		}),
-		// The widest value of each column, so none is cut (a wait of hours with its mark), of the rows shown in any
-		// order (a sort keeps them). By the fields' names: the list of them is made again on every frame.
-		widest: memoLastBy(({view, fields}: {view: LevelView | undefined; fields: string}) =>
-			view
-				? widestValues(
-						view.rows,
-						{row: view.total, live: view.liveTotal},
-						fields === '' ? [] : (fields.split(',') as PickedField[]),
-					)
-				: undefined,
+		// The widest value of each column, so none is cut (a wait of hours with its mark): of every row of the level,
+		// filtered or not, in any order (typing a filter or sorting never changes which columns fit). A live update
+		// counts again only the rows it changed.
+		tally: (() => {
+			let last: WidthTally | undefined;
+			return memoLast((rows: readonly DisplayRow[] | undefined, fields: string, showIdle: boolean) => {
+				if (!rows) return undefined;
+				last = tallyWidths(last, rows, fields === '' ? [] : (fields.split(',') as PickedField[]), showIdle);
+				return last;
+			});
+		})(),
+		widest: memoLast(
+			(tally: WidthTally | undefined, rows: readonly DisplayRow[] | undefined, view: LevelView | undefined) =>
+				tally && view ? widestOf(tally, {row: view.total, live: view.liveTotal}) : undefined,
 		),
 		// The name column is as wide as the longest name of the level (filtered or not, and its total, filtered or
 		// not), up to a cap: typing a filter never changes which columns are shown.
@@ -320,7 +332,9 @@ function modelOf(
 	// The rows shown, whatever their order.
 	const shownKey = [shown, level, frame.filter, frame.quick ?? 0, frame.idle === true] as const;
 	const fieldList = fields.join(',');
-	const values = remembered.widest({view, fields: fieldList}, fieldList, ...shownKey);
+	const tally = remembered.tally(shown?.rows, fieldList, frame.idle === true);
+	// The tally is changed in place: its rows say which count it holds.
+	const values = remembered.widest(tally, tally?.rows, view);
 	const fitted = fitColumns({
 		width: width - 2,
 		nameHeader,
