@@ -18,12 +18,18 @@ export type Workload = {
 export type HostOptions = Workload & {
 	/** How fast the emulator's clock runs against real time (1: as real time). */
 	clockSpeed?: number;
+	/**
+	 * Events a second to keep to (keypresses under events): the clock's speed, from clockSpeed, is set again every 2 s
+	 * by the rate of the last 2 s, so the load does not depend on the hour and weekday the bench runs at (a Sunday
+	 * night has a quarter of a weekday's traffic). The clock never runs backwards.
+	 */
+	eventsPerSecond?: number;
 	/** Drops every socket (the notifications service's dropSockets hook) this often, in real milliseconds. */
 	dropEveryMs?: number;
 };
 
-/** What the host did: sockets dropped, events sent, sockets accepted. */
-export type HostReport = {drops: number; events: number; connections: number};
+/** What the host did: sockets dropped, events sent, sockets accepted, and its clock's speeds (eventsPerSecond). */
+export type HostReport = {drops: number; events: number; connections: number; speeds?: number[]};
 
 /** The address an emulator child prints once it listens, and all it printed so far. */
 export async function listening(child: ChildProcessByStdio<null, Readable, null>): Promise<{
@@ -66,16 +72,35 @@ export async function startHost(options: HostOptions): Promise<{url: string; sto
 }
 
 async function host(options: HostOptions): Promise<void> {
-	const startedAt = Date.now();
-	const speed = options.clockSpeed ?? 1;
+	// The clock: real time from `anchor`, at `speed`, from `anchorAt` (emulator time).
+	let anchor = Date.now();
+	let anchorAt = anchor;
+	let speed = options.clockSpeed ?? 1;
+	// Whole milliseconds, as a real clock gives (a fraction in a timestamp discredits an event).
+	const now = () => Math.floor(anchorAt + (Date.now() - anchor) * speed);
+	const steady = speed === 1 && !options.eventsPerSecond;
 	const emulator = await startEmulator({
 		queues: options.queues,
 		latencyMs: options.latencyMs,
 		rateLimitPerMinute: options.rateLimitPerMinute,
 		seed: options.seed,
 		computeThreads: options.emulatorThreads,
-		...(speed === 1 ? {} : {now: () => startedAt + (Date.now() - startedAt) * speed}),
+		...(steady ? {} : {now}),
 	});
+	const speeds: number[] = [];
+	let sent = 0;
+	const pacing = options.eventsPerSecond
+		? setInterval(() => {
+				const rate = (emulator.notifications.sent.events - sent) / 2;
+				sent = emulator.notifications.sent.events;
+				// Nothing subscribed yet: nothing to go by.
+				if (rate === 0) return;
+				anchorAt = now();
+				anchor = Date.now();
+				speed = Math.min(50, Math.max(1, speed * Math.min(2, Math.max(0.5, options.eventsPerSecond! / rate))));
+				speeds.push(Math.round(speed * 10) / 10);
+			}, 2000)
+		: undefined;
 	let drops = 0;
 	const timer = options.dropEveryMs
 		? setInterval(() => {
@@ -86,10 +111,12 @@ async function host(options: HostOptions): Promise<void> {
 	process.stdout.write(`Genesys Cloud emulator listening on ${emulator.url}\n`);
 	await new Promise<void>(resolve => process.once('SIGINT', () => resolve()));
 	clearInterval(timer);
+	clearInterval(pacing);
 	const report: HostReport = {
 		drops,
 		events: emulator.notifications.sent.events,
 		connections: emulator.notifications.connections,
+		...(options.eventsPerSecond ? {speeds} : {}),
 	};
 	await emulator.stop();
 	process.stdout.write(`${JSON.stringify(report)}\n`);

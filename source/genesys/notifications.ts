@@ -99,6 +99,9 @@ export type Feed = {
 	onDown(reason: string): void;
 };
 
+/** How long the messages of a burst are read before the terminal's input is let in (see PushChannels#receive). */
+const readSliceMs = 3;
+
 type Shard = {
 	keys: string[];
 	/** The same keys, to tell at once whether an event is for one of them. */
@@ -131,6 +134,10 @@ export class PushChannels {
 	#stopped = false;
 	/** The login that renews the token for channels about to end with theirs. */
 	#renewing: Promise<void> | undefined;
+	/** Messages received and not read yet, in order, from `#next` on (see #receive). */
+	#inbox: Array<{shard: Shard; data: WebSocket.RawData}> = [];
+	#next = 0;
+	#reading: NodeJS.Immediate | undefined;
 
 	constructor(client: GenesysClient, feed: Feed, options: PushOptions = {}) {
 		this.#client = client;
@@ -195,6 +202,8 @@ export class PushChannels {
 		for (const timer of this.#timers) clearTimeout(timer);
 		this.#timers.clear();
 		for (const socket of this.#opening) socket.terminate();
+		clearImmediate(this.#reading);
+		this.#inbox = [];
 		for (const shard of this.#shards) {
 			shard.busy = true;
 			shard.socket?.terminate();
@@ -269,7 +278,7 @@ export class PushChannels {
 		// A ping the old socket left unanswered is not this one's: held against it, the watch would end every new
 		// socket before it is heard from (a heartbeat is 30 s away), reconnecting and reconciling for ever.
 		shard.pingedAt = undefined;
-		socket.on('message', data => this.#read(shard, String(data)));
+		socket.on('message', data => this.#receive(shard, data));
 		socket.on('close', () => {
 			if (shard.socket === socket && !shard.busy && !this.#stopped) void this.#reconnect(shard);
 		});
@@ -277,9 +286,35 @@ export class PushChannels {
 		if (previous && previous !== socket) previous.close();
 	}
 
-	#read(shard: Shard, text: string): void {
+	/**
+	 * A message is heard at once and read soon after: the service sends a second's changes together (hundreds of events
+	 * in one burst at 5,000 queues), and read in one go they would keep a keypress waiting for tens of milliseconds.
+	 * They are read in slices of readSliceMs, in order, with the terminal's input let in between.
+	 */
+	#receive(shard: Shard, data: WebSocket.RawData): void {
 		shard.lastHeardAt = Date.now();
 		shard.pingedAt = undefined;
+		this.#inbox.push({shard, data});
+		this.#reading ??= setImmediate(() => this.#readSome());
+	}
+
+	#readSome(): void {
+		this.#reading = undefined;
+		const until = performance.now() + readSliceMs;
+		while (this.#next < this.#inbox.length && !this.#stopped) {
+			const {shard, data} = this.#inbox[this.#next]!;
+			this.#inbox[this.#next++] = undefined as never;
+			this.#read(shard, String(data));
+			if (performance.now() >= until) break;
+		}
+		if (this.#next < this.#inbox.length && !this.#stopped) this.#reading = setImmediate(() => this.#readSome());
+		else {
+			this.#inbox = [];
+			this.#next = 0;
+		}
+	}
+
+	#read(shard: Shard, text: string): void {
 		let parsed: z.infer<typeof messageSchema>;
 		try {
 			const result = messageSchema.safeParse(JSON.parse(text));

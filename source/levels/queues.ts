@@ -9,7 +9,7 @@ import {lowestTarget} from '../metrics/thresholds.js';
 import {queueLabel, sharedNames} from './queue-labels.js';
 import {totalsRequestFor, type Totals} from './totals.js';
 import {rowDimensionOf} from '../genesys/row-dimensions.js';
-import type {DisplayRow, LevelModule} from './types.js';
+import type {DisplayRow, LevelModule, LevelRows} from './types.js';
 import {queueLevelExport} from './queue-export.js';
 
 /** Each queue row with the live values last attached to it, and what they were made of. */
@@ -17,6 +17,33 @@ const attached = new WeakMap<
 	DisplayRow,
 	{queue: LiveQueue; info: ReadonlyMap<string, QueueInfo> | undefined; row: DisplayRow}
 >();
+
+/** A queue row with an observation attached. */
+function withLive(row: DisplayRow, queue: LiveQueue, info: ReadonlyMap<string, QueueInfo> | undefined): DisplayRow {
+	// A queue whose observation did not change keeps its row (what is measured and drawn of it is remembered by the row).
+	const kept = attached.get(row);
+	if (kept?.queue === queue && kept.info === info) return kept.row;
+	// The limit of the media type waited on longest.
+	let longest: LiveQueue['media'][number] | undefined;
+	for (const media of queue.media)
+		if ((media.longestWaitingMs ?? -1) > (longest?.longestWaitingMs ?? -1)) longest = media;
+	const waitLimitMs = longest && info?.get(row.key)?.serviceLevels?.[longest.mediaType]?.durationMs;
+	const made = {...row, live: queueLive(queue), ...(waitLimitMs ? {waitLimitMs} : {})};
+	attached.set(row, {queue, info, row: made});
+	return made;
+}
+
+/** Each row's place among a level's rows, by its key. */
+const places = new WeakMap<LevelRows, Map<string, number>>();
+
+function placesOf(base: LevelRows): Map<string, number> {
+	let known = places.get(base);
+	if (!known) {
+		known = new Map(base.rows.map((row, index) => [row.key, index]));
+		places.set(base, known);
+	}
+	return known;
+}
 
 export const queuesLevel: LevelModule = {
 	id: 'queues',
@@ -100,26 +127,23 @@ export const queuesLevel: LevelModule = {
 	omitColumns: ref => (ref.context.rowsBy ? liveMetrics.map(metric => metric.field) : []),
 	live: {
 		fields: liveMetrics.map(metric => metric.field),
-		attach: (base, _ref, queues, info) => ({
-			...base,
-			sameOrderAs: base,
-			rows: base.rows.map(row => {
+		attach: (base, _ref, queues, info, since) => {
+			const joined = (row: DisplayRow): DisplayRow => {
 				const queue = queues.get(row.key);
-				if (!queue) return row;
-				// A queue whose observation did not change keeps its row (what is measured and drawn of it is remembered by
-				// the row): by push, an update changes a few queues of thousands.
-				const kept = attached.get(row);
-				if (kept?.queue === queue && kept.info === info) return kept.row;
-				// The limit of the media type waited on longest.
-				let longest: LiveQueue['media'][number] | undefined;
-				for (const media of queue.media)
-					if ((media.longestWaitingMs ?? -1) > (longest?.longestWaitingMs ?? -1)) longest = media;
-				const waitLimitMs = longest && info?.get(row.key)?.serviceLevels?.[longest.mediaType]?.durationMs;
-				const made = {...row, live: queueLive(queue), ...(waitLimitMs ? {waitLimitMs} : {})};
-				attached.set(row, {queue, info, row: made});
-				return made;
-			}),
-		}),
+				return queue ? withLive(row, queue, info) : row;
+			};
+			if (since?.rows.sameOrderAs === base && since.rows.rows.length === base.rows.length) {
+				// Only the changed queues' rows are made again; the others are those of the last rows.
+				const rows = [...since.rows.rows];
+				const places = placesOf(base);
+				for (const id of since.changed) {
+					const place = places.get(id);
+					if (place !== undefined) rows[place] = joined(base.rows[place]!);
+				}
+				return {...base, sameOrderAs: base, rows};
+			}
+			return {...base, sameOrderAs: base, rows: base.rows.map(joined)};
+		},
 		queueIds: visibleKeys => [...visibleKeys],
 	},
 	export: queueLevelExport('queues'),

@@ -260,11 +260,16 @@ export type LevelModule = {
 	/** Levels with live columns: their rows with the latest observations (by queue id) attached. */
 	live?: {
 		fields: readonly LiveField[];
+		/**
+		 * `since`: the rows this made last for the same base, ref and info, and the queues whose observations changed
+		 * since; a level may then make only those rows again (by push, an update changes a few queues of thousands).
+		 */
 		attach(
 			base: LevelRows,
 			ref: LevelRef,
 			queues: ReadonlyMap<string, LiveQueue>,
 			info?: ReadonlyMap<string, QueueInfo>,
+			since?: {rows: LevelRows; changed: Iterable<string>},
 		): LevelRows;
 		/** The queues whose observations the rows on screen need. */
 		queueIds(visibleKeys: readonly string[], ref: LevelRef): string[];

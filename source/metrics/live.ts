@@ -62,7 +62,7 @@ export function mediaLive(queue: LiveQueue | undefined, mediaType: string): Live
 }
 
 /** The sum of rows' live values (the longest wait is the longest of them), for a totals row. */
-export function sumLive(values: ReadonlyArray<LiveValues | undefined>): LiveValues | undefined {
+export function sumLive(rows: ReadonlyArray<{readonly live?: LiveValues | undefined}>): LiveValues | undefined {
 	let any = false;
 	const total = {
 		waiting: 0,
@@ -72,7 +72,9 @@ export function sumLive(values: ReadonlyArray<LiveValues | undefined>): LiveValu
 		availableAgents: 0,
 	};
 	let agents = false;
-	for (const value of values) {
+	// One pass over the rows (thousands, on every live update).
+	for (const row of rows) {
+		const value = row.live;
 		if (!value) continue;
 		any = true;
 		total.waiting += value.waiting ?? 0;

@@ -23,7 +23,8 @@ const scheduler = ((): Scheduler | undefined => {
 	}
 })();
 
-function afterReact(callback: () => void): void {
+/** Runs `callback` once React has handled what is pending now (a key's update and the effects after it). */
+export function afterReact(callback: () => void): void {
 	setImmediate(() => {
 		if (scheduler) scheduler.unstable_scheduleCallback(scheduler.unstable_IdlePriority, callback);
 		else setTimeout(callback, 5);

@@ -20,7 +20,8 @@ export function liveReducer(state: ExplorerState, action: LiveAction): ExplorerS
 			// Only the queues asked are replaced: the others keep their last values until their turn.
 			const queues = new Map(state.live.queues);
 			for (const [id, queue] of action.queues) queues.set(id, queue);
-			return {...state, live: {...state.live, queues, updatedAt: action.at, failures: 0, reason: undefined}};
+			const changed = {from: state.live.queues, ids: [...action.queues.keys()]};
+			return {...state, live: {...state.live, queues, changed, updatedAt: action.at, failures: 0, reason: undefined}};
 		}
 		case 'live-feed':
 			return {...state, live: {...state.live, feed: action.feed}};

@@ -1,5 +1,6 @@
 // What the explorer shows, derived from its state without a terminal: the rows (live values and the comparison
 // joined), the page, the status line, the queues to poll, and what `y`/`Y` copy and `e` exports.
+import type {QueueInfo} from '../../genesys/queues.js';
 import type {DroppedStatistic} from '../../genesys/dropped-statistics.js';
 import {compareLevelRows} from '../../levels/compare.js';
 import {fileNamePart} from '../../levels/queue-labels.js';
@@ -157,19 +158,39 @@ function derivations() {
 		// Rows depend on the level and the data; filter and sort on their own; the selection on neither.
 		base: memoLast(rowsOf),
 		previousBase: memoLast(rowsOf),
-		// Live values join the rows in a copy; filter and sort are applied again, the selection stays by key.
-		withLive: memoLast(
-			(
+		// Live values join the rows in a copy; filter and sort are applied again, the selection stays by key. An update
+		// of a few queues joins only theirs when the last rows joined are of the queues it changed.
+		withLive: (() => {
+			type Joined = {
+				base: LevelRows | undefined;
+				live: LevelModule['live'];
+				queues: LiveState['queues'] | undefined;
+				ref: LevelRef;
+				info: ReadonlyMap<string, QueueInfo> | undefined;
+				rows: LevelRows | undefined;
+			};
+			let last: Joined | undefined;
+			return (
 				base: LevelRows | undefined,
 				live: LevelModule['live'],
-				queues: LiveState['queues'] | undefined,
+				liveState: LiveState | undefined,
 				ref: LevelRef,
-				data: ExplorerState['data'],
-			) =>
-				base && live && queues?.size
-					? live.attach(base, ref, queues, (data.get(totalsRequest.key)?.data as Totals | undefined)?.queues)
-					: base,
-		),
+				info: ReadonlyMap<string, QueueInfo> | undefined,
+			): LevelRows | undefined => {
+				const queues = liveState?.queues;
+				const known =
+					last && last.base === base && last.live === live && last.ref === ref && last.info === info ? last : undefined;
+				if (known && known.queues === queues) return known.rows;
+				const changed = liveState?.changed;
+				const since =
+					known?.rows && changed && changed.from === known.queues
+						? {rows: known.rows, changed: changed.ids}
+						: undefined;
+				const rows = base && live && queues?.size ? live.attach(base, ref, queues, info, since) : base;
+				last = {base, live, queues, ref, info, rows};
+				return rows;
+			};
+		})(),
 		// While comparing, each row carries its twin of the comparison period (or an empty one).
 		shown: memoLast(
 			(
@@ -226,8 +247,8 @@ function derivations() {
 		),
 		// The name column is as wide as the longest name of the level (filtered or not, and its total, filtered or
 		// not), up to a cap: typing a filter never changes which columns are shown.
-		longestName: memoLast((shown: LevelRows | undefined) =>
-			shown ? shown.rows.reduce((most, row) => Math.max(most, textWidth(row.label)), textWidth(filteredTotalName)) : 0,
+		longestName: memoLast((names: LevelRows | undefined) =>
+			names ? names.rows.reduce((most, row) => Math.max(most, textWidth(row.label)), textWidth(filteredTotalName)) : 0,
 		),
 		droppedNote: memoLast((loaded: Loaded | undefined, ref: LevelRef, timeZone: string) => {
 			if (!loaded?.dropped) return undefined;
@@ -307,7 +328,8 @@ function modelOf(
 	const sort = effectiveSort(state, frame.sort);
 
 	const base = remembered.base(level, loaded, frame.level, range.timeZone, state.granularity);
-	const withLive = remembered.withLive(base, liveLevel, state.live?.queues, frame.level, state.data);
+	const totalsInfo = (state.data.get(totalsRequest.key)?.data as Totals | undefined)?.queues;
+	const withLive = remembered.withLive(base, liveLevel, state.live, frame.level, totalsInfo);
 	const loadedBefore = compared ? comparedData(state) : undefined;
 	const previousBase = remembered.previousBase(level, loadedBefore, frame.level, range.timeZone, state.granularity);
 	const shown = remembered.shown(withLive, previousBase, state.compare, level, range, state.granularity);
@@ -321,7 +343,8 @@ function modelOf(
 		frame.idle === true,
 	);
 	const {rowKeys, keys, navigableRows} = remembered.stops(view);
-	const longestName = remembered.longestName(shown);
+	// The names of rows with live values are those of the rows without: measured again only when those change.
+	const longestName = remembered.longestName(shown?.sameOrderAs ?? shown);
 
 	const index = selectedIndex(frame, keys);
 	const onTotal = keys[index] === totalKey;

@@ -53,6 +53,8 @@ export type Leave = 'dates' | 'profile' | 'quit';
 export type LiveState = {
 	paused: boolean;
 	queues: ReadonlyMap<string, LiveQueue>;
+	/** What the last refresh changed: `queues` is `from` with these queues' observations replaced. */
+	changed?: {from: ReadonlyMap<string, LiveQueue>; ids: readonly string[]};
 	/** When the last refresh came in (epoch ms). */
 	updatedAt?: number;
 	/** Refreshes failed in a row, and why the last one did. */

@@ -89,6 +89,9 @@ const orderCache = new WeakMap<LevelRows, Map<string, number[]>>();
  */
 const liveOrderCache = new WeakMap<LevelRows, Map<string, number[]>>();
 
+/** Each sorted array's rows as places among its level's rows. */
+const orderOf = new WeakMap<DisplayRow[], number[]>();
+
 function sortedRows(base: LevelRows, level: LevelModule, sort: Sort): DisplayRow[] {
 	let orders = sortedCache.get(base);
 	if (!orders) {
@@ -108,6 +111,7 @@ function sortedRows(base: LevelRows, level: LevelModule, sort: Sort): DisplayRow
 		if (cachedOrder) {
 			sorted = cachedOrder.map(index => base.rows[index]!);
 			orders.set(cacheKey, sorted);
+			orderOf.set(sorted, cachedOrder);
 			return sorted;
 		}
 		const {rows} = base;
@@ -142,6 +146,7 @@ function sortedRows(base: LevelRows, level: LevelModule, sort: Sort): DisplayRow
 		}
 		sorted = indexes.map(index => rows[index]!);
 		orders.set(cacheKey, sorted);
+		orderOf.set(sorted, indexes);
 		indexOrders.set(cacheKey, indexes);
 		if (base.sameOrderAs && isLiveField(sort.column)) {
 			const kept = liveOrderCache.get(base.sameOrderAs) ?? new Map<string, number[]>();
@@ -186,6 +191,71 @@ function previousTotalOf(base: LevelRows, rows: readonly DisplayRow[], filtered:
 	return toRow({queueId: null, queueName: 'Total', mediaType: null, interval: null}, stats);
 }
 
+/**
+ * Which rows are without traffic, by place, read once for rows and their copies with live values (which keep them):
+ * a live update then hides them by place, not by reading thousands of rows of many shapes again.
+ */
+const idleMarks = new WeakMap<LevelRows, {marks: Uint8Array; count: number}>();
+
+function idleOf(base: LevelRows): {marks: Uint8Array; count: number} {
+	const owner = base.sameOrderAs ?? base;
+	let known = idleMarks.get(owner);
+	if (!known) {
+		const marks = new Uint8Array(owner.rows.length);
+		let count = 0;
+		for (const [index, row] of owner.rows.entries())
+			if (row.idle) {
+				marks[index] = 1;
+				count++;
+			}
+		known = {marks, count};
+		idleMarks.set(owner, known);
+	}
+	return known;
+}
+
+/** The sorted rows without those without traffic, kept with the sorted rows (typing a filter reuses them). */
+const withoutIdleCache = new WeakMap<DisplayRow[], DisplayRow[]>();
+
+function withoutIdle(sorted: DisplayRow[], marks: Uint8Array): DisplayRow[] {
+	let kept = withoutIdleCache.get(sorted);
+	if (!kept) {
+		const order = orderOf.get(sorted);
+		kept = [];
+		if (order) {
+			const keptOrder: number[] = [];
+			for (const [at, index] of order.entries())
+				if (marks[index] === 0) {
+					kept.push(sorted[at]!);
+					keptOrder.push(index);
+				}
+			orderOf.set(kept, keptOrder);
+		} else kept = sorted.filter(row => !row.idle);
+		withoutIdleCache.set(sorted, kept);
+	}
+	return kept;
+}
+
+/** The texts a filter matches, by place: read once for rows and their copies with live values. */
+const searchTexts = new WeakMap<LevelRows, {search: string[]; also: Array<string | undefined>}>();
+
+/** The rows a typed filter keeps (a name, or a queue's division: `/emea`). */
+function matching(base: LevelRows, rows: DisplayRow[], needle: string): DisplayRow[] {
+	const order = orderOf.get(rows);
+	if (!order) return rows.filter(row => row.search.includes(needle) || row.searchAlso?.includes(needle));
+	const owner = base.sameOrderAs ?? base;
+	let texts = searchTexts.get(owner);
+	if (!texts) {
+		texts = {search: owner.rows.map(row => row.search), also: owner.rows.map(row => row.searchAlso)};
+		searchTexts.set(owner, texts);
+	}
+	const {search, also} = texts;
+	const kept: DisplayRow[] = [];
+	for (const [at, index] of order.entries())
+		if (search[index]!.includes(needle) || also[index]?.includes(needle)) kept.push(rows[at]!);
+	return kept;
+}
+
 /** A level's view: its rows with the frame's filter and sort, and the totals of what is shown. */
 export function levelView(
 	base: LevelRows,
@@ -197,14 +267,14 @@ export function levelView(
 ): LevelView {
 	const needle = filter.trim().toLowerCase();
 	const sorted = sortedRows(base, level, sort);
-	const idle = base.rows.reduce((sum, row) => sum + (row.idle ? 1 : 0), 0);
+	const {marks, count: idle} = idleOf(base);
 	// The rows without traffic unless shown (`z`), the level's quick filter (`o`), then the typed one; a queue's
 	// division matches too (`/emea`).
-	const shown = idle > 0 && !showIdle ? sorted.filter(row => !row.idle) : sorted;
+	const shown = idle > 0 && !showIdle ? withoutIdle(sorted, marks) : sorted;
 	const test = level.quickFilter?.choices[quick]?.test;
 	const kept = test ? shown.filter(test) : shown;
-	const rows = needle ? kept.filter(row => row.search.includes(needle) || row.searchAlso?.includes(needle)) : kept;
-	const liveTotal = rows.some(row => row.live) ? sumLive(rows.map(row => row.live)) : undefined;
+	const rows = needle ? matching(base, kept, needle) : kept;
+	const liveTotal = sumLive(rows);
 	const filtered = needle !== '' || kept.length !== shown.length;
 	const total = totalOf(base, rows, filtered, `${quick} ${showIdle} ${needle}`);
 	const view: LevelView = {

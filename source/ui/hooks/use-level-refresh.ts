@@ -13,6 +13,8 @@ import type {Loaded, PushedAgents} from '../../levels/types.js';
 import {notRefreshed} from '../explorer/loads.js';
 import {currentFrame, type ExplorerAction, type ExplorerState} from '../explorer/state.js';
 import {liveFailureReason, pushFailureReason} from './use-live-updates.js';
+import {oneBehind} from './one-behind.js';
+import {betweenKeys} from '../input-activity.js';
 
 export function useLevelRefresh(
 	source: LevelSource,
@@ -53,10 +55,28 @@ export function useLevelRefresh(
 		// The data this effect made or started from: any other on screen was loaded by someone else (r), and is newer.
 		const ours = new WeakSet<Loaded>();
 		if (current) ours.add(current);
+		// While someone types, the board's changes go to the screen after their next key's frame (input-activity.ts),
+		// the latest data then; the changes themselves apply at once.
+		let showing = false;
+		let notBetweenKeys: (() => void) | undefined;
+		// How the board is fed, said after the data it is said of (never "live (push)" over the board before it).
+		let feedAfter: ExplorerAction | undefined;
 		const show = (next: Loaded) => {
 			current = next;
 			ours.add(next);
-			dispatch({type: 'refresh-done', key: request.key, loaded: next});
+			if (showing) return;
+			showing = true;
+			notBetweenKeys = betweenKeys(() => {
+				showing = false;
+				if (signal.aborted) return;
+				if (current) dispatch({type: 'refresh-done', key: request.key, loaded: current});
+				if (feedAfter) dispatch(feedAfter);
+				feedAfter = undefined;
+			});
+		};
+		const say = (feed: Extract<ExplorerAction, {type: 'live-feed'}>['feed']) => {
+			if (showing) feedAfter = {type: 'live-feed', feed};
+			else dispatch({type: 'live-feed', feed});
 		};
 		// Changes pushed while a reload runs: its answer may be older than they are, so they apply to it again.
 		const during = new Set<PushedAgents[]>();
@@ -75,6 +95,9 @@ export function useLevelRefresh(
 				during.delete(pushed);
 			}
 		};
+		// Each socket of the push reconciles after its gap: when all drop at once (a network blip; 5 sockets at 5,000
+		// agents), one whole-board load runs and at most one more behind it, not five at once over the rate limit.
+		const reconcileBoard = oneBehind(reload);
 		const failed = (error: unknown, again: string) =>
 			dispatch({type: 'notice', text: `${notRefreshed} (${liveFailureReason(error)}): ${again}.`});
 
@@ -124,11 +147,11 @@ export function useLevelRefresh(
 			if (signal.aborted) return;
 			// Push only: no polling, the status says why the board is stale, and push is tried again soon.
 			if (mode === 'push') {
-				dispatch({type: 'live-feed', feed: {push: true, down: reason}});
+				say({push: true, down: reason});
 				retry = setTimeout(() => void startPush(), pushOnlyRetryMs);
 				return;
 			}
-			dispatch({type: 'live-feed', feed: {push: false, reason}});
+			say({push: false, reason});
 			poll();
 			// Push again later: the proxy may pass it by then, the socket may come back.
 			retry = setTimeout(() => {
@@ -145,21 +168,21 @@ export function useLevelRefresh(
 						onChanges: changes => apply({changes}),
 						onSessions: (sessions, asked) => apply({sessions, asked}),
 						// After the start and after any gap: the whole board, so no stale state survives.
-						reconcile: reload,
+						reconcile: reconcileBoard,
 						onDown: fallBack,
 					},
 					{signal},
 				);
 				if (signal.aborted) return started.stop();
 				feed = started;
-				dispatch({type: 'live-feed', feed: {push: true}});
+				say({push: true});
 				// While a socket is down or reconnecting, events are missed: the board is not live until the reconcile
 				// after it, and the status says so (as the live columns' age does) instead of "live (push)".
 				let healthy = true;
 				liveness = setInterval(() => {
 					if (feed !== started || started.healthy === healthy) return;
 					healthy = started.healthy;
-					dispatch({type: 'live-feed', feed: healthy ? {push: true} : {push: true, down: 'reconnecting'}});
+					say(healthy ? {push: true} : {push: true, down: 'reconnecting'});
 				}, refreshMs);
 				// The slow reconcile: what push may have missed (an agent who joined a queue) is there within minutes. The
 				// chain is this feed's: it ends with it (a fallback to polling, a new start after it, the board left), so
@@ -168,7 +191,7 @@ export function useLevelRefresh(
 					reconciling = setTimeout(() => {
 						if (feed !== started || signal.aborted) return;
 						if (!started.healthy) return reconcile();
-						reload(signal).then(
+						reconcileBoard(signal).then(
 							() => {
 								if (feed === started) reconcile();
 							},
@@ -188,11 +211,12 @@ export function useLevelRefresh(
 
 		if (push) void startPush();
 		else {
-			if (level.refreshes?.push) dispatch({type: 'live-feed', feed: {push: false, reason: '--live poll'}});
+			if (level.refreshes?.push) say({push: false, reason: '--live poll'});
 			poll();
 		}
 		return () => {
 			controller.abort();
+			notBetweenKeys?.();
 			stopPolling();
 			feed?.stop();
 			clearTimeout(retry);

@@ -17,6 +17,7 @@ import type {LiveQueue} from '../../genesys/observations.js';
 import type {LevelSource, LivePush} from '../../levels/source.js';
 import type {Totals} from '../../levels/totals.js';
 import type {ExplorerAction, ExplorerState} from '../explorer/state.js';
+import {betweenKeys} from '../input-activity.js';
 
 /** A few words for the status bar on why a refresh failed. */
 export function liveFailureReason(error: unknown): string {
@@ -118,37 +119,50 @@ export function useLiveUpdates(
 		let retry: ReturnType<typeof setTimeout> | undefined;
 		let liveness: ReturnType<typeof setInterval> | undefined;
 		// Changes by push go to the screen at most every pushScreenMs, together: each update joins the values to every
-		// row again, and at 1,000 events a second one per event moment would leave keys waiting behind them.
+		// row again, and at 1,000 events a second one per event moment would leave keys waiting behind them. While
+		// someone types, an update that falls due goes right after their next key's frame (betweenKeys).
 		let pending: Map<string, LiveQueue> | undefined;
 		let shownAt = 0;
 		let showing: ReturnType<typeof setTimeout> | undefined;
-		const show = (queues: Map<string, LiveQueue>) => {
+		let notBetweenKeys: (() => void) | undefined;
+		// How the values come, said after the values it is said of (never "live (push)" over values before it).
+		let feedAfter: ExplorerAction | undefined;
+		const flush = () => {
+			const changed = pending!;
+			pending = undefined;
+			notBetweenKeys = undefined;
+			shownAt = Date.now();
+			if (closed) return;
+			dispatch({type: 'live-done', queues: changed, at: shownAt});
+			if (feedAfter) dispatch(feedAfter);
+			feedAfter = undefined;
+		};
+		const say = (feed: Extract<ExplorerAction, {type: 'live-feed'}>['feed']) => {
+			if (pending) feedAfter = {type: 'live-feed', feed};
+			else dispatch({type: 'live-feed', feed});
+		};
+		const show = (queues: ReadonlyMap<string, LiveQueue>) => {
 			if (pending) {
 				for (const [id, queue] of queues) pending.set(id, queue);
 				return;
 			}
-			const wait = shownAt + pushScreenMs - Date.now();
-			if (wait <= 0) {
-				shownAt = Date.now();
-				dispatch({type: 'live-done', queues, at: shownAt});
-				return;
-			}
 			pending = new Map(queues);
-			showing = setTimeout(() => {
-				const changed = pending!;
-				pending = undefined;
-				shownAt = Date.now();
-				if (!closed) dispatch({type: 'live-done', queues: changed, at: shownAt});
-			}, wait);
+			const due = () => {
+				showing = undefined;
+				notBetweenKeys = betweenKeys(flush);
+			};
+			const wait = shownAt + pushScreenMs - Date.now();
+			if (wait <= 0) due();
+			else showing = setTimeout(due, wait);
 		};
 		const poll = (reason: string) => {
 			// Push only: no polling, the status says why the values are stale, and push is tried again soon.
 			if (mode === 'push') {
-				dispatch({type: 'live-feed', feed: {push: true, down: reason}});
+				say({push: true, down: reason});
 				retry = setTimeout(() => void push(), pushOnlyRetryMs);
 				return;
 			}
-			dispatch({type: 'live-feed', feed: {push: false, reason}});
+			say({push: false, reason});
 			stopPolling = startPolling(source, () => latest.current.targets, dispatch, refreshMs);
 			// Push again later: the proxy may pass it by then, the socket may come back.
 			if (mode === 'auto')
@@ -177,11 +191,11 @@ export function useLiveUpdates(
 				);
 				if (closed) return started.stop();
 				feed = started;
-				dispatch({type: 'live-feed', feed: {push: true}});
+				say({push: true});
 				// Nothing changing is no news: while every socket is up, the values are current as of now, and the longest
 				// waits (whose start does not change) grow as they would by polling.
 				liveness = setInterval(() => {
-					if (feed?.healthy) dispatch({type: 'live-done', queues: feed.agedNow(), at: Date.now()});
+					if (feed?.healthy && !closed) show(feed.agedNow());
 				}, refreshMs);
 			} catch (error) {
 				if (!closed) poll(pushFailureReason(error));
@@ -196,6 +210,7 @@ export function useLiveUpdates(
 			feed?.stop();
 			clearTimeout(retry);
 			clearTimeout(showing);
+			notBetweenKeys?.();
 			clearInterval(liveness);
 		};
 	}, [active, ready, known, source, refreshMs, dispatch, mode]);

@@ -19,6 +19,7 @@ import {useLevelData} from '../hooks/use-level-data.js';
 import {useLiveUpdates} from '../hooks/use-live-updates.js';
 import {useLevelRefresh} from '../hooks/use-level-refresh.js';
 import {ExplorerBody} from './explorer-body.js';
+import {useInputActivity} from '../input-activity.js';
 
 export type ExplorerProps = {
 	profileLabel: string;
@@ -77,6 +78,8 @@ export function Explorer({
 	// This explorer's own model function: it keeps the last rows, so a key press does not make them again.
 	const [modelOf] = useState(makeExplorerModel);
 	const model = modelOf({state, range, profileLabel, width, height, compared});
+	// Updates from outside go between keys while someone types (input-activity.ts).
+	useInputActivity();
 	useLiveUpdates(source, state, dispatch, liveRefreshMs, model.poll, liveTotalsRefreshMs, liveMode);
 	useLevelRefresh(source, state, dispatch, liveRefreshMs, liveMode);
 

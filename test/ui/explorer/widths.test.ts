@@ -179,3 +179,66 @@ describe('a table sorted by a live column', () => {
 		expect(values).toEqual([...values].sort((a, b) => b - a));
 	});
 });
+
+describe('the explorer model through many live updates', () => {
+	it('shows what a model made afresh from the same state shows: rows, values, order, widths and totals', async () => {
+		const {makeExplorerModel} = await import('../../../source/ui/explorer/model.js');
+		const now = DateTime.fromISO('2026-03-12T15:00:00', {zone: 'UTC'});
+		const today = resolveRange({preset: 'today'}, 'UTC', now);
+		const next = random(5);
+		const ids = Array.from({length: 200}, (_, index) => `q${index}`);
+		const cells: AggregateCell[] = ids.map(queueId => ({
+			queueId,
+			mediaType: 'voice',
+			interval: 'whole',
+			stats: {nOffered: {count: Math.floor(next() * 500)}},
+		}));
+		const observation = (queueId: string) => {
+			const waiting = Math.floor(10 ** (next() * 4)) - 1;
+			return {
+				queueId,
+				waiting,
+				interacting: Math.floor(next() * 50),
+				longestWaitingMs: waiting > 0 ? Math.floor(10 ** (next() * 7.2)) : null,
+				onQueueAgents: Math.floor(next() * 30),
+				availableAgents: Math.floor(next() * 5),
+				media: [],
+				observedAt: now.toMillis(),
+			};
+		};
+		let state = apply(initialExplorer('P1D', {}, true), {
+			type: 'load-done',
+			key: totalsRequest.key,
+			loaded: {data: {cells, nameOf: (id: string) => id.toUpperCase()}, asOf: now.toJSDate()},
+		});
+		const persistent = makeExplorerModel();
+		const input = (at: typeof state) => ({
+			state: at,
+			range: today,
+			profileLabel: 'acme',
+			width: 160,
+			height: 30,
+			compared: undefined,
+		});
+		const seen = (model: ReturnType<typeof persistent>) => ({
+			rows: model.view?.rows.map(row => [row.key, row.live?.waiting, row.live?.longestWaitingMs]),
+			total: model.view?.liveTotal,
+			columns: model.columns.map(column => [column.id, column.width]),
+		});
+		// Updates of a few queues (as push gives them), sometimes all (as a reconcile), sorted by a live column or not,
+		// with a filter typed midway.
+		for (let step = 0; step < 40; step++) {
+			const changed = step % 10 === 0 ? ids : ids.filter(() => next() < 0.05);
+			state = apply(state, {
+				type: 'live-done',
+				queues: new Map(changed.map(id => [id, observation(id)])),
+				at: now.toMillis() + step,
+			});
+			if (step === 15) state = apply(state, {type: 'sort-next', columns: ['longestWaitingMs']});
+			if (step === 20) state = apply(state, {type: 'sort-next', columns: ['waiting']});
+			if (step === 25) state = apply(state, {type: 'filter-set', text: 'q1'});
+			const model = persistent(input(state));
+			expect(seen(model)).toEqual(seen(explorerModel(input(state))));
+		}
+	});
+});
