@@ -17,6 +17,14 @@ function Typed() {
 	return <Text>keys {count}</Text>;
 }
 
+/** Waits until `count` updates ran. */
+const updates = async (order: string[], count: number, what: string) =>
+	until(
+		() => order,
+		now => now.length === count,
+		now => `${what}; so far ${JSON.stringify(now)}`,
+	);
+
 it('runs an update at once when no one types, after the next key while someone does, or after a moment', async () => {
 	const screen = render(<Typed />);
 	try {
@@ -31,11 +39,7 @@ it('runs an update at once when no one types, after the next key while someone d
 		betweenKeys(() => order.push(`update after ${screen.lastFrame() ?? ''}`));
 		expect(order).toEqual(['idle update']);
 		screen.stdin.write('b');
-		await until(
-			() => order,
-			now => now.length === 2,
-			now => `the update after the next key; so far ${JSON.stringify(now)}`,
-		);
+		await updates(order, 2, 'the update after the next key');
 		expect(order[1]).toBe('update after keys 2');
 
 		// A key, an update, and no more keys: it goes after a moment anyway.
@@ -43,11 +47,7 @@ it('runs an update at once when no one types, after the next key while someone d
 		await settled();
 		betweenKeys(() => order.push('update without a key'));
 		expect(order).toHaveLength(2);
-		await until(
-			() => order,
-			now => now.length === 3,
-			now => `the update without a next key; so far ${JSON.stringify(now)}`,
-		);
+		await updates(order, 3, 'the update without a next key');
 		expect(order[2]).toBe('update without a key');
 
 		// Cancelled (the screen left): it never runs.
@@ -59,11 +59,7 @@ it('runs an update at once when no one types, after the next key while someone d
 		await settled();
 		betweenKeys(() => order.push('last'));
 		screen.stdin.write('f');
-		await until(
-			() => order,
-			now => now.length === 4,
-			now => `the last update; so far ${JSON.stringify(now)}`,
-		);
+		await updates(order, 4, 'the last update');
 		expect(order).not.toContain('cancelled update');
 	} finally {
 		screen.unmount();
