@@ -932,7 +932,7 @@ async function main(): Promise<void> {
 	if (only.includes('soak')) await benchSoak(workload, say, results);
 	if (want('push-keys')) await benchPushKeys(workload, fileURLToPath(import.meta.url), say, results);
 	if (want('memory')) await benchMemory();
-	if (want('memory')) await benchTuiMemory();
+	if (want('memory') || want('tui-memory')) await benchTuiMemory();
 	if (want('memory') || want('agents')) await benchAgentsExport();
 	if (want('memory') || want('conversations')) await benchConversations();
 	if (want('startup')) await benchStartup();

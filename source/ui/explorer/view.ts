@@ -89,6 +89,32 @@ const orderCache = new WeakMap<LevelRows, Map<string, number[]>>();
  */
 const liveOrderCache = new WeakMap<LevelRows, Map<string, number[]>>();
 
+/** The values (words as their ranks) an order by a column was sorted by, by place. */
+const sortValues = new WeakMap<number[], ReadonlyArray<number | null | undefined>>();
+
+/**
+ * An order by a column the other way: its runs of equal values in reverse, each run still in name order, and the rows
+ * without a value still last (by name no two rows rank the same: the order reversed). Undefined when the values it
+ * was sorted by are not known.
+ */
+function reverseOrder(
+	order: number[],
+	values: ReadonlyArray<number | null | undefined> | undefined,
+): number[] | undefined {
+	if (values === undefined) return undefined;
+	let end = order.length;
+	while (end > 0 && (values[order[end - 1]!] === null || values[order[end - 1]!] === undefined)) end--;
+	const reversed: number[] = [];
+	for (let runEnd = end; runEnd > 0;) {
+		let runStart = runEnd - 1;
+		while (runStart > 0 && values[order[runStart - 1]!] === values[order[runEnd - 1]!]) runStart--;
+		for (let at = runStart; at < runEnd; at++) reversed.push(order[at]!);
+		runEnd = runStart;
+	}
+	for (let at = end; at < order.length; at++) reversed.push(order[at]!);
+	return reversed;
+}
+
 /** Each sorted array's rows as places among its level's rows. */
 const orderOf = new WeakMap<DisplayRow[], number[]>();
 
@@ -115,9 +141,21 @@ function sortedRows(base: LevelRows, level: LevelModule, sort: Sort): DisplayRow
 			return sorted;
 		}
 		const {rows} = base;
+		// The other way of an order made already (`S`): reversed, not sorted again.
+		const opposite = indexOrders.get(`${sort.column} ${!sort.descending}`);
+		const reversed =
+			opposite && (sort.column === 'name' ? [...opposite].reverse() : reverseOrder(opposite, sortValues.get(opposite)));
+		if (reversed) {
+			sorted = reversed.map(index => rows[index]!);
+			orders.set(cacheKey, sorted);
+			orderOf.set(sorted, reversed);
+			indexOrders.set(cacheKey, reversed);
+			return sorted;
+		}
 		const liveOrders = base.sameOrderAs && isLiveField(sort.column) ? liveOrderCache.get(base.sameOrderAs) : undefined;
 		const lastOrder = liveOrders?.get(cacheKey);
 		const indexes = lastOrder?.length === rows.length ? [...lastOrder] : rows.map((_, index) => index);
+		let sortedBy: ReadonlyArray<number | null | undefined> | undefined;
 		if (sort.column === 'name') {
 			const ranks = rankByName(base, level);
 			const direction = sort.descending ? -1 : 1;
@@ -125,6 +163,7 @@ function sortedRows(base: LevelRows, level: LevelModule, sort: Sort): DisplayRow
 		} else {
 			const column = columnFor(sort.column);
 			const values = textRanks(rows.map(row => column.value(row.row, row.previous?.row, row.live)));
+			sortedBy = values.of;
 			const direction = sort.descending ? -1 : 1;
 			// Ties go in name order: compared directly while they are few (as for the first table,
 			// by offered), by rank once ranks exist or where a column of words (statuses) ties most rows.
@@ -148,6 +187,7 @@ function sortedRows(base: LevelRows, level: LevelModule, sort: Sort): DisplayRow
 		orders.set(cacheKey, sorted);
 		orderOf.set(sorted, indexes);
 		indexOrders.set(cacheKey, indexes);
+		if (sortedBy) sortValues.set(indexes, sortedBy);
 		if (base.sameOrderAs && isLiveField(sort.column)) {
 			const kept = liveOrderCache.get(base.sameOrderAs) ?? new Map<string, number[]>();
 			kept.set(cacheKey, indexes);

@@ -242,3 +242,25 @@ describe('the explorer model through many live updates', () => {
 		}
 	});
 });
+
+describe('a sort turned the other way (S)', () => {
+	it('is the order sorted afresh that way: equal values still by name, rows without a value still last', async () => {
+		const {levelView} = await import('../../../source/ui/explorer/view.js');
+		const {levels} = await import('../../../source/levels/registry.js');
+		const level = levels.queues;
+		const next = random(19);
+		// Few distinct values (many ties), some rows without live values (no value: last either way).
+		const rows = Array.from({length: 300}, (_, index) => rowOf(next, index)).map(row =>
+			row.live ? {...row, live: {...row.live, waiting: Math.floor(next() * 4)}} : row,
+		);
+		for (const column of ['waiting', 'offered', 'name'] as const)
+			for (const first of [true, false]) {
+				// One rows object sorted one way, then the other (reversed from the first); against rows never sorted.
+				const shown = {rows, sameOrderAs: {rows}};
+				levelView(shown, level, '', {column, descending: first}, 0, true);
+				const turned = levelView(shown, level, '', {column, descending: !first}, 0, true);
+				const fresh = levelView({rows, sameOrderAs: {rows}}, level, '', {column, descending: !first}, 0, true);
+				expect(turned.rows.map(row => row.key)).toEqual(fresh.rows.map(row => row.key));
+			}
+	});
+});
