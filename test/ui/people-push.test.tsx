@@ -78,7 +78,7 @@ const userEvent = (id: string, status: string, atMs: number) =>
 	});
 
 /** The first queue's board (it is the table's first row, sorted by Offered: found by name). */
-async function openBoard(liveMode?: LiveMode) {
+async function openBoard(liveMode?: LiveMode, beforeBoard?: (app: ReturnType<typeof renderApp>) => Promise<void>) {
 	const {dir} = saveProfile(emu, {from: '2026-03-20', to: '2026-03-20'});
 	const app = renderApp(dir, {
 		start: {kind: 'profile', name: 'acme'},
@@ -92,6 +92,7 @@ async function openBoard(liveMode?: LiveMode) {
 	await press(app, name);
 	await press(app, '\r');
 	await waitFor(app, frame => /^› /m.test(frame) && frame.includes(`› ${name}`), 'the queue selected');
+	await beforeBoard?.(app);
 	await press(app, 'n');
 	await waitForText(app, /On queue \d+/);
 	return app;
@@ -222,26 +223,35 @@ describe('people now by push', () => {
 		expect(row(after, target.name)).not.toMatch(/Phantom/);
 	});
 
-	it('keeps a change pushed while a reconcile query was under way', async () => {
+	/**
+	 * A change pushed while the board is asked anew (`ask`: a reconcile, `r`), slow to answer so the change is newer
+	 * than its answer: kept on the board after the answer lands (a marker event after it shows all is read).
+	 */
+	async function pushedWhileAsked(
+		ask: (app: ReturnType<typeof renderApp>) => Promise<void>,
+		what: string,
+		shownMeanwhile: boolean,
+	) {
 		const {app, target, marker, row} = await twoAgentsOnPush();
-		// The reconcile after a reconnect is slow to answer: a change pushed meanwhile is newer than its answer.
 		emu.options.latencyMs = 500;
 		emu.options.recordRequests = true;
 		const requests = emu.requests.length;
 		const asked = emu.counts.activity;
 		try {
-			emu.notifications.dropSockets();
+			await ask(app);
 			await until(
 				() => emu.requests.slice(requests).some(request => request.path.endsWith('/routing/activity/query')),
 				Boolean,
-				'the reconcile asked',
+				`${what} asked`,
 			);
 			emu.notifications.sendRaw(userEvent(target.id, 'LATER', clock + 1000));
-			await waitFor(app, frame => /Later/.test(row(frame, target.name)), 'the change pushed meanwhile');
+			// A reconcile runs behind the board; `r` shows that it loads.
+			if (shownMeanwhile)
+				await waitFor(app, frame => /Later/.test(row(frame, target.name)), 'the change pushed meanwhile');
 			await until(
 				() => emu.counts.activity,
 				count => count > asked,
-				'the reconcile answered',
+				`${what} answered`,
 			);
 		} finally {
 			emu.options.latencyMs = 0;
@@ -250,6 +260,15 @@ describe('people now by push', () => {
 		emu.notifications.sendRaw(userEvent(marker.id, 'MARKER', clock + 1000));
 		const after = await waitFor(app, frame => /Marker/.test(row(frame, marker.name)), 'the marker event');
 		expect(row(after, target.name)).toMatch(/Later/);
+	}
+
+	it('keeps a change pushed while a reconcile query was under way', async () => {
+		// The reconcile after a reconnect.
+		await pushedWhileAsked(async () => emu.notifications.dropSockets(), 'the reconcile', true);
+	});
+
+	it('keeps a change pushed while r asked the board anew', async () => {
+		await pushedWhileAsked(async app => press(app, 'r'), 'r', false);
 	});
 
 	it('counts a change dated ahead of the board from zero, never below', async () => {
@@ -303,6 +322,27 @@ describe('people now by push', () => {
 		await waitFor(app, frame => frame.includes('live (push)') && showsNow(frame), 'live and current again');
 		const claimedLive = app.frames.slice(resumedAt).filter(frame => frame.includes('live (push)'));
 		expect(claimedLive.filter(frame => !showsNow(frame))).toEqual([]);
+	});
+
+	it("says live only once the board's own socket is open, not while the live columns' is", async () => {
+		let release: (() => void) | undefined;
+		const app = await openBoard(undefined, async table => {
+			// The live columns on push first; then sockets wait unanswered, the board's too.
+			await waitForText(table, 'live (push)');
+			release = emu.notifications.holdUpgrades();
+		});
+		try {
+			await until(
+				() => emu.notifications.heldUpgrades,
+				held => held > 0,
+				"the board's socket waiting",
+			);
+			expect(app.lastFrame()).toMatch(/On queue \d+/);
+			expect(app.lastFrame()).not.toContain('live (push)');
+		} finally {
+			release?.();
+		}
+		await waitForText(app, 'live (push)');
 	});
 
 	it('polls when the WebSocket upgrade is refused, and says why', async () => {

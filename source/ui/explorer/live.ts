@@ -13,7 +13,7 @@ export function liveReducer(state: ExplorerState, action: LiveAction): ExplorerS
 		case 'live-toggle': {
 			// A pause stops the feeds: how they fed is no more, and after it they say anew (the status must not say
 			// "live (push)" over data as old as the pause while push starts again).
-			const {feed: _stopped, ...rest} = state.live;
+			const {feed: _stopped, boardFeed: _boardStopped, ...rest} = state.live;
 			return {...state, live: {...rest, paused: !state.live.paused}};
 		}
 		case 'live-done': {
@@ -25,6 +25,11 @@ export function liveReducer(state: ExplorerState, action: LiveAction): ExplorerS
 		}
 		case 'live-feed':
 			return {...state, live: {...state.live, feed: action.feed}};
+		case 'board-feed': {
+			// The live columns' feed is not the board's: each says its own, and the board's goes with it.
+			const {boardFeed: _gone, ...rest} = state.live;
+			return {...state, live: action.feed ? {...rest, boardFeed: action.feed} : rest};
+		}
 		case 'live-failed':
 			return {...state, live: {...state.live, failures: state.live.failures + 1, reason: action.reason}};
 	}

@@ -385,7 +385,7 @@ function modelOf(
 	const paused = !liveLevel && level.refreshes && livePaused(state) ? ' (paused: l resumes)' : '';
 	const asOfTime = asOf ? `as of ${asOf.toTimeString().slice(0, 8)}${paused}` : 'not loaded';
 	// A level fed by push says how it is fed (as the live columns do): by push it is of now, not of its last load.
-	const feed = !liveLevel && level.refreshes?.push && !paused ? state.live?.feed : undefined;
+	const feed = !liveLevel && level.refreshes?.push && !paused ? state.live?.boardFeed : undefined;
 	const asOfText = !feed
 		? asOfTime
 		: feed.push

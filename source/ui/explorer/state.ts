@@ -100,6 +100,7 @@ const sliceFor: SliceReducers = {
 	'live-done': liveReducer,
 	'live-failed': liveReducer,
 	'live-feed': liveReducer,
+	'board-feed': liveReducer,
 	'heat-metric': heatMetricReducer,
 };
 

@@ -65,6 +65,8 @@ export type LiveState = {
 	 * a refused socket, ...).
 	 */
 	feed?: {push: true; down?: string} | {push: false; reason: string};
+	/** The same of a level of now fed by push (people now), said by its own feed: none until that feed says. */
+	boardFeed?: {push: true; down?: string} | {push: false; reason: string};
 };
 
 export type ExplorerState = {
@@ -151,7 +153,8 @@ export type LiveAction =
 	| {type: 'live-toggle'}
 	| {type: 'live-done'; queues: ReadonlyMap<string, LiveQueue>; at: number}
 	| {type: 'live-failed'; reason: string}
-	| {type: 'live-feed'; feed: NonNullable<LiveState['feed']>};
+	| {type: 'live-feed'; feed: NonNullable<LiveState['feed']>}
+	| {type: 'board-feed'; feed: LiveState['feed']};
 
 /** The heat map's metric (`←/→`). */
 /** `fields`: the metrics of the map shown, when not the queues'. */

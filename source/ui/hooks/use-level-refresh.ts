@@ -37,8 +37,10 @@ export function useLevelRefresh(
 	const everyMs = Math.max(refreshMs, dataEveryMs ?? 0);
 	const push = mode === 'poll' || !source.agentPush ? undefined : level.refreshes?.push;
 	// Data older than a period when the level is shown again (Esc, then n) is asked for at once.
-	const latest = useRef({loaded, everyMs});
-	latest.current = {loaded, everyMs};
+	// `asking`: the level is being asked anew on its own (`r`), not by this hook.
+	const asking = state.loading?.key === request.key;
+	const latest = useRef({loaded, everyMs, asking});
+	latest.current = {loaded, everyMs, asking};
 
 	useEffect(() => {
 		if (!active) return;
@@ -74,9 +76,9 @@ export function useLevelRefresh(
 				feedAfter = undefined;
 			});
 		};
-		const say = (feed: Extract<ExplorerAction, {type: 'live-feed'}>['feed']) => {
-			if (showing) feedAfter = {type: 'live-feed', feed};
-			else dispatch({type: 'live-feed', feed});
+		const say = (feed: NonNullable<Extract<ExplorerAction, {type: 'board-feed'}>['feed']>) => {
+			if (showing) feedAfter = {type: 'board-feed', feed};
+			else dispatch({type: 'board-feed', feed});
 		};
 		// Changes pushed while a reload runs: its answer may be older than they are, so they apply to it again.
 		const during = new Set<PushedAgents[]>();
@@ -131,10 +133,21 @@ export function useLevelRefresh(
 			clearTimeout(timer);
 		};
 
+		// Changes pushed while `r` asks the board anew: its answer may be older than they are, so they apply to it again
+		// (one older than the answer's state is skipped by push.apply).
+		let whileAsked: PushedAgents[] = [];
 		const apply = (update: PushedAgents) => {
+			if (!push || signal.aborted) return;
 			const shown = latest.current.loaded;
-			if (shown && !ours.has(shown)) current = shown;
-			if (!push || !current || signal.aborted) return;
+			if (shown && !ours.has(shown)) {
+				// Taken once: until this hook's next data is on screen, it is still the one shown.
+				ours.add(shown);
+				current = whileAsked.reduce((loaded, each) => ({...loaded, data: push.apply(loaded.data, each)}), shown);
+				whileAsked = [];
+			}
+			if (!current) return;
+			if (latest.current.asking) whileAsked.push(update);
+			else whileAsked = [];
 			for (const pushed of during) pushed.push(update);
 			show({...current, data: push.apply(current.data, update)});
 		};
@@ -217,6 +230,8 @@ export function useLevelRefresh(
 		return () => {
 			controller.abort();
 			notBetweenKeys?.();
+			// What this feed said is of no later one (the board shown again, resumed, left).
+			if (push || level.refreshes?.push) dispatch({type: 'board-feed', feed: undefined});
 			stopPolling();
 			feed?.stop();
 			clearTimeout(retry);
