@@ -41,6 +41,9 @@ export function useLevelRefresh(
 	const asking = state.loading?.key === request.key;
 	const latest = useRef({loaded, everyMs, asking});
 	latest.current = {loaded, everyMs, asking};
+	// The running effect's adopt (below): data someone else loaded is taken as soon as it is on screen.
+	const adopting = useRef<(() => void) | undefined>(undefined);
+	useEffect(() => adopting.current?.(), [loaded]);
 
 	useEffect(() => {
 		if (!active) return;
@@ -136,15 +139,22 @@ export function useLevelRefresh(
 		// Changes pushed while `r` asks the board anew: its answer may be older than they are, so they apply to it again
 		// (one older than the answer's state is skipped by push.apply).
 		let whileAsked: PushedAgents[] = [];
+		// The data on screen that someone else loaded (`r`): taken as this hook's, with the changes pushed while it was
+		// asked, once it is on screen (the effect below) or at the next change, whichever comes first.
+		const adopt = () => {
+			const shown = latest.current.loaded;
+			if (!push || signal.aborted || !shown || ours.has(shown)) return;
+			// Taken once: until this hook's next data is on screen, it is still the one shown.
+			ours.add(shown);
+			const missed = whileAsked;
+			whileAsked = [];
+			current = missed.reduce((loaded, each) => ({...loaded, data: push.apply(loaded.data, each)}), shown);
+			if (missed.length > 0) show(current);
+		};
+		adopting.current = adopt;
 		const apply = (update: PushedAgents) => {
 			if (!push || signal.aborted) return;
-			const shown = latest.current.loaded;
-			if (shown && !ours.has(shown)) {
-				// Taken once: until this hook's next data is on screen, it is still the one shown.
-				ours.add(shown);
-				current = whileAsked.reduce((loaded, each) => ({...loaded, data: push.apply(loaded.data, each)}), shown);
-				whileAsked = [];
-			}
+			adopt();
 			if (!current) return;
 			if (latest.current.asking) whileAsked.push(update);
 			else whileAsked = [];
@@ -229,6 +239,7 @@ export function useLevelRefresh(
 		}
 		return () => {
 			controller.abort();
+			if (adopting.current === adopt) adopting.current = undefined;
 			notBetweenKeys?.();
 			// What this feed said is of no later one (the board shown again, resumed, left).
 			if (push || level.refreshes?.push) dispatch({type: 'board-feed', feed: undefined});
