@@ -140,7 +140,7 @@ export function useLevelRefresh(
 		// (one older than the answer's state is skipped by push.apply).
 		let whileAsked: PushedAgents[] = [];
 		// The data on screen that someone else loaded (`r`): taken as this hook's, with the changes pushed while it was
-		// asked, once it is on screen (the effect below) or at the next change, whichever comes first.
+		// asked, once it is on screen (the effect on `loaded` above) or at the next change, whichever comes first.
 		const adopt = () => {
 			const shown = latest.current.loaded;
 			if (!push || signal.aborted || !shown || ours.has(shown)) return;
