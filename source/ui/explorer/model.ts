@@ -241,9 +241,8 @@ function derivations() {
 				return last;
 			});
 		})(),
-		widest: memoLast(
-			(tally: WidthTally | undefined, rows: readonly DisplayRow[] | undefined, view: LevelView | undefined) =>
-				tally && view ? widestOf(tally, {row: view.total, live: view.liveTotal}) : undefined,
+		widest: memoLast((tally: WidthTally | undefined, view: LevelView | undefined) =>
+			tally && view ? widestOf(tally, {row: view.total, live: view.liveTotal}) : undefined,
 		),
 		// The name column is as wide as the longest name of the level (filtered or not, and its total, filtered or
 		// not), up to a cap: typing a filter never changes which columns are shown.
@@ -356,8 +355,8 @@ function modelOf(
 	const shownKey = [shown, level, frame.filter, frame.quick ?? 0, frame.idle === true] as const;
 	const fieldList = fields.join(',');
 	const tally = remembered.tally(shown?.rows, fieldList, frame.idle === true);
-	// The tally is changed in place: its rows say which count it holds.
-	const values = remembered.widest(tally, tally?.rows, view);
+	// Each tally is a new object (its counts are changed in place), so it keys the memo alone.
+	const values = remembered.widest(tally, view);
 	const fitted = fitColumns({
 		width: width - 2,
 		nameHeader,
