@@ -301,10 +301,23 @@ export function agentStatesOf(org: Org, model: TrafficModel): AgentStates {
 	return states;
 }
 
+/** Users (by index) who joined a queue (by index) since the org was made: members now, not of its history. */
+const joined = new WeakMap<Org, Map<number, Set<number>>>();
+
 /** A queue's members now: its agents who have not left (deleted users stay in the queue's history only). */
 export function currentMembers(org: Org, queue: EmulatedQueue): number[] {
 	const people = peopleOf(org);
-	return people.membersOf(queue).filter(index => people.users[index]?.state === 'active');
+	const members = people.membersOf(queue).filter(index => people.users[index]?.state === 'active');
+	const since = joined.get(org)?.get(queue.index);
+	return since ? [...new Set([...members, ...since])] : members;
+}
+
+/** A user joins a queue now (an admin adding them): the queue's members and the user's queues list them from now on. */
+export function joinQueue(org: Org, queue: EmulatedQueue, user: number): void {
+	let byQueue = joined.get(org);
+	if (!byQueue) joined.set(org, (byQueue = new Map()));
+	byQueue.set(queue.index, new Set([...(byQueue.get(queue.index) ?? []), user]));
+	memberships.delete(org);
 }
 
 /** Each user's queues now (by index), made once per org. */

@@ -20,7 +20,7 @@ import {listLanguages, listSkills} from './skills.js';
 import {DetailsService} from './details-routes.js';
 import {runFlowQuery, validateFlowQuery} from './flow-aggregates.js';
 import {listFlowOutcomes, listFlows, runFlowObservations} from './flow-routes.js';
-import {userStateOf} from './agent-states.js';
+import {joinQueue, userStateOf} from './agent-states.js';
 import {eventMetrics, type NotificationOptions, NotificationService} from './notifications.js';
 
 export type EmulatorClient = {id: string; secret: string; permissions: string[]};
@@ -439,6 +439,14 @@ export class Emulator {
 
 	deleteQueue(id: string): void {
 		this.#deleted.add(id);
+	}
+
+	/** An active user joins a queue now: its members (and the user's queues) list them from now on, not its history. */
+	joinQueue(queueId: string, userId: string): void {
+		const queue = this.org.byId.get(queueId);
+		const user = peopleOf(this.org).userById.get(userId);
+		if (!queue || user?.state !== 'active') throw new Error(`no queue ${queueId} or active user ${userId}`);
+		joinQueue(this.org, queue, user.index);
 	}
 
 	purgeUser(id: string): void {

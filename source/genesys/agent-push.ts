@@ -109,6 +109,14 @@ export class AgentPush {
 		await this.#channels.start(userIds, 'agents');
 	}
 
+	/**
+	 * Agents on the board since the start (one who joined a queue): their topics too, from now on; those subscribed
+	 * already are skipped, and those that cannot be added now are added by a later call.
+	 */
+	async watch(userIds: readonly string[]): Promise<void> {
+		await this.#channels.add(userIds);
+	}
+
 	stop(): void {
 		clearTimeout(this.#batch);
 		clearTimeout(this.#mediaBatch);

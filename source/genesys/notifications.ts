@@ -116,6 +116,13 @@ type Shard = {
 	busy: boolean;
 };
 
+/** A topic the service rejected means push cannot serve every key (a permission missing, most often). */
+function rejectedTopic(answer: z.infer<typeof topicsSchema>): void {
+	const rejected = (answer.entities ?? []).find(topic => topic.state === 'Rejected');
+	if (rejected)
+		throw new PushUnavailable(rejected.missingPermissions?.length ? 'topic rejected, permission' : 'topic rejected');
+}
+
 /**
  * Channels and sockets for a feed's topics: start() subscribes, connects and reconciles; events then go to the feed.
  * Rejects with PushUnavailable when push cannot be used.
@@ -138,6 +145,8 @@ export class PushChannels {
 	#inbox: Array<{shard: Shard; data: WebSocket.RawData}> = [];
 	#next = 0;
 	#reading: NodeJS.Immediate | undefined;
+	/** add() calls, one after another. */
+	#adding: Promise<void> = Promise.resolve();
 
 	constructor(client: GenesysClient, feed: Feed, options: PushOptions = {}) {
 		this.#client = client;
@@ -182,6 +191,79 @@ export class PushChannels {
 		}
 	}
 
+	/**
+	 * More keys on the running feed (an agent who joined a queue since the start): their topics added to channels with
+	 * room (a POST adds to a channel's topics, §B.2), a new channel past them; keys subscribed already are skipped. What
+	 * cannot be added now (a channel reconnecting, a failed request, every channel taken) is left out, for the caller's
+	 * next call to add again; a topic rejected ends push, as it does at the start. Calls run one after another.
+	 */
+	add(keys: readonly string[]): Promise<void> {
+		const run = async () => {
+			if (this.#stopped) return;
+			const known = new Set<string>();
+			for (const shard of this.#shards) for (const key of shard.keys) known.add(key);
+			let fresh = [...new Set(keys)].filter(key => !known.has(key));
+			try {
+				for (const shard of this.#shards) {
+					const room = topicsPerChannel - shard.keys.length;
+					if (fresh.length === 0 || this.#stopped) return;
+					if (shard.busy || room <= 0) continue;
+					const ids = fresh.slice(0, room);
+					fresh = fresh.slice(ids.length);
+					await this.#addTo(shard, ids);
+				}
+				while (fresh.length > 0 && this.#shards.length < maxChannels && !this.#stopped) {
+					const ids = fresh.slice(0, topicsPerChannel);
+					fresh = fresh.slice(ids.length);
+					const shard: Shard = {
+						keys: ids,
+						subscribed: new Set(ids),
+						channel: await this.#subscribe(ids),
+						socket: undefined,
+						lastHeardAt: Date.now(),
+						busy: true,
+					};
+					this.#shards.push(shard);
+					try {
+						await this.#connect(shard);
+					} finally {
+						shard.busy = false;
+					}
+				}
+			} catch (error) {
+				if (this.#stopped) return;
+				if (error instanceof PushUnavailable && error.message.startsWith('topic rejected')) {
+					this.stop();
+					this.#feed.onDown(error.message);
+				}
+				// Anything else: the next call adds them (a shard whose socket failed reconnects on the watch).
+			}
+		};
+		this.#adding = this.#adding.then(run);
+		return this.#adding;
+	}
+
+	/** Topics added to a shard's channel; its keys hear events from the moment the request goes. */
+	async #addTo(shard: Shard, ids: string[]): Promise<void> {
+		shard.keys.push(...ids);
+		for (const id of ids) shard.subscribed.add(id);
+		try {
+			this.counts.channelRequests++;
+			const answer = await this.#client.post(
+				`${channelsPath}/${encodeURIComponent(shard.channel.id)}/subscriptions?ignoreErrors=true`,
+				ids.map(id => ({id: this.#feed.topicOf(id)})),
+				topicsSchema,
+				this.#controller.signal,
+			);
+			rejectedTopic(answer);
+		} catch (error) {
+			const added = new Set(ids);
+			shard.keys = shard.keys.filter(key => !added.has(key));
+			for (const id of ids) shard.subscribed.delete(id);
+			throw error;
+		}
+	}
+
 	/** Every socket open and none reconnecting: the values are as current as the service's. */
 	get healthy(): boolean {
 		return !this.#stopped && this.#shards.every(shard => !shard.busy && shard.socket?.readyState === WebSocket.OPEN);
@@ -221,9 +303,7 @@ export class PushChannels {
 			topicsSchema,
 			signal,
 		);
-		const rejected = (answer.entities ?? []).find(topic => topic.state === 'Rejected');
-		if (rejected)
-			throw new PushUnavailable(rejected.missingPermissions?.length ? 'topic rejected, permission' : 'topic rejected');
+		rejectedTopic(answer);
 		const expires = channel.expires ? Date.parse(channel.expires) : Number.NaN;
 		// The channel's expiry is on the server's clock; ours may differ.
 		const expiresAt = Number.isNaN(expires) ? Date.now() + 86_400_000 : Date.now() + expires - this.#client.serverNow();

@@ -14,8 +14,11 @@ import type {DataRequest, Loaded, LoadOptions} from './types.js';
 
 /** A running push feed: whether it is current, the waits aged to now, and its end. */
 export type LivePush = {readonly healthy: boolean; agedNow(): Map<string, LiveQueue>; stop(): void};
-/** A running push feed of agents' states (the people board): whether it is current, and its end. */
-export type AgentFeed = {readonly healthy: boolean; stop(): void};
+/**
+ * A running push feed of agents' states (the people board): whether it is current, the agents it follows (more of them
+ * as the board gains some), and its end.
+ */
+export type AgentFeed = {readonly healthy: boolean; watch(userIds: readonly string[]): Promise<void>; stop(): void};
 
 export type LevelSource = {
 	load(request: DataRequest, options: LoadOptions & {fresh?: boolean}): Promise<Loaded>;

@@ -5,7 +5,7 @@ import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {runObservationQuery} from '../../source/emulator/observations.js';
 import {demoClient, type Emulator} from '../../source/emulator/server.js';
 import {type LiveQueue, readObservations} from '../../source/genesys/observations.js';
-import {type PushOptions, PushUnavailable, QueuePush} from '../../source/genesys/notifications.js';
+import {PushChannels, type PushOptions, PushUnavailable, QueuePush} from '../../source/genesys/notifications.js';
 import {startForwardProxy} from '../net/forward-proxy.js';
 import {clientFor, emulator, testNow} from '../helpers.js';
 import {until} from '../wait.js';
@@ -533,3 +533,62 @@ function channelUri(queueId: string): string | undefined {
 	const channel = emu.notifications.channelsOf(demoClient.id).find(each => each.topics.includes(topic(queueId)));
 	return channel ? emu.notifications.connectUri(channel.id) : undefined;
 }
+
+describe('PushChannels.add', () => {
+	const stops: Array<() => void> = [];
+	afterEach(() => {
+		for (const stop of stops.splice(0)) stop();
+	});
+	/** Channels for queue topics whose events (the queue ids) and fallback a test can look at. */
+	function channels() {
+		const seen = {events: new Set<string>(), down: undefined as string | undefined};
+		const push = new PushChannels(
+			clientFor(emu),
+			{
+				topicOf: topic,
+				keyOf: name => /^v2\.analytics\.queues\.([^.]+)\.observations$/.exec(name)?.[1],
+				onEvent: key => seen.events.add(key),
+				reconcile: async () => undefined,
+				onDown: reason => (seen.down = reason),
+			},
+			{heartbeatMs, backoffBaseMs: 20},
+		);
+		stops.push(() => push.stop());
+		return {push, seen};
+	}
+
+	it('tops up the channel with room, opens one more past it, and hears the keys added', async () => {
+		const ids = emu.org.queues.map(queue => queue.id);
+		const first = movingQueue(990);
+		const second = movingQueue(ids.indexOf(first.id) + 1);
+		const rest = ids.slice(990).filter(id => id !== first.id && id !== second.id);
+		const {push, seen} = channels();
+		await push.start(ids.slice(0, 990));
+		expect(push.channels).toBe(1);
+		// Ten fill the first channel (the first of them one that changes), 21 go to a new one; those there are skipped.
+		await push.add([...ids.slice(0, 5), first.id, ...rest.slice(0, 9), second.id, ...rest.slice(9, 29)]);
+		expect(seen.down).toBeUndefined();
+		expect(push.channels).toBe(2);
+		const held = emu.notifications.channelsOf(demoClient.id).filter(channel => channel.connected);
+		expect(held.find(channel => channel.topics.includes(topic(first.id)))?.topics.length).toBe(1000);
+		expect(held.find(channel => channel.topics.includes(topic(second.id)))?.topics.length).toBe(21);
+		clock = first.later;
+		await until(
+			() => seen.events,
+			events => events.has(first.id) && events.has(second.id),
+			'events of both queues added',
+		);
+		// Adding what is there asks nothing.
+		const requests = push.counts.channelRequests;
+		await push.add([first.id, second.id, ids[0]!]);
+		expect(push.counts.channelRequests).toBe(requests);
+	});
+
+	it('gives push up when a topic added is rejected, as at the start', async () => {
+		const {push, seen} = channels();
+		await push.start([emu.org.queues[0]!.id]);
+		await push.add(['no-such-queue']);
+		expect(seen.down).toBe('topic rejected');
+		expect(push.stopped).toBe(true);
+	});
+});

@@ -5,6 +5,7 @@
 import {cleanup} from 'ink-testing-library';
 import {DateTime} from 'luxon';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {agentStatesOf} from '../../source/emulator/agent-states.js';
 import {peopleOf} from '../../source/emulator/people.js';
 import {demoClient, type Emulator} from '../../source/emulator/server.js';
 import type {LiveMode} from '../../source/levels/live.js';
@@ -18,7 +19,8 @@ let emu: Emulator;
 let clock = testNow;
 
 beforeAll(async () => {
-	emu = await emulator({queues: 6, seed: 5, now: () => clock, notifications: {checkMs: 20}});
+	// More agents than the first queue has members: one of the others joins it.
+	emu = await emulator({queues: 6, seed: 5, agents: 40, now: () => clock, notifications: {checkMs: 20}});
 });
 afterAll(async () => emu.stop());
 afterEach(() => {
@@ -374,4 +376,47 @@ describe('people now by push', () => {
 		);
 		expect(emu.notifications.connections).toBe(connections);
 	});
+
+	for (const [how, ask] of [
+		['r', async (app: ReturnType<typeof renderApp>) => press(app, 'r')],
+		['a reconcile', async () => emu.notifications.dropSockets()],
+	] as const)
+		it(`follows an agent who joined the queue once the board has them (${how}), by push`, async () => {
+			const {app} = await twoAgentsOnPush();
+			const states = agentStatesOf(emu.org, emu.model);
+			const members = new Set(membersNow().map(member => member.id));
+			// A user of other queues, logged in now, whose routing status changes within two hours.
+			const changeOf = (index: number) => {
+				const now = states.at(index, clock);
+				if (now.presence === 'OFFLINE') return undefined;
+				for (let minutes = 1; minutes < 120; minutes++) {
+					const later = states.at(index, clock + minutes * 60_000);
+					if (later.presence !== 'OFFLINE' && later.routing !== now.routing)
+						return {atMs: clock + minutes * 60_000, routing: later.routing};
+				}
+				return undefined;
+			};
+			const newcomer = peopleOf(emu.org)
+				.users.filter(user => user.state === 'active' && !members.has(user.id))
+				.map(user => ({user, change: changeOf(user.index)}))
+				.find(each => each.change && routingWords[each.change.routing])!;
+			const row = (frame: string) =>
+				rowsOf(frame).find(line => line.slice(2).startsWith(`${newcomer.user.name}  `)) ?? '';
+			emu.joinQueue(emu.org.queues[0]!.id, newcomer.user.id);
+			await ask(app);
+			await waitFor(app, frame => row(frame) !== '', 'the newcomer on the board');
+			await until(
+				() => emu.notifications.channelsOf(demoClient.id),
+				channels =>
+					channels.some(
+						channel => channel.connected && channel.topics.includes(`v2.users.${newcomer.user.id}.activity`),
+					),
+				"the newcomer's topic subscribed",
+			);
+			const asked = emu.counts.activity;
+			clock = newcomer.change!.atMs;
+			const word = routingWords[newcomer.change!.routing]!;
+			await waitFor(app, frame => row(frame).includes(` ${word} `), `the newcomer ${word}`);
+			expect(emu.counts.activity).toBe(asked);
+		});
 });

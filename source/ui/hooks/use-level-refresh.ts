@@ -83,6 +83,12 @@ export function useLevelRefresh(
 			if (showing) feedAfter = {type: 'board-feed', feed};
 			else dispatch({type: 'board-feed', feed});
 		};
+		// The agents the board gained since push started (one who joined a queue, seen by a reload or `r`): their topics
+		// too. Those already followed are skipped; a change of theirs between the load and the subscription waits for the
+		// next reconcile.
+		const follow = (data: Loaded | undefined) => {
+			if (feed && push && data) feed.watch(push.users(data.data)).catch(() => undefined);
+		};
 		// Changes pushed while a reload runs: its answer may be older than they are, so they apply to it again.
 		const during = new Set<PushedAgents[]>();
 		const reload = async (within: AbortSignal) => {
@@ -96,6 +102,7 @@ export function useLevelRefresh(
 						? pushed.reduce((loaded, update) => ({...loaded, data: push.apply(loaded.data, update)}), answer)
 						: answer,
 				);
+				follow(current);
 			} finally {
 				during.delete(pushed);
 			}
@@ -150,6 +157,7 @@ export function useLevelRefresh(
 			whileAsked = [];
 			current = missed.reduce((loaded, each) => ({...loaded, data: push.apply(loaded.data, each)}), shown);
 			if (missed.length > 0) show(current);
+			follow(current);
 		};
 		adopting.current = adopt;
 		const apply = (update: PushedAgents) => {
@@ -198,6 +206,8 @@ export function useLevelRefresh(
 				);
 				if (signal.aborted) return started.stop();
 				feed = started;
+				// The reconcile after the subscriptions may have found agents the first load did not have.
+				follow(current);
 				say({push: true});
 				// While a socket is down or reconnecting, events are missed: the board is not live until the reconcile
 				// after it, and the status says so (as the live columns' age does) instead of "live (push)".
