@@ -925,7 +925,7 @@ async function main(): Promise<void> {
 	if (want('totals')) await benchTotals();
 	if (want('drill')) await benchDrill();
 	if (want('tui')) await benchTui();
-	if (want('tui') || want('people')) await benchPeople();
+	if (want('people')) await benchPeople();
 	if (want('push')) await benchPush();
 	if (want('board-push')) await benchBoardPush({say, results, emulator: remoteEmulator, client, median, percentile});
 	// Asked by name only: a soak takes SOAK_MINUTES (default 30).

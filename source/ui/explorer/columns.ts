@@ -272,23 +272,10 @@ const hasHours = /^\d+:\d\d:\d\d$/;
 /** One value's measure: its width, and whether it has hours and its width written h:mm:ss. */
 type Measured = {width: number; hours: boolean; hoursWidth: number};
 
-/** Each row's values measured once: typing a filter or sorting thousands of rows measures none again. */
-const measuredRows = new WeakMap<object, Map<string, Measured>>();
-
 function measure(text: string, duration: boolean): Measured {
 	const width = textWidth(text);
 	const hours = duration && hasHours.test(text);
 	return {width, hours, hoursWidth: duration ? textWidth(withHours(text)) : width};
-}
-
-/** The measures remembered for what a row's texts are made of (its numbers, or its live values). */
-function measuresOf(owner: object): Map<string, Measured> {
-	let fields = measuredRows.get(owner);
-	if (!fields) {
-		fields = new Map();
-		measuredRows.set(owner, fields);
-	}
-	return fields;
 }
 
 /** One field's tally: how many rows have a value of each width, of each width written h:mm:ss, and with hours. */
@@ -296,7 +283,6 @@ type FieldTally = {
 	field: MetricField | LiveField;
 	column: Column;
 	duration: boolean;
-	live: boolean;
 	widths: number[];
 	hoursWidths: number[];
 	hoursRows: number;
@@ -305,14 +291,33 @@ type FieldTally = {
 /**
  * The measures of each field's values over a level's rows, as counts of rows by width: a live update that changes a
  * few rows of thousands takes their old measures out and puts their new ones in, and the widest is the highest width
- * still counted. `rows` are the rows counted, in the order they were counted.
+ * still counted. `rows` are the rows counted, in the order they were counted; `measured` holds each row's measures by
+ * place (a row's fields one after another), so that a row counted out is not measured again.
  */
 export type WidthTally = {
 	rows: readonly DisplayRow[];
 	fields: string;
 	showIdle: boolean;
 	tallies: FieldTally[];
+	measured: Measures;
 };
+
+/** Rows' measures by place: a value's width, its width written h:mm:ss, and whether it has hours (1) or not. */
+type Measures = {width: Uint16Array; hoursWidth: Uint16Array; hours: Uint8Array};
+
+function measuresFor(cells: number): Measures {
+	return {width: new Uint16Array(cells), hoursWidth: new Uint16Array(cells), hours: new Uint8Array(cells)};
+}
+
+/** `measures` with room for `cells`, its values kept. */
+function withRoom(measures: Measures, cells: number): Measures {
+	if (measures.width.length >= cells) return measures;
+	const grown = measuresFor(Math.max(cells, measures.width.length * 2));
+	grown.width.set(measures.width);
+	grown.hoursWidth.set(measures.hoursWidth);
+	grown.hours.set(measures.hours);
+	return grown;
+}
 
 function fieldTallies(fields: readonly (MetricField | LiveField)[]): FieldTally[] {
 	// Names and divisions (text) are cut in the middle by design; numbers never are.
@@ -320,29 +325,41 @@ function fieldTallies(fields: readonly (MetricField | LiveField)[]): FieldTally[
 		const metric = isLiveField(field) ? liveMetricFor(field) : metricFor(field);
 		if (metric.kind === 'text') return [];
 		const duration = metric.kind === 'duration';
-		return [
-			{field, column: columnFor(field), duration, live: isLiveField(field), widths: [], hoursWidths: [], hoursRows: 0},
-		];
+		return [{field, column: columnFor(field), duration, widths: [], hoursWidths: [], hoursRows: 0}];
 	});
 }
 
-/** Counts a row's values in (`by` 1) or out (-1). Rows without traffic count only while shown (`z`). */
-function countRow(tally: WidthTally, row: DisplayRow, by: 1 | -1): void {
+/** Measures the row at `place` and counts it in. Rows without traffic count only while shown (`z`). */
+function countIn(tally: WidthTally, row: DisplayRow, place: number): void {
 	if (row.idle && !tally.showIdle) return;
-	// Remembered by what the texts are made of: a metric's by the row's numbers, a live value's by the live values
-	// (a live update makes the display rows anew, but the numbers of most rows stay the same objects).
-	const byNumbers = measuresOf(row.row);
-	const byLive = measuresOf(row.live ?? row);
-	for (const each of tally.tallies) {
-		const known = each.live ? byLive : byNumbers;
-		let value = known.get(each.field);
-		if (!value) {
-			value = measure(each.column.text(row.row, undefined, row.live), each.duration);
-			known.set(each.field, value);
-		}
-		each.widths[value.width] = (each.widths[value.width] ?? 0) + by;
-		each.hoursWidths[value.hoursWidth] = (each.hoursWidths[value.hoursWidth] ?? 0) + by;
-		if (value.hours) each.hoursRows += by;
+	const {measured, tallies} = tally;
+	let cell = place * tallies.length;
+	for (const each of tallies) {
+		// measure(), without an object a cell: thousands of rows are counted before the first frame.
+		const text = each.column.text(row.row, undefined, row.live);
+		const width = textWidth(text);
+		const hours = each.duration && hasHours.test(text);
+		const hoursWidth = each.duration ? textWidth(withHours(text)) : width;
+		measured.width[cell] = width;
+		measured.hoursWidth[cell] = hoursWidth;
+		measured.hours[cell] = hours ? 1 : 0;
+		cell++;
+		each.widths[width] = (each.widths[width] ?? 0) + 1;
+		each.hoursWidths[hoursWidth] = (each.hoursWidths[hoursWidth] ?? 0) + 1;
+		if (hours) each.hoursRows++;
+	}
+}
+
+/** Counts the row at `place` out, by the measures it was counted in with. */
+function countOut(tally: WidthTally, row: DisplayRow, place: number): void {
+	if (row.idle && !tally.showIdle) return;
+	const {measured, tallies} = tally;
+	let cell = place * tallies.length;
+	for (const each of tallies) {
+		each.widths[measured.width[cell]!]!--;
+		each.hoursWidths[measured.hoursWidth[cell]!]!--;
+		each.hoursRows -= measured.hours[cell]!;
+		cell++;
 	}
 }
 
@@ -365,19 +382,24 @@ export function tallyWidths(
 		for (let index = 0; index < common; index++) if (before[index] !== rows[index]) changed++;
 		// Mostly other rows (another level, another order): counted afresh, which costs half as much.
 		if (changed <= rows.length / 2) {
-			const tally: WidthTally = {...previous, rows};
+			const tally: WidthTally = {
+				...previous,
+				rows,
+				measured: withRoom(previous.measured, rows.length * previous.tallies.length),
+			};
 			for (let index = 0; index < common; index++)
 				if (before[index] !== rows[index]) {
-					countRow(tally, before[index]!, -1);
-					countRow(tally, rows[index]!, 1);
+					countOut(tally, before[index]!, index);
+					countIn(tally, rows[index]!, index);
 				}
-			for (let index = common; index < before.length; index++) countRow(tally, before[index]!, -1);
-			for (let index = common; index < rows.length; index++) countRow(tally, rows[index]!, 1);
+			for (let index = common; index < before.length; index++) countOut(tally, before[index]!, index);
+			for (let index = common; index < rows.length; index++) countIn(tally, rows[index]!, index);
 			return tally;
 		}
 	}
-	const tally: WidthTally = {rows, fields: key, showIdle, tallies: fieldTallies(fields)};
-	for (const row of rows) countRow(tally, row, 1);
+	const tallies = fieldTallies(fields);
+	const tally: WidthTally = {rows, fields: key, showIdle, tallies, measured: measuresFor(rows.length * tallies.length)};
+	for (let index = 0; index < rows.length; index++) countIn(tally, rows[index]!, index);
 	return tally;
 }
 
