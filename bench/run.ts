@@ -432,9 +432,12 @@ async function tuiSession(
 	if (people) {
 		// Enough loads of the board for its steady state: the first load (which also asks the names), the first refresh
 		// and at least two more (GQX_BENCH_PEOPLE_LOADS, default 5).
+		// At most 10 minutes (a board that stops loading would wait for ever): the loads made by then are reported.
 		const wanted = Number(process.env['GQX_BENCH_PEOPLE_LOADS'] ?? 5);
+		const deadline = performance.now() + 10 * 60_000;
 		await new Promise<void>(resolve => {
-			const check = () => (boardLoads.length >= wanted ? resolve() : setTimeout(check, 100));
+			const check = () =>
+				boardLoads.length >= wanted || performance.now() > deadline ? resolve() : setTimeout(check, 100);
 			check();
 		});
 	}
@@ -540,13 +543,18 @@ async function benchPeople(): Promise<void> {
 	const child = spawnSync(
 		process.execPath,
 		[fileURLToPath(import.meta.url), '--tui-session', emu.url, '--keys', '--live', '--people'],
-		{encoding: 'utf8', env: {...process.env}},
+		// The session stops waiting for loads at 10 minutes; this is the backstop for one that hangs.
+		{encoding: 'utf8', env: {...process.env}, timeout: 15 * 60_000},
 	);
 	await emu.stop();
 	const line = child.stdout.split('\n').find(each => each.startsWith('{'));
-	if (!line) throw new Error(`the people session failed: ${child.stderr}`);
+	if (!line)
+		throw new Error(`the people session failed${child.error ? ` (${child.error.message})` : ''}: ${child.stderr}`);
 	const session = JSON.parse(line) as TuiSession;
 	const loads = session.boardLoads ?? [];
+	const wanted = Number(process.env['GQX_BENCH_PEOPLE_LOADS'] ?? 5);
+	if (loads.length < wanted)
+		say(`   stopped waiting at 10 minutes: ${loads.length} loads of the board of ${wanted} wanted`);
 	// Every request of the client (the live columns' too) from the first board's end to the last's, a minute.
 	const later = loads.slice(1);
 	const minutes = later.length > 0 ? (later.at(-1)!.endAt - loads[0]!.endAt) / 60_000 : 0;
