@@ -203,16 +203,22 @@ export class PushChannels {
 			const known = new Set<string>();
 			for (const shard of this.#shards) for (const key of shard.keys) known.add(key);
 			let fresh = [...new Set(keys)].filter(key => !known.has(key));
+			// A channel with room that is reconnecting takes them next time: no new channel while one has room.
+			let waiting = false;
 			try {
 				for (const shard of this.#shards) {
 					const room = topicsPerChannel - shard.keys.length;
 					if (fresh.length === 0 || this.#stopped) return;
-					if (shard.busy || room <= 0) continue;
+					if (room <= 0) continue;
+					if (shard.busy) {
+						waiting = true;
+						continue;
+					}
 					const ids = fresh.slice(0, room);
 					fresh = fresh.slice(ids.length);
 					await this.#addTo(shard, ids);
 				}
-				while (fresh.length > 0 && this.#shards.length < maxChannels && !this.#stopped) {
+				while (fresh.length > 0 && !waiting && this.#shards.length < maxChannels && !this.#stopped) {
 					const ids = fresh.slice(0, topicsPerChannel);
 					fresh = fresh.slice(ids.length);
 					const shard: Shard = {

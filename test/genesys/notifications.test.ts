@@ -540,7 +540,7 @@ describe('PushChannels.add', () => {
 		for (const stop of stops.splice(0)) stop();
 	});
 	/** Channels for queue topics whose events (the queue ids) and fallback a test can look at. */
-	function channels() {
+	function channels(options: PushOptions = {}) {
 		const seen = {events: new Set<string>(), down: undefined as string | undefined};
 		const push = new PushChannels(
 			clientFor(emu),
@@ -551,7 +551,7 @@ describe('PushChannels.add', () => {
 				reconcile: async () => undefined,
 				onDown: reason => (seen.down = reason),
 			},
-			{heartbeatMs, backoffBaseMs: 20},
+			{heartbeatMs, backoffBaseMs: 20, ...options},
 		);
 		stops.push(() => push.stop());
 		return {push, seen};
@@ -582,6 +582,31 @@ describe('PushChannels.add', () => {
 		const requests = push.counts.channelRequests;
 		await push.add([first.id, second.id, ids[0]!]);
 		expect(push.counts.channelRequests).toBe(requests);
+	});
+
+	it('opens no channel while the one with room reconnects, and adds to it once it is back', async () => {
+		const [first, added] = [emu.org.queues[90]!.id, emu.org.queues[91]!.id];
+		// Attempts enough that the reconnect outlasts the test's refused upgrades on a loaded machine.
+		const {push, seen} = channels({reconnectAttempts: 10});
+		await push.start([first]);
+		emu.notifications.refuseUpgrades(true);
+		emu.notifications.dropSockets();
+		await until(
+			() => push.healthy,
+			healthy => !healthy,
+			'the channel reconnecting',
+		);
+		const requests = push.counts.channelRequests;
+		await push.add([added]);
+		expect(push.channels).toBe(1);
+		expect(push.counts.channelRequests).toBe(requests);
+		emu.notifications.refuseUpgrades(false);
+		await until(() => push.healthy, Boolean, 'the channel back');
+		await push.add([added]);
+		expect(push.channels).toBe(1);
+		const held = emu.notifications.channelsOf(demoClient.id).filter(channel => channel.topics.includes(topic(first)));
+		expect(held.some(channel => channel.connected && channel.topics.includes(topic(added)))).toBe(true);
+		expect(seen.down).toBeUndefined();
 	});
 
 	it('gives push up when a topic added is rejected, as at the start', async () => {
