@@ -85,16 +85,20 @@ export const queuesLevel: LevelModule = {
 				});
 			}
 		const shared = sharedNames(made.map(({row}) => row.queueName));
-		// Made before the first frame, thousands of them: one object each, its optional fields set only when they are.
 		const rows = made.map(({row, stats}, index): DisplayRow => {
 			const label = queueLabel(row.queueName, row.divisionName, shared);
 			const key = row.queueId ?? '';
-			const shown: DisplayRow = {key, label, search: label.toLowerCase(), row, stats};
-			if (row.divisionName) shown.searchAlso = row.divisionName.toLowerCase();
-			if (index >= withTraffic) shown.idle = true;
+			const shown: DisplayRow = {
+				key,
+				label,
+				search: label.toLowerCase(),
+				...(row.divisionName ? {searchAlso: row.divisionName.toLowerCase()} : {}),
+				row,
+				stats,
+				...(index >= withTraffic ? {idle: true} : {}),
+			};
 			const target = row.serviceLevelTarget === null ? lowestTarget(totals.queues?.get(key)?.serviceLevels) : undefined;
-			if (target !== undefined) shown.serviceLevelTarget = target;
-			return shown;
+			return target === undefined ? shown : {...shown, serviceLevelTarget: target};
 		});
 		const note = totals.missingPermission
 			? `skills shown by id: the OAuth client lacks ${totals.missingPermission}`
