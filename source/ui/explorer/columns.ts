@@ -283,6 +283,7 @@ type FieldTally = {
 	field: MetricField | LiveField;
 	column: Column;
 	duration: boolean;
+	live: boolean;
 	widths: number[];
 	hoursWidths: number[];
 	hoursRows: number;
@@ -325,24 +326,40 @@ function fieldTallies(fields: readonly (MetricField | LiveField)[]): FieldTally[
 		const metric = isLiveField(field) ? liveMetricFor(field) : metricFor(field);
 		if (metric.kind === 'text') return [];
 		const duration = metric.kind === 'duration';
-		return [{field, column: columnFor(field), duration, widths: [], hoursWidths: [], hoursRows: 0}];
+		return [
+			{field, column: columnFor(field), duration, live: isLiveField(field), widths: [], hoursWidths: [], hoursRows: 0},
+		];
 	});
 }
 
-/** Measures the row at `place` and counts it in. Rows without traffic count only while shown (`z`). */
-function countIn(tally: WidthTally, row: DisplayRow, place: number): void {
+/**
+ * Measures the row at `place` and counts it in. Rows without traffic count only while shown (`z`). `replaced`: the row
+ * counted out of this place, whose metric values are kept when its numbers are the same object (a live update makes
+ * the row anew for its live values alone).
+ */
+function countIn(tally: WidthTally, row: DisplayRow, place: number, replaced?: DisplayRow): void {
 	if (row.idle && !tally.showIdle) return;
 	const {measured, tallies} = tally;
+	const sameNumbers = replaced?.row === row.row && !(replaced.idle && !tally.showIdle);
 	let cell = place * tallies.length;
 	for (const each of tallies) {
-		// measure(), without an object a cell: thousands of rows are counted before the first frame.
-		const text = each.column.text(row.row, undefined, row.live);
-		const width = textWidth(text);
-		const hours = each.duration && hasHours.test(text);
-		const hoursWidth = each.duration ? textWidth(withHours(text)) : width;
-		measured.width[cell] = width;
-		measured.hoursWidth[cell] = hoursWidth;
-		measured.hours[cell] = hours ? 1 : 0;
+		let width: number;
+		let hoursWidth: number;
+		let hours: boolean;
+		if (sameNumbers && !each.live) {
+			width = measured.width[cell]!;
+			hoursWidth = measured.hoursWidth[cell]!;
+			hours = measured.hours[cell] === 1;
+		} else {
+			// measure(), without an object a cell: thousands of rows are counted before the first frame.
+			const text = each.column.text(row.row, undefined, row.live);
+			width = textWidth(text);
+			hours = each.duration && hasHours.test(text);
+			hoursWidth = each.duration ? textWidth(withHours(text)) : width;
+			measured.width[cell] = width;
+			measured.hoursWidth[cell] = hoursWidth;
+			measured.hours[cell] = hours ? 1 : 0;
+		}
 		cell++;
 		each.widths[width] = (each.widths[width] ?? 0) + 1;
 		each.hoursWidths[hoursWidth] = (each.hoursWidths[hoursWidth] ?? 0) + 1;
@@ -375,27 +392,25 @@ export function tallyWidths(
 	showIdle: boolean,
 ): WidthTally {
 	const key = fields.join(',');
+	// The same fields: the rows not at their places before are counted out (by their kept measures, which costs
+	// nothing) and in, their metric values kept where their numbers are the same (live values pushed: often thousands
+	// of rows at once, when every wait ages).
 	if (previous?.fields === key && previous.showIdle === showIdle) {
 		const before = previous.rows;
-		let changed = Math.abs(before.length - rows.length);
 		const common = Math.min(before.length, rows.length);
-		for (let index = 0; index < common; index++) if (before[index] !== rows[index]) changed++;
-		// Mostly other rows (another level, another order): counted afresh, which costs half as much.
-		if (changed <= rows.length / 2) {
-			const tally: WidthTally = {
-				...previous,
-				rows,
-				measured: withRoom(previous.measured, rows.length * previous.tallies.length),
-			};
-			for (let index = 0; index < common; index++)
-				if (before[index] !== rows[index]) {
-					countOut(tally, before[index]!, index);
-					countIn(tally, rows[index]!, index);
-				}
-			for (let index = common; index < before.length; index++) countOut(tally, before[index]!, index);
-			for (let index = common; index < rows.length; index++) countIn(tally, rows[index]!, index);
-			return tally;
-		}
+		const tally: WidthTally = {
+			...previous,
+			rows,
+			measured: withRoom(previous.measured, rows.length * previous.tallies.length),
+		};
+		for (let index = 0; index < common; index++)
+			if (before[index] !== rows[index]) {
+				countOut(tally, before[index]!, index);
+				countIn(tally, rows[index]!, index, before[index]);
+			}
+		for (let index = common; index < before.length; index++) countOut(tally, before[index]!, index);
+		for (let index = common; index < rows.length; index++) countIn(tally, rows[index]!, index);
+		return tally;
 	}
 	const tallies = fieldTallies(fields);
 	const tally: WidthTally = {rows, fields: key, showIdle, tallies, measured: measuresFor(rows.length * tallies.length)};

@@ -68,6 +68,17 @@ const total = (rows: readonly DisplayRow[]) => ({
 	rows,
 });
 
+/** A tally's counts of rows by width, each field's (a count gone to 0 and one never made are the same). */
+const countsOf = (tally: WidthTally) =>
+	tally.tallies.map(each => {
+		const dense = (counts: number[]) => {
+			const list = Array.from({length: counts.length}, (_, width) => counts[width] ?? 0);
+			while (list.at(-1) === 0) list.pop();
+			return list;
+		};
+		return {field: each.field, widths: dense(each.widths), hours: dense(each.hoursWidths), rows: each.hoursRows};
+	});
+
 describe('value column widths', () => {
 	it('after any number of live updates are those of the rows counted afresh', () => {
 		const next = random(7);
@@ -75,13 +86,15 @@ describe('value column widths', () => {
 		let tally: WidthTally | undefined;
 		let showIdle = false;
 		for (let step = 0; step < 60; step++) {
-			// An update replaces some rows (a few, or most: then the tally is made afresh); sometimes rows come or go,
-			// sometimes `z` shows the rows without traffic.
+			// An update replaces some rows (a few, or most: then the tally is made afresh), or only their live values;
+			// sometimes rows come or go, sometimes `z` shows the rows without traffic.
 			const changed = step % 10 === 9 ? 200 : Math.floor(next() * 20);
 			rows = [...rows];
 			for (let count = 0; count < changed; count++) {
 				const index = Math.floor(next() * rows.length);
-				rows[index] = rowOf(next, index);
+				const made = rowOf(next, index);
+				// Half the time only the live values change: the row is new, its numbers the same object.
+				rows[index] = next() < 0.5 ? {...rows[index]!, live: made.live ?? rows[index]!.live!} : made;
 			}
 			if (step % 7 === 3) rows = rows.slice(0, rows.length - 5);
 			if (step % 7 === 5) rows = [...rows, rowOf(next, rows.length), rowOf(next, rows.length + 1)];
@@ -89,6 +102,8 @@ describe('value column widths', () => {
 			tally = tallyWidths(tally, rows, fields, showIdle);
 			const fresh = tallyWidths(undefined, rows, fields, showIdle);
 			expect(widestOf(tally, total(rows))).toEqual(widestOf(fresh, total(rows)));
+			// Not only the widest: every count, so a stale measure shows before it happens to be the widest.
+			expect(countsOf(tally), `step ${step}`).toEqual(countsOf(fresh));
 		}
 	});
 
