@@ -27,6 +27,8 @@ const cli = path.join(root, 'dist/cli.js');
 // computed on 2 threads), so a queue page never waits behind an aggregation.
 const workload = {queues: 5000, days: 31, latencyMs: 100, rateLimitPerMinute: 300, seed: 1, emulatorThreads: 2};
 const results: Record<string, unknown> = {};
+/** Loads of the people board its bench waits for: the first, the first refresh and the steady state after them. */
+const peopleLoadsWanted = Number(process.env['GQX_BENCH_PEOPLE_LOADS'] ?? 5);
 const lines: string[] = [];
 
 function say(line: string): void {
@@ -433,11 +435,10 @@ async function tuiSession(
 		// Enough loads of the board for its steady state: the first load (which also asks the names), the first refresh
 		// and at least two more (GQX_BENCH_PEOPLE_LOADS, default 5).
 		// At most 10 minutes (a board that stops loading would wait for ever): the loads made by then are reported.
-		const wanted = Number(process.env['GQX_BENCH_PEOPLE_LOADS'] ?? 5);
 		const deadline = performance.now() + 10 * 60_000;
 		await new Promise<void>(resolve => {
 			const check = () =>
-				boardLoads.length >= wanted || performance.now() > deadline ? resolve() : setTimeout(check, 100);
+				boardLoads.length >= peopleLoadsWanted || performance.now() > deadline ? resolve() : setTimeout(check, 100);
 			check();
 		});
 	}
@@ -552,9 +553,8 @@ async function benchPeople(): Promise<void> {
 		throw new Error(`the people session failed${child.error ? ` (${child.error.message})` : ''}: ${child.stderr}`);
 	const session = JSON.parse(line) as TuiSession;
 	const loads = session.boardLoads ?? [];
-	const wanted = Number(process.env['GQX_BENCH_PEOPLE_LOADS'] ?? 5);
-	if (loads.length < wanted)
-		say(`   stopped waiting at 10 minutes: ${loads.length} loads of the board of ${wanted} wanted`);
+	if (loads.length < peopleLoadsWanted)
+		say(`   stopped waiting at 10 minutes: ${loads.length} loads of the board of ${peopleLoadsWanted} wanted`);
 	// Every request of the client (the live columns' too) from the first board's end to the last's, a minute.
 	const later = loads.slice(1);
 	const minutes = later.length > 0 ? (later.at(-1)!.endAt - loads[0]!.endAt) / 60_000 : 0;

@@ -173,14 +173,7 @@ export class PushChannels {
 		try {
 			for (let index = 0; index < unique.length; index += topicsPerChannel) {
 				const ids = unique.slice(index, index + topicsPerChannel);
-				this.#shards.push({
-					keys: ids,
-					subscribed: new Set(ids),
-					channel: await this.#subscribe(ids),
-					socket: undefined,
-					lastHeardAt: Date.now(),
-					busy: false,
-				});
+				this.#shards.push(await this.#shardOf(ids, false));
 			}
 			await Promise.all(this.#shards.map(async shard => this.#connect(shard)));
 			this.#every(Math.max(50, this.#options.heartbeatMs / 4), () => this.#watch());
@@ -221,14 +214,7 @@ export class PushChannels {
 				while (fresh.length > 0 && !waiting && this.#shards.length < maxChannels && !this.#stopped) {
 					const ids = fresh.slice(0, topicsPerChannel);
 					fresh = fresh.slice(ids.length);
-					const shard: Shard = {
-						keys: ids,
-						subscribed: new Set(ids),
-						channel: await this.#subscribe(ids),
-						socket: undefined,
-						lastHeardAt: Date.now(),
-						busy: true,
-					};
+					const shard = await this.#shardOf(ids, true);
 					this.#shards.push(shard);
 					try {
 						await this.#connect(shard);
@@ -296,6 +282,12 @@ export class PushChannels {
 			shard.busy = true;
 			shard.socket?.terminate();
 		}
+	}
+
+	/** A shard of these keys: their channel subscribed, no socket yet. */
+	async #shardOf(keys: string[], busy: boolean): Promise<Shard> {
+		const channel = await this.#subscribe(keys);
+		return {keys, subscribed: new Set(keys), channel, socket: undefined, lastHeardAt: Date.now(), busy};
 	}
 
 	/** A channel with these keys' topics; a rejected topic means push cannot serve them all. */
